@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+
+// Every setting can come from a flag or an environment variable (flags win), so the
+// same server runs from a terminal, a systemd unit or a container.
+const ConfigSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  dataDir: z.string().min(1),
+  modelsDir: z.string().min(1),
+  modelPath: z.array(z.string().min(1)),
+  mediaDir: z.string().min(1),
+  appDir: z.string().min(1),
+  manifestPath: z.string().min(1),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  livekit: z.object({
+    url: z.url({ protocol: /^(wss?|https?)$/ }).nullable(),
+    apiKey: z.string().min(1).nullable(),
+    apiSecret: z.string().min(1).nullable(),
+  }),
+});
+
+export type HearthConfig = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+interface Setting {
+  flag: string;
+  key: string;
+  env: string;
+  fallback?: string;
+  help: string;
+}
+
+const SETTINGS: Setting[] = [
+  { flag: '--port <n>', key: 'port', env: 'HEARTH_PORT', fallback: '8787', help: 'port to listen on' },
+  { flag: '--host <addr>', key: 'host', env: 'HEARTH_HOST', fallback: '0.0.0.0', help: 'address to bind; 0.0.0.0 serves every LAN interface' },
+  { flag: '--data-dir <dir>', key: 'dataDir', env: 'HEARTH_DATA_DIR', fallback: 'data', help: 'database and secrets' },
+  { flag: '--models-dir <dir>', key: 'modelsDir', env: 'HEARTH_MODELS_DIR', fallback: 'models', help: 'where model packs are stored' },
+  { flag: '--model-path <dirs>', key: 'modelPath', env: 'HEARTH_MODEL_PATH', help: `extra read-only folders holding model packs, "${path.delimiter}"-separated` },
+  { flag: '--media-dir <dir>', key: 'mediaDir', env: 'HEARTH_MEDIA_DIR', fallback: 'media', help: 'songs and stories' },
+  { flag: '--app-dir <dir>', key: 'appDir', env: 'HEARTH_APP_DIR', fallback: 'dist', help: 'the built web app' },
+  { flag: '--manifest <file>', key: 'manifest', env: 'HEARTH_MODEL_MANIFEST', fallback: 'models/manifest.json', help: 'model pack manifest' },
+  { flag: '--log-level <level>', key: 'logLevel', env: 'HEARTH_LOG_LEVEL', fallback: 'warn', help: 'server log level' },
+  { flag: '--livekit-url <url>', key: 'livekitUrl', env: 'LIVEKIT_URL', help: 'use this LiveKit server instead of the embedded one' },
+  { flag: '--livekit-api-key <key>', key: 'livekitApiKey', env: 'LIVEKIT_API_KEY', help: 'API key for LIVEKIT_URL' },
+  { flag: '--livekit-api-secret <secret>', key: 'livekitApiSecret', env: 'LIVEKIT_API_SECRET', help: 'API secret for LIVEKIT_URL' },
+];
+
+export function configCommand(): Command {
+  const program = new Command('hearth').description('Hearth home server: serves the app, models and media on your LAN');
+  for (const s of SETTINGS) program.addOption(new Option(s.flag, `${s.help} (env ${s.env}${s.fallback ? `, default ${s.fallback}` : ''})`));
+  return program;
+}
+
+function splitPathList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(path.delimiter)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}
+
+/** Reads flags and environment; relative paths resolve against `cwd`. */
+export function loadConfig(argv: string[], env: Env = process.env, cwd = process.cwd()): HearthConfig {
+  const program = configCommand()
+    .exitOverride()
+    .configureOutput({ writeErr: () => {} });
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err));
+  }
+  const flags = program.opts<Record<string, string | undefined>>();
+  const value = (key: string): string | undefined => {
+    const s = SETTINGS.find((x) => x.key === key);
+    const fromEnv = s ? env[s.env] : undefined;
+    return flags[key] ?? (fromEnv !== undefined && fromEnv !== '' ? fromEnv : s?.fallback);
+  };
+  const abs = (p: string | undefined) => path.resolve(cwd, p ?? '');
+
+  const parsed = ConfigSchema.safeParse({
+    port: value('port'),
+    host: value('host'),
+    dataDir: abs(value('dataDir')),
+    modelsDir: abs(value('modelsDir')),
+    modelPath: splitPathList(value('modelPath')).map(abs),
+    mediaDir: abs(value('mediaDir')),
+    appDir: abs(value('appDir')),
+    manifestPath: abs(value('manifest')),
+    logLevel: value('logLevel'),
+    livekit: {
+      url: value('livekitUrl') ?? null,
+      apiKey: value('livekitApiKey') ?? null,
+      apiSecret: value('livekitApiSecret') ?? null,
+    },
+  });
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${details}`);
+  }
+  const config = parsed.data;
+  if (config.livekit.url && (!config.livekit.apiKey || !config.livekit.apiSecret)) {
+    throw new ConfigError('LIVEKIT_URL is set, so LIVEKIT_API_KEY and LIVEKIT_API_SECRET are needed too');
+  }
+  return config;
+}

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { HearthConfig } from '../config.ts';
+import type { HearthDatabase } from '../db/database.ts';
+import type { ModelStore } from '../models/store.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import { registerHealthRoute } from './routes/health.ts';
+import { registerModelRoutes } from './routes/models.ts';
+import { registerAppRoutes } from './routes/app.ts';
+
+export interface AppDeps {
+  config: HearthConfig;
+  db: HearthDatabase;
+  models: ModelStore;
+  version: string;
+}
+
+export async function buildApp({ config, models, version }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: { level: config.logLevel } });
+
+  const livekitOrigin = config.livekit.url ? [new URL(config.livekit.url).origin] : [];
+  registerSecurityHeaders(app, livekitOrigin);
+
+  // One static plugin instance gives every route reply.sendFile (with Range support).
+  const appDirExists = fs.existsSync(config.appDir);
+  await app.register(fastifyStatic, {
+    root: appDirExists ? config.appDir : process.cwd(),
+    serve: appDirExists,
+    index: ['index.html'],
+    wildcard: false,
+    cacheControl: false,
+    acceptRanges: true,
+  });
+
+  registerHealthRoute(app, version);
+  registerModelRoutes(app, models);
+  registerAppRoutes(app, config.appDir);
+  return app;
+}

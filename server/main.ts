@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, configCommand, loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { buildApp } from './http/app.ts';
+import { ModelStore } from './models/store.ts';
+import { startupReport } from './startup-report.ts';
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    configCommand().outputHelp();
+    return;
+  }
+  const config = loadConfig(argv);
+  const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+  const db = openDatabase(path.join(config.dataDir, 'hearth.db'));
+  const models = await ModelStore.open({ manifestPath: config.manifestPath, modelsDir: config.modelsDir, extraDirs: config.modelPath });
+  const app = await buildApp({ config, db, models, version: pkg.version });
+
+  const shutdown = async (signal: string) => {
+    console.log(`\nHearth: ${signal} received, stopping.`);
+    await app.close();
+    db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(startupReport({ config, port, version: pkg.version, roles: await models.roles(), appBuilt: fs.existsSync(path.join(config.appDir, 'index.html')) }));
+
+  // Hash files that have no trusted lock entry yet, off the request path.
+  models.verifyInBackground().catch((err: unknown) => app.log.error({ err }, 'model verification failed'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(`Hearth: ${err.message}\nRun with --help to see every setting.`);
+  } else if (err instanceof Error && 'code' in err && err.code === 'EADDRINUSE') {
+    console.error(`Hearth: the port is already in use (${err.message}). Stop the other server or pick another port with --port or HEARTH_PORT.`);
+  } else {
+    console.error('Hearth failed to start:', err);
+  }
+  process.exit(1);
+});

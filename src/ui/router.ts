@@ -1,0 +1,51 @@
+// Tiny hash router: `#/talk`, `#/library`, `#/memory`, `#/personas`, `#/settings`.
+// Pure helpers are DOM-free (unit-testable); `watchRoute` wires them to `window`.
+
+export const ROUTES = ['talk', 'library', 'memory', 'personas', 'settings'] as const;
+export type RouteId = (typeof ROUTES)[number];
+export const DEFAULT_ROUTE: RouteId = 'talk';
+
+export function isRouteId(value: string): value is RouteId {
+  return (ROUTES as readonly string[]).includes(value);
+}
+
+/** `#/library`, `#library`, `#/library/`, `#/Library?x` -> 'library'; anything else -> null. */
+export function parseHash(hash: string): RouteId | null {
+  const path = hash.replace(/^#\/?/, '').split(/[/?]/, 1)[0] ?? '';
+  const id = path.toLowerCase();
+  return isRouteId(id) ? id : null;
+}
+
+export function hrefFor(route: RouteId): string {
+  return `#/${route}`;
+}
+
+export function currentRoute(): RouteId {
+  return parseHash(window.location.hash) ?? DEFAULT_ROUTE;
+}
+
+export function navigate(route: RouteId): void {
+  if (parseHash(window.location.hash) === route) return;
+  window.location.hash = hrefFor(route);
+}
+
+/**
+ * Calls `onChange` with the current route now and whenever the hash changes (links,
+ * back/forward, manual edits). Unknown hashes are replaced by the default route without
+ * adding a history entry. Returns a function that stops watching.
+ */
+export function watchRoute(onChange: (route: RouteId) => void): () => void {
+  const sync = (): void => {
+    const hash = window.location.hash;
+    const route = parseHash(hash);
+    if (route === null && hash !== '' && hash !== '#' && hash !== '#/') {
+      const url = new URL(window.location.href);
+      url.hash = hrefFor(DEFAULT_ROUTE);
+      window.history.replaceState(window.history.state, '', url);
+    }
+    onChange(route ?? DEFAULT_ROUTE);
+  };
+  window.addEventListener('hashchange', sync);
+  sync();
+  return () => window.removeEventListener('hashchange', sync);
+}

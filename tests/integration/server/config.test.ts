@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../server/config.ts';
+
+describe('server configuration', () => {
+  it('defaults to serving the LAN on 8787 with folders under the working directory', () => {
+    const c = loadConfig([], {}, '/srv/hearth');
+    expect(c.port).toBe(8787);
+    expect(c.host).toBe('0.0.0.0');
+    expect(c.dataDir).toBe('/srv/hearth/data');
+    expect(c.modelsDir).toBe('/srv/hearth/models');
+    expect(c.mediaDir).toBe('/srv/hearth/media');
+    expect(c.modelPath).toEqual([]);
+    expect(c.livekit.url).toBeNull();
+  });
+
+  it('reads the environment, and flags win over it', () => {
+    const env = { HEARTH_PORT: '9000', HEARTH_HOST: '127.0.0.1', HEARTH_MODEL_PATH: ['a', '/b'].join(path.delimiter), HEARTH_MEDIA_DIR: '/mnt/media' };
+    const c = loadConfig(['--port', '9100'], env, '/srv');
+    expect(c.port).toBe(9100);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.modelPath).toEqual(['/srv/a', '/b']);
+    expect(c.mediaDir).toBe('/mnt/media');
+  });
+
+  it('accepts a real LiveKit server only with its key and secret', () => {
+    expect(() => loadConfig([], { LIVEKIT_URL: 'ws://livekit.lan:7880' })).toThrow(/LIVEKIT_API_KEY/);
+    const c = loadConfig(['--livekit-url', 'ws://livekit.lan:7880', '--livekit-api-key', 'k', '--livekit-api-secret', 's'], {});
+    expect(c.livekit).toEqual({ url: 'ws://livekit.lan:7880', apiKey: 'k', apiSecret: 's' });
+  });
+
+  it('rejects bad values with a clear error', () => {
+    expect(() => loadConfig(['--port', 'eighty'], {})).toThrow(ConfigError);
+    expect(() => loadConfig([], { HEARTH_PORT: '70000' })).toThrow(/port/);
+    expect(() => loadConfig(['--log-level', 'loud'], {})).toThrow(/logLevel/);
+    expect(() => loadConfig(['--no-such-flag'], {})).toThrow(/unknown option/);
+  });
+});
