@@ -38,10 +38,13 @@ export interface ModelsResponse {
   roles: RoleStatus[];
 }
 
-/** `/api/health` body. Only a 2xx JSON answer matters; extra fields are optional. */
+/** `/api/health` body (server/http/routes/health.ts). Only `ok` is relied on. */
 export interface HealthResponse {
   ok: boolean;
+  name?: string;
   version?: string;
+  uptimeS?: number;
+  time?: string;
 }
 
 export type ApiErrorKind = 'offline' | 'timeout' | 'http' | 'bad-response';
@@ -65,8 +68,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export const parseHealth: Parser<HealthResponse> = (body) => {
   if (!isRecord(body)) return null;
   const ok = typeof body.ok === 'boolean' ? body.ok : true;
-  const version = typeof body.version === 'string' ? body.version : undefined;
-  return version === undefined ? { ok } : { ok, version };
+  const health: HealthResponse = { ok };
+  if (typeof body.name === 'string') health.name = body.name;
+  if (typeof body.version === 'string') health.version = body.version;
+  if (typeof body.uptimeS === 'number') health.uptimeS = body.uptimeS;
+  if (typeof body.time === 'string') health.time = body.time;
+  return health;
 };
 
 function isPack(value: unknown): value is PackStatus {

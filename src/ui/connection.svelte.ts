@@ -11,6 +11,8 @@ export class ServerConnection {
   state = $state<ConnectionState>('checking');
   version = $state<string | null>(null);
   lastChecked = $state<Date | null>(null);
+  /** True while a check is in flight (for a "Checking…" button label). */
+  busy = $state(false);
 
   #timer: ReturnType<typeof setTimeout> | null = null;
   #inFlight: AbortController | null = null;
@@ -42,9 +44,11 @@ export class ServerConnection {
     this.#inFlight?.abort();
     const controller = new AbortController();
     this.#inFlight = controller;
+    this.busy = true;
     const result = await getHealth(controller.signal);
     if (controller.signal.aborted && this.#inFlight !== controller) return;
     this.#inFlight = null;
+    this.busy = false;
     this.lastChecked = new Date();
     if (result.ok && result.data.ok) {
       this.state = 'online';

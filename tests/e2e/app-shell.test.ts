@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
+import { startHearthServer, type RunningServer } from '../helpers/server.ts';
+
+const SCREENS = ['talk', 'library', 'memory', 'personas', 'settings'] as const;
+
+describe('app shell in Chromium, served by the real Hearth server', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startHearthServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('renders every screen, is cross-origin isolated, and makes no request off the server origin', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const recorder = new RequestRecorder(context);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+
+    const response = await page.goto(server.url, { waitUntil: 'networkidle' });
+    const headers = response?.headers() ?? {};
+    expect(headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(headers['cross-origin-embedder-policy']).toBe('require-corp');
+    expect(headers['content-security-policy']).toContain("default-src 'self'");
+
+    await page.getByTestId('screen-talk').waitFor();
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+
+    for (const screen of SCREENS) {
+      await page.getByTestId(`nav-${screen}`).click();
+      await page.getByTestId(`screen-${screen}`).waitFor();
+      expect(page.url()).toContain(`#/${screen}`);
+    }
+
+    // Settings lists every model role with its status from /api/models.
+    await page.getByTestId('model-role-vad').waitFor();
+    await expect.poll(() => page.getByTestId('model-role-vad').textContent()).toMatch(/ready/i);
+    expect(await page.getByTestId('model-role-stt').textContent()).toMatch(/missing/i);
+
+    // Back button returns to the previous screen (hash routing).
+    await page.goBack();
+    await page.getByTestId('screen-personas').waitFor();
+
+    await page.waitForLoadState('networkidle');
+    expect(recorder.requests.length).toBeGreaterThan(2);
+    expect(recorder.offOrigin(server.url)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lays out the navigation for phone, tablet and laptop widths', async () => {
+    for (const width of [360, 820, 1366]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/#/talk`);
+      const nav = page.getByTestId('nav-talk');
+      await nav.waitFor();
+      const box = await nav.boundingBox();
+      expect(box).not.toBeNull();
+      // Touch targets stay large enough for small fingers at every size.
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+      // Nothing overflows the viewport horizontally.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await context.close();
+    }
+  });
+});
