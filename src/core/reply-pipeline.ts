@@ -1,0 +1,276 @@
+// One turn's reply: LLM rounds (with tool calls) → sentence segmenter → a sentence queue that
+// ONE TTS loop consumes → audio output. The LLM keeps generating while earlier sentences are
+// synthesized and played, and the output queue plays them back to back.
+
+import { abortableIterate, raceAbort, toError } from './abort.ts';
+import { AsyncQueue } from './async-queue.ts';
+import type { AudioOutput, ChatMessage, ChatModel, TextToSpeech, ToolCall } from './engines.ts';
+import { TokenCounter, type TurnTimer } from './metrics.ts';
+import { SentenceSegmenter, splitSentences } from './sentences.ts';
+import type { ToolOutcome, ToolRegistry } from './tools/registry.ts';
+import type { ToolContext, ToolResult } from './tools/types.ts';
+
+export type ReplyErrorStage = 'llm' | 'tts' | 'tool';
+
+export interface ReplyListener {
+  text(delta: string, textSoFar: string): void;
+  /** A sentence was handed to TTS. */
+  sentence(text: string): void;
+  /** Audio was enqueued on the output. */
+  audio(samples: Float32Array, sampleRate: number): void;
+  toolCall(name: string, args: Record<string, unknown>, result: ToolResult): void;
+  error(stage: ReplyErrorStage, error: Error): void;
+}
+
+export interface ReplyPipelineOptions {
+  llm: ChatModel;
+  tts: TextToSpeech;
+  output: AudioOutput;
+  tools?: ToolRegistry;
+  /** The turn's signal: aborting it stops the LLM, TTS and tools at once. */
+  signal: AbortSignal;
+  timer: TurnTimer;
+  listener: ReplyListener;
+  toolContext(signal: AbortSignal): ToolContext;
+  apology: string;
+  maxToolRounds: number;
+  voice?: string;
+  rate?: number;
+  temperature?: number;
+  maxTokens?: number;
+}
+
+/** One assistant message's worth of the reply: an LLM round, or text said directly. */
+interface Round {
+  text: string;
+  /** The part of `text` cut into sentences for TTS so far. */
+  queued: string;
+  /** The part of `text` handed to TTS. */
+  spoken: string;
+  toolCalls: ToolCall[];
+  results: Extract<ChatMessage, { role: 'tool' }>[];
+}
+
+interface QueuedSentence {
+  text: string;
+  round: Round;
+}
+
+export class ReplyPipeline {
+  readonly tokens = new TokenCounter();
+  readonly toolCalls: string[] = [];
+  private readonly rounds: Round[] = [];
+  private readonly sentences = new AsyncQueue<QueuedSentence>();
+  /** Follows the turn's signal, and also fires when TTS fails (nothing more can be said). */
+  private readonly controller = new AbortController();
+  private ttsLoop: Promise<void> | null = null;
+  private textSoFar = '';
+  private sentenceCount = 0;
+  private apologyShown = false;
+
+  constructor(private readonly options: ReplyPipelineOptions) {
+    const turnSignal = options.signal;
+    if (turnSignal.aborted) this.controller.abort(turnSignal.reason);
+    else turnSignal.addEventListener('abort', () => this.controller.abort(turnSignal.reason), { once: true });
+  }
+
+  private get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Sentences handed to TTS so far. */
+  get sentencesSpoken(): number {
+    return this.sentenceCount;
+  }
+
+  /** Streams the LLM reply to `messages` (tool rounds included) into the TTS queue. */
+  async generate(messages: ChatMessage[]): Promise<void> {
+    this.startTts();
+    try {
+      await this.chatRounds(messages);
+    } catch (thrown) {
+      // Aborted by an interruption or by a TTS failure: neither is the LLM's fault.
+      if (this.signal.aborted) return;
+      // Keep the whole sentences; the cut-off fragment is not worth remembering.
+      const failedRound = this.rounds.at(-1);
+      if (failedRound) failedRound.text = failedRound.queued;
+      this.options.listener.error('llm', toError(thrown));
+      this.sayApology();
+    }
+  }
+
+  /** Speaks text that did not come from the LLM (a tool's `say`, the apology). */
+  say(text: string): void {
+    if (this.signal.aborted) return;
+    this.startTts();
+    const round = this.newRound();
+    round.text = text;
+    this.emitText(text, true);
+    for (const sentence of splitSentences(text)) this.queueSentence(sentence, round);
+  }
+
+  sayApology(): void {
+    this.apologyShown = true;
+    this.say(this.options.apology);
+  }
+
+  /** Runs one tool through the registry; bad calls come back as error results. */
+  async runTool(name: string, args: Record<string, unknown>): Promise<ToolOutcome> {
+    const { tools, listener } = this.options;
+    this.toolCalls.push(name);
+    const outcome: ToolOutcome = tools
+      ? await tools.execute(name, args, this.options.toolContext(this.signal))
+      : { result: { content: `Error: no tools are available (asked for "${name}").`, isError: true } };
+    this.signal.throwIfAborted();
+    listener.toolCall(name, args, outcome.result);
+    if (outcome.error) listener.error('tool', outcome.error);
+    return outcome;
+  }
+
+  /** No more text is coming: resolves when every queued sentence has been synthesized. */
+  async finish(): Promise<void> {
+    this.sentences.close();
+    await this.ttsLoop;
+  }
+
+  /**
+   * The assistant/tool messages this reply adds to the conversation. When interrupted, each
+   * message keeps only the text that reached TTS and the last one is marked interrupted.
+   */
+  historyMessages(interrupted: boolean): ChatMessage[] {
+    const messages: ChatMessage[] = [];
+    for (const round of this.rounds) {
+      const content = (interrupted ? round.spoken : round.text).trim();
+      const answered = round.toolCalls.filter((call) => round.results.some((r) => r.toolCallId === call.id));
+      if (answered.length > 0) {
+        messages.push({ role: 'assistant', content, toolCalls: answered });
+        messages.push(...round.results.filter((r) => answered.some((call) => call.id === r.toolCallId)));
+        continue;
+      }
+      if (!content) continue;
+      const previous = messages[messages.length - 1];
+      // Text said after an LLM round (apology, tool `say`) joins the same assistant message.
+      if (previous?.role === 'assistant' && !previous.toolCalls) previous.content += ` ${content}`;
+      else messages.push({ role: 'assistant', content });
+    }
+    if (interrupted) {
+      const last = messages.findLast((message) => message.role === 'assistant');
+      if (last?.role === 'assistant') last.interrupted = true;
+    }
+    return messages;
+  }
+
+  private async chatRounds(base: ChatMessage[]): Promise<void> {
+    const { llm, tools, timer, maxToolRounds } = this.options;
+    const specs = tools?.specs() ?? [];
+    for (let roundIndex = 0; ; roundIndex++) {
+      // The last allowed round gets no tools, so the model has to answer in words.
+      const allowTools = specs.length > 0 && roundIndex < maxToolRounds;
+      const messages = [...base, ...this.historyMessages(false)];
+      const round = this.newRound();
+      const segmenter = new SentenceSegmenter();
+      timer.markOnce('llmStart');
+      try {
+        const stream = llm.stream({
+          messages,
+          ...(allowTools ? { tools: specs } : {}),
+          signal: this.signal,
+          ...(this.options.temperature !== undefined ? { temperature: this.options.temperature } : {}),
+          ...(this.options.maxTokens !== undefined ? { maxTokens: this.options.maxTokens } : {}),
+        });
+        for await (const chunk of abortableIterate(stream, this.signal)) {
+          if (chunk.type === 'text') {
+            if (!chunk.text) continue;
+            timer.markOnce('llmFirstText');
+            this.tokens.addTextDelta();
+            const startsMessage = round.text === '';
+            round.text += chunk.text;
+            this.emitText(chunk.text, startsMessage);
+            for (const sentence of segmenter.push(chunk.text)) this.queueSentence(sentence, round);
+          } else if (chunk.type === 'tool_call') {
+            if (allowTools) round.toolCalls.push({ ...chunk.call, id: chunk.call.id || `call_${roundIndex}_${round.toolCalls.length}` });
+          } else {
+            this.tokens.addUsage(chunk.usage);
+          }
+        }
+      } finally {
+        this.tokens.endRound();
+        timer.mark('llmEnd');
+      }
+      const rest = segmenter.flush();
+      if (rest) this.queueSentence(rest, round);
+      if (round.toolCalls.length === 0) return;
+
+      let endTurn = false;
+      for (const call of round.toolCalls) {
+        const { result } = await this.runTool(call.name, call.arguments);
+        round.results.push({ role: 'tool', toolCallId: call.id, name: call.name, content: result.content });
+        if (result.endTurn) {
+          endTurn = true;
+          if (result.say) this.say(result.say);
+        }
+      }
+      if (endTurn) return;
+    }
+  }
+
+  private startTts(): void {
+    this.ttsLoop ??= this.speakQueuedSentences();
+  }
+
+  private async speakQueuedSentences(): Promise<void> {
+    const { tts, output, timer, listener } = this.options;
+    try {
+      for (;;) {
+        const next = await raceAbort(this.sentences.next(), this.signal);
+        if (next.done) return;
+        const { text, round } = next.value;
+        round.spoken = round.spoken ? `${round.spoken} ${text}` : text;
+        const isFirstSentence = ++this.sentenceCount === 1;
+        if (isFirstSentence) timer.mark('ttsFirstSentence');
+        listener.sentence(text);
+        const audio = tts.synthesize(text, {
+          signal: this.signal,
+          ...(this.options.voice !== undefined ? { voice: this.options.voice } : {}),
+          ...(this.options.rate !== undefined ? { rate: this.options.rate } : {}),
+        });
+        for await (const pcm of abortableIterate(audio, this.signal)) {
+          if (pcm.length === 0) continue;
+          if (isFirstSentence) timer.markOnce('ttsFirstAudio');
+          output.enqueue(pcm, tts.sampleRate);
+          timer.markOnce('firstAudio');
+          listener.audio(pcm, tts.sampleRate);
+        }
+      }
+    } catch (thrown) {
+      if (this.signal.aborted) return;
+      listener.error('tts', toError(thrown));
+      // Without a voice the rest of the reply cannot be said: stop the LLM, show the apology.
+      this.controller.abort(new Error('text-to-speech failed'));
+      this.sentences.clear();
+      if (!this.apologyShown) {
+        this.apologyShown = true;
+        this.emitText(this.options.apology, true);
+      }
+    }
+  }
+
+  private queueSentence(text: string, round: Round): void {
+    round.queued = round.queued ? `${round.queued} ${text}` : text;
+    this.sentences.push({ text, round });
+  }
+
+  private newRound(): Round {
+    const round: Round = { text: '', queued: '', spoken: '', toolCalls: [], results: [] };
+    this.rounds.push(round);
+    return round;
+  }
+
+  /** `startsMessage`: the delta begins a new piece of text, so it needs a separating space. */
+  private emitText(delta: string, startsMessage: boolean): void {
+    const needsSpace = startsMessage && this.textSoFar !== '' && !/\s$/.test(this.textSoFar) && !/^\s/.test(delta);
+    const separated = needsSpace ? ` ${delta}` : delta;
+    this.textSoFar += separated;
+    this.options.listener.text(separated, this.textSoFar);
+  }
+}

@@ -1,0 +1,68 @@
+import type { TurnMetrics } from './metrics.ts';
+import type { ToolResult } from './tools/types.ts';
+
+/**
+ * Turn-taking tuning. Times are milliseconds on the session's clock.
+ */
+export interface VoiceSessionConfig {
+  /** VAD probability at or above which a frame is speech. */
+  speechThreshold: number;
+  /** While speech is on, probability must fall below this to count as silence (hysteresis). */
+  silenceThreshold: number;
+  /** Speech shorter than this is a blip, not an utterance. */
+  minSpeechMs: number;
+  /** Silence after speech that ends the user's turn. */
+  endpointingDelayMs: number;
+  /** User speech while Hearth is thinking or speaking must last this long to interrupt it. */
+  minInterruptionMs: number;
+  /** Audio kept from before the detected onset, so the first syllable is not clipped. */
+  preRollMs: number;
+  /** An utterance is cut off and transcribed after this long. */
+  maxUtteranceMs: number;
+  /** LLM rounds that may call tools in one turn (the round after that gets no tools). */
+  maxToolRounds: number;
+  /** Character budget for past conversation in the prompt. */
+  maxHistoryChars: number;
+  /** Said (or at least shown) when an engine fails. */
+  apology: string;
+  temperature?: number;
+  maxTokens?: number;
+}
+
+export const DEFAULT_VOICE_SESSION_CONFIG: Readonly<VoiceSessionConfig> = {
+  speechThreshold: 0.5,
+  silenceThreshold: 0.35,
+  minSpeechMs: 250,
+  endpointingDelayMs: 600,
+  minInterruptionMs: 400,
+  preRollMs: 300,
+  maxUtteranceMs: 20_000,
+  maxToolRounds: 3,
+  maxHistoryChars: 6_000,
+  apology: 'Sorry, I had a problem there. Could you say that again?',
+};
+
+export type VoiceSessionState = 'idle' | 'listening' | 'userSpeaking' | 'transcribing' | 'thinking' | 'speaking';
+
+export type InterruptReason = 'barge-in' | 'user' | 'text';
+
+export type ErrorStage = 'stt' | 'llm' | 'tts' | 'tool' | 'vad';
+
+export interface VoiceSessionEvents {
+  state: { state: VoiceSessionState; previous: VoiceSessionState };
+  /** Emitted when the (hysteresis-smoothed) VAD decision changes. */
+  vad: { speaking: boolean; probability: number };
+  userTranscript: { turnId: string; text: string; final: boolean };
+  /** `text` is the whole reply so far, `delta` what was just added. */
+  agentText: { turnId: string; delta: string; text: string };
+  /** A sentence was handed to TTS. */
+  agentSentence: { turnId: string; text: string };
+  /** Reply audio was enqueued on the output. */
+  audio: { turnId: string; samples: Float32Array; sampleRate: number };
+  toolCall: { turnId: string; name: string; args: Record<string, unknown>; result: ToolResult };
+  interrupted: { turnId: string; reason: InterruptReason };
+  metrics: TurnMetrics;
+  /** `turnId` is null for VAD errors outside a turn. */
+  error: { turnId: string | null; stage: ErrorStage; error: Error };
+  turnEnd: { turnId: string; interrupted: boolean };
+}

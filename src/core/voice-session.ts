@@ -1,0 +1,441 @@
+// The turn-taking state machine:
+//   idle → listening → userSpeaking → transcribing → thinking → speaking → listening
+// with barge-in (user speech while thinking/speaking cancels the reply and becomes the next
+// utterance), a false-interruption guard, and recovery from engine failures.
+
+import { raceAbort, toError } from './abort.ts';
+import { FrameAssembler } from './audio-frames.ts';
+import type { AudioOutput, ChatMessage, ChatModel, Clock, SpeechToText, TextToSpeech, Vad } from './engines.ts';
+import { systemClock } from './engines.ts';
+import { TypedEmitter, type Listener } from './events.ts';
+import { computeTurnMetrics, TurnTimer } from './metrics.ts';
+import { buildChatMessages, type Persona } from './prompt.ts';
+import { ReplyPipeline } from './reply-pipeline.ts';
+import {
+  DEFAULT_VOICE_SESSION_CONFIG,
+  type ErrorStage,
+  type InterruptReason,
+  type VoiceSessionConfig,
+  type VoiceSessionEvents,
+  type VoiceSessionState,
+} from './session-types.ts';
+import type { DirectCommandMatch, ToolRegistry } from './tools/registry.ts';
+import type { ToolServices } from './tools/types.ts';
+import { TurnDetector } from './turn-detector.ts';
+import { UtteranceRecorder } from './utterance-recorder.ts';
+
+export interface VoiceSessionOptions {
+  vad: Vad;
+  stt: SpeechToText;
+  llm: ChatModel;
+  tts: TextToSpeech;
+  output: AudioOutput;
+  tools?: ToolRegistry;
+  /** Monotonic time and timers; the session never reads time any other way. */
+  clock?: Clock;
+  persona: Persona;
+  /** Things remembered about the user, fetched at the start of each LLM turn. */
+  memories?: () => Promise<string[]> | string[];
+  config?: Partial<VoiceSessionConfig>;
+  /** Conversation to continue from. */
+  history?: readonly ChatMessage[];
+  /** Wall-clock date for the prompt and tools (defaults to `new Date()`). */
+  wallClock?: () => Date;
+  locale?: string;
+  timeZone?: string;
+  toolServices?: ToolServices;
+}
+
+interface Turn {
+  id: string;
+  source: 'voice' | 'text';
+  controller: AbortController;
+  timer: TurnTimer;
+  reply: ReplyPipeline;
+  userText: string | null;
+  closed: boolean;
+}
+
+const REPLYING_STATES: readonly VoiceSessionState[] = ['transcribing', 'thinking', 'speaking'];
+
+export class VoiceSession {
+  private readonly emitter = new TypedEmitter<VoiceSessionEvents>();
+  private readonly config: VoiceSessionConfig;
+  private readonly clock: Clock;
+  private readonly detector: TurnDetector;
+  private readonly recorder: UtteranceRecorder;
+  private readonly frames: FrameAssembler;
+  private readonly messages: ChatMessage[];
+  private persona: Persona;
+  private currentState: VoiceSessionState = 'idle';
+  private turn: Turn | null = null;
+  private turnCount = 0;
+  private audioChain: Promise<void> = Promise.resolve();
+  /** Bumped by stop() so frames queued before it are dropped. */
+  private epoch = 0;
+  private voiced = false;
+  private vadFailing = false;
+  private utteranceOnsetAt = 0;
+
+  constructor(private readonly options: VoiceSessionOptions) {
+    this.config = { ...DEFAULT_VOICE_SESSION_CONFIG, ...options.config };
+    this.clock = options.clock ?? systemClock;
+    this.persona = options.persona;
+    this.messages = [...(options.history ?? [])];
+    this.detector = new TurnDetector(this.config);
+    this.frames = new FrameAssembler(options.vad.frameSamples);
+    const longestOnsetWait = Math.max(this.config.minSpeechMs, this.config.minInterruptionMs);
+    // Slack for frames stamped a little late by a busy VAD.
+    this.recorder = new UtteranceRecorder(this.config.preRollMs + longestOnsetWait + 200);
+  }
+
+  get state(): VoiceSessionState {
+    return this.currentState;
+  }
+
+  get history(): readonly ChatMessage[] {
+    return this.messages;
+  }
+
+  on<K extends keyof VoiceSessionEvents>(event: K, listener: Listener<VoiceSessionEvents[K]>): () => void {
+    return this.emitter.on(event, listener);
+  }
+
+  off<K extends keyof VoiceSessionEvents>(event: K, listener: Listener<VoiceSessionEvents[K]>): void {
+    this.emitter.off(event, listener);
+  }
+
+  /** Applies from the next turn on. */
+  setPersona(persona: Persona): void {
+    this.persona = persona;
+  }
+
+  start(): void {
+    if (this.currentState !== 'idle') return;
+    this.options.vad.reset();
+    this.setState('listening');
+  }
+
+  /** Aborts everything in flight and flushes playback; the current turn emits nothing more. */
+  stop(): void {
+    if (this.currentState === 'idle') return;
+    this.epoch++;
+    const turn = this.turn;
+    if (turn) {
+      this.turn = null;
+      turn.closed = true;
+      turn.controller.abort();
+      this.recordHistory(turn, true);
+    }
+    this.options.output.flush();
+    this.resetListening();
+    this.frames.reset();
+    this.options.vad.reset();
+    this.setState('idle');
+  }
+
+  /**
+   * Microphone audio: 16 kHz mono, any chunk length. Frames go through the VAD one at a
+   * time, in order. Resolves once these frames are processed; never rejects.
+   */
+  pushAudio(chunk: Float32Array): Promise<void> {
+    if (this.currentState === 'idle') return this.audioChain;
+    const epoch = this.epoch;
+    const frames = this.frames.push(chunk);
+    if (frames.length === 0) return this.audioChain;
+    this.audioChain = this.audioChain.then(async () => {
+      for (const frame of frames) {
+        if (epoch !== this.epoch) return;
+        await this.processFrame(frame, epoch);
+      }
+    });
+    return this.audioChain;
+  }
+
+  /**
+   * Typed input: the same turn path without VAD and STT. Interrupts a reply in progress.
+   * Resolves when the turn has finished or been cancelled.
+   */
+  sendText(text: string): Promise<void> {
+    if (this.currentState === 'idle') throw new Error('VoiceSession.sendText: call start() first');
+    const userText = text.trim();
+    if (!userText) return Promise.resolve();
+    this.cancelTurn('text');
+    // Typing wins over whatever the microphone was in the middle of.
+    this.resetListening();
+    const turn = this.openTurn('text');
+    turn.timer.mark('committed');
+    this.setState('thinking');
+    return this.runTurn(turn, async () => userText);
+  }
+
+  /** The UI's stop button: cancels the reply now. A no-op when nothing is in progress. */
+  interrupt(): void {
+    if (!REPLYING_STATES.includes(this.currentState)) return;
+    this.cancelTurn('user');
+    this.setState('listening');
+  }
+
+  private async processFrame(frame: Float32Array, epoch: number): Promise<void> {
+    let probability = 0;
+    try {
+      probability = await this.options.vad.process(frame);
+      this.vadFailing = false;
+    } catch (thrown) {
+      // Report once per run of failures, not once per frame; treat the frame as silence.
+      if (!this.vadFailing && epoch === this.epoch) this.emitError(this.turn?.id ?? null, 'vad', thrown);
+      this.vadFailing = true;
+    }
+    if (epoch !== this.epoch || this.currentState === 'idle') return;
+    try {
+      this.onFrame(frame, probability, this.clock.now());
+    } catch (error) {
+      console.error('VoiceSession: frame handling failed', error);
+    }
+  }
+
+  private onFrame(frame: Float32Array, probability: number, now: number): void {
+    this.recorder.add(frame, now);
+    const replying = REPLYING_STATES.includes(this.currentState);
+    const minSpeechMs = replying ? this.config.minInterruptionMs : this.config.minSpeechMs;
+    const event = this.detector.update(probability, now, minSpeechMs);
+    if (this.detector.voiced !== this.voiced) {
+      this.voiced = this.detector.voiced;
+      this.emitter.emit('vad', { speaking: this.voiced, probability });
+    }
+
+    if (event?.type === 'speechStart') {
+      if (replying) this.cancelTurn('barge-in');
+      this.recorder.begin(event.onsetAt - this.config.preRollMs);
+      this.utteranceOnsetAt = event.onsetAt;
+      this.setState('userSpeaking');
+    } else if (event?.type === 'speechEnd') {
+      if (this.currentState === 'userSpeaking') this.commitUtterance(event.endedAt);
+    } else if (this.currentState === 'userSpeaking' && now - this.utteranceOnsetAt >= this.config.maxUtteranceMs) {
+      this.detector.forceEnd(now);
+      this.commitUtterance(now);
+    }
+  }
+
+  private commitUtterance(speechEndedAt: number): void {
+    const audio = this.recorder.take();
+    const turn = this.openTurn('voice');
+    turn.timer.mark('speechEnd', speechEndedAt);
+    turn.timer.mark('committed');
+    this.setState('transcribing');
+    void this.runTurn(turn, () => this.transcribe(turn, audio));
+  }
+
+  private async transcribe(turn: Turn, audio: Float32Array): Promise<string> {
+    const { signal } = turn.controller;
+    turn.timer.mark('sttStart');
+    const language = this.persona.language;
+    const transcript = await raceAbort(
+      this.options.stt.transcribe(audio, { signal, ...(language ? { language } : {}) }),
+      signal,
+    );
+    turn.timer.mark('sttEnd');
+    return transcript.text.trim();
+  }
+
+  /** Drives one turn to its end. Never rejects. */
+  private async runTurn(turn: Turn, getUserText: () => Promise<string>): Promise<void> {
+    try {
+      let userText: string;
+      try {
+        userText = await getUserText();
+      } catch (thrown) {
+        if (!this.isCurrent(turn)) return;
+        this.emitError(turn.id, 'stt', thrown);
+        turn.reply.sayApology();
+        await this.finishTurn(turn);
+        return;
+      }
+      if (!this.isCurrent(turn)) return;
+      if (!userText) {
+        // Nothing was understood: not a turn, no reply.
+        this.turn = null;
+        turn.closed = true;
+        this.setState('listening');
+        return;
+      }
+      turn.userText = userText;
+      this.emitter.emit('userTranscript', { turnId: turn.id, text: userText, final: true });
+      this.setState('thinking');
+      const command = this.options.tools?.matchDirectCommand(userText);
+      if (command) {
+        await this.runDirectCommand(turn, command);
+      } else {
+        const messages = await this.promptFor(userText);
+        if (!this.isCurrent(turn)) return;
+        await turn.reply.generate(messages);
+      }
+      await this.finishTurn(turn);
+    } catch (thrown) {
+      if (!this.isCurrent(turn) || turn.controller.signal.aborted) return;
+      // A bug, not an engine failure: end the turn so the session keeps listening.
+      console.error('VoiceSession: turn failed', thrown);
+      this.closeTurn(turn, false);
+      this.setState('listening');
+    }
+  }
+
+  private async runDirectCommand(turn: Turn, command: DirectCommandMatch): Promise<void> {
+    const outcome = await turn.reply.runTool(command.name, command.args);
+    if (outcome.error || outcome.result.isError) turn.reply.sayApology();
+    else if (outcome.result.say) turn.reply.say(outcome.result.say);
+  }
+
+  private async promptFor(userText: string): Promise<ChatMessage[]> {
+    return buildChatMessages({
+      persona: this.persona,
+      memories: await this.loadMemories(),
+      history: this.messages,
+      tools: this.options.tools?.specs() ?? [],
+      userText,
+      now: this.now(),
+      maxHistoryChars: this.config.maxHistoryChars,
+      ...(this.options.locale ? { locale: this.options.locale } : {}),
+      ...(this.options.timeZone ? { timeZone: this.options.timeZone } : {}),
+    });
+  }
+
+  private async loadMemories(): Promise<string[]> {
+    try {
+      return (await this.options.memories?.()) ?? [];
+    } catch (error) {
+      // A broken memory store should cost context, not the turn.
+      console.warn('VoiceSession: could not load memories', error);
+      return [];
+    }
+  }
+
+  /** Waits for the rest of the reply to be synthesized and played, then listens again. */
+  private async finishTurn(turn: Turn): Promise<void> {
+    if (!this.isCurrent(turn)) return;
+    await turn.reply.finish();
+    if (!this.isCurrent(turn)) return;
+    await raceAbort(this.options.output.whenIdle(), turn.controller.signal);
+    if (!this.isCurrent(turn)) return;
+    this.closeTurn(turn, false);
+    this.setState('listening');
+  }
+
+  private openTurn(source: 'voice' | 'text'): Turn {
+    const id = `turn-${++this.turnCount}`;
+    const controller = new AbortController();
+    const timer = new TurnTimer(this.clock);
+    const turn: Turn = {
+      id,
+      source,
+      controller,
+      timer,
+      userText: null,
+      closed: false,
+      reply: this.createReply(id, controller.signal, timer, () => this.isCurrent(turn)),
+    };
+    this.turn = turn;
+    return turn;
+  }
+
+  private createReply(turnId: string, signal: AbortSignal, timer: TurnTimer, isCurrent: () => boolean): ReplyPipeline {
+    const { llm, tts, output, tools } = this.options;
+    const { voice, speakingRate } = this.persona;
+    // Late callbacks from a cancelled turn must not reach the UI.
+    const emitIfCurrent = <K extends keyof VoiceSessionEvents>(event: K, payload: VoiceSessionEvents[K]) => {
+      if (isCurrent()) this.emitter.emit(event, payload);
+    };
+    return new ReplyPipeline({
+      llm,
+      tts,
+      output,
+      ...(tools ? { tools } : {}),
+      signal,
+      timer,
+      apology: this.config.apology,
+      maxToolRounds: this.config.maxToolRounds,
+      ...(voice !== undefined ? { voice } : {}),
+      ...(speakingRate !== undefined ? { rate: speakingRate } : {}),
+      ...(this.config.temperature !== undefined ? { temperature: this.config.temperature } : {}),
+      ...(this.config.maxTokens !== undefined ? { maxTokens: this.config.maxTokens } : {}),
+      toolContext: (toolSignal) => ({
+        signal: toolSignal,
+        now: this.now(),
+        services: this.options.toolServices ?? {},
+        ...(this.options.locale ? { locale: this.options.locale } : {}),
+        ...(this.options.timeZone ? { timeZone: this.options.timeZone } : {}),
+      }),
+      listener: {
+        text: (delta, text) => emitIfCurrent('agentText', { turnId, delta, text }),
+        sentence: (text) => emitIfCurrent('agentSentence', { turnId, text }),
+        audio: (samples, sampleRate) => {
+          if (!isCurrent()) return;
+          this.setState('speaking');
+          this.emitter.emit('audio', { turnId, samples, sampleRate });
+        },
+        toolCall: (name, args, result) => emitIfCurrent('toolCall', { turnId, name, args, result }),
+        error: (stage, error) => emitIfCurrent('error', { turnId, stage, error }),
+      },
+    });
+  }
+
+  /** Cancels the turn in progress (if any) as an interruption. */
+  private cancelTurn(reason: InterruptReason): void {
+    const turn = this.turn;
+    if (!turn || turn.closed) return;
+    turn.controller.abort();
+    this.options.output.flush();
+    this.emitter.emit('interrupted', { turnId: turn.id, reason });
+    this.closeTurn(turn, true);
+  }
+
+  private closeTurn(turn: Turn, interrupted: boolean): void {
+    turn.closed = true;
+    if (this.turn === turn) this.turn = null;
+    this.recordHistory(turn, interrupted);
+    this.emitter.emit(
+      'metrics',
+      computeTurnMetrics({
+        turnId: turn.id,
+        source: turn.source,
+        timer: turn.timer,
+        completionTokens: turn.reply.tokens.total,
+        sentences: turn.reply.sentencesSpoken,
+        interrupted,
+        toolCalls: turn.reply.toolCalls,
+      }),
+    );
+    this.emitter.emit('turnEnd', { turnId: turn.id, interrupted });
+  }
+
+  private recordHistory(turn: Turn, interrupted: boolean): void {
+    // Without a transcript there is nothing the reply could be an answer to.
+    if (turn.userText === null) return;
+    this.messages.push({ role: 'user', content: turn.userText }, ...turn.reply.historyMessages(interrupted));
+  }
+
+  private resetListening(): void {
+    this.detector.reset();
+    this.recorder.discard();
+    this.voiced = false;
+  }
+
+  private isCurrent(turn: Turn): boolean {
+    return this.turn === turn && !turn.closed;
+  }
+
+  private now(): Date {
+    return this.options.wallClock?.() ?? new Date();
+  }
+
+  private emitError(turnId: string | null, stage: ErrorStage, thrown: unknown): void {
+    this.emitter.emit('error', { turnId, stage, error: toError(thrown) });
+  }
+
+  private setState(state: VoiceSessionState): void {
+    const previous = this.currentState;
+    if (previous === state) return;
+    this.currentState = state;
+    this.emitter.emit('state', { state, previous });
+  }
+}
