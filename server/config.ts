@@ -45,7 +45,7 @@ const SETTINGS: Setting[] = [
   { flag: '--model-path <dirs>', key: 'modelPath', env: 'HEARTH_MODEL_PATH', help: `extra read-only folders holding model packs, "${path.delimiter}"-separated` },
   { flag: '--media-dir <dir>', key: 'mediaDir', env: 'HEARTH_MEDIA_DIR', fallback: 'media', help: 'songs and stories' },
   { flag: '--app-dir <dir>', key: 'appDir', env: 'HEARTH_APP_DIR', fallback: 'dist', help: 'the built web app' },
-  { flag: '--manifest <file>', key: 'manifest', env: 'HEARTH_MODEL_MANIFEST', fallback: 'models/manifest.json', help: 'model pack manifest' },
+  { flag: '--manifest <file>', key: 'manifest', env: 'HEARTH_MODELS_MANIFEST', fallback: 'models/manifest.json', help: 'model pack manifest' },
   { flag: '--log-level <level>', key: 'logLevel', env: 'HEARTH_LOG_LEVEL', fallback: 'warn', help: 'server log level' },
   { flag: '--livekit-url <url>', key: 'livekitUrl', env: 'LIVEKIT_URL', help: 'use this LiveKit server instead of the embedded one' },
   { flag: '--livekit-api-key <key>', key: 'livekitApiKey', env: 'LIVEKIT_API_KEY', help: 'API key for LIVEKIT_URL' },
