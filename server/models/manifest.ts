@@ -54,7 +54,7 @@ export const packFileSchema = z.strictObject({
   source: fileSourceSchema,
   /**
    * This file is an index naming more files of the pack. "ndarray-cache": an MLC/WebLLM
-   * ndarray-cache.json whose records[].dataPath are weight shards next to it; after it is on disk
+   * tensor-cache.json (formerly ndarray-cache.json) whose records[].dataPath are weight shards next to it; after it is on disk
    * the downloader and the store add those shards (URL resolved relative to this file's URL).
    */
   listsFiles: z.literal('ndarray-cache').optional(),

@@ -1,0 +1,2 @@
+export { createClassicTextToSpeech, CLASSIC_TTS_PACK, type ClassicTextToSpeech, type ClassicTextToSpeechOptions } from './classic-tts.ts';
+export { DEFAULT_FLITE_VOICE, FLITE_VOICES, isFliteVoice, type FliteVoice } from './flite-voices.ts';
