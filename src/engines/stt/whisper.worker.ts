@@ -1,0 +1,59 @@
+// Whisper in a worker: transformers.js' ASR pipeline, loaded once from Hearth's /models/ and kept
+// warm. Runs on WebGPU when there is a real GPU, else on WASM (threaded when cross-origin isolated).
+import * as Comlink from 'comlink';
+import { env, InterruptableStoppingCriteria, pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import type { Transcript } from '../../core/engines.ts';
+import { chooseBackend, configureTransformersEnv, type TransformersEnvLike } from '../ort.ts';
+import type { EngineInfo, LoadProgressListener } from '../types.ts';
+import { transformersProgress } from '../worker-utils.ts';
+import type { WhisperLoadOptions } from './whisper-protocol.ts';
+
+let asr: AutomaticSpeechRecognitionPipeline | null = null;
+let multilingual = false;
+const running = new Map<number, InterruptableStoppingCriteria>();
+
+const api = {
+  async load(opts: WhisperLoadOptions, onProgress: LoadProgressListener): Promise<EngineInfo> {
+    const threads = configureTransformersEnv(env as unknown as TransformersEnvLike);
+    const choice = await chooseBackend(opts.backend);
+    asr = await pipeline('automatic-speech-recognition', opts.packId, {
+      device: choice.backend,
+      dtype: opts.dtype,
+      progress_callback: transformersProgress('stt', onProgress),
+    });
+    multilingual = Boolean((asr.model as { generation_config?: { is_multilingual?: boolean } }).generation_config?.is_multilingual);
+    // One short run compiles kernels and allocates buffers, so the first real utterance is fast.
+    onProgress({ role: 'stt', stage: 'Warming up', loaded: 0, total: 1 });
+    await asr(new Float32Array(16000));
+    onProgress({ role: 'stt', stage: 'Ready', loaded: 1, total: 1 });
+    const detail = choice.backend === 'wasm' ? `${threads} thread${threads === 1 ? '' : 's'}, ${opts.dtype}; ${choice.reason}` : `${choice.reason}, ${opts.dtype}`;
+    return { role: 'stt', engine: 'transformers.js', model: opts.packId, backend: choice.backend, detail };
+  },
+
+  async transcribe(callId: number, audio: Float32Array, language?: string): Promise<Transcript> {
+    if (!asr) throw new Error('Whisper is not loaded');
+    const stop = new InterruptableStoppingCriteria();
+    running.set(callId, stop);
+    try {
+      // English-only checkpoints (*.en) reject a language option; they are English by definition.
+      const languageOption = multilingual && language ? { language: language.split('-')[0] } : {};
+      const out = (await asr(audio, { stopping_criteria: [stop], chunk_length_s: audio.length > 16000 * 30 ? 30 : 0, ...languageOption })) as { text: string };
+      return { text: out.text.trim(), language: multilingual ? language : 'en' };
+    } finally {
+      running.delete(callId);
+    }
+  },
+
+  /** Stops a running transcription at the next decoding step. */
+  cancel(callId: number): void {
+    running.get(callId)?.interrupt();
+  },
+
+  async dispose(): Promise<void> {
+    await asr?.dispose();
+    asr = null;
+  },
+};
+
+export type WhisperWorkerApi = typeof api;
+Comlink.expose(api);
