@@ -8,6 +8,7 @@ import { registerSecurityHeaders } from './security-headers.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { registerModelRoutes } from './routes/models.ts';
 import { registerAppRoutes } from './routes/app.ts';
+import { registerAdminRoutes } from './routes/admin.ts';
 
 export interface AppDeps {
   config: HearthConfig;
@@ -16,7 +17,7 @@ export interface AppDeps {
   version: string;
 }
 
-export async function buildApp({ config, models, version }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, models, version }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: config.logLevel } });
 
   const livekitOrigin = config.livekit.url ? [new URL(config.livekit.url).origin] : [];
@@ -35,6 +36,7 @@ export async function buildApp({ config, models, version }: AppDeps): Promise<Fa
 
   registerHealthRoute(app, version);
   registerModelRoutes(app, models);
+  registerAdminRoutes(app, db);
   registerAppRoutes(app, config.appDir);
   return app;
 }
