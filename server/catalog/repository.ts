@@ -1,0 +1,128 @@
+// The catalog tables: items, problems found while reading files, and cached embeddings.
+import type { HearthDatabase } from '../db/database.ts';
+import type { CatalogRecord } from './record.ts';
+
+interface ItemRow {
+  id: string;
+  path: string;
+  kind: 'song' | 'story';
+  format: 'audio' | 'text';
+  title: string;
+  description: string;
+  tags: string;
+  language: string | null;
+  age_min: number | null;
+  age_max: number | null;
+  duration_sec: number | null;
+  mime: string;
+  words: string | null;
+  bytes: number;
+  mtime_ms: number;
+  sidecar_mtime_ms: number | null;
+  origin: CatalogRecord['origin'];
+}
+
+export interface CatalogProblem {
+  path: string;
+  message: string;
+  seenAt: string;
+}
+
+function fromRow(row: ItemRow): CatalogRecord {
+  return {
+    id: row.id,
+    path: row.path,
+    kind: row.kind,
+    format: row.format,
+    title: row.title,
+    description: row.description,
+    tags: JSON.parse(row.tags) as string[],
+    language: row.language,
+    ageMin: row.age_min,
+    ageMax: row.age_max,
+    durationSec: row.duration_sec,
+    mime: row.mime,
+    words: row.words,
+    bytes: row.bytes,
+    mtimeMs: row.mtime_ms,
+    sidecarMtimeMs: row.sidecar_mtime_ms,
+    origin: row.origin,
+  };
+}
+
+export class CatalogRepository {
+  constructor(private readonly db: HearthDatabase) {}
+
+  all(): CatalogRecord[] {
+    return (this.db.prepare('SELECT * FROM catalog_items ORDER BY kind, title COLLATE NOCASE').all() as ItemRow[]).map(fromRow);
+  }
+
+  get(id: string): CatalogRecord | null {
+    const row = this.db.prepare('SELECT * FROM catalog_items WHERE id = ?').get(id) as ItemRow | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM catalog_items').get() as { n: number }).n;
+  }
+
+  upsert(record: CatalogRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO catalog_items (id, path, kind, format, title, description, tags, language, age_min, age_max,
+           duration_sec, mime, words, bytes, mtime_ms, sidecar_mtime_ms, origin)
+         VALUES (@id, @path, @kind, @format, @title, @description, @tags, @language, @ageMin, @ageMax,
+           @durationSec, @mime, @words, @bytes, @mtimeMs, @sidecarMtimeMs, @origin)
+         ON CONFLICT(id) DO UPDATE SET path = excluded.path, kind = excluded.kind, format = excluded.format,
+           title = excluded.title, description = excluded.description, tags = excluded.tags, language = excluded.language,
+           age_min = excluded.age_min, age_max = excluded.age_max, duration_sec = excluded.duration_sec, mime = excluded.mime,
+           words = excluded.words, bytes = excluded.bytes, mtime_ms = excluded.mtime_ms, sidecar_mtime_ms = excluded.sidecar_mtime_ms,
+           origin = excluded.origin, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+      )
+      .run({ ...record, tags: JSON.stringify(record.tags) });
+  }
+
+  remove(id: string): void {
+    this.db.prepare('DELETE FROM catalog_items WHERE id = ?').run(id);
+  }
+
+  problems(): CatalogProblem[] {
+    return this.db.prepare('SELECT path, message, seen_at AS seenAt FROM catalog_problems ORDER BY path').all() as CatalogProblem[];
+  }
+
+  setProblem(path: string, message: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO catalog_problems (path, message) VALUES (?, ?)
+         ON CONFLICT(path) DO UPDATE SET message = excluded.message, seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+      )
+      .run(path, message);
+  }
+
+  clearProblem(path: string): void {
+    this.db.prepare('DELETE FROM catalog_problems WHERE path = ?').run(path);
+  }
+
+  /** Keeps problems only for paths still present, so fixed or removed files stop being reported. */
+  retainProblems(paths: ReadonlySet<string>): void {
+    for (const p of this.problems()) if (!paths.has(p.path)) this.clearProblem(p.path);
+  }
+
+  embedding(itemId: string, model: string, textSha256: string): Float32Array | null {
+    const row = this.db
+      .prepare('SELECT vector FROM catalog_embeddings WHERE item_id = ? AND model = ? AND text_sha256 = ?')
+      .get(itemId, model, textSha256) as { vector: Buffer } | undefined;
+    if (!row) return null;
+    // Copy out of the Buffer's pool into an aligned array.
+    return new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength));
+  }
+
+  saveEmbedding(itemId: string, model: string, textSha256: string, vector: Float32Array): void {
+    this.db
+      .prepare(
+        `INSERT INTO catalog_embeddings (item_id, model, text_sha256, vector) VALUES (?, ?, ?, ?)
+         ON CONFLICT(item_id, model) DO UPDATE SET text_sha256 = excluded.text_sha256, vector = excluded.vector`,
+      )
+      .run(itemId, model, textSha256, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
+  }
+}

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { CatalogService } from '../../catalog/catalog-service.ts';
+
+/** Songs and stories by id, with HTTP Range (seeking, and how browsers stream audio). */
+export function registerMediaRoutes(app: FastifyInstance, catalog: CatalogService): void {
+  app.get<{ Params: { id: string } }>('/media/:id', async (request, reply) => {
+    const record = catalog.repo.get(request.params.id);
+    if (!record) return reply.code(404).send({ error: 'media_not_found', message: `no song or story with id ${request.params.id}` });
+    // Ids are per path, and a file can be replaced in place: revalidate (ETag) rather than cache blindly.
+    reply.header('Cache-Control', 'no-cache');
+    reply.header('Content-Type', record.mime);
+    return reply.sendFile(record.path, catalog.mediaDir);
+  });
+}

@@ -1,0 +1,33 @@
+// One player and one catalog per page, shared by the Library screen, the mini player and the
+// voice controller: whatever started a song, any of them can stop it.
+import { WebMediaPlayer } from '../../audio/media-player.ts';
+import type { TextToSpeech } from '../../core/engines.ts';
+import { createEmbedder } from '../../engines/embedder/index.ts';
+import { engineHub } from '../../engines/index.ts';
+import { BrowserCatalog } from './browser-catalog.ts';
+import { createMediaTools, type MediaTools } from './media-tools.ts';
+
+export interface MediaRuntime {
+  player: WebMediaPlayer;
+  catalog: BrowserCatalog;
+  tools: MediaTools;
+}
+
+let runtime: MediaRuntime | null = null;
+let classicVoice: Promise<TextToSpeech | null> | null = null;
+
+/** Hearth's loaded voice if the conversation has one, else the classic flite voice (always there). */
+async function storyVoice(): Promise<TextToSpeech | null> {
+  const loaded = engineHub.current('tts') ?? (await engineHub.engine('tts'));
+  if (loaded) return loaded;
+  classicVoice ??= import('../../engines/tts/classic/index.ts').then((m) => m.createClassicTextToSpeech()).catch(() => null);
+  return classicVoice;
+}
+
+export function mediaRuntime(): MediaRuntime {
+  if (runtime) return runtime;
+  const player = new WebMediaPlayer({ voice: storyVoice });
+  const catalog = new BrowserCatalog({ embedderFor: (packId) => createEmbedder({ packId }) });
+  runtime = { player, catalog, tools: createMediaTools({ player, catalog }) };
+  return runtime;
+}
