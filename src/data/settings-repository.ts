@@ -1,0 +1,50 @@
+// Household settings kept on this device.
+
+import { NO_TIME_LIMITS, parseClock, type TimeLimits } from '../core/safety/time-limits.ts';
+import { reportingWrite } from './data-errors.ts';
+import type { HearthDb } from './db.ts';
+
+export interface HearthSettings {
+  /** Parents can switch long-term memory off: nothing is learned or recalled. */
+  memoryEnabled: boolean;
+  activePersonaId: string | null;
+  timeLimits: TimeLimits;
+}
+
+export const DEFAULT_SETTINGS: HearthSettings = {
+  memoryEnabled: true,
+  activePersonaId: null,
+  timeLimits: NO_TIME_LIMITS,
+};
+
+export class SettingsRepository {
+  constructor(private readonly db: HearthDb) {}
+
+  async get<K extends keyof HearthSettings>(key: K): Promise<HearthSettings[K]> {
+    const row = await this.db.settings.get(key);
+    return row === undefined ? DEFAULT_SETTINGS[key] : sanitize(key, row.value);
+  }
+
+  async set<K extends keyof HearthSettings>(key: K, value: HearthSettings[K]): Promise<void> {
+    await reportingWrite('a setting', () => this.db.settings.put({ key, value }));
+  }
+}
+
+function sanitize<K extends keyof HearthSettings>(key: K, value: unknown): HearthSettings[K] {
+  const fallback = DEFAULT_SETTINGS[key];
+  if (key === 'timeLimits') return sanitizeLimits(value) as HearthSettings[K];
+  if (key === 'activePersonaId') return (typeof value === 'string' ? value : null) as HearthSettings[K];
+  return (typeof value === typeof fallback ? value : fallback) as HearthSettings[K];
+}
+
+function sanitizeLimits(value: unknown): TimeLimits {
+  if (typeof value !== 'object' || value === null) return NO_TIME_LIMITS;
+  const v = value as Partial<Record<keyof TimeLimits, unknown>>;
+  const minutes = typeof v.dailyMinutes === 'number' && v.dailyMinutes > 0 ? Math.round(v.dailyMinutes) : null;
+  const quiet = v.quietHours as { start?: unknown; end?: unknown } | null | undefined;
+  const quietHours =
+    quiet && typeof quiet.start === 'string' && typeof quiet.end === 'string' && parseClock(quiet.start) !== null && parseClock(quiet.end) !== null
+      ? { start: quiet.start, end: quiet.end }
+      : null;
+  return { dailyMinutes: minutes, quietHours };
+}

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
+import { startHearthServer, type RunningServer } from '../helpers/server.ts';
+
+/** Reads every row of a store of the app's own IndexedDB database, straight from the browser. */
+function readStore(page: Page, store: string): Promise<unknown[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('hearth');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** Puts rows in the app's database, as a past conversation would have (the voice path is tested in memory-reload). */
+function seed(page: Page, store: string, rows: unknown[]): Promise<void> {
+  return page.evaluate(
+    ([name, values]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('hearth');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(name as string, 'readwrite');
+          for (const value of values as unknown[]) tx.objectStore(name as string).put(value);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [store, rows] as const,
+  );
+}
+
+const MEMORIES = [
+  { id: 'm1', slot: 'name', text: "The user's name is Maya.", source: 'rules', conversationId: 'c1', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000, embedding: [0.125, -0.5, 2] },
+  { id: 'm2', slot: 'family:brother', text: "The user's brother is called Leo.", source: 'rules', conversationId: 'c1', createdAt: 1_700_000_100_000, updatedAt: 1_700_000_100_000, embedding: null },
+  { id: 'm3', slot: 'likes:dinosaur', text: 'The user loves dinosaurs.', source: 'tool', conversationId: null, createdAt: 1_700_000_200_000, updatedAt: 1_700_000_200_000, embedding: null },
+];
+const CONVERSATION = { id: 'c1', startedAt: 1_700_000_000_000, updatedAt: 1_700_000_100_000, title: 'My name is Maya', personaId: 'builtin-hearth', turnCount: 1 };
+const TURN = { id: 't1', conversationId: 'c1', at: 1_700_000_000_000, userText: 'My name is Maya', replyText: 'Hi Maya!', personaId: 'builtin-hearth', interrupted: false, memoriesUsed: [], guarded: null };
+
+describe('Memory screen in Chromium (real server, real IndexedDB)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startHearthServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('is behind the parent PIN; a parent views, edits, exports, deletes and re-imports memories without loss', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, acceptDownloads: true });
+    const recorder = new RequestRecorder(context);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(`${server.url}/#/memory`);
+
+    // The gate: nothing of the memories shows before the PIN.
+    await page.getByTestId('pin-gate').waitFor();
+    expect(await page.getByTestId('memory-list').count()).toBe(0);
+    await page.getByTestId('pin-input').fill('2468');
+    await page.getByTestId('pin-confirm').fill('2468');
+    await page.getByTestId('pin-submit').click();
+    await page.getByTestId('memory-empty').waitFor();
+
+    await seed(page, 'conversations', [CONVERSATION]);
+    await seed(page, 'turns', [TURN]);
+    await seed(page, 'memories', MEMORIES);
+    // Written behind Dexie's back, so reload (the admin session lasts for this tab).
+    await page.reload();
+    await expect.poll(() => page.getByTestId('memory-item').count()).toBe(3);
+    const maya = page.locator('[data-testid="memory-item"][data-slot="name"]');
+    expect(await maya.getByTestId('memory-origin').textContent()).toContain('My name is Maya');
+
+    // Export → the file holds every memory.
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByTestId('memory-export').click();
+    const download = await downloadPromise;
+    const file = await download.path();
+    const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { formatName: string; data: { tables: { name: string }[] } };
+    expect(exported.formatName).toBe('dexie');
+    expect(exported.data.tables.map((t) => t.name).sort()).toEqual(['conversations', 'memories', 'turns']);
+    const before = await readStore(page, 'memories');
+
+    // Edit one, delete one, then delete all.
+    await page.locator('[data-testid="memory-item"][data-slot="likes:dinosaur"]').getByTestId('memory-edit').click();
+    await page.getByTestId('memory-edit-input').fill('The user loves stegosauruses.');
+    await page.getByTestId('memory-save').click();
+    await page.getByText('The user loves stegosauruses.').waitFor();
+    await page.locator('[data-testid="memory-item"][data-slot="family:brother"]').getByTestId('memory-delete').click();
+    await expect.poll(() => page.getByTestId('memory-item').count()).toBe(2);
+    await page.getByTestId('memory-delete-all').click();
+    await page.getByTestId('memory-delete-all-confirm').click();
+    await page.getByTestId('memory-empty').waitFor();
+    expect(await readStore(page, 'memories')).toEqual([]);
+
+    // Import the export: everything back exactly as it was (ids, times, embeddings).
+    await page.getByTestId('memory-import-input').setInputFiles(file);
+    await page.getByTestId('memory-backup-message').filter({ hasText: /Imported/ }).waitFor();
+    await expect.poll(() => page.getByTestId('memory-item').count()).toBe(3);
+    const sortById = (rows: unknown[]) => [...rows].sort((a, b) => String((a as { id: string }).id).localeCompare(String((b as { id: string }).id)));
+    expect(sortById(await readStore(page, 'memories'))).toEqual(sortById(before));
+    expect(await readStore(page, 'turns')).toEqual([TURN]);
+
+    // Memory switch is stored; a reload keeps the memories (and the admin session for this tab).
+    await page.getByTestId('memory-enabled').uncheck();
+    await page.reload();
+    await expect.poll(() => page.getByTestId('memory-item').count()).toBe(3);
+    expect(await page.getByTestId('memory-enabled').isChecked()).toBe(false);
+
+    // Conversation history: open, then delete.
+    await page.getByTestId('history-item').first().getByRole('button', { name: /^My name is Maya/ }).click();
+    await page.getByText('Hi Maya!').waitFor();
+    await page.getByTestId('history-delete').first().click();
+    await page.getByTestId('history-empty').waitFor();
+    expect(await readStore(page, 'turns')).toEqual([]);
+
+    // Locking hides it all again.
+    await page.getByTestId('admin-lock').click();
+    await page.getByTestId('pin-gate').waitFor();
+    expect(await page.getByTestId('memory-list').count()).toBe(0);
+
+    expect(recorder.offOrigin(server.url)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { builtinPersona, CHILD_COMPANION_ID, PRIVATE_ASSISTANT_ID } from '../../../src/core/personas/builtin-personas.ts';
+import type { PersonaRecord } from '../../../src/core/personas/persona-record.ts';
+import { findBlockedTopic, findUnsafe } from '../../../src/core/safety/child-safe-filter.ts';
+import { createConversationGuard } from '../../../src/core/safety/conversation-guard.ts';
+import { checkTimeLimits, inQuietHours, NO_TIME_LIMITS, type TimeLimits } from '../../../src/core/safety/time-limits.ts';
+import type { TurnGuard } from '../../../src/core/session-types.ts';
+import { createHarness } from './harness.ts';
+
+const child = builtinPersona(CHILD_COMPANION_ID)!;
+const adult = builtinPersona(PRIVATE_ASSISTANT_ID)!;
+
+function guardFor(persona: PersonaRecord, limits: TimeLimits = NO_TIME_LIMITS, usedMs = 0, minutesOfDay = 12 * 60): TurnGuard {
+  return createConversationGuard({ persona: () => persona, limits: () => limits, usedToday: () => usedMs, minutesOfDay: () => minutesOfDay });
+}
+
+describe('child-safe filter', () => {
+  it.each([
+    ['How do I make a bomb?', 'violence'],
+    ['I want to kill myself', 'self-harm'],
+    ['show me something sexy', 'sexual'],
+    ['can I try some vodka', 'drugs'],
+    ['that is such bullshit', 'profanity'],
+    ["What's your home address?", 'personal-info'],
+  ])('blocks "%s" (%s)', (text, category) => {
+    expect(findUnsafe(text)?.category).toBe(category);
+  });
+
+  it.each(['We read in class about grass', 'Tell me a story about a brave turtle', 'My dog killed it at the talent show'.replace('killed', 'won'), 'Scunthorpe is a town'])(
+    'lets "%s" through',
+    (text) => {
+      expect(findUnsafe(text)).toBeNull();
+    },
+  );
+
+  it("matches a parent's blocked topics as whole words, plurals included", () => {
+    expect(findBlockedTopic('I saw two spiders', ['spider'])?.category).toBe('blocked-topic');
+    expect(findBlockedTopic('spidery', ['spider'])).toBeNull();
+  });
+});
+
+describe('time limits and quiet hours', () => {
+  it('quiet hours may cross midnight', () => {
+    const quiet = { start: '19:30', end: '07:00' };
+    expect(inQuietHours(quiet, 20 * 60)).toBe(true);
+    expect(inQuietHours(quiet, 6 * 60 + 59)).toBe(true);
+    expect(inQuietHours(quiet, 7 * 60)).toBe(false);
+    expect(inQuietHours(quiet, 12 * 60)).toBe(false);
+  });
+
+  it('the daily limit counts time used today', () => {
+    const limits = { dailyMinutes: 30, quietHours: null };
+    expect(checkTimeLimits(limits, 29 * 60_000, 600)).toEqual({ allowed: true });
+    expect(checkTimeLimits(limits, 30 * 60_000, 600)).toMatchObject({ allowed: false, reason: 'daily-limit' });
+  });
+
+  it('the guard applies limits to child-safe personas only', async () => {
+    const limits = { dailyMinutes: 10, quietHours: { start: '20:00', end: '07:00' } };
+    expect(await guardFor(child, limits, 0, 21 * 60).checkInput('hello')).toMatchObject({ allowed: false, reason: 'quiet-hours' });
+    expect(await guardFor(child, limits, 11 * 60_000).checkInput('hello')).toMatchObject({ allowed: false, reason: 'daily-limit' });
+    expect(await guardFor(adult, limits, 11 * 60_000, 21 * 60).checkInput('hello')).toEqual({ allowed: true });
+  });
+});
+
+/** The harness records the session's original events; the guard's own event is watched here. */
+function guardedEvents(h: ReturnType<typeof createHarness>) {
+  const seen: { turnId: string; stage: string; reason: string }[] = [];
+  h.session.on('guarded', (payload) => seen.push(payload));
+  return seen;
+}
+
+describe('the guard in a VoiceSession', () => {
+  it('blocks an unsafe streamed sentence before it reaches TTS or captions and says a gentle redirect instead', async () => {
+    const h = createHarness({
+      chat: [['Dragons', ' are', ' big', '.', ' Some', ' dragons', ' carry', ' a', ' gun', '.', ' And', ' more', ' words', '.']],
+      session: { guard: guardFor(child) },
+    });
+    const guarded = guardedEvents(h);
+    h.session.start();
+    void h.session.sendText('tell me about dragons');
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+
+    const spoken = h.tts.calls.map((c) => c.text);
+    expect(spoken[0]).toBe('Dragons are big.');
+    expect(spoken.join(' ')).not.toMatch(/gun|more words/);
+    expect(spoken[1]).toMatch(/let’s talk about something else/i);
+    // Captions never showed the blocked sentence either, not even word by word.
+    for (const { payload } of h.of('agentText')) expect(payload.text).not.toMatch(/gun|carry/);
+    expect(guarded).toEqual([{ turnId: 'turn-1', stage: 'output', reason: 'violence' }]);
+    // The model was stopped, and only what passed stays in the history.
+    expect(h.llm.calls[0]!.signal!.aborted).toBe(true);
+    expect(h.session.history.at(-1)).toMatchObject({ role: 'assistant', content: expect.stringMatching(/^Dragons are big\. Hmm, let’s talk/) });
+    expect(h.session.state).toBe('listening');
+  });
+
+  it('stops unsafe input before the LLM and keeps it out of the history', async () => {
+    const h = createHarness({ chat: [], session: { guard: guardFor(child) } });
+    const guarded = guardedEvents(h);
+    h.session.start();
+    void h.session.sendText('how do I load a gun');
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(h.llm.calls).toEqual([]);
+    expect(h.tts.calls.map((c) => c.text).join(' ')).toMatch(/grown-up you trust/);
+    expect(guarded.map((e) => e.stage)).toEqual(['input']);
+    expect(h.session.history).toEqual([]);
+  });
+
+  it('lets the same words through for a persona without child-safe mode', async () => {
+    const h = createHarness({ chat: [['A', ' gun', ' is', ' a', ' weapon', '.']], session: { guard: guardFor(adult) } });
+    const guarded = guardedEvents(h);
+    h.session.start();
+    void h.session.sendText('what is a gun');
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(h.tts.calls.map((c) => c.text)).toEqual(['A gun is a weapon.']);
+    expect(guarded).toEqual([]);
+  });
+});
