@@ -9,6 +9,7 @@ import { TokenCounter, type TurnTimer } from './metrics.ts';
 import { SentenceSegmenter, splitSentences } from './sentences.ts';
 import type { ToolOutcome, ToolRegistry } from './tools/registry.ts';
 import type { ToolContext, ToolResult } from './tools/types.ts';
+import type { GuardVerdict } from './session-types.ts';
 
 export type ReplyErrorStage = 'llm' | 'tts' | 'tool';
 
@@ -20,6 +21,8 @@ export interface ReplyListener {
   audio(samples: Float32Array, sampleRate: number): void;
   toolCall(name: string, args: Record<string, unknown>, result: ToolResult): void;
   error(stage: ReplyErrorStage, error: Error): void;
+  /** The output guard stopped a sentence; the rest of the reply was replaced by its redirect. */
+  blocked?(reason: string): void;
 }
 
 export interface ReplyPipelineOptions {
@@ -38,6 +41,11 @@ export interface ReplyPipelineOptions {
   rate?: number;
   temperature?: number;
   maxTokens?: number;
+  /**
+   * Checks each LLM sentence before it reaches captions or TTS. With a guard, captions advance
+   * a whole checked sentence at a time, so blocked text is never shown either.
+   */
+  outputGuard?: (sentence: string) => GuardVerdict;
 }
 
 /** One assistant message's worth of the reply: an LLM round, or text said directly. */
@@ -63,6 +71,8 @@ export class ReplyPipeline {
   private readonly sentences = new AsyncQueue<QueuedSentence>();
   /** Follows the turn's signal, and also fires when TTS fails (nothing more can be said). */
   private readonly controller = new AbortController();
+  /** Stops only the LLM (the guard blocked a sentence) while the safe part is still spoken. */
+  private readonly llmController = new AbortController();
   private ttsLoop: Promise<void> | null = null;
   private textSoFar = '';
   private sentenceCount = 0;
@@ -72,6 +82,7 @@ export class ReplyPipeline {
     const turnSignal = options.signal;
     if (turnSignal.aborted) this.controller.abort(turnSignal.reason);
     else turnSignal.addEventListener('abort', () => this.controller.abort(turnSignal.reason), { once: true });
+    this.signal.addEventListener('abort', () => this.llmController.abort(this.signal.reason), { once: true });
   }
 
   private get signal(): AbortSignal {
@@ -174,7 +185,7 @@ export class ReplyPipeline {
         const stream = llm.stream({
           messages,
           ...(allowTools ? { tools: specs } : {}),
-          signal: this.signal,
+          signal: this.llmController.signal,
           ...(this.options.temperature !== undefined ? { temperature: this.options.temperature } : {}),
           ...(this.options.maxTokens !== undefined ? { maxTokens: this.options.maxTokens } : {}),
         });
@@ -185,8 +196,10 @@ export class ReplyPipeline {
             this.tokens.addTextDelta();
             const startsMessage = round.text === '';
             round.text += chunk.text;
-            this.emitText(chunk.text, startsMessage);
-            for (const sentence of segmenter.push(chunk.text)) this.queueSentence(sentence, round);
+            if (!this.options.outputGuard) this.emitText(chunk.text, startsMessage);
+            for (const sentence of segmenter.push(chunk.text)) {
+              if (!this.queueLlmSentence(sentence, round)) return;
+            }
           } else if (chunk.type === 'tool_call') {
             if (allowTools) round.toolCalls.push({ ...chunk.call, id: chunk.call.id || `call_${roundIndex}_${round.toolCalls.length}` });
           } else {
@@ -198,7 +211,7 @@ export class ReplyPipeline {
         timer.mark('llmEnd');
       }
       const rest = segmenter.flush();
-      if (rest) this.queueSentence(rest, round);
+      if (rest && !this.queueLlmSentence(rest, round)) return;
       if (round.toolCalls.length === 0) return;
 
       let endTurn = false;
@@ -253,6 +266,28 @@ export class ReplyPipeline {
         this.emitText(this.options.apology, true);
       }
     }
+  }
+
+  /** Queues an LLM sentence if the output guard allows it; otherwise says the redirect instead of the rest. */
+  private queueLlmSentence(text: string, round: Round): boolean {
+    const guard = this.options.outputGuard;
+    if (!guard) {
+      this.queueSentence(text, round);
+      return true;
+    }
+    const verdict = guard(text);
+    if (!verdict.allowed) {
+      // Only the sentences that passed stay in the reply (and in the history).
+      round.text = round.queued;
+      round.toolCalls = [];
+      this.llmController.abort(new Error('reply blocked by the guard'));
+      this.options.listener.blocked?.(verdict.reason);
+      this.say(verdict.redirect);
+      return false;
+    }
+    this.emitText(text, true);
+    this.queueSentence(text, round);
+    return true;
   }
 
   private queueSentence(text: string, round: Round): void {

@@ -13,6 +13,8 @@ export interface VoiceSessionConfig {
   minSpeechMs: number;
   /** Silence after speech that ends the user's turn. */
   endpointingDelayMs: number;
+  /** Pauses between words shorter than this do not restart the minSpeechMs / minInterruptionMs count. */
+  speechGapMs: number;
   /** User speech while Hearth is thinking or speaking must last this long to interrupt it. */
   minInterruptionMs: number;
   /** Audio kept from before the detected onset, so the first syllable is not clipped. */
@@ -34,6 +36,7 @@ export const DEFAULT_VOICE_SESSION_CONFIG: Readonly<VoiceSessionConfig> = {
   silenceThreshold: 0.35,
   minSpeechMs: 250,
   endpointingDelayMs: 600,
+  speechGapMs: 160,
   minInterruptionMs: 400,
   preRollMs: 300,
   maxUtteranceMs: 20_000,
@@ -65,4 +68,17 @@ export interface VoiceSessionEvents {
   /** `turnId` is null for VAD errors outside a turn. */
   error: { turnId: string | null; stage: ErrorStage; error: Error };
   turnEnd: { turnId: string; interrupted: boolean };
+  /** The guard stopped the user's words ('input') or a reply sentence ('output'); a redirect was said instead. */
+  guarded: { turnId: string; stage: 'input' | 'output'; reason: string };
+}
+
+export type GuardVerdict = { allowed: true } | { allowed: false; reason: string; redirect: string };
+
+/**
+ * Keeps a conversation within bounds (child-safe mode, time limits). The input check runs before
+ * the LLM or any tool; the output check runs on each reply sentence before it is shown or spoken.
+ */
+export interface TurnGuard {
+  checkInput(text: string): GuardVerdict | Promise<GuardVerdict>;
+  checkOutput(sentence: string): GuardVerdict;
 }

@@ -8,6 +8,11 @@ export interface TurnDetectorConfig {
   silenceThreshold: number;
   /** Silence after speech that ends the utterance. */
   endpointingDelayMs: number;
+  /**
+   * Unvoiced stretches shorter than this inside not-yet-confirmed speech do not cancel it: the
+   * pauses between words ("Tell | me a story") dip the VAD for 60-130 ms. 0: any dip cancels.
+   */
+  speechGapMs?: number;
 }
 
 export type TurnDetectorEvent =
@@ -25,6 +30,8 @@ export class TurnDetector {
   private voicedNow = false;
   private onsetAt = 0;
   private silenceSince: number | null = null;
+  /** Start of an unvoiced stretch inside a candidate, if one is in progress. */
+  private candidateGapSince: number | null = null;
 
   constructor(private readonly config: TurnDetectorConfig) {}
 
@@ -57,12 +64,17 @@ export class TurnDetector {
         if (!this.voicedNow) return null;
         this.phase = 'candidate';
         this.onsetAt = now;
+        this.candidateGapSince = null;
         return this.confirmIfLongEnough(now, minSpeechMs);
       case 'candidate':
         if (!this.voicedNow) {
+          this.candidateGapSince ??= now;
+          if (now - this.candidateGapSince < (this.config.speechGapMs ?? 0)) return null;
           this.phase = 'silence';
+          this.candidateGapSince = null;
           return { type: 'blip', onsetAt: this.onsetAt };
         }
+        this.candidateGapSince = null;
         return this.confirmIfLongEnough(now, minSpeechMs);
       case 'speech':
         if (this.voicedNow) {
@@ -84,6 +96,7 @@ export class TurnDetector {
     this.phase = 'silence';
     this.voicedNow = false;
     this.silenceSince = null;
+    this.candidateGapSince = null;
   }
 
   private confirmIfLongEnough(now: number, minSpeechMs: number): TurnDetectorEvent | null {

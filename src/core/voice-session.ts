@@ -14,7 +14,9 @@ import { ReplyPipeline } from './reply-pipeline.ts';
 import {
   DEFAULT_VOICE_SESSION_CONFIG,
   type ErrorStage,
+  type GuardVerdict,
   type InterruptReason,
+  type TurnGuard,
   type VoiceSessionConfig,
   type VoiceSessionEvents,
   type VoiceSessionState,
@@ -34,8 +36,10 @@ export interface VoiceSessionOptions {
   /** Monotonic time and timers; the session never reads time any other way. */
   clock?: Clock;
   persona: Persona;
-  /** Things remembered about the user, fetched at the start of each LLM turn. */
-  memories?: () => Promise<string[]> | string[];
+  /** Things remembered about the user that are relevant to `query` (the user's words), fetched at the start of each LLM turn. */
+  memories?: (query: string) => Promise<string[]> | string[];
+  /** Checks the user's words before the LLM and each reply sentence before TTS (child-safe mode, time limits). */
+  guard?: TurnGuard;
   config?: Partial<VoiceSessionConfig>;
   /** Conversation to continue from. */
   history?: readonly ChatMessage[];
@@ -86,7 +90,7 @@ export class VoiceSession {
     this.frames = new FrameAssembler(options.vad.frameSamples);
     const longestOnsetWait = Math.max(this.config.minSpeechMs, this.config.minInterruptionMs);
     // Slack for frames stamped a little late by a busy VAD.
-    this.recorder = new UtteranceRecorder(this.config.preRollMs + longestOnsetWait + 200);
+    this.recorder = new UtteranceRecorder(this.config.preRollMs + longestOnsetWait + this.config.speechGapMs + 200);
   }
 
   get state(): VoiceSessionState {
@@ -259,9 +263,18 @@ export class VoiceSession {
         this.setState('listening');
         return;
       }
-      turn.userText = userText;
       this.emitter.emit('userTranscript', { turnId: turn.id, text: userText, final: true });
       this.setState('thinking');
+      const verdict = await this.checkInput(userText);
+      if (!this.isCurrent(turn)) return;
+      if (!verdict.allowed) {
+        // Neither the model nor the history ever sees words the guard stopped.
+        this.emitter.emit('guarded', { turnId: turn.id, stage: 'input', reason: verdict.reason });
+        turn.reply.say(verdict.redirect);
+        await this.finishTurn(turn);
+        return;
+      }
+      turn.userText = userText;
       const command = this.options.tools?.matchDirectCommand(userText);
       if (command) {
         await this.runDirectCommand(turn, command);
@@ -280,6 +293,16 @@ export class VoiceSession {
     }
   }
 
+  private async checkInput(userText: string): Promise<GuardVerdict> {
+    try {
+      return (await this.options.guard?.checkInput(userText)) ?? { allowed: true };
+    } catch (error) {
+      // A guard that cannot decide must not let the words through.
+      console.warn('VoiceSession: input guard failed', error);
+      return { allowed: false, reason: 'guard-error', redirect: this.config.apology };
+    }
+  }
+
   private async runDirectCommand(turn: Turn, command: DirectCommandMatch): Promise<void> {
     const outcome = await turn.reply.runTool(command.name, command.args);
     if (outcome.error || outcome.result.isError) turn.reply.sayApology();
@@ -289,7 +312,7 @@ export class VoiceSession {
   private async promptFor(userText: string): Promise<ChatMessage[]> {
     return buildChatMessages({
       persona: this.persona,
-      memories: await this.loadMemories(),
+      memories: await this.loadMemories(userText),
       history: this.messages,
       tools: this.options.tools?.specs() ?? [],
       userText,
@@ -300,9 +323,9 @@ export class VoiceSession {
     });
   }
 
-  private async loadMemories(): Promise<string[]> {
+  private async loadMemories(query: string): Promise<string[]> {
     try {
-      return (await this.options.memories?.()) ?? [];
+      return (await this.options.memories?.(query)) ?? [];
     } catch (error) {
       // A broken memory store should cost context, not the turn.
       console.warn('VoiceSession: could not load memories', error);
@@ -339,7 +362,7 @@ export class VoiceSession {
   }
 
   private createReply(turnId: string, signal: AbortSignal, timer: TurnTimer, isCurrent: () => boolean): ReplyPipeline {
-    const { llm, tts, output, tools } = this.options;
+    const { llm, tts, output, tools, guard } = this.options;
     const { voice, speakingRate } = this.persona;
     // Late callbacks from a cancelled turn must not reach the UI.
     const emitIfCurrent = <K extends keyof VoiceSessionEvents>(event: K, payload: VoiceSessionEvents[K]) => {
@@ -358,6 +381,7 @@ export class VoiceSession {
       ...(speakingRate !== undefined ? { rate: speakingRate } : {}),
       ...(this.config.temperature !== undefined ? { temperature: this.config.temperature } : {}),
       ...(this.config.maxTokens !== undefined ? { maxTokens: this.config.maxTokens } : {}),
+      ...(guard ? { outputGuard: (sentence: string) => guard.checkOutput(sentence) } : {}),
       toolContext: (toolSignal) => ({
         signal: toolSignal,
         now: this.now(),
@@ -375,6 +399,7 @@ export class VoiceSession {
         },
         toolCall: (name, args, result) => emitIfCurrent('toolCall', { turnId, name, args, result }),
         error: (stage, error) => emitIfCurrent('error', { turnId, stage, error }),
+        blocked: (reason) => emitIfCurrent('guarded', { turnId, stage: 'output', reason }),
       },
     });
   }

@@ -14,6 +14,10 @@ function rect(x: number, y: number, w: number, h: number, r = 0): string {
 }
 
 export const ICONS = {
+  stop: [rect(6.5, 6.5, 11, 11, 2)],
+  micOff: [rect(9, 2.5, 6, 12, 3), 'M5 10.5v.5a7 7 0 0 0 14 0v-.5', 'M12 18v3.5', 'M8.5 21.5h7', 'M3.5 3.5l17 17'],
+  close: ['M6 6l12 12', 'M18 6 6 18'],
+  gauge: ['M3.5 16a8.5 8.5 0 1 1 17 0', 'M12 16l4-5', circle(12, 16, 1.2)],
   talk: [rect(9, 2.5, 6, 12, 3), 'M5 10.5v.5a7 7 0 0 0 14 0v-.5', 'M12 18v3.5', 'M8.5 21.5h7'],
   library: ['M2.5 4.5h6a3.5 3.5 0 0 1 3.5 3.5v13a2.6 2.6 0 0 0-2.6-2.6H2.5z', 'M21.5 4.5h-6A3.5 3.5 0 0 0 12 8v13a2.6 2.6 0 0 1 2.6-2.6h6.9z'],
   memory: [

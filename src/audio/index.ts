@@ -1,0 +1,8 @@
+export { openMicrophone, type Microphone, type MicrophoneOptions } from './microphone.ts';
+export { DEFAULT_MIC_PROCESSING, micConstraints, type MicProcessing } from './mic-processing.ts';
+export { PlaybackQueue } from './playback-queue.ts';
+export { PlaybackTimeline } from './playback-timeline.ts';
+export { MediaDucker, rampLevel, type DuckingOptions } from './ducking.ts';
+export { StreamingResampler, resample } from './resampler.ts';
+export { CapturePipeline, CAPTURE_SAMPLE_RATE } from './capture-pipeline.ts';
+export { downmixToMono, rms } from './downmix.ts';

@@ -1,0 +1,112 @@
+// Hearth's voice output: core's AudioOutput on Web Audio. Chunks of any sample rate are
+// scheduled back to back on one AudioContext (each AudioBuffer keeps its own rate and the
+// context resamples); flush() stops everything at once for barge-in.
+
+import type { AudioOutput } from '../core/engines.ts';
+import { PlaybackTimeline } from './playback-timeline.ts';
+
+type SpeakingListener = (speaking: boolean) => void;
+
+export class PlaybackQueue implements AudioOutput {
+  private context: AudioContext | null = null;
+  private gain: GainNode | null = null;
+  private readonly timeline = new PlaybackTimeline();
+  private readonly sources = new Set<AudioBufferSourceNode>();
+  private idleWaiters: (() => void)[] = [];
+  private readonly speakingListeners = new Set<SpeakingListener>();
+  private speakingNow = false;
+
+  /**
+   * Creates (or resumes) the AudioContext. Call from a user gesture (the Talk button) so the
+   * browser's autoplay policy lets it run; enqueue() also calls it as a fallback.
+   */
+  unlock(): AudioContext {
+    if (!this.context || this.context.state === 'closed') {
+      this.context = new AudioContext({ latencyHint: 'interactive' });
+      this.gain = this.context.createGain();
+      this.gain.connect(this.context.destination);
+      this.timeline.reset();
+    }
+    if (this.context.state === 'suspended') void this.context.resume().catch(() => undefined);
+    return this.context;
+  }
+
+  /** Whether Hearth's voice is playing (or queued to play). */
+  get speaking(): boolean {
+    return this.speakingNow;
+  }
+
+  /** The ducking hook: media players lower their volume while this reports true. */
+  onSpeakingChange(listener: SpeakingListener): () => void {
+    this.speakingListeners.add(listener);
+    return () => this.speakingListeners.delete(listener);
+  }
+
+  setVolume(volume: number): void {
+    if (this.gain) this.gain.gain.value = Math.max(0, Math.min(1, volume));
+  }
+
+  enqueue(pcm: Float32Array, sampleRate: number): void {
+    if (pcm.length === 0) return;
+    const context = this.unlock();
+    const gain = this.gain;
+    if (!gain) return;
+    const buffer = context.createBuffer(1, pcm.length, sampleRate);
+    buffer.copyToChannel(new Float32Array(pcm), 0);
+    const source = context.createBufferSource();
+    source.buffer = buffer;
+    source.connect(gain);
+    const startAt = this.timeline.schedule(context.currentTime, buffer.duration);
+    source.onended = () => this.finished(source);
+    this.sources.add(source);
+    source.start(startAt);
+    this.setSpeaking(true);
+  }
+
+  flush(): void {
+    for (const source of this.sources) {
+      source.onended = null;
+      try {
+        source.stop();
+      } catch {
+        // Already stopped.
+      }
+      source.disconnect();
+    }
+    this.sources.clear();
+    this.timeline.reset();
+    this.becameIdle();
+  }
+
+  whenIdle(): Promise<void> {
+    if (this.sources.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    const context = this.context;
+    this.context = null;
+    this.gain = null;
+    await context?.close().catch(() => undefined);
+  }
+
+  private finished(source: AudioBufferSourceNode): void {
+    source.disconnect();
+    this.sources.delete(source);
+    if (this.sources.size === 0) this.becameIdle();
+  }
+
+  private becameIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+    this.setSpeaking(false);
+  }
+
+  private setSpeaking(speaking: boolean): void {
+    if (speaking === this.speakingNow) return;
+    this.speakingNow = speaking;
+    for (const listener of [...this.speakingListeners]) listener(speaking);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './persona-record.ts';
+export * from './builtin-personas.ts';
+export { findPersona, parsePersonaRequest } from './persona-request.ts';
+export { PersonaToolRegistry } from './persona-tools.ts';

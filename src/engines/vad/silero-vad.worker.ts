@@ -1,0 +1,75 @@
+// Silero VAD v5 on onnxruntime-web, in its own worker so inference never touches the UI
+// thread. One thread: a 576-sample frame takes well under a millisecond, and threads would
+// only compete with the LLM.
+
+import * as Comlink from 'comlink';
+import * as ort from 'onnxruntime-web/wasm';
+import { absoluteWasmPaths, ORT_WASM } from '../ort.ts';
+import { SILERO_SAMPLE_RATE, SILERO_STATE_DIMS, SileroInput } from './silero-input.ts';
+
+let session: ort.InferenceSession | null = null;
+const input = new SileroInput();
+/**
+ * Frames may arrive before the previous one has finished (the main thread sends them as the
+ * microphone delivers them), but the model's context and state need them strictly in order.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+function inOrder<T>(work: () => Promise<T> | T): Promise<T> {
+  const run = queue.then(work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+const sampleRate = new ort.Tensor('int64', BigInt64Array.from([BigInt(SILERO_SAMPLE_RATE)]), []);
+
+const api = {
+  /** Loads the model from `modelUrl` (same origin). Resolves with the model's byte size. */
+  async load(modelUrl: string): Promise<number> {
+    // Our own origin's WASM; one thread and no proxy worker (this already is one).
+    ort.env.wasm.wasmPaths = absoluteWasmPaths(ORT_WASM);
+    ort.env.wasm.numThreads = 1;
+    ort.env.wasm.proxy = false;
+    const response = await fetch(modelUrl);
+    if (!response.ok) throw new Error(`Could not fetch the voice-detection model (${response.status} ${modelUrl})`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+    input.reset();
+    return bytes.byteLength;
+  },
+
+  /** Speech probability for one 512-sample frame (frames are processed in arrival order). */
+  process(frame: Float32Array): Promise<number> {
+    return inOrder(() => infer(frame));
+  },
+
+  reset(): Promise<void> {
+    return inOrder(() => input.reset());
+  },
+
+  async dispose(): Promise<void> {
+    await inOrder(() => session?.release());
+    session = null;
+  },
+};
+
+async function infer(frame: Float32Array): Promise<number> {
+  if (!session) throw new Error('Voice detection is not loaded yet');
+  const samples = input.next(frame);
+  const feeds = {
+    input: new ort.Tensor('float32', samples, [1, samples.length]),
+    state: new ort.Tensor('float32', input.state, [...SILERO_STATE_DIMS]),
+    sr: sampleRate,
+  };
+  const out = await session.run(feeds);
+  const state = out['stateN']?.data;
+  const probability = out['output']?.data[0];
+  if (!(state instanceof Float32Array) || typeof probability !== 'number') {
+    throw new Error('Voice detection model returned unexpected outputs');
+  }
+  input.state = state;
+  return probability;
+}
+
+export type SileroVadWorkerApi = typeof api;
+
+Comlink.expose(api);

@@ -1,0 +1,349 @@
+// The Talk screen's voice conversation, shared by every screen of the page: engines (loaded
+// once and kept warm by engineHub), the microphone, the playback queue and core's VoiceSession,
+// with the reactive state the UI shows. VoiceSession does the turn-taking; this only wires it.
+
+import { MediaDucker } from '../../audio/ducking.ts';
+import { openMicrophone, type Microphone } from '../../audio/microphone.ts';
+import { PlaybackQueue } from '../../audio/playback-queue.ts';
+import type { ChatModel, SpeechToText, TextToSpeech, Vad } from '../../core/engines.ts';
+import type { TurnMetrics } from '../../core/metrics.ts';
+import type { Persona } from '../../core/prompt.ts';
+import type { ErrorStage, VoiceSessionState } from '../../core/session-types.ts';
+import { VoiceSession } from '../../core/voice-session.ts';
+import { engineHub, selectEngines, type EngineStatusMap } from '../../engines/index.ts';
+import { SILERO_FRAME_SAMPLES } from '../../engines/vad/silero-input.ts';
+import { canPrefetch } from '../../engines/vad/read-ahead.ts';
+import { getModels } from '../api.ts';
+import type { OrbState } from '../screens/talk/orb.ts';
+import { detectWebGpu } from '../screens/settings/device.ts';
+import { MicSettings } from './mic-settings.svelte.ts';
+import { orbStateFor } from './orb-state.ts';
+
+export interface ChatLine {
+  id: string;
+  who: 'you' | 'hearth';
+  text: string;
+  /** Still streaming in. */
+  live: boolean;
+  interrupted: boolean;
+}
+
+export type MicState = 'off' | 'starting' | 'on' | 'muted';
+
+export interface VoiceProblem {
+  title: string;
+  message: string;
+  /** Command that fixes it on the home server, if any. */
+  fix: string | null;
+}
+
+const PERSONA: Persona = {
+  name: 'Hearth',
+  systemPrompt: 'You are Hearth, a warm and friendly companion for children and families. You are kind, patient and curious.',
+  language: 'en',
+};
+
+const STAGE_NAMES: Record<ErrorStage, string> = {
+  stt: 'Speech recognition',
+  llm: 'The language model',
+  tts: 'The voice',
+  tool: 'A tool',
+  vad: 'Voice detection',
+};
+
+// The session talks to whichever engine is loaded for each role at the moment of the call:
+// typing works before voice detection has finished loading, and a model installed while the
+// page is open is picked up without losing the conversation.
+
+/** Voice detection in use right now (the microphone only opens once it is loaded). */
+const currentVad: Vad = {
+  frameSamples: SILERO_FRAME_SAMPLES,
+  process(frame) {
+    const vad = engineHub.current('vad');
+    if (!vad) return Promise.reject(new Error('Voice detection is not loaded.'));
+    return vad.process(frame);
+  },
+  reset() {
+    engineHub.current('vad')?.reset();
+  },
+};
+
+/** Speech recognition engine in use right now (it may be installed while the page is open). */
+const currentStt: SpeechToText = {
+  transcribe(audio, opts) {
+    const stt = engineHub.current('stt');
+    if (!stt) return Promise.reject(new Error('Speech recognition is not installed.'));
+    return stt.transcribe(audio, opts);
+  },
+};
+
+/** The language model in use right now. */
+const currentLlm: ChatModel = {
+  stream(req) {
+    const llm = engineHub.current('llm');
+    if (!llm) throw new Error('No language model is loaded.');
+    return llm.stream(req);
+  },
+};
+
+/** The voice in use right now. */
+const currentTts: TextToSpeech = {
+  get sampleRate() {
+    return engineHub.current('tts')?.sampleRate ?? 16_000;
+  },
+  synthesize(text, opts) {
+    const tts = engineHub.current('tts');
+    if (!tts) throw new Error('No voice is loaded.');
+    return tts.synthesize(text, opts);
+  },
+};
+
+export class VoiceController {
+  engines = $state<EngineStatusMap>(engineHub.status);
+  sessionState = $state<VoiceSessionState>('idle');
+  mic = $state<MicState>('off');
+  lines = $state<ChatLine[]>([]);
+  metrics = $state<TurnMetrics | null>(null);
+  problem = $state<VoiceProblem | null>(null);
+  /** The server's model list could not be read (engines that ship with the app still load). */
+  modelsUnavailable = $state(false);
+  readonly micSettings = new MicSettings();
+  readonly output = new PlaybackQueue();
+  /** Media players (songs, stories) attach here to be turned down while Hearth speaks. */
+  readonly ducker = new MediaDucker(this.output);
+
+  private session: VoiceSession | null = null;
+  private sessionReady: Promise<VoiceSession> | null = null;
+  private microphone: Microphone | null = null;
+  private warming: Promise<void> | null = null;
+  private planned = false;
+  private problemTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    engineHub.subscribe((status) => (this.engines = status));
+  }
+
+  get orbState(): OrbState {
+    return orbStateFor(this.sessionState, this.mic);
+  }
+
+  /** Typing works once the language model and the voice are ready. */
+  get canType(): boolean {
+    return this.engines.llm.state === 'ready' && this.engines.tts.state === 'ready';
+  }
+
+  /** Talking also needs speech recognition. */
+  get canListen(): boolean {
+    return this.canType && this.engines.stt.state === 'ready' && this.engines.vad.state === 'ready';
+  }
+
+  get loading(): boolean {
+    return Object.values(this.engines).some((status) => status.state === 'loading' || status.state === 'idle');
+  }
+
+  /** Starts loading the engines (once per page; later calls re-check the server's models). */
+  warmUp(): Promise<void> {
+    this.warming ??= this.refreshEngines().finally(() => (this.warming = null));
+    return this.warming;
+  }
+
+  /** Asks the server which packs are ready and loads whatever changed. */
+  async refreshEngines(): Promise<void> {
+    const [models, webgpu] = await Promise.all([getModels(), detectWebGpu()]);
+    this.planned = true;
+    this.modelsUnavailable = !models.ok;
+    const roles = models.ok ? models.data.roles : [];
+    engineHub.apply(selectEngines(roles, { webgpu: webgpu.kind === 'hardware' ? 'hardware' : webgpu.kind === 'software' ? 'software' : 'none' }));
+  }
+
+  /** The orb: start listening (first press asks for the microphone), or stop. */
+  async toggleListening(): Promise<void> {
+    if (this.mic === 'off') await this.startListening();
+    else await this.stopListening();
+  }
+
+  async startListening(): Promise<void> {
+    if (this.mic !== 'off') return;
+    // Inside the tap: lets the browser's autoplay policy start Hearth's voice.
+    this.output.unlock();
+    this.mic = 'starting';
+    try {
+      await this.ensurePlanned();
+      const [vad, stt] = await Promise.all([engineHub.engine('vad'), engineHub.engine('stt'), engineHub.engine('llm'), engineHub.engine('tts')]);
+      if (!stt) {
+        this.showProblem({
+          title: 'Speech recognition isn’t installed yet',
+          message: 'Hearth can’t understand speech on this device until its speech-recognition model is on the home server. You can type instead.',
+          fix: this.engines.stt.fix ?? 'npm run models -- download whisper-tiny-en',
+        }, false);
+        this.mic = 'off';
+        return;
+      }
+      if (!vad) throw new Error(this.engines.vad.error ?? 'Voice detection could not be loaded.');
+      const session = await this.ensureSession();
+      const microphone = await openMicrophone({
+        processing: this.micSettings.value,
+        frameSamples: vad.frameSamples,
+        onFrame: (frame) => {
+          // The VAD starts on the frame at once, so it keeps up with the microphone even when
+          // the main thread is busy; the session then finds the probability ready.
+          const current = engineHub.current('vad');
+          if (current && canPrefetch(current)) current.prefetch(frame);
+          void session.pushAudio(frame);
+        },
+        onEnded: () => {
+          this.showProblem({ title: 'The microphone stopped', message: 'It may have been unplugged or its permission taken away. Tap the orb to try again.', fix: null });
+          void this.stopListening();
+        },
+      });
+      if (this.mic !== 'starting') {
+        // Stopped while we were asking for the microphone.
+        await microphone.stop();
+        return;
+      }
+      this.microphone = microphone;
+      this.mic = 'on';
+      if (this.problem && !this.problem.fix) this.clearProblem();
+    } catch (error) {
+      this.mic = 'off';
+      this.showProblem(micProblem(error), false);
+    }
+  }
+
+  async stopListening(): Promise<void> {
+    const microphone = this.microphone;
+    this.microphone = null;
+    this.mic = 'off';
+    this.forgetHalfHeardSpeech();
+    await microphone?.stop();
+  }
+
+  toggleMute(): void {
+    if (!this.microphone) return;
+    const muted = this.mic !== 'muted';
+    this.microphone.setMuted(muted);
+    this.mic = muted ? 'muted' : 'on';
+    if (muted) this.forgetHalfHeardSpeech();
+  }
+
+  /**
+   * No more audio is coming: an utterance in progress would otherwise wait forever for its
+   * trailing silence. A reply in progress is left to finish.
+   */
+  private forgetHalfHeardSpeech(): void {
+    if (this.session?.state !== 'userSpeaking') return;
+    this.session.stop();
+    this.session.start();
+  }
+
+  /** The stop button: Hearth stops talking (and thinking) now. */
+  interrupt(): void {
+    this.session?.interrupt();
+  }
+
+  /** Typed message: the same turn as speech, without VAD and STT. */
+  async send(text: string): Promise<void> {
+    this.output.unlock();
+    try {
+      const session = await this.ensureSession();
+      await session.sendText(text);
+    } catch (error) {
+      this.showProblem({ title: 'Hearth couldn’t answer', message: errorMessage(error), fix: null });
+    }
+  }
+
+  /** Applies new microphone switches by reopening the microphone, if it is on. */
+  async applyMicSettings(): Promise<void> {
+    if (this.mic === 'off' || this.mic === 'starting') return;
+    await this.stopListening();
+    await this.startListening();
+  }
+
+  /** Engines are chosen at least once before anyone waits for them. */
+  private async ensurePlanned(): Promise<void> {
+    if (!this.planned) await this.warmUp();
+  }
+
+  private ensureSession(): Promise<VoiceSession> {
+    this.sessionReady ??= this.createSession().catch((error: unknown) => {
+      this.sessionReady = null;
+      throw error;
+    });
+    return this.sessionReady;
+  }
+
+  private async createSession(): Promise<VoiceSession> {
+    await this.ensurePlanned();
+    const [llm, tts] = await Promise.all([engineHub.engine('llm'), engineHub.engine('tts')]);
+    if (!llm) throw new Error(this.engines.llm.error ?? 'No language model is ready on the home server.');
+    if (!tts) throw new Error(this.engines.tts.error ?? 'The voice could not be loaded.');
+    const session = new VoiceSession({ vad: currentVad, stt: currentStt, llm: currentLlm, tts: currentTts, output: this.output, persona: PERSONA });
+    this.listen(session);
+    session.start();
+    this.session = session;
+    return session;
+  }
+
+  private listen(session: VoiceSession): void {
+    session.on('state', ({ state }) => (this.sessionState = state));
+    session.on('userTranscript', ({ turnId, text }) => {
+      this.lines = [...this.lines, { id: `${turnId}-you`, who: 'you', text, live: false, interrupted: false }];
+    });
+    session.on('agentText', ({ turnId, text }) => this.upsertReply(turnId, { text, live: true }));
+    session.on('interrupted', ({ turnId }) => this.upsertReply(turnId, { interrupted: true, live: false }, false));
+    session.on('turnEnd', ({ turnId }) => this.upsertReply(turnId, { live: false }, false));
+    session.on('metrics', (metrics) => {
+      // A turn that never got to the model (nothing understood) has nothing worth showing.
+      if (metrics.llmTtftMs !== null || metrics.voiceToVoiceMs !== null) this.metrics = metrics;
+    });
+    session.on('error', ({ stage, error }) => {
+      this.showProblem({ title: `${STAGE_NAMES[stage]} had a problem`, message: `${error.message} Hearth is still listening.`, fix: null });
+    });
+  }
+
+  /** Updates the reply line of `turnId`; creates it when `create` and it does not exist yet. */
+  private upsertReply(turnId: string, change: Partial<ChatLine>, create = true): void {
+    const id = `${turnId}-hearth`;
+    const index = this.lines.findIndex((line) => line.id === id);
+    if (index === -1) {
+      if (!create) return;
+      this.lines = [...this.lines, { id, who: 'hearth', text: '', live: true, interrupted: false, ...change }];
+      return;
+    }
+    this.lines = this.lines.map((line, i) => (i === index ? { ...line, ...change } : line));
+  }
+
+  private showProblem(problem: VoiceProblem, autoClear = true): void {
+    this.problem = problem;
+    if (this.problemTimer) clearTimeout(this.problemTimer);
+    this.problemTimer = autoClear ? setTimeout(() => this.clearProblem(), 12_000) : null;
+  }
+
+  clearProblem(): void {
+    this.problem = null;
+    if (this.problemTimer) clearTimeout(this.problemTimer);
+    this.problemTimer = null;
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function micProblem(error: unknown): VoiceProblem {
+  const name = error instanceof DOMException ? error.name : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError') {
+    return {
+      title: 'Hearth may not use the microphone',
+      message: 'Allow the microphone for this page (the icon in the address bar), then tap the orb again. On another device, Hearth must be opened over https or from localhost.',
+      fix: null,
+    };
+  }
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') {
+    return { title: 'No microphone found', message: 'Plug in or switch on a microphone, then tap the orb again. You can type instead.', fix: null };
+  }
+  return { title: 'Couldn’t start listening', message: errorMessage(error), fix: null };
+}
+
+/** One conversation per page, kept while the user moves between screens. */
+export const voice = new VoiceController();

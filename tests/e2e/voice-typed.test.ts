@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { addAudioTap, AUDIBLE_RMS, audibleMs, readTap } from '../helpers/audio-tap.ts';
+import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
+import { SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { addTalkTrace, readTalkTrace, waitFor } from './voice-helpers.ts';
+
+// A fresh server with only the shipped packs plus the demo GGUF: wllama + stories260K for the
+// language model, the classic (flite) voice, no speech recognition.
+describe('typed turn in Chromium: real wllama (stories260K) → real classic voice → speaker', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startHearthServer({ args: ['--model-path', SHARED_MODELS] });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('streams the reply into captions, speaks it (heard at the output tap), stops at once on "Stop talking" and shows the latency breakdown', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await addAudioTap(context);
+    await addTalkTrace(context);
+    const recorder = new RequestRecorder(context);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(server.url);
+
+    const input = page.getByTestId('talk-text-input');
+    await waitFor(() => input.isEnabled(), 'the text box to open (LLM + voice loaded)');
+    // No speech recognition on this server: Talk says so, typing still works.
+    await waitFor(async () => /understands typing/i.test((await page.getByTestId('talk-readiness').textContent()) ?? ''), 'the missing-STT note');
+
+    await input.fill('Once upon a time');
+    await page.getByTestId('talk-send').click();
+
+    await page.getByTestId('talk-line-you').filter({ hasText: 'Once upon a time' }).waitFor();
+    const reply = page.getByTestId('talk-line-hearth').first();
+    await reply.waitFor();
+
+    // Heard: the reply really plays through Web Audio to the speakers.
+    await waitFor(async () => audibleMs(await readTap(page)) > 1_500, '1.5 s of the reply to be heard at the output tap', 90_000);
+    const replyText = ((await reply.locator('p').textContent()) ?? '').trim();
+    expect(replyText.split(/\s+/).length).toBeGreaterThan(3);
+
+    // The stop button cuts Hearth off at once (the same flush barge-in uses).
+    const stoppedAt = await page.evaluate(() => performance.now());
+    await page.getByTestId('talk-interrupt').click();
+    await waitFor(async () => (await page.getByTestId('talk-orb').getAttribute('data-state')) === 'idle', 'the orb to go back to idle');
+    await page.getByTestId('talk-line-interrupted').waitFor();
+    expect(await reply.getAttribute('data-live')).toBe('false');
+    await page.getByTestId('talk-latency').waitFor();
+    await page.waitForTimeout(500);
+
+    const tap = await readTap(page);
+    expect(Math.max(...tap.blocks.map((b) => b.rms))).toBeGreaterThan(0.02);
+    const lastLoud = tap.blocks.filter((b) => b.rms >= AUDIBLE_RMS).at(-1)!.at;
+    expect(lastLoud - stoppedAt, 'audio kept playing after "Stop talking"').toBeLessThan(250);
+
+    // Word by word: the caption grew through several intermediate texts, each a prefix of the next.
+    const trace = await readTalkTrace(page);
+    expect(trace.replySnapshots.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < trace.replySnapshots.length; i++) {
+      expect(trace.replySnapshots[i]!.startsWith(trace.replySnapshots[i - 1]!)).toBe(true);
+    }
+    // The orb went thinking → speaking → back to idle (no microphone was opened).
+    const states = trace.orb.map((o) => o.state);
+    expect(states).toContain('thinking');
+    expect(states).toContain('speaking');
+    expect(states.at(-1)).toBe('idle');
+
+    // Latency breakdown of a typed turn: no speech stages, but model, voice and total are measured.
+    for (const id of ['voice-to-voice', 'llm-ttft', 'tts-ttfa', 'tok-s']) {
+      expect(await page.getByTestId(`latency-${id}`).textContent(), id).not.toBe('—');
+    }
+    expect(await page.getByTestId('latency-stt').textContent()).toBe('—');
+
+    // Settings names what ran.
+    await page.getByTestId('nav-settings').click();
+    expect(await page.getByTestId('engine-llm-info').textContent()).toMatch(/wllama.*stories260K.*WASM/s);
+    expect(await page.getByTestId('engine-tts-info').textContent()).toMatch(/flite/i);
+    expect(await page.getByTestId('engine-vad-info').textContent()).toMatch(/onnxruntime-web.*silero-vad-v5/s);
+    expect(await page.getByTestId('engine-stt-state').textContent()).toMatch(/not installed/i);
+
+    expect(recorder.offOrigin(server.url)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

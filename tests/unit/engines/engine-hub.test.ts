@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from 'vitest';
+import { EngineHub, type EngineLoaders, type LoadedEngines } from '../../../src/engines/index.ts';
+import type { EnginePlan } from '../../../src/engines/select.ts';
+import type { EngineInfo } from '../../../src/engines/types.ts';
+
+// The loaders here are test doubles standing in for the real (browser-only) engine factories:
+// these tests cover the hub's bookkeeping, not any engine.
+
+function info(role: EngineInfo['role'], model: string): EngineInfo {
+  return { role, engine: 'test-double', model, backend: 'wasm' };
+}
+
+function doubles() {
+  const disposed: string[] = [];
+  const loads: string[] = [];
+  const fail = new Set<string>();
+  const make = <R extends keyof LoadedEngines>(role: R, model: string) => {
+    loads.push(`${role}:${model}`);
+    if (fail.has(model)) return Promise.reject(new Error(`${model} is broken`));
+    return Promise.resolve({ info: info(role, model), dispose: () => void disposed.push(`${role}:${model}`) } as unknown as LoadedEngines[R]);
+  };
+  const loaders: EngineLoaders = {
+    vad: (plan, progress) => {
+      progress({ role: 'vad', stage: 'Loading', loaded: 1, total: 2 });
+      return make('vad', plan.packId);
+    },
+    stt: (plan) => (plan.engine === 'none' ? Promise.resolve(null) : make('stt', plan.packId)),
+    llm: (plan) => (plan.engine === 'none' ? Promise.resolve(null) : make('llm', plan.packId)),
+    tts: (plan) => make('tts', plan.packId ?? 'classic'),
+  };
+  return { loaders, disposed, loads, fail };
+}
+
+const PLAN: EnginePlan = {
+  vad: { engine: 'silero', packId: 'silero-vad-v5' },
+  stt: { engine: 'none', fix: 'npm run models -- download whisper-tiny-en' },
+  llm: { engine: 'wllama', packId: 'stories260K', title: 'stories260K', file: 'stories260K.gguf', demo: true },
+  tts: { engine: 'classic', packId: 'flite-classic' },
+};
+
+describe('EngineHub', () => {
+  it('loads each role, reports progress and info, and marks a role without a pack as missing with its fix', async () => {
+    const { loaders } = doubles();
+    const hub = new EngineHub(loaders);
+    const seen: string[] = [];
+    hub.subscribe((s) => seen.push(`${s.vad.state}/${s.vad.progress?.loaded ?? '-'}`));
+    hub.apply(PLAN);
+    expect(hub.status.llm).toMatchObject({ state: 'loading', planned: 'stories260K', demo: true });
+    expect(hub.status.stt).toMatchObject({ state: 'missing', fix: 'npm run models -- download whisper-tiny-en' });
+    expect((await hub.engine('llm'))?.info.model).toBe('stories260K');
+    expect(await hub.engine('stt')).toBeNull();
+    await hub.engine('vad');
+    expect(hub.status.vad.state).toBe('ready');
+    expect(hub.status.vad.info?.model).toBe('silero-vad-v5');
+    expect(seen).toContain('loading/1');
+    expect(hub.current('tts')?.info.model).toBe('flite-classic');
+  });
+
+  it('keeps warm engines when the plan is unchanged, and swaps (disposing the old) only the role that changed', async () => {
+    const { loaders, loads, disposed } = doubles();
+    const hub = new EngineHub(loaders);
+    hub.apply(PLAN);
+    await hub.engine('llm');
+    hub.apply(PLAN);
+    hub.apply({ ...PLAN, stt: { engine: 'whisper', packId: 'whisper-tiny-en', title: 'Whisper' } });
+    expect((await hub.engine('stt'))?.info.model).toBe('whisper-tiny-en');
+    expect(loads.filter((l) => l.startsWith('llm'))).toEqual(['llm:stories260K']);
+    hub.apply({ ...PLAN, llm: { engine: 'wllama', packId: 'qwen', title: 'Qwen', file: 'q.gguf', demo: false } });
+    expect((await hub.engine('llm'))?.info.model).toBe('qwen');
+    await vi.waitFor(() => expect(disposed).toContain('llm:stories260K'));
+  });
+
+  it('reports a load failure per role, and retries it on the next apply', async () => {
+    const { loaders, fail } = doubles();
+    fail.add('stories260K');
+    const hub = new EngineHub(loaders);
+    hub.apply(PLAN);
+    expect(await hub.engine('llm')).toBeNull();
+    expect(hub.status.llm).toMatchObject({ state: 'error', error: 'stories260K is broken' });
+    expect(hub.status.tts.state).toBe('ready');
+    fail.clear();
+    hub.apply(PLAN);
+    expect((await hub.engine('llm'))?.info.model).toBe('stories260K');
+    expect(hub.status.llm.state).toBe('ready');
+  });
+});
