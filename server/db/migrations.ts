@@ -18,4 +18,57 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'devices',
+    // Toy devices that may ask for LiveKit tokens; the credential itself is never stored.
+    sql: `
+      CREATE TABLE devices (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        credential_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      ) STRICT;
+    `,
+  },
+  {
+    version: 3,
+    name: 'catalog',
+    // The media library: one row per song or story file, problems found while reading files,
+    // and cached embeddings (keyed by model and by a hash of the embedded text).
+    sql: `
+      CREATE TABLE catalog_items (
+        id TEXT PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('song', 'story')),
+        format TEXT NOT NULL CHECK (format IN ('audio', 'text')),
+        title TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags)),
+        language TEXT,
+        age_min INTEGER,
+        age_max INTEGER,
+        duration_sec REAL,
+        mime TEXT NOT NULL,
+        words TEXT,
+        bytes INTEGER NOT NULL,
+        mtime_ms REAL NOT NULL,
+        sidecar_mtime_ms REAL,
+        origin TEXT NOT NULL CHECK (origin IN ('starter', 'upload', 'folder')),
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      ) STRICT;
+      CREATE TABLE catalog_problems (
+        path TEXT PRIMARY KEY,
+        message TEXT NOT NULL,
+        seen_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      ) STRICT;
+      CREATE TABLE catalog_embeddings (
+        item_id TEXT NOT NULL REFERENCES catalog_items (id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        text_sha256 TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (item_id, model)
+      ) STRICT;
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import { registerHealthRoute } from './routes/health.ts';
 import { registerModelRoutes } from './routes/models.ts';
 import { registerAppRoutes } from './routes/app.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
+import { setupCatalog } from './routes/catalog-setup.ts';
 
 export interface AppDeps {
   config: HearthConfig;
@@ -37,6 +38,8 @@ export async function buildApp({ config, db, models, version }: AppDeps): Promis
   registerHealthRoute(app, version);
   registerModelRoutes(app, models);
   registerAdminRoutes(app, db);
+  // Songs and stories: scanned, indexed and served from the media folder (starts after listen).
+  setupCatalog(app, { mediaDir: config.mediaDir, db, models });
   registerAppRoutes(app, config.appDir);
   return app;
 }
