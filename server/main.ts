@@ -5,6 +5,7 @@ import { openDatabase } from './db/database.ts';
 import { buildApp } from './http/app.ts';
 import { ModelStore } from './models/store.ts';
 import { startupReport } from './startup-report.ts';
+import { householdKeyNotice } from './livekit/household-key.ts';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(startupReport({ config, port, version: pkg.version, roles: await models.roles(), appBuilt: fs.existsSync(path.join(config.appDir, 'index.html')) }));
+  console.log(householdKeyNotice(config.dataDir));
 
   // Hash files that have no trusted lock entry yet, off the request path.
   models.verifyInBackground().catch((err: unknown) => app.log.error({ err }, 'model verification failed'));

@@ -10,6 +10,10 @@ import { registerModelRoutes } from './routes/models.ts';
 import { registerAppRoutes } from './routes/app.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { setupCatalog } from './routes/catalog-setup.ts';
+import { registerLivekitTokenRoute } from './routes/livekit-token.ts';
+import { registerDeviceRoutes } from './routes/devices.ts';
+import { setupLivekit } from '../livekit/setup.ts';
+import { redactedRequestSerializer } from '../livekit/log-redaction.ts';
 
 export interface AppDeps {
   config: HearthConfig;
@@ -19,7 +23,7 @@ export interface AppDeps {
 }
 
 export async function buildApp({ config, db, models, version }: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: config.logLevel } });
+  const app = Fastify({ logger: { level: config.logLevel, serializers: { req: redactedRequestSerializer } } });
 
   const livekitOrigin = config.livekit.url ? [new URL(config.livekit.url).origin] : [];
   registerSecurityHeaders(app, livekitOrigin);
@@ -40,6 +44,10 @@ export async function buildApp({ config, db, models, version }: AppDeps): Promis
   registerAdminRoutes(app, db);
   // Songs and stories: scanned, indexed and served from the media folder (starts after listen).
   setupCatalog(app, { mediaDir: config.mediaDir, db, models });
+  // LiveKit: embedded room server on this port unless LIVEKIT_URL is set; token routes either way.
+  const livekit = await setupLivekit(app, config);
+  registerLivekitTokenRoute(app, livekit);
+  registerDeviceRoutes(app, db, livekit);
   registerAppRoutes(app, config.appDir);
   return app;
 }

@@ -1,0 +1,95 @@
+import { DisconnectReason, LeaveRequest, LeaveRequest_Action } from '@livekit/protocol';
+import { Participant } from './participant.ts';
+import type { IceBinding } from './peer-connection-factory.ts';
+import type { RoomLog } from './room-log.ts';
+import { Room, type RoomTiming } from './room.ts';
+import { SignalConnection, type SignalSocket } from './signal-connection.ts';
+import type { JoinGrant } from './token-auth.ts';
+
+export interface ConnectParams {
+  autoSubscribe: boolean;
+  /** Set when the client resumes a session after its signalling dropped. */
+  resumeSid: string | null;
+}
+
+export interface RoomServerOptions {
+  ice: IceBinding;
+  log?: RoomLog;
+  timing?: Partial<RoomTiming>;
+}
+
+const DEFAULT_TIMING: RoomTiming = { pingIntervalS: 5, pingTimeoutS: 15, departureTimeoutMs: 20_000 };
+
+/**
+ * The embedded room server: rooms by name, and the join/resume decisions. Transport (WebSocket
+ * upgrade, token checks) is done by the caller; this takes a verified grant and an open socket.
+ */
+export class RoomServer {
+  private readonly rooms = new Map<string, Room>();
+  private readonly timing: RoomTiming;
+  private closed = false;
+
+  constructor(private readonly options: RoomServerOptions) {
+    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+  }
+
+  connect(socket: SignalSocket, grant: JoinGrant, params: ConnectParams): void {
+    const signal = new SignalConnection(socket, this.timing.pingTimeoutS * 1000);
+    if (this.closed) {
+      signal.send({ case: 'leave', value: new LeaveRequest({ reason: DisconnectReason.SERVER_SHUTDOWN, action: LeaveRequest_Action.DISCONNECT }) });
+      signal.close();
+      return;
+    }
+    if (params.resumeSid) {
+      this.refuseResume(signal);
+      return;
+    }
+    const room = this.roomFor(grant.room);
+    // A second session with the same identity replaces the first (a client's full reconnect does this).
+    const previous = room.byIdentity(grant.identity);
+    if (previous) void room.remove(previous, DisconnectReason.DUPLICATE_IDENTITY, true);
+    this.options.log?.debug({ room: grant.room, identity: grant.identity, replaces: previous?.sid }, 'room server: join');
+    const participant = new Participant(grant, params.autoSubscribe, this.options.ice, room, this.options.log);
+    participant.attachSignal(signal);
+    room.join(participant);
+  }
+
+  /** Rooms and their participants' identities, for tests and the bench. */
+  snapshot(): { room: string; participants: string[] }[] {
+    return [...this.rooms.values()].map((r) => ({ room: r.name, participants: [...r.participants.values()].map((p) => p.identity) }));
+  }
+
+  /** The live participant with this identity, if any (tests use it to simulate a network drop). */
+  findParticipant(room: string, identity: string): Participant | undefined {
+    return this.rooms.get(room)?.byIdentity(identity);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.rooms.values()].map((r) => r.close(DisconnectReason.SERVER_SHUTDOWN)));
+    this.rooms.clear();
+  }
+
+  /**
+   * A client whose signalling dropped asks to resume its session. Resuming means an ICE restart
+   * of the existing peer connections, and werift 0.24 does not reliably recover from a restart it
+   * did not start (it ends up with no nominated pair and cannot send). So the server answers like
+   * a LiveKit node that cannot resume: `leave` with action RECONNECT, and both SDKs rejoin at once
+   * with fresh connections. The old session keeps forwarding until the rejoin replaces it.
+   */
+  private refuseResume(signal: SignalConnection): void {
+    signal.send({ case: 'leave', value: new LeaveRequest({ canReconnect: true, reason: DisconnectReason.STATE_MISMATCH, action: LeaveRequest_Action.RECONNECT }) });
+    signal.close();
+  }
+
+  private roomFor(name: string): Room {
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = new Room(name, this.timing, (empty) => {
+        if (this.rooms.get(empty.name) === empty) this.rooms.delete(empty.name);
+      }, this.options.log);
+      this.rooms.set(name, room);
+    }
+    return room;
+  }
+}

@@ -1,0 +1,59 @@
+import { TokenVerifier } from 'livekit-server-sdk';
+
+/** What a verified join token lets its holder do in one room. */
+export interface JoinGrant {
+  identity: string;
+  name: string;
+  room: string;
+  metadata: string;
+  attributes: Record<string, string>;
+  canPublish: boolean;
+  canSubscribe: boolean;
+  canPublishData: boolean;
+  hidden: boolean;
+  /** Token expiry (ms since epoch), for deciding whether a resume may still use it. */
+  expiresAtMs: number | null;
+}
+
+/** A refused token; the message is what the client is told (it never contains the token). */
+export class TokenError extends Error {
+  override name = 'TokenError';
+}
+
+export class JoinTokenVerifier {
+  private readonly verifier: TokenVerifier;
+
+  constructor(apiKey: string, apiSecret: string) {
+    this.verifier = new TokenVerifier(apiKey, apiSecret);
+  }
+
+  async verify(token: string | undefined): Promise<JoinGrant> {
+    if (!token) throw new TokenError('no access token');
+    let claims;
+    try {
+      claims = await this.verifier.verify(token, 0);
+    } catch (err) {
+      // jose's messages say what is wrong ("exp" claim timestamp check failed, signature
+      // verification failed) without echoing the token.
+      throw new TokenError(`invalid token: ${err instanceof Error ? err.message : 'unverifiable'}`);
+    }
+    const video = claims.video;
+    const identity = claims.sub ?? '';
+    if (!video?.roomJoin) throw new TokenError('permissions denied: token has no roomJoin grant');
+    if (!video.room) throw new TokenError('permissions denied: token names no room');
+    if (!identity) throw new TokenError('invalid token: no identity');
+    // LiveKit semantics: an absent publish/subscribe/data grant means allowed.
+    return {
+      identity,
+      name: claims.name ?? '',
+      room: video.room,
+      metadata: claims.metadata ?? '',
+      attributes: claims.attributes ?? {},
+      canPublish: video.canPublish ?? true,
+      canSubscribe: video.canSubscribe ?? true,
+      canPublishData: video.canPublishData ?? true,
+      hidden: video.hidden ?? false,
+      expiresAtMs: typeof claims.exp === 'number' ? claims.exp * 1000 : null,
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { AccessToken } from 'livekit-server-sdk';
+
+export interface MintRequest {
+  identity: string;
+  name?: string;
+  room: string;
+  ttlSeconds: number;
+  canPublish?: boolean;
+  canSubscribe?: boolean;
+  canPublishData?: boolean;
+  metadata?: string;
+}
+
+export interface MintedToken {
+  token: string;
+  expiresAt: string;
+}
+
+/** Mints join tokens signed with the key pair of whichever server (embedded or LIVEKIT_URL) is in use. */
+export class TokenMinter {
+  constructor(
+    private readonly apiKey: string,
+    private readonly apiSecret: string,
+  ) {}
+
+  async mint(req: MintRequest): Promise<MintedToken> {
+    const at = new AccessToken(this.apiKey, this.apiSecret, {
+      identity: req.identity,
+      name: req.name,
+      ttl: req.ttlSeconds,
+      metadata: req.metadata,
+    });
+    at.addGrant({
+      roomJoin: true,
+      room: req.room,
+      canPublish: req.canPublish ?? true,
+      canSubscribe: req.canSubscribe ?? true,
+      canPublishData: req.canPublishData ?? true,
+    });
+    const token = await at.toJwt();
+    return { token, expiresAt: new Date(Date.now() + req.ttlSeconds * 1000).toISOString() };
+  }
+}
