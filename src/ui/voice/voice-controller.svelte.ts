@@ -1,15 +1,18 @@
 // The Talk screen's voice conversation, shared by every screen of the page: engines (loaded
 // once and kept warm by engineHub), the microphone, the playback queue and core's VoiceSession,
-// with the reactive state the UI shows. VoiceSession does the turn-taking; this only wires it.
+// with the reactive state the UI shows. VoiceSession does the turn-taking; this only wires it,
+// together with memory, personas and parental controls (conversation context) and songs and
+// stories (media runtime).
 
-import { MediaDucker } from '../../audio/ducking.ts';
 import { openMicrophone, type Microphone } from '../../audio/microphone.ts';
 import { PlaybackQueue } from '../../audio/playback-queue.ts';
 import type { ChatModel, SpeechToText, TextToSpeech, Vad } from '../../core/engines.ts';
 import type { TurnMetrics } from '../../core/metrics.ts';
-import type { Persona } from '../../core/prompt.ts';
 import type { ErrorStage, VoiceSessionState } from '../../core/session-types.ts';
+import { getTimeTool } from '../../core/tools/get-time.ts';
 import { VoiceSession } from '../../core/voice-session.ts';
+import { mediaRuntime } from '../../data/catalog/media-runtime.ts';
+import { createConversationContext } from '../../data/conversation-context.ts';
 import { engineHub, selectEngines, type EngineStatusMap } from '../../engines/index.ts';
 import { SILERO_FRAME_SAMPLES } from '../../engines/vad/silero-input.ts';
 import { canPrefetch } from '../../engines/vad/read-ahead.ts';
@@ -36,12 +39,6 @@ export interface VoiceProblem {
   /** Command that fixes it on the home server, if any. */
   fix: string | null;
 }
-
-const PERSONA: Persona = {
-  name: 'Hearth',
-  systemPrompt: 'You are Hearth, a warm and friendly companion for children and families. You are kind, patient and curious.',
-  language: 'en',
-};
 
 const STAGE_NAMES: Record<ErrorStage, string> = {
   stt: 'Speech recognition',
@@ -109,8 +106,8 @@ export class VoiceController {
   modelsUnavailable = $state(false);
   readonly micSettings = new MicSettings();
   readonly output = new PlaybackQueue();
-  /** Media players (songs, stories) attach here to be turned down while Hearth speaks. */
-  readonly ducker = new MediaDucker(this.output);
+  /** Songs and stories: the page's one player and catalog, shared with the Library and the mini player. */
+  private readonly media = mediaRuntime();
 
   private session: VoiceSession | null = null;
   private sessionReady: Promise<VoiceSession> | null = null;
@@ -121,6 +118,8 @@ export class VoiceController {
 
   constructor() {
     engineHub.subscribe((status) => (this.engines = status));
+    // Music and stories go quieter while Hearth speaks (and, below, while the user talks).
+    this.media.player.followSpeaking(this.output);
   }
 
   get orbState(): OrbState {
@@ -277,7 +276,23 @@ export class VoiceController {
     const [llm, tts] = await Promise.all([engineHub.engine('llm'), engineHub.engine('tts')]);
     if (!llm) throw new Error(this.engines.llm.error ?? 'No language model is ready on the home server.');
     if (!tts) throw new Error(this.engines.tts.error ?? 'The voice could not be loaded.');
-    const session = new VoiceSession({ vad: currentVad, stt: currentStt, llm: currentLlm, tts: currentTts, output: this.output, persona: PERSONA });
+    // Media tools come in through extraTools, so the context's persona-aware registry holds every
+    // tool once (and a persona's allowed-tools list covers them too).
+    const context = await createConversationContext({
+      extraTools: [getTimeTool, ...this.media.tools.tools],
+      onProblem: (message) => this.showProblem({ title: 'Hearth couldn’t save something', message, fix: null }),
+    });
+    const session = new VoiceSession({
+      vad: currentVad,
+      stt: currentStt,
+      llm: currentLlm,
+      tts: currentTts,
+      output: this.output,
+      ...context.sessionOptions(),
+      // The context's tools need no services (they close over memory and personas); media's do.
+      toolServices: this.media.tools.services,
+    });
+    context.attach(session);
     this.listen(session);
     session.start();
     this.session = session;
@@ -285,7 +300,11 @@ export class VoiceController {
   }
 
   private listen(session: VoiceSession): void {
-    session.on('state', ({ state }) => (this.sessionState = state));
+    session.on('state', ({ state }) => {
+      this.sessionState = state;
+      // So "stop" is heard over the music.
+      this.media.player.duck('listening', state === 'userSpeaking');
+    });
     session.on('userTranscript', ({ turnId, text }) => {
       this.lines = [...this.lines, { id: `${turnId}-you`, who: 'you', text, live: false, interrupted: false }];
     });
