@@ -2,6 +2,7 @@
 // Robotic but tiny and fast (real-time factor ~0.01), so Hearth can always speak.
 
 import * as Comlink from 'comlink';
+import { raceAbort } from '../../../core/abort.ts';
 import type { SynthesizeOptions, TextToSpeech } from '../../../core/engines.ts';
 import { modelFileUrl, type EngineInfo, type LoadProgressListener } from '../../types.ts';
 import { DEFAULT_FLITE_VOICE, durationStretch, FLITE_VOICES, isFliteVoice, speakableText, type FliteVoice } from './flite-voices.ts';
@@ -76,7 +77,8 @@ class FliteTextToSpeech implements TextToSpeech {
       return this.remote.synthesize(speakable, voice, durationStretch(opts.rate));
     });
     this.tail = job.catch(() => {});
-    const result = await abortable(job, signal);
+    // flite finishes a sentence in tens of milliseconds; on abort we just stop waiting for it.
+    const result = signal ? await raceAbort(job, signal) : await job;
     const samples = resampleLinear(result.samples, result.sampleRate, this.sampleRate);
     return { samples, sampleRate: this.sampleRate, synthMs: result.synthMs };
   }
@@ -87,22 +89,3 @@ class FliteTextToSpeech implements TextToSpeech {
   }
 }
 
-/** flite finishes a sentence in tens of milliseconds; on abort we stop waiting for it. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException('The operation was aborted.', 'AbortError'));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
