@@ -19,6 +19,12 @@ const ConfigSchema = z.object({
     apiKey: z.string().min(1).nullable(),
     apiSecret: z.string().min(1).nullable(),
   }),
+  /** An OpenAI-compatible chat endpoint on the LAN (Ollama, llama.cpp server); null = local GGUF. */
+  llm: z.object({
+    url: z.url({ protocol: /^https?$/ }).nullable(),
+    model: z.string().min(1).nullable(),
+    apiKey: z.string().min(1).nullable(),
+  }),
 });
 
 export type HearthConfig = z.infer<typeof ConfigSchema>;
@@ -50,6 +56,9 @@ const SETTINGS: Setting[] = [
   { flag: '--livekit-url <url>', key: 'livekitUrl', env: 'LIVEKIT_URL', help: 'use this LiveKit server instead of the embedded one' },
   { flag: '--livekit-api-key <key>', key: 'livekitApiKey', env: 'LIVEKIT_API_KEY', help: 'API key for LIVEKIT_URL' },
   { flag: '--livekit-api-secret <secret>', key: 'livekitApiSecret', env: 'LIVEKIT_API_SECRET', help: 'API secret for LIVEKIT_URL' },
+  { flag: '--llm-url <url>', key: 'llmUrl', env: 'HEARTH_LLM_URL', help: 'OpenAI-compatible server for toy conversations (e.g. http://ollama.lan:11434), instead of a local GGUF' },
+  { flag: '--llm-model <name>', key: 'llmModel', env: 'HEARTH_LLM_MODEL', help: 'model name to ask HEARTH_LLM_URL for' },
+  { flag: '--llm-api-key <key>', key: 'llmApiKey', env: 'HEARTH_LLM_API_KEY', help: 'bearer token for HEARTH_LLM_URL, if it wants one' },
 ];
 
 export function configCommand(): Command {
@@ -98,6 +107,11 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
       apiKey: value('livekitApiKey') ?? null,
       apiSecret: value('livekitApiSecret') ?? null,
     },
+    llm: {
+      url: value('llmUrl') ?? null,
+      model: value('llmModel') ?? null,
+      apiKey: value('llmApiKey') ?? null,
+    },
   });
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -106,6 +120,9 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
   const config = parsed.data;
   if (config.livekit.url && (!config.livekit.apiKey || !config.livekit.apiSecret)) {
     throw new ConfigError('LIVEKIT_URL is set, so LIVEKIT_API_KEY and LIVEKIT_API_SECRET are needed too');
+  }
+  if (config.llm.url && !config.llm.model) {
+    throw new ConfigError('HEARTH_LLM_URL is set, so HEARTH_LLM_MODEL is needed too (the model name that server should run)');
   }
   return config;
 }

@@ -29,6 +29,16 @@ describe('server configuration', () => {
     expect(c.livekit).toEqual({ url: 'ws://livekit.lan:7880', apiKey: 'k', apiSecret: 's' });
   });
 
+  it('takes an OpenAI-compatible LLM endpoint from flags or environment, with its model', () => {
+    expect(loadConfig([], {}).llm).toEqual({ url: null, model: null, apiKey: null });
+    const fromEnv = loadConfig([], { HEARTH_LLM_URL: 'http://ollama.lan:11434', HEARTH_LLM_MODEL: 'qwen2.5:0.5b', HEARTH_LLM_API_KEY: 'sk-local' });
+    expect(fromEnv.llm).toEqual({ url: 'http://ollama.lan:11434', model: 'qwen2.5:0.5b', apiKey: 'sk-local' });
+    const flags = loadConfig(['--llm-url', 'http://10.0.0.5:8080', '--llm-model', 'local'], { HEARTH_LLM_URL: 'http://ollama.lan:11434', HEARTH_LLM_MODEL: 'x' });
+    expect(flags.llm).toEqual({ url: 'http://10.0.0.5:8080', model: 'local', apiKey: null });
+    expect(() => loadConfig(['--llm-url', 'http://ollama.lan:11434'], {})).toThrow(/HEARTH_LLM_MODEL/);
+    expect(() => loadConfig(['--llm-url', 'ftp://ollama.lan', '--llm-model', 'm'], {})).toThrow(/llm\.url/);
+  });
+
   it('rejects bad values with a clear error', () => {
     expect(() => loadConfig(['--port', 'eighty'], {})).toThrow(ConfigError);
     expect(() => loadConfig([], { HEARTH_PORT: '70000' })).toThrow(/port/);

@@ -1,0 +1,29 @@
+// A model store for engine tests: the generated contract packs plus the real small models here
+// (stories260K from ../shared/models, Silero and flite from node_modules). Nothing is downloaded.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ModelStore } from '../../../server/models/store.ts';
+import { PROJECT_ROOT } from '../../helpers/server.ts';
+import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
+
+export const SHARED_MODELS_DIR = path.resolve(PROJECT_ROOT, '..', 'shared', 'models');
+
+export async function openTestModelStore(): Promise<{ models: ModelStore; cleanup: () => void }> {
+  const generated = generateIntoTempDir();
+  const modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-engine-models-'));
+  const models = await ModelStore.open({ manifestPath: generated.manifestPath, modelsDir, extraDirs: [generated.outDir, SHARED_MODELS_DIR] });
+  return {
+    models,
+    cleanup: () => {
+      generated.cleanup();
+      fs.rmSync(modelsDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function rms(samples: Float32Array): number {
+  let sum = 0;
+  for (const s of samples) sum += s * s;
+  return Math.sqrt(sum / Math.max(1, samples.length));
+}
