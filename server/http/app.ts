@@ -14,6 +14,7 @@ import { registerLivekitTokenRoute } from './routes/livekit-token.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
 import { setupLivekit } from '../livekit/setup.ts';
 import { redactedRequestSerializer } from '../livekit/log-redaction.ts';
+import { createServerAgent } from '../agent/supervisor.ts';
 
 export interface AppDeps {
   config: HearthConfig;
@@ -47,7 +48,19 @@ export async function buildApp({ config, db, models, version }: AppDeps): Promis
   // LiveKit: embedded room server on this port unless LIVEKIT_URL is set; token routes either way.
   const livekit = await setupLivekit(app, config);
   registerLivekitTokenRoute(app, livekit);
-  registerDeviceRoutes(app, db, livekit);
+  // The toy agent: joins a device's room when the device fetches its token (see server/agent/).
+  const agent = createServerAgent({
+    config,
+    models,
+    minter: livekit.minter,
+    boundPort: () => {
+      const address = app.server.address();
+      return typeof address === 'object' && address ? address.port : null;
+    },
+    log: (level, msg, extra) => app.log[level]({ agent: true, ...extra }, msg),
+  });
+  app.addHook('onClose', () => agent.dispose());
+  registerDeviceRoutes(app, db, livekit, (device) => agent.deviceTokenIssued(device));
   registerAppRoutes(app, config.appDir);
   return app;
 }

@@ -20,7 +20,13 @@ export function deviceRoom(id: string): string {
  * (household key required) and returns its credential once; `POST /api/devices/:id/token` trades
  * that credential for a token to the device's own room.
  */
-export function registerDeviceRoutes(app: FastifyInstance, db: HearthDatabase, setup: LivekitSetup): void {
+export function registerDeviceRoutes(
+  app: FastifyInstance,
+  db: HearthDatabase,
+  setup: LivekitSetup,
+  /** Told after each device token is issued (the toy agent joins that room). */
+  onDeviceToken?: (device: { deviceId: string; room: string; deviceIdentity: string }) => void,
+): void {
   const devices = new DevicesStore(db);
 
   app.post('/api/devices', { preHandler: requireHouseholdKey(setup) }, async (request, reply) => {
@@ -42,6 +48,7 @@ export function registerDeviceRoutes(app: FastifyInstance, db: HearthDatabase, s
     const identity = `device-${id}`;
     const name = devices.get(id)?.name;
     const { token, expiresAt } = await setup.minter.mint({ identity, name, room, ttlSeconds: DEVICE_TOKEN_TTL_S });
+    onDeviceToken?.({ deviceId: id, room, deviceIdentity: identity });
     return { url: livekitUrlFor(request, setup), token, room, identity, expiresAt };
   });
 }

@@ -1,0 +1,154 @@
+// One toy conversation: the agent joins the device's room with rtc-node, listens to the toy's
+// microphone (48 kHz → 16 kHz into VoiceSession), speaks through RoomAudioOutput, and sends
+// transcripts, state and metrics to the room as reliable JSON data messages.
+import { AudioStream, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource, LocalAudioTrack, type AudioFrame, type RemoteParticipant, type RemoteTrack } from '@livekit/rtc-node';
+import type { ChatModel, SpeechToText, TextToSpeech, Vad } from '../../src/core/engines.ts';
+import type { Persona } from '../../src/core/prompt.ts';
+import { VoiceSession } from '../../src/core/voice-session.ts';
+import { RoomAudioOutput } from './room-audio-output.ts';
+import { interleavedToMono, StreamResampler } from './resampler.ts';
+import { METRICS_TOPIC, STATE_TOPIC, TRANSCRIPT_TOPIC, type AgentMessage } from './protocol.ts';
+
+const VAD_RATE = 16000;
+
+export interface AgentEngines {
+  createVad: () => Vad;
+  stt: SpeechToText;
+  llm: ChatModel;
+  tts: TextToSpeech;
+}
+
+export interface AgentSessionOptions {
+  url: string;
+  token: string;
+  room: string;
+  /** The toy's participant identity: only its microphone is listened to. */
+  deviceIdentity: string;
+  engines: AgentEngines;
+  persona: Persona;
+  /** Leave when the device has not joined (or left and not come back) for this long. */
+  absentTimeoutMs?: number;
+  log: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
+}
+
+
+export class AgentSession {
+  readonly room = new Room();
+  private readonly output = new RoomAudioOutput();
+  private readonly session: VoiceSession;
+  private readonly vad: Vad;
+  private readers: ReadableStreamDefaultReader<AudioFrame>[] = [];
+  private absentTimer: NodeJS.Timeout | null = null;
+  private closing: Promise<void> | null = null;
+  private readonly closedCallbacks: (() => void)[] = [];
+
+  constructor(private readonly opts: AgentSessionOptions) {
+    const { engines } = opts;
+    this.vad = engines.createVad();
+    this.session = new VoiceSession({ vad: this.vad, stt: engines.stt, llm: engines.llm, tts: engines.tts, output: this.output, persona: opts.persona });
+    this.session.on('state', ({ state }) => this.send(STATE_TOPIC, { type: 'state', state }));
+    this.session.on('userTranscript', ({ turnId, text, final }) => this.send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'user', turnId, text, final }));
+    this.session.on('agentText', ({ turnId, text }) => this.send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'agent', turnId, text, final: false }));
+    this.session.on('turnEnd', ({ turnId }) => {
+      const last = this.session.history.at(-1);
+      if (last?.role === 'assistant') this.send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'agent', turnId, text: last.content, final: true });
+    });
+    this.session.on('metrics', (m) => this.send(METRICS_TOPIC, { type: 'metrics', metrics: { ...m } }));
+    this.session.on('error', ({ stage, error }) => {
+      opts.log('warn', 'voice session error', { room: opts.room, stage, error: error.message });
+      this.send(STATE_TOPIC, { type: 'error', stage, message: error.message });
+    });
+  }
+
+  get roomName(): string {
+    return this.opts.room;
+  }
+
+  onClosed(cb: () => void): void {
+    this.closedCallbacks.push(cb);
+  }
+
+  async start(): Promise<void> {
+    const { room } = this;
+    room.on(RoomEvent.TrackSubscribed, (track: RemoteTrack, _pub, participant: RemoteParticipant) => {
+      if (participant.identity !== this.opts.deviceIdentity || track.kind !== TrackKind.KIND_AUDIO) return;
+      this.clearAbsent();
+      void this.listen(track).catch((error: unknown) => this.fail('listen', error));
+    });
+    room.on(RoomEvent.ParticipantConnected, (p) => {
+      if (p.identity === this.opts.deviceIdentity) this.clearAbsent();
+    });
+    room.on(RoomEvent.ParticipantDisconnected, (p) => {
+      if (p.identity === this.opts.deviceIdentity) void this.close('device left');
+    });
+    room.on(RoomEvent.Disconnected, () => void this.close('disconnected from the room'));
+
+    await room.connect(this.opts.url, this.opts.token, { autoSubscribe: true, dynacast: false });
+    const track = LocalAudioTrack.createAudioTrack('agent-voice', this.output.source);
+    await room.localParticipant!.publishTrack(track, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }));
+    this.session.start();
+    if (!room.remoteParticipants.has(this.opts.deviceIdentity)) this.armAbsent();
+  }
+
+  /** Leaves the room and releases everything; safe to call more than once. */
+  close(reason = 'closed'): Promise<void> {
+    this.closing ??= (async () => {
+      this.opts.log('info', 'agent leaving room', { room: this.opts.room, reason });
+      this.clearAbsent();
+      try {
+        this.session.stop();
+      } catch (error) {
+        this.opts.log('warn', 'voice session stop failed', { room: this.opts.room, error: String(error) });
+      }
+      for (const r of this.readers) await r.cancel().catch(() => undefined);
+      this.readers = [];
+      await this.room.disconnect().catch(() => undefined);
+      await this.output.close();
+      for (const cb of this.closedCallbacks) cb();
+    })();
+    return this.closing;
+  }
+
+  private fail(stage: string, error: unknown): void {
+    this.opts.log('error', 'agent session crashed', { room: this.opts.room, stage, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    void this.close(`crash in ${stage}`);
+  }
+
+  private armAbsent(): void {
+    this.clearAbsent();
+    this.absentTimer = setTimeout(() => void this.close('device did not join'), this.opts.absentTimeoutMs ?? 60_000);
+  }
+
+  private clearAbsent(): void {
+    if (this.absentTimer) clearTimeout(this.absentTimer);
+    this.absentTimer = null;
+  }
+
+  private async listen(track: RemoteTrack): Promise<void> {
+    // The track's native rate (48 kHz) then our own resampler to the VAD's 16 kHz.
+    const reader = new AudioStream(track).getReader();
+    this.readers.push(reader);
+    let resampler: StreamResampler | null = null;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done || this.closing) break;
+        if (!resampler || resampler.fromRate !== value.sampleRate) resampler = new StreamResampler(value.sampleRate, VAD_RATE);
+        const mono = interleavedToMono(value.data, value.channels);
+        // pushAudio never rejects and keeps order; awaiting it gives back-pressure.
+        await this.session.pushAudio(resampler.push(mono));
+      }
+    } finally {
+      this.readers = this.readers.filter((r) => r !== reader);
+    }
+  }
+
+  private send(topic: string, message: AgentMessage): void {
+    if (this.closing) return;
+    const lp = this.room.localParticipant;
+    if (!lp) return;
+    lp.publishData(new TextEncoder().encode(JSON.stringify(message)), { reliable: true, topic }).catch((error: unknown) => {
+      this.opts.log('warn', 'data message not sent', { room: this.opts.room, topic, error: String(error) });
+    });
+  }
+}

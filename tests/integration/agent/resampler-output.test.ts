@@ -1,0 +1,61 @@
+// The agent's audio plumbing: the streaming resampler (chunked = one-shot, right lengths) and
+// RoomAudioOutput (frames to an rtc-node AudioSource, whenIdle, flush drops the queue at once).
+import { afterAll, describe, expect, it } from 'vitest';
+import { dispose } from '@livekit/rtc-node';
+import { StreamResampler } from '../../../server/agent/resampler.ts';
+import { RoomAudioOutput } from '../../../server/agent/room-audio-output.ts';
+
+const sine = (n: number, rate: number, hz = 440) => Float32Array.from({ length: n }, (_, i) => 0.5 * Math.sin((2 * Math.PI * hz * i) / rate));
+
+describe('StreamResampler', () => {
+  it('48 kHz → 16 kHz in 10 ms chunks matches one pass and keeps the length ratio', () => {
+    const input = sine(48000, 48000);
+    const whole = new StreamResampler(48000, 16000).push(input);
+    const chunked = new StreamResampler(48000, 16000);
+    const parts: number[] = [];
+    for (let i = 0; i < input.length; i += 480) parts.push(...chunked.push(input.subarray(i, i + 480)));
+    expect(Math.abs(whole.length - 16000)).toBeLessThanOrEqual(1);
+    expect(parts.length).toBe(whole.length);
+    for (let i = 0; i < whole.length; i++) expect(parts[i]).toBeCloseTo(whole[i] ?? 0, 5);
+  });
+
+  it('22.05 kHz → 48 kHz upsamples in odd chunks without gaps', () => {
+    const input = sine(22050, 22050, 200);
+    const r = new StreamResampler(22050, 48000);
+    const out: number[] = [];
+    for (let i = 0; i < input.length; i += 1234) out.push(...r.push(input.subarray(i, i + 1234)));
+    expect(Math.abs(out.length - 48000)).toBeLessThanOrEqual(2);
+    // A smooth 200 Hz sine: neighbouring samples never jump.
+    for (let i = 1; i < out.length; i++) expect(Math.abs((out[i] ?? 0) - (out[i - 1] ?? 0))).toBeLessThan(0.02);
+  });
+});
+
+describe('RoomAudioOutput', () => {
+  afterAll(async () => {
+    await dispose();
+  });
+
+  it('plays enqueued PCM in real time, and flush() ends playback at once', async () => {
+    const out = new RoomAudioOutput();
+    try {
+      const start = Date.now();
+      out.enqueue(sine(16000 * 0.3, 16000), 16000);
+      await out.whenIdle();
+      const played = Date.now() - start;
+      expect(out.sentSamples).toBe(48000 * 0.3);
+      expect(played).toBeGreaterThan(150);
+
+      out.enqueue(sine(16000 * 5, 16000), 16000);
+      await new Promise((r) => setTimeout(r, 100));
+      const flushAt = Date.now();
+      out.flush();
+      await out.whenIdle();
+      expect(Date.now() - flushAt).toBeLessThan(50);
+      const sentAfterFlush = out.sentSamples;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(out.sentSamples - sentAfterFlush).toBeLessThanOrEqual(960);
+    } finally {
+      await out.close();
+    }
+  });
+});
