@@ -28,15 +28,30 @@ export interface Microphone {
 }
 
 export async function openMicrophone(options: MicrophoneOptions): Promise<Microphone> {
-  const stream = await navigator.mediaDevices.getUserMedia({ audio: micConstraints(options.processing) });
-  const track = stream.getAudioTracks()[0];
-  if (!track) throw new Error('The microphone gave no audio track.');
+  // Everything that takes time (the audio context, fetching and compiling the worklet) is ready
+  // BEFORE the microphone opens: audio the track delivers before the source is connected is lost
+  // for good, and on a busy machine that setup can take longer than the first words.
+  let capture = await prepareCapture(CAPTURE_SAMPLE_RATE, options);
+  let stream: MediaStream;
   try {
-    const { context, source } = await connectSource(stream);
-    await context.audioWorklet.addModule(captureWorkletUrl);
-    const processorOptions: CaptureProcessorOptions = { frameSamples: options.frameSamples, targetRate: CAPTURE_SAMPLE_RATE };
-    // No outputs: nothing reaches the speakers, and the node still runs while its input is connected.
-    const node = new AudioWorkletNode(context, 'hearth-capture', { numberOfInputs: 1, numberOfOutputs: 0, processorOptions });
+    stream = await navigator.mediaDevices.getUserMedia({ audio: micConstraints(options.processing) });
+  } catch (error) {
+    await capture.context.close().catch(() => undefined);
+    throw error;
+  }
+  const track = stream.getAudioTracks()[0];
+  try {
+    if (!track) throw new Error('The microphone gave no audio track.');
+    let source: MediaStreamAudioSourceNode;
+    try {
+      source = capture.context.createMediaStreamSource(stream);
+    } catch {
+      // The browser will not mix rates (Firefox): a context at the device rate, resampled in the worklet.
+      await capture.context.close().catch(() => undefined);
+      capture = await prepareCapture(undefined, options);
+      source = capture.context.createMediaStreamSource(stream);
+    }
+    const { context, node } = capture;
     let muted = false;
     node.port.onmessage = (event: MessageEvent<CaptureFrameMessage>) => {
       if (!muted) options.onFrame(event.data.frame);
@@ -64,17 +79,28 @@ export async function openMicrophone(options: MicrophoneOptions): Promise<Microp
     };
   } catch (error) {
     for (const t of stream.getTracks()) t.stop();
+    await capture.context.close().catch(() => undefined);
     throw error;
   }
 }
 
-async function connectSource(stream: MediaStream): Promise<{ context: AudioContext; source: MediaStreamAudioSourceNode }> {
-  const context = new AudioContext({ sampleRate: CAPTURE_SAMPLE_RATE, latencyHint: 'interactive' });
+interface Capture {
+  context: AudioContext;
+  node: AudioWorkletNode;
+}
+
+/** A running audio context (at `sampleRate`, or the device's rate) with the capture worklet loaded. */
+async function prepareCapture(sampleRate: number | undefined, options: MicrophoneOptions): Promise<Capture> {
+  const context = new AudioContext({ ...(sampleRate ? { sampleRate } : {}), latencyHint: 'interactive' });
   try {
-    return { context, source: context.createMediaStreamSource(stream) };
-  } catch {
+    await context.audioWorklet.addModule(captureWorkletUrl);
+    const processorOptions: CaptureProcessorOptions = { frameSamples: options.frameSamples, targetRate: CAPTURE_SAMPLE_RATE };
+    // No outputs: nothing reaches the speakers, and the node still runs while its input is connected.
+    const node = new AudioWorkletNode(context, 'hearth-capture', { numberOfInputs: 1, numberOfOutputs: 0, processorOptions });
+    if (context.state !== 'running') await context.resume();
+    return { context, node };
+  } catch (error) {
     await context.close().catch(() => undefined);
-    const native = new AudioContext({ latencyHint: 'interactive' });
-    return { context: native, source: native.createMediaStreamSource(stream) };
+    throw error;
   }
 }

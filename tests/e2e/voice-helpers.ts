@@ -4,7 +4,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 export interface TalkTrace {
   /** Orb data-state changes with performance.now() times. */
   orb: { at: number; state: string }[];
-  /** Every distinct text of a streaming Hearth line, in order (proves word-by-word captions). */
+  /**
+   * Every distinct text of a streaming Hearth line, in order (proves streaming captions: word by
+   * word, or one checked sentence at a time for a child-safe persona).
+   */
   replySnapshots: string[];
 }
 
@@ -36,4 +39,34 @@ export async function waitFor(check: () => Promise<boolean>, what: string, timeo
     await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** The orb state the trace saw last (the page polls it every 10 ms). */
+export async function orbStates(page: Page): Promise<string[]> {
+  return (await readTalkTrace(page)).orb.map((o) => o.state);
+}
+
+/**
+ * A grown-up turns the library tools (tell_story, play_song...) off for the default persona on
+ * the Personas screen ("All tools" unticked keeps Hearth's own tools), so "Tell me a story." goes
+ * to the language model instead of the story library. Unlocks with `pin`, choosing it first if
+ * the server has none yet. Ends back on the Talk screen.
+ */
+export async function storiesFromTheModel(page: Page, pin = '2468'): Promise<void> {
+  await page.getByTestId('nav-personas').click();
+  await page.getByTestId('personas-manage').click();
+  await page.getByTestId('pin-input').waitFor({ timeout: 15_000 });
+  await page.getByTestId('pin-input').fill(pin);
+  if ((await page.getByTestId('pin-confirm').count()) > 0) await page.getByTestId('pin-confirm').fill(pin);
+  await page.getByTestId('pin-submit').click();
+  const hearth = page.locator('[data-persona-id="builtin-hearth"]');
+  await hearth.getByTestId('persona-edit').click();
+  await page.getByTestId('persona-all-tools').uncheck();
+  await page.getByTestId('persona-save').click();
+  await page.getByTestId('persona-editor').waitFor({ state: 'detached', timeout: 15_000 }).catch(async (error: Error) => {
+    throw new Error(`${error.message}\nPersonas screen says: ${await page.locator('[data-testid="screen-personas"] [role="alert"]').allTextContents()}`);
+  });
+  await page.getByTestId('admin-lock').click();
+  await page.getByTestId('nav-talk').click();
+  await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 15_000 });
 }

@@ -25,8 +25,13 @@ interface Entry<T> {
 export class ReadAhead<T> {
   private entries: Entry<T>[] = [];
 
-  /** `limit`: results kept at most (older ones are dropped), e.g. 8 s of 32 ms frames. */
-  constructor(private readonly limit = 256) {}
+  /**
+   * `limit`: results kept at most (older ones are dropped): ~33 s of 32 ms frames. Dropping a
+   * result the core still needs is worse than the memory (2 KB a frame): the frame would be
+   * sent again, after later ones, through the model's recurrent state. Only frames the core
+   * never asks about (while it is idle) are meant to fall off the end.
+   */
+  constructor(private readonly limit = 1024) {}
 
   get size(): number {
     return this.entries.length;
