@@ -4,10 +4,13 @@
 import { AudioStream, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource, LocalAudioTrack, type AudioFrame, type RemoteParticipant, type RemoteTrack } from '@livekit/rtc-node';
 import type { ChatModel, SpeechToText, TextToSpeech, Vad } from '../../src/core/engines.ts';
 import type { Persona } from '../../src/core/prompt.ts';
-import { VoiceSession } from '../../src/core/voice-session.ts';
+import { VoiceSession, type VoiceSessionOptions } from '../../src/core/voice-session.ts';
+import { AgentTextBatcher } from './agent-text-batcher.ts';
 import { RoomAudioOutput } from './room-audio-output.ts';
 import { interleavedToMono, StreamResampler } from './resampler.ts';
-import { METRICS_TOPIC, STATE_TOPIC, TRANSCRIPT_TOPIC, type AgentMessage } from './protocol.ts';
+import { INPUT_TOPIC, METRICS_TOPIC, parseToyInput, STATE_TOPIC, TRANSCRIPT_TOPIC, VOICE_TRACK_NAME, type AgentMessage } from './protocol.ts';
+import { AgentMedia, speechStyleOf, withMediaTools } from './media/agent-media.ts';
+import type { AgentMediaLibrary } from './media/media-library.ts';
 
 const VAD_RATE = 16000;
 
@@ -26,11 +29,20 @@ export interface AgentSessionOptions {
   deviceIdentity: string;
   engines: AgentEngines;
   persona: Persona;
+  /** The device's profile at work (server/agent/toy-context.ts): persona, memory, tools, guard, volume. */
+  conversation?: AgentConversation;
+  /** The home media library: with it the toy gets songs and stories (server/agent/media/). */
+  media?: AgentMediaLibrary;
   /** Leave when the device has not joined (or left and not come back) for this long. */
   absentTimeoutMs?: number;
   log: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 }
 
+
+export interface AgentConversation {
+  sessionOptions(): Pick<VoiceSessionOptions, 'persona' | 'memories' | 'tools' | 'guard'>;
+  attach(session: VoiceSession, applyVolume: (volume: number) => void): () => void;
+}
 
 export class AgentSession {
   readonly room = new Room();
@@ -41,19 +53,32 @@ export class AgentSession {
   private absentTimer: NodeJS.Timeout | null = null;
   private closing: Promise<void> | null = null;
   private readonly closedCallbacks: (() => void)[] = [];
+  private readonly agentText = new AgentTextBatcher((turnId, text) => this.send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'agent', turnId, text, final: false }));
+  private readonly detachConversation: (() => void) | undefined;
+  private readonly media: AgentMedia | null;
 
   constructor(private readonly opts: AgentSessionOptions) {
     const { engines } = opts;
     this.vad = engines.createVad();
-    this.session = new VoiceSession({ vad: this.vad, stt: engines.stt, llm: engines.llm, tts: engines.tts, output: this.output, persona: opts.persona });
+    const conversation = opts.conversation?.sessionOptions();
+    const persona = conversation?.persona ?? opts.persona;
+    this.media = opts.media ? new AgentMedia({ library: opts.media, voice: engines.tts, voiceOptions: () => speechStyleOf(persona) }) : null;
+    this.session = new VoiceSession({
+      vad: this.vad, stt: engines.stt, llm: engines.llm, tts: engines.tts, output: this.output, persona: opts.persona, ...conversation,
+      ...(this.media ? { tools: withMediaTools(conversation?.tools, this.media.tools), toolServices: this.media.services } : {}),
+    });
+    this.media?.follow(this.session, (message) => this.send(STATE_TOPIC, message));
+    this.detachConversation = opts.conversation?.attach(this.session, (volume) => this.output.setVolume(volume));
     this.session.on('state', ({ state }) => this.send(STATE_TOPIC, { type: 'state', state }));
     this.session.on('userTranscript', ({ turnId, text, final }) => this.send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'user', turnId, text, final }));
-    this.session.on('agentText', ({ turnId, text }) => this.send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'agent', turnId, text, final: false }));
+    this.session.on('agentText', ({ turnId, text }) => this.agentText.update(turnId, text));
     this.session.on('turnEnd', ({ turnId }) => {
+      this.agentText.flush();
       const last = this.session.history.at(-1);
       if (last?.role === 'assistant') this.send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'agent', turnId, text: last.content, final: true });
     });
     this.session.on('metrics', (m) => this.send(METRICS_TOPIC, { type: 'metrics', metrics: { ...m } }));
+    this.session.on('interrupted', ({ turnId, reason }) => this.send(STATE_TOPIC, { type: 'interrupted', turnId, reason }));
     this.session.on('error', ({ stage, error }) => {
       opts.log('warn', 'voice session error', { room: opts.room, stage, error: error.message });
       this.send(STATE_TOPIC, { type: 'error', stage, message: error.message });
@@ -62,6 +87,11 @@ export class AgentSession {
 
   get roomName(): string {
     return this.opts.room;
+  }
+
+  /** True once the session has begun leaving (it will not come back). */
+  get isClosing(): boolean {
+    return this.closing !== null;
   }
 
   onClosed(cb: () => void): void {
@@ -82,10 +112,17 @@ export class AgentSession {
       if (p.identity === this.opts.deviceIdentity) void this.close('device left');
     });
     room.on(RoomEvent.Disconnected, () => void this.close('disconnected from the room'));
+    // Typed words from the toy (a companion app, a button mapped to "stop"): the session's text path.
+    room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
+      if (topic !== INPUT_TOPIC || participant?.identity !== this.opts.deviceIdentity || this.closing) return;
+      const input = parseToyInput(payload);
+      if (input && this.session.state !== 'idle') void this.session.sendText(input.text);
+    });
 
     await room.connect(this.opts.url, this.opts.token, { autoSubscribe: true, dynacast: false });
-    const track = LocalAudioTrack.createAudioTrack('agent-voice', this.output.source);
+    const track = LocalAudioTrack.createAudioTrack(VOICE_TRACK_NAME, this.output.source);
     await room.localParticipant!.publishTrack(track, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }));
+    if (this.media) await room.localParticipant!.publishTrack(this.media.track.track, new TrackPublishOptions({ source: TrackSource.SOURCE_UNKNOWN }));
     this.session.start();
     if (!room.remoteParticipants.has(this.opts.deviceIdentity)) this.armAbsent();
   }
@@ -95,6 +132,8 @@ export class AgentSession {
     this.closing ??= (async () => {
       this.opts.log('info', 'agent leaving room', { room: this.opts.room, reason });
       this.clearAbsent();
+      this.agentText.cancel();
+      this.detachConversation?.();
       try {
         this.session.stop();
       } catch (error) {
@@ -104,6 +143,7 @@ export class AgentSession {
       this.readers = [];
       await this.room.disconnect().catch(() => undefined);
       await this.output.close();
+      await this.media?.close();
       for (const cb of this.closedCallbacks) cb();
     })();
     return this.closing;

@@ -20,6 +20,8 @@ export class RoomAudioOutput implements AudioOutput {
   private idleWaiters: (() => void)[] = [];
   /** Reply samples sent to the track (for stats). */
   sentSamples = 0;
+  /** Output gain 0..1 (the toy's volume from its profile); applies to audio enqueued from now on. */
+  private gain = 1;
 
   constructor(readonly sampleRate = TRACK_SAMPLE_RATE) {
     // A small native queue: captureFrame applies back-pressure, so flush() has little to drop.
@@ -27,10 +29,20 @@ export class RoomAudioOutput implements AudioOutput {
     this.frameSamples = (sampleRate * FRAME_MS) / 1000;
   }
 
+  get volume(): number {
+    return this.gain;
+  }
+
+  setVolume(volume: number): void {
+    this.gain = Number.isFinite(volume) ? Math.min(1, Math.max(0, volume)) : 1;
+  }
+
   enqueue(pcm: Float32Array, sampleRate: number): void {
     if (this.closed || pcm.length === 0) return;
     if (!this.resampler || this.resampler.fromRate !== sampleRate) this.resampler = new StreamResampler(sampleRate, this.sampleRate);
-    const resampled = this.resampler.push(pcm);
+    // A copy when scaling: at equal rates the resampler hands back the caller's own buffer.
+    const gain = this.gain;
+    const resampled = gain === 1 ? this.resampler.push(pcm) : this.resampler.push(pcm).map((v) => v * gain);
     const joined = new Float32Array(this.pending.length + resampled.length);
     joined.set(this.pending);
     joined.set(resampled, this.pending.length);

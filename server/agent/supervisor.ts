@@ -1,5 +1,8 @@
 // One agent for many toy rooms. The device-token route calls `deviceTokenIssued(id)`: the agent
 // joins that device's room right away (with its own server-minted token) and waits for the toy.
+// With the embedded room server, `deviceJoined` does the same whenever a registered toy enters its
+// room, so a toy that rejoins with a still-valid token after the agent left gets one again.
+// Each session gets the device's profile (persona, voice, memory, limits, volume) from `toyContext`.
 // Each room is an AgentSession; a failure in one is caught, logged and ends only that session.
 // Engines load once, on the first toy, and are shared (only the VAD is per session).
 import type { HearthConfig } from '../config.ts';
@@ -9,7 +12,15 @@ import type { TokenMinter } from '../livekit/token-minter.ts';
 import { builtinPersona, CHILD_COMPANION_ID, toPromptPersona } from '../../src/core/personas/index.ts';
 import type { Persona } from '../../src/core/prompt.ts';
 import type { AgentEngines, AgentSession } from './agent-session.ts';
+import type { HearthDatabase } from '../db/database.ts';
+import { DeviceMemoryStore } from '../devices/device-memory-store.ts';
+import { DeviceRepository } from '../devices/device-repository.ts';
+import { DeviceUsage } from '../devices/device-usage.ts';
+import { deviceInOwnRoom, type DeviceRoomRef } from '../devices/device-room.ts';
+import type { RoomServer } from '../livekit/room-server.ts';
+import { createToyContext, type ToyContext } from './toy-context.ts';
 import { AGENT_IDENTITY } from './protocol.ts';
+import type { AgentMediaLibrary } from './media/media-library.ts';
 
 export type AgentLog = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 
@@ -22,17 +33,21 @@ export interface AgentSupervisorOptions {
   log: AgentLog;
   absentTimeoutMs?: number;
   persona?: Persona;
+  /** The device's profile at work; throws for an unregistered device (no agent joins). Without it every toy gets `persona`. */
+  toyContext?: (deviceId: string) => ToyContext;
+  /** Whether the toy is in its room now (embedded room server); lets a rejoin during the agent's departure get a new agent. */
+  isDevicePresent?: (ref: DeviceRoomRef) => boolean;
+  /** The home media library: toys get songs and stories streamed into their room (server/agent/media/). */
+  media?: AgentMediaLibrary;
 }
 
-export interface DeviceRoomRef {
-  deviceId: string;
-  room: string;
-  deviceIdentity: string;
-}
+export type { DeviceRoomRef };
 
 export class AgentSupervisor {
   private readonly sessions = new Map<string, AgentSession>();
   private readonly starting = new Map<string, Promise<void>>();
+  private readonly deviceOf = new Map<string, string>();
+  private readonly rejoined = new Set<string>();
   private engines: Promise<ServerEngines> | null = null;
   private disposed = false;
 
@@ -53,6 +68,26 @@ export class AgentSupervisor {
       .catch((error: unknown) => this.opts.log('error', 'agent could not join the device room', { room: ref.room, error: error instanceof Error ? error.message : String(error) }))
       .finally(() => this.starting.delete(ref.room));
     this.starting.set(ref.room, start);
+  }
+
+  /**
+   * A registered device entered its room (embedded room server hook). When the agent there is
+   * already leaving, a new one starts once it has gone.
+   */
+  deviceJoined(ref: DeviceRoomRef): void {
+    if (this.disposed) return;
+    if (this.sessions.has(ref.room) || this.starting.has(ref.room)) {
+      this.rejoined.add(ref.room);
+      return;
+    }
+    this.deviceTokenIssued(ref);
+  }
+
+  /** The device was deleted: its agent leaves now. */
+  async deviceRemoved(deviceId: string): Promise<void> {
+    for (const [room, session] of this.sessions) {
+      if (this.deviceOf.get(room) === deviceId) await session.close('device deleted');
+    }
   }
 
   /** Resolves when every pending join has finished (tests, shutdown). */
@@ -91,7 +126,9 @@ export class AgentSupervisor {
     const engines = await this.agentEngines();
     if (this.disposed) return;
     const { token } = await this.opts.minter.mint({ identity: AGENT_IDENTITY, name: 'Hearth', room: ref.room, ttlSeconds: 24 * 3600 });
-    const persona = this.opts.persona ?? defaultPersona();
+    // Reads the profile now: an unregistered or deleted device gets no agent.
+    const conversation = this.opts.toyContext?.(ref.deviceId);
+    const persona = conversation?.persona() ?? this.opts.persona ?? defaultPersona();
     // rtc-node's native library loads only once a toy shows up, not with every server start.
     const { AgentSession } = await import('./agent-session.ts');
     if (this.disposed) return;
@@ -102,12 +139,20 @@ export class AgentSupervisor {
       deviceIdentity: ref.deviceIdentity,
       engines,
       persona,
+      ...(conversation ? { conversation } : {}),
+      ...(this.opts.media ? { media: this.opts.media } : {}),
       log: this.opts.log,
       ...(this.opts.absentTimeoutMs !== undefined ? { absentTimeoutMs: this.opts.absentTimeoutMs } : {}),
     });
     this.sessions.set(ref.room, session);
+    this.deviceOf.set(ref.room, ref.deviceId);
+    this.rejoined.delete(ref.room);
     session.onClosed(() => {
-      if (this.sessions.get(ref.room) === session) this.sessions.delete(ref.room);
+      if (this.sessions.get(ref.room) !== session) return;
+      this.sessions.delete(ref.room);
+      this.deviceOf.delete(ref.room);
+      // The toy came back while this agent was leaving: it gets a fresh one.
+      if (this.rejoined.delete(ref.room) && this.opts.isDevicePresent?.(ref)) this.deviceTokenIssued(ref);
     });
     try {
       await session.start();
@@ -125,12 +170,45 @@ function defaultPersona(): Persona {
   return toPromptPersona(record);
 }
 
+/** Embedded room server: an agent joins whenever a registered device enters its own room. */
+export function followDeviceJoins(roomServer: Pick<RoomServer, 'onParticipantJoined'>, supervisor: AgentSupervisor, isRegistered: (deviceId: string) => boolean): () => void {
+  return roomServer.onParticipantJoined(({ room, identity }) => {
+    const ref = deviceInOwnRoom(room, identity);
+    if (ref && isRegistered(ref.deviceId)) supervisor.deviceJoined(ref);
+  });
+}
+
+/** Each toy's context from the server database: its profile, its memories, its talking time. */
+export function toyContextsFrom(db: HearthDatabase, log: AgentLog): (deviceId: string) => ToyContext {
+  const devices = new DeviceRepository(db);
+  return (deviceId) =>
+    createToyContext({
+      deviceId,
+      profile: (id) => devices.get(id),
+      memoryStore: new DeviceMemoryStore(db, deviceId),
+      usage: new DeviceUsage(db, deviceId),
+      onProblem: (message, error) => log('warn', message, { deviceId, error: error instanceof Error ? error.message : String(error) }),
+    });
+}
+
 /** The supervisor the server runs: engines from the model store (or the LAN LLM), URL from the bound port. */
-export function createServerAgent(opts: { config: HearthConfig; models: ModelStore; minter: TokenMinter; boundPort: () => number | null; log: AgentLog }): AgentSupervisor {
+export function createServerAgent(opts: {
+  config: HearthConfig;
+  models: ModelStore;
+  db: HearthDatabase;
+  minter: TokenMinter;
+  boundPort: () => number | null;
+  isDevicePresent?: (ref: DeviceRoomRef) => boolean;
+  media?: AgentMediaLibrary;
+  log: AgentLog;
+}): AgentSupervisor {
   const { config, models } = opts;
   return new AgentSupervisor({
     minter: opts.minter,
     log: opts.log,
+    toyContext: toyContextsFrom(opts.db, opts.log),
+    ...(opts.isDevicePresent ? { isDevicePresent: opts.isDevicePresent } : {}),
+    ...(opts.media ? { media: opts.media } : {}),
     livekitUrl: () => {
       if (config.livekit.url) return config.livekit.url;
       const port = opts.boundPort();

@@ -1,22 +1,22 @@
 // Toy simulator: behaves like a Hearth toy. Registers (household key) or uses its device credential,
-// fetches its LiveKit token, joins its room, says a WAV (or text spoken with the classic flite voice)
-// into its microphone in real time followed by silence, records the agent's spoken reply to a WAV,
-// and prints the transcript data messages and per-stage timings. `runToySimulator` is the e2e driver.
+// fetches its LiveKit token, joins its room, says one or more WAVs (or texts spoken with the classic
+// flite voice) into its microphone in real time with silence around them, records the agent's spoken
+// reply to a WAV, and prints the transcript data messages and per-stage timings. The pieces are in
+// toy-client.ts (ToyClient); `runToySimulator` is the one-utterance driver the e2e tests also use.
 //
-//   npm run toy -- --server http://127.0.0.1:8787 --household-key <k> --device <name-or-id> --say "Tell me a story." --out reply.wav
+//   npm run toy -- --server http://127.0.0.1:8787 --household-key <k> --device "Bear" --say "Tell me a story." --out reply.wav
+//   npm run toy -- --device <id> --credential <secret> --say question.wav --say "stop"
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { AudioFrame, AudioSource, AudioStream, dispose, LocalAudioTrack, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource, type RemoteParticipant, type RemoteTrack } from '@livekit/rtc-node';
+import { dispose } from '@livekit/rtc-node';
 import { Command } from 'commander';
-import { loadClassicVoice } from '../engines/tts-classic.ts';
-import { AGENT_IDENTITY, type AgentMessage } from './protocol.ts';
-import { floatToInt16, interleavedToMono, rmsOf, StreamResampler } from './resampler.ts';
-import { readWavFile, writeWavFile, type MonoPcm } from './wav.ts';
+import { householdKeyFile } from '../livekit/household-key.ts';
+import type { AgentMessage } from './protocol.ts';
+import { rmsOf } from './resampler.ts';
+import { ToyClient, ToySimulatorError, type ToyMessage } from './toy-client.ts';
+import { writeWavFile, type MonoPcm } from './wav.ts';
 
-const MIC_RATE = 48000;
-const FRAME_SAMPLES = MIC_RATE / 100; // 10 ms
-/** A reply frame louder than this counts as speech (PCM full scale = 1). */
-const AUDIBLE_RMS = 0.01;
+export { ToyClient, ToySimulatorError, TrackRecording, utteranceAudio, waitUntil, AUDIBLE_RMS, TOY_MIC_RATE, type ToyMessage } from './toy-client.ts';
 
 export interface ToySimulatorOptions {
   /** The Hearth server, e.g. http://127.0.0.1:8787. */
@@ -26,12 +26,12 @@ export interface ToySimulatorOptions {
   /** With `credential`: the device id. When registering: the new device's name. */
   device?: string;
   credential?: string;
-  /** A .wav file path, or text to speak with the classic voice. */
-  say: string;
-  /** Where to write the agent's reply (48 kHz mono WAV). */
+  /** A .wav file path, or text to speak with the classic voice; several are said one after the other, each after the previous reply. */
+  say: string | string[];
+  /** Where to write the agent's reply to the last utterance (48 kHz mono WAV). */
   out?: string;
   leadSilenceMs?: number;
-  /** After the reply stops, wait this long for more before leaving. */
+  /** After the reply stops, wait this long for more before going on. */
   replyQuietMs?: number;
   /** Give up waiting for the agent / its reply after this long. */
   timeoutMs?: number;
@@ -59,232 +59,73 @@ export interface ToySimulatorResult {
   deviceId: string;
   credential: string;
   room: string;
-  messages: (AgentMessage & { topic: string | undefined })[];
+  messages: ToyMessage[];
   userTranscript: string | null;
   agentReply: string | null;
+  /** The agent's voice after the last utterance began. */
   reply: MonoPcm;
   replyRms: number;
   audibleReplyFrames: number;
+  /** Audible frames on the agent's media track (songs, stories) during the run. */
+  audibleMediaFrames: number;
   timings: ToyTimings;
-}
-
-export class ToySimulatorError extends Error {}
-
-interface TokenResponse {
-  url: string;
-  token: string;
-  room: string;
-  identity: string;
-}
-
-async function postJson<T>(url: string, bearer: string | undefined, body: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    body: JSON.stringify(body ?? {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new ToySimulatorError(`${new URL(url).pathname} refused: HTTP ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
-/** The microphone audio: a WAV file as is, or text spoken with the classic voice. */
-async function microphoneAudio(say: string): Promise<MonoPcm> {
-  if (/\.wav$/i.test(say) && fs.existsSync(say)) return readWavFile(say);
-  const voice = await loadClassicVoice(null);
-  try {
-    const chunks: Float32Array[] = [];
-    for await (const chunk of voice.synthesize(say, {})) chunks.push(chunk);
-    const samples = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
-    let offset = 0;
-    for (const c of chunks) {
-      samples.set(c, offset);
-      offset += c.length;
-    }
-    if (samples.length === 0) throw new ToySimulatorError(`the classic voice produced no audio for ${JSON.stringify(say)}`);
-    return { sampleRate: voice.sampleRate, samples };
-  } finally {
-    await voice.dispose();
-  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitUntil(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new ToySimulatorError(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
 export async function runToySimulator(opts: ToySimulatorOptions): Promise<ToySimulatorResult> {
   const print = opts.print ?? ((line: string) => console.log(line));
   const timeoutMs = opts.timeoutMs ?? 120_000;
-  const server = opts.server.replace(/\/$/, '');
-  const t0 = Date.now();
-
-  // 1. Credential: given, or register a new device with the household key.
-  let deviceId = opts.device;
-  let credential = opts.credential;
-  if (!credential) {
-    if (!opts.householdKey) throw new ToySimulatorError('give --credential (with --device <id>) or --household-key to register a device');
-    const reg = await postJson<{ id: string; credential: string }>(`${server}/api/devices`, opts.householdKey, { name: opts.device ?? 'Toy simulator' });
-    deviceId = reg.id;
-    credential = reg.credential;
-    print(`registered device ${deviceId} (credential: ${credential})`);
-  }
-  if (!deviceId) throw new ToySimulatorError('--device <id> is needed with --credential');
-
-  // 2. Token for the device's own room (this also brings the agent into the room).
-  const tokenStart = Date.now();
-  const grant = await postJson<TokenResponse>(`${server}/api/devices/${encodeURIComponent(deviceId)}/token`, credential, {});
-  const tokenMs = Date.now() - tokenStart;
-
-  const mic = await microphoneAudio(opts.say);
-  const mic48 = new StreamResampler(mic.sampleRate, MIC_RATE).push(mic.samples);
-
-  const room = new Room();
-  const source = new AudioSource(MIC_RATE, 1, 100);
-  const replyChunks: Float32Array[] = [];
-  const frameLevels: { atMs: number; rms: number }[] = [];
-  const messages: ToySimulatorResult['messages'] = [];
-  const readers: ReadableStreamDefaultReader<AudioFrame>[] = [];
-  let agentTrack = false;
-  let speechEndAt: number | null = null;
-  let transcriptAt: number | null = null;
-  let firstAgentTextAt: number | null = null;
-  let agentMetrics: Record<string, unknown> | null = null;
-  let sending = true;
-
-  room.on(RoomEvent.DataReceived, (payload, _participant, _kind, topic) => {
-    let msg: AgentMessage;
-    try {
-      msg = JSON.parse(new TextDecoder().decode(payload)) as AgentMessage;
-    } catch {
-      return;
-    }
-    messages.push({ ...msg, topic });
-    if (msg.type === 'transcript') {
-      if (msg.role === 'user' && msg.final && transcriptAt === null) transcriptAt = Date.now();
-      if (msg.role === 'agent' && firstAgentTextAt === null) firstAgentTextAt = Date.now();
-      if (msg.role === 'user' || msg.final) print(`[${topic}] ${msg.role}${msg.final ? '' : ' (partial)'}: ${msg.text}`);
-    } else if (msg.type === 'metrics') {
-      agentMetrics = msg.metrics;
-    } else if (msg.type === 'error') {
-      print(`[${topic}] agent error in ${msg.stage}: ${msg.message}`);
-    }
+  const utterances = Array.isArray(opts.say) ? opts.say : [opts.say];
+  if (utterances.length === 0) throw new ToySimulatorError('nothing to say');
+  const toy = await ToyClient.connect({
+    server: opts.server,
+    timeoutMs,
+    print,
+    ...(opts.householdKey ? { householdKey: opts.householdKey } : {}),
+    ...(opts.device ? { device: opts.device } : {}),
+    ...(opts.credential ? { credential: opts.credential } : {}),
   });
-  room.on(RoomEvent.TrackSubscribed, (track: RemoteTrack, _pub, participant: RemoteParticipant) => {
-    if (participant.identity !== AGENT_IDENTITY || track.kind !== TrackKind.KIND_AUDIO) return;
-    agentTrack = true;
-    const reader = new AudioStream(track, MIC_RATE, 1).getReader();
-    readers.push(reader);
-    void (async () => {
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          const mono = interleavedToMono(value.data, value.channels);
-          replyChunks.push(mono);
-          frameLevels.push({ atMs: Date.now(), rms: rmsOf(mono) });
-        }
-      } catch {
-        // the stream ends with the track
-      }
-    })();
-  });
-
   try {
-    // 3. Join and wait for the agent's voice track (it joins when our token is issued).
-    const joinStart = Date.now();
-    await room.connect(grant.url, grant.token, { autoSubscribe: true, dynacast: false });
-    const joinMs = Date.now() - joinStart;
-    print(`joined ${grant.room} as ${grant.identity} (${joinMs} ms)`);
-    const track = LocalAudioTrack.createAudioTrack('microphone', source);
-    await room.localParticipant!.publishTrack(track, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }));
-    await waitUntil('the agent to join the room', () => agentTrack, timeoutMs);
-    const agentReadyMs = Date.now() - t0;
-    print(`agent is in the room (${agentReadyMs} ms after start)`);
-
-    // 4. Microphone in real time: lead silence, the utterance, then silence until the reply is over.
-    const silence = new Int16Array(FRAME_SAMPLES);
-    const sendFrame = (samples: Int16Array) => source.captureFrame(new AudioFrame(samples, MIC_RATE, 1, samples.length));
-    const leadFrames = Math.round((opts.leadSilenceMs ?? 1000) / 10);
-    for (let i = 0; i < leadFrames; i++) await sendFrame(silence);
-    replyChunks.length = 0;
-    frameLevels.length = 0;
-    for (let offset = 0; offset < mic48.length; offset += FRAME_SAMPLES) {
-      const frame = new Float32Array(FRAME_SAMPLES);
-      frame.set(mic48.subarray(offset, offset + FRAME_SAMPLES));
-      await sendFrame(floatToInt16(frame));
+    await sleep(opts.leadSilenceMs ?? 1000);
+    let said = { startedAt: 0, endedAt: 0 };
+    for (const utterance of utterances) {
+      said = await toy.say(utterance);
+      await toy.waitForQuiet(toy.voice, said.endedAt, opts.replyQuietMs ?? 1500, timeoutMs);
     }
-    await source.waitForPlayout();
-    speechEndAt = Date.now();
-    print(`said ${(mic.samples.length / mic.sampleRate).toFixed(2)} s of audio`);
-    const silenceLoop = (async () => {
-      while (sending) await sendFrame(silence).catch(() => undefined);
-    })();
-
-    // 5. Wait for the reply: some audible audio, then quiet for replyQuietMs (or the agent's final text + quiet).
-    const quietMs = opts.replyQuietMs ?? 1500;
-    const lastAudibleAt = () => frameLevels.filter((f) => f.rms > AUDIBLE_RMS).at(-1)?.atMs ?? null;
-    try {
-      await waitUntil(
-        "the agent's spoken reply",
-        () => {
-          const last = lastAudibleAt();
-          return last !== null && Date.now() - last > quietMs;
-        },
-        timeoutMs,
-      );
-    } finally {
-      sending = false;
-      await silenceLoop;
-    }
-
-    const samples = new Float32Array(replyChunks.reduce((n, c) => n + c.length, 0));
-    let offset = 0;
-    for (const c of replyChunks) {
-      samples.set(c, offset);
-      offset += c.length;
-    }
-    const reply: MonoPcm = { sampleRate: MIC_RATE, samples };
+    const since = said.startedAt;
+    const reply = toy.voice.pcm(since);
     if (opts.out) {
       writeWavFile(opts.out, reply);
       print(`reply written to ${opts.out}`);
     }
-    const firstAudible = frameLevels.find((f) => f.rms > AUDIBLE_RMS)?.atMs ?? null;
-    const after = (t: number | null) => (t === null || speechEndAt === null ? null : t - speechEndAt);
+    const after = (t: number | null | undefined) => (t === null || t === undefined ? null : t - said.endedAt);
+    const userFinal = toy.transcripts('user', since).find((m) => m.final);
+    const metrics = toy.messages.filter((m): m is Extract<AgentMessage, { type: 'metrics' }> & ToyMessage => m.type === 'metrics' && m.atMs >= since).at(-1);
     const timings: ToyTimings = {
-      tokenMs,
-      joinMs,
-      agentReadyMs,
-      transcriptAfterSpeechMs: after(transcriptAt),
-      firstAgentTextAfterSpeechMs: after(firstAgentTextAt),
-      firstReplyAudioAfterSpeechMs: after(firstAudible),
-      replyAudioMs: Math.round((samples.length / MIC_RATE) * 1000),
-      agentMetrics,
+      ...toy.setup,
+      transcriptAfterSpeechMs: after(userFinal?.atMs),
+      firstAgentTextAfterSpeechMs: after(toy.transcripts('agent', since)[0]?.atMs),
+      firstReplyAudioAfterSpeechMs: after(toy.voice.firstAudibleAt(said.endedAt)),
+      replyAudioMs: Math.round((reply.samples.length / reply.sampleRate) * 1000),
+      agentMetrics: metrics?.metrics ?? null,
     };
     print(`timings: ${JSON.stringify(timings)}`);
-    const transcripts = messages.filter((m): m is Extract<AgentMessage, { type: 'transcript' }> & { topic: string | undefined } => m.type === 'transcript');
     return {
-      deviceId,
-      credential,
-      room: grant.room,
-      messages,
-      userTranscript: transcripts.find((m) => m.role === 'user' && m.final)?.text ?? null,
-      agentReply: transcripts.filter((m) => m.role === 'agent').at(-1)?.text ?? null,
+      deviceId: toy.deviceId,
+      credential: toy.credential,
+      room: toy.roomName,
+      messages: toy.messages,
+      userTranscript: userFinal?.text ?? null,
+      agentReply: toy.transcripts('agent', since).at(-1)?.text ?? null,
       reply,
-      replyRms: rmsOf(samples),
-      audibleReplyFrames: frameLevels.filter((f) => f.rms > AUDIBLE_RMS).length,
+      replyRms: rmsOf(reply.samples),
+      audibleReplyFrames: toy.voice.audibleFrames(said.endedAt),
+      audibleMediaFrames: toy.media.audibleFrames(),
       timings,
     };
   } finally {
-    sending = false;
-    for (const r of readers) await r.cancel().catch(() => undefined);
-    await room.disconnect().catch(() => undefined);
-    await source.close().catch(() => undefined);
+    await toy.disconnect();
     if (opts.disposeRtc) await dispose();
   }
 }
@@ -293,14 +134,17 @@ async function cli(argv: string[]): Promise<void> {
   const program = new Command('toy')
     .description('Simulate a Hearth toy: say something to the agent and record its reply')
     .option('--server <url>', 'Hearth server', 'http://127.0.0.1:8787')
-    .option('--household-key <key>', 'register a new device with this key (when no --credential)')
+    .option('--household-key <key>', 'register a new device with this key (when no --credential); default: read from --data-dir')
+    .option('--data-dir <dir>', "the server's data folder, for its household key when run on the home box", process.env.HEARTH_DATA_DIR ?? 'data')
     .option('--device <id>', 'device id (with --credential) or the new device name')
     .option('--credential <secret>', "the device's credential")
-    .requiredOption('--say <wav-or-text>', 'a .wav file, or text to speak with the classic voice')
+    .requiredOption('--say <wav-or-text...>', 'a .wav file, or text to speak with the classic voice (repeat to say more, each after the reply)')
     .option('--out <file>', 'write the reply audio here', 'reply.wav')
     .option('--timeout <s>', 'give up after this many seconds', '120');
   program.parse(argv, { from: 'user' });
-  const o = program.opts<{ server: string; householdKey?: string; device?: string; credential?: string; say: string; out: string; timeout: string }>();
+  const o = program.opts<{ server: string; householdKey?: string; dataDir: string; device?: string; credential?: string; say: string[]; out: string; timeout: string }>();
+  const keyFile = householdKeyFile(o.dataDir);
+  if (!o.credential && !o.householdKey && fs.existsSync(keyFile)) o.householdKey = fs.readFileSync(keyFile, 'utf8').trim();
   const result = await runToySimulator({
     server: o.server,
     say: o.say,

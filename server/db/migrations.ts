@@ -71,4 +71,38 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'device-profiles',
+    // Per-toy profiles (persona is the PWA's full PersonaRecord JSON; NULL = built-in child companion),
+    // what each toy's companion remembers, and talking time per toy per local day (daily limits).
+    sql: `
+      ALTER TABLE devices ADD COLUMN owner_name TEXT NOT NULL DEFAULT '';
+      ALTER TABLE devices ADD COLUMN owner_notes TEXT NOT NULL DEFAULT '';
+      ALTER TABLE devices ADD COLUMN persona TEXT CHECK (persona IS NULL OR json_valid(persona));
+      ALTER TABLE devices ADD COLUMN voice TEXT NOT NULL DEFAULT '';
+      ALTER TABLE devices ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+      ALTER TABLE devices ADD COLUMN volume REAL NOT NULL DEFAULT 1 CHECK (volume >= 0 AND volume <= 1);
+      ALTER TABLE devices ADD COLUMN limits TEXT NOT NULL DEFAULT '{"dailyMinutes":null,"quietHours":null}' CHECK (json_valid(limits));
+      ALTER TABLE devices ADD COLUMN updated_at TEXT;
+      CREATE TABLE device_memories (
+        device_id TEXT NOT NULL REFERENCES devices (id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        slot TEXT NOT NULL,
+        text TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('rules', 'llm', 'tool', 'parent', 'import')),
+        conversation_id TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        embedding TEXT CHECK (embedding IS NULL OR json_valid(embedding)),
+        PRIMARY KEY (device_id, id)
+      ) STRICT;
+      CREATE TABLE device_usage (
+        device_id TEXT NOT NULL REFERENCES devices (id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        used_ms INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (device_id, day)
+      ) STRICT;
+    `,
+  },
 ];

@@ -5,7 +5,7 @@ import { raceAbort } from '../../src/core/abort.ts';
 import type { SynthesizeOptions, TextToSpeech } from '../../src/core/engines.ts';
 import { DEFAULT_FLITE_VOICE, durationStretch, FLITE_VOICES, fliteArgs, isFliteVoice, speakableText, type FliteVoice } from '../../src/engines/tts/classic/flite-voices.ts';
 import { resampleLinear } from '../../src/engines/tts/classic/resample.ts';
-import { parseWav } from '../../src/engines/tts/classic/wav.ts';
+import { decodeWav } from '../../src/core/audio/wav.ts';
 import type { ModelStore } from '../models/store.ts';
 import { defaultFliteWasmPath, runFliteWasi } from './flite-wasi.ts';
 
@@ -40,7 +40,7 @@ export async function loadClassicVoice(models: ModelStore | null, opts: ClassicV
     const voice = isFliteVoice(opts.voice) ? opts.voice : defaultVoice;
     const job = tail.then(async () => {
       opts.signal?.throwIfAborted();
-      return parseWav(await runFliteWasi(fliteArgs(speakable, voice, durationStretch(opts.rate), 'out.wav').slice(1), wasmPath));
+      return decodeWav(await runFliteWasi(fliteArgs(speakable, voice, durationStretch(opts.rate), 'out.wav').slice(1), wasmPath));
     });
     tail = job.catch(() => undefined);
     const wav = opts.signal ? await raceAbort(job, opts.signal) : await job;

@@ -12,9 +12,13 @@ import { registerAdminRoutes } from './routes/admin.ts';
 import { setupCatalog } from './routes/catalog-setup.ts';
 import { registerLivekitTokenRoute } from './routes/livekit-token.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
+import { registerDeviceObserverTokenRoute } from './routes/device-observer-token.ts';
+import { DeviceRepository } from '../devices/device-repository.ts';
+import { AGENT_IDENTITY } from '../agent/protocol.ts';
 import { setupLivekit } from '../livekit/setup.ts';
 import { redactedRequestSerializer } from '../livekit/log-redaction.ts';
-import { createServerAgent } from '../agent/supervisor.ts';
+import { createServerAgent, followDeviceJoins } from '../agent/supervisor.ts';
+import { catalogMediaLibrary } from '../agent/media/media-library.ts';
 
 export interface AppDeps {
   config: HearthConfig;
@@ -44,15 +48,20 @@ export async function buildApp({ config, db, models, version }: AppDeps): Promis
   registerModelRoutes(app, models);
   registerAdminRoutes(app, db);
   // Songs and stories: scanned, indexed and served from the media folder (starts after listen).
-  setupCatalog(app, { mediaDir: config.mediaDir, db, models });
+  const catalog = setupCatalog(app, { mediaDir: config.mediaDir, db, models });
   // LiveKit: embedded room server on this port unless LIVEKIT_URL is set; token routes either way.
   const livekit = await setupLivekit(app, config);
   registerLivekitTokenRoute(app, livekit);
-  // The toy agent: joins a device's room when the device fetches its token (see server/agent/).
+  // The toy agent: joins a device's room when the device fetches its token, and (embedded room
+  // server) whenever a registered device enters its room; each toy gets its own profile.
+  const roomServer = livekit.roomServer;
   const agent = createServerAgent({
+    media: catalogMediaLibrary(catalog),
     config,
     models,
+    db,
     minter: livekit.minter,
+    ...(roomServer ? { isDevicePresent: (ref: { room: string; deviceIdentity: string }) => roomServer.findParticipant(ref.room, ref.deviceIdentity) !== undefined } : {}),
     boundPort: () => {
       const address = app.server.address();
       return typeof address === 'object' && address ? address.port : null;
@@ -60,7 +69,17 @@ export async function buildApp({ config, db, models, version }: AppDeps): Promis
     log: (level, msg, extra) => app.log[level]({ agent: true, ...extra }, msg),
   });
   app.addHook('onClose', () => agent.dispose());
-  registerDeviceRoutes(app, db, livekit, (device) => agent.deviceTokenIssued(device));
+  const devices = new DeviceRepository(db);
+  if (roomServer) followDeviceJoins(roomServer, agent, (id) => devices.get(id) !== undefined);
+  registerDeviceRoutes(app, db, livekit, {
+    onDeviceToken: (device) => agent.deviceTokenIssued(device),
+    onDeviceDeleted: (id) => agent.deviceRemoved(id),
+    presence: (ref) => ({
+      device: roomServer ? roomServer.findParticipant(ref.room, ref.deviceIdentity) !== undefined : null,
+      agent: roomServer ? roomServer.findParticipant(ref.room, AGENT_IDENTITY) !== undefined : agent.activeRooms().includes(ref.room),
+    }),
+  });
+  registerDeviceObserverTokenRoute(app, db, livekit);
   registerAppRoutes(app, config.appDir);
   return app;
 }

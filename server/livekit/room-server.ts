@@ -18,6 +18,12 @@ export interface RoomServerOptions {
   timing?: Partial<RoomTiming>;
 }
 
+export interface ParticipantJoined {
+  room: string;
+  identity: string;
+  hidden: boolean;
+}
+
 const DEFAULT_TIMING: RoomTiming = { pingIntervalS: 5, pingTimeoutS: 15, departureTimeoutMs: 20_000 };
 
 /**
@@ -27,6 +33,7 @@ const DEFAULT_TIMING: RoomTiming = { pingIntervalS: 5, pingTimeoutS: 15, departu
 export class RoomServer {
   private readonly rooms = new Map<string, Room>();
   private readonly timing: RoomTiming;
+  private readonly joinListeners = new Set<(joined: ParticipantJoined) => void>();
   private closed = false;
 
   constructor(private readonly options: RoomServerOptions) {
@@ -52,6 +59,19 @@ export class RoomServer {
     const participant = new Participant(grant, params.autoSubscribe, this.options.ice, room, this.options.log);
     participant.attachSignal(signal);
     room.join(participant);
+    for (const listener of this.joinListeners) {
+      try {
+        listener({ room: grant.room, identity: grant.identity, hidden: grant.hidden });
+      } catch (error) {
+        this.options.log?.warn({ room: grant.room, error: String(error) }, 'room server: join listener failed');
+      }
+    }
+  }
+
+  /** Tells `listener` about every participant that joins a room (the toy agent follows its devices). */
+  onParticipantJoined(listener: (joined: ParticipantJoined) => void): () => void {
+    this.joinListeners.add(listener);
+    return () => this.joinListeners.delete(listener);
   }
 
   /** Rooms and their participants' identities, for tests and the bench. */

@@ -8,6 +8,8 @@ export interface MintRequest {
   canPublish?: boolean;
   canSubscribe?: boolean;
   canPublishData?: boolean;
+  /** Not shown to the room's other participants (a parent watching a toy's transcript). */
+  hidden?: boolean;
   metadata?: string;
 }
 
@@ -36,6 +38,7 @@ export class TokenMinter {
       canPublish: req.canPublish ?? true,
       canSubscribe: req.canSubscribe ?? true,
       canPublishData: req.canPublishData ?? true,
+      ...(req.hidden ? { hidden: true } : {}),
     });
     const token = await at.toJwt();
     return { token, expiresAt: new Date(Date.now() + req.ttlSeconds * 1000).toISOString() };

@@ -7,6 +7,8 @@ export interface PackFileStatus {
   state: FileState;
   bytes: number | null;
   location: string | null;
+  /** The sha256 this file has (trusted) or must have (expected), when known: browsers verify their copy with it. */
+  sha256: string | null;
 }
 
 export interface PackStatus {
@@ -64,7 +66,7 @@ export function packStatus(pack: ModelPack, files: FileInspection[]): PackStatus
     engine: pack.engine,
     bytes: sizes.every((b) => b !== null) ? sizes.reduce<number>((a, b) => a + (b ?? 0), 0) : null,
     state,
-    files: files.map((f) => ({ path: f.file.path, state: f.state, bytes: f.bytes, location: f.location })),
+    files: files.map((f) => ({ path: f.file.path, state: f.state, bytes: f.bytes, location: f.location, sha256: f.sha256 ?? f.expectedSha256 })),
     fix: packFix(pack, state),
   };
 }

@@ -6,7 +6,7 @@ export { computeTurnMetrics, TokenCounter, TurnTimer, type TurnFacts, type TurnM
 export { TurnDetector, type TurnDetectorConfig, type TurnDetectorEvent } from './turn-detector.ts';
 export { FrameAssembler, concatAudio } from './audio-frames.ts';
 export { UtteranceRecorder } from './utterance-recorder.ts';
-export { ReplyPipeline, type ReplyErrorStage, type ReplyListener, type ReplyPipelineOptions } from './reply-pipeline.ts';
+export { ReplyPipeline, type ReplyErrorStage, type ReplyListener, type ReplyPipelineOptions, type SpeechStyle } from './reply-pipeline.ts';
 export * from './session-types.ts';
 export { VoiceSession, type VoiceSessionOptions } from './voice-session.ts';
 export { ToolRegistry, validateArgs, type DirectCommandMatch, type ToolOutcome } from './tools/registry.ts';

@@ -37,8 +37,11 @@ export interface ReplyPipelineOptions {
   toolContext(signal: AbortSignal): ToolContext;
   apology: string;
   maxToolRounds: number;
-  voice?: string;
-  rate?: number;
+  /**
+   * The voice and speaking rate for the next sentence, read as each sentence is synthesized, so a
+   * persona switch inside the turn ("talk like a pirate") is already heard in its greeting.
+   */
+  speech?: () => SpeechStyle;
   temperature?: number;
   maxTokens?: number;
   /**
@@ -46,6 +49,11 @@ export interface ReplyPipelineOptions {
    * a whole checked sentence at a time, so blocked text is never shown either.
    */
   outputGuard?: (sentence: string) => GuardVerdict;
+}
+
+export interface SpeechStyle {
+  voice?: string;
+  rate?: number;
 }
 
 /** One assistant message's worth of the reply: an LLM round, or text said directly. */
@@ -242,10 +250,11 @@ export class ReplyPipeline {
         const isFirstSentence = ++this.sentenceCount === 1;
         if (isFirstSentence) timer.mark('ttsFirstSentence');
         listener.sentence(text);
+        const { voice, rate } = this.options.speech?.() ?? {};
         const audio = tts.synthesize(text, {
           signal: this.signal,
-          ...(this.options.voice !== undefined ? { voice: this.options.voice } : {}),
-          ...(this.options.rate !== undefined ? { rate: this.options.rate } : {}),
+          ...(voice !== undefined ? { voice } : {}),
+          ...(rate !== undefined ? { rate } : {}),
         });
         for await (const pcm of abortableIterate(audio, this.signal)) {
           if (pcm.length === 0) continue;

@@ -109,7 +109,10 @@ export class VoiceSession {
     this.emitter.off(event, listener);
   }
 
-  /** Applies from the next turn on. */
+  /**
+   * The prompt applies from the next turn on; the voice and speaking rate from the next sentence
+   * spoken, so the greeting after a switch is already in the new persona's voice.
+   */
   setPersona(persona: Persona): void {
     this.persona = persona;
   }
@@ -305,8 +308,22 @@ export class VoiceSession {
 
   private async runDirectCommand(turn: Turn, command: DirectCommandMatch): Promise<void> {
     const outcome = await turn.reply.runTool(command.name, command.args);
-    if (outcome.error || outcome.result.isError) turn.reply.sayApology();
-    else if (outcome.result.say) turn.reply.say(outcome.result.say);
+    const { result } = outcome;
+    if (outcome.error || result.isError) turn.reply.sayApology();
+    else if (result.answerWithModel && turn.userText !== null) await this.answerWithModel(turn, turn.userText, command, result.content);
+    else if (result.say) turn.reply.say(result.say);
+  }
+
+  /** The direct command handed the request to the model: it answers as if it had called the tool itself. */
+  private async answerWithModel(turn: Turn, userText: string, command: DirectCommandMatch, toolAnswer: string): Promise<void> {
+    const call = { id: `direct_${turn.id}`, name: command.name, arguments: command.args };
+    const messages: ChatMessage[] = [
+      ...(await this.promptFor(userText)),
+      { role: 'assistant', content: '', toolCalls: [call] },
+      { role: 'tool', toolCallId: call.id, name: call.name, content: toolAnswer },
+    ];
+    if (!this.isCurrent(turn)) return;
+    await turn.reply.generate(messages);
   }
 
   private async promptFor(userText: string): Promise<ChatMessage[]> {
@@ -363,7 +380,6 @@ export class VoiceSession {
 
   private createReply(turnId: string, signal: AbortSignal, timer: TurnTimer, isCurrent: () => boolean): ReplyPipeline {
     const { llm, tts, output, tools, guard } = this.options;
-    const { voice, speakingRate } = this.persona;
     // Late callbacks from a cancelled turn must not reach the UI.
     const emitIfCurrent = <K extends keyof VoiceSessionEvents>(event: K, payload: VoiceSessionEvents[K]) => {
       if (isCurrent()) this.emitter.emit(event, payload);
@@ -377,8 +393,10 @@ export class VoiceSession {
       timer,
       apology: this.config.apology,
       maxToolRounds: this.config.maxToolRounds,
-      ...(voice !== undefined ? { voice } : {}),
-      ...(speakingRate !== undefined ? { rate: speakingRate } : {}),
+      speech: () => ({
+        ...(this.persona.voice !== undefined ? { voice: this.persona.voice } : {}),
+        ...(this.persona.speakingRate !== undefined ? { rate: this.persona.speakingRate } : {}),
+      }),
       ...(this.config.temperature !== undefined ? { temperature: this.config.temperature } : {}),
       ...(this.config.maxTokens !== undefined ? { maxTokens: this.config.maxTokens } : {}),
       ...(guard ? { outputGuard: (sentence: string) => guard.checkOutput(sentence) } : {}),

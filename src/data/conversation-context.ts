@@ -7,6 +7,7 @@
 // Everything here is browser-side glue over src/core (memory, personas, safety) and IndexedDB.
 
 import type { ChatModel, Embedder } from '../core/engines.ts';
+import type { FactExtractor } from '../core/memory/memory-types.ts';
 import { LlmFactExtractor } from '../core/memory/llm-fact-extractor.ts';
 import { MemoryService } from '../core/memory/memory-service.ts';
 import type { MemoryRecord } from '../core/memory/memory-types.ts';
@@ -32,10 +33,20 @@ import { UsageRepository } from './usage-repository.ts';
 
 export interface ConversationContextOptions {
   db?: HearthDb;
-  /** Sentence embedder for memory retrieval; without one, memories are matched by their words. */
-  embedder?: Embedder | null;
-  /** The chat model, for LLM fact extraction. Only pass it for instruction-following models. */
+  /**
+   * Sentence embedder for memory retrieval (memories are stored with their embedding and ranked
+   * by cosine); without one, memories are matched by their words. A function is asked each time,
+   * so an embedder that is still loading is used once it is ready.
+   */
+  embedder?: Embedder | null | (() => Embedder | null);
+  /** The chat model, for LLM fact extraction (the rules always run). */
   extractionLlm?: ChatModel | null;
+  /**
+   * Whether the chat model in use right now can follow the extraction instructions
+   * (canExtractMemories in engines/llm/select.ts). Default: yes. The parent's setting
+   * `memoryLlmExtraction` can turn extraction off as well.
+   */
+  llmCanExtract?: () => boolean;
   /** Tools that are not about memory or personas (get_time, media...). */
   extraTools?: Tool[];
   /** Failures that must not stop the conversation (a memory that could not be saved...). */
@@ -88,7 +99,9 @@ export async function createConversationContext(options: ConversationContextOpti
   const memory = new MemoryService({
     store: new MemoryRepository(db),
     embedder: options.embedder ?? null,
-    llmExtractor: options.extractionLlm ? new LlmFactExtractor(options.extractionLlm) : null,
+    llmExtractor: options.extractionLlm
+      ? whenAllowed(new LlmFactExtractor(options.extractionLlm), async () => (options.llmCanExtract?.() ?? true) && (await settings.get('memoryLlmExtraction')))
+      : null,
     enabled: () => settings.get('memoryEnabled'),
     now: () => now().getTime(),
     newId: () => newId('mem'),
@@ -124,6 +137,13 @@ export async function createConversationContext(options: ConversationContextOpti
     usedToday: () => usage.usedOn(now()),
     minutesOfDay: () => now().getHours() * 60 + now().getMinutes(),
   });
+
+  // Learning from the last turn may still be running on the LLM: the next turn must not wait for it.
+  let learning: AbortController | null = null;
+  const stopLearning = () => {
+    learning?.abort();
+    learning = null;
+  };
 
   // The memories given to the prompt for the latest query, recorded with the turn.
   let lastRecall: { query: string; texts: string[] } | null = null;
@@ -162,7 +182,17 @@ export async function createConversationContext(options: ConversationContextOpti
       const saves: Promise<unknown>[] = [conversations.addTurn(record)];
       if (personas.active().contentRules.childSafe) saves.push(usage.add(at, turn.durationMs));
       // Words the guard stopped are never learned from.
-      if (turn.guarded !== 'input') saves.push(memory.learnFromTurn({ userText: turn.userText, replyText: turn.replyText, conversationId }));
+      if (turn.guarded !== 'input') {
+        stopLearning();
+        const controller = (learning = new AbortController());
+        saves.push(
+          memory
+            .learnFromTurn({ userText: turn.userText, replyText: turn.replyText, conversationId }, controller.signal)
+            .finally(() => {
+              if (learning === controller) learning = null;
+            }),
+        );
+      }
       const results = await Promise.allSettled(saves);
       for (const result of results) if (result.status === 'rejected') report('Part of this conversation could not be saved.', result.reason);
     },
@@ -177,6 +207,7 @@ export async function createConversationContext(options: ConversationContextOpti
       const pending = new Map<string, Pending>();
       const offs = [
         session.on('userTranscript', ({ turnId, text }) => {
+          stopLearning();
           pending.set(turnId, { userText: text, replyText: '', guarded: null, startedAt: Date.now() });
         }),
         session.on('agentText', ({ turnId, text }) => {
@@ -193,7 +224,8 @@ export async function createConversationContext(options: ConversationContextOpti
           if (!turn) return;
           void context.onTurnEnd({ ...turn, interrupted, durationMs: Date.now() - turn.startedAt });
         }),
-        // A persona switch (by voice or on the Personas screen) applies from the next turn.
+        // A persona switch (by voice or on the Personas screen): its voice from the next sentence
+        // (the switch greeting included), its prompt from the next turn.
         personas.subscribe((active) => session.setPersona(toPromptPersona(active))),
       ];
       return () => {
@@ -202,4 +234,13 @@ export async function createConversationContext(options: ConversationContextOpti
     },
   };
   return context;
+}
+
+/** Runs `extractor` only while `allowed()` says so; otherwise finds nothing (the rules still run). */
+function whenAllowed(extractor: FactExtractor, allowed: () => Promise<boolean>): FactExtractor {
+  return {
+    async extract(userText, replyText, signal) {
+      return (await allowed()) ? extractor.extract(userText, replyText, signal) : [];
+    },
+  };
 }

@@ -7,12 +7,15 @@ import type { HearthDb } from './db.ts';
 export interface HearthSettings {
   /** Parents can switch long-term memory off: nothing is learned or recalled. */
   memoryEnabled: boolean;
+  /** Let an instruction-following chat model pick out memories too (the rules always run). */
+  memoryLlmExtraction: boolean;
   activePersonaId: string | null;
   timeLimits: TimeLimits;
 }
 
 export const DEFAULT_SETTINGS: HearthSettings = {
   memoryEnabled: true,
+  memoryLlmExtraction: true,
   activePersonaId: null,
   timeLimits: NO_TIME_LIMITS,
 };

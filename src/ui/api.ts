@@ -10,6 +10,8 @@ export interface PackFile {
   state: string;
   bytes: number | null;
   location: string | null;
+  /** What the file's sha256 is (or must be), when the server knows it; browsers verify their cached copy with it. */
+  sha256?: string | null;
 }
 
 export interface PackStatus {

@@ -32,18 +32,21 @@ export function navigate(route: RouteId): void {
 /**
  * Calls `onChange` with the current route now and whenever the hash changes (links,
  * back/forward, manual edits). Unknown hashes are replaced by the default route without
- * adding a history entry. Returns a function that stops watching.
+ * adding a history entry. `guard` may refuse a route by returning another one (kiosk mode keeps
+ * the Talk screen); the address is corrected the same way. Returns a function that stops watching.
  */
-export function watchRoute(onChange: (route: RouteId) => void): () => void {
+export function watchRoute(onChange: (route: RouteId) => void, guard: (route: RouteId) => RouteId = (route) => route): () => void {
   const sync = (): void => {
     const hash = window.location.hash;
-    const route = parseHash(hash);
-    if (route === null && hash !== '' && hash !== '#' && hash !== '#/') {
+    const parsed = parseHash(hash);
+    const route = guard(parsed ?? DEFAULT_ROUTE);
+    const unknown = parsed === null && hash !== '' && hash !== '#' && hash !== '#/';
+    if (unknown || (parsed !== null && route !== parsed)) {
       const url = new URL(window.location.href);
-      url.hash = hrefFor(DEFAULT_ROUTE);
+      url.hash = hrefFor(route);
       window.history.replaceState(window.history.state, '', url);
     }
-    onChange(route ?? DEFAULT_ROUTE);
+    onChange(route);
   };
   window.addEventListener('hashchange', sync);
   sync();

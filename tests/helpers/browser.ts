@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium';
 
 // Flags from ../shared/TESTING.md: no background traffic, fake media devices, autoplay allowed.
-export function chromiumArgs(opts: { fakeAudioCapture?: string } = {}): string[] {
+export function chromiumArgs(opts: { fakeAudioCapture?: string; extraArgs?: string[] } = {}): string[] {
   const args = [
     '--no-sandbox',
     '--disable-background-networking',
@@ -18,10 +20,11 @@ export function chromiumArgs(opts: { fakeAudioCapture?: string } = {}): string[]
     '--use-fake-device-for-media-stream',
   ];
   if (opts.fakeAudioCapture) args.push(`--use-file-for-fake-audio-capture=${opts.fakeAudioCapture}%noloop`);
+  args.push(...(opts.extraArgs ?? []));
   return args;
 }
 
-export async function launchChromium(opts: { fakeAudioCapture?: string } = {}): Promise<Browser> {
+export async function launchChromium(opts: { fakeAudioCapture?: string; extraArgs?: string[] } = {}): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install chromium" (bash .ci/run does) or set HEARTH_CHROMIUM`);
   }
@@ -54,4 +57,35 @@ export function collectPageProblems(page: Page): string[] {
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   return problems;
+}
+
+export interface PersistentChromium {
+  context: BrowserContext;
+  /** Closes Chromium, then deletes its profile folder. */
+  close: () => Promise<void>;
+}
+
+/**
+ * A persistent (non-incognito) Chromium profile in a fresh temp folder: what installability
+ * checks and service-worker tests need (a normal context reports 'in-incognito').
+ */
+export async function launchPersistentChromium(opts: { fakeAudioCapture?: string; viewport?: { width: number; height: number } } = {}): Promise<PersistentChromium> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install chromium" (bash .ci/run does) or set HEARTH_CHROMIUM`);
+  }
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-chromium-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: chromiumArgs(opts),
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      // Chromium's helper processes may still be flushing the profile for a moment.
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeWav } from '../../src/core/audio/wav.ts';
 import { PROJECT_ROOT } from './server.ts';
 
 export interface UtteranceOptions {
@@ -50,26 +51,12 @@ export interface WavInfo {
   samples: Float32Array;
 }
 
-/** Reads a PCM16 WAV into mono Float32 samples. */
+/** Reads a PCM16 WAV into mono Float32 samples (src/core/audio/wav.ts). */
 export function readWav(file: string): WavInfo {
-  const buf = fs.readFileSync(file);
-  if (buf.toString('ascii', 0, 4) !== 'RIFF' || buf.toString('ascii', 8, 12) !== 'WAVE') throw new Error(`${file} is not a WAV file`);
-  let offset = 12;
-  let fmt: { channels: number; sampleRate: number; bits: number } | null = null;
-  while (offset + 8 <= buf.length) {
-    const id = buf.toString('ascii', offset, offset + 4);
-    const size = buf.readUInt32LE(offset + 4);
-    const body = offset + 8;
-    if (id === 'fmt ') {
-      fmt = { channels: buf.readUInt16LE(body + 2), sampleRate: buf.readUInt32LE(body + 4), bits: buf.readUInt16LE(body + 14) };
-    } else if (id === 'data') {
-      if (!fmt || fmt.bits !== 16) throw new Error(`${file}: only PCM16 WAV is supported`);
-      const frames = Math.floor(size / (2 * fmt.channels));
-      const samples = new Float32Array(frames);
-      for (let i = 0; i < frames; i++) samples[i] = buf.readInt16LE(body + i * 2 * fmt.channels) / 32768;
-      return { sampleRate: fmt.sampleRate, channels: fmt.channels, bitsPerSample: fmt.bits, samples };
-    }
-    offset = body + size + (size % 2);
+  try {
+    const { sampleRate, channels, samples } = decodeWav(fs.readFileSync(file));
+    return { sampleRate, channels, bitsPerSample: 16, samples };
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  throw new Error(`${file}: no data chunk`);
 }

@@ -1,54 +1,145 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { bearerToken } from '../../auth/require-admin.ts';
 import type { HearthDatabase } from '../../db/database.ts';
-import { bearerSecret } from '../../livekit/household-key.ts';
+import { DeviceIdError } from '../../devices/device-id.ts';
+import { DeviceMemoryStore } from '../../devices/device-memory-store.ts';
+import { DeviceExistsError, DeviceRepository, type DeviceProfile } from '../../devices/device-repository.ts';
+import { CreateDeviceBody, fieldErrors, MemoryEditBody, UpdateProfileBody } from '../../devices/device-schemas.ts';
+import { bearerSecret, householdKeyMatches } from '../../livekit/household-key.ts';
 import type { LivekitSetup } from '../../livekit/setup.ts';
-import { DevicesStore } from './devices-store.ts';
-import { livekitUrlFor, requireHouseholdKey, type TokenResponse } from './livekit-token.ts';
+import { MemoryService } from '../../../src/core/memory/memory-service.ts';
+import type { MemoryRecord } from '../../../src/core/memory/memory-types.ts';
+import { deviceRef, type DeviceRoomRef } from '../../devices/device-room.ts';
+import { livekitUrlFor, type TokenResponse } from './livekit-token.ts';
 
-const RegisterRequest = z.object({ name: z.string().min(1).max(64) });
+export { deviceIdentity, deviceRef, deviceRoom } from '../../devices/device-room.ts';
 
 export const DEVICE_TOKEN_TTL_S = 3600;
 
-/** A toy's room: one per device, so a device token can never join another household room. */
-export function deviceRoom(id: string): string {
-  return `device-${id}`;
+/** Is the toy in its room, is the agent? `device` is null when it cannot be known (external LiveKit). */
+export interface DevicePresence {
+  device: boolean | null;
+  agent: boolean;
 }
 
-/**
- * Minimal device registry (the full one is a later issue): `POST /api/devices` registers a toy
- * (household key required) and returns its credential once; `POST /api/devices/:id/token` trades
- * that credential for a token to the device's own room.
- */
-export function registerDeviceRoutes(
-  app: FastifyInstance,
-  db: HearthDatabase,
-  setup: LivekitSetup,
-  /** Told after each device token is issued (the toy agent joins that room). */
-  onDeviceToken?: (device: { deviceId: string; room: string; deviceIdentity: string }) => void,
-): void {
-  const devices = new DevicesStore(db);
+export interface DeviceRouteHooks {
+  /** A device fetched its token (the toy agent joins that room). */
+  onDeviceToken?: (device: DeviceRoomRef) => void;
+  /** A device was deleted (its agent leaves). */
+  onDeviceDeleted?: (deviceId: string) => void | Promise<void>;
+  presence?: (device: DeviceRoomRef) => DevicePresence;
+}
 
-  app.post('/api/devices', { preHandler: requireHouseholdKey(setup) }, async (request, reply) => {
-    reply.header('Cache-Control', 'no-store');
-    const parsed = RegisterRequest.safeParse(request.body ?? {});
-    if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: 'name: 1 to 64 characters' });
-    const { device, credential } = devices.create(parsed.data.name);
-    return reply.code(201).send({ ...device, credential });
+/** A parent's admin session (from the PIN) or the household key (scripts). */
+export function requireAdminOrHouseholdKey(setup: LivekitSetup) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const token = bearerToken(request);
+    if (token && (request.server.adminSessions.validate(token) || householdKeyMatches(setup.householdKey, bearerSecret(request.headers.authorization)))) return;
+    return reply.code(401).send({ error: 'unauthorized', message: 'This needs the parent PIN (admin session) or the household key (Authorization: Bearer <key>).' });
+  };
+}
+
+type IdParams = { Params: { id: string } };
+type MemoryParams = { Params: { id: string; memoryId: string } };
+
+/**
+ * The toy registry: profiles (persona, voice, language, volume, limits), credentials and each toy's
+ * memories, for parents (admin session) and scripts (household key). `POST /api/devices/:id/token`
+ * trades a device credential for a token to the device's own room; nothing else does.
+ */
+export function registerDeviceRoutes(app: FastifyInstance, db: HearthDatabase, setup: LivekitSetup, hooks: DeviceRouteHooks = {}): void {
+  const devices = new DeviceRepository(db);
+  const guard = { preHandler: requireAdminOrHouseholdKey(setup) };
+  const view = (device: DeviceProfile) => ({ ...device, online: hooks.presence?.(deviceRef(device.id)) ?? { device: null, agent: false } });
+  const notFound = (reply: FastifyReply, id: string) => reply.code(404).send({ error: 'not_found', message: `no device with id ${id}` });
+  const badRequest = (reply: FastifyReply, message: string) => reply.code(400).send({ error: 'bad_request', message });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/api/devices')) reply.header('Cache-Control', 'no-store');
   });
 
-  app.post<{ Params: { id: string } }>('/api/devices/:id/token', async (request, reply): Promise<TokenResponse | undefined> => {
-    reply.header('Cache-Control', 'no-store');
+  app.get('/api/devices', guard, async () => ({ devices: devices.list().map(view) }));
+
+  app.post('/api/devices', guard, async (request, reply) => {
+    const parsed = CreateDeviceBody.safeParse(request.body ?? {});
+    if (!parsed.success) return badRequest(reply, fieldErrors(parsed.error));
+    try {
+      const { device, credential } = devices.create(parsed.data);
+      return reply.code(201).send({ ...view(device), credential });
+    } catch (error) {
+      if (error instanceof DeviceIdError) return badRequest(reply, error.message);
+      if (error instanceof DeviceExistsError) return reply.code(409).send({ error: 'exists', message: error.message });
+      throw error;
+    }
+  });
+
+  app.get<IdParams>('/api/devices/:id', guard, async (request, reply) => {
+    const device = devices.get(request.params.id);
+    return device ? view(device) : notFound(reply, request.params.id);
+  });
+
+  app.patch<IdParams>('/api/devices/:id', guard, async (request, reply) => {
+    const parsed = UpdateProfileBody.safeParse(request.body ?? {});
+    if (!parsed.success) return badRequest(reply, fieldErrors(parsed.error));
+    const device = devices.updateProfile(request.params.id, parsed.data);
+    return device ? view(device) : notFound(reply, request.params.id);
+  });
+
+  app.post<IdParams>('/api/devices/:id/credential', guard, async (request, reply) => {
+    const credential = devices.rotateCredential(request.params.id);
+    return credential ? { id: request.params.id, credential } : notFound(reply, request.params.id);
+  });
+
+  app.delete<IdParams>('/api/devices/:id', guard, async (request, reply) => {
+    if (!devices.delete(request.params.id)) return notFound(reply, request.params.id);
+    await hooks.onDeviceDeleted?.(request.params.id);
+    return reply.code(204).send();
+  });
+
+  // --- the toy's memories -------------------------------------------------------------------
+
+  const memoriesOf = (id: string) => (devices.get(id) ? new DeviceMemoryStore(db, id) : null);
+  const memoryView = ({ embedding: _embedding, ...memory }: MemoryRecord) => memory;
+
+  app.get<IdParams>('/api/devices/:id/memories', guard, async (request, reply) => {
+    const store = memoriesOf(request.params.id);
+    return store ? { memories: store.listSync().map(memoryView) } : notFound(reply, request.params.id);
+  });
+
+  app.patch<MemoryParams>('/api/devices/:id/memories/:memoryId', guard, async (request, reply) => {
+    const store = memoriesOf(request.params.id);
+    if (!store) return notFound(reply, request.params.id);
+    const parsed = MemoryEditBody.safeParse(request.body ?? {});
+    if (!parsed.success) return badRequest(reply, fieldErrors(parsed.error));
+    const memory = store.getSync(request.params.memoryId);
+    if (!memory) return reply.code(404).send({ error: 'not_found', message: `no memory with id ${request.params.memoryId}` });
+    return memoryView(await new MemoryService({ store }).edit(memory, parsed.data.text));
+  });
+
+  app.delete<MemoryParams>('/api/devices/:id/memories/:memoryId', guard, async (request, reply) => {
+    const store = memoriesOf(request.params.id);
+    if (!store) return notFound(reply, request.params.id);
+    if (!store.deleteSync(request.params.memoryId)) return reply.code(404).send({ error: 'not_found', message: `no memory with id ${request.params.memoryId}` });
+    return reply.code(204).send();
+  });
+
+  app.delete<IdParams>('/api/devices/:id/memories', guard, async (request, reply) => {
+    const store = memoriesOf(request.params.id);
+    return store ? { deleted: store.clear() } : notFound(reply, request.params.id);
+  });
+
+  // --- the device itself ---------------------------------------------------------------------
+
+  app.post<IdParams>('/api/devices/:id/token', async (request, reply): Promise<TokenResponse | undefined> => {
     const { id } = request.params;
-    if (!devices.verify(id, bearerSecret(request.headers.authorization))) {
+    const device = devices.verify(id, bearerSecret(request.headers.authorization)) ? devices.get(id) : undefined;
+    if (!device) {
       await reply.code(401).send({ error: 'unauthorized', message: 'unknown device or wrong device credential' });
       return undefined;
     }
-    const room = deviceRoom(id);
-    const identity = `device-${id}`;
-    const name = devices.get(id)?.name;
-    const { token, expiresAt } = await setup.minter.mint({ identity, name, room, ttlSeconds: DEVICE_TOKEN_TTL_S });
-    onDeviceToken?.({ deviceId: id, room, deviceIdentity: identity });
-    return { url: livekitUrlFor(request, setup), token, room, identity, expiresAt };
+    const ref = deviceRef(id);
+    const { token, expiresAt } = await setup.minter.mint({ identity: ref.deviceIdentity, name: device.name, room: ref.room, ttlSeconds: DEVICE_TOKEN_TTL_S });
+    hooks.onDeviceToken?.(ref);
+    return { url: livekitUrlFor(request, setup), token, room: ref.room, identity: ref.deviceIdentity, expiresAt };
   });
 }

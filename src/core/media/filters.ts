@@ -8,6 +8,11 @@ export function matchesFilters(item: MediaItem, query: Omit<CatalogQuery, 'text'
     if (item.ageMin !== null && query.age < item.ageMin) return false;
     if (item.ageMax !== null && query.age > item.ageMax) return false;
   }
+  // An item suits an audience when their age ranges overlap.
+  if (query.ages) {
+    if (item.ageMax !== null && item.ageMax < query.ages.min) return false;
+    if (item.ageMin !== null && item.ageMin > query.ages.max) return false;
+  }
   return true;
 }
 

@@ -9,12 +9,12 @@ import type { Tool } from '../tools/types.ts';
 import { volumeTool } from '../tools/volume.ts';
 
 export type * from './types.ts';
-export { catalogFrom, playerFrom } from './services.ts';
+export { audienceFrom, catalogFrom, playerFrom } from './services.ts';
 export { matchesFilters, primaryLanguage } from './filters.ts';
 export { lexicalScore, lexicalSearch, searchTokens } from './lexical-search.ts';
 export { fuseRankings, semanticRankScore } from './rank-fusion.ts';
 export { embeddingText, excerpt, EXCERPT_CHARS } from './search-text.ts';
-export { playFromCatalog, type PlayRequest } from './play-from-catalog.ts';
+export { nothingFound, playFromCatalog, type PlayRequest } from './play-from-catalog.ts';
 export { nextTool, pauseTool, playSongTool, resumeTool, stopTool, tellStoryTool, volumeTool };
 
 /** The media tools in direct-command order: specific phrases before general ones ("play" alone resumes). */

@@ -1,7 +1,8 @@
-// What play_song and tell_story share: search the catalog, start the best match with the rest
-// queued for "next", and say what is about to play.
+// What play_song and tell_story share: search the catalog (filtered for the audience of this
+// turn), start the best match with the rest queued for "next", and say what is about to play.
+// No story matches → the language model tells one instead; no song matches → Hearth says so.
 import type { ToolContext, ToolResult } from '../tools/types.ts';
-import { catalogFrom, playerFrom } from './services.ts';
+import { audienceFrom, catalogFrom, playerFrom } from './services.ts';
 import type { MediaKind } from './types.ts';
 
 const UP_NEXT = 5;
@@ -13,7 +14,7 @@ export interface PlayRequest {
 }
 
 export async function playFromCatalog(request: PlayRequest, ctx: ToolContext): Promise<ToolResult> {
-  const audience = ctx.services.mediaAudience ?? {};
+  const audience = audienceFrom(ctx);
   const language = request.language ?? audience.language;
   const hits = await catalogFrom(ctx).search(
     {
@@ -22,22 +23,33 @@ export async function playFromCatalog(request: PlayRequest, ctx: ToolContext): P
       limit: UP_NEXT + 1,
       ...(language ? { language } : {}),
       ...(audience.age !== undefined ? { age: audience.age } : {}),
+      ...(audience.ages ? { ages: audience.ages } : {}),
     },
     { signal: ctx.signal },
   );
   const [best, ...rest] = hits;
-  const noun = request.kind === 'song' ? 'song' : 'story';
-  if (!best) {
-    const about = request.query.trim() ? ` for "${request.query.trim()}"` : '';
-    return {
-      content: `No ${noun} found${about} in the library.`,
-      say: `Sorry, I couldn't find a ${noun}${about ? ` like that` : ''} in the library.`,
-      endTurn: true,
-    };
-  }
+  if (!best) return nothingFound(request);
   if (ctx.signal.aborted) return { content: 'Cancelled.', endTurn: true };
   await playerFrom(ctx).play(best.item, { upNext: rest.map((h) => h.item) });
+  const noun = request.kind === 'song' ? 'song' : 'story';
   const intro = request.kind === 'song' ? `Here's ${best.item.title}.` : `Here's a story: ${best.item.title}.`;
   return { content: `Now playing the ${noun} "${best.item.title}" (id ${best.item.id}).`, say: intro, endTurn: true };
 }
 
+/** What to do when the library has nothing that fits. */
+export function nothingFound(request: PlayRequest): ToolResult {
+  const topic = request.query.trim();
+  const about = topic ? ` for "${topic}"` : '';
+  if (request.kind === 'story') {
+    // A story can be made up; a song cannot be played from nowhere.
+    return {
+      content: `No story found${about} in the library. Tell the user a short story${topic ? ` about ${topic}` : ''} yourself, in a few simple sentences.`,
+      answerWithModel: true,
+    };
+  }
+  return {
+    content: `No song found${about} in the library.`,
+    say: `Sorry, I couldn't find a song${about ? ' like that' : ''} in the library.`,
+    endTurn: true,
+  };
+}

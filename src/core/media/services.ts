@@ -1,14 +1,17 @@
 // Media services in the tool context. Declaration merging adds them to ToolServices, so the
 // registry stays unaware of media while tools get typed access.
 import type { ToolContext } from '../tools/types.ts';
-import type { Catalog, MediaPlayer } from './types.ts';
+import type { Catalog, MediaAudience, MediaPlayer } from './types.ts';
 
 declare module '../tools/types.ts' {
   interface ToolServices {
     mediaPlayer?: MediaPlayer;
     catalog?: Catalog;
-    /** The listener's age and language, used to filter the catalog (e.g. from the persona). */
-    mediaAudience?: { age?: number; language?: string };
+    /**
+     * Who is listening, used to filter the catalog. A function is asked on every search, so it
+     * can follow the active persona (its language and age range) turn by turn.
+     */
+    mediaAudience?: MediaAudience | (() => MediaAudience);
   }
 }
 
@@ -16,6 +19,12 @@ export function playerFrom(ctx: ToolContext): MediaPlayer {
   const player = ctx.services.mediaPlayer;
   if (!player) throw new Error('no media player is available here');
   return player;
+}
+
+/** The audience for this search (the persona's, right now); empty when nobody said. */
+export function audienceFrom(ctx: ToolContext): MediaAudience {
+  const audience = ctx.services.mediaAudience;
+  return (typeof audience === 'function' ? audience() : audience) ?? {};
 }
 
 export function catalogFrom(ctx: ToolContext): Catalog {

@@ -23,6 +23,19 @@ export interface MediaItem {
   url: string;
 }
 
+/** Inclusive range of ages in years. */
+export interface AgeRange {
+  min: number;
+  max: number;
+}
+
+/** Who is listening: filters what play_song and tell_story pick. */
+export interface MediaAudience {
+  age?: number;
+  ages?: AgeRange;
+  language?: string;
+}
+
 export interface CatalogQuery {
   /** Free text: a title ("twinkle twinkle") or a topic ("a story about a brave turtle"). Empty = anything. */
   text: string;
@@ -30,6 +43,8 @@ export interface CatalogQuery {
   language?: string;
   /** The listener's age: items whose range excludes it are left out. */
   age?: number;
+  /** The listeners' age range (a persona's audience): items made only for ages outside it are left out. */
+  ages?: AgeRange;
   limit?: number;
 }
 

@@ -48,7 +48,8 @@ export class LlmFactExtractor implements FactExtractor {
   async extract(userText: string, replyText: string, signal?: AbortSignal): Promise<Fact[]> {
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
     let text = '';
     try {
       const stream = this.llm.stream({

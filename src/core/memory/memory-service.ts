@@ -12,7 +12,11 @@ import { toThirdPerson } from './third-person.ts';
 
 export interface MemoryServiceOptions {
   store: MemoryStore;
-  embedder?: Embedder | null;
+  /**
+   * Sentence embedder: memories are stored with their embedding and ranked by cosine similarity.
+   * A function is asked each time, so an embedder that finishes loading later is used from then on.
+   */
+  embedder?: Embedder | null | (() => Embedder | null);
   /** Extra extractor run after the rules (the LLM); its facts win for the same slot. */
   llmExtractor?: FactExtractor | null;
   /** Memory can be switched off by a parent: nothing is learned or recalled then. */
@@ -56,7 +60,8 @@ export class MemoryService {
         const learned = await this.options.llmExtractor.extract(exchange.userText, exchange.replyText, signal);
         for (const fact of learned) facts.set(fact.slot, fact);
       } catch (error) {
-        this.options.onWarning?.('The language model could not extract memories; the rules still did.', error);
+        // Cut short on purpose (the user spoke again): the rules' facts are still saved.
+        if (!signal?.aborted) this.options.onWarning?.('The language model could not extract memories; the rules still did.', error);
       }
     }
     return this.saveFacts([...facts.values()], 'rules', exchange.conversationId);
@@ -86,10 +91,38 @@ export class MemoryService {
     if (memories.length === 0) return [];
     const limit = this.options.promptLimit ?? 6;
     let queryEmbedding: number[] | null = null;
-    if (this.options.embedder && memories.length > limit && memories.some((m) => m.embedding)) {
+    if (this.embedder && memories.length > limit) {
       queryEmbedding = await this.embed(query);
+      if (queryEmbedding) await this.embedMissing(memories);
     }
     return rankMemories(query, memories, { limit, queryEmbedding });
+  }
+
+  /**
+   * Memories saved before the embedder was ready (or by another embedding model) get their
+   * embedding now, updated in place and stored.
+   */
+  private async embedMissing(memories: MemoryRecord[]): Promise<void> {
+    const embedder = this.embedder;
+    if (!embedder) return;
+    const missing = memories.filter((m) => m.embedding?.length !== embedder.dimensions);
+    if (missing.length === 0) return;
+    try {
+      const vectors = await embedder.embed(missing.map((m) => m.text));
+      for (const [i, memory] of missing.entries()) {
+        const vector = vectors[i];
+        if (!vector) continue;
+        memory.embedding = Array.from(vector);
+        await this.options.store.put(memory);
+      }
+    } catch (error) {
+      this.options.onWarning?.('Could not embed older memories; they are still found by their words.', error);
+    }
+  }
+
+  private get embedder(): Embedder | null {
+    const embedder = this.options.embedder;
+    return (typeof embedder === 'function' ? embedder() : embedder) ?? null;
   }
 
   /** Saves facts: same slot and same words → untouched; same slot, new words → replaced. */
@@ -125,7 +158,7 @@ export class MemoryService {
   }
 
   private async embed(text: string): Promise<number[] | null> {
-    const embedder = this.options.embedder;
+    const embedder = this.embedder;
     if (!embedder) return null;
     try {
       const [vector] = await embedder.embed([text]);

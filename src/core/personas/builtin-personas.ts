@@ -1,5 +1,6 @@
 // The personas Hearth ships with. Ids are stable so a reinstall or "restore" finds them again.
 
+import { CHILD_AUDIENCE_AGES } from './media-audience.ts';
 import type { PersonaRecord } from './persona-record.ts';
 
 export const CHILD_COMPANION_ID = 'builtin-hearth';
@@ -23,6 +24,7 @@ export const BUILTIN_PERSONAS: readonly PersonaRecord[] = [
     allowedTools: null,
     contentRules: { childSafe: true, blockedTopics: [], extraRules: '' },
     switchWords: ['hearth', 'normal', 'yourself'],
+    audienceAge: { ...CHILD_AUDIENCE_AGES },
     builtIn: true,
     createdAt: SHIPPED_AT,
     updatedAt: SHIPPED_AT,
@@ -40,6 +42,7 @@ export const BUILTIN_PERSONAS: readonly PersonaRecord[] = [
     allowedTools: null,
     contentRules: { childSafe: true, blockedTopics: [], extraRules: '' },
     switchWords: ['pirate', 'pirates', 'captain'],
+    audienceAge: { ...CHILD_AUDIENCE_AGES },
     builtIn: true,
     createdAt: SHIPPED_AT,
     updatedAt: SHIPPED_AT,

@@ -1,6 +1,7 @@
 // A persona as stored and edited: plain JSON (no functions, no dates) so the browser keeps it in
 // IndexedDB and the server can store the same shape for a toy's device.
 
+import type { AgeRange } from '../media/types.ts';
 import type { Persona } from '../prompt.ts';
 
 export interface ContentRules {
@@ -29,6 +30,11 @@ export interface PersonaRecord {
   contentRules: ContentRules;
   /** Extra words that pick this persona by voice ("talk like a pirate" → ["pirate"]). */
   switchWords: string[];
+  /**
+   * Ages of the listeners, in years: songs and stories made only for other ages are not played.
+   * Absent: a child-safe persona gets CHILD_AUDIENCE_AGES, any other persona every age.
+   */
+  audienceAge?: AgeRange;
   /** Shipped with Hearth (can still be edited or deleted; "restore" brings it back). */
   builtIn: boolean;
   createdAt: number;
@@ -36,6 +42,8 @@ export interface PersonaRecord {
 }
 
 export const SPEAKING_RATE_RANGE = { min: 0.6, max: 1.6 } as const;
+/** The ages a persona's audience may be set to. */
+export const AUDIENCE_AGE_RANGE = { min: 0, max: 120 } as const;
 
 const CHILD_SAFE_PROMPT_RULE =
   'You are talking with a young child. Keep every answer kind, gentle and age-appropriate. ' +
@@ -75,6 +83,7 @@ export function normalizePersona(value: unknown, fallback: PersonaRecord): Perso
   const str = (x: unknown, d: string) => (typeof x === 'string' ? x : d);
   const rules = (typeof v.contentRules === 'object' && v.contentRules !== null ? v.contentRules : {}) as Partial<Record<keyof ContentRules, unknown>>;
   const strings = (x: unknown, d: string[]) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : d);
+  const audienceAge = normalizeAgeRange(v.audienceAge);
   return {
     id: str(v.id, fallback.id),
     name: str(v.name, fallback.name).trim() || fallback.name,
@@ -90,8 +99,20 @@ export function normalizePersona(value: unknown, fallback: PersonaRecord): Perso
       extraRules: str(rules.extraRules, fallback.contentRules.extraRules),
     },
     switchWords: strings(v.switchWords, fallback.switchWords),
+    // Not taken from the fallback: a missing range means "the default for this persona's rules".
+    ...(audienceAge ? { audienceAge } : {}),
     builtIn: typeof v.builtIn === 'boolean' ? v.builtIn : fallback.builtIn,
     createdAt: typeof v.createdAt === 'number' ? v.createdAt : fallback.createdAt,
     updatedAt: typeof v.updatedAt === 'number' ? v.updatedAt : fallback.updatedAt,
   };
+}
+
+/** A valid whole-year range within AUDIENCE_AGE_RANGE (ends swapped if reversed), or null. */
+export function normalizeAgeRange(value: unknown): AgeRange | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { min, max } = value as { min?: unknown; max?: unknown };
+  if (typeof min !== 'number' || typeof max !== 'number' || !Number.isFinite(min) || !Number.isFinite(max)) return null;
+  const clamp = (n: number) => Math.round(Math.min(AUDIENCE_AGE_RANGE.max, Math.max(AUDIENCE_AGE_RANGE.min, n)));
+  const [low, high] = min <= max ? [min, max] : [max, min];
+  return { min: clamp(low), max: clamp(high) };
 }

@@ -28,6 +28,12 @@ export interface ToolResult {
   endTurn?: boolean;
   /** The call failed (unknown tool, bad arguments, the tool threw). */
   isError?: boolean;
+  /**
+   * The tool could not do it itself and the language model should answer instead (no story in the
+   * library → the model tells one). Run as a direct command, the turn goes on to the model with
+   * `content` as the tool's answer; called by the model, it simply reads `content`.
+   */
+  answerWithModel?: boolean;
 }
 
 export interface Tool {

@@ -2,10 +2,10 @@
 // voice controller: whatever started a song, any of them can stop it.
 import { WebMediaPlayer } from '../../audio/media-player.ts';
 import type { TextToSpeech } from '../../core/engines.ts';
-import { createEmbedder } from '../../engines/embedder/index.ts';
 import { engineHub } from '../../engines/index.ts';
 import { BrowserCatalog } from './browser-catalog.ts';
 import { createMediaTools, type MediaTools } from './media-tools.ts';
+import { sharedEmbedder } from './shared-embedder.ts';
 
 export interface MediaRuntime {
   player: WebMediaPlayer;
@@ -27,7 +27,7 @@ async function storyVoice(): Promise<TextToSpeech | null> {
 export function mediaRuntime(): MediaRuntime {
   if (runtime) return runtime;
   const player = new WebMediaPlayer({ voice: storyVoice });
-  const catalog = new BrowserCatalog({ embedderFor: (packId) => createEmbedder({ packId }) });
+  const catalog = new BrowserCatalog({ embedderFor: sharedEmbedder });
   runtime = { player, catalog, tools: createMediaTools({ player, catalog }) };
   return runtime;
 }

@@ -28,3 +28,13 @@ export async function probeWebGpu(): Promise<DeviceCapabilities['webgpu']> {
 export function selectLlmEngine(roles: readonly RoleStatusLike[], webgpu: DeviceCapabilities['webgpu']): LlmPlan {
   return selectEngines(roles, { webgpu }).llm;
 }
+
+/**
+ * Whether the chat model can pick out memories as constrained JSON (LLM fact extraction): every
+ * chat pack can; a demo-tier pack (stories260K) only continues stories, so the rules alone learn.
+ * The one place this is decided.
+ */
+export function canExtractMemories(plan: LlmPlan): boolean {
+  if (plan.engine === 'webllm') return true;
+  return plan.engine === 'wllama' && !plan.demo;
+}

@@ -6,16 +6,20 @@
 
 import { openMicrophone, type Microphone } from '../../audio/microphone.ts';
 import { PlaybackQueue } from '../../audio/playback-queue.ts';
-import type { ChatModel, SpeechToText, TextToSpeech, Vad } from '../../core/engines.ts';
+import type { ChatModel, Embedder, SpeechToText, TextToSpeech, Vad } from '../../core/engines.ts';
 import type { TurnMetrics } from '../../core/metrics.ts';
+import { mediaAudienceOf } from '../../core/personas/media-audience.ts';
 import type { ErrorStage, VoiceSessionState } from '../../core/session-types.ts';
 import { getTimeTool } from '../../core/tools/get-time.ts';
 import { VoiceSession } from '../../core/voice-session.ts';
 import { mediaRuntime } from '../../data/catalog/media-runtime.ts';
+import { readyEmbeddingsPack, sharedEmbedder } from '../../data/catalog/shared-embedder.ts';
 import { createConversationContext } from '../../data/conversation-context.ts';
 import { engineHub, selectEngines, type EngineStatusMap } from '../../engines/index.ts';
+import { canExtractMemories } from '../../engines/llm/select.ts';
 import { SILERO_FRAME_SAMPLES } from '../../engines/vad/silero-input.ts';
 import { canPrefetch } from '../../engines/vad/read-ahead.ts';
+import { modelDownloads } from '../../models-cache/model-downloads.svelte.ts';
 import { getModels } from '../api.ts';
 import type { OrbState } from '../screens/talk/orb.ts';
 import { detectWebGpu } from '../screens/settings/device.ts';
@@ -114,6 +118,10 @@ export class VoiceController {
   private microphone: Microphone | null = null;
   private warming: Promise<void> | null = null;
   private planned = false;
+  /** Memory's sentence embedder, once the server's embeddings pack has loaded (null until then, or without one). */
+  private memoryEmbedder: Embedder | null = null;
+  /** The planned chat model can pick out memories (not the stories260K demo). */
+  private llmCanExtract = false;
   private problemTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
@@ -149,10 +157,28 @@ export class VoiceController {
   /** Asks the server which packs are ready and loads whatever changed. */
   async refreshEngines(): Promise<void> {
     const [models, webgpu] = await Promise.all([getModels(), detectWebGpu()]);
-    this.planned = true;
     this.modelsUnavailable = !models.ok;
     const roles = models.ok ? models.data.roles : [];
-    engineHub.apply(selectEngines(roles, { webgpu: webgpu.kind === 'hardware' ? 'hardware' : webgpu.kind === 'software' ? 'software' : 'none' }));
+    const plan = selectEngines(roles, { webgpu: webgpu.kind === 'hardware' ? 'hardware' : webgpu.kind === 'software' ? 'software' : 'none' });
+    // The packs are kept on this device first (progress on Talk and Settings); the service worker
+    // then serves the engines from that cache. A failed download still lets them load from the server.
+    if (models.ok) await modelDownloads.ensureForPlan(plan, roles);
+    this.planned = true;
+    engineHub.apply(plan);
+    this.llmCanExtract = canExtractMemories(plan.llm);
+    this.loadMemoryEmbedder(readyEmbeddingsPack(roles));
+  }
+
+  /** Memory uses the embeddings pack the library index uses too (one shared worker). */
+  private loadMemoryEmbedder(packId: string | null): void {
+    if (!packId) {
+      this.memoryEmbedder = null;
+      return;
+    }
+    sharedEmbedder(packId).then(
+      (embedder) => (this.memoryEmbedder = embedder),
+      (error: unknown) => console.warn('Hearth: the embeddings model could not be loaded; memories are matched by their words.', error),
+    );
   }
 
   /** The orb: start listening (first press asks for the microphone), or stop. */
@@ -280,6 +306,9 @@ export class VoiceController {
     // tool once (and a persona's allowed-tools list covers them too).
     const context = await createConversationContext({
       extraTools: [getTimeTool, ...this.media.tools.tools],
+      embedder: () => this.memoryEmbedder,
+      extractionLlm: currentLlm,
+      llmCanExtract: () => this.llmCanExtract && engineHub.current('llm') !== null,
       onProblem: (message) => this.showProblem({ title: 'Hearth couldn’t save something', message, fix: null }),
     });
     const session = new VoiceSession({
@@ -289,8 +318,9 @@ export class VoiceController {
       tts: currentTts,
       output: this.output,
       ...context.sessionOptions(),
-      // The context's tools need no services (they close over memory and personas); media's do.
-      toolServices: this.media.tools.services,
+      // The context's tools need no services (they close over memory and personas); media's do,
+      // with the active persona's language and ages filtering what plays.
+      toolServices: { ...this.media.tools.services, mediaAudience: () => mediaAudienceOf(context.personaRecord()) },
     });
     context.attach(session);
     this.listen(session);

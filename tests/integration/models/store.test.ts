@@ -34,7 +34,7 @@ describe('ModelStore', () => {
     await store.verifyInBackground();
     const stt = (await store.roles()).find((r) => r.role === 'stt');
     expect(stt?.status).toBe('ready');
-    expect(stt?.pack?.files[0]).toEqual({ path: 'model.onnx', state: 'ready', bytes: weights.length, location: file });
+    expect(stt?.pack?.files[0]).toEqual({ path: 'model.onnx', state: 'ready', bytes: weights.length, location: file, sha256: sha256(weights) });
   });
 
   it('verifies a known-hash file before serving it the first time', async () => {

@@ -227,6 +227,7 @@ export interface TtsCall {
   text: string;
   signal: AbortSignal | undefined;
   voice: string | undefined;
+  rate: number | undefined;
   chunks: number;
 }
 
@@ -246,7 +247,7 @@ export class FakeTextToSpeech implements TextToSpeech {
   ) {}
 
   async *synthesize(text: string, opts: SynthesizeOptions): AsyncGenerator<Float32Array> {
-    const call: TtsCall = { text, signal: opts.signal, voice: opts.voice, chunks: 0 };
+    const call: TtsCall = { text, signal: opts.signal, voice: opts.voice, rate: opts.rate, chunks: 0 };
     this.calls.push(call);
     this.log.push(`tts:start ${text}`);
     await this.clock.sleep(this.timing.firstChunkDelayMs, opts.signal);

@@ -32,6 +32,16 @@ describe('catalog search helpers (src/core/media)', () => {
     expect(matchesFilters(items[0]!, { kind: 'story' })).toBe(false);
   });
 
+  it('filters by an audience age range: an item passes when its ages overlap the range', () => {
+    // items[2] is for ages 3–10.
+    expect(matchesFilters(items[2]!, { ages: { min: 0, max: 2 } })).toBe(false);
+    expect(matchesFilters(items[2]!, { ages: { min: 11, max: 99 } })).toBe(false);
+    expect(matchesFilters(items[2]!, { ages: { min: 0, max: 3 } })).toBe(true);
+    expect(matchesFilters(items[2]!, { ages: { min: 10, max: 14 } })).toBe(true);
+    expect(matchesFilters(items[0]!, { ages: { min: 40, max: 50 } })).toBe(true);
+    expect(lexicalSearch(items, { text: '', ages: { min: 12, max: 99 } }).map((h) => h.item.id)).not.toContain(items[2]!.id);
+  });
+
   it('fuses: semantic order leads, a lexical title match adds to it, filters apply to both', () => {
     const byId = new Map(items.map((i) => [i.id, i]));
     const fused = fuseRankings(['c', 'b', 'a'], byId, { text: 'twinkle' });

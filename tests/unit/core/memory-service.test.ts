@@ -76,6 +76,38 @@ describe('MemoryService', () => {
     expect(recalled).toEqual(["The user's name is Maya.", "The user's brother is called Leo."]);
   });
 
+  it('an embedder that finishes loading later is used from then on; older memories get their embedding at the next recall', async () => {
+    let loaded: Embedder | null = null;
+    const { memory, store } = service({ embedder: () => loaded, promptLimit: 2 });
+    for (const text of ['My name is Maya', 'I love dinosaurs', 'I have a dog']) await memory.learnFromTurn({ userText: text, replyText: '', conversationId: 'c1' });
+    expect([...store.rows.values()].map((m) => m.embedding)).toEqual([null, null, null]);
+    loaded = topicEmbedder;
+    await memory.learnFromTurn({ userText: 'my brother is Leo', replyText: '', conversationId: 'c1' });
+    expect([...store.rows.values()].filter((m) => m.embedding !== null).map((m) => m.text)).toEqual(["The user's brother is called Leo."]);
+    // "pet" shares no word with "dog": only the embedding can find it.
+    const recalled = (await memory.relevant('what pet dog')).map((m) => m.text);
+    expect(recalled).toEqual(["The user's name is Maya.", 'The user has a dog.']);
+    for (const row of store.rows.values()) expect(row.embedding).toHaveLength(TOPICS.length);
+  });
+
+  it('an LLM extraction cut short on purpose (the user spoke again) keeps the rule facts and warns nobody', async () => {
+    const warnings: string[] = [];
+    const controller = new AbortController();
+    // A model that only stops when told to (as a busy wllama does).
+    const busy: ChatModel = {
+      async *stream(req) {
+        await new Promise((resolve) => req.signal?.addEventListener('abort', resolve, { once: true }));
+        throw new DOMException('aborted', 'AbortError');
+      },
+    };
+    const { memory, store } = service({ llmExtractor: new LlmFactExtractor(busy), onWarning: (m) => warnings.push(m) });
+    const learning = memory.learnFromTurn({ userText: 'I have a cat', replyText: '', conversationId: 'c1' }, controller.signal);
+    controller.abort();
+    await learning;
+    expect([...store.rows.values()].map((m) => m.text)).toEqual(['The user has a cat.']);
+    expect(warnings).toEqual([]);
+  });
+
   it('falls back to shared words without an embedder', async () => {
     const { memory } = service({ promptLimit: 2 });
     for (const text of ['My name is Maya', 'I love dinosaurs', 'I have a dog', 'I live in Paris']) {

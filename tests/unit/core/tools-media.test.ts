@@ -2,10 +2,11 @@
 // tools only see the core interfaces; the real player and catalog are tested elsewhere).
 import { describe, expect, it } from 'vitest';
 import { lexicalSearch, MEDIA_TOOLS } from '../../../src/core/media/index.ts';
-import type { Catalog, MediaItem, MediaPlayer, PlayerStatus } from '../../../src/core/media/types.ts';
+import type { Catalog, MediaAudience, MediaItem, MediaPlayer, PlayerStatus } from '../../../src/core/media/types.ts';
 import { ToolRegistry } from '../../../src/core/tools/registry.ts';
 import type { ToolContext } from '../../../src/core/tools/types.ts';
 import { getTimeTool } from '../../../src/core/tools/get-time.ts';
+import { createHarness } from './harness.ts';
 
 const item = (id: string, kind: 'song' | 'story', title: string, tags: string[] = [], extra: Partial<MediaItem> = {}): MediaItem => ({
   id, kind, format: 'audio', title, description: '', tags, language: 'en', ageMin: null, ageMax: null, durationSec: 60, mime: 'audio/wav', url: `/media/${id}`, ...extra,
@@ -13,7 +14,7 @@ const item = (id: string, kind: 'song' | 'story', title: string, tags: string[] 
 
 const LIBRARY = [
   item('s1', 'song', 'Twinkle Twinkle Little Star', ['stars', 'lullaby']),
-  item('s2', 'song', "Brahms' Lullaby", ['lullaby', 'sleep']),
+  item('s2', 'song', "Brahms' Lullaby", ['lullaby', 'sleep'], { ageMin: 0, ageMax: 8 }),
   item('s3', 'song', 'Frère Jacques', ['morning']),
   item('t1', 'story', 'The Tortoise and the Hare', ['tortoise', 'race'], { ageMin: 3, ageMax: 10 }),
   item('t2', 'story', 'The Lion and the Mouse', ['lion', 'mouse'], { ageMin: 3, ageMax: 10 }),
@@ -60,7 +61,7 @@ class RecordingPlayer implements MediaPlayer {
   }
 }
 
-function setup(audience?: { age?: number; language?: string }) {
+function setup(audience?: MediaAudience | (() => MediaAudience)) {
   const player = new RecordingPlayer();
   const registry = new ToolRegistry([getTimeTool, ...MEDIA_TOOLS]);
   const ctx: ToolContext = { signal: new AbortController().signal, now: new Date(), services: { mediaPlayer: player, catalog: new FakeLexicalCatalog(), ...(audience ? { mediaAudience: audience } : {}) } };
@@ -134,12 +135,39 @@ describe('media tools: execution', () => {
     expect(player.status).toBe('idle');
   });
 
-  it('says so (not an error) when nothing matches or the filters exclude everything', async () => {
+  it('with no matching story, hands the request to the model to tell one (not an error, nothing plays)', async () => {
     const { player, run } = setup({ age: 1 });
     const { outcome } = await run('tell me a story about the tortoise');
-    expect(outcome.result).toMatchObject({ say: "Sorry, I couldn't find a story like that in the library.", endTurn: true });
-    expect(outcome.result.isError).toBeUndefined();
+    expect(outcome.result).toEqual({
+      content: 'No story found for "the tortoise" in the library. Tell the user a short story about the tortoise yourself, in a few simple sentences.',
+      answerWithModel: true,
+    });
     expect(player.current).toBeNull();
+  });
+
+  it('with no matching song, says so (a song cannot be made up)', async () => {
+    const { player, run } = setup();
+    const { outcome } = await run('play a song about dinosaurs');
+    expect(outcome.result).toMatchObject({ say: "Sorry, I couldn't find a song like that in the library.", endTurn: true });
+    expect(outcome.result.isError).toBeUndefined();
+    expect(outcome.result.answerWithModel).toBeUndefined();
+    expect(player.current).toBeNull();
+  });
+
+  it('filters by the audience asked for on each search: a persona switch changes what may play at once', async () => {
+    let audience: MediaAudience = { language: 'en', ages: { min: 3, max: 10 } };
+    const { player, run } = setup(() => audience);
+    await run('tell me the story about the lion and the mouse');
+    expect(player.current?.id).toBe('t2');
+    // An adults' persona in French: the English children's stories are left out.
+    audience = { language: 'fr', ages: { min: 18, max: 120 } };
+    player.stop();
+    expect((await run('tell me the story about the lion and the mouse')).outcome.result.answerWithModel).toBe(true);
+    expect(player.current).toBeNull();
+    // Toddlers: the 3–10 stories do not overlap 0–2, the 0–8 lullaby does.
+    audience = { ages: { min: 0, max: 2 } };
+    expect((await run('tell me a story')).outcome.result.answerWithModel).toBe(true);
+    expect((await run('play a lullaby')).outcome.result.say).toMatch(/^Here's /);
   });
 
   it('stops, pauses and resumes, telling the LLM what happened', async () => {
@@ -175,7 +203,9 @@ describe('media tools: execution', () => {
     await registry.execute('play_song', { query: 'lullaby for sleep' }, ctx);
     expect(player.current?.title).toBe("Brahms' Lullaby");
     const french = await registry.execute('tell_story', { query: 'lion', language: 'fr' }, ctx);
-    expect(french.result.say).toMatch(/couldn't find/);
+    expect(french.result.answerWithModel).toBe(true);
+    const frenchSong = await registry.execute('play_song', { query: 'lullaby', language: 'fr' }, ctx);
+    expect(frenchSong.result.say).toMatch(/couldn't find/);
     expect((await registry.execute('play_song', { query: 42 }, ctx)).result.isError).toBe(true);
   });
 
@@ -189,5 +219,43 @@ describe('media tools: execution', () => {
   it('describes every tool for the LLM', () => {
     const specs = new ToolRegistry(MEDIA_TOOLS).specs();
     expect(specs.map((s) => s.name)).toEqual(['stop', 'pause', 'resume', 'next', 'volume', 'tell_story', 'play_song']);
+  });
+});
+
+describe('"tell me a story" in a voice session: the library first, then the model', () => {
+  function storySession(chat: string[][]) {
+    const player = new RecordingPlayer();
+    const h = createHarness({
+      tools: new ToolRegistry(MEDIA_TOOLS),
+      chat,
+      session: { toolServices: { mediaPlayer: player, catalog: new FakeLexicalCatalog() } },
+    });
+    h.session.start();
+    return { h, player };
+  }
+
+  it('a matching story plays from the library; the model is not asked', async () => {
+    const { h, player } = storySession([]);
+    void h.session.sendText('Tell me the story about the tortoise and the hare.');
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(player.current?.id).toBe('t1');
+    expect(h.llm.calls).toHaveLength(0);
+    expect(h.tts.calls.map((c) => c.text)).toEqual(["Here's a story: The Tortoise and the Hare."]);
+  });
+
+  it('no matching story: the model tells one, seeing the tool answer as if it had asked the library itself', async () => {
+    const { h, player } = storySession([['Once', ' upon', ' a', ' time', ',', ' a', ' dragon', ' learned', ' to', ' fly', '.']]);
+    void h.session.sendText('Tell me a story about a dragon.');
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(player.current).toBeNull();
+    expect(h.llm.calls).toHaveLength(1);
+    const messages = h.llm.calls[0]!.messages;
+    expect(messages.at(-3)).toEqual({ role: 'user', content: 'Tell me a story about a dragon.' });
+    expect(messages.at(-2)).toMatchObject({ role: 'assistant', toolCalls: [{ name: 'tell_story', arguments: { query: 'a dragon' } }] });
+    expect(messages.at(-1)).toMatchObject({ role: 'tool', name: 'tell_story', content: expect.stringMatching(/^No story found for "a dragon" in the library\. Tell the user a short story about a dragon yourself/) });
+    expect(h.tts.calls.map((c) => c.text)).toEqual(['Once upon a time, a dragon learned to fly.']);
+    expect(h.of('error')).toEqual([]);
+    // The conversation remembers the request and the story, not the behind-the-scenes tool call.
+    expect(h.session.history.map((m) => m.role)).toEqual(['user', 'assistant']);
   });
 });

@@ -6,6 +6,7 @@ import { createConversationContext } from '../../../src/data/conversation-contex
 import { HearthDb } from '../../../src/data/db.ts';
 import { SettingsRepository } from '../../../src/data/settings-repository.ts';
 import { createHarness } from '../core/harness.ts';
+import type { ChatModel } from '../../../src/core/engines.ts';
 
 const opened: HearthDb[] = [];
 let n = 0;
@@ -75,6 +76,10 @@ describe('conversation context (the voice controller integration)', () => {
     await h.silenceUntil(() => h.of('turnEnd').length === 3);
     expect(context.personaRecord().id).toBe(PIRATE_ID);
     expect(await new SettingsRepository(db).get('activePersonaId')).toBe(PIRATE_ID);
+    // The switch greeting is already in the pirate's voice.
+    const greeting = h.tts.calls.filter((c) => /Ahoy|Captain Pip|sail/.test(c.text));
+    expect(greeting.length).toBeGreaterThan(0);
+    for (const call of greeting) expect(call).toMatchObject({ voice: 'awb', rate: 0.9 });
 
     void h.session.sendText('where is the treasure?');
     await h.silenceUntil(() => h.of('turnEnd').length === 4);
@@ -84,5 +89,29 @@ describe('conversation context (the voice controller integration)', () => {
 
     await new SettingsRepository(db).set('memoryEnabled', false);
     expect(await context.memories('dinosaurs')).toEqual([]);
+  });
+
+  it('asks the LLM for memories only when the model can follow instructions and the parent has not switched it off', async () => {
+    const db = freshDb();
+    const asked: string[] = [];
+    const extractionLlm: ChatModel = {
+      async *stream(req) {
+        asked.push(String(req.messages.at(-1)?.content));
+        yield { type: 'tool_call', call: { id: 'x', name: 'save_facts', arguments: { facts: [{ slot: 'pet:cat', text: "The user's cat is called Tom." }] } } };
+      },
+    };
+    let capable = false;
+    const context = await createConversationContext({ db, extractionLlm, llmCanExtract: () => capable });
+    const exchange = (userText: string) => context.onTurnEnd({ userText, replyText: 'Nice!', interrupted: false, guarded: null, durationMs: 1000 });
+
+    await exchange('My cat is Tom.');
+    expect(asked).toEqual([]);
+    capable = true;
+    await exchange('I have a cat called Tom.');
+    expect(asked).toHaveLength(1);
+    expect((await db.memories.toArray()).map((m) => m.text)).toContain("The user's cat is called Tom.");
+    await new SettingsRepository(db).set('memoryLlmExtraction', false);
+    await exchange('Tom is grey.');
+    expect(asked).toHaveLength(1);
   });
 });

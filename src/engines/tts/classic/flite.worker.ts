@@ -5,7 +5,7 @@
 import { ConsoleStdout, File, OpenFile, PreopenDirectory, WASI } from '@bjorn3/browser_wasi_shim';
 import * as Comlink from 'comlink';
 import { fliteArgs, type FliteVoice } from './flite-voices.ts';
-import { parseWav } from './wav.ts';
+import { decodeWav } from '../../../core/audio/wav.ts';
 
 const OUT_FILE = 'out.wav';
 let module: WebAssembly.Module | null = null;
@@ -59,7 +59,7 @@ const api = {
     const code = wasi.start(instance as unknown as { exports: { memory: WebAssembly.Memory; _start: () => unknown } });
     const out = dir.dir.contents.get(OUT_FILE);
     if (code !== 0 || !(out instanceof File)) throw new Error(`flite failed (exit ${code})${errors.length ? `: ${errors.join(' ')}` : ''}`);
-    const wav = parseWav(out.data);
+    const wav = decodeWav(out.data);
     const result: FliteResult = { samples: wav.samples, sampleRate: wav.sampleRate, synthMs: performance.now() - started };
     return Comlink.transfer(result, [wav.samples.buffer]);
   },

@@ -1,13 +1,19 @@
-// Reads the RIFF/WAVE files flite writes (16-bit PCM, mono) into Float32 samples.
+// 16-bit PCM RIFF/WAVE reading and writing on plain bytes, for every part of Hearth that handles
+// WAV files: the classic voice's worker, the starter library, the toy simulator and the tests.
+// No DOM and no Node: Uint8Array, DataView and Float32Array only.
 
-export interface DecodedWav {
+export interface WavAudio {
   sampleRate: number;
+  /** Channels in the file; `samples` is always mono (channels averaged). */
   channels: number;
-  /** Mono samples in -1..1 (channels are averaged). */
+  /** Mono samples in -1..1. */
   samples: Float32Array;
 }
 
-export function parseWav(bytes: Uint8Array): DecodedWav {
+const HEADER_BYTES = 44;
+
+/** Reads a 16-bit PCM WAV (any channel count, averaged to mono). Throws a clear error on anything else. */
+export function decodeWav(bytes: Uint8Array): WavAudio {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 12 || tag(view, 0) !== 'RIFF' || tag(view, 8) !== 'WAVE') throw new Error('not a RIFF/WAVE file');
   let format: { audioFormat: number; channels: number; sampleRate: number; bitsPerSample: number } | null = null;
@@ -29,7 +35,7 @@ export function parseWav(bytes: Uint8Array): DecodedWav {
     } else if (id === 'data') {
       if (!format) throw new Error('WAV data before fmt chunk');
       if (format.audioFormat !== 1 || format.bitsPerSample !== 16) {
-        throw new Error(`unsupported WAV encoding (format ${format.audioFormat}, ${format.bitsPerSample} bits)`);
+        throw new Error(`unsupported WAV encoding (format ${format.audioFormat}, ${format.bitsPerSample} bits): only 16-bit PCM is read`);
       }
       if (format.channels < 1) throw new Error('WAV has no channels');
       return { sampleRate: format.sampleRate, channels: format.channels, samples: pcm16ToMono(view, body, size, format.channels) };
@@ -37,6 +43,32 @@ export function parseWav(bytes: Uint8Array): DecodedWav {
     offset = body + size + (size % 2);
   }
   throw new Error('WAV has no data chunk');
+}
+
+/** Writes mono samples (clipped to -1..1) as a 16-bit PCM WAV. */
+export function encodeWav(samples: Float32Array, sampleRate: number): Uint8Array {
+  if (!Number.isInteger(sampleRate) || sampleRate <= 0) throw new Error(`bad WAV sample rate: ${sampleRate}`);
+  const dataBytes = samples.length * 2;
+  const bytes = new Uint8Array(HEADER_BYTES + dataBytes);
+  const view = new DataView(bytes.buffer);
+  writeTag(view, 0, 'RIFF');
+  view.setUint32(4, 36 + dataBytes, true);
+  writeTag(view, 8, 'WAVE');
+  writeTag(view, 12, 'fmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true); // PCM
+  view.setUint16(22, 1, true); // mono
+  view.setUint32(24, sampleRate, true);
+  view.setUint32(28, sampleRate * 2, true); // bytes per second
+  view.setUint16(32, 2, true); // bytes per frame
+  view.setUint16(34, 16, true);
+  writeTag(view, 36, 'data');
+  view.setUint32(40, dataBytes, true);
+  for (let i = 0; i < samples.length; i++) {
+    const s = Math.max(-1, Math.min(1, samples[i] ?? 0));
+    view.setInt16(HEADER_BYTES + i * 2, Math.round(s * 32767), true);
+  }
+  return bytes;
 }
 
 function pcm16ToMono(view: DataView, start: number, size: number, channels: number): Float32Array {
@@ -52,4 +84,8 @@ function pcm16ToMono(view: DataView, start: number, size: number, channels: numb
 
 function tag(view: DataView, offset: number): string {
   return String.fromCharCode(view.getUint8(offset), view.getUint8(offset + 1), view.getUint8(offset + 2), view.getUint8(offset + 3));
+}
+
+function writeTag(view: DataView, offset: number, text: string): void {
+  for (let i = 0; i < 4; i++) view.setUint8(offset + i, text.charCodeAt(i));
 }

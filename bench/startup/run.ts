@@ -1,0 +1,193 @@
+// npm run bench:startup [-- --runs 5 --app-dir dist]
+// Starts the real Hearth server (contract Whisper + stories260K, as the tests use) and headless
+// Chromium with a persistent profile, and measures, from navigation start:
+//   - interactive: the app shell rendered and usable (the Talk orb and the navigation are there),
+//   - voice ready: every engine loaded, so Hearth can hear and answer (Talk's engines-loading=false),
+// cold (a fresh profile: no service worker, empty caches; the models are downloaded and verified)
+// and warm (the same profile again: service worker installed, models cached). In the warm run a
+// typed conversation turn is held and the browser's memory measured while it runs: the page's own
+// view (performance.measureUserAgentSpecificMemory, page + workers) and the PSS of every Chromium
+// process (/proc). Prints JSON (medians over the runs) and writes bench/results/startup.json.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { generateContractModels } from '../../scripts/contract-models/generate.ts';
+import { CHROMIUM_PATH, chromiumArgs } from '../../tests/helpers/browser.ts';
+import { PROJECT_ROOT, SHARED_MODELS, startHearthServer } from '../../tests/helpers/server.ts';
+import { summary } from '../stats.ts';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'app-dir': { type: 'string', default: process.env.HEARTH_APP_DIR ?? 'dist' } } });
+const runs = Number(values.runs);
+const appDir = path.resolve(PROJECT_ROOT, values['app-dir']);
+if (!fs.existsSync(path.join(appDir, 'index.html'))) {
+  throw new Error(`no built app in ${appDir}: run "npm run build" first (or pass --app-dir)`);
+}
+
+interface Visit {
+  interactiveMs: number;
+  voiceReadyMs: number;
+  /** Model files fetched from the network (not answered by the service worker). */
+  modelRequestsFromNetwork: number;
+  modelBytesFromNetwork: number;
+  controlledByServiceWorker: boolean;
+}
+
+interface MemorySample {
+  /** measureUserAgentSpecificMemory: this page and its workers. */
+  pageBytes: number | null;
+  /** Sum of PSS over every Chromium process of this profile. */
+  chromiumPssBytes: number;
+}
+
+/** Records when the shell and the voice became ready, in the page's own clock (ms since navigation start). */
+function installStartupProbe(): void {
+  const marks: { interactive: number | null; voiceReady: number | null } = { interactive: null, voiceReady: null };
+  (window as unknown as { __startup: typeof marks }).__startup = marks;
+  const check = (): void => {
+    if (marks.interactive === null && document.querySelector('[data-testid="talk-orb"]') && document.querySelector('[data-testid="nav-settings"]')) marks.interactive = performance.now();
+    if (marks.voiceReady === null && document.querySelector('[data-testid="screen-talk"][data-engines-loading="false"]')) marks.voiceReady = performance.now();
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-engines-loading'] });
+}
+
+async function launch(profile: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: chromiumArgs(), viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(installStartupProbe);
+  return context;
+}
+
+async function visit(context: BrowserContext, url: string): Promise<{ page: Page; visit: Visit }> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  let modelRequestsFromNetwork = 0;
+  let modelBytesFromNetwork = 0;
+  page.on('response', (response) => {
+    if (!new URL(response.url()).pathname.startsWith('/models/') || response.fromServiceWorker()) return;
+    modelRequestsFromNetwork++;
+    modelBytesFromNetwork += Number(response.headers()['content-length'] ?? 0);
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __startup: { voiceReady: number | null } }).__startup.voiceReady !== null, undefined, { timeout: 180_000 });
+  const marks = await page.evaluate(() => (window as unknown as { __startup: { interactive: number; voiceReady: number } }).__startup);
+  const controlledByServiceWorker = await page.evaluate(() => Boolean(navigator.serviceWorker?.controller));
+  return { page, visit: { interactiveMs: marks.interactive, voiceReadyMs: marks.voiceReady, modelRequestsFromNetwork, modelBytesFromNetwork, controlledByServiceWorker } };
+}
+
+/** PSS of the Chromium processes started for `profile` (the browser, found by its --user-data-dir, and its descendants). */
+function chromiumPss(profile: string): number {
+  const parents = new Map<number, number>();
+  let root: number | null = null;
+  for (const entry of fs.readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parents.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (root === null && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}`)) root = pid;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  if (root === null) return 0;
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parents) if (!tree.has(pid) && tree.has(ppid)) (tree.add(pid), (grew = true));
+  }
+  let total = 0;
+  for (const pid of tree) {
+    try {
+      const m = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      total += Number(m?.[1] ?? 0) * 1024;
+    } catch {
+      // Gone, or not readable.
+    }
+  }
+  return total;
+}
+
+async function memoryDuringTurn(page: Page, profile: string): Promise<MemorySample & { replyChars: number }> {
+  await page.getByTestId('talk-text-input').fill('Hello! Who are you?');
+  await page.getByTestId('talk-send').click();
+  const reply = page.getByTestId('talk-line-hearth').last();
+  await reply.waitFor({ timeout: 60_000 });
+  // Mid-turn: the model is generating and the voice speaking.
+  await page.waitForTimeout(1_500);
+  const chromiumPssBytes = chromiumPss(profile);
+  const pageBytes = await page.evaluate(async () => {
+    const measure = (performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> }).measureUserAgentSpecificMemory;
+    if (!crossOriginIsolated || !measure) return null;
+    // Chromium answers at its next garbage collection; do not wait forever for it.
+    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000));
+    return Promise.race([measure.call(performance).then((r) => r.bytes), timeout]);
+  });
+  const replyChars = (await reply.textContent())?.length ?? 0;
+  return { pageBytes, chromiumPssBytes, replyChars };
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-startup-'));
+const models = generateContractModels({ outDir: path.join(tmp, 'packs') });
+const server = await startHearthServer({
+  args: ['--app-dir', appDir, '--manifest', models.manifestPath, '--model-path', [models.outDir, SHARED_MODELS].join(path.delimiter), '--models-dir', path.join(tmp, 'models')],
+});
+const cold: Visit[] = [];
+const warm: Visit[] = [];
+const memory: MemorySample[] = [];
+try {
+  for (let run = 0; run < runs; run++) {
+    const profile = fs.mkdtempSync(path.join(tmp, `profile-${run}-`));
+    const first = await launch(profile);
+    try {
+      cold.push((await visit(first, server.url)).visit);
+    } finally {
+      await first.close();
+    }
+    const second = await launch(profile);
+    try {
+      const { page, visit: again } = await visit(second, server.url);
+      warm.push(again);
+      const { replyChars, ...sample } = await memoryDuringTurn(page, profile);
+      if (replyChars === 0) throw new Error('the conversation turn produced no reply');
+      memory.push(sample);
+    } finally {
+      await second.close();
+    }
+    process.stderr.write(`run ${run + 1}/${runs}: cold ${JSON.stringify(cold.at(-1))}\n             warm ${JSON.stringify(warm.at(-1))}\n`);
+  }
+} finally {
+  await server.stop();
+  fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+}
+
+const MB = 1024 * 1024;
+const of = (visits: Visit[]) => ({
+  interactiveMs: summary(visits.map((v) => v.interactiveMs), 0),
+  voiceReadyMs: summary(visits.map((v) => v.voiceReadyMs), 0),
+  modelRequestsFromNetwork: summary(visits.map((v) => v.modelRequestsFromNetwork), 0),
+  modelMbFromNetwork: summary(visits.map((v) => v.modelBytesFromNetwork / MB), 2),
+  controlledByServiceWorker: visits.every((v) => v.controlledByServiceWorker),
+});
+const pageSamples = memory.flatMap((m) => (m.pageBytes === null ? [] : [m.pageBytes / MB]));
+const report = {
+  bench: 'startup',
+  runs,
+  models: 'contract Whisper (tiny generated model), stories260K via wllama, Silero VAD, classic flite voice, minilm-contract embeddings',
+  machine: { cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}`, chromium: CHROMIUM_PATH },
+  cold: of(cold),
+  warm: of(warm),
+  warmVsCold: {
+    interactive: Number((summary(warm.map((v) => v.interactiveMs)).median / summary(cold.map((v) => v.interactiveMs)).median).toFixed(2)),
+    voiceReady: Number((summary(warm.map((v) => v.voiceReadyMs)).median / summary(cold.map((v) => v.voiceReadyMs)).median).toFixed(2)),
+  },
+  memoryDuringConversation: {
+    pageAndWorkersMb: pageSamples.length > 0 ? summary(pageSamples, 1) : null,
+    chromiumPssMb: summary(memory.map((m) => m.chromiumPssBytes / MB), 1),
+  },
+  generatedAt: new Date().toISOString(),
+};
+const json = JSON.stringify(report, null, 2);
+const outFile = path.join(PROJECT_ROOT, 'bench', 'results', 'startup.json');
+fs.mkdirSync(path.dirname(outFile), { recursive: true });
+fs.writeFileSync(outFile, `${json}\n`);
+process.stdout.write(`${json}\n`);

@@ -1,0 +1,59 @@
+// The media track's level: the listener's volume times a duck factor while anyone talks (the child,
+// so "stop" is heard over the music, or Hearth itself). Applied per frame with a short glide so
+// ducking never clicks.
+
+export interface MediaGainOptions {
+  /** Volume multiplier while ducked. */
+  duckTo?: number;
+  /** Fraction of the remaining distance to the target covered per frame (20 ms): 0.5 ≈ 30 ms time constant. */
+  glidePerFrame?: number;
+}
+
+export class MediaGain {
+  volume = 0.8;
+  private readonly reasons = new Set<string>();
+  private applied: number;
+  private readonly duckTo: number;
+  private readonly glide: number;
+
+  constructor(options: MediaGainOptions = {}) {
+    this.duckTo = options.duckTo ?? 0.25;
+    this.glide = options.glidePerFrame ?? 0.5;
+    this.applied = this.target;
+  }
+
+  get ducked(): boolean {
+    return this.reasons.size > 0;
+  }
+
+  get target(): number {
+    return this.volume * (this.ducked ? this.duckTo : 1);
+  }
+
+  /** Ducks while `reason` holds ("listening", "speaking"); true when the ducked state changed. */
+  duck(reason: string, on: boolean): boolean {
+    const before = this.ducked;
+    if (on) this.reasons.add(reason);
+    else this.reasons.delete(reason);
+    return before !== this.ducked;
+  }
+
+  setVolume(level: number): void {
+    this.volume = Math.max(0, Math.min(1, level));
+  }
+
+  /** Jumps to the target (a new item starts at its level, not gliding up from the last one's). */
+  settle(): void {
+    this.applied = this.target;
+  }
+
+  /** Scales one frame in place, gliding from the last frame's gain toward the target. */
+  apply(frame: Float32Array): Float32Array {
+    const from = this.applied;
+    const to = from + (this.target - from) * this.glide;
+    const n = frame.length;
+    for (let i = 0; i < n; i++) frame[i] = (frame[i] ?? 0) * (from + ((to - from) * (i + 1)) / n);
+    this.applied = Math.abs(to - this.target) < 1e-4 ? this.target : to;
+    return frame;
+  }
+}

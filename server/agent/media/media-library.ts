@@ -1,0 +1,41 @@
+// The agent's view of the home media library: the server catalog to search (same index and
+// lexical fallback as /api/catalog/search) and a way to open an item found there, as decoded audio
+// or as the sentences of a text story.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { storySentences } from '../../../src/core/media/story-text.ts';
+import type { Catalog, MediaItem } from '../../../src/core/media/types.ts';
+import type { CatalogRecord } from '../../catalog/record.ts';
+import { decodeAudioFile, MediaDecodeError, type DecodedAudio } from './decode-audio.ts';
+
+export type OpenedMedia = { format: 'audio'; audio: DecodedAudio } | { format: 'text'; sentences: string[] };
+
+export interface AgentMediaLibrary {
+  catalog: Catalog;
+  open(item: MediaItem): Promise<OpenedMedia>;
+}
+
+/** What the agent needs of the server's CatalogService (kept narrow so tests can build one from a folder). */
+export interface CatalogSource {
+  readonly mediaDir: string;
+  readonly search: Catalog;
+  readonly repo: { get(id: string): CatalogRecord | null };
+}
+
+export function catalogMediaLibrary(source: CatalogSource): AgentMediaLibrary {
+  return {
+    catalog: source.search,
+    async open(item) {
+      const record = source.repo.get(item.id);
+      if (!record) throw new MediaDecodeError(`"${item.title}" is no longer in the library`);
+      const root = path.resolve(source.mediaDir);
+      const file = path.resolve(root, record.path);
+      if (!file.startsWith(root + path.sep)) throw new MediaDecodeError(`"${item.title}" points outside the media folder`);
+      if (record.format === 'audio') return { format: 'audio', audio: await decodeAudioFile(file, `"${item.title}"`) };
+      const text = record.words ?? (await fs.readFile(file, 'utf8'));
+      const sentences = storySentences(text);
+      if (sentences.length === 0) throw new MediaDecodeError(`"${item.title}" has no words to read`);
+      return { format: 'text', sentences };
+    },
+  };
+}

@@ -1,0 +1,189 @@
+// The server-side twin of src/data/conversation-context.ts, for one toy: the device's persona
+// (with its voice, language and who the toy is for), its memories in SQLite through the core's
+// MemoryService, remember/forget tools, the child-safe guard and the device's own daily time limits.
+//
+//   const context = createToyContext({ devices, deviceId, memoryStore, usage });
+//   const session = new VoiceSession({ ...engines, output, ...context.sessionOptions() });
+//   context.attach(session, (volume) => output.setVolume(volume));
+import crypto from 'node:crypto';
+import type { Embedder } from '../../src/core/engines.ts';
+import { MemoryService } from '../../src/core/memory/memory-service.ts';
+import type { MemoryStore } from '../../src/core/memory/memory-types.ts';
+import { toPromptPersona, type PersonaRecord } from '../../src/core/personas/persona-record.ts';
+import { PersonaToolRegistry } from '../../src/core/personas/persona-tools.ts';
+import type { Persona } from '../../src/core/prompt.ts';
+import { createConversationGuard } from '../../src/core/safety/conversation-guard.ts';
+import type { TurnGuard } from '../../src/core/session-types.ts';
+import { createForgetTool } from '../../src/core/tools/forget.ts';
+import { getTimeTool } from '../../src/core/tools/get-time.ts';
+import type { ToolRegistry } from '../../src/core/tools/registry.ts';
+import { createRememberTool } from '../../src/core/tools/remember.ts';
+import type { VoiceSession } from '../../src/core/voice-session.ts';
+import type { DeviceProfile } from '../devices/device-repository.ts';
+
+export interface ToyContextOptions {
+  deviceId: string;
+  /** Reads the device's current profile (undefined once it is deleted). */
+  profile: (deviceId: string) => DeviceProfile | undefined;
+  memoryStore: MemoryStore;
+  usage: { usedOn(date: Date): number; add(date: Date, ms: number): void };
+  embedder?: Embedder | null;
+  now?: () => Date;
+  onProblem?: (message: string, error: unknown) => void;
+}
+
+export interface ToyTurn {
+  userText: string;
+  replyText: string;
+  guarded: 'input' | 'output' | null;
+  durationMs: number;
+}
+
+export interface ToyContext {
+  readonly deviceId: string;
+  readonly conversationId: string;
+  readonly memory: MemoryService;
+  readonly tools: ToolRegistry;
+  readonly guard: TurnGuard;
+  /** The profile as last read (refresh() re-reads it). */
+  profile(): DeviceProfile;
+  refresh(): DeviceProfile;
+  /** The prompt persona: the device's persona with its voice, language and owner applied. */
+  persona(): Persona;
+  memories(query: string): Promise<string[]>;
+  sessionOptions(): { persona: Persona; memories: (query: string) => Promise<string[]>; tools: ToolRegistry; guard: TurnGuard };
+  /** Follows `session`: re-reads the profile at each turn, learns memories, counts talking time. */
+  attach(session: VoiceSession, applyVolume?: (volume: number) => void): () => void;
+  onTurnEnd(turn: ToyTurn): Promise<void>;
+}
+
+export class UnknownDeviceError extends Error {
+  override name = 'UnknownDeviceError';
+}
+
+/** The device's persona for the prompt: its voice and language win over the persona's, and the companion knows whom it talks to. */
+export function devicePromptPersona(profile: DeviceProfile): Persona {
+  const base = toPromptPersona(profile.persona);
+  const owner: string[] = [];
+  if (profile.ownerName.trim()) owner.push(`You are ${profile.name}, the toy of a child called ${profile.ownerName.trim()}.`);
+  if (profile.ownerNotes.trim()) owner.push(`What their parent says about them: ${profile.ownerNotes.trim()}`);
+  return {
+    ...base,
+    systemPrompt: [base.systemPrompt, ...owner].join('\n\n'),
+    ...(profile.voice ? { voice: profile.voice } : {}),
+    ...(profile.language ? { language: profile.language } : {}),
+  };
+}
+
+export function createToyContext(options: ToyContextOptions): ToyContext {
+  const now = options.now ?? (() => new Date());
+  const report = options.onProblem ?? ((message: string, error: unknown) => console.warn(`Hearth toy ${options.deviceId}: ${message}`, error));
+  const conversationId = `conv-${crypto.randomUUID()}`;
+  const read = (): DeviceProfile => {
+    const profile = options.profile(options.deviceId);
+    if (!profile) throw new UnknownDeviceError(`device ${options.deviceId} is not registered`);
+    return profile;
+  };
+  let current = read();
+  const personaRecord = (): PersonaRecord => current.persona;
+
+  const memory = new MemoryService({
+    store: options.memoryStore,
+    embedder: options.embedder ?? null,
+    now: () => now().getTime(),
+    newId: () => `mem-${crypto.randomUUID()}`,
+    onWarning: report,
+  });
+
+  const tools = new PersonaToolRegistry(
+    [
+      getTimeTool,
+      createRememberTool({
+        async remember(text) {
+          return { enabled: true, saved: (await memory.remember(text, conversationId)).map((m) => m.text) };
+        },
+      }),
+      createForgetTool({
+        async forget(what) {
+          return { forgotten: (await memory.forget(what, conversationId)).map((m) => m.text) };
+        },
+      }),
+    ],
+    personaRecord,
+  );
+
+  const guard = createConversationGuard({
+    persona: personaRecord,
+    limits: () => current.limits,
+    usedToday: () => options.usage.usedOn(now()),
+    minutesOfDay: () => now().getHours() * 60 + now().getMinutes(),
+  });
+
+  const memories = async (query: string): Promise<string[]> => (await memory.relevant(query)).map((m) => m.text);
+
+  const context: ToyContext = {
+    deviceId: options.deviceId,
+    conversationId,
+    memory,
+    tools,
+    guard,
+    profile: () => current,
+    refresh: () => (current = read()),
+    persona: () => devicePromptPersona(current),
+    memories,
+    sessionOptions: () => ({ persona: devicePromptPersona(current), memories, tools, guard }),
+
+    async onTurnEnd(turn) {
+      const at = now();
+      try {
+        if (current.persona.contentRules.childSafe) options.usage.add(at, turn.durationMs);
+        // Words the guard stopped are never learned from.
+        if (turn.guarded !== 'input') await memory.learnFromTurn({ userText: turn.userText, replyText: turn.replyText, conversationId });
+      } catch (error) {
+        report('Part of this conversation could not be saved.', error);
+      }
+    },
+
+    attach(session, applyVolume) {
+      interface Pending {
+        userText: string;
+        replyText: string;
+        guarded: 'input' | 'output' | null;
+        startedAt: number;
+      }
+      const pending = new Map<string, Pending>();
+      const offs = [
+        // userTranscript comes before the guard and the prompt: a parent's change applies to this turn.
+        session.on('userTranscript', ({ turnId, text }) => {
+          try {
+            context.refresh();
+            session.setPersona(devicePromptPersona(current));
+            applyVolume?.(current.volume);
+          } catch (error) {
+            report('The toy profile could not be re-read; keeping the last one.', error);
+          }
+          pending.set(turnId, { userText: text, replyText: '', guarded: null, startedAt: now().getTime() });
+        }),
+        session.on('agentText', ({ turnId, text }) => {
+          const turn = pending.get(turnId);
+          if (turn) turn.replyText = text;
+        }),
+        session.on('guarded', ({ turnId, stage }) => {
+          const turn = pending.get(turnId);
+          if (turn) turn.guarded = stage;
+        }),
+        session.on('turnEnd', ({ turnId }) => {
+          const turn = pending.get(turnId);
+          pending.delete(turnId);
+          if (!turn) return;
+          void context.onTurnEnd({ ...turn, durationMs: now().getTime() - turn.startedAt });
+        }),
+      ];
+      applyVolume?.(current.volume);
+      return () => {
+        for (const off of offs) off();
+      };
+    },
+  };
+  return context;
+}

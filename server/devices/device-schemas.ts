@@ -1,0 +1,64 @@
+// What the devices API accepts, checked with zod so a bad request gets one clear message per field.
+import { z } from 'zod';
+import { SPEAKING_RATE_RANGE, type PersonaRecord } from '../../src/core/personas/persona-record.ts';
+import type { TimeLimits } from '../../src/core/safety/time-limits.ts';
+import { parseClock } from '../../src/core/safety/time-limits.ts';
+
+const clock = z.string().refine((v) => parseClock(v) !== null, 'a time like "19:30"');
+
+export const TimeLimitsSchema = z.object({
+  dailyMinutes: z.number().int().min(1).max(24 * 60).nullable(),
+  quietHours: z.object({ start: clock, end: clock }).nullable(),
+}) satisfies z.ZodType<TimeLimits>;
+
+/** A full PersonaRecord as the PWA stores it (custom personas live in the browser's IndexedDB). */
+export const PersonaRecordSchema = z.object({
+  id: z.string().min(1).max(128),
+  name: z.string().trim().min(1).max(80),
+  systemPrompt: z.string().max(8000),
+  voice: z.string().max(128),
+  language: z.string().max(32),
+  speakingRate: z.number().min(SPEAKING_RATE_RANGE.min).max(SPEAKING_RATE_RANGE.max),
+  wakeGreeting: z.string().max(500),
+  allowedTools: z.array(z.string().max(64)).max(64).nullable(),
+  contentRules: z.object({
+    childSafe: z.boolean(),
+    blockedTopics: z.array(z.string().max(80)).max(100),
+    extraRules: z.string().max(2000),
+  }),
+  switchWords: z.array(z.string().max(40)).max(40),
+  audienceAge: z.object({ min: z.number().min(0).max(120), max: z.number().min(0).max(120) }).optional(),
+  builtIn: z.boolean(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+}) satisfies z.ZodType<PersonaRecord>;
+
+const profileFields = {
+  name: z.string({ error: 'a name is needed' }).trim().min(1, 'a name is needed').max(64),
+  ownerName: z.string().trim().max(64),
+  ownerNotes: z.string().max(1000),
+  /** null: the built-in child companion. */
+  persona: PersonaRecordSchema.nullable(),
+  voice: z.string().max(128),
+  language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code like "en" or "en-GB"'),
+  volume: z.number().min(0).max(1),
+  limits: TimeLimitsSchema,
+};
+
+export const UpdateProfileBody = z.strictObject(profileFields).partial();
+
+export const CreateDeviceBody = z.strictObject({
+  ...UpdateProfileBody.shape,
+  name: profileFields.name,
+  /** The toy's own id (e.g. its MAC address); generated when left out. */
+  id: z.string().max(64).optional(),
+});
+
+export type DeviceProfileChanges = z.infer<typeof UpdateProfileBody>;
+
+export const MemoryEditBody = z.object({ text: z.string().trim().min(1, 'the memory needs some words').max(500) }).strict();
+
+/** "name: a name is needed; volume: Too big…" — one line a parent or a script can act on. */
+export function fieldErrors(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'body'}: ${i.message}`).join('; ');
+}

@@ -1,0 +1,26 @@
+// Talking time per toy per local day, for the daily limit (the browser keeps its own in IndexedDB).
+import type { HearthDatabase } from '../db/database.ts';
+
+export class DeviceUsage {
+  constructor(
+    private readonly db: HearthDatabase,
+    readonly deviceId: string,
+  ) {}
+
+  usedOn(date: Date): number {
+    const row = this.db.prepare('SELECT used_ms FROM device_usage WHERE device_id = ? AND day = ?').get(this.deviceId, localDay(date)) as { used_ms: number } | undefined;
+    return row?.used_ms ?? 0;
+  }
+
+  add(date: Date, ms: number): void {
+    if (!(ms > 0)) return;
+    this.db
+      .prepare('INSERT INTO device_usage (device_id, day, used_ms) VALUES (?, ?, ?) ON CONFLICT (device_id, day) DO UPDATE SET used_ms = used_ms + excluded.used_ms')
+      .run(this.deviceId, localDay(date), Math.round(ms));
+  }
+}
+
+/** The home box's local calendar day, "YYYY-MM-DD". */
+export function localDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}

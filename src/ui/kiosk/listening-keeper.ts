@@ -1,0 +1,61 @@
+// Hands-free, always: while the kiosk runs, the microphone is kept open. When listening stops
+// (an engine failed, the microphone went away, the server restarted mid-load) it tries again
+// with backoff, first re-reading the server's models so failed engines reload. Never reloads
+// the page, so it cannot loop.
+
+import { Backoff } from './backoff.ts';
+
+/** The slice of VoiceController this needs. */
+export interface Listener {
+  readonly mic: 'off' | 'starting' | 'on' | 'muted';
+  startListening(): Promise<void>;
+  warmUp(): Promise<void>;
+}
+
+export interface KeeperStatus {
+  /** When the next attempt is due (Date.now() ms), or null while listening. */
+  retryAt: number | null;
+  failures: number;
+}
+
+const CHECK_MS = 2_000;
+
+export function keepListening(voice: Listener, onStatus: (status: KeeperStatus) => void = () => {}): () => void {
+  const backoff = new Backoff({ firstMs: 2_000, maxMs: 60_000, jitter: 0.2 });
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+
+  const schedule = (ms: number, retry: boolean): void => {
+    if (stopped) return;
+    onStatus({ retryAt: retry ? Date.now() + ms : null, failures: backoff.failures });
+    timer = setTimeout(() => void tick(), ms);
+  };
+
+  const tick = async (): Promise<void> => {
+    timer = null;
+    if (stopped) return;
+    if (voice.mic !== 'off') {
+      if (voice.mic === 'on' || voice.mic === 'muted') backoff.succeed();
+      schedule(CHECK_MS, false);
+      return;
+    }
+    try {
+      if (backoff.failures > 0) await voice.warmUp();
+      await voice.startListening();
+    } catch {
+      // startListening reports its own problems on the Talk screen.
+    }
+    if (stopped) return;
+    if (voice.mic === 'off') schedule(backoff.fail(), true);
+    else {
+      backoff.succeed();
+      schedule(CHECK_MS, false);
+    }
+  };
+
+  void tick();
+  return () => {
+    stopped = true;
+    if (timer !== null) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,108 @@
+// The parent's client for the server's toy registry (/api/devices, admin session from the PIN).
+// Errors carry the server's own words ("volume: Too big…", "no device with id …") for the screen.
+
+import type { MemoryRecord } from '../../../../core/memory/memory-types.ts';
+import type { PersonaRecord } from '../../../../core/personas/persona-record.ts';
+import type { TimeLimits } from '../../../../core/safety/time-limits.ts';
+import { adminSession } from '../../../admin/admin-session.svelte.ts';
+
+export interface ToyProfile {
+  id: string;
+  name: string;
+  ownerName: string;
+  ownerNotes: string;
+  persona: PersonaRecord;
+  /** No persona chosen: the built-in child companion. */
+  defaultPersona: boolean;
+  voice: string;
+  language: string;
+  volume: number;
+  limits: TimeLimits;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Toy extends ToyProfile {
+  /** Is the toy in its room, is the agent; `device` is null when the server cannot tell. */
+  online: { device: boolean | null; agent: boolean };
+}
+
+export interface ProfileChanges {
+  name?: string;
+  ownerName?: string;
+  ownerNotes?: string;
+  persona?: PersonaRecord | null;
+  voice?: string;
+  language?: string;
+  volume?: number;
+  limits?: TimeLimits;
+}
+
+export type ToyMemory = Omit<MemoryRecord, 'embedding'>;
+
+export interface ObserverGrant {
+  url: string;
+  token: string;
+  room: string;
+  identity: string;
+}
+
+export class ToysApiError extends Error {
+  override name = 'ToysApiError';
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      cache: 'no-store',
+      headers: { ...adminSession.headers(), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ToysApiError('The home server can’t be reached. Check that Hearth is running, then try again.', 0);
+  }
+  if (response.status === 401) {
+    // The admin session ran out: lock, so the PIN gate asks again.
+    adminSession.lock();
+    throw new ToysApiError('Please unlock with the parent PIN again.', 401);
+  }
+  if (!response.ok) {
+    let message = `The home server answered ${response.status}.`;
+    try {
+      const problem = (await response.json()) as { message?: unknown };
+      if (typeof problem.message === 'string') message = problem.message;
+    } catch {
+      // keep the status text
+    }
+    throw new ToysApiError(message, response.status);
+  }
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+const at = (id: string) => `/api/devices/${encodeURIComponent(id)}`;
+
+export const toysApi = {
+  list: async () => (await request<{ devices: Toy[] }>('GET', '/api/devices')).devices,
+  create: (body: { name: string; id?: string }) => request<Toy & { credential: string }>('POST', '/api/devices', body),
+  update: (id: string, changes: ProfileChanges) => request<Toy>('PATCH', at(id), changes),
+  rotateCredential: (id: string) => request<{ id: string; credential: string }>('POST', `${at(id)}/credential`),
+  remove: (id: string) => request<void>('DELETE', at(id)),
+  memories: async (id: string) => (await request<{ memories: ToyMemory[] }>('GET', `${at(id)}/memories`)).memories,
+  editMemory: (id: string, memoryId: string, text: string) => request<ToyMemory>('PATCH', `${at(id)}/memories/${encodeURIComponent(memoryId)}`, { text }),
+  deleteMemory: (id: string, memoryId: string) => request<void>('DELETE', `${at(id)}/memories/${encodeURIComponent(memoryId)}`),
+  clearMemories: (id: string) => request<{ deleted: number }>('DELETE', `${at(id)}/memories`),
+  observerToken: (id: string) => request<ObserverGrant>('POST', `${at(id)}/observer-token`),
+};
+
+/** The one-line simulator command a parent can run on the home box to try the toy. */
+export function toySimulatorCommand(origin: string, id: string, credential: string): string {
+  return `npm run toy -- --server ${origin} --device ${id} --credential ${credential} --say "Hello!"`;
+}

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { generateContractModels } from '../../scripts/contract-models/generate.ts';
+import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
+import { PROJECT_ROOT, SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { waitFor } from './voice-helpers.ts';
+
+// Kiosk mode with the real server and real engines (contract Whisper, so listening can start):
+// `?kiosk` starts hands-free listening with no tap, hides the navigation, refuses other screens,
+// the back button and the context menu, survives a reload, and only the parent PIN (checked by
+// the server) ends it.
+
+const TMP = path.join(PROJECT_ROOT, 'tests', '.tmp', 'kiosk-e2e');
+const CONTRACT_DIR = path.join(TMP, 'contract-models');
+const PIN = '2468';
+
+/** A quiet room for the fake microphone: mono 16 kHz 16-bit silence. */
+function silenceWav(seconds: number): string {
+  const file = path.join(TMP, `silence-${seconds}s.wav`);
+  if (fs.existsSync(file)) return file;
+  const rate = 16_000;
+  const data = rate * seconds * 2;
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data, 40);
+  fs.writeFileSync(file, Buffer.concat([header, Buffer.alloc(data)]));
+  return file;
+}
+
+async function inKiosk(page: Page): Promise<boolean> {
+  return (await page.locator('.shell').getAttribute('data-kiosk')) === 'on';
+}
+
+describe('kiosk mode in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    fs.mkdirSync(TMP, { recursive: true });
+    const generated = generateContractModels({ outDir: CONTRACT_DIR });
+    server = await startHearthServer({ args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, SHARED_MODELS].join(path.delimiter)] });
+    browser = await launchChromium({ fakeAudioCapture: silenceWav(120) });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('listens hands-free on the Talk screen only, survives a reload, and leaves only with the parent PIN', async () => {
+    // A parent PIN exists (chosen earlier in Settings).
+    const setPin = await fetch(`${server.url}/api/admin/pin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: PIN }) });
+    expect(setPin.status).toBe(204);
+
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const recorder = new RequestRecorder(context);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+
+    // Asked for another screen, a kiosk still opens on Talk, with no navigation.
+    await page.goto(`${server.url}/?kiosk#/library`);
+    await page.getByTestId('screen-talk').waitFor();
+    expect(await inKiosk(page)).toBe(true);
+    expect(await page.getByTestId('nav').count()).toBe(0);
+    expect(new URL(page.url()).hash).toBe('#/talk');
+
+    // Hands-free: the microphone opens by itself and the big indicator says so.
+    const indicator = page.getByTestId('kiosk-listening');
+    await waitFor(async () => (await indicator.getAttribute('data-mic')) === 'on', 'the kiosk to start listening by itself', 120_000);
+    expect(await indicator.getAttribute('data-tone')).toBe('listening');
+    expect(await indicator.textContent()).toMatch(/listening/i);
+    expect(await page.getByTestId('talk-orb').getAttribute('data-state')).toBe('listening');
+    const box = await indicator.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(64);
+
+    // No way to another screen: a changed hash snaps back, the back button stays, no context menu.
+    await page.evaluate(() => (window.location.hash = '#/settings'));
+    await waitFor(async () => new URL(page.url()).hash === '#/talk', 'the hash to snap back to #/talk', 5_000);
+    expect(await page.getByTestId('screen-settings').count()).toBe(0);
+    await page.goBack({ timeout: 5_000 }).catch(() => null);
+    await page.getByTestId('screen-talk').waitFor();
+    expect(new URL(page.url()).origin).toBe(server.url);
+    expect(await inKiosk(page)).toBe(true);
+    const menuBlocked = await page.evaluate(() => !document.body.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true })));
+    expect(menuBlocked).toBe(true);
+
+    // Kiosk is remembered on this device: a reload without `?kiosk` comes back into it.
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('screen-talk').waitFor();
+    expect(await inKiosk(page)).toBe(true);
+    await waitFor(async () => (await indicator.getAttribute('data-mic')) === 'on', 'listening again after the reload', 120_000);
+
+    // A wrong PIN keeps the kiosk.
+    await page.getByTestId('kiosk-exit').click();
+    await page.getByTestId('kiosk-exit-dialog').waitFor();
+    await page.getByTestId('kiosk-pin-input').fill('1111');
+    await page.getByTestId('kiosk-pin-submit').click();
+    await expect.poll(async () => page.getByTestId('kiosk-pin-error').textContent()).toMatch(/not right/i);
+    expect(await inKiosk(page)).toBe(true);
+    await page.getByTestId('kiosk-exit-cancel').click();
+    expect(await page.getByTestId('kiosk-exit-dialog').count()).toBe(0);
+    expect(await inKiosk(page)).toBe(true);
+
+    // The right PIN leaves: navigation is back, and a reload stays out of kiosk mode.
+    await page.getByTestId('kiosk-exit').click();
+    await page.getByTestId('kiosk-pin-input').fill(PIN);
+    await page.getByTestId('kiosk-pin-submit').click();
+    await waitFor(async () => !(await inKiosk(page)), 'kiosk mode to end', 10_000);
+    await page.getByTestId('nav').waitFor();
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('screen-settings').waitFor();
+    await page.reload();
+    await page.getByTestId('nav').waitFor();
+    expect(await inKiosk(page)).toBe(false);
+
+    expect(recorder.offOrigin(server.url)).toEqual([]);
+    // The wrong PIN's 401 is logged by Chromium as a failed resource load; nothing else may fail.
+    expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,63 @@
+// Barge-in from a toy, end to end through the real server and its embedded room server: the toy
+// starts a story for stories260K to go on with (typed, so it reaches the model rather than the
+// story tool: a long spoken reply), talks over the reply, and the agent stops speaking at once (its
+// voice track goes silent, the room gets an "interrupted" message and the turn's metrics say so),
+// then answers the new utterance (the contract Whisper hears "Tell me a story.": a library story).
+import { dispose } from '@livekit/rtc-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ToyClient, waitUntil, type ToyMessage } from '../../../server/agent/toy-client.ts';
+import { WHISPER_SPEECH_PHRASE } from '../../../scripts/contract-models/whisper.ts';
+import { startToyServer, type ToyServer } from './toy-server.ts';
+
+describe('toy barge-in', () => {
+  let toyServer: ToyServer;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    toyServer = await startToyServer();
+  }, 120_000);
+
+  afterAll(async () => {
+    await toyServer?.stop();
+    await dispose();
+  });
+
+  it('stops the reply when the toy talks over it and answers the new utterance', async () => {
+    const toy = await ToyClient.connect({ server: toyServer.server.url, householdKey: toyServer.householdKey, device: 'Barge bear', timeoutMs: 90_000, print: (l) => lines.push(l) });
+    try {
+      await new Promise((r) => setTimeout(r, 800));
+      const firstAt = Date.now();
+      await toy.type('Once upon a time, there was a little fox who lived in the woods.');
+      // Let the story play for a while (a second of audible speech), then talk over it.
+      await toy.waitForMessage('the agent to speak', (m) => m.type === 'state' && m.state === 'speaking', 90_000, firstAt);
+      const speakingFrom = Date.now();
+      await waitUntil('a second of the reply', () => toy.voice.audibleFrames(speakingFrom) >= 100, 30_000);
+      const firstTurn = toy.transcripts('user', firstAt)[0]?.turnId;
+      expect(firstTurn).toBeDefined();
+
+      const second = await toy.say('Tell me a story.');
+      const interrupted = await toy.waitForMessage('the interruption', (m): m is ToyMessage & { type: 'interrupted'; turnId: string; reason: string } => m.type === 'interrupted', 10_000, second.startedAt);
+      expect(interrupted.turnId).toBe(firstTurn);
+      expect(interrupted.reason).toBe('barge-in');
+      const metrics = await toy.waitForMessage("the cut turn's metrics", (m) => m.type === 'metrics' && m.metrics.turnId === firstTurn, 10_000);
+      expect(metrics.type === 'metrics' && metrics.metrics.interrupted).toBe(true);
+
+      // The new utterance is heard and answered.
+      const answerText = await toy.waitForMessage('the new transcript', (m) => m.type === 'transcript' && m.role === 'user' && m.final && m.turnId !== firstTurn, 60_000, second.startedAt);
+      expect(answerText.type === 'transcript' && answerText.text).toBe(WHISPER_SPEECH_PHRASE.trim());
+      const nextSpeaking = await toy.waitForMessage('the new reply', (m) => m.type === 'state' && m.state === 'speaking', 90_000, answerText.atMs);
+      await waitUntil('the new reply to be heard', () => toy.voice.audibleFrames(nextSpeaking.atMs) > 20, 30_000);
+
+      // Between the interruption and the new reply the agent's voice was silent (allowing for what
+      // was already in flight: the track's 200 ms queue and the toy's jitter buffer).
+      expect(toy.voice.audibleFrames(interrupted.atMs + 400, nextSpeaking.atMs)).toBe(0);
+      // And the old reply was cut short: the reply heard before the cut is the partial story.
+      const cutFinal = toy.transcripts('agent').find((m) => m.turnId === firstTurn && m.final);
+      expect(cutFinal?.text.length ?? 0).toBeGreaterThan(0);
+    } catch (error) {
+      throw new Error(`${String(error)}\ntoy:\n${lines.join('\n')}\nserver:\n${toyServer.server.output().slice(-3000)}`);
+    } finally {
+      await toy.disconnect();
+    }
+  }, 240_000);
+});

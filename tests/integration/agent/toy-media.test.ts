@@ -1,0 +1,100 @@
+// Songs and stories on a toy, end to end through the real server and its embedded room server:
+// the agent searches the starter library, streams the item into the room on its media track
+// (separate from its voice), says what it is about to play, ducks the media while the child talks,
+// and stops on "stop". The toy is the simulator's ToyClient (rtc-node) in this process.
+// Speech goes through the contract Whisper pack, which hears any speech as "Tell me a story.", so
+// requests that need other words ("play twinkle twinkle", "stop") come as the toy's typed input.
+import { dispose } from '@livekit/rtc-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ToyClient, type ToyMessage } from '../../../server/agent/toy-client.ts';
+import type { AgentMessage } from '../../../server/agent/protocol.ts';
+import { startToyServer, type ToyServer } from './toy-server.ts';
+
+type MediaMessage = Extract<AgentMessage, { type: 'media' }> & ToyMessage;
+const isMedia = (m: ToyMessage): m is MediaMessage => m.type === 'media';
+
+describe('toy media: library items streamed into the room', () => {
+  let toyServer: ToyServer;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    toyServer = await startToyServer();
+  }, 120_000);
+
+  afterAll(async () => {
+    await toyServer?.stop();
+    await dispose();
+  });
+
+  const context = () => `\ntoy:\n${lines.join('\n')}\nserver:\n${toyServer.server.output().slice(-4000)}`;
+
+  async function connect(name: string): Promise<ToyClient> {
+    return ToyClient.connect({ server: toyServer.server.url, householdKey: toyServer.householdKey, device: name, timeoutMs: 90_000, print: (l) => lines.push(`${name}: ${l}`) });
+  }
+
+  it('a spoken story request plays the story at the toy; "stop" silences it', async () => {
+    const toy = await connect('Story bear');
+    try {
+      await new Promise((r) => setTimeout(r, 800));
+      const said = await toy.say('Tell me a story.');
+      const playing = await toy.waitForMessage('the story to start', (m): m is MediaMessage => isMedia(m) && m.status === 'playing' && m.kind === 'story', 60_000, said.startedAt);
+      // The agent says what it is about to play, on its voice track.
+      const intro = await toy.waitForMessage('the intro', (m) => m.type === 'transcript' && m.role === 'agent' && m.final, 30_000, said.startedAt);
+      expect(intro.type === 'transcript' && intro.text).toBe(`Here's a story: ${playing.title}.`);
+      expect(toy.voice.audibleFrames(said.endedAt)).toBeGreaterThan(20);
+      // Narration arrives on the media track: several seconds of it.
+      await toy.waitForQuiet(toy.voice, said.endedAt, 500, 30_000, 'the intro to end');
+      const heardFrom = Date.now();
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(toy.media.audibleFrames(heardFrom)).toBeGreaterThan(50);
+
+      await toy.type('stop');
+      const stopped = await toy.waitForMessage('the player to stop', (m) => isMedia(m) && m.status === 'idle', 30_000, heardFrom);
+      await new Promise((r) => setTimeout(r, 1500));
+      // Nothing after the stop but what was already in flight (the track queue is 100 ms).
+      expect(toy.media.audibleFrames(stopped.atMs + 400)).toBe(0);
+      expect(toy.transcripts('agent', stopped.atMs - 1000).some((m) => m.final && m.text === 'Okay, stopped.')).toBe(true);
+    } catch (error) {
+      throw new Error(`${String(error)}${context()}`);
+    } finally {
+      await toy.disconnect();
+    }
+  }, 180_000);
+
+  it('plays a song asked for by name, ducks it while the child talks, pauses and resumes it', async () => {
+    const toy = await connect('Song bear');
+    try {
+      await toy.type('play twinkle twinkle');
+      const playing = await toy.waitForMessage('the song to start', (m): m is MediaMessage => isMedia(m) && m.status === 'playing', 60_000);
+      expect(playing.title).toMatch(/Twinkle/);
+      expect(playing.kind).toBe('song');
+      // Ducked under the agent's own intro, then back to full level.
+      await toy.waitForMessage('ducking under the intro', (m) => isMedia(m) && m.ducked, 30_000);
+      const unducked = await toy.waitForMessage('the intro to end', (m) => isMedia(m) && m.status === 'playing' && !m.ducked, 30_000, playing.atMs + 1);
+      await new Promise((r) => setTimeout(r, 1500));
+      const fullLevel = toy.media.rmsBetween(unducked.atMs + 300, Date.now());
+
+      // The child talks over the music: the media ducks while they speak.
+      const said = await toy.say('Tell me a story.');
+      const ducked = await toy.waitForMessage('ducking while the child talks', (m): m is MediaMessage => isMedia(m) && m.ducked && m.title === playing.title, 10_000, said.startedAt);
+      const duckedLevel = toy.media.rmsBetween(ducked.atMs + 200, said.endedAt);
+      expect(fullLevel).toBeGreaterThan(0.02);
+      expect(duckedLevel).toBeLessThan(fullLevel * 0.5);
+      // That utterance was a story request: the story replaces the song.
+      await toy.waitForMessage('the story to replace the song', (m) => isMedia(m) && m.status === 'playing' && m.kind === 'story', 60_000, said.endedAt);
+
+      await toy.type('pause');
+      const paused = await toy.waitForMessage('pause', (m) => isMedia(m) && m.status === 'paused', 30_000, said.endedAt);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(toy.media.audibleFrames(paused.atMs + 400)).toBe(0);
+      await toy.type('resume');
+      const resumed = await toy.waitForMessage('resume', (m) => isMedia(m) && m.status === 'playing', 30_000, paused.atMs + 1);
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(toy.media.audibleFrames(resumed.atMs)).toBeGreaterThan(20);
+    } catch (error) {
+      throw new Error(`${String(error)}${context()}`);
+    } finally {
+      await toy.disconnect();
+    }
+  }, 180_000);
+});

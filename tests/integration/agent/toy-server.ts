@@ -1,0 +1,67 @@
+// A Hearth server for the toy tests: the real server and embedded room server, the repo's contract
+// Whisper pack (any speech → "Tell me a story.") plus the shared stories260K GGUF, and the starter
+// library (a fresh server installs it anyway: narrated once per machine into tests/.tmp, copied here).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { installStarterLibrary } from '../../../server/catalog/starter/install-starter.ts';
+import { householdKeyFile } from '../../../server/livekit/household-key.ts';
+import { PROJECT_ROOT, SHARED_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';
+import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
+
+export interface ToyServer {
+  server: RunningServer;
+  householdKey: string;
+  /** Registers a toy and returns its id and credential. */
+  registerToy(name: string): Promise<{ id: string; credential: string }>;
+  stop(): Promise<void>;
+}
+
+interface CatalogInfo {
+  phase: string;
+  items: { id: string; title: string }[];
+}
+
+/** `args`: extra server flags (e.g. --llm-url for a test LLM endpoint). */
+export async function startToyServer(opts: { args?: string[]; env?: Record<string, string> } = {}): Promise<ToyServer> {
+  const generated = generateIntoTempDir();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-toy-'));
+  const mediaDir = path.join(tmp, 'media');
+  const cache = path.join(PROJECT_ROOT, 'tests', '.tmp', 'starter-media');
+  await installStarterLibrary(cache);
+  fs.cpSync(cache, mediaDir, { recursive: true });
+  let server: RunningServer | null = null;
+  const cleanup = async () => {
+    await server?.stop();
+    generated.cleanup();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  try {
+    server = await startHearthServer({
+      args: ['--manifest', generated.manifestPath, '--model-path', [generated.outDir, SHARED_MODELS].join(path.delimiter), '--media-dir', mediaDir, ...(opts.args ?? [])],
+      env: { HEARTH_LOG_LEVEL: 'info', ...opts.env },
+    });
+    const url = server.url;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const info = (await (await fetch(`${url}/api/catalog`)).json()) as CatalogInfo;
+      if (info.phase === 'ready' && info.items.some((i) => /twinkle/i.test(i.title))) break;
+      if (Date.now() > deadline) throw new Error(`the starter library was not scanned in 60 s: ${JSON.stringify(info.items.map((i) => i.title))}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const householdKey = fs.readFileSync(householdKeyFile(server.dataDir), 'utf8').trim();
+    return {
+      server,
+      householdKey,
+      async registerToy(name) {
+        const res = await fetch(`${url}/api/devices`, { method: 'POST', headers: { authorization: `Bearer ${householdKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
+        if (!res.ok) throw new Error(`registering ${name}: HTTP ${res.status} ${await res.text()}`);
+        return (await res.json()) as { id: string; credential: string };
+      },
+      stop: cleanup,
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
