@@ -41,20 +41,24 @@ interface MemorySample {
   chromiumPssBytes: number;
 }
 
-/** Records when the shell and the voice became ready, in the page's own clock (ms since navigation start). */
-function installStartupProbe(): void {
-  const marks: { interactive: number | null; voiceReady: number | null } = { interactive: null, voiceReady: null };
-  (window as unknown as { __startup: typeof marks }).__startup = marks;
-  const check = (): void => {
+/**
+ * Records when the shell and the voice became ready, in the page's own clock (ms since navigation
+ * start). Plain JS text: tsx's keepNames would wrap a bundled function with helpers the page lacks.
+ * Polled every 5 ms (like the e2e traces) rather than observed: cheap, and sees the DOM as painted.
+ */
+const STARTUP_PROBE = `(() => {
+  const marks = { interactive: null, voiceReady: null };
+  window.__startup = marks;
+  const timer = setInterval(() => {
     if (marks.interactive === null && document.querySelector('[data-testid="talk-orb"]') && document.querySelector('[data-testid="nav-settings"]')) marks.interactive = performance.now();
     if (marks.voiceReady === null && document.querySelector('[data-testid="screen-talk"][data-engines-loading="false"]')) marks.voiceReady = performance.now();
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-engines-loading'] });
-}
+    if (marks.voiceReady !== null) clearInterval(timer);
+  }, 5);
+})();`;
 
 async function launch(profile: string): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: chromiumArgs(), viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(installStartupProbe);
+  await context.addInitScript({ content: STARTUP_PROBE });
   return context;
 }
 
@@ -68,7 +72,11 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
     modelBytesFromNetwork += Number(response.headers()['content-length'] ?? 0);
   });
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __startup: { voiceReady: number | null } }).__startup.voiceReady !== null, undefined, { timeout: 180_000 });
+  await page.waitForFunction(() => (window as unknown as { __startup: { voiceReady: number | null } }).__startup.voiceReady !== null, undefined, { timeout: 180_000 }).catch(async (error: Error) => {
+    const shot = path.join(PROJECT_ROOT, 'tests', '.tmp', 'bench-startup-timeout.png');
+    await page.screenshot({ path: shot });
+    throw new Error(`${error.message}\nmarks: ${JSON.stringify(await page.evaluate(() => (window as unknown as { __startup: unknown }).__startup))}; screenshot: ${shot}`);
+  });
   const marks = await page.evaluate(() => (window as unknown as { __startup: { interactive: number; voiceReady: number } }).__startup);
   const controlledByServiceWorker = await page.evaluate(() => Boolean(navigator.serviceWorker?.controller));
   return { page, visit: { interactiveMs: marks.interactive, voiceReadyMs: marks.voiceReady, modelRequestsFromNetwork, modelBytesFromNetwork, controlledByServiceWorker } };

@@ -68,7 +68,10 @@ export class AgentSession {
       ...(this.media ? { tools: withMediaTools(conversation?.tools, this.media.tools), toolServices: this.media.services } : {}),
     });
     this.media?.follow(this.session, (message) => this.send(STATE_TOPIC, message));
-    this.detachConversation = opts.conversation?.attach(this.session, (volume) => this.output.setVolume(volume));
+    this.detachConversation = opts.conversation?.attach(this.session, (volume) => {
+      this.output.setVolume(volume);
+      this.media?.player.setOutputLevel(volume);
+    });
     this.session.on('state', ({ state }) => this.send(STATE_TOPIC, { type: 'state', state }));
     this.session.on('userTranscript', ({ turnId, text, final }) => this.send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'user', turnId, text, final }));
     this.session.on('agentText', ({ turnId, text }) => this.agentText.update(turnId, text));

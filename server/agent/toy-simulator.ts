@@ -91,7 +91,12 @@ export async function runToySimulator(opts: ToySimulatorOptions): Promise<ToySim
     let said = { startedAt: 0, endedAt: 0 };
     for (const utterance of utterances) {
       said = await toy.say(utterance);
-      await toy.waitForQuiet(toy.voice, said.endedAt, opts.replyQuietMs ?? 1500, timeoutMs);
+      const startedAt = said.startedAt;
+      await toy.waitForQuiet(toy.voice, said.endedAt, opts.replyQuietMs ?? 1500, timeoutMs).catch((error: unknown) => {
+        // Say why when the cause is visible from here: the agent understood no words at all.
+        if (toy.transcripts('user', startedAt).length === 0) throw new ToySimulatorError(`the agent heard no words in ${JSON.stringify(utterance)} (no transcript came back): ${String(error)}`);
+        throw error;
+      });
     }
     const since = said.startedAt;
     const reply = toy.voice.pcm(since);
@@ -144,7 +149,10 @@ async function cli(argv: string[]): Promise<void> {
   program.parse(argv, { from: 'user' });
   const o = program.opts<{ server: string; householdKey?: string; dataDir: string; device?: string; credential?: string; say: string[]; out: string; timeout: string }>();
   const keyFile = householdKeyFile(o.dataDir);
-  if (!o.credential && !o.householdKey && fs.existsSync(keyFile)) o.householdKey = fs.readFileSync(keyFile, 'utf8').trim();
+  if (!o.credential && !o.householdKey) {
+    if (!fs.existsSync(keyFile)) throw new ToySimulatorError(`give --credential (with --device <id>), or --household-key to register a device (no household key at ${keyFile}; on the home box use --data-dir)`);
+    o.householdKey = fs.readFileSync(keyFile, 'utf8').trim();
+  }
   const result = await runToySimulator({
     server: o.server,
     say: o.say,
@@ -155,7 +163,7 @@ async function cli(argv: string[]): Promise<void> {
     ...(o.device ? { device: o.device } : {}),
     ...(o.credential ? { credential: o.credential } : {}),
   });
-  console.log(`you said: ${result.userTranscript ?? '(no transcript)'}\nagent: ${result.agentReply ?? '(no text)'}\nreply audio: ${result.timings.replyAudioMs} ms, RMS ${result.replyRms.toFixed(4)}`);
+  console.log(`you said: ${result.userTranscript ?? '(no transcript)'}\nagent: ${result.agentReply ?? '(no text)'}\nreply audio: ${result.timings.replyAudioMs} ms, RMS ${result.replyRms.toFixed(4)}${result.audibleMediaFrames > 0 ? `\nmedia heard: ${(result.audibleMediaFrames / 100).toFixed(1)} s (agent-media track)` : ''}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -8,9 +8,10 @@ import { PROJECT_ROOT, SHARED_MODELS, startHearthServer, type RunningServer } fr
 import { waitFor } from './voice-helpers.ts';
 
 // Kiosk mode with the real server and real engines (contract Whisper, so listening can start):
-// `?kiosk` starts hands-free listening with no tap, hides the navigation, refuses other screens,
+// `?kiosk` starts hands-free listening with no tap, keeps the screen on, goes full screen on the
+// first touch, hides the navigation, refuses other screens,
 // the back button and the context menu, survives a reload, and only the parent PIN (checked by
-// the server) ends it.
+// the server) ends it; Settings (behind the PIN) starts it again.
 
 const TMP = path.join(PROJECT_ROOT, 'tests', '.tmp', 'kiosk-e2e');
 const CONTRACT_DIR = path.join(TMP, 'contract-models');
@@ -77,12 +78,20 @@ describe('kiosk mode in Chromium', () => {
 
     // Hands-free: the microphone opens by itself and the big indicator says so.
     const indicator = page.getByTestId('kiosk-listening');
-    await waitFor(async () => (await indicator.getAttribute('data-mic')) === 'on', 'the kiosk to start listening by itself', 120_000);
+    await waitFor(async () => (await indicator.getAttribute('data-mic')) === 'on', 'the kiosk to start listening by itself', 100_000).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nkiosk says: ${await indicator.textContent()}\nTalk says: ${await page.getByTestId('talk-notice').textContent()}`);
+    });
     expect(await indicator.getAttribute('data-tone')).toBe('listening');
     expect(await indicator.textContent()).toMatch(/listening/i);
     expect(await page.getByTestId('talk-orb').getAttribute('data-state')).toBe('listening');
     const box = await indicator.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(64);
+
+    // The screen stays on (wake lock), and the first touch makes the kiosk full screen.
+    await waitFor(async () => (await indicator.getAttribute('data-wake-lock')) === 'held', 'the screen wake lock', 10_000);
+    expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+    await page.locator('h1').click();
+    await waitFor(() => page.evaluate(() => document.fullscreenElement !== null), 'full screen after the first touch', 5_000);
 
     // No way to another screen: a changed hash snaps back, the back button stays, no context menu.
     await page.evaluate(() => (window.location.hash = '#/settings'));
@@ -99,7 +108,7 @@ describe('kiosk mode in Chromium', () => {
     await page.goto(`${server.url}/`);
     await page.getByTestId('screen-talk').waitFor();
     expect(await inKiosk(page)).toBe(true);
-    await waitFor(async () => (await indicator.getAttribute('data-mic')) === 'on', 'listening again after the reload', 120_000);
+    await waitFor(async () => (await indicator.getAttribute('data-mic')) === 'on', 'listening again after the reload', 100_000);
 
     // A wrong PIN keeps the kiosk.
     await page.getByTestId('kiosk-exit').click();
@@ -124,9 +133,17 @@ describe('kiosk mode in Chromium', () => {
     await page.getByTestId('nav').waitFor();
     expect(await inKiosk(page)).toBe(false);
 
+    // Settings → Kiosk mode (behind the parent PIN, still unlocked from leaving) starts it again.
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('kiosk-enter').click();
+    await page.getByTestId('screen-talk').waitFor();
+    expect(await inKiosk(page)).toBe(true);
+    expect(new URL(page.url()).hash).toBe('#/talk');
+    expect(await page.getByTestId('nav').count()).toBe(0);
+
     expect(recorder.offOrigin(server.url)).toEqual([]);
     // The wrong PIN's 401 is logged by Chromium as a failed resource load; nothing else may fail.
     expect(problems.filter((p) => !/status of 401/.test(p))).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 });

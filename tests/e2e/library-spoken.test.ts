@@ -82,13 +82,11 @@ describe('songs and stories by speech in Chromium: "Tell me a story." → the li
     const recorder = new RequestRecorder(context);
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    const missing: string[] = [];
-    page.on('response', (response) => {
-      if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'warning' || message.type() === 'error') missing.push(`console ${message.type()}: ${message.text()}`);
-    });
+    // For the failure messages: which requests failed, if any did.
+    const failedRequests: string[] = [];
+    page.on('response', (response) => void (response.status() >= 400 && failedRequests.push(`${response.status()} ${response.url()}`)));
+    page.on('requestfailed', (request) => void failedRequests.push(`${request.failure()?.errorText ?? 'failed'} ${request.url()}`));
+    const problemShown = () => page.getByTestId('talk-problem').textContent({ timeout: 500 }).catch(() => 'none');
     await page.goto(server.url);
     // Everything loaded first, so the fake microphone's clock starts when the orb is pressed.
     await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 90_000 });
@@ -104,7 +102,7 @@ describe('songs and stories by speech in Chromium: "Tell me a story." → the li
       .poll(() => replies.first().locator('p').textContent(), { timeout: 30_000 })
       .toMatch(/^Here's a story: .+\.$/)
       .catch(async (error: Error) => {
-        throw new Error(`${error.message}\nproblem: ${await page.getByTestId('talk-problem').textContent().catch(() => 'none')}\npage problems: ${problems.join(' | ')}\n${missing.join('\n')}`);
+        throw new Error(`${error.message}\nproblem shown: ${await problemShown()}\npage problems: ${problems.join(' | ')}\nfailed requests: ${failedRequests.join(' | ')}`);
       });
     const announced = ((await replies.first().locator('p').textContent()) ?? '').replace(/^Here's a story: /, '').replace(/\.$/, '');
 
@@ -127,7 +125,7 @@ describe('songs and stories by speech in Chromium: "Tell me a story." → the li
       const loud = tap.input.filter((b) => b.rms >= 0.01).map((b) => ((b.at - micOpenedAt) / 1000).toFixed(1));
       throw new Error(
         `${error.message}\nheard: ${JSON.stringify(heard)}\norb: ${(await orbStates(page)).join(' → ')}\nmic sound at (s): ${[...new Set(loud)].join(' ')}` +
-          `\nnotice: ${await page.getByTestId('talk-notice').textContent()}`,
+          `\nproblem shown: ${await problemShown()}`,
       );
     });
     const stopSpokenAt = micSoundAt(await readTap(page), micOpenedAt + (requests.stopAtS - 0.5) * 1000);

@@ -120,10 +120,14 @@ describe('Memory screen in Chromium (real server, real IndexedDB)', () => {
     expect(await readStore(page, 'turns')).toEqual([TURN]);
 
     // Memory switch is stored; a reload keeps the memories (and the admin session for this tab).
+    // So is the switch for the language model's memory picking (offered only while memory is on).
+    await page.getByTestId('memory-llm-extraction').uncheck();
     await page.getByTestId('memory-enabled').uncheck();
     await page.reload();
     await expect.poll(() => page.getByTestId('memory-item').count()).toBe(3);
     expect(await page.getByTestId('memory-enabled').isChecked()).toBe(false);
+    expect(await page.getByTestId('memory-llm-extraction').isChecked()).toBe(false);
+    expect(await page.getByTestId('memory-llm-extraction').isDisabled()).toBe(true);
 
     // Conversation history: open, then delete.
     await page.getByTestId('history-item').first().getByRole('button', { name: /^My name is Maya/ }).click();

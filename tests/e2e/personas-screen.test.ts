@@ -50,7 +50,8 @@ describe('Personas screen in Chromium (real server, real IndexedDB)', () => {
     await page.getByTestId('pin-gate').waitFor();
     expect(await activePersona(page)).toBe('builtin-captain-pip');
     await unlock(page, '4321', true);
-    await expect.poll(() => activePersona(page)).toBe('builtin-assistant');
+    // Choosing the PIN hashes it on the server: slow on a busy machine.
+    await expect.poll(() => activePersona(page), { timeout: 15_000 }).toBe('builtin-assistant');
 
     // Unlocked: edit the pirate's voice and greeting; the change is stored.
     await page.locator('[data-persona-id="builtin-captain-pip"]').getByTestId('persona-edit').click();
@@ -58,6 +59,23 @@ describe('Personas screen in Chromium (real server, real IndexedDB)', () => {
     await page.getByTestId('persona-greeting').fill('Yo ho ho!');
     await page.getByTestId('persona-save').click();
     await page.locator('[data-persona-id="builtin-captain-pip"]').getByText('Voice: rms').waitFor();
+
+    // The ages its songs and stories are for: a bad age is refused with a clear message, a good range is kept.
+    await page.locator('[data-persona-id="builtin-captain-pip"]').getByTestId('persona-edit').click();
+    expect(await page.getByTestId('persona-age-min').inputValue()).toBe('3');
+    await page.getByTestId('persona-age-min').fill('five');
+    await page.getByTestId('persona-age-max').fill('12');
+    await page.getByTestId('persona-age-error').waitFor();
+    await page.getByTestId('persona-save').click();
+    expect(await page.getByTestId('persona-editor').count()).toBe(1);
+    await page.getByTestId('persona-age-min').fill('5');
+    await page.getByTestId('persona-age-error').waitFor({ state: 'detached' });
+    await page.getByTestId('persona-save').click();
+    await page.getByTestId('persona-editor').waitFor({ state: 'detached' });
+    await page.locator('[data-persona-id="builtin-captain-pip"]').getByTestId('persona-edit').click();
+    expect([await page.getByTestId('persona-age-min').inputValue(), await page.getByTestId('persona-age-max').inputValue()]).toEqual(['5', '12']);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('persona-editor').waitFor({ state: 'detached' });
 
     // Duplicate and delete.
     await page.locator('[data-persona-id="builtin-captain-pip"]').getByTestId('persona-duplicate').click();

@@ -84,5 +84,5 @@ describe('offline PWA in Chromium', () => {
     // Failed requests to the stopped server are expected console noise; nothing else is.
     expect(problems.filter((p) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(p))).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 });

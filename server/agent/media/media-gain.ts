@@ -11,6 +11,8 @@ export interface MediaGainOptions {
 
 export class MediaGain {
   volume = 0.8;
+  /** The toy's own output level (its profile's volume), applied to the media as to the agent's voice. */
+  private output = 1;
   private readonly reasons = new Set<string>();
   private applied: number;
   private readonly duckTo: number;
@@ -27,7 +29,7 @@ export class MediaGain {
   }
 
   get target(): number {
-    return this.volume * (this.ducked ? this.duckTo : 1);
+    return this.volume * this.output * (this.ducked ? this.duckTo : 1);
   }
 
   /** Ducks while `reason` holds ("listening", "speaking"); true when the ducked state changed. */
@@ -40,6 +42,10 @@ export class MediaGain {
 
   setVolume(level: number): void {
     this.volume = Math.max(0, Math.min(1, level));
+  }
+
+  setOutputLevel(level: number): void {
+    this.output = Number.isFinite(level) ? Math.max(0, Math.min(1, level)) : 1;
   }
 
   /** Jumps to the target (a new item starts at its level, not gliding up from the last one's). */

@@ -131,6 +131,11 @@ export class RoomMediaPlayer implements MediaPlayer {
     this.emit();
   }
 
+  /** The toy's output level (its profile's volume), on top of the listener's volume; not reported as the volume. */
+  setOutputLevel(level: number): void {
+    this.gain.setOutputLevel(level);
+  }
+
   /** Lowers the media while `reason` holds ("listening" while the child talks, "speaking" while Hearth does). */
   duck(reason: string, on: boolean): void {
     if (this.gain.duck(reason, on)) this.emit();

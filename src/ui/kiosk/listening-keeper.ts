@@ -8,6 +8,8 @@ import { Backoff } from './backoff.ts';
 /** The slice of VoiceController this needs. */
 export interface Listener {
   readonly mic: 'off' | 'starting' | 'on' | 'muted';
+  /** Engines are still being chosen or loaded: wait for them rather than count a failure. */
+  readonly loading: boolean;
   startListening(): Promise<void>;
   warmUp(): Promise<void>;
 }
@@ -21,7 +23,7 @@ export interface KeeperStatus {
 const CHECK_MS = 2_000;
 
 export function keepListening(voice: Listener, onStatus: (status: KeeperStatus) => void = () => {}): () => void {
-  const backoff = new Backoff({ firstMs: 2_000, maxMs: 60_000, jitter: 0.2 });
+  const backoff = new Backoff({ firstMs: 2_000, maxMs: 30_000, jitter: 0.2 });
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
 
@@ -34,7 +36,7 @@ export function keepListening(voice: Listener, onStatus: (status: KeeperStatus) 
   const tick = async (): Promise<void> => {
     timer = null;
     if (stopped) return;
-    if (voice.mic !== 'off') {
+    if (voice.mic !== 'off' || voice.loading) {
       if (voice.mic === 'on' || voice.mic === 'muted') backoff.succeed();
       schedule(CHECK_MS, false);
       return;

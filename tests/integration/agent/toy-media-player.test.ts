@@ -128,6 +128,11 @@ describe('toy media pieces', () => {
     for (let i = 0; i < 20; i++) level();
     expect(level()).toBeCloseTo(0.5, 3);
     expect(gain.volume).toBe(0.5);
+    // The toy's profile volume scales on top, without changing the listener's volume.
+    gain.setOutputLevel(0.5);
+    for (let i = 0; i < 20; i++) level();
+    expect(level()).toBeCloseTo(0.25, 3);
+    expect(gain.volume).toBe(0.5);
   });
 
   it('plays a file in real time, pauses, resumes, goes to the next item, and stops', async () => {

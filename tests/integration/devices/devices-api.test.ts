@@ -9,10 +9,11 @@ describe('devices API', () => {
   let built: BuiltApp;
   let admin: string;
 
+  // Building the app and hashing the PIN (scrypt) take a while on a busy 2-core box.
   beforeAll(async () => {
     built = await buildTestApp();
     admin = await adminToken(built.app);
-  });
+  }, 60_000);
   afterAll(async () => {
     await built?.close();
   });
