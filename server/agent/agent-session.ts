@@ -4,6 +4,7 @@
 import { AudioStream, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource, LocalAudioTrack, type AudioFrame, type RemoteParticipant, type RemoteTrack } from '@livekit/rtc-node';
 import type { ChatModel, SpeechToText, TextToSpeech, Vad } from '../../src/core/engines.ts';
 import type { Persona } from '../../src/core/prompt.ts';
+import type { MediaAudience } from '../../src/core/media/types.ts';
 import { VoiceSession, type VoiceSessionOptions } from '../../src/core/voice-session.ts';
 import { AgentTextBatcher } from './agent-text-batcher.ts';
 import { RoomAudioOutput } from './room-audio-output.ts';
@@ -41,6 +42,10 @@ export interface AgentSessionOptions {
 
 export interface AgentConversation {
   sessionOptions(): Pick<VoiceSessionOptions, 'persona' | 'memories' | 'tools' | 'guard'>;
+  /** The persona right now (a parent may change it between turns). */
+  persona?(): Persona;
+  /** Who songs and stories are for, read at every search. */
+  mediaAudience?(): MediaAudience;
   attach(session: VoiceSession, applyVolume: (volume: number) => void): () => void;
 }
 
@@ -62,7 +67,16 @@ export class AgentSession {
     this.vad = engines.createVad();
     const conversation = opts.conversation?.sessionOptions();
     const persona = conversation?.persona ?? opts.persona;
-    this.media = opts.media ? new AgentMedia({ library: opts.media, voice: engines.tts, voiceOptions: () => speechStyleOf(persona) }) : null;
+    const conversationRef = opts.conversation;
+    this.media = opts.media
+      ? new AgentMedia({
+          library: opts.media,
+          voice: engines.tts,
+          // Read when a story starts, so a persona changed by a parent reads it in its own voice.
+          voiceOptions: () => speechStyleOf(conversationRef?.persona?.() ?? persona),
+          ...(conversationRef?.mediaAudience ? { audience: () => conversationRef.mediaAudience?.() ?? {} } : {}),
+        })
+      : null;
     this.session = new VoiceSession({
       vad: this.vad, stt: engines.stt, llm: engines.llm, tts: engines.tts, output: this.output, persona: opts.persona, ...conversation,
       ...(this.media ? { tools: withMediaTools(conversation?.tools, this.media.tools), toolServices: this.media.services } : {}),

@@ -9,6 +9,8 @@ import crypto from 'node:crypto';
 import type { Embedder } from '../../src/core/engines.ts';
 import { MemoryService } from '../../src/core/memory/memory-service.ts';
 import type { MemoryStore } from '../../src/core/memory/memory-types.ts';
+import type { MediaAudience } from '../../src/core/media/types.ts';
+import { mediaAudienceOf } from '../../src/core/personas/media-audience.ts';
 import { toPromptPersona, type PersonaRecord } from '../../src/core/personas/persona-record.ts';
 import { PersonaToolRegistry } from '../../src/core/personas/persona-tools.ts';
 import type { Persona } from '../../src/core/prompt.ts';
@@ -50,6 +52,8 @@ export interface ToyContext {
   refresh(): DeviceProfile;
   /** The prompt persona: the device's persona with its voice, language and owner applied. */
   persona(): Persona;
+  /** Who the toy's songs and stories are for: its persona's ages and the toy's language. */
+  mediaAudience(): MediaAudience;
   memories(query: string): Promise<string[]>;
   sessionOptions(): { persona: Persona; memories: (query: string) => Promise<string[]>; tools: ToolRegistry; guard: TurnGuard };
   /** Follows `session`: re-reads the profile at each turn, learns memories, counts talking time. */
@@ -130,6 +134,7 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
     profile: () => current,
     refresh: () => (current = read()),
     persona: () => devicePromptPersona(current),
+    mediaAudience: () => mediaAudienceOf({ ...current.persona, language: current.language || current.persona.language }),
     memories,
     sessionOptions: () => ({ persona: devicePromptPersona(current), memories, tools, guard }),
 

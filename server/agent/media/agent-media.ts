@@ -2,6 +2,7 @@
 // tools, and the glue to the VoiceSession: the media ducks while the child talks (so "stop" is heard)
 // and while Hearth speaks, and the player's state goes to the room as data messages.
 import { MEDIA_TOOLS, type PlayerStatus } from '../../../src/core/media/index.ts';
+import type { MediaAudience } from '../../../src/core/media/types.ts';
 import type { TextToSpeech } from '../../../src/core/engines.ts';
 import type { Persona } from '../../../src/core/prompt.ts';
 import { ToolRegistry } from '../../../src/core/tools/registry.ts';
@@ -18,8 +19,8 @@ export interface AgentMediaOptions {
   voice: TextToSpeech;
   /** The persona's voice and rate, read when a text story starts. */
   voiceOptions?: () => { voice?: string; rate?: number };
-  /** The listener's age and language, to filter what plays. */
-  audience?: { age?: number; language?: string };
+  /** The listeners' ages and language, to filter what plays (a function is read at every search). */
+  audience?: MediaAudience | (() => MediaAudience);
 }
 
 export class AgentMedia {

@@ -107,4 +107,15 @@ describe('toy memory and context', () => {
   it('refuses a device that is not registered', () => {
     expect(() => contextFor('ghost')).toThrow(/not registered/);
   });
+  it("filters songs and stories for the toy's audience: its persona's ages and the toy's language", () => {
+    // The default persona is the children's companion (ages 3-10, child-safe).
+    const bear = contextFor('bear');
+    expect(bear.mediaAudience()).toEqual({ language: 'en', ages: { min: 3, max: 10 } });
+    devices.updateProfile('bear', { language: 'de' });
+    bear.refresh();
+    expect(bear.mediaAudience().language).toBe('de');
+    // A grown-up assistant has no age range: nothing is left out for age.
+    devices.updateProfile('owl', { persona: builtinPersona(PRIVATE_ASSISTANT_ID)! });
+    expect(contextFor('owl').mediaAudience().ages).toBeUndefined();
+  });
 });
