@@ -1,7 +1,9 @@
 // End to end through the real server and its embedded room server: the toy simulator (in this
 // process, @livekit/rtc-node) says a flite utterance; the server's agent hears it (contract Whisper
-// pack → "Tell me a story."), answers with stories260K and the server's voice, and the toy receives
-// the transcript data messages and non-silent reply audio. A bad device credential is refused.
+// pack → "Tell me a story."), answers in the server's voice (with the starter library present the
+// direct story command answers; toy-bargein and toy-profile cover replies from the LLM), and the
+// toy receives the transcript data messages and non-silent reply audio. A bad device credential is
+// refused.
 import fs from 'node:fs';
 import path from 'node:path';
 import { dispose } from '@livekit/rtc-node';
