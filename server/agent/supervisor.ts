@@ -11,6 +11,7 @@ import type { ServerEngines } from '../engines/index.ts';
 import type { TokenMinter } from '../livekit/token-minter.ts';
 import { builtinPersona, CHILD_COMPANION_ID, toPromptPersona } from '../../src/core/personas/index.ts';
 import type { Persona } from '../../src/core/prompt.ts';
+import type { Embedder } from '../../src/core/engines.ts';
 import type { AgentEngines, AgentSession } from './agent-session.ts';
 import type { HearthDatabase } from '../db/database.ts';
 import { DeviceMemoryStore } from '../devices/device-memory-store.ts';
@@ -20,6 +21,7 @@ import { deviceInOwnRoom, type DeviceRoomRef } from '../devices/device-room.ts';
 import type { RoomServer } from '../livekit/room-server.ts';
 import { createToyContext, type ToyContext } from './toy-context.ts';
 import { AGENT_IDENTITY } from './protocol.ts';
+import { latestEmbedder } from './latest-embedder.ts';
 import type { AgentMediaLibrary } from './media/media-library.ts';
 
 export type AgentLog = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
@@ -179,14 +181,16 @@ export function followDeviceJoins(roomServer: Pick<RoomServer, 'onParticipantJoi
 }
 
 /** Each toy's context from the server database: its profile, its memories, its talking time. */
-export function toyContextsFrom(db: HearthDatabase, log: AgentLog): (deviceId: string) => ToyContext {
+export function toyContextsFrom(db: HearthDatabase, log: AgentLog, memoryEmbedder?: () => Promise<Embedder | null>): (deviceId: string) => ToyContext {
   const devices = new DeviceRepository(db);
+  const embedder = memoryEmbedder ? latestEmbedder(memoryEmbedder, (error) => log('warn', 'memory embedder failed to load; toy memories matched by words', { error: String(error) })) : null;
   return (deviceId) =>
     createToyContext({
       deviceId,
       profile: (id) => devices.get(id),
       memoryStore: new DeviceMemoryStore(db, deviceId),
       usage: new DeviceUsage(db, deviceId),
+      ...(embedder ? { embedder } : {}),
       onProblem: (message, error) => log('warn', message, { deviceId, error: error instanceof Error ? error.message : String(error) }),
     });
 }
@@ -200,13 +204,15 @@ export function createServerAgent(opts: {
   boundPort: () => number | null;
   isDevicePresent?: (ref: DeviceRoomRef) => boolean;
   media?: AgentMediaLibrary;
+  /** The library's sentence embedder, shared by toy memories (null without an embeddings pack). */
+  memoryEmbedder?: () => Promise<Embedder | null>;
   log: AgentLog;
 }): AgentSupervisor {
   const { config, models } = opts;
   return new AgentSupervisor({
     minter: opts.minter,
     log: opts.log,
-    toyContext: toyContextsFrom(opts.db, opts.log),
+    toyContext: toyContextsFrom(opts.db, opts.log, opts.memoryEmbedder),
     ...(opts.isDevicePresent ? { isDevicePresent: opts.isDevicePresent } : {}),
     ...(opts.media ? { media: opts.media } : {}),
     livekitUrl: () => {

@@ -29,7 +29,8 @@ export interface ToyContextOptions {
   profile: (deviceId: string) => DeviceProfile | undefined;
   memoryStore: MemoryStore;
   usage: { usedOn(date: Date): number; add(date: Date, ms: number): void };
-  embedder?: Embedder | null;
+  /** Sentence embedder for memories (a function is asked each time: it may finish loading later). */
+  embedder?: Embedder | null | (() => Embedder | null);
   now?: () => Date;
   onProblem?: (message: string, error: unknown) => void;
 }

@@ -148,8 +148,8 @@ export class CatalogService {
     }
   }
 
-  /** The embedder for the ready embeddings pack, reloaded when the pack changes; null without one. */
-  private async currentEmbedder(): Promise<NodeEmbedder | null> {
+  /** The embedder for the ready embeddings pack, reloaded when the pack changes; null without one. Toy memories share it. */
+  async currentEmbedder(): Promise<NodeEmbedder | null> {
     const packId = await readyEmbeddingsPack(this.options.models);
     if (packId !== this.embedderPack || !this.embedder) {
       const previous = this.embedder;

@@ -57,6 +57,7 @@ export async function buildApp({ config, db, models, version }: AppDeps): Promis
   const roomServer = livekit.roomServer;
   const agent = createServerAgent({
     media: catalogMediaLibrary(catalog),
+    memoryEmbedder: () => catalog.currentEmbedder(),
     config,
     models,
     db,
