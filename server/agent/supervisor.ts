@@ -11,7 +11,7 @@ import type { ServerEngines } from '../engines/index.ts';
 import type { TokenMinter } from '../livekit/token-minter.ts';
 import { builtinPersona, CHILD_COMPANION_ID, toPromptPersona } from '../../src/core/personas/index.ts';
 import type { Persona } from '../../src/core/prompt.ts';
-import type { Embedder } from '../../src/core/engines.ts';
+import type { ChatModel, Embedder } from '../../src/core/engines.ts';
 import type { AgentEngines, AgentSession } from './agent-session.ts';
 import type { HearthDatabase } from '../db/database.ts';
 import { DeviceMemoryStore } from '../devices/device-memory-store.ts';
@@ -36,7 +36,7 @@ export interface AgentSupervisorOptions {
   absentTimeoutMs?: number;
   persona?: Persona;
   /** The device's profile at work; throws for an unregistered device (no agent joins). Without it every toy gets `persona`. */
-  toyContext?: (deviceId: string) => ToyContext;
+  toyContext?: (deviceId: string, engines?: { extractionLlm: ChatModel | null }) => ToyContext;
   /** Whether the toy is in its room now (embedded room server); lets a rejoin during the agent's departure get a new agent. */
   isDevicePresent?: (ref: DeviceRoomRef) => boolean;
   /** The home media library: toys get songs and stories streamed into their room (server/agent/media/). */
@@ -129,7 +129,7 @@ export class AgentSupervisor {
     if (this.disposed) return;
     const { token } = await this.opts.minter.mint({ identity: AGENT_IDENTITY, name: 'Hearth', room: ref.room, ttlSeconds: 24 * 3600 });
     // Reads the profile now: an unregistered or deleted device gets no agent.
-    const conversation = this.opts.toyContext?.(ref.deviceId);
+    const conversation = this.opts.toyContext?.(ref.deviceId, { extractionLlm: canExtractFacts(engines.llm) ? engines.llm : null });
     const persona = conversation?.persona() ?? this.opts.persona ?? defaultPersona();
     // rtc-node's native library loads only once a toy shows up, not with every server start.
     const { AgentSession } = await import('./agent-session.ts');
@@ -181,16 +181,17 @@ export function followDeviceJoins(roomServer: Pick<RoomServer, 'onParticipantJoi
 }
 
 /** Each toy's context from the server database: its profile, its memories, its talking time. */
-export function toyContextsFrom(db: HearthDatabase, log: AgentLog, memoryEmbedder?: () => Promise<Embedder | null>): (deviceId: string) => ToyContext {
+export function toyContextsFrom(db: HearthDatabase, log: AgentLog, memoryEmbedder?: () => Promise<Embedder | null>): (deviceId: string, engines?: { extractionLlm: ChatModel | null }) => ToyContext {
   const devices = new DeviceRepository(db);
   const embedder = memoryEmbedder ? latestEmbedder(memoryEmbedder, (error) => log('warn', 'memory embedder failed to load; toy memories matched by words', { error: String(error) })) : null;
-  return (deviceId) =>
+  return (deviceId, engines) =>
     createToyContext({
       deviceId,
       profile: (id) => devices.get(id),
       memoryStore: new DeviceMemoryStore(db, deviceId),
       usage: new DeviceUsage(db, deviceId),
       ...(embedder ? { embedder } : {}),
+      ...(engines?.extractionLlm ? { extractionLlm: engines.extractionLlm } : {}),
       onProblem: (message, error) => log('warn', message, { deviceId, error: error instanceof Error ? error.message : String(error) }),
     });
 }
@@ -234,4 +235,12 @@ export function createServerAgent(opts: {
       });
     },
   });
+}
+
+/**
+ * Whether the toy's LLM can pull facts out of a conversation as JSON: a LAN endpoint (Ollama, a
+ * llama.cpp server) or a GGUF with a chat template can; a tiny story model without one cannot.
+ */
+export function canExtractFacts(llm: ChatModel): boolean {
+  return !('hasChatTemplate' in llm) || llm.hasChatTemplate === true;
 }

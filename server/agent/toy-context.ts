@@ -6,7 +6,8 @@
 //   const session = new VoiceSession({ ...engines, output, ...context.sessionOptions() });
 //   context.attach(session, (volume) => output.setVolume(volume));
 import crypto from 'node:crypto';
-import type { Embedder } from '../../src/core/engines.ts';
+import type { ChatModel, Embedder } from '../../src/core/engines.ts';
+import { LlmFactExtractor } from '../../src/core/memory/llm-fact-extractor.ts';
 import { MemoryService } from '../../src/core/memory/memory-service.ts';
 import type { MemoryStore } from '../../src/core/memory/memory-types.ts';
 import type { MediaAudience } from '../../src/core/media/types.ts';
@@ -31,6 +32,8 @@ export interface ToyContextOptions {
   usage: { usedOn(date: Date): number; add(date: Date, ms: number): void };
   /** Sentence embedder for memories (a function is asked each time: it may finish loading later). */
   embedder?: Embedder | null | (() => Embedder | null);
+  /** The chat model, for fact extraction after each turn: only pass an instruction-following one. */
+  extractionLlm?: ChatModel | null;
   now?: () => Date;
   onProblem?: (message: string, error: unknown) => void;
 }
@@ -95,6 +98,7 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
   const memory = new MemoryService({
     store: options.memoryStore,
     embedder: options.embedder ?? null,
+    llmExtractor: options.extractionLlm ? new LlmFactExtractor(options.extractionLlm) : null,
     now: () => now().getTime(),
     newId: () => `mem-${crypto.randomUUID()}`,
     onWarning: report,
@@ -126,6 +130,13 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
 
   const memories = async (query: string): Promise<string[]> => (await memory.relevant(query)).map((m) => m.text);
 
+  // Learning from the last turn may still be running on the (shared) LLM: the next turn must not wait for it.
+  let learning: AbortController | null = null;
+  const stopLearning = () => {
+    learning?.abort();
+    learning = null;
+  };
+
   const context: ToyContext = {
     deviceId: options.deviceId,
     conversationId,
@@ -144,7 +155,13 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
       try {
         if (current.persona.contentRules.childSafe) options.usage.add(at, turn.durationMs);
         // Words the guard stopped are never learned from.
-        if (turn.guarded !== 'input') await memory.learnFromTurn({ userText: turn.userText, replyText: turn.replyText, conversationId });
+        if (turn.guarded !== 'input') {
+          stopLearning();
+          const controller = (learning = new AbortController());
+          await memory.learnFromTurn({ userText: turn.userText, replyText: turn.replyText, conversationId }, controller.signal).finally(() => {
+            if (learning === controller) learning = null;
+          });
+        }
       } catch (error) {
         report('Part of this conversation could not be saved.', error);
       }
@@ -161,6 +178,7 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
       const offs = [
         // userTranscript comes before the guard and the prompt: a parent's change applies to this turn.
         session.on('userTranscript', ({ turnId, text }) => {
+          stopLearning();
           try {
             context.refresh();
             session.setPersona(devicePromptPersona(current));

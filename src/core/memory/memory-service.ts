@@ -53,18 +53,24 @@ export class MemoryService {
     if (!(await this.isEnabled()) || !exchange.userText.trim()) return [];
     // Requests to forget are not facts (and must not be re-learned from their own words).
     if (parseForgetRequest(exchange.userText)) return [];
-    const facts = new Map<string, Fact>();
-    for (const fact of await ruleFactExtractor.extract(exchange.userText, exchange.replyText)) facts.set(fact.slot, fact);
+    // Each fact keeps who found it (the parent's Memory screen shows it).
+    const facts = new Map<string, { fact: Fact; source: MemorySource }>();
+    for (const fact of await ruleFactExtractor.extract(exchange.userText, exchange.replyText)) facts.set(fact.slot, { fact, source: 'rules' });
     if (this.options.llmExtractor) {
       try {
         const learned = await this.options.llmExtractor.extract(exchange.userText, exchange.replyText, signal);
-        for (const fact of learned) facts.set(fact.slot, fact);
+        for (const fact of learned) facts.set(fact.slot, { fact, source: 'llm' });
       } catch (error) {
         // Cut short on purpose (the user spoke again): the rules' facts are still saved.
         if (!signal?.aborted) this.options.onWarning?.('The language model could not extract memories; the rules still did.', error);
       }
     }
-    return this.saveFacts([...facts.values()], 'rules', exchange.conversationId);
+    const found = [...facts.values()];
+    const bySource = (source: MemorySource) => found.filter((f) => f.source === source).map((f) => f.fact);
+    return [
+      ...(await this.saveFacts(bySource('rules'), 'rules', exchange.conversationId)),
+      ...(await this.saveFacts(bySource('llm'), 'llm', exchange.conversationId)),
+    ];
   }
 
   /** The `remember` tool: a note in the user's words, understood by the rules when possible. */
