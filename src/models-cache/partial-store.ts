@@ -4,7 +4,7 @@
 
 export interface PartialWriter {
   write(chunk: Uint8Array): Promise<void>;
-  /** Makes everything written so far durable (OPFS commits on close, so this reopens). */
+  /** Makes everything written so far durable (OPFS commits a writable only when it closes). */
   checkpoint(): Promise<void>;
   /** Keeps what was written (for a later resume). */
   close(): Promise<void>;
@@ -29,64 +29,108 @@ export interface PartialStore {
 const FOLDER = 'hearth-model-downloads';
 
 /** OPFS file names are single path segments: the key is encoded into one. */
-function fileName(key: string): string {
+function baseName(key: string): string {
   return encodeURIComponent(key);
 }
 
+/** "<encoded key>.<6-digit index>": a partial is a run of segments, one per checkpoint. */
+function segmentName(base: string, index: number): string {
+  return `${base}.${String(index).padStart(6, '0')}`;
+}
+
+function parseSegment(name: string): { base: string; index: number } | null {
+  const dot = name.lastIndexOf('.');
+  const index = Number(name.slice(dot + 1));
+  return dot > 0 && /^\d{6}$/.test(name.slice(dot + 1)) ? { base: name.slice(0, dot), index } : null;
+}
+
+function notFound(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'NotFoundError';
+}
+
+async function entryNames(dir: FileSystemDirectoryHandle): Promise<string[]> {
+  const names: string[] = [];
+  // keys() is in every OPFS browser; TypeScript's DOM lib does not declare it yet.
+  for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+  return names;
+}
+
+/**
+ * A partial download as numbered segment files. Chromium's OPFS writable streams copy the whole
+ * file into a swap file when reopened to append, so one growing file would be copied again at
+ * every checkpoint (quadratic for a 400 MB model); a new segment per checkpoint copies nothing.
+ */
 class OpfsPartialFile implements PartialFile {
   constructor(
     private readonly dir: FileSystemDirectoryHandle,
-    private readonly name: string,
+    private readonly base: string,
   ) {}
 
-  private async handle(create: boolean): Promise<FileSystemFileHandle | null> {
-    try {
-      return await this.dir.getFileHandle(this.name, { create });
-    } catch (error) {
-      if (!create && error instanceof DOMException && error.name === 'NotFoundError') return null;
-      throw error;
+  private async segments(): Promise<{ name: string; index: number; file: File }[]> {
+    const out: { name: string; index: number; file: File }[] = [];
+    for (const name of await entryNames(this.dir)) {
+      const seg = parseSegment(name);
+      if (seg?.base !== this.base) continue;
+      try {
+        out.push({ name, index: seg.index, file: await (await this.dir.getFileHandle(name)).getFile() });
+      } catch (error) {
+        if (!notFound(error)) throw error;
+      }
     }
+    return out.sort((a, b) => a.index - b.index);
   }
 
   async size(): Promise<number> {
-    const handle = await this.handle(false);
-    return handle ? (await handle.getFile()).size : 0;
+    return (await this.segments()).reduce((n, s) => n + s.file.size, 0);
   }
 
   async read(): Promise<Blob> {
-    const handle = await this.handle(false);
-    return handle ? handle.getFile() : new Blob([]);
+    return new Blob((await this.segments()).map((s) => s.file));
   }
 
   async openWriter(offset: number): Promise<PartialWriter> {
-    const handle = (await this.handle(true))!;
-    const open = async (at: number): Promise<FileSystemWritableFileStream> => {
-      const stream = await handle.createWritable({ keepExistingData: true });
-      await stream.truncate(at);
-      await stream.seek(at);
-      return stream;
-    };
-    let written = offset;
-    let stream = await open(offset);
+    // Keep exactly the first `offset` bytes: whole segments below it, the one it falls in cut short.
+    let covered = 0;
+    let next = 0;
+    for (const seg of await this.segments()) {
+      if (covered >= offset) {
+        await this.dir.removeEntry(seg.name);
+        continue;
+      }
+      const keep = Math.min(seg.file.size, offset - covered);
+      if (keep < seg.file.size) {
+        const stream = await (await this.dir.getFileHandle(seg.name)).createWritable({ keepExistingData: true });
+        await stream.truncate(keep);
+        await stream.close();
+      }
+      covered += keep;
+      next = seg.index + 1;
+    }
+    const dir = this.dir;
+    const base = this.base;
+    let stream: FileSystemWritableFileStream | null = null;
     return {
       async write(chunk) {
+        stream ??= await (await dir.getFileHandle(segmentName(base, next++), { create: true })).createWritable();
         await stream.write(chunk as Uint8Array<ArrayBuffer>);
-        written += chunk.length;
       },
       async checkpoint() {
-        await stream.close();
-        stream = await open(written);
+        await stream?.close();
+        stream = null;
       },
       async close() {
-        await stream.close();
+        await stream?.close();
+        stream = null;
       },
     };
   }
 
   async remove(): Promise<void> {
-    await this.dir.removeEntry(this.name).catch((error: unknown) => {
-      if (!(error instanceof DOMException && error.name === 'NotFoundError')) throw error;
-    });
+    for (const seg of await this.segments()) {
+      await this.dir.removeEntry(seg.name).catch((error: unknown) => {
+        if (!notFound(error)) throw error;
+      });
+    }
   }
 }
 
@@ -95,15 +139,14 @@ class OpfsPartialStore implements PartialStore {
   constructor(private readonly dir: FileSystemDirectoryHandle) {}
 
   file(key: string): PartialFile {
-    return new OpfsPartialFile(this.dir, fileName(key));
+    return new OpfsPartialFile(this.dir, baseName(key));
   }
 
   async removeAll(prefix: string): Promise<void> {
-    const names: string[] = [];
-    // entries() is in every OPFS browser; TypeScript's DOM lib does not declare it yet.
-    const entries = (this.dir as unknown as { keys(): AsyncIterable<string> }).keys();
-    for await (const name of entries) if (decodeURIComponent(name).startsWith(prefix)) names.push(name);
-    for (const name of names) await this.dir.removeEntry(name).catch(() => undefined);
+    for (const name of await entryNames(this.dir)) {
+      const seg = parseSegment(name);
+      if (seg && decodeURIComponent(seg.base).startsWith(prefix)) await this.dir.removeEntry(name).catch(() => undefined);
+    }
   }
 }
 

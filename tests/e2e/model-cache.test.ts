@@ -180,6 +180,7 @@ describe('model download manager in Chromium', () => {
       await page.getByTestId('nav-settings').click();
       const packs = page.getByTestId('storage-pack');
       await packs.first().waitFor({ timeout: 15_000 });
+      await page.getByTestId('storage-section').screenshot({ path: path.join(PROJECT_ROOT, 'tests', '.tmp', 'model-cache-storage.png') });
       const packIds = await packs.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.pack));
       expect(packIds).toContain('stories260K');
       await page.locator('[data-testid="storage-pack"][data-pack="stories260K"]').getByTestId('storage-clear-pack').click();
