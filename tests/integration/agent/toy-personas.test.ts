@@ -50,7 +50,7 @@ function startCharacterLlm(): Promise<{ url: string; requests: { persona: string
   );
 }
 
-describe('two toys at once with different personas', () => {
+describe('two toys at once with different personas (LLM: a local OpenAI-compatible SSE server that answers per system prompt)', () => {
   let toyServer: ToyServer;
   let llm: Awaited<ReturnType<typeof startCharacterLlm>>;
   const lines: string[] = [];

@@ -52,7 +52,7 @@ function startLlmServer(): Promise<{ url: string; requests: ChatBody[]; close: (
   );
 }
 
-describe('toy agent with per-device profiles', () => {
+describe('toy agent with per-device profiles (LLM: a local OpenAI-compatible SSE server that records each prompt)', () => {
   let server: RunningServer;
   let llm: Awaited<ReturnType<typeof startLlmServer>>;
   let householdKey: string;
