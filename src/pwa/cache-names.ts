@@ -8,3 +8,5 @@ export const MODELS_CACHE = 'hearth-models';
 export const ASSETS_CACHE = 'hearth-assets';
 /** Read-only API answers the voice needs to start (GET /api/models): NetworkFirst. */
 export const API_CACHE = 'hearth-api';
+/** The library's Voy index (GET /api/catalog/index/<version>): a version never changes, so CacheFirst. */
+export const CATALOG_INDEX_CACHE = 'hearth-catalog-index';

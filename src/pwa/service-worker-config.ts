@@ -4,7 +4,7 @@
 // self-contained: no references to anything outside its own body.
 
 import type { ManifestTransform, RuntimeCaching } from 'workbox-build';
-import { API_CACHE, ASSETS_CACHE, MODELS_CACHE } from './cache-names.ts';
+import { API_CACHE, ASSETS_CACHE, CATALOG_INDEX_CACHE, MODELS_CACHE } from './cache-names.ts';
 
 /**
  * Build files up to this size are precached (the app shell: JS, CSS, HTML, worklets, small WASM).
@@ -52,6 +52,18 @@ export const RUNTIME_CACHING: RuntimeCaching[] = [
       cacheName: API_CACHE,
       networkTimeoutSeconds: 3,
       cacheableResponse: { statuses: [200] },
+    },
+  },
+  {
+    // The library's search index: each version has its own URL (the server answers 404 for a
+    // superseded one), so a cached version is always right; the last few are kept.
+    urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/api/catalog/index/'),
+    method: 'GET',
+    handler: 'CacheFirst',
+    options: {
+      cacheName: CATALOG_INDEX_CACHE,
+      cacheableResponse: { statuses: [200] },
+      expiration: { maxEntries: 3, purgeOnQuotaError: true },
     },
   },
   {

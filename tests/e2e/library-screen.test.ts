@@ -106,6 +106,22 @@ describe('Library screen in Chromium', () => {
     await page.waitForLoadState('networkidle');
     expect(recorder.requests.some((r) => r.url.includes(`/models/${MINILM_PACK_ID}/`))).toBe(true);
     expect(recorder.requests.some((r) => r.url.includes('/api/catalog/index/'))).toBe(true);
+    // The service worker keeps the versioned index (asked once more through it, now it controls the page).
+    const indexKept = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      const listing = (await (await fetch('/api/catalog', { cache: 'no-store' })).json()) as { index: { url: string | null } | null };
+      if (!listing.index?.url) return 'no index url';
+      await fetch(listing.index.url);
+      // The service worker stores it after answering (waitUntil), so give it a moment.
+      let urls: string[] = [];
+      for (let i = 0; i < 50; i++) {
+        urls = (await (await caches.open('hearth-catalog-index')).keys()).map((k) => k.url);
+        if (urls.some((u) => u.endsWith(listing.index!.url!))) return 'kept';
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return `not kept (controlled: ${String(Boolean(navigator.serviceWorker.controller))}): ${urls.join(', ')}`;
+    });
+    expect(indexKept).toBe('kept');
     expect(recorder.offOrigin(server.url)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
