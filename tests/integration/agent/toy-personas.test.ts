@@ -19,18 +19,38 @@ const CHARACTERS = [
 
 interface ChatBody {
   messages: { role: string; content: string | null }[];
+  tools?: { function?: { name?: string } }[];
 }
 
-/** Answers in character for the persona whose prompt it is sent, a word every 40 ms. */
-function startCharacterLlm(): Promise<{ url: string; requests: { persona: string; startedAt: number; endedAt: number }[]; close: () => Promise<void> }> {
-  const requests: { persona: string; startedAt: number; endedAt: number }[] = [];
+/** A chat turn answered in a persona's voice, or the agent's memory extraction after a turn. */
+interface LlmRequest {
+  kind: 'chat' | 'memory extraction';
+  persona: string;
+  startedAt: number;
+  endedAt: number;
+}
+
+/**
+ * Answers in character for the persona whose prompt it is sent, a word every 40 ms. The agent may
+ * also ask it to extract memories after a turn (its save_facts tool); that gets "no facts", and is
+ * recorded as such so the test can tell the two apart however the timing falls.
+ */
+function startCharacterLlm(): Promise<{ url: string; requests: LlmRequest[]; close: () => Promise<void> }> {
+  const requests: LlmRequest[] = [];
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', async () => {
       if (req.url !== '/v1/chat/completions') return void res.writeHead(404).end();
       const startedAt = Date.now();
-      const system = (JSON.parse(raw) as ChatBody).messages.find((m) => m.role === 'system')?.content ?? '';
+      const body = JSON.parse(raw) as ChatBody;
+      if (body.tools?.some((t) => t.function?.name === 'save_facts')) {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.end(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: '{"facts":[]}' }, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+        requests.push({ kind: 'memory extraction', persona: 'none', startedAt, endedAt: Date.now() });
+        return;
+      }
+      const system = body.messages.find((m) => m.role === 'system')?.content ?? '';
       const character = CHARACTERS.find((c) => system.includes(c.prompt));
       const answer = character?.answer ?? 'I do not know who I am.';
       res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -40,7 +60,7 @@ function startCharacterLlm(): Promise<{ url: string; requests: { persona: string
       }
       res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
       res.end();
-      requests.push({ persona: character?.name ?? 'unknown', startedAt, endedAt: Date.now() });
+      requests.push({ kind: 'chat', persona: character?.name ?? 'unknown', startedAt, endedAt: Date.now() });
     });
   });
   return new Promise((resolve) =>
@@ -97,7 +117,7 @@ describe('two toys at once with different personas (LLM: a local OpenAI-compatib
         const other = CHARACTERS[1 - i]!.answer;
         expect(toy.messages.some((m) => m.type === 'transcript' && m.text.includes(other))).toBe(false);
       });
-      expect(llm.requests.map((r) => r.persona).sort()).toEqual(CHARACTERS.map((c) => c.name).sort());
+      expect(llm.requests.filter((r) => r.kind === 'chat').map((r) => r.persona).sort()).toEqual(CHARACTERS.map((c) => c.name).sort());
     } catch (error) {
       throw new Error(`${String(error)}\ntoys:\n${lines.join('\n')}\nserver:\n${toyServer.server.output().slice(-3000)}`);
     } finally {
