@@ -85,6 +85,8 @@ export class ReplyPipeline {
   private textSoFar = '';
   private sentenceCount = 0;
   private apologyShown = false;
+  /** An LLM stream is open right now (its `llmEnd` is not stamped yet). */
+  private llmStreaming = false;
 
   constructor(private readonly options: ReplyPipelineOptions) {
     const turnSignal = options.signal;
@@ -95,6 +97,16 @@ export class ReplyPipeline {
 
   private get signal(): AbortSignal {
     return this.controller.signal;
+  }
+
+  /**
+   * The turn is being cut off now: stamps the end of a running LLM stream at this moment, so an
+   * interrupted turn still reports the model's speed (its metrics are taken before the stream's
+   * own clean-up runs).
+   */
+  stopTiming(): void {
+    if (this.llmStreaming) this.options.timer.mark('llmEnd');
+    this.llmStreaming = false;
   }
 
   /** Sentences handed to TTS so far. */
@@ -189,6 +201,7 @@ export class ReplyPipeline {
       const round = this.newRound();
       const segmenter = new SentenceSegmenter();
       timer.markOnce('llmStart');
+      this.llmStreaming = true;
       try {
         const stream = llm.stream({
           messages,
@@ -216,7 +229,9 @@ export class ReplyPipeline {
         }
       } finally {
         this.tokens.endRound();
-        timer.mark('llmEnd');
+        // An interruption has already stamped the moment the turn was cut off.
+        if (this.llmStreaming) timer.mark('llmEnd');
+        this.llmStreaming = false;
       }
       const rest = segmenter.flush();
       if (rest && !this.queueLlmSentence(rest, round)) return;

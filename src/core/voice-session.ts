@@ -426,6 +426,7 @@ export class VoiceSession {
   private cancelTurn(reason: InterruptReason): void {
     const turn = this.turn;
     if (!turn || turn.closed) return;
+    turn.reply.stopTiming();
     turn.controller.abort();
     this.options.output.flush();
     this.emitter.emit('interrupted', { turnId: turn.id, reason });

@@ -64,6 +64,20 @@ describe('interrupt() (the UI button)', () => {
     expect(h.output.enqueued.filter((e) => e.at > h.output.flushes[0]!.at)).toEqual([]);
   });
 
+  it('still reports the model’s speed when the reply is cut off mid-stream, timed to the cut', async () => {
+    const h = await speaking();
+    h.session.interrupt();
+    const [metrics] = h.of('metrics').map((e) => e.payload);
+    expect(metrics!.completionTokens).toBeGreaterThan(0);
+    expect(metrics!.completionTokens).toBeLessThan(LONG.length);
+    expect(metrics!.tokensPerSecond).not.toBeNull();
+    // Decoding is timed from the first token to the cut, not to whenever the aborted stream unwinds.
+    const { completionTokens, llmTotalMs, llmTtftMs } = metrics!;
+    expect(metrics!.tokensPerSecond).toBeCloseTo((completionTokens * 1000) / (llmTotalMs! - llmTtftMs!));
+    expect(llmTotalMs! - llmTtftMs!).toBeGreaterThan(0);
+    await h.silence(2000);
+  });
+
   it('is a no-op when nothing is in progress', async () => {
     const h = createHarness();
     h.session.start();
