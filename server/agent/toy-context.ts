@@ -6,7 +6,9 @@
 //   const session = new VoiceSession({ ...engines, output, ...context.sessionOptions() });
 //   context.attach(session, (volume) => output.setVolume(volume));
 import crypto from 'node:crypto';
+import type { DeviceProfile } from '../../src/core/devices/device-profile.ts';
 import type { ChatModel, Embedder } from '../../src/core/engines.ts';
+import { LatestRun } from '../../src/core/latest-run.ts';
 import { LlmFactExtractor } from '../../src/core/memory/llm-fact-extractor.ts';
 import { MemoryService } from '../../src/core/memory/memory-service.ts';
 import type { MemoryStore } from '../../src/core/memory/memory-types.ts';
@@ -21,8 +23,8 @@ import { createForgetTool } from '../../src/core/tools/forget.ts';
 import { getTimeTool } from '../../src/core/tools/get-time.ts';
 import type { ToolRegistry } from '../../src/core/tools/registry.ts';
 import { createRememberTool } from '../../src/core/tools/remember.ts';
+import { followTurns } from '../../src/core/turn-follower.ts';
 import type { VoiceSession } from '../../src/core/voice-session.ts';
-import type { DeviceProfile } from '../devices/device-repository.ts';
 
 export interface ToyContextOptions {
   deviceId: string;
@@ -131,11 +133,7 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
   const memories = async (query: string): Promise<string[]> => (await memory.relevant(query)).map((m) => m.text);
 
   // Learning from the last turn may still be running on the (shared) LLM: the next turn must not wait for it.
-  let learning: AbortController | null = null;
-  const stopLearning = () => {
-    learning?.abort();
-    learning = null;
-  };
+  const learning = new LatestRun();
 
   const context: ToyContext = {
     deviceId: options.deviceId,
@@ -156,11 +154,7 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
         if (current.persona.contentRules.childSafe) options.usage.add(at, turn.durationMs);
         // Words the guard stopped are never learned from.
         if (turn.guarded !== 'input') {
-          stopLearning();
-          const controller = (learning = new AbortController());
-          await memory.learnFromTurn({ userText: turn.userText, replyText: turn.replyText, conversationId }, controller.signal).finally(() => {
-            if (learning === controller) learning = null;
-          });
+          await learning.start((signal) => memory.learnFromTurn({ userText: turn.userText, replyText: turn.replyText, conversationId }, signal));
         }
       } catch (error) {
         report('Part of this conversation could not be saved.', error);
@@ -168,17 +162,10 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
     },
 
     attach(session, applyVolume) {
-      interface Pending {
-        userText: string;
-        replyText: string;
-        guarded: 'input' | 'output' | null;
-        startedAt: number;
-      }
-      const pending = new Map<string, Pending>();
-      const offs = [
+      const unfollow = followTurns(session, {
         // userTranscript comes before the guard and the prompt: a parent's change applies to this turn.
-        session.on('userTranscript', ({ turnId, text }) => {
-          stopLearning();
+        onUserText: () => {
+          learning.stop();
           try {
             context.refresh();
             session.setPersona(devicePromptPersona(current));
@@ -186,27 +173,12 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
           } catch (error) {
             report('The toy profile could not be re-read; keeping the last one.', error);
           }
-          pending.set(turnId, { userText: text, replyText: '', guarded: null, startedAt: now().getTime() });
-        }),
-        session.on('agentText', ({ turnId, text }) => {
-          const turn = pending.get(turnId);
-          if (turn) turn.replyText = text;
-        }),
-        session.on('guarded', ({ turnId, stage }) => {
-          const turn = pending.get(turnId);
-          if (turn) turn.guarded = stage;
-        }),
-        session.on('turnEnd', ({ turnId }) => {
-          const turn = pending.get(turnId);
-          pending.delete(turnId);
-          if (!turn) return;
-          void context.onTurnEnd({ ...turn, durationMs: now().getTime() - turn.startedAt });
-        }),
-      ];
+        },
+        onTurnEnd: (turn) => void context.onTurnEnd(turn),
+        now: () => now().getTime(),
+      });
       applyVolume?.(current.volume);
-      return () => {
-        for (const off of offs) off();
-      };
+      return unfollow;
     },
   };
   return context;

@@ -4,28 +4,12 @@
 import crypto from 'node:crypto';
 import type { HearthDatabase } from '../db/database.ts';
 import { builtinPersona, CHILD_COMPANION_ID, type PersonaRecord } from '../../src/core/personas/index.ts';
-import { NO_TIME_LIMITS, type TimeLimits } from '../../src/core/safety/time-limits.ts';
+import type { DeviceProfile } from '../../src/core/devices/device-profile.ts';
+import { NO_TIME_LIMITS } from '../../src/core/safety/time-limits.ts';
 import { generateDeviceId, normalizeDeviceId } from './device-id.ts';
 import { PersonaRecordSchema, TimeLimitsSchema, type DeviceProfileChanges } from './device-schemas.ts';
 
-export interface DeviceProfile {
-  id: string;
-  name: string;
-  /** Who the toy is for: the child's name, and anything the companion should know. */
-  ownerName: string;
-  ownerNotes: string;
-  persona: PersonaRecord;
-  /** True when no persona was chosen: the built-in child companion (follows Hearth updates). */
-  defaultPersona: boolean;
-  /** TTS voice id; '' = the persona's voice. */
-  voice: string;
-  language: string;
-  /** Output gain, 0..1. */
-  volume: number;
-  limits: TimeLimits;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { DeviceProfile };
 
 export interface NewDevice extends DeviceProfileChanges {
   name: string;

@@ -21,6 +21,8 @@ import type { ToolRegistry } from '../core/tools/registry.ts';
 import { createRememberTool } from '../core/tools/remember.ts';
 import { createSwitchPersonaTool } from '../core/tools/switch-persona.ts';
 import type { Tool } from '../core/tools/types.ts';
+import { LatestRun } from '../core/latest-run.ts';
+import { followTurns, type CompletedTurn } from '../core/turn-follower.ts';
 import type { VoiceSession } from '../core/voice-session.ts';
 import { ConversationRepository } from './conversation-repository.ts';
 import { hearthDb, requestPersistentStorage, type HearthDb } from './db.ts';
@@ -54,15 +56,7 @@ export interface ConversationContextOptions {
   now?: () => Date;
 }
 
-/** What one finished turn looked like, for the history and for learning. */
-export interface CompletedTurn {
-  userText: string;
-  replyText: string;
-  interrupted: boolean;
-  guarded: 'input' | 'output' | null;
-  /** Wall time the turn took (for daily time limits). */
-  durationMs: number;
-}
+export type { CompletedTurn };
 
 export interface ConversationContext {
   readonly personas: PersonaState;
@@ -139,11 +133,7 @@ export async function createConversationContext(options: ConversationContextOpti
   });
 
   // Learning from the last turn may still be running on the LLM: the next turn must not wait for it.
-  let learning: AbortController | null = null;
-  const stopLearning = () => {
-    learning?.abort();
-    learning = null;
-  };
+  const learning = new LatestRun();
 
   // The memories given to the prompt for the latest query, recorded with the turn.
   let lastRecall: { query: string; texts: string[] } | null = null;
@@ -183,46 +173,18 @@ export async function createConversationContext(options: ConversationContextOpti
       if (personas.active().contentRules.childSafe) saves.push(usage.add(at, turn.durationMs));
       // Words the guard stopped are never learned from.
       if (turn.guarded !== 'input') {
-        stopLearning();
-        const controller = (learning = new AbortController());
-        saves.push(
-          memory
-            .learnFromTurn({ userText: turn.userText, replyText: turn.replyText, conversationId }, controller.signal)
-            .finally(() => {
-              if (learning === controller) learning = null;
-            }),
-        );
+        saves.push(learning.start((signal) => memory.learnFromTurn({ userText: turn.userText, replyText: turn.replyText, conversationId }, signal)));
       }
       const results = await Promise.allSettled(saves);
       for (const result of results) if (result.status === 'rejected') report('Part of this conversation could not be saved.', result.reason);
     },
 
     attach(session) {
-      interface Pending {
-        userText: string;
-        replyText: string;
-        guarded: 'input' | 'output' | null;
-        startedAt: number;
-      }
-      const pending = new Map<string, Pending>();
       const offs = [
-        session.on('userTranscript', ({ turnId, text }) => {
-          stopLearning();
-          pending.set(turnId, { userText: text, replyText: '', guarded: null, startedAt: Date.now() });
-        }),
-        session.on('agentText', ({ turnId, text }) => {
-          const turn = pending.get(turnId);
-          if (turn) turn.replyText = text;
-        }),
-        session.on('guarded', ({ turnId, stage }) => {
-          const turn = pending.get(turnId);
-          if (turn) turn.guarded = stage;
-        }),
-        session.on('turnEnd', ({ turnId, interrupted }) => {
-          const turn = pending.get(turnId);
-          pending.delete(turnId);
-          if (!turn) return;
-          void context.onTurnEnd({ ...turn, interrupted, durationMs: Date.now() - turn.startedAt });
+        followTurns(session, {
+          onUserText: () => learning.stop(),
+          onTurnEnd: (turn) => void context.onTurnEnd(turn),
+          now: () => Date.now(),
         }),
         // A persona switch (by voice or on the Personas screen): its voice from the next sentence
         // (the switch greeting included), its prompt from the next turn.

@@ -100,11 +100,11 @@ describe('toy agent with per-device profiles (LLM: a local OpenAI-compatible SSE
   /** Types `text` on the toy and waits for the agent's final reply; returns the prompts the LLM got and the room messages. */
   const type = async (device: { id: string; credential: string }, text: string) => {
     const before = llm.requests.length;
-    const toy = await ToyClient.connect({ server: server.url, device: device.id, credential: device.credential, timeoutMs: 60_000, print: (l) => lines.push(l) }).catch(failWithLogs);
+    const toy = await ToyClient.connect({ server: server.url, device: device.id, credential: device.credential, timeoutMs: 90_000, print: (l) => lines.push(l) }).catch(failWithLogs);
     try {
       const since = Date.now();
       await toy.type(text);
-      await toy.waitForMessage('the agent’s final reply', (m) => m.type === 'transcript' && m.role === 'agent' && m.final, 60_000, since).catch(failWithLogs);
+      await toy.waitForMessage('the agent’s final reply', (m) => m.type === 'transcript' && m.role === 'agent' && m.final, 90_000, since).catch(failWithLogs);
       return { prompts: systemPrompts(before), messages: [...toy.messages] };
     } finally {
       await toy.disconnect();

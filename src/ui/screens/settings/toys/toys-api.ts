@@ -1,28 +1,13 @@
 // The parent's client for the server's toy registry (/api/devices, admin session from the PIN).
 // Errors carry the server's own words ("volume: Too big…", "no device with id …") for the screen.
 
+import type { DeviceProfile } from '../../../../core/devices/device-profile.ts';
 import type { MemoryRecord } from '../../../../core/memory/memory-types.ts';
 import type { PersonaRecord } from '../../../../core/personas/persona-record.ts';
 import type { TimeLimits } from '../../../../core/safety/time-limits.ts';
 import { adminSession } from '../../../admin/admin-session.svelte.ts';
 
-export interface ToyProfile {
-  id: string;
-  name: string;
-  ownerName: string;
-  ownerNotes: string;
-  persona: PersonaRecord;
-  /** No persona chosen: the built-in child companion. */
-  defaultPersona: boolean;
-  voice: string;
-  language: string;
-  volume: number;
-  limits: TimeLimits;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Toy extends ToyProfile {
+export interface Toy extends DeviceProfile {
   /** Is the toy in its room, is the agent; `device` is null when the server cannot tell. */
   online: { device: boolean | null; agent: boolean };
 }

@@ -1,0 +1,24 @@
+// A registered toy's profile, as the server stores it and the parent's Settings screen shows it.
+// Type-only and import-free beyond core types, so both the Node server and the UI can use it.
+
+import type { PersonaRecord } from '../personas/persona-record.ts';
+import type { TimeLimits } from '../safety/time-limits.ts';
+
+export interface DeviceProfile {
+  id: string;
+  name: string;
+  /** Who the toy is for: the child's name, and anything the companion should know. */
+  ownerName: string;
+  ownerNotes: string;
+  persona: PersonaRecord;
+  /** True when no persona was chosen: the built-in child companion (follows Hearth updates). */
+  defaultPersona: boolean;
+  /** TTS voice id; '' = the persona's voice. */
+  voice: string;
+  language: string;
+  /** Output gain, 0..1. */
+  volume: number;
+  limits: TimeLimits;
+  createdAt: string;
+  updatedAt: string;
+}
