@@ -1,20 +1,15 @@
 // The browser's MediaPlayer (src/core/media): songs and recorded stories through an
 // HTMLAudioElement (streamed from /media/:id with Range), text stories read aloud with Hearth's
 // voice. Both go through one Web Audio gain, which carries the volume and the ducking (lowered
-// while Hearth speaks or the user talks).
+// while Hearth speaks or the user talks). The queue, status and ducking state are the core's
+// MediaQueue; this file is only the Web Audio output.
 import type { TextToSpeech } from '../core/engines.ts';
 import { storySentences } from '../core/media/story-text.ts';
-import type { MediaItem, MediaPlayer, PlayerStatus } from '../core/media/types.ts';
+import { MediaLevel, MediaQueue } from '../core/media/media-queue.ts';
+import type { MediaItem } from '../core/media/types.ts';
+import { pcmSource, stopSources } from './pcm-sources.ts';
 
-export interface MediaPlayerState {
-  status: PlayerStatus;
-  current: MediaItem | null;
-  volume: number;
-  ducked: boolean;
-  upNext: number;
-  /** Last playback problem, for the mini player. */
-  error: string | null;
-}
+export type { MediaPlayerState } from '../core/media/media-queue.ts';
 
 export interface WebMediaPlayerOptions {
   /** The voice that reads text stories; null when none can be loaded. */
@@ -25,106 +20,45 @@ export interface WebMediaPlayerOptions {
   duckSeconds?: number;
 }
 
-type Listener = (state: MediaPlayerState) => void;
-
-export class WebMediaPlayer implements MediaPlayer {
-  status: PlayerStatus = 'idle';
-  current: MediaItem | null = null;
-  volume = 0.8;
-  private queue: MediaItem[] = [];
-  private error: string | null = null;
+export class WebMediaPlayer extends MediaQueue {
   private context: AudioContext | null = null;
   private gain: GainNode | null = null;
   private element: HTMLAudioElement | null = null;
-  private readonly duckReasons = new Set<string>();
-  private readonly listeners = new Set<Listener>();
-  /** Aborted when the current item stops: ends a text story's reading loop. */
-  private playing: AbortController | null = null;
   private readonly sources = new Set<AudioBufferSourceNode>();
 
-  constructor(private readonly options: WebMediaPlayerOptions = {}) {}
-
-  get state(): MediaPlayerState {
-    return { status: this.status, current: this.current, volume: this.volume, ducked: this.duckReasons.size > 0, upNext: this.queue.length, error: this.error };
+  constructor(private readonly options: WebMediaPlayerOptions = {}) {
+    super(new MediaLevel(options.duckTo));
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    listener(this.state);
-    return () => this.listeners.delete(listener);
-  }
-
-  async play(item: MediaItem, options?: { upNext?: MediaItem[] }): Promise<void> {
-    this.halt();
-    this.queue = [...(options?.upNext ?? [])];
-    this.current = item;
-    this.error = null;
-    this.setStatus('loading');
-    const run = new AbortController();
-    this.playing = run;
+  protected async startOutput(item: MediaItem, signal: AbortSignal): Promise<void> {
     const context = this.unlock();
     if (context.state === 'suspended') await context.resume().catch(() => undefined);
-    try {
-      if (item.format === 'text') await this.startReading(item, run.signal);
-      else await this.startAudio(item);
-    } catch (err) {
-      if (run.signal.aborted) return;
-      this.fail(err);
-      throw err;
+    if (item.format === 'text') await this.startReading(item, signal);
+    else await this.startAudio(item);
+  }
+
+  protected haltOutput(): void {
+    if (this.element) {
+      this.element.pause();
+      this.element.removeAttribute('src');
+      this.element.load();
     }
+    stopSources(this.sources);
+    if (this.context?.state === 'suspended') void this.context.resume().catch(() => undefined);
   }
 
-  stop(): void {
-    this.halt();
-    this.queue = [];
-    this.current = null;
-    this.setStatus('idle');
-  }
-
-  pause(): boolean {
-    if (this.status !== 'playing') return false;
+  protected pauseOutput(): void {
     if (this.current?.format === 'text') void this.context?.suspend();
     else this.element?.pause();
-    this.setStatus('paused');
-    return true;
   }
 
-  resume(): boolean {
-    if (this.status !== 'paused') return false;
+  protected resumeOutput(): void {
     if (this.current?.format === 'text') void this.context?.resume();
     else void this.element?.play().catch((err: unknown) => this.fail(err));
-    this.setStatus('playing');
-    return true;
   }
 
-  async next(): Promise<MediaItem | null> {
-    const following = this.queue.shift();
-    if (!following) {
-      this.stop();
-      return null;
-    }
-    await this.play(following, { upNext: this.queue });
-    return following;
-  }
-
-  setVolume(level: number): void {
-    this.volume = Math.max(0, Math.min(1, level));
+  protected override levelChanged(): void {
     this.applyGain();
-    this.emit();
-  }
-
-  /**
-   * Lowers the media while `reason` holds (e.g. "speaking" while Hearth talks, "listening" while
-   * the user talks), so voice commands like "stop" are heard over the music.
-   */
-  duck(reason: string, on: boolean): void {
-    const before = this.duckReasons.size > 0;
-    if (on) this.duckReasons.add(reason);
-    else this.duckReasons.delete(reason);
-    if (before !== this.duckReasons.size > 0) {
-      this.applyGain();
-      this.emit();
-    }
   }
 
   /** Ducks while a speaking source (the PlaybackQueue) reports Hearth speaking. */
@@ -144,9 +78,8 @@ export class WebMediaPlayer implements MediaPlayer {
     return this.context;
   }
 
-  async dispose(): Promise<void> {
-    this.stop();
-    this.listeners.clear();
+  override async dispose(): Promise<void> {
+    super.dispose();
     await this.context?.close().catch(() => undefined);
     this.context = null;
   }
@@ -156,7 +89,6 @@ export class WebMediaPlayer implements MediaPlayer {
     element.src = item.url;
     element.currentTime = 0;
     await element.play();
-    if (this.current === item) this.setStatus('playing');
   }
 
   private audioElement(): HTMLAudioElement {
@@ -182,7 +114,6 @@ export class WebMediaPlayer implements MediaPlayer {
     if (!voice) throw new Error('no voice is available to read this story');
     const sentences = storySentences(text);
     if (sentences.length === 0) throw new Error('this story has no words to read');
-    this.setStatus('playing');
     void this.readAloud(voice, sentences, signal);
   }
 
@@ -195,14 +126,10 @@ export class WebMediaPlayer implements MediaPlayer {
         for await (const pcm of voice.synthesize(sentence, { signal })) {
           if (signal.aborted) return;
           if (pcm.length === 0) continue;
-          const buffer = context.createBuffer(1, pcm.length, voice.sampleRate);
-          buffer.copyToChannel(new Float32Array(pcm), 0);
-          const source = context.createBufferSource();
-          source.buffer = buffer;
-          source.connect(this.gain!);
+          const source = pcmSource(context, pcm, voice.sampleRate, this.gain!);
           at = Math.max(at, context.currentTime + 0.02);
           source.start(at);
-          at += buffer.duration;
+          at += source.buffer.duration;
           this.sources.add(source);
           source.onended = () => this.sources.delete(source);
         }
@@ -216,56 +143,11 @@ export class WebMediaPlayer implements MediaPlayer {
     }
   }
 
-  private finished(): void {
-    this.playing = null;
-    this.current = null;
-    this.setStatus('idle');
-  }
-
-  /** Stops the current item's sound (element or read-aloud sources) without touching the queue. */
-  private halt(): void {
-    this.playing?.abort();
-    this.playing = null;
-    if (this.element) {
-      this.element.pause();
-      this.element.removeAttribute('src');
-      this.element.load();
-    }
-    for (const source of this.sources) {
-      source.onended = null;
-      try {
-        source.stop();
-      } catch {
-        // Never started or already stopped.
-      }
-      source.disconnect();
-    }
-    this.sources.clear();
-    if (this.context?.state === 'suspended') void this.context.resume().catch(() => undefined);
-  }
-
-  private fail(err: unknown): void {
-    this.halt();
-    this.error = err instanceof Error ? err.message : String(err);
-    this.current = null;
-    this.setStatus('idle');
-  }
-
   private applyGain(immediate = false): void {
     if (!this.gain || !this.context) return;
-    const target = this.volume * (this.duckReasons.size > 0 ? (this.options.duckTo ?? 0.25) : 1);
+    const target = this.level.target;
     if (immediate) this.gain.gain.value = target;
     else this.gain.gain.setTargetAtTime(target, this.context.currentTime, this.options.duckSeconds ?? 0.08);
-  }
-
-  private setStatus(status: PlayerStatus): void {
-    this.status = status;
-    this.emit();
-  }
-
-  private emit(): void {
-    const state = this.state;
-    for (const listener of [...this.listeners]) listener(state);
   }
 }
 

@@ -4,6 +4,7 @@
 
 import type { AudioOutput } from '../core/engines.ts';
 import { PlaybackTimeline } from './playback-timeline.ts';
+import { pcmSource, stopSources } from './pcm-sources.ts';
 
 type SpeakingListener = (speaking: boolean) => void;
 
@@ -51,12 +52,8 @@ export class PlaybackQueue implements AudioOutput {
     const context = this.unlock();
     const gain = this.gain;
     if (!gain) return;
-    const buffer = context.createBuffer(1, pcm.length, sampleRate);
-    buffer.copyToChannel(new Float32Array(pcm), 0);
-    const source = context.createBufferSource();
-    source.buffer = buffer;
-    source.connect(gain);
-    const startAt = this.timeline.schedule(context.currentTime, buffer.duration);
+    const source = pcmSource(context, pcm, sampleRate, gain);
+    const startAt = this.timeline.schedule(context.currentTime, source.buffer.duration);
     source.onended = () => this.finished(source);
     this.sources.add(source);
     source.start(startAt);
@@ -64,16 +61,7 @@ export class PlaybackQueue implements AudioOutput {
   }
 
   flush(): void {
-    for (const source of this.sources) {
-      source.onended = null;
-      try {
-        source.stop();
-      } catch {
-        // Already stopped.
-      }
-      source.disconnect();
-    }
-    this.sources.clear();
+    stopSources(this.sources);
     this.timeline.reset();
     this.becameIdle();
   }

@@ -1,6 +1,7 @@
 // The media track's level: the listener's volume times a duck factor while anyone talks (the child,
 // so "stop" is heard over the music, or Hearth itself). Applied per frame with a short glide so
 // ducking never clicks.
+import { MediaLevel } from '../../../src/core/media/media-queue.ts';
 
 export interface MediaGainOptions {
   /** Volume multiplier while ducked. */
@@ -9,39 +10,20 @@ export interface MediaGainOptions {
   glidePerFrame?: number;
 }
 
-export class MediaGain {
-  volume = 0.8;
+export class MediaGain extends MediaLevel {
   /** The toy's own output level (its profile's volume), applied to the media as to the agent's voice. */
   private output = 1;
-  private readonly reasons = new Set<string>();
   private applied: number;
-  private readonly duckTo: number;
   private readonly glide: number;
 
   constructor(options: MediaGainOptions = {}) {
-    this.duckTo = options.duckTo ?? 0.25;
+    super(options.duckTo);
     this.glide = options.glidePerFrame ?? 0.5;
     this.applied = this.target;
   }
 
-  get ducked(): boolean {
-    return this.reasons.size > 0;
-  }
-
-  get target(): number {
+  override get target(): number {
     return this.volume * this.output * (this.ducked ? this.duckTo : 1);
-  }
-
-  /** Ducks while `reason` holds ("listening", "speaking"); true when the ducked state changed. */
-  duck(reason: string, on: boolean): boolean {
-    const before = this.ducked;
-    if (on) this.reasons.add(reason);
-    else this.reasons.delete(reason);
-    return before !== this.ducked;
-  }
-
-  setVolume(level: number): void {
-    this.volume = Math.max(0, Math.min(1, level));
   }
 
   setOutputLevel(level: number): void {
