@@ -15,6 +15,7 @@ export { lexicalScore, lexicalSearch, searchTokens } from './lexical-search.ts';
 export { fuseRankings, semanticRankScore } from './rank-fusion.ts';
 export { embeddingText, excerpt, EXCERPT_CHARS } from './search-text.ts';
 export { nothingFound, playFromCatalog, type PlayRequest } from './play-from-catalog.ts';
+export { MediaLevel, MediaQueue, type MediaPlayerState } from './media-queue.ts';
 export { nextTool, pauseTool, playSongTool, resumeTool, stopTool, tellStoryTool, volumeTool };
 
 /** The media tools in direct-command order: specific phrases before general ones ("play" alone resumes). */
