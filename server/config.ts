@@ -7,12 +7,19 @@ import { z } from 'zod';
 const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
+  /** Opt-in TLS for phones and tablets: the same app, also served on `https.port` with a local CA. */
+  https: z.object({
+    enabled: z.boolean(),
+    port: z.coerce.number().int().min(0).max(65535),
+  }),
   dataDir: z.string().min(1),
   modelsDir: z.string().min(1),
   modelPath: z.array(z.string().min(1)),
   mediaDir: z.string().min(1),
   appDir: z.string().min(1),
   manifestPath: z.string().min(1),
+  /** Build the starter songs and stories into the media folder on first run. */
+  starterLibrary: z.enum(['on', 'off']).transform((v) => v === 'on'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   livekit: z.object({
     url: z.url({ protocol: /^(wss?|https?)$/ }).nullable(),
@@ -45,12 +52,15 @@ interface Setting {
 
 const SETTINGS: Setting[] = [
   { flag: '--port <n>', key: 'port', env: 'HEARTH_PORT', fallback: '8787', help: 'port to listen on' },
+  { flag: '--https', key: 'https', env: 'HEARTH_HTTPS', help: 'also serve Hearth over HTTPS, signed by a home certificate authority: phones and tablets need it for the microphone, offline use and install (env value 1 = on)' },
+  { flag: '--https-port <n>', key: 'httpsPort', env: 'HEARTH_HTTPS_PORT', fallback: '8443', help: 'HTTPS port (with --https)' },
   { flag: '--host <addr>', key: 'host', env: 'HEARTH_HOST', fallback: '0.0.0.0', help: 'address to bind; 0.0.0.0 serves every LAN interface' },
   { flag: '--data-dir <dir>', key: 'dataDir', env: 'HEARTH_DATA_DIR', fallback: 'data', help: 'database and secrets' },
   { flag: '--models-dir <dir>', key: 'modelsDir', env: 'HEARTH_MODELS_DIR', fallback: 'models', help: 'where model packs are stored' },
   { flag: '--model-path <dirs>', key: 'modelPath', env: 'HEARTH_MODEL_PATH', help: `extra read-only folders holding model packs, "${path.delimiter}"-separated` },
   { flag: '--media-dir <dir>', key: 'mediaDir', env: 'HEARTH_MEDIA_DIR', fallback: 'media', help: 'songs and stories' },
   { flag: '--app-dir <dir>', key: 'appDir', env: 'HEARTH_APP_DIR', fallback: 'dist', help: 'the built web app' },
+  { flag: '--starter-library <on|off>', key: 'starterLibrary', env: 'HEARTH_STARTER_LIBRARY', fallback: 'on', help: 'build the starter songs and stories into the media folder on first run' },
   { flag: '--manifest <file>', key: 'manifest', env: 'HEARTH_MODELS_MANIFEST', fallback: 'models/manifest.json', help: 'model pack manifest' },
   { flag: '--log-level <level>', key: 'logLevel', env: 'HEARTH_LOG_LEVEL', fallback: 'warn', help: 'server log level' },
   { flag: '--livekit-url <url>', key: 'livekitUrl', env: 'LIVEKIT_URL', help: 'use this LiveKit server instead of the embedded one' },
@@ -65,6 +75,15 @@ export function configCommand(): Command {
   const program = new Command('hearth').description('Hearth home server: serves the app, models and media on your LAN');
   for (const s of SETTINGS) program.addOption(new Option(s.flag, `${s.help} (env ${s.env}${s.fallback ? `, default ${s.fallback}` : ''})`));
   return program;
+}
+
+// On/off settings: the flag alone turns them on; the environment says 1/true/yes or 0/false/no.
+function onOff(value: string | boolean | undefined, env: string): boolean {
+  if (value === undefined || value === true || value === false) return value === true;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+  throw new ConfigError(`${env}=${value} is not on or off: use 1 or 0`);
 }
 
 function splitPathList(value: string | undefined): string[] {
@@ -95,12 +114,15 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
   const parsed = ConfigSchema.safeParse({
     port: value('port'),
     host: value('host'),
+    // A flag without a value (--https) arrives as `true`, not text.
+    https: { enabled: onOff((flags.https as string | boolean | undefined) ?? env.HEARTH_HTTPS, 'HEARTH_HTTPS'), port: value('httpsPort') },
     dataDir: abs(value('dataDir')),
     modelsDir: abs(value('modelsDir')),
     modelPath: splitPathList(value('modelPath')).map(abs),
     mediaDir: abs(value('mediaDir')),
     appDir: abs(value('appDir')),
     manifestPath: abs(value('manifest')),
+    starterLibrary: value('starterLibrary')?.toLowerCase(),
     logLevel: value('logLevel'),
     livekit: {
       url: value('livekitUrl') ?? null,

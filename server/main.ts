@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, configCommand, loadConfig } from './config.ts';
+import { ConfigError, configCommand, loadConfig, type HearthConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { buildApp } from './http/app.ts';
 import { ModelStore } from './models/store.ts';
 import { startupReport } from './startup-report.ts';
 import { householdKeyNotice } from './livekit/household-key.ts';
+import { TlsFileError } from './tls/key-files.ts';
+import { loadTlsMaterial } from './tls/tls-material.ts';
+import { attachHttpsServer, type HttpsServer } from './tls/https-server.ts';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -18,7 +21,10 @@ async function main(): Promise<void> {
 
   const db = openDatabase(path.join(config.dataDir, 'hearth.db'));
   const models = await ModelStore.open({ manifestPath: config.manifestPath, modelsDir: config.modelsDir, extraDirs: config.modelPath });
-  const app = await buildApp({ config, db, models, version: pkg.version });
+  // HTTPS (opt-in): the home CA and this machine's certificate, created or renewed as needed.
+  const tls = config.https.enabled ? await loadTlsMaterial(config.dataDir) : null;
+  const app = await buildApp({ config, db, models, version: pkg.version, caCertPem: tls?.caCertPem ?? null });
+  const httpsServer = tls ? attachHttpsServer(app, tls) : null;
 
   const shutdown = async (signal: string) => {
     console.log(`\nHearth: ${signal} received, stopping.`);
@@ -32,16 +38,30 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(startupReport({ config, port, version: pkg.version, roles: await models.roles(), appBuilt: fs.existsSync(path.join(config.appDir, 'index.html')) }));
+  const https = tls && httpsServer ? { ...tls, port: await listenHttps(httpsServer, config) } : null;
+  console.log(startupReport({ config, port, https, version: pkg.version, roles: await models.roles(), appBuilt: fs.existsSync(path.join(config.appDir, 'index.html')) }));
   console.log(householdKeyNotice(config.dataDir));
 
   // Hash files that have no trusted lock entry yet, off the request path.
   models.verifyInBackground().catch((err: unknown) => app.log.error({ err }, 'model verification failed'));
 }
 
+async function listenHttps(server: HttpsServer, config: HearthConfig): Promise<number> {
+  try {
+    return await server.listen(config.https.port, config.host);
+  } catch (err) {
+    if (err instanceof Error && 'code' in err && err.code === 'EADDRINUSE') {
+      throw new ConfigError(`the HTTPS port ${config.https.port} is already in use. Stop the other server or pick another port with --https-port or HEARTH_HTTPS_PORT.`);
+    }
+    throw err;
+  }
+}
+
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) {
     console.error(`Hearth: ${err.message}\nRun with --help to see every setting.`);
+  } else if (err instanceof TlsFileError) {
+    console.error(`Hearth cannot start HTTPS: ${err.message}`);
   } else if (err instanceof Error && 'code' in err && err.code === 'EADDRINUSE') {
     console.error(`Hearth: the port is already in use (${err.message}). Stop the other server or pick another port with --port or HEARTH_PORT.`);
   } else {

@@ -13,6 +13,7 @@ import { setupCatalog } from './routes/catalog-setup.ts';
 import { registerLivekitTokenRoute } from './routes/livekit-token.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
 import { registerDeviceObserverTokenRoute } from './routes/device-observer-token.ts';
+import { registerCaCertificateRoute } from './routes/ca-certificate.ts';
 import { DeviceRepository } from '../devices/device-repository.ts';
 import { AGENT_IDENTITY } from '../agent/protocol.ts';
 import { setupLivekit } from '../livekit/setup.ts';
@@ -25,9 +26,11 @@ export interface AppDeps {
   db: HearthDatabase;
   models: ModelStore;
   version: string;
+  /** The home CA's certificate (PEM) when HTTPS is on: served at /hearth-ca.crt for devices to install. */
+  caCertPem?: string | null;
 }
 
-export async function buildApp({ config, db, models, version }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, models, version, caCertPem = null }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: config.logLevel, serializers: { req: redactedRequestSerializer } } });
 
   const livekitOrigin = config.livekit.url ? [new URL(config.livekit.url).origin] : [];
@@ -48,7 +51,7 @@ export async function buildApp({ config, db, models, version }: AppDeps): Promis
   registerModelRoutes(app, models);
   registerAdminRoutes(app, db);
   // Songs and stories: scanned, indexed and served from the media folder (starts after listen).
-  const catalog = setupCatalog(app, { mediaDir: config.mediaDir, db, models });
+  const catalog = setupCatalog(app, { mediaDir: config.mediaDir, db, models, starter: config.starterLibrary });
   // LiveKit: embedded room server on this port unless LIVEKIT_URL is set; token routes either way.
   const livekit = await setupLivekit(app, config);
   registerLivekitTokenRoute(app, livekit);
@@ -81,6 +84,7 @@ export async function buildApp({ config, db, models, version }: AppDeps): Promis
     }),
   });
   registerDeviceObserverTokenRoute(app, db, livekit);
+  if (caCertPem) registerCaCertificateRoute(app, caCertPem);
   registerAppRoutes(app, config.appDir);
   return app;
 }

@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 /**
  * The app may talk only to its own origin: no CDN, no telemetry, no model hub.
  * `extraConnectSrc` admits a LAN LiveKit server when LIVEKIT_URL points elsewhere.
+ * 'self' also admits the origin's own WebSocket (ws: on http, wss: on https, CSP Level 3), which
+ * the embedded LiveKit room server needs; tests/e2e/https-lan.test.ts checks it over https.
+ * No HSTS: it would apply to every port of the host and break the plain-HTTP port.
  */
 export function contentSecurityPolicy(extraConnectSrc: string[] = []): string {
   return [

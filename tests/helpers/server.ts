@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { installStarterLibrary, STARTER_VERSION } from '../../server/catalog/starter/install-starter.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const SHARED_MODELS = path.resolve(PROJECT_ROOT, '..', 'shared', 'models');
@@ -10,29 +11,94 @@ export interface RunningServer {
   url: string;
   port: number;
   dataDir: string;
+  /** The media folder it serves: its own temporary one unless the test named one. */
+  mediaDir: string;
+  /** With `https: true`: the HTTPS origin and port, signed by the home CA in `<dataDir>/tls`. */
+  httpsUrl: string | null;
+  httpsPort: number | null;
   output: () => string;
   stop: () => Promise<void>;
 }
 
+export interface ServerOptions {
+  args?: string[];
+  env?: Record<string, string>;
+  /**
+   * What the server's own temporary media folder starts with when neither args nor env name one:
+   * a copy of the starter library (default, as a fresh install has) or nothing.
+   */
+  media?: 'starter' | 'empty';
+  /** Also serve HTTPS (--https) on a free port. */
+  https?: boolean;
+}
+
+/** Narrated once per machine (flite is slow), then copied for each server. */
+const STARTER_CACHE = path.join(PROJECT_ROOT, 'tests', '.tmp', `starter-media-v${STARTER_VERSION}`);
+
+/**
+ * The starter library, built once. Test files run in parallel workers, so it is built in a private
+ * folder and renamed into place whole: the cache folder exists only once it is complete.
+ */
+async function starterCache(): Promise<string> {
+  if (fs.existsSync(STARTER_CACHE)) return STARTER_CACHE;
+  fs.mkdirSync(path.dirname(STARTER_CACHE), { recursive: true });
+  const building = fs.mkdtempSync(`${STARTER_CACHE}-building-`);
+  await installStarterLibrary(building);
+  try {
+    fs.renameSync(building, STARTER_CACHE);
+  } catch {
+    // Another worker finished first; its copy is the same.
+    fs.rmSync(building, { recursive: true, force: true });
+  }
+  return STARTER_CACHE;
+}
+
+/** The media folder named by the test, or a fresh temporary one so no test writes into ./media. */
+async function mediaDirFor(opts: ServerOptions): Promise<{ dir: string; temporary: boolean }> {
+  const flag = opts.args?.indexOf('--media-dir') ?? -1;
+  const named = flag >= 0 ? opts.args?.[flag + 1] : opts.env?.HEARTH_MEDIA_DIR;
+  if (named) return { dir: path.resolve(PROJECT_ROOT, named), temporary: false };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-test-media-'));
+  if (opts.media !== 'empty') {
+    fs.cpSync(await starterCache(), dir, { recursive: true });
+  }
+  return { dir, temporary: true };
+}
+
 /** Starts the real Hearth server (as `npm start` runs it) on a free loopback port. */
-export async function startHearthServer(opts: { args?: string[]; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startHearthServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const media = await mediaDirFor(opts);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-test-data-'));
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(PROJECT_ROOT, 'server', 'main.ts'), '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, ...(opts.args ?? [])],
+    [
+      '--import',
+      'tsx',
+      path.join(PROJECT_ROOT, 'server', 'main.ts'),
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--data-dir',
+      dataDir,
+      ...(media.temporary ? ['--media-dir', media.dir] : []),
+      ...(opts.https ? ['--https', '--https-port', '0'] : []),
+      ...(opts.args ?? []),
+    ],
     { cwd: PROJECT_ROOT, env: { ...process.env, HEARTH_LOG_LEVEL: 'warn', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
 
-  const port = await new Promise<number>((resolve, reject) => {
+  const ports = await new Promise<{ port: number; httpsPort: number | null }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
     const check = () => {
       const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      if (m?.[1]) {
+      const tls = /https:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (m?.[1] && (!opts.https || tls?.[1])) {
         clearTimeout(timer);
-        resolve(Number(m[1]));
+        resolve({ port: Number(m[1]), httpsPort: tls?.[1] ? Number(tls[1]) : null });
       }
     };
     child.stdout?.on('data', check);
@@ -43,9 +109,12 @@ export async function startHearthServer(opts: { args?: string[]; env?: Record<st
   });
 
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
+    url: `http://127.0.0.1:${ports.port}`,
+    port: ports.port,
+    httpsUrl: ports.httpsPort ? `https://127.0.0.1:${ports.httpsPort}` : null,
+    httpsPort: ports.httpsPort,
     dataDir,
+    mediaDir: media.dir,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
@@ -54,6 +123,7 @@ export async function startHearthServer(opts: { args?: string[]; env?: Record<st
         await exited;
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
+      if (media.temporary) fs.rmSync(media.dir, { recursive: true, force: true });
     },
   };
 }

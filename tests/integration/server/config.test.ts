@@ -39,6 +39,24 @@ describe('server configuration', () => {
     expect(() => loadConfig(['--llm-url', 'ftp://ollama.lan', '--llm-model', 'm'], {})).toThrow(/llm\.url/);
   });
 
+  it('builds the starter library unless told not to (flag or environment)', () => {
+    expect(loadConfig([], {}).starterLibrary).toBe(true);
+    expect(loadConfig(['--starter-library', 'off'], {}).starterLibrary).toBe(false);
+    expect(loadConfig([], { HEARTH_STARTER_LIBRARY: 'OFF' }).starterLibrary).toBe(false);
+    expect(loadConfig(['--starter-library', 'on'], { HEARTH_STARTER_LIBRARY: 'off' }).starterLibrary).toBe(true);
+    expect(() => loadConfig(['--starter-library', 'maybe'], {})).toThrow(/starterLibrary/);
+  });
+
+  it('keeps HTTPS off unless --https or HEARTH_HTTPS turns it on, on port 8443 by default', () => {
+    expect(loadConfig([], {}).https).toEqual({ enabled: false, port: 8443 });
+    expect(loadConfig(['--https'], {}).https).toEqual({ enabled: true, port: 8443 });
+    expect(loadConfig([], { HEARTH_HTTPS: '1', HEARTH_HTTPS_PORT: '9443' }).https).toEqual({ enabled: true, port: 9443 });
+    expect(loadConfig(['--https-port', '10443'], { HEARTH_HTTPS: 'true', HEARTH_HTTPS_PORT: '9443' }).https).toEqual({ enabled: true, port: 10443 });
+    expect(loadConfig([], { HEARTH_HTTPS: '0' }).https.enabled).toBe(false);
+    expect(() => loadConfig([], { HEARTH_HTTPS: 'maybe' })).toThrow(/HEARTH_HTTPS=maybe/);
+    expect(() => loadConfig(['--https-port', '99999'], {})).toThrow(/https\.port/);
+  });
+
   it('rejects bad values with a clear error', () => {
     expect(() => loadConfig(['--port', 'eighty'], {})).toThrow(ConfigError);
     expect(() => loadConfig([], { HEARTH_PORT: '70000' })).toThrow(/port/);
