@@ -11,7 +11,8 @@ import { waitFor } from './voice-helpers.ts';
 // `?kiosk` starts hands-free listening with no tap, keeps the screen on, goes full screen on the
 // first touch, hides the navigation, refuses other screens,
 // the back button and the context menu, survives a reload, and only the parent PIN (checked by
-// the server) ends it; Settings (behind the PIN) starts it again.
+// the server) ends it; Settings (behind the PIN) starts it again. With no parent PIN set it
+// cannot start at all: neither from `?kiosk` nor from Settings.
 
 const TMP = path.join(PROJECT_ROOT, 'tests', '.tmp', 'kiosk-e2e');
 const CONTRACT_DIR = path.join(TMP, 'contract-models');
@@ -58,6 +59,48 @@ describe('kiosk mode in Chromium', () => {
     await browser?.close();
     await server?.stop();
   });
+
+  // Runs first: the server has no parent PIN yet.
+  it('cannot be turned on while no parent PIN is set', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+
+    // `?kiosk` shows a full-screen notice instead of a kiosk anyone could leave: no listening.
+    await page.goto(`${server.url}/?kiosk`);
+    const notice = page.getByTestId('kiosk-needs-pin-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/parent PIN/);
+    expect(await page.getByTestId('kiosk-listening').count()).toBe(0);
+    expect(await page.getByTestId('kiosk-exit').count()).toBe(0);
+
+    // It sends the parent to Settings, where the kiosk switch stays off until a PIN is set.
+    await page.getByTestId('kiosk-needs-pin-settings').click();
+    await page.getByTestId('screen-settings').waitFor();
+    expect(await inKiosk(page)).toBe(false);
+    await page.getByTestId('nav').waitFor();
+    const toggle = page.getByTestId('kiosk-toggle');
+    await page.getByTestId('kiosk-needs-pin').waitFor();
+    expect(await page.getByTestId('kiosk-needs-pin').textContent()).toMatch(/Set an admin PIN first/);
+    expect(await toggle.isDisabled()).toBe(true);
+    await toggle.click({ force: true });
+    expect(await toggle.isChecked()).toBe(false);
+    expect(await inKiosk(page)).toBe(false);
+
+    // Nor does a reload bring a kiosk back: `?kiosk` was not remembered.
+    await page.reload();
+    await page.getByTestId('nav').waitFor();
+    expect(await inKiosk(page)).toBe(false);
+    expect(await page.getByTestId('kiosk-needs-pin-notice').count()).toBe(0);
+
+    // "Set a PIN" opens the form that chooses one (not submitted here: the next test sets it).
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('kiosk-set-pin').click();
+    await page.getByTestId('kiosk-settings').getByTestId('pin-confirm').waitFor();
+
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it('listens hands-free on the Talk screen only, survives a reload, and leaves only with the parent PIN', async () => {
     // A parent PIN exists (chosen earlier in Settings).
@@ -135,7 +178,7 @@ describe('kiosk mode in Chromium', () => {
 
     // Settings → Kiosk mode (behind the parent PIN, still unlocked from leaving) starts it again.
     await page.getByTestId('nav-settings').click();
-    await page.getByTestId('kiosk-enter').click();
+    await page.getByTestId('kiosk-toggle').click();
     await page.getByTestId('screen-talk').waitFor();
     expect(await inKiosk(page)).toBe(true);
     expect(new URL(page.url()).hash).toBe('#/talk');

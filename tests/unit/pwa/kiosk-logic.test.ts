@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Backoff } from '../../../src/ui/kiosk/backoff.ts';
+import { kioskPinState } from '../../../src/ui/kiosk/kiosk-pin.ts';
 import { keepListening, type Listener } from '../../../src/ui/kiosk/listening-keeper.ts';
 
 describe('kiosk backoff', () => {
@@ -18,6 +19,19 @@ describe('kiosk backoff', () => {
   it('refuses nonsense settings', () => {
     expect(() => new Backoff({ firstMs: 0, maxMs: 10 })).toThrow(/firstMs/);
     expect(() => new Backoff({ firstMs: 10, maxMs: 5 })).toThrow(/maxMs/);
+  });
+});
+
+describe('kiosk and the parent PIN', () => {
+  it('cannot be turned on while no PIN is set, nor before the server has said', () => {
+    expect(kioskPinState('no-pin')).toBe('needs-pin');
+    expect(kioskPinState('unknown')).toBe('checking');
+  });
+
+  it('runs once a PIN is set, and stays on while the server that checks it is away', () => {
+    expect(kioskPinState('locked')).toBe('protected');
+    expect(kioskPinState('unlocked')).toBe('protected');
+    expect(kioskPinState('offline')).toBe('protected');
   });
 });
 
