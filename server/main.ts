@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   const models = await ModelStore.open({ manifestPath: config.manifestPath, modelsDir: config.modelsDir, extraDirs: config.modelPath });
   // HTTPS (opt-in): the home CA and this machine's certificate, created or renewed as needed.
   const tls = config.https.enabled ? await loadTlsMaterial(config.dataDir) : null;
-  const app = await buildApp({ config, db, models, version: pkg.version, caCertPem: tls?.caCertPem ?? null });
+  let httpsPort: number | null = null;
+  const app = await buildApp({ config, db, models, version: pkg.version, caCertPem: tls?.caCertPem ?? null, httpsPort: () => httpsPort });
   const httpsServer = tls ? attachHttpsServer(app, tls) : null;
 
   const shutdown = async (signal: string) => {
@@ -38,7 +39,8 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const https = tls && httpsServer ? { ...tls, port: await listenHttps(httpsServer, config) } : null;
+  if (httpsServer) httpsPort = await listenHttps(httpsServer, config);
+  const https = tls && httpsPort !== null ? { ...tls, port: httpsPort } : null;
   console.log(startupReport({ config, port, https, version: pkg.version, roles: await models.roles(), appBuilt: fs.existsSync(path.join(config.appDir, 'index.html')) }));
   console.log(householdKeyNotice(config.dataDir));
 

@@ -28,9 +28,11 @@ export interface AppDeps {
   version: string;
   /** The home CA's certificate (PEM) when HTTPS is on: served at /hearth-ca.crt for devices to install. */
   caCertPem?: string | null;
+  /** The port HTTPS listens on, once it does (null without --https). */
+  httpsPort?: () => number | null;
 }
 
-export async function buildApp({ config, db, models, version, caCertPem = null }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, models, version, caCertPem = null, httpsPort }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: config.logLevel, serializers: { req: redactedRequestSerializer } } });
 
   const livekitOrigin = config.livekit.url ? [new URL(config.livekit.url).origin] : [];
@@ -47,7 +49,7 @@ export async function buildApp({ config, db, models, version, caCertPem = null }
     acceptRanges: true,
   });
 
-  registerHealthRoute(app, version);
+  registerHealthRoute(app, version, httpsPort);
   registerModelRoutes(app, models);
   registerAdminRoutes(app, db);
   // Songs and stories: scanned, indexed and served from the media folder (starts after listen).

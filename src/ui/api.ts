@@ -47,6 +47,8 @@ export interface HealthResponse {
   version?: string;
   uptimeS?: number;
   time?: string;
+  /** Set when the server also serves Hearth over HTTPS (`--https`). */
+  httpsPort?: number;
 }
 
 export type ApiErrorKind = 'offline' | 'timeout' | 'http' | 'bad-response';
@@ -75,6 +77,7 @@ export const parseHealth: Parser<HealthResponse> = (body) => {
   if (typeof body.version === 'string') health.version = body.version;
   if (typeof body.uptimeS === 'number') health.uptimeS = body.uptimeS;
   if (typeof body.time === 'string') health.time = body.time;
+  if (typeof body.httpsPort === 'number' && Number.isInteger(body.httpsPort) && body.httpsPort > 0) health.httpsPort = body.httpsPort;
   return health;
 };
 

@@ -10,6 +10,8 @@ export const HEALTH_POLL_MS = 10_000;
 export class ServerConnection {
   state = $state<ConnectionState>('checking');
   version = $state<string | null>(null);
+  /** The server's HTTPS port when it has one (`--https`): where a plain-http page should move to. */
+  httpsPort = $state<number | null>(null);
   lastChecked = $state<Date | null>(null);
   /** True while a check is in flight (for a "Checking…" button label). */
   busy = $state(false);
@@ -53,6 +55,7 @@ export class ServerConnection {
     if (result.ok && result.data.ok) {
       this.state = 'online';
       this.version = result.data.version ?? null;
+      this.httpsPort = result.data.httpsPort ?? null;
     } else {
       this.state = 'offline';
     }

@@ -60,6 +60,8 @@ async function secureState(page: Page) {
   return page.evaluate(() => ({ secure: window.isSecureContext, isolated: window.crossOriginIsolated, protocol: location.protocol }));
 }
 
+const LAN_NAME = 'hearth-home.test';
+
 describe('Hearth over HTTPS on the home network, in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -70,7 +72,10 @@ describe('Hearth over HTTPS on the home network, in Chromium', () => {
     if (!server.httpsUrl) throw new Error(`no https URL in the startup report:\n${server.output()}`);
     httpsUrl = server.httpsUrl;
     const leaf = fs.readFileSync(path.join(server.dataDir, 'tls', 'server.crt'), 'utf8');
-    browser = await launchChromium({ extraArgs: [`--ignore-certificate-errors-spki-list=${spkiSha256(leaf)}`] });
+    browser = await launchChromium({
+      // hearth-home.test: a LAN name for the loopback server, so a plain-http page is not a secure context.
+      extraArgs: [`--ignore-certificate-errors-spki-list=${spkiSha256(leaf)}`, `--host-resolver-rules=MAP ${LAN_NAME} 127.0.0.1`],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -86,6 +91,7 @@ describe('Hearth over HTTPS on the home network, in Chromium', () => {
     await page.goto(`${httpsUrl}/`);
     await page.getByTestId('screen-talk').waitFor();
     expect(await secureState(page)).toEqual({ secure: true, isolated: true, protocol: 'https:' });
+    expect(await page.getByTestId('insecure-notice').count()).toBe(0);
     const worker = await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL);
     expect(worker).toBe(`${httpsUrl}/sw.js`);
     expect(await page.evaluate(async () => typeof (await caches.keys()).length)).toBe('number');
@@ -154,5 +160,32 @@ describe('Hearth over HTTPS on the home network, in Chromium', () => {
     } finally {
       await lan.close();
     }
+  });
+
+  it('tells a page opened over plain http at a LAN name that the microphone needs the secure address, and links it and the CA', async () => {
+    const origin = `http://${LAN_NAME}:${server.port}`;
+    const context = await browser.newContext();
+    const recorder = new RequestRecorder(context);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(`${origin}/`);
+    await page.getByTestId('screen-talk').waitFor();
+    expect(await secureState(page)).toEqual({ secure: false, isolated: false, protocol: 'http:' });
+
+    const notice = page.getByTestId('insecure-notice');
+    await notice.waitFor();
+    const open = page.getByTestId('insecure-open-secure');
+    await open.waitFor(); // once /api/health has said which port HTTPS is on
+    expect(await open.getAttribute('href')).toBe(`https://${LAN_NAME}:${server.httpsPort}/`);
+    const caHref = await page.getByTestId('insecure-ca-link').getAttribute('href');
+    expect(caHref).toBe(`${origin}/hearth-ca.crt`);
+    const served = await page.evaluate(async (url) => (await fetch(url)).text(), caHref!);
+    expect(served).toBe(fs.readFileSync(path.join(server.dataDir, 'tls', 'ca.crt'), 'utf8'));
+
+    // The page still works for typing: nothing crashed for want of a service worker or a microphone.
+    // (Chromium itself warns that COOP is ignored on an untrustworthy origin: that is the point.)
+    expect(problems.filter((p) => !/Cross-Origin-Opener-Policy header has been ignored/.test(p))).toEqual([]);
+    expect(recorder.offOrigin(origin)).toEqual([]);
+    await context.close();
   });
 });
