@@ -1,10 +1,14 @@
 // bench/catalog: the catalog's vector search at 1k, 10k and 100k items. Voy (the kd-tree index the
-// server builds and browsers download) against brute-force cosine over one Float32Array, in the
-// same run on the same vectors: build time, query latency (median/p99), recall@10 of Voy against the
-// exact answer, and the index size on the wire (Voy's JSON, raw and gzipped, vs raw float32).
-// Prints JSON. Usage: npm run bench:catalog [-- --sizes 1000,10000 --dims 384 --queries 200]
+// server builds and browsers download), sharded as the product does it (at most MAX_SHARD_ITEMS per
+// Voy index, results merged by distance), against brute-force cosine over one Float32Array, in the
+// same run on the same vectors: build time, query latency (median/p99), recall@10 against the
+// exact answer (merging with float vectors as the server does, and with the int8 wire vectors as
+// browsers do), and the index size on the wire (Voy's JSON + shard vectors, raw and gzipped, vs
+// raw float32). Prints JSON. Usage: npm run bench:catalog [-- --sizes 1000,10000 --queries 200]
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
+import { encodeShardVectors, ShardVectors } from '../../src/core/media/shard-vectors.ts';
+import { MAX_SHARD_ITEMS, ShardedIndex, shardRanges, type IndexShard } from '../../src/core/media/sharded-index.ts';
 import { loadVoy } from '../../server/catalog/voy.ts';
 import { bruteForceTopK, clusteredUnitVectors, percentile, median } from './vectors.ts';
 
@@ -14,12 +18,14 @@ const { values } = parseArgs({
     dims: { type: 'string', default: '384' }, // all-MiniLM-L6-v2, Hearth's recommended embeddings pack
     queries: { type: 'string', default: '200' },
     k: { type: 'string', default: '10' },
+    'shard-items': { type: 'string', default: String(MAX_SHARD_ITEMS) },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
 const dims = Number(values.dims);
 const queryCount = Number(values.queries);
 const k = Number(values.k);
+const shardItems = Number(values['shard-items']);
 
 const Voy = await loadVoy();
 const results = [];
@@ -33,56 +39,84 @@ for (const n of sizes) {
   vectors.forEach((v, i) => matrix.set(v, i * dims));
   const bruteBuildMs = performance.now() - started;
 
-  started = performance.now();
-  const resource = { embeddings: vectors.map((v, i) => ({ id: String(i), title: `item ${i}`, url: `/media/${i}`, embeddings: Array.from(v) })) };
-  const resourceMs = performance.now() - started;
-  // Voy (wasm32) may fail to build very large indexes: that is a result to report, not a crash.
-  let voy: InstanceType<typeof Voy> | null = null;
+  // Voy, sharded as in server/catalog/semantic-index.ts. Voy (wasm32) may still fail: that is a
+  // result to report, not a crash.
+  const ranges = shardRanges(n, shardItems);
+  const ids = vectors.map((_, i) => String(i));
+  const byId = new Map(ids.map((id, i) => [id, vectors[i]!]));
+  const shards: IndexShard[] = [];
+  const wireShards: IndexShard[] = [];
   let buildError: string | null = null;
-  started = performance.now();
+  let serializeError: string | null = null;
+  let resourceMs = 0;
+  let voyBuildMs = 0;
+  let serializeMs = 0;
+  let deserializeMs = 0;
+  let wireBytes = 0;
+  let wireGzipBytes = 0;
+  let vectorsGzipBytes = 0;
   try {
-    voy = new Voy(resource);
+    for (const { start, end } of ranges) {
+      started = performance.now();
+      const resource = { embeddings: ids.slice(start, end).map((id, j) => ({ id, title: `item ${id}`, url: `/media/${id}`, embeddings: Array.from(vectors[start + j]!) })) };
+      resourceMs += performance.now() - started;
+      started = performance.now();
+      const voy = new Voy(resource);
+      voyBuildMs += performance.now() - started;
+      shards.push({ index: voy, vectors: ranges.length > 1 ? { vector: (id) => byId.get(id) } : null });
+      try {
+        started = performance.now();
+        const serialized = voy.serialize();
+        serializeMs += performance.now() - started;
+        wireBytes += Buffer.byteLength(serialized);
+        wireGzipBytes += zlib.gzipSync(serialized).length;
+        started = performance.now();
+        const loaded = Voy.deserialize(serialized);
+        deserializeMs += performance.now() - started;
+        let wireVectors: ShardVectors | null = null;
+        if (ranges.length > 1) {
+          const encoded = encodeShardVectors(ids.slice(start, end), vectors.slice(start, end), dims);
+          wireBytes += encoded.length;
+          const packed = zlib.gzipSync(encoded).length;
+          wireGzipBytes += packed;
+          vectorsGzipBytes += packed;
+          wireVectors = new ShardVectors(encoded);
+        }
+        wireShards.push({ index: loaded, vectors: wireVectors });
+      } catch (err) {
+        serializeError ??= err instanceof Error ? err.message : String(err);
+      }
+    }
   } catch (err) {
     buildError = err instanceof Error ? err.message : String(err);
   }
-  const voyBuildMs = performance.now() - started;
-
-  let serialized: string | null = null;
-  let serializeMs: number | null = null;
-  let serializeError: string | null = null;
-  if (voy) {
-    try {
-      started = performance.now();
-      serialized = voy.serialize();
-      serializeMs = performance.now() - started;
-    } catch (err) {
-      serializeError = err instanceof Error ? err.message : String(err);
-    }
-  }
-  const gzipBytes = serialized ? zlib.gzipSync(serialized).length : null;
-  let deserializeMs: number | null = null;
-  if (serialized) {
-    started = performance.now();
-    Voy.deserialize(serialized).free();
-    deserializeMs = performance.now() - started;
-  }
+  const voy = buildError ? null : new ShardedIndex(shards);
+  // What a browser searches: the deserialized shards, merged with the int8 vectors from the wire.
+  const browserVoy = buildError || serializeError ? null : new ShardedIndex(wireShards);
+  if (!voy) for (const shard of shards) shard.index.free();
+  if (!browserVoy) for (const shard of wireShards) shard.index.free();
 
   const voyTimes: number[] = [];
   const bruteTimes: number[] = [];
   let recallHits = 0;
+  let browserRecallHits = 0;
   for (const q of queries) {
     let t = performance.now();
     const exact = bruteForceTopK(matrix, dims, q, k);
     bruteTimes.push(performance.now() - t);
     if (!voy) continue;
+    const truth = new Set(exact.map(String));
     t = performance.now();
-    const found = voy.search(q, k).neighbors.map((x) => Number(x.id));
+    const found = voy.search(q, k);
     voyTimes.push(performance.now() - t);
-    const truth = new Set(exact);
     recallHits += found.filter((id) => truth.has(id)).length;
+    if (browserVoy) browserRecallHits += browserVoy.search(q, k).filter((id) => truth.has(id)).length;
   }
   voy?.free();
+  browserVoy?.free();
   const voyMedian = voy ? median(voyTimes) : null;
+  const serialized = !buildError && !serializeError;
+  const gzipBytes = serialized ? wireGzipBytes : null;
 
   results.push({
     items: n,
@@ -90,17 +124,21 @@ for (const n of sizes) {
     queries: queryCount,
     k,
     voy: {
+      shards: ranges.length,
+      shardItems: Math.min(n, shardItems),
       buildMs: voy ? round(voyBuildMs) : null,
       buildError,
       prepareResourceMs: round(resourceMs),
-      serializeMs: serializeMs === null ? null : round(serializeMs),
-      deserializeMs: deserializeMs === null ? null : round(deserializeMs),
+      serializeMs: serialized ? round(serializeMs) : null,
+      deserializeMs: serialized ? round(deserializeMs) : null,
       serializeError,
       queryMedianMs: voyMedian === null ? null : round(voyMedian, 3),
       queryP99Ms: voy ? round(percentile(voyTimes, 0.99), 3) : null,
       recallAt10: voy ? round(recallHits / (queryCount * k), 4) : null,
-      wireBytes: serialized ? Buffer.byteLength(serialized) : null,
+      recallAt10WithWireVectors: browserVoy ? round(browserRecallHits / (queryCount * k), 4) : null,
+      wireBytes: serialized ? wireBytes : null,
       wireGzipBytes: gzipBytes,
+      wireGzipVectorsBytes: serialized ? vectorsGzipBytes : null,
     },
     bruteForce: {
       buildMs: round(bruteBuildMs),

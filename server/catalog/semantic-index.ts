@@ -1,30 +1,57 @@
 // The Voy index of the catalog: embeds each item's text (reusing cached vectors whose text has
-// not changed), builds a Voy index, and keeps one immutable snapshot that the HTTP route serves
-// (gzipped, under a content-hash version) and the server searches. Runs off the request path.
+// not changed), builds Voy indexes of at most MAX_SHARD_ITEMS items each, and keeps one immutable
+// snapshot that the HTTP route serves (gzipped files under a content-hash version) and the server
+// searches. Runs off the request path.
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { embeddingText } from '../../src/core/media/search-text.ts';
+import { encodeShardVectors } from '../../src/core/media/shard-vectors.ts';
+import { MAX_SHARD_ITEMS, ShardedIndex, shardRanges, type IndexShard } from '../../src/core/media/sharded-index.ts';
 import type { NodeEmbedder } from '../engines/embedder.ts';
 import type { CatalogRecord } from './record.ts';
 import type { CatalogRepository } from './repository.ts';
-import { loadVoy, type EmbeddedResource, type Voy } from './voy.ts';
+import { loadVoy, type EmbeddedResource } from './voy.ts';
 
 const gzip = promisify(zlib.gzip);
 const EMBED_BATCH = 16;
 
+/** One file of the index as served: gzipped, under a name that contains the version. */
+export interface IndexFile {
+  gzipped: Buffer;
+  contentType: 'application/json; charset=utf-8' | 'application/octet-stream';
+}
+
+/** One shard on the wire: its Voy JSON and, when there are several shards, its int8 vectors. */
+export interface IndexShardFiles {
+  index: string;
+  vectors: string | null;
+  items: number;
+  /** Gzipped bytes of both files. */
+  bytes: number;
+}
+
 export interface IndexSnapshot {
-  /** Changes whenever the items, their text or the model change; part of the index URL. */
+  /** Changes whenever the items, their text or the model change; part of every file name. */
   version: string;
   /** Embeddings pack the vectors come from; null when no model is installed (lexical search only). */
   model: string | null;
   dimensions: number;
   itemCount: number;
-  /** Voy's serialized index (JSON text), gzipped for the wire; null without a model or items. */
-  gzipped: Buffer | null;
+  /** Served files by name; empty without a model or items. */
+  files: ReadonlyMap<string, IndexFile>;
+  shards: IndexShardFiles[];
+  /** Gzipped bytes of all files (what a browser downloads); rawBytes before gzip. */
+  wireBytes: number;
   rawBytes: number;
-  voy: Voy | null;
+  voy: ShardedIndex | null;
   buildMs: number;
+}
+
+/** File names: a library of one shard keeps the single `<version>.json` it always had. */
+export function shardFileNames(version: string, shard: number, shardCount: number): { index: string; vectors: string | null } {
+  if (shardCount === 1) return { index: `${version}.json`, vectors: null };
+  return { index: `${version}-${shard}.json`, vectors: `${version}-${shard}.vectors` };
 }
 
 const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
@@ -38,6 +65,8 @@ export class SemanticIndex {
     private readonly repo: CatalogRepository,
     private readonly embedder: () => Promise<NodeEmbedder | null>,
     private readonly onError: (err: unknown) => void = () => {},
+    /** Items per Voy index; tests use tiny shards. */
+    private readonly maxShardItems = MAX_SHARD_ITEMS,
   ) {}
 
   current(): IndexSnapshot | null {
@@ -90,22 +119,55 @@ export class SemanticIndex {
     const embedder = await this.embedder();
     if (!embedder || records.length === 0) {
       const version = `lexical-${sha256(records.map((r) => `${r.id}:${r.title}`).join('\n')).slice(0, 16)}`;
-      return { version, model: embedder?.packId ?? null, dimensions: embedder?.dimensions ?? 0, itemCount: records.length, gzipped: null, rawBytes: 0, voy: null, buildMs: performance.now() - started };
+      return { version, model: embedder?.packId ?? null, dimensions: embedder?.dimensions ?? 0, itemCount: records.length, files: new Map(), shards: [], wireBytes: 0, rawBytes: 0, voy: null, buildMs: performance.now() - started };
     }
     const vectors = await this.vectorsFor(records, embedder);
-    const resources: EmbeddedResource[] = records.map((r, i) => ({ id: r.id, title: r.title, url: `/media/${r.id}`, embeddings: Array.from(vectors[i]!) }));
-    const Voy = await loadVoy();
-    const voy = new Voy({ embeddings: resources });
-    const serialized = voy.serialize();
     const fingerprint = records.map((r, i) => `${r.id}:${sha256(embeddingText(r, r.words))}:${vectors[i]!.length}`).join('\n');
+    const version = sha256(`${embedder.packId}\n${fingerprint}`).slice(0, 16);
+    const Voy = await loadVoy();
+    const ranges = shardRanges(records.length, this.maxShardItems);
+    const vectorsById = ranges.length > 1 ? new Map(records.map((r, i) => [r.id, vectors[i]!])) : null;
+    const files = new Map<string, IndexFile>();
+    const shards: IndexShardFiles[] = [];
+    const built: IndexShard[] = [];
+    let rawBytes = 0;
+    try {
+      for (const [n, { start, end }] of ranges.entries()) {
+        const slice = records.slice(start, end);
+        const resources: EmbeddedResource[] = slice.map((r, i) => ({ id: r.id, title: r.title, url: `/media/${r.id}`, embeddings: Array.from(vectors[start + i]!) }));
+        const voy = new Voy({ embeddings: resources });
+        built.push({ index: voy, vectors: vectorsById ? { vector: (id) => vectorsById.get(id) } : null });
+        const serialized = voy.serialize();
+        const names = shardFileNames(version, n, ranges.length);
+        const json = await gzip(serialized);
+        files.set(names.index, { gzipped: json, contentType: 'application/json; charset=utf-8' });
+        rawBytes += Buffer.byteLength(serialized);
+        let bytes = json.length;
+        if (names.vectors) {
+          const encoded = encodeShardVectors(slice.map((r) => r.id), vectors.slice(start, end), embedder.dimensions);
+          const packed = await gzip(encoded);
+          files.set(names.vectors, { gzipped: packed, contentType: 'application/octet-stream' });
+          rawBytes += encoded.length;
+          bytes += packed.length;
+        }
+        shards.push({ ...names, items: slice.length, bytes });
+        // Each shard takes a second or two of WASM: let requests run in between.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (err) {
+      for (const shard of built) shard.index.free();
+      throw err;
+    }
     return {
-      version: sha256(`${embedder.packId}\n${fingerprint}`).slice(0, 16),
+      version,
       model: embedder.packId,
       dimensions: embedder.dimensions,
       itemCount: records.length,
-      gzipped: await gzip(serialized),
-      rawBytes: Buffer.byteLength(serialized),
-      voy,
+      files,
+      shards,
+      wireBytes: shards.reduce((sum, s) => sum + s.bytes, 0),
+      rawBytes,
+      voy: new ShardedIndex(built),
       buildMs: performance.now() - started,
     };
   }

@@ -1,4 +1,4 @@
-// The core Catalog on the server (for the toy agent and /api/catalog/search): the same Voy index
+// The core Catalog on the server (for the toy agent and /api/catalog/search): the same Voy shards
 // the browsers download, fused with lexical matching; lexical only when no model is installed.
 import { lexicalSearch } from '../../src/core/media/lexical-search.ts';
 import { fuseRankings } from '../../src/core/media/rank-fusion.ts';
@@ -27,7 +27,7 @@ export class ServerCatalog implements Catalog {
     if (!snapshot?.voy || !embedder || embedder.packId !== snapshot.model) return lexicalSearch(items, query);
     const [vector] = await embedder.embed([query.text], options?.signal ? { signal: options.signal } : {});
     if (!vector) return lexicalSearch(items, query);
-    const neighbours = snapshot.voy.search(vector, neighbourCount(snapshot.itemCount, query.limit)).neighbors.map((n) => n.id);
+    const neighbours = snapshot.voy.search(vector, neighbourCount(snapshot.itemCount, query.limit));
     return fuseRankings(neighbours, new Map(items.map((i) => [i.id, i])), query);
   }
 }

@@ -25,7 +25,7 @@ export const keepSmallFiles: ManifestTransform = async (entries) => ({
 });
 
 /** Navigations to server routes are never answered with the app shell. */
-export const NAVIGATE_FALLBACK_DENYLIST = [/^\/(api|models|media|rtc)(\/|$)/, /^\/sw\.js$/, /^\/workbox-/];
+export const NAVIGATE_FALLBACK_DENYLIST = [/^\/(api|models|media|rtc)(\/|$)/, /^\/sw\.js$/, /^\/workbox-/, /^\/hearth-ca\.crt(\?|$)/];
 
 export const RUNTIME_CACHING: RuntimeCaching[] = [
   {
@@ -55,15 +55,17 @@ export const RUNTIME_CACHING: RuntimeCaching[] = [
     },
   },
   {
-    // The library's search index: each version has its own URL (the server answers 404 for a
-    // superseded one), so a cached version is always right; the last few are kept.
+    // The library's search index: each file of each version has its own URL (the server answers
+    // 404 for a superseded one), so a cached file is always right. A version is one file, or two
+    // per shard of 10k items (Voy index + vectors): 64 entries keep the last few versions even of
+    // a 100k-item library.
     urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/api/catalog/index/'),
     method: 'GET',
     handler: 'CacheFirst',
     options: {
       cacheName: CATALOG_INDEX_CACHE,
       cacheableResponse: { statuses: [200] },
-      expiration: { maxEntries: 3, purgeOnQuotaError: true },
+      expiration: { maxEntries: 64, purgeOnQuotaError: true },
     },
   },
   {

@@ -12,7 +12,9 @@ const SearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(10),
 });
 
-/** The catalog for browsers: items, the versioned Voy index, and server-side search. */
+const indexUrl = (file: string): string => `/api/catalog/index/${file}`;
+
+/** The catalog for browsers: items, the versioned Voy index (in shards), and server-side search. */
 export function registerCatalogRoutes(app: FastifyInstance, catalog: CatalogService): void {
   app.get('/api/catalog', async (_request, reply) => {
     reply.header('Cache-Control', 'no-store');
@@ -29,28 +31,31 @@ export function registerCatalogRoutes(app: FastifyInstance, catalog: CatalogServ
             model: index.model,
             dimensions: index.dimensions,
             itemCount: index.itemCount,
-            // Null without an embedding model (or with no items): clients search titles and tags.
-            url: index.gzipped ? `/api/catalog/index/${index.version}.json` : null,
-            bytes: index.gzipped?.length ?? 0,
+            // The whole index when it fits one shard (what clients before sharding read); null when
+            // sharded, or without an embedding model or items (clients search titles and tags).
+            url: index.shards.length === 1 ? indexUrl(index.shards[0]!.index) : null,
+            bytes: index.wireBytes,
+            // Every file of this version: a Voy index per shard, plus its vectors when there are several.
+            shards: index.shards.map((s) => ({ url: indexUrl(s.index), vectorsUrl: s.vectors ? indexUrl(s.vectors) : null, items: s.items, bytes: s.bytes })),
           }
         : null,
     };
   });
 
-  // One URL per index version, so browsers and the service worker may keep it forever.
+  // One URL per file and version, so browsers and the service worker may keep it forever.
   app.get<{ Params: { file: string } }>('/api/catalog/index/:file', async (request, reply) => {
-    const index = catalog.index.current();
-    if (!index?.gzipped || request.params.file !== `${index.version}.json`) {
+    const file = catalog.index.current()?.files.get(request.params.file);
+    if (!file) {
       return reply.code(404).header('Cache-Control', 'no-store').send({ error: 'index_version_gone', message: 'that index version is not current; fetch /api/catalog for the current one' });
     }
     reply.header('Cache-Control', 'public, max-age=31536000, immutable');
-    reply.header('Content-Type', 'application/json; charset=utf-8');
+    reply.header('Content-Type', file.contentType);
     reply.header('Vary', 'Accept-Encoding');
     if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       reply.header('Content-Encoding', 'gzip');
-      return reply.send(index.gzipped);
+      return reply.send(file.gzipped);
     }
-    return reply.send(zlib.gunzipSync(index.gzipped));
+    return reply.send(zlib.gunzipSync(file.gzipped));
   });
 
   app.get('/api/catalog/search', async (request, reply) => {

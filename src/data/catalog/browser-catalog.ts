@@ -1,11 +1,11 @@
-// The core Catalog in the browser: the item list and the server-built Voy index are fetched,
-// the query is embedded here (the same embeddings pack, from Hearth's /models/), and the search
-// runs locally. Without a model, or while it loads, titles and tags are searched instead.
+// The core Catalog in the browser: the item list and the server-built Voy index (in shards) are
+// fetched, the query is embedded here (the same embeddings pack, from Hearth's /models/), and the
+// search runs locally. Without a model, or while it loads, titles and tags are searched instead.
 import type { Embedder } from '../../core/engines.ts';
 import { lexicalSearch } from '../../core/media/lexical-search.ts';
 import { fuseRankings } from '../../core/media/rank-fusion.ts';
 import type { Catalog, CatalogHit, CatalogQuery, MediaItem } from '../../core/media/types.ts';
-import { fetchCatalog, fetchIndex, type CatalogListing } from './catalog-api.ts';
+import { fetchCatalog, type CatalogListing } from './catalog-api.ts';
 import { loadVoyIndex, type VoyIndex } from './voy-index.ts';
 
 export interface BrowserCatalogOptions {
@@ -49,12 +49,11 @@ export class BrowserCatalog implements Catalog {
     this.listing = listing;
     this.itemsById = new Map(listing.items.map((i) => [i.id, i]));
     const index = listing.index;
-    if (!index?.url || !index.model) {
+    if (!index?.shards.length || !index.model) {
       this.voy?.index.free();
       this.voy = null;
     } else if (this.voy?.version !== index.version) {
-      const serialized = await fetchIndex(index.url, signal);
-      const loaded = await loadVoyIndex(serialized);
+      const loaded = await loadVoyIndex(index.shards, signal);
       this.voy?.index.free();
       this.voy = { version: index.version, index: loaded };
     }
@@ -74,7 +73,7 @@ export class BrowserCatalog implements Catalog {
     const [vector] = await embedder.embed([query.text], options?.signal ? { signal: options.signal } : {});
     if (!vector) return lexicalSearch(items, query);
     const k = Math.min(voy.index.size(), Math.max(50, (query.limit ?? 10) * 5));
-    const ids = voy.index.search(vector, k).neighbors.map((n) => n.id);
+    const ids = voy.index.search(vector, k);
     return fuseRankings(ids, this.itemsById, query);
   }
 }

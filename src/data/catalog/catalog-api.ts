@@ -8,7 +8,20 @@ export interface CatalogIndexInfo {
   model: string | null;
   dimensions: number;
   itemCount: number;
+  /** The whole Voy index when it fits one shard; null when sharded or with no index. */
   url: string | null;
+  /** Gzipped bytes of every file of this version. */
+  bytes: number;
+  /** Every file of this version, all under versioned URLs; empty with no index. */
+  shards: CatalogIndexShard[];
+}
+
+export interface CatalogIndexShard {
+  /** Voy's serialized index of this shard (JSON text). */
+  url: string;
+  /** The shard's int8 vectors (core/media/shard-vectors.ts); null when there is only one shard. */
+  vectorsUrl: string | null;
+  items: number;
   bytes: number;
 }
 
@@ -45,6 +58,13 @@ export async function fetchIndex(url: string, signal?: AbortSignal): Promise<str
   const response = await fetch(url, { signal: signal ?? null });
   if (!response.ok) throw await failure(response);
   return response.text();
+}
+
+/** A shard's vectors (binary, see core/media/shard-vectors.ts). */
+export async function fetchShardVectors(url: string, signal?: AbortSignal): Promise<Uint8Array> {
+  const response = await fetch(url, { signal: signal ?? null });
+  if (!response.ok) throw await failure(response);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 // Admin calls: the session token comes from POST /api/admin/session with the parent PIN.

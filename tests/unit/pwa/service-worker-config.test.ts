@@ -41,7 +41,7 @@ describe('service worker routes', () => {
 
   it('answers navigations with the app shell except for server routes', () => {
     const denied = (pathname: string): boolean => NAVIGATE_FALLBACK_DENYLIST.some((re) => re.test(pathname));
-    for (const pathname of ['/api/models', '/models/x/y', '/media/1', '/rtc', '/sw.js', '/workbox-abc.js']) expect(denied(pathname), pathname).toBe(true);
+    for (const pathname of ['/api/models', '/models/x/y', '/media/1', '/rtc', '/sw.js', '/workbox-abc.js', '/hearth-ca.crt', '/hearth-ca.crt?format=der']) expect(denied(pathname), pathname).toBe(true);
     for (const pathname of ['/', '/index.html', '/library', '/apiary']) expect(denied(pathname), pathname).toBe(false);
   });
 
