@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { useHearthInChromium } from '../helpers/e2e-session.ts';
 
 const SCREENS = ['talk', 'library', 'memory', 'personas', 'settings'] as const;
 
 describe('app shell in Chromium, served by the real Hearth server', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startHearthServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const hearth = useHearthInChromium();
 
   it('renders every screen, is cross-origin isolated, and makes no request off the server origin', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
-    const recorder = new RequestRecorder(context);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
+    const { context, page, recorder, problems } = await hearth.openPage({ context: { viewport: { width: 390, height: 800 } } });
 
-    const response = await page.goto(server.url, { waitUntil: 'networkidle' });
+    const response = await page.goto(hearth.server.url, { waitUntil: 'networkidle' });
     const headers = response?.headers() ?? {};
     expect(headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(headers['cross-origin-embedder-policy']).toBe('require-corp');
@@ -50,16 +35,16 @@ describe('app shell in Chromium, served by the real Hearth server', () => {
 
     await page.waitForLoadState('networkidle');
     expect(recorder.requests.length).toBeGreaterThan(2);
-    expect(recorder.offOrigin(server.url)).toEqual([]);
+    expect(recorder.offOrigin(hearth.server.url)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('lays out the navigation for phone, tablet and laptop widths', async () => {
     for (const width of [360, 820, 1366]) {
-      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const context = await hearth.browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
-      await page.goto(`${server.url}/#/talk`);
+      await page.goto(`${hearth.server.url}/#/talk`);
       const nav = page.getByTestId('nav-talk');
       await nav.waitFor();
       const box = await nav.boundingBox();

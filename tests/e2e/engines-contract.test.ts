@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
 import { WHISPER_SPEECH_PHRASE } from '../../scripts/contract-models/whisper.ts';
-import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { startHearthServer, type RunningServer } from '../helpers/server.ts';
+import type { RequestRecorder } from '../helpers/browser.ts';
+import { useHearthInChromium } from '../helpers/e2e-session.ts';
 import { makeUtteranceWav, readWav } from '../helpers/utterance.ts';
 import { ensureHarnessBuilt } from '../harness/build.ts';
 
@@ -20,9 +20,6 @@ const dot = (a: number[], b: number[]): number => a.reduce((s, x, i) => s + x * 
 
 describe('model engines in Chromium (contract packs, real libraries, real server)', () => {
   let tmp: string;
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let recorder: RequestRecorder;
   let problems: string[];
@@ -31,27 +28,27 @@ describe('model engines in Chromium (contract packs, real libraries, real server
   const call = <T>(name: string, ...args: unknown[]): Promise<T> =>
     page.evaluate(([n, a]) => (window as unknown as { hearthHarness: Harness }).hearthHarness[n as string]!(...(a as unknown[])), [name, args] as const) as Promise<T>;
 
+  const hearth = useHearthInChromium({
+    server: async () => {
+      const appDir = await ensureHarnessBuilt();
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-engines-e2e-'));
+      const models = generateContractModels({ outDir: path.join(tmp, 'packs') });
+      return { args: ['--app-dir', appDir, '--manifest', models.manifestPath, '--model-path', models.outDir, '--models-dir', path.join(tmp, 'models')] };
+    },
+    cleanup: () => {
+      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  });
+
   beforeAll(async () => {
-    const appDir = await ensureHarnessBuilt();
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-engines-e2e-'));
-    const models = generateContractModels({ outDir: path.join(tmp, 'packs') });
-    server = await startHearthServer({
-      args: ['--app-dir', appDir, '--manifest', models.manifestPath, '--model-path', models.outDir, '--models-dir', path.join(tmp, 'models')],
-    });
-    browser = await launchChromium();
-    context = await browser.newContext();
-    recorder = new RequestRecorder(context);
-    page = await context.newPage();
-    problems = collectPageProblems(page);
-    await page.goto(`${server.url}/engines.html`);
+    ({ page, recorder, problems } = await hearth.openPage());
+    await page.goto(`${hearth.server.url}/engines.html`);
     await page.waitForFunction(() => (window as unknown as { hearthHarness?: { ready?: boolean } }).hearthHarness?.ready === true);
   });
 
+  // Before useHearthInChromium's afterAll closes Chromium (vitest runs afterAll hooks last-registered first).
   afterAll(async () => {
     if (page) await call('disposeAll').catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   it('runs cross-origin isolated, and picks WASM when WebGPU is software-only or absent', async () => {
@@ -126,7 +123,7 @@ describe('model engines in Chromium (contract packs, real libraries, real server
   it('made no request off the server origin and logged no errors', async () => {
     expect(recorder.requests.some((r) => r.url.includes('/models/whisper-contract/'))).toBe(true);
     expect(recorder.requests.some((r) => r.url.includes('.wasm'))).toBe(true);
-    expect(recorder.offOrigin(server.url)).toEqual([]);
+    expect(recorder.offOrigin(hearth.server.url)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

@@ -3,9 +3,10 @@
 
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import type { RequestRecorder } from '../helpers/browser.ts';
+import { useHearthInChromium } from '../helpers/e2e-session.ts';
+import { SHARED_MODELS } from '../helpers/server.ts';
 import { buildHarnessPages } from '../harness/llm-tts-build.ts';
 import type { GenerateResult } from '../harness/llm-tts.ts';
 
@@ -13,32 +14,25 @@ const OUT_DIR = path.join('tests', '.tmp', 'harness-llm-tts');
 const PAGE = '/tests/harness/llm-tts.html';
 
 describe('wllama LLM and flite classic voice in Chromium, served by the real Hearth server', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const hearth = useHearthInChromium({
+    server: async () => {
+      const appDir = await buildHarnessPages({ llmTts: path.join('tests', 'harness', 'llm-tts.html') }, OUT_DIR);
+      return { args: ['--app-dir', appDir], env: { HEARTH_MODEL_PATH: SHARED_MODELS } };
+    },
+  });
   let page: Page;
   let recorder: RequestRecorder;
   let problems: string[];
 
   beforeAll(async () => {
-    const appDir = await buildHarnessPages({ llmTts: path.join('tests', 'harness', 'llm-tts.html') }, OUT_DIR);
-    server = await startHearthServer({ args: ['--app-dir', appDir], env: { HEARTH_MODEL_PATH: SHARED_MODELS } });
-    browser = await launchChromium();
-    context = await browser.newContext();
-    recorder = new RequestRecorder(context);
-    page = await context.newPage();
-    problems = collectPageProblems(page);
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
-    });
-    await page.goto(server.url + PAGE);
+    ({ page, recorder, problems } = await hearth.openPage({ reportHttpErrors: true }));
+    await page.goto(hearth.server.url + PAGE);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
   });
 
+  // Before useHearthInChromium's afterAll closes Chromium (vitest runs afterAll hooks last-registered first).
   afterAll(async () => {
     await page?.evaluate(() => window.hearthLlmTts.dispose()).catch(() => {});
-    await browser?.close();
-    await server?.stop();
   });
 
   it('is served cross-origin isolated from the built harness', async () => {
@@ -50,7 +44,7 @@ describe('wllama LLM and flite classic voice in Chromium, served by the real Hea
     expect(loaded.info).toMatchObject({ role: 'llm', engine: 'wllama', model: 'stories260K', backend: 'wasm' });
     expect(loaded.info.detail).toContain('1 thread');
     expect(loaded.hasChatTemplate).toBe(false);
-    expect(recorder.requests.some((r) => r.url === `${server.url}/models/stories260K/stories260K.gguf`)).toBe(true);
+    expect(recorder.requests.some((r) => r.url === `${hearth.server.url}/models/stories260K/stories260K.gguf`)).toBe(true);
 
     const result: GenerateResult = await page.evaluate(() => window.hearthLlmTts.generate({ userText: 'Tell me a story about a brave turtle.' }));
     const textChunks = result.chunks.filter((c) => c.type === 'text');
@@ -88,7 +82,7 @@ describe('wllama LLM and flite classic voice in Chromium, served by the real Hea
     const loaded = await page.evaluate(() => window.hearthLlmTts.loadTts({ voice: 'slt' }));
     expect(loaded.sampleRate).toBe(16000);
     expect(loaded.info).toMatchObject({ role: 'tts', engine: 'flite', model: 'slt', backend: 'wasm' });
-    expect(recorder.requests.some((r) => r.url === `${server.url}/models/flite-classic/flite.wasm`)).toBe(true);
+    expect(recorder.requests.some((r) => r.url === `${hearth.server.url}/models/flite-classic/flite.wasm`)).toBe(true);
 
     const sentence = 'Hello! I am Hearth, and I would love to tell you a story.';
     const normal = await page.evaluate((text) => window.hearthLlmTts.synth(text), sentence);
@@ -115,7 +109,7 @@ describe('wllama LLM and flite classic voice in Chromium, served by the real Hea
   });
 
   it('made no request off the server origin and logged no errors', () => {
-    expect(recorder.offOrigin(server.url)).toEqual([]);
+    expect(recorder.offOrigin(hearth.server.url)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

@@ -4,9 +4,9 @@
 // input contract (64-sample context + recurrent state, 16 kHz, 512-sample frames), the read-ahead
 // layer and reset(), not end-of-turn timing (VoiceSession's unit tests cover that).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { startHearthServer, type RunningServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import type { RequestRecorder } from '../helpers/browser.ts';
+import { useHearthInChromium } from '../helpers/e2e-session.ts';
 import { makeUtteranceWav, readWav } from '../helpers/utterance.ts';
 import { ensureHarnessBuilt } from '../harness/build.ts';
 
@@ -18,9 +18,7 @@ const FRAME = 512;
 const MODEL_PATH = '/models/silero-vad-v5/silero_vad_v5.onnx';
 
 describe('Silero v5 through onnxruntime-web in a worker: speech probabilities for real audio, served by the real Hearth server', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const hearth = useHearthInChromium({ server: async () => ({ args: ['--app-dir', await ensureHarnessBuilt()] }) });
   let page: Page;
   let recorder: RequestRecorder;
   let problems: string[];
@@ -46,24 +44,14 @@ describe('Silero v5 through onnxruntime-web in a worker: speech probabilities fo
   const trailing = frameRange(samples.length - SAMPLE_RATE, samples.length); // the padded second after it
 
   beforeAll(async () => {
-    const appDir = await ensureHarnessBuilt();
-    server = await startHearthServer({ args: ['--app-dir', appDir] });
-    browser = await launchChromium();
-    context = await browser.newContext();
-    recorder = new RequestRecorder(context);
-    page = await context.newPage();
-    problems = collectPageProblems(page);
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
-    });
-    await page.goto(`${server.url}/vad.html`);
+    ({ page, recorder, problems } = await hearth.openPage({ reportHttpErrors: true }));
+    await page.goto(`${hearth.server.url}/vad.html`);
     await page.waitForFunction(() => (window as unknown as { hearthHarness?: { ready?: boolean } }).hearthHarness?.ready === true);
   });
 
+  // Before useHearthInChromium's afterAll closes Chromium (vitest runs afterAll hooks last-registered first).
   afterAll(async () => {
     if (page) await call('dispose').catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
   });
 
   it('loads silero_vad_v5.onnx from the server into a worker, as the app does', async () => {
@@ -72,7 +60,7 @@ describe('Silero v5 through onnxruntime-web in a worker: speech probabilities fo
     expect(loaded.frameSamples).toBe(FRAME);
     expect(loaded.info).toMatchObject({ role: 'vad', engine: 'onnxruntime-web', model: 'silero-vad-v5', backend: 'wasm' });
     expect(loaded.progress.map((p) => p.stage)).toEqual(['Loading voice detection', 'Ready']);
-    expect(recorder.requests.filter((r) => r.url === server.url + MODEL_PATH)).toHaveLength(1);
+    expect(recorder.requests.filter((r) => r.url === hearth.server.url + MODEL_PATH)).toHaveLength(1);
     expect(recorder.requests.some((r) => r.url.endsWith('.wasm'))).toBe(true);
   });
 
@@ -120,7 +108,7 @@ describe('Silero v5 through onnxruntime-web in a worker: speech probabilities fo
   });
 
   it('made no request off the server origin and logged no errors', () => {
-    expect(recorder.offOrigin(server.url)).toEqual([]);
+    expect(recorder.offOrigin(hearth.server.url)).toEqual([]);
     expect(problems).toEqual([]);
   });
 });

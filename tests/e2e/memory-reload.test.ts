@@ -1,29 +1,12 @@
 // The voice controller's conversation context (src/data/conversation-context.ts) in the page:
 // turns and memories in IndexedDB survive a reload and reach the prompt; personas and forgetting by
 // typed command.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readStore } from '../helpers/app-database.ts';
+import { useHearthInChromium } from '../helpers/e2e-session.ts';
+import { SHARED_MODELS } from '../helpers/server.ts';
 import { waitFor } from './voice-helpers.ts';
-
-function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('hearth');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result as Record<string, unknown>[]);
-          };
-        };
-      }),
-    store,
-  );
-}
 
 async function say(page: Page, text: string): Promise<void> {
   const input = page.getByTestId('talk-text-input');
@@ -37,23 +20,11 @@ async function say(page: Page, text: string): Promise<void> {
 }
 
 describe('memory across a reload in Chromium: real wllama (stories260K) + classic voice + IndexedDB', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startHearthServer({ args: ['--model-path', SHARED_MODELS] });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const hearth = useHearthInChromium({ server: { args: ['--model-path', SHARED_MODELS] } });
 
   it('learns the name, and after a reload "what\'s my name?" goes to the model with the memory in its prompt', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const recorder = new RequestRecorder(context);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(server.url);
+    const { context, page, recorder, problems } = await hearth.openPage({ context: { viewport: { width: 1280, height: 900 } } });
+    await page.goto(hearth.server.url);
 
     await say(page, 'My name is Maya.');
     await waitFor(async () => (await readStore(page, 'memories')).some((m) => m.text === "The user's name is Maya."), 'the name to be remembered');
@@ -77,7 +48,7 @@ describe('memory across a reload in Chromium: real wllama (stories260K) + classi
     const forgetTurn = (await readStore(page, 'turns')).find((t) => t.userText === 'Forget my name.');
     expect(forgetTurn?.personaId).toBe('builtin-captain-pip');
 
-    expect(recorder.offOrigin(server.url)).toEqual([]);
+    expect(recorder.offOrigin(hearth.server.url)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

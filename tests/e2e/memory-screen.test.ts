@@ -1,28 +1,8 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { startHearthServer, type RunningServer } from '../helpers/server.ts';
-
-/** Reads every row of a store of the app's own IndexedDB database, straight from the browser. */
-function readStore(page: Page, store: string): Promise<unknown[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('hearth');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readStore } from '../helpers/app-database.ts';
+import { useHearthInChromium } from '../helpers/e2e-session.ts';
 
 /** Puts rows in the app's database, as a past conversation would have (the voice path is tested in memory-reload). */
 function seed(page: Page, store: string, rows: unknown[]): Promise<void> {
@@ -53,24 +33,11 @@ const CONVERSATION = { id: 'c1', startedAt: 1_700_000_000_000, updatedAt: 1_700_
 const TURN = { id: 't1', conversationId: 'c1', at: 1_700_000_000_000, userText: 'My name is Maya', replyText: 'Hi Maya!', personaId: 'builtin-hearth', interrupted: false, memoriesUsed: [], guarded: null };
 
 describe('Memory screen in Chromium (real server, real IndexedDB)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startHearthServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const hearth = useHearthInChromium();
 
   it('is behind the parent PIN; a parent views, edits, exports, deletes and re-imports memories without loss', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, acceptDownloads: true });
-    const recorder = new RequestRecorder(context);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(`${server.url}/#/memory`);
+    const { context, page, recorder, problems } = await hearth.openPage({ context: { viewport: { width: 1024, height: 900 }, acceptDownloads: true } });
+    await page.goto(`${hearth.server.url}/#/memory`);
 
     // The gate: nothing of the memories shows before the PIN.
     await page.getByTestId('pin-gate').waitFor();
@@ -141,7 +108,7 @@ describe('Memory screen in Chromium (real server, real IndexedDB)', () => {
     await page.getByTestId('pin-gate').waitFor();
     expect(await page.getByTestId('memory-list').count()).toBe(0);
 
-    expect(recorder.offOrigin(server.url)).toEqual([]);
+    expect(recorder.offOrigin(hearth.server.url)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Worker } from 'playwright-core';
-import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page, Worker } from 'playwright-core';
+import { useHearthInChromium } from '../helpers/e2e-session.ts';
+import { SHARED_MODELS } from '../helpers/server.ts';
 import { waitFor } from './voice-helpers.ts';
 
 /** One sentence the classic voice's worker was asked to speak, as it arrived in the worker. */
@@ -46,25 +46,12 @@ function watchSynthesisRequests(page: Page): () => Promise<SynthRequest[]> {
 // Stories260K for the language model and the classic (flite) voice: the persona switch itself is a
 // direct command, so the greeting comes from the persona record, not from the model.
 describe('persona switch by voice command in Chromium: the greeting is already in the new voice', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startHearthServer({ args: ['--model-path', SHARED_MODELS] });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const hearth = useHearthInChromium({ server: { args: ['--model-path', SHARED_MODELS] } });
 
   it('"talk like a pirate" → the pirate greeting is synthesised with Captain Pip\'s voice (awb) and rate (0.9)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const recorder = new RequestRecorder(context);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
+    const { context, page, recorder, problems } = await hearth.openPage({ context: { viewport: { width: 1280, height: 900 } } });
     const synthesisRequests = watchSynthesisRequests(page);
-    await page.goto(server.url);
+    await page.goto(hearth.server.url);
 
     const input = page.getByTestId('talk-text-input');
     await waitFor(() => input.isEnabled(), 'the text box to open (LLM + voice loaded)');
@@ -90,7 +77,7 @@ describe('persona switch by voice command in Chromium: the greeting is already i
       expect(request.stretch, request.text).toBeCloseTo(1 / 0.9, 3);
     }
 
-    expect(recorder.offOrigin(server.url)).toEqual([]);
+    expect(recorder.offOrigin(hearth.server.url)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

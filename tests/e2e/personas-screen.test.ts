@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useHearthInChromium } from '../helpers/e2e-session.ts';
 
 async function activePersona(page: Page): Promise<string | null> {
   return page.locator('[data-testid="persona-card"][data-active="true"]').getAttribute('data-persona-id');
@@ -14,24 +13,11 @@ async function unlock(page: Page, pin: string, first: boolean): Promise<void> {
 }
 
 describe('Personas screen in Chromium (real server, real IndexedDB)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startHearthServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const hearth = useHearthInChromium();
 
   it('switches persona in the UI (kept after a reload); editing is behind the parent PIN; leaving child-safe mode needs it too', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
-    const recorder = new RequestRecorder(context);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(`${server.url}/#/personas`);
+    const { context, page, recorder, problems } = await hearth.openPage({ context: { viewport: { width: 1024, height: 900 } } });
+    await page.goto(`${hearth.server.url}/#/personas`);
 
     await page.getByTestId('persona-card').first().waitFor();
     expect(await page.getByTestId('persona-card').count()).toBe(3);
@@ -101,7 +87,7 @@ describe('Personas screen in Chromium (real server, real IndexedDB)', () => {
     await page.getByTestId('pin-error').waitFor();
     expect(await page.getByTestId('persona-edit').count()).toBe(0);
 
-    expect(recorder.offOrigin(server.url)).toEqual([]);
+    expect(recorder.offOrigin(hearth.server.url)).toEqual([]);
     expect(problems.filter((p) => !/401|Unauthorized/.test(p))).toEqual([]);
     await context.close();
   });

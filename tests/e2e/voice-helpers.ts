@@ -1,5 +1,7 @@
 // Shared by the voice e2e tests: watching the Talk screen from inside the page.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addAudioTap } from '../helpers/audio-tap.ts';
+import { openPage, type OpenedPage } from '../helpers/e2e-session.ts';
 
 export interface TalkTrace {
   /** Orb data-state changes with performance.now() times. */
@@ -26,6 +28,17 @@ function installTalkTrace(): void {
 
 export async function addTalkTrace(context: BrowserContext): Promise<void> {
   await context.addInitScript(installTalkTrace);
+}
+
+/** A laptop-sized page that hears what plays (audio tap) and follows the Talk screen (talk trace); the caller navigates. */
+export function openTalkPage(browser: Browser): Promise<OpenedPage> {
+  return openPage(browser, {
+    context: { viewport: { width: 1280, height: 900 } },
+    prepare: async (context) => {
+      await addAudioTap(context);
+      await addTalkTrace(context);
+    },
+  });
 }
 
 export async function readTalkTrace(page: Page): Promise<TalkTrace> {

@@ -2,13 +2,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
-import { addAudioTap, AUDIBLE_RMS, audibleMs, micSoundAt, readTap, type TapRecord } from '../helpers/audio-tap.ts';
-import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
+import { AUDIBLE_RMS, audibleMs, micSoundAt, readTap, type TapRecord } from '../helpers/audio-tap.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import type { OpenedPage } from '../helpers/e2e-session.ts';
 import { PROJECT_ROOT, SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { makeUtteranceWav, readWav } from '../helpers/utterance.ts';
-import { addTalkTrace, orbStates, readTalkTrace, storiesFromTheModel, waitFor } from './voice-helpers.ts';
+import { openTalkPage, orbStates, readTalkTrace, storiesFromTheModel, waitFor } from './voice-helpers.ts';
 
 // Spoken turns through the whole pipeline with real engines: Chromium's fake microphone plays a
 // flite WAV → capture worklet → Silero VAD (onnxruntime-web) → Whisper via transformers.js with
@@ -65,13 +66,8 @@ function makeBargeInWav(coughS: number, secondS: number): { file: string; firstO
   };
 }
 
-async function openTalk(browser: Browser, server: RunningServer): Promise<{ context: BrowserContext; page: Page; problems: string[]; recorder: RequestRecorder }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await addAudioTap(context);
-  await addTalkTrace(context);
-  const recorder = new RequestRecorder(context);
-  const page = await context.newPage();
-  const problems = collectPageProblems(page);
+async function openTalk(browser: Browser, server: RunningServer): Promise<OpenedPage> {
+  const { context, page, problems, recorder } = await openTalkPage(browser);
   await page.goto(server.url);
   // Everything loaded first, so the fake microphone's clock starts when the orb is pressed.
   await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 90_000 });

@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { addAudioTap, AUDIBLE_RMS, audibleMs, readTap } from '../helpers/audio-tap.ts';
-import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
-import { addTalkTrace, readTalkTrace, waitFor } from './voice-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { AUDIBLE_RMS, audibleMs, readTap } from '../helpers/audio-tap.ts';
+import { useHearthInChromium } from '../helpers/e2e-session.ts';
+import { SHARED_MODELS } from '../helpers/server.ts';
+import { openTalkPage, readTalkTrace, waitFor } from './voice-helpers.ts';
 
 // A fresh server with only the shipped packs plus the demo GGUF: wllama + stories260K for the
 // language model, the classic (flite) voice, no speech recognition.
 describe('typed turn in Chromium: real wllama (stories260K) → real classic voice → speaker', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startHearthServer({ args: ['--model-path', SHARED_MODELS] });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const hearth = useHearthInChromium({ server: { args: ['--model-path', SHARED_MODELS] } });
 
   it('streams the reply into captions, speaks it (heard at the output tap), stops at once on "Stop talking" and shows the latency breakdown', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await addAudioTap(context);
-    await addTalkTrace(context);
-    const recorder = new RequestRecorder(context);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    await page.goto(server.url);
+    const { context, page, recorder, problems } = await openTalkPage(hearth.browser);
+    await page.goto(hearth.server.url);
 
     const input = page.getByTestId('talk-text-input');
     await waitFor(() => input.isEnabled(), 'the text box to open (LLM + voice loaded)');
@@ -85,7 +69,7 @@ describe('typed turn in Chromium: real wllama (stories260K) → real classic voi
     expect(await page.getByTestId('engine-vad-info').textContent()).toMatch(/onnxruntime-web.*silero-vad-v5/s);
     expect(await page.getByTestId('engine-stt-state').textContent()).toMatch(/not installed/i);
 
-    expect(recorder.offOrigin(server.url)).toEqual([]);
+    expect(recorder.offOrigin(hearth.server.url)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

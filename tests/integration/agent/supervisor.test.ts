@@ -2,31 +2,14 @@
 // session fails to start does not stop another room's agent; the agent leaves when the toy leaves,
 // and gives up on a toy that never comes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerEngines } from '../../../server/engines/index.ts';
 import { AgentSupervisor, type AgentLog } from '../../../server/agent/supervisor.ts';
 import { AGENT_IDENTITY } from '../../../server/agent/protocol.ts';
 import { TokenMinter } from '../../../server/livekit/token-minter.ts';
-import type { Vad } from '../../../src/core/engines.ts';
 import { startTestRoomServer, TEST_API_KEY, type TestRoomServer } from '../livekit/helpers/embedded-room-server.ts';
 import { disposeRtcNode, RtcNodeParticipant, waitFor } from '../livekit/helpers/rtc-node-participant.ts';
+import { stubEngines } from './stub-engines.ts';
 
 const TEST_API_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
-
-function stubEngines(failVadFor: () => boolean): ServerEngines {
-  const createVad = (): Vad => {
-    if (failVadFor()) throw new Error('stub VAD exploded');
-    return { frameSamples: 512, process: () => Promise.resolve(0), reset: () => {} };
-  };
-  return {
-    createVad,
-    stt: { transcribe: () => Promise.resolve({ text: '' }) },
-    llm: { async *chat() {} },
-    tts: { sampleRate: 16000, async *synthesize() {} },
-    embedder: null,
-    report: ['stub'],
-    dispose: () => Promise.resolve(),
-  } as unknown as ServerEngines;
-}
 
 describe('AgentSupervisor', () => {
   let lk: TestRoomServer;

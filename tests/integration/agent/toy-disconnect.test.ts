@@ -1,28 +1,17 @@
 // A toy that switches off mid-reply, end to end through the real server and its embedded room
 // server: the agent leaves that room cleanly (no crash, logged as "device left"), goes on serving
 // another toy, and the first toy gets an agent again when it comes back with its credential.
-import { dispose } from '@livekit/rtc-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ToyClient, waitUntil } from '../../../server/agent/toy-client.ts';
 import { WHISPER_SPEECH_PHRASE } from '../../../scripts/contract-models/whisper.ts';
-import { startToyServer, type ToyServer } from './toy-server.ts';
+import { useToyServer } from './toy-server.ts';
 
 describe('toy disconnecting mid-reply', () => {
-  let toyServer: ToyServer;
-  const lines: string[] = [];
-
-  beforeAll(async () => {
-    toyServer = await startToyServer();
-  }, 120_000);
-
-  afterAll(async () => {
-    await toyServer?.stop();
-    await dispose();
-  });
+  const toys = useToyServer();
 
   /** The server's structured log lines about the agent in `room`. */
   const agentLog = (room: string) =>
-    toyServer.server
+    toys.toyServer.server
       .output()
       .split('\n')
       .filter((l) => l.includes('"agent":true') && l.includes(`"room":"${room}"`));
@@ -36,14 +25,7 @@ describe('toy disconnecting mid-reply', () => {
   }
 
   it('leaves the room of a toy that disconnects mid-reply, serves another toy, and serves the first again when it rejoins', async () => {
-    const connect = (name: string, credential?: { id: string; credential: string }) =>
-      ToyClient.connect({
-        server: toyServer.server.url,
-        timeoutMs: 90_000,
-        print: (l) => lines.push(`${name}: ${l}`),
-        ...(credential ? { device: credential.id, credential: credential.credential } : { householdKey: toyServer.householdKey, device: name }),
-      });
-    const first = await connect('Sleepy bear');
+    const first = await toys.connect('Sleepy bear');
     let second: ToyClient | null = null;
     let again: ToyClient | null = null;
     try {
@@ -56,21 +38,21 @@ describe('toy disconnecting mid-reply', () => {
       await first.disconnect();
 
       await waitUntil('the agent to leave the first room', () => agentLog(first.roomName).some((l) => l.includes('agent leaving room') && l.includes('device left')), 20_000);
-      expect(toyServer.server.output()).not.toMatch(/agent session crashed|voice session stop failed/);
+      expect(toys.toyServer.server.output()).not.toMatch(/agent session crashed|voice session stop failed/);
 
       // Another toy is served as usual.
-      second = await connect('Busy bear');
+      second = await toys.connect('Busy bear');
       await askAndHear(second);
       await second.disconnect();
 
       // The first toy comes back with its credential: an agent joins its room again and answers.
-      again = await connect('Sleepy bear again', { id: first.deviceId, credential: first.credential });
+      again = await toys.connect('Sleepy bear again', { id: first.deviceId, credential: first.credential });
       expect(again.roomName).toBe(first.roomName);
       await askAndHear(again);
       expect(agentLog(first.roomName).filter((l) => l.includes('agent joined device room')).length).toBeGreaterThanOrEqual(2);
-      expect(toyServer.server.output()).not.toMatch(/agent session crashed/);
+      expect(toys.toyServer.server.output()).not.toMatch(/agent session crashed/);
     } catch (error) {
-      throw new Error(`${String(error)}\ntoys:\n${lines.join('\n')}\nserver:\n${toyServer.server.output().slice(-3000)}`);
+      throw new Error(`${String(error)}\ntoys:\n${toys.lines.join('\n')}\nserver:\n${toys.toyServer.server.output().slice(-3000)}`);
     } finally {
       await first.disconnect();
       await second?.disconnect();

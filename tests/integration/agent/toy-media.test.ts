@@ -5,36 +5,21 @@
 // Speech goes through the contract Whisper pack, which hears a short word as "Stop." and longer
 // speech as "Tell me a story.", so the story test is spoken end to end ("Stop it." included);
 // requests that need other words ("play twinkle twinkle") come as the toy's typed input.
-import { dispose } from '@livekit/rtc-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ToyClient, type ToyMessage } from '../../../server/agent/toy-client.ts';
+import { describe, expect, it } from 'vitest';
+import type { ToyMessage } from '../../../server/agent/toy-client.ts';
 import type { AgentMessage } from '../../../server/agent/protocol.ts';
-import { startToyServer, type ToyServer } from './toy-server.ts';
+import { useToyServer } from './toy-server.ts';
 
 type MediaMessage = Extract<AgentMessage, { type: 'media' }> & ToyMessage;
 const isMedia = (m: ToyMessage): m is MediaMessage => m.type === 'media';
 
 describe('toy media: library items streamed into the room', () => {
-  let toyServer: ToyServer;
-  const lines: string[] = [];
+  const toys = useToyServer();
 
-  beforeAll(async () => {
-    toyServer = await startToyServer();
-  }, 120_000);
-
-  afterAll(async () => {
-    await toyServer?.stop();
-    await dispose();
-  });
-
-  const context = () => `\ntoy:\n${lines.join('\n')}\nserver:\n${toyServer.server.output().slice(-4000)}`;
-
-  async function connect(name: string): Promise<ToyClient> {
-    return ToyClient.connect({ server: toyServer.server.url, householdKey: toyServer.householdKey, device: name, timeoutMs: 90_000, print: (l) => lines.push(`${name}: ${l}`) });
-  }
+  const context = () => `\ntoy:\n${toys.lines.join('\n')}\nserver:\n${toys.toyServer.server.output().slice(-4000)}`;
 
   it('a spoken story request plays the story at the toy; a spoken "stop" silences it', async () => {
-    const toy = await connect('Story bear');
+    const toy = await toys.connect('Story bear');
     try {
       await new Promise((r) => setTimeout(r, 800));
       const said = await toy.say('Tell me a story.');
@@ -64,7 +49,7 @@ describe('toy media: library items streamed into the room', () => {
   }, 180_000);
 
   it('plays a song asked for by name, ducks it while the child talks, pauses and resumes it', async () => {
-    const toy = await connect('Song bear');
+    const toy = await toys.connect('Song bear');
     try {
       await toy.type('play twinkle twinkle');
       const playing = await toy.waitForMessage('the song to start', (m): m is MediaMessage => isMedia(m) && m.status === 'playing', 60_000);

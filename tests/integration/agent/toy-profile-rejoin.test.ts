@@ -8,25 +8,13 @@ import { AGENT_IDENTITY } from '../../../server/agent/protocol.ts';
 import { openDatabase, type HearthDatabase } from '../../../server/db/database.ts';
 import { DeviceRepository } from '../../../server/devices/device-repository.ts';
 import { deviceRef } from '../../../server/devices/device-room.ts';
-import type { ServerEngines } from '../../../server/engines/index.ts';
 import { TokenMinter } from '../../../server/livekit/token-minter.ts';
 import { startTestRoomServer, TEST_API_KEY, type TestRoomServer } from '../livekit/helpers/embedded-room-server.ts';
 import { Room } from '@livekit/rtc-node';
 import { disposeRtcNode, waitFor } from '../livekit/helpers/rtc-node-participant.ts';
+import { stubEngines } from './stub-engines.ts';
 
 const TEST_API_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
-
-function stubEngines(): ServerEngines {
-  return {
-    createVad: () => ({ frameSamples: 512, process: () => Promise.resolve(0), reset: () => {} }),
-    stt: { transcribe: () => Promise.resolve({ text: '' }) },
-    llm: { async *chat() {} },
-    tts: { sampleRate: 16000, async *synthesize() {} },
-    embedder: null,
-    report: ['stub'],
-    dispose: () => Promise.resolve(),
-  } as unknown as ServerEngines;
-}
 
 describe('agent follows registered toys into their rooms', () => {
   let lk: TestRoomServer;

@@ -4,6 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { dispose } from '@livekit/rtc-node';
+import { afterAll, beforeAll } from 'vitest';
+import { ToyClient } from '../../../server/agent/toy-client.ts';
 import { installStarterLibrary } from '../../../server/catalog/starter/install-starter.ts';
 import { householdKeyFile } from '../../../server/livekit/household-key.ts';
 import { PROJECT_ROOT, SHARED_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';
@@ -22,8 +25,23 @@ interface CatalogInfo {
   items: { id: string; title: string }[];
 }
 
-/** `args`: extra server flags (e.g. --llm-url for a test LLM endpoint). */
-export async function startToyServer(opts: { args?: string[]; env?: Record<string, string> } = {}): Promise<ToyServer> {
+export interface ToyServerOptions {
+  /** Extra server flags (e.g. --llm-url for a test LLM endpoint). */
+  args?: string[];
+  env?: Record<string, string>;
+}
+
+/** A toy server for one test file, started in beforeAll and stopped in afterAll, with its toys. */
+export interface ToyServerSession {
+  /** The running server: read it inside tests and hooks. */
+  readonly toyServer: ToyServer;
+  /** Every line the toys printed, each after its toy's name: for failure messages. */
+  readonly lines: string[];
+  /** Connects a toy: registers `name` with the household key, or rejoins as an already registered device. */
+  connect(name: string, registered?: { id: string; credential: string }): Promise<ToyClient>;
+}
+
+export async function startToyServer(opts: ToyServerOptions = {}): Promise<ToyServer> {
   const generated = generateIntoTempDir();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-toy-'));
   const mediaDir = path.join(tmp, 'media');
@@ -64,4 +82,36 @@ export async function startToyServer(opts: { args?: string[]; env?: Record<strin
     await cleanup();
     throw error;
   }
+}
+
+/** Starts a toy server in beforeAll (2 minutes: it may narrate the starter library) and stops it, and rtc-node, in afterAll. */
+export function useToyServer(opts: ToyServerOptions = {}): ToyServerSession {
+  let toyServer: ToyServer | undefined;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    toyServer = await startToyServer(opts);
+  }, 120_000);
+  afterAll(async () => {
+    await toyServer?.stop();
+    await dispose();
+  });
+  const started = (): ToyServer => {
+    if (!toyServer) throw new Error('the toy server is not started: use it inside a test or a hook after useToyServer\'s beforeAll');
+    return toyServer;
+  };
+  return {
+    get toyServer() {
+      return started();
+    },
+    lines,
+    connect(name, registered) {
+      const { server, householdKey } = started();
+      return ToyClient.connect({
+        server: server.url,
+        timeoutMs: 90_000,
+        print: (l) => lines.push(`${name}: ${l}`),
+        ...(registered ? { device: registered.id, credential: registered.credential } : { householdKey, device: name }),
+      });
+    },
+  };
 }

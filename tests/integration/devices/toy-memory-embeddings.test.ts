@@ -2,17 +2,15 @@
 // the real transformers.js pipeline in Node (loadNodeEmbedder, as the catalog loads it). The
 // embedder loads in the background; once ready, what a toy learns is stored with its embedding.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createToyContext } from '../../../server/agent/toy-context.ts';
 import { latestEmbedder } from '../../../server/agent/latest-embedder.ts';
 import { openDatabase, type HearthDatabase } from '../../../server/db/database.ts';
-import { DeviceMemoryStore } from '../../../server/devices/device-memory-store.ts';
 import { DeviceRepository } from '../../../server/devices/device-repository.ts';
-import { DeviceUsage } from '../../../server/devices/device-usage.ts';
 import { loadNodeEmbedder, type NodeEmbedder } from '../../../server/engines/embedder.ts';
 import { MINILM_DIMENSIONS, MINILM_PACK_ID } from '../../../scripts/contract-models/minilm.ts';
 import type { Embedder } from '../../../src/core/engines.ts';
 import { storeWithContractModels } from '../catalog/helpers.ts';
 import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
+import { strictToyContext } from './strict-toy-context.ts';
 
 describe('toy memories embedded with the library embedder (minilm-contract, real transformers.js)', () => {
   const generated = generateIntoTempDir();
@@ -39,17 +37,7 @@ describe('toy memories embedded with the library embedder (minilm-contract, real
     expect(embedderNow()).toBeNull();
     await vi.waitFor(() => expect(embedderNow()?.dimensions).toBe(MINILM_DIMENSIONS), { timeout: 60_000, interval: 50 });
 
-    const store = new DeviceMemoryStore(db, 'bear');
-    const toy = createToyContext({
-      deviceId: 'bear',
-      profile: (id) => new DeviceRepository(db).get(id),
-      memoryStore: store,
-      usage: new DeviceUsage(db, 'bear'),
-      embedder: embedderNow,
-      onProblem: (message, error) => {
-        throw new Error(`${message}: ${String(error)}`);
-      },
-    });
+    const { store, toy } = strictToyContext(db, 'bear', { embedder: embedderNow });
     await toy.memory.learnFromTurn({ userText: 'My name is Maya and I have a tortoise.', replyText: 'Hello Maya!', conversationId: toy.conversationId });
     const memories = await store.list();
     expect(memories.length).toBeGreaterThanOrEqual(2);

@@ -6,13 +6,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canExtractFacts } from '../../../server/agent/supervisor.ts';
-import { createToyContext } from '../../../server/agent/toy-context.ts';
 import { openDatabase, type HearthDatabase } from '../../../server/db/database.ts';
-import { DeviceMemoryStore } from '../../../server/devices/device-memory-store.ts';
 import { DeviceRepository } from '../../../server/devices/device-repository.ts';
-import { DeviceUsage } from '../../../server/devices/device-usage.ts';
 import { createOpenAiCompatibleChatModel } from '../../../server/engines/llm-openai-compatible.ts';
 import type { ChatModel } from '../../../src/core/engines.ts';
+import { strictToyContext } from './strict-toy-context.ts';
 
 const FACTS = JSON.stringify({ facts: [{ slot: 'likes:owls', text: 'The user loves owls' }] });
 
@@ -51,17 +49,7 @@ describe('toy memory: LLM fact extraction over an OpenAI-compatible LAN endpoint
   it('keeps what the LLM learned next to what the rules learned', async () => {
     const llm = createOpenAiCompatibleChatModel({ baseUrl, model: 'lan-model' });
     expect(canExtractFacts(llm)).toBe(true);
-    const store = new DeviceMemoryStore(db, 'bear');
-    const toy = createToyContext({
-      deviceId: 'bear',
-      profile: (id) => new DeviceRepository(db).get(id),
-      memoryStore: store,
-      usage: new DeviceUsage(db, 'bear'),
-      extractionLlm: llm,
-      onProblem: (message, error) => {
-        throw new Error(`${message}: ${String(error)}`);
-      },
-    });
+    const { store, toy } = strictToyContext(db, 'bear', { extractionLlm: llm });
     await toy.onTurnEnd({ userText: 'My name is Maya. Owls are the best birds in the whole world.', replyText: 'Owls are wonderful!', guarded: null, durationMs: 1000 });
     const texts = (await store.list()).map((m) => m.text).sort();
     expect(texts).toEqual(['The user loves owls.', "The user's name is Maya."]);
