@@ -55,6 +55,15 @@ export class TrackRecording {
     return this.levels.findLast((f) => f.rms > AUDIBLE_RMS)?.atMs ?? null;
   }
 
+  /** Milliseconds of audible audio (48 kHz) among the frames that arrived in [sinceMs, untilMs). */
+  audibleMs(sinceMs = 0, untilMs = Infinity): number {
+    let samples = 0;
+    this.levels.forEach((f, i) => {
+      if (f.rms > AUDIBLE_RMS && f.atMs >= sinceMs && f.atMs < untilMs) samples += this.chunks[i]?.length ?? 0;
+    });
+    return (samples * 1000) / TOY_MIC_RATE;
+  }
+
   /** RMS over the frames that arrived in [sinceMs, untilMs). */
   rmsBetween(sinceMs: number, untilMs: number): number {
     const frames = this.levels.filter((f) => f.atMs >= sinceMs && f.atMs < untilMs);

@@ -47,13 +47,13 @@ describe('RoomAudioOutput', () => {
 
       out.enqueue(sine(16000 * 5, 16000), 16000);
       await new Promise((r) => setTimeout(r, 100));
-      const flushAt = Date.now();
       out.flush();
       await out.whenIdle();
-      expect(Date.now() - flushAt).toBeLessThan(50);
       const sentAfterFlush = out.sentSamples;
       await new Promise((r) => setTimeout(r, 200));
       expect(out.sentSamples - sentAfterFlush).toBeLessThanOrEqual(960);
+      // Most of the 5 s that were queued were never sent.
+      expect(out.sentSamples).toBeLessThan(48000 * (0.3 + 2));
     } finally {
       await out.close();
     }

@@ -37,13 +37,13 @@ describe('toy barge-in', () => {
       const nextSpeaking = await toy.waitForMessage('the new reply', (m) => m.type === 'state' && m.state === 'speaking', 90_000, answerText.atMs);
       await waitUntil('the new reply to be heard', () => toy.voice.audibleFrames(nextSpeaking.atMs) > 20, 30_000);
 
-      // Between the interruption and the new transcript the agent's voice was silent (allowing for
-      // what was already in flight: the track's 200 ms queue and the toy's jitter buffer). The window
-      // ends at the new user transcript, which the agent sends before it has any reply to speak:
-      // data messages and audio travel separately, so the "speaking" state can arrive after the
-      // new reply's first frames on a loaded machine.
-      expect(toy.voice.audibleFrames(interrupted.atMs + 400, answerText.atMs)).toBe(0);
-      expect(answerText.atMs - interrupted.atMs).toBeGreaterThan(400);
+      // After the cut the agent's voice stops: what still arrives before the new transcript (which the
+      // agent sends before it has any reply to speak) is only what was already in flight, the track's
+      // 200 ms queue and the toy's jitter buffer, not the rest of the story (seconds of it). Counted
+      // in audio, not in wall-clock windows: on a loaded machine frames arrive late and bunched.
+      // (Measured here: 210-320 ms in flight in a window of ~1.6 s that the uncut story would fill.)
+      expect(answerText.atMs - interrupted.atMs).toBeGreaterThan(1000);
+      expect(toy.voice.audibleMs(interrupted.atMs, answerText.atMs)).toBeLessThan(800);
       // And the old reply was cut short: the reply heard before the cut is the partial story.
       const cutFinal = toy.transcripts('agent').find((m) => m.turnId === firstTurn && m.final);
       expect(cutFinal?.text.length ?? 0).toBeGreaterThan(0);

@@ -38,8 +38,10 @@ describe('toy media: library items streamed into the room', () => {
       await toy.say('Stop it.');
       const stopped = await toy.waitForMessage('the player to stop', (m) => isMedia(m) && m.status === 'idle', 30_000, heardFrom);
       await new Promise((r) => setTimeout(r, 1500));
-      // Nothing after the stop but what was already in flight (the track queue is 100 ms).
-      expect(toy.media.audibleFrames(stopped.atMs + 400)).toBe(0);
+      // Nothing after the stop but what was already in flight (the track queue is 100 ms, plus the
+      // toy's jitter buffer): counted in audio, as frames arrive late and bunched on a loaded machine.
+      // The uncut story would fill the whole 1.5 s.
+      expect(toy.media.audibleMs(stopped.atMs)).toBeLessThan(600);
       expect(toy.transcripts('agent', stopped.atMs - 1000).some((m) => m.final && m.text === 'Okay, stopped.')).toBe(true);
     } catch (error) {
       throw new Error(`${String(error)}${context()}`);
@@ -73,7 +75,7 @@ describe('toy media: library items streamed into the room', () => {
       await toy.type('pause');
       const paused = await toy.waitForMessage('pause', (m) => isMedia(m) && m.status === 'paused', 30_000, said.endedAt);
       await new Promise((r) => setTimeout(r, 1500));
-      expect(toy.media.audibleFrames(paused.atMs + 400)).toBe(0);
+      expect(toy.media.audibleMs(paused.atMs)).toBeLessThan(600);
       await toy.type('resume');
       const resumed = await toy.waitForMessage('resume', (m) => isMedia(m) && m.status === 'playing', 30_000, paused.atMs + 1);
       await new Promise((r) => setTimeout(r, 2000));

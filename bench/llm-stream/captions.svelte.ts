@@ -1,0 +1,49 @@
+// The Talk screen's captions for the bench: the real Conversation component, its lines updated
+// from the session's events the way src/ui/voice/voice-controller.svelte.ts does.
+
+import { flushSync, mount, unmount, type ComponentProps } from 'svelte';
+import type { VoiceSession } from '../../src/core/index.ts';
+import Conversation from '../../src/ui/screens/talk/Conversation.svelte';
+
+type Turn = ComponentProps<typeof Conversation>['turns'][number];
+
+export function mountCaptions(target: HTMLElement, session: VoiceSession) {
+  const state = $state<{ turns: Turn[] }>({ turns: [] });
+  let updates = 0;
+  const upsertReply = (turnId: string, change: Partial<Turn>, create = true) => {
+    updates++;
+    const id = `${turnId}-hearth`;
+    const index = state.turns.findIndex((line) => line.id === id);
+    if (index === -1) {
+      if (!create) return;
+      state.turns = [...state.turns, { id, who: 'hearth', text: '', live: true, interrupted: false, ...change }];
+      return;
+    }
+    state.turns = state.turns.map((line, i) => (i === index ? { ...line, ...change } : line));
+  };
+  const offs = [
+    session.on('userTranscript', ({ turnId, text }) => {
+      state.turns = [...state.turns, { id: `${turnId}-you`, who: 'you', text, live: false, interrupted: false }];
+    }),
+    session.on('agentText', ({ turnId, text }) => upsertReply(turnId, { text, live: true })),
+    session.on('turnEnd', ({ turnId }) => upsertReply(turnId, { live: false }, false)),
+  ];
+  const component = mount(Conversation, {
+    target,
+    props: {
+      get turns() {
+        return state.turns;
+      },
+    },
+  });
+  flushSync();
+  return {
+    get updates() {
+      return updates;
+    },
+    destroy() {
+      for (const off of offs) off();
+      void unmount(component);
+    },
+  };
+}
