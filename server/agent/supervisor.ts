@@ -17,6 +17,7 @@ import type { HearthDatabase } from '../db/database.ts';
 import { DeviceMemoryStore } from '../devices/device-memory-store.ts';
 import { DeviceRepository } from '../devices/device-repository.ts';
 import { DeviceUsage } from '../devices/device-usage.ts';
+import { DeviceTurnStore } from '../devices/device-turn-store.ts';
 import { deviceInOwnRoom, type DeviceRoomRef } from '../devices/device-room.ts';
 import type { RoomServer } from '../livekit/room-server.ts';
 import { createToyContext, type ToyContext } from './toy-context.ts';
@@ -180,8 +181,14 @@ export function followDeviceJoins(roomServer: Pick<RoomServer, 'onParticipantJoi
   });
 }
 
-/** Each toy's context from the server database: its profile, its memories, its talking time. */
-export function toyContextsFrom(db: HearthDatabase, log: AgentLog, memoryEmbedder?: () => Promise<Embedder | null>): (deviceId: string, engines?: { extractionLlm: ChatModel | null }) => ToyContext {
+/** Each toy's context from the server database: its profile, its memories, its talking time, and its history when `keepHistory`. */
+export function toyContextsFrom(
+  db: HearthDatabase,
+  log: AgentLog,
+  memoryEmbedder?: () => Promise<Embedder | null>,
+  keepHistory = false,
+): (deviceId: string, engines?: { extractionLlm: ChatModel | null }) => ToyContext {
+  const history = keepHistory ? new DeviceTurnStore(db) : null;
   const devices = new DeviceRepository(db);
   const embedder = memoryEmbedder ? latestEmbedder(memoryEmbedder, (error) => log('warn', 'memory embedder failed to load; toy memories matched by words', { error: String(error) })) : null;
   return (deviceId, engines) =>
@@ -190,6 +197,7 @@ export function toyContextsFrom(db: HearthDatabase, log: AgentLog, memoryEmbedde
       profile: (id) => devices.get(id),
       memoryStore: new DeviceMemoryStore(db, deviceId),
       usage: new DeviceUsage(db, deviceId),
+      history,
       ...(embedder ? { embedder } : {}),
       ...(engines?.extractionLlm ? { extractionLlm: engines.extractionLlm } : {}),
       onProblem: (message, error) => log('warn', message, { deviceId, error: error instanceof Error ? error.message : String(error) }),
@@ -213,7 +221,7 @@ export function createServerAgent(opts: {
   return new AgentSupervisor({
     minter: opts.minter,
     log: opts.log,
-    toyContext: toyContextsFrom(opts.db, opts.log, opts.memoryEmbedder),
+    toyContext: toyContextsFrom(opts.db, opts.log, opts.memoryEmbedder, config.toyHistoryDays > 0),
     ...(opts.isDevicePresent ? { isDevicePresent: opts.isDevicePresent } : {}),
     ...(opts.media ? { media: opts.media } : {}),
     livekitUrl: () => {

@@ -23,8 +23,9 @@ import { createForgetTool } from '../../src/core/tools/forget.ts';
 import { getTimeTool } from '../../src/core/tools/get-time.ts';
 import type { ToolRegistry } from '../../src/core/tools/registry.ts';
 import { createRememberTool } from '../../src/core/tools/remember.ts';
-import { followTurns } from '../../src/core/turn-follower.ts';
+import { followTurns, type FollowedTurn } from '../../src/core/turn-follower.ts';
 import type { VoiceSession } from '../../src/core/voice-session.ts';
+import type { NewDeviceTurn } from '../devices/device-turn-store.ts';
 
 export interface ToyContextOptions {
   deviceId: string;
@@ -32,6 +33,8 @@ export interface ToyContextOptions {
   profile: (deviceId: string) => DeviceProfile | undefined;
   memoryStore: MemoryStore;
   usage: { usedOn(date: Date): number; add(date: Date, ms: number): void };
+  /** Keeps each finished turn for the parent's conversation history; null or left out: none is kept. */
+  history?: { add(deviceId: string, turn: NewDeviceTurn): unknown } | null;
   /** Sentence embedder for memories (a function is asked each time: it may finish loading later). */
   embedder?: Embedder | null | (() => Embedder | null);
   /** The chat model, for fact extraction after each turn: only pass an instruction-following one. */
@@ -62,7 +65,7 @@ export interface ToyContext {
   mediaAudience(): MediaAudience;
   memories(query: string): Promise<string[]>;
   sessionOptions(): { persona: Persona; memories: (query: string) => Promise<string[]>; tools: ToolRegistry; guard: TurnGuard };
-  /** Follows `session`: re-reads the profile at each turn, learns memories, counts talking time. */
+  /** Follows `session`: re-reads the profile at each turn, learns memories, counts talking time, keeps the history. */
   attach(session: VoiceSession, applyVolume?: (volume: number) => void): () => void;
   onTurnEnd(turn: ToyTurn): Promise<void>;
 }
@@ -135,6 +138,28 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
   // Learning from the last turn may still be running on the (shared) LLM: the next turn must not wait for it.
   const learning = new LatestRun();
 
+  const keepInHistory = (turn: FollowedTurn): void => {
+    const history = options.history;
+    if (!history) return;
+    const kept: NewDeviceTurn = {
+      startedAt: new Date(turn.startedAt).toISOString(),
+      endedAt: new Date(turn.startedAt + turn.durationMs).toISOString(),
+      userText: turn.userText,
+      replyText: turn.replyText,
+      interrupted: turn.interrupted,
+      guarded: turn.guarded ? { stage: turn.guarded, reason: turn.guardReason ?? '' } : null,
+      personaName: current.persona.name,
+    };
+    // Off the audio path: written once the session's own turnEnd work is done; a failed write only loses this row.
+    setImmediate(() => {
+      try {
+        history.add(options.deviceId, kept);
+      } catch (error) {
+        report('This turn could not be kept in the conversation history.', error);
+      }
+    });
+  };
+
   const context: ToyContext = {
     deviceId: options.deviceId,
     conversationId,
@@ -174,7 +199,10 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
             report('The toy profile could not be re-read; keeping the last one.', error);
           }
         },
-        onTurnEnd: (turn) => void context.onTurnEnd(turn),
+        onTurnEnd: (turn) => {
+          keepInHistory(turn);
+          void context.onTurnEnd(turn);
+        },
         now: () => now().getTime(),
       });
       applyVolume?.(current.volume);

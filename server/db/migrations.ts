@@ -105,4 +105,25 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'device-turns',
+    // Each toy's finished turns, so a parent can read what was said while nobody watched live.
+    // Times are ISO strings (toISOString), so they sort and compare as text.
+    sql: `
+      CREATE TABLE device_turns (
+        id TEXT PRIMARY KEY,
+        device_id TEXT NOT NULL REFERENCES devices (id) ON DELETE CASCADE,
+        started_at TEXT NOT NULL,
+        ended_at TEXT NOT NULL,
+        user_text TEXT NOT NULL,
+        reply_text TEXT NOT NULL,
+        interrupted INTEGER NOT NULL CHECK (interrupted IN (0, 1)),
+        guard_stage TEXT CHECK (guard_stage IS NULL OR guard_stage IN ('input', 'output')),
+        guard_reason TEXT,
+        persona_name TEXT NOT NULL DEFAULT ''
+      ) STRICT;
+      CREATE INDEX device_turns_by_device_time ON device_turns (device_id, started_at);
+    `,
+  },
 ];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SPEAKING_RATE_RANGE, type PersonaRecord } from '../../src/core/personas/persona-record.ts';
 import type { TimeLimits } from '../../src/core/safety/time-limits.ts';
 import { parseClock } from '../../src/core/safety/time-limits.ts';
+import { MAX_TURNS_PER_PAGE } from './device-turn-store.ts';
 
 const clock = z.string().refine((v) => parseClock(v) !== null, 'a time like "19:30"');
 
@@ -62,3 +63,11 @@ export const MemoryEditBody = z.object({ text: z.string().trim().min(1, 'the mem
 export function fieldErrors(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'body'}: ${i.message}`).join('; ');
 }
+
+const turnsLimit = `a whole number from 1 to ${MAX_TURNS_PER_PAGE}`;
+
+/** `GET /api/devices/:id/turns?before=<iso>&limit=<n>`: one page of a toy's history, older than `before`. */
+export const TurnsQuery = z.object({
+  before: z.iso.datetime({ offset: true, error: 'an ISO time like "2025-01-31T18:00:00.000Z" (the `next` of the previous page)' }).optional(),
+  limit: z.coerce.number({ error: turnsLimit }).int(turnsLimit).min(1, turnsLimit).max(MAX_TURNS_PER_PAGE, turnsLimit).default(20),
+});

@@ -13,8 +13,11 @@ import { setupCatalog } from './routes/catalog-setup.ts';
 import { registerLivekitTokenRoute } from './routes/livekit-token.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
 import { registerDeviceObserverTokenRoute } from './routes/device-observer-token.ts';
+import { registerDeviceTurnRoutes } from './routes/device-turns.ts';
 import { registerCaCertificateRoute } from './routes/ca-certificate.ts';
 import { DeviceRepository } from '../devices/device-repository.ts';
+import { DeviceTurnStore } from '../devices/device-turn-store.ts';
+import { keepToyHistoryFor } from '../devices/device-turn-retention.ts';
 import { AGENT_IDENTITY } from '../agent/protocol.ts';
 import { setupLivekit } from '../livekit/setup.ts';
 import { redactedRequestSerializer } from '../livekit/log-redaction.ts';
@@ -86,6 +89,14 @@ export async function buildApp({ config, db, models, version, caCertPem = null, 
     }),
   });
   registerDeviceObserverTokenRoute(app, db, livekit);
+  registerDeviceTurnRoutes(app, db, livekit);
+  const stopPruning = keepToyHistoryFor(
+    config.toyHistoryDays,
+    new DeviceTurnStore(db),
+    (message, error) => app.log.warn({ error: error instanceof Error ? error.message : String(error) }, message),
+    (deleted) => app.log.info({ deleted, days: config.toyHistoryDays }, 'old toy conversation history deleted'),
+  );
+  app.addHook('onClose', async () => stopPruning());
   if (caCertPem) registerCaCertificateRoute(app, caCertPem);
   registerAppRoutes(app, config.appDir);
   return app;

@@ -9,7 +9,7 @@ export { UtteranceRecorder } from './utterance-recorder.ts';
 export { ReplyPipeline, type ReplyErrorStage, type ReplyListener, type ReplyPipelineOptions, type SpeechStyle } from './reply-pipeline.ts';
 export * from './session-types.ts';
 export { VoiceSession, type VoiceSessionOptions } from './voice-session.ts';
-export { followTurns, type CompletedTurn, type FollowTurnsOptions, type TurnEventSource } from './turn-follower.ts';
+export { followTurns, type CompletedTurn, type FollowedTurn, type FollowTurnsOptions, type TurnEventSource } from './turn-follower.ts';
 export { LatestRun } from './latest-run.ts';
 export type { DeviceProfile } from './devices/device-profile.ts';
 export { ToolRegistry, validateArgs, type DirectCommandMatch, type ToolOutcome } from './tools/registry.ts';

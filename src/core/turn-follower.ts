@@ -19,9 +19,17 @@ export interface TurnEventSource {
   on<K extends keyof VoiceSessionEvents>(event: K, listener: Listener<VoiceSessionEvents[K]>): () => void;
 }
 
+/** A finished turn as followTurns saw it: also when it started and why the guard stepped in. */
+export interface FollowedTurn extends CompletedTurn {
+  /** `now()` when the user transcript came. */
+  startedAt: number;
+  /** The guard's reason when `guarded` is set. */
+  guardReason: string | null;
+}
+
 export interface FollowTurnsOptions {
   /** Called with each finished turn that had a user transcript. */
-  onTurnEnd: (turn: CompletedTurn) => void;
+  onTurnEnd: (turn: FollowedTurn) => void;
   /** Called on each user transcript before the turn is started (so its start time follows any work done here). */
   onUserText?: (text: string, turnId: string) => void;
   /** Milliseconds, for the turn's duration. */
@@ -32,6 +40,7 @@ interface PendingTurn {
   userText: string;
   replyText: string;
   guarded: 'input' | 'output' | null;
+  guardReason: string | null;
   startedAt: number;
 }
 
@@ -41,16 +50,18 @@ export function followTurns(session: TurnEventSource, options: FollowTurnsOption
   const offs = [
     session.on('userTranscript', ({ turnId, text }) => {
       options.onUserText?.(text, turnId);
-      pending.set(turnId, { userText: text, replyText: '', guarded: null, startedAt: options.now() });
+      pending.set(turnId, { userText: text, replyText: '', guarded: null, guardReason: null, startedAt: options.now() });
     }),
     // `text` is the whole reply so far: the last one is the reply.
     session.on('agentText', ({ turnId, text }) => {
       const turn = pending.get(turnId);
       if (turn) turn.replyText = text;
     }),
-    session.on('guarded', ({ turnId, stage }) => {
+    session.on('guarded', ({ turnId, stage, reason }) => {
       const turn = pending.get(turnId);
-      if (turn) turn.guarded = stage;
+      if (!turn) return;
+      turn.guarded = stage;
+      turn.guardReason = reason;
     }),
     session.on('turnEnd', ({ turnId, interrupted }) => {
       const turn = pending.get(turnId);
@@ -61,6 +72,8 @@ export function followTurns(session: TurnEventSource, options: FollowTurnsOption
         replyText: turn.replyText,
         interrupted,
         guarded: turn.guarded,
+        guardReason: turn.guardReason,
+        startedAt: turn.startedAt,
         durationMs: options.now() - turn.startedAt,
       });
     }),

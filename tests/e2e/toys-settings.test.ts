@@ -2,7 +2,8 @@
 // Toys with the PIN, registers a toy by its MAC, gives it a persona and the child's name, and
 // watches the live transcript (hidden observer in the toy's room) while the toy simulator speaks:
 // the child's line and the agent's reply appear in the page. Then the toy is told a name, the parent
-// finds and deletes that memory, and deletes the toy. Contract Whisper ("Tell me a story."),
+// finds and deletes that memory, reads both turns in the toy's conversation history (stored on the
+// server), deletes one and then all, and deletes the toy. Contract Whisper ("Tell me a story."),
 // stories260K and the classic voice do the talking.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -127,6 +128,28 @@ describe('Settings → Toys in Chromium', () => {
     await expect.poll(async () => (await row.getByTestId('toy-memory-text').allTextContents()).join('|'), { timeout: 15_000 }).toContain("The user's name is Maya.");
     await row.getByTestId('toy-memory-delete').first().click();
     await row.getByTestId('toy-memories-empty').waitFor();
+
+    // The conversation history below the live transcript: both turns, newest first, from the server.
+    const storedTurns = async () =>
+      ((await (await fetch(`${server.url}/api/devices/${id}/turns`, { headers: { authorization: `Bearer ${householdKey}` } })).json()) as { turns: { userText: string; replyText: string }[] }).turns;
+    await expect.poll(async () => (await storedTurns()).length, { timeout: 15_000 }).toBe(2);
+    await row.getByTestId('toy-open-transcript').click();
+    const history = row.getByTestId('toy-history');
+    await history.getByTestId('toy-history-turn').first().waitFor({ timeout: 15_000 });
+    expect(await history.getByTestId('toy-history-user').allTextContents()).toEqual(['My name is Maya.', 'Tell me a story.']);
+    const words = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+    expect(words(await history.getByTestId('toy-history-reply').nth(1).textContent())).toBe(words(result.agentReply));
+    expect(await history.getByTestId('toy-history-day').count()).toBeGreaterThanOrEqual(1);
+    expect(await history.textContent()).toContain('Maya');
+    // Delete one: the newest goes, on the page and on the server.
+    await history.getByTestId('toy-history-delete').first().click();
+    await expect.poll(() => history.getByTestId('toy-history-turn').count()).toBe(1);
+    expect((await storedTurns()).map((t) => t.userText)).toEqual(['Tell me a story.']);
+    // Delete all, after the parent confirms.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await history.getByTestId('toy-history-clear').click();
+    await history.getByTestId('toy-history-empty').waitFor();
+    expect(await storedTurns()).toEqual([]);
 
     // Deleting the toy shuts it out.
     page.once('dialog', (dialog) => void dialog.accept());

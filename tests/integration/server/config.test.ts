@@ -57,6 +57,14 @@ describe('server configuration', () => {
     expect(() => loadConfig(['--https-port', '99999'], {})).toThrow(/https\.port/);
   });
 
+  it('keeps toy conversation history 30 days unless told otherwise (0 = none)', () => {
+    expect(loadConfig([], {}).toyHistoryDays).toBe(30);
+    expect(loadConfig([], { HEARTH_TOY_HISTORY_DAYS: '7' }).toyHistoryDays).toBe(7);
+    expect(loadConfig(['--toy-history-days', '0'], { HEARTH_TOY_HISTORY_DAYS: '7' }).toyHistoryDays).toBe(0);
+    expect(() => loadConfig(['--toy-history-days', '-1'], {})).toThrow(/toyHistoryDays/);
+    expect(() => loadConfig([], { HEARTH_TOY_HISTORY_DAYS: 'forever' })).toThrow(/toyHistoryDays/);
+  });
+
   it('rejects bad values with a clear error', () => {
     expect(() => loadConfig(['--port', 'eighty'], {})).toThrow(ConfigError);
     expect(() => loadConfig([], { HEARTH_PORT: '70000' })).toThrow(/port/);

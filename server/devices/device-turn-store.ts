@@ -1,0 +1,106 @@
+// Each toy's conversation history in SQLite: what the child said and what the toy answered, one row
+// per finished turn, for the parent's Settings → Toys → Conversation history.
+import crypto from 'node:crypto';
+import type { DeviceTurn, DeviceTurnPage } from '../../src/core/devices/device-turn.ts';
+import type { HearthDatabase } from '../db/database.ts';
+
+export type { DeviceTurn, DeviceTurnPage };
+
+type GuardStage = NonNullable<DeviceTurn['guarded']>['stage'];
+
+export type NewDeviceTurn = Omit<DeviceTurn, 'id' | 'deviceId'>;
+
+export const MAX_TURNS_PER_PAGE = 100;
+
+interface TurnRow {
+  id: string;
+  device_id: string;
+  started_at: string;
+  ended_at: string;
+  user_text: string;
+  reply_text: string;
+  interrupted: number;
+  guard_stage: GuardStage | null;
+  guard_reason: string | null;
+  persona_name: string;
+}
+
+const COLUMNS = 'id, device_id, started_at, ended_at, user_text, reply_text, interrupted, guard_stage, guard_reason, persona_name';
+
+export class DeviceTurnStore {
+  constructor(private readonly db: HearthDatabase) {}
+
+  add(deviceId: string, turn: NewDeviceTurn): DeviceTurn {
+    const stored: DeviceTurn = { id: `turn-${crypto.randomUUID()}`, deviceId, ...turn };
+    this.db
+      .prepare(`INSERT INTO device_turns (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(
+        stored.id,
+        deviceId,
+        isoTime(turn.startedAt),
+        isoTime(turn.endedAt),
+        turn.userText,
+        turn.replyText,
+        turn.interrupted ? 1 : 0,
+        turn.guarded?.stage ?? null,
+        turn.guarded?.reason ?? null,
+        turn.personaName,
+      );
+    return stored;
+  }
+
+  /**
+   * Newest first, `limit` (1..100) turns that started before `before` (an ISO time). The cursor is
+   * a start time: one toy's turns follow each other, so two never start in the same millisecond.
+   */
+  list(deviceId: string, options: { before?: string | null; limit: number }): DeviceTurnPage {
+    const limit = Math.min(Math.max(1, Math.floor(options.limit)), MAX_TURNS_PER_PAGE);
+    const before = options.before ? isoTime(options.before) : null;
+    // One extra row says whether there is an older page.
+    const rows = (
+      before
+        ? this.db.prepare(`SELECT ${COLUMNS} FROM device_turns WHERE device_id = ? AND started_at < ? ORDER BY started_at DESC, id DESC LIMIT ?`).all(deviceId, before, limit + 1)
+        : this.db.prepare(`SELECT ${COLUMNS} FROM device_turns WHERE device_id = ? ORDER BY started_at DESC, id DESC LIMIT ?`).all(deviceId, limit + 1)
+    ) as TurnRow[];
+    const turns = rows.slice(0, limit).map(fromRow);
+    return { turns, next: rows.length > limit ? (turns.at(-1)?.startedAt ?? null) : null };
+  }
+
+  /** True when the turn existed. */
+  delete(deviceId: string, turnId: string): boolean {
+    return this.db.prepare('DELETE FROM device_turns WHERE device_id = ? AND id = ?').run(deviceId, turnId).changes > 0;
+  }
+
+  /** How many were deleted. */
+  clear(deviceId: string): number {
+    return this.db.prepare('DELETE FROM device_turns WHERE device_id = ?').run(deviceId).changes;
+  }
+
+  /** Deletes every toy's turns that started more than `days` days before `now`; 0 deletes them all. How many were deleted. */
+  prune(days: number, now: Date = new Date()): number {
+    if (days <= 0) return this.db.prepare('DELETE FROM device_turns').run().changes;
+    const cutoff = new Date(now.getTime() - days * 24 * 3600 * 1000).toISOString();
+    return this.db.prepare('DELETE FROM device_turns WHERE started_at < ?').run(cutoff).changes;
+  }
+}
+
+/** Stored times all have toISOString's shape, so text order is time order. */
+function isoTime(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not a time: ${value}`);
+  return date.toISOString();
+}
+
+function fromRow(row: TurnRow): DeviceTurn {
+  return {
+    id: row.id,
+    deviceId: row.device_id,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    userText: row.user_text,
+    replyText: row.reply_text,
+    interrupted: row.interrupted === 1,
+    guarded: row.guard_stage ? { stage: row.guard_stage, reason: row.guard_reason ?? '' } : null,
+    personaName: row.persona_name,
+  };
+}
