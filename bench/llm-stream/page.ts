@@ -8,13 +8,14 @@
 
 import { Wllama } from '@wllama/wllama/esm/index.js';
 import wllamaWasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
-import { VoiceSession, type ChatMessage, type SpeechToText, type TextToSpeech, type TurnGuard, type TurnMetrics, type Vad } from '../../src/core/index.ts';
+import { VoiceSession, type ChatMessage, type TextToSpeech, type TurnGuard, type TurnMetrics } from '../../src/core/index.ts';
 import { findBlockedTopic, findUnsafe } from '../../src/core/safety/child-safe-filter.ts';
 import { buildStoryPrompt } from '../../src/engines/llm/story-prompt.ts';
 import { createWllamaChatModel } from '../../src/engines/llm/wllama-chat-model.ts';
 import { createClassicTextToSpeech } from '../../src/engines/tts/classic/index.ts';
 import { modelFileUrl } from '../../src/engines/types.ts';
 import { summary } from '../stats.ts';
+import { typedInputEngines } from '../typed-input-engines.ts';
 import { EnqueueRecorder } from '../voice-loop/recording-output.ts';
 import { mountCaptions } from './captions.svelte.ts';
 
@@ -27,12 +28,7 @@ export interface LlmStreamBenchOptions {
 
 const SYSTEM = 'You are Hearth, a friendly storyteller for children.';
 
-const typedInputVad: Vad = {
-  frameSamples: 512,
-  process: () => Promise.reject(new Error('llm-stream bench uses typed input: no VAD')),
-  reset: () => {},
-};
-const typedInputStt: SpeechToText = { transcribe: () => Promise.reject(new Error('llm-stream bench uses typed input: no STT')) };
+const typedInput = typedInputEngines('llm-stream');
 
 /** The checks the app's child-safe guard runs on every reply sentence. */
 const childSafeOutputGuard: TurnGuard = {
@@ -76,8 +72,8 @@ async function runBench(opts: LlmStreamBenchOptions) {
   const output = new EnqueueRecorder();
   const newSession = (voice: TextToSpeech = tts) =>
     new VoiceSession({
-      vad: typedInputVad,
-      stt: typedInputStt,
+      vad: typedInput.vad,
+      stt: typedInput.stt,
       llm,
       tts: voice,
       output,

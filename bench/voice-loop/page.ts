@@ -2,10 +2,11 @@
 // machine (wllama + stories260K, flite classic voice), and the same engines called directly,
 // in the same page and run, so the pipeline's overhead is a difference of like measurements.
 
-import { SentenceSegmenter, splitSentences, VoiceSession, type ChatMessage, type SpeechToText, type TurnMetrics, type Vad } from '../../src/core/index.ts';
+import { SentenceSegmenter, splitSentences, VoiceSession, type ChatMessage, type TurnMetrics } from '../../src/core/index.ts';
 import { createWllamaChatModel } from '../../src/engines/llm/wllama-chat-model.ts';
 import { createClassicTextToSpeech } from '../../src/engines/tts/classic/index.ts';
 import { summary } from '../stats.ts';
+import { typedInputEngines } from '../typed-input-engines.ts';
 import { EnqueueRecorder } from './recording-output.ts';
 
 export interface BenchOptions {
@@ -17,13 +18,7 @@ export interface BenchOptions {
 
 const SYSTEM = 'You are Hearth, a friendly storyteller for children.';
 
-// Typed input skips VAD and STT: these two are never called, and say so if they were.
-const typedInputVad: Vad = {
-  frameSamples: 512,
-  process: () => Promise.reject(new Error('voice-loop bench uses typed input: no VAD')),
-  reset: () => {},
-};
-const typedInputStt: SpeechToText = { transcribe: () => Promise.reject(new Error('voice-loop bench uses typed input: no STT')) };
+const typedInput = typedInputEngines('voice-loop');
 
 interface RawLlm {
   ttftMs: number;
@@ -43,8 +38,8 @@ async function runBench(opts: BenchOptions) {
 
   const output = new EnqueueRecorder();
   const session = new VoiceSession({
-    vad: typedInputVad,
-    stt: typedInputStt,
+    vad: typedInput.vad,
+    stt: typedInput.stt,
     llm,
     tts,
     output,

@@ -2,12 +2,10 @@
 // Builds the bench page, starts the real Hearth server and headless Chromium, runs the voice
 // loop benchmark in the page, prints JSON and writes bench/results/voice-loop.json.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../../tests/helpers/browser.ts';
-import { PROJECT_ROOT, SHARED_MODELS, startHearthServer } from '../../tests/helpers/server.ts';
 import { buildHarnessPages } from '../../tests/harness/llm-tts-build.ts';
+import { runBrowserBench } from '../browser-bench.ts';
 import type { BenchOptions } from './page.ts';
 
 const { values } = parseArgs({
@@ -27,25 +25,9 @@ const options: BenchOptions = {
 };
 
 const appDir = await buildHarnessPages({ voiceLoop: path.join('bench', 'voice-loop', 'page.html') }, path.join('tests', '.tmp', 'bench-voice-loop'));
-const server = await startHearthServer({ args: ['--app-dir', appDir], env: { HEARTH_MODEL_PATH: process.env.HEARTH_MODEL_PATH ?? SHARED_MODELS } });
-const browser = await launchChromium().catch(async (error: unknown) => {
-  await server.stop();
-  throw error;
+await runBrowserBench({
+  name: 'voice-loop',
+  appDir,
+  pagePath: '/bench/voice-loop/page.html',
+  run: (page) => page.evaluate((opts) => window.hearthVoiceLoopBench(opts), options),
 });
-try {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}/bench/voice-loop/page.html`);
-  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-  const result = await page.evaluate((opts) => window.hearthVoiceLoopBench(opts), options);
-  const report = { ...result, pageErrors: errors, generatedAt: new Date().toISOString() };
-  const json = JSON.stringify(report, null, 2);
-  const outFile = path.join(PROJECT_ROOT, 'bench', 'results', 'voice-loop.json');
-  fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(outFile, `${json}\n`);
-  process.stdout.write(`${json}\n`);
-} finally {
-  await browser.close();
-  await server.stop();
-}

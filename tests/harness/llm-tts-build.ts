@@ -2,15 +2,17 @@
 // Hearth server can serve with --app-dir. Page URLs keep their path from the project root.
 
 import path from 'node:path';
-import { build } from 'vite';
+import { build, type PluginOption } from 'vite';
 import { PROJECT_ROOT } from '../helpers/server.ts';
 
-export async function buildHarnessPages(pages: Record<string, string>, outDir: string): Promise<string> {
+/** `plugins`: e.g. Svelte, for a page that mounts the app's own components. */
+export async function buildHarnessPages(pages: Record<string, string>, outDir: string, plugins: PluginOption[] = []): Promise<string> {
   const absOut = path.resolve(PROJECT_ROOT, outDir);
   await build({
     configFile: false,
     root: PROJECT_ROOT,
     logLevel: 'warn',
+    plugins,
     build: {
       outDir: absOut,
       emptyOutDir: true,
