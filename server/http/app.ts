@@ -89,7 +89,7 @@ export async function buildApp({ config, db, models, version, caCertPem = null, 
     }),
   });
   registerDeviceObserverTokenRoute(app, db, livekit);
-  registerDeviceTurnRoutes(app, db, livekit);
+  registerDeviceTurnRoutes(app, db, livekit, config.toyHistoryDays);
   const stopPruning = keepToyHistoryFor(
     config.toyHistoryDays,
     new DeviceTurnStore(db),

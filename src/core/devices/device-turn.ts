@@ -23,3 +23,9 @@ export interface DeviceTurnPage {
   /** Pass as `before` for the next (older) page; null when there is none. */
   next: string | null;
 }
+
+/** A page as the API serves it, with how long the server keeps turns (so parents can be told). */
+export interface DeviceTurnListing extends DeviceTurnPage {
+  /** Days each turn is kept (`--toy-history-days`); 0: the server keeps none. */
+  keepDays: number;
+}

@@ -2,7 +2,7 @@
 // Errors carry the server's own words ("volume: Too big…", "no device with id …") for the screen.
 
 import type { DeviceProfile } from '../../../../core/devices/device-profile.ts';
-import type { DeviceTurn, DeviceTurnPage } from '../../../../core/devices/device-turn.ts';
+import type { DeviceTurn, DeviceTurnListing } from '../../../../core/devices/device-turn.ts';
 import type { MemoryRecord } from '../../../../core/memory/memory-types.ts';
 import type { PersonaRecord } from '../../../../core/personas/persona-record.ts';
 import type { TimeLimits } from '../../../../core/safety/time-limits.ts';
@@ -27,7 +27,7 @@ export interface ProfileChanges {
 export type ToyMemory = Omit<MemoryRecord, 'embedding'>;
 
 /** One finished turn of a toy's conversation history, and a page of them. */
-export type { DeviceTurn as ToyTurn, DeviceTurnPage as ToyTurnPage };
+export type { DeviceTurn as ToyTurn, DeviceTurnListing as ToyTurnPage };
 
 export interface ObserverGrant {
   url: string;
@@ -89,7 +89,7 @@ export const toysApi = {
   deleteMemory: (id: string, memoryId: string) => request<void>('DELETE', `${at(id)}/memories/${encodeURIComponent(memoryId)}`),
   clearMemories: (id: string) => request<{ deleted: number }>('DELETE', `${at(id)}/memories`),
   turns: (id: string, before: string | null = null, limit = 20) =>
-    request<DeviceTurnPage>('GET', `${at(id)}/turns?${new URLSearchParams({ limit: String(limit), ...(before ? { before } : {}) }).toString()}`),
+    request<DeviceTurnListing>('GET', `${at(id)}/turns?${new URLSearchParams({ limit: String(limit), ...(before ? { before } : {}) }).toString()}`),
   deleteTurn: (id: string, turnId: string) => request<void>('DELETE', `${at(id)}/turns/${encodeURIComponent(turnId)}`),
   clearTurns: (id: string) => request<{ deleted: number }>('DELETE', `${at(id)}/turns`),
   observerToken: (id: string) => request<ObserverGrant>('POST', `${at(id)}/observer-token`),
