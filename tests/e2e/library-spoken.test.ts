@@ -7,12 +7,10 @@
 // the shared media player, heard at the output tap.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
-import { installStarterLibrary } from '../../server/catalog/starter/install-starter.ts';
 import { addAudioTap, audibleMs, micSoundAt, readTap } from '../helpers/audio-tap.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
 import { PROJECT_ROOT, SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
@@ -45,21 +43,15 @@ function makeRequestsWav(): { file: string; stopAtS: number } {
 }
 
 describe('songs and stories by speech in Chromium: "Tell me a story." → the library plays it; "Stop it." → it stops', () => {
-  let tmp: string;
   let server: RunningServer;
   let browser: Browser;
   let requests: { file: string; stopAtS: number };
 
   beforeAll(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-library-spoken-e2e-'));
-    // The starter library is narrated once per machine (cached), then copied for this server.
-    const cache = path.join(PROJECT_ROOT, 'tests', '.tmp', 'starter-media');
-    await installStarterLibrary(cache);
-    const mediaDir = path.join(tmp, 'media');
-    fs.cpSync(cache, mediaDir, { recursive: true });
+    // The test server's own media folder starts as a copy of the starter library (built once per machine).
     const generated = generateContractModels({ outDir: CONTRACT_DIR });
     server = await startHearthServer({
-      args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, SHARED_MODELS].join(path.delimiter), '--media-dir', mediaDir],
+      args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, SHARED_MODELS].join(path.delimiter)],
     });
     await waitFor(async () => {
       const info = (await (await fetch(`${server.url}/api/catalog`)).json()) as CatalogInfo;
@@ -71,7 +63,6 @@ describe('songs and stories by speech in Chromium: "Tell me a story." → the li
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   // Engines load, then ~17 s of microphone audio plays in real time: longer than the default limit.
