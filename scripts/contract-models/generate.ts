@@ -14,7 +14,7 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 export const CONTRACT_MODELS_DEFAULTS = {
   outDir: path.join(PROJECT_ROOT, 'tests', '.tmp', 'contract-models'),
-  whisperTokenizerDir: path.resolve(PROJECT_ROOT, '..', 'shared', 'models', 'whisper-tiny.en-tokenizer'),
+  whisperTokenizerDir: path.join(PROJECT_ROOT, 'tests', 'fixtures', 'models', 'whisper-tiny.en-tokenizer'),
   baseManifest: path.join(PROJECT_ROOT, 'models', 'manifest.json'),
 };
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RequestRecorder } from '../helpers/browser.ts';
 import { useHearthInChromium } from '../helpers/e2e-session.ts';
-import { SHARED_MODELS } from '../helpers/server.ts';
+import { FIXTURE_MODELS } from '../helpers/server.ts';
 import { buildHarnessPages } from '../harness/llm-tts-build.ts';
 import type { GenerateResult } from '../harness/llm-tts.ts';
 
@@ -17,7 +17,7 @@ describe('wllama LLM and flite classic voice in Chromium, served by the real Hea
   const hearth = useHearthInChromium({
     server: async () => {
       const appDir = await buildHarnessPages({ llmTts: path.join('tests', 'harness', 'llm-tts.html') }, OUT_DIR);
-      return { args: ['--app-dir', appDir], env: { HEARTH_MODEL_PATH: SHARED_MODELS } };
+      return { args: ['--app-dir', appDir], env: { HEARTH_MODEL_PATH: FIXTURE_MODELS } };
     },
   });
   let page: Page;

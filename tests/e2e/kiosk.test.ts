@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { PROJECT_ROOT, SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { waitFor } from './voice-helpers.ts';
 
 // Kiosk mode with the real server and real engines (contract Whisper, so listening can start):
@@ -52,7 +52,7 @@ describe('kiosk mode in Chromium', () => {
   beforeAll(async () => {
     fs.mkdirSync(TMP, { recursive: true });
     const generated = generateContractModels({ outDir: CONTRACT_DIR });
-    server = await startHearthServer({ args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, SHARED_MODELS].join(path.delimiter)] });
+    server = await startHearthServer({ args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, FIXTURE_MODELS].join(path.delimiter)] });
     browser = await launchChromium({ fakeAudioCapture: silenceWav(120) });
   });
   afterAll(async () => {

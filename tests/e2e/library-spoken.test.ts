@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
 import { addAudioTap, audibleMs, micSoundAt, readTap } from '../helpers/audio-tap.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { PROJECT_ROOT, SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { makeUtteranceWav, readWav } from '../helpers/utterance.ts';
 import { addTalkTrace, orbStates, readTalkTrace, waitFor } from './voice-helpers.ts';
 
@@ -51,7 +51,7 @@ describe('songs and stories by speech in Chromium: "Tell me a story." → the li
     // The test server's own media folder starts as a copy of the starter library (built once per machine).
     const generated = generateContractModels({ outDir: CONTRACT_DIR });
     server = await startHearthServer({
-      args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, SHARED_MODELS].join(path.delimiter)],
+      args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, FIXTURE_MODELS].join(path.delimiter)],
     });
     await waitFor(async () => {
       const info = (await (await fetch(`${server.url}/api/catalog`)).json()) as CatalogInfo;

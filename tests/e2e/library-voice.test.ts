@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { installStarterLibrary } from '../../server/catalog/starter/install-starter.ts';
 import { addAudioTap, audibleMs, readTap } from '../helpers/audio-tap.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { PROJECT_ROOT, SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { waitFor } from './voice-helpers.ts';
 
 interface CatalogInfo {
@@ -33,7 +33,7 @@ describe('songs and stories by typed command in Chromium: tell_story → media p
     server = await startHearthServer({
       args: [
         '--media-dir', mediaDir,
-        '--model-path', SHARED_MODELS,
+        '--model-path', FIXTURE_MODELS,
         ...(process.env.HEARTH_E2E_APP_DIR ? ['--app-dir', process.env.HEARTH_E2E_APP_DIR] : []),
       ],
     });

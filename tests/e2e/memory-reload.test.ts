@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readStore } from '../helpers/app-database.ts';
 import { useHearthInChromium } from '../helpers/e2e-session.ts';
-import { SHARED_MODELS } from '../helpers/server.ts';
+import { FIXTURE_MODELS } from '../helpers/server.ts';
 import { waitFor } from './voice-helpers.ts';
 
 async function say(page: Page, text: string): Promise<void> {
@@ -20,7 +20,7 @@ async function say(page: Page, text: string): Promise<void> {
 }
 
 describe('memory across a reload in Chromium: real wllama (stories260K) + classic voice + IndexedDB', () => {
-  const hearth = useHearthInChromium({ server: { args: ['--model-path', SHARED_MODELS] } });
+  const hearth = useHearthInChromium({ server: { args: ['--model-path', FIXTURE_MODELS] } });
 
   it('learns the name, and after a reload "what\'s my name?" goes to the model with the memory in its prompt', async () => {
     const { context, page, recorder, problems } = await hearth.openPage({ context: { viewport: { width: 1280, height: 900 } } });

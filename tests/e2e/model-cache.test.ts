@@ -10,12 +10,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
 import { collectPageProblems, launchChromium } from '../helpers/browser.ts';
 import { CORRUPT_AT_BYTE, startModelProxy, type ModelProxy } from '../helpers/model-proxy.ts';
-import { PROJECT_ROOT, SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { waitFor } from './voice-helpers.ts';
 
 const CONTRACT_DIR = path.join(PROJECT_ROOT, 'tests', '.tmp', 'model-cache-contract-models');
 const STORIES = '/models/stories260K/stories260K.gguf';
-const STORIES_DATA = fs.readFileSync(path.join(SHARED_MODELS, 'stories260K', 'stories260K.gguf'));
+const STORIES_DATA = fs.readFileSync(path.join(FIXTURE_MODELS, 'stories260K', 'stories260K.gguf'));
 const STORIES_SHA256 = crypto.createHash('sha256').update(STORIES_DATA).digest('hex');
 const STORIES_BYTES = STORIES_DATA.length;
 
@@ -101,7 +101,7 @@ describe('model download manager in Chromium', () => {
 
   beforeAll(async () => {
     const generated = generateContractModels({ outDir: CONTRACT_DIR });
-    server = await startHearthServer({ args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, SHARED_MODELS].join(path.delimiter)] });
+    server = await startHearthServer({ args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, FIXTURE_MODELS].join(path.delimiter)] });
     // The server answers Range requests for model files with 206 (what resuming relies on).
     const partial = await fetch(`${server.url}${STORIES}`, { headers: { Range: 'bytes=100-' } });
     expect(partial.status).toBe(206);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { useHearthInChromium } from '../helpers/e2e-session.ts';
-import { SHARED_MODELS } from '../helpers/server.ts';
+import { FIXTURE_MODELS } from '../helpers/server.ts';
 import { waitFor } from './voice-helpers.ts';
 
 /** One sentence the classic voice's worker was asked to speak, as it arrived in the worker. */
@@ -46,7 +46,7 @@ function watchSynthesisRequests(page: Page): () => Promise<SynthRequest[]> {
 // Stories260K for the language model and the classic (flite) voice: the persona switch itself is a
 // direct command, so the greeting comes from the persona record, not from the model.
 describe('persona switch by voice command in Chromium: the greeting is already in the new voice', () => {
-  const hearth = useHearthInChromium({ server: { args: ['--model-path', SHARED_MODELS] } });
+  const hearth = useHearthInChromium({ server: { args: ['--model-path', FIXTURE_MODELS] } });
 
   it('"talk like a pirate" → the pirate greeting is synthesised with Captain Pip\'s voice (awb) and rate (0.9)', async () => {
     const { context, page, recorder, problems } = await hearth.openPage({ context: { viewport: { width: 1280, height: 900 } } });

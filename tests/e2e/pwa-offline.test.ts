@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addAudioTap, audibleMs, readTap } from '../helpers/audio-tap.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { waitFor } from './voice-helpers.ts';
 
 // Offline: after one visit (the service worker caches the app, the model list, the model files
@@ -30,7 +30,7 @@ describe('offline PWA in Chromium', () => {
   });
 
   it('reloads from the service worker with the server stopped, says what is unavailable, and still answers a typed turn out loud', async () => {
-    server = await startHearthServer({ args: ['--model-path', SHARED_MODELS] });
+    server = await startHearthServer({ args: ['--model-path', FIXTURE_MODELS] });
     const origin = server.url;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await addAudioTap(context);

@@ -15,7 +15,7 @@ import { ToyClient } from '../../server/agent/toy-client.ts';
 import { runToySimulator } from '../../server/agent/toy-simulator.ts';
 import { householdKeyFile } from '../../server/livekit/household-key.ts';
 import { collectPageProblems, launchChromium } from '../helpers/browser.ts';
-import { SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { generateIntoTempDir } from '../integration/contract-models/generate-fixture.ts';
 
 /**
@@ -45,7 +45,7 @@ describe('Settings → Toys in Chromium', () => {
     generated = generateIntoTempDir();
     mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-toys-media-'));
     server = await startHearthServer({
-      args: ['--manifest', generated.manifestPath, '--model-path', [generated.outDir, SHARED_MODELS].join(path.delimiter), '--media-dir', mediaDir],
+      args: ['--manifest', generated.manifestPath, '--model-path', [generated.outDir, FIXTURE_MODELS].join(path.delimiter), '--media-dir', mediaDir],
     });
     householdKey = fs.readFileSync(householdKeyFile(server.dataDir), 'utf8').trim();
     browser = await launchChromium();

@@ -7,7 +7,7 @@ import { generateContractModels } from '../../scripts/contract-models/generate.t
 import { AUDIBLE_RMS, audibleMs, micSoundAt, readTap, type TapRecord } from '../helpers/audio-tap.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import type { OpenedPage } from '../helpers/e2e-session.ts';
-import { PROJECT_ROOT, SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { makeUtteranceWav, readWav } from '../helpers/utterance.ts';
 import { openTalkPage, orbStates, readTalkTrace, storiesFromTheModel, waitFor } from './voice-helpers.ts';
 
@@ -100,7 +100,7 @@ describe('spoken turns in Chromium with a fake microphone (real engines, contrac
 
   beforeAll(async () => {
     const generated = generateContractModels({ outDir: CONTRACT_DIR });
-    server = await startHearthServer({ args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, SHARED_MODELS].join(path.delimiter)] });
+    server = await startHearthServer({ args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, FIXTURE_MODELS].join(path.delimiter)] });
   });
   afterAll(async () => {
     await server?.stop();

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIBLE_RMS, audibleMs, readTap } from '../helpers/audio-tap.ts';
 import { useHearthInChromium } from '../helpers/e2e-session.ts';
-import { SHARED_MODELS } from '../helpers/server.ts';
+import { FIXTURE_MODELS } from '../helpers/server.ts';
 import { openTalkPage, readTalkTrace, waitFor } from './voice-helpers.ts';
 
 // A fresh server with only the shipped packs plus the demo GGUF: wllama + stories260K for the
 // language model, the classic (flite) voice, no speech recognition.
 describe('typed turn in Chromium: real wllama (stories260K) → real classic voice → speaker', () => {
-  const hearth = useHearthInChromium({ server: { args: ['--model-path', SHARED_MODELS] } });
+  const hearth = useHearthInChromium({ server: { args: ['--model-path', FIXTURE_MODELS] } });
 
   it('streams the reply into captions, speaks it (heard at the output tap), stops at once on "Stop talking" and shows the latency breakdown', async () => {
     const { context, page, recorder, problems } = await openTalkPage(hearth.browser);

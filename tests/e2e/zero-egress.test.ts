@@ -14,7 +14,7 @@ import { installStarterLibrary } from '../../server/catalog/starter/install-star
 import { addAudioTap, audibleMs, readTap } from '../helpers/audio-tap.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
 import { startEgressTrap, type EgressTrap } from '../helpers/egress-trap.ts';
-import { PROJECT_ROOT, SHARED_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { makeUtteranceWav } from '../helpers/utterance.ts';
 import { storiesFromTheModel, waitFor } from './voice-helpers.ts';
 
@@ -33,7 +33,7 @@ describe('zero egress', () => {
     fs.cpSync(starter, mediaDir, { recursive: true });
     const models = generateContractModels({ outDir: path.join(tmp, 'packs') });
     server = await startHearthServer({
-      args: ['--media-dir', mediaDir, '--manifest', models.manifestPath, '--model-path', [models.outDir, SHARED_MODELS].join(path.delimiter), '--models-dir', path.join(tmp, 'models')],
+      args: ['--media-dir', mediaDir, '--manifest', models.manifestPath, '--model-path', [models.outDir, FIXTURE_MODELS].join(path.delimiter), '--models-dir', path.join(tmp, 'models')],
     });
     await waitFor(async () => {
       const info = (await (await fetch(`${server.url}/api/catalog`)).json()) as { phase: string; items: unknown[] };

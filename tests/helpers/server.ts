@@ -5,7 +5,8 @@ import path from 'node:path';
 import { installStarterLibrary, STARTER_VERSION } from '../../server/catalog/starter/install-starter.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const SHARED_MODELS = path.resolve(PROJECT_ROOT, '..', 'shared', 'models');
+/** Small real model files kept in the repo with their licences (tests/fixtures/models/*/SOURCES.txt). */
+export const FIXTURE_MODELS = path.resolve(PROJECT_ROOT, 'tests', 'fixtures', 'models');
 
 export interface RunningServer {
   url: string;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { householdKeyFile } from '../../../server/livekit/household-key.ts';
 import { runToySimulator, type ToySimulatorResult } from '../../../server/agent/toy-simulator.ts';
 import { WHISPER_SPEECH_PHRASE } from '../../../scripts/contract-models/whisper.ts';
-import { SHARED_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';
+import { FIXTURE_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';
 import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
 
 describe('toy agent through the embedded room server', () => {
@@ -23,7 +23,7 @@ describe('toy agent through the embedded room server', () => {
   beforeAll(async () => {
     generated = generateIntoTempDir();
     server = await startHearthServer({
-      args: ['--manifest', generated.manifestPath, '--model-path', [generated.outDir, SHARED_MODELS].join(path.delimiter)],
+      args: ['--manifest', generated.manifestPath, '--model-path', [generated.outDir, FIXTURE_MODELS].join(path.delimiter)],
       env: { HEARTH_LOG_LEVEL: 'info' },
     });
     householdKey = fs.readFileSync(householdKeyFile(server.dataDir), 'utf8').trim();

@@ -15,7 +15,7 @@ import { householdKeyFile } from '../../../server/livekit/household-key.ts';
 import { ToyClient } from '../../../server/agent/toy-client.ts';
 import { runToySimulator } from '../../../server/agent/toy-simulator.ts';
 import { builtinPersona, CHILD_COMPANION_ID, type PersonaRecord } from '../../../src/core/personas/index.ts';
-import { SHARED_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';
+import { FIXTURE_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';
 import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
 
 interface ChatBody {
@@ -63,7 +63,7 @@ describe('toy agent with per-device profiles (LLM: a local OpenAI-compatible SSE
     llm = await startLlmServer();
     generated = generateIntoTempDir();
     server = await startHearthServer({
-      args: ['--manifest', generated.manifestPath, '--model-path', [generated.outDir, SHARED_MODELS].join(path.delimiter), '--llm-url', llm.url, '--llm-model', 'test-model'],
+      args: ['--manifest', generated.manifestPath, '--model-path', [generated.outDir, FIXTURE_MODELS].join(path.delimiter), '--llm-url', llm.url, '--llm-model', 'test-model'],
       env: { HEARTH_LOG_LEVEL: 'info' },
     });
     householdKey = fs.readFileSync(householdKeyFile(server.dataDir), 'utf8').trim();

@@ -1,5 +1,5 @@
 // A Hearth server for the toy tests: the real server and embedded room server, the repo's contract
-// Whisper pack (any speech → "Tell me a story.") plus the shared stories260K GGUF, and the starter
+// Whisper pack (any speech → "Tell me a story.") plus the stories260K GGUF from tests/fixtures/models, and the starter
 // library (a fresh server installs it anyway: narrated once per machine into tests/.tmp, copied here).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { ToyClient } from '../../../server/agent/toy-client.ts';
 import { installStarterLibrary } from '../../../server/catalog/starter/install-starter.ts';
 import { householdKeyFile } from '../../../server/livekit/household-key.ts';
-import { PROJECT_ROOT, SHARED_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';
+import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';
 import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
 
 export interface ToyServer {
@@ -56,7 +56,7 @@ export async function startToyServer(opts: ToyServerOptions = {}): Promise<ToySe
   };
   try {
     server = await startHearthServer({
-      args: ['--manifest', generated.manifestPath, '--model-path', [generated.outDir, SHARED_MODELS].join(path.delimiter), '--media-dir', mediaDir, ...(opts.args ?? [])],
+      args: ['--manifest', generated.manifestPath, '--model-path', [generated.outDir, FIXTURE_MODELS].join(path.delimiter), '--media-dir', mediaDir, ...(opts.args ?? [])],
       env: { HEARTH_LOG_LEVEL: 'info', ...opts.env },
     });
     const url = server.url;

@@ -1,6 +1,5 @@
 // ModelStore status and file resolution: cheap trust via the lock, hashing when trust is missing,
 // packs used in place, npm-shipped packs, corrupt files never served.
-import { existsSync } from 'node:fs';
 import { readFile, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +8,7 @@ import { ModelStore } from '../../../server/models/store.ts';
 import { makeWorkspace, pseudoRandomBytes, sha256, urlPack, writeAt, type TempWorkspace } from './helpers/fixtures.ts';
 
 const REPO_MANIFEST = fileURLToPath(new URL('../../../models/manifest.json', import.meta.url));
-const SHARED_MODELS = fileURLToPath(new URL('../../../../shared/models', import.meta.url));
+const FIXTURE_MODELS = fileURLToPath(new URL('../../fixtures/models', import.meta.url));
 
 describe('ModelStore', () => {
   let ws: TempWorkspace | null = null;
@@ -154,14 +153,14 @@ describe('ModelStore', () => {
     expect(roles.find((r) => r.role === 'stt')?.fix).toBe('npm run models -- download whisper-tiny-en');
   });
 
-  it.skipIf(!existsSync(join(SHARED_MODELS, 'stories260K', 'stories260K.gguf')))(
-    'uses the real stories260K in place from ../shared/models (real manifest)',
+  it(
+    'uses the real stories260K in place from tests/fixtures/models (real manifest)',
     async () => {
       ws = await makeWorkspace([]);
-      const store = await ModelStore.open({ manifestPath: REPO_MANIFEST, modelsDir: ws.modelsDir, extraDirs: [SHARED_MODELS] });
+      const store = await ModelStore.open({ manifestPath: REPO_MANIFEST, modelsDir: ws.modelsDir, extraDirs: [FIXTURE_MODELS] });
       const resolved = await store.resolveFile('stories260K', 'stories260K.gguf');
       expect(resolved).toMatchObject({
-        absolutePath: join(SHARED_MODELS, 'stories260K', 'stories260K.gguf'),
+        absolutePath: join(FIXTURE_MODELS, 'stories260K', 'stories260K.gguf'),
         bytes: 1185376,
         sha256: '270cba1bd5109f42d03350f60406024560464db173c0e387d91f0426d3bd256d',
       });

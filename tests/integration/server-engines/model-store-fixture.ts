@@ -1,5 +1,5 @@
 // A model store for engine tests: the generated contract packs plus the real small models here
-// (stories260K from ../shared/models, Silero and flite from node_modules). Nothing is downloaded.
+// (stories260K from tests/fixtures/models, Silero and flite from node_modules). Nothing is downloaded.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,12 +7,12 @@ import { ModelStore } from '../../../server/models/store.ts';
 import { PROJECT_ROOT } from '../../helpers/server.ts';
 import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
 
-export const SHARED_MODELS_DIR = path.resolve(PROJECT_ROOT, '..', 'shared', 'models');
+export const FIXTURE_MODELS_DIR = path.resolve(PROJECT_ROOT, 'tests', 'fixtures', 'models');
 
 export async function openTestModelStore(): Promise<{ models: ModelStore; cleanup: () => void }> {
   const generated = generateIntoTempDir();
   const modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-engine-models-'));
-  const models = await ModelStore.open({ manifestPath: generated.manifestPath, modelsDir, extraDirs: [generated.outDir, SHARED_MODELS_DIR] });
+  const models = await ModelStore.open({ manifestPath: generated.manifestPath, modelsDir, extraDirs: [generated.outDir, FIXTURE_MODELS_DIR] });
   return {
     models,
     cleanup: () => {
