@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/helpers/browser.ts';
-import { PROJECT_ROOT, SHARED_MODELS, startHearthServer } from '../tests/helpers/server.ts';
+import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer } from '../tests/helpers/server.ts';
 
 export interface BrowserBench<T extends object> {
   /** Results file name, without .json. */
@@ -22,7 +22,7 @@ export interface BrowserBench<T extends object> {
 const loadAverage = () => os.loadavg().map((x) => Number(x.toFixed(2)));
 
 export async function runBrowserBench<T extends object>(bench: BrowserBench<T>): Promise<void> {
-  const server = await startHearthServer({ args: ['--app-dir', bench.appDir], env: { HEARTH_MODEL_PATH: process.env.HEARTH_MODEL_PATH ?? SHARED_MODELS } });
+  const server = await startHearthServer({ args: ['--app-dir', bench.appDir], env: { HEARTH_MODEL_PATH: process.env.HEARTH_MODEL_PATH ?? FIXTURE_MODELS } });
   const browser = await launchChromium().catch(async (error: unknown) => {
     await server.stop();
     throw error;

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
 import { CHROMIUM_PATH, chromiumArgs } from '../../tests/helpers/browser.ts';
-import { PROJECT_ROOT, SHARED_MODELS, startHearthServer } from '../../tests/helpers/server.ts';
+import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer } from '../../tests/helpers/server.ts';
 import { summary } from '../stats.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'app-dir': { type: 'string', default: process.env.HEARTH_APP_DIR ?? 'dist' } } });
@@ -137,7 +137,7 @@ async function memoryDuringTurn(page: Page, profile: string): Promise<MemorySamp
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-startup-'));
 const models = generateContractModels({ outDir: path.join(tmp, 'packs') });
 const server = await startHearthServer({
-  args: ['--app-dir', appDir, '--manifest', models.manifestPath, '--model-path', [models.outDir, SHARED_MODELS].join(path.delimiter), '--models-dir', path.join(tmp, 'models')],
+  args: ['--app-dir', appDir, '--manifest', models.manifestPath, '--model-path', [models.outDir, FIXTURE_MODELS].join(path.delimiter), '--models-dir', path.join(tmp, 'models')],
 });
 const cold: Visit[] = [];
 const warm: Visit[] = [];

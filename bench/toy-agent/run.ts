@@ -23,7 +23,7 @@ import type { MonoPcm } from '../../server/agent/wav.ts';
 import { builtinPersona, CHILD_COMPANION_ID, toPromptPersona, type PersonaRecord } from '../../src/core/personas/index.ts';
 import { buildChatMessages } from '../../src/core/prompt.ts';
 import { DEFAULT_VOICE_SESSION_CONFIG } from '../../src/core/session-types.ts';
-import { SHARED_MODELS } from '../../tests/helpers/server.ts';
+import { FIXTURE_MODELS } from '../../tests/helpers/server.ts';
 import { generateIntoTempDir } from '../../tests/integration/contract-models/generate-fixture.ts';
 import { startToyServer, type ToyServer } from '../../tests/integration/agent/toy-server.ts';
 import { percentile, summary } from '../stats.ts';
@@ -57,7 +57,7 @@ const benchPersona: PersonaRecord = { ...companion, id: 'bench-companion', allow
 async function rawEngines(utterance: MonoPcm, turns: number) {
   const generated = generateIntoTempDir();
   const modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-toy-models-'));
-  const models = await ModelStore.open({ manifestPath: generated.manifestPath, modelsDir, extraDirs: [generated.outDir, SHARED_MODELS] });
+  const models = await ModelStore.open({ manifestPath: generated.manifestPath, modelsDir, extraDirs: [generated.outDir, FIXTURE_MODELS] });
   // Packs are hashed once before they count as ready (as the server does before its first toy).
   await models.verifyInBackground();
   const engines = await createServerEngines({ models, skip: ['embeddings'] });
