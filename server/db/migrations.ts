@@ -126,4 +126,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX device_turns_by_device_time ON device_turns (device_id, started_at);
     `,
   },
+  {
+    version: 6,
+    name: 'pin-attempts',
+    // PIN (and setup code) guesses counted per source address and for the whole household, kept in
+    // the database so a restart does not hand out fresh tries. Times are ms since the epoch.
+    sql: `
+      CREATE TABLE pin_attempts (
+        scope TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER NOT NULL DEFAULT 0,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
