@@ -140,4 +140,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    name: 'toy-transports',
+    // How each toy talks to Hearth: a stock xiaozhi toy's row says WebSocket or MQTT, the board and
+    // firmware it reported, when it was last seen (ms), the Client-Id it paired with, and the
+    // generation of its transport token (bumped to revoke it). No row: a LiveKit toy.
+    sql: `
+      CREATE TABLE toy_transports (
+        device_id TEXT PRIMARY KEY REFERENCES devices (id) ON DELETE CASCADE,
+        transport TEXT NOT NULL CHECK (transport IN ('xiaozhi-ws', 'xiaozhi-mqtt')),
+        board TEXT,
+        firmware_version TEXT,
+        client_id TEXT,
+        last_seen_at INTEGER,
+        token_epoch INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+    `,
+  },
 ];
