@@ -5,7 +5,7 @@ import path from 'node:path';
 import { installStarterLibrary, STARTER_VERSION } from '../../server/catalog/starter/install-starter.ts';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
-/** Small real model files kept in the repo with their licences (tests/fixtures/models/*/SOURCES.txt). */
+/** Small real model files kept in the repo with their licences (SOURCES.txt in each folder of tests/fixtures/models). */
 export const FIXTURE_MODELS = path.resolve(PROJECT_ROOT, 'tests', 'fixtures', 'models');
 
 export interface RunningServer {
