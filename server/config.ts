@@ -64,7 +64,7 @@ const SETTINGS: Setting[] = [
   { flag: '--app-dir <dir>', key: 'appDir', env: 'HEARTH_APP_DIR', fallback: 'dist', help: 'the built web app' },
   { flag: '--starter-library <on|off>', key: 'starterLibrary', env: 'HEARTH_STARTER_LIBRARY', fallback: 'on', help: 'build the starter songs and stories into the media folder on first run' },
   { flag: '--manifest <file>', key: 'manifest', env: 'HEARTH_MODELS_MANIFEST', fallback: 'models/manifest.json', help: 'model pack manifest' },
-  { flag: '--toy-history-days <n>', key: 'toyHistoryDays', env: 'HEARTH_TOY_HISTORY_DAYS', fallback: '30', help: 'days to keep what each toy and child said, for parents (0 = keep no history)' },
+  { flag: '--toy-history-days <n>', key: 'toyHistoryDays', env: 'HEARTH_TOY_HISTORY_DAYS', fallback: '7', help: 'days to keep what each toy and child said, for parents (0 = keep no history)' },
   { flag: '--log-level <level>', key: 'logLevel', env: 'HEARTH_LOG_LEVEL', fallback: 'warn', help: 'server log level' },
   { flag: '--livekit-url <url>', key: 'livekitUrl', env: 'LIVEKIT_URL', help: 'use this LiveKit server instead of the embedded one' },
   { flag: '--livekit-api-key <key>', key: 'livekitApiKey', env: 'LIVEKIT_API_KEY', help: 'API key for LIVEKIT_URL' },

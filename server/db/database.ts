@@ -16,6 +16,8 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   // WAL keeps readers (HTTP requests) from blocking on the agent's writes.
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
+  // Deleted rows are overwritten with zeros, not just unlinked (see wipe-deleted.ts for the WAL).
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   try {
     migrate(db, migrations);

@@ -1,6 +1,7 @@
 // One toy's memories in SQLite: the core's MemoryStore, so the agent runs the same MemoryService
 // (rule extraction, contradiction updates, retrieval, remember/forget) as the browser does over IndexedDB.
 import type { HearthDatabase } from '../db/database.ts';
+import { wipeDeleted } from '../db/wipe-deleted.ts';
 import type { MemoryRecord, MemorySource, MemoryStore } from '../../src/core/memory/memory-types.ts';
 
 interface MemoryRow {
@@ -68,12 +69,18 @@ export class DeviceMemoryStore implements MemoryStore {
 
   /** True when the memory existed. */
   deleteSync(id: string): boolean {
-    return this.db.prepare('DELETE FROM device_memories WHERE device_id = ? AND id = ?').run(this.deviceId, id).changes > 0;
+    return this.wiped(this.db.prepare('DELETE FROM device_memories WHERE device_id = ? AND id = ?').run(this.deviceId, id).changes) > 0;
   }
 
   /** How many were deleted. */
   clear(): number {
-    return this.db.prepare('DELETE FROM device_memories WHERE device_id = ?').run(this.deviceId).changes;
+    return this.wiped(this.db.prepare('DELETE FROM device_memories WHERE device_id = ?').run(this.deviceId).changes);
+  }
+
+  /** A forgotten memory leaves no copy in the database file or its WAL. */
+  private wiped(deleted: number): number {
+    if (deleted > 0) wipeDeleted(this.db);
+    return deleted;
   }
 }
 

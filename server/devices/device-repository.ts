@@ -3,6 +3,7 @@
 // fast hash is enough and a leaked database yields nothing usable.
 import crypto from 'node:crypto';
 import type { HearthDatabase } from '../db/database.ts';
+import { wipeDeleted } from '../db/wipe-deleted.ts';
 import { builtinPersona, CHILD_COMPANION_ID, type PersonaRecord } from '../../src/core/personas/index.ts';
 import type { DeviceProfile } from '../../src/core/devices/device-profile.ts';
 import { NO_TIME_LIMITS } from '../../src/core/safety/time-limits.ts';
@@ -95,9 +96,11 @@ export class DeviceRepository {
     return result.changes > 0 ? credential : undefined;
   }
 
-  /** Deletes the device with its memories and usage (ON DELETE CASCADE). */
+  /** Deletes the device with its memories, turns and usage (ON DELETE CASCADE), leaving no copy in the file or its WAL. */
   delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM devices WHERE id = ?').run(id).changes > 0;
+    const deleted = this.db.prepare('DELETE FROM devices WHERE id = ?').run(id).changes > 0;
+    if (deleted) wipeDeleted(this.db);
+    return deleted;
   }
 
   /** True when `credential` belongs to device `id` (hashes compared in constant time). */

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import type { DeviceTurn, DeviceTurnPage } from '../../src/core/devices/device-turn.ts';
 import type { HearthDatabase } from '../db/database.ts';
+import { wipeDeleted } from '../db/wipe-deleted.ts';
 
 export type { DeviceTurn, DeviceTurnPage };
 
@@ -68,19 +69,25 @@ export class DeviceTurnStore {
 
   /** True when the turn existed. */
   delete(deviceId: string, turnId: string): boolean {
-    return this.db.prepare('DELETE FROM device_turns WHERE device_id = ? AND id = ?').run(deviceId, turnId).changes > 0;
+    return this.wiped(this.db.prepare('DELETE FROM device_turns WHERE device_id = ? AND id = ?').run(deviceId, turnId).changes) > 0;
   }
 
   /** How many were deleted. */
   clear(deviceId: string): number {
-    return this.db.prepare('DELETE FROM device_turns WHERE device_id = ?').run(deviceId).changes;
+    return this.wiped(this.db.prepare('DELETE FROM device_turns WHERE device_id = ?').run(deviceId).changes);
   }
 
   /** Deletes every toy's turns that started more than `days` days before `now`; 0 deletes them all. How many were deleted. */
   prune(days: number, now: Date = new Date()): number {
-    if (days <= 0) return this.db.prepare('DELETE FROM device_turns').run().changes;
+    if (days <= 0) return this.wiped(this.db.prepare('DELETE FROM device_turns').run().changes);
     const cutoff = new Date(now.getTime() - days * 24 * 3600 * 1000).toISOString();
-    return this.db.prepare('DELETE FROM device_turns WHERE started_at < ?').run(cutoff).changes;
+    return this.wiped(this.db.prepare('DELETE FROM device_turns WHERE started_at < ?').run(cutoff).changes);
+  }
+
+  /** Deleted turns leave no copy in the database file or its WAL. */
+  private wiped(deleted: number): number {
+    if (deleted > 0) wipeDeleted(this.db);
+    return deleted;
   }
 }
 

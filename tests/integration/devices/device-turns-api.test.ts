@@ -80,7 +80,7 @@ describe('toy conversation history API', () => {
     expect(page1.turns[0]).toMatchObject({ deviceId: bear, replyText: 'answer 4', interrupted: false, guarded: null, personaName: 'Hearth', endedAt: '2026-06-01T10:04:05.000Z' });
     expect(page1.next).toBe('2026-06-01T10:03:00.000Z');
     // How long the server keeps turns, so the Toys screen can tell parents (the default).
-    expect(first.json<{ keepDays: number }>().keepDays).toBe(30);
+    expect(first.json<{ keepDays: number }>().keepDays).toBe(7);
 
     const page2 = (await call('GET', `/api/devices/${bear}/turns?limit=2&before=${encodeURIComponent(page1.next!)}`, admin)).json<{ turns: DeviceTurn[]; next: string | null }>();
     expect(page2.turns.map((t) => t.userText)).toEqual(['question 2', 'question 1']);

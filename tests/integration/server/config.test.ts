@@ -58,9 +58,10 @@ describe('server configuration', () => {
   });
 
   it('keeps toy conversation history 30 days unless told otherwise (0 = none)', () => {
-    expect(loadConfig([], {}).toyHistoryDays).toBe(30);
-    expect(loadConfig([], { HEARTH_TOY_HISTORY_DAYS: '7' }).toyHistoryDays).toBe(7);
-    expect(loadConfig(['--toy-history-days', '0'], { HEARTH_TOY_HISTORY_DAYS: '7' }).toyHistoryDays).toBe(0);
+    // A week by default: short retention is the high-privacy default for children's words.
+    expect(loadConfig([], {}).toyHistoryDays).toBe(7);
+    expect(loadConfig([], { HEARTH_TOY_HISTORY_DAYS: '30' }).toyHistoryDays).toBe(30);
+    expect(loadConfig(['--toy-history-days', '0'], { HEARTH_TOY_HISTORY_DAYS: '30' }).toyHistoryDays).toBe(0);
     expect(() => loadConfig(['--toy-history-days', '-1'], {})).toThrow(/toyHistoryDays/);
     expect(() => loadConfig([], { HEARTH_TOY_HISTORY_DAYS: 'forever' })).toThrow(/toyHistoryDays/);
   });
