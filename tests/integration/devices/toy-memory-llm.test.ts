@@ -9,7 +9,7 @@ import { canExtractFacts } from '../../../server/agent/supervisor.ts';
 import { openDatabase, type HearthDatabase } from '../../../server/db/database.ts';
 import { DeviceRepository } from '../../../server/devices/device-repository.ts';
 import { createOpenAiCompatibleChatModel } from '../../../server/engines/llm-openai-compatible.ts';
-import type { ChatModel } from '../../../src/core/engines.ts';
+import type { NodeChatModel } from '../../../server/engines/llm-llama-cpp.ts';
 import { strictToyContext } from './strict-toy-context.ts';
 
 const FACTS = JSON.stringify({ facts: [{ slot: 'likes:owls', text: 'The user loves owls' }] });
@@ -61,8 +61,10 @@ describe('toy memory: LLM fact extraction over an OpenAI-compatible LAN endpoint
   });
 
   it('never asks a story model without a chat template', () => {
-    const storyModel = { hasChatTemplate: false, stream: () => (async function* () {})() } as unknown as ChatModel;
-    const chatGguf = { hasChatTemplate: true, stream: () => (async function* () {})() } as unknown as ChatModel;
+    // Chat model doubles of the llama.cpp engine: only hasChatTemplate differs.
+    const ggufDouble = (hasChatTemplate: boolean): NodeChatModel => ({ packId: 'gguf-double', hasChatTemplate, async *stream() {}, dispose: () => Promise.resolve() });
+    const storyModel = ggufDouble(false);
+    const chatGguf = ggufDouble(true);
     expect(canExtractFacts(storyModel)).toBe(false);
     expect(canExtractFacts(chatGguf)).toBe(true);
   });

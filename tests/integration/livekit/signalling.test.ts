@@ -1,14 +1,10 @@
 import { AddTrackRequest, LeaveRequest, Ping, RequestResponse_Reason, SignalRequest, SignalResponse, TrackType } from '@livekit/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawData, WebSocket } from 'ws';
 import { startTestRoomServer, type TestRoomServer } from './helpers/embedded-room-server.ts';
 
-interface WsClient {
-  send(data: Uint8Array): void;
-  close(): void;
-  on(event: 'message', cb: (data: Buffer) => void): void;
-  once(event: 'close', cb: () => void): void;
-  terminate(): void;
-}
+/** The ws client socket fastify's injectWS hands back. */
+type WsClient = WebSocket;
 
 /** The raw protocol, over Fastify's in-memory WebSocket: what every client relies on. */
 describe('embedded room server: signalling protocol', () => {
@@ -26,11 +22,11 @@ describe('embedded room server: signalling protocol', () => {
     const waiters: (() => void)[] = [];
     // Listen from the first frame: the join response is sent during the upgrade.
     const onInit = (socket: WsClient) =>
-      socket.on('message', (data) => {
-        inbox.push(SignalResponse.fromBinary(new Uint8Array(data)));
+      socket.on('message', (data: RawData) => {
+        inbox.push(SignalResponse.fromBinary(new Uint8Array(Array.isArray(data) ? Buffer.concat(data) : data)));
         for (const w of waiters.splice(0)) w();
       });
-    const ws = (await lk.app.injectWS(`/rtc?access_token=${token}&protocol=16&auto_subscribe=1`, {}, { onInit: onInit as never })) as unknown as WsClient;
+    const ws = await lk.app.injectWS(`/rtc?access_token=${token}&protocol=16&auto_subscribe=1`, {}, { onInit });
     const next = async (kind: string): Promise<SignalResponse> => {
       const deadline = Date.now() + 5_000;
       for (;;) {
@@ -102,7 +98,7 @@ describe('embedded room server: signalling protocol', () => {
     const quick = await startTestRoomServer({ departureTimeoutMs: 300 });
     try {
       const token = await quick.token('ghost', 'dep');
-      const ws = (await quick.app.injectWS(`/rtc?access_token=${token}`)) as unknown as WsClient;
+      const ws = await quick.app.injectWS(`/rtc?access_token=${token}`);
       await new Promise((r) => setTimeout(r, 200));
       expect(quick.server.snapshot()).toEqual([{ room: 'dep', participants: ['ghost'] }]);
       ws.terminate();

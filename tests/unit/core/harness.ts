@@ -98,8 +98,8 @@ export function createHarness(options: HarnessOptions = {}) {
         await harness.feed([0.02]);
       }
     },
-    of<K extends keyof VoiceSessionEvents>(type: K): { at: number; payload: VoiceSessionEvents[K] }[] {
-      return events.filter((e) => e.type === type) as unknown as { at: number; payload: VoiceSessionEvents[K] }[];
+    of<K extends keyof VoiceSessionEvents>(type: K): Extract<RecordedEvent, { type: K }>[] {
+      return events.filter((e): e is Extract<RecordedEvent, { type: K }> => e.type === type);
     },
     states(): VoiceSessionState[] {
       return harness.of('state').map((e) => e.payload.state);

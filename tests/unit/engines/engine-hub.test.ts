@@ -14,10 +14,20 @@ function doubles() {
   const disposed: string[] = [];
   const loads: string[] = [];
   const fail = new Set<string>();
-  const make = <R extends keyof LoadedEngines>(role: R, model: string) => {
+  // One double per role, each implementing that role's engine interface (silent, empty).
+  const engines: { [R in keyof LoadedEngines]: (model: string) => LoadedEngines[R] } = {
+    vad: (model) => ({ ...loaded('vad', model), frameSamples: 512, process: () => Promise.resolve(0), reset: () => {} }),
+    stt: (model) => ({ ...loaded('stt', model), transcribe: () => Promise.resolve({ text: '' }) }),
+    llm: (model) => ({ ...loaded('llm', model), async *stream() {} }),
+    tts: (model) => ({ ...loaded('tts', model), sampleRate: 16_000, async *synthesize() {} }),
+  };
+  function loaded(role: keyof LoadedEngines, model: string) {
+    return { info: info(role, model), dispose: () => void disposed.push(`${role}:${model}`) };
+  }
+  const make = <R extends keyof LoadedEngines>(role: R, model: string): Promise<LoadedEngines[R]> => {
     loads.push(`${role}:${model}`);
     if (fail.has(model)) return Promise.reject(new Error(`${model} is broken`));
-    return Promise.resolve({ info: info(role, model), dispose: () => void disposed.push(`${role}:${model}`) } as unknown as LoadedEngines[R]);
+    return Promise.resolve(engines[role](model));
   };
   const loaders: EngineLoaders = {
     vad: (plan, progress) => {

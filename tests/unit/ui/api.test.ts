@@ -45,13 +45,13 @@ describe('ui api parsers', () => {
 
 describe('ui api fetch helpers', () => {
   it('asks for JSON from same-origin /api paths', async () => {
-    const fetchMock = vi.fn(async () => jsonResponse(models));
+    const fetchMock = vi.fn<typeof fetch>(async () => jsonResponse(models));
     vi.stubGlobal('fetch', fetchMock);
     const result = await getModels();
     expect(result).toEqual({ ok: true, data: models });
-    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
     expect(url).toBe('/api/models');
-    expect(new Headers(init.headers).get('accept')).toBe('application/json');
+    expect(new Headers(init?.headers).get('accept')).toBe('application/json');
   });
 
   it('reports offline, http and non-JSON answers as errors', async () => {
