@@ -7,7 +7,9 @@ import { SettingsRepository } from '../db/settings.ts';
 import { loadNodeEmbedder, readyEmbeddingsPack, type NodeEmbedder } from '../engines/embedder.ts';
 import type { ModelStore } from '../models/store.ts';
 import { CatalogEditor } from './editor.ts';
+import { DEFAULT_MEDIA_LIMITS, type MediaLimits } from './media-limits.ts';
 import { CatalogRepository } from './repository.ts';
+import { cleanStaging } from './staging.ts';
 import { scanMediaFolder, type ScanReport } from './scanner.ts';
 import { SemanticIndex } from './semantic-index.ts';
 import { ServerCatalog } from './server-search.ts';
@@ -29,6 +31,8 @@ export interface CatalogServiceOptions {
   starter?: boolean;
   /** Rescan when the folder changes (default true). */
   watch?: boolean;
+  /** How much audio one file may hold (default DEFAULT_MEDIA_LIMITS). */
+  limits?: MediaLimits;
 }
 
 const STARTER_SETTING = 'catalog.starterVersion';
@@ -48,17 +52,29 @@ export class CatalogService {
   private startup: Promise<void> | null = null;
   private closed = false;
   private readonly stopping = new AbortController();
+  private readonly stagingCleaned: Promise<void>;
   phase: CatalogPhase = 'starting';
 
   constructor(private readonly options: CatalogServiceOptions) {
     this.repo = new CatalogRepository(options.db);
     this.index = new SemanticIndex(this.repo, () => this.currentEmbedder(), (err) => options.log.error({ err }, 'catalog index build failed'));
     this.search = new ServerCatalog(this.repo, this.index, () => this.currentEmbedder());
-    this.editor = new CatalogEditor(options.mediaDir, this.repo);
+    // Leftovers of a crashed run go before the first upload can start (the editor waits for it).
+    this.stagingCleaned = cleanStaging(options.mediaDir).then(
+      ({ removed, bytes }) => {
+        if (removed > 0) options.log.info({ removed, bytes }, 'removed unfinished uploads left by an earlier run');
+      },
+      (err: unknown) => options.log.error({ err }, 'could not clean the upload staging folder'),
+    );
+    this.editor = new CatalogEditor(options.mediaDir, this.repo, this.limits, this.stagingCleaned);
   }
 
   get mediaDir(): string {
     return this.options.mediaDir;
+  }
+
+  get limits(): MediaLimits {
+    return this.options.limits ?? DEFAULT_MEDIA_LIMITS;
   }
 
   /** Starts in the background: starter library, first scan, index, watcher. Resolves when all are done. */
@@ -84,7 +100,7 @@ export class CatalogService {
       let report: ScanReport;
       do {
         this.rescanQueued = false;
-        report = await scanMediaFolder(this.options.mediaDir, this.repo);
+        report = await scanMediaFolder(this.options.mediaDir, this.repo, this.limits);
         if (report.problems.length > 0) this.options.log.warn({ problems: report.problems }, 'some media files could not be added');
         if (report.added + report.updated + report.removed > 0 || !this.index.current()) this.index.schedule();
       } while (this.rescanQueued && !this.closed);
@@ -121,6 +137,7 @@ export class CatalogService {
 
   private async run(): Promise<void> {
     await fs.mkdir(this.options.mediaDir, { recursive: true });
+    await this.stagingCleaned; // before the starter library writes its temp files
     if (this.options.starter !== false) await this.installStarterOnce();
     if (this.closed) return;
     await this.rescan();

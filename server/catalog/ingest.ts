@@ -4,7 +4,9 @@ import path from 'node:path';
 import { excerpt } from '../../src/core/media/search-text.ts';
 import { itemIdFor } from './item-id.ts';
 import { mediaFileRole, mimeFor, sidecarPathFor, supportedExtensions, titleFromFileName } from './media-files.ts';
-import { readAudioFacts, UnreadableMediaError } from './read-audio.ts';
+import { AudioDecodeError, decodeAudioStream } from './decode/stream-decode.ts';
+import { checkAudioFormat, DEFAULT_MEDIA_LIMITS, MediaLimitError, type MediaLimits } from './media-limits.ts';
+import { readAudioFacts, UnreadableMediaError, type AudioFacts } from './read-audio.ts';
 import { originOf, type CatalogRecord } from './record.ts';
 import { parseSidecar, SidecarError, type Sidecar } from './sidecar.ts';
 
@@ -17,7 +19,12 @@ export class IngestError extends Error {
 
 const STORY_GENRE = /\b(?:story|stories|audiobook|spoken|speech|fable|tale)\b/i;
 
-export async function ingestFile(mediaDir: string, relativePath: string): Promise<CatalogRecord> {
+/**
+ * `limits` caps what an audio file may hold; the whole file is decoded (streamed) to prove it plays
+ * to the end, unless `decodedDurationSec` says this very file was already decoded (an upload checked
+ * in staging, then moved into the library).
+ */
+export async function ingestFile(mediaDir: string, relativePath: string, limits: MediaLimits = DEFAULT_MEDIA_LIMITS, decodedDurationSec?: number): Promise<CatalogRecord> {
   const absolute = path.join(mediaDir, ...relativePath.split('/'));
   const role = mediaFileRole(relativePath);
   if (role !== 'audio' && role !== 'text') {
@@ -60,6 +67,7 @@ export async function ingestFile(mediaDir: string, relativePath: string): Promis
       };
     }
     const facts = await readAudioFacts(absolute, relativePath);
+    const durationSec = decodedDurationSec ?? (await checkPlaysToTheEnd(absolute, relativePath, facts, limits));
     const byline = [facts.artist, facts.album].filter(Boolean).join(', ');
     return {
       ...base,
@@ -69,13 +77,25 @@ export async function ingestFile(mediaDir: string, relativePath: string): Promis
       title: meta.title ?? facts.title ?? titleFromFileName(relativePath),
       description: meta.description ?? facts.comment ?? byline,
       tags: meta.tags ?? facts.genres,
-      durationSec: facts.durationSec,
+      durationSec,
       words: meta.text ?? meta.lyrics ?? facts.lyrics,
     };
   } catch (err) {
-    if (err instanceof UnreadableMediaError) throw new IngestError(err.message);
+    if (err instanceof UnreadableMediaError || err instanceof MediaLimitError || err instanceof AudioDecodeError) throw new IngestError(err.message);
     throw err;
   }
+}
+
+/**
+ * Header limits first (a 3-hour file is refused without decoding it), then a streamed decode of
+ * the whole file: a truncated or malformed file fails here instead of in a child's toy. Returns the
+ * decoded duration. AAC (.m4a) has no decoder on the server: its header is all that is checked.
+ */
+async function checkPlaysToTheEnd(absolute: string, label: string, facts: AudioFacts, limits: MediaLimits): Promise<number> {
+  checkAudioFormat(label, { sampleRate: facts.sampleRate ?? undefined, channels: facts.channels ?? undefined, durationSec: facts.durationSec }, limits);
+  if (facts.container === 'm4a') return facts.durationSec;
+  const decoded = await decodeAudioStream(absolute, label, { limits, claimedDurationSec: facts.durationSec });
+  return Math.round(decoded.durationSec * 100) / 100;
 }
 
 async function readSidecarFor(mediaDir: string, relativePath: string): Promise<{ data: Sidecar; mtimeMs: number } | null> {

@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseFile } from 'music-metadata';
-import { containersForExtension, sniffAudio } from './sniff-audio.ts';
+import { containersForExtension, sniffAudio, type AudioContainer } from './sniff-audio.ts';
 
 export interface AudioFacts {
   title: string | null;
@@ -13,6 +13,10 @@ export interface AudioFacts {
   language: string | null;
   lyrics: string | null;
   durationSec: number;
+  /** From the header, when it says. */
+  sampleRate: number | null;
+  channels: number | null;
+  container: AudioContainer;
 }
 
 export class UnreadableMediaError extends Error {
@@ -60,5 +64,8 @@ export async function readAudioFacts(absolutePath: string, label: string): Promi
     language: common.language?.trim() || null,
     lyrics: first(common.lyrics),
     durationSec: Math.round(duration * 100) / 100,
+    sampleRate: meta.format.sampleRate ?? null,
+    channels: meta.format.numberOfChannels ?? null,
+    container: found,
   };
 }

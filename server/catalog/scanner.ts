@@ -6,6 +6,7 @@ import path from 'node:path';
 import { IngestError, ingestFile } from './ingest.ts';
 import { mediaFileRole, sidecarPathFor } from './media-files.ts';
 import type { CatalogRepository } from './repository.ts';
+import { DEFAULT_MEDIA_LIMITS, type MediaLimits } from './media-limits.ts';
 
 export interface ScanReport {
   added: number;
@@ -36,7 +37,7 @@ async function mtimeOf(absolute: string): Promise<number | null> {
   return stat?.isFile() ? stat.mtimeMs : null;
 }
 
-export async function scanMediaFolder(mediaDir: string, repo: CatalogRepository): Promise<ScanReport> {
+export async function scanMediaFolder(mediaDir: string, repo: CatalogRepository, limits: MediaLimits = DEFAULT_MEDIA_LIMITS): Promise<ScanReport> {
   const report: ScanReport = { added: 0, updated: 0, removed: 0, unchanged: 0, problems: [] };
   const files = await listFiles(mediaDir);
   const mediaPaths = files.filter((f) => {
@@ -57,7 +58,7 @@ export async function scanMediaFolder(mediaDir: string, repo: CatalogRepository)
       }
     }
     try {
-      repo.upsert(await ingestFile(mediaDir, relative));
+      repo.upsert(await ingestFile(mediaDir, relative, limits));
       repo.clearProblem(relative);
       if (previous) report.updated++;
       else report.added++;

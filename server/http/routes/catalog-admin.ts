@@ -32,23 +32,26 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, catalog: Catalo
     scope.post('/api/catalog/items', async (request, reply) => {
       if (!request.isMultipart()) return reply.code(415).send({ error: 'multipart_required', message: 'Upload the file as multipart/form-data with a "file" field.' });
       let metadata: unknown = {};
-      for await (const part of request.parts()) {
-        if (part.type === 'field') {
-          if (part.fieldname !== 'metadata') continue;
-          try {
-            metadata = JSON.parse(String(part.value));
-          } catch {
-            return reply.code(400).send({ error: 'invalid_media', message: 'the "metadata" field is not valid JSON' });
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'field') {
+            if (part.fieldname !== 'metadata') continue;
+            try {
+              metadata = JSON.parse(String(part.value));
+            } catch {
+              return reply.code(400).send({ error: 'invalid_media', message: 'the "metadata" field is not valid JSON' });
+            }
+            continue;
           }
-          continue;
-        }
-        try {
           const record = await catalog.editor.upload(part.filename, part.file, metadata, MAX_UPLOAD_BYTES);
           catalog.changed();
           return reply.code(201).send({ item: toMediaItem(record) });
-        } catch (err) {
-          return failed(err, reply);
         }
+      } catch (err) {
+        if (err instanceof EditError) return failed(err, reply);
+        const refused = multipartRefusal(err);
+        if (refused) return reply.code(refused.status).send({ error: refused.error, message: refused.message });
+        throw err;
       }
       return reply.code(400).send({ error: 'invalid_media', message: 'no "file" field in the upload' });
     });
@@ -80,4 +83,28 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, catalog: Catalo
       }
     });
   });
+}
+
+/**
+ * What the multipart parser's errors mean for the client: its own limits (413) and refusals (4xx)
+ * keep their status with a plain message; busboy's parse errors ("Malformed part header",
+ * "Unexpected end of form", "Boundary not found") are a malformed body: 400. Anything else
+ * (a disk error) is the server's fault and is rethrown.
+ */
+function multipartRefusal(err: unknown): { status: number; error: string; message: string } | null {
+  if (!(err instanceof Error)) return null;
+  const code = (err as { code?: unknown }).code;
+  const status = (err as { statusCode?: unknown }).statusCode;
+  if (typeof code === 'string' && code.startsWith('FST_') && typeof status === 'number' && status >= 400 && status < 500) {
+    const limits: Record<string, string> = {
+      FST_PARTS_LIMIT: 'the upload has too many parts: send one "metadata" field and one "file"',
+      FST_FILES_LIMIT: 'the upload has more than one file: send one file per request',
+      FST_FIELDS_LIMIT: 'the upload has too many fields: send one "metadata" field and one "file"',
+      FST_REQ_FILE_TOO_LARGE: `the file is larger than ${Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} MB`,
+      FST_PROTO_VIOLATION: 'a field name is not allowed (__proto__ or constructor)',
+    };
+    return { status: status === 406 ? 415 : status, error: status === 413 ? 'too_large' : 'invalid_upload', message: limits[code] ?? `the upload was refused: ${err.message}` };
+  }
+  if (typeof code === 'string' || 'syscall' in err) return null; // a system error on our side
+  return { status: 400, error: 'invalid_upload', message: `the body is not well-formed multipart/form-data: ${err.message}` };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { CatalogService } from '../../catalog/catalog-service.ts';
 import type { HearthDatabase } from '../../db/database.ts';
+import type { MediaLimits } from '../../catalog/media-limits.ts';
 import type { ModelStore } from '../../models/store.ts';
 import { registerCatalogAdminRoutes } from './catalog-admin.ts';
 import { registerCatalogRoutes } from './catalog.ts';
@@ -13,7 +14,7 @@ import { registerMediaRoutes } from './media.ts';
  */
 export function setupCatalog(
   app: FastifyInstance,
-  deps: { mediaDir: string; db: HearthDatabase; models: ModelStore; starter?: boolean; watch?: boolean },
+  deps: { mediaDir: string; db: HearthDatabase; models: ModelStore; starter?: boolean; watch?: boolean; limits?: MediaLimits },
 ): CatalogService {
   const catalog = new CatalogService({ ...deps, log: app.log });
   registerMediaRoutes(app, catalog);
