@@ -17,8 +17,12 @@ export interface RunningServer {
   /** With `https: true`: the HTTPS origin and port, signed by the home CA in `<dataDir>/tls`. */
   httpsUrl: string | null;
   httpsPort: number | null;
+  /** The server process id. */
+  pid: number;
   output: () => string;
   stop: () => Promise<void>;
+  /** kill -9, as a crash or power cut would stop it; the data and media folders are kept for a restart. */
+  kill: () => Promise<void>;
 }
 
 export interface ServerOptions {
@@ -31,6 +35,8 @@ export interface ServerOptions {
   media?: 'starter' | 'empty';
   /** Also serve HTTPS (--https) on a free port. */
   https?: boolean;
+  /** Use this data folder (a restart on the same data); it is kept after stop. */
+  dataDir?: string;
 }
 
 /** Narrated once per machine (flite is slow), then copied for each server. */
@@ -69,7 +75,7 @@ async function mediaDirFor(opts: ServerOptions): Promise<{ dir: string; temporar
 /** Starts the real Hearth server (as `npm start` runs it) on a free loopback port. */
 export async function startHearthServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const media = await mediaDirFor(opts);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-test-data-'));
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-test-data-'));
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
@@ -116,15 +122,22 @@ export async function startHearthServer(opts: ServerOptions = {}): Promise<Runni
     httpsPort: ports.httpsPort,
     dataDir,
     mediaDir: media.dir,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       if (media.temporary) fs.rmSync(media.dir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
