@@ -7,6 +7,8 @@ import { z } from 'zod';
 const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
+  /** Extra names the server answers to (besides its own host name, .local name and addresses). */
+  allowedHosts: z.array(z.string().regex(/^[A-Za-z0-9._:-]+$/, 'a host name or address, like hearth.home.arpa')),
   /** Opt-in TLS for phones and tablets: the same app, also served on `https.port` with a local CA. */
   https: z.object({
     enabled: z.boolean(),
@@ -57,6 +59,7 @@ const SETTINGS: Setting[] = [
   { flag: '--https', key: 'https', env: 'HEARTH_HTTPS', help: 'also serve Hearth over HTTPS, signed by a home certificate authority: phones and tablets need it for the microphone, offline use and install (env value 1 = on)' },
   { flag: '--https-port <n>', key: 'httpsPort', env: 'HEARTH_HTTPS_PORT', fallback: '8443', help: 'HTTPS port (with --https)' },
   { flag: '--host <addr>', key: 'host', env: 'HEARTH_HOST', fallback: '0.0.0.0', help: 'address to bind; 0.0.0.0 serves every LAN interface' },
+  { flag: '--allowed-hosts <names>', key: 'allowedHosts', env: 'HEARTH_ALLOWED_HOSTS', help: 'comma-separated extra names the server answers to (its host name, .local name and addresses always work); requests for other names are refused' },
   { flag: '--data-dir <dir>', key: 'dataDir', env: 'HEARTH_DATA_DIR', fallback: 'data', help: 'database and secrets' },
   { flag: '--models-dir <dir>', key: 'modelsDir', env: 'HEARTH_MODELS_DIR', fallback: 'models', help: 'where model packs are stored' },
   { flag: '--model-path <dirs>', key: 'modelPath', env: 'HEARTH_MODEL_PATH', help: `extra read-only folders holding model packs, "${path.delimiter}"-separated` },
@@ -117,6 +120,10 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
   const parsed = ConfigSchema.safeParse({
     port: value('port'),
     host: value('host'),
+    allowedHosts: (value('allowedHosts') ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter((h) => h.length > 0),
     // A flag without a value (--https) arrives as `true`, not text.
     https: { enabled: onOff((flags.https as string | boolean | undefined) ?? env.HEARTH_HTTPS, 'HEARTH_HTTPS'), port: value('httpsPort') },
     dataDir: abs(value('dataDir')),

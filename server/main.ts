@@ -9,6 +9,10 @@ import { householdKeyNotice } from './livekit/household-key.ts';
 import { TlsFileError } from './tls/key-files.ts';
 import { loadTlsMaterial } from './tls/tls-material.ts';
 import { attachHttpsServer, type HttpsServer } from './tls/https-server.ts';
+import { DataDirLockedError, lockDataDir } from './db/data-dir-lock.ts';
+import { createPrivateFile, makeDataDirPrivate } from './db/data-dir-permissions.ts';
+import { FirstPinSetupCode } from './auth/first-pin-setup.ts';
+import { AdminPin } from './auth/admin-pin.ts';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -19,12 +23,18 @@ async function main(): Promise<void> {
   const config = loadConfig(argv);
   const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
+  // One server per data folder; the folder and its files private to this account.
+  const dataLock = lockDataDir(config.dataDir);
+  process.once('exit', () => dataLock.release());
+  makeDataDirPrivate(config.dataDir);
+  createPrivateFile(path.join(config.dataDir, 'hearth.db'));
   const db = openDatabase(path.join(config.dataDir, 'hearth.db'));
+  const setupCode = new AdminPin(db).isSet() ? null : new FirstPinSetupCode();
   const models = await ModelStore.open({ manifestPath: config.manifestPath, modelsDir: config.modelsDir, extraDirs: config.modelPath });
   // HTTPS (opt-in): the home CA and this machine's certificate, created or renewed as needed.
   const tls = config.https.enabled ? await loadTlsMaterial(config.dataDir) : null;
   let httpsPort: number | null = null;
-  const app = await buildApp({ config, db, models, version: pkg.version, caCertPem: tls?.caCertPem ?? null, httpsPort: () => httpsPort });
+  const app = await buildApp({ config, db, models, version: pkg.version, caCertPem: tls?.caCertPem ?? null, httpsPort: () => httpsPort, setupCode });
   const httpsServer = tls ? attachHttpsServer(app, tls) : null;
 
   const shutdown = async (signal: string) => {
@@ -43,6 +53,9 @@ async function main(): Promise<void> {
   const https = tls && httpsPort !== null ? { ...tls, port: httpsPort } : null;
   console.log(startupReport({ config, port, https, version: pkg.version, roles: await models.roles(), appBuilt: fs.existsSync(path.join(config.appDir, 'index.html')) }));
   console.log(householdKeyNotice(config.dataDir));
+  if (setupCode?.value) console.log(`No parent PIN yet. To choose it from another device, enter this one-time setup code: ${setupCode.value}`);
+  // Files created while starting (secrets, TLS, database) are private too.
+  makeDataDirPrivate(config.dataDir);
 
   // Hash files that have no trusted lock entry yet, off the request path.
   models.verifyInBackground().catch((err: unknown) => app.log.error({ err }, 'model verification failed'));
@@ -62,6 +75,8 @@ async function listenHttps(server: HttpsServer, config: HearthConfig): Promise<n
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) {
     console.error(`Hearth: ${err.message}\nRun with --help to see every setting.`);
+  } else if (err instanceof DataDirLockedError) {
+    console.error(`Hearth: ${err.message}`);
   } else if (err instanceof TlsFileError) {
     console.error(`Hearth cannot start HTTPS: ${err.message}`);
   } else if (err instanceof Error && 'code' in err && err.code === 'EADDRINUSE') {

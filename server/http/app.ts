@@ -5,6 +5,7 @@ import type { HearthConfig } from '../config.ts';
 import type { HearthDatabase } from '../db/database.ts';
 import type { ModelStore } from '../models/store.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { HostAllowList, registerHostAllowList } from './host-allow-list.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { registerModelRoutes } from './routes/models.ts';
 import { registerAppRoutes } from './routes/app.ts';
@@ -20,6 +21,8 @@ import { DeviceTurnStore } from '../devices/device-turn-store.ts';
 import { keepToyHistoryFor } from '../devices/device-turn-retention.ts';
 import { AGENT_IDENTITY } from '../agent/protocol.ts';
 import { setupLivekit } from '../livekit/setup.ts';
+import { loadHouseholdKey } from '../livekit/household-key.ts';
+import type { FirstPinSetupCode } from '../auth/first-pin-setup.ts';
 import { redactedRequestSerializer } from '../livekit/log-redaction.ts';
 import { createServerAgent, followDeviceJoins } from '../agent/supervisor.ts';
 import { catalogMediaLibrary } from '../agent/media/media-library.ts';
@@ -35,11 +38,15 @@ export interface AppDeps {
   httpsPort?: () => number | null;
 }
 
-export async function buildApp({ config, db, models, version, caCertPem = null, httpsPort }: AppDeps): Promise<FastifyInstance> {
+  /** The one-time code `npm start` prints while no parent PIN is set (null: only the home box or the household key may set it). */
+  setupCode?: FirstPinSetupCode | null;
+export async function buildApp({ config, db, models, version, caCertPem = null, httpsPort, setupCode = null }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: config.logLevel, serializers: { req: redactedRequestSerializer } } });
 
   const livekitOrigin = config.livekit.url ? [new URL(config.livekit.url).origin] : [];
   registerSecurityHeaders(app, livekitOrigin);
+  // Before any route: requests for a name that is not this server's (DNS rebinding) are refused.
+  registerHostAllowList(app, new HostAllowList(config.allowedHosts));
 
   // One static plugin instance gives every route reply.sendFile (with Range support).
   const appDirExists = fs.existsSync(config.appDir);
@@ -54,7 +61,7 @@ export async function buildApp({ config, db, models, version, caCertPem = null, 
 
   registerHealthRoute(app, version, httpsPort);
   registerModelRoutes(app, models);
-  registerAdminRoutes(app, db);
+  registerAdminRoutes(app, db, { householdKey: loadHouseholdKey(config.dataDir), setupCode });
   // Songs and stories: scanned, indexed and served from the media folder (starts after listen).
   const catalog = setupCatalog(app, { mediaDir: config.mediaDir, db, models, starter: config.starterLibrary });
   // LiveKit: embedded room server on this port unless LIVEKIT_URL is set; token routes either way.

@@ -68,7 +68,8 @@ describe('Hearth over HTTPS on the home network, in Chromium', () => {
   let httpsUrl: string;
 
   beforeAll(async () => {
-    server = await startHearthServer({ https: true, media: 'empty' });
+    // hearth-home.test is a name the household added (--allowed-hosts); other Hosts are refused.
+    server = await startHearthServer({ https: true, media: 'empty', args: ['--allowed-hosts', LAN_NAME] });
     if (!server.httpsUrl) throw new Error(`no https URL in the startup report:\n${server.output()}`);
     httpsUrl = server.httpsUrl;
     const leaf = fs.readFileSync(path.join(server.dataDir, 'tls', 'server.crt'), 'utf8');

@@ -101,8 +101,9 @@ export async function startHearthServer(opts: ServerOptions = {}): Promise<Runni
   const ports = await new Promise<{ port: number; httpsPort: number | null }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
     const check = () => {
-      const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
-      const tls = /https:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      // Bound to 127.0.0.1 the report names it; a test that binds --host 0.0.0.0 gets localhost.
+      const m = /http:\/\/(?:127\.0\.0\.1|localhost):(\d+)/.exec(output);
+      const tls = /https:\/\/(?:127\.0\.0\.1|localhost):(\d+)/.exec(output);
       if (m?.[1] && (!opts.https || tls?.[1])) {
         clearTimeout(timer);
         resolve({ port: Number(m[1]), httpsPort: tls?.[1] ? Number(tls[1]) : null });

@@ -23,7 +23,7 @@ async function build(opts: { dataDir?: string; env?: Record<string, string>; log
   const dataDir = opts.dataDir ?? path.join(root, 'data');
   const manifestPath = path.join(root, 'manifest.json');
   fs.writeFileSync(manifestPath, JSON.stringify({ version: 1, packs: [] }));
-  const config = loadConfig(['--data-dir', dataDir, '--models-dir', root, '--manifest', manifestPath, '--app-dir', path.join(root, 'dist'), '--log-level', opts.logLevel ?? 'silent', '--host', '127.0.0.1'], opts.env ?? {});
+  const config = loadConfig(['--data-dir', dataDir, '--models-dir', root, '--manifest', manifestPath, '--app-dir', path.join(root, 'dist'), '--log-level', opts.logLevel ?? 'silent', '--host', '127.0.0.1', '--allowed-hosts', 'hearth.lan'], opts.env ?? {});
   const db = openDatabase(path.join(dataDir, 'hearth.db'));
   const models = await ModelStore.open({ manifestPath, modelsDir: root, extraDirs: [] });
   const app = await buildApp({ config, db, models, version: '0.0.0-test' });

@@ -16,7 +16,7 @@ describe('admin PIN and sessions', () => {
     clock = 1_000_000;
     db = openDatabase(':memory:');
     app = Fastify();
-    registerAdminRoutes(app, db, new AdminSessions(60_000, () => clock), new AttemptLimiter(3, 30_000, () => clock));
+    registerAdminRoutes(app, db, { sessions: new AdminSessions(60_000, () => clock), limiter: new AttemptLimiter(db, { perAddress: 3, household: 100, baseLockMs: 30_000 }, () => clock) });
     app.get('/api/secret', { preHandler: requireAdmin }, async () => ({ secret: 42 }));
     await app.ready();
   });
@@ -30,7 +30,7 @@ describe('admin PIN and sessions', () => {
   const session = async (pin: string) => (await post('/api/admin/session', { pin })).json() as { token: string; expiresAt: number };
 
   it('starts with no PIN, sets one on first run and stores only a hash', async () => {
-    expect((await app.inject('/api/admin/status')).json()).toEqual({ pinSet: false, session: false });
+    expect((await app.inject('/api/admin/status')).json()).toEqual({ pinSet: false, session: false, setupCodeRequired: false });
     expect((await post('/api/admin/session', { pin: '1234' })).statusCode).toBe(409);
     expect((await post('/api/admin/pin', { pin: '2468' })).statusCode).toBe(204);
     expect((await app.inject('/api/admin/status')).json()).toMatchObject({ pinSet: true });
