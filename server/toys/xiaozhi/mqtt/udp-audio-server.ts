@@ -20,8 +20,9 @@ export class UdpAudioServer {
   private readonly socket: dgram.Socket;
   private readonly sessions = new Map<number, Registered>();
   private readonly offenders = new Set<string>();
-  /** Packets dropped, by reason: for tests and the startup/health picture, not for control flow. */
+  /** Packets dropped, by reason (counted for tests and diagnostics; nothing depends on them). */
   readonly dropped = new Map<string, number>();
+  private readonly dropListeners: Array<(reason: string) => void> = [];
 
   private constructor(
     socket: dgram.Socket,
@@ -71,6 +72,11 @@ export class UdpAudioServer {
     return true;
   }
 
+  /** Called for every dropped packet. */
+  onDrop(listener: (reason: string) => void): void {
+    this.dropListeners.push(listener);
+  }
+
   async close(): Promise<void> {
     this.sessions.clear();
     await new Promise<void>((resolve) => this.socket.close(() => resolve()));
@@ -88,6 +94,7 @@ export class UdpAudioServer {
 
   private drop(from: UdpPeer, reason: UdpDropReason | 'short' | 'not-audio' | 'length-mismatch' | 'unknown-session'): void {
     this.dropped.set(reason, (this.dropped.get(reason) ?? 0) + 1);
+    for (const listener of this.dropListeners) listener(reason);
     const offender = `${from.address}:${from.port}:${reason}`;
     if (this.offenders.has(offender)) return;
     if (this.offenders.size >= MAX_REMEMBERED_OFFENDERS) this.offenders.clear();

@@ -1,0 +1,98 @@
+// MQTT + UDP for stock xiaozhi toys, put together: the broker (embedded, or an external one Hearth
+// joins), the UDP audio socket, the control side that turns a toy's hello into a conversation,
+// and the OTA `mqtt` block. One call at server start; `revoke` when a toy loses MQTT access.
+import type { HearthDatabase } from '../../../db/database.ts';
+import type { XiaozhiSessions } from '../channel.ts';
+import { createMqttBootstrap, hostOnly, macOf, type MqttBootstrap } from './bootstrap.ts';
+import { EmbeddedToyBroker } from './embedded-broker.ts';
+import { ExternalToyBroker } from './external-broker.ts';
+import type { BusLog, ToyControlBus } from './toy-control-bus.ts';
+import { ToyControl } from './toy-control.ts';
+import { ToyMqttCredentials, type MqttToyDirectory } from './toy-mqtt-identity.ts';
+import { UdpAudioServer } from './udp-audio-server.ts';
+
+export interface XiaozhiMqttSettings {
+  /** Embedded broker port (0 = any free port). */
+  mqttPort: number;
+  /** True when mqttPort is the default: another free port is taken if it is busy. */
+  mqttPortIsDefault: boolean;
+  /** An external broker (mqtt://user:password@host:port) instead of the embedded one. */
+  mqttUrl: string | null;
+  /** UDP audio port (0 = any free port). */
+  udpPort: number;
+  /** Address to bind the broker and UDP socket to. */
+  host: string;
+}
+
+export interface XiaozhiMqttDeps {
+  db: HearthDatabase;
+  toys: MqttToyDirectory;
+  sessions: XiaozhiSessions;
+  log: BusLog;
+  /** Seconds of silence before a session is closed (tests shorten it). */
+  idleTimeoutMs?: number;
+}
+
+export interface XiaozhiMqtt {
+  bootstrap: MqttBootstrap;
+  /** The toy lost MQTT access (deleted, transport switched): its session and connection end now. */
+  revoke(deviceId: string, reason: string): void;
+  readonly brokerPort: number;
+  readonly udpPort: number;
+  readonly control: ToyControl;
+  readonly udp: UdpAudioServer;
+  close(): Promise<void>;
+}
+
+export async function startXiaozhiMqtt(settings: XiaozhiMqttSettings, deps: XiaozhiMqttDeps): Promise<XiaozhiMqtt> {
+  const credentials = new ToyMqttCredentials(deps.db, deps.toys);
+  const udp = await UdpAudioServer.listen(settings.udpPort, settings.host, (message, extra) => deps.log('warn', message, extra));
+  let bus: ToyControlBus;
+  let brokerHost: string | null = null;
+  try {
+    if (settings.mqttUrl) {
+      const external = await ExternalToyBroker.connect(settings.mqttUrl, deps.log);
+      bus = external;
+      brokerHost = external.hostForToys;
+    } else {
+      bus = await EmbeddedToyBroker.start({ port: settings.mqttPort, host: settings.host, fallbackToFreePort: settings.mqttPortIsDefault, credentials, log: deps.log });
+    }
+  } catch (error) {
+    await udp.close();
+    throw error;
+  }
+  const hosts = new Map<string, string>();
+  const control = new ToyControl({
+    bus,
+    udp,
+    sessions: deps.sessions,
+    udpHost: (mac) => hosts.get(mac) ?? brokerHost ?? hostOnly(settings.host === '0.0.0.0' || settings.host === '::' ? '127.0.0.1' : settings.host),
+    log: deps.log,
+    ...(deps.idleTimeoutMs !== undefined ? { idleTimeoutMs: deps.idleTimeoutMs } : {}),
+  });
+  const bootstrap = createMqttBootstrap({
+    credentials,
+    brokerHost,
+    brokerPort: bus.port,
+    rememberHost: (mac, host) => {
+      hosts.set(mac, host);
+      if (bus instanceof ExternalToyBroker) bus.provision(credentials.issue(mac));
+    },
+  });
+  return {
+    bootstrap,
+    revoke(deviceId, reason) {
+      const mac = macOf(deviceId);
+      if (mac) control.revoke(mac, reason);
+    },
+    brokerPort: bus.port,
+    udpPort: udp.port,
+    control,
+    udp,
+    async close() {
+      control.closeAll('Hearth is stopping');
+      await bus.close();
+      await udp.close();
+    },
+  };
+}
