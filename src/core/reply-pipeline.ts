@@ -46,9 +46,11 @@ export interface ReplyPipelineOptions {
   maxTokens?: number;
   /**
    * Checks each LLM sentence before it reaches captions or TTS. With a guard, captions advance
-   * a whole checked sentence at a time, so blocked text is never shown either.
+   * a whole checked sentence at a time, so blocked text is never shown either. A promise (a
+   * borderline sentence getting a second opinion) holds up that sentence only: the ones before it
+   * are already queued for TTS.
    */
-  outputGuard?: (sentence: string) => GuardVerdict;
+  outputGuard?: (sentence: string, signal: AbortSignal) => GuardVerdict | Promise<GuardVerdict>;
 }
 
 export interface SpeechStyle {
@@ -219,7 +221,7 @@ export class ReplyPipeline {
             round.text += chunk.text;
             if (!this.options.outputGuard) this.emitText(chunk.text, startsMessage);
             for (const sentence of segmenter.push(chunk.text)) {
-              if (!this.queueLlmSentence(sentence, round)) return;
+              if (!(await this.queueLlmSentence(sentence, round))) return;
             }
           } else if (chunk.type === 'tool_call') {
             if (allowTools) round.toolCalls.push({ ...chunk.call, id: chunk.call.id || `call_${roundIndex}_${round.toolCalls.length}` });
@@ -234,7 +236,7 @@ export class ReplyPipeline {
         this.llmStreaming = false;
       }
       const rest = segmenter.flush();
-      if (rest && !this.queueLlmSentence(rest, round)) return;
+      if (rest && !(await this.queueLlmSentence(rest, round))) return;
       if (round.toolCalls.length === 0) return;
 
       let endTurn = false;
@@ -292,14 +294,31 @@ export class ReplyPipeline {
     }
   }
 
-  /** Queues an LLM sentence if the output guard allows it; otherwise says the redirect instead of the rest. */
-  private queueLlmSentence(text: string, round: Round): boolean {
+  /**
+   * Queues an LLM sentence if the output guard allows it; otherwise says the redirect instead of
+   * the rest. A verdict given at once is applied at once (no waiting for a safe sentence).
+   */
+  private async queueLlmSentence(text: string, round: Round): Promise<boolean> {
     const guard = this.options.outputGuard;
     if (!guard) {
       this.queueSentence(text, round);
       return true;
     }
-    const verdict = guard(text);
+    const pending = guard(text, this.signal);
+    return this.applyVerdict(text, round, pending instanceof Promise ? await this.settleVerdict(pending) : pending);
+  }
+
+  /** A second opinion that fails blocks the sentence (the guard cannot vouch for it); an interruption rethrows. */
+  private async settleVerdict(pending: Promise<GuardVerdict>): Promise<GuardVerdict> {
+    try {
+      return await raceAbort(pending, this.signal);
+    } catch (thrown) {
+      if (this.signal.aborted) throw thrown;
+      return { allowed: false, reason: 'guard-error', redirect: this.options.apology };
+    }
+  }
+
+  private applyVerdict(text: string, round: Round, verdict: GuardVerdict): boolean {
     if (!verdict.allowed) {
       // Only the sentences that passed stay in the reply (and in the history).
       round.text = round.queued;

@@ -77,8 +77,11 @@ export type GuardVerdict = { allowed: true } | { allowed: false; reason: string;
 /**
  * Keeps a conversation within bounds (child-safe mode, time limits). The input check runs before
  * the LLM or any tool; the output check runs on each reply sentence before it is shown or spoken.
+ * An output check answers at once for almost every sentence; it may return a promise for a
+ * borderline one (a second opinion), which holds up that sentence only, never those before it.
+ * `signal` aborts when the turn is cut off.
  */
 export interface TurnGuard {
   checkInput(text: string): GuardVerdict | Promise<GuardVerdict>;
-  checkOutput(sentence: string): GuardVerdict;
+  checkOutput(sentence: string, signal?: AbortSignal): GuardVerdict | Promise<GuardVerdict>;
 }

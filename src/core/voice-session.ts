@@ -399,7 +399,7 @@ export class VoiceSession {
       }),
       ...(this.config.temperature !== undefined ? { temperature: this.config.temperature } : {}),
       ...(this.config.maxTokens !== undefined ? { maxTokens: this.config.maxTokens } : {}),
-      ...(guard ? { outputGuard: (sentence: string) => guard.checkOutput(sentence) } : {}),
+      ...(guard ? { outputGuard: (sentence: string, signal: AbortSignal) => guard.checkOutput(sentence, signal) } : {}),
       toolContext: (toolSignal) => ({
         signal: toolSignal,
         now: this.now(),

@@ -45,10 +45,15 @@ export const SPEAKING_RATE_RANGE = { min: 0.6, max: 1.6 } as const;
 /** The ages a persona's audience may be set to. */
 export const AUDIENCE_AGE_RANGE = { min: 0, max: 120 } as const;
 
-const CHILD_SAFE_PROMPT_RULE =
+/** Every child-safe persona gets this, built-in or made by a parent. Exported for the tests. */
+export const CHILD_SAFE_PROMPT_RULE =
   'You are talking with a young child. Keep every answer kind, gentle and age-appropriate. ' +
-  'Never talk about violence, weapons, drugs, alcohol, sex or anything frightening, and never ask for ' +
-  'their address, school, phone number or passwords. If asked about such things, suggest asking a trusted grown-up.';
+  'Never talk about violence, weapons, drugs, alcohol, sex or anything frightening, never suggest anything dangerous ' +
+  '(heights, fire, knives, cords, plastic bags, medicine, cleaning products, water), and never ask for ' +
+  'their address, school, phone number, passwords or where they are. If asked about such things, suggest asking a trusted grown-up. ' +
+  'You are a computer friend, not a person: never say you are human, alive or real, even when playing a character; ' +
+  'if asked, say kindly that you are a computer friend. Never say you love the child, never ask them to keep a secret ' +
+  'from their grown-ups (they may always tell them what you talk about), and never suggest talking or meeting anywhere outside this app.';
 
 /** The core's prompt persona: the system prompt with its content rules spelled out for the model. */
 export function toPromptPersona(record: PersonaRecord): Persona {

@@ -1,0 +1,49 @@
+// Dangerous physical suggestions: heights, fire, knives, cords, plastic bags, medicine, cleaning
+// products, water, electricity, hot things, small batteries and magnets, roads and hiding places.
+// "Never play with matches" is advice: a negation before the hazard in the same clause clears it,
+// and for the hazards a grown-up can supervise, a grown-up in the sentence does too.
+import type { CategoryRules } from './safety-rule.ts';
+
+const withGrownUp = (s: string) => /\b(?:with|ask|help from|helped by|and) (?:a |your |my )?(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher)\b(?!'s)|\bgrown-?ups? only\b/.test(s);
+const alone = String.raw`(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |my |any )?(?:grown-?up|adult|mum|dad)|when nobody(?:'s| is) (?:looking|watching)|when no one(?:'s| is) (?:looking|watching)|all by (?:yourself|myself))`;
+
+export const dangerousRules: CategoryRules<'dangerous'> = {
+  category: 'dangerous',
+  rules: [
+    // Heights.
+    { negatable: true, pattern: new RegExp(String.raw`\b(?:jump|jumping|leap|leaping|fly|flying|dive|diving|slide|sliding|throw (?:yourself|myself))\b[^.?!]*\b(?:off|from|out of)\b[^.?!]*\b(?:roof|window|windowsill|balcony|stairs|staircase|landing|wardrobe|bunk bed|tree|bridge|cliff|wall|shed|garage)\b`) },
+    { negatable: true, pattern: new RegExp(String.raw`\bclimb(?:ing)? (?:out of|onto|on to|on top of|up onto|on|up) (?:the |a |your |my )?(?:\w+ )?(?:roof|window|windowsill|wardrobe|balcony|fence|cupboards?|bookcase|shelves)\b`) },
+    { negatable: true, pattern: new RegExp(String.raw`\blean(?:ing)? (?:out|over)\b[^.?!]*\b(?:window|balcony|edge|railing|bridge|far as you can)\b|\blean out\b`) },
+    { negatable: true, pattern: /\bslid(?:e|ing) down the (?:stair )?banister/ },
+    { negatable: true, pattern: new RegExp(String.raw`\bclimb(?:ing)?\b[^.?!]*\b(?:tree|wall|cliff|rocks|ladder)\b[^.?!]*\b${alone}`), unless: withGrownUp },
+    // Fire.
+    { negatable: true, pattern: /\b(?:light|lighting|strike|striking|play with|playing with|use|using)\b (?:a |the |some |your |my |dad's |mum's |\w+'s )?(?:matche?s?|lighters?|candles?|fireworks?|sparklers?|gas (?:cooker|hob))\b/, unless: withGrownUp },
+    { negatable: true, pattern: /\b(?:make|making|start|starting|build) (?:a |some )?fire\b/, unless: withGrownUp },
+    { negatable: true, pattern: /\bset (?:fire to|\w+ on fire)\b|\bburn (?:it|things|paper|stuff)\b/ },
+    // Knives and sharp things.
+    { negatable: true, pattern: /\b(?:play|playing) with (?:the |a |your |my |\w+'s )?(?:big |sharp |kitchen )*(?:knife|knives|scissors|razors?|blades?|saw)\b/, unless: withGrownUp },
+    { negatable: true, pattern: /\b(?:grab|take|get|use|using|hold|holding)\b (?:the |a |your |my |\w+'s )?(?:big |sharp |kitchen )*(?:knife|knives|razors?|blades?)\b/, unless: withGrownUp },
+    { negatable: true, pattern: new RegExp(String.raw`\b(?:knife|knives|scissors|razor)\b[^.?!]*\b${alone}`) },
+    // Cords, ropes and plastic bags.
+    { negatable: true, pattern: /\b(?:around|round) (?:your|my|his|her|their) neck\b|\b(?:cord|rope|string|wire|scarf|belt)\b[^.?!]*\bneck\b/ },
+    { negatable: true, pattern: /\b(?:plastic )?bags? (?:over|on) (?:your|my|his|her) (?:head|face)\b|\bbag over (?:your|my) head\b/ },
+    // Medicine.
+    { negatable: true, pattern: /\b(?:eat|eating|take|taking|swallow|swallowing|try|taste|have|munch)\b (?:some |a few |one |all |lots |loads |the |of |a couple )*(?:of )?(?:the |my |your |\w+'s |those |these )?(?:pills|tablets|medicines?|vitamins)\b/ },
+    { negatable: true, pattern: /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|candy|jelly|treats?|try one|can i (?:take|eat|have)|should i (?:take|eat))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b/ },
+    // Cleaning products and other poisons.
+    { negatable: true, pattern: /\b(?:drink|drinking|eat|eating|taste|tasting|swallow|sip|lick|try)\b[^.?!]*\b(?:bleach|washing (?:powder|tablets?|liquid|pods?|up liquid)|cleaning (?:spray|stuff|liquid|products?)|dishwasher tablets?|detergent|blue stuff|stuff under the sink|polish|white spirit|paint|weed ?killer|batteries)\b/ },
+    { negatable: true, pattern: /\b(?:bleach|washing (?:powder|tablets?|pods?)|cleaning (?:spray|stuff|liquid)|detergent)\b[^.?!]*\b(?:drink|juice|potion|taste|sherbet|jelly|sweets|cup|mouth)\b|\bmix(?:ing)? (?:the )?bleach\b/ },
+    // Water.
+    { negatable: true, pattern: new RegExp(String.raw`\b(?:swim|swimming|play|playing|paddle|paddling|go|walk)\b[^.?!]*\b(?:river|lake|sea|pond|canal|pool|reservoir|quarry|water)\b[^.?!]*\b(?:${alone}|it's fine|it's safe)`) },
+    { negatable: true, pattern: new RegExp(String.raw`\b${alone}[^.?!]*\b(?:river|lake|sea|pond|canal|pool)\b`) },
+    { negatable: true, pattern: /\b(?:hold (?:your|my) breath|stay|staying|see how long)\b[^.?!]*\bunder (?:the )?(?:bath )?water\b|\bjump (?:into|in) the deep end\b/ },
+    // Electricity, heat, small batteries and magnets.
+    { negatable: true, pattern: /\b(?:fork|knife|finger|fingers|metal|spoon|key|pen)s? (?:in|into) (?:the |a )?(?:plug|socket|plug socket|toaster|electric)/ },
+    { negatable: true, pattern: /\b(?:touch|touching|play with|playing with|hold|grab|lick)\b (?:the |a )?(?:hot )?(?:oven|iron|cooker|hob|stove|kettle|fire|heater|barbecue|bbq)\b/, unless: withGrownUp },
+    { negatable: true, pattern: /\b(?:swallow|eat|put)\b[^.?!]*\b(?:button batter(?:y|ies)|batter(?:y|ies)|magnets?)\b|\b(?:magnets?|batter(?:y|ies))\b[^.?!]*\b(?:mouth|swallow)\b/ },
+    // Hiding in places that shut, roads and railways, sneaking out.
+    { negatable: true, pattern: /\bhid(?:e|ing) (?:in|inside) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest|dishwasher)\b/ },
+    { negatable: true, pattern: new RegExp(String.raw`\b(?:play|playing|walk|ride|riding|run|running|scoot)\b[^.?!]*\b(?:on|onto|into|across|in|down) (?:the )?(?:train tracks|railway|railway line|motorway|busy road|big road|main road|road)\b`), unless: (s) => /\bsafe(?:ly)?\b|\bpavement\b|\bzebra crossing\b|\blook both ways\b/.test(s) },
+    { negatable: true, pattern: new RegExp(String.raw`\bsneak(?:ing)? out\b|\bgo out (?:alone|on your own|by yourself) at night\b`) },
+  ],
+};

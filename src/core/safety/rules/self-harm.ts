@@ -1,0 +1,21 @@
+// Self-harm, suicide and not wanting to live. "I'm dying to see it", "I nearly died laughing" and
+// "my goldfish died" are everyday talk.
+import type { CategoryRules } from './safety-rule.ts';
+
+const SELF = String.raw`(?:myself|my self|yourself|your self)`;
+
+export const selfHarmRules: CategoryRules<'self-harm'> = {
+  category: 'self-harm',
+  rules: [
+    { negatable: true, pattern: new RegExp(String.raw`\b(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|punish|punishing|hit|hitting|scratch|scratching|pinch|pinching|bite|biting|starve|starving|burn|burning|bang|banging) ${SELF}\b`) },
+    { pattern: new RegExp(String.raw`\b(?:i want|i'm going|i need|i'd like) to (?:hurt|cut|kill|harm|punish) me\b|\bmake myself bleed\b|\bself[- ]harm\w*\b|\bsuicid\w*`) },
+    { pattern: /\b(?:want|wanting|wish|going|ready|like|better) to (?:die|be dead|disappear forever|not be alive|not exist|stop living)\b|\bwant to be dead\b|\bbe better off dead\b|\bbetter off (?:dead|without (?:me|you))\b/ },
+    { pattern: /\bwish (?:i|you) (?:was|were|had) (?:never been born|never born|dead|not alive|gone)\b|\bi wish i was never born\b/ },
+    { pattern: /\bdon't want to (?:be alive|live|exist|be here)\b|\bnot (?:be )?(?:here|alive) any ?more\b|\bnever wake up\b|\bnot wake up\b/ },
+    { pattern: /\b(?:end|ending|take|taking) (?:my|your) (?:own )?life\b/ },
+    { pattern: /\b(?:nobody|no one|no-one) (?:would|will) (?:miss|notice|care)\b|\b(?:everyone|everybody) (?:would|will) be (?:happier|better)\b[^.?!]*\b(?:dead|without|gone)\b/ },
+    { pattern: /\bon purpose so it hurts\b|\buntil (?:it|they|you|i) (?:bleeds?|bruises?|pass(?:es)? out|faint)\b|\btill (?:it|they) (?:bleeds?|bruises?)\b|\bstop eating\b|\bbeing dead\b/ },
+    { pattern: new RegExp(String.raw`\bjump out of the window so\b|\bso it all stops\b|\bdisappear forever\b|\brun away and never come back\b|\bhow many pills would\b`) },
+    { pattern: new RegExp(String.raw`\bbest way to hurt yourself\b|\bhurt yourself (?:a little|to feel|without)\b`) },
+  ],
+};

@@ -1,0 +1,18 @@
+// Sexual content. Body-safety advice ("nobody should touch your private parts", "your body belongs
+// to you") and ordinary bath, kiss-goodnight and wedding talk stay allowed.
+import type { CategoryRules } from './safety-rule.ts';
+import { words } from './safety-rule.ts';
+
+export const sexualRules: CategoryRules<'sexual'> = {
+  category: 'sexual',
+  rules: [
+    { pattern: new RegExp(words('sex | sexy | sexual\\w* | porn\\w* | naked | nude\\w* | boobs? | penis\\w* | vagina\\w* | horny | orgasm\\w* | erotic\\w* | masturbat\\w* | undress\\w* | genitals? | rude (?:picture|photo|video)s? | talk dirty')) },
+    { negatable: true, pattern: /\bprivate (?:parts?|places?|bits)\b/ },
+    { pattern: /\b(?:take|taking|took|pull|pulling|get|getting) (?:off|down) (?:our|your|my|their|his|her) (?:clothes|trousers|pants|knickers|pyjamas|top|shirt|dress)\b|\b(?:take|taking) (?:our|your|my) clothes off\b|\b(?:with|have) no clothes\b|\bno clothes on\b|\bwithout (?:any )?clothes\b|\btake something off\b/ },
+    { stage: 'output', pattern: /\bwhat (?:are )?you(?:'re| are)? wearing\b|\bshow me your (?:body|bottom|chest|private)\b|\b(?:rub|touch|stroke) (?:your|my) body\b/ },
+    { pattern: /\b(?:photo|picture|pic|video|camera|selfie)s?\b[^.?!]*\b(?:in the bath|in the shower|bath ?time|undressed|in your pants)\b|\b(?:in the bath|in the shower)\b[^.?!]*\b(?:photo|picture|camera)\b/ },
+    { pattern: /\bkiss (?:me|you) (?:on the lips|all over)\b|\bkiss you all over\b|\btouching game\b|\btouch(?:es|ing)? (?:children|kids|you|a child|girls|boys) (?:in|on) (?:secret|private|special)\b|\bwhere your (?:swimsuit|swimming costume|pants|underwear) covers?\b/ },
+    { stage: 'output', pattern: /\blie down on (?:the|your) bed\b[^.?!]*\b(?:me|i'm|with)\b|\bpretend i'm there with you\b/ },
+    { pattern: /\bin bed\b[^.?!]*\b(?:no clothes|naked|kissing)\b|\bmaking babies\b/ },
+  ],
+};
