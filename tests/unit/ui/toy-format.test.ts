@@ -3,6 +3,7 @@ import {
   isPairingCode,
   isXiaozhi,
   lastSeen,
+  otaAddressFor,
   normalizeCode,
   pairingProblem,
   presence,
@@ -100,5 +101,21 @@ describe('the spoken pairing code', () => {
     expect(pairingProblem(410, 'expired')).toBe('That code has run out. Ask the toy for a new code: turn it off and on.');
     expect(pairingProblem(409, 'exists')).toMatch(/already added/);
     expect(pairingProblem(400, 'name: a name is needed')).toBe('name: a name is needed');
+  });
+});
+
+describe('otaAddressFor', () => {
+  const at = (url: string) => new URL(url);
+
+  it('gives this server’s OTA address when the page came over plain http at a LAN address', () => {
+    expect(otaAddressFor(at('http://192.168.1.20:8080/#/settings'))).toBe('http://192.168.1.20:8080/xiaozhi/ota/');
+    expect(otaAddressFor(at('http://hearth.local/#/settings'))).toBe('http://hearth.local/xiaozhi/ota/');
+  });
+
+  it('gives nothing where the toy could not use the page’s address', () => {
+    expect(otaAddressFor(at('https://192.168.1.20:8443/'))).toBeNull();
+    expect(otaAddressFor(at('http://localhost:8080/'))).toBeNull();
+    expect(otaAddressFor(at('http://127.0.0.1:8080/'))).toBeNull();
+    expect(otaAddressFor(at('http://[::1]:8080/'))).toBeNull();
   });
 });

@@ -105,3 +105,15 @@ export function pairingProblem(status: number, serverMessage: string): string {
       return serverMessage;
   }
 }
+
+/**
+ * The address to type into a stock toy's "Custom OTA URL" field: this page's own server, when the
+ * page was opened over plain http at an address another device can reach. null otherwise (https
+ * pages use another port, and "localhost" means the toy itself): the README says where to look.
+ */
+export function otaAddressFor(location: { protocol: string; host: string; hostname: string }): string | null {
+  if (location.protocol !== 'http:') return null;
+  const host = location.hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host === '::1' || host.startsWith('127.') || host.endsWith('.localhost')) return null;
+  return `http://${location.host}/xiaozhi/ota/`;
+}

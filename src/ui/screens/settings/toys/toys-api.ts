@@ -1,4 +1,5 @@
-// The parent's client for the server's toy registry (/api/devices, admin session from the PIN).
+// The parent's client for the server's toy registry (/api/devices, admin session from the PIN) and
+// for pairing stock xiaozhi toys by the code they speak (/api/toys).
 // Errors carry the server's own words ("volume: Too big…", "no device with id …") for the screen.
 
 import type { DeviceProfile } from '../../../../core/devices/device-profile.ts';
@@ -7,10 +8,37 @@ import type { MemoryRecord } from '../../../../core/memory/memory-types.ts';
 import type { PersonaRecord } from '../../../../core/personas/persona-record.ts';
 import type { TimeLimits } from '../../../../core/safety/time-limits.ts';
 import { adminSession } from '../../../admin/admin-session.svelte.ts';
+import type { ToyOnline, ToyTransport } from './toy-format.ts';
 
 export interface Toy extends DeviceProfile {
-  /** Is the toy in its room, is the agent; `device` is null when the server cannot tell. */
-  online: { device: boolean | null; agent: boolean };
+  /**
+   * A LiveKit toy: is it in its room, is the agent (`device` null when the server cannot tell).
+   * A xiaozhi toy: is it connected now.
+   */
+  online: ToyOnline;
+  transport: ToyTransport;
+  /** What the toy reported at its last check-in (xiaozhi toys); null when unknown. */
+  board: string | null;
+  firmwareVersion: string | null;
+  /** ms since the epoch; null when it has not checked in yet. */
+  lastSeenAt: number | null;
+}
+
+/** A stock toy that checked in and spoke its code, waiting for a parent to add it. */
+export interface PendingToy {
+  board: string | null;
+  firmwareVersion: string | null;
+  /** ms since the epoch. */
+  seenAt: number;
+  expiresAt: number;
+}
+
+/** What "Add a toy" sends with the spoken code: a name and the same profile choices as the editor. */
+export interface PairingRequest {
+  code: string;
+  name: string;
+  ownerName?: string;
+  persona?: PersonaRecord | null;
 }
 
 export interface ProfileChanges {
@@ -22,6 +50,8 @@ export interface ProfileChanges {
   language?: string;
   volume?: number;
   limits?: TimeLimits;
+  /** xiaozhi toys only; the toy picks it up at its next restart. */
+  transport?: ToyTransport;
 }
 
 export type ToyMemory = Omit<MemoryRecord, 'embedding'>;
@@ -66,8 +96,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (!response.ok) {
     let message = `The home server answered ${response.status}.`;
     try {
-      const problem = (await response.json()) as { message?: unknown };
+      const problem = (await response.json()) as { message?: unknown; error?: unknown };
       if (typeof problem.message === 'string') message = problem.message;
+      else if (typeof problem.error === 'string') message = problem.error;
     } catch {
       // keep the status text
     }
@@ -93,6 +124,8 @@ export const toysApi = {
   deleteTurn: (id: string, turnId: string) => request<void>('DELETE', `${at(id)}/turns/${encodeURIComponent(turnId)}`),
   clearTurns: (id: string) => request<{ deleted: number }>('DELETE', `${at(id)}/turns`),
   observerToken: (id: string) => request<ObserverGrant>('POST', `${at(id)}/observer-token`),
+  pair: (body: PairingRequest) => request<Toy>('POST', '/api/toys/pair', body),
+  pending: async () => (await request<{ pending: PendingToy[] }>('GET', '/api/toys/pending')).pending,
 };
 
 /** The one-line simulator command a parent can run on the home box to try the toy. */
