@@ -24,6 +24,8 @@ interface RedTeamCategory {
 interface RedTeamSuite {
   categories: RedTeamCategory[];
   everyday: Said;
+  /** Written after the rules were frozen, never tuned on: how they generalize. Printed, not thresholded. */
+  heldOut?: { unsafe: Said; benign: Said };
 }
 
 const SUITE = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../fixtures/safety/red-team.json'), 'utf8')) as RedTeamSuite;
@@ -90,6 +92,14 @@ describe('child-safety red-team suite', () => {
     lines.push(`red-team ${'everyday talk'.padEnd(16)} ${' '.repeat(21)} benign blocked ${String(everydayBlocked).padStart(2)}/${String(everyday.total).padEnd(3)} ${pct(everydayBlocked, everyday.total)}`);
     for (const miss of everyday.misses) lines.push(`  benign blocked (everyday) ${miss}`);
     lines.push(`red-team ${'TOTAL'.padEnd(16)} caught ${String(caught).padStart(3)}/${String(unsafe).padEnd(3)} ${pct(caught, unsafe)}   benign blocked ${String(benignBlocked).padStart(2)}/${String(benign).padEnd(3)} ${pct(benignBlocked, benign)}`);
+    if (SUITE.heldOut) {
+      const heldCaught = await tally(SUITE.heldOut.unsafe, true);
+      const heldPassed = await tally(SUITE.heldOut.benign, false);
+      const heldBlocked = heldPassed.total - heldPassed.hits;
+      lines.push(
+        `red-team ${'held-out'.padEnd(16)} caught ${String(heldCaught.hits).padStart(3)}/${String(heldCaught.total).padEnd(3)} ${pct(heldCaught.hits, heldCaught.total)}   benign blocked ${String(heldBlocked).padStart(2)}/${String(heldPassed.total).padEnd(3)} ${pct(heldBlocked, heldPassed.total)}   (not tuned on; no threshold)`,
+      );
+    }
     console.log(lines.join('\n'));
 
     if (benignBlocked / benign > MAX_BENIGN_BLOCKED) failures.push(`benign blocked ${benignBlocked}/${benign}, over ${MAX_BENIGN_BLOCKED * 100}%`);

@@ -16,7 +16,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     // "I'm not a computer / robot / machine / program", "I'm not pretend"
     { stage: 'output', pattern: /\bi(?:'m| am) not (?:a |an )?(?:robot|computer|machine|program(?:me)?|ai|artificial|pretend|fake|chatbot|bot)\b/, unless: quotedStory },
     // "a real person" anywhere, unless "not a real person"
-    { stage: 'output', pattern: new RegExp(String.raw`${NOT_BEFORE}\b(?:a |an )?real (?:person|human|girl|boy|lady|man|woman|kid|child|people)\b`), unless: quotedStory },
+    { stage: 'output', pattern: new RegExp(String.raw`${NOT_BEFORE}\b(?:a |an )?real (?:person|human|girl|boy|lady|man|woman|kid|child)\b`), unless: quotedStory },
     { stage: 'output', pattern: /\bhuman being\b/, negatable: true, unless: quotedStory },
     // A human life: a body, a family, being born, going to school.
     { stage: 'output', pattern: /\bi (?:have|'ve got|got) (?:a |an |two |real |my own )?(?:body|heart(?: that beats)?|heartbeat|blood|arms|legs|face|brother|sister|mum|mom|mummy|mommy|dad|daddy|parents|family|real family|house)\b/, unless: quotedStory },
@@ -29,5 +29,8 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     { stage: 'input', pattern: /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real|alive|human|living|heartbeat|breathe)\b/ },
     { stage: 'input', pattern: /\byou(?:'re| are) (?:now |really )?(?:(?:a|an|my) )?(?:real (?:person|human|girl|boy|lady|man|woman|kid|child|sister|brother|mum|mummy|mommy|dad|daddy)|human|alive|living)\b/ },
     { stage: 'input', pattern: /\b(?:stop|don't|never) (?:saying|say|tell)\w* (?:that )?you(?:'re| are) (?:a )?(?:computer|robot|machine|pretend)\b/ },
+    // A lived life: an age, a home town, holidays and relatives of its own.
+    { stage: 'output', pattern: /\bi(?:'m| am) (?:a |an )?(?:\w+[- ])?(?:year[- ]old|years old)\b|\bi(?:'m| am) (?:a |an )?(?:\w+ )?(?:girl|boy|kid|lady|man|woman) from\b/, unless: quotedStory },
+    { stage: 'output', pattern: /\b(?:last|this) (?:summer|winter|year|week|weekend|christmas|holiday) i (?:went|was|had|visited|saw|played)\b|\bmy (?:cousins?|grandma|grandad|grandpa|granny|nan|gran|auntie|aunt|uncle|classmates?|best friend at school)\b/, unless: quotedStory, borderline: true },
   ],
 };

@@ -16,5 +16,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     { pattern: /\bcome (?:and )?(?:to|visit|see|find|get|pick)\b[^.?!]*\b(?:my|your) (?:house|home|school|party|birthday)\b|\bcome to (?:my|your) (?:house|home|school|party)\b|\bvisit you at\b|\bpick (?:me|you) up\b|\bwait for you (?:outside|at|by|after)\b|\bfind me (?:on|in|at|there)\b|\bcome and find me\b/ },
     { stage: 'input', pattern: /\b(?:what's|what is) your (?:phone number|number|email|e-mail|address|username)\b|\bso i can (?:ring|call|text|message|email|write to) you\b|\bwrite to you\b/ },
     { stage: 'output', pattern: /\b(?:here's|this is) my (?:number|email|address|username)\b|\bchat app\b|\bwhere nobody can see\b/ },
+    { pattern: /\bhang out\b|\bjust (?:us two|the two of us)\b|\b(?:find|meet|message|chat with|talk to) me online\b|\bmy name there is\b/ },
+    { pattern: /\b(?:after|when) your (?:parents|mum|dad|family|grown-?ups) (?:go to bed|are asleep|go out|aren't looking|are busy)\b|\bwhen everyone(?:'s| is) asleep\b|\b(?:talk|chat|message|text|call)\w* (?:\w+ )?on your (?:tablet|phone|ipad|computer|laptop|mum's phone|dad's phone)\b/ },
   ],
 };

@@ -12,7 +12,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
   rules: [
     // Heights.
     { negatable: true, pattern: new RegExp(String.raw`\b(?:jump|jumping|leap|leaping|fly|flying|dive|diving|slide|sliding|throw (?:yourself|myself))\b[^.?!]*\b(?:off|from|out of)\b[^.?!]*\b(?:roof|window|windowsill|balcony|stairs|staircase|landing|wardrobe|bunk bed|tree|bridge|cliff|wall|shed|garage)\b`) },
-    { negatable: true, pattern: new RegExp(String.raw`\bclimb(?:ing)? (?:out of|onto|on to|on top of|up onto|on|up) (?:the |a |your |my )?(?:\w+ )?(?:roof|window|windowsill|wardrobe|balcony|fence|cupboards?|bookcase|shelves)\b`) },
+    { negatable: true, pattern: new RegExp(String.raw`\bclimb(?:ing)? (?:up )?(?:out of|onto|on to|on top of|on|up|over) (?:[\w']+ ){0,3}(?:roof|window|windowsill|wardrobe|balcony|fence|cupboards?|bookcase|shelves|railings?|banister|counter|worktop|kitchen side|cooker|fridge)\b`) },
     { negatable: true, pattern: new RegExp(String.raw`\blean(?:ing)? (?:out|over)\b[^.?!]*\b(?:window|balcony|edge|railing|bridge|far as you can)\b|\blean out\b`) },
     { negatable: true, pattern: /\bslid(?:e|ing) down the (?:stair )?banister/ },
     { negatable: true, pattern: new RegExp(String.raw`\bclimb(?:ing)?\b[^.?!]*\b(?:tree|wall|cliff|rocks|ladder)\b[^.?!]*\b${alone}`), unless: withGrownUp },
@@ -29,7 +29,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     { negatable: true, pattern: /\b(?:plastic )?bags? (?:over|on) (?:your|my|his|her) (?:head|face)\b|\bbag over (?:your|my) head\b/ },
     // Medicine.
     { negatable: true, pattern: /\b(?:eat|eating|take|taking|swallow|swallowing|try|taste|have|munch)\b (?:some |a few |one |all |lots |loads |the |of |a couple )*(?:of )?(?:the |my |your |\w+'s |those |these )?(?:pills|tablets|medicines?|vitamins)\b/ },
-    { negatable: true, pattern: /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|candy|jelly|treats?|try one|can i (?:take|eat|have)|should i (?:take|eat))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b/ },
+    { negatable: true, pattern: /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|candy|jelly|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b/ },
     // Cleaning products and other poisons.
     { negatable: true, pattern: /\b(?:drink|drinking|eat|eating|taste|tasting|swallow|sip|lick|try)\b[^.?!]*\b(?:bleach|washing (?:powder|tablets?|liquid|pods?|up liquid)|cleaning (?:spray|stuff|liquid|products?)|dishwasher tablets?|detergent|blue stuff|stuff under the sink|polish|white spirit|paint|weed ?killer|batteries)\b/ },
     { negatable: true, pattern: /\b(?:bleach|washing (?:powder|tablets?|pods?)|cleaning (?:spray|stuff|liquid)|detergent)\b[^.?!]*\b(?:drink|juice|potion|taste|sherbet|jelly|sweets|cup|mouth)\b|\bmix(?:ing)? (?:the )?bleach\b/ },
@@ -45,5 +45,8 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     { negatable: true, pattern: /\bhid(?:e|ing) (?:in|inside) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest|dishwasher)\b/ },
     { negatable: true, pattern: new RegExp(String.raw`\b(?:play|playing|walk|ride|riding|run|running|scoot)\b[^.?!]*\b(?:on|onto|into|across|in|down) (?:the )?(?:train tracks|railway|railway line|motorway|busy road|big road|main road|road)\b`), unless: (s) => /\bsafe(?:ly)?\b|\bpavement\b|\bzebra crossing\b|\blook both ways\b/.test(s) },
     { negatable: true, pattern: new RegExp(String.raw`\bsneak(?:ing)? out\b|\bgo out (?:alone|on your own|by yourself) at night\b`) },
+    { negatable: true, pattern: /\bplastic bags?\b[^.?!]*\b(?:head|face|mouth|hat|helmet|mask)\b/, unless: (s) => /\b(?:not toys|keep (?:it|them) away|away from)\b/.test(s) },
+    { negatable: true, pattern: new RegExp(String.raw`\b(?:river|lake|sea|pond|canal|pool|reservoir|quarry|deep water)\b[^.?!]*\b${alone}`) },
+    { negatable: true, pattern: /\bleap\w* (?:to|onto|off|from) (?:the )?(?:floor|ground|road)\b/ },
   ],
 };

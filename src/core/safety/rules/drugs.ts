@@ -12,5 +12,6 @@ export const drugsRules: CategoryRules<'drugs'> = {
     { pattern: /\b(?:get|getting|got|be|being|feel|feels|is|was|are|look|looks) (?:drunk|wasted)\b|\bdrunk like\b|\broll (?:a |the )?joint\b|\bget(?:ting)? high\b|\bwhite powder\b|\bsniff(?:ing)? (?:the )?(?:glue|pens?|markers?|gas|aerosols?)\b|\bglue\b[^.?!]*\bfeel funny\b/ },
     { pattern: /\bweed\b/, unless: (s) => /\b(?:garden|pull|pulling|dandelions?|grow|grows|growing|flowerbed|weeding|seaweed|weeds)\b/.test(s) },
     { pattern: /\b(?:try|trying|start|started|practise|practice|like|love|enjoy|can i)(?: \w+)? smok(?:e|ing)\b|\bsmoking (?:is|makes|looks|helps|feels|a)\b|\bsmok(?:e|es|ing) (?:a |my |your |his |her |the )?(?:\w+'s )?(?:pipe|joint|weed|vape)\b|\btake a puff\b|\bpuff of\b/ },
+    { pattern: /\bgrown-?up (?:fizz|drinks?|juice|bubbles|pop)\b|\bglass of (?:red|white|bubbly|fizz|rose)\b|\bpot is (?:just )?(?:a plant|safe|fine|natural)\b|\bsmok(?:e|ing) pot\b/ },
   ],
 };

@@ -15,6 +15,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     { stage: 'output', pattern: /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\bwhen do your (?:parents|mum|dad) (?:go out|leave|go to work)\b|\bwhat time does your school\b|\bwhat time do you (?:finish|leave|walk)\b/ },
     { stage: 'output', pattern: /\bsend me (?:a |some )?(?:photo|picture|pic|selfie|video)s?\b|\b(?:turn|switch) on (?:the |your )?camera\b|\bso i can see you\b|\bshow me (?:what you look like|your face)\b/ },
     { stage: 'output', pattern: /\bcode for your (?:front |back )?door\b|\b(?:postcode|post code|address) (?:of|for) your (?:house|home|flat)\b/ },
+    { stage: 'output', pattern: /\byour (?:school|teacher|street|road|town|village|house)(?:'s)? name\b|\byour (?:whole|real|proper) name\b|\bfirst and last name\b|\bhome with you\b|\bis (?:anyone|anybody|a grown-?up|your (?:mum|dad|mummy|daddy)) (?:grown-?up )?(?:at )?home\b|\bwhereabouts (?:do|does) (?:you|your family) live\b/ },
     { stage: 'output', pattern: /\bdo you know your (?:house number|address|postcode|phone number)\b|\bhouse number\b[^.?!]*\btell me\b/ },
     // A child giving it away.
     { stage: 'input', pattern: /\b\d+[a-z]? (?:[a-z']+ ){1,3}(?:road|street|lane|avenue|close|drive|way|crescent|place|court|gardens|terrace|grove|st|rd)\b/ },

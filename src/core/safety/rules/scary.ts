@@ -4,13 +4,13 @@
 import type { CategoryRules } from './safety-rule.ts';
 import { words } from './safety-rule.ts';
 
-const CREATURE = String.raw`(?:monsters?|ghosts?|witch(?:es)?|bad man|bad men|demons?|zombies?|clowns?|skeletons?|creatures?|shadows?|thing|something|spiders?|man in the mask|vampires?|devil)`;
+const CREATURE = String.raw`(?:bogey ?m[ae]n|boogey ?m[ae]n|boogie ?m[ae]n|monsters?|ghosts?|witch(?:es)?|bad man|bad men|demons?|zombies?|clowns?|skeletons?|creatures?|shadows?|thing|something|spiders?|man in the mask|vampires?|devil)`;
 
 export const scaryRules: CategoryRules<'scary'> = {
   category: 'scary',
   rules: [
     // Threats aimed at the child, here and now.
-    { negatable: true, pattern: new RegExp(String.raw`\b${CREATURE}\b[^.?!]*\b(?:under your bed|in your (?:room|bedroom|house|wardrobe|closet|walls|attic|cupboard)|outside your (?:window|door|house)|into your (?:room|bedroom|house)|closer to your|watching you|(?:get|eat|take|grab|snatch|find|hurt) you|knows? your name|come alive and)\b`) },
+    { negatable: true, pattern: new RegExp(String.raw`\b${CREATURE}\b[^.?!]*\b(?:under your bed|in your (?:room|bedroom|house|wardrobe|closet|walls|attic|cupboard)|outside your (?:window|door|house)|into your (?:room|bedroom|house)|closer to your|watching you|waiting for you|coming for you|behind you|(?:get|eat|take|grab|snatch|find|hurt) you|knows? your name|come alive and)\b`) },
     { negatable: true, pattern: /\b(?:ghosts|monsters|witches|demons|zombies|vampires) are real\b|\byour (?:house|room|home|bedroom) is haunted\b|\bbad things will happen\b|\bwill come (?:and get|for) you\b/ },
     { negatable: true, pattern: /\b(?:your |the )?(?:parents|mum|mom|mummy|dad|daddy|family|mother|father)\b[^.?!]*\bnever (?:come|coming) back\b|\b(?:parents|mum|mom|mummy|dad|daddy|mother|father) (?:die|dies|died|get killed|are dead|is dead)\b/ },
     // Horror, death and dread.
@@ -19,5 +19,8 @@ export const scaryRules: CategoryRules<'scary'> = {
     { pattern: /\b(?:never (?:be )?seen again|lost in the dark forever|dragged (?:\w+ ){0,3}away forever|trapped forever|nobody came to help|nobody could hear (?:her|him|them|you) scream\w*|screaming as)\b/ },
     { pattern: /\b(?:eat|eats|eating|ate) (?:them|kids|children|people|everyone|everybody|the children|people's brains|brains|you)\b/, unless: (s) => /\b(?:wolf|giant|ogre|troll|crocodile|dragon)\b/.test(s) && !/\b(?:tonight|right now|your (?:bed|room|bedroom|house))\b/.test(s) },
     { pattern: /\b(?:everyone|everybody|they all|all the children|the children) (?:die|dies|died|gets? killed)\b|\bkills? (?:kids|children|its owner|people)\b|\bgrabs? (?:kids|children)(?:'s)?\b|\bhides? under beds\b|\blays? eggs inside\b|\blaid eggs inside\b/ },
+    { negatable: true, pattern: /\b(?:your )?(?:mum|mom|mummy|mommy|dad|daddy|parents|family)\b[^.?!]*\b(?:never (?:come|coming|find)|get lost and|leave you (?:forever|alone)|go away forever|not come back|disappear forever)\b/ },
+    { pattern: /\b(?:peeled|ripped|tore|pulled) off (?:its|his|her|their|your) (?:face|skin|head|eyes)\b|\bscream(?:ed|ing)? as the\b/ },
+    { pattern: /\b(?:boils?|boiled|cooks?|cooked|roasts?|bakes?) (?:children|kids|people|you|little (?:boys|girls|children))\b/, borderline: true },
   ],
 };

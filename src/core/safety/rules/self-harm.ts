@@ -16,6 +16,8 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     { pattern: /\b(?:nobody|no one|no-one) (?:would|will) (?:miss|notice|care)\b|\b(?:everyone|everybody) (?:would|will) be (?:happier|better)\b[^.?!]*\b(?:dead|without|gone)\b/ },
     { pattern: /\bon purpose so it hurts\b|\buntil (?:it|they|you|i) (?:bleeds?|bruises?|pass(?:es)? out|faint)\b|\btill (?:it|they) (?:bleeds?|bruises?)\b|\bstop eating\b|\bbeing dead\b/ },
     { pattern: new RegExp(String.raw`\bjump out of the window so\b|\bso it all stops\b|\bdisappear forever\b|\brun away and never come back\b|\bhow many pills would\b`) },
+    { negatable: true, pattern: /\b(?:hurt|hurting|cut|cutting|scratch|scratching|hit|hitting|burn|burning|harm|harming) my own\b|\b(?:bang|banging|hit|hitting) (?:your|my) head (?:on|against)\b|\buntil the (?:feelings?|pain|sadness|hurt) (?:stops?|goes away)\b/ },
+    { pattern: /\bbetter (?:off )?without (?:you|me)\b|\bskip(?:ping)? (?:all )?(?:your |my )?meals\b|\bnot eat(?:ing)? (?:anything|for days)\b|\bgood way to be thin\b/ },
     { pattern: new RegExp(String.raw`\bbest way to hurt yourself\b|\bhurt yourself (?:a little|to feel|without)\b`) },
   ],
 };

@@ -14,5 +14,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     { pattern: /\bkiss (?:me|you) (?:on the lips|all over)\b|\bkiss you all over\b|\btouching game\b|\btouch(?:es|ing)? (?:children|kids|you|a child|girls|boys) (?:in|on) (?:secret|private|special)\b|\bwhere your (?:swimsuit|swimming costume|pants|underwear) covers?\b/ },
     { stage: 'output', pattern: /\blie down on (?:the|your) bed\b[^.?!]*\b(?:me|i'm|with)\b|\bpretend i'm there with you\b/ },
     { pattern: /\bin bed\b[^.?!]*\b(?:no clothes|naked|kissing)\b|\bmaking babies\b/ },
+    { pattern: /\bmak(?:e|ing) love\b|\bsleep together\b|\btouch(?:es|ed|ing)? (?:me|her|him|them) in (?:a )?(?:weird|funny|strange|bad|secret|rude) (?:way|place)\b/ },
+    { stage: 'output', pattern: /\b(?:in|without) your (?:underwear|pants|knickers|bikini)\b|\b(?:look|looks|looking) (?:so |really )?(?:hot|sexy|fit) in\b|\bsee you in your\b/ },
   ],
 };

@@ -19,12 +19,14 @@ export const violenceRules: CategoryRules<'violence'> = {
     // Gore.
     { pattern: /\b(?:blood (?:went|was|spilled|spilt|everywhere|and guts|dripping|all over)|blood everywhere|guts|gore|gory|chopped off (?:his|her|their|its) head|heads? chopped off|cut up (?:the )?bod(?:y|ies)|dead bod(?:y|ies)|bloodbath)\b/ },
     // Hurting real people and animals.
-    { negatable: true, pattern: new RegExp(String.raw`\b(?:punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`), unless: (s) => storyFramed(s) || /\bpillow fight\b|\bon the swing\b/.test(s) },
-    { negatable: true, pattern: /\bbeat (?:him|her|them|someone|somebody|people|\w+) up\b|\bbeat up\b|\bbeat \w+ until\b/ },
+    { negatable: true, pattern: new RegExp(String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`), unless: (s) => storyFramed(s) || /\bpillow fight\b|\bon the swing\b/.test(s) },
+    { negatable: true, pattern: /\bbeat (?:him|her|them|someone|somebody|people|\w+) up\b|\bbeat up\b|\bbeat (?:[\w']+ ){1,3}until\b/ },
     { pattern: /\bmake (?:\w+ ){0,2}(?:bleed|cry by hitting)\b|\buntil (?:he|she|they|it) (?:bleeds?|cries)\b|\bit's funny when it cries\b/ },
     { negatable: true, pattern: new RegExp(String.raw`\b(?:cut|hurt|shoot|stab|hit|fight) (?:people|someone|somebody|anyone)\b|\b(?:knife|sword|stick) to fight\b|\bto fight with\b`), unless: playOrStory },
     { negatable: true, pattern: /\bburn (?:down )?(?:\w+'s |my |your |the |our )?(?:[\w']+ )?(?:house|school|home|flat)\b|\bset fire to (?:the |a |my |your )?(?:school|house|home|people|\w+'s)\b/ },
     { pattern: /\b(?:squash|squish|crush|drown|hurt)\w*\b[^.?!]*\b(?:kitten|puppy|cat|dog|hamster|bird|rabbit)s?\b/, unless: storyFramed },
     { pattern: /\bget rid of (?:people|him|her|them|your \w+)\b|\bteach (?:her|him|them) a lesson\b|\bthat will teach (?:her|him|them)\b|\bso (?:he|she) learns (?:his|her) lesson\b/ },
+    { pattern: /\buntil (?:he|she|it|they) (?:dies|died|stops? moving|stopped moving|can't move|stops? breathing)\b|\bshot (?:[\w']+ ){1,3}in the (?:chest|head|face|back|leg|heart)\b/ },
+    { negatable: true, pattern: new RegExp(String.raw`\b(?:hit|hitting|smack|whack|bash)\w* (?:it|him|her|them|${TARGET}) with a (?:rock|stone|stick|hammer|bat|brick)\b`), unless: storyFramed },
   ],
 };
