@@ -1,17 +1,19 @@
-// One toy conversation: the agent joins the device's room with rtc-node, listens to the toy's
-// microphone (48 kHz → 16 kHz into VoiceSession), speaks through RoomAudioOutput, and sends
-// transcripts, state and metrics to the room as reliable JSON data messages.
+// One toy conversation in a LiveKit room: the agent joins the device's room with rtc-node, listens to
+// the toy's microphone (48 kHz → 16 kHz into the VoiceSession), speaks through RoomAudioOutput, plays
+// songs and stories on its media track, and sends transcripts, state and metrics to the room as
+// reliable JSON data messages. The conversation itself is ToyConversation, shared with the stock
+// xiaozhi toys' transports (server/toys/xiaozhi/).
 import { AudioStream, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource, LocalAudioTrack, type AudioFrame, type RemoteParticipant, type RemoteTrack } from '@livekit/rtc-node';
 import type { ChatModel, SpeechToText, TextToSpeech, Vad } from '../../src/core/engines.ts';
 import type { Persona } from '../../src/core/prompt.ts';
 import type { MediaAudience } from '../../src/core/media/types.ts';
-import { VoiceSession, type VoiceSessionOptions } from '../../src/core/voice-session.ts';
-import { AgentTextBatcher } from './agent-text-batcher.ts';
+import type { VoiceSession, VoiceSessionOptions } from '../../src/core/voice-session.ts';
 import { RoomAudioOutput } from './room-audio-output.ts';
 import { interleavedToMono, StreamResampler } from './resampler.ts';
-import { INPUT_TOPIC, METRICS_TOPIC, parseToyInput, STATE_TOPIC, TRANSCRIPT_TOPIC, VOICE_TRACK_NAME, type AgentMessage } from './protocol.ts';
-import { AgentMedia, speechStyleOf, withMediaTools } from './media/agent-media.ts';
+import { INPUT_TOPIC, parseToyInput, VOICE_TRACK_NAME, type AgentMessage } from './protocol.ts';
 import type { AgentMediaLibrary } from './media/media-library.ts';
+import { RoomMediaTrack } from './media/media-track.ts';
+import { ToyConversation } from './toy-conversation.ts';
 
 const VAD_RATE = 16000;
 
@@ -52,54 +54,29 @@ export interface AgentConversation {
 export class AgentSession {
   readonly room = new Room();
   private readonly output = new RoomAudioOutput();
-  private readonly session: VoiceSession;
-  private readonly vad: Vad;
+  private readonly conversation: ToyConversation;
+  private readonly mediaTrack: RoomMediaTrack | null;
   private readers: ReadableStreamDefaultReader<AudioFrame>[] = [];
   private absentTimer: NodeJS.Timeout | null = null;
   private closing: Promise<void> | null = null;
   private readonly closedCallbacks: (() => void)[] = [];
-  private readonly agentText = new AgentTextBatcher((turnId, text) => this.send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'agent', turnId, text, final: false }));
-  private readonly detachConversation: (() => void) | undefined;
-  private readonly media: AgentMedia | null;
 
   constructor(private readonly opts: AgentSessionOptions) {
-    const { engines } = opts;
-    this.vad = engines.createVad();
-    const conversation = opts.conversation?.sessionOptions();
-    const persona = conversation?.persona ?? opts.persona;
-    const conversationRef = opts.conversation;
-    this.media = opts.media
-      ? new AgentMedia({
-          library: opts.media,
-          voice: engines.tts,
-          // Read when a story starts, so a persona changed by a parent reads it in its own voice.
-          voiceOptions: () => speechStyleOf(conversationRef?.persona?.() ?? persona),
-          ...(conversationRef?.mediaAudience ? { audience: () => conversationRef.mediaAudience?.() ?? {} } : {}),
-        })
-      : null;
-    this.session = new VoiceSession({
-      vad: this.vad, stt: engines.stt, llm: engines.llm, tts: engines.tts, output: this.output, persona: opts.persona, ...conversation,
-      ...(this.media ? { tools: withMediaTools(conversation?.tools, this.media.tools), toolServices: this.media.services } : {}),
+    this.mediaTrack = opts.media ? new RoomMediaTrack() : null;
+    this.conversation = new ToyConversation({
+      engines: opts.engines,
+      persona: opts.persona,
+      ...(opts.conversation ? { conversation: opts.conversation } : {}),
+      ...(opts.media && this.mediaTrack ? { media: { library: opts.media, sink: this.mediaTrack } } : {}),
+      output: this.output,
+      send: (topic, message) => this.send(topic, message),
+      log: opts.log,
+      logContext: { room: opts.room },
     });
-    this.media?.follow(this.session, (message) => this.send(STATE_TOPIC, message));
-    this.detachConversation = opts.conversation?.attach(this.session, (volume) => {
-      this.output.setVolume(volume);
-      this.media?.player.setOutputLevel(volume);
-    });
-    this.session.on('state', ({ state }) => this.send(STATE_TOPIC, { type: 'state', state }));
-    this.session.on('userTranscript', ({ turnId, text, final }) => this.send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'user', turnId, text, final }));
-    this.session.on('agentText', ({ turnId, text }) => this.agentText.update(turnId, text));
-    this.session.on('turnEnd', ({ turnId }) => {
-      this.agentText.flush();
-      const last = this.session.history.at(-1);
-      if (last?.role === 'assistant') this.send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'agent', turnId, text: last.content, final: true });
-    });
-    this.session.on('metrics', (m) => this.send(METRICS_TOPIC, { type: 'metrics', metrics: { ...m } }));
-    this.session.on('interrupted', ({ turnId, reason }) => this.send(STATE_TOPIC, { type: 'interrupted', turnId, reason }));
-    this.session.on('error', ({ stage, error }) => {
-      opts.log('warn', 'voice session error', { room: opts.room, stage, error: error.message });
-      this.send(STATE_TOPIC, { type: 'error', stage, message: error.message });
-    });
+  }
+
+  private get session(): VoiceSession {
+    return this.conversation.session;
   }
 
   get roomName(): string {
@@ -139,8 +116,8 @@ export class AgentSession {
     await room.connect(this.opts.url, this.opts.token, { autoSubscribe: true, dynacast: false });
     const track = LocalAudioTrack.createAudioTrack(VOICE_TRACK_NAME, this.output.source);
     await room.localParticipant!.publishTrack(track, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }));
-    if (this.media) await room.localParticipant!.publishTrack(this.media.track.track, new TrackPublishOptions({ source: TrackSource.SOURCE_UNKNOWN }));
-    this.session.start();
+    if (this.mediaTrack) await room.localParticipant!.publishTrack(this.mediaTrack.track, new TrackPublishOptions({ source: TrackSource.SOURCE_UNKNOWN }));
+    this.conversation.start();
     if (!room.remoteParticipants.has(this.opts.deviceIdentity)) this.armAbsent();
   }
 
@@ -149,18 +126,11 @@ export class AgentSession {
     this.closing ??= (async () => {
       this.opts.log('info', 'agent leaving room', { room: this.opts.room, reason });
       this.clearAbsent();
-      this.agentText.cancel();
-      this.detachConversation?.();
-      try {
-        this.session.stop();
-      } catch (error) {
-        this.opts.log('warn', 'voice session stop failed', { room: this.opts.room, error: String(error) });
-      }
+      await this.conversation.close();
       for (const r of this.readers) await r.cancel().catch(() => undefined);
       this.readers = [];
       await this.room.disconnect().catch(() => undefined);
       await this.output.close();
-      await this.media?.close();
       for (const cb of this.closedCallbacks) cb();
     })();
     return this.closing;

@@ -107,7 +107,8 @@ export class AgentSupervisor {
     this.engines = null;
   }
 
-  private async agentEngines(): Promise<AgentEngines> {
+  /** The shared engines (loaded on first use); the xiaozhi toys' sessions use them too. */
+  async agentEngines(): Promise<AgentEngines> {
     this.engines ??= this.opts.loadEngines().then((engines) => {
       this.opts.log('info', 'agent engines loaded', { report: engines.report });
       return engines;

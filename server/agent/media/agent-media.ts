@@ -1,6 +1,7 @@
-// Songs and stories for one toy conversation: the media track, the player behind the core's media
-// tools, and the glue to the VoiceSession: the media ducks while the child talks (so "stop" is heard)
-// and while Hearth speaks, and the player's state goes to the room as data messages.
+// Songs and stories for one toy conversation: the player behind the core's media tools, playing into
+// the transport's media sink (a LiveKit room's media track, or a xiaozhi toy's downlink), and the glue
+// to the VoiceSession: the media ducks while the child talks (so "stop" is heard) and while Hearth
+// speaks, and the player's state goes to the toy as data messages.
 import { MEDIA_TOOLS, type PlayerStatus } from '../../../src/core/media/index.ts';
 import type { MediaAudience } from '../../../src/core/media/types.ts';
 import type { TextToSpeech } from '../../../src/core/engines.ts';
@@ -10,11 +11,12 @@ import type { Tool, ToolServices } from '../../../src/core/tools/types.ts';
 import type { VoiceSession } from '../../../src/core/voice-session.ts';
 import type { AgentMessage } from '../protocol.ts';
 import type { AgentMediaLibrary } from './media-library.ts';
-import { RoomMediaTrack } from './media-track.ts';
-import { RoomMediaPlayer, type RoomMediaPlayerState } from './room-media-player.ts';
+import { RoomMediaPlayer, type MediaSink, type RoomMediaPlayerState } from './room-media-player.ts';
 
 export interface AgentMediaOptions {
   library: AgentMediaLibrary;
+  /** Where the media plays: the room's media track (media-track.ts) or another transport's. */
+  sink: MediaSink & { close(): Promise<void> };
   /** The agent's voice, which also reads text stories. */
   voice: TextToSpeech;
   /** The persona's voice and rate, read when a text story starts. */
@@ -24,7 +26,7 @@ export interface AgentMediaOptions {
 }
 
 export class AgentMedia {
-  readonly track = new RoomMediaTrack();
+  readonly sink: MediaSink & { close(): Promise<void> };
   readonly player: RoomMediaPlayer;
   readonly tools: readonly Tool[] = MEDIA_TOOLS;
   readonly services: ToolServices;
@@ -32,9 +34,10 @@ export class AgentMedia {
   private lastStatus: PlayerStatus = 'idle';
 
   constructor(options: AgentMediaOptions) {
+    this.sink = options.sink;
     this.player = new RoomMediaPlayer({
       library: options.library,
-      sink: this.track,
+      sink: options.sink,
       voice: options.voice,
       ...(options.voiceOptions ? { voiceOptions: options.voiceOptions } : {}),
     });
@@ -60,7 +63,7 @@ export class AgentMedia {
   async close(): Promise<void> {
     for (const off of this.unsubscribe.splice(0)) off();
     this.player.dispose();
-    await this.track.close();
+    await this.sink.close();
   }
 }
 

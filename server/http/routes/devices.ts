@@ -11,6 +11,7 @@ import { MemoryService } from '../../../src/core/memory/memory-service.ts';
 import type { MemoryRecord } from '../../../src/core/memory/memory-types.ts';
 import { deviceRef, type DeviceRoomRef } from '../../devices/device-room.ts';
 import { livekitUrlFor, type TokenResponse } from './livekit-token.ts';
+import { revocationTag } from '../../livekit/revocation.ts';
 
 export { deviceIdentity, deviceRef, deviceRoom } from '../../devices/device-room.ts';
 
@@ -28,6 +29,10 @@ export interface DeviceRouteHooks {
   /** A device was deleted (its agent leaves). */
   onDeviceDeleted?: (deviceId: string) => void | Promise<void>;
   presence?: (device: DeviceRoomRef) => DevicePresence;
+  /** More fields for the device JSON (how the toy talks to Hearth: server/toys/xiaozhi/toy-view.ts); they win over `online`. */
+  describe?: (device: DeviceProfile) => Record<string, unknown>;
+  /** `PATCH {transport}`: switches how the toy talks to Hearth; returns why it cannot, or null when done. */
+  setTransport?: (deviceId: string, transport: string) => string | null;
 }
 
 /** A parent's admin session (from the PIN) or the household key (scripts). */
@@ -50,7 +55,7 @@ type MemoryParams = { Params: { id: string; memoryId: string } };
 export function registerDeviceRoutes(app: FastifyInstance, db: HearthDatabase, setup: LivekitSetup, hooks: DeviceRouteHooks = {}): void {
   const devices = new DeviceRepository(db);
   const guard = { preHandler: requireAdminOrHouseholdKey(setup) };
-  const view = (device: DeviceProfile) => ({ ...device, online: hooks.presence?.(deviceRef(device.id)) ?? { device: null, agent: false } });
+  const view = (device: DeviceProfile) => ({ ...device, online: hooks.presence?.(deviceRef(device.id)) ?? { device: null, agent: false }, ...hooks.describe?.(device) });
   const notFound = (reply: FastifyReply, id: string) => reply.code(404).send({ error: 'not_found', message: `no device with id ${id}` });
   const badRequest = (reply: FastifyReply, message: string) => reply.code(400).send({ error: 'bad_request', message });
 
@@ -79,8 +84,16 @@ export function registerDeviceRoutes(app: FastifyInstance, db: HearthDatabase, s
   });
 
   app.patch<IdParams>('/api/devices/:id', guard, async (request, reply) => {
-    const parsed = UpdateProfileBody.safeParse(request.body ?? {});
+    // `transport` is not part of the profile: it goes to the toy transports (when the server has them).
+    const { transport, ...body } = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
+    if (transport !== undefined && !hooks.setTransport) return badRequest(reply, 'transport: this server cannot switch transports');
+    const parsed = UpdateProfileBody.safeParse(body);
     if (!parsed.success) return badRequest(reply, fieldErrors(parsed.error));
+    if (!devices.get(request.params.id)) return notFound(reply, request.params.id);
+    if (transport !== undefined) {
+      const problem = hooks.setTransport?.(request.params.id, String(transport));
+      if (problem) return badRequest(reply, `transport: ${problem}`);
+    }
     const device = devices.updateProfile(request.params.id, parsed.data);
     return device ? view(device) : notFound(reply, request.params.id);
   });
@@ -138,7 +151,14 @@ export function registerDeviceRoutes(app: FastifyInstance, db: HearthDatabase, s
       return undefined;
     }
     const ref = deviceRef(id);
-    const { token, expiresAt } = await setup.minter.mint({ identity: ref.deviceIdentity, name: device.name, room: ref.room, ttlSeconds: DEVICE_TOKEN_TTL_S });
+    // Tagged with the credential it was minted against: replacing that credential revokes the token.
+    const { token, expiresAt } = await setup.minter.mint({
+      identity: ref.deviceIdentity,
+      name: device.name,
+      room: ref.room,
+      ttlSeconds: DEVICE_TOKEN_TTL_S,
+      revocationTag: revocationTag('device', devices.credentialHash(id) ?? ''),
+    });
     hooks.onDeviceToken?.(ref);
     return { url: livekitUrlFor(request, setup), token, room: ref.room, identity: ref.deviceIdentity, expiresAt };
   });

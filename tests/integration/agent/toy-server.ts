@@ -91,10 +91,11 @@ export function useToyServer(opts: ToyServerOptions = {}): ToyServerSession {
   beforeAll(async () => {
     toyServer = await startToyServer(opts);
   }, 120_000);
+  // A minute: a server stopping while its engines still load (a toy connected just before) waits for them.
   afterAll(async () => {
     await toyServer?.stop();
     await dispose();
-  });
+  }, 60_000);
   const started = (): ToyServer => {
     if (!toyServer) throw new Error('the toy server is not started: use it inside a test or a hook after useToyServer\'s beforeAll');
     return toyServer;
