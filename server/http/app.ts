@@ -24,7 +24,9 @@ import { setupLivekit } from '../livekit/setup.ts';
 import { loadHouseholdKey } from '../livekit/household-key.ts';
 import type { FirstPinSetupCode } from '../auth/first-pin-setup.ts';
 import { redactedRequestSerializer } from '../livekit/log-redaction.ts';
-import { createServerAgent, followDeviceJoins } from '../agent/supervisor.ts';
+import { createServerAgent, followDeviceJoins, toyContextsFrom } from '../agent/supervisor.ts';
+import { setupXiaozhi } from '../toys/xiaozhi/setup.ts';
+import { requireAdminOrHouseholdKey } from './routes/devices.ts';
 import { catalogMediaLibrary } from '../agent/media/media-library.ts';
 
 export interface AppDeps {
@@ -87,9 +89,24 @@ export async function buildApp({ config, db, models, version, caCertPem = null, 
   app.addHook('onClose', () => agent.dispose());
   const devices = new DeviceRepository(db);
   if (roomServer) followDeviceJoins(roomServer, agent, (id) => devices.get(id) !== undefined);
+  // Stock xiaozhi toys (OTA, pairing, WebSocket): the same engines and toy profiles as the agent's.
+  const xiaozhi = await setupXiaozhi(app, {
+    db,
+    agent,
+    toyContext: toyContextsFrom(db, (level, msg, extra) => app.log[level]({ xiaozhi: true, ...extra }, msg), () => catalog.currentEmbedder(), config.toyHistoryDays > 0),
+    media: catalogMediaLibrary(catalog),
+    version,
+    guard: { preHandler: requireAdminOrHouseholdKey(livekit) },
+    view: (device) => ({ ...device, ...xiaozhi.describe(device) }),
+  });
   registerDeviceRoutes(app, db, livekit, {
     onDeviceToken: (device) => agent.deviceTokenIssued(device),
-    onDeviceDeleted: (id) => agent.deviceRemoved(id),
+    onDeviceDeleted: async (id) => {
+      xiaozhi.sessions.closeDevice(id, 'the toy was deleted');
+      await agent.deviceRemoved(id);
+    },
+    describe: (device) => xiaozhi.describe(device),
+    setTransport: (id, transport) => xiaozhi.setTransport(id, transport),
     presence: (ref) => ({
       device: roomServer ? roomServer.findParticipant(ref.room, ref.deviceIdentity) !== undefined : null,
       agent: roomServer ? roomServer.findParticipant(ref.room, AGENT_IDENTITY) !== undefined : agent.activeRooms().includes(ref.room),
