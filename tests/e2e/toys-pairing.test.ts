@@ -1,0 +1,185 @@
+// A parent adds a stock xiaozhi-esp32 toy in Chromium, against the real server: the test plays the
+// firmware's side over plain HTTP, as main/ota.cc does (the OTA check with Device-Id / Client-Id /
+// Activation-Version headers and the system-info body, then the /activate poll), and the parent's
+// side in the page at a phone's width: the waiting toy is listed with its board, a wrong code is
+// refused in plain words, the right code adds the toy, the toy's poll is answered 200 and its next
+// check-in gets a transport; the card shows the board, the firmware version and how it connects;
+// the parent switches it to MQTT, renames it and deletes it, after which the toy is a stranger again.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { householdKeyFile } from '../../server/livekit/household-key.ts';
+import { useHearthInChromium } from '../helpers/e2e-session.ts';
+
+const PIN = '2468';
+const MAC = 'a4:cf:12:0b:7e:31';
+const DEVICE_ID = 'a4-cf-12-0b-7e-31';
+const BOARD = 'bread-compact-wifi';
+
+/** The body main/boards/common/board.cc's GetSystemInfoJson() sends (a typical Wi-Fi board). */
+function systemInfo(uuid: string, version: string): Record<string, unknown> {
+  return {
+    version: 2,
+    language: 'en-US',
+    flash_size: 16_777_216,
+    minimum_free_heap_size: '7265',
+    mac_address: MAC,
+    uuid,
+    chip_model_name: 'esp32s3',
+    chip_info: { model: 9, cores: 2, revision: 2, features: 18 },
+    application: { name: 'xiaozhi', version, compile_time: 'Jun 10 2026T10:00:00Z', idf_version: 'v5.4.1', elf_sha256: 'ab'.repeat(32) },
+    partition_table: [{ label: 'nvs', type: 1, subtype: 2, address: 36_864, size: 16_384 }],
+    ota: { label: 'ota_0' },
+    display: { monochrome: true, width: 128, height: 32 },
+    board: { type: BOARD, name: BOARD, manufacturer: 'xiaozhi', ssid: 'Home', rssi: -52, channel: 6, ip: '192.168.1.77', mac: MAC },
+  };
+}
+
+/** The stock firmware, as far as the OTA bootstrap and activation go (main/ota.cc, Activation-Version 1). */
+class FirmwareBootstrap {
+  private readonly uuid = crypto.randomUUID();
+  constructor(private readonly otaUrl: string) {}
+
+  private headers(version: string): Record<string, string> {
+    return {
+      'Activation-Version': '1',
+      'Device-Id': MAC,
+      'Client-Id': this.uuid,
+      'User-Agent': `${BOARD}/${version}`,
+      'Accept-Language': 'en-US',
+      'Content-Type': 'application/json',
+    };
+  }
+
+  /** Ota::CheckVersion: POST the system info, read the JSON answer. */
+  async checkIn(version: string): Promise<Record<string, unknown>> {
+    const response = await fetch(this.otaUrl, { method: 'POST', headers: this.headers(version), body: JSON.stringify(systemInfo(this.uuid, version)) });
+    expect(response.status, await response.clone().text()).toBe(200);
+    return (await response.json()) as Record<string, unknown>;
+  }
+
+  /** Ota::Activate: `{}` without a serial number; 202 means "not yet", 200 "activated". */
+  async activate(version: string): Promise<number> {
+    const url = this.otaUrl.endsWith('/') ? `${this.otaUrl}activate` : `${this.otaUrl}/activate`;
+    return (await fetch(url, { method: 'POST', headers: this.headers(version), body: '{}' })).status;
+  }
+}
+
+async function unlock(page: Page): Promise<void> {
+  const section = page.getByTestId('toys-section');
+  await section.getByTestId('pin-gate').waitFor();
+  await section.getByTestId('pin-input').fill(PIN);
+  if (await section.getByTestId('pin-confirm').count()) await section.getByTestId('pin-confirm').fill(PIN);
+  await section.getByTestId('pin-submit').click();
+  await page.getByTestId('toy-pair').waitFor();
+}
+
+describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () => {
+  const hearth = useHearthInChromium({ server: { media: 'empty' } });
+
+  it('pairs the toy by code, shows how it connects, switches it to MQTT, renames and deletes it', async () => {
+    const { server } = hearth;
+    const householdKey = fs.readFileSync(householdKeyFile(server.dataDir), 'utf8').trim();
+    const stored = async (): Promise<{ status: number; body: Record<string, unknown> }> => {
+      const response = await fetch(`${server.url}/api/devices/${DEVICE_ID}`, { headers: { authorization: `Bearer ${householdKey}` } });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const toy = new FirmwareBootstrap(`${server.url}/xiaozhi/ota/`);
+    const { page, problems } = await hearth.openPage({ context: { viewport: { width: 390, height: 844 } } });
+    await page.goto(`${server.url}/#/settings`);
+    await unlock(page);
+
+    // The toy boots with Hearth's OTA URL: an unknown MAC gets a code to speak and no transport.
+    const first = await toy.checkIn('1.9.2');
+    const activation = first.activation as { code: string; challenge: string; timeout_ms: number };
+    expect(activation.code).toMatch(/^\d{6}$/);
+    expect(activation.timeout_ms).toBeGreaterThan(0);
+    expect(first.websocket).toBeUndefined();
+    expect(first.mqtt).toBeUndefined();
+    expect(await toy.activate('1.9.2')).toBe(202);
+
+    // The parent sees that the box heard a toy: its board and how long its code works, not the code.
+    const waiting = page.getByTestId('toys-pending-item');
+    await expect.poll(() => waiting.count(), { timeout: 15_000 }).toBe(1);
+    expect(await waiting.getByTestId('toys-pending-board').textContent()).toBe(BOARD);
+    expect(await waiting.textContent()).toContain('version 1.9.2');
+    expect(await waiting.getByTestId('toys-pending-left').textContent()).toMatch(/its code has (\d+ minutes?|less than a minute) left/);
+    expect(await page.getByTestId('toy-pair').textContent()).not.toContain(activation.code);
+
+    // A misheard code is refused in plain words, and the toy is still waiting.
+    const wrong = String((Number(activation.code) + 1) % 1_000_000).padStart(6, '0');
+    await page.getByTestId('toy-pair-code').fill(`${wrong.slice(0, 3)} ${wrong.slice(3)}`);
+    await page.getByTestId('toy-pair-name').fill('Bedroom bear');
+    await page.getByTestId('toy-pair-submit').click();
+    expect(await page.getByTestId('toy-pair-problem').textContent()).toContain('No toy is waiting with that code');
+    expect((await stored()).status).toBe(404);
+    expect(await toy.activate('1.9.2')).toBe(202);
+
+    // The code the toy said, a persona and the child's name: the toy is added.
+    await page.getByTestId('toy-pair-code').fill(activation.code);
+    await page.getByTestId('toy-pair-persona').selectOption('builtin-captain-pip');
+    await page.getByTestId('toy-pair-owner-name').fill('Maya');
+    await page.getByTestId('toy-pair-submit').click();
+    expect(await page.getByTestId('toy-pair-added').textContent()).toContain('Bedroom bear is added');
+    expect(await page.getByTestId('toy-pair-problem').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('toys-pending-item').count(), { timeout: 15_000 }).toBe(0);
+    expect((await stored()).body).toMatchObject({ name: 'Bedroom bear', ownerName: 'Maya', persona: { id: 'builtin-captain-pip' }, transport: 'xiaozhi-ws' });
+
+    // The toy's poll is answered, and its next check-in (a newer firmware) gets its WebSocket.
+    expect(await toy.activate('1.9.2')).toBe(200);
+    const paired = await toy.checkIn('1.9.3');
+    expect(paired.activation).toBeUndefined();
+    expect(paired.websocket).toMatchObject({ url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\//), token: expect.any(String) });
+
+    // Its card: how it connects, its board, the firmware it reported last, when it was seen.
+    const card = page.locator(`[data-testid="toy-row"][data-toy-id="${DEVICE_ID}"]`);
+    await card.waitFor();
+    expect(await card.getByTestId('toy-transport').textContent()).toBe('Xiaozhi toy over Wi-Fi WebSocket');
+    expect(await card.getByTestId('toy-board').textContent()).toBe(BOARD);
+    await expect.poll(() => card.getByTestId('toy-firmware').textContent(), { timeout: 15_000 }).toBe('1.9.3');
+    expect(await card.getByTestId('toy-online').textContent()).toBe('Offline');
+    expect(await card.getByTestId('toy-last-seen').textContent()).toMatch(/^seen (just now|\d+ minutes? ago)$/);
+    expect(await card.getByTestId('toy-rotate').count()).toBe(0);
+
+    // Switching to MQTT: saved on the server, picked up by the toy at its next restart.
+    await card.getByTestId('toy-open-connection').click();
+    expect(await card.getByTestId('toy-connection-save').isDisabled()).toBe(true);
+    await card.getByTestId('toy-transport-xiaozhi-mqtt').check();
+    await card.getByTestId('toy-connection-save').click();
+    expect(await card.getByTestId('toy-connection-saved').textContent()).toContain('switches the next time it restarts');
+    await expect.poll(() => card.getByTestId('toy-transport').textContent(), { timeout: 15_000 }).toBe('Xiaozhi toy over MQTT');
+    expect((await stored()).body.transport).toBe('xiaozhi-mqtt');
+
+    // Renaming, in its profile.
+    await card.getByTestId('toy-open-profile').click();
+    await card.getByTestId('toy-name').fill('Captain Bear');
+    await card.getByTestId('toy-save').click();
+    await card.getByTestId('toy-saved').waitFor();
+    await expect.poll(() => card.getByTestId('toy-row-name').textContent(), { timeout: 15_000 }).toBe('Captain Bear');
+    expect((await stored()).body.name).toBe('Captain Bear');
+
+    // Deleting, after the parent confirms: gone from the page and the server, and the toy is a
+    // stranger again (a new code, no transport, its poll no longer answered yes).
+    let question = '';
+    page.once('dialog', (dialog) => {
+      question = dialog.message();
+      void dialog.accept();
+    });
+    await card.getByTestId('toy-delete').click();
+    await card.waitFor({ state: 'detached' });
+    expect(question).toContain('Delete Captain Bear?');
+    expect(question).toContain('add it again with a new code');
+    expect((await stored()).status).toBe(404);
+    const again = await toy.checkIn('1.9.3');
+    expect((again.activation as { code: string } | undefined)?.code).toMatch(/^\d{6}$/);
+    expect(again.websocket).toBeUndefined();
+    expect(again.mqtt).toBeUndefined();
+    expect(await toy.activate('1.9.3')).toBe(202);
+
+    // The only failed request the page made was the refused code.
+    const unexpected = problems.filter((p) => !/status of 404 \(Not Found\)$/.test(p));
+    expect(unexpected).toEqual([]);
+    expect(problems.filter((p) => /404/.test(p)).length).toBeLessThanOrEqual(1);
+  });
+});
