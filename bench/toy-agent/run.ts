@@ -18,7 +18,7 @@ import { dispose } from '@livekit/rtc-node';
 import { ModelStore } from '../../server/models/store.ts';
 import { createServerEngines } from '../../server/engines/index.ts';
 import { AUDIBLE_RMS, ToyClient, utteranceAudio, waitUntil } from '../../server/agent/toy-client.ts';
-import { StreamResampler } from '../../server/agent/resampler.ts';
+import { resample } from '../../src/core/audio/resampler.ts';
 import type { MonoPcm } from '../../server/agent/wav.ts';
 import { builtinPersona, CHILD_COMPANION_ID, toPromptPersona, type PersonaRecord } from '../../src/core/personas/index.ts';
 import { buildChatMessages } from '../../src/core/prompt.ts';
@@ -64,7 +64,7 @@ async function rawEngines(utterance: MonoPcm, turns: number) {
   try {
     const { createVad, stt, llm, tts } = engines;
     if (!createVad || !stt || !llm) throw new Error(`engines missing: ${engines.report.join('; ')}`);
-    const at16k = new StreamResampler(utterance.sampleRate, 16000).push(utterance.samples);
+    const at16k = resample(utterance.samples, utterance.sampleRate, 16000);
     const messages = buildChatMessages({ persona: toPromptPersona(benchPersona), memories: [], history: [], tools: [], userText: UTTERANCE, now: new Date(), maxHistoryChars: 6000 });
     const rows: { vadPerFrameMs: number; sttMs: number; llmTtftMs: number; ttsTtfaMs: number }[] = [];
     for (let i = 0; i < turns + 1; i++) {

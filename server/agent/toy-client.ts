@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import { AudioFrame, AudioSource, AudioStream, LocalAudioTrack, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication } from '@livekit/rtc-node';
 import { loadClassicVoice } from '../engines/tts-classic.ts';
 import { AGENT_IDENTITY, INPUT_TOPIC, MEDIA_TRACK_NAME, VOICE_TRACK_NAME, type AgentMessage, type ToyInput } from './protocol.ts';
-import { floatToInt16, interleavedToMono, rmsOf, StreamResampler } from './resampler.ts';
+import { resample } from '../../src/core/audio/resampler.ts';
+import { floatToInt16, interleavedToMono, rmsOf } from './resampler.ts';
 import { readWavFile, type MonoPcm } from './wav.ts';
 
 export const TOY_MIC_RATE = 48000;
@@ -255,7 +256,7 @@ export class ToyClient {
    */
   async say(what: string | MonoPcm): Promise<{ startedAt: number; endedAt: number; durationMs: number }> {
     const pcm = typeof what === 'string' ? await utteranceAudio(what) : what;
-    const at48 = new StreamResampler(pcm.sampleRate, TOY_MIC_RATE).push(pcm.samples);
+    const at48 = resample(pcm.samples, pcm.sampleRate, TOY_MIC_RATE);
     if (this.speechDone) throw new ToySimulatorError('the toy is already saying something');
     const done = new Promise<number>((resolve) => (this.speechDone = resolve));
     const startedAt = Date.now();

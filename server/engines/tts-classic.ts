@@ -4,7 +4,7 @@
 import { raceAbort } from '../../src/core/abort.ts';
 import type { SynthesizeOptions, TextToSpeech } from '../../src/core/engines.ts';
 import { DEFAULT_FLITE_VOICE, durationStretch, FLITE_VOICES, fliteArgs, isFliteVoice, speakableText, type FliteVoice } from '../../src/engines/tts/classic/flite-voices.ts';
-import { resampleLinear } from '../../src/engines/tts/classic/resample.ts';
+import { resample } from '../../src/core/audio/resampler.ts';
 import { decodeWav } from '../../src/core/audio/wav.ts';
 import type { ModelStore } from '../models/store.ts';
 import { defaultFliteWasmPath, runFliteWasi } from './flite-wasi.ts';
@@ -44,7 +44,7 @@ export async function loadClassicVoice(models: ModelStore | null, opts: ClassicV
     });
     tail = job.catch(() => undefined);
     const wav = opts.signal ? await raceAbort(job, opts.signal) : await job;
-    return resampleLinear(wav.samples, wav.sampleRate, sampleRate);
+    return resample(wav.samples, wav.sampleRate, sampleRate);
   };
 
   return {

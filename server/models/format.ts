@@ -1,15 +1,9 @@
 // Human-readable sizes, speeds and plain-text tables for the CLI.
+import { formatBytes as formatCoreBytes } from '../../src/core/format-bytes.ts';
 
+/** Sizes as Settings shows them (src/core/format-bytes.ts); '?' when unknown, to keep table columns narrow. */
 export function formatBytes(bytes: number | null): string {
-  if (bytes === null) return '?';
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  return formatCoreBytes(bytes, '?');
 }
 
 export function formatTable(header: string[], rows: string[][]): string {

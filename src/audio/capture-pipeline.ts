@@ -3,8 +3,8 @@
 // 16 kHz) → cut into fixed-size frames.
 
 import { FrameAssembler } from '../core/audio-frames.ts';
-import { downmixToMono } from './downmix.ts';
-import { StreamingResampler } from './resampler.ts';
+import { downmixToMono } from '../core/audio/channels.ts';
+import { StreamingResampler } from '../core/audio/resampler.ts';
 
 export const CAPTURE_SAMPLE_RATE = 16_000;
 

@@ -3,6 +3,4 @@ export { DEFAULT_MIC_PROCESSING, micConstraints, type MicProcessing } from './mi
 export { PlaybackQueue } from './playback-queue.ts';
 export { PlaybackTimeline } from './playback-timeline.ts';
 export { MediaDucker, rampLevel, type DuckingOptions } from './ducking.ts';
-export { StreamingResampler, resample } from './resampler.ts';
 export { CapturePipeline, CAPTURE_SAMPLE_RATE } from './capture-pipeline.ts';
-export { downmixToMono, rms } from './downmix.ts';

@@ -1,5 +1,5 @@
 // What can go wrong while keeping a model file, in words a parent can act on.
-import { formatBytes } from '../ui/format.ts';
+import { formatBytes } from '../core/format-bytes.ts';
 
 export type ModelCacheErrorKind = 'integrity' | 'quota' | 'http' | 'network' | 'cancelled' | 'storage';
 

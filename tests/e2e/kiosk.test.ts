@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { encodeWav } from '../../src/core/audio/wav.ts';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
 import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
@@ -23,21 +24,7 @@ function silenceWav(seconds: number): string {
   const file = path.join(TMP, `silence-${seconds}s.wav`);
   if (fs.existsSync(file)) return file;
   const rate = 16_000;
-  const data = rate * seconds * 2;
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + data, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(data, 40);
-  fs.writeFileSync(file, Buffer.concat([header, Buffer.alloc(data)]));
+  fs.writeFileSync(file, encodeWav(new Float32Array(rate * seconds), rate));
   return file;
 }
 

@@ -3,6 +3,7 @@
 // same format at once would corrupt each other: every decode here runs in turn.
 import fs from 'node:fs/promises';
 import audioDecode from 'audio-decode';
+import { downmixToMono } from '../../../src/core/audio/channels.ts';
 
 export interface DecodedAudio {
   sampleRate: number;
@@ -43,11 +44,5 @@ export function decodeAudioFile(absolutePath: string, label = absolutePath): Pro
 }
 
 function downmix(buffer: DecodedBuffer): Float32Array {
-  if (buffer.numberOfChannels === 1) return Float32Array.from(buffer.getChannelData(0));
-  const out = new Float32Array(buffer.length);
-  for (let c = 0; c < buffer.numberOfChannels; c++) {
-    const channel = buffer.getChannelData(c);
-    for (let i = 0; i < out.length; i++) out[i]! += (channel[i] ?? 0) / buffer.numberOfChannels;
-  }
-  return out;
+  return downmixToMono(Array.from({ length: buffer.numberOfChannels }, (_, c) => buffer.getChannelData(c)));
 }

@@ -12,9 +12,7 @@ const RESAMPLE_STEP = 48000;
 export async function* toFrames(chunks: AsyncIterable<{ pcm: Float32Array; sampleRate: number }>, rate: number, frameSamples: number): AsyncGenerator<Float32Array> {
   let resampler: StreamResampler | null = null;
   let pending = new Float32Array(0);
-  for await (const { pcm, sampleRate } of chunks) {
-    if (!resampler || resampler.fromRate !== sampleRate) resampler = new StreamResampler(sampleRate, rate);
-    const resampled = resampler.push(pcm);
+  function* cut(resampled: Float32Array): Generator<Float32Array> {
     const joined = new Float32Array(pending.length + resampled.length);
     joined.set(pending);
     joined.set(resampled, pending.length);
@@ -22,6 +20,15 @@ export async function* toFrames(chunks: AsyncIterable<{ pcm: Float32Array; sampl
     for (; joined.length - offset >= frameSamples; offset += frameSamples) yield joined.slice(offset, offset + frameSamples);
     pending = joined.slice(offset);
   }
+  for await (const { pcm, sampleRate } of chunks) {
+    if (!resampler || resampler.fromRate !== sampleRate) {
+      if (resampler) yield* cut(resampler.flush());
+      resampler = new StreamResampler(sampleRate, rate);
+    }
+    yield* cut(resampler.push(pcm));
+  }
+  // The resampler's look-ahead tail, so the end of the file or story is not cut short.
+  if (resampler) yield* cut(resampler.flush());
   if (pending.length > 0) {
     const last = new Float32Array(frameSamples);
     last.set(pending);

@@ -1,4 +1,5 @@
-// The agent's audio plumbing: the streaming resampler (chunked = one-shot, right lengths) and
+// The agent's audio plumbing: the streaming resampler (the core's sinc one under the agent's name;
+// chunked = one pass, right lengths once flushed) and
 // RoomAudioOutput (frames to an rtc-node AudioSource, whenIdle, flush drops the queue at once).
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispose } from '@livekit/rtc-node';
@@ -10,10 +11,12 @@ const sine = (n: number, rate: number, hz = 440) => Float32Array.from({ length: 
 describe('StreamResampler', () => {
   it('48 kHz → 16 kHz in 10 ms chunks matches one pass and keeps the length ratio', () => {
     const input = sine(48000, 48000);
-    const whole = new StreamResampler(48000, 16000).push(input);
+    const one = new StreamResampler(48000, 16000);
+    const whole = Float32Array.from([...one.push(input), ...one.flush()]);
     const chunked = new StreamResampler(48000, 16000);
     const parts: number[] = [];
     for (let i = 0; i < input.length; i += 480) parts.push(...chunked.push(input.subarray(i, i + 480)));
+    parts.push(...chunked.flush());
     expect(Math.abs(whole.length - 16000)).toBeLessThanOrEqual(1);
     expect(parts.length).toBe(whole.length);
     for (let i = 0; i < whole.length; i++) expect(parts[i]).toBeCloseTo(whole[i] ?? 0, 5);
@@ -24,6 +27,7 @@ describe('StreamResampler', () => {
     const r = new StreamResampler(22050, 48000);
     const out: number[] = [];
     for (let i = 0; i < input.length; i += 1234) out.push(...r.push(input.subarray(i, i + 1234)));
+    out.push(...r.flush());
     expect(Math.abs(out.length - 48000)).toBeLessThanOrEqual(2);
     // A smooth 200 Hz sine: neighbouring samples never jump.
     for (let i = 1; i < out.length; i++) expect(Math.abs((out[i] ?? 0) - (out[i - 1] ?? 0))).toBeLessThan(0.02);

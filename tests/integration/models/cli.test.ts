@@ -59,7 +59,7 @@ describe('models CLI', { timeout: 60_000 }, () => {
     const r = await runCli(['list', ...common()]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ROLE\s+PACK\s+TIER\s+SIZE\s+STATE\s+FIX/);
-    expect(r.stdout).toMatch(/vad\s+\* silero-vad-v5\s+recommended\s+2\.3 MB\s+ready/);
+    expect(r.stdout).toMatch(/vad\s+\* silero-vad-v5\s+recommended\s+2\.22 MB\s+ready/);
     expect(r.stdout).toMatch(/stt\s+tiny-stt\s+recommended\s+\?\s+missing\s+npm run models -- download tiny-stt/);
   });
 
@@ -71,7 +71,7 @@ describe('models CLI', { timeout: 60_000 }, () => {
     expect(server.requests.some((q) => q.status === 206)).toBe(true);
 
     const list = await runCli(['list', ...common()]);
-    expect(list.stdout).toMatch(/stt\s+\* tiny-stt\s+recommended\s+300 kB\s+ready/);
+    expect(list.stdout).toMatch(/stt\s+\* tiny-stt\s+recommended\s+293 KB\s+ready/);
 
     const verify = await runCli(['verify', 'tiny-stt', ...common()]);
     expect(verify.code).toBe(0);

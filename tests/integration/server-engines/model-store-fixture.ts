@@ -22,8 +22,4 @@ export async function openTestModelStore(): Promise<{ models: ModelStore; cleanu
   };
 }
 
-export function rms(samples: Float32Array): number {
-  let sum = 0;
-  for (const s of samples) sum += s * s;
-  return Math.sqrt(sum / Math.max(1, samples.length));
-}
+export { rms } from '../../../src/core/audio/level.ts';

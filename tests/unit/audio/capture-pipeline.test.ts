@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CapturePipeline } from '../../../src/audio/capture-pipeline.ts';
-import { downmixToMono, rms } from '../../../src/audio/downmix.ts';
+import { downmixToMono } from '../../../src/core/audio/channels.ts';
+import { rms } from '../../../src/core/audio/level.ts';
 
 function quanta(total: number, fill: (i: number) => number, size = 128): Float32Array[] {
   const out: Float32Array[] = [];

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { durationStretch, fliteArgs, isFliteVoice, speakableText } from '../../../src/engines/tts/classic/flite-voices.ts';
-import { resampleLinear } from '../../../src/engines/tts/classic/resample.ts';
 
 describe('flite helpers', () => {
   it('knows its voices', () => {
@@ -19,10 +18,5 @@ describe('flite helpers', () => {
     expect(speakableText('  Hello,\n\tworld!  ')).toBe('Hello, world!');
     expect(speakableText(' ... ')).toBe('');
     expect(fliteArgs('-v', 'slt', 1, 'out.wav')).toEqual(['flite', '-voice', 'slt', '--setf', 'duration_stretch=1.000', '-t', '-v', '-o', 'out.wav']);
-  });
-  it('resamples linearly', () => {
-    expect([...resampleLinear(new Float32Array([0, 1]), 8000, 16000)]).toEqual([0, 0.5, 1, 1]);
-    const same = new Float32Array([1, 2]);
-    expect(resampleLinear(same, 16000, 16000)).toBe(same);
   });
 });

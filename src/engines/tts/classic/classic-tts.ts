@@ -4,10 +4,10 @@
 import * as Comlink from 'comlink';
 import { raceAbort } from '../../../core/abort.ts';
 import type { SynthesizeOptions, TextToSpeech } from '../../../core/engines.ts';
+import { resample } from '../../../core/audio/resampler.ts';
 import { modelFileUrl, type EngineInfo, type LoadProgressListener } from '../../types.ts';
 import { DEFAULT_FLITE_VOICE, durationStretch, FLITE_VOICES, isFliteVoice, speakableText, type FliteVoice } from './flite-voices.ts';
 import type { FliteResult, FliteWorkerApi } from './flite.worker.ts';
-import { resampleLinear } from './resample.ts';
 
 export const CLASSIC_TTS_PACK = 'flite-classic';
 
@@ -79,7 +79,7 @@ class FliteTextToSpeech implements TextToSpeech {
     this.tail = job.catch(() => {});
     // flite finishes a sentence in tens of milliseconds; on abort we just stop waiting for it.
     const result = signal ? await raceAbort(job, signal) : await job;
-    const samples = resampleLinear(result.samples, result.sampleRate, this.sampleRate);
+    const samples = resample(result.samples, result.sampleRate, this.sampleRate);
     return { samples, sampleRate: this.sampleRate, synthMs: result.synthMs };
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resample, StreamingResampler } from '../../../src/audio/resampler.ts';
+import { resample, StreamingResampler } from '../../../src/core/audio/resampler.ts';
 
 function sine(freq: number, rate: number, seconds: number, amplitude = 0.5): Float32Array {
   const out = new Float32Array(Math.round(rate * seconds));
@@ -22,6 +22,13 @@ describe('StreamingResampler', () => {
     let maxError = 0;
     for (let i = 200; i < out.length - 200; i++) maxError = Math.max(maxError, Math.abs((out[i] ?? 0) - (ideal[i] ?? 0)));
     expect(maxError).toBeLessThan(0.01);
+  });
+
+  it('attenuates a tone 2 kHz above the new Nyquist frequency (10 kHz at 48 kHz → 16 kHz, Nyquist 8 kHz)', () => {
+    const out = resample(sine(10_000, 48_000, 0.5), 48_000, 16_000);
+    // Unfiltered, 10 kHz folds to 6 kHz at full level (RMS ≈ 0.35). The filter's transition band is
+    // centred on 8 kHz (-6 dB there); 2 kHz above it the alias is more than 30 dB down.
+    expect(rmsOf(out, 200, out.length - 200)).toBeLessThan(0.01);
   });
 
   it('removes content above the new Nyquist frequency instead of aliasing it (12 kHz tone → 16 kHz)', () => {
@@ -66,5 +73,32 @@ describe('StreamingResampler', () => {
     const first = r.process(input);
     r.reset();
     expect(Array.from(r.process(input))).toEqual(Array.from(first));
+  });
+
+  it('flush() gives the look-ahead tail so a stream adds up to the one-shot length and samples', () => {
+    const input = sine(440, 16_000, 0.25);
+    const oneShot = resample(input, 16_000, 48_000);
+    const streaming = new StreamingResampler(16_000, 48_000);
+    const pieces: number[] = [];
+    for (let i = 0; i < input.length; i += 320) pieces.push(...streaming.process(input.subarray(i, i + 320)));
+    expect(pieces.length).toBeLessThan(oneShot.length);
+    pieces.push(...streaming.flush());
+    expect(pieces.length).toBe(oneShot.length);
+    for (let i = 0; i < oneShot.length; i++) expect(pieces[i]).toBeCloseTo(oneShot[i] ?? NaN, 6);
+    // flush() also resets: the next stream starts clean.
+    expect(Array.from(streaming.process(input))).toEqual(Array.from(new StreamingResampler(16_000, 48_000).process(input)));
+  });
+
+  it('round trip 16 kHz → 48 kHz → 16 kHz gives back the original (8 kHz classic voice → 16 kHz too)', () => {
+    const original = sine(523, 16_000, 0.5, 0.4);
+    const back = resample(resample(original, 16_000, 48_000), 48_000, 16_000);
+    expect(back.length).toBe(original.length);
+    let maxError = 0;
+    for (let i = 300; i < back.length - 300; i++) maxError = Math.max(maxError, Math.abs((back[i] ?? 0) - (original[i] ?? 0)));
+    expect(maxError).toBeLessThan(0.01);
+
+    const kal = resample(sine(300, 8_000, 0.5), 8_000, 16_000);
+    expect(kal.length).toBe(8_000);
+    expect(rmsOf(kal, 300, kal.length - 300)).toBeCloseTo(0.5 / Math.SQRT2, 2);
   });
 });
