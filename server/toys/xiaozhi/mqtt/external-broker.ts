@@ -37,7 +37,14 @@ export class ExternalToyBroker implements ToyControlBus {
 
   static async connect(url: string, log: BusLog): Promise<ExternalToyBroker> {
     const parsed = new URL(url);
-    const client = await mqtt.connectAsync(url, {
+    if (parsed.protocol !== 'mqtt:' && parsed.protocol !== 'mqtts:') throw new Error(`--mqtt-url must start with mqtt:// or mqtts://, not ${parsed.protocol}//`);
+    const port = Number(parsed.port || (parsed.protocol === 'mqtts:' ? 8883 : 1883));
+    const client = await mqtt.connectAsync({
+      protocol: parsed.protocol === 'mqtts:' ? 'mqtts' : 'mqtt',
+      host: parsed.hostname.replace(/^\[|\]$/g, ''),
+      port,
+      ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+      ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
       clientId: `hearth-server-${process.pid}`,
       clean: true,
       reconnectPeriod: 2000,
@@ -46,7 +53,6 @@ export class ExternalToyBroker implements ToyControlBus {
     client.on('error', (error) => log('warn', 'xiaozhi MQTT: external broker error', { error: error.message }));
     client.on('reconnect', () => log('warn', 'xiaozhi MQTT: reconnecting to the external broker'));
     await client.subscribeAsync([ALL_UP_TOPICS, `${DYNSEC_TOPIC}/response`], { qos: 0 });
-    const port = Number(parsed.port || (parsed.protocol === 'mqtts:' ? 8883 : 1883));
     return new ExternalToyBroker(client, port, isLoopback(parsed.hostname) ? null : parsed.hostname, log);
   }
 
