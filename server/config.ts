@@ -22,6 +22,12 @@ const ConfigSchema = z.object({
   manifestPath: z.string().min(1),
   /** Build the starter songs and stories into the media folder on first run. */
   starterLibrary: z.enum(['on', 'off']).transform((v) => v === 'on'),
+  /** What one song or story may hold; longer, faster-sampled or wider files are refused at ingest. */
+  mediaLimits: z.object({
+    maxDurationSec: z.coerce.number().positive().max(24 * 60).transform((minutes) => minutes * 60),
+    maxSampleRate: z.coerce.number().int().min(8000).max(384_000),
+    maxChannels: z.coerce.number().int().min(1).max(32),
+  }),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** Days each toy's conversation history is kept; 0 = none is kept. */
   toyHistoryDays: z.coerce.number().int().min(0).max(3650),
@@ -65,6 +71,9 @@ const SETTINGS: Setting[] = [
   { flag: '--model-path <dirs>', key: 'modelPath', env: 'HEARTH_MODEL_PATH', help: `extra read-only folders holding model packs, "${path.delimiter}"-separated` },
   { flag: '--media-dir <dir>', key: 'mediaDir', env: 'HEARTH_MEDIA_DIR', fallback: 'media', help: 'songs and stories' },
   { flag: '--app-dir <dir>', key: 'appDir', env: 'HEARTH_APP_DIR', fallback: 'dist', help: 'the built web app' },
+  { flag: '--max-media-minutes <n>', key: 'maxMediaMinutes', env: 'HEARTH_MAX_MEDIA_MINUTES', fallback: '60', help: 'longest song or story the library takes, in minutes' },
+  { flag: '--max-media-sample-rate <hz>', key: 'maxMediaSampleRate', env: 'HEARTH_MAX_MEDIA_SAMPLE_RATE', fallback: '48000', help: 'highest sample rate the library takes' },
+  { flag: '--max-media-channels <n>', key: 'maxMediaChannels', env: 'HEARTH_MAX_MEDIA_CHANNELS', fallback: '2', help: 'most audio channels the library takes' },
   { flag: '--starter-library <on|off>', key: 'starterLibrary', env: 'HEARTH_STARTER_LIBRARY', fallback: 'on', help: 'build the starter songs and stories into the media folder on first run' },
   { flag: '--manifest <file>', key: 'manifest', env: 'HEARTH_MODELS_MANIFEST', fallback: 'models/manifest.json', help: 'model pack manifest' },
   { flag: '--toy-history-days <n>', key: 'toyHistoryDays', env: 'HEARTH_TOY_HISTORY_DAYS', fallback: '7', help: 'days to keep what each toy and child said, for parents (0 = keep no history)' },
@@ -133,6 +142,7 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
     appDir: abs(value('appDir')),
     manifestPath: abs(value('manifest')),
     starterLibrary: value('starterLibrary')?.toLowerCase(),
+    mediaLimits: { maxDurationSec: value('maxMediaMinutes'), maxSampleRate: value('maxMediaSampleRate'), maxChannels: value('maxMediaChannels') },
     logLevel: value('logLevel'),
     toyHistoryDays: value('toyHistoryDays'),
     livekit: {

@@ -23,8 +23,8 @@ export class MediaLimitError extends Error {
 }
 
 export function describeDuration(seconds: number): string {
-  if (seconds < 120) return `${Math.round(seconds)} s`;
-  return `${Math.round(seconds / 60)} min`;
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  return `${Math.round((seconds / 60) * 10) / 10} min`;
 }
 
 /** Header facts checked before any decoding; throws MediaLimitError naming the flag to change. */

@@ -65,7 +65,7 @@ export async function buildApp({ config, db, models, version, caCertPem = null, 
   registerModelRoutes(app, models);
   registerAdminRoutes(app, db, { householdKey: loadHouseholdKey(config.dataDir), setupCode });
   // Songs and stories: scanned, indexed and served from the media folder (starts after listen).
-  const catalog = setupCatalog(app, { mediaDir: config.mediaDir, db, models, starter: config.starterLibrary });
+  const catalog = setupCatalog(app, { mediaDir: config.mediaDir, db, models, starter: config.starterLibrary, limits: config.mediaLimits });
   // LiveKit: embedded room server on this port unless LIVEKIT_URL is set; token routes either way.
   const livekit = await setupLivekit(app, config);
   registerLivekitTokenRoute(app, livekit);

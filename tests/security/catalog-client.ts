@@ -22,10 +22,10 @@ export interface UploadResult {
   body: { item?: { id: string; title: string; durationSec: number | null }; error?: string; message?: string };
 }
 
-export async function upload(server: RunningServer, token: string, fileName: string, data: Uint8Array, metadata?: object): Promise<UploadResult> {
+export async function upload(server: RunningServer, token: string, fileName: string, data: Buffer, metadata?: object): Promise<UploadResult> {
   const form = new FormData();
   if (metadata) form.append('metadata', JSON.stringify(metadata));
-  form.append('file', new Blob([data]), fileName);
+  form.append('file', new Blob([new Uint8Array(data)]), fileName);
   const res = await fetch(`${server.url}/api/catalog/items`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   return { status: res.status, body: (await res.json()) as UploadResult['body'] };
 }
