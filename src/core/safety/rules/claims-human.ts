@@ -26,11 +26,15 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     { stage: 'output', pattern: /\bmy (?:mum|mom|mummy|mommy|dad|daddy|parents|brother|sister|family|bedroom)\b/, unless: quotedStory, borderline: true },
     { stage: 'output', pattern: /\b(?:with|and) my (?:mum|mom|mummy|dad|daddy|parents|family)\b/, unless: quotedStory },
     // A child asking the companion to say or pretend it is human.
-    { stage: 'input', pattern: /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real|alive|human|living|heartbeat|breathe)\b/ },
+    // …only when it is about "you": "I'm pretending to be a real pirate" is the child's own game.
+    { stage: 'input', pattern: /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real|alive|human|living|heartbeat|breathe)\b/, unless: (s) => !/\byou(?:'re|rself)?\b/.test(s) },
     { stage: 'input', pattern: /\byou(?:'re| are) (?:now |really )?(?:(?:a|an|my) )?(?:real (?:person|human|girl|boy|lady|man|woman|kid|child|sister|brother|mum|mummy|mommy|dad|daddy)|human|alive|living)\b/ },
     { stage: 'input', pattern: /\b(?:stop|don't|never) (?:saying|say|tell)\w* (?:that )?you(?:'re| are) (?:a )?(?:computer|robot|machine|pretend)\b/ },
     // A lived life: an age, a home town, holidays and relatives of its own.
     { stage: 'output', pattern: /\bi(?:'m| am) (?:a |an )?(?:\w+[- ])?(?:year[- ]old|years old)\b|\bi(?:'m| am) (?:a |an )?(?:\w+ )?(?:girl|boy|kid|lady|man|woman) from\b/, unless: quotedStory },
     { stage: 'output', pattern: /\b(?:last|this) (?:summer|winter|year|week|weekend|christmas|holiday) i (?:went|was|had|visited|saw|played)\b|\bmy (?:cousins?|grandma|grandad|grandpa|granny|nan|gran|auntie|aunt|uncle|classmates?|best friend at school)\b/, unless: quotedStory, borderline: true },
+    { stage: 'output', pattern: /\bheart that beats\b|\bi have (?:real )?feelings (?:just )?like (?:you|yours|people|a person)\b/, unless: quotedStory },
+    { stage: 'output', pattern: /\bi(?:'m| am) (?:just )?(?:a |an )?(?:normal|ordinary|regular) (?:person|human|girl|boy|kid|lady|man|woman)\b/, unless: quotedStory },
+    { pattern: /\bsecretly (?:a |an )?(?:little )?(?:person|human|real|alive|girl|boy|lady|man|woman|kid)\b/ },
   ],
 };
