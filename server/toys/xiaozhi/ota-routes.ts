@@ -17,6 +17,8 @@ export interface XiaozhiOtaOptions {
   transports: ToyTransportRepository;
   /** E's MQTT bootstrap (mqtt/bootstrap.ts): the `mqtt` block for a toy set to MQTT, or null when MQTT is unavailable. */
   mqttBootstrap?: (deviceId: string, requestHost: string) => Record<string, unknown> | null;
+  /** A paired toy is booting: start loading what its session will need. */
+  onPairedCheckIn?: (deviceId: string) => void;
   log: (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>) => void;
 }
 
@@ -88,6 +90,7 @@ export function registerXiaozhiOtaRoutes(app: FastifyInstance, options: XiaozhiO
       return reply.code(403).send({ error: 'forbidden', message: 'this toy was paired with another Client-Id (was it reset?): delete it in Settings → Toys and pair it again' });
     }
     transports.seen(deviceId, { board: info.board, firmwareVersion: info.firmwareVersion });
+    options.onPairedCheckIn?.(deviceId);
     if (record.transport === 'xiaozhi-mqtt') {
       const mqtt = options.mqttBootstrap?.(deviceId, request.headers.host ?? request.hostname) ?? null;
       if (mqtt) {

@@ -53,7 +53,14 @@ export async function setupXiaozhi(app: FastifyInstance, options: XiaozhiSetupOp
     ...(options.media ? { media: options.media } : {}),
   });
   app.addHook('onClose', async () => sessions.dispose());
-  registerXiaozhiOtaRoutes(app, { pending, transports, log, ...(options.mqttBootstrap ? { mqttBootstrap: options.mqttBootstrap } : {}) });
+  registerXiaozhiOtaRoutes(app, {
+    pending,
+    transports,
+    log,
+    // The toy connects a moment after its check: the engines (loaded once, on the first toy) start now.
+    onPairedCheckIn: () => void options.agent.agentEngines().catch(() => undefined),
+    ...(options.mqttBootstrap ? { mqttBootstrap: options.mqttBootstrap } : {}),
+  });
   registerPairingRoutes(app, { db: options.db, pending, transports, guard: options.guard, view: options.view, log });
   await registerXiaozhiWebSocket(app, { sessions, transports });
   return {

@@ -21,8 +21,6 @@ import { DOWNLINK_RATE, FRAME_MS, OpusDecodeError, OpusDecoder, type OpusRate } 
 const VAD_RATE = 16000;
 const OPUS_RATES: readonly number[] = [8000, 12000, 16000, 24000, 48000];
 const FRAME_DURATIONS: readonly number[] = [10, 20, 40, 60, 80, 100, 120];
-/** Uplink kept while the companion is still loading (the first toy after a start waits for the engines). */
-const MAX_EARLY_AUDIO_MS = 5000;
 /** Undecodable packets in a row before the toy is told its audio is unusable. */
 const MAX_BAD_PACKETS = 50;
 const REPLYING: readonly VoiceSessionState[] = ['transcribing', 'thinking', 'speaking'];
@@ -68,8 +66,7 @@ export class XiaozhiSession {
   private listening = false;
   private serverAec = false;
   private ttsOpen = false;
-  private earlyAudio: Float32Array[] = [];
-  private earlyAudioMs = 0;
+  private earlyAudioDropped = false;
   private badInARow = 0;
   private readonly closeListeners: ((reason: string) => void)[] = [];
   readonly stats: XiaozhiSessionStats = { framesIn: 0, badFrames: 0, framesOut: 0, echoGated: 0, echoPassed: 0 };
@@ -212,10 +209,11 @@ export class XiaozhiSession {
       void this.conversation.session.pushAudio(audio);
       return;
     }
-    // Still loading: keep the first seconds so the child's first words are not lost.
-    if (this.earlyAudioMs >= MAX_EARLY_AUDIO_MS) return;
-    this.earlyAudio.push(audio);
-    this.earlyAudioMs += (audio.length / VAD_RATE) * 1000;
+    // Still loading (the first toy after a start waits for the engines). Buffered audio cannot be
+    // replayed later: turn-taking times speech by the clock, so a burst would read as a blip. The
+    // toy's face turns happy (llm emotion) once Hearth listens.
+    if (!this.earlyAudioDropped) this.deps.log('info', 'xiaozhi toy audio before the companion was ready (dropped)', this.logContext);
+    this.earlyAudioDropped = true;
   }
 
   private endUtterance(): void {
@@ -274,9 +272,7 @@ export class XiaozhiSession {
     });
     this.registerDeviceTools();
     conversation.start();
-    const early = this.earlyAudio;
-    this.earlyAudio = [];
-    for (const audio of early) void conversation.session.pushAudio(audio);
+    this.safeSend({ type: 'llm', text: '😊', emotion: 'happy', session_id: this.sessionId });
   }
 
   private onAgentMessage(message: AgentMessage): void {
