@@ -55,7 +55,8 @@ export class DeviceRepository {
       this.db.prepare('INSERT INTO devices (id, name, credential_hash, updated_at) VALUES (?, ?, ?, ?)').run(id, input.name, hashCredential(credential), nowIso());
       this.updateProfile(id, { ...input, name: input.name });
     });
-    insert();
+    // IMMEDIATE: the write lock is taken before the existence check, so two creates cannot both pass it.
+    insert.immediate();
     return { device: this.get(id)!, credential };
   }
 
@@ -101,6 +102,11 @@ export class DeviceRepository {
     const deleted = this.db.prepare('DELETE FROM devices WHERE id = ?').run(id).changes > 0;
     if (deleted) wipeDeleted(this.db);
     return deleted;
+  }
+
+  /** The stored hash of the device's credential (changes when it is replaced); undefined for an unknown id. */
+  credentialHash(id: string): string | undefined {
+    return (this.db.prepare('SELECT credential_hash FROM devices WHERE id = ?').get(id) as { credential_hash: string } | undefined)?.credential_hash;
   }
 
   /** True when `credential` belongs to device `id` (hashes compared in constant time). */

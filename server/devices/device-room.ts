@@ -21,6 +21,11 @@ export function deviceRef(id: string): DeviceRoomRef {
   return { deviceId: id, room: deviceRoom(id), deviceIdentity: deviceIdentity(id) };
 }
 
+/** The device a room belongs to, or null for any other room. */
+export function deviceIdOfRoom(room: string): string | null {
+  return room.startsWith(PREFIX) && room.length > PREFIX.length ? room.slice(PREFIX.length) : null;
+}
+
 /** The device whose own identity joined its own room, or null for anyone else (agent, observers, PWAs). */
 export function deviceInOwnRoom(room: string, identity: string): DeviceRoomRef | null {
   if (!identity.startsWith(PREFIX)) return null;

@@ -35,8 +35,8 @@ export const PersonaRecordSchema = z.object({
 }) satisfies z.ZodType<PersonaRecord>;
 
 const profileFields = {
-  name: z.string({ error: 'a name is needed' }).trim().min(1, 'a name is needed').max(64),
-  ownerName: z.string().trim().max(64),
+  name: z.string({ error: (issue) => (issue.input === undefined ? 'a name is needed' : 'the name must be text') }).trim().min(1, 'a name is needed').max(64, 'a name can be at most 64 characters'),
+  ownerName: z.string().trim().max(64, "the child's name can be at most 64 characters"),
   ownerNotes: z.string().max(1000),
   /** null: the built-in child companion. */
   persona: PersonaRecordSchema.nullable(),

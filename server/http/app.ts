@@ -6,6 +6,8 @@ import type { HearthDatabase } from '../db/database.ts';
 import type { ModelStore } from '../models/store.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { HostAllowList, registerHostAllowList } from './host-allow-list.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { registerJsonBodyParser } from './json-body.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { registerModelRoutes } from './routes/models.ts';
 import { registerAppRoutes } from './routes/app.ts';
@@ -22,10 +24,13 @@ import { keepToyHistoryFor } from '../devices/device-turn-retention.ts';
 import { AGENT_IDENTITY } from '../agent/protocol.ts';
 import { setupLivekit } from '../livekit/setup.ts';
 import { loadHouseholdKey } from '../livekit/household-key.ts';
+import { deviceJoinCheck, removeRevokedAfterDeviceChanges } from '../livekit/device-revocation.ts';
 import type { FirstPinSetupCode } from '../auth/first-pin-setup.ts';
 import { redactedRequestSerializer } from '../livekit/log-redaction.ts';
 import { createServerAgent, followDeviceJoins, toyContextsFrom } from '../agent/supervisor.ts';
 import { setupXiaozhi } from '../toys/xiaozhi/setup.ts';
+import { setupXiaozhiMqtt } from '../toys/xiaozhi/mqtt/setup.ts';
+import type { XiaozhiMqtt } from '../toys/xiaozhi/mqtt/xiaozhi-mqtt.ts';
 import { requireAdminOrHouseholdKey } from './routes/devices.ts';
 import { catalogMediaLibrary } from '../agent/media/media-library.ts';
 
@@ -38,17 +43,20 @@ export interface AppDeps {
   caCertPem?: string | null;
   /** The port HTTPS listens on, once it does (null without --https). */
   httpsPort?: () => number | null;
-}
-
   /** The one-time code `npm start` prints while no parent PIN is set (null: only the home box or the household key may set it). */
   setupCode?: FirstPinSetupCode | null;
+}
+
 export async function buildApp({ config, db, models, version, caCertPem = null, httpsPort, setupCode = null }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: config.logLevel, serializers: { req: redactedRequestSerializer } } });
 
-  const livekitOrigin = config.livekit.url ? [new URL(config.livekit.url).origin] : [];
-  registerSecurityHeaders(app, livekitOrigin);
   // Before any route: requests for a name that is not this server's (DNS rebinding) are refused.
   registerHostAllowList(app, new HostAllowList(config.allowedHosts));
+  // 500s say only "something went wrong" plus a request id; bad JSON says what is wrong with it.
+  registerErrorHandler(app);
+  registerJsonBodyParser(app);
+  const livekitOrigin = config.livekit.url ? [new URL(config.livekit.url).origin] : [];
+  registerSecurityHeaders(app, livekitOrigin);
 
   // One static plugin instance gives every route reply.sendFile (with Range support).
   const appDirExists = fs.existsSync(config.appDir);
@@ -63,11 +71,15 @@ export async function buildApp({ config, db, models, version, caCertPem = null, 
 
   registerHealthRoute(app, version, httpsPort);
   registerModelRoutes(app, models);
-  registerAdminRoutes(app, db, { householdKey: loadHouseholdKey(config.dataDir), setupCode });
+  const householdKey = loadHouseholdKey(config.dataDir);
+  registerAdminRoutes(app, db, { householdKey, setupCode });
   // Songs and stories: scanned, indexed and served from the media folder (starts after listen).
   const catalog = setupCatalog(app, { mediaDir: config.mediaDir, db, models, starter: config.starterLibrary, limits: config.mediaLimits });
   // LiveKit: embedded room server on this port unless LIVEKIT_URL is set; token routes either way.
-  const livekit = await setupLivekit(app, config);
+  // A token minted before its toy was deleted or its credential replaced is refused at join.
+  const admits = deviceJoinCheck(db, householdKey);
+  const livekit = await setupLivekit(app, config, { admits });
+  if (livekit.roomServer) removeRevokedAfterDeviceChanges(app, livekit.roomServer, admits);
   registerLivekitTokenRoute(app, livekit);
   // The toy agent: joins a device's room when the device fetches its token, and (embedded room
   // server) whenever a registered device enters its room; each toy gets its own profile.
@@ -90,6 +102,8 @@ export async function buildApp({ config, db, models, version, caCertPem = null, 
   const devices = new DeviceRepository(db);
   if (roomServer) followDeviceJoins(roomServer, agent, (id) => devices.get(id) !== undefined);
   // Stock xiaozhi toys (OTA, pairing, WebSocket): the same engines and toy profiles as the agent's.
+  // MQTT + UDP starts once the sessions exist; the OTA asks it for a toy's mqtt block from then on.
+  let xiaozhiMqtt: XiaozhiMqtt | null = null;
   const xiaozhi = await setupXiaozhi(app, {
     db,
     agent,
@@ -98,15 +112,23 @@ export async function buildApp({ config, db, models, version, caCertPem = null, 
     version,
     guard: { preHandler: requireAdminOrHouseholdKey(livekit) },
     view: (device) => ({ ...device, ...xiaozhi.describe(device) }),
+    mqttBootstrap: (deviceId, requestHost) => xiaozhiMqtt?.bootstrap(deviceId, requestHost) ?? null,
   });
+  xiaozhiMqtt = await setupXiaozhiMqtt(app, { settings: { ...config.xiaozhiMqtt, host: config.host }, db, transports: xiaozhi.transports, sessions: xiaozhi.sessions });
   registerDeviceRoutes(app, db, livekit, {
     onDeviceToken: (device) => agent.deviceTokenIssued(device),
     onDeviceDeleted: async (id) => {
       xiaozhi.sessions.closeDevice(id, 'the toy was deleted');
+      xiaozhiMqtt?.revoke(id, 'the toy was deleted');
       await agent.deviceRemoved(id);
     },
     describe: (device) => xiaozhi.describe(device),
-    setTransport: (id, transport) => xiaozhi.setTransport(id, transport),
+    setTransport: (id, transport) => {
+      const problem = xiaozhi.setTransport(id, transport);
+      // Off MQTT: its broker connection and UDP session end now, not at its next message.
+      xiaozhiMqtt?.revokeIfNotAllowed(id, `the parent switched this toy to ${transport}`);
+      return problem;
+    },
     presence: (ref) => ({
       device: roomServer ? roomServer.findParticipant(ref.room, ref.deviceIdentity) !== undefined : null,
       agent: roomServer ? roomServer.findParticipant(ref.room, AGENT_IDENTITY) !== undefined : agent.activeRooms().includes(ref.room),

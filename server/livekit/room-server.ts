@@ -84,6 +84,14 @@ export class RoomServer {
     return this.rooms.get(room)?.byIdentity(identity);
   }
 
+  /** Removes at once everyone `check` no longer admits (a toy deleted, a credential replaced); returns how many. */
+  async removeRefused(check: (grant: JoinGrant) => string | null): Promise<number> {
+    const refused = [...this.rooms.values()].flatMap((room) => [...room.participants.values()].filter((p) => check(p.grant) !== null).map((p) => ({ room, p })));
+    for (const { room, p } of refused) this.options.log?.warn({ room: room.name, identity: p.identity }, 'room server: removed, its credential was revoked');
+    await Promise.all(refused.map(({ room, p }) => room.remove(p, DisconnectReason.PARTICIPANT_REMOVED, true)));
+    return refused.length;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.rooms.values()].map((r) => r.close(DisconnectReason.SERVER_SHUTDOWN)));

@@ -6,12 +6,15 @@ import type { RoomTiming } from './room.ts';
 import { RoomServer, type ConnectParams } from './room-server.ts';
 import type { SignalSocket } from './signal-connection.ts';
 import { JoinTokenVerifier, TokenError, type JoinGrant } from './token-auth.ts';
+import type { JoinCheck } from './revocation.ts';
 
 export interface EmbeddedRoomServerOptions {
   apiKey: string;
   apiSecret: string;
   ice: IceBinding;
   timing?: Partial<RoomTiming>;
+  /** Refuses tokens whose credential was revoked (revocation.ts); everyone verified is admitted without it. */
+  admits?: JoinCheck;
 }
 
 type RtcQuery = Record<string, string | undefined>;
@@ -44,11 +47,18 @@ export async function registerEmbeddedRoomServer(app: FastifyInstance, options: 
   const grants = new WeakMap<FastifyRequest, JoinGrant>();
 
   const refuse = (err: unknown) => (err instanceof TokenError ? err.message : 'invalid token');
+  /** A valid signature is not enough: the credential it was minted against must still be current. */
+  const verify = async (request: FastifyRequest): Promise<JoinGrant> => {
+    const grant = await verifier.verify(tokenOf(request));
+    const revoked = options.admits?.(grant);
+    if (revoked) throw new TokenError(revoked);
+    return grant;
+  };
 
   app.get('/rtc/validate', async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     try {
-      await verifier.verify(tokenOf(request));
+      await verify(request);
       return reply.type('text/plain').send('success');
     } catch (err) {
       return reply.code(401).type('text/plain').send(refuse(err));
@@ -58,7 +68,7 @@ export async function registerEmbeddedRoomServer(app: FastifyInstance, options: 
   await app.register(async (scope) => {
     scope.addHook('preValidation', async (request, reply) => {
       try {
-        grants.set(request, await verifier.verify(tokenOf(request)));
+        grants.set(request, await verify(request));
       } catch (err) {
         return reply.code(401).type('text/plain').send(refuse(err));
       }

@@ -5,6 +5,7 @@ import { loadHouseholdKey } from './household-key.ts';
 import { iceBindingForHost } from './peer-connection-factory.ts';
 import type { RoomServer } from './room-server.ts';
 import { registerEmbeddedRoomServer } from './rtc-routes.ts';
+import type { JoinCheck } from './revocation.ts';
 import { TokenMinter } from './token-minter.ts';
 
 /** What the token routes need: who signs, where clients connect, and the household's key. */
@@ -20,11 +21,11 @@ export interface LivekitSetup {
  * Loads (or creates on first run) the LiveKit key pair and the household key, and starts the
  * embedded room server on the Hearth port unless LIVEKIT_URL is set.
  */
-export async function setupLivekit(app: FastifyInstance, config: HearthConfig): Promise<LivekitSetup> {
+export async function setupLivekit(app: FastifyInstance, config: HearthConfig, options: { admits?: JoinCheck } = {}): Promise<LivekitSetup> {
   const credentials = loadLivekitCredentials(config);
   const roomServer =
     credentials.mode === 'embedded'
-      ? await registerEmbeddedRoomServer(app, { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret, ice: iceBindingForHost(config.host) })
+      ? await registerEmbeddedRoomServer(app, { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret, ice: iceBindingForHost(config.host), ...(options.admits ? { admits: options.admits } : {}) })
       : null;
   return {
     credentials,

@@ -13,7 +13,12 @@ export interface JoinGrant {
   hidden: boolean;
   /** Token expiry (ms since epoch), for deciding whether a resume may still use it. */
   expiresAtMs: number | null;
+  /** Which credential the token was minted against (see revocation.ts); kept out of `attributes`, so other participants never see it. */
+  revocationTag: string | null;
 }
+
+/** The token attribute carrying the revocation tag. */
+export const REVOCATION_ATTRIBUTE = 'hearth.credential';
 
 /** A refused token; the message is what the client is told (it never contains the token). */
 export class TokenError extends Error {
@@ -42,18 +47,20 @@ export class JoinTokenVerifier {
     if (!video?.roomJoin) throw new TokenError('permissions denied: token has no roomJoin grant');
     if (!video.room) throw new TokenError('permissions denied: token names no room');
     if (!identity) throw new TokenError('invalid token: no identity');
+    const { [REVOCATION_ATTRIBUTE]: revocationTag, ...attributes } = claims.attributes ?? {};
     // LiveKit semantics: an absent publish/subscribe/data grant means allowed.
     return {
       identity,
       name: claims.name ?? '',
       room: video.room,
       metadata: claims.metadata ?? '',
-      attributes: claims.attributes ?? {},
+      attributes,
       canPublish: video.canPublish ?? true,
       canSubscribe: video.canSubscribe ?? true,
       canPublishData: video.canPublishData ?? true,
       hidden: video.hidden ?? false,
       expiresAtMs: typeof claims.exp === 'number' ? claims.exp * 1000 : null,
+      revocationTag: revocationTag ?? null,
     };
   }
 }

@@ -1,4 +1,5 @@
 import { AccessToken } from 'livekit-server-sdk';
+import { REVOCATION_ATTRIBUTE } from './token-auth.ts';
 
 export interface MintRequest {
   identity: string;
@@ -11,6 +12,8 @@ export interface MintRequest {
   /** Not shown to the room's other participants (a parent watching a toy's transcript). */
   hidden?: boolean;
   metadata?: string;
+  /** The credential this token was minted against: the embedded room server refuses it once that credential changes (revocation.ts). */
+  revocationTag?: string;
 }
 
 export interface MintedToken {
@@ -31,6 +34,7 @@ export class TokenMinter {
       name: req.name,
       ttl: req.ttlSeconds,
       metadata: req.metadata,
+      ...(req.revocationTag ? { attributes: { [REVOCATION_ATTRIBUTE]: req.revocationTag } } : {}),
     });
     at.addGrant({
       roomJoin: true,

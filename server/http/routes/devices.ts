@@ -11,6 +11,7 @@ import { MemoryService } from '../../../src/core/memory/memory-service.ts';
 import type { MemoryRecord } from '../../../src/core/memory/memory-types.ts';
 import { deviceRef, type DeviceRoomRef } from '../../devices/device-room.ts';
 import { livekitUrlFor, type TokenResponse } from './livekit-token.ts';
+import { revocationTag } from '../../livekit/revocation.ts';
 
 export { deviceIdentity, deviceRef, deviceRoom } from '../../devices/device-room.ts';
 
@@ -150,7 +151,14 @@ export function registerDeviceRoutes(app: FastifyInstance, db: HearthDatabase, s
       return undefined;
     }
     const ref = deviceRef(id);
-    const { token, expiresAt } = await setup.minter.mint({ identity: ref.deviceIdentity, name: device.name, room: ref.room, ttlSeconds: DEVICE_TOKEN_TTL_S });
+    // Tagged with the credential it was minted against: replacing that credential revokes the token.
+    const { token, expiresAt } = await setup.minter.mint({
+      identity: ref.deviceIdentity,
+      name: device.name,
+      room: ref.room,
+      ttlSeconds: DEVICE_TOKEN_TTL_S,
+      revocationTag: revocationTag('device', devices.credentialHash(id) ?? ''),
+    });
     hooks.onDeviceToken?.(ref);
     return { url: livekitUrlFor(request, setup), token, room: ref.room, identity: ref.deviceIdentity, expiresAt };
   });

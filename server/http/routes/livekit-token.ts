@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { bearerSecret, householdKeyMatches } from '../../livekit/household-key.ts';
 import type { LivekitSetup } from '../../livekit/setup.ts';
 import { randomSecret } from '../../livekit/secret-files.ts';
+import { householdRevocationTag } from '../../livekit/revocation.ts';
+import { AGENT_IDENTITY } from '../../agent/protocol.ts';
+import { deviceIdOfRoom } from '../../devices/device-room.ts';
 
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -37,6 +40,13 @@ export function requireHouseholdKey(setup: LivekitSetup) {
   };
 }
 
+/** Why the household key may not mint this room/identity, or null when it may. */
+export function householdKeyScopeProblem(room: string, identity: string): string | null {
+  if (deviceIdOfRoom(room) !== null) return `room "${room}" is a toy's room: its token comes from the toy's own credential (POST /api/devices/:id/token)`;
+  if (identity === AGENT_IDENTITY || /^(device|observer)-/.test(identity)) return `identity "${identity}" is reserved for the home server, toys and parents' observers`;
+  return null;
+}
+
 /**
  * `POST /api/livekit/token`: a join token for the PWA. Only holders of the household key get
  * one, so a stranger on the LAN cannot join the home's rooms.
@@ -51,7 +61,14 @@ export function registerLivekitTokenRoute(app: FastifyInstance, setup: LivekitSe
     }
     const { room, name } = parsed.data;
     const identity = parsed.data.identity ?? `web-${randomSecret(6)}`;
-    const { token, expiresAt } = await setup.minter.mint({ identity, name, room, ttlSeconds: PWA_TOKEN_TTL_S });
+    // The household key is what every browser holds: it opens the household's own rooms only,
+    // never a toy's room (a device credential or a parent's session does that) nor a server identity.
+    const refused = householdKeyScopeProblem(room, identity);
+    if (refused) {
+      await reply.code(403).send({ error: 'forbidden', message: refused });
+      return undefined;
+    }
+    const { token, expiresAt } = await setup.minter.mint({ identity, name, room, ttlSeconds: PWA_TOKEN_TTL_S, revocationTag: householdRevocationTag(setup.householdKey) });
     return { url: livekitUrlFor(request, setup), token, room, identity, expiresAt };
   });
 }

@@ -16,6 +16,8 @@ export class AdminSession {
   /** The last problem, in words for the parent. */
   error = $state<string | null>(null);
   busy = $state(false);
+  /** No PIN yet and this device is not the home box: choosing one needs the setup code `npm start` printed. */
+  setupCodeRequired = $state(false);
   private session: StoredSession | null = readStored();
   private expiryTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -32,7 +34,8 @@ export class AdminSession {
     try {
       const response = await fetch('/api/admin/status', { headers: this.headers(), cache: 'no-store' });
       if (!response.ok) throw new Error(`status ${response.status}`);
-      const body = (await response.json()) as { pinSet?: unknown; session?: unknown };
+      const body = (await response.json()) as { pinSet?: unknown; session?: unknown; setupCodeRequired?: unknown };
+      this.setupCodeRequired = body.setupCodeRequired === true;
       if (body.pinSet !== true) {
         this.status = 'no-pin';
         this.forget();
@@ -49,8 +52,8 @@ export class AdminSession {
   }
 
   /** First run: choose the PIN, then unlock with it. */
-  async choosePin(pin: string): Promise<boolean> {
-    const ok = await this.post('/api/admin/pin', { pin }, (r) => r.status === 204);
+  async choosePin(pin: string, setupCode = ''): Promise<boolean> {
+    const ok = await this.post('/api/admin/pin', setupCode.trim() ? { pin, setupCode: setupCode.trim() } : { pin }, (r) => r.status === 204);
     return ok ? this.unlock(pin) : false;
   }
 
