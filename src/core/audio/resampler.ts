@@ -123,10 +123,10 @@ export class StreamingResampler {
   private kernel(x: number): number {
     const w = x / this.halfWidth;
     if (w <= -1 || w >= 1) return 0;
-    const window = 0.42 + 0.5 * Math.cos(Math.PI * w) + 0.08 * Math.cos(2 * Math.PI * w);
+    const taper = 0.42 + 0.5 * Math.cos(Math.PI * w) + 0.08 * Math.cos(2 * Math.PI * w);
     const arg = Math.PI * this.cutoff * x;
     const sinc = arg === 0 ? 1 : Math.sin(arg) / arg;
-    return this.cutoff * sinc * window;
+    return this.cutoff * sinc * taper;
   }
 }
 
