@@ -35,3 +35,12 @@ declare var console: {
   error(...data: unknown[]): void;
   debug(...data: unknown[]): void;
 };
+
+interface TextDecoder {
+  decode(input?: Uint8Array): string;
+}
+declare var TextDecoder: { prototype: TextDecoder; new (label?: string): TextDecoder };
+interface TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+declare var TextEncoder: { prototype: TextEncoder; new (): TextEncoder };

@@ -10,7 +10,7 @@ import { Wllama } from '@wllama/wllama/esm/index.js';
 import wllamaWasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
 import { VoiceSession, type ChatMessage, type TextToSpeech, type TurnGuard, type TurnMetrics } from '../../src/core/index.ts';
 import { findBlockedTopic, findUnsafe } from '../../src/core/safety/child-safe-filter.ts';
-import { buildStoryPrompt } from '../../src/engines/llm/story-prompt.ts';
+import { buildStoryPrompt } from '../../src/core/llm/story-prompt.ts';
 import { createWllamaChatModel } from '../../src/engines/llm/wllama-chat-model.ts';
 import { createClassicTextToSpeech } from '../../src/engines/tts/classic/index.ts';
 import { modelFileUrl } from '../../src/engines/types.ts';

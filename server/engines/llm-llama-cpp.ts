@@ -6,7 +6,7 @@ import os from 'node:os';
 import { getLlama, LlamaChat, LlamaCompletion, LlamaLogLevel, type Llama, type LlamaContext, type LlamaModel } from 'node-llama-cpp';
 import { AsyncQueue } from '../../src/core/async-queue.ts';
 import type { ChatChunk, ChatModel, ChatRequest, ToolCall } from '../../src/core/engines.ts';
-import { buildStoryPrompt, splitAtLastSentenceEnd } from '../../src/engines/llm/story-prompt.ts';
+import { buildStoryPrompt, splitAtLastSentenceEnd } from '../../src/core/llm/story-prompt.ts';
 import type { ModelStore } from '../models/store.ts';
 import { toLlamaFunctions, toLlamaHistory } from './llama-history.ts';
 import { requireModelFile } from './model-files.ts';

@@ -2,8 +2,8 @@
 // POST <baseUrl>/v1/chat/completions with stream:true, text deltas and streamed tool-call deltas
 // parsed from the SSE chunks. Node's own fetch; the AbortSignal cancels the request.
 import type { ChatChunk, ChatModel, ChatRequest } from '../../src/core/engines.ts';
-import { toOaiMessages, toOaiTools } from '../../src/engines/llm/oai-messages.ts';
-import { ToolCallDeltaAccumulator, type ToolCallDelta } from '../../src/engines/llm/tool-call-deltas.ts';
+import { toOaiMessages, toOaiTools } from '../../src/core/llm/oai-messages.ts';
+import { ToolCallDeltaAccumulator, type ToolCallDelta } from '../../src/core/llm/tool-call-deltas.ts';
 import { sseData } from './sse-lines.ts';
 
 export interface OpenAiCompatibleOptions {

@@ -3,7 +3,7 @@
 // helpers; running flite is server/engines/flite-wasi.ts, shared with starter narration.
 import { raceAbort } from '../../src/core/abort.ts';
 import type { SynthesizeOptions, TextToSpeech } from '../../src/core/engines.ts';
-import { DEFAULT_FLITE_VOICE, durationStretch, FLITE_VOICES, fliteArgs, isFliteVoice, speakableText, type FliteVoice } from '../../src/engines/tts/classic/flite-voices.ts';
+import { DEFAULT_FLITE_VOICE, durationStretch, FLITE_VOICES, fliteArgs, isFliteVoice, speakableText, type FliteVoice } from '../../src/core/tts/flite-voices.ts';
 import { resample } from '../../src/core/audio/resampler.ts';
 import { decodeWav } from '../../src/core/audio/wav.ts';
 import type { ModelStore } from '../models/store.ts';

@@ -1,12 +1,12 @@
 // A Piper voice on the server: espeak-ng phonemes (the `phonemizer` package: espeak-ng in WASM
 // with its data embedded, works in Node), ids via the voice's phoneme_id_map, and the VITS model
-// in onnxruntime-node. The pure steps are the browser engine's (src/engines/tts/piper/voice-config.ts).
-// Audio streams out one chunk (clause) at a time, so the first words play before the sentence ends.
+// in onnxruntime-node. Synthesis itself is the core's (src/core/tts/piper-synthesis.ts), shared with
+// the browser worker; this file loads the voice and turns the model's inputs into Node tensors.
 import fs from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
 import { phonemize } from 'phonemizer';
-import type { SynthesizeOptions } from '../../src/core/engines.ts';
-import { chunkClauses, parseVoiceConfig, phonemeIds, type PiperVoiceConfig } from '../../src/engines/tts/piper/voice-config.ts';
+import { parseVoiceConfig } from '../../src/core/tts/piper-voice-config.ts';
+import { synthesizePiper, type PiperModelInputs } from '../../src/core/tts/piper-synthesis.ts';
 import type { ModelStore } from '../models/store.ts';
 import { requireModelFile } from './model-files.ts';
 import type { NodeTextToSpeech } from './tts-classic.ts';
@@ -35,18 +35,13 @@ export async function loadPiperVoice(models: ModelStore, opts: PiperOptions): Pr
   const session = await ort.InferenceSession.create(modelFile.absolutePath, { intraOpNumThreads: threads, interOpNumThreads: 1 });
   const outputName = session.outputNames[0] ?? 'output';
 
-  const speak = async (ids: number[], options: SynthesizeOptions): Promise<Float32Array> => {
-    const inference = config.inference ?? {};
-    const lengthScale = (inference.length_scale ?? 1) / Math.min(4, Math.max(0.25, options.rate ?? 1));
+  const run = async ({ ids, scales, speakerId }: PiperModelInputs): Promise<Float32Array> => {
     const feeds: Record<string, ort.Tensor> = {
       input: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
       input_lengths: new ort.Tensor('int64', BigInt64Array.of(BigInt(ids.length)), [1]),
-      scales: new ort.Tensor('float32', Float32Array.of(inference.noise_scale ?? 0.667, lengthScale, inference.noise_w ?? 0.8), [3]),
+      scales: new ort.Tensor('float32', Float32Array.from(scales), [3]),
     };
-    if (config.num_speakers > 1) {
-      const speaker = (options.voice !== undefined ? config.speaker_id_map?.[options.voice] : undefined) ?? 0;
-      feeds['sid'] = new ort.Tensor('int64', BigInt64Array.of(BigInt(speaker)), [1]);
-    }
+    if (speakerId !== null) feeds['sid'] = new ort.Tensor('int64', BigInt64Array.of(BigInt(speakerId)), [1]);
     const out = await session.run(feeds);
     const audio = out[outputName];
     if (!audio) throw new Error('Piper voice returned no audio');
@@ -66,11 +61,12 @@ export async function loadPiperVoice(models: ModelStore, opts: PiperOptions): Pr
       try {
         await previous;
         options.signal?.throwIfAborted();
-        for (const phonemes of chunkClauses(await phonemesOf(text, config))) {
+        // An aborted sentence throws before the next model run, as the engine interface asks.
+        const stopped = (): boolean => {
           options.signal?.throwIfAborted();
-          const ids = phonemeIds(phonemes, config.phoneme_id_map);
-          if (ids.length <= 2) continue; // nothing the voice can say
-          const pcm = await speak(ids, options);
+          return false;
+        };
+        for await (const pcm of synthesizePiper(text, config, { phonemize, run, stopped }, options)) {
           options.signal?.throwIfAborted();
           yield pcm;
         }
@@ -86,9 +82,4 @@ export async function loadPiperVoice(models: ModelStore, opts: PiperOptions): Pr
   // Warm up espeak-ng (its WASM starts on first use) and the model.
   for await (const _ of engine.synthesize('Hello.', {})) break;
   return engine;
-}
-
-function phonemesOf(text: string, config: PiperVoiceConfig): Promise<string[]> {
-  if ((config.phoneme_type ?? 'espeak') === 'text') return Promise.resolve([text.toLowerCase()]);
-  return phonemize(text, config.espeak.voice);
 }

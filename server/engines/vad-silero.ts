@@ -1,9 +1,9 @@
 // Silero VAD v5 on onnxruntime-node: the same input contract as the browser's worker (the
 // previous frame's last 64 samples in front of each 512-sample frame, plus the recurrent state),
-// shared through src/engines/vad/silero-input.ts, which is pure.
+// shared through src/core/vad/silero-input.ts, which is pure.
 import * as ort from 'onnxruntime-node';
 import type { Vad } from '../../src/core/engines.ts';
-import { SILERO_FRAME_SAMPLES, SILERO_SAMPLE_RATE, SILERO_STATE_DIMS, SileroInput } from '../../src/engines/vad/silero-input.ts';
+import { SILERO_FRAME_SAMPLES, SILERO_SAMPLE_RATE, SILERO_STATE_DIMS, SileroInput } from '../../src/core/vad/silero-input.ts';
 import type { ModelStore } from '../models/store.ts';
 import { requireModelFile } from './model-files.ts';
 

@@ -6,8 +6,8 @@
 import { CreateWebWorkerMLCEngine, type WebWorkerMLCEngine } from '@mlc-ai/web-llm';
 import type { ChatChunk, ChatModel, ChatRequest } from '../../core/engines.ts';
 import type { EngineInfo, LoadProgressListener } from '../types.ts';
-import { toHermesMessages } from './hermes-tools-prompt.ts';
-import { ToolCallTextParser } from './tool-call-text-parser.ts';
+import { toHermesMessages } from '../../core/llm/hermes-tools-prompt.ts';
+import { ToolCallTextParser } from '../../core/llm/tool-call-text-parser.ts';
 import { findModelLib, webLlmModelRecord } from './webllm-config.ts';
 
 export interface WebLlmChatModelOptions {

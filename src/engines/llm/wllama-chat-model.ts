@@ -7,11 +7,11 @@ import wllamaWasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
 import { AsyncQueue } from '../../core/async-queue.ts';
 import type { ChatChunk, ChatModel, ChatRequest } from '../../core/engines.ts';
 import { modelFileUrl, type EngineInfo, type LoadProgressListener } from '../types.ts';
-import { toOaiMessages, toOaiTools } from './oai-messages.ts';
-import { buildStoryPrompt, splitAtLastSentenceEnd } from './story-prompt.ts';
+import { toOaiMessages, toOaiTools } from '../../core/llm/oai-messages.ts';
+import { buildStoryPrompt, splitAtLastSentenceEnd } from '../../core/llm/story-prompt.ts';
 import { chooseThreadCount } from './threads.ts';
-import { ToolCallDeltaAccumulator, type ToolCallDelta } from './tool-call-deltas.ts';
-import { ToolCallTextParser } from './tool-call-text-parser.ts';
+import { ToolCallDeltaAccumulator, type ToolCallDelta } from '../../core/llm/tool-call-deltas.ts';
+import { ToolCallTextParser } from '../../core/llm/tool-call-text-parser.ts';
 import { missingWllamaFeatures } from './wasm-features.ts';
 
 export interface WllamaChatModelOptions {

@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import { modelFileUrl, type EngineInfo, type LoadProgressListener } from '../types.ts';
 import { ReadAhead, type PrefetchingVad } from './read-ahead.ts';
-import { SILERO_FRAME_SAMPLES } from './silero-input.ts';
+import { SILERO_FRAME_SAMPLES } from '../../core/vad/silero-input.ts';
 import type { SileroVadWorkerApi } from './silero-vad.worker.ts';
 
 export const SILERO_PACK_ID = 'silero-vad-v5';

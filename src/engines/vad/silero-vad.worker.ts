@@ -5,7 +5,7 @@
 import * as Comlink from 'comlink';
 import * as ort from 'onnxruntime-web/wasm';
 import { absoluteWasmPaths, ORT_WASM } from '../ort.ts';
-import { SILERO_SAMPLE_RATE, SILERO_STATE_DIMS, SileroInput } from './silero-input.ts';
+import { SILERO_SAMPLE_RATE, SILERO_STATE_DIMS, SileroInput } from '../../core/vad/silero-input.ts';
 
 let session: ort.InferenceSession | null = null;
 const input = new SileroInput();

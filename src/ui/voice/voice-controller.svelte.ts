@@ -17,7 +17,7 @@ import { readyEmbeddingsPack, sharedEmbedder } from '../../data/catalog/shared-e
 import { createConversationContext } from '../../data/conversation-context.ts';
 import { engineHub, selectEngines, type EngineStatusMap } from '../../engines/index.ts';
 import { canExtractMemories } from '../../engines/llm/select.ts';
-import { SILERO_FRAME_SAMPLES } from '../../engines/vad/silero-input.ts';
+import { SILERO_FRAME_SAMPLES } from '../../core/vad/silero-input.ts';
 import { canPrefetch } from '../../engines/vad/read-ahead.ts';
 import { modelDownloads } from '../../models-cache/model-downloads.svelte.ts';
 import { getModels } from '../api.ts';

@@ -8,7 +8,7 @@ import { phonemize } from 'phonemizer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PIPER_HOP, PIPER_PACK_ID, PIPER_SAMPLE_RATE, piperPitchHz } from '../../../scripts/contract-models/piper.ts';
 import { generateIntoTempDir } from './generate-fixture.ts';
-import { chunkClauses, parseVoiceConfig, phonemeIds } from '../../../src/engines/tts/piper/voice-config.ts';
+import { chunkClauses, parseVoiceConfig, phonemeIds } from '../../../src/core/tts/piper-voice-config.ts';
 
 type VoiceConfig = ReturnType<typeof parseVoiceConfig> & { inference: { noise_scale: number; length_scale: number; noise_w: number } };
 

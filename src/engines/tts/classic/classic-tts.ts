@@ -6,7 +6,7 @@ import { raceAbort } from '../../../core/abort.ts';
 import type { SynthesizeOptions, TextToSpeech } from '../../../core/engines.ts';
 import { resample } from '../../../core/audio/resampler.ts';
 import { modelFileUrl, type EngineInfo, type LoadProgressListener } from '../../types.ts';
-import { DEFAULT_FLITE_VOICE, durationStretch, FLITE_VOICES, isFliteVoice, speakableText, type FliteVoice } from './flite-voices.ts';
+import { DEFAULT_FLITE_VOICE, durationStretch, FLITE_VOICES, isFliteVoice, speakableText, type FliteVoice } from '../../../core/tts/flite-voices.ts';
 import type { FliteResult, FliteWorkerApi } from './flite.worker.ts';
 
 export const CLASSIC_TTS_PACK = 'flite-classic';

@@ -4,7 +4,7 @@
 
 import { ConsoleStdout, File, OpenFile, PreopenDirectory, WASI } from '@bjorn3/browser_wasi_shim';
 import * as Comlink from 'comlink';
-import { fliteArgs, type FliteVoice } from './flite-voices.ts';
+import { fliteArgs, type FliteVoice } from '../../../core/tts/flite-voices.ts';
 import { decodeWav } from '../../../core/audio/wav.ts';
 
 const OUT_FILE = 'out.wav';

@@ -7,7 +7,8 @@ import { phonemize } from 'phonemizer';
 import { configureOrtWasm, ORT_WASM } from '../../ort.ts';
 import type { EngineInfo, LoadProgressListener } from '../../types.ts';
 import { fetchWithProgress } from '../../worker-utils.ts';
-import { chunkClauses, parseVoiceConfig, phonemeIds, type PiperVoiceConfig } from './voice-config.ts';
+import { parseVoiceConfig, type PiperVoiceConfig } from '../../../core/tts/piper-voice-config.ts';
+import { synthesizePiper, type PiperModelInputs, type PiperSpeechOptions } from '../../../core/tts/piper-synthesis.ts';
 
 export interface PiperLoadOptions {
   packId: string;
@@ -15,34 +16,21 @@ export interface PiperLoadOptions {
   configUrl: string;
 }
 
-export interface PiperSynthesisOptions {
-  rate?: number;
-  /** A speaker name from the voice's speaker_id_map (multi-speaker voices). */
-  voice?: string;
-}
+export type PiperSynthesisOptions = PiperSpeechOptions;
 
 let session: ort.InferenceSession | null = null;
 let voice: PiperVoiceConfig | null = null;
 const cancelled = new Set<number>();
 
-async function phonemesOf(text: string, config: PiperVoiceConfig): Promise<string[]> {
-  if ((config.phoneme_type ?? 'espeak') === 'text') return [text.toLowerCase()];
-  return phonemize(text, config.espeak.voice);
-}
-
-async function speak(ids: number[], config: PiperVoiceConfig, opts: PiperSynthesisOptions): Promise<Float32Array> {
+/** One run of the voice's model in onnxruntime-web. */
+async function run({ ids, scales, speakerId }: PiperModelInputs): Promise<Float32Array> {
   if (!session) throw new Error('Piper voice is not loaded');
-  const inference = config.inference ?? {};
-  const lengthScale = (inference.length_scale ?? 1) / Math.min(4, Math.max(0.25, opts.rate ?? 1));
   const feeds: Record<string, ort.Tensor> = {
     input: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
     input_lengths: new ort.Tensor('int64', BigInt64Array.of(BigInt(ids.length)), [1]),
-    scales: new ort.Tensor('float32', Float32Array.of(inference.noise_scale ?? 0.667, lengthScale, inference.noise_w ?? 0.8), [3]),
+    scales: new ort.Tensor('float32', Float32Array.from(scales), [3]),
   };
-  if (config.num_speakers > 1) {
-    const speaker = (opts.voice !== undefined ? config.speaker_id_map?.[opts.voice] : undefined) ?? 0;
-    feeds.sid = new ort.Tensor('int64', BigInt64Array.of(BigInt(speaker)), [1]);
-  }
+  if (speakerId !== null) feeds.sid = new ort.Tensor('int64', BigInt64Array.of(BigInt(speakerId)), [1]);
   const out = await session.run(feeds);
   const audio = out[session.outputNames[0] ?? 'output'];
   if (!audio) throw new Error('Piper voice returned no audio');
@@ -63,8 +51,7 @@ const api = {
     voice = config;
     // Warm up espeak-ng (its WASM starts on first use) and the model.
     onProgress({ role: 'tts', stage: 'Warming up', loaded: 0, total: 1 });
-    const [warm] = await phonemesOf('Hello.', config);
-    await speak(phonemeIds(warm ?? '', config.phoneme_id_map), config, {});
+    for await (const _ of synthesizePiper('Hello.', config, { phonemize, run })) break;
     onProgress({ role: 'tts', stage: 'Ready', loaded: 1, total: 1 });
     return {
       info: { role: 'tts', engine: 'onnxruntime-web', model: opts.packId, backend: 'wasm', detail: `Piper, ${threads} thread${threads === 1 ? '' : 's'}` },
@@ -76,13 +63,9 @@ const api = {
   async synthesize(callId: number, text: string, opts: PiperSynthesisOptions, onChunk: (pcm: Float32Array) => Promise<void> | void): Promise<void> {
     try {
       if (!voice) throw new Error('Piper voice is not loaded');
-      const chunks = chunkClauses(await phonemesOf(text, voice));
-      for (const phonemes of chunks) {
-        if (cancelled.has(callId)) return;
-        const ids = phonemeIds(phonemes, voice.phoneme_id_map);
-        if (ids.length <= 2) continue; // nothing the voice can say
-        const pcm = await speak(ids, voice, opts);
-        if (cancelled.has(callId)) return;
+      const stopped = (): boolean => cancelled.has(callId);
+      for await (const pcm of synthesizePiper(text, voice, { phonemize, run, stopped }, opts)) {
+        if (stopped()) return;
         await onChunk(Comlink.transfer(pcm, [pcm.buffer as ArrayBuffer]));
       }
     } finally {

@@ -1,9 +1,9 @@
 // A toy's conversation, live: the parent's browser joins the toy's room as a hidden, listen-only
 // observer (token from the admin-only observer route) and turns the agent's transcript and state
-// data messages (server/agent/protocol.ts) into chat lines. No audio is subscribed.
+// data messages (src/core/agent-protocol.ts) into chat lines. No audio is subscribed.
 
 import type { Room } from 'livekit-client';
-import { STATE_TOPIC, TRANSCRIPT_TOPIC, type AgentMessage } from '../../../../../server/agent/protocol.ts';
+import { STATE_TOPIC, TRANSCRIPT_TOPIC, type AgentMessage } from '../../../../core/agent-protocol.ts';
 import { toysApi, ToysApiError } from './toys-api.ts';
 
 export interface TranscriptLine {

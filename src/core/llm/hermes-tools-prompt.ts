@@ -3,7 +3,7 @@
 // back as `<tool_call>` text and tool results as `<tool_response>` user turns, exactly as
 // Qwen2.5's chat template renders them. The reply is parsed with ToolCallTextParser.
 
-import type { ChatMessage, ToolSpec } from '../../core/engines.ts';
+import type { ChatMessage, ToolSpec } from '../engines.ts';
 
 export type PlainMessage = { role: 'system' | 'user' | 'assistant'; content: string };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SILERO_CONTEXT_SAMPLES, SILERO_FRAME_SAMPLES, SileroInput } from '../../../src/engines/vad/silero-input.ts';
+import { SILERO_CONTEXT_SAMPLES, SILERO_FRAME_SAMPLES, SileroInput } from '../../../src/core/vad/silero-input.ts';
 
 const frameOf = (value: (i: number) => number) => Float32Array.from({ length: SILERO_FRAME_SAMPLES }, (_, i) => value(i));
 

@@ -1,7 +1,7 @@
 // Assembles OpenAI-style streamed tool-call deltas (llama.cpp's and WebLLM's chunk format:
 // an index, then the name, then the arguments JSON in pieces) into whole ToolCalls.
 
-import type { ToolCall } from '../../core/engines.ts';
+import type { ToolCall } from '../engines.ts';
 import { parseArguments } from './tool-call-text-parser.ts';
 
 export interface ToolCallDelta {

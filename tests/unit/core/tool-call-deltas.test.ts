@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ToolCallDeltaAccumulator } from '../../../src/engines/llm/tool-call-deltas.ts';
+import { ToolCallDeltaAccumulator } from '../../../src/core/llm/tool-call-deltas.ts';
 
 describe('ToolCallDeltaAccumulator', () => {
   it('joins streamed name and argument pieces per index', () => {

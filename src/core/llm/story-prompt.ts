@@ -3,7 +3,7 @@
 // user's request becomes the opening line of a children's story and the reply is the model's
 // continuation of it. The opener ends a sentence, so the reply starts with a fresh one.
 
-import type { ChatMessage } from '../../core/engines.ts';
+import type { ChatMessage } from '../engines.ts';
 
 export interface StoryPrompt {
   prompt: string;

@@ -2,7 +2,7 @@
 // reply, so tool calls become ToolCall objects and their JSON is never spoken.
 // Pure: text deltas in, text and tool calls out.
 
-import type { ToolCall } from '../../core/engines.ts';
+import type { ToolCall } from '../engines.ts';
 
 export type ParsedPiece = { type: 'text'; text: string } | { type: 'tool_call'; call: ToolCall } | { type: 'malformed'; raw: string };
 

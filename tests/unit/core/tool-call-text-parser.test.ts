@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseToolCallJson, ToolCallTextParser, type ParsedPiece } from '../../../src/engines/llm/tool-call-text-parser.ts';
+import { parseToolCallJson, ToolCallTextParser, type ParsedPiece } from '../../../src/core/llm/tool-call-text-parser.ts';
 
 function feed(deltas: string[]): ParsedPiece[] {
   const parser = new ToolCallTextParser();

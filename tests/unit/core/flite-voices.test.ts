@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationStretch, fliteArgs, isFliteVoice, speakableText } from '../../../src/engines/tts/classic/flite-voices.ts';
+import { durationStretch, fliteArgs, isFliteVoice, speakableText } from '../../../src/core/tts/flite-voices.ts';
 
 describe('flite helpers', () => {
   it('knows its voices', () => {

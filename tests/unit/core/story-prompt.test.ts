@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStoryPrompt, splitAtLastSentenceEnd, storyTopic } from '../../../src/engines/llm/story-prompt.ts';
+import { buildStoryPrompt, splitAtLastSentenceEnd, storyTopic } from '../../../src/core/llm/story-prompt.ts';
 
 describe('story prompt for models without a chat template', () => {
   it('turns the request into the opening sentence of a story', () => {

@@ -1,7 +1,7 @@
 // Hearth's chat messages and tool specs in the OpenAI chat-completions shape that both
 // wllama (llama.cpp's server API) and WebLLM accept.
 
-import type { ChatMessage, ToolSpec } from '../../core/engines.ts';
+import type { ChatMessage, ToolSpec } from '../engines.ts';
 
 export type OaiMessage =
   | { role: 'system'; content: string }

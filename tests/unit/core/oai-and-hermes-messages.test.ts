@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ToolSpec } from '../../../src/core/engines.ts';
-import { toHermesMessages, toolsSystemBlock } from '../../../src/engines/llm/hermes-tools-prompt.ts';
-import { toOaiMessages, toOaiTools } from '../../../src/engines/llm/oai-messages.ts';
+import { toHermesMessages, toolsSystemBlock } from '../../../src/core/llm/hermes-tools-prompt.ts';
+import { toOaiMessages, toOaiTools } from '../../../src/core/llm/oai-messages.ts';
 
 const tool: ToolSpec = {
   name: 'play_song',
