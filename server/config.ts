@@ -36,6 +36,15 @@ const ConfigSchema = z.object({
     apiKey: z.string().min(1).nullable(),
     apiSecret: z.string().min(1).nullable(),
   }),
+  /** Stock xiaozhi toys on MQTT + UDP: the embedded broker's port or an external broker, and the UDP audio port. */
+  xiaozhiMqtt: z.object({
+    enabled: z.enum(['on', 'off']).transform((v) => v === 'on'),
+    mqttPort: z.coerce.number().int().min(0).max(65535),
+    mqttPortIsDefault: z.boolean(),
+    mqttUrl: z.url({ protocol: /^mqtts?$/ }).nullable(),
+    udpPort: z.coerce.number().int().min(0).max(65535),
+    udpPortIsDefault: z.boolean(),
+  }),
   /** An OpenAI-compatible chat endpoint on the LAN (Ollama, llama.cpp server); null = local GGUF. */
   llm: z.object({
     url: z.url({ protocol: /^https?$/ }).nullable(),
@@ -81,6 +90,10 @@ const SETTINGS: Setting[] = [
   { flag: '--livekit-url <url>', key: 'livekitUrl', env: 'LIVEKIT_URL', help: 'use this LiveKit server instead of the embedded one' },
   { flag: '--livekit-api-key <key>', key: 'livekitApiKey', env: 'LIVEKIT_API_KEY', help: 'API key for LIVEKIT_URL' },
   { flag: '--livekit-api-secret <secret>', key: 'livekitApiSecret', env: 'LIVEKIT_API_SECRET', help: 'API secret for LIVEKIT_URL' },
+  { flag: '--mqtt <on|off>', key: 'mqtt', env: 'HEARTH_MQTT', fallback: 'on', help: 'MQTT + UDP for stock xiaozhi toys a parent sets to MQTT (an embedded broker unless --mqtt-url)' },
+  { flag: '--mqtt-port <n>', key: 'mqttPort', env: 'HEARTH_MQTT_PORT', fallback: '1883', help: 'port of the embedded MQTT broker for xiaozhi toys (another free port when the default is taken)' },
+  { flag: '--mqtt-url <url>', key: 'mqttUrl', env: 'HEARTH_MQTT_URL', help: 'use this MQTT broker for xiaozhi toys instead of the embedded one: mqtt://user:password@host:1883 (Mosquitto, EMQX)' },
+  { flag: '--xiaozhi-udp-port <n>', key: 'xiaozhiUdpPort', env: 'HEARTH_XIAOZHI_UDP_PORT', fallback: '8884', help: 'UDP port for the encrypted audio of xiaozhi toys on MQTT (another free port when the default is taken)' },
   { flag: '--llm-url <url>', key: 'llmUrl', env: 'HEARTH_LLM_URL', help: 'OpenAI-compatible server for toy conversations (e.g. http://ollama.lan:11434), instead of a local GGUF' },
   { flag: '--llm-model <name>', key: 'llmModel', env: 'HEARTH_LLM_MODEL', help: 'model name to ask HEARTH_LLM_URL for' },
   { flag: '--llm-api-key <key>', key: 'llmApiKey', env: 'HEARTH_LLM_API_KEY', help: 'bearer token for HEARTH_LLM_URL, if it wants one' },
@@ -149,6 +162,14 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
       url: value('livekitUrl') ?? null,
       apiKey: value('livekitApiKey') ?? null,
       apiSecret: value('livekitApiSecret') ?? null,
+    },
+    xiaozhiMqtt: {
+      enabled: value('mqtt')?.toLowerCase(),
+      mqttPort: value('mqttPort'),
+      mqttPortIsDefault: flags.mqttPort === undefined && !env.HEARTH_MQTT_PORT,
+      mqttUrl: value('mqttUrl') ?? null,
+      udpPort: value('xiaozhiUdpPort'),
+      udpPortIsDefault: flags.xiaozhiUdpPort === undefined && !env.HEARTH_XIAOZHI_UDP_PORT,
     },
     llm: {
       url: value('llmUrl') ?? null,

@@ -38,7 +38,7 @@ export async function startTransport(options: { mqttUrl?: string; idleTimeoutMs?
   const sessions = new ScriptedSessionsDouble();
   const logs: LogLine[] = [];
   const transport = await startXiaozhiMqtt(
-    { mqttPort: 0, mqttPortIsDefault: false, mqttUrl: options.mqttUrl ?? null, udpPort: 0, host: '127.0.0.1' },
+    { mqttPort: 0, mqttPortIsDefault: false, mqttUrl: options.mqttUrl ?? null, udpPort: 0, udpPortIsDefault: false, host: '127.0.0.1' },
     { db, toys: directory, sessions, log: (level, message, extra) => logs.push({ level, message, extra }), ...(options.idleTimeoutMs ? { idleTimeoutMs: options.idleTimeoutMs } : {}) },
   );
   return {

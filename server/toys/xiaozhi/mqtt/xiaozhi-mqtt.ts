@@ -20,6 +20,8 @@ export interface XiaozhiMqttSettings {
   mqttUrl: string | null;
   /** UDP audio port (0 = any free port). */
   udpPort: number;
+  /** True when udpPort is the default: another free port is taken if it is busy. */
+  udpPortIsDefault: boolean;
   /** Address to bind the broker and UDP socket to. */
   host: string;
 }
@@ -37,6 +39,8 @@ export interface XiaozhiMqtt {
   bootstrap: MqttBootstrap;
   /** The toy lost MQTT access (deleted, transport switched): its session and connection end now. */
   revoke(deviceId: string, reason: string): void;
+  /** revoke, but only when the toy is no longer allowed on MQTT (call after any change to a toy). */
+  revokeIfNotAllowed(deviceId: string, reason: string): void;
   readonly brokerPort: number;
   readonly udpPort: number;
   readonly control: ToyControl;
@@ -46,7 +50,13 @@ export interface XiaozhiMqtt {
 
 export async function startXiaozhiMqtt(settings: XiaozhiMqttSettings, deps: XiaozhiMqttDeps): Promise<XiaozhiMqtt> {
   const credentials = new ToyMqttCredentials(deps.db, deps.toys);
-  const udp = await UdpAudioServer.listen(settings.udpPort, settings.host, (message, extra) => deps.log('warn', message, extra));
+  const udpLog = (message: string, extra: Record<string, unknown>) => deps.log('warn', message, extra);
+  const udp = await UdpAudioServer.listen(settings.udpPort, settings.host, udpLog).catch(async (error: unknown) => {
+    if (!(settings.udpPortIsDefault && error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')) throw error;
+    const fallback = await UdpAudioServer.listen(0, settings.host, udpLog);
+    deps.log('warn', `xiaozhi UDP: port ${settings.udpPort} is taken, toy audio uses ${fallback.port} (each hello names it)`);
+    return fallback;
+  });
   let bus: ToyControlBus;
   let brokerHost: string | null = null;
   try {
@@ -84,6 +94,10 @@ export async function startXiaozhiMqtt(settings: XiaozhiMqttSettings, deps: Xiao
     revoke(deviceId, reason) {
       const mac = macOf(deviceId);
       if (mac) control.revoke(mac, reason);
+    },
+    revokeIfNotAllowed(deviceId, reason) {
+      const mac = macOf(deviceId);
+      if (mac && !credentials.issue(mac)) control.revoke(mac, reason);
     },
     brokerPort: bus.port,
     udpPort: udp.port,
