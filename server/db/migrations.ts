@@ -158,4 +158,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 8,
+    name: 'device-history-days',
+    // How many days each toy's conversation history is kept, chosen by the parent per toy; NULL
+    // follows the server's --toy-history-days. 0 keeps none.
+    sql: `
+      ALTER TABLE devices ADD COLUMN history_days INTEGER CHECK (history_days IS NULL OR (history_days >= 0 AND history_days <= 3650));
+    `,
+  },
 ];

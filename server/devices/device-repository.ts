@@ -31,11 +31,12 @@ interface DeviceRow {
   language: string;
   volume: number;
   limits: string;
+  history_days: number | null;
   created_at: string;
   updated_at: string | null;
 }
 
-const COLUMNS = 'id, name, owner_name, owner_notes, persona, voice, language, volume, limits, created_at, updated_at';
+const COLUMNS = 'id, name, owner_name, owner_notes, persona, voice, language, volume, limits, history_days, created_at, updated_at';
 
 export function defaultDevicePersona(): PersonaRecord {
   const record = builtinPersona(CHILD_COMPANION_ID);
@@ -85,6 +86,7 @@ export class DeviceRepository {
     if (changes.language !== undefined) set('language', changes.language);
     if (changes.volume !== undefined) set('volume', changes.volume);
     if (changes.limits !== undefined) set('limits', JSON.stringify(changes.limits));
+    if (changes.historyDays !== undefined) set('history_days', changes.historyDays);
     set('updated_at', nowIso());
     const result = this.db.prepare(`UPDATE devices SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
     return result.changes > 0 ? this.get(id) : undefined;
@@ -133,6 +135,7 @@ function fromRow(row: DeviceRow): DeviceProfile {
     language: row.language,
     volume: row.volume,
     limits: limits.success ? limits.data : NO_TIME_LIMITS,
+    historyDays: row.history_days,
     createdAt: row.created_at,
     updatedAt: row.updated_at ?? row.created_at,
   };

@@ -44,6 +44,8 @@ const profileFields = {
   language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code like "en" or "en-GB"'),
   volume: z.number().min(0).max(1),
   limits: TimeLimitsSchema,
+  /** null: the server's --toy-history-days. */
+  historyDays: z.number({ error: 'historyDays: a whole number of days from 0 to 3650, or null for the server default' }).int('historyDays: a whole number of days from 0 to 3650, or null for the server default').min(0, 'historyDays: a whole number of days from 0 to 3650, or null for the server default').max(3650, 'historyDays: a whole number of days from 0 to 3650, or null for the server default').nullable(),
 };
 
 export const UpdateProfileBody = z.strictObject(profileFields).partial();

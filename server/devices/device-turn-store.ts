@@ -31,7 +31,9 @@ const COLUMNS = 'id, device_id, started_at, ended_at, user_text, reply_text, int
 export class DeviceTurnStore {
   constructor(private readonly db: HearthDatabase) {}
 
-  add(deviceId: string, turn: NewDeviceTurn): DeviceTurn {
+  /** Stores a finished turn; null (nothing stored) when the parent set this toy to keep no history. */
+  add(deviceId: string, turn: NewDeviceTurn): DeviceTurn | null {
+    if (this.historyDaysOf(deviceId) === 0) return null;
     const stored: DeviceTurn = { id: `turn-${crypto.randomUUID()}`, deviceId, ...turn };
     this.db
       .prepare(`INSERT INTO device_turns (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -77,11 +79,23 @@ export class DeviceTurnStore {
     return this.wiped(this.db.prepare('DELETE FROM device_turns WHERE device_id = ?').run(deviceId).changes);
   }
 
-  /** Deletes every toy's turns that started more than `days` days before `now`; 0 deletes them all. How many were deleted. */
-  prune(days: number, now: Date = new Date()): number {
-    if (days <= 0) return this.wiped(this.db.prepare('DELETE FROM device_turns').run().changes);
-    const cutoff = new Date(now.getTime() - days * 24 * 3600 * 1000).toISOString();
-    return this.wiped(this.db.prepare('DELETE FROM device_turns WHERE started_at < ?').run(cutoff).changes);
+  /**
+   * Deletes each toy's turns that started more than its days before `now`: the toy's own
+   * `historyDays` when the parent set one, else `defaultDays`; 0 deletes them all. How many were deleted.
+   */
+  prune(defaultDays: number, now: Date = new Date()): number {
+    const days = `COALESCE((SELECT history_days FROM devices WHERE devices.id = device_turns.device_id), ?)`;
+    // Stored times all have toISOString's shape; strftime gives the cutoff in the same shape.
+    const deleted = this.db
+      .prepare(`DELETE FROM device_turns WHERE ${days} <= 0 OR started_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?, '-' || ${days} || ' days')`)
+      .run(defaultDays, now.toISOString(), defaultDays).changes;
+    return this.wiped(deleted);
+  }
+
+  /** The days the parent set for this toy, or null (the server's default). */
+  historyDaysOf(deviceId: string): number | null {
+    const row = this.db.prepare('SELECT history_days FROM devices WHERE id = ?').get(deviceId) as { history_days: number | null } | undefined;
+    return row?.history_days ?? null;
   }
 
   /** Deleted turns leave no copy in the database file or its WAL. */

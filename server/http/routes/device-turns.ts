@@ -21,10 +21,12 @@ export function registerDeviceTurnRoutes(app: FastifyInstance, db: HearthDatabas
   const deviceNotFound = (reply: FastifyReply, id: string) => reply.code(404).send({ error: 'not_found', message: `no device with id ${id}` });
 
   app.get<IdParams>('/api/devices/:id/turns', guard, async (request, reply): Promise<DeviceTurnListing | FastifyReply> => {
-    if (!devices.get(request.params.id)) return deviceNotFound(reply, request.params.id);
+    const device = devices.get(request.params.id);
+    if (!device) return deviceNotFound(reply, request.params.id);
     const query = TurnsQuery.safeParse(request.query ?? {});
     if (!query.success) return reply.code(400).send({ error: 'bad_request', message: fieldErrors(query.error) });
-    return { ...turns.list(request.params.id, { before: query.data.before ?? null, limit: query.data.limit }), keepDays };
+    // The parent's choice for this toy, else the server's default.
+    return { ...turns.list(request.params.id, { before: query.data.before ?? null, limit: query.data.limit }), keepDays: device.historyDays ?? keepDays };
   });
 
   app.delete<TurnParams>('/api/devices/:id/turns/:turnId', guard, async (request, reply) => {

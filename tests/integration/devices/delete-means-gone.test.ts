@@ -42,7 +42,7 @@ describe('deleting a toy’s history and memories leaves no copy on disk', () =>
   }
 
   function sayTurn(deviceId: string, userText: string, startedAt = new Date().toISOString()): string {
-    return new DeviceTurnStore(built.db).add(deviceId, { startedAt, endedAt: startedAt, userText, replyText: `You said: ${userText}`, interrupted: false, guarded: null, personaName: 'Hearth' }).id;
+    return new DeviceTurnStore(built.db).add(deviceId, { startedAt, endedAt: startedAt, userText, replyText: `You said: ${userText}`, interrupted: false, guarded: null, personaName: 'Hearth' })!.id;
   }
 
   async function remember(deviceId: string, text: string): Promise<string> {

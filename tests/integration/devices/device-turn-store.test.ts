@@ -45,11 +45,11 @@ describe('DeviceTurnStore', () => {
       guarded: { stage: 'input', reason: 'blocked topic: monsters' },
       personaName: 'Captain Pip',
     });
-    expect(added.id).toMatch(/^turn-/);
+    expect(added!.id).toMatch(/^turn-/);
     expect(turns.list('bear', { limit: 10 })).toEqual({
       turns: [
         {
-          id: added.id,
+          id: added!.id,
           deviceId: 'bear',
           startedAt: '2026-06-01T10:00:00.000Z',
           endedAt: '2026-06-01T10:00:02.000Z',
@@ -92,7 +92,7 @@ describe('DeviceTurnStore', () => {
     expect(turns.list('bear', { limit: 10 }).turns.map((t) => t.id)).toEqual([bears[1]!.id]);
     expect(turns.clear('bear')).toBe(1);
     expect(turns.list('bear', { limit: 10 }).turns).toEqual([]);
-    expect(turns.list('owl', { limit: 10 }).turns.map((t) => t.id)).toEqual([owl.id]);
+    expect(turns.list('owl', { limit: 10 }).turns.map((t) => t.id)).toEqual([owl!.id]);
   });
 
   it('prunes turns older than N days for every toy; 0 days keeps none', () => {
