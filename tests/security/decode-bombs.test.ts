@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeAudioFile, MediaDecodeError } from '../../server/agent/media/decode-audio.ts';
+import { DEFAULT_MEDIA_LIMITS } from '../../server/catalog/media-limits.ts';
 import { startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { adminToken, catalogItems, upload } from './catalog-client.ts';
 
@@ -94,5 +96,16 @@ describe('decompression bombs and truncated audio (finding 4)', { timeout: 180_0
     const res = await send('two-minutes.flac', strict, await adminToken(strict));
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/2 min long; songs and stories may be at most 1 min/);
+  });
+
+  it('decodes for toys within the same caps: a lying or over-long file stops just past the cap', async () => {
+    const song = await decodeAudioFile(file('song.flac'), '"Song"');
+    expect(song.sampleRate).toBe(44100);
+    expect(song.samples.length).toBe(3 * 44100);
+    // Catalogued (or claimed) as 3 s: decoding stops a little after that, not ten minutes later.
+    await expect(decodeAudioFile(file('liar.flac'), '"Liar"', DEFAULT_MEDIA_LIMITS, 3)).rejects.toThrow(MediaDecodeError);
+    await expect(decodeAudioFile(file('liar.flac'), '"Liar"', DEFAULT_MEDIA_LIMITS, 3)).rejects.toThrow(/more audio than its header says/);
+    await expect(decodeAudioFile(file('two-minutes.flac'), '"Two"', { ...DEFAULT_MEDIA_LIMITS, maxDurationSec: 60 })).rejects.toThrow(/more than 1 min of audio/);
+    await expect(decodeAudioFile(file('sixty-bytes.flac'), '"Cut"')).rejects.toThrow(MediaDecodeError);
   });
 });

@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { storySentences } from '../../../src/core/media/story-text.ts';
 import type { Catalog, MediaItem } from '../../../src/core/media/types.ts';
+import type { MediaLimits } from '../../catalog/media-limits.ts';
 import type { CatalogRecord } from '../../catalog/record.ts';
 import { decodeAudioFile, MediaDecodeError, type DecodedAudio } from './decode-audio.ts';
 
@@ -20,6 +21,8 @@ export interface CatalogSource {
   readonly mediaDir: string;
   readonly search: Catalog;
   readonly repo: { get(id: string): CatalogRecord | null };
+  /** The library's caps; a toy never decodes past them (default DEFAULT_MEDIA_LIMITS). */
+  readonly limits?: MediaLimits;
 }
 
 export function catalogMediaLibrary(source: CatalogSource): AgentMediaLibrary {
@@ -31,7 +34,7 @@ export function catalogMediaLibrary(source: CatalogSource): AgentMediaLibrary {
       const root = path.resolve(source.mediaDir);
       const file = path.resolve(root, record.path);
       if (!file.startsWith(root + path.sep)) throw new MediaDecodeError(`"${item.title}" points outside the media folder`);
-      if (record.format === 'audio') return { format: 'audio', audio: await decodeAudioFile(file, `"${item.title}"`) };
+      if (record.format === 'audio') return { format: 'audio', audio: await decodeAudioFile(file, `"${item.title}"`, source.limits, record.durationSec ?? undefined) };
       const text = record.words ?? (await fs.readFile(file, 'utf8'));
       const sentences = storySentences(text);
       if (sentences.length === 0) throw new MediaDecodeError(`"${item.title}" has no words to read`);

@@ -33,7 +33,7 @@ export interface DecodeSummary {
 export async function decodeAudioStream(absolutePath: string, label: string, options: DecodeOptions): Promise<DecodeSummary> {
   const head = await readHead(absolutePath);
   const container = sniffAudio(head);
-  if (!container) throw new AudioDecodeError(`${label} is not a recognisable audio file`);
+  if (!container) throw new AudioDecodeError(`${label} could not be decoded: its content is not audio in a supported format`);
   let decoder;
   try {
     decoder = await createDecoder(container, head);
