@@ -141,7 +141,7 @@ describe('Settings → Toys in Chromium', () => {
     expect(words(await history.getByTestId('toy-history-reply').nth(1).textContent())).toBe(words(result.agentReply));
     expect(await history.getByTestId('toy-history-day').count()).toBeGreaterThanOrEqual(1);
     expect(await history.textContent()).toContain('Maya');
-    expect(await history.textContent()).toContain('Kept on the home server for 30 days.');
+    expect(await history.textContent()).toContain('Kept on the home server for 7 days.');
     // Delete one: the newest goes, on the page and on the server.
     await history.getByTestId('toy-history-delete').first().click();
     await expect.poll(() => history.getByTestId('toy-history-turn').count()).toBe(1);
