@@ -1,0 +1,143 @@
+// The layer rules of DESIGN.md, enforced: dependency-cruiser runs the rules in
+// .dependency-cruiser.cjs over src/ and server/ (TypeScript and Svelte files, type-only imports
+// included). A violation fails this test unless it is one of the KNOWN exceptions below, each with
+// the reason it is still there; an exception that no longer happens also fails the test, so the
+// list can only shrink.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { cruise, type ICruiseOptions, type IViolation } from 'dependency-cruiser';
+import { describe, expect, it } from 'vitest';
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+interface KnownExceptions {
+  /** Why these imports still break the rule, and what removes them. */
+  reason: string;
+  rule: string;
+  /** [importing file, imported file], paths from the repository root. */
+  imports: [string, string][];
+}
+
+const KNOWN: KnownExceptions[] = [
+  {
+    reason:
+      'src/app (the browser composition layer, issue 16 item 1) does not exist yet: the UI still wires engines, audio, data and model storage itself. Each import goes when that wiring moves to src/app.',
+    rule: 'ui-calls-app-not-the-parts',
+    imports: [
+      ['src/ui/voice/voice-controller.svelte.ts', 'src/models-cache/model-downloads.svelte.ts'],
+      ['src/ui/voice/voice-controller.svelte.ts', 'src/engines/vad/read-ahead.ts'],
+      ['src/ui/voice/voice-controller.svelte.ts', 'src/engines/llm/select.ts'],
+      ['src/ui/voice/voice-controller.svelte.ts', 'src/engines/index.ts'],
+      ['src/ui/voice/voice-controller.svelte.ts', 'src/data/conversation-context.ts'],
+      ['src/ui/voice/voice-controller.svelte.ts', 'src/data/catalog/shared-embedder.ts'],
+      ['src/ui/voice/voice-controller.svelte.ts', 'src/data/catalog/media-runtime.ts'],
+      ['src/ui/voice/voice-controller.svelte.ts', 'src/audio/playback-queue.ts'],
+      ['src/ui/voice/voice-controller.svelte.ts', 'src/audio/microphone.ts'],
+      ['src/ui/voice/mic-settings.svelte.ts', 'src/audio/mic-processing.ts'],
+      ['src/ui/screens/settings/toys/ToysPanel.svelte', 'src/data/persona-repository.ts'],
+      ['src/ui/screens/settings/toys/ToysPanel.svelte', 'src/data/db.ts'],
+      ['src/ui/screens/settings/StorageSection.svelte', 'src/models-cache/model-downloads.svelte.ts'],
+      ['src/ui/screens/personas/PersonasScreen.svelte', 'src/data/persona-state.ts'],
+      ['src/ui/screens/personas/PersonasScreen.svelte', 'src/data/db.ts'],
+      ['src/ui/screens/memory/MemoryPanel.svelte', 'src/data/settings-repository.ts'],
+      ['src/ui/screens/memory/MemoryPanel.svelte', 'src/data/memory-repository.ts'],
+      ['src/ui/screens/memory/MemoryPanel.svelte', 'src/data/db.ts'],
+      ['src/ui/screens/memory/MemoryPanel.svelte', 'src/data/data-errors.ts'],
+      ['src/ui/screens/memory/MemoryPanel.svelte', 'src/data/conversation-repository.ts'],
+      ['src/ui/screens/memory/MemoryBackup.svelte', 'src/data/memory-backup.ts'],
+      ['src/ui/screens/memory/MemoryBackup.svelte', 'src/data/db.ts'],
+      ['src/ui/screens/memory/ConversationHistory.svelte', 'src/data/db.ts'],
+      ['src/ui/screens/memory/ConversationHistory.svelte', 'src/data/conversation-repository.ts'],
+      ['src/ui/screens/library/library-state.svelte.ts', 'src/data/catalog/media-runtime.ts'],
+      ['src/ui/screens/library/library-state.svelte.ts', 'src/audio/media-player.ts'],
+      ['src/ui/screens/library/ItemRow.svelte', 'src/data/catalog/catalog-api.ts'],
+      ['src/ui/screens/library/AdminPanel.svelte', 'src/data/catalog/catalog-api.ts'],
+      ['src/ui/components/ModelDownloadProgress.svelte', 'src/models-cache/progress.ts'],
+      ['src/ui/components/ModelDownloadProgress.svelte', 'src/models-cache/model-downloads.svelte.ts'],
+      ['src/ui/components/MiniPlayer.svelte', 'src/data/catalog/media-runtime.ts'],
+      ['src/ui/admin/LimitsPanel.svelte', 'src/data/usage-repository.ts'],
+      ['src/ui/admin/LimitsPanel.svelte', 'src/data/settings-repository.ts'],
+      ['src/ui/admin/LimitsPanel.svelte', 'src/data/db.ts'],
+    ],
+  },
+  {
+    reason:
+      'AppUpdateNotices is a UI component that lives in src/pwa and reads the voice controller (ui <-> pwa). It joins the UI components when src/app exists (issue 16 item 1).',
+    rule: 'ui-calls-app-not-the-parts',
+    imports: [['src/ui/App.svelte', 'src/pwa/AppUpdateNotices.svelte']],
+  },
+  {
+    reason: 'The same AppUpdateNotices, seen from src/pwa: it imports the UI it belongs to.',
+    rule: 'ui-is-imported-by-main-only',
+    imports: [['src/pwa/AppUpdateNotices.svelte', 'src/ui/voice/voice-controller.svelte.ts']],
+  },
+  {
+    reason: 'The same AppUpdateNotices, as a browser part importing src/ui.',
+    rule: 'browser-parts-import-core-only',
+    imports: [['src/pwa/AppUpdateNotices.svelte', 'src/ui/voice/voice-controller.svelte.ts']],
+  },
+  {
+    reason:
+      'The media runtime and the shared embedder are browser wiring kept in src/data; they move to src/app (issue 16 item 1), and src/data is left with storage and the catalog client.',
+    rule: 'browser-parts-import-core-only',
+    imports: [
+      ['src/data/catalog/shared-embedder.ts', 'src/engines/select.ts'],
+      ['src/data/catalog/shared-embedder.ts', 'src/engines/embedder/index.ts'],
+      ['src/data/catalog/media-runtime.ts', 'src/engines/tts/classic/index.ts'],
+      ['src/data/catalog/media-runtime.ts', 'src/engines/index.ts'],
+      ['src/data/catalog/media-runtime.ts', 'src/audio/media-player.ts'],
+    ],
+  },
+  {
+    reason:
+      'Model storage plans and warms what the engines will load (engine plans, onnxruntime files, cache names): this is composition that belongs in src/app, or the shared plan types in src/core.',
+    rule: 'browser-parts-import-core-only',
+    imports: [
+      ['src/pwa/warm-caches.ts', 'src/engines/ort.ts'],
+      ['src/pwa/warm-caches.ts', 'src/engines/index.ts'],
+      ['src/models-cache/wanted-packs.ts', 'src/engines/types.ts'],
+      ['src/models-cache/wanted-packs.ts', 'src/engines/select.ts'],
+      ['src/models-cache/model-downloads.svelte.ts', 'src/engines/select.ts'],
+      ['src/models-cache/cache-store.ts', 'src/pwa/cache-names.ts'],
+    ],
+  },
+];
+
+const require = createRequire(import.meta.url);
+const config = require('../../.dependency-cruiser.cjs') as { forbidden: NonNullable<NonNullable<ICruiseOptions['ruleSet']>['forbidden']>; options: ICruiseOptions };
+
+/** One violation as `rule: from -> to` (a cycle is named by its first step). */
+function key(rule: string, from: string, to: string): string {
+  return `${rule}: ${from} -> ${to}`;
+}
+
+type Rules = NonNullable<ICruiseOptions['ruleSet']>['forbidden'];
+
+async function violations(paths: string[], forbidden: Rules = config.forbidden): Promise<IViolation[]> {
+  // Paths in rules and results are relative to the repository root.
+  const result = await cruise(paths, { ...config.options, baseDir: PROJECT_ROOT, ruleSet: { forbidden }, validate: true, outputType: 'json' });
+  const output = typeof result.output === 'string' ? (JSON.parse(result.output) as { summary: { violations: IViolation[] } }) : result.output;
+  return output.summary.violations;
+}
+
+describe('layer rules (dependency-cruiser)', () => {
+  it('src/ and server/ break no layer rule beyond the known, shrinking exceptions', async () => {
+    const found = new Set((await violations(['src', 'server'])).map((v) => key(v.rule.name, v.from, v.to)));
+    const known = new Set(KNOWN.flatMap(({ rule, imports }) => imports.map(([from, to]) => key(rule, from, to))));
+    const unexpected = [...found].filter((k) => !known.has(k));
+    const gone = [...known].filter((k) => !found.has(k));
+    expect(unexpected, 'new layer violations: import through src/core or src/app instead (see .dependency-cruiser.cjs for each rule)').toEqual([]);
+    expect(gone, 'these known exceptions no longer happen: delete them from KNOWN in tests/unit/layers.test.ts').toEqual([]);
+  }, 240_000);
+
+  it('every rule catches what it forbids (planted violations in tests/fixtures/layers)', async () => {
+    // tests/fixtures/layers/ is laid out like the repository, with one violation of each rule;
+    // it is cruised with the same rules, their paths moved under that folder.
+    const root = 'tests/fixtures/layers/';
+    const moved = config.forbidden.map((rule) =>
+      JSON.parse(JSON.stringify(rule).replaceAll('^src/', `^${root}src/`).replaceAll('^server/', `^${root}server/`).replaceAll('^(src|server)/', `^${root}(src|server)/`)),
+    ) as Rules;
+    const caught = new Set((await violations([root], moved)).map((v) => v.rule.name));
+    expect([...caught].sort()).toEqual(config.forbidden.map((r) => r.name).sort());
+  }, 240_000);
+});
