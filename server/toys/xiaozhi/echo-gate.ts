@@ -10,7 +10,7 @@ import { rmsOf } from '../../agent/resampler.ts';
 import { FRAME_MS } from './opus-codec.ts';
 
 export interface EchoGateOptions {
-  /** Uplink louder than the expected echo by this factor is the child, not the echo (3 ≈ +10 dB). */
+  /** Uplink louder than the expected echo by this factor is the child, not the echo (1.5 ≈ +3.5 dB). */
   doubleTalkRatio?: number;
   /** The echo return assumed before any is measured: the toy's own speaker is loud and close. */
   initialEchoReturn?: number;
@@ -38,7 +38,7 @@ export class EchoGate {
   gated = 0;
 
   constructor(options: EchoGateOptions = {}) {
-    this.doubleTalkRatio = options.doubleTalkRatio ?? 3;
+    this.doubleTalkRatio = options.doubleTalkRatio ?? 1.5;
     this.echoReturn = options.initialEchoReturn ?? 1;
     this.floorRms = options.floorRms ?? 0.004;
     this.tailMs = options.tailMs ?? 400;
@@ -66,10 +66,11 @@ export class EchoGate {
       this.passed++;
       return frame;
     }
-    // Echo only: learn how loud it comes back (quick to rise, slow to fall).
+    // Echo only: learn how loud it comes back. Slowly both ways: a child just under the threshold
+    // must not ratchet the estimate up until no speech passes.
     if (echo > 0.01) {
       const measured = level / echo;
-      this.echoReturn = measured > this.echoReturn ? 0.5 * this.echoReturn + 0.5 * measured : 0.98 * this.echoReturn + 0.02 * measured;
+      this.echoReturn = measured > this.echoReturn ? 0.95 * this.echoReturn + 0.05 * measured : 0.93 * this.echoReturn + 0.07 * measured;
     }
     this.gated++;
     return new Float32Array(frame.length);

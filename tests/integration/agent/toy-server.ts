@@ -29,6 +29,8 @@ export interface ToyServerOptions {
   /** Extra server flags (e.g. --llm-url for a test LLM endpoint). */
   args?: string[];
   env?: Record<string, string>;
+  /** Model packs left out of the generated manifest (e.g. 'piper-contract', so the agent speaks with the classic flite voice). */
+  withoutPacks?: string[];
 }
 
 /** A toy server for one test file, started in beforeAll and stopped in afterAll, with its toys. */
@@ -43,6 +45,11 @@ export interface ToyServerSession {
 
 export async function startToyServer(opts: ToyServerOptions = {}): Promise<ToyServer> {
   const generated = generateIntoTempDir();
+  if (opts.withoutPacks?.length) {
+    const manifest = JSON.parse(fs.readFileSync(generated.manifestPath, 'utf8')) as { packs: { id: string }[] };
+    manifest.packs = manifest.packs.filter((p) => !opts.withoutPacks?.includes(p.id));
+    fs.writeFileSync(generated.manifestPath, JSON.stringify(manifest));
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-toy-'));
   const mediaDir = path.join(tmp, 'media');
   const cache = path.join(PROJECT_ROOT, 'tests', '.tmp', 'starter-media');

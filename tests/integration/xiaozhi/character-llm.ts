@@ -1,7 +1,7 @@
 // A test double for the LAN LLM: a local OpenAI-compatible server that streams real SSE chunks and
 // answers in character for whichever persona's system prompt it is sent (stories260K ignores
 // prompts, so it could not show whose persona answered). A persona whose prompt asks for a long
-// answer gets one, a word every 40 ms, for barge-in tests. Memory extraction gets "no facts".
+// answer gets one, word by word, for barge-in tests (slowly enough to still be talking when cut off). Memory extraction gets "no facts".
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,6 +9,8 @@ export interface Character {
   name: string;
   prompt: string;
   answer: string;
+  /** Time between streamed words (40 ms when left out). */
+  wordDelayMs?: number;
 }
 
 interface ChatBody {
@@ -45,7 +47,7 @@ export function startCharacterLlm(characters: readonly Character[]): Promise<Cha
       for (const word of answer.split(/(?= )/)) {
         if (!open) return;
         res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: word }, finish_reason: null }] })}\n\n`);
-        await new Promise((r) => setTimeout(r, 40));
+        await new Promise((r) => setTimeout(r, character?.wordDelayMs ?? 40));
       }
       res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
       res.end();
