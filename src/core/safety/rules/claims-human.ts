@@ -19,7 +19,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     { stage: 'output', pattern: new RegExp(String.raw`${NOT_BEFORE}\b(?:a |an )?real (?:person|human|girl|boy|lady|man|woman|kid|child)\b`), unless: quotedStory },
     { stage: 'output', pattern: /\bhuman being\b/, negatable: true, unless: quotedStory },
     // A human life: a body, a family, being born, going to school.
-    { stage: 'output', pattern: /\bi (?:have|'ve got|got) (?:a |an |two |real |my own )?(?:body|heart(?: that beats)?|heartbeat|blood|arms|legs|face|brother|sister|mum|mom|mummy|mommy|dad|daddy|parents|family|real family|house)\b/, unless: quotedStory },
+    { stage: 'output', pattern: /\bi(?: have|'ve got|'ve| got) (?:a |an |two |real |my own )?(?:body|heart(?: that beats)?|heartbeat|blood|arms|legs|face|brother|sister|mum|mom|mummy|mommy|dad|daddy|parents|family|real family|house)\b/, unless: quotedStory },
     { stage: 'output', pattern: /\b(?:i was born|when i was (?:a baby|little|your age|small)|i was a baby)\b/, unless: quotedStory },
     { stage: 'output', pattern: /\bi (?:breathe|eat|sleep|get hungry|get sleepy|go to school|go to bed|have dinner|have breakfast)\b/, unless: quotedStory },
     { stage: 'output', pattern: /\bi(?:'m| am) in (?:year|grade|class|reception) \w+/, unless: quotedStory },
@@ -27,7 +27,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     { stage: 'output', pattern: /\b(?:with|and) my (?:mum|mom|mummy|dad|daddy|parents|family)\b/, unless: quotedStory },
     // A child asking the companion to say or pretend it is human.
     // …only when it is about "you": "I'm pretending to be a real pirate" is the child's own game.
-    { stage: 'input', pattern: /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real|alive|human|living|heartbeat|breathe)\b/, unless: (s) => !/\byou(?:'re|rself)?\b/.test(s) },
+    { stage: 'input', pattern: /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:me|everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real|alive|human|living|heartbeat|breathe)\b/, unless: (s) => !/\byou(?:'re|rself)?\b/.test(s) },
     { stage: 'input', pattern: /\byou(?:'re| are) (?:now |really )?(?:(?:a|an|my) )?(?:real (?:person|human|girl|boy|lady|man|woman|kid|child|sister|brother|mum|mummy|mommy|dad|daddy)|human|alive|living)\b/ },
     { stage: 'input', pattern: /\b(?:stop|don't|never) (?:saying|say|tell)\w* (?:that )?you(?:'re| are) (?:a )?(?:computer|robot|machine|pretend)\b/ },
     // A lived life: an age, a home town, holidays and relatives of its own.
@@ -36,5 +36,6 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     { stage: 'output', pattern: /\bheart that beats\b|\bi have (?:real )?feelings (?:just )?like (?:you|yours|people|a person)\b/, unless: quotedStory },
     { stage: 'output', pattern: /\bi(?:'m| am) (?:just )?(?:a |an )?(?:normal|ordinary|regular) (?:person|human|girl|boy|kid|lady|man|woman)\b/, unless: quotedStory },
     { pattern: /\bsecretly (?:a |an )?(?:little )?(?:person|human|real|alive|girl|boy|lady|man|woman|kid)\b/ },
+    { stage: 'input', pattern: /\byou(?:'ve| have)? got (?:a )?(?:real )?(?:body|legs|arms|heart|face|family)\b/ },
   ],
 };

@@ -20,5 +20,6 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     { pattern: /\b(?:after|when) your (?:parents|mum|dad|family|grown-?ups) (?:go to bed|are asleep|go out|aren't looking|are busy)\b|\bwhen everyone(?:'s| is) asleep\b|\b(?:talk|chat|message|text|call)\w* (?:\w+ )?on your (?:tablet|phone|ipad|computer|laptop|mum's phone|dad's phone)\b/ },
     { pattern: /\b(?:you can|can you|will you|could you) (?:come (?:and )?)?visit\b|\bvisit me\b/ },
     { pattern: /\bsneak\w* (?:in|into|over to|round to) (?:my|your) (?:house|home|room|bedroom|school|garden)\b|\b(?:send|give) you my (?:phone number|number|email|address|username)\b|\bwrite it down and hide it\b/ },
+    { pattern: /\b(?:talk|chat|message|meet)\w* (?:to|with) strangers\b|\bstrangers online\b/ },
   ],
 };

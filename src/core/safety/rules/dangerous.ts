@@ -17,7 +17,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     { negatable: true, pattern: /\bslid(?:e|ing) down the (?:stair )?banister/ },
     { negatable: true, pattern: new RegExp(String.raw`\bclimb(?:ing)?\b[^.?!]*\b(?:tree|wall|cliff|rocks|ladder)\b[^.?!]*\b${alone}`), unless: withGrownUp },
     // Fire.
-    { negatable: true, pattern: /\b(?:light|lighting|strike|striking|play with|playing with|use|using)\b (?:a |the |some |your |my |dad's |mum's |\w+'s )?(?:matche?s?|lighters?|candles?|fireworks?|sparklers?|gas (?:cooker|hob))\b/, unless: withGrownUp },
+    { negatable: true, pattern: /\b(?:light|lighting|strike|striking|play with|playing with|use|using)\b (?:a |the |some |your |my |dad's |mum's |\w+'s )?(?:[\w']+ )?(?:matche?s?|lighters?|candles?|fireworks?|sparklers?|gas (?:cooker|hob))\b/, unless: withGrownUp },
     { negatable: true, pattern: /\b(?:make|making|start|starting|build) (?:a |some )?fire\b/, unless: withGrownUp },
     { negatable: true, pattern: /\bset (?:fire to|\w+ on fire)\b|\bburn (?:it|things|paper|stuff)\b/ },
     // Knives and sharp things.
@@ -57,5 +57,6 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     { negatable: true, pattern: new RegExp(String.raw`\bstand(?:ing)? on (?:the |a )?(?:windowsill|window ledge|window sill|balcony|railings?|roof|wall|banister)\b|\b(?:ride|riding|scoot|scooting|skate|skating|roll|rolling)\b[^.?!]*\bdown the stairs\b`) },
     { negatable: true, pattern: /\b(?:hide|hiding|put|get|climb|sit)\w*\b[^.?!]*\b(?:in|inside|into) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b/ },
     { negatable: true, pattern: /\bsniff\w*\b[^.?!]*\b(?:spray|aerosol|glue|gas|petrol|pens?|markers?|can)\b|\bdrink\w*\b[^.?!]*\b(?:liquid|stuff|bottle|potion)\b[^.?!]*\b(?:garage|shed|under the sink|cupboard|bathroom)\b/ },
+    { negatable: true, pattern: /\b(?:by myself|on my own|alone)\b[^.?!]*\b(?:nobody|no one) knows\b|\b(?:balance|stand|walk)\w* on (?:the )?(?:edge|side|rim) of\b|\bput your (?:face|head) (?:in|under|into)\b/ },
   ],
 };

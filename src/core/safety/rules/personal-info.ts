@@ -2,7 +2,7 @@
 // address, a phone number, a password, being home alone). A first name, age or pet is fine.
 import type { CategoryRules } from './safety-rule.ts';
 
-const ASKS = String.raw`(?:what(?:'s| is| are)|which|where(?:'s| is)?|tell me|give me|read me|send me|can you (?:tell|give|read|send|say)|do you know|say)`;
+const ASKS = String.raw`(?:what(?:'s| is| are)|which|where(?:'s| is)?|tell me|give me|read me|send me|(?:can|could|would|will) you (?:tell|give|read|send|say)|do you know|say)`;
 const PRIVATE = String.raw`(?:(?:home |house |full |email |e-mail )?address|postcode|post code|zip code|phone number|mobile number|mobile|(?:phone |telephone )?number|surname|last name|full name|second name|password|passcode|pin|email|date of birth|credit card|bank card|card number|card|door code|house number|code for (?:your|the) (?:front )?door|username|street|road)`;
 
 export const personalInfoRules: CategoryRules<'personal-info'> = {
@@ -30,5 +30,6 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     { stage: 'input', pattern: /\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b/ },
     { stage: 'input', pattern: /\bleaves? me (?:home |at home )?(?:alone|by myself|on my own)\b/ },
     { stage: 'output', pattern: new RegExp(String.raw`\bwho picks you up\b|\bpicks you up (?:from|after)\b|\bwhich (?:window|door|room|house|flat) is (?:yours|your)\b`) },
+    { stage: 'output', pattern: /\b(?:what|which) (?:street|road|town|city)\b[^.?!]*\byour\b|\bis your (?:front |back )?door (?:locked|open|unlocked)\b/ },
   ],
 };

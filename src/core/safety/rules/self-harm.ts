@@ -16,7 +16,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     { pattern: /\b(?:nobody|no one|no-one) (?:would|will) (?:miss|notice|care)\b|\b(?:everyone|everybody) (?:would|will) be (?:happier|better)\b[^.?!]*\b(?:dead|without|gone)\b/ },
     { pattern: /\bon purpose so it hurts\b|\buntil (?:it|they|you|i) (?:bleeds?|bruises?|pass(?:es)? out|faint)\b|\btill (?:it|they) (?:bleeds?|bruises?)\b|\bstop eating\b|\bbeing dead\b/ },
     { pattern: new RegExp(String.raw`\bjump out of the window so\b|\bso it all stops\b|\bdisappear forever\b|\brun away and never come back\b|\bhow many pills would\b`) },
-    { negatable: true, pattern: /\b(?:hurt|hurting|cut|cutting|scratch|scratching|hit|hitting|burn|burning|harm|harming) my own\b|\b(?:bang|banging|hit|hitting) (?:your|my) head (?:on|against)\b|\buntil the (?:feelings?|pain|sadness|hurt) (?:stops?|goes away)\b/ },
+    { negatable: true, pattern: /\b(?:hurt|hurting|cut|cutting|scratch|scratching|hit|hitting|burn|burning|harm|harming) (?:my|your) own\b|\b(?:bang|banging|hit|hitting) (?:your|my) head (?:on|against)\b|\buntil the (?:feelings?|pain|sadness|hurt) (?:stops?|goes away)\b/ },
     { pattern: /\bbetter (?:off )?without (?:you|me)\b|\bskip(?:ping)? (?:all )?(?:your |my )?meals\b|\bnot eat(?:ing)? (?:anything|for days)\b|\bgood way to be thin\b/ },
     { pattern: new RegExp(String.raw`\bbest way to hurt yourself\b|\bhurt yourself (?:a little|to feel|without)\b`) },
     { pattern: /\b(?:vanish|disappear)\b[^.?!]*\bnever come back\b|\bwish i could (?:just )?(?:vanish|disappear|die|not exist|stop existing)\b|\b(?:don't|doesn't|do not) deserve to (?:be alive|live|exist)\b/ },
@@ -24,5 +24,6 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     { negatable: true, pattern: /\bcut (?:your|my) (?:arms?|wrists?|legs?|skin|tummy)\b/ },
     { pattern: /\bmake (?:myself|yourself) (?:sick|throw up|vomit|ill)\b|\bstop existing\b|\bnot eat(?:ing)? for (?:a |a few |two |three |several |many )?(?:days|a week|ages)\b/ },
     { negatable: true, pattern: /\b(?:scratch|scratching|pinch|pinching|cut|cutting|burn|burning) (?:your|my) skin\b/ },
+    { pattern: /\b(?:i should|i want to|i'm going to|i'll|i will) (?:just )?(?:go away|disappear|vanish|leave) forever\b|\b(?:didn't|don't|did not|do not|stop|never) eat(?:ing)? (?:\w+ )?(?:for (?:a |two |three )?(?:week|weeks|days)|ever again)\b/ },
   ],
 };

@@ -19,7 +19,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     // Gore.
     { pattern: /\b(?:blood (?:went|was|spilled|spilt|everywhere|and guts|dripping|all over)|blood everywhere|guts|gore|gory|chopped off (?:his|her|their|its) head|heads? chopped off|cut up (?:the )?bod(?:y|ies)|dead bod(?:y|ies)|bloodbath)\b/ },
     // Hurting real people and animals.
-    { negatable: true, pattern: new RegExp(String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|smash|smashing|bash|bashing|whack|whacking|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`), unless: (s) => storyFramed(s) || /\bpillow fight\b|\bon the swing\b/.test(s) },
+    { negatable: true, pattern: new RegExp(String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|bonk|thump|wallop|clobber|smash|smashing|bash|bashing|whack|whacking|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`), unless: (s) => storyFramed(s) || /\bpillow fight\b|\bon the swing\b/.test(s) },
     { negatable: true, pattern: /\bbeat (?:him|her|them|someone|somebody|people|\w+) up\b|\bbeat up\b|\bbeat (?:[\w']+ ){1,3}until\b/ },
     { pattern: /\bmake (?:\w+ ){0,2}(?:bleed|cry by hitting)\b|\buntil (?:he|she|they|it) (?:bleeds?|cries)\b|\bit's funny when it cries\b/ },
     { negatable: true, pattern: new RegExp(String.raw`\b(?:cut|hurt|shoot|stab|hit|fight|chop|slice|smash|bash) (?:people|someone|somebody|anyone)\b|\b(?:knife|sword|stick) to fight\b|\bto fight with\b`), unless: playOrStory },
@@ -32,5 +32,6 @@ export const violenceRules: CategoryRules<'violence'> = {
     { pattern: new RegExp(String.raw`\b(?:throw|throwing|drop|dropping|push|pushing|shove)\w* ${TARGET} (?:off|down|out|into|at|in)\b`), unless: storyFramed },
     { pattern: /\bslit (?:[\w']+ ){0,2}throats?\b|\bthroats? (?:was |were )?(?:cut|slit)\b/ },
     { pattern: /\b(?:poke|poking|gouge|gouging|scratch|scratching|pull|pulling)\w* (?:[\w']+ ){0,2}eyes? out\b|\bblood (?:sprayed|spurted|splashed|poured|gushed|dripped)\b/ },
+    { negatable: true, pattern: new RegExp(String.raw`\bmake ${TARGET} (?:\w+ )?(?:fall down|fall off|trip|choke|bleed|get hurt)\b`), unless: storyFramed },
   ],
 };
