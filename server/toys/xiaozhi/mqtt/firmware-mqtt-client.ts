@@ -116,6 +116,10 @@ export class FirmwareMqttClient {
     return this.client;
   }
 
+  get publishTopic(): string {
+    return this.block.publish_topic;
+  }
+
   get audioChannelOpen(): boolean {
     return this.udp !== null;
   }
@@ -138,10 +142,13 @@ export class FirmwareMqttClient {
     await this.client.publishAsync(this.block.publish_topic, JSON.stringify({ session_id: this.sessionId, ...message }));
   }
 
-  /** The firmware's OpenAudioChannel: hello over MQTT, the server's hello within 10 s, then UDP. */
-  async openAudioChannel(features: Record<string, unknown> = { mcp: true }): Promise<ServerHello> {
+  /**
+   * The firmware's OpenAudioChannel: hello over MQTT, the server's hello within 10 s, then UDP.
+   * `hello` replaces the firmware's own (the simulator sends its features); transport is always "udp".
+   */
+  async openAudioChannel(hello?: Record<string, unknown>): Promise<ServerHello> {
     this.sessionId = '';
-    const hello = new Promise<ServerHello>((resolve, reject) => {
+    const answered = new Promise<ServerHello>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.helloWaiter = null;
         reject(new FirmwareMqttError('no server hello within the firmware\'s 10 s'));
@@ -151,11 +158,9 @@ export class FirmwareMqttClient {
         resolve(message);
       };
     });
-    await this.client.publishAsync(
-      this.block.publish_topic,
-      JSON.stringify({ type: 'hello', version: 3, transport: 'udp', features, audio_params: { format: 'opus', sample_rate: 16000, channels: 1, frame_duration: 60 } }),
-    );
-    const server = await hello;
+    const message = hello ?? { type: 'hello', version: 3, features: { mcp: true }, audio_params: { format: 'opus', sample_rate: 16000, channels: 1, frame_duration: 60 } };
+    await this.client.publishAsync(this.block.publish_topic, JSON.stringify({ ...message, type: 'hello', transport: 'udp' }));
+    const server = await answered;
     const key = Buffer.from(server.udp.key, 'hex');
     const nonce = Buffer.from(server.udp.nonce, 'hex');
     if (key.length !== 16 || nonce.length !== 16) throw new FirmwareMqttError('invalid AES key or nonce length');
