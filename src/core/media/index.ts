@@ -1,12 +1,12 @@
 // The media library in the core: interfaces, search helpers and the media tools.
-import { nextTool } from '../tools/next.ts';
-import { pauseTool } from '../tools/pause.ts';
-import { playSongTool } from '../tools/play-song.ts';
-import { resumeTool } from '../tools/resume.ts';
-import { stopTool } from '../tools/stop.ts';
-import { tellStoryTool } from '../tools/tell-story.ts';
+import { nextTool } from './tools/next.ts';
+import { pauseTool } from './tools/pause.ts';
+import { playSongTool } from './tools/play-song.ts';
+import { resumeTool } from './tools/resume.ts';
+import { stopTool } from './tools/stop.ts';
+import { tellStoryTool } from './tools/tell-story.ts';
 import type { Tool } from '../tools/types.ts';
-import { volumeTool } from '../tools/volume.ts';
+import { volumeTool } from './tools/volume.ts';
 
 export type * from './types.ts';
 export { audienceFrom, catalogFrom, playerFrom } from './services.ts';

@@ -3,8 +3,8 @@ import type { ChatChunk, ChatModel, ChatRequest, Embedder } from '../../../src/c
 import { LlmFactExtractor, parseFacts } from '../../../src/core/memory/llm-fact-extractor.ts';
 import { MemoryService } from '../../../src/core/memory/memory-service.ts';
 import type { MemoryRecord, MemoryStore } from '../../../src/core/memory/memory-types.ts';
-import { createForgetTool } from '../../../src/core/tools/forget.ts';
-import { createRememberTool } from '../../../src/core/tools/remember.ts';
+import { createForgetTool } from '../../../src/core/memory/tools/forget.ts';
+import { createRememberTool } from '../../../src/core/memory/tools/remember.ts';
 
 /** In-memory MemoryStore (the Dexie one is tested in tests/unit/data). */
 class MapMemoryStore implements MemoryStore {

@@ -5,7 +5,7 @@ import { normalizeAgeRange, normalizePersona, toPromptPersona, type PersonaRecor
 import { findPersona, parsePersonaRequest } from '../../../src/core/personas/persona-request.ts';
 import { PersonaToolRegistry } from '../../../src/core/personas/persona-tools.ts';
 import { getTimeTool } from '../../../src/core/tools/get-time.ts';
-import { createSwitchPersonaTool } from '../../../src/core/tools/switch-persona.ts';
+import { createSwitchPersonaTool } from '../../../src/core/personas/tools/switch-persona.ts';
 import { createHarness } from './harness.ts';
 
 /** The built-in personas and the active one; `onSwitch` follows switches as the page's PersonaState does. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EngineHub, type EngineLoaders, type LoadedEngines } from '../../../src/engines/index.ts';
+import { EngineHub, type EngineLoaders, type LoadedEngines } from '../../../src/engines/engine-hub.ts';
 import type { EnginePlan } from '../../../src/engines/select.ts';
 import type { EngineInfo } from '../../../src/engines/types.ts';
 

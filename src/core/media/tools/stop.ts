@@ -1,6 +1,6 @@
-import { playerFrom } from '../media/services.ts';
-import type { Tool } from './types.ts';
-import { normalizeUtterance } from './utterance.ts';
+import { playerFrom } from '../services.ts';
+import type { Tool } from '../../tools/types.ts';
+import { normalizeUtterance } from '../../tools/utterance.ts';
 
 const STOP = /^(?:stop|stop it|stop that|stop (?:the )?(?:music|song|story|playing)|stop playing(?: that| it)?|turn it off|turn (?:the )?(?:music|song|story) off|thats enough|enough|be quiet|quiet|shush|hush)$/;
 

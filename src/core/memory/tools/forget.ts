@@ -1,5 +1,5 @@
-import { parseForgetRequest } from '../memory/forget-request.ts';
-import type { Tool } from './types.ts';
+import { parseForgetRequest } from '../forget-request.ts';
+import type { Tool } from '../../tools/types.ts';
 
 /** What the forget tool needs from the memory store (the conversation is known to it). */
 export interface ForgetService {

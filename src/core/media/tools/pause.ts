@@ -1,6 +1,6 @@
-import { playerFrom } from '../media/services.ts';
-import type { Tool } from './types.ts';
-import { normalizeUtterance } from './utterance.ts';
+import { playerFrom } from '../services.ts';
+import type { Tool } from '../../tools/types.ts';
+import { normalizeUtterance } from '../../tools/utterance.ts';
 
 const PAUSE = /^(?:pause|pause it|pause that|pause (?:the )?(?:music|song|story)|hold on|wait a (?:minute|moment|second))$/;
 

@@ -1,5 +1,5 @@
-import type { Tool } from './types.ts';
-import { normalizeUtterance } from './utterance.ts';
+import type { Tool } from '../../tools/types.ts';
+import { normalizeUtterance } from '../../tools/utterance.ts';
 
 /** What the remember tool needs from the memory store (the conversation is known to it). */
 export interface RememberService {

@@ -1,6 +1,6 @@
-import { playerFrom } from '../media/services.ts';
-import type { Tool } from './types.ts';
-import { normalizeUtterance } from './utterance.ts';
+import { playerFrom } from '../services.ts';
+import type { Tool } from '../../tools/types.ts';
+import { normalizeUtterance } from '../../tools/utterance.ts';
 
 /** One "louder" or "quieter" moves the volume by this much (of 100). */
 export const VOLUME_STEP = 20;

@@ -1,6 +1,6 @@
-import { playFromCatalog } from '../media/play-from-catalog.ts';
-import type { Tool } from './types.ts';
-import { normalizeUtterance } from './utterance.ts';
+import { playFromCatalog } from '../play-from-catalog.ts';
+import type { Tool } from '../../tools/types.ts';
+import { normalizeUtterance } from '../../tools/utterance.ts';
 
 // "play twinkle twinkle", "play me a song about the moon", "sing a lullaby"; story requests
 // belong to tell_story, and "play" alone means resume.

@@ -1,6 +1,6 @@
-import { playFromCatalog } from '../media/play-from-catalog.ts';
-import type { Tool } from './types.ts';
-import { normalizeUtterance } from './utterance.ts';
+import { playFromCatalog } from '../play-from-catalog.ts';
+import type { Tool } from '../../tools/types.ts';
+import { normalizeUtterance } from '../../tools/utterance.ts';
 
 // "tell me a story", "tell me the story about the tortoise and the hare", "play the story of
 // the lion and the mouse", "read me a story about a fox", "story time".

@@ -1,6 +1,6 @@
-import { playerFrom } from '../media/services.ts';
-import type { Tool } from './types.ts';
-import { normalizeUtterance } from './utterance.ts';
+import { playerFrom } from '../services.ts';
+import type { Tool } from '../../tools/types.ts';
+import { normalizeUtterance } from '../../tools/utterance.ts';
 
 const NEXT = /^(?:next|next one|next (?:song|story|track)|skip|skip (?:it|this|that)(?: one| song| story)?|play the next (?:one|song|story)|another one)$/;
 

@@ -1,6 +1,6 @@
-import { playerFrom } from '../media/services.ts';
-import type { Tool } from './types.ts';
-import { normalizeUtterance } from './utterance.ts';
+import { playerFrom } from '../services.ts';
+import type { Tool } from '../../tools/types.ts';
+import { normalizeUtterance } from '../../tools/utterance.ts';
 
 const RESUME = /^(?:resume|unpause|continue|carry on|go on|keep (?:playing|going)|play|play it again|continue (?:the )?(?:music|song|story))$/;
 

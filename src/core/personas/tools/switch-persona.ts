@@ -1,6 +1,6 @@
-import type { PersonaRecord } from '../personas/persona-record.ts';
-import { findPersona, parsePersonaRequest } from '../personas/persona-request.ts';
-import type { Tool } from './types.ts';
+import type { PersonaRecord } from '../persona-record.ts';
+import { findPersona, parsePersonaRequest } from '../persona-request.ts';
+import type { Tool } from '../../tools/types.ts';
 
 /** What the tool needs from whoever owns the active persona (the page, or a toy's agent). */
 export interface PersonaSwitcher {

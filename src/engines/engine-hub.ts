@@ -1,0 +1,164 @@
+// EngineHub: turns an EnginePlan (select.ts) into loaded engines, one role at a time, and reports
+// per role what is in use, load progress and errors for the UI. A role is reloaded only when its
+// plan changes (e.g. a Whisper pack was downloaded while the page was open). The loaders are
+// passed in (index.ts gives the real, browser-only ones), so the hub's bookkeeping stands alone.
+
+import type { ChatModel, SpeechToText, TextToSpeech, Vad } from '../core/engines.ts';
+import type { EngineInfo, LoadProgress, LoadProgressListener } from './types.ts';
+import { planKey, type EnginePlan, type LlmPlan, type SttPlan, type TtsPlan, type VadPlan } from './select.ts';
+
+export type VoiceRole = 'vad' | 'stt' | 'llm' | 'tts';
+export const VOICE_ROLES: readonly VoiceRole[] = ['vad', 'stt', 'llm', 'tts'];
+
+interface Loaded {
+  readonly info: EngineInfo;
+  dispose(): void | Promise<void>;
+}
+
+export interface LoadedEngines {
+  vad: Vad & Loaded;
+  stt: SpeechToText & Loaded;
+  llm: ChatModel & Loaded;
+  tts: TextToSpeech & Loaded;
+}
+
+type Plans = { vad: VadPlan; stt: SttPlan; llm: LlmPlan; tts: TtsPlan };
+
+/** How each role's plan becomes an engine; null when the plan is "none". */
+export type EngineLoaders = {
+  [R in VoiceRole]: (plan: Plans[R], onProgress: LoadProgressListener) => Promise<LoadedEngines[R] | null>;
+};
+
+export type RoleLoadState = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
+
+export interface RoleEngineStatus {
+  role: VoiceRole;
+  state: RoleLoadState;
+  /** The model pack (or built-in voice) chosen for this role, for display. */
+  planned: string | null;
+  info: EngineInfo | null;
+  progress: LoadProgress | null;
+  error: string | null;
+  /** Command that installs what is missing (from the server), when the role is missing. */
+  fix: string | null;
+  /** The chosen model is a demo (e.g. stories260K), not a real assistant. */
+  demo: boolean;
+}
+
+export type EngineStatusMap = Readonly<Record<VoiceRole, RoleEngineStatus>>;
+
+interface Entry<R extends VoiceRole> {
+  key: string;
+  promise: Promise<LoadedEngines[R] | null>;
+  engine: LoadedEngines[R] | null;
+}
+
+function emptyStatus(role: VoiceRole): RoleEngineStatus {
+  return { role, state: 'idle', planned: null, info: null, progress: null, error: null, fix: null, demo: false };
+}
+
+function describePlan(plan: Plans[VoiceRole]): { planned: string | null; fix: string | null; demo: boolean } {
+  switch (plan.engine) {
+    case 'none':
+      return { planned: null, fix: plan.fix, demo: false };
+    case 'silero':
+      return { planned: 'Silero VAD v5', fix: null, demo: false };
+    case 'classic':
+      return { planned: 'Classic voice (flite)', fix: null, demo: false };
+    case 'wllama':
+      return { planned: plan.title, fix: null, demo: plan.demo };
+    default:
+      return { planned: plan.title, fix: null, demo: false };
+  }
+}
+
+export class EngineHub {
+  private readonly entries: { [R in VoiceRole]?: Entry<R> } = {};
+  private statuses: Record<VoiceRole, RoleEngineStatus> = {
+    vad: emptyStatus('vad'),
+    stt: emptyStatus('stt'),
+    llm: emptyStatus('llm'),
+    tts: emptyStatus('tts'),
+  };
+  private readonly listeners = new Set<(status: EngineStatusMap) => void>();
+
+  constructor(private readonly loaders: EngineLoaders) {}
+
+  get status(): EngineStatusMap {
+    return this.statuses;
+  }
+
+  subscribe(listener: (status: EngineStatusMap) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.statuses);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Loads what the plan asks for; roles whose plan is unchanged (and loaded or loading) are kept. */
+  apply(plan: EnginePlan): void {
+    this.applyRole('vad', plan.vad);
+    this.applyRole('stt', plan.stt);
+    this.applyRole('llm', plan.llm);
+    this.applyRole('tts', plan.tts);
+  }
+
+  /** The role's engine once loaded; null when the role has no engine (missing) or failed. */
+  async engine<R extends VoiceRole>(role: R): Promise<LoadedEngines[R] | null> {
+    const entry = this.entries[role] as Entry<R> | undefined;
+    if (!entry) return null;
+    try {
+      return await entry.promise;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The role's engine if it is loaded right now. */
+  current<R extends VoiceRole>(role: R): LoadedEngines[R] | null {
+    return (this.entries[role] as Entry<R> | undefined)?.engine ?? null;
+  }
+
+  private applyRole<R extends VoiceRole>(role: R, plan: Plans[R]): void {
+    const key = planKey(plan);
+    const existing = this.entries[role] as Entry<R> | undefined;
+    if (existing && existing.key === key && this.statuses[role].state !== 'error') return;
+    if (existing) void existing.promise.then((engine) => engine?.dispose(), () => undefined);
+
+    const described = describePlan(plan);
+    const entry: Entry<R> = { key, engine: null, promise: Promise.resolve(null) };
+    (this.entries as Record<R, Entry<R>>)[role] = entry;
+    const isCurrent = (): boolean => this.entries[role] === entry;
+    if (plan.engine === 'none') {
+      this.update(role, { ...emptyStatus(role), ...described, state: 'missing' });
+      return;
+    }
+    this.update(role, { ...emptyStatus(role), ...described, state: 'loading' });
+    const onProgress: LoadProgressListener = (progress) => {
+      if (isCurrent()) this.update(role, { ...this.statuses[role], progress });
+    };
+    entry.promise = this.loaders[role](plan, onProgress).then(
+      (engine) => {
+        if (!isCurrent()) {
+          void engine?.dispose();
+          return null;
+        }
+        entry.engine = engine;
+        this.update(role, { ...this.statuses[role], state: engine ? 'ready' : 'missing', info: engine?.info ?? null });
+        return engine;
+      },
+      (thrown: unknown) => {
+        const message = thrown instanceof Error ? thrown.message : String(thrown);
+        console.warn(`Hearth: the ${role} engine failed to load`, thrown);
+        if (isCurrent()) this.update(role, { ...this.statuses[role], state: 'error', error: message });
+        throw thrown;
+      },
+    );
+    // Callers use engine(), which handles failure; this keeps the rejection from being "unhandled".
+    entry.promise.catch(() => undefined);
+  }
+
+  private update(role: VoiceRole, status: RoleEngineStatus): void {
+    this.statuses = { ...this.statuses, [role]: status };
+    for (const listener of [...this.listeners]) listener(this.statuses);
+  }
+}
