@@ -1,6 +1,7 @@
 // MQTT + UDP through Hearth's embedded broker, with a client that behaves as the stock firmware
 // (no subscription, hello over MQTT, AES-CTR Opus over UDP) and a double of the conversation.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import net from 'node:net';
 import mqtt from 'mqtt';
 import { FirmwareMqttClient } from '../../../server/toys/xiaozhi/mqtt/firmware-mqtt-client.ts';
 import { readHeader, sealPacket } from '../../../server/toys/xiaozhi/mqtt/udp-packet.ts';
@@ -183,6 +184,35 @@ describe('xiaozhi MQTT + UDP through the embedded broker', () => {
     await client.openAudioChannel();
     expect(warned()).toBe(2);
     expect(fx.logs.map((line) => line.message)).toEqual(expect.arrayContaining([expect.stringContaining('has no session'), expect.stringContaining('not JSON')]));
+  });
+});
+
+describe('xiaozhi MQTT connection flood', () => {
+  it('refuses a ninth open connection from one address with one log line, and serves toys again once they close', async () => {
+    const fx = await startTransport();
+    fx.directory.toys.set(TOY, 0);
+    const open = (): Promise<net.Socket> =>
+      new Promise((resolve, reject) => {
+        const socket = net.connect(fx.transport.brokerPort, '127.0.0.1', () => resolve(socket));
+        socket.once('error', reject);
+      });
+    const idle: net.Socket[] = [];
+    try {
+      for (let i = 0; i < 8; i++) idle.push(await open());
+      const refused = await Promise.all([open(), open(), open()]);
+      await Promise.all(refused.map((socket) => new Promise<void>((resolve) => (socket.closed ? resolve() : socket.once('close', () => resolve())))));
+      expect(fx.logs.filter((line) => line.message.startsWith('xiaozhi MQTT connection refused: 8 connections')).length).toBe(1);
+    } finally {
+      for (const socket of idle) socket.destroy();
+    }
+    try {
+      // The broker frees the slots as it sees the idle sockets close; the toy retries like the firmware.
+      const client = await FirmwareMqttClient.connect(fx.block(TOY), { connectAttempts: 20 });
+      expect((await client.openAudioChannel()).transport).toBe('udp');
+      await client.disconnect();
+    } finally {
+      await fx.close();
+    }
   });
 });
 

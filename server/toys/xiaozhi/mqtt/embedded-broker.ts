@@ -8,6 +8,7 @@ import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import type { ToyMqttCredentials } from './toy-mqtt-identity.ts';
 import { replyTopic, upTopic } from './toy-mqtt-identity.ts';
 import type { BusLog, ToyControlBus } from './toy-control-bus.ts';
+import { AddressLimiter } from '../address-limiter.ts';
 
 /** Largest control message a toy may publish (MCP tool lists are the big ones). */
 const MAX_TOY_MESSAGE_BYTES = 64 * 1024;
@@ -53,13 +54,20 @@ export class EmbeddedToyBroker implements ToyControlBus {
   static async start(options: EmbeddedBrokerOptions): Promise<EmbeddedToyBroker> {
     const { credentials, log } = options;
     const toys = new Map<Client, ToyClient>();
+    // One line per refused name (a toy with stale credentials retries every minute for ever).
+    const refusedNames = new Set<string>();
     const broker = await Aedes.createBroker({
       // A connection that never sends CONNECT is dropped; one that stops pinging goes after 1.5 keepalives.
       connectTimeout: 10_000,
       authenticate: (client, username, password, done) => {
         const mac = credentials.verify(client.id, username, password);
         if (!mac) {
-          log('warn', 'xiaozhi MQTT connection refused: unknown toy or wrong credentials', { clientId: client.id, username });
+          const name = `${client.id}/${username ?? ''}`;
+          if (!refusedNames.has(name)) {
+            if (refusedNames.size >= 4096) refusedNames.clear();
+            refusedNames.add(name);
+            log('warn', 'xiaozhi MQTT connection refused: unknown toy or wrong credentials (further refusals of this client are not logged)', { clientId: client.id, username });
+          }
           const error = new Error('bad user name or password') as AuthenticateError;
           error.returnCode = 4;
           return done(error, false);
@@ -93,7 +101,18 @@ export class EmbeddedToyBroker implements ToyControlBus {
         return toy && packet.topic === replyTopic(toy.mac) ? packet : null;
       },
     });
-    const server = net.createServer((socket) => broker.handle(socket));
+    // A flood of connections from one address does not crowd out the other toys.
+    const limiter = new AddressLimiter();
+    const server = net.createServer((socket) => {
+      const admitted = limiter.admit(socket.remoteAddress ?? 'unknown');
+      if (!admitted.ok) {
+        if (admitted.firstRefusal) log('warn', `xiaozhi MQTT connection refused: ${admitted.reason}`);
+        socket.destroy();
+        return;
+      }
+      socket.once('close', admitted.release);
+      broker.handle(socket);
+    });
     const port = await listen(server, options);
     return new EmbeddedToyBroker(broker, server, port, toys, log);
   }

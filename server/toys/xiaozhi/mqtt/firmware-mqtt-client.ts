@@ -3,7 +3,7 @@
 // transport "udp", wait up to 10 s for the server's hello, then send and receive AES-CTR Opus over
 // UDP with the firmware's header and sequence rules. Written from the firmware's sources.
 import dgram from 'node:dgram';
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import { openPacket, readHeader, sealPacket } from './udp-packet.ts';
 
 export interface OtaMqttBlock {
@@ -58,6 +58,23 @@ export class FirmwareMqttError extends Error {
   override name = 'FirmwareMqttError';
 }
 
+/** One connection attempt: settles on CONNACK, a refusal, or the broker closing the socket first. */
+function connectOnce(options: IClientOptions): Promise<MqttClient> {
+  const client = mqtt.connect(options);
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error) => {
+      client.end(true);
+      reject(error);
+    };
+    client.once('connect', () => {
+      client.off('error', fail);
+      resolve(client);
+    });
+    client.once('error', fail);
+    client.once('close', () => fail(new FirmwareMqttError('the broker closed the connection before accepting it')));
+  });
+}
+
 export class FirmwareMqttClient {
   private readonly jsonListeners: Array<(message: Record<string, unknown>) => void> = [];
   private readonly opusListeners: Array<(packet: Buffer, timestamp: number) => void> = [];
@@ -90,7 +107,7 @@ export class FirmwareMqttClient {
     for (let attempt = 0; attempt < (options.connectAttempts ?? 1); attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 500));
       try {
-        const client = await mqtt.connectAsync({
+        const client = await connectOnce({
           host,
           port,
           protocol: 'mqtt',
