@@ -23,7 +23,7 @@ import { createForgetTool } from '../../src/core/memory/tools/forget.ts';
 import { getTimeTool } from '../../src/core/tools/get-time.ts';
 import type { ToolRegistry } from '../../src/core/tools/registry.ts';
 import { createRememberTool } from '../../src/core/memory/tools/remember.ts';
-import { followTurns, type FollowedTurn } from '../../src/core/turn-follower.ts';
+import { followTurns, type FollowedTurn, type TurnEventSource } from '../../src/core/turn-follower.ts';
 import type { VoiceSession } from '../../src/core/voice-session.ts';
 import type { NewDeviceTurn } from '../devices/device-turn-store.ts';
 
@@ -65,8 +65,8 @@ export interface ToyContext {
   mediaAudience(): MediaAudience;
   memories(query: string): Promise<string[]>;
   sessionOptions(): { persona: Persona; memories: (query: string) => Promise<string[]>; tools: ToolRegistry; guard: TurnGuard };
-  /** Follows `session`: re-reads the profile at each turn, learns memories, counts talking time, keeps the history. */
-  attach(session: VoiceSession, applyVolume?: (volume: number) => void): () => void;
+  /** Follows `session` (a VoiceSession): re-reads the profile at each turn, learns memories, counts talking time, keeps the history. */
+  attach(session: TurnEventSource & Pick<VoiceSession, 'setPersona'>, applyVolume?: (volume: number) => void): () => void;
   onTurnEnd(turn: ToyTurn): Promise<void>;
 }
 

@@ -11,7 +11,6 @@ import { DeviceTurnStore, type NewDeviceTurn } from '../../../server/devices/dev
 import { DeviceUsage } from '../../../server/devices/device-usage.ts';
 import { TypedEmitter } from '../../../src/core/events.ts';
 import type { VoiceSessionEvents } from '../../../src/core/session-types.ts';
-import type { VoiceSession } from '../../../src/core/voice-session.ts';
 
 const turnAt = (iso: string, userText = `said at ${iso}`): NewDeviceTurn => ({
   startedAt: iso,
@@ -143,7 +142,8 @@ describe('toy context keeping the history', () => {
   function attached(history: Parameters<typeof createToyContext>[0]['history'], problems: string[] = []) {
     const clock = { ms: Date.parse('2026-06-01T10:00:00.000Z') };
     const events = new TypedEmitter<VoiceSessionEvents>();
-    const session = Object.assign(events, { setPersona: () => {} }) as unknown as VoiceSession;
+    // A session double: VoiceSession's event emitter and its setPersona, which is all the toy context uses.
+    const session = Object.assign(events, { setPersona: () => {} });
     const context = createToyContext({
       deviceId: 'bear',
       profile: (id) => devices.get(id),
