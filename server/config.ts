@@ -8,6 +8,8 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   host: z.string().min(1),
   /** Extra names the server answers to (besides its own host name, .local name and addresses). */
+  /** The first lockout after too many wrong PINs; each further wrong PIN doubles it (up to an hour). */
+  pinLockoutS: z.coerce.number().int().min(1).max(3600),
   allowedHosts: z.array(z.string().regex(/^[A-Za-z0-9._:-]+$/, 'a host name or address, like hearth.home.arpa')),
   /** Opt-in TLS for phones and tablets: the same app, also served on `https.port` with a local CA. */
   https: z.object({
@@ -74,6 +76,7 @@ const SETTINGS: Setting[] = [
   { flag: '--https', key: 'https', env: 'HEARTH_HTTPS', help: 'also serve Hearth over HTTPS, signed by a home certificate authority: phones and tablets need it for the microphone, offline use and install (env value 1 = on)' },
   { flag: '--https-port <n>', key: 'httpsPort', env: 'HEARTH_HTTPS_PORT', fallback: '8443', help: 'HTTPS port (with --https)' },
   { flag: '--host <addr>', key: 'host', env: 'HEARTH_HOST', fallback: '0.0.0.0', help: 'address to bind; 0.0.0.0 serves every LAN interface' },
+  { flag: '--pin-lockout-s <n>', key: 'pinLockoutS', env: 'HEARTH_PIN_LOCKOUT_S', fallback: '30', help: 'seconds of the first lockout after too many wrong parent PINs; it doubles with each further wrong PIN, up to an hour' },
   { flag: '--allowed-hosts <names>', key: 'allowedHosts', env: 'HEARTH_ALLOWED_HOSTS', help: 'comma-separated extra names the server answers to (its host name, .local name and addresses always work); requests for other names are refused' },
   { flag: '--data-dir <dir>', key: 'dataDir', env: 'HEARTH_DATA_DIR', fallback: 'data', help: 'database and secrets' },
   { flag: '--models-dir <dir>', key: 'modelsDir', env: 'HEARTH_MODELS_DIR', fallback: 'models', help: 'where model packs are stored' },
@@ -142,6 +145,7 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
   const parsed = ConfigSchema.safeParse({
     port: value('port'),
     host: value('host'),
+    pinLockoutS: value('pinLockoutS'),
     allowedHosts: (value('allowedHosts') ?? '')
       .split(',')
       .map((h) => h.trim())

@@ -12,6 +12,7 @@ import { registerHealthRoute } from './routes/health.ts';
 import { registerModelRoutes } from './routes/models.ts';
 import { registerAppRoutes } from './routes/app.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
+import { AttemptLimiter } from '../auth/attempt-limiter.ts';
 import { setupCatalog } from './routes/catalog-setup.ts';
 import { registerLivekitTokenRoute } from './routes/livekit-token.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
@@ -72,7 +73,7 @@ export async function buildApp({ config, db, models, version, caCertPem = null, 
   registerHealthRoute(app, version, httpsPort);
   registerModelRoutes(app, models);
   const householdKey = loadHouseholdKey(config.dataDir);
-  registerAdminRoutes(app, db, { householdKey, setupCode });
+  registerAdminRoutes(app, db, { householdKey, setupCode, limiter: new AttemptLimiter(db, { baseLockMs: config.pinLockoutS * 1000 }) });
   // Songs and stories: scanned, indexed and served from the media folder (starts after listen).
   const catalog = setupCatalog(app, { mediaDir: config.mediaDir, db, models, starter: config.starterLibrary, limits: config.mediaLimits });
   // LiveKit: embedded room server on this port unless LIVEKIT_URL is set; token routes either way.

@@ -1,5 +1,13 @@
+import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { localNames } from '../tls/local-names.ts';
+
+/** localhost, host name, `.local` name, and every address of every interface (IPv6 too, without zone). */
+function ownNamesAndAddresses(): { dns: string[]; ips: string[] } {
+  const { dns, ips } = localNames();
+  const all = Object.values(os.networkInterfaces()).flatMap((addrs) => (addrs ?? []).map((a) => a.address.replace(/%.*$/, '')));
+  return { dns, ips: [...ips, ...all] };
+}
 
 /**
  * The names a request's Host may carry: this machine's own (localhost, its host name and
@@ -13,7 +21,7 @@ export class HostAllowList {
 
   constructor(
     private readonly extra: readonly string[] = [],
-    private readonly ownNames: () => { dns: string[]; ips: string[] } = () => localNames(),
+    private readonly ownNames: () => { dns: string[]; ips: string[] } = ownNamesAndAddresses,
   ) {
     this.names = this.load();
   }

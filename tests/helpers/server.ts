@@ -99,7 +99,10 @@ export async function startHearthServer(opts: ServerOptions = {}): Promise<Runni
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
 
   const ports = await new Promise<{ port: number; httpsPort: number | null }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${output}`)), 30_000);
+    // Startup ends with the report (resolve) or the process exiting (reject). The timer only turns a
+    // hung server into an error that carries its output; it is long because a loaded machine (both
+    // cores busy, several servers starting at once) can take well over 30 s to transpile and start.
+    const timer = setTimeout(() => reject(new Error(`server did not start in 240 s:\n${output}`)), 240_000);
     const check = () => {
       // Bound to 127.0.0.1 the report names it; a test that binds --host 0.0.0.0 gets localhost.
       const m = /http:\/\/(?:127\.0\.0\.1|localhost):(\d+)/.exec(output);

@@ -14,7 +14,7 @@ const dirs: string[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.stop();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+}, 120_000);
 
 const start = async (dataDir: string) => {
   const server = await startHearthServer({ media: 'empty', args: ['--starter-library', 'off', '--data-dir', dataDir] });
@@ -28,7 +28,7 @@ function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 
-describe('the data folder (finding 6)', { timeout: 120_000 }, () => {
+describe('the data folder (finding 6)', { timeout: 400_000 }, () => {
   it('refuses a second server on the same folder, naming the process that holds it', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-sec-data-'));
     dirs.push(dataDir);

@@ -12,7 +12,7 @@ import { rawRequest } from './raw-http.ts';
 const servers: RunningServer[] = [];
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.stop();
-});
+}, 120_000);
 
 const lanIp = lanIPv4Addresses()[0];
 
@@ -32,7 +32,7 @@ async function setupCodeOf(server: RunningServer): Promise<string> {
   }
 }
 
-describe.skipIf(!lanIp)('the first parent PIN (finding 2)', { timeout: 120_000 }, () => {
+describe.skipIf(!lanIp)('the first parent PIN (finding 2)', { timeout: 400_000 }, () => {
   it('needs the printed setup code from another machine on the LAN', async () => {
     const { server, lanUrl } = await startOnLan();
     const code = await setupCodeOf(server);

@@ -9,14 +9,14 @@ import { rawRequest } from './raw-http.ts';
 // key minted tokens for toys' rooms and the agent's identity, and messages misled ("a name is
 // needed" for a 65-character name, "not valid JSON" for a __proto__ key).
 
-describe('what the server says, and to whom (findings 10, 11)', { timeout: 120_000 }, () => {
+describe('what the server says, and to whom (findings 10, 11)', { timeout: 400_000 }, () => {
   let server: RunningServer;
   let key: string;
 
   beforeAll(async () => {
     server = await startHearthServer({ media: 'empty', args: ['--starter-library', 'off'] });
     key = fs.readFileSync(path.join(server.dataDir, 'secrets', 'household-key'), 'utf8').trim();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => server?.stop(), 60_000);
 
   const withKey = () => ({ authorization: `Bearer ${key}` });
