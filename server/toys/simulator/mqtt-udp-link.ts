@@ -3,7 +3,19 @@
 // UDP), behind the simulator's XiaozhiLink seam. The toy's hello goes out as it is; the server's
 // hello reaches the toy only once its UDP channel is open, as on the device.
 import { FirmwareMqttClient, parseOtaMqttBlock, type FirmwareMqttOptions } from '../xiaozhi/mqtt/firmware-mqtt-client.ts';
-import type { XiaozhiLink } from './xiaozhi-toy.ts';
+import { checkVersion, XiaozhiToyError, type ToyIdentity, type XiaozhiLink } from './xiaozhi-toy.ts';
+
+/**
+ * For `--protocol xiaozhi-mqtt`: the toy's OTA check, then its MQTT + UDP link from the answer's
+ * `mqtt` block. A toy that is not paired, or paired but set to WebSocket, is told so.
+ */
+export async function openMqttUdpLink(otaUrl: string, identity: ToyIdentity, options: FirmwareMqttOptions = {}): Promise<MqttUdpLink> {
+  const { status, answer } = await checkVersion(otaUrl, identity);
+  if (status !== 200) throw new XiaozhiToyError(`the OTA check answered HTTP ${status}`);
+  if (answer.activation) throw new XiaozhiToyError(`the toy is not paired yet: add it in Settings → Toys with the code ${answer.activation.code}`);
+  if (!answer.mqtt) throw new XiaozhiToyError('the OTA answer has no mqtt block: set the toy to MQTT on its card (or the server runs with --mqtt off)');
+  return MqttUdpLink.connect(answer.mqtt, options);
+}
 
 export class MqttUdpLink implements XiaozhiLink {
   readonly transport = 'udp' as const;

@@ -217,7 +217,7 @@ describe('xiaozhi MQTT connection flood', () => {
 });
 
 describe('xiaozhi MQTT + UDP idle timeout', () => {
-  it('closes a session that hears nothing from the toy, with a goodbye the firmware accepts', async () => {
+  it('closes a session with no traffic either way, with a goodbye the firmware accepts', async () => {
     const fx = await startTransport({ idleTimeoutMs: 300 });
     fx.directory.toys.set(TOY, 0);
     const client = await FirmwareMqttClient.connect(fx.block(TOY));
@@ -225,7 +225,7 @@ describe('xiaozhi MQTT + UDP idle timeout', () => {
       await client.openAudioChannel();
       const closedByServer = await new Promise<boolean>((resolve) => client.onAudioChannelClosed(resolve));
       expect(closedByServer).toBe(true);
-      expect(fx.sessions.closeReasons).toEqual(['nothing heard from the toy for too long']);
+      expect(fx.sessions.closeReasons).toEqual(['no traffic with the toy for too long']);
     } finally {
       await client.disconnect();
       await fx.close();

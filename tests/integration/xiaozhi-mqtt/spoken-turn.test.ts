@@ -10,7 +10,7 @@ import { WHISPER_SPEECH_PHRASE } from '../../../scripts/contract-models/whisper.
 import { builtinPersona, CHILD_COMPANION_ID, type PersonaRecord } from '../../../src/core/personas/index.ts';
 import { rmsOf } from '../../../server/agent/resampler.ts';
 import { checkVersion, XiaozhiToy } from '../../../server/toys/simulator/xiaozhi-toy.ts';
-import { MqttUdpLink } from '../../../server/toys/simulator/mqtt-udp-link.ts';
+import { openMqttUdpLink } from '../../../server/toys/simulator/mqtt-udp-link.ts';
 import { FirmwareMqttClient, parseOtaMqttBlock } from '../../../server/toys/xiaozhi/mqtt/firmware-mqtt-client.ts';
 import { startToyServer, type ToyServer } from '../agent/toy-server.ts';
 import { startCharacterLlm, type CharacterLlm } from '../xiaozhi/character-llm.ts';
@@ -58,7 +58,7 @@ function turnOverMqtt(broker: 'embedded' | 'mosquitto') {
     expect(ota.answer.websocket).toBeUndefined();
     const block = parseOtaMqttBlock(ota.answer.mqtt);
     // Mosquitto cannot deliver to a client that did not subscribe: that toy subscribes, as firmware before 2025 did.
-    const link = await MqttUdpLink.connect(ota.answer.mqtt, { subscribe: broker === 'mosquitto', connectAttempts: 20 });
+    const link = await openMqttUdpLink(otaUrlOf(url), paired.identity, { subscribe: broker === 'mosquitto', connectAttempts: 20 });
     const toy = new XiaozhiToy(link, { mode: 'auto', mcp: true, print: (line) => lines.push(line) });
     try {
       const hello = await toy.hello();

@@ -1,6 +1,6 @@
 // The control side of MQTT + UDP: a toy's hello over MQTT opens an encrypted UDP session and a
 // XiaozhiChannel for the conversation; its goodbye, a new hello, its MQTT connection going away,
-// 120 s without anything from it, or its credentials being revoked end that session.
+// 120 s without traffic either way, or its credentials being revoked end that session.
 import type { XiaozhiSessions } from '../channel.ts';
 import type { ToyControlBus } from './toy-control-bus.ts';
 import type { UdpAudioServer } from './udp-audio-server.ts';
@@ -23,7 +23,8 @@ export interface ToyControlOptions {
 
 interface LiveSession {
   channel: UdpXiaozhiChannel;
-  lastHeardAt: number;
+  /** Last traffic either way: a toy in auto mode sends nothing while it plays a long story. */
+  lastTrafficAt: number;
 }
 
 export class ToyControl {
@@ -71,7 +72,7 @@ export class ToyControl {
     if (json.type === 'hello') return this.hello(mac, json);
     const session = this.live.get(mac);
     if (!session) return this.warnOnce(mac, 'no-session', `xiaozhi MQTT "${String(json.type)}" dropped: the toy has no session (it sends a hello first)`);
-    session.lastHeardAt = Date.now();
+    session.lastTrafficAt = Date.now();
     if (json.type === 'goodbye') return this.endedByToy(mac, 'the toy said goodbye');
     session.channel.receivedJson(json);
   }
@@ -86,25 +87,35 @@ export class ToyControl {
     const frameMs = typeof audio?.frame_duration === 'number' && [10, 20, 40, 60, 80, 100, 120].includes(audio.frame_duration) ? audio.frame_duration : 60;
     const { bus, udp } = this.options;
     let channel: UdpXiaozhiChannel | null = null;
+    const touch = () => {
+      const live = this.live.get(mac);
+      if (live && live.channel === channel) live.lastTrafficAt = Date.now();
+    };
     const session = udp.open(frameMs, ({ opus, timestamp }) => {
       const live = this.live.get(mac);
       if (!live || live.channel !== channel) return;
-      live.lastHeardAt = Date.now();
+      live.lastTrafficAt = Date.now();
       live.channel.receivedOpus(opus, timestamp);
     });
     channel = new UdpXiaozhiChannel(
       mac,
       {
         udp: session.helloBlock(this.options.udpHost(mac), udp.port),
-        publish: (message) => bus.publishToToy(mac, message),
-        sendAudio: (opus, timestampMs) => udp.send(session, opus, timestampMs),
+        publish: (message) => {
+          touch();
+          bus.publishToToy(mac, message);
+        },
+        sendAudio: (opus, timestampMs) => {
+          touch();
+          return udp.send(session, opus, timestampMs);
+        },
         release: () => udp.end(session),
       },
       (count) => {
         if (count === 1) this.options.log('warn', 'xiaozhi UDP reply audio not sent: the toy has not sent audio from its address yet', { mac });
       },
     );
-    const live: LiveSession = { channel, lastHeardAt: Date.now() };
+    const live: LiveSession = { channel, lastTrafficAt: Date.now() };
     this.live.set(mac, live);
     channel.onClose(() => {
       if (this.live.get(mac) === live) this.live.delete(mac);
@@ -120,9 +131,9 @@ export class ToyControl {
   private closeIdle(): void {
     const now = Date.now();
     for (const [mac, live] of [...this.live]) {
-      if (now - live.lastHeardAt < this.idleTimeoutMs) continue;
-      this.options.log('info', 'xiaozhi session closed: nothing heard from the toy', { mac, idleMs: now - live.lastHeardAt });
-      live.channel.close('nothing heard from the toy for too long');
+      if (now - live.lastTrafficAt < this.idleTimeoutMs) continue;
+      this.options.log('info', 'xiaozhi session closed: no traffic with the toy', { mac, idleMs: now - live.lastTrafficAt });
+      live.channel.close('no traffic with the toy for too long');
     }
   }
 
