@@ -22,6 +22,18 @@ describe('StreamResampler', () => {
     for (let i = 0; i < whole.length; i++) expect(parts[i]).toBeCloseTo(whole[i] ?? 0, 5);
   });
 
+  it("the toy microphone's 48 kHz → 16 kHz path filters instead of aliasing (a 12 kHz tone does not fold to 4 kHz)", () => {
+    // What agent-session does with each 10 ms frame of the toy's track before the VAD.
+    const r = new StreamResampler(48000, 16000);
+    const input = sine(48000, 48000, 12_000);
+    const out: number[] = [];
+    for (let i = 0; i < input.length; i += 480) out.push(...r.push(input.subarray(i, i + 480)));
+    const steady = out.slice(200, out.length - 200);
+    const rms = Math.sqrt(steady.reduce((sum, v) => sum + v * v, 0) / steady.length);
+    // A linear resampler folds it to a 4 kHz tone at RMS ≈ 0.35 (the tone's own level).
+    expect(rms).toBeLessThan(0.01);
+  });
+
   it('22.05 kHz → 48 kHz upsamples in odd chunks without gaps', () => {
     const input = sine(22050, 22050, 200);
     const r = new StreamResampler(22050, 48000);
