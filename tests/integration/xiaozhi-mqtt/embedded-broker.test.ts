@@ -103,6 +103,16 @@ describe('xiaozhi MQTT + UDP through the embedded broker', () => {
     expect(readHeader(first)).toMatchObject({ sequence: 1 });
   });
 
+  it('names the address the toy\'s MQTT connection reached as the UDP server, not a host name from an older OTA check', async () => {
+    const viaName = fx.transport.bootstrap(TOY, 'hearth.lan:8787');
+    expect(viaName).toMatchObject({ endpoint: `hearth.lan:${fx.transport.brokerPort}` });
+    // The toy reaches the broker by address (as after a Hearth restart, without a new OTA check).
+    const client = await FirmwareMqttClient.connect({ ...fx.block(TOY), endpoint: `127.0.0.1:${fx.transport.brokerPort}` });
+    clients.push(client);
+    fx.transport.bootstrap(TOY, 'hearth.lan:8787');
+    expect((await client.openAudioChannel()).udp.server).toBe('127.0.0.1');
+  });
+
   it('refuses wrong credentials, another toy\'s topic to publish on or to read, and a toy that is not on MQTT', async () => {
     const block = fx.block(TOY);
     const url = `mqtt://127.0.0.1:${fx.transport.brokerPort}`;

@@ -150,6 +150,15 @@ export class EmbeddedToyBroker implements ToyControlBus {
     }
   }
 
+  localAddressFor(mac: string): string | null {
+    for (const [client, toy] of this.toys) {
+      const address = toy.mac === mac && 'localAddress' in client.conn ? client.conn.localAddress : undefined;
+      // An IPv4 toy on a dual-stack socket shows up as ::ffff:a.b.c.d.
+      if (address) return address.replace(/^::ffff:/, '');
+    }
+    return null;
+  }
+
   kick(mac: string): void {
     // Messages already on their way (the goodbye that ends its session) go out first.
     for (const [client, toy] of this.toys) {

@@ -64,6 +64,10 @@ export class ExternalToyBroker implements ToyControlBus {
     // An external broker does not tell its clients who left; the idle timeout ends such sessions.
   }
 
+  localAddressFor(): string | null {
+    return null; // the toy's connection ends at the broker, not here
+  }
+
   publishToToy(mac: string, message: Record<string, unknown>): void {
     this.client.publish(replyTopic(mac), JSON.stringify(message), { qos: 0 });
   }

@@ -9,6 +9,8 @@ export interface ToyControlBus {
   /** A toy's MQTT connection went away (only a broker Hearth runs can tell). */
   onToyGone(listener: (mac: string) => void): void;
   publishToToy(mac: string, message: Record<string, unknown>): void;
+  /** The address of this machine that the toy's MQTT connection reached, when the broker knows it. */
+  localAddressFor(mac: string): string | null;
   /** Disconnect the toy's MQTT client now; its credentials were revoked. */
   kick(mac: string): void;
   close(): Promise<void>;

@@ -3,7 +3,8 @@
 // and the OTA `mqtt` block. One call at server start; `revoke` when a toy loses MQTT access.
 import type { HearthDatabase } from '../../../db/database.ts';
 import type { XiaozhiSessions } from '../channel.ts';
-import { createMqttBootstrap, hostOnly, macOf, type MqttBootstrap } from './bootstrap.ts';
+import { createMqttBootstrap, macOf, type MqttBootstrap } from './bootstrap.ts';
+import { lanIPv4Addresses } from '../../../lan.ts';
 import { EmbeddedToyBroker } from './embedded-broker.ts';
 import { ExternalToyBroker } from './external-broker.ts';
 import type { BusLog, ToyControlBus } from './toy-control-bus.ts';
@@ -48,6 +49,11 @@ export interface XiaozhiMqtt {
   close(): Promise<void>;
 }
 
+function bindAddressForToys(host: string): string {
+  if (host !== '0.0.0.0' && host !== '::') return host;
+  return lanIPv4Addresses()[0] ?? '127.0.0.1';
+}
+
 export async function startXiaozhiMqtt(settings: XiaozhiMqttSettings, deps: XiaozhiMqttDeps): Promise<XiaozhiMqtt> {
   const credentials = new ToyMqttCredentials(deps.db, deps.toys);
   const udpLog = (message: string, extra: Record<string, unknown>) => deps.log('warn', message, extra);
@@ -76,7 +82,10 @@ export async function startXiaozhiMqtt(settings: XiaozhiMqttSettings, deps: Xiao
     bus,
     udp,
     sessions: deps.sessions,
-    udpHost: (mac) => hosts.get(mac) ?? brokerHost ?? hostOnly(settings.host === '0.0.0.0' || settings.host === '::' ? '127.0.0.1' : settings.host),
+    // Where the toy reached this machine (UDP goes to Hearth, not to an external broker): its MQTT
+    // connection's local address (embedded broker), else the host of its last OTA check (unknown
+    // after a restart if the toy only reconnected), else the bind address or the first LAN address.
+    udpHost: (mac) => bus.localAddressFor(mac) ?? hosts.get(mac) ?? bindAddressForToys(settings.host),
     log: deps.log,
     ...(deps.idleTimeoutMs !== undefined ? { idleTimeoutMs: deps.idleTimeoutMs } : {}),
   });
