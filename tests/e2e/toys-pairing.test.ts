@@ -19,6 +19,9 @@ import { FIXTURE_MODELS } from '../helpers/server.ts';
 import { generateIntoTempDir } from '../integration/contract-models/generate-fixture.ts';
 
 const PIN = '2468';
+/** Upper bounds for waiting on the page and on the list's refresh (every 5 s), generous for a busy 2-core box. */
+const PAGE_WAIT_MS = 120_000;
+const REFRESHED_MS = 60_000;
 const MAC = 'a4:cf:12:0b:7e:31';
 const DEVICE_ID = 'a4-cf-12-0b-7e-31';
 const BOARD = 'bread-compact-wifi';
@@ -102,7 +105,8 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     };
     const toy = new FirmwareBootstrap(`${server.url}/xiaozhi/ota/`);
     const { page, problems } = await hearth.openPage({ context: { viewport: { width: 390, height: 844 } }, reportHttpErrors: true });
-    await page.goto(`${server.url}/#/settings`);
+    page.setDefaultTimeout(PAGE_WAIT_MS);
+    await page.goto(`${server.url}/#/settings`, { timeout: PAGE_WAIT_MS });
     await unlock(page);
 
     // The toy boots with Hearth's OTA URL: an unknown MAC gets a code to speak and no transport.
@@ -116,7 +120,7 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
 
     // The parent sees that the box heard a toy: its board and how long its code works, not the code.
     const waiting = page.getByTestId('toys-pending-item');
-    await expect.poll(() => waiting.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => waiting.count(), { timeout: REFRESHED_MS }).toBe(1);
     expect(await waiting.getByTestId('toys-pending-board').textContent()).toBe(BOARD);
     expect(await waiting.textContent()).toContain('version 1.9.2');
     expect(await waiting.getByTestId('toys-pending-left').textContent()).toMatch(/its code has (\d+ minutes?|less than a minute) left/);
@@ -138,7 +142,7 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     await page.getByTestId('toy-pair-submit').click();
     expect(await page.getByTestId('toy-pair-added').textContent()).toContain('Bedroom bear is added');
     expect(await page.getByTestId('toy-pair-problem').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('toys-pending-item').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('toys-pending-item').count(), { timeout: REFRESHED_MS }).toBe(0);
     expect((await stored()).body).toMatchObject({ name: 'Bedroom bear', ownerName: 'Maya', persona: { id: 'builtin-captain-pip' }, transport: 'xiaozhi-ws' });
 
     // The toy's poll is answered, and its next check-in (a newer firmware) gets its WebSocket.
@@ -152,7 +156,7 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     await card.waitFor();
     expect(await card.getByTestId('toy-transport').textContent()).toBe('Xiaozhi toy over Wi-Fi WebSocket');
     expect(await card.getByTestId('toy-board').textContent()).toBe(BOARD);
-    await expect.poll(() => card.getByTestId('toy-firmware').textContent(), { timeout: 15_000 }).toBe('1.9.3');
+    await expect.poll(() => card.getByTestId('toy-firmware').textContent(), { timeout: REFRESHED_MS }).toBe('1.9.3');
     expect(await card.getByTestId('toy-online').textContent()).toBe('Offline');
     expect(await card.getByTestId('toy-last-seen').textContent()).toMatch(/^(just now|\d+ minutes? ago)$/);
     expect(await card.getByTestId('toy-rotate').count()).toBe(0);
@@ -163,7 +167,7 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     await card.getByTestId('toy-transport-xiaozhi-mqtt').check();
     await card.getByTestId('toy-connection-save').click();
     expect(await card.getByTestId('toy-connection-saved').textContent()).toContain('switches the next time it restarts');
-    await expect.poll(() => card.getByTestId('toy-transport').textContent(), { timeout: 15_000 }).toBe('Xiaozhi toy over MQTT');
+    await expect.poll(() => card.getByTestId('toy-transport').textContent(), { timeout: REFRESHED_MS }).toBe('Xiaozhi toy over MQTT');
     expect((await stored()).body.transport).toBe('xiaozhi-mqtt');
     // At its next start the toy is told to use MQTT (Hearth's embedded broker), and nothing else.
     const onMqtt = await toy.checkIn('1.9.3');
@@ -172,7 +176,7 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     // And back.
     await card.getByTestId('toy-transport-xiaozhi-ws').check();
     await card.getByTestId('toy-connection-save').click();
-    await expect.poll(() => card.getByTestId('toy-transport').textContent(), { timeout: 15_000 }).toBe('Xiaozhi toy over Wi-Fi WebSocket');
+    await expect.poll(() => card.getByTestId('toy-transport').textContent(), { timeout: REFRESHED_MS }).toBe('Xiaozhi toy over Wi-Fi WebSocket');
     expect((await stored()).body.transport).toBe('xiaozhi-ws');
 
     // Renaming, in its profile.
@@ -180,7 +184,7 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     await card.getByTestId('toy-name').fill('Captain Bear');
     await card.getByTestId('toy-save').click();
     await card.getByTestId('toy-saved').waitFor();
-    await expect.poll(() => card.getByTestId('toy-row-name').textContent(), { timeout: 15_000 }).toBe('Captain Bear');
+    await expect.poll(() => card.getByTestId('toy-row-name').textContent(), { timeout: REFRESHED_MS }).toBe('Captain Bear');
     expect((await stored()).body.name).toBe('Captain Bear');
 
     // Its conversations run on the server without a room to listen in on: History, no live transcript.
@@ -206,7 +210,7 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     await once(socket, 'open');
     socket.send(JSON.stringify({ type: 'hello', version: 1, features: { mcp: true }, transport: 'websocket', audio_params: { format: 'opus', sample_rate: 16000, channels: 1, frame_duration: 60 } }));
     expect((await serverHello).session_id).toEqual(expect.any(String));
-    await expect.poll(() => card.getByTestId('toy-online').textContent(), { timeout: 15_000 }).toBe('Online');
+    await expect.poll(() => card.getByTestId('toy-online').textContent(), { timeout: REFRESHED_MS }).toBe('Online');
     expect(await card.getByTestId('toy-last-seen').count()).toBe(0);
 
     // Deleting, after the parent confirms: gone from the page and the server, its connection closed,
@@ -231,5 +235,5 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     // The only failed request the page made was the refused code (Chromium logs it once more).
     expect(problems.filter((p) => p.startsWith('HTTP '))).toEqual([`HTTP 404 POST ${server.url}/api/toys/pair`]);
     expect(problems.filter((p) => !p.startsWith('HTTP ') && !/status of 404 \(Not Found\)$/.test(p))).toEqual([]);
-  });
+  }, 300_000);
 });
