@@ -13,6 +13,10 @@ export class AppUpdates {
   updateReady = $state(false);
   /** The app shell was just cached for the first time. */
   offlineReady = $state(false);
+  /** The app itself is installed (its own window): the browser said so, or it runs standalone now. */
+  installed = $state(false);
+  /** The person installed the app while this page was open ("Hearth is installed" toast). */
+  justInstalled = $state(false);
   /** This page saw the first service worker take over (files it loaded earlier bypassed it). */
   firstInstall = $state(false);
   /** The service worker could not be registered (e.g. plain http on a LAN address). */
@@ -25,6 +29,7 @@ export class AppUpdates {
   /** Registers `/sw.js`; returns a function that stops the periodic update checks. */
   start(swUrl = '/sw.js'): () => void {
     if (this.#workbox) return () => this.stop();
+    this.watchInstall();
     if (!('serviceWorker' in navigator)) {
       // Service workers need a secure context: https, or localhost.
       this.unavailable = 'This address is not secure (http), so Hearth cannot be installed or work offline here.';
@@ -51,6 +56,16 @@ export class AppUpdates {
     return () => this.stop();
   }
 
+  /** `appinstalled` fires only once the browser has really installed the app; standalone means it runs as one. */
+  private watchInstall(): void {
+    if (typeof window === 'undefined') return;
+    this.installed = window.matchMedia?.('(display-mode: standalone)').matches === true;
+    window.addEventListener('appinstalled', () => {
+      this.installed = true;
+      this.justInstalled = true;
+    });
+  }
+
   stop(): void {
     if (this.#timer !== null) clearInterval(this.#timer);
     this.#timer = null;
@@ -65,6 +80,10 @@ export class AppUpdates {
 
   dismissOfflineReady(): void {
     this.offlineReady = false;
+  }
+
+  dismissInstalled(): void {
+    this.justInstalled = false;
   }
 }
 

@@ -10,6 +10,11 @@ export interface Listener {
   readonly mic: 'off' | 'starting' | 'on' | 'muted';
   /** Engines are still being chosen or loaded: wait for them rather than count a failure. */
   readonly loading: boolean;
+  /**
+   * Something only a grown-up can add is missing (speech recognition, a language model): trying
+   * again cannot help, so the keeper waits quietly until it is there.
+   */
+  readonly blocked?: boolean;
   startListening(): Promise<void>;
   warmUp(): Promise<void>;
 }
@@ -21,6 +26,8 @@ export interface KeeperStatus {
 }
 
 const CHECK_MS = 2_000;
+/** While blocked, how often the server's models are re-read (a parent may be adding them now). */
+const BLOCKED_RECHECK_MS = 15_000;
 
 export function keepListening(voice: Listener, onStatus: (status: KeeperStatus) => void = () => {}): () => void {
   const backoff = new Backoff({ firstMs: 2_000, maxMs: 30_000, jitter: 0.2 });
@@ -36,6 +43,11 @@ export function keepListening(voice: Listener, onStatus: (status: KeeperStatus) 
   const tick = async (): Promise<void> => {
     timer = null;
     if (stopped) return;
+    if (voice.blocked && voice.mic === 'off' && !voice.loading) {
+      await voice.warmUp().catch(() => undefined);
+      schedule(voice.blocked ? BLOCKED_RECHECK_MS : 0, false);
+      return;
+    }
     if (voice.mic !== 'off' || voice.loading) {
       if (voice.mic === 'on' || voice.mic === 'muted') backoff.succeed();
       schedule(CHECK_MS, false);

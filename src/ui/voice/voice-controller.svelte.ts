@@ -40,8 +40,8 @@ export type MicState = 'off' | 'starting' | 'on' | 'muted';
 export interface VoiceProblem {
   title: string;
   message: string;
-  /** Command that fixes it on the home server, if any. */
-  fix: string | null;
+  /** Only a grown-up can fix it (something is missing on the home server): it stays until dismissed. */
+  needsSetup: boolean;
 }
 
 const STAGE_NAMES: Record<ErrorStage, string> = {
@@ -82,10 +82,21 @@ const currentStt: SpeechToText = {
 const currentLlm: ChatModel = {
   stream(req) {
     const llm = engineHub.current('llm');
-    if (!llm) throw new Error('No language model is loaded.');
+    if (!llm) throw new NoLanguageModelError();
     return llm.stream(req);
   },
 };
+
+/** A turn needed the language model and there is none (songs and stories still work without it). */
+class NoLanguageModelError extends Error {
+  constructor() {
+    super('No language model is loaded.');
+    this.name = 'NoLanguageModelError';
+  }
+}
+
+/** How often a page re-reads /api/models while the server is still checking its model files. */
+const CHECKING_POLL_MS = 2_000;
 
 /** The voice in use right now. */
 const currentTts: TextToSpeech = {
@@ -108,6 +119,11 @@ export class VoiceController {
   problem = $state<VoiceProblem | null>(null);
   /** The server's model list could not be read (engines that ship with the app still load). */
   modelsUnavailable = $state(false);
+  /**
+   * The home server is still hashing model files a conversation needs (`/api/models` says
+   * "verifying"): those roles are not missing yet, and the page re-reads the list until done.
+   */
+  serverChecking = $state(false);
   readonly micSettings = new MicSettings();
   readonly output = new PlaybackQueue();
   /** Songs and stories: the page's one player and catalog, shared with the Library and the mini player. */
@@ -123,6 +139,7 @@ export class VoiceController {
   /** The planned chat model can pick out memories (not the stories260K demo). */
   private llmCanExtract = false;
   private problemTimer: ReturnType<typeof setTimeout> | null = null;
+  private recheckTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     engineHub.subscribe((status) => (this.engines = status));
@@ -134,14 +151,37 @@ export class VoiceController {
     return orbStateFor(this.sessionState, this.mic);
   }
 
-  /** Typing works once the language model and the voice are ready. */
+  /**
+   * Typing works once the voice is ready and the language model is either ready or known to be
+   * missing: without one, typed songs, stories and "stop" still work (core's direct commands).
+   */
   get canType(): boolean {
-    return this.engines.llm.state === 'ready' && this.engines.tts.state === 'ready';
+    const llm = this.engines.llm.state;
+    return this.engines.tts.state === 'ready' && (llm === 'ready' || (llm === 'missing' && !this.serverChecking));
+  }
+
+  /** Typing gets real answers, not only songs and stories. */
+  get canChat(): boolean {
+    return this.canType && this.engines.llm.state === 'ready';
   }
 
   /** Talking also needs speech recognition. */
   get canListen(): boolean {
-    return this.canType && this.engines.stt.state === 'ready' && this.engines.vad.state === 'ready';
+    return this.canChat && this.engines.stt.state === 'ready' && this.engines.vad.state === 'ready';
+  }
+
+  /** Listening cannot start until a grown-up adds something (the kiosk keeper waits, not retries). */
+  get blocked(): boolean {
+    return this.missingForTalking.length > 0;
+  }
+
+  /**
+   * What only a grown-up can add before Hearth can listen and answer (kiosk mode needs both);
+   * empty while the server is still checking its files or the engines are still loading.
+   */
+  get missingForTalking(): ('stt' | 'llm')[] {
+    if (this.serverChecking) return [];
+    return (['stt', 'llm'] as const).filter((role) => this.engines[role].state === 'missing');
   }
 
   get loading(): boolean {
@@ -159,6 +199,9 @@ export class VoiceController {
     const [models, webgpu] = await Promise.all([getModels(), detectWebGpu()]);
     this.modelsUnavailable = !models.ok;
     const roles = models.ok ? models.data.roles : [];
+    this.serverChecking = roles.some((role) => role.status === 'verifying');
+    if (this.recheckTimer) clearTimeout(this.recheckTimer);
+    this.recheckTimer = null;
     const plan = selectEngines(roles, { webgpu: webgpu.kind === 'hardware' ? 'hardware' : webgpu.kind === 'software' ? 'software' : 'none' });
     // The packs are kept on this device first (progress on Talk and Settings); the service worker
     // then serves the engines from that cache. A failed download still lets them load from the server.
@@ -167,6 +210,9 @@ export class VoiceController {
     engineHub.apply(plan);
     this.llmCanExtract = canExtractMemories(plan.llm);
     this.loadMemoryEmbedder(readyEmbeddingsPack(roles));
+    // Live readiness: keep asking until the server has checked every file, then load what became
+    // ready. Scheduled once this refresh is done, so the next one really asks again.
+    if (this.serverChecking) this.recheckTimer = setTimeout(() => void this.warmUp(), CHECKING_POLL_MS);
   }
 
   /** Memory uses the embeddings pack the library index uses too (one shared worker). */
@@ -198,8 +244,10 @@ export class VoiceController {
       if (!stt) {
         this.showProblem({
           title: 'Speech recognition isn’t installed yet',
-          message: 'Hearth can’t understand speech on this device until its speech-recognition model is on the home server. You can type instead.',
-          fix: this.engines.stt.fix ?? 'npm run models -- download whisper-tiny-en',
+          message: this.canType
+            ? 'Hearth can’t understand speech yet: a grown-up needs to add speech recognition to the home server. You can type instead.'
+            : 'Hearth can’t understand speech yet: a grown-up needs to add speech recognition to the home server.',
+          needsSetup: true,
         }, false);
         this.mic = 'off';
         return;
@@ -217,7 +265,7 @@ export class VoiceController {
           void session.pushAudio(frame);
         },
         onEnded: () => {
-          this.showProblem({ title: 'The microphone stopped', message: 'It may have been unplugged or its permission taken away. Tap the orb to try again.', fix: null });
+          this.showProblem({ title: 'The microphone stopped', message: 'It may have been unplugged or its permission taken away. Tap the orb to try again.', needsSetup: false });
           void this.stopListening();
         },
       });
@@ -228,10 +276,10 @@ export class VoiceController {
       }
       this.microphone = microphone;
       this.mic = 'on';
-      if (this.problem && !this.problem.fix) this.clearProblem();
+      if (this.problem && !this.problem.needsSetup) this.clearProblem();
     } catch (error) {
       this.mic = 'off';
-      this.showProblem(micProblem(error), false);
+      this.showProblem(micProblem(error, this.canType), false);
     }
   }
 
@@ -273,7 +321,7 @@ export class VoiceController {
       const session = await this.ensureSession();
       await session.sendText(text);
     } catch (error) {
-      this.showProblem({ title: 'Hearth couldn’t answer', message: errorMessage(error), fix: null });
+      this.showProblem({ title: 'Hearth couldn’t answer', message: errorMessage(error), needsSetup: false });
     }
   }
 
@@ -299,8 +347,9 @@ export class VoiceController {
 
   private async createSession(): Promise<VoiceSession> {
     await this.ensurePlanned();
-    const [llm, tts] = await Promise.all([engineHub.engine('llm'), engineHub.engine('tts')]);
-    if (!llm) throw new Error(this.engines.llm.error ?? 'No language model is ready on the home server.');
+    // Waits for the language model while it loads, but a missing one is no reason to refuse:
+    // songs, stories and "stop" work without it.
+    const [, tts] = await Promise.all([engineHub.engine('llm'), engineHub.engine('tts')]);
     if (!tts) throw new Error(this.engines.tts.error ?? 'The voice could not be loaded.');
     // Media tools come in through extraTools, so the context's persona-aware registry holds every
     // tool once (and a persona's allowed-tools list covers them too).
@@ -309,7 +358,7 @@ export class VoiceController {
       embedder: () => this.memoryEmbedder,
       extractionLlm: currentLlm,
       llmCanExtract: () => this.llmCanExtract && engineHub.current('llm') !== null,
-      onProblem: (message) => this.showProblem({ title: 'Hearth couldn’t save something', message, fix: null }),
+      onProblem: (message) => this.showProblem({ title: 'Hearth couldn’t save something', message, needsSetup: false }),
     });
     const session = new VoiceSession({
       vad: currentVad,
@@ -346,7 +395,15 @@ export class VoiceController {
       if (metrics.llmTtftMs !== null || metrics.voiceToVoiceMs !== null) this.metrics = metrics;
     });
     session.on('error', ({ stage, error }) => {
-      this.showProblem({ title: `${STAGE_NAMES[stage]} had a problem`, message: `${error.message} Hearth is still listening.`, fix: null });
+      if (error instanceof NoLanguageModelError) {
+        this.showProblem({
+          title: 'Hearth can’t chat yet',
+          message: 'A grown-up needs to add a language model to the home server. Until then, ask for a song or a story: “play a song”.',
+          needsSetup: true,
+        }, false);
+        return;
+      }
+      this.showProblem({ title: `${STAGE_NAMES[stage]} had a problem`, message: `${error.message} Hearth is still listening.`, needsSetup: false });
     });
   }
 
@@ -379,19 +436,19 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function micProblem(error: unknown): VoiceProblem {
+function micProblem(error: unknown, canType: boolean): VoiceProblem {
   const name = error instanceof DOMException ? error.name : '';
   if (name === 'NotAllowedError' || name === 'SecurityError') {
     return {
       title: 'Hearth may not use the microphone',
       message: 'Allow the microphone for this page (the icon in the address bar), then tap the orb again. On another device, Hearth must be opened over https or from localhost.',
-      fix: null,
+      needsSetup: false,
     };
   }
   if (name === 'NotFoundError' || name === 'OverconstrainedError') {
-    return { title: 'No microphone found', message: 'Plug in or switch on a microphone, then tap the orb again. You can type instead.', fix: null };
+    return { title: 'No microphone found', message: `Plug in or switch on a microphone, then tap the orb again.${canType ? ' You can type instead.' : ''}`, needsSetup: false };
   }
-  return { title: 'Couldn’t start listening', message: errorMessage(error), fix: null };
+  return { title: 'Couldn’t start listening', message: errorMessage(error), needsSetup: false };
 }
 
 /** One conversation per page, kept while the user moves between screens. */

@@ -3,6 +3,7 @@
 import type { CatalogHit, MediaItem, MediaKind } from '../../../core/media/types.ts';
 import type { MediaPlayerState } from '../../../audio/media-player.ts';
 import { mediaRuntime } from '../../../data/catalog/media-runtime.ts';
+import { libraryProblem } from './library-problem.ts';
 
 export type KindFilter = 'all' | MediaKind;
 
@@ -40,7 +41,7 @@ export class LibraryState {
       this.error = null;
       if (this.results) await this.search();
     } catch (err) {
-      this.error = `Could not load the library: ${err instanceof Error ? err.message : String(err)}`;
+      this.error = libraryProblem('load', err, navigator.onLine);
     } finally {
       this.loading = false;
     }
@@ -57,7 +58,7 @@ export class LibraryState {
       this.results = await this.runtime.catalog.search({ text, limit: 20, ...(this.kind !== 'all' ? { kind: this.kind } : {}) });
       this.searchMode = this.runtime.catalog.mode;
     } catch (err) {
-      this.error = `Search failed: ${err instanceof Error ? err.message : String(err)}`;
+      this.error = libraryProblem('search', err, navigator.onLine);
     } finally {
       this.searching = false;
     }
