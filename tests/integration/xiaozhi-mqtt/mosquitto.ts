@@ -56,6 +56,9 @@ export async function startMosquitto(): Promise<RunningMosquitto> {
       'allow_anonymous false', `plugin ${plugin}`, `plugin_opt_config_file ${path.join(dir, 'dynsec.json')}`, 'persistence false', 'log_dest stderr', 'log_type error', 'log_type warning', 'log_type notice', 'log_type information', ''].join('\n'),
   );
   const child: ChildProcess = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A test process that ends early (a hook timing out) takes its broker with it.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -71,6 +74,7 @@ export async function startMosquitto(): Promise<RunningMosquitto> {
     url: `mqtt://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}`,
     async stop() {
       const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+      process.off('exit', killOnExit);
       child.kill('SIGTERM');
       await exited;
       fs.rmSync(dir, { recursive: true, force: true });
