@@ -7,9 +7,10 @@ import { storySentences } from '../../../src/core/media/story-text.ts';
 import type { Catalog, MediaItem } from '../../../src/core/media/types.ts';
 import type { MediaLimits } from '../../catalog/media-limits.ts';
 import type { CatalogRecord } from '../../catalog/record.ts';
-import { decodeAudioFile, MediaDecodeError, type DecodedAudio } from './decode-audio.ts';
+import { MediaDecodeError, openAudioStream, type AudioPieces } from './decode-audio.ts';
 
-export type OpenedMedia = { format: 'audio'; audio: DecodedAudio } | { format: 'text'; sentences: string[] };
+/** Audio comes as mono pieces decoded while it plays (a whole decoded file would cost hundreds of MB). */
+export type OpenedMedia = { format: 'audio'; audio: AudioPieces } | { format: 'text'; sentences: string[] };
 
 export interface AgentMediaLibrary {
   catalog: Catalog;
@@ -34,7 +35,7 @@ export function catalogMediaLibrary(source: CatalogSource): AgentMediaLibrary {
       const root = path.resolve(source.mediaDir);
       const file = path.resolve(root, record.path);
       if (!file.startsWith(root + path.sep)) throw new MediaDecodeError(`"${item.title}" points outside the media folder`);
-      if (record.format === 'audio') return { format: 'audio', audio: await decodeAudioFile(file, `"${item.title}"`, source.limits, record.durationSec ?? undefined) };
+      if (record.format === 'audio') return { format: 'audio', audio: await openAudioStream(file, `"${item.title}"`, source.limits, record.durationSec ?? undefined) };
       const text = record.words ?? (await fs.readFile(file, 'utf8'));
       const sentences = storySentences(text);
       if (sentences.length === 0) throw new MediaDecodeError(`"${item.title}" has no words to read`);

@@ -7,7 +7,7 @@ import { MediaQueue, type MediaPlayerState } from '../../../src/core/media/media
 import type { MediaItem } from '../../../src/core/media/types.ts';
 import type { AgentMediaLibrary } from './media-library.ts';
 import { MediaGain, type MediaGainOptions } from './media-gain.ts';
-import { decodedChunks, readAloudChunks, toFrames } from './media-frames.ts';
+import { readAloudChunks, toFrames } from './media-frames.ts';
 
 /** Where frames go: the room track (or anything that takes fixed frames in real time). */
 export interface MediaSink {
@@ -46,11 +46,14 @@ export class RoomMediaPlayer extends MediaQueue<MediaGain> {
 
   protected async startOutput(item: MediaItem, signal: AbortSignal): Promise<void> {
     const opened = await this.options.library.open(item);
-    if (signal.aborted) return;
+    if (signal.aborted) {
+      if (opened.format === 'audio') await opened.audio.return(); // closes the file and frees its decoder
+      return;
+    }
     const { sampleRate, frameSamples } = this.options.sink;
     const chunks =
       opened.format === 'audio'
-        ? decodedChunks(opened.audio)
+        ? opened.audio
         : readAloudChunks(opened.sentences, this.options.voice, { signal, ...(this.options.voiceOptions?.() ?? {}) });
     const frames = toFrames(chunks, sampleRate, frameSamples);
     this.level.settle();

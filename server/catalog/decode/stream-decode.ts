@@ -1,4 +1,4 @@
-// Decodes an audio file piece by piece with caps: the file is read 64 KiB at a time, each piece is
+// Decodes an audio file piece by piece with caps: the file is fed to its decoder 2 KiB at a time, each piece is
 // decoded and handed on (or dropped), and decoding stops as soon as the audio runs past the
 // duration limit or past what the file's header claims. Memory stays bounded by one piece, and a
 // small file that expands to hours of audio (a decompression bomb) costs seconds, not gigabytes.
@@ -10,6 +10,11 @@ import { createDecoder, UnsupportedCodecError } from './decoders.ts';
 import type { PcmChunk } from './pcm-chunk.ts';
 
 const READ_BYTES = 64 * 1024;
+/**
+ * Bytes handed to the decoder at a time. Silence in FLAC expands over 1000-fold (ten minutes of it
+ * fit in 16 KB), so small feeds keep each decoded piece to a few MB of samples.
+ */
+const FEED_BYTES = 2 * 1024;
 
 export class AudioDecodeError extends Error {
   override name = 'AudioDecodeError';
@@ -31,6 +36,20 @@ export interface DecodeSummary {
 
 /** Streams `absolutePath` through its decoder. Throws MediaLimitError (too much audio) or AudioDecodeError (broken). */
 export async function decodeAudioStream(absolutePath: string, label: string, options: DecodeOptions): Promise<DecodeSummary> {
+  const pieces = decodeAudioPieces(absolutePath, label, options);
+  for (;;) {
+    const next = await pieces.next();
+    if (next.done) return next.value;
+    options.onPcm?.(next.value);
+  }
+}
+
+/**
+ * The decoded pieces of `absolutePath`, one per 2 KiB fed to the decoder, as the consumer asks for them (a toy's
+ * player pulls at playback speed). Returns the summary once the file has decoded to its end;
+ * stopping early (return()) closes the file and frees the decoder.
+ */
+export async function* decodeAudioPieces(absolutePath: string, label: string, options: Omit<DecodeOptions, 'onPcm'>): AsyncGenerator<PcmChunk, DecodeSummary> {
   const head = await readHead(absolutePath);
   const container = sniffAudio(head);
   if (!container) throw new AudioDecodeError(`${label} could not be decoded: its content is not audio in a supported format`);
@@ -47,8 +66,8 @@ export async function decodeAudioStream(absolutePath: string, label: string, opt
   let frames = 0;
   let sampleRate = 0;
   let channels = 0;
-  const take = (chunk: PcmChunk) => {
-    if (chunk.samplesDecoded === 0) return;
+  const check = (chunk: PcmChunk): boolean => {
+    if (chunk.samplesDecoded === 0) return false;
     sampleRate = chunk.sampleRate;
     channels = chunk.channelData.length;
     checkAudioFormat(label, { sampleRate, channels }, limits);
@@ -60,12 +79,19 @@ export async function decodeAudioStream(absolutePath: string, label: string, opt
     if (seconds > stopAfterSec) {
       throw new AudioDecodeError(`${label} holds more audio than its header says (${describeDuration(claimedDurationSec ?? 0)}): the file is malformed`);
     }
-    options.onPcm?.(chunk);
+    return true;
   };
   const stream = createReadStream(absolutePath, { highWaterMark: READ_BYTES });
   try {
-    for await (const piece of stream as AsyncIterable<Buffer>) take(await decodePiece(() => decoder.decode(new Uint8Array(piece)), label));
-    take(await decodePiece(() => decoder.flush(), label));
+    for await (const piece of stream as AsyncIterable<Buffer>) {
+      for (let at = 0; at < piece.length; at += FEED_BYTES) {
+        const bytes = new Uint8Array(piece.buffer, piece.byteOffset + at, Math.min(FEED_BYTES, piece.length - at));
+        const chunk = await decodePiece(() => decoder.decode(bytes), label);
+        if (check(chunk)) yield chunk;
+      }
+    }
+    const tail = await decodePiece(() => decoder.flush(), label);
+    if (check(tail)) yield tail;
   } finally {
     stream.destroy();
     decoder.free();
