@@ -178,13 +178,13 @@ beforeAll(async () => {
   const device = await json('POST', '/api/devices', { name: 'Keep Bear' }, adminToken);
   expect(device.status).toBe(201);
   plantedDeviceIds = [String(device.body.id)];
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await app?.close();
   db?.close();
   for (const dir of [dataDir, mediaDir, appDir]) fs.rmSync(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
 async function jwtProbes(): Promise<void> {
   const config = loadConfig(['--data-dir', dataDir]);

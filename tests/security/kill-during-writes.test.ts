@@ -18,7 +18,7 @@ afterAll(async () => {
   for (const s of running) await s.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.rmSync(mediaDir, { recursive: true, force: true });
-});
+}, 120_000);
 
 const start = async () => {
   const server = await startHearthServer({ dataDir, args: ['--media-dir', mediaDir, '--starter-library', 'off'] });
@@ -33,7 +33,7 @@ interface Acknowledged {
   titles: { sent: string[]; acked: number };
 }
 
-describe('kill -9 during writes', { timeout: 300_000 }, () => {
+describe('kill -9 during writes', { timeout: 500_000 }, () => {
   it('keeps the database intact and every acknowledged write after a restart', async () => {
     const first = await start();
     const token = await adminToken(first);

@@ -13,8 +13,8 @@ let token: string;
 beforeAll(async () => {
   server = await startHearthServer({ media: 'empty', args: ['--starter-library', 'off'] });
   token = await adminToken(server);
-}, 60_000);
-afterAll(async () => server?.stop());
+}, 240_000);
+afterAll(async () => server?.stop(), 120_000);
 
 const B = 'hearth-malformed';
 const filePartHead = `--${B}\r\nContent-Disposition: form-data; name="file"; filename="song.wav"\r\nContent-Type: audio/wav\r\n\r\n`;

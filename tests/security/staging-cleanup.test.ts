@@ -17,7 +17,7 @@ afterAll(async () => {
   for (const s of running) await s.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.rmSync(mediaDir, { recursive: true, force: true });
-});
+}, 120_000);
 
 const start = async () => {
   const server = await startHearthServer({ dataDir, args: ['--media-dir', mediaDir, '--starter-library', 'off'] });
@@ -44,7 +44,7 @@ function startEndlessUpload(server: RunningServer, token: string): http.ClientRe
   return req;
 }
 
-describe('crash leftovers in staging (finding 9)', { timeout: 180_000 }, () => {
+describe('crash leftovers in staging (finding 9)', { timeout: 400_000 }, () => {
   it('removes a half-received upload left by kill -9 when the server starts again', async () => {
     const first = await start();
     const token = await adminToken(first);

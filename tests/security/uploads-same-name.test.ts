@@ -13,8 +13,8 @@ let token: string;
 beforeAll(async () => {
   server = await startHearthServer({ media: 'empty', args: ['--starter-library', 'off'] });
   token = await adminToken(server);
-}, 60_000);
-afterAll(async () => server?.stop());
+}, 240_000);
+afterAll(async () => server?.stop(), 120_000);
 
 describe('same-name uploads at the same moment (finding 3)', { timeout: 120_000 }, () => {
   it('stores every acknowledged upload as its own file, served back byte for byte', async () => {
