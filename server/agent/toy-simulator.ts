@@ -135,7 +135,7 @@ export async function runToySimulator(opts: ToySimulatorOptions): Promise<ToySim
   }
 }
 
-async function cli(argv: string[]): Promise<void> {
+export async function cli(argv: string[]): Promise<void> {
   const program = new Command('toy')
     .description('Simulate a Hearth toy: say something to the agent and record its reply')
     .option('--server <url>', 'Hearth server', 'http://127.0.0.1:8787')

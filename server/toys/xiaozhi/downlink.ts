@@ -30,7 +30,7 @@ export class XiaozhiDownlink {
   readonly voice: DownlinkVoice;
   readonly media: DownlinkMedia;
   private readonly encoder = new OpusEncoder(DOWNLINK_RATE, FRAME_MS);
-  private readonly now: () => number;
+  readonly now: () => number;
   private readonly leadMs: number;
   private timer: NodeJS.Timeout | null = null;
   /** Real time at which the stream (re)started, and how much audio has been sent since. */
@@ -97,6 +97,7 @@ export class XiaozhiDownlink {
       this.framesSent++;
       this.opts.send(this.encoder.encode(frame), timestamp);
       this.opts.onFrameSent?.(timestamp, frame);
+      if (voice) this.voice.playsUntil = this.startedAt + this.sentMs;
     }
     this.voice.checkIdle();
     if (!this.voice.hasFrames() && !this.media.hasFrames() && this.sentMs <= this.now() - this.startedAt) {
@@ -129,6 +130,8 @@ class DownlinkVoice implements AudioOutput {
   private resampler: StreamResampler | null = null;
   private gain = 1;
   private idleWaiters: (() => void)[] = [];
+  /** Real time at which the last voice frame sent has played at the toy. */
+  playsUntil = 0;
 
   constructor(private readonly link: XiaozhiDownlink) {}
 
@@ -156,7 +159,7 @@ class DownlinkVoice implements AudioOutput {
   }
 
   whenIdle(): Promise<void> {
-    if (!this.hasFrames() && this.link.playoutRemainingMs() === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => {
       this.idleWaiters.push(resolve);
       this.link.wake();
@@ -185,7 +188,12 @@ class DownlinkVoice implements AudioOutput {
   }
 
   checkIdle(): void {
-    if (this.idleWaiters.length > 0 && !this.hasFrames() && this.link.playoutRemainingMs() === 0) this.resolveIdle();
+    if (this.idleWaiters.length > 0 && this.isIdle()) this.resolveIdle();
+  }
+
+  /** Nothing of the voice is queued and what was sent has played (songs and stories may go on). */
+  private isIdle(): boolean {
+    return !this.hasFrames() && this.link.now() >= this.playsUntil;
   }
 
   private resolveIdle(): void {

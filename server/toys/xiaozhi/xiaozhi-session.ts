@@ -67,6 +67,7 @@ export class XiaozhiSession {
   private serverAec = false;
   private ttsOpen = false;
   private earlyAudioDropped = false;
+  private mediaShown: string | null = null;
   private badInARow = 0;
   private readonly closeListeners: ((reason: string) => void)[] = [];
   readonly stats: XiaozhiSessionStats = { framesIn: 0, badFrames: 0, framesOut: 0, echoGated: 0, echoPassed: 0 };
@@ -173,9 +174,12 @@ export class XiaozhiSession {
       // Push-to-talk released: the utterance ends now, as if the child had gone quiet.
       if (this.mode === 'manual') this.endUtterance();
     } else if (state === 'detect') {
-      // The toy heard its wake word: whatever Hearth was saying stops, and it listens.
+      // The toy heard its wake word: whatever Hearth was saying stops, and it listens. Longer text
+      // is a typed question (companion apps send it this way, as xinnan-tech's server reads it).
       this.abort('wake word');
       this.listening = true;
+      const text = typeof message.text === 'string' ? message.text.trim().slice(0, 2000) : '';
+      if (text.split(/\s+/).length > 3 && this.conversation && this.conversation.session.state !== 'idle') void this.conversation.session.sendText(text);
     }
   }
 
@@ -280,8 +284,11 @@ export class XiaozhiSession {
       this.safeSend({ type: 'stt', text: message.text, session_id: this.sessionId });
     } else if (message.type === 'media' && message.status === 'playing' && message.title) {
       this.openTts();
-      this.safeSend({ type: 'tts', state: 'sentence_start', text: message.title, session_id: this.sessionId });
+      // Shown once per item (the player reports every duck and unduck too).
+      if (message.itemId !== this.mediaShown) this.safeSend({ type: 'tts', state: 'sentence_start', text: message.title, session_id: this.sessionId });
+      this.mediaShown = message.itemId;
     } else if (message.type === 'media' && message.status === 'idle') {
+      this.mediaShown = null;
       this.maybeCloseTts();
     }
   }
@@ -358,7 +365,7 @@ export class XiaozhiSession {
     this.closed = true;
     if (this.helloTimer) clearTimeout(this.helloTimer);
     this.helloTimer = null;
-    this.deps.log('info', 'xiaozhi toy session ended', { ...this.logContext, reason, framesIn: this.stats.framesIn, framesOut: this.stats.framesOut });
+    this.deps.log('info', 'xiaozhi toy session ended', { ...this.logContext, reason, framesIn: this.stats.framesIn, framesOut: this.stats.framesOut, badFrames: this.stats.badFrames, echoGated: this.stats.echoGated, echoPassed: this.stats.echoPassed });
     this.mcp?.close();
     this.downlink.close();
     if (closeChannel) this.channel.close(reason);

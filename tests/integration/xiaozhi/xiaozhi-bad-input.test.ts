@@ -94,7 +94,7 @@ describe('xiaozhi WebSocket: bad input', () => {
     expect(await opus.closed).toMatch(/Opus packets in a row did not decode/);
     // One log line for the run of bad packets, not sixty.
     expect(server().output().match(/sent audio that does not decode/g)?.length).toBe(1);
-  }, 120_000);
+  }, 420_000);
 
   it('a toy vanishing mid-reply and a connection flood leave another toy talking', async () => {
     const steady = await pairToy(server().url, toys.toyServer.householdKey, { name: 'Steady bear' });
@@ -135,6 +135,6 @@ describe('xiaozhi WebSocket: bad input', () => {
       steadyToy.close();
       gone.close();
     }
-  }, 240_000);
+  }, 420_000);
 });
 

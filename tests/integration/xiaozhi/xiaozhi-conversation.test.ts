@@ -43,7 +43,7 @@ describe('xiaozhi toys over WebSocket (LLM: a local OpenAI-compatible test doubl
   beforeAll(async () => {
     llm = await startCharacterLlm(CHARACTERS);
     server = await startToyServer({ args: ['--llm-url', llm.url, '--llm-model', 'test-model'] });
-  }, 120_000);
+  }, 420_000);
 
   afterAll(async () => {
     await server?.stop();
@@ -80,7 +80,7 @@ describe('xiaozhi toys over WebSocket (LLM: a local OpenAI-compatible test doubl
     } finally {
       toy.close();
     }
-  }, 180_000);
+  }, 420_000);
 
   it('abort stops the reply at once and closes the tts', async () => {
     const paired = await pairToy(server.server.url, server.householdKey, { name: 'Larry', persona: personaFor(CHARACTERS[2], 2) });
@@ -105,7 +105,7 @@ describe('xiaozhi toys over WebSocket (LLM: a local OpenAI-compatible test doubl
     } finally {
       toy.close();
     }
-  }, 180_000);
+  }, 420_000);
 
   it('a LiveKit toy and a xiaozhi toy talk at once, each with its own persona', async () => {
     const paired = await pairToy(server.server.url, server.householdKey, { name: 'Parrot two', persona: personaFor(CHARACTERS[0], 0) });
@@ -133,5 +133,5 @@ describe('xiaozhi toys over WebSocket (LLM: a local OpenAI-compatible test doubl
       xiaozhi.close();
       await livekit.disconnect();
     }
-  }, 240_000);
+  }, 420_000);
 });

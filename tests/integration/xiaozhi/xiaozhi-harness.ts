@@ -52,7 +52,7 @@ export async function connectToy(paired: PairedToy, options: XiaozhiToyOptions &
   const toy = new XiaozhiToy(link, { ...options, print: (line) => lines?.push(`${options.name ?? paired.identity.mac}: ${line}`) });
   const hello = await toy.hello();
   // Hearth turns the toy's face happy once its companion listens (the engines may still be loading).
-  await toy.waitForMessage('the companion to be ready', (m) => m.type === 'llm' && m.emotion === 'happy', 120_000);
+  await toy.waitForMessage('the companion to be ready', (m) => m.type === 'llm' && m.emotion === 'happy', 240_000);
   toy.startListening();
   void hello;
   return toy;

@@ -80,7 +80,7 @@ describe('xiaozhi pairing by code', () => {
     } finally {
       toy.close();
     }
-  }, 120_000);
+  }, 420_000);
 
   it('switching transport revokes the WebSocket token and closes the session; a LiveKit toy cannot switch', async () => {
     const paired = await pairToy(url(), key(), { name: 'Switch bear' });
@@ -107,7 +107,7 @@ describe('xiaozhi pairing by code', () => {
     } finally {
       toy.close();
     }
-  }, 120_000);
+  }, 420_000);
 
   it('a MAC already registered as a LiveKit toy is a 409; bad OTA input gets a clear 4xx', async () => {
     const identity = newToyIdentity();

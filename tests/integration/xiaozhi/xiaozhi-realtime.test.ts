@@ -34,7 +34,7 @@ describe('xiaozhi realtime mode on a single-mic toy (LLM: local per-persona test
     llm = await startCharacterLlm([LARRY]);
     // The classic flite voice rather than the contract Piper (tones per phoneme): its echo is real speech to the VAD.
     server = await startToyServer({ args: ['--llm-url', llm.url, '--llm-model', 'test-model'], withoutPacks: ['piper-contract'] });
-  }, 120_000);
+  }, 420_000);
 
   afterAll(async () => {
     await server?.stop();
@@ -60,7 +60,7 @@ describe('xiaozhi realtime mode on a single-mic toy (LLM: local per-persona test
     } finally {
       toy.close();
     }
-  }, 180_000);
+  }, 420_000);
 
   it('a child talking over the tale (with the echo under it) still interrupts, and is answered', async () => {
     const paired = await pairToy(server.server.url, server.householdKey, { name: 'Barge fox', persona: larry() });
@@ -80,5 +80,5 @@ describe('xiaozhi realtime mode on a single-mic toy (LLM: local per-persona test
     } finally {
       toy.close();
     }
-  }, 180_000);
+  }, 420_000);
 });
