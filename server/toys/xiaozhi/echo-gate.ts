@@ -60,18 +60,18 @@ export class EchoGate {
     const echo = this.expectedEchoSource(timestampMs, capturedAt);
     if (echo === null) return frame;
     const level = rmsOf(frame);
+    if (level < this.floorRms) return frame;
     const expected = echo * this.echoReturn;
     if (level > expected * this.doubleTalkRatio + this.floorRms) {
       this.passed++;
       return frame;
     }
-    // Echo only (or nothing: a board that cancels its own echo): learn how loud it comes back.
-    // Slowly both ways: a child just under the threshold must not ratchet the estimate up.
+    // Echo only: learn how loud it comes back. Slowly both ways: a child just under the threshold
+    // must not ratchet the estimate up until no speech passes.
     if (echo > 0.01) {
       const measured = level / echo;
       this.echoReturn = measured > this.echoReturn ? 0.95 * this.echoReturn + 0.05 * measured : 0.93 * this.echoReturn + 0.07 * measured;
     }
-    if (level < this.floorRms) return frame;
     this.gated++;
     return new Float32Array(frame.length);
   }
