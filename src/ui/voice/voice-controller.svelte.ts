@@ -95,6 +95,9 @@ class NoLanguageModelError extends Error {
   }
 }
 
+/** The server's model roles a conversation needs (memory search can follow later). */
+const CONVERSATION_ROLES: ReadonlySet<string> = new Set(['vad', 'stt', 'llm-cpu', 'llm-webgpu', 'tts']);
+
 /** How often a page re-reads /api/models while the server is still checking its model files. */
 const CHECKING_POLL_MS = 2_000;
 
@@ -199,7 +202,7 @@ export class VoiceController {
     const [models, webgpu] = await Promise.all([getModels(), detectWebGpu()]);
     this.modelsUnavailable = !models.ok;
     const roles = models.ok ? models.data.roles : [];
-    this.serverChecking = roles.some((role) => role.status === 'verifying');
+    this.serverChecking = roles.some((role) => CONVERSATION_ROLES.has(role.role) && role.status === 'verifying');
     if (this.recheckTimer) clearTimeout(this.recheckTimer);
     this.recheckTimer = null;
     const plan = selectEngines(roles, { webgpu: webgpu.kind === 'hardware' ? 'hardware' : webgpu.kind === 'software' ? 'software' : 'none' });
