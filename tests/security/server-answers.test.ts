@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { rawRequest } from './raw-http.ts';
 
@@ -72,8 +72,9 @@ describe('what the server says, and to whom (findings 10, 11)', { timeout: 400_0
       expect(body.error).toBe('internal_error');
       expect(String(body.message)).toMatch(/request req-/);
       expect(res.text).not.toMatch(/SQLITE|no such table|devices|\.ts|\/tmp\//i);
-      // The detail is in the server's own log, under the same request id.
-      expect(server.output()).toContain(String(body.requestId));
+      // The detail is in the server's own log, under the same request id; the log line may reach
+      // the pipe after the answer does, so wait for it rather than read the output once.
+      await vi.waitFor(() => expect(server.output()).toContain(String(body.requestId)), { timeout: 60_000, interval: 50 });
       expect(server.output()).toMatch(/no such table/);
     } finally {
       db.exec('ALTER TABLE devices_moved_away RENAME TO devices');
