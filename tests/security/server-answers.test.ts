@@ -74,7 +74,7 @@ describe('what the server says, and to whom (findings 10, 11)', { timeout: 400_0
       expect(res.text).not.toMatch(/SQLITE|no such table|devices|\.ts|\/tmp\//i);
       // The detail is in the server's own log, under the same request id; the log line may reach
       // the pipe after the answer does, so wait for it rather than read the output once.
-      await vi.waitFor(() => expect(server.output()).toContain(String(body.requestId)), { timeout: 60_000, interval: 50 });
+      await vi.waitFor(() => expect(server.output()).toContain(String(body.requestId)), { timeout: 20_000, interval: 50 });
       expect(server.output()).toMatch(/no such table/);
     } finally {
       db.exec('ALTER TABLE devices_moved_away RENAME TO devices');
