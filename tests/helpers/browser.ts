@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page, type Request } 
 
 export const CHROMIUM_PATH = process.env.HEARTH_CHROMIUM ?? '/usr/bin/chromium';
 
-// Flags from ../shared/TESTING.md: no background traffic, fake media devices, autoplay allowed.
+// Chromium flags for these machines: no background traffic, fake media devices, autoplay allowed.
 export function chromiumArgs(opts: { fakeAudioCapture?: string; extraArgs?: string[] } = {}): string[] {
   const args = [
     '--no-sandbox',
