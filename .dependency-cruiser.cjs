@@ -6,14 +6,16 @@ module.exports = {
   forbidden: [
     {
       name: 'core-is-pure',
-      comment: 'src/core runs unchanged in the browser and in Node: it imports only src/core (no other layer, no npm package, no Node built-in).',
+      comment:
+        'src/core runs unchanged in the browser and in Node: it imports only src/core (no other layer, no npm package, no Node built-in).',
       severity: 'error',
       from: { path: '^src/core/' },
       to: { pathNot: '^src/core/' },
     },
     {
       name: 'browser-parts-import-core-only',
-      comment: 'src/engines, src/audio, src/data, src/pwa and src/models-cache build on src/core only: never on each other, src/app or src/ui.',
+      comment:
+        'src/engines, src/audio, src/data, src/pwa and src/models-cache build on src/core only: never on each other, src/app or src/ui.',
       severity: 'error',
       from: { path: '^src/(engines|audio|data|pwa|models-cache)/' },
       to: { path: '^src/', pathNot: ['^src/core/', '^src/$1/'] },
@@ -34,7 +36,8 @@ module.exports = {
     },
     {
       name: 'ui-calls-app-not-the-parts',
-      comment: 'src/ui renders state and calls src/app (and pure src/core helpers); the engines, audio, data and storage parts are wired in src/app.',
+      comment:
+        'src/ui renders state and calls src/app (and pure src/core helpers); the engines, audio, data and storage parts are wired in src/app.',
       severity: 'error',
       from: { path: '^src/ui/' },
       to: { path: '^src/(engines|audio|data|pwa|models-cache)/' },
@@ -48,14 +51,16 @@ module.exports = {
     },
     {
       name: 'server-imports-only-core-of-src',
-      comment: 'The server uses src/core, never the browser-only src/engines, src/audio, src/data, src/ui, src/app, src/pwa or src/models-cache.',
+      comment:
+        'The server uses src/core, never the browser-only src/engines, src/audio, src/data, src/ui, src/app, src/pwa or src/models-cache.',
       severity: 'error',
       from: { path: '^server/' },
       to: { path: '^src/', pathNot: '^src/core/' },
     },
     {
       name: 'no-circular',
-      comment: 'No run-time import cycles between files (a cycle closed only by an `import type` is harmless and allowed).',
+      comment:
+        'No run-time import cycles between files (a cycle closed only by an `import type` is harmless and allowed).',
       severity: 'error',
       from: { path: '^(src|server)/' },
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },

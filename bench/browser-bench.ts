@@ -22,7 +22,10 @@ export interface BrowserBench<T extends object> {
 const loadAverage = () => os.loadavg().map((x) => Number(x.toFixed(2)));
 
 export async function runBrowserBench<T extends object>(bench: BrowserBench<T>): Promise<void> {
-  const server = await startHearthServer({ args: ['--app-dir', bench.appDir], env: { HEARTH_MODEL_PATH: process.env.HEARTH_MODEL_PATH ?? FIXTURE_MODELS } });
+  const server = await startHearthServer({
+    args: ['--app-dir', bench.appDir],
+    env: { HEARTH_MODEL_PATH: process.env.HEARTH_MODEL_PATH ?? FIXTURE_MODELS },
+  });
   const browser = await launchChromium().catch(async (error: unknown) => {
     await server.stop();
     throw error;
@@ -35,7 +38,12 @@ export async function runBrowserBench<T extends object>(bench: BrowserBench<T>):
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
     const before = loadAverage();
     const result = await bench.run(page);
-    const report = { ...result, loadAverage: { before, after: loadAverage(), cpus: os.cpus().length }, pageErrors, generatedAt: new Date().toISOString() };
+    const report = {
+      ...result,
+      loadAverage: { before, after: loadAverage(), cpus: os.cpus().length },
+      pageErrors,
+      generatedAt: new Date().toISOString(),
+    };
     const json = JSON.stringify(report, null, 2);
     const outFile = path.join(PROJECT_ROOT, 'bench', 'results', `${bench.name}.json`);
     fs.mkdirSync(path.dirname(outFile), { recursive: true });

@@ -6,7 +6,10 @@ export function percentile(values: number[], p: number): number {
   return sorted[rank] ?? Number.NaN;
 }
 
-export function summary(values: number[], digits = 3): { median: number; p90: number; min: number; max: number; n: number } {
+export function summary(
+  values: number[],
+  digits = 3,
+): { median: number; p90: number; min: number; max: number; n: number } {
   const round = (x: number) => Number(x.toFixed(digits));
   return {
     median: round(percentile(values, 50)),

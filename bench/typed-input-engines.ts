@@ -3,7 +3,11 @@ import type { SpeechToText, Vad } from '../src/core/index.ts';
 
 export function typedInputEngines(bench: string): { vad: Vad; stt: SpeechToText } {
   return {
-    vad: { frameSamples: 512, process: () => Promise.reject(new Error(`${bench} bench uses typed input: no VAD`)), reset: () => {} },
+    vad: {
+      frameSamples: 512,
+      process: () => Promise.reject(new Error(`${bench} bench uses typed input: no VAD`)),
+      reset: () => {},
+    },
     stt: { transcribe: () => Promise.reject(new Error(`${bench} bench uses typed input: no STT`)) },
   };
 }

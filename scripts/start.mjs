@@ -16,16 +16,25 @@ function newestMtime(p) {
   return newest;
 }
 
-const stale = !fs.existsSync(built) || sources.some((s) => newestMtime(path.join(root, s)) > fs.statSync(built).mtimeMs);
+const stale =
+  !fs.existsSync(built) || sources.some((s) => newestMtime(path.join(root, s)) > fs.statSync(built).mtimeMs);
 if (stale) {
   console.log('Building the Hearth web app…');
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' },
+  );
   if (build.status !== 0) {
     console.error('The web app failed to build; see the errors above.');
     process.exit(build.status ?? 1);
   }
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server', 'main.ts'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', path.join(root, 'server', 'main.ts'), ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -26,7 +26,11 @@ const ConfigSchema = z.object({
   starterLibrary: z.enum(['on', 'off']).transform((v) => v === 'on'),
   /** What one song or story may hold; longer, faster-sampled or wider files are refused at ingest. */
   mediaLimits: z.object({
-    maxDurationSec: z.coerce.number().positive().max(24 * 60).transform((minutes) => minutes * 60),
+    maxDurationSec: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .transform((minutes) => minutes * 60),
     maxSampleRate: z.coerce.number().int().min(8000).max(384_000),
     maxChannels: z.coerce.number().int().min(1).max(32),
   }),
@@ -73,38 +77,162 @@ interface Setting {
 
 const SETTINGS: Setting[] = [
   { flag: '--port <n>', key: 'port', env: 'HEARTH_PORT', fallback: '8787', help: 'port to listen on' },
-  { flag: '--https', key: 'https', env: 'HEARTH_HTTPS', help: 'also serve Hearth over HTTPS, signed by a home certificate authority: phones and tablets need it for the microphone, offline use and install (env value 1 = on)' },
-  { flag: '--https-port <n>', key: 'httpsPort', env: 'HEARTH_HTTPS_PORT', fallback: '8443', help: 'HTTPS port (with --https)' },
-  { flag: '--host <addr>', key: 'host', env: 'HEARTH_HOST', fallback: '0.0.0.0', help: 'address to bind; 0.0.0.0 serves every LAN interface' },
-  { flag: '--pin-lockout-s <n>', key: 'pinLockoutS', env: 'HEARTH_PIN_LOCKOUT_S', fallback: '30', help: 'seconds of the first lockout after too many wrong parent PINs; it doubles with each further wrong PIN, up to an hour' },
-  { flag: '--allowed-hosts <names>', key: 'allowedHosts', env: 'HEARTH_ALLOWED_HOSTS', help: 'comma-separated extra names the server answers to (its host name, .local name and addresses always work); requests for other names are refused' },
+  {
+    flag: '--https',
+    key: 'https',
+    env: 'HEARTH_HTTPS',
+    help: 'also serve Hearth over HTTPS, signed by a home certificate authority: phones and tablets need it for the microphone, offline use and install (env value 1 = on)',
+  },
+  {
+    flag: '--https-port <n>',
+    key: 'httpsPort',
+    env: 'HEARTH_HTTPS_PORT',
+    fallback: '8443',
+    help: 'HTTPS port (with --https)',
+  },
+  {
+    flag: '--host <addr>',
+    key: 'host',
+    env: 'HEARTH_HOST',
+    fallback: '0.0.0.0',
+    help: 'address to bind; 0.0.0.0 serves every LAN interface',
+  },
+  {
+    flag: '--pin-lockout-s <n>',
+    key: 'pinLockoutS',
+    env: 'HEARTH_PIN_LOCKOUT_S',
+    fallback: '30',
+    help: 'seconds of the first lockout after too many wrong parent PINs; it doubles with each further wrong PIN, up to an hour',
+  },
+  {
+    flag: '--allowed-hosts <names>',
+    key: 'allowedHosts',
+    env: 'HEARTH_ALLOWED_HOSTS',
+    help: 'comma-separated extra names the server answers to (its host name, .local name and addresses always work); requests for other names are refused',
+  },
   { flag: '--data-dir <dir>', key: 'dataDir', env: 'HEARTH_DATA_DIR', fallback: 'data', help: 'database and secrets' },
-  { flag: '--models-dir <dir>', key: 'modelsDir', env: 'HEARTH_MODELS_DIR', fallback: 'models', help: 'where model packs are stored' },
-  { flag: '--model-path <dirs>', key: 'modelPath', env: 'HEARTH_MODEL_PATH', help: `extra read-only folders holding model packs, "${path.delimiter}"-separated` },
+  {
+    flag: '--models-dir <dir>',
+    key: 'modelsDir',
+    env: 'HEARTH_MODELS_DIR',
+    fallback: 'models',
+    help: 'where model packs are stored',
+  },
+  {
+    flag: '--model-path <dirs>',
+    key: 'modelPath',
+    env: 'HEARTH_MODEL_PATH',
+    help: `extra read-only folders holding model packs, "${path.delimiter}"-separated`,
+  },
   { flag: '--media-dir <dir>', key: 'mediaDir', env: 'HEARTH_MEDIA_DIR', fallback: 'media', help: 'songs and stories' },
   { flag: '--app-dir <dir>', key: 'appDir', env: 'HEARTH_APP_DIR', fallback: 'dist', help: 'the built web app' },
-  { flag: '--max-media-minutes <n>', key: 'maxMediaMinutes', env: 'HEARTH_MAX_MEDIA_MINUTES', fallback: '60', help: 'longest song or story the library takes, in minutes' },
-  { flag: '--max-media-sample-rate <hz>', key: 'maxMediaSampleRate', env: 'HEARTH_MAX_MEDIA_SAMPLE_RATE', fallback: '48000', help: 'highest sample rate the library takes' },
-  { flag: '--max-media-channels <n>', key: 'maxMediaChannels', env: 'HEARTH_MAX_MEDIA_CHANNELS', fallback: '2', help: 'most audio channels the library takes' },
-  { flag: '--starter-library <on|off>', key: 'starterLibrary', env: 'HEARTH_STARTER_LIBRARY', fallback: 'on', help: 'build the starter songs and stories into the media folder on first run' },
-  { flag: '--manifest <file>', key: 'manifest', env: 'HEARTH_MODELS_MANIFEST', fallback: 'models/manifest.json', help: 'model pack manifest' },
-  { flag: '--toy-history-days <n>', key: 'toyHistoryDays', env: 'HEARTH_TOY_HISTORY_DAYS', fallback: '7', help: 'days to keep what each toy and child said, for parents (0 = keep no history)' },
+  {
+    flag: '--max-media-minutes <n>',
+    key: 'maxMediaMinutes',
+    env: 'HEARTH_MAX_MEDIA_MINUTES',
+    fallback: '60',
+    help: 'longest song or story the library takes, in minutes',
+  },
+  {
+    flag: '--max-media-sample-rate <hz>',
+    key: 'maxMediaSampleRate',
+    env: 'HEARTH_MAX_MEDIA_SAMPLE_RATE',
+    fallback: '48000',
+    help: 'highest sample rate the library takes',
+  },
+  {
+    flag: '--max-media-channels <n>',
+    key: 'maxMediaChannels',
+    env: 'HEARTH_MAX_MEDIA_CHANNELS',
+    fallback: '2',
+    help: 'most audio channels the library takes',
+  },
+  {
+    flag: '--starter-library <on|off>',
+    key: 'starterLibrary',
+    env: 'HEARTH_STARTER_LIBRARY',
+    fallback: 'on',
+    help: 'build the starter songs and stories into the media folder on first run',
+  },
+  {
+    flag: '--manifest <file>',
+    key: 'manifest',
+    env: 'HEARTH_MODELS_MANIFEST',
+    fallback: 'models/manifest.json',
+    help: 'model pack manifest',
+  },
+  {
+    flag: '--toy-history-days <n>',
+    key: 'toyHistoryDays',
+    env: 'HEARTH_TOY_HISTORY_DAYS',
+    fallback: '7',
+    help: 'days to keep what each toy and child said, for parents (0 = keep no history)',
+  },
   { flag: '--log-level <level>', key: 'logLevel', env: 'HEARTH_LOG_LEVEL', fallback: 'warn', help: 'server log level' },
-  { flag: '--livekit-url <url>', key: 'livekitUrl', env: 'LIVEKIT_URL', help: 'use this LiveKit server instead of the embedded one' },
+  {
+    flag: '--livekit-url <url>',
+    key: 'livekitUrl',
+    env: 'LIVEKIT_URL',
+    help: 'use this LiveKit server instead of the embedded one',
+  },
   { flag: '--livekit-api-key <key>', key: 'livekitApiKey', env: 'LIVEKIT_API_KEY', help: 'API key for LIVEKIT_URL' },
-  { flag: '--livekit-api-secret <secret>', key: 'livekitApiSecret', env: 'LIVEKIT_API_SECRET', help: 'API secret for LIVEKIT_URL' },
-  { flag: '--mqtt <on|off>', key: 'mqtt', env: 'HEARTH_MQTT', fallback: 'on', help: 'MQTT + UDP for stock xiaozhi toys a parent sets to MQTT (an embedded broker unless --mqtt-url)' },
-  { flag: '--mqtt-port <n>', key: 'mqttPort', env: 'HEARTH_MQTT_PORT', fallback: '1883', help: 'port of the embedded MQTT broker for xiaozhi toys (another free port when the default is taken)' },
-  { flag: '--mqtt-url <url>', key: 'mqttUrl', env: 'HEARTH_MQTT_URL', help: 'use this MQTT broker for xiaozhi toys instead of the embedded one: mqtt://user:password@host:1883 (Mosquitto, EMQX)' },
-  { flag: '--xiaozhi-udp-port <n>', key: 'xiaozhiUdpPort', env: 'HEARTH_XIAOZHI_UDP_PORT', fallback: '8884', help: 'UDP port for the encrypted audio of xiaozhi toys on MQTT (another free port when the default is taken)' },
-  { flag: '--llm-url <url>', key: 'llmUrl', env: 'HEARTH_LLM_URL', help: 'OpenAI-compatible server for toy conversations (e.g. http://ollama.lan:11434), instead of a local GGUF' },
-  { flag: '--llm-model <name>', key: 'llmModel', env: 'HEARTH_LLM_MODEL', help: 'model name to ask HEARTH_LLM_URL for' },
-  { flag: '--llm-api-key <key>', key: 'llmApiKey', env: 'HEARTH_LLM_API_KEY', help: 'bearer token for HEARTH_LLM_URL, if it wants one' },
+  {
+    flag: '--livekit-api-secret <secret>',
+    key: 'livekitApiSecret',
+    env: 'LIVEKIT_API_SECRET',
+    help: 'API secret for LIVEKIT_URL',
+  },
+  {
+    flag: '--mqtt <on|off>',
+    key: 'mqtt',
+    env: 'HEARTH_MQTT',
+    fallback: 'on',
+    help: 'MQTT + UDP for stock xiaozhi toys a parent sets to MQTT (an embedded broker unless --mqtt-url)',
+  },
+  {
+    flag: '--mqtt-port <n>',
+    key: 'mqttPort',
+    env: 'HEARTH_MQTT_PORT',
+    fallback: '1883',
+    help: 'port of the embedded MQTT broker for xiaozhi toys (another free port when the default is taken)',
+  },
+  {
+    flag: '--mqtt-url <url>',
+    key: 'mqttUrl',
+    env: 'HEARTH_MQTT_URL',
+    help: 'use this MQTT broker for xiaozhi toys instead of the embedded one: mqtt://user:password@host:1883 (Mosquitto, EMQX)',
+  },
+  {
+    flag: '--xiaozhi-udp-port <n>',
+    key: 'xiaozhiUdpPort',
+    env: 'HEARTH_XIAOZHI_UDP_PORT',
+    fallback: '8884',
+    help: 'UDP port for the encrypted audio of xiaozhi toys on MQTT (another free port when the default is taken)',
+  },
+  {
+    flag: '--llm-url <url>',
+    key: 'llmUrl',
+    env: 'HEARTH_LLM_URL',
+    help: 'OpenAI-compatible server for toy conversations (e.g. http://ollama.lan:11434), instead of a local GGUF',
+  },
+  {
+    flag: '--llm-model <name>',
+    key: 'llmModel',
+    env: 'HEARTH_LLM_MODEL',
+    help: 'model name to ask HEARTH_LLM_URL for',
+  },
+  {
+    flag: '--llm-api-key <key>',
+    key: 'llmApiKey',
+    env: 'HEARTH_LLM_API_KEY',
+    help: 'bearer token for HEARTH_LLM_URL, if it wants one',
+  },
 ];
 
 export function configCommand(): Command {
   const program = new Command('hearth').description('Hearth home server: serves the app, models and media on your LAN');
-  for (const s of SETTINGS) program.addOption(new Option(s.flag, `${s.help} (env ${s.env}${s.fallback ? `, default ${s.fallback}` : ''})`));
+  for (const s of SETTINGS)
+    program.addOption(new Option(s.flag, `${s.help} (env ${s.env}${s.fallback ? `, default ${s.fallback}` : ''})`));
   return program;
 }
 
@@ -151,7 +279,10 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
       .map((h) => h.trim())
       .filter((h) => h.length > 0),
     // A flag without a value (--https) arrives as `true`, not text.
-    https: { enabled: onOff((flags.https as string | boolean | undefined) ?? env.HEARTH_HTTPS, 'HEARTH_HTTPS'), port: value('httpsPort') },
+    https: {
+      enabled: onOff((flags.https as string | boolean | undefined) ?? env.HEARTH_HTTPS, 'HEARTH_HTTPS'),
+      port: value('httpsPort'),
+    },
     dataDir: abs(value('dataDir')),
     modelsDir: abs(value('modelsDir')),
     modelPath: splitPathList(value('modelPath')).map(abs),
@@ -159,7 +290,11 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
     appDir: abs(value('appDir')),
     manifestPath: abs(value('manifest')),
     starterLibrary: value('starterLibrary')?.toLowerCase(),
-    mediaLimits: { maxDurationSec: value('maxMediaMinutes'), maxSampleRate: value('maxMediaSampleRate'), maxChannels: value('maxMediaChannels') },
+    mediaLimits: {
+      maxDurationSec: value('maxMediaMinutes'),
+      maxSampleRate: value('maxMediaSampleRate'),
+      maxChannels: value('maxMediaChannels'),
+    },
     logLevel: value('logLevel'),
     toyHistoryDays: value('toyHistoryDays'),
     livekit: {
@@ -190,7 +325,9 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
     throw new ConfigError('LIVEKIT_URL is set, so LIVEKIT_API_KEY and LIVEKIT_API_SECRET are needed too');
   }
   if (config.llm.url && !config.llm.model) {
-    throw new ConfigError('HEARTH_LLM_URL is set, so HEARTH_LLM_MODEL is needed too (the model name that server should run)');
+    throw new ConfigError(
+      'HEARTH_LLM_URL is set, so HEARTH_LLM_MODEL is needed too (the model name that server should run)',
+    );
   }
   return config;
 }

@@ -30,11 +30,23 @@ async function main(): Promise<void> {
   createPrivateFile(path.join(config.dataDir, 'hearth.db'));
   const db = openDatabase(path.join(config.dataDir, 'hearth.db'));
   const setupCode = new AdminPin(db).isSet() ? null : new FirstPinSetupCode();
-  const models = await ModelStore.open({ manifestPath: config.manifestPath, modelsDir: config.modelsDir, extraDirs: config.modelPath });
+  const models = await ModelStore.open({
+    manifestPath: config.manifestPath,
+    modelsDir: config.modelsDir,
+    extraDirs: config.modelPath,
+  });
   // HTTPS (opt-in): the home CA and this machine's certificate, created or renewed as needed.
   const tls = config.https.enabled ? await loadTlsMaterial(config.dataDir) : null;
   let httpsPort: number | null = null;
-  const app = await buildApp({ config, db, models, version: pkg.version, caCertPem: tls?.caCertPem ?? null, httpsPort: () => httpsPort, setupCode });
+  const app = await buildApp({
+    config,
+    db,
+    models,
+    version: pkg.version,
+    caCertPem: tls?.caCertPem ?? null,
+    httpsPort: () => httpsPort,
+    setupCode,
+  });
   const httpsServer = tls ? attachHttpsServer(app, tls) : null;
 
   const shutdown = async (signal: string) => {
@@ -51,9 +63,21 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   if (httpsServer) httpsPort = await listenHttps(httpsServer, config);
   const https = tls && httpsPort !== null ? { ...tls, port: httpsPort } : null;
-  console.log(startupReport({ config, port, https, version: pkg.version, roles: await models.roles(), appBuilt: fs.existsSync(path.join(config.appDir, 'index.html')) }));
+  console.log(
+    startupReport({
+      config,
+      port,
+      https,
+      version: pkg.version,
+      roles: await models.roles(),
+      appBuilt: fs.existsSync(path.join(config.appDir, 'index.html')),
+    }),
+  );
   console.log(householdKeyNotice(config.dataDir));
-  if (setupCode?.value) console.log(`No parent PIN yet. To choose it from another device, enter this one-time setup code: ${setupCode.value}`);
+  if (setupCode?.value)
+    console.log(
+      `No parent PIN yet. To choose it from another device, enter this one-time setup code: ${setupCode.value}`,
+    );
   // Files created while starting (secrets, TLS, database) are private too.
   makeDataDirPrivate(config.dataDir);
 
@@ -66,7 +90,9 @@ async function listenHttps(server: HttpsServer, config: HearthConfig): Promise<n
     return await server.listen(config.https.port, config.host);
   } catch (err) {
     if (err instanceof Error && 'code' in err && err.code === 'EADDRINUSE') {
-      throw new ConfigError(`the HTTPS port ${config.https.port} is already in use. Stop the other server or pick another port with --https-port or HEARTH_HTTPS_PORT.`);
+      throw new ConfigError(
+        `the HTTPS port ${config.https.port} is already in use. Stop the other server or pick another port with --https-port or HEARTH_HTTPS_PORT.`,
+      );
     }
     throw err;
   }
@@ -80,7 +106,9 @@ main().catch((err: unknown) => {
   } else if (err instanceof TlsFileError) {
     console.error(`Hearth cannot start HTTPS: ${err.message}`);
   } else if (err instanceof Error && 'code' in err && err.code === 'EADDRINUSE') {
-    console.error(`Hearth: the port is already in use (${err.message}). Stop the other server or pick another port with --port or HEARTH_PORT.`);
+    console.error(
+      `Hearth: the port is already in use (${err.message}). Stop the other server or pick another port with --port or HEARTH_PORT.`,
+    );
   } else {
     console.error('Hearth failed to start:', err);
   }

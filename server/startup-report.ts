@@ -7,10 +7,22 @@ import type { TlsMaterial } from './tls/tls-material.ts';
 /** HTTPS as it came up: its port and the home CA people install on their devices. */
 export type HttpsReport = Pick<TlsMaterial, 'caFingerprint256' | 'caCreated' | 'issuedBecause'> & { port: number };
 
-const MARK: Record<RoleStatus['status'], string> = { ready: 'ready  ', missing: 'MISSING', corrupt: 'DAMAGED', verifying: 'checking' };
+const MARK: Record<RoleStatus['status'], string> = {
+  ready: 'ready  ',
+  missing: 'MISSING',
+  corrupt: 'DAMAGED',
+  verifying: 'checking',
+};
 
 /** What a person needs to see when the server starts: where to open Hearth, and what is missing. */
-export function startupReport(input: { config: HearthConfig; port: number; https?: HttpsReport | null; version: string; roles: RoleStatus[]; appBuilt: boolean }): string {
+export function startupReport(input: {
+  config: HearthConfig;
+  port: number;
+  https?: HttpsReport | null;
+  version: string;
+  roles: RoleStatus[];
+  appBuilt: boolean;
+}): string {
   const { config, port, https, version, roles, appBuilt } = input;
   const lines = [`Hearth ${version} is running.`, '', 'Open it from any device on your home network:'];
   const httpUrls = lanUrls(port, config.host);
@@ -24,7 +36,10 @@ export function startupReport(input: { config: HearthConfig; port: number; https
     if (role.fix && role.status !== 'ready') lines.push(`           fix: ${role.fix}`);
     else if (role.better[0]?.fix) lines.push(`           better: ${role.better[0].title} — ${role.better[0].fix}`);
   }
-  lines.push('', `LiveKit: ${config.livekit.url ? `using ${config.livekit.url}` : 'embedded room server (set LIVEKIT_URL to use your own)'}`);
+  lines.push(
+    '',
+    `LiveKit: ${config.livekit.url ? `using ${config.livekit.url}` : 'embedded room server (set LIVEKIT_URL to use your own)'}`,
+  );
   lines.push(`Data: ${config.dataDir}   Models: ${config.modelsDir}   Media: ${config.mediaDir}`);
   return lines.join('\n');
 }
@@ -34,7 +49,10 @@ function httpsLines(https: HttpsReport, host: string, httpUrl: string | undefine
   for (const url of lanUrls(https.port, host, 'https')) lines.push(`  ${url}`);
   lines.push(`  Each device first installs the home certificate authority: ${httpUrl ?? ''}${CA_CERTIFICATE_PATH}`);
   lines.push(`  Its SHA-256 fingerprint: ${https.caFingerprint256}`);
-  if (https.caCreated) lines.push('  (A new certificate authority was created: devices that trusted an earlier one must install this one.)');
+  if (https.caCreated)
+    lines.push(
+      '  (A new certificate authority was created: devices that trusted an earlier one must install this one.)',
+    );
   else if (https.issuedBecause) lines.push(`  (New server certificate: ${https.issuedBecause}.)`);
   lines.push('  How: README, "Open it from another device".');
   return lines;

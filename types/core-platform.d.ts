@@ -28,8 +28,8 @@ declare var DOMException: { prototype: DOMException; new (message?: string, name
 declare function setTimeout(handler: () => void, timeout?: number): unknown;
 declare function clearTimeout(id: unknown): void;
 declare function queueMicrotask(callback: () => void): void;
-declare var performance: { now(): number };
-declare var console: {
+declare let performance: { now(): number };
+declare let console: {
   log(...data: unknown[]): void;
   warn(...data: unknown[]): void;
   error(...data: unknown[]): void;

@@ -58,7 +58,14 @@ for (const n of sizes) {
   try {
     for (const { start, end } of ranges) {
       started = performance.now();
-      const resource = { embeddings: ids.slice(start, end).map((id, j) => ({ id, title: `item ${id}`, url: `/media/${id}`, embeddings: Array.from(vectors[start + j]!) })) };
+      const resource = {
+        embeddings: ids.slice(start, end).map((id, j) => ({
+          id,
+          title: `item ${id}`,
+          url: `/media/${id}`,
+          embeddings: Array.from(vectors[start + j]!),
+        })),
+      };
       resourceMs += performance.now() - started;
       started = performance.now();
       const voy = new Voy(resource);
@@ -154,7 +161,13 @@ for (const n of sizes) {
   process.stderr.write(`catalog bench: ${n} items done\n`);
 }
 
-console.log(JSON.stringify({ bench: 'catalog', node: process.version, platform: `${process.platform}-${process.arch}`, results }, null, 2));
+console.log(
+  JSON.stringify(
+    { bench: 'catalog', node: process.version, platform: `${process.platform}-${process.arch}`, results },
+    null,
+    2,
+  ),
+);
 
 function round(x: number, digits = 1): number {
   const f = 10 ** digits;

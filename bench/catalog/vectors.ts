@@ -22,7 +22,9 @@ function normalise(v: Float32Array): Float32Array {
 
 export function clusteredUnitVectors(count: number, dims: number, seed: number, topics = 256): Float32Array[] {
   const random = seeded(seed);
-  const centres = Array.from({ length: topics }, () => normalise(Float32Array.from({ length: dims }, () => random() * 2 - 1)));
+  const centres = Array.from({ length: topics }, () =>
+    normalise(Float32Array.from({ length: dims }, () => random() * 2 - 1)),
+  );
   return Array.from({ length: count }, () => {
     const centre = centres[Math.floor(random() * topics)]!;
     return normalise(centre.map((x) => x + (random() * 2 - 1) * 0.08));

@@ -14,9 +14,14 @@ const dims = 384;
 
 // Our own instance (not server/catalog/voy.ts's shared one) so its memory can be read.
 const dir = path.dirname(createRequire(import.meta.url).resolve('voy-search/package.json'));
-const glue = (await import(pathToFileURL(path.join(dir, 'voy_search_bg.js')).href)) as { Voy: typeof VoyClass; __wbg_set_wasm(e: WebAssembly.Exports): void };
+const glue = (await import(pathToFileURL(path.join(dir, 'voy_search_bg.js')).href)) as {
+  Voy: typeof VoyClass;
+  __wbg_set_wasm(e: WebAssembly.Exports): void;
+};
 const module = await WebAssembly.compile(fs.readFileSync(path.join(dir, 'voy_search_bg.wasm')));
-const instance = await WebAssembly.instantiate(module, { './voy_search_bg.js': glue as unknown as WebAssembly.ModuleImports });
+const instance = await WebAssembly.instantiate(module, {
+  './voy_search_bg.js': glue as unknown as WebAssembly.ModuleImports,
+});
 glue.__wbg_set_wasm(instance.exports);
 const memory = instance.exports.memory as WebAssembly.Memory;
 const memoryImport = WebAssembly.Module.exports(module).find((e) => e.name === 'memory');
@@ -24,7 +29,14 @@ const memoryImport = WebAssembly.Module.exports(module).find((e) => e.name === '
 const rows = [];
 for (const n of sizes) {
   const vectors = clusteredUnitVectors(n, dims, 0x5eed + n);
-  const resource = { embeddings: vectors.map((v, i) => ({ id: String(i), title: `item ${i}`, url: `/media/${i}`, embeddings: Array.from(v) })) };
+  const resource = {
+    embeddings: vectors.map((v, i) => ({
+      id: String(i),
+      title: `item ${i}`,
+      url: `/media/${i}`,
+      embeddings: Array.from(v),
+    })),
+  };
   let inputJsonChars: number | string;
   try {
     inputJsonChars = JSON.stringify(resource).length;
@@ -52,4 +64,10 @@ for (const n of sizes) {
   rows.push(row);
   process.stderr.write(`${JSON.stringify(row)}\n`);
 }
-console.log(JSON.stringify({ node: process.version, maxStringLength: constants.MAX_STRING_LENGTH, memoryExport: memoryImport, rows }, null, 2));
+console.log(
+  JSON.stringify(
+    { node: process.version, maxStringLength: constants.MAX_STRING_LENGTH, memoryExport: memoryImport, rows },
+    null,
+    2,
+  ),
+);

@@ -1,6 +1,16 @@
 // Zero-latency engines for measuring what src/core itself costs. They are not Hearth's engines:
 // the point is that any time the benchmark sees beyond these calls is the session's own overhead.
-import type { AudioOutput, ChatChunk, ChatModel, ChatRequest, SpeechToText, SynthesizeOptions, TextToSpeech, Transcript, Vad } from '../../src/core/index.ts';
+import type {
+  AudioOutput,
+  ChatChunk,
+  ChatModel,
+  ChatRequest,
+  SpeechToText,
+  SynthesizeOptions,
+  TextToSpeech,
+  Transcript,
+  Vad,
+} from '../../src/core/index.ts';
 
 /** Speech probability is read from the frame's first sample, so the bench scripts the VAD. */
 export class InstantScriptedVad implements Vad {

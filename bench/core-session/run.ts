@@ -4,9 +4,16 @@
 // with calling the same engines directly. Prints JSON; never asserts timings.
 import { VoiceSession } from '../../src/core/index.ts';
 import { summary } from '../stats.ts';
-import { InstantChatModel, InstantScriptedVad, InstantSpeechToText, InstantTextToSpeech, TimestampingOutput } from './instant-engines.ts';
+import {
+  InstantChatModel,
+  InstantScriptedVad,
+  InstantSpeechToText,
+  InstantTextToSpeech,
+  TimestampingOutput,
+} from './instant-engines.ts';
 
-const REPLY = 'Once upon a time there was a little turtle. She wanted to see the sea. So she walked all day, slowly and happily. At night she saw the moon!';
+const REPLY =
+  'Once upon a time there was a little turtle. She wanted to see the sea. So she walked all day, slowly and happily. At night she saw the moon!';
 const TURNS = Number(process.env.BENCH_TURNS ?? 300);
 const persona = { name: 'Hearth', systemPrompt: 'You are a friendly companion.' };
 

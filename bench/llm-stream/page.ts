@@ -8,7 +8,13 @@
 
 import { Wllama } from '@wllama/wllama/esm/index.js';
 import wllamaWasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
-import { VoiceSession, type ChatMessage, type TextToSpeech, type TurnGuard, type TurnMetrics } from '../../src/core/index.ts';
+import {
+  VoiceSession,
+  type ChatMessage,
+  type TextToSpeech,
+  type TurnGuard,
+  type TurnMetrics,
+} from '../../src/core/index.ts';
 import { findBlockedTopic, findUnsafe } from '../../src/core/safety/child-safe-filter.ts';
 import { buildStoryPrompt } from '../../src/core/llm/story-prompt.ts';
 import { createWllamaChatModel } from '../../src/engines/llm/wllama-chat-model.ts';
@@ -33,7 +39,10 @@ const typedInput = typedInputEngines('llm-stream');
 /** The checks the app's child-safe guard runs on every reply sentence. */
 const childSafeOutputGuard: TurnGuard = {
   checkInput: () => ({ allowed: true }),
-  checkOutput: (sentence) => (findUnsafe(sentence) ?? findBlockedTopic(sentence, []) ? { allowed: false, reason: 'unsafe', redirect: 'Let’s talk about something else.' } : { allowed: true }),
+  checkOutput: (sentence) =>
+    (findUnsafe(sentence) ?? findBlockedTopic(sentence, []))
+      ? { allowed: false, reason: 'unsafe', redirect: 'Let’s talk about something else.' }
+      : { allowed: true },
 };
 
 /**
@@ -53,7 +62,11 @@ interface Sample {
 
 function sample(tokens: number, firstTextAt: number | null, endAt: number): Sample {
   const decodeMs = firstTextAt === null ? 0 : endAt - firstTextAt;
-  return { tokens, decodeMs: Number(decodeMs.toFixed(2)), tokensPerSecond: decodeMs > 0 ? Number(((tokens * 1000) / decodeMs).toFixed(1)) : null };
+  return {
+    tokens,
+    decodeMs: Number(decodeMs.toFixed(2)),
+    tokensPerSecond: decodeMs > 0 ? Number(((tokens * 1000) / decodeMs).toFixed(1)) : null,
+  };
 }
 
 function messagesFor(userText: string): ChatMessage[] {
@@ -64,9 +77,18 @@ function messagesFor(userText: string): ChatMessage[] {
 }
 
 async function runBench(opts: LlmStreamBenchOptions) {
-  const raw = new Wllama({ default: wllamaWasmUrl }, { suppressNativeLog: true, logger: { debug: () => {}, log: () => {}, warn: console.warn, error: console.error } });
+  const raw = new Wllama(
+    { default: wllamaWasmUrl },
+    { suppressNativeLog: true, logger: { debug: () => {}, log: () => {}, warn: console.warn, error: console.error } },
+  );
   raw.setCompat(null);
-  await raw.loadModelFromUrl(modelFileUrl('stories260K', 'stories260K.gguf'), { n_threads: 1, n_ctx: 2048, n_gpu_layers: 0, n_parallel: 1, useCache: false });
+  await raw.loadModelFromUrl(modelFileUrl('stories260K', 'stories260K.gguf'), {
+    n_threads: 1,
+    n_ctx: 2048,
+    n_gpu_layers: 0,
+    n_parallel: 1,
+    useCache: false,
+  });
   const llm = await createWllamaChatModel({ packId: 'stories260K', file: 'stories260K.gguf', threads: 1 });
   const tts = await createClassicTextToSpeech({ voice: 'slt' });
   const output = new EnqueueRecorder();
@@ -113,7 +135,11 @@ async function runBench(opts: LlmStreamBenchOptions) {
   async function adapter(userText: string): Promise<Sample> {
     let tokens = 0;
     let firstTextAt: number | null = null;
-    for await (const chunk of llm.stream({ messages: messagesFor(userText), temperature: 0, maxTokens: opts.maxTokens })) {
+    for await (const chunk of llm.stream({
+      messages: messagesFor(userText),
+      temperature: 0,
+      maxTokens: opts.maxTokens,
+    })) {
       if (chunk.type === 'text') firstTextAt ??= performance.now();
       else if (chunk.type === 'done') tokens = chunk.usage?.completionTokens ?? 0;
     }
@@ -128,7 +154,11 @@ async function runBench(opts: LlmStreamBenchOptions) {
     off();
     const m = metrics as TurnMetrics | null;
     const decodeMs = m?.llmTotalMs != null && m.llmTtftMs != null ? m.llmTotalMs - m.llmTtftMs : 0;
-    return { tokens: m?.completionTokens ?? 0, decodeMs: Number(decodeMs.toFixed(2)), tokensPerSecond: m?.tokensPerSecond != null ? Number(m.tokensPerSecond.toFixed(1)) : null };
+    return {
+      tokens: m?.completionTokens ?? 0,
+      decodeMs: Number(decodeMs.toFixed(2)),
+      tokensPerSecond: m?.tokensPerSecond != null ? Number(m.tokensPerSecond.toFixed(1)) : null,
+    };
   }
 
   const modes = {
@@ -139,7 +169,13 @@ async function runBench(opts: LlmStreamBenchOptions) {
     session: (text: string) => sessionTurn(session, text),
   };
   type Mode = keyof typeof modes;
-  const results: Record<Mode, Sample[]> = { raw: [], adapter: [], sessionSilentTts: [], session: [], sessionWithCaptions: [] };
+  const results: Record<Mode, Sample[]> = {
+    raw: [],
+    adapter: [],
+    sessionSilentTts: [],
+    session: [],
+    sessionWithCaptions: [],
+  };
   for (let i = 0; i < opts.warmup + opts.runs; i++) {
     const userText = opts.prompts[i % opts.prompts.length] ?? 'Tell me a story.';
     // Interleaved, so a burst of load on the machine hits every mode alike.
@@ -171,13 +207,30 @@ async function runBench(opts: LlmStreamBenchOptions) {
     bench: 'llm-stream',
     model: 'stories260K (wllama, 1 thread, temperature 0)',
     definition: 'tokens/s = completion tokens * 1000 / (first text token -> end of stream), as src/core/metrics.ts',
-    device: { userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency, crossOriginIsolated: self.crossOriginIsolated },
+    device: {
+      userAgent: navigator.userAgent,
+      hardwareConcurrency: navigator.hardwareConcurrency,
+      crossOriginIsolated: self.crossOriginIsolated,
+    },
     runs: opts.runs,
     warmup: opts.warmup,
     maxTokens: opts.maxTokens,
     tokensPerSecond: medians,
-    ratioToRaw: { adapter: ratio('adapter'), sessionSilentTts: ratio('sessionSilentTts'), session: ratio('session'), sessionWithCaptions: ratio('sessionWithCaptions') },
-    tokensPerRun: Object.fromEntries((Object.keys(modes) as Mode[]).map((mode) => [mode, summary(results[mode].map((s) => s.tokens), 0)])),
+    ratioToRaw: {
+      adapter: ratio('adapter'),
+      sessionSilentTts: ratio('sessionSilentTts'),
+      session: ratio('session'),
+      sessionWithCaptions: ratio('sessionWithCaptions'),
+    },
+    tokensPerRun: Object.fromEntries(
+      (Object.keys(modes) as Mode[]).map((mode) => [
+        mode,
+        summary(
+          results[mode].map((s) => s.tokens),
+          0,
+        ),
+      ]),
+    ),
     captionUpdates,
     perRun: results,
   };

@@ -10,18 +10,31 @@ import { runBrowserBench } from '../browser-bench.ts';
 import type { LlmStreamBenchOptions } from './page.ts';
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '10' }, warmup: { type: 'string', default: '1' }, 'max-tokens': { type: 'string', default: '120' } },
+  options: {
+    runs: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '1' },
+    'max-tokens': { type: 'string', default: '120' },
+  },
 });
 
 const options: LlmStreamBenchOptions = {
   runs: Number(values.runs),
   warmup: Number(values.warmup),
   maxTokens: Number(values['max-tokens']),
-  prompts: ['Tell me a story about a brave turtle.', 'Can you tell me a story about a little red bird?', 'Tell me a story about a happy dog.', 'I want a story about the moon.'],
+  prompts: [
+    'Tell me a story about a brave turtle.',
+    'Can you tell me a story about a little red bird?',
+    'Tell me a story about a happy dog.',
+    'I want a story about the moon.',
+  ],
 };
 
 // With Svelte: the captions are the app's own Conversation component.
-const appDir = await buildHarnessPages({ llmStream: path.join('bench', 'llm-stream', 'page.html') }, path.join('tests', '.tmp', 'bench-llm-stream'), [svelte()]);
+const appDir = await buildHarnessPages(
+  { llmStream: path.join('bench', 'llm-stream', 'page.html') },
+  path.join('tests', '.tmp', 'bench-llm-stream'),
+  [svelte()],
+);
 await runBrowserBench({
   name: 'llm-stream',
   appDir,

@@ -6,7 +6,19 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { AudioFrame, AudioSource, AudioStream, dispose, LocalAudioTrack, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource, type RemoteTrack } from '@livekit/rtc-node';
+import {
+  AudioFrame,
+  AudioSource,
+  AudioStream,
+  dispose,
+  LocalAudioTrack,
+  Room,
+  RoomEvent,
+  TrackKind,
+  TrackPublishOptions,
+  TrackSource,
+  type RemoteTrack,
+} from '@livekit/rtc-node';
 import { TokenMinter } from '../../server/livekit/token-minter.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -17,7 +29,8 @@ const MAX_ROOMS = arg('max-rooms', 8);
 const WINDOW_S = arg('window-s', 8);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : null);
-const p90 = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))]! : null);
+const p90 = (xs: number[]) =>
+  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))]! : null;
 const round = (x: number | null, d = 1) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
 const apiKey = `BK${crypto.randomBytes(4).toString('hex')}`;
@@ -79,7 +92,9 @@ async function join(identity: string, roomName: string): Promise<{ client: Clien
       }
     })();
   });
-  client.room.on(RoomEvent.DataReceived, (payload) => client.data.push({ text: new TextDecoder().decode(payload), atMs: performance.now() }));
+  client.room.on(RoomEvent.DataReceived, (payload) =>
+    client.data.push({ text: new TextDecoder().decode(payload), atMs: performance.now() }),
+  );
   const token = (await minter.mint({ identity, room: roomName, ttlSeconds: 3600 })).token;
   const t0 = performance.now();
   await client.room.connect(url, token, { autoSubscribe: true, dynacast: false });
@@ -87,10 +102,17 @@ async function join(identity: string, roomName: string): Promise<{ client: Clien
 }
 
 /** Publishes audio in real time: `frame(i)` decides each 10 ms frame; `onSent` sees when each was handed over. */
-async function publish(client: Client, frame: (i: number) => Int16Array, onSent?: (i: number, atMs: number) => void): Promise<void> {
+async function publish(
+  client: Client,
+  frame: (i: number) => Int16Array,
+  onSent?: (i: number, atMs: number) => void,
+): Promise<void> {
   client.source = new AudioSource(48000, 1, 20);
   const track = LocalAudioTrack.createAudioTrack('mic', client.source);
-  await client.room.localParticipant!.publishTrack(track, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }));
+  await client.room.localParticipant!.publishTrack(
+    track,
+    new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }),
+  );
   client.running = true;
   void (async () => {
     const start = performance.now();
@@ -110,7 +132,14 @@ async function inboundLoss(client: Client): Promise<{ received: number; lost: nu
   let received = 0;
   let lost = 0;
   for (const s of stats.subscriberStats) {
-    const st = (s as unknown as { stats: { case?: string; value?: { received?: { packetsReceived?: bigint; packetsLost?: bigint }; stream?: { kind?: string } } } }).stats;
+    const st = (
+      s as unknown as {
+        stats: {
+          case?: string;
+          value?: { received?: { packetsReceived?: bigint; packetsLost?: bigint }; stream?: { kind?: string } };
+        };
+      }
+    ).stats;
     if (st.case !== 'inboundRtp') continue;
     received += Number(st.value?.received?.packetsReceived ?? 0n);
     lost += Number(st.value?.received?.packetsLost ?? 0n);
@@ -158,16 +187,25 @@ const result: Record<string, unknown> = {
     loud = level > 0.05;
   };
   const PERIOD = 70;
-  await publish(speaker, (i) => (i % PERIOD < 10 && i >= PERIOD ? tone(i) : SILENCE), (i, at) => {
-    if (i % PERIOD === 0 && i >= PERIOD) burstSentAt.push(at);
-  });
+  await publish(
+    speaker,
+    (i) => (i % PERIOD < 10 && i >= PERIOD ? tone(i) : SILENCE),
+    (i, at) => {
+      if (i % PERIOD === 0 && i >= PERIOD) burstSentAt.push(at);
+    },
+  );
   await sleep(PERIOD * 10 * 12);
   const latencies: number[] = [];
   for (const sent of burstSentAt) {
     const heard = heardAt.find((h) => h > sent && h - sent < PERIOD * 10);
     if (heard !== undefined) latencies.push(heard - sent);
   }
-  result.audioLatencyMs = { median: round(median(latencies)), p90: round(p90(latencies)), bursts: latencies.length, note: 'includes the SDKs\' Opus encode, jitter buffer and decode, both on this machine' };
+  result.audioLatencyMs = {
+    median: round(median(latencies)),
+    p90: round(p90(latencies)),
+    bursts: latencies.length,
+    note: "includes the SDKs' Opus encode, jitter buffer and decode, both on this machine",
+  };
 
   // 3. Data latency, reliable, both clients in this process (same clock).
   const dataLat: number[] = [];
@@ -181,7 +219,12 @@ const result: Record<string, unknown> = {
     if (got) dataLat.push(got.atMs - t0);
     await sleep(20);
   }
-  result.dataLatencyMs = { median: round(median(dataLat)), p90: round(p90(dataLat)), messages: dataLat.length, note: 'polled at 1 ms' };
+  result.dataLatencyMs = {
+    median: round(median(dataLat)),
+    p90: round(p90(dataLat)),
+    messages: dataLat.length,
+    note: 'polled at 1 ms',
+  };
   await leaveAll([speaker, listener]);
 }
 
@@ -190,7 +233,7 @@ const result: Record<string, unknown> = {
 {
   const steps: Record<string, unknown>[] = [];
   let sustained = 0;
-  let cpuPerStream: number[] = [];
+  const cpuPerStream: number[] = [];
   for (let n = 1; n <= MAX_ROOMS; n = n < 2 ? n + 1 : n + 2) {
     const roomClients: Client[] = [];
     for (let r = 0; r < n; r++) {
@@ -218,7 +261,14 @@ const result: Record<string, unknown> = {
     const lossPct = received + lost > 0 ? (100 * lost) / (received + lost) : 100;
     const shortfallPct = Math.max(0, (100 * (expected - received)) / expected);
     const serverCpuPct = (100 * (cpu1 - cpu0)) / wall;
-    steps.push({ rooms: n, streams: 2 * n, serverCpuPct: round(serverCpuPct), packetLossPct: round(lossPct, 2), receivedVsExpectedShortfallPct: round(shortfallPct, 2), loadavg1: round(os.loadavg()[0] ?? 0, 2) });
+    steps.push({
+      rooms: n,
+      streams: 2 * n,
+      serverCpuPct: round(serverCpuPct),
+      packetLossPct: round(lossPct, 2),
+      receivedVsExpectedShortfallPct: round(shortfallPct, 2),
+      loadavg1: round(os.loadavg()[0] ?? 0, 2),
+    });
     await leaveAll(roomClients);
     await sleep(1000);
     if (lossPct > 1 || shortfallPct > 1) break;
@@ -231,7 +281,6 @@ const result: Record<string, unknown> = {
     serverCpuPctPerForwardedStream: round(median(cpuPerStream), 2),
     note: 'clients run on the same machine and use most of the CPU: the limit found is for server + clients together',
   };
-  cpuPerStream = [];
 }
 
 child.stdin!.write('quit\n');

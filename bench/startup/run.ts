@@ -18,7 +18,12 @@ import { CHROMIUM_PATH, chromiumArgs } from '../../tests/helpers/browser.ts';
 import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer } from '../../tests/helpers/server.ts';
 import { summary } from '../stats.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'app-dir': { type: 'string', default: process.env.HEARTH_APP_DIR ?? 'dist' } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    'app-dir': { type: 'string', default: process.env.HEARTH_APP_DIR ?? 'dist' },
+  },
+});
 const runs = Number(values.runs);
 const appDir = path.resolve(PROJECT_ROOT, values['app-dir']);
 if (!fs.existsSync(path.join(appDir, 'index.html'))) {
@@ -57,7 +62,12 @@ const STARTUP_PROBE = `(() => {
 })();`;
 
 async function launch(profile: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: chromiumArgs(), viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: chromiumArgs(),
+    viewport: { width: 1280, height: 900 },
+  });
   await context.addInitScript({ content: STARTUP_PROBE });
   return context;
 }
@@ -72,14 +82,33 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
     modelBytesFromNetwork += Number(response.headers()['content-length'] ?? 0);
   });
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __startup: { voiceReady: number | null } }).__startup.voiceReady !== null, undefined, { timeout: 180_000 }).catch(async (error: Error) => {
-    const shot = path.join(PROJECT_ROOT, 'tests', '.tmp', 'bench-startup-timeout.png');
-    await page.screenshot({ path: shot });
-    throw new Error(`${error.message}\nmarks: ${JSON.stringify(await page.evaluate(() => (window as unknown as { __startup: unknown }).__startup))}; screenshot: ${shot}`);
-  });
-  const marks = await page.evaluate(() => (window as unknown as { __startup: { interactive: number; voiceReady: number } }).__startup);
+  await page
+    .waitForFunction(
+      () => (window as unknown as { __startup: { voiceReady: number | null } }).__startup.voiceReady !== null,
+      undefined,
+      { timeout: 180_000 },
+    )
+    .catch(async (error: Error) => {
+      const shot = path.join(PROJECT_ROOT, 'tests', '.tmp', 'bench-startup-timeout.png');
+      await page.screenshot({ path: shot });
+      throw new Error(
+        `${error.message}\nmarks: ${JSON.stringify(await page.evaluate(() => (window as unknown as { __startup: unknown }).__startup))}; screenshot: ${shot}`,
+      );
+    });
+  const marks = await page.evaluate(
+    () => (window as unknown as { __startup: { interactive: number; voiceReady: number } }).__startup,
+  );
   const controlledByServiceWorker = await page.evaluate(() => Boolean(navigator.serviceWorker?.controller));
-  return { page, visit: { interactiveMs: marks.interactive, voiceReadyMs: marks.voiceReady, modelRequestsFromNetwork, modelBytesFromNetwork, controlledByServiceWorker } };
+  return {
+    page,
+    visit: {
+      interactiveMs: marks.interactive,
+      voiceReadyMs: marks.voiceReady,
+      modelRequestsFromNetwork,
+      modelBytesFromNetwork,
+      controlledByServiceWorker,
+    },
+  };
 }
 
 /** PSS of the Chromium processes started for `profile` (the browser, found by its --user-data-dir, and its descendants). */
@@ -92,16 +121,21 @@ function chromiumPss(profile: string): number {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       parents.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-      if (root === null && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}`)) root = pid;
+      if (root === null && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--user-data-dir=${profile}`))
+        root = pid;
     } catch {
       // The process ended while we looked.
     }
   }
   if (root === null) return 0;
   const tree = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
-    for (const [pid, ppid] of parents) if (!tree.has(pid) && tree.has(ppid)) (tree.add(pid), (grew = true));
+    for (const [pid, ppid] of parents)
+      if (!tree.has(pid) && tree.has(ppid)) {
+        tree.add(pid);
+        grew = true;
+      }
   }
   let total = 0;
   for (const pid of tree) {
@@ -124,7 +158,8 @@ async function memoryDuringTurn(page: Page, profile: string): Promise<MemorySamp
   await page.waitForTimeout(1_500);
   const chromiumPssBytes = chromiumPss(profile);
   const pageBytes = await page.evaluate(async () => {
-    const measure = (performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> }).measureUserAgentSpecificMemory;
+    const measure = (performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> })
+      .measureUserAgentSpecificMemory;
     if (!crossOriginIsolated || !measure) return null;
     // Chromium answers at its next garbage collection; do not wait forever for it.
     const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000));
@@ -137,7 +172,16 @@ async function memoryDuringTurn(page: Page, profile: string): Promise<MemorySamp
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-startup-'));
 const models = generateContractModels({ outDir: path.join(tmp, 'packs') });
 const server = await startHearthServer({
-  args: ['--app-dir', appDir, '--manifest', models.manifestPath, '--model-path', [models.outDir, FIXTURE_MODELS].join(path.delimiter), '--models-dir', path.join(tmp, 'models')],
+  args: [
+    '--app-dir',
+    appDir,
+    '--manifest',
+    models.manifestPath,
+    '--model-path',
+    [models.outDir, FIXTURE_MODELS].join(path.delimiter),
+    '--models-dir',
+    path.join(tmp, 'models'),
+  ],
 });
 const cold: Visit[] = [];
 const warm: Visit[] = [];
@@ -161,7 +205,9 @@ try {
     } finally {
       await second.close();
     }
-    process.stderr.write(`run ${run + 1}/${runs}: cold ${JSON.stringify(cold.at(-1))}\n             warm ${JSON.stringify(warm.at(-1))}\n`);
+    process.stderr.write(
+      `run ${run + 1}/${runs}: cold ${JSON.stringify(cold.at(-1))}\n             warm ${JSON.stringify(warm.at(-1))}\n`,
+    );
   }
 } finally {
   await server.stop();
@@ -170,27 +216,47 @@ try {
 
 const MB = 1024 * 1024;
 const of = (visits: Visit[]) => ({
-  interactiveMs: summary(visits.map((v) => v.interactiveMs), 0),
-  voiceReadyMs: summary(visits.map((v) => v.voiceReadyMs), 0),
-  modelRequestsFromNetwork: summary(visits.map((v) => v.modelRequestsFromNetwork), 0),
-  modelMbFromNetwork: summary(visits.map((v) => v.modelBytesFromNetwork / MB), 2),
+  interactiveMs: summary(
+    visits.map((v) => v.interactiveMs),
+    0,
+  ),
+  voiceReadyMs: summary(
+    visits.map((v) => v.voiceReadyMs),
+    0,
+  ),
+  modelRequestsFromNetwork: summary(
+    visits.map((v) => v.modelRequestsFromNetwork),
+    0,
+  ),
+  modelMbFromNetwork: summary(
+    visits.map((v) => v.modelBytesFromNetwork / MB),
+    2,
+  ),
   controlledByServiceWorker: visits.every((v) => v.controlledByServiceWorker),
 });
 const pageSamples = memory.flatMap((m) => (m.pageBytes === null ? [] : [m.pageBytes / MB]));
 const report = {
   bench: 'startup',
   runs,
-  models: 'contract Whisper (tiny generated model), stories260K via wllama, Silero VAD, classic flite voice, minilm-contract embeddings',
+  models:
+    'contract Whisper (tiny generated model), stories260K via wllama, Silero VAD, classic flite voice, minilm-contract embeddings',
   machine: { cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}`, chromium: CHROMIUM_PATH },
   cold: of(cold),
   warm: of(warm),
   warmVsCold: {
-    interactive: Number((summary(warm.map((v) => v.interactiveMs)).median / summary(cold.map((v) => v.interactiveMs)).median).toFixed(2)),
-    voiceReady: Number((summary(warm.map((v) => v.voiceReadyMs)).median / summary(cold.map((v) => v.voiceReadyMs)).median).toFixed(2)),
+    interactive: Number(
+      (summary(warm.map((v) => v.interactiveMs)).median / summary(cold.map((v) => v.interactiveMs)).median).toFixed(2),
+    ),
+    voiceReady: Number(
+      (summary(warm.map((v) => v.voiceReadyMs)).median / summary(cold.map((v) => v.voiceReadyMs)).median).toFixed(2),
+    ),
   },
   memoryDuringConversation: {
     pageAndWorkersMb: pageSamples.length > 0 ? summary(pageSamples, 1) : null,
-    chromiumPssMb: summary(memory.map((m) => m.chromiumPssBytes / MB), 1),
+    chromiumPssMb: summary(
+      memory.map((m) => m.chromiumPssBytes / MB),
+      1,
+    ),
   },
   generatedAt: new Date().toISOString(),
 };

@@ -20,7 +20,12 @@ import { createServerEngines } from '../../server/engines/index.ts';
 import { AUDIBLE_RMS, ToyClient, utteranceAudio, waitUntil } from '../../server/agent/toy-client.ts';
 import { resample } from '../../src/core/audio/resampler.ts';
 import type { MonoPcm } from '../../server/agent/wav.ts';
-import { builtinPersona, CHILD_COMPANION_ID, toPromptPersona, type PersonaRecord } from '../../src/core/personas/index.ts';
+import {
+  builtinPersona,
+  CHILD_COMPANION_ID,
+  toPromptPersona,
+  type PersonaRecord,
+} from '../../src/core/personas/index.ts';
 import { buildChatMessages } from '../../src/core/prompt.ts';
 import { DEFAULT_VOICE_SESSION_CONFIG } from '../../src/core/session-types.ts';
 import { FIXTURE_MODELS } from '../../tests/helpers/server.ts';
@@ -57,7 +62,11 @@ const benchPersona: PersonaRecord = { ...companion, id: 'bench-companion', allow
 async function rawEngines(utterance: MonoPcm, turns: number) {
   const generated = generateIntoTempDir();
   const modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-toy-models-'));
-  const models = await ModelStore.open({ manifestPath: generated.manifestPath, modelsDir, extraDirs: [generated.outDir, FIXTURE_MODELS] });
+  const models = await ModelStore.open({
+    manifestPath: generated.manifestPath,
+    modelsDir,
+    extraDirs: [generated.outDir, FIXTURE_MODELS],
+  });
   // Packs are hashed once before they count as ready (as the server does before its first toy).
   await models.verifyInBackground();
   const engines = await createServerEngines({ models, skip: ['embeddings'] });
@@ -65,13 +74,22 @@ async function rawEngines(utterance: MonoPcm, turns: number) {
     const { createVad, stt, llm, tts } = engines;
     if (!createVad || !stt || !llm) throw new Error(`engines missing: ${engines.report.join('; ')}`);
     const at16k = resample(utterance.samples, utterance.sampleRate, 16000);
-    const messages = buildChatMessages({ persona: toPromptPersona(benchPersona), memories: [], history: [], tools: [], userText: UTTERANCE, now: new Date(), maxHistoryChars: 6000 });
+    const messages = buildChatMessages({
+      persona: toPromptPersona(benchPersona),
+      memories: [],
+      history: [],
+      tools: [],
+      userText: UTTERANCE,
+      now: new Date(),
+      maxHistoryChars: 6000,
+    });
     const rows: { vadPerFrameMs: number; sttMs: number; llmTtftMs: number; ttsTtfaMs: number }[] = [];
     for (let i = 0; i < turns + 1; i++) {
       const vad = createVad();
       let t = performance.now();
       let frames = 0;
-      for (let o = 0; o + vad.frameSamples <= at16k.length; o += vad.frameSamples, frames++) await vad.process(at16k.subarray(o, o + vad.frameSamples));
+      for (let o = 0; o + vad.frameSamples <= at16k.length; o += vad.frameSamples, frames++)
+        await vad.process(at16k.subarray(o, o + vad.frameSamples));
       const vadPerFrameMs = (performance.now() - t) / frames;
       t = performance.now();
       const transcript = await stt.transcribe(at16k, {});
@@ -128,19 +146,37 @@ interface TurnResult {
 
 async function toyTurn(toy: ToyClient, utterance: MonoPcm): Promise<TurnResult> {
   const said = await toy.say(utterance);
-  const failed: TurnResult = { ok: false, toyV2vMs: null, endOfUtteranceMs: null, sttMs: null, llmTtftMs: null, ttsTtfaMs: null, agentV2vMs: null, longestGapMs: null };
+  const failed: TurnResult = {
+    ok: false,
+    toyV2vMs: null,
+    endOfUtteranceMs: null,
+    sttMs: null,
+    llmTtftMs: null,
+    ttsTtfaMs: null,
+    agentV2vMs: null,
+    longestGapMs: null,
+  };
   try {
     await waitUntil('the reply', () => toy.voice.firstAudibleAt(said.endedAt) !== null, 30_000);
   } catch {
     return failed;
   }
   const firstAudio = toy.voice.firstAudibleAt(said.endedAt)!;
-  const user = await toy.waitForMessage('the transcript', (m) => m.type === 'transcript' && m.role === 'user' && m.final, 5_000, said.startedAt).catch(() => null);
+  const user = await toy
+    .waitForMessage(
+      'the transcript',
+      (m) => m.type === 'transcript' && m.role === 'user' && m.final,
+      5_000,
+      said.startedAt,
+    )
+    .catch(() => null);
   await sleep(1000);
   const heardUntil = Date.now();
   await toy.type('stop');
   const turnId = user?.type === 'transcript' ? user.turnId : null;
-  const metricsMsg = await toy.waitForMessage('the metrics', (m) => m.type === 'metrics' && m.metrics.turnId === turnId, 10_000, said.startedAt).catch(() => null);
+  const metricsMsg = await toy
+    .waitForMessage('the metrics', (m) => m.type === 'metrics' && m.metrics.turnId === turnId, 10_000, said.startedAt)
+    .catch(() => null);
   await toy.waitForQuiet(toy.voice, heardUntil, 600, 15_000, 'quiet after stop').catch(() => undefined);
   // The longest silent stretch in the first second of the reply: a stall if the agent fell behind.
   let gap = 0;
@@ -175,7 +211,17 @@ const byStage = (rows: TurnResult[]) => ({
 });
 
 async function connectToys(server: ToyServer, devices: { id: string; credential: string }[]): Promise<ToyClient[]> {
-  return Promise.all(devices.map((d) => ToyClient.connect({ server: server.server.url, device: d.id, credential: d.credential, timeoutMs: 120_000, print: () => {} })));
+  return Promise.all(
+    devices.map((d) =>
+      ToyClient.connect({
+        server: server.server.url,
+        device: d.id,
+        credential: d.credential,
+        timeoutMs: 120_000,
+        print: () => {},
+      }),
+    ),
+  );
 }
 
 async function main(): Promise<void> {
@@ -211,7 +257,9 @@ async function main(): Promise<void> {
     await solo!.disconnect();
     const single = byStage(soloRows.filter((r) => r.ok));
     const rawCompute = raw.computeMs?.median ?? Number.NaN;
-    const agentCompute = stats(soloRows.filter((r) => r.ok).map((r) => (r.sttMs ?? 0) + (r.llmTtftMs ?? 0) + (r.ttsTtfaMs ?? 0)));
+    const agentCompute = stats(
+      soloRows.filter((r) => r.ok).map((r) => (r.sttMs ?? 0) + (r.llmTtftMs ?? 0) + (r.ttsTtfaMs ?? 0)),
+    );
 
     // Concurrent toys, doubling.
     const ramp: Record<string, unknown>[] = [];
@@ -240,7 +288,18 @@ async function main(): Promise<void> {
       const failures = rows.length - ok.length;
       const v2v = stats(ok.map((r) => r.toyV2vMs));
       const cpu = process.cpuUsage(cpuBefore);
-      const level = { toys: n, turns: rows.length, failures, stalls, toyVoiceToVoiceMs: v2v, llmTtftMs: stats(ok.map((r) => r.llmTtftMs)), sttMs: stats(ok.map((r) => r.sttMs)), longestGapMs: stats(ok.map((r) => r.longestGapMs)), wallS: Number(wallS.toFixed(1)), benchProcessCpuS: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)) };
+      const level = {
+        toys: n,
+        turns: rows.length,
+        failures,
+        stalls,
+        toyVoiceToVoiceMs: v2v,
+        llmTtftMs: stats(ok.map((r) => r.llmTtftMs)),
+        sttMs: stats(ok.map((r) => r.sttMs)),
+        longestGapMs: stats(ok.map((r) => r.longestGapMs)),
+        wallS: Number(wallS.toFixed(1)),
+        benchProcessCpuS: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+      };
       ramp.push(level);
       const within = failures === 0 && stalls === 0 && v2v !== null && v2v.median <= MAX_V2V_MS;
       if (!within) break;
@@ -251,20 +310,44 @@ async function main(): Promise<void> {
     const result = {
       bench: 'toy-agent',
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      machine: {
+        cpus: os.cpus().length,
+        model: os.cpus()[0]?.model ?? 'unknown',
+        memGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+      },
       models: raw.report,
       utterance: { text: UTTERANCE, seconds: Number((utterance.samples.length / utterance.sampleRate).toFixed(2)) },
       endpointingDelayMs: DEFAULT_VOICE_SESSION_CONFIG.endpointingDelayMs,
       rawEngines: raw,
-      singleToy: { turns: soloRows.length, failures: soloRows.filter((r) => !r.ok).length, ...single, agentComputeMs: agentCompute },
+      singleToy: {
+        turns: soloRows.length,
+        failures: soloRows.filter((r) => !r.ok).length,
+        ...single,
+        agentComputeMs: agentCompute,
+      },
       ratios: {
         /** The agent's STT + LLM first token + TTS first audio inside VoiceSession, over the same stages run directly. */
-        agentComputeOverRaw: agentCompute && Number.isFinite(rawCompute) ? Number((agentCompute.median / rawCompute).toFixed(2)) : null,
+        agentComputeOverRaw:
+          agentCompute && Number.isFinite(rawCompute) ? Number((agentCompute.median / rawCompute).toFixed(2)) : null,
         /** What the toy hears (its utterance end → first audible reply), over the raw stages plus the endpointing delay. */
         toyVoiceToVoiceOverRawPlusEndpointing:
-          single.toyVoiceToVoiceMs && Number.isFinite(rawCompute) ? Number((single.toyVoiceToVoiceMs.median / (rawCompute + DEFAULT_VOICE_SESSION_CONFIG.endpointingDelayMs)).toFixed(2)) : null,
+          single.toyVoiceToVoiceMs && Number.isFinite(rawCompute)
+            ? Number(
+                (
+                  single.toyVoiceToVoiceMs.median /
+                  (rawCompute + DEFAULT_VOICE_SESSION_CONFIG.endpointingDelayMs)
+                ).toFixed(2),
+              )
+            : null,
       },
-      concurrency: { maxVoiceToVoiceMs: MAX_V2V_MS, stallGapMs: STALL_MS, turnsPerToy: RAMP_TURNS, sustainedToys: sustained, levels: ramp },
+      concurrency: {
+        maxVoiceToVoiceMs: MAX_V2V_MS,
+        stallGapMs: STALL_MS,
+        turnsPerToy: RAMP_TURNS,
+        sustainedToys: sustained,
+        levels: ramp,
+      },
     };
     const out = JSON.stringify(result, null, 2);
     console.log(out);

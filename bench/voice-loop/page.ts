@@ -2,7 +2,13 @@
 // machine (wllama + stories260K, flite classic voice), and the same engines called directly,
 // in the same page and run, so the pipeline's overhead is a difference of like measurements.
 
-import { SentenceSegmenter, splitSentences, VoiceSession, type ChatMessage, type TurnMetrics } from '../../src/core/index.ts';
+import {
+  SentenceSegmenter,
+  splitSentences,
+  VoiceSession,
+  type ChatMessage,
+  type TurnMetrics,
+} from '../../src/core/index.ts';
 import { createWllamaChatModel } from '../../src/engines/llm/wllama-chat-model.ts';
 import { createClassicTextToSpeech } from '../../src/engines/tts/classic/index.ts';
 import { summary } from '../stats.ts';
@@ -64,7 +70,8 @@ async function runBench(opts: BenchOptions) {
       if (chunk.type === 'text') {
         if (ttft < 0) ttft = performance.now() - started;
         text += chunk.text;
-        if (firstSentence === null && segmenter.push(chunk.text).length > 0) firstSentence = performance.now() - started;
+        if (firstSentence === null && segmenter.push(chunk.text).length > 0)
+          firstSentence = performance.now() - started;
       } else if (chunk.type === 'done') {
         tokens = chunk.usage?.completionTokens ?? 0;
       }
@@ -80,7 +87,11 @@ async function runBench(opts: BenchOptions) {
       const started = performance.now();
       const result = await tts.synthesizeOnce(sentence);
       if (!result) continue;
-      perSentence.push({ wallMs: performance.now() - started, synthMs: result.synthMs, audioSec: result.samples.length / result.sampleRate });
+      perSentence.push({
+        wallMs: performance.now() - started,
+        synthMs: result.synthMs,
+        audioSec: result.samples.length / result.sampleRate,
+      });
     }
     return perSentence;
   }
@@ -153,15 +164,18 @@ async function runBench(opts: BenchOptions) {
       },
       rawCriticalPathMs: rawCritical,
       overheadMs: m?.voiceToVoiceMs != null && rawCritical !== null ? m.voiceToVoiceMs - rawCritical : null,
-      firstAudioBeforeSecondSentence: pipe.firstAudioMs !== null && pipe.secondSentenceMs !== null ? pipe.firstAudioMs < pipe.secondSentenceMs : null,
-      firstAudioBeforeLlmFinished: pipe.firstAudioMs !== null && pipe.lastTextMs !== null ? pipe.firstAudioMs < pipe.lastTextMs : null,
+      firstAudioBeforeSecondSentence:
+        pipe.firstAudioMs !== null && pipe.secondSentenceMs !== null ? pipe.firstAudioMs < pipe.secondSentenceMs : null,
+      firstAudioBeforeLlmFinished:
+        pipe.firstAudioMs !== null && pipe.lastTextMs !== null ? pipe.firstAudioMs < pipe.lastTextMs : null,
     });
   }
   session.stop();
   await llm.dispose();
   tts.dispose();
 
-  const nums = (xs: (number | null | undefined)[]) => xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+  const nums = (xs: (number | null | undefined)[]) =>
+    xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
   const stat = (xs: (number | null | undefined)[]) => (nums(xs).length ? summary(nums(xs), 2) : null);
   const v2v = stat(perTurn.map((t) => t.pipeline.voiceToVoiceMs));
   const critical = stat(perTurn.map((t) => t.rawCriticalPathMs));
@@ -170,7 +184,11 @@ async function runBench(opts: BenchOptions) {
   return {
     bench: 'voice-loop',
     input: 'typed text (VoiceSession.sendText); voice-to-voice = text committed -> first reply audio enqueued',
-    device: { userAgent: navigator.userAgent, hardwareConcurrency: navigator.hardwareConcurrency, crossOriginIsolated: self.crossOriginIsolated },
+    device: {
+      userAgent: navigator.userAgent,
+      hardwareConcurrency: navigator.hardwareConcurrency,
+      crossOriginIsolated: self.crossOriginIsolated,
+    },
     engines: { stt: null, llm: llm.info, tts: tts.info },
     sttNote: 'no Whisper weights on this machine; typed input skips VAD and STT',
     loadMs: { llm: Number(llmLoadMs.toFixed(1)), tts: Number(ttsLoadMs.toFixed(1)) },

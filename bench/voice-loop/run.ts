@@ -9,7 +9,11 @@ import { runBrowserBench } from '../browser-bench.ts';
 import type { BenchOptions } from './page.ts';
 
 const { values } = parseArgs({
-  options: { turns: { type: 'string', default: '10' }, warmup: { type: 'string', default: '1' }, 'max-tokens': { type: 'string', default: '120' } },
+  options: {
+    turns: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '1' },
+    'max-tokens': { type: 'string', default: '120' },
+  },
 });
 
 const options: BenchOptions = {
@@ -24,7 +28,10 @@ const options: BenchOptions = {
   ],
 };
 
-const appDir = await buildHarnessPages({ voiceLoop: path.join('bench', 'voice-loop', 'page.html') }, path.join('tests', '.tmp', 'bench-voice-loop'));
+const appDir = await buildHarnessPages(
+  { voiceLoop: path.join('bench', 'voice-loop', 'page.html') },
+  path.join('tests', '.tmp', 'bench-voice-loop'),
+);
 await runBrowserBench({
   name: 'voice-loop',
   appDir,

@@ -23,9 +23,47 @@ export const MINILM_TOPICS: Record<string, string[]> = {
 
 /** Topic-free words: short vectors that barely move a sentence's mean. */
 const FUNCTION_WORDS = [
-  'a', 'an', 'the', 'me', 'my', 'i', 'you', 'your', 'is', 'are', 'am', 'was', 'about', 'to', 'of', 'and',
-  'tell', 'play', 'please', 'what', 'who', 'like', 'likes', 'love', 'loves', 'do', 'it', 'with', 'brave',
-  'little', 'big', 'favourite', 'favorite', 'at', 'in', 'on', 'for', 'that', 'this', 'again', 'today',
+  'a',
+  'an',
+  'the',
+  'me',
+  'my',
+  'i',
+  'you',
+  'your',
+  'is',
+  'are',
+  'am',
+  'was',
+  'about',
+  'to',
+  'of',
+  'and',
+  'tell',
+  'play',
+  'please',
+  'what',
+  'who',
+  'like',
+  'likes',
+  'love',
+  'loves',
+  'do',
+  'it',
+  'with',
+  'brave',
+  'little',
+  'big',
+  'favourite',
+  'favorite',
+  'at',
+  'in',
+  'on',
+  'for',
+  'that',
+  'this',
+  'again',
+  'today',
 ];
 const SPECIAL = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'];
 const PUNCT = ['.', ',', '?', '!', "'"];
@@ -55,7 +93,9 @@ function embeddingTable(vocab: string[]): Float32Array {
     const noise = unit(randomVec());
     const topic = topicOf.get(token);
     // Topic words: the topic direction plus a little word-specific noise. Others: short and random.
-    const row = topic ? topic.map((x, k) => x + 0.25 * (noise[k] ?? 0)) : noise.map((x) => (SPECIAL.includes(token) ? 0 : 0.15 * x));
+    const row = topic
+      ? topic.map((x, k) => x + 0.25 * (noise[k] ?? 0))
+      : noise.map((x) => (SPECIAL.includes(token) ? 0 : 0.15 * x));
     table.set(row, i * MINILM_DIMENSIONS);
   });
   return table;
@@ -67,9 +107,17 @@ function modelGraph(vocab: string[]): Uint8Array {
   const mask = g.input('attention_mask', 'int64', ['batch_size', 'sequence_length']);
   const types = g.input('token_type_ids', 'int64', ['batch_size', 'sequence_length']);
   g.output('last_hidden_state', 'float32', ['batch_size', 'sequence_length', MINILM_DIMENSIONS]);
-  const words = g.op('Gather', [g.f32('word_embeddings', embeddingTable(vocab), [vocab.length, MINILM_DIMENSIONS]), ids], { axis: 0 });
+  const words = g.op(
+    'Gather',
+    [g.f32('word_embeddings', embeddingTable(vocab), [vocab.length, MINILM_DIMENSIONS]), ids],
+    { axis: 0 },
+  );
   // BERT adds token-type embeddings; both rows are zero here, so segment A and B embed alike.
-  const typeRows = g.op('Gather', [g.f32('token_type_embeddings', new Float32Array(2 * MINILM_DIMENSIONS), [2, MINILM_DIMENSIONS]), types], { axis: 0 });
+  const typeRows = g.op(
+    'Gather',
+    [g.f32('token_type_embeddings', new Float32Array(2 * MINILM_DIMENSIONS), [2, MINILM_DIMENSIONS]), types],
+    { axis: 0 },
+  );
   const keep = g.op('Unsqueeze', [g.op('Cast', [mask], { to: 1 }), g.i64('axis_last', [-1])]);
   g.op('Mul', [g.op('Add', [words, typeRows]), keep], {}, 'last_hidden_state');
   return g.encode(17);
@@ -77,17 +125,35 @@ function modelGraph(vocab: string[]): Uint8Array {
 
 function tokenizerJson(vocab: string[]): unknown {
   const id = (t: string): number => vocab.indexOf(t);
-  const special = (t: string) => ({ id: id(t), content: t, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
+  const special = (t: string) => ({
+    id: id(t),
+    content: t,
+    single_word: false,
+    lstrip: false,
+    rstrip: false,
+    normalized: false,
+    special: true,
+  });
   return {
     version: '1.0',
     truncation: null,
     padding: null,
     added_tokens: SPECIAL.map(special),
-    normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+    normalizer: {
+      type: 'BertNormalizer',
+      clean_text: true,
+      handle_chinese_chars: true,
+      strip_accents: null,
+      lowercase: true,
+    },
     pre_tokenizer: { type: 'BertPreTokenizer' },
     post_processor: {
       type: 'TemplateProcessing',
-      single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
+      single: [
+        { SpecialToken: { id: '[CLS]', type_id: 0 } },
+        { Sequence: { id: 'A', type_id: 0 } },
+        { SpecialToken: { id: '[SEP]', type_id: 0 } },
+      ],
       pair: [
         { SpecialToken: { id: '[CLS]', type_id: 0 } },
         { Sequence: { id: 'A', type_id: 0 } },

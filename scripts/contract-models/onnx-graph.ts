@@ -37,7 +37,8 @@ function tensorProto(name: string, t: TensorInit): TensorProto {
     raw = Uint8Array.from(Array.from(t.data as number[], (v) => (v ? 1 : 0)));
   }
   const expected = t.dims.reduce((a, b) => a * b, 1);
-  if (t.data.length !== expected) throw new Error(`tensor ${name}: ${t.data.length} values for dims [${t.dims.join(',')}]`);
+  if (t.data.length !== expected)
+    throw new Error(`tensor ${name}: ${t.data.length} values for dims [${t.dims.join(',')}]`);
   // Little-endian raw data, as every ONNX runtime reads it.
   return { name, dataType: ELEM[t.type], dims: t.dims, rawData: raw };
 }
@@ -92,7 +93,11 @@ export class GraphBuilder {
   }
 
   f32(prefix: string, values: number[] | Float32Array, dims: number[] = [values.length]): string {
-    return this.constant(prefix, { type: 'float32', dims, data: values instanceof Float32Array ? values : Float32Array.from(values) });
+    return this.constant(prefix, {
+      type: 'float32',
+      dims,
+      data: values instanceof Float32Array ? values : Float32Array.from(values),
+    });
   }
 
   i64(prefix: string, values: number[], dims: number[] = [values.length]): string {

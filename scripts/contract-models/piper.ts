@@ -38,12 +38,21 @@ function voiceGraph(): Uint8Array {
   const row = g.op('Gather', [input, g.i64('zero', [0], [])], { axis: 0 }); // [N]
   const ids = g.op('Slice', [row, g.i64('start', [0]), lengths, g.i64('axes', [0])]); // first input_lengths ids
   const lengthScale = g.op('Gather', [scales, g.i64('one', [1], [])], { axis: 0 });
-  const hop = g.op('Max', [g.op('Cast', [g.op('Floor', [g.op('Mul', [lengthScale, g.f32('hop', [PIPER_HOP], [])])])], { to: 7 }), g.i64('min_hop', [1], [])]);
+  const hop = g.op('Max', [
+    g.op('Cast', [g.op('Floor', [g.op('Mul', [lengthScale, g.f32('hop', [PIPER_HOP], [])])])], { to: 7 }),
+    g.i64('min_hop', [1], []),
+  ]);
   const total = g.op('Squeeze', [g.op('Mul', [g.op('Shape', [ids]), hop]), g.i64('sq_axes', [0])]);
   const t = g.op('Range', [g.i64('r0', [0], []), total, g.i64('r1', [1], [])]); // [T]
   const perSample = g.op('Gather', [ids, g.op('Div', [t, hop])], { axis: 0 });
-  const freq = g.op('Add', [g.f32('f0', [piperPitchHz(0)], []), g.op('Mul', [g.f32('df', [piperPitchHz(1) - piperPitchHz(0)], []), g.op('Cast', [perSample], { to: 1 })])]);
-  const phase = g.op('Mul', [g.op('Mul', [freq, g.op('Cast', [t], { to: 1 })]), g.f32('w', [(2 * Math.PI) / PIPER_SAMPLE_RATE], [])]);
+  const freq = g.op('Add', [
+    g.f32('f0', [piperPitchHz(0)], []),
+    g.op('Mul', [g.f32('df', [piperPitchHz(1) - piperPitchHz(0)], []), g.op('Cast', [perSample], { to: 1 })]),
+  ]);
+  const phase = g.op('Mul', [
+    g.op('Mul', [freq, g.op('Cast', [t], { to: 1 })]),
+    g.f32('w', [(2 * Math.PI) / PIPER_SAMPLE_RATE], []),
+  ]);
   const wave = g.op('Mul', [g.op('Sin', [phase]), g.f32('amp', [0.5], [])]);
   g.op('Reshape', [wave, g.i64('out_shape', [1, 1, 1, -1])], {}, 'output');
   return g.encode(15);

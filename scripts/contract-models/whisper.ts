@@ -36,7 +36,12 @@ const HEAD_DIM = D_MODEL / HEADS;
 const ENC_POSITIONS = 1500;
 const LOGIT = 12; // winning logit; every other token gets 0
 
-const TOKENIZER_FILES = ['generation_config.json', 'preprocessor_config.json', 'tokenizer.json', 'tokenizer_config.json'];
+const TOKENIZER_FILES = [
+  'generation_config.json',
+  'preprocessor_config.json',
+  'tokenizer.json',
+  'tokenizer_config.json',
+];
 
 function encoderGraph(): Uint8Array {
   const g = new GraphBuilder('whisper_contract_encoder');
@@ -44,17 +49,32 @@ function encoderGraph(): Uint8Array {
   g.output('last_hidden_state', 'float32', ['batch_size', ENC_POSITIONS, D_MODEL]);
   // Loudest normalised log-mel value per item: > 0 for speech at normal levels, -1.5 for zeros.
   const loudest = g.op('ReduceMax', [features], { axes: [1, 2], keepdims: 1 }); // [b,1,1]
-  const gate = g.op('Sigmoid', [g.op('Mul', [g.op('Sub', [loudest, g.f32('threshold', [-0.25])]), g.f32('sharpness', [12])])]);
+  const gate = g.op('Sigmoid', [
+    g.op('Mul', [g.op('Sub', [loudest, g.f32('threshold', [-0.25])]), g.f32('sharpness', [12])]),
+  ]);
   // How long the speech is: frames whose loudest bin is within ~30 dB of the clip's loudest value.
   const frameLoudest = g.op('ReduceMax', [features], { axes: [1], keepdims: 1 }); // [b,1,3000]
-  const loudFrames = g.op('Sigmoid', [g.op('Mul', [g.op('Sub', [frameLoudest, g.f32('frame_threshold', [-0.25])]), g.f32('frame_sharpness', [12])])]);
+  const loudFrames = g.op('Sigmoid', [
+    g.op('Mul', [g.op('Sub', [frameLoudest, g.f32('frame_threshold', [-0.25])]), g.f32('frame_sharpness', [12])]),
+  ]);
   const frameCount = g.op('ReduceSum', [loudFrames, g.i64('frame_axes', [1, 2])], { keepdims: 1 }); // [b,1,1]
-  const long = g.op('Mul', [gate, g.op('Sigmoid', [g.op('Mul', [g.op('Sub', [frameCount, g.f32('long_frames', [LONG_SPEECH_FRAMES])]), g.f32('long_sharpness', [0.5])])])]);
+  const long = g.op('Mul', [
+    gate,
+    g.op('Sigmoid', [
+      g.op('Mul', [
+        g.op('Sub', [frameCount, g.f32('long_frames', [LONG_SPEECH_FRAMES])]),
+        g.f32('long_sharpness', [0.5]),
+      ]),
+    ]),
+  ]);
   const basis = new Float32Array(D_MODEL);
   basis[0] = 1; // channel 0 carries the speech gate; the decoder reads it back
   const longBasis = new Float32Array(D_MODEL);
   longBasis[1] = 1; // channel 1 the long-speech gate (never above the speech gate)
-  const perItem = g.op('Add', [g.op('Mul', [gate, g.f32('basis', basis, [1, 1, D_MODEL])]), g.op('Mul', [long, g.f32('long_basis', longBasis, [1, 1, D_MODEL])])]); // [b,1,d]
+  const perItem = g.op('Add', [
+    g.op('Mul', [gate, g.f32('basis', basis, [1, 1, D_MODEL])]),
+    g.op('Mul', [long, g.f32('long_basis', longBasis, [1, 1, D_MODEL])]),
+  ]); // [b,1,d]
   g.op('Expand', [perItem, g.i64('enc_shape', [1, ENC_POSITIONS, D_MODEL])], {}, 'last_hidden_state');
   return g.encode(17);
 }
@@ -64,8 +84,18 @@ function decoderGraph(): Uint8Array {
   const ids = g.input('input_ids', 'int64', ['batch_size', 'decoder_sequence_length']);
   const enc = g.input('encoder_hidden_states', 'float32', ['batch_size', 'encoder_sequence_length', D_MODEL]);
   // Heads and head_dim are fixed integers: transformers.js builds the empty cache from these shapes.
-  const pastDecK = g.input('past_key_values.0.decoder.key', 'float32', ['batch_size', HEADS, 'past_decoder_sequence_length', HEAD_DIM]);
-  const pastDecV = g.input('past_key_values.0.decoder.value', 'float32', ['batch_size', HEADS, 'past_decoder_sequence_length', HEAD_DIM]);
+  const pastDecK = g.input('past_key_values.0.decoder.key', 'float32', [
+    'batch_size',
+    HEADS,
+    'past_decoder_sequence_length',
+    HEAD_DIM,
+  ]);
+  const pastDecV = g.input('past_key_values.0.decoder.value', 'float32', [
+    'batch_size',
+    HEADS,
+    'past_decoder_sequence_length',
+    HEAD_DIM,
+  ]);
   g.input('past_key_values.0.encoder.key', 'float32', ['batch_size', HEADS, 'encoder_sequence_length_out', HEAD_DIM]);
   g.input('past_key_values.0.encoder.value', 'float32', ['batch_size', HEADS, 'encoder_sequence_length_out', HEAD_DIM]);
   g.output('logits', 'float32', ['batch_size', 'decoder_sequence_length', VOCAB]);
@@ -79,35 +109,66 @@ function decoderGraph(): Uint8Array {
   const chain = [NO_TIMESTAMPS, ...PHRASE_TOKENS, SHORT_PHRASE_TOKENS[0]!];
   const nextLong = [...PHRASE_TOKENS, EOT, EOT];
   const nextShort = [SHORT_PHRASE_TOKENS[0]!, ...PHRASE_TOKENS.slice(1), EOT, SHORT_PHRASE_TOKENS[1]!];
-  const states = g.op('Cast', [g.op('Equal', [g.op('Unsqueeze', [ids, g.i64('axis_last', [-1])]), g.i64('chain', chain)])], { to: 1 });
+  const states = g.op(
+    'Cast',
+    [g.op('Equal', [g.op('Unsqueeze', [ids, g.i64('axis_last', [-1])]), g.i64('chain', chain)])],
+    { to: 1 },
+  );
   const onehotValues = g.f32('onehot_values', [0, LOGIT]);
   const vocabSize = g.i64('vocab', [VOCAB], []);
-  const longLogits = g.op('MatMul', [states, g.op('OneHot', [g.i64('next_long', nextLong), vocabSize, onehotValues], { axis: -1 })]); // [b, seq, vocab]
-  const shortLogits = g.op('MatMul', [states, g.op('OneHot', [g.i64('next_short', nextShort), vocabSize, onehotValues], { axis: -1 })]);
+  const longLogits = g.op('MatMul', [
+    states,
+    g.op('OneHot', [g.i64('next_long', nextLong), vocabSize, onehotValues], { axis: -1 }),
+  ]); // [b, seq, vocab]
+  const shortLogits = g.op('MatMul', [
+    states,
+    g.op('OneHot', [g.i64('next_short', nextShort), vocabSize, onehotValues], { axis: -1 }),
+  ]);
 
   // Silence: <|notimestamps|> on the first step (no past yet), then <|endoftext|>.
-  const pastLen = g.op('Cast', [g.op('Gather', [g.op('Shape', [pastDecK]), g.i64('dim2', [2], [])], { axis: 0 })], { to: 1 });
+  const pastLen = g.op('Cast', [g.op('Gather', [g.op('Shape', [pastDecK]), g.i64('dim2', [2], [])], { axis: 0 })], {
+    to: 1,
+  });
   const later = g.op('Min', [pastLen, g.f32('one', [1], [])]);
-  const weights = g.op('Concat', [g.op('Sub', [g.f32('one_b', [1]), g.op('Unsqueeze', [later, g.i64('axis0', [0])])]), g.op('Unsqueeze', [later, g.i64('axis0b', [0])])], { axis: 0 });
-  const silenceTable = g.op('OneHot', [g.i64('silence_next', [NO_TIMESTAMPS, EOT]), g.i64('vocab_b', [VOCAB], []), g.f32('onehot_values_b', [0, LOGIT])], { axis: -1 });
+  const weights = g.op(
+    'Concat',
+    [
+      g.op('Sub', [g.f32('one_b', [1]), g.op('Unsqueeze', [later, g.i64('axis0', [0])])]),
+      g.op('Unsqueeze', [later, g.i64('axis0b', [0])]),
+    ],
+    { axis: 0 },
+  );
+  const silenceTable = g.op(
+    'OneHot',
+    [g.i64('silence_next', [NO_TIMESTAMPS, EOT]), g.i64('vocab_b', [VOCAB], []), g.f32('onehot_values_b', [0, LOGIT])],
+    { axis: -1 },
+  );
   const silenceLogits = g.op('MatMul', [g.op('Unsqueeze', [weights, g.i64('axis0c', [0])]), silenceTable]); // [1, vocab]
 
   // The gates the encoder put in channels 0 (speech) and 1 (long speech), per batch item -> [b, 1, 1].
   const gate = g.op('ReduceMax', [enc], { axes: [1, 2], keepdims: 1 });
   const longChannel = g.op('Slice', [enc, g.i64('long_start', [1]), g.i64('long_end', [2]), g.i64('long_axis', [2])]);
   const long = g.op('ReduceMax', [longChannel], { axes: [1, 2], keepdims: 1 });
-  const speechLogits = g.op('Add', [g.op('Mul', [long, longLogits]), g.op('Mul', [g.op('Sub', [gate, long]), shortLogits])]);
+  const speechLogits = g.op('Add', [
+    g.op('Mul', [long, longLogits]),
+    g.op('Mul', [g.op('Sub', [gate, long]), shortLogits]),
+  ]);
   const mixed = g.op('Add', [speechLogits, g.op('Mul', [g.op('Sub', [g.f32('one_c', [1]), gate]), silenceLogits])]);
   g.op('Identity', [mixed], {}, 'logits');
 
   // Self-attention cache: past plus this step's keys/values (from the token states), so the
   // cache grows one position per generated token exactly like a real decoder's.
   const padded = g.op('Pad', [states, g.i64('pads', [0, 0, 0, 0, 0, HEAD_DIM - chain.length])]); // [b, seq, head_dim]
-  const stateKv = g.op('Expand', [g.op('Unsqueeze', [padded, g.i64('axis1', [1])]), g.i64('kv_shape', [1, HEADS, 1, 1])]);
+  const stateKv = g.op('Expand', [
+    g.op('Unsqueeze', [padded, g.i64('axis1', [1])]),
+    g.i64('kv_shape', [1, HEADS, 1, 1]),
+  ]);
   g.op('Concat', [pastDecK, stateKv], { axis: 2 }, 'present.0.decoder.key');
   g.op('Concat', [pastDecV, stateKv], { axis: 2 }, 'present.0.decoder.value');
   // Cross-attention cache: encoder states split into heads, [b, heads, enc_seq, head_dim].
-  const split = g.op('Transpose', [g.op('Reshape', [enc, g.i64('heads_shape', [0, -1, HEADS, HEAD_DIM])])], { perm: [0, 2, 1, 3] });
+  const split = g.op('Transpose', [g.op('Reshape', [enc, g.i64('heads_shape', [0, -1, HEADS, HEAD_DIM])])], {
+    perm: [0, 2, 1, 3],
+  });
   g.op('Identity', [split], {}, 'present.0.encoder.key');
   g.op('Identity', [split], {}, 'present.0.encoder.value');
   return g.encode(17);
@@ -131,8 +192,14 @@ function contractConfig(real: Record<string, unknown>): Record<string, unknown> 
 
 export function buildWhisperPack(tokenizerDir: string): GeneratedFile[] {
   const missing = ['config.json', ...TOKENIZER_FILES].filter((f) => !fs.existsSync(path.join(tokenizerDir, f)));
-  if (missing.length) throw new Error(`whisper tokenizer files missing in ${tokenizerDir}: ${missing.join(', ')} (pass --whisper-tokenizer-dir)`);
-  const realConfig = JSON.parse(fs.readFileSync(path.join(tokenizerDir, 'config.json'), 'utf8')) as Record<string, unknown>;
+  if (missing.length)
+    throw new Error(
+      `whisper tokenizer files missing in ${tokenizerDir}: ${missing.join(', ')} (pass --whisper-tokenizer-dir)`,
+    );
+  const realConfig = JSON.parse(fs.readFileSync(path.join(tokenizerDir, 'config.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   if (realConfig.vocab_size !== VOCAB || SOT !== realConfig.decoder_start_token_id) {
     throw new Error(`${tokenizerDir} is not the Whisper tiny.en tokenizer (vocab ${String(realConfig.vocab_size)})`);
   }

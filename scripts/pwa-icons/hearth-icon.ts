@@ -32,9 +32,15 @@ export function renderHearthIcon(size: number, purpose: IconPurpose): Canvas {
     canvas.fill([roundedRect(size, 16 * unit)], hex(TILE));
   }
   const scale = purpose === 'maskable' ? MASKABLE_ART_SCALE : 1;
-  const toPixels = (p: Point): Point => [(DESIGN / 2 + (p[0] - DESIGN / 2) * scale) * unit, (DESIGN / 2 + (p[1] - DESIGN / 2) * scale) * unit];
+  const toPixels = (p: Point): Point => [
+    (DESIGN / 2 + (p[0] - DESIGN / 2) * scale) * unit,
+    (DESIGN / 2 + (p[1] - DESIGN / 2) * scale) * unit,
+  ];
   for (const shape of SHAPES) {
-    canvas.fill(pathToPolygons(shape.d).map((polygon) => polygon.map(toPixels)), hex(shape.color));
+    canvas.fill(
+      pathToPolygons(shape.d).map((polygon) => polygon.map(toPixels)),
+      hex(shape.color),
+    );
   }
   return canvas;
 }

@@ -19,7 +19,8 @@ export function pathToPolygons(d: string): Polygon[] {
   const num = (): number => {
     const token = tokens[i++];
     const value = Number(token);
-    if (token === undefined || Number.isNaN(value)) throw new Error(`svg path: expected a number at token ${i - 1} of "${d}"`);
+    if (token === undefined || Number.isNaN(value))
+      throw new Error(`svg path: expected a number at token ${i - 1} of "${d}"`);
     return value;
   };
   const close = (): void => {

@@ -3,7 +3,18 @@
 // songs and stories on its media track, and sends transcripts, state and metrics to the room as
 // reliable JSON data messages. The conversation itself is ToyConversation, shared with the stock
 // xiaozhi toys' transports (server/toys/xiaozhi/).
-import { AudioStream, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource, LocalAudioTrack, type AudioFrame, type RemoteParticipant, type RemoteTrack } from '@livekit/rtc-node';
+import {
+  AudioStream,
+  Room,
+  RoomEvent,
+  TrackKind,
+  TrackPublishOptions,
+  TrackSource,
+  LocalAudioTrack,
+  type AudioFrame,
+  type RemoteParticipant,
+  type RemoteTrack,
+} from '@livekit/rtc-node';
 import type { ChatModel, SpeechToText, TextToSpeech, Vad } from '../../src/core/engines.ts';
 import type { Persona } from '../../src/core/prompt.ts';
 import type { MediaAudience } from '../../src/core/media/types.ts';
@@ -40,7 +51,6 @@ export interface AgentSessionOptions {
   absentTimeoutMs?: number;
   log: (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => void;
 }
-
 
 export interface AgentConversation {
   sessionOptions(): Pick<VoiceSessionOptions, 'persona' | 'memories' | 'tools' | 'guard'>;
@@ -115,8 +125,15 @@ export class AgentSession {
 
     await room.connect(this.opts.url, this.opts.token, { autoSubscribe: true, dynacast: false });
     const track = LocalAudioTrack.createAudioTrack(VOICE_TRACK_NAME, this.output.source);
-    await room.localParticipant!.publishTrack(track, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }));
-    if (this.mediaTrack) await room.localParticipant!.publishTrack(this.mediaTrack.track, new TrackPublishOptions({ source: TrackSource.SOURCE_UNKNOWN }));
+    await room.localParticipant!.publishTrack(
+      track,
+      new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }),
+    );
+    if (this.mediaTrack)
+      await room.localParticipant!.publishTrack(
+        this.mediaTrack.track,
+        new TrackPublishOptions({ source: TrackSource.SOURCE_UNKNOWN }),
+      );
     this.conversation.start();
     if (!room.remoteParticipants.has(this.opts.deviceIdentity)) this.armAbsent();
   }
@@ -137,7 +154,11 @@ export class AgentSession {
   }
 
   private fail(stage: string, error: unknown): void {
-    this.opts.log('error', 'agent session crashed', { room: this.opts.room, stage, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    this.opts.log('error', 'agent session crashed', {
+      room: this.opts.room,
+      stage,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     void this.close(`crash in ${stage}`);
   }
 
@@ -160,7 +181,8 @@ export class AgentSession {
       for (;;) {
         const { done, value } = await reader.read();
         if (done || this.closing) break;
-        if (!resampler || resampler.fromRate !== value.sampleRate) resampler = new StreamResampler(value.sampleRate, VAD_RATE);
+        if (!resampler || resampler.fromRate !== value.sampleRate)
+          resampler = new StreamResampler(value.sampleRate, VAD_RATE);
         const mono = interleavedToMono(value.data, value.channels);
         // pushAudio never rejects and keeps order; awaiting it gives back-pressure.
         await this.session.pushAudio(resampler.push(mono));
@@ -174,8 +196,10 @@ export class AgentSession {
     if (this.closing) return;
     const lp = this.room.localParticipant;
     if (!lp) return;
-    lp.publishData(new TextEncoder().encode(JSON.stringify(message)), { reliable: true, topic }).catch((error: unknown) => {
-      this.opts.log('warn', 'data message not sent', { room: this.opts.room, topic, error: String(error) });
-    });
+    lp.publishData(new TextEncoder().encode(JSON.stringify(message)), { reliable: true, topic }).catch(
+      (error: unknown) => {
+        this.opts.log('warn', 'data message not sent', { room: this.opts.room, topic, error: String(error) });
+      },
+    );
   }
 }

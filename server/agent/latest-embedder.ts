@@ -8,7 +8,10 @@ import type { Embedder } from '../../src/core/engines.ts';
  * when the loader caches, as the catalog's does, and it follows a changed pack) and returns the
  * last one that finished loading.
  */
-export function latestEmbedder(load: () => Promise<Embedder | null>, onError?: (error: unknown) => void): () => Embedder | null {
+export function latestEmbedder(
+  load: () => Promise<Embedder | null>,
+  onError?: (error: unknown) => void,
+): () => Embedder | null {
   let current: Embedder | null = null;
   let pending = false;
   return () => {

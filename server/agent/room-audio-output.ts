@@ -39,7 +39,8 @@ export class RoomAudioOutput implements AudioOutput {
 
   enqueue(pcm: Float32Array, sampleRate: number): void {
     if (this.closed || pcm.length === 0) return;
-    if (!this.resampler || this.resampler.fromRate !== sampleRate) this.resampler = new StreamResampler(sampleRate, this.sampleRate);
+    if (!this.resampler || this.resampler.fromRate !== sampleRate)
+      this.resampler = new StreamResampler(sampleRate, this.sampleRate);
     // A copy when scaling: at equal rates the resampler hands back the caller's own buffer.
     const gain = this.gain;
     const resampled = gain === 1 ? this.resampler.push(pcm) : this.resampler.push(pcm).map((v) => v * gain);

@@ -68,7 +68,12 @@ export class AgentSupervisor {
   deviceTokenIssued(ref: DeviceRoomRef): void {
     if (this.disposed || this.sessions.has(ref.room) || this.starting.has(ref.room)) return;
     const start = this.startSession(ref)
-      .catch((error: unknown) => this.opts.log('error', 'agent could not join the device room', { room: ref.room, error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) =>
+        this.opts.log('error', 'agent could not join the device room', {
+          room: ref.room,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
       .finally(() => this.starting.delete(ref.room));
     this.starting.set(ref.room, start);
   }
@@ -129,9 +134,16 @@ export class AgentSupervisor {
     if (!url) throw new Error('the room server URL is not known yet');
     const engines = await this.agentEngines();
     if (this.disposed) return;
-    const { token } = await this.opts.minter.mint({ identity: AGENT_IDENTITY, name: 'Hearth', room: ref.room, ttlSeconds: 24 * 3600 });
+    const { token } = await this.opts.minter.mint({
+      identity: AGENT_IDENTITY,
+      name: 'Hearth',
+      room: ref.room,
+      ttlSeconds: 24 * 3600,
+    });
     // Reads the profile now: an unregistered or deleted device gets no agent.
-    const conversation = this.opts.toyContext?.(ref.deviceId, { extractionLlm: canExtractFacts(engines.llm) ? engines.llm : null });
+    const conversation = this.opts.toyContext?.(ref.deviceId, {
+      extractionLlm: canExtractFacts(engines.llm) ? engines.llm : null,
+    });
     const persona = conversation?.persona() ?? this.opts.persona ?? defaultPersona();
     // rtc-node's native library loads only once a toy shows up, not with every server start.
     const { AgentSession } = await import('./agent-session.ts');
@@ -175,7 +187,11 @@ function defaultPersona(): Persona {
 }
 
 /** Embedded room server: an agent joins whenever a registered device enters its own room. */
-export function followDeviceJoins(roomServer: Pick<RoomServer, 'onParticipantJoined'>, supervisor: AgentSupervisor, isRegistered: (deviceId: string) => boolean): () => void {
+export function followDeviceJoins(
+  roomServer: Pick<RoomServer, 'onParticipantJoined'>,
+  supervisor: AgentSupervisor,
+  isRegistered: (deviceId: string) => boolean,
+): () => void {
   return roomServer.onParticipantJoined(({ room, identity }) => {
     const ref = deviceInOwnRoom(room, identity);
     if (ref && isRegistered(ref.deviceId)) supervisor.deviceJoined(ref);
@@ -191,7 +207,11 @@ export function toyContextsFrom(
 ): (deviceId: string, engines?: { extractionLlm: ChatModel | null }) => ToyContext {
   const history = keepHistory ? new DeviceTurnStore(db) : null;
   const devices = new DeviceRepository(db);
-  const embedder = memoryEmbedder ? latestEmbedder(memoryEmbedder, (error) => log('warn', 'memory embedder failed to load; toy memories matched by words', { error: String(error) })) : null;
+  const embedder = memoryEmbedder
+    ? latestEmbedder(memoryEmbedder, (error) =>
+        log('warn', 'memory embedder failed to load; toy memories matched by words', { error: String(error) }),
+      )
+    : null;
   return (deviceId, engines) =>
     createToyContext({
       deviceId,
@@ -201,7 +221,8 @@ export function toyContextsFrom(
       history,
       ...(embedder ? { embedder } : {}),
       ...(engines?.extractionLlm ? { extractionLlm: engines.extractionLlm } : {}),
-      onProblem: (message, error) => log('warn', message, { deviceId, error: error instanceof Error ? error.message : String(error) }),
+      onProblem: (message, error) =>
+        log('warn', message, { deviceId, error: error instanceof Error ? error.message : String(error) }),
     });
 }
 
@@ -239,7 +260,10 @@ export function createServerAgent(opts: {
       await models.verifyInBackground().catch(() => undefined);
       return (await import('../engines/index.ts')).createServerEngines({
         models,
-        remoteLlm: config.llm.url && config.llm.model ? { url: config.llm.url, model: config.llm.model, apiKey: config.llm.apiKey } : null,
+        remoteLlm:
+          config.llm.url && config.llm.model
+            ? { url: config.llm.url, model: config.llm.model, apiKey: config.llm.apiKey }
+            : null,
         skip: ['embeddings'],
       });
     },

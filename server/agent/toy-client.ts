@@ -4,9 +4,29 @@
 // audio tracks (voice, media) with per-frame levels, and every data message. The toy simulator CLI
 // and the e2e tests drive conversations with it.
 import fs from 'node:fs';
-import { AudioFrame, AudioSource, AudioStream, LocalAudioTrack, Room, RoomEvent, TrackKind, TrackPublishOptions, TrackSource, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication } from '@livekit/rtc-node';
+import {
+  AudioFrame,
+  AudioSource,
+  AudioStream,
+  LocalAudioTrack,
+  Room,
+  RoomEvent,
+  TrackKind,
+  TrackPublishOptions,
+  TrackSource,
+  type RemoteParticipant,
+  type RemoteTrack,
+  type RemoteTrackPublication,
+} from '@livekit/rtc-node';
 import { loadClassicVoice } from '../engines/tts-classic.ts';
-import { AGENT_IDENTITY, INPUT_TOPIC, MEDIA_TRACK_NAME, VOICE_TRACK_NAME, type AgentMessage, type ToyInput } from './protocol.ts';
+import {
+  AGENT_IDENTITY,
+  INPUT_TOPIC,
+  MEDIA_TRACK_NAME,
+  VOICE_TRACK_NAME,
+  type AgentMessage,
+  type ToyInput,
+} from './protocol.ts';
 import { resample } from '../../src/core/audio/resampler.ts';
 import { floatToInt16, interleavedToMono, rmsOf } from './resampler.ts';
 import { readWavFile, type MonoPcm } from './wav.ts';
@@ -119,7 +139,8 @@ export async function utteranceAudio(say: string): Promise<MonoPcm> {
       samples.set(c, offset);
       offset += c.length;
     }
-    if (samples.length === 0) throw new ToySimulatorError(`the classic voice produced no audio for ${JSON.stringify(say)}`);
+    if (samples.length === 0)
+      throw new ToySimulatorError(`the classic voice produced no audio for ${JSON.stringify(say)}`);
     return { sampleRate: voice.sampleRate, samples };
   } finally {
     await voice.dispose();
@@ -131,7 +152,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function waitUntil(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
   const start = Date.now();
   while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new ToySimulatorError(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() - start > timeoutMs)
+      throw new ToySimulatorError(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(20);
   }
 }
@@ -168,8 +190,11 @@ export class ToyClient {
     let deviceId = opts.device;
     let credential = opts.credential;
     if (!credential) {
-      if (!opts.householdKey) throw new ToySimulatorError('give --credential (with --device <id>) or --household-key to register a device');
-      const reg = await postJson<{ id: string; credential: string }>(`${server}/api/devices`, opts.householdKey, { name: opts.device ?? 'Toy simulator' });
+      if (!opts.householdKey)
+        throw new ToySimulatorError('give --credential (with --device <id>) or --household-key to register a device');
+      const reg = await postJson<{ id: string; credential: string }>(`${server}/api/devices`, opts.householdKey, {
+        name: opts.device ?? 'Toy simulator',
+      });
       deviceId = reg.id;
       credential = reg.credential;
       print(`registered device ${deviceId} (credential: ${credential})`);
@@ -177,7 +202,11 @@ export class ToyClient {
     if (!deviceId) throw new ToySimulatorError('--device <id> is needed with --credential');
     // The token also brings the agent into the room.
     const tokenStart = Date.now();
-    const grant = await postJson<TokenResponse>(`${server}/api/devices/${encodeURIComponent(deviceId)}/token`, credential, {});
+    const grant = await postJson<TokenResponse>(
+      `${server}/api/devices/${encodeURIComponent(deviceId)}/token`,
+      credential,
+      {},
+    );
     const toy = new ToyClient(deviceId, credential, grant.room, print);
     toy.setup.tokenMs = Date.now() - tokenStart;
     try {
@@ -201,36 +230,47 @@ export class ToyClient {
         return;
       }
       this.messages.push({ ...msg, topic, atMs: Date.now() });
-      if (msg.type === 'transcript' && (msg.role === 'user' || msg.final)) this.print(`[${topic}] ${msg.role}${msg.final ? '' : ' (partial)'}: ${msg.text}`);
+      if (msg.type === 'transcript' && (msg.role === 'user' || msg.final))
+        this.print(`[${topic}] ${msg.role}${msg.final ? '' : ' (partial)'}: ${msg.text}`);
       else if (msg.type === 'error') this.print(`[${topic}] agent error in ${msg.stage}: ${msg.message}`);
-      else if (msg.type === 'media' && msg.status !== 'loading') this.print(`[${topic}] media ${msg.status}${msg.title ? `: ${msg.title}` : ''}${msg.ducked ? ' (ducked)' : ''}`);
+      else if (msg.type === 'media' && msg.status !== 'loading')
+        this.print(
+          `[${topic}] media ${msg.status}${msg.title ? `: ${msg.title}` : ''}${msg.ducked ? ' (ducked)' : ''}`,
+        );
     });
-    room.on(RoomEvent.TrackSubscribed, (track: RemoteTrack, publication: RemoteTrackPublication, participant: RemoteParticipant) => {
-      if (participant.identity !== AGENT_IDENTITY || track.kind !== TrackKind.KIND_AUDIO) return;
-      const name = publication.name ?? track.name;
-      const recording = name === MEDIA_TRACK_NAME ? this.media : name === VOICE_TRACK_NAME || !name ? this.voice : null;
-      if (!recording) return;
-      if (recording === this.voice) this.agentVoiceSeen = true;
-      const reader = new AudioStream(track, TOY_MIC_RATE, 1).getReader();
-      this.readers.push(reader);
-      void (async () => {
-        try {
-          for (;;) {
-            const { done, value } = await reader.read();
-            if (done) break;
-            recording.add(interleavedToMono(value.data, value.channels));
+    room.on(
+      RoomEvent.TrackSubscribed,
+      (track: RemoteTrack, publication: RemoteTrackPublication, participant: RemoteParticipant) => {
+        if (participant.identity !== AGENT_IDENTITY || track.kind !== TrackKind.KIND_AUDIO) return;
+        const name = publication.name ?? track.name;
+        const recording =
+          name === MEDIA_TRACK_NAME ? this.media : name === VOICE_TRACK_NAME || !name ? this.voice : null;
+        if (!recording) return;
+        if (recording === this.voice) this.agentVoiceSeen = true;
+        const reader = new AudioStream(track, TOY_MIC_RATE, 1).getReader();
+        this.readers.push(reader);
+        void (async () => {
+          try {
+            for (;;) {
+              const { done, value } = await reader.read();
+              if (done) break;
+              recording.add(interleavedToMono(value.data, value.channels));
+            }
+          } catch {
+            // the stream ends with the track
           }
-        } catch {
-          // the stream ends with the track
-        }
-      })();
-    });
+        })();
+      },
+    );
     const joinStart = Date.now();
     await room.connect(grant.url, grant.token, { autoSubscribe: true, dynacast: false });
     this.setup.joinMs = Date.now() - joinStart;
     this.print(`joined ${grant.room} as ${grant.identity} (${this.setup.joinMs} ms)`);
     const track = LocalAudioTrack.createAudioTrack('microphone', this.mic);
-    await room.localParticipant!.publishTrack(track, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }));
+    await room.localParticipant!.publishTrack(
+      track,
+      new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }),
+    );
     this.micLoop = this.runMic();
     await waitUntil('the agent to join the room', () => this.agentVoiceSeen, timeoutMs);
   }
@@ -275,20 +315,48 @@ export class ToyClient {
   /** Types words to the agent (the input topic), as a companion app or a toy's button would. */
   async type(text: string): Promise<void> {
     const input: ToyInput = { type: 'text', text };
-    await this.room.localParticipant!.publishData(new TextEncoder().encode(JSON.stringify(input)), { reliable: true, topic: INPUT_TOPIC });
+    await this.room.localParticipant!.publishData(new TextEncoder().encode(JSON.stringify(input)), {
+      reliable: true,
+      topic: INPUT_TOPIC,
+    });
   }
 
   /** Resolves with the first message (received at or after `sinceMs`) that matches. */
-  async waitForMessage<T extends ToyMessage>(what: string, match: (m: ToyMessage) => m is T, timeoutMs: number, sinceMs?: number): Promise<T>;
-  async waitForMessage(what: string, match: (m: ToyMessage) => boolean, timeoutMs: number, sinceMs?: number): Promise<ToyMessage>;
-  async waitForMessage(what: string, match: (m: ToyMessage) => boolean, timeoutMs: number, sinceMs = 0): Promise<ToyMessage> {
+  async waitForMessage<T extends ToyMessage>(
+    what: string,
+    match: (m: ToyMessage) => m is T,
+    timeoutMs: number,
+    sinceMs?: number,
+  ): Promise<T>;
+  async waitForMessage(
+    what: string,
+    match: (m: ToyMessage) => boolean,
+    timeoutMs: number,
+    sinceMs?: number,
+  ): Promise<ToyMessage>;
+  async waitForMessage(
+    what: string,
+    match: (m: ToyMessage) => boolean,
+    timeoutMs: number,
+    sinceMs = 0,
+  ): Promise<ToyMessage> {
     let found: ToyMessage | undefined;
-    await waitUntil(what, () => (found = this.messages.find((m) => m.atMs >= sinceMs && match(m))) !== undefined, timeoutMs);
+    await waitUntil(
+      what,
+      () => (found = this.messages.find((m) => m.atMs >= sinceMs && match(m))) !== undefined,
+      timeoutMs,
+    );
     return found!;
   }
 
   /** Waits for audible audio on `recording` after `sinceMs`, then for `quietMs` without any. */
-  async waitForQuiet(recording: TrackRecording, sinceMs: number, quietMs: number, timeoutMs: number, what = "the agent's spoken reply"): Promise<void> {
+  async waitForQuiet(
+    recording: TrackRecording,
+    sinceMs: number,
+    quietMs: number,
+    timeoutMs: number,
+    what = "the agent's spoken reply",
+  ): Promise<void> {
     await waitUntil(
       what,
       () => {
@@ -299,8 +367,14 @@ export class ToyClient {
     );
   }
 
-  transcripts(role: 'user' | 'agent', sinceMs = 0): (Extract<AgentMessage, { type: 'transcript' }> & { atMs: number })[] {
-    return this.messages.filter((m): m is Extract<AgentMessage, { type: 'transcript' }> & ToyMessage => m.type === 'transcript' && m.role === role && m.atMs >= sinceMs);
+  transcripts(
+    role: 'user' | 'agent',
+    sinceMs = 0,
+  ): (Extract<AgentMessage, { type: 'transcript' }> & { atMs: number })[] {
+    return this.messages.filter(
+      (m): m is Extract<AgentMessage, { type: 'transcript' }> & ToyMessage =>
+        m.type === 'transcript' && m.role === role && m.atMs >= sinceMs,
+    );
   }
 
   /** Leaves the room (the toy switched off); the agent sees the participant go. */

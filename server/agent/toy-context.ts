@@ -64,9 +64,17 @@ export interface ToyContext {
   /** Who the toy's songs and stories are for: its persona's ages and the toy's language. */
   mediaAudience(): MediaAudience;
   memories(query: string): Promise<string[]>;
-  sessionOptions(): { persona: Persona; memories: (query: string) => Promise<string[]>; tools: ToolRegistry; guard: TurnGuard };
+  sessionOptions(): {
+    persona: Persona;
+    memories: (query: string) => Promise<string[]>;
+    tools: ToolRegistry;
+    guard: TurnGuard;
+  };
   /** Follows `session` (a VoiceSession): re-reads the profile at each turn, learns memories, counts talking time, keeps the history. */
-  attach(session: TurnEventSource & Pick<VoiceSession, 'setPersona'>, applyVolume?: (volume: number) => void): () => void;
+  attach(
+    session: TurnEventSource & Pick<VoiceSession, 'setPersona'>,
+    applyVolume?: (volume: number) => void,
+  ): () => void;
   onTurnEnd(turn: ToyTurn): Promise<void>;
 }
 
@@ -78,7 +86,8 @@ export class UnknownDeviceError extends Error {
 export function devicePromptPersona(profile: DeviceProfile): Persona {
   const base = toPromptPersona(profile.persona);
   const owner: string[] = [];
-  if (profile.ownerName.trim()) owner.push(`You are ${profile.name}, the toy of a child called ${profile.ownerName.trim()}.`);
+  if (profile.ownerName.trim())
+    owner.push(`You are ${profile.name}, the toy of a child called ${profile.ownerName.trim()}.`);
   if (profile.ownerNotes.trim()) owner.push(`What their parent says about them: ${profile.ownerNotes.trim()}`);
   return {
     ...base,
@@ -90,7 +99,9 @@ export function devicePromptPersona(profile: DeviceProfile): Persona {
 
 export function createToyContext(options: ToyContextOptions): ToyContext {
   const now = options.now ?? (() => new Date());
-  const report = options.onProblem ?? ((message: string, error: unknown) => console.warn(`Hearth toy ${options.deviceId}: ${message}`, error));
+  const report =
+    options.onProblem ??
+    ((message: string, error: unknown) => console.warn(`Hearth toy ${options.deviceId}: ${message}`, error));
   const conversationId = `conv-${crypto.randomUUID()}`;
   const read = (): DeviceProfile => {
     const profile = options.profile(options.deviceId);
@@ -169,7 +180,8 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
     profile: () => current,
     refresh: () => (current = read()),
     persona: () => devicePromptPersona(current),
-    mediaAudience: () => mediaAudienceOf({ ...current.persona, language: current.language || current.persona.language }),
+    mediaAudience: () =>
+      mediaAudienceOf({ ...current.persona, language: current.language || current.persona.language }),
     memories,
     sessionOptions: () => ({ persona: devicePromptPersona(current), memories, tools, guard }),
 
@@ -179,7 +191,9 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
         if (current.persona.contentRules.childSafe) options.usage.add(at, turn.durationMs);
         // Words the guard stopped are never learned from.
         if (turn.guarded !== 'input') {
-          await learning.start((signal) => memory.learnFromTurn({ userText: turn.userText, replyText: turn.replyText, conversationId }, signal));
+          await learning.start((signal) =>
+            memory.learnFromTurn({ userText: turn.userText, replyText: turn.replyText, conversationId }, signal),
+          );
         }
       } catch (error) {
         report('Part of this conversation could not be saved.', error);

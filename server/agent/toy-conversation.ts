@@ -42,7 +42,9 @@ export class ToyConversation {
     const send = (topic: string, message: AgentMessage) => {
       if (!this.closed) opts.send(topic, message);
     };
-    this.agentText = new AgentTextBatcher((turnId, text) => send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'agent', turnId, text, final: false }));
+    this.agentText = new AgentTextBatcher((turnId, text) =>
+      send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'agent', turnId, text, final: false }),
+    );
     const conversation = opts.conversation?.sessionOptions();
     const persona = conversation?.persona ?? opts.persona;
     const conversationRef = opts.conversation;
@@ -64,7 +66,9 @@ export class ToyConversation {
       output: opts.output,
       persona: opts.persona,
       ...conversation,
-      ...(this.media ? { tools: withMediaTools(conversation?.tools, this.media.tools), toolServices: this.media.services } : {}),
+      ...(this.media
+        ? { tools: withMediaTools(conversation?.tools, this.media.tools), toolServices: this.media.services }
+        : {}),
       ...(opts.config ? { config: opts.config } : {}),
     });
     this.media?.follow(this.session, (message) => send(STATE_TOPIC, message));
@@ -73,12 +77,15 @@ export class ToyConversation {
       this.media?.player.setOutputLevel(volume);
     });
     this.session.on('state', ({ state }) => send(STATE_TOPIC, { type: 'state', state }));
-    this.session.on('userTranscript', ({ turnId, text, final }) => send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'user', turnId, text, final }));
+    this.session.on('userTranscript', ({ turnId, text, final }) =>
+      send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'user', turnId, text, final }),
+    );
     this.session.on('agentText', ({ turnId, text }) => this.agentText.update(turnId, text));
     this.session.on('turnEnd', ({ turnId }) => {
       this.agentText.flush();
       const last = this.session.history.at(-1);
-      if (last?.role === 'assistant') send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'agent', turnId, text: last.content, final: true });
+      if (last?.role === 'assistant')
+        send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'agent', turnId, text: last.content, final: true });
     });
     this.session.on('metrics', (m) => send(METRICS_TOPIC, { type: 'metrics', metrics: { ...m } }));
     this.session.on('interrupted', ({ turnId, reason }) => send(STATE_TOPIC, { type: 'interrupted', turnId, reason }));

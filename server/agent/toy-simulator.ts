@@ -16,7 +16,16 @@ import { rmsOf } from './resampler.ts';
 import { ToyClient, ToySimulatorError, type ToyMessage } from './toy-client.ts';
 import { writeWavFile, type MonoPcm } from './wav.ts';
 
-export { ToyClient, ToySimulatorError, TrackRecording, utteranceAudio, waitUntil, AUDIBLE_RMS, TOY_MIC_RATE, type ToyMessage } from './toy-client.ts';
+export {
+  ToyClient,
+  ToySimulatorError,
+  TrackRecording,
+  utteranceAudio,
+  waitUntil,
+  AUDIBLE_RMS,
+  TOY_MIC_RATE,
+  type ToyMessage,
+} from './toy-client.ts';
 
 export interface ToySimulatorOptions {
   /** The Hearth server, e.g. http://127.0.0.1:8787. */
@@ -94,7 +103,10 @@ export async function runToySimulator(opts: ToySimulatorOptions): Promise<ToySim
       const startedAt = said.startedAt;
       await toy.waitForQuiet(toy.voice, said.endedAt, opts.replyQuietMs ?? 1500, timeoutMs).catch((error: unknown) => {
         // Say why when the cause is visible from here: the agent understood no words at all.
-        if (toy.transcripts('user', startedAt).length === 0) throw new ToySimulatorError(`the agent heard no words in ${JSON.stringify(utterance)} (no transcript came back): ${String(error)}`);
+        if (toy.transcripts('user', startedAt).length === 0)
+          throw new ToySimulatorError(
+            `the agent heard no words in ${JSON.stringify(utterance)} (no transcript came back): ${String(error)}`,
+          );
         throw error;
       });
     }
@@ -106,7 +118,11 @@ export async function runToySimulator(opts: ToySimulatorOptions): Promise<ToySim
     }
     const after = (t: number | null | undefined) => (t === null || t === undefined ? null : t - said.endedAt);
     const userFinal = toy.transcripts('user', since).find((m) => m.final);
-    const metrics = toy.messages.filter((m): m is Extract<AgentMessage, { type: 'metrics' }> & ToyMessage => m.type === 'metrics' && m.atMs >= since).at(-1);
+    const metrics = toy.messages
+      .filter(
+        (m): m is Extract<AgentMessage, { type: 'metrics' }> & ToyMessage => m.type === 'metrics' && m.atMs >= since,
+      )
+      .at(-1);
     const timings: ToyTimings = {
       ...toy.setup,
       transcriptAfterSpeechMs: after(userFinal?.atMs),
@@ -139,18 +155,40 @@ export async function cli(argv: string[]): Promise<void> {
   const program = new Command('toy')
     .description('Simulate a Hearth toy: say something to the agent and record its reply')
     .option('--server <url>', 'Hearth server', 'http://127.0.0.1:8787')
-    .option('--household-key <key>', 'register a new device with this key (when no --credential); default: read from --data-dir')
-    .option('--data-dir <dir>', "the server's data folder, for its household key when run on the home box", process.env.HEARTH_DATA_DIR ?? 'data')
+    .option(
+      '--household-key <key>',
+      'register a new device with this key (when no --credential); default: read from --data-dir',
+    )
+    .option(
+      '--data-dir <dir>',
+      "the server's data folder, for its household key when run on the home box",
+      process.env.HEARTH_DATA_DIR ?? 'data',
+    )
     .option('--device <id>', 'device id (with --credential) or the new device name')
     .option('--credential <secret>', "the device's credential")
-    .requiredOption('--say <wav-or-text...>', 'a .wav file, or text to speak with the classic voice (repeat to say more, each after the reply)')
+    .requiredOption(
+      '--say <wav-or-text...>',
+      'a .wav file, or text to speak with the classic voice (repeat to say more, each after the reply)',
+    )
     .option('--out <file>', 'write the reply audio here', 'reply.wav')
     .option('--timeout <s>', 'give up after this many seconds', '120');
   program.parse(argv, { from: 'user' });
-  const o = program.opts<{ server: string; householdKey?: string; dataDir: string; device?: string; credential?: string; say: string[]; out: string; timeout: string }>();
+  const o = program.opts<{
+    server: string;
+    householdKey?: string;
+    dataDir: string;
+    device?: string;
+    credential?: string;
+    say: string[];
+    out: string;
+    timeout: string;
+  }>();
   const keyFile = householdKeyFile(o.dataDir);
   if (!o.credential && !o.householdKey) {
-    if (!fs.existsSync(keyFile)) throw new ToySimulatorError(`give --credential (with --device <id>), or --household-key to register a device (no household key at ${keyFile}; on the home box use --data-dir)`);
+    if (!fs.existsSync(keyFile))
+      throw new ToySimulatorError(
+        `give --credential (with --device <id>), or --household-key to register a device (no household key at ${keyFile}; on the home box use --data-dir)`,
+      );
     o.householdKey = fs.readFileSync(keyFile, 'utf8').trim();
   }
   const result = await runToySimulator({
@@ -163,7 +201,9 @@ export async function cli(argv: string[]): Promise<void> {
     ...(o.device ? { device: o.device } : {}),
     ...(o.credential ? { credential: o.credential } : {}),
   });
-  console.log(`you said: ${result.userTranscript ?? '(no transcript)'}\nagent: ${result.agentReply ?? '(no text)'}\nreply audio: ${result.timings.replyAudioMs} ms, RMS ${result.replyRms.toFixed(4)}${result.audibleMediaFrames > 0 ? `\nmedia heard: ${(result.audibleMediaFrames / 100).toFixed(1)} s (agent-media track)` : ''}`);
+  console.log(
+    `you said: ${result.userTranscript ?? '(no transcript)'}\nagent: ${result.agentReply ?? '(no text)'}\nreply audio: ${result.timings.replyAudioMs} ms, RMS ${result.replyRms.toFixed(4)}${result.audibleMediaFrames > 0 ? `\nmedia heard: ${(result.audibleMediaFrames / 100).toFixed(1)} s (agent-media track)` : ''}`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

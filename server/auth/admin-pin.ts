@@ -51,7 +51,8 @@ export class AdminPin {
     if (!isValidPin(pin)) throw new AdminPinError('invalid_pin', PIN_RULE);
     const hash = await this.hashing.run(() => hashPin(pin));
     const write = this.db.transaction(() => {
-      if (!opts.replace && this.isSet()) throw new AdminPinError('pin_already_set', 'A parent PIN is already set: enter it to change it.');
+      if (!opts.replace && this.isSet())
+        throw new AdminPinError('pin_already_set', 'A parent PIN is already set: enter it to change it.');
       this.settings.set(SETTING_KEY, hash);
     });
     write.immediate();

@@ -15,7 +15,12 @@ export interface AttemptPolicy {
   maxLockMs: number;
 }
 
-export const DEFAULT_ATTEMPT_POLICY: AttemptPolicy = { perAddress: 5, household: 10, baseLockMs: 30_000, maxLockMs: 3_600_000 };
+export const DEFAULT_ATTEMPT_POLICY: AttemptPolicy = {
+  perAddress: 5,
+  household: 10,
+  baseLockMs: 30_000,
+  maxLockMs: 3_600_000,
+};
 
 /** A counted attempt: settle it as a success (clears the counters) or leave it counted as a failure. */
 export interface Reservation {
@@ -69,7 +74,9 @@ export class AttemptLimiter {
         const over = failures - free;
         const lockedUntil = over >= 0 ? now + Math.min(this.policy.baseLockMs * 2 ** over, this.policy.maxLockMs) : 0;
         this.db
-          .prepare('INSERT INTO pin_attempts (scope, failures, locked_until, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (scope) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, updated_at = excluded.updated_at')
+          .prepare(
+            'INSERT INTO pin_attempts (scope, failures, locked_until, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (scope) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until, updated_at = excluded.updated_at',
+          )
           .run(key, failures, lockedUntil, now);
       }
       return { ok: true, reservation: { succeeded: () => this.clear(scopes) } };
@@ -91,6 +98,7 @@ export class AttemptLimiter {
   }
 
   private row(key: string): Row | undefined {
-    return this.db.prepare('SELECT failures, locked_until FROM pin_attempts WHERE scope = ?').get(key) as Row | undefined;
+    return this.db.prepare('SELECT failures, locked_until FROM pin_attempts WHERE scope = ?').get(key) as
+      Row | undefined;
   }
 }

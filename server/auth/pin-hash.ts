@@ -1,7 +1,12 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 
-const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+const scrypt = promisify(crypto.scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
 
 export interface PinHash {
   algorithm: 'scrypt';
@@ -25,6 +30,10 @@ export async function hashPin(pin: string): Promise<PinHash> {
 
 export async function verifyPin(pin: string, stored: PinHash): Promise<boolean> {
   const expected = Buffer.from(stored.hash, 'base64');
-  const actual = await scrypt(pin, Buffer.from(stored.salt, 'base64'), expected.length, { N: stored.N, r: stored.r, p: stored.p });
+  const actual = await scrypt(pin, Buffer.from(stored.salt, 'base64'), expected.length, {
+    N: stored.N,
+    r: stored.r,
+    p: stored.p,
+  });
   return crypto.timingSafeEqual(actual, expected);
 }

@@ -21,6 +21,8 @@ export function bearerToken(request: FastifyRequest): string | null {
 export async function requireAdmin(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const token = bearerToken(request);
   if (!token || !request.server.adminSessions.validate(token)) {
-    return reply.code(401).send({ error: 'admin_required', message: 'This needs the parent PIN. Unlock admin mode and try again.' });
+    return reply
+      .code(401)
+      .send({ error: 'admin_required', message: 'This needs the parent PIN. Unlock admin mode and try again.' });
   }
 }

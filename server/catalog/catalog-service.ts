@@ -57,7 +57,11 @@ export class CatalogService {
 
   constructor(private readonly options: CatalogServiceOptions) {
     this.repo = new CatalogRepository(options.db);
-    this.index = new SemanticIndex(this.repo, () => this.currentEmbedder(), (err) => options.log.error({ err }, 'catalog index build failed'));
+    this.index = new SemanticIndex(
+      this.repo,
+      () => this.currentEmbedder(),
+      (err) => options.log.error({ err }, 'catalog index build failed'),
+    );
     this.search = new ServerCatalog(this.repo, this.index, () => this.currentEmbedder());
     // Leftovers of a crashed run go before the first upload can start (the editor waits for it).
     this.stagingCleaned = cleanStaging(options.mediaDir).then(
@@ -101,7 +105,8 @@ export class CatalogService {
       do {
         this.rescanQueued = false;
         report = await scanMediaFolder(this.options.mediaDir, this.repo, this.limits);
-        if (report.problems.length > 0) this.options.log.warn({ problems: report.problems }, 'some media files could not be added');
+        if (report.problems.length > 0)
+          this.options.log.warn({ problems: report.problems }, 'some media files could not be added');
         if (report.added + report.updated + report.removed > 0 || !this.index.current()) this.index.schedule();
       } while (this.rescanQueued && !this.closed);
       return report;
@@ -147,7 +152,11 @@ export class CatalogService {
       .verifyInBackground()
       .then(() => this.refreshModel())
       .catch(() => undefined);
-    if (this.options.watch !== false && !this.closed) this.watcher = watchMediaFolder(this.options.mediaDir, () => void this.rescan().catch((err: unknown) => this.options.log.error({ err }, 'media rescan failed')));
+    if (this.options.watch !== false && !this.closed)
+      this.watcher = watchMediaFolder(
+        this.options.mediaDir,
+        () => void this.rescan().catch((err: unknown) => this.options.log.error({ err }, 'media rescan failed')),
+      );
     this.phase = 'ready';
   }
 
@@ -159,7 +168,10 @@ export class CatalogService {
       const report = await installStarterLibrary(this.options.mediaDir, { signal: this.stopping.signal });
       if (this.stopping.signal.aborted) return;
       settings.set(STARTER_SETTING, STARTER_VERSION);
-      this.options.log.info({ written: report.written.length, asText: report.asText.length, narrator: report.narrator }, 'starter library installed');
+      this.options.log.info(
+        { written: report.written.length, asText: report.asText.length, narrator: report.narrator },
+        'starter library installed',
+      );
     } catch (err) {
       this.options.log.error({ err }, 'starter library could not be installed');
     }

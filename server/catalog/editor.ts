@@ -32,7 +32,9 @@ const abs = (mediaDir: string, relative: string) => path.join(mediaDir, ...relat
 export function validateMetadata(input: unknown): Sidecar {
   const parsed = sidecarSchema.safeParse(input ?? {});
   if (!parsed.success) {
-    throw new EditError(`invalid metadata: ${parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')}`);
+    throw new EditError(
+      `invalid metadata: ${parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ')}`,
+    );
   }
   return parsed.data;
 }
@@ -211,7 +213,10 @@ async function receive(data: Readable, file: string, label: string, maxBytes: nu
   } catch (err) {
     // @fastify/multipart stops the stream with this code at its fileSize limit.
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(label, maxBytes);
-    if (err === sourceError) throw new EditError(`the upload of ${label} was cut off or is not well-formed multipart/form-data (${err instanceof Error ? err.message : String(err)})`);
+    if (err === sourceError)
+      throw new EditError(
+        `the upload of ${label} was cut off or is not well-formed multipart/form-data (${err instanceof Error ? err.message : String(err)})`,
+      );
     throw err;
   }
   if ((data as Readable & { truncated?: boolean }).truncated) throw tooLarge(label, maxBytes);

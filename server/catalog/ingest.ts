@@ -24,11 +24,18 @@ const STORY_GENRE = /\b(?:story|stories|audiobook|spoken|speech|fable|tale)\b/i;
  * to the end, unless `decodedDurationSec` says this very file was already decoded (an upload checked
  * in staging, then moved into the library).
  */
-export async function ingestFile(mediaDir: string, relativePath: string, limits: MediaLimits = DEFAULT_MEDIA_LIMITS, decodedDurationSec?: number): Promise<CatalogRecord> {
+export async function ingestFile(
+  mediaDir: string,
+  relativePath: string,
+  limits: MediaLimits = DEFAULT_MEDIA_LIMITS,
+  decodedDurationSec?: number,
+): Promise<CatalogRecord> {
   const absolute = path.join(mediaDir, ...relativePath.split('/'));
   const role = mediaFileRole(relativePath);
   if (role !== 'audio' && role !== 'text') {
-    throw new IngestError(`${relativePath}: unsupported file type; songs and stories must be one of ${supportedExtensions().join(', ')}`);
+    throw new IngestError(
+      `${relativePath}: unsupported file type; songs and stories must be one of ${supportedExtensions().join(', ')}`,
+    );
   }
   const stat = await fs.stat(absolute).catch(() => null);
   if (!stat?.isFile()) throw new IngestError(`${relativePath}: file not found`);
@@ -51,7 +58,10 @@ export async function ingestFile(mediaDir: string, relativePath: string, limits:
 
   try {
     if (role === 'text') {
-      if (stat.size > MAX_TEXT_BYTES) throw new IngestError(`${relativePath} is too long for a story (${stat.size} bytes; at most ${MAX_TEXT_BYTES})`);
+      if (stat.size > MAX_TEXT_BYTES)
+        throw new IngestError(
+          `${relativePath} is too long for a story (${stat.size} bytes; at most ${MAX_TEXT_BYTES})`,
+        );
       const text = decodeUtf8(await fs.readFile(absolute), relativePath);
       if (!/[\p{L}\p{N}]/u.test(text)) throw new IngestError(`${relativePath} has no words to read aloud`);
       const heading = /^\s*#\s+(.+)$/m.exec(text)?.[1]?.trim();
@@ -81,7 +91,8 @@ export async function ingestFile(mediaDir: string, relativePath: string, limits:
       words: meta.text ?? meta.lyrics ?? facts.lyrics,
     };
   } catch (err) {
-    if (err instanceof UnreadableMediaError || err instanceof MediaLimitError || err instanceof AudioDecodeError) throw new IngestError(err.message);
+    if (err instanceof UnreadableMediaError || err instanceof MediaLimitError || err instanceof AudioDecodeError)
+      throw new IngestError(err.message);
     throw err;
   }
 }
@@ -91,14 +102,30 @@ export async function ingestFile(mediaDir: string, relativePath: string, limits:
  * the whole file: a truncated or malformed file fails here instead of in a child's toy. Returns the
  * decoded duration. AAC (.m4a) has no decoder on the server: its header is all that is checked.
  */
-async function checkPlaysToTheEnd(absolute: string, label: string, facts: AudioFacts, limits: MediaLimits): Promise<number> {
-  checkAudioFormat(label, { sampleRate: facts.sampleRate ?? undefined, channels: facts.channels ?? undefined, durationSec: facts.durationSec }, limits);
+async function checkPlaysToTheEnd(
+  absolute: string,
+  label: string,
+  facts: AudioFacts,
+  limits: MediaLimits,
+): Promise<number> {
+  checkAudioFormat(
+    label,
+    {
+      sampleRate: facts.sampleRate ?? undefined,
+      channels: facts.channels ?? undefined,
+      durationSec: facts.durationSec,
+    },
+    limits,
+  );
   if (facts.container === 'm4a') return facts.durationSec;
   const decoded = await decodeAudioStream(absolute, label, { limits, claimedDurationSec: facts.durationSec });
   return Math.round(decoded.durationSec * 100) / 100;
 }
 
-async function readSidecarFor(mediaDir: string, relativePath: string): Promise<{ data: Sidecar; mtimeMs: number } | null> {
+async function readSidecarFor(
+  mediaDir: string,
+  relativePath: string,
+): Promise<{ data: Sidecar; mtimeMs: number } | null> {
   const sidecarPath = sidecarPathFor(relativePath);
   const absolute = path.join(mediaDir, ...sidecarPath.split('/'));
   const stat = await fs.stat(absolute).catch(() => null);
@@ -123,6 +150,17 @@ function decodeUtf8(bytes: Uint8Array, label: string): string {
 function normaliseLanguage(language: string | null): string | null {
   if (!language) return null;
   const lower = language.toLowerCase();
-  const short: Record<string, string> = { eng: 'en', fra: 'fr', fre: 'fr', deu: 'de', ger: 'de', spa: 'es', ita: 'it', nld: 'nl', dut: 'nl', por: 'pt' };
+  const short: Record<string, string> = {
+    eng: 'en',
+    fra: 'fr',
+    fre: 'fr',
+    deu: 'de',
+    ger: 'de',
+    spa: 'es',
+    ita: 'it',
+    nld: 'nl',
+    dut: 'nl',
+    por: 'pt',
+  };
   return short[lower] ?? (/^[a-z]{2}(?:-[a-z0-9]+)*$/.test(lower) ? lower : null);
 }

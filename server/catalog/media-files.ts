@@ -54,6 +54,9 @@ export function supportedExtensions(): string[] {
 /** "the-tortoise_and-the-hare" -> "The tortoise and the hare": a readable title when tags have none. */
 export function titleFromFileName(relativePath: string): string {
   const base = path.posix.basename(relativePath, path.posix.extname(relativePath));
-  const words = base.replace(/[-_.]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = base
+    .replace(/[-_.]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : 'Untitled';
 }

@@ -28,14 +28,24 @@ export function describeDuration(seconds: number): string {
 }
 
 /** Header facts checked before any decoding; throws MediaLimitError naming the flag to change. */
-export function checkAudioFormat(label: string, facts: { sampleRate?: number | undefined; channels?: number | undefined; durationSec?: number | undefined }, limits: MediaLimits): void {
+export function checkAudioFormat(
+  label: string,
+  facts: { sampleRate?: number | undefined; channels?: number | undefined; durationSec?: number | undefined },
+  limits: MediaLimits,
+): void {
   if (facts.sampleRate !== undefined && facts.sampleRate > limits.maxSampleRate) {
-    throw new MediaLimitError(`${label} is sampled at ${facts.sampleRate} Hz; the library takes at most ${limits.maxSampleRate} Hz (convert it, or raise --max-media-sample-rate)`);
+    throw new MediaLimitError(
+      `${label} is sampled at ${facts.sampleRate} Hz; the library takes at most ${limits.maxSampleRate} Hz (convert it, or raise --max-media-sample-rate)`,
+    );
   }
   if (facts.channels !== undefined && facts.channels > limits.maxChannels) {
-    throw new MediaLimitError(`${label} has ${facts.channels} channels; the library takes at most ${limits.maxChannels} (mix it down, or raise --max-media-channels)`);
+    throw new MediaLimitError(
+      `${label} has ${facts.channels} channels; the library takes at most ${limits.maxChannels} (mix it down, or raise --max-media-channels)`,
+    );
   }
   if (facts.durationSec !== undefined && facts.durationSec > limits.maxDurationSec) {
-    throw new MediaLimitError(`${label} is ${describeDuration(facts.durationSec)} long; songs and stories may be at most ${describeDuration(limits.maxDurationSec)} (split it, or raise --max-media-minutes)`);
+    throw new MediaLimitError(
+      `${label} is ${describeDuration(facts.durationSec)} long; songs and stories may be at most ${describeDuration(limits.maxDurationSec)} (split it, or raise --max-media-minutes)`,
+    );
   }
 }

@@ -33,19 +33,28 @@ export async function readAudioFacts(absolutePath: string, label: string): Promi
     await handle.close();
   }
   const found = sniffAudio(head);
-  if (!found) throw new UnreadableMediaError(`${label} is not a recognisable audio file (its content is not ${ext.slice(1)} or any supported format)`);
+  if (!found)
+    throw new UnreadableMediaError(
+      `${label} is not a recognisable audio file (its content is not ${ext.slice(1)} or any supported format)`,
+    );
   if (!containersForExtension(ext).includes(found)) {
-    throw new UnreadableMediaError(`${label} contains ${found} audio but its name ends in ${ext}: rename it to .${found === 'ogg' ? 'ogg' : found}`);
+    throw new UnreadableMediaError(
+      `${label} contains ${found} audio but its name ends in ${ext}: rename it to .${found === 'ogg' ? 'ogg' : found}`,
+    );
   }
   let meta;
   try {
     meta = await parseFile(absolutePath, { duration: true, skipCovers: true });
   } catch (err) {
-    throw new UnreadableMediaError(`${label} could not be read as ${found}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UnreadableMediaError(
+      `${label} could not be read as ${found}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const duration = meta.format.duration;
   if (!meta.format.container || duration === undefined || !Number.isFinite(duration) || duration <= 0) {
-    throw new UnreadableMediaError(`${label} looks like ${found} but holds no playable audio (it may be corrupt or cut short)`);
+    throw new UnreadableMediaError(
+      `${label} looks like ${found} but holds no playable audio (it may be corrupt or cut short)`,
+    );
   }
   const common = meta.common;
   const first = (values: unknown): string | null => {

@@ -54,7 +54,9 @@ export class CatalogRepository {
   constructor(private readonly db: HearthDatabase) {}
 
   all(): CatalogRecord[] {
-    return (this.db.prepare('SELECT * FROM catalog_items ORDER BY kind, title COLLATE NOCASE').all() as ItemRow[]).map(fromRow);
+    return (this.db.prepare('SELECT * FROM catalog_items ORDER BY kind, title COLLATE NOCASE').all() as ItemRow[]).map(
+      fromRow,
+    );
   }
 
   get(id: string): CatalogRecord | null {
@@ -87,7 +89,9 @@ export class CatalogRepository {
   }
 
   problems(): CatalogProblem[] {
-    return this.db.prepare('SELECT path, message, seen_at AS seenAt FROM catalog_problems ORDER BY path').all() as CatalogProblem[];
+    return this.db
+      .prepare('SELECT path, message, seen_at AS seenAt FROM catalog_problems ORDER BY path')
+      .all() as CatalogProblem[];
   }
 
   setProblem(path: string, message: string): void {
@@ -114,7 +118,9 @@ export class CatalogRepository {
       .get(itemId, model, textSha256) as { vector: Buffer } | undefined;
     if (!row) return null;
     // Copy out of the Buffer's pool into an aligned array.
-    return new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength));
+    return new Float32Array(
+      row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength),
+    );
   }
 
   saveEmbedding(itemId: string, model: string, textSha256: string, vector: Float32Array): void {

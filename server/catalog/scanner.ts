@@ -37,7 +37,11 @@ async function mtimeOf(absolute: string): Promise<number | null> {
   return stat?.isFile() ? stat.mtimeMs : null;
 }
 
-export async function scanMediaFolder(mediaDir: string, repo: CatalogRepository, limits: MediaLimits = DEFAULT_MEDIA_LIMITS): Promise<ScanReport> {
+export async function scanMediaFolder(
+  mediaDir: string,
+  repo: CatalogRepository,
+  limits: MediaLimits = DEFAULT_MEDIA_LIMITS,
+): Promise<ScanReport> {
   const report: ScanReport = { added: 0, updated: 0, removed: 0, unchanged: 0, problems: [] };
   const files = await listFiles(mediaDir);
   const mediaPaths = files.filter((f) => {
@@ -51,8 +55,16 @@ export async function scanMediaFolder(mediaDir: string, repo: CatalogRepository,
     const absolute = path.join(mediaDir, ...relative.split('/'));
     const previous = known.get(relative);
     if (previous) {
-      const [stat, sidecarMtime] = await Promise.all([fs.stat(absolute).catch(() => null), mtimeOf(path.join(mediaDir, ...sidecarPathFor(relative).split('/')))]);
-      if (stat && stat.size === previous.bytes && stat.mtimeMs === previous.mtimeMs && sidecarMtime === previous.sidecarMtimeMs) {
+      const [stat, sidecarMtime] = await Promise.all([
+        fs.stat(absolute).catch(() => null),
+        mtimeOf(path.join(mediaDir, ...sidecarPathFor(relative).split('/'))),
+      ]);
+      if (
+        stat &&
+        stat.size === previous.bytes &&
+        stat.mtimeMs === previous.mtimeMs &&
+        sidecarMtime === previous.sidecarMtimeMs
+      ) {
         report.unchanged++;
         continue;
       }

@@ -49,7 +49,11 @@ export interface IndexSnapshot {
 }
 
 /** File names: a library of one shard keeps the single `<version>.json` it always had. */
-export function shardFileNames(version: string, shard: number, shardCount: number): { index: string; vectors: string | null } {
+export function shardFileNames(
+  version: string,
+  shard: number,
+  shardCount: number,
+): { index: string; vectors: string | null } {
   if (shardCount === 1) return { index: `${version}.json`, vectors: null };
   return { index: `${version}-${shard}.json`, vectors: `${version}-${shard}.vectors` };
 }
@@ -119,10 +123,23 @@ export class SemanticIndex {
     const embedder = await this.embedder();
     if (!embedder || records.length === 0) {
       const version = `lexical-${sha256(records.map((r) => `${r.id}:${r.title}`).join('\n')).slice(0, 16)}`;
-      return { version, model: embedder?.packId ?? null, dimensions: embedder?.dimensions ?? 0, itemCount: records.length, files: new Map(), shards: [], wireBytes: 0, rawBytes: 0, voy: null, buildMs: performance.now() - started };
+      return {
+        version,
+        model: embedder?.packId ?? null,
+        dimensions: embedder?.dimensions ?? 0,
+        itemCount: records.length,
+        files: new Map(),
+        shards: [],
+        wireBytes: 0,
+        rawBytes: 0,
+        voy: null,
+        buildMs: performance.now() - started,
+      };
     }
     const vectors = await this.vectorsFor(records, embedder);
-    const fingerprint = records.map((r, i) => `${r.id}:${sha256(embeddingText(r, r.words))}:${vectors[i]!.length}`).join('\n');
+    const fingerprint = records
+      .map((r, i) => `${r.id}:${sha256(embeddingText(r, r.words))}:${vectors[i]!.length}`)
+      .join('\n');
     const version = sha256(`${embedder.packId}\n${fingerprint}`).slice(0, 16);
     const Voy = await loadVoy();
     const ranges = shardRanges(records.length, this.maxShardItems);
@@ -134,7 +151,12 @@ export class SemanticIndex {
     try {
       for (const [n, { start, end }] of ranges.entries()) {
         const slice = records.slice(start, end);
-        const resources: EmbeddedResource[] = slice.map((r, i) => ({ id: r.id, title: r.title, url: `/media/${r.id}`, embeddings: Array.from(vectors[start + i]!) }));
+        const resources: EmbeddedResource[] = slice.map((r, i) => ({
+          id: r.id,
+          title: r.title,
+          url: `/media/${r.id}`,
+          embeddings: Array.from(vectors[start + i]!),
+        }));
         const voy = new Voy({ embeddings: resources });
         built.push({ index: voy, vectors: vectorsById ? { vector: (id) => vectorsById.get(id) } : null });
         const serialized = voy.serialize();
@@ -144,7 +166,11 @@ export class SemanticIndex {
         rawBytes += Buffer.byteLength(serialized);
         let bytes = json.length;
         if (names.vectors) {
-          const encoded = encodeShardVectors(slice.map((r) => r.id), vectors.slice(start, end), embedder.dimensions);
+          const encoded = encodeShardVectors(
+            slice.map((r) => r.id),
+            vectors.slice(start, end),
+            embedder.dimensions,
+          );
           const packed = await gzip(encoded);
           files.set(names.vectors, { gzipped: packed, contentType: 'application/octet-stream' });
           rawBytes += encoded.length;
@@ -175,7 +201,9 @@ export class SemanticIndex {
   private async vectorsFor(records: CatalogRecord[], embedder: NodeEmbedder): Promise<Float32Array[]> {
     const texts = records.map((r) => embeddingText(r, r.words));
     const hashes = texts.map(sha256);
-    const vectors: (Float32Array | null)[] = records.map((r, i) => this.repo.embedding(r.id, embedder.packId, hashes[i]!));
+    const vectors: (Float32Array | null)[] = records.map((r, i) =>
+      this.repo.embedding(r.id, embedder.packId, hashes[i]!),
+    );
     const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
     for (let start = 0; start < missing.length; start += EMBED_BATCH) {
       const batch = missing.slice(start, start + EMBED_BATCH);

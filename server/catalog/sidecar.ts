@@ -21,7 +21,10 @@ export const sidecarSchema = z
     license: z.string().max(200).optional(),
   })
   .strict()
-  .refine((s) => s.ageMin === undefined || s.ageMax === undefined || s.ageMin <= s.ageMax, { message: 'ageMin must not be above ageMax', path: ['ageMin'] });
+  .refine((s) => s.ageMin === undefined || s.ageMax === undefined || s.ageMin <= s.ageMax, {
+    message: 'ageMin must not be above ageMax',
+    path: ['ageMin'],
+  });
 
 export type Sidecar = z.infer<typeof sidecarSchema>;
 
@@ -39,7 +42,9 @@ export function parseSidecar(json: string, label: string): Sidecar {
   }
   const parsed = sidecarSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+    const problems = parsed.error.issues
+      .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+      .join('; ');
     throw new SidecarError(`${label} has invalid metadata: ${problems}`);
   }
   return parsed.data;

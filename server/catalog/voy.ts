@@ -21,7 +21,9 @@ export function loadVoy(): Promise<typeof VoyClass> {
     const dir = path.dirname(createRequire(import.meta.url).resolve('voy-search/package.json'));
     const glue = (await import(pathToFileURL(path.join(dir, 'voy_search_bg.js')).href)) as VoyGlue;
     const module = await WebAssembly.compile(fs.readFileSync(path.join(dir, 'voy_search_bg.wasm')));
-    const instance = await WebAssembly.instantiate(module, { './voy_search_bg.js': glue as unknown as WebAssembly.ModuleImports });
+    const instance = await WebAssembly.instantiate(module, {
+      './voy_search_bg.js': glue as unknown as WebAssembly.ModuleImports,
+    });
     glue.__wbg_set_wasm(instance.exports);
     return glue.Voy;
   })();

@@ -52,7 +52,12 @@ export function lockDataDir(dataDir: string, self: LockHolder = currentProcess()
 }
 
 function currentProcess(): LockHolder {
-  return { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), command: process.argv.slice(1).join(' ') };
+  return {
+    pid: process.pid,
+    hostname: os.hostname(),
+    startedAt: new Date().toISOString(),
+    command: process.argv.slice(1).join(' '),
+  };
 }
 
 /** Writes the holder to a private temp file and links it into place: the lock appears whole or not at all. */
@@ -74,7 +79,12 @@ function readHolder(file: string): LockHolder | null {
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockHolder>;
     return typeof parsed.pid === 'number' && typeof parsed.hostname === 'string'
-      ? { pid: parsed.pid, hostname: parsed.hostname, startedAt: String(parsed.startedAt ?? '?'), command: String(parsed.command ?? '?') }
+      ? {
+          pid: parsed.pid,
+          hostname: parsed.hostname,
+          startedAt: String(parsed.startedAt ?? '?'),
+          command: String(parsed.command ?? '?'),
+        }
       : null;
   } catch {
     return null;

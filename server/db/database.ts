@@ -36,7 +36,9 @@ function migrate(db: HearthDatabase, migrations: readonly Migration[]): void {
   const current = schemaVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
-    throw new MigrationError(`database schema v${current} is newer than this Hearth (v${latest}); upgrade Hearth instead of downgrading`);
+    throw new MigrationError(
+      `database schema v${current} is newer than this Hearth (v${latest}); upgrade Hearth instead of downgrading`,
+    );
   }
   for (const m of migrations) {
     if (m.version <= current) continue;
@@ -48,7 +50,9 @@ function migrate(db: HearthDatabase, migrations: readonly Migration[]): void {
     try {
       apply();
     } catch (err) {
-      throw new MigrationError(`migration ${m.version} (${m.name}) failed: ${err instanceof Error ? err.message : String(err)}`);
+      throw new MigrationError(
+        `migration ${m.version} (${m.name}) failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 }

@@ -28,14 +28,18 @@ export class DeviceMemoryStore implements MemoryStore {
 
   listSync(): MemoryRecord[] {
     const rows = this.db
-      .prepare('SELECT id, slot, text, source, conversation_id, created_at, updated_at, embedding FROM device_memories WHERE device_id = ? ORDER BY updated_at DESC, id')
+      .prepare(
+        'SELECT id, slot, text, source, conversation_id, created_at, updated_at, embedding FROM device_memories WHERE device_id = ? ORDER BY updated_at DESC, id',
+      )
       .all(this.deviceId) as MemoryRow[];
     return rows.map(fromRow);
   }
 
   getSync(id: string): MemoryRecord | undefined {
     const row = this.db
-      .prepare('SELECT id, slot, text, source, conversation_id, created_at, updated_at, embedding FROM device_memories WHERE device_id = ? AND id = ?')
+      .prepare(
+        'SELECT id, slot, text, source, conversation_id, created_at, updated_at, embedding FROM device_memories WHERE device_id = ? AND id = ?',
+      )
       .get(this.deviceId, id) as MemoryRow | undefined;
     return row ? fromRow(row) : undefined;
   }
@@ -69,7 +73,11 @@ export class DeviceMemoryStore implements MemoryStore {
 
   /** True when the memory existed. */
   deleteSync(id: string): boolean {
-    return this.wiped(this.db.prepare('DELETE FROM device_memories WHERE device_id = ? AND id = ?').run(this.deviceId, id).changes) > 0;
+    return (
+      this.wiped(
+        this.db.prepare('DELETE FROM device_memories WHERE device_id = ? AND id = ?').run(this.deviceId, id).changes,
+      ) > 0
+    );
   }
 
   /** How many were deleted. */

@@ -36,7 +36,8 @@ interface DeviceRow {
   updated_at: string | null;
 }
 
-const COLUMNS = 'id, name, owner_name, owner_notes, persona, voice, language, volume, limits, history_days, created_at, updated_at';
+const COLUMNS =
+  'id, name, owner_name, owner_notes, persona, voice, language, volume, limits, history_days, created_at, updated_at';
 
 export function defaultDevicePersona(): PersonaRecord {
   const record = builtinPersona(CHILD_COMPANION_ID);
@@ -53,7 +54,9 @@ export class DeviceRepository {
     const credential = newCredential();
     const insert = this.db.transaction(() => {
       if (this.get(id)) throw new DeviceExistsError(`a device with id ${id} is already registered`);
-      this.db.prepare('INSERT INTO devices (id, name, credential_hash, updated_at) VALUES (?, ?, ?, ?)').run(id, input.name, hashCredential(credential), nowIso());
+      this.db
+        .prepare('INSERT INTO devices (id, name, credential_hash, updated_at) VALUES (?, ?, ?, ?)')
+        .run(id, input.name, hashCredential(credential), nowIso());
       this.updateProfile(id, { ...input, name: input.name });
     });
     // IMMEDIATE: the write lock is taken before the existence check, so two creates cannot both pass it.
@@ -62,7 +65,9 @@ export class DeviceRepository {
   }
 
   list(): DeviceProfile[] {
-    return (this.db.prepare(`SELECT ${COLUMNS} FROM devices ORDER BY created_at, id`).all() as DeviceRow[]).map(fromRow);
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM devices ORDER BY created_at, id`).all() as DeviceRow[]).map(
+      fromRow,
+    );
   }
 
   get(id: string): DeviceProfile | undefined {
@@ -81,7 +86,8 @@ export class DeviceRepository {
     if (changes.name !== undefined) set('name', changes.name);
     if (changes.ownerName !== undefined) set('owner_name', changes.ownerName);
     if (changes.ownerNotes !== undefined) set('owner_notes', changes.ownerNotes);
-    if (changes.persona !== undefined) set('persona', changes.persona === null ? null : JSON.stringify(changes.persona));
+    if (changes.persona !== undefined)
+      set('persona', changes.persona === null ? null : JSON.stringify(changes.persona));
     if (changes.voice !== undefined) set('voice', changes.voice);
     if (changes.language !== undefined) set('language', changes.language);
     if (changes.volume !== undefined) set('volume', changes.volume);
@@ -95,7 +101,9 @@ export class DeviceRepository {
   /** A new credential; the old one stops working at once. Undefined for an unknown id. */
   rotateCredential(id: string): string | undefined {
     const credential = newCredential();
-    const result = this.db.prepare('UPDATE devices SET credential_hash = ?, updated_at = ? WHERE id = ?').run(hashCredential(credential), nowIso(), id);
+    const result = this.db
+      .prepare('UPDATE devices SET credential_hash = ?, updated_at = ? WHERE id = ?')
+      .run(hashCredential(credential), nowIso(), id);
     return result.changes > 0 ? credential : undefined;
   }
 
@@ -108,15 +116,22 @@ export class DeviceRepository {
 
   /** The stored hash of the device's credential (changes when it is replaced); undefined for an unknown id. */
   credentialHash(id: string): string | undefined {
-    return (this.db.prepare('SELECT credential_hash FROM devices WHERE id = ?').get(id) as { credential_hash: string } | undefined)?.credential_hash;
+    return (
+      this.db.prepare('SELECT credential_hash FROM devices WHERE id = ?').get(id) as
+        { credential_hash: string } | undefined
+    )?.credential_hash;
   }
 
   /** True when `credential` belongs to device `id` (hashes compared in constant time). */
   verify(id: string, credential: string | undefined | null): boolean {
     if (!credential) return false;
-    const row = this.db.prepare('SELECT credential_hash FROM devices WHERE id = ?').get(id) as { credential_hash: string } | undefined;
+    const row = this.db.prepare('SELECT credential_hash FROM devices WHERE id = ?').get(id) as
+      { credential_hash: string } | undefined;
     if (!row) return false;
-    return crypto.timingSafeEqual(Buffer.from(hashCredential(credential), 'hex'), Buffer.from(row.credential_hash, 'hex'));
+    return crypto.timingSafeEqual(
+      Buffer.from(hashCredential(credential), 'hex'),
+      Buffer.from(row.credential_hash, 'hex'),
+    );
   }
 }
 

@@ -8,7 +8,12 @@ import { MAX_TURNS_PER_PAGE } from './device-turn-store.ts';
 const clock = z.string().refine((v) => parseClock(v) !== null, 'a time like "19:30"');
 
 export const TimeLimitsSchema = z.object({
-  dailyMinutes: z.number().int().min(1).max(24 * 60).nullable(),
+  dailyMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .nullable(),
   quietHours: z.object({ start: clock, end: clock }).nullable(),
 }) satisfies z.ZodType<TimeLimits>;
 
@@ -35,17 +40,29 @@ export const PersonaRecordSchema = z.object({
 }) satisfies z.ZodType<PersonaRecord>;
 
 const profileFields = {
-  name: z.string({ error: (issue) => (issue.input === undefined ? 'a name is needed' : 'the name must be text') }).trim().min(1, 'a name is needed').max(64, 'a name can be at most 64 characters'),
+  name: z
+    .string({ error: (issue) => (issue.input === undefined ? 'a name is needed' : 'the name must be text') })
+    .trim()
+    .min(1, 'a name is needed')
+    .max(64, 'a name can be at most 64 characters'),
   ownerName: z.string().trim().max(64, "the child's name can be at most 64 characters"),
   ownerNotes: z.string().max(1000),
   /** null: the built-in child companion. */
   persona: PersonaRecordSchema.nullable(),
   voice: z.string().max(128),
-  language: z.string().trim().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code like "en" or "en-GB"'),
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language code like "en" or "en-GB"'),
   volume: z.number().min(0).max(1),
   limits: TimeLimitsSchema,
   /** null: the server's --toy-history-days. */
-  historyDays: z.number({ error: 'historyDays: a whole number of days from 0 to 3650, or null for the server default' }).int('historyDays: a whole number of days from 0 to 3650, or null for the server default').min(0, 'historyDays: a whole number of days from 0 to 3650, or null for the server default').max(3650, 'historyDays: a whole number of days from 0 to 3650, or null for the server default').nullable(),
+  historyDays: z
+    .number({ error: 'historyDays: a whole number of days from 0 to 3650, or null for the server default' })
+    .int('historyDays: a whole number of days from 0 to 3650, or null for the server default')
+    .min(0, 'historyDays: a whole number of days from 0 to 3650, or null for the server default')
+    .max(3650, 'historyDays: a whole number of days from 0 to 3650, or null for the server default')
+    .nullable(),
 };
 
 export const UpdateProfileBody = z.strictObject(profileFields).partial();
@@ -59,7 +76,9 @@ export const CreateDeviceBody = z.strictObject({
 
 export type DeviceProfileChanges = z.infer<typeof UpdateProfileBody>;
 
-export const MemoryEditBody = z.object({ text: z.string().trim().min(1, 'the memory needs some words').max(500) }).strict();
+export const MemoryEditBody = z
+  .object({ text: z.string().trim().min(1, 'the memory needs some words').max(500) })
+  .strict();
 
 /** "name: a name is needed; volume: Too big…" — one line a parent or a script can act on. */
 export function fieldErrors(error: z.ZodError): string {
@@ -70,6 +89,13 @@ const turnsLimit = `a whole number from 1 to ${MAX_TURNS_PER_PAGE}`;
 
 /** `GET /api/devices/:id/turns?before=<iso>&limit=<n>`: one page of a toy's history, older than `before`. */
 export const TurnsQuery = z.object({
-  before: z.iso.datetime({ offset: true, error: 'an ISO time like "2025-01-31T18:00:00.000Z" (the `next` of the previous page)' }).optional(),
-  limit: z.coerce.number({ error: turnsLimit }).int(turnsLimit).min(1, turnsLimit).max(MAX_TURNS_PER_PAGE, turnsLimit).default(20),
+  before: z.iso
+    .datetime({ offset: true, error: 'an ISO time like "2025-01-31T18:00:00.000Z" (the `next` of the previous page)' })
+    .optional(),
+  limit: z.coerce
+    .number({ error: turnsLimit })
+    .int(turnsLimit)
+    .min(1, turnsLimit)
+    .max(MAX_TURNS_PER_PAGE, turnsLimit)
+    .default(20),
 });

@@ -26,7 +26,8 @@ interface TurnRow {
   persona_name: string;
 }
 
-const COLUMNS = 'id, device_id, started_at, ended_at, user_text, reply_text, interrupted, guard_stage, guard_reason, persona_name';
+const COLUMNS =
+  'id, device_id, started_at, ended_at, user_text, reply_text, interrupted, guard_stage, guard_reason, persona_name';
 
 export class DeviceTurnStore {
   constructor(private readonly db: HearthDatabase) {}
@@ -62,8 +63,16 @@ export class DeviceTurnStore {
     // One extra row says whether there is an older page.
     const rows = (
       before
-        ? this.db.prepare(`SELECT ${COLUMNS} FROM device_turns WHERE device_id = ? AND started_at < ? ORDER BY started_at DESC, id DESC LIMIT ?`).all(deviceId, before, limit + 1)
-        : this.db.prepare(`SELECT ${COLUMNS} FROM device_turns WHERE device_id = ? ORDER BY started_at DESC, id DESC LIMIT ?`).all(deviceId, limit + 1)
+        ? this.db
+            .prepare(
+              `SELECT ${COLUMNS} FROM device_turns WHERE device_id = ? AND started_at < ? ORDER BY started_at DESC, id DESC LIMIT ?`,
+            )
+            .all(deviceId, before, limit + 1)
+        : this.db
+            .prepare(
+              `SELECT ${COLUMNS} FROM device_turns WHERE device_id = ? ORDER BY started_at DESC, id DESC LIMIT ?`,
+            )
+            .all(deviceId, limit + 1)
     ) as TurnRow[];
     const turns = rows.slice(0, limit).map(fromRow);
     return { turns, next: rows.length > limit ? (turns.at(-1)?.startedAt ?? null) : null };
@@ -71,7 +80,11 @@ export class DeviceTurnStore {
 
   /** True when the turn existed. */
   delete(deviceId: string, turnId: string): boolean {
-    return this.wiped(this.db.prepare('DELETE FROM device_turns WHERE device_id = ? AND id = ?').run(deviceId, turnId).changes) > 0;
+    return (
+      this.wiped(
+        this.db.prepare('DELETE FROM device_turns WHERE device_id = ? AND id = ?').run(deviceId, turnId).changes,
+      ) > 0
+    );
   }
 
   /** How many were deleted. */
@@ -87,14 +100,17 @@ export class DeviceTurnStore {
     const days = `COALESCE((SELECT history_days FROM devices WHERE devices.id = device_turns.device_id), ?)`;
     // Stored times all have toISOString's shape; strftime gives the cutoff in the same shape.
     const deleted = this.db
-      .prepare(`DELETE FROM device_turns WHERE ${days} <= 0 OR started_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?, '-' || ${days} || ' days')`)
+      .prepare(
+        `DELETE FROM device_turns WHERE ${days} <= 0 OR started_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?, '-' || ${days} || ' days')`,
+      )
       .run(defaultDays, now.toISOString(), defaultDays).changes;
     return this.wiped(deleted);
   }
 
   /** The days the parent set for this toy, or null (the server's default). */
   historyDaysOf(deviceId: string): number | null {
-    const row = this.db.prepare('SELECT history_days FROM devices WHERE id = ?').get(deviceId) as { history_days: number | null } | undefined;
+    const row = this.db.prepare('SELECT history_days FROM devices WHERE id = ?').get(deviceId) as
+      { history_days: number | null } | undefined;
     return row?.history_days ?? null;
   }
 

@@ -8,14 +8,18 @@ export class DeviceUsage {
   ) {}
 
   usedOn(date: Date): number {
-    const row = this.db.prepare('SELECT used_ms FROM device_usage WHERE device_id = ? AND day = ?').get(this.deviceId, localDay(date)) as { used_ms: number } | undefined;
+    const row = this.db
+      .prepare('SELECT used_ms FROM device_usage WHERE device_id = ? AND day = ?')
+      .get(this.deviceId, localDay(date)) as { used_ms: number } | undefined;
     return row?.used_ms ?? 0;
   }
 
   add(date: Date, ms: number): void {
     if (!(ms > 0)) return;
     this.db
-      .prepare('INSERT INTO device_usage (device_id, day, used_ms) VALUES (?, ?, ?) ON CONFLICT (device_id, day) DO UPDATE SET used_ms = used_ms + excluded.used_ms')
+      .prepare(
+        'INSERT INTO device_usage (device_id, day, used_ms) VALUES (?, ?, ?) ON CONFLICT (device_id, day) DO UPDATE SET used_ms = used_ms + excluded.used_ms',
+      )
       .run(this.deviceId, localDay(date), Math.round(ms));
   }
 }

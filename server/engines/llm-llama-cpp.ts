@@ -3,7 +3,15 @@
 // node-llama-cpp's chat wrappers, with function calling -> tool_call chunks; a story-continuation
 // prompt for models without a template (stories260K). One generation at a time per context.
 import os from 'node:os';
-import { getLlama, LlamaChat, LlamaCompletion, LlamaLogLevel, type Llama, type LlamaContext, type LlamaModel } from 'node-llama-cpp';
+import {
+  getLlama,
+  LlamaChat,
+  LlamaCompletion,
+  LlamaLogLevel,
+  type Llama,
+  type LlamaContext,
+  type LlamaModel,
+} from 'node-llama-cpp';
 import { AsyncQueue } from '../../src/core/async-queue.ts';
 import type { ChatChunk, ChatModel, ChatRequest, ToolCall } from '../../src/core/engines.ts';
 import { buildStoryPrompt, splitAtLastSentenceEnd } from '../../src/core/llm/story-prompt.ts';
@@ -66,7 +74,8 @@ async function ggufFileOf(models: ModelStore, packId: string): Promise<string> {
   const pack = await models.pack(packId);
   if (!pack) throw new Error(`unknown model pack "${packId}"`);
   const ggufs = pack.files.filter((f) => f.path.endsWith('.gguf'));
-  if (ggufs.length !== 1 || !ggufs[0]) throw new Error(`model pack "${packId}" must hold exactly one .gguf file (has ${ggufs.length}); name one`);
+  if (ggufs.length !== 1 || !ggufs[0])
+    throw new Error(`model pack "${packId}" must hold exactly one .gguf file (has ${ggufs.length}); name one`);
   return ggufs[0].path;
 }
 
@@ -93,7 +102,8 @@ class LlamaCppChatModel implements NodeChatModel {
     private readonly context: LlamaContext,
   ) {
     const metadata = model.fileInfo.metadata as { tokenizer?: { chat_template?: unknown } } | undefined;
-    this.hasChatTemplate = typeof metadata?.tokenizer?.chat_template === 'string' && metadata.tokenizer.chat_template.length > 0;
+    this.hasChatTemplate =
+      typeof metadata?.tokenizer?.chat_template === 'string' && metadata.tokenizer.chat_template.length > 0;
     const contextSequence = context.getSequence();
     this.chat = this.hasChatTemplate ? new LlamaChat({ contextSequence }) : null;
     this.completion = this.hasChatTemplate ? null : new LlamaCompletion({ contextSequence });
@@ -132,7 +142,9 @@ class LlamaCppChatModel implements NodeChatModel {
     const texts = new AsyncQueue<string>();
     let failure: unknown = null;
     let finished: Finished = { toolCalls: [], hitTokenLimit: false };
-    const running = this.run(req, mode, softLimit + SENTENCE_GRACE_TOKENS, controller.signal, (text) => texts.push(text)).then(
+    const running = this.run(req, mode, softLimit + SENTENCE_GRACE_TOKENS, controller.signal, (text) =>
+      texts.push(text),
+    ).then(
       (result) => {
         finished = result;
         texts.close();
@@ -189,7 +201,13 @@ class LlamaCppChatModel implements NodeChatModel {
     }
   }
 
-  private async run(req: ChatRequest, mode: Mode, maxTokens: number, signal: AbortSignal, onText: (text: string) => void): Promise<Finished> {
+  private async run(
+    req: ChatRequest,
+    mode: Mode,
+    maxTokens: number,
+    signal: AbortSignal,
+    onText: (text: string) => void,
+  ): Promise<Finished> {
     if (mode === 'story' && this.completion) {
       const { prompt, stop } = buildStoryPrompt(req.messages);
       const { metadata } = await this.completion.generateCompletionWithMeta(prompt, {
@@ -216,9 +234,11 @@ class LlamaCppChatModel implements NodeChatModel {
       topP: 0.9,
       ...(tools ? { functions: tools } : {}),
     });
-    const toolCalls = (result.functionCalls ?? []).map(
-      (call): ToolCall => ({ id: `call_${++this.callCount}`, name: call.functionName, arguments: asArguments(call.params) }),
-    );
+    const toolCalls = (result.functionCalls ?? []).map((call): ToolCall => ({
+      id: `call_${++this.callCount}`,
+      name: call.functionName,
+      arguments: asArguments(call.params),
+    }));
     return { toolCalls, hitTokenLimit: result.metadata.stopReason === 'maxTokens' };
   }
 }

@@ -45,7 +45,12 @@ export function createOpenAiCompatibleChatModel(opts: OpenAiCompatibleOptions): 
   };
 }
 
-async function* streamReply(endpoint: string, opts: OpenAiCompatibleOptions, connectTimeoutMs: number, req: ChatRequest): AsyncGenerator<ChatChunk> {
+async function* streamReply(
+  endpoint: string,
+  opts: OpenAiCompatibleOptions,
+  connectTimeoutMs: number,
+  req: ChatRequest,
+): AsyncGenerator<ChatChunk> {
   if (req.signal?.aborted) return;
   const tools = req.tools && req.tools.length > 0 ? toOaiTools(req.tools) : undefined;
   const body = {
@@ -73,8 +78,11 @@ async function* streamReply(endpoint: string, opts: OpenAiCompatibleOptions, con
     });
   } catch (error) {
     if (req.signal?.aborted) return;
-    if (connectTimeout.aborted) throw new OpenAiCompatibleError(`LLM server ${endpoint} did not answer within ${connectTimeoutMs} ms`);
-    throw new OpenAiCompatibleError(`cannot reach the LLM server at ${endpoint}: ${describeCause(error)}`, { cause: error });
+    if (connectTimeout.aborted)
+      throw new OpenAiCompatibleError(`LLM server ${endpoint} did not answer within ${connectTimeoutMs} ms`);
+    throw new OpenAiCompatibleError(`cannot reach the LLM server at ${endpoint}: ${describeCause(error)}`, {
+      cause: error,
+    });
   }
   if (!response.ok) {
     const detail = await response.text().catch(() => '');
@@ -98,7 +106,10 @@ async function* streamReply(endpoint: string, opts: OpenAiCompatibleOptions, con
       }
       const chunk = parseChunk(data, endpoint);
       chunks++;
-      if (chunk.error) throw new OpenAiCompatibleError(`LLM server ${endpoint} reported an error: ${typeof chunk.error === 'string' ? chunk.error : (chunk.error.message ?? 'unknown')}`);
+      if (chunk.error)
+        throw new OpenAiCompatibleError(
+          `LLM server ${endpoint} reported an error: ${typeof chunk.error === 'string' ? chunk.error : (chunk.error.message ?? 'unknown')}`,
+        );
       if (chunk.usage) usage = chunk.usage;
       const delta = chunk.choices?.[0]?.delta;
       deltas.add(delta?.tool_calls);
@@ -107,13 +118,16 @@ async function* streamReply(endpoint: string, opts: OpenAiCompatibleOptions, con
   } catch (error) {
     if (req.signal?.aborted) return;
     if (error instanceof OpenAiCompatibleError) throw error;
-    throw new OpenAiCompatibleError(`the LLM server's stream from ${endpoint} broke off: ${describeCause(error)}`, { cause: error });
+    throw new OpenAiCompatibleError(`the LLM server's stream from ${endpoint} broke off: ${describeCause(error)}`, {
+      cause: error,
+    });
   } finally {
     req.signal?.removeEventListener('abort', stopReading);
   }
   if (req.signal?.aborted) return;
   // Some servers just close after the last chunk; a stream with no chunk and no [DONE] is an error.
-  if (!sawDone && chunks === 0) throw new OpenAiCompatibleError(`the LLM server's stream from ${endpoint} ended without [DONE]`);
+  if (!sawDone && chunks === 0)
+    throw new OpenAiCompatibleError(`the LLM server's stream from ${endpoint} ended without [DONE]`);
   for (const call of deltas.finish()) yield { type: 'tool_call', call };
   yield {
     type: 'done',
@@ -131,7 +145,8 @@ function parseChunk(data: string, endpoint: string): StreamChunk {
   } catch {
     throw new OpenAiCompatibleError(`LLM server ${endpoint} sent a malformed chunk: ${data.slice(0, 120)}`);
   }
-  if (!parsed || typeof parsed !== 'object') throw new OpenAiCompatibleError(`LLM server ${endpoint} sent a malformed chunk: ${data.slice(0, 120)}`);
+  if (!parsed || typeof parsed !== 'object')
+    throw new OpenAiCompatibleError(`LLM server ${endpoint} sent a malformed chunk: ${data.slice(0, 120)}`);
   return parsed as StreamChunk;
 }
 
@@ -149,6 +164,7 @@ function errorMessageOf(body: string): string {
 
 function describeCause(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  if (cause instanceof Error) return 'code' in cause && typeof cause.code === 'string' ? `${cause.code} (${cause.message})` : cause.message;
+  if (cause instanceof Error)
+    return 'code' in cause && typeof cause.code === 'string' ? `${cause.code} (${cause.message})` : cause.message;
   return String(cause);
 }

@@ -2,12 +2,18 @@
 import path from 'node:path';
 import type { ModelStore, ResolvedModelFile } from '../models/store.ts';
 
-export async function requireModelFile(models: ModelStore, packId: string, relativePath: string): Promise<ResolvedModelFile> {
+export async function requireModelFile(
+  models: ModelStore,
+  packId: string,
+  relativePath: string,
+): Promise<ResolvedModelFile> {
   const file = await models.resolveFile(packId, relativePath);
   if (file) return file;
   const pack = await models.pack(packId);
   if (!pack) throw new Error(`unknown model pack "${packId}"`);
-  throw new Error(`model pack "${packId}" is ${pack.state}: ${relativePath} is not usable${pack.fix ? ` (fix: ${pack.fix})` : ''}`);
+  throw new Error(
+    `model pack "${packId}" is ${pack.state}: ${relativePath} is not usable${pack.fix ? ` (fix: ${pack.fix})` : ''}`,
+  );
 }
 
 /** The ready pack the model store picks for `role` (best tier first), or null. */
@@ -20,8 +26,13 @@ export async function readyPackFor(models: ModelStore, role: string): Promise<st
  * transformers.js loads <localModelPath>/<model id>/...: the folder holding a pack's folder, when
  * that folder is named after the pack (always so in the model store's layout).
  */
-export async function transformersModelRoot(models: ModelStore, packId: string, probeFile = 'config.json'): Promise<string> {
+export async function transformersModelRoot(
+  models: ModelStore,
+  packId: string,
+  probeFile = 'config.json',
+): Promise<string> {
   const file = await requireModelFile(models, packId, probeFile);
-  if (path.basename(file.root) !== packId) throw new Error(`model pack ${packId} is stored at ${file.root}, not in a folder named after it`);
+  if (path.basename(file.root) !== packId)
+    throw new Error(`model pack ${packId} is stored at ${file.root}, not in a folder named after it`);
   return `${path.dirname(file.root)}${path.sep}`;
 }

@@ -1,7 +1,11 @@
 // Whisper on the server: transformers.js' ASR pipeline on onnxruntime-node (CPU), loaded once from
 // the model store and kept warm. The dtype is explicit so the file names are predictable:
 // q8 -> onnx/*_quantized.onnx (what Hearth's Whisper packs ship), fp32 -> onnx/*.onnx.
-import { InterruptableStoppingCriteria, pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import {
+  InterruptableStoppingCriteria,
+  pipeline,
+  type AutomaticSpeechRecognitionPipeline,
+} from '@huggingface/transformers';
 import type { SpeechToText, TranscribeOptions, Transcript } from '../../src/core/engines.ts';
 import type { ModelStore } from '../models/store.ts';
 import { requireModelFile, transformersModelRoot } from './model-files.ts';
@@ -34,7 +38,9 @@ export async function loadWhisper(models: ModelStore, opts: WhisperOptions): Pro
   const asr: AutomaticSpeechRecognitionPipeline = await loadFromLocalModels(root, () =>
     pipeline('automatic-speech-recognition', packId, { device: 'cpu', dtype }),
   );
-  const multilingual = Boolean((asr.model as { generation_config?: { is_multilingual?: boolean } }).generation_config?.is_multilingual);
+  const multilingual = Boolean(
+    (asr.model as { generation_config?: { is_multilingual?: boolean } }).generation_config?.is_multilingual,
+  );
   // One short run allocates buffers, so the first real utterance is not the slow one.
   await asr(new Float32Array(SAMPLE_RATE / 2));
 

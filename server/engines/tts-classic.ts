@@ -3,7 +3,15 @@
 // helpers; running flite is server/engines/flite-wasi.ts, shared with starter narration.
 import { raceAbort } from '../../src/core/abort.ts';
 import type { SynthesizeOptions, TextToSpeech } from '../../src/core/engines.ts';
-import { DEFAULT_FLITE_VOICE, durationStretch, FLITE_VOICES, fliteArgs, isFliteVoice, speakableText, type FliteVoice } from '../../src/core/tts/flite-voices.ts';
+import {
+  DEFAULT_FLITE_VOICE,
+  durationStretch,
+  FLITE_VOICES,
+  fliteArgs,
+  isFliteVoice,
+  speakableText,
+  type FliteVoice,
+} from '../../src/core/tts/flite-voices.ts';
 import { resample } from '../../src/core/audio/resampler.ts';
 import { decodeWav } from '../../src/core/audio/wav.ts';
 import type { ModelStore } from '../models/store.ts';
@@ -23,7 +31,10 @@ export interface NodeTextToSpeech extends TextToSpeech {
 }
 
 /** The classic voice, from the flite-classic pack when the store has it, else from node_modules. */
-export async function loadClassicVoice(models: ModelStore | null, opts: ClassicVoiceOptions = {}): Promise<NodeTextToSpeech> {
+export async function loadClassicVoice(
+  models: ModelStore | null,
+  opts: ClassicVoiceOptions = {},
+): Promise<NodeTextToSpeech> {
   const fromStore = models ? await models.resolveFile(CLASSIC_TTS_PACK, 'flite.wasm') : null;
   const wasmPath = fromStore?.absolutePath ?? defaultFliteWasmPath();
   const defaultVoice: FliteVoice = isFliteVoice(opts.voice) ? opts.voice : DEFAULT_FLITE_VOICE;
@@ -40,7 +51,9 @@ export async function loadClassicVoice(models: ModelStore | null, opts: ClassicV
     const voice = isFliteVoice(opts.voice) ? opts.voice : defaultVoice;
     const job = tail.then(async () => {
       opts.signal?.throwIfAborted();
-      return decodeWav(await runFliteWasi(fliteArgs(speakable, voice, durationStretch(opts.rate), 'out.wav').slice(1), wasmPath));
+      return decodeWav(
+        await runFliteWasi(fliteArgs(speakable, voice, durationStretch(opts.rate), 'out.wav').slice(1), wasmPath),
+      );
     });
     tail = job.catch(() => undefined);
     const wav = opts.signal ? await raceAbort(job, opts.signal) : await job;

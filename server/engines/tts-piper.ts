@@ -32,7 +32,10 @@ export async function loadPiperVoice(models: ModelStore, opts: PiperOptions): Pr
   const configFile = await requireModelFile(models, opts.packId, `${voicePath}.json`);
   const config = parseVoiceConfig(JSON.parse(await fs.readFile(configFile.absolutePath, 'utf8')));
   const threads = opts.threads ?? 1;
-  const session = await ort.InferenceSession.create(modelFile.absolutePath, { intraOpNumThreads: threads, interOpNumThreads: 1 });
+  const session = await ort.InferenceSession.create(modelFile.absolutePath, {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+  });
   const outputName = session.outputNames[0] ?? 'output';
 
   const run = async ({ ids, scales, speakerId }: PiperModelInputs): Promise<Float32Array> => {

@@ -3,7 +3,12 @@
 // shared through src/core/vad/silero-input.ts, which is pure.
 import * as ort from 'onnxruntime-node';
 import type { Vad } from '../../src/core/engines.ts';
-import { SILERO_FRAME_SAMPLES, SILERO_SAMPLE_RATE, SILERO_STATE_DIMS, SileroInput } from '../../src/core/vad/silero-input.ts';
+import {
+  SILERO_FRAME_SAMPLES,
+  SILERO_SAMPLE_RATE,
+  SILERO_STATE_DIMS,
+  SileroInput,
+} from '../../src/core/vad/silero-input.ts';
 import type { ModelStore } from '../models/store.ts';
 import { requireModelFile } from './model-files.ts';
 
@@ -22,7 +27,11 @@ export interface NodeVad extends Vad {
 export async function loadSileroModel(models: ModelStore, packId = SILERO_PACK_ID): Promise<ort.InferenceSession> {
   const file = await requireModelFile(models, packId, SILERO_MODEL_FILE);
   // One thread: a 576-sample frame takes well under a millisecond; more threads only compete with the LLM.
-  return ort.InferenceSession.create(file.absolutePath, { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' });
+  return ort.InferenceSession.create(file.absolutePath, {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+  });
 }
 
 export function createSileroVad(session: ort.InferenceSession, packId = SILERO_PACK_ID): NodeVad {
@@ -45,7 +54,8 @@ export function createSileroVad(session: ort.InferenceSession, packId = SILERO_P
     });
     const state = out['stateN']?.data;
     const probability = out['output']?.data[0];
-    if (!(state instanceof Float32Array) || typeof probability !== 'number') throw new Error('Silero VAD returned unexpected outputs');
+    if (!(state instanceof Float32Array) || typeof probability !== 'number')
+      throw new Error('Silero VAD returned unexpected outputs');
     input.state = state;
     return probability;
   };

@@ -48,7 +48,15 @@ export interface AppDeps {
   setupCode?: FirstPinSetupCode | null;
 }
 
-export async function buildApp({ config, db, models, version, caCertPem = null, httpsPort, setupCode = null }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  models,
+  version,
+  caCertPem = null,
+  httpsPort,
+  setupCode = null,
+}: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: config.logLevel, serializers: { req: redactedRequestSerializer } } });
 
   // Before any route: requests for a name that is not this server's (DNS rebinding) are refused.
@@ -73,9 +81,19 @@ export async function buildApp({ config, db, models, version, caCertPem = null, 
   registerHealthRoute(app, version, httpsPort);
   registerModelRoutes(app, models);
   const householdKey = loadHouseholdKey(config.dataDir);
-  registerAdminRoutes(app, db, { householdKey, setupCode, limiter: new AttemptLimiter(db, { baseLockMs: config.pinLockoutS * 1000 }) });
+  registerAdminRoutes(app, db, {
+    householdKey,
+    setupCode,
+    limiter: new AttemptLimiter(db, { baseLockMs: config.pinLockoutS * 1000 }),
+  });
   // Songs and stories: scanned, indexed and served from the media folder (starts after listen).
-  const catalog = setupCatalog(app, { mediaDir: config.mediaDir, db, models, starter: config.starterLibrary, limits: config.mediaLimits });
+  const catalog = setupCatalog(app, {
+    mediaDir: config.mediaDir,
+    db,
+    models,
+    starter: config.starterLibrary,
+    limits: config.mediaLimits,
+  });
   // LiveKit: embedded room server on this port unless LIVEKIT_URL is set; token routes either way.
   // A token minted before its toy was deleted or its credential replaced is refused at join.
   const admits = deviceJoinCheck(db, householdKey);
@@ -92,7 +110,12 @@ export async function buildApp({ config, db, models, version, caCertPem = null, 
     models,
     db,
     minter: livekit.minter,
-    ...(roomServer ? { isDevicePresent: (ref: { room: string; deviceIdentity: string }) => roomServer.findParticipant(ref.room, ref.deviceIdentity) !== undefined } : {}),
+    ...(roomServer
+      ? {
+          isDevicePresent: (ref: { room: string; deviceIdentity: string }) =>
+            roomServer.findParticipant(ref.room, ref.deviceIdentity) !== undefined,
+        }
+      : {}),
     boundPort: () => {
       const address = app.server.address();
       return typeof address === 'object' && address ? address.port : null;
@@ -108,14 +131,24 @@ export async function buildApp({ config, db, models, version, caCertPem = null, 
   const xiaozhi = await setupXiaozhi(app, {
     db,
     agent,
-    toyContext: toyContextsFrom(db, (level, msg, extra) => app.log[level]({ xiaozhi: true, ...extra }, msg), () => catalog.currentEmbedder(), config.toyHistoryDays > 0),
+    toyContext: toyContextsFrom(
+      db,
+      (level, msg, extra) => app.log[level]({ xiaozhi: true, ...extra }, msg),
+      () => catalog.currentEmbedder(),
+      config.toyHistoryDays > 0,
+    ),
     media: catalogMediaLibrary(catalog),
     version,
     guard: { preHandler: requireAdminOrHouseholdKey(livekit) },
     view: (device) => ({ ...device, ...xiaozhi.describe(device) }),
     mqttBootstrap: (deviceId, requestHost) => xiaozhiMqtt?.bootstrap(deviceId, requestHost) ?? null,
   });
-  xiaozhiMqtt = await setupXiaozhiMqtt(app, { settings: { ...config.xiaozhiMqtt, host: config.host }, db, transports: xiaozhi.transports, sessions: xiaozhi.sessions });
+  xiaozhiMqtt = await setupXiaozhiMqtt(app, {
+    settings: { ...config.xiaozhiMqtt, host: config.host },
+    db,
+    transports: xiaozhi.transports,
+    sessions: xiaozhi.sessions,
+  });
   registerDeviceRoutes(app, db, livekit, {
     onDeviceToken: (device) => agent.deviceTokenIssued(device),
     onDeviceDeleted: async (id) => {
@@ -132,7 +165,9 @@ export async function buildApp({ config, db, models, version, caCertPem = null, 
     },
     presence: (ref) => ({
       device: roomServer ? roomServer.findParticipant(ref.room, ref.deviceIdentity) !== undefined : null,
-      agent: roomServer ? roomServer.findParticipant(ref.room, AGENT_IDENTITY) !== undefined : agent.activeRooms().includes(ref.room),
+      agent: roomServer
+        ? roomServer.findParticipant(ref.room, AGENT_IDENTITY) !== undefined
+        : agent.activeRooms().includes(ref.room),
     }),
   });
   registerDeviceObserverTokenRoute(app, db, livekit);

@@ -8,7 +8,10 @@ import type { FastifyError, FastifyInstance } from 'fastify';
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    const status =
+      typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600
+        ? error.statusCode
+        : 500;
     if (status < 500) {
       return reply.code(status).send({ error: clientErrorCode(error), message: error.message });
     }

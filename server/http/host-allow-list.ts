@@ -5,7 +5,9 @@ import { localNames } from '../tls/local-names.ts';
 /** localhost, host name, `.local` name, and every address of every interface (IPv6 too, without zone). */
 function ownNamesAndAddresses(): { dns: string[]; ips: string[] } {
   const { dns, ips } = localNames();
-  const all = Object.values(os.networkInterfaces()).flatMap((addrs) => (addrs ?? []).map((a) => a.address.replace(/%.*$/, '')));
+  const all = Object.values(os.networkInterfaces()).flatMap((addrs) =>
+    (addrs ?? []).map((a) => a.address.replace(/%.*$/, '')),
+  );
   return { dns, ips: [...ips, ...all] };
 }
 
@@ -58,12 +60,10 @@ function normalize(name: string): string {
 export function registerHostAllowList(app: FastifyInstance, allowList: HostAllowList): void {
   app.addHook('onRequest', async (request, reply) => {
     if (allowList.allows(request.headers.host)) return;
-    return reply
-      .code(421)
-      .header('Cache-Control', 'no-store')
-      .send({
-        error: 'unknown_host',
-        message: 'This Hearth server does not answer to that name. Open it by its own address or name, or start it with --allowed-hosts <name> to add one.',
-      });
+    return reply.code(421).header('Cache-Control', 'no-store').send({
+      error: 'unknown_host',
+      message:
+        'This Hearth server does not answer to that name. Open it by its own address or name, or start it with --allowed-hosts <name> to add one.',
+    });
   });
 }

@@ -21,15 +21,22 @@ export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') throw new JsonBodyError('invalid_json', 'the body is empty; send a JSON object');
   try {
     return JSON.parse(text, (key, value: unknown) => {
-      if (key === '__proto__') throw new JsonBodyError('forbidden_key', 'the key "__proto__" is not allowed in a request body');
+      if (key === '__proto__')
+        throw new JsonBodyError('forbidden_key', 'the key "__proto__" is not allowed in a request body');
       if (key === 'constructor' && value !== null && typeof value === 'object' && 'prototype' in value) {
-        throw new JsonBodyError('forbidden_key', 'the key "constructor" holding "prototype" is not allowed in a request body');
+        throw new JsonBodyError(
+          'forbidden_key',
+          'the key "constructor" holding "prototype" is not allowed in a request body',
+        );
       }
       return value;
     });
   } catch (err) {
     if (err instanceof JsonBodyError) throw err;
-    throw new JsonBodyError('invalid_json', `the body is not valid JSON (${err instanceof Error ? err.message : 'unreadable'})`);
+    throw new JsonBodyError(
+      'invalid_json',
+      `the body is not valid JSON (${err instanceof Error ? err.message : 'unreadable'})`,
+    );
   }
 }
 

@@ -25,7 +25,8 @@ const REGISTRY_CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function removeRevokedAfterDeviceChanges(app: FastifyInstance, roomServer: RoomServer, check: JoinCheck): void {
   app.addHook('onResponse', async (request, reply) => {
-    if (!REGISTRY_CHANGES.has(request.method) || reply.statusCode >= 300 || !request.url.startsWith('/api/devices')) return;
+    if (!REGISTRY_CHANGES.has(request.method) || reply.statusCode >= 300 || !request.url.startsWith('/api/devices'))
+      return;
     const removed = await roomServer.removeRefused(check);
     if (removed > 0) request.log.warn({ removed }, 'revoked participants removed from their rooms');
   });

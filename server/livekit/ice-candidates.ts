@@ -12,7 +12,11 @@ export function candidateInitJson(candidate: RTCIceCandidate): string {
 }
 
 /** Calls `send` with each local candidate we may advertise, as trickle JSON. */
-export function forwardLocalCandidates(pc: RTCPeerConnection, binding: IceBinding, send: (candidateInit: string) => void): void {
+export function forwardLocalCandidates(
+  pc: RTCPeerConnection,
+  binding: IceBinding,
+  send: (candidateInit: string) => void,
+): void {
   pc.onIceCandidate.subscribe((candidate) => {
     if (!candidate?.candidate || !candidateAdvertised(binding, candidate.candidate)) return;
     send(candidateInitJson(candidate));
@@ -39,7 +43,11 @@ export async function addRemoteCandidate(pc: RTCPeerConnection, candidateInit: s
   }
   if (!init.candidate) return;
   try {
-    await pc.addIceCandidate({ candidate: withoutGeneration(init.candidate), sdpMid: init.sdpMid ?? undefined, sdpMLineIndex: init.sdpMLineIndex ?? undefined });
+    await pc.addIceCandidate({
+      candidate: withoutGeneration(init.candidate),
+      sdpMid: init.sdpMid ?? undefined,
+      sdpMLineIndex: init.sdpMLineIndex ?? undefined,
+    });
   } catch {
     // peer-reflexive discovery still finds the path when a host candidate cannot be used
   }

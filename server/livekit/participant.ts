@@ -68,14 +68,16 @@ export class Participant {
       onTrack: (t) => this.mediaArrived(t),
       onSendingTracks: (cids) => this.unpublishMissing(cids),
       onData: (bytes, reliable) => host.data(this, bytes, reliable),
-      onCandidate: (candidateInit) => this.send({ case: 'trickle', value: new TrickleRequest({ candidateInit, target: SignalTarget.PUBLISHER }) }),
+      onCandidate: (candidateInit) =>
+        this.send({ case: 'trickle', value: new TrickleRequest({ candidateInit, target: SignalTarget.PUBLISHER }) }),
     });
     this.subscriber = new SubscriberSession(binding, {
       onOffer: (sdp, id) => {
         this.log.debug({ participant: this.sid, id }, 'room server: subscriber offer');
         this.send({ case: 'offer', value: new SessionDescription({ type: 'offer', sdp, id }) });
       },
-      onCandidate: (candidateInit) => this.send({ case: 'trickle', value: new TrickleRequest({ candidateInit, target: SignalTarget.SUBSCRIBER }) }),
+      onCandidate: (candidateInit) =>
+        this.send({ case: 'trickle', value: new TrickleRequest({ candidateInit, target: SignalTarget.SUBSCRIBER }) }),
       onError: (err, during) => log.warn({ err, participant: this.sid, during }, 'room server: negotiation failed'),
     });
   }
@@ -99,7 +101,9 @@ export class Participant {
     this.signal = signal;
     if (previous && previous !== signal) previous.terminate();
     signal.onRequest((msg) => {
-      this.handle(msg).catch((err: unknown) => this.log.warn({ err, participant: this.sid, request: msg.case }, 'room server: signal request failed'));
+      this.handle(msg).catch((err: unknown) =>
+        this.log.warn({ err, participant: this.sid, request: msg.case }, 'room server: signal request failed'),
+      );
     });
     signal.onClose(() => {
       if (this.signal === signal) {
@@ -161,7 +165,11 @@ export class Participant {
   /** Ends the session: optionally tells the client why, then closes everything. */
   async close(leave?: { reason: DisconnectReason }): Promise<void> {
     this.markDisconnected();
-    if (leave) this.send({ case: 'leave', value: new LeaveRequest({ canReconnect: false, reason: leave.reason, action: LeaveRequest_Action.DISCONNECT }) });
+    if (leave)
+      this.send({
+        case: 'leave',
+        value: new LeaveRequest({ canReconnect: false, reason: leave.reason, action: LeaveRequest_Action.DISCONNECT }),
+      });
     const signal = this.signal;
     this.signal = null;
     signal?.close();
@@ -206,7 +214,11 @@ export class Participant {
     const refuse = (message: string) =>
       this.send({
         case: 'requestResponse',
-        value: new RequestResponse({ reason: RequestResponse_Reason.NOT_ALLOWED, message, request: { case: 'addTrack', value: req } }),
+        value: new RequestResponse({
+          reason: RequestResponse_Reason.NOT_ALLOWED,
+          message,
+          request: { case: 'addTrack', value: req },
+        }),
       });
     if (!this.grant.canPublish) return refuse('participant is not allowed to publish');
     // Audio rooms only: video is refused cleanly rather than half-forwarded.

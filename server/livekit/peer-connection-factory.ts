@@ -35,7 +35,15 @@ export function createPeerConnection(binding: IceBinding): RTCPeerConnection {
     iceInterfaceAddresses: binding.bindAddress ? { udp4: binding.bindAddress } : undefined,
     iceAdditionalHostAddresses: binding.extraHostAddresses,
     codecs: {
-      audio: [new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2, payloadType: OPUS_PT, parameters: 'minptime=10;useinbandfec=1' })],
+      audio: [
+        new RTCRtpCodecParameters({
+          mimeType: 'audio/opus',
+          clockRate: 48000,
+          channels: 2,
+          payloadType: OPUS_PT,
+          parameters: 'minptime=10;useinbandfec=1',
+        }),
+      ],
       video: [new RTCRtpCodecParameters({ mimeType: 'video/VP8', clockRate: 90000, payloadType: 96 })],
     },
     headerExtensions: { audio: [useSdesMid()], video: [useSdesMid()] },

@@ -58,7 +58,11 @@ export class PublisherSession {
       await this.pc.setRemoteDescription({ type: 'offer', sdp: withoutGeneration(sdp) });
       // rtc-node offers recvonly audio/video m-lines it never uses. werift answers them inactive
       // but keeps them bundled, and ICE then never completes; sendonly keeps them alive.
-      const unused = new Set(mediaSections(sdp).filter((m) => m.direction === 'recvonly' && !m.rejected).map((m) => m.mid));
+      const unused = new Set(
+        mediaSections(sdp)
+          .filter((m) => m.direction === 'recvonly' && !m.rejected)
+          .map((m) => m.mid),
+      );
       for (const t of this.pc.getTransceivers()) {
         if (t.mid !== undefined && t.mid !== null && unused.has(t.mid)) t.setDirection('sendonly');
       }

@@ -43,6 +43,8 @@ export function hearthJoinCheck(sources: RevocationSources): JoinCheck {
         ? null
         : 'permissions denied: the toy has a new credential; fetch a new token with it';
     }
-    return grant.revocationTag === householdTag ? null : 'permissions denied: the household key was changed; fetch a new token';
+    return grant.revocationTag === householdTag
+      ? null
+      : 'permissions denied: the household key was changed; fetch a new token';
   };
 }

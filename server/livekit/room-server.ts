@@ -43,7 +43,10 @@ export class RoomServer {
   connect(socket: SignalSocket, grant: JoinGrant, params: ConnectParams): void {
     const signal = new SignalConnection(socket, this.timing.pingTimeoutS * 1000);
     if (this.closed) {
-      signal.send({ case: 'leave', value: new LeaveRequest({ reason: DisconnectReason.SERVER_SHUTDOWN, action: LeaveRequest_Action.DISCONNECT }) });
+      signal.send({
+        case: 'leave',
+        value: new LeaveRequest({ reason: DisconnectReason.SERVER_SHUTDOWN, action: LeaveRequest_Action.DISCONNECT }),
+      });
       signal.close();
       return;
     }
@@ -55,7 +58,10 @@ export class RoomServer {
     // A second session with the same identity replaces the first (a client's full reconnect does this).
     const previous = room.byIdentity(grant.identity);
     if (previous) void room.remove(previous, DisconnectReason.DUPLICATE_IDENTITY, true);
-    this.options.log?.debug({ room: grant.room, identity: grant.identity, replaces: previous?.sid }, 'room server: join');
+    this.options.log?.debug(
+      { room: grant.room, identity: grant.identity, replaces: previous?.sid },
+      'room server: join',
+    );
     const participant = new Participant(grant, params.autoSubscribe, this.options.ice, room, this.options.log);
     participant.attachSignal(signal);
     room.join(participant);
@@ -76,7 +82,10 @@ export class RoomServer {
 
   /** Rooms and their participants' identities, for tests and the bench. */
   snapshot(): { room: string; participants: string[] }[] {
-    return [...this.rooms.values()].map((r) => ({ room: r.name, participants: [...r.participants.values()].map((p) => p.identity) }));
+    return [...this.rooms.values()].map((r) => ({
+      room: r.name,
+      participants: [...r.participants.values()].map((p) => p.identity),
+    }));
   }
 
   /** The live participant with this identity, if any (tests use it to simulate a network drop). */
@@ -86,8 +95,14 @@ export class RoomServer {
 
   /** Removes at once everyone `check` no longer admits (a toy deleted, a credential replaced); returns how many. */
   async removeRefused(check: (grant: JoinGrant) => string | null): Promise<number> {
-    const refused = [...this.rooms.values()].flatMap((room) => [...room.participants.values()].filter((p) => check(p.grant) !== null).map((p) => ({ room, p })));
-    for (const { room, p } of refused) this.options.log?.warn({ room: room.name, identity: p.identity }, 'room server: removed, its credential was revoked');
+    const refused = [...this.rooms.values()].flatMap((room) =>
+      [...room.participants.values()].filter((p) => check(p.grant) !== null).map((p) => ({ room, p })),
+    );
+    for (const { room, p } of refused)
+      this.options.log?.warn(
+        { room: room.name, identity: p.identity },
+        'room server: removed, its credential was revoked',
+      );
     await Promise.all(refused.map(({ room, p }) => room.remove(p, DisconnectReason.PARTICIPANT_REMOVED, true)));
     return refused.length;
   }
@@ -106,16 +121,28 @@ export class RoomServer {
    * with fresh connections. The old session keeps forwarding until the rejoin replaces it.
    */
   private refuseResume(signal: SignalConnection): void {
-    signal.send({ case: 'leave', value: new LeaveRequest({ canReconnect: true, reason: DisconnectReason.STATE_MISMATCH, action: LeaveRequest_Action.RECONNECT }) });
+    signal.send({
+      case: 'leave',
+      value: new LeaveRequest({
+        canReconnect: true,
+        reason: DisconnectReason.STATE_MISMATCH,
+        action: LeaveRequest_Action.RECONNECT,
+      }),
+    });
     signal.close();
   }
 
   private roomFor(name: string): Room {
     let room = this.rooms.get(name);
     if (!room) {
-      room = new Room(name, this.timing, (empty) => {
-        if (this.rooms.get(empty.name) === empty) this.rooms.delete(empty.name);
-      }, this.options.log);
+      room = new Room(
+        name,
+        this.timing,
+        (empty) => {
+          if (this.rooms.get(empty.name) === empty) this.rooms.delete(empty.name);
+        },
+        this.options.log,
+      );
       this.rooms.set(name, room);
     }
     return room;

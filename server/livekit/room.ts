@@ -1,4 +1,14 @@
-import { DisconnectReason, JoinResponse, ParticipantInfo_State, ParticipantUpdate, Room as RoomInfo, ServerInfo, ServerInfo_Edition, TrackSubscribed, type UpdateSubscription } from '@livekit/protocol';
+import {
+  DisconnectReason,
+  JoinResponse,
+  ParticipantInfo_State,
+  ParticipantUpdate,
+  Room as RoomInfo,
+  ServerInfo,
+  ServerInfo_Edition,
+  TrackSubscribed,
+  type UpdateSubscription,
+} from '@livekit/protocol';
 import { routeDataPacket } from './data-router.ts';
 import type { Participant, ParticipantHost } from './participant.ts';
 import type { PublishedTrack } from './published-track.ts';
@@ -52,7 +62,13 @@ export class Room implements ParticipantHost {
         subscriberPrimary: true,
         pingInterval: this.timing.pingIntervalS,
         pingTimeout: this.timing.pingTimeoutS,
-        serverInfo: new ServerInfo({ edition: ServerInfo_Edition.Standard, version: SERVER_VERSION, protocol: PROTOCOL_VERSION, nodeId: 'hearth-embedded', region: 'home' }),
+        serverInfo: new ServerInfo({
+          edition: ServerInfo_Edition.Standard,
+          version: SERVER_VERSION,
+          protocol: PROTOCOL_VERSION,
+          nodeId: 'hearth-embedded',
+          region: 'home',
+        }),
       }),
     });
     p.state = ParticipantInfo_State.ACTIVE;
@@ -109,7 +125,8 @@ export class Room implements ParticipantHost {
       if (other === p) continue;
       for (const track of other.tracks.values()) {
         if (!sids.has(track.sid)) continue;
-        changed = (update.subscribe ? this.maybeSubscribe(p, other, track) : this.unsubscribe(p, track, false)) || changed;
+        changed =
+          (update.subscribe ? this.maybeSubscribe(p, other, track) : this.unsubscribe(p, track, false)) || changed;
       }
     }
     if (changed) p.subscriber.negotiate();
@@ -133,7 +150,10 @@ export class Room implements ParticipantHost {
   signalLost(p: Participant): void {
     // Keep the session (and its media) for a while: the client will try to resume.
     this.clearDepartureTimer(p);
-    const timer = setTimeout(() => void this.remove(p, DisconnectReason.SIGNAL_CLOSE, false), this.timing.departureTimeoutMs);
+    const timer = setTimeout(
+      () => void this.remove(p, DisconnectReason.SIGNAL_CLOSE, false),
+      this.timing.departureTimeoutMs,
+    );
     timer.unref();
     this.departureTimers.set(p.sid, timer);
   }
@@ -153,13 +173,17 @@ export class Room implements ParticipantHost {
   private broadcast(p: Participant): void {
     if (p.grant.hidden) return;
     const update = new ParticipantUpdate({ participants: [p.info()] });
-    for (const other of this.participants.values()) if (other.identity !== p.identity) other.send({ case: 'update', value: update });
+    for (const other of this.participants.values())
+      if (other.identity !== p.identity) other.send({ case: 'update', value: update });
   }
 
   /** Subscribes `subscriber` to `track` if it wants it; true when a sender was added. */
   private maybeSubscribe(subscriber: Participant, publisher: Participant, track: PublishedTrack): boolean {
     if (!subscriber.wantsTrack(track.sid) || track.forwarder.hasSubscriber(subscriber.sid)) return false;
-    this.log.debug({ room: this.name, subscriber: subscriber.sid, publisher: publisher.sid, track: track.sid }, 'room server: subscribe');
+    this.log.debug(
+      { room: this.name, subscriber: subscriber.sid, publisher: publisher.sid, track: track.sid },
+      'room server: subscribe',
+    );
     const sender = subscriber.subscriber.addTrack(publisher.sid, track.sid);
     track.forwarder.addSubscriber(subscriber.sid, sender);
     publisher.send({ case: 'trackSubscribed', value: new TrackSubscribed({ trackSid: track.sid }) });

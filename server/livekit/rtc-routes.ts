@@ -40,7 +40,10 @@ function connectParams(query: RtcQuery): ConnectParams {
  * back to `/rtc`. A bad or expired token gets HTTP 401 with the reason, which livekit-client
  * reads from /rtc/validate and reports as ConnectionError NotAllowed.
  */
-export async function registerEmbeddedRoomServer(app: FastifyInstance, options: EmbeddedRoomServerOptions): Promise<RoomServer> {
+export async function registerEmbeddedRoomServer(
+  app: FastifyInstance,
+  options: EmbeddedRoomServerOptions,
+): Promise<RoomServer> {
   await app.register(fastifyWebsocket, { options: { maxPayload: 1 << 20 } });
   const verifier = new JoinTokenVerifier(options.apiKey, options.apiSecret);
   const server = new RoomServer({ ice: options.ice, timing: options.timing, log: app.log });

@@ -18,7 +18,8 @@ export function mediaSections(sdp: string): MediaSection[] {
     let trackId: string | null = null;
     for (const line of lines) {
       if (line.startsWith('a=mid:')) mid = line.slice(6).trim();
-      else if (/^a=(sendrecv|sendonly|recvonly|inactive)$/.test(line)) direction = line.slice(2) as MediaSection['direction'];
+      else if (/^a=(sendrecv|sendonly|recvonly|inactive)$/.test(line))
+        direction = line.slice(2) as MediaSection['direction'];
       else if (line.startsWith('a=msid:')) trackId = line.slice(7).trim().split(' ')[1] ?? null;
     }
     return { kind, mid, direction, trackId, rejected: port === '0' };
@@ -42,5 +43,10 @@ export function sendingTrackIds(sdp: string): Set<string> {
  */
 export function unrejectInactiveSections(sdp: string): string {
   const [head = '', ...sections] = sdp.split('\r\nm=');
-  return [head, ...sections.map((section) => (/\r\na=inactive(\r\n|$)/.test(section) ? section.replace(/^(\w+) 0 /, '$1 9 ') : section))].join('\r\nm=');
+  return [
+    head,
+    ...sections.map((section) =>
+      /\r\na=inactive(\r\n|$)/.test(section) ? section.replace(/^(\w+) 0 /, '$1 9 ') : section,
+    ),
+  ].join('\r\nm=');
 }

@@ -21,11 +21,20 @@ export interface LivekitSetup {
  * Loads (or creates on first run) the LiveKit key pair and the household key, and starts the
  * embedded room server on the Hearth port unless LIVEKIT_URL is set.
  */
-export async function setupLivekit(app: FastifyInstance, config: HearthConfig, options: { admits?: JoinCheck } = {}): Promise<LivekitSetup> {
+export async function setupLivekit(
+  app: FastifyInstance,
+  config: HearthConfig,
+  options: { admits?: JoinCheck } = {},
+): Promise<LivekitSetup> {
   const credentials = loadLivekitCredentials(config);
   const roomServer =
     credentials.mode === 'embedded'
-      ? await registerEmbeddedRoomServer(app, { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret, ice: iceBindingForHost(config.host), ...(options.admits ? { admits: options.admits } : {}) })
+      ? await registerEmbeddedRoomServer(app, {
+          apiKey: credentials.apiKey,
+          apiSecret: credentials.apiSecret,
+          ice: iceBindingForHost(config.host),
+          ...(options.admits ? { admits: options.admits } : {}),
+        })
       : null;
   return {
     credentials,

@@ -72,7 +72,9 @@ export class SignalConnection {
     let request: SignalRequest;
     try {
       const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
-      request = isBinary ? SignalRequest.fromBinary(bytes) : SignalRequest.fromJsonString(bytes.toString('utf8'), { ignoreUnknownFields: true });
+      request = isBinary
+        ? SignalRequest.fromBinary(bytes)
+        : SignalRequest.fromJsonString(bytes.toString('utf8'), { ignoreUnknownFields: true });
     } catch {
       return; // a malformed frame is dropped, as livekit-server does
     }
@@ -82,7 +84,10 @@ export class SignalConnection {
       return;
     }
     if (msg.case === 'pingReq') {
-      this.send({ case: 'pongResp', value: new Pong({ lastPingTimestamp: msg.value.timestamp, timestamp: BigInt(Date.now()) }) });
+      this.send({
+        case: 'pongResp',
+        value: new Pong({ lastPingTimestamp: msg.value.timestamp, timestamp: BigInt(Date.now()) }),
+      });
       return;
     }
     this.requestHandler(msg);

@@ -40,7 +40,10 @@ export class SubscriberSession {
 
   /** A sender for one forwarded track; call `negotiate()` after a batch of changes. */
   addTrack(publisherSid: string, trackSid: string): RTCRtpSender {
-    const transceiver = this.pc.addTransceiver('audio', { direction: 'sendonly', streams: [new MediaStream({ id: `${publisherSid}|${trackSid}` })] });
+    const transceiver = this.pc.addTransceiver('audio', {
+      direction: 'sendonly',
+      streams: [new MediaStream({ id: `${publisherSid}|${trackSid}` })],
+    });
     // werift declares trackId readonly, but it is what the msid line carries: set it before any offer.
     Object.assign(transceiver.sender, { trackId: trackSid });
     return transceiver.sender;
@@ -104,7 +107,10 @@ export class SubscriberSession {
 
   private offerUnanswered(): void {
     if (!this.awaitingAnswer || this.closed) return;
-    this.events.onError(new Error(`no answer to subscriber offer ${this.offerId} within ${ANSWER_TIMEOUT_MS} ms`), 'subscriber offer');
+    this.events.onError(
+      new Error(`no answer to subscriber offer ${this.offerId} within ${ANSWER_TIMEOUT_MS} ms`),
+      'subscriber offer',
+    );
     this.awaitingAnswer = false;
     this.dirty = false;
     void this.sendOffer();
@@ -120,7 +126,10 @@ export class SubscriberSession {
       const offer = await this.pc.createOffer({ iceRestart });
       await this.pc.setLocalDescription(offer);
       if (this.closed) return;
-      this.events.onOffer(unrejectInactiveSections(filterSdpCandidates(this.binding, this.pc.localDescription?.sdp ?? offer.sdp)), ++this.offerId);
+      this.events.onOffer(
+        unrejectInactiveSections(filterSdpCandidates(this.binding, this.pc.localDescription?.sdp ?? offer.sdp)),
+        ++this.offerId,
+      );
       // A client that could not apply an offer never answers; without this the session would
       // wait forever and no later subscription would reach it.
       this.answerTimer = setTimeout(() => this.offerUnanswered(), ANSWER_TIMEOUT_MS);

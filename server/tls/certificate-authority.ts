@@ -37,7 +37,13 @@ export async function loadOrCreateCa(dir: string, hostname: string, now = new Da
   if (!spki(crypto.createPublicKey(key)).equals(spki(cert.publicKey))) {
     throw new TlsFileError(certFile, `does not belong to the key in ${CA_KEY_FILE}`);
   }
-  const signingKey = await globalThis.crypto.subtle.importKey('pkcs8', key.export({ type: 'pkcs8', format: 'der' }), EC_P256, false, ['sign']);
+  const signingKey = await globalThis.crypto.subtle.importKey(
+    'pkcs8',
+    key.export({ type: 'pkcs8', format: 'der' }),
+    EC_P256,
+    false,
+    ['sign'],
+  );
   return { certPem, cert, ...identity(certPem), signingKey, created: false };
 }
 
@@ -54,14 +60,23 @@ async function createCa(keyFile: string, certFile: string, hostname: string, now
     extensions: [
       // pathLength 0: it signs server certificates only, never another CA.
       new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature,
+        true,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
   const certPem = `${caCert.toString('pem')}\n`;
   writeTlsFile(keyFile, await privateKeyPem(keys.privateKey), 0o600);
   writeTlsFile(certFile, certPem, 0o644);
-  return { certPem, cert: new crypto.X509Certificate(certPem), ...identity(certPem), signingKey: keys.privateKey, created: true };
+  return {
+    certPem,
+    cert: new crypto.X509Certificate(certPem),
+    ...identity(certPem),
+    signingKey: keys.privateKey,
+    created: true,
+  };
 }
 
 function identity(certPem: string): { subject: x509.Name; keyId: string } {

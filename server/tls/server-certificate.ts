@@ -14,7 +14,11 @@ export interface ServerCertificate {
 }
 
 /** A server certificate for exactly these names and addresses, signed by the home CA. */
-export async function issueServerCertificate(ca: HomeCa, names: LocalNames, now = new Date()): Promise<ServerCertificate> {
+export async function issueServerCertificate(
+  ca: HomeCa,
+  names: LocalNames,
+  now = new Date(),
+): Promise<ServerCertificate> {
   const keys = await globalThis.crypto.subtle.generateKey(EC_P256, true, ['sign', 'verify']);
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: randomSerial(),
@@ -29,7 +33,10 @@ export async function issueServerCertificate(ca: HomeCa, names: LocalNames, now 
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-      new x509.SubjectAlternativeNameExtension([...names.dns.map((value) => ({ type: 'dns' as const, value })), ...names.ips.map((value) => ({ type: 'ip' as const, value }))]),
+      new x509.SubjectAlternativeNameExtension([
+        ...names.dns.map((value) => ({ type: 'dns' as const, value })),
+        ...names.ips.map((value) => ({ type: 'ip' as const, value })),
+      ]),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
       new x509.AuthorityKeyIdentifierExtension(ca.keyId),
     ],
@@ -41,7 +48,10 @@ export async function issueServerCertificate(ca: HomeCa, names: LocalNames, now 
 export function certificateNames(certPem: string): LocalNames {
   const san = new x509.X509Certificate(certPem).getExtension(x509.SubjectAlternativeNameExtension);
   const items = san?.names.items ?? [];
-  return { dns: items.filter((n) => n.type === 'dns').map((n) => n.value), ips: items.filter((n) => n.type === 'ip').map((n) => canonicalIp(n.value)) };
+  return {
+    dns: items.filter((n) => n.type === 'dns').map((n) => n.value),
+    ips: items.filter((n) => n.type === 'ip').map((n) => canonicalIp(n.value)),
+  };
 }
 
 /** Why the kept certificate must be replaced, or null when it is still good. */

@@ -27,7 +27,10 @@ export interface TlsMaterial {
  * Loads the home CA and the server certificate from `<dataDir>/tls`, creating the CA on first use
  * and issuing a new server certificate when the kept one no longer fits this machine.
  */
-export async function loadTlsMaterial(dataDir: string, opts: { names?: LocalNames; hostname?: string; now?: Date } = {}): Promise<TlsMaterial> {
+export async function loadTlsMaterial(
+  dataDir: string,
+  opts: { names?: LocalNames; hostname?: string; now?: Date } = {},
+): Promise<TlsMaterial> {
   const dir = path.join(dataDir, TLS_DIR);
   const hostname = opts.hostname ?? os.hostname();
   const names = opts.names ?? localNames(hostname);
@@ -41,8 +44,12 @@ export async function loadTlsMaterial(dataDir: string, opts: { names?: LocalName
   const common = { caCertPem: ca.certPem, caFingerprint256: ca.cert.fingerprint256, caCreated: ca.created };
   // The server certificate is cheap to replace and devices never see its key: a damaged one is
   // simply issued again, unlike the CA.
-  const problem = keptCert === null || keptKey === null ? 'there was none' : keptCertificateProblem(keptCert, keptKey, (c) => reissueReason(c, ca, names, now));
-  if (problem === null && keptCert !== null && keptKey !== null) return { cert: keptCert, key: keptKey, ...common, issuedBecause: null };
+  const problem =
+    keptCert === null || keptKey === null
+      ? 'there was none'
+      : keptCertificateProblem(keptCert, keptKey, (c) => reissueReason(c, ca, names, now));
+  if (problem === null && keptCert !== null && keptKey !== null)
+    return { cert: keptCert, key: keptKey, ...common, issuedBecause: null };
 
   const issued = await issueServerCertificate(ca, names, now);
   writeTlsFile(keyFile, issued.keyPem, 0o600);
@@ -50,9 +57,14 @@ export async function loadTlsMaterial(dataDir: string, opts: { names?: LocalName
   return { cert: issued.certPem, key: issued.keyPem, ...common, issuedBecause: problem ?? 'there was none' };
 }
 
-function keptCertificateProblem(certPem: string, keyPem: string, reason: (certPem: string) => string | null): string | null {
+function keptCertificateProblem(
+  certPem: string,
+  keyPem: string,
+  reason: (certPem: string) => string | null,
+): string | null {
   try {
-    if (!new crypto.X509Certificate(certPem).checkPrivateKey(crypto.createPrivateKey(keyPem))) return 'its key did not match';
+    if (!new crypto.X509Certificate(certPem).checkPrivateKey(crypto.createPrivateKey(keyPem)))
+      return 'its key did not match';
     return reason(certPem);
   } catch {
     return 'the kept one could not be read';

@@ -10,7 +10,10 @@ declare abstract class AudioWorkletProcessor {
   readonly port: MessagePort;
   constructor(options?: unknown);
 }
-declare function registerProcessor(name: string, ctor: new (options: { processorOptions?: unknown }) => AudioWorkletProcessor): void;
+declare function registerProcessor(
+  name: string,
+  ctor: new (options: { processorOptions?: unknown }) => AudioWorkletProcessor,
+): void;
 
 export interface CaptureProcessorOptions {
   frameSamples: number;

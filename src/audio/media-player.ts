@@ -74,7 +74,8 @@ export class WebMediaPlayer extends MediaQueue {
       this.gain.connect(this.context.destination);
       this.applyGain(true);
     }
-    if (this.context.state === 'suspended' && this.status !== 'paused') void this.context.resume().catch(() => undefined);
+    if (this.context.state === 'suspended' && this.status !== 'paused')
+      void this.context.resume().catch(() => undefined);
     return this.context;
   }
 
@@ -100,7 +101,8 @@ export class WebMediaPlayer extends MediaQueue {
       if (this.current?.format === 'audio') this.finished();
     });
     element.addEventListener('error', () => {
-      if (this.current?.format === 'audio' && element.getAttribute('src')) this.fail(new Error(`could not play ${this.current.title}`));
+      if (this.current?.format === 'audio' && element.getAttribute('src'))
+        this.fail(new Error(`could not play ${this.current.title}`));
     });
     // Through Web Audio so the gain carries volume and ducking (same-origin media, so allowed).
     context.createMediaElementSource(element).connect(this.gain!);
@@ -109,7 +111,10 @@ export class WebMediaPlayer extends MediaQueue {
   }
 
   private async startReading(item: MediaItem, signal: AbortSignal): Promise<void> {
-    const [voice, text] = await Promise.all([this.options.voice?.() ?? Promise.resolve(null), fetchText(item.url, signal)]);
+    const [voice, text] = await Promise.all([
+      this.options.voice?.() ?? Promise.resolve(null),
+      fetchText(item.url, signal),
+    ]);
     if (signal.aborted) return;
     if (!voice) throw new Error('no voice is available to read this story');
     const sentences = storySentences(text);

@@ -94,9 +94,16 @@ async function prepareCapture(sampleRate: number | undefined, options: Microphon
   const context = new AudioContext({ ...(sampleRate ? { sampleRate } : {}), latencyHint: 'interactive' });
   try {
     await context.audioWorklet.addModule(captureWorkletUrl);
-    const processorOptions: CaptureProcessorOptions = { frameSamples: options.frameSamples, targetRate: CAPTURE_SAMPLE_RATE };
+    const processorOptions: CaptureProcessorOptions = {
+      frameSamples: options.frameSamples,
+      targetRate: CAPTURE_SAMPLE_RATE,
+    };
     // No outputs: nothing reaches the speakers, and the node still runs while its input is connected.
-    const node = new AudioWorkletNode(context, 'hearth-capture', { numberOfInputs: 1, numberOfOutputs: 0, processorOptions });
+    const node = new AudioWorkletNode(context, 'hearth-capture', {
+      numberOfInputs: 1,
+      numberOfOutputs: 0,
+      processorOptions,
+    });
     if (context.state !== 'running') await context.resume();
     return { context, node };
   } catch (error) {

@@ -4,7 +4,12 @@
 export type PcmSource = AudioBufferSourceNode & { buffer: AudioBuffer };
 
 /** A source for `pcm` (any sample rate: the buffer keeps its own), connected to `destination`; the caller starts it. */
-export function pcmSource(context: BaseAudioContext, pcm: Float32Array, sampleRate: number, destination: AudioNode): PcmSource {
+export function pcmSource(
+  context: BaseAudioContext,
+  pcm: Float32Array,
+  sampleRate: number,
+  destination: AudioNode,
+): PcmSource {
   const buffer = context.createBuffer(1, pcm.length, sampleRate);
   buffer.copyToChannel(new Float32Array(pcm), 0);
   const source = context.createBufferSource();

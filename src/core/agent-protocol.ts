@@ -19,7 +19,16 @@ export type AgentMessage =
   | { type: 'interrupted'; turnId: string; reason: string }
   | { type: 'metrics'; metrics: Record<string, unknown> }
   | { type: 'error'; stage: string; message: string }
-  | { type: 'media'; status: 'idle' | 'loading' | 'playing' | 'paused'; itemId: string | null; title: string | null; kind: 'song' | 'story' | null; volume: number; ducked: boolean; error: string | null };
+  | {
+      type: 'media';
+      status: 'idle' | 'loading' | 'playing' | 'paused';
+      itemId: string | null;
+      title: string | null;
+      kind: 'song' | 'story' | null;
+      volume: number;
+      ducked: boolean;
+      error: string | null;
+    };
 
 export interface ToyInput {
   type: 'text';

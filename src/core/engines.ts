@@ -83,9 +83,7 @@ export interface ChatUsage {
 }
 
 export type ChatChunk =
-  | { type: 'text'; text: string }
-  | { type: 'tool_call'; call: ToolCall }
-  | { type: 'done'; usage?: ChatUsage };
+  { type: 'text'; text: string } | { type: 'tool_call'; call: ToolCall } | { type: 'done'; usage?: ChatUsage };
 
 export interface ChatModel {
   /** Streams one assistant reply. Must stop promptly (end or throw) when `signal` aborts. */

@@ -224,7 +224,11 @@ export class ReplyPipeline {
               if (!(await this.queueLlmSentence(sentence, round))) return;
             }
           } else if (chunk.type === 'tool_call') {
-            if (allowTools) round.toolCalls.push({ ...chunk.call, id: chunk.call.id || `call_${roundIndex}_${round.toolCalls.length}` });
+            if (allowTools)
+              round.toolCalls.push({
+                ...chunk.call,
+                id: chunk.call.id || `call_${roundIndex}_${round.toolCalls.length}`,
+              });
           } else {
             this.tokens.addUsage(chunk.usage);
           }

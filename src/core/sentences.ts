@@ -6,8 +6,35 @@ const CLOSERS = `"'”’)]}»`;
 
 /** Words that are always followed by more of the same sentence ("Dr. Who"). */
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'cf', 'e.g', 'i.e', 'eg', 'ie',
-  'approx', 'fig', 'mt', 'ft', 'rev', 'gen', 'capt', 'lt', 'sgt', 'col', 'gov', 'sen', 'rep', 'hon',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'vs',
+  'cf',
+  'e.g',
+  'i.e',
+  'eg',
+  'ie',
+  'approx',
+  'fig',
+  'mt',
+  'ft',
+  'rev',
+  'gen',
+  'capt',
+  'lt',
+  'sgt',
+  'col',
+  'gov',
+  'sen',
+  'rep',
+  'hon',
 ]);
 
 export interface SentenceSegmenterOptions {

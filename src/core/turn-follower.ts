@@ -50,7 +50,13 @@ export function followTurns(session: TurnEventSource, options: FollowTurnsOption
   const offs = [
     session.on('userTranscript', ({ turnId, text }) => {
       options.onUserText?.(text, turnId);
-      pending.set(turnId, { userText: text, replyText: '', guarded: null, guardReason: null, startedAt: options.now() });
+      pending.set(turnId, {
+        userText: text,
+        replyText: '',
+        guarded: null,
+        guardReason: null,
+        startedAt: options.now(),
+      });
     }),
     // `text` is the whole reply so far: the last one is the reply.
     session.on('agentText', ({ turnId, text }) => {

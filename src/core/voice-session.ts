@@ -310,12 +310,18 @@ export class VoiceSession {
     const outcome = await turn.reply.runTool(command.name, command.args);
     const { result } = outcome;
     if (outcome.error || result.isError) turn.reply.sayApology();
-    else if (result.answerWithModel && turn.userText !== null) await this.answerWithModel(turn, turn.userText, command, result.content);
+    else if (result.answerWithModel && turn.userText !== null)
+      await this.answerWithModel(turn, turn.userText, command, result.content);
     else if (result.say) turn.reply.say(result.say);
   }
 
   /** The direct command handed the request to the model: it answers as if it had called the tool itself. */
-  private async answerWithModel(turn: Turn, userText: string, command: DirectCommandMatch, toolAnswer: string): Promise<void> {
+  private async answerWithModel(
+    turn: Turn,
+    userText: string,
+    command: DirectCommandMatch,
+    toolAnswer: string,
+  ): Promise<void> {
     const call = { id: `direct_${turn.id}`, name: command.name, arguments: command.args };
     const messages: ChatMessage[] = [
       ...(await this.promptFor(userText)),

@@ -122,7 +122,11 @@ export class EngineHub {
     const key = planKey(plan);
     const existing = this.entries[role] as Entry<R> | undefined;
     if (existing && existing.key === key && this.statuses[role].state !== 'error') return;
-    if (existing) void existing.promise.then((engine) => engine?.dispose(), () => undefined);
+    if (existing)
+      void existing.promise.then(
+        (engine) => engine?.dispose(),
+        () => undefined,
+      );
 
     const described = describePlan(plan);
     const entry: Entry<R> = { key, engine: null, promise: Promise.resolve(null) };

@@ -4,7 +4,16 @@ import { EngineHub, type EngineLoaders } from './engine-hub.ts';
 
 export * from './select.ts';
 export type { EngineBackend, EngineInfo, EngineRole, LoadProgress, LoadProgressListener } from './types.ts';
-export { EngineHub, VOICE_ROLES, type EngineLoaders, type EngineStatusMap, type LoadedEngines, type RoleEngineStatus, type RoleLoadState, type VoiceRole } from './engine-hub.ts';
+export {
+  EngineHub,
+  VOICE_ROLES,
+  type EngineLoaders,
+  type EngineStatusMap,
+  type LoadedEngines,
+  type RoleEngineStatus,
+  type RoleLoadState,
+  type VoiceRole,
+} from './engine-hub.ts';
 
 /** The real engines. Each loader is a dynamic import, so an engine's code (and its worker and
  * WASM) is fetched only when that engine is chosen. */
@@ -26,7 +35,12 @@ export const browserEngineLoaders: EngineLoaders = {
     }
     const { createWllamaChatModel } = await import('./llm/wllama-chat-model.ts');
     // One thread: on small machines the LLM shares the CPU with VAD, STT and TTS.
-    return createWllamaChatModel({ packId: plan.packId, file: plan.file, onProgress, ...(plan.demo ? { threads: 1 } : {}) });
+    return createWllamaChatModel({
+      packId: plan.packId,
+      file: plan.file,
+      onProgress,
+      ...(plan.demo ? { threads: 1 } : {}),
+    });
   },
   async tts(plan, onProgress) {
     if (plan.engine === 'piper') {

@@ -108,12 +108,9 @@ interface GpuLike {
 export async function chooseBackend(preference: BackendPreference): Promise<BackendChoice> {
   if (preference === 'wasm') return { backend: 'wasm', reason: 'WASM requested' };
   const gpu = (self.navigator as Navigator & { gpu?: GpuLike }).gpu;
-  let adapter: GpuAdapterLike | null = null;
-  try {
-    adapter = gpu ? await gpu.requestAdapter({ powerPreference: 'high-performance' }) : null;
-  } catch {
-    adapter = null;
-  }
+  const adapter: GpuAdapterLike | null = gpu
+    ? await gpu.requestAdapter({ powerPreference: 'high-performance' }).catch(() => null)
+    : null;
   if (!adapter) {
     if (preference === 'webgpu') throw new Error('WebGPU was requested but this browser has no WebGPU adapter');
     return { backend: 'wasm', reason: 'no WebGPU adapter' };

@@ -67,7 +67,9 @@ export function selectEngines(roles: readonly RoleStatusLike[], device: DeviceCa
 
 function selectStt(roles: readonly RoleStatusLike[]): SttPlan {
   const whisper = readyPacks(roles, 'stt').find((pack) => pack.engine.startsWith('whisper'));
-  return whisper ? { engine: 'whisper', packId: whisper.id, title: whisper.title } : { engine: 'none', fix: fixFor(roles, 'stt') };
+  return whisper
+    ? { engine: 'whisper', packId: whisper.id, title: whisper.title }
+    : { engine: 'none', fix: fixFor(roles, 'stt') };
 }
 
 function selectLlm(roles: readonly RoleStatusLike[], device: DeviceCapabilities): LlmPlan {
@@ -76,7 +78,8 @@ function selectLlm(roles: readonly RoleStatusLike[], device: DeviceCapabilities)
   if (mlc) return { engine: 'webllm', packId: mlc.id, title: mlc.title };
   for (const pack of readyPacks(roles, 'llm-cpu')) {
     const gguf = pack.files.find((file) => file.path.toLowerCase().endsWith('.gguf'));
-    if (gguf) return { engine: 'wllama', packId: pack.id, title: pack.title, file: gguf.path, demo: pack.tier === 'demo' };
+    if (gguf)
+      return { engine: 'wllama', packId: pack.id, title: pack.title, file: gguf.path, demo: pack.tier === 'demo' };
   }
   return { engine: 'none', fix: fixFor(roles, 'llm-cpu') };
 }

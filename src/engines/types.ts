@@ -30,5 +30,6 @@ export interface EngineInfo {
 
 /** Where model files come from: always Hearth's own server, never the internet. */
 export function modelFileUrl(packId: string, file: string, origin: string = self.location.origin): string {
-  return new URL(`/models/${encodeURIComponent(packId)}/${file.split('/').map(encodeURIComponent).join('/')}`, origin).href;
+  return new URL(`/models/${encodeURIComponent(packId)}/${file.split('/').map(encodeURIComponent).join('/')}`, origin)
+    .href;
 }

@@ -17,7 +17,11 @@ export interface EngineWorker<T> {
 export function wrapEngineWorker<T>(worker: Worker): EngineWorker<T> {
   const api = Comlink.wrap<T>(worker);
   const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => reject(new Error(`engine worker failed: ${e.message || 'could not start'}`)), { once: true });
+    worker.addEventListener(
+      'error',
+      (e) => reject(new Error(`engine worker failed: ${e.message || 'could not start'}`)),
+      { once: true },
+    );
   });
   failed.catch(() => undefined); // observed by whoever races it; never "unhandled"
   return {
@@ -31,7 +35,11 @@ export function wrapEngineWorker<T>(worker: Worker): EngineWorker<T> {
 }
 
 /** Runs `work`, rejecting with AbortError as soon as `signal` aborts (after calling `onAbort`). */
-export async function abortable<T>(work: () => Promise<T>, signal: AbortSignal | undefined, onAbort: () => void): Promise<T> {
+export async function abortable<T>(
+  work: () => Promise<T>,
+  signal: AbortSignal | undefined,
+  onAbort: () => void,
+): Promise<T> {
   if (signal?.aborted) throw abortError();
   if (!signal) return work();
   let listener: (() => void) | undefined;
@@ -103,13 +111,17 @@ export function transformersProgress(role: EngineRole, onProgress: LoadProgressL
   return (raw) => {
     const info = raw as { status?: string; file?: string; loaded?: number; total?: number };
     const file = info.file ?? 'model';
-    if (info.status === 'progress') onProgress({ role, stage: `Downloading ${file}`, loaded: info.loaded ?? 0, total: info.total ?? null });
+    if (info.status === 'progress')
+      onProgress({ role, stage: `Downloading ${file}`, loaded: info.loaded ?? 0, total: info.total ?? null });
     else if (info.status === 'done') onProgress({ role, stage: `Loaded ${file}`, loaded: 1, total: 1 });
   };
 }
 
 /** GETs a file as bytes, reporting progress as it streams in. */
-export async function fetchWithProgress(url: string, onProgress: (loaded: number, total: number | null) => void): Promise<Uint8Array> {
+export async function fetchWithProgress(
+  url: string,
+  onProgress: (loaded: number, total: number | null) => void,
+): Promise<Uint8Array> {
   const res = await fetch(url);
   if (!res.ok || !res.body) throw new Error(`cannot load ${url}: HTTP ${res.status}`);
   const length = Number(res.headers.get('content-length'));

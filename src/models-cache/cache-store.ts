@@ -46,7 +46,13 @@ export async function sha256OfBlob(blob: Blob, onBytes?: (done: number) => void)
   return hash.hex();
 }
 
-export async function storeFile(file: ModelFile, body: Blob, sha256: string, verified: Verification, contentType: string): Promise<void> {
+export async function storeFile(
+  file: ModelFile,
+  body: Blob,
+  sha256: string,
+  verified: Verification,
+  contentType: string,
+): Promise<void> {
   const cache = await openCache();
   const headers = new Headers({
     'content-type': contentType,
@@ -70,7 +76,8 @@ export async function checkCached(file: ModelFile): Promise<CacheCheck> {
   const length = Number(cached.headers.get('content-length') ?? NaN);
   const recorded = cached.headers.get(SHA256_HEADER);
   if (recorded && Number.isFinite(length)) {
-    if (file.bytes !== null && length !== file.bytes) return { kind: 'stale', reason: `size ${length}, server lists ${file.bytes}` };
+    if (file.bytes !== null && length !== file.bytes)
+      return { kind: 'stale', reason: `size ${length}, server lists ${file.bytes}` };
     if (file.sha256 && recorded !== file.sha256) return { kind: 'stale', reason: 'sha256 differs from the server’s' };
     return { kind: 'cached' };
   }
@@ -79,9 +86,18 @@ export async function checkCached(file: ModelFile): Promise<CacheCheck> {
   if (sha256 === null || (file.sha256 && sha256 !== file.sha256)) {
     // An unverified copy that does not match (e.g. cached by someone else): never serve it.
     await cache.delete(file.url);
-    return { kind: 'stale', reason: sha256 === null ? `size ${body.size}, server lists ${file.bytes}` : 'sha256 differs from the server’s' };
+    return {
+      kind: 'stale',
+      reason: sha256 === null ? `size ${body.size}, server lists ${file.bytes}` : 'sha256 differs from the server’s',
+    };
   }
-  await storeFile(file, body, sha256, file.sha256 ? 'sha256' : 'size', cached.headers.get('content-type') ?? 'application/octet-stream');
+  await storeFile(
+    file,
+    body,
+    sha256,
+    file.sha256 ? 'sha256' : 'size',
+    cached.headers.get('content-type') ?? 'application/octet-stream',
+  );
   return { kind: 'cached' };
 }
 
@@ -102,7 +118,8 @@ export async function listCached(): Promise<CachedPack[]> {
     const header = Number(response.headers.get('content-length') ?? NaN);
     const bytes = Number.isFinite(header) ? header : (await response.blob()).size;
     const verifiedHeader = response.headers.get(VERIFIED_HEADER);
-    const verified: Verification | null = verifiedHeader === 'sha256' || verifiedHeader === 'size' ? verifiedHeader : null;
+    const verified: Verification | null =
+      verifiedHeader === 'sha256' || verifiedHeader === 'size' ? verifiedHeader : null;
     const pack = packs.get(where.packId) ?? { packId: where.packId, bytes: 0, files: [] };
     pack.files.push({ packId: where.packId, path: where.path, url: request.url, bytes, verified });
     pack.bytes += bytes;

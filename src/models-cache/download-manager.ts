@@ -29,7 +29,8 @@ export interface DownloadSnapshot {
   error: string | null;
 }
 
-export type EnsureOutcome = { kind: 'ready'; downloaded: number } | { kind: 'cancelled' } | { kind: 'failed'; error: string };
+export type EnsureOutcome =
+  { kind: 'ready'; downloaded: number } | { kind: 'cancelled' } | { kind: 'failed'; error: string };
 
 type Listener = (snapshot: DownloadSnapshot) => void;
 
@@ -47,7 +48,12 @@ export class ModelDownloadManager {
   constructor(private readonly openPartials: () => Promise<PartialStore> = openPartialStore) {}
 
   snapshot(): DownloadSnapshot {
-    return { files: this.files.map((f) => ({ ...f })), running: this.run !== null, fetching: this.fetching, error: this.error };
+    return {
+      files: this.files.map((f) => ({ ...f })),
+      running: this.run !== null,
+      fetching: this.fetching,
+      error: this.error,
+    };
   }
 
   subscribe(listener: Listener): () => void {
@@ -188,7 +194,9 @@ export class ModelDownloadManager {
   }
 
   private markRest(from: number, status: 'paused'): void {
-    this.files = this.files.map((f, i) => (i >= from && f.status !== 'cached' && f.status !== 'failed' ? { ...f, status } : f));
+    this.files = this.files.map((f, i) =>
+      i >= from && f.status !== 'cached' && f.status !== 'failed' ? { ...f, status } : f,
+    );
     this.emit();
   }
 

@@ -36,10 +36,14 @@ const PROGRESS_EVERY_MS = 100;
 function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new ModelCacheError('cancelled', 'Download cancelled.'));
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new ModelCacheError('cancelled', 'Download cancelled.'));
+      },
+      { once: true },
+    );
   });
 }
 
@@ -88,7 +92,8 @@ export async function downloadFile(file: ModelFile, opts: DownloadOptions): Prom
       });
       if (plan.kind === 'error') {
         // 4xx other than 408/429: asking again gives the same answer.
-        const permanent = response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
+        const permanent =
+          response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429;
         void response.body?.cancel();
         if (permanent || response.status === 200 || response.status === 206) {
           throw new ModelCacheError('http', `The home server could not send ${label}: ${plan.message}.`);
@@ -99,7 +104,10 @@ export async function downloadFile(file: ModelFile, opts: DownloadOptions): Prom
       if (plan.total !== null) {
         if (total !== null && plan.total !== total) {
           void response.body?.cancel();
-          throw new ModelCacheError('integrity', `${label} on the server is ${plan.total} bytes, but it was listed as ${total} bytes.`);
+          throw new ModelCacheError(
+            'integrity',
+            `${label} on the server is ${plan.total} bytes, but it was listed as ${total} bytes.`,
+          );
         }
         total = plan.total;
       }
@@ -146,7 +154,10 @@ export async function downloadFile(file: ModelFile, opts: DownloadOptions): Prom
       if (isQuotaError(error)) throw await quotaError(label, total);
       failures = gotBytes ? 0 : failures + 1;
       if (failures > maxRetries) {
-        throw new ModelCacheError('network', `Could not download ${label} from the home server after ${maxRetries + 1} tries (${error instanceof Error ? error.message : String(error)}). It will continue from where it stopped next time.`);
+        throw new ModelCacheError(
+          'network',
+          `Could not download ${label} from the home server after ${maxRetries + 1} tries (${error instanceof Error ? error.message : String(error)}). It will continue from where it stopped next time.`,
+        );
       }
       await sleep(retryDelayMs(Math.max(0, failures - 1)), opts.signal);
     }
@@ -168,19 +179,28 @@ async function verifyAndStore(
   const sha256 = await sha256OfBlob(body, (done) => opts.onProgress?.('verifying', progressOf(done, body.size, null)));
   if (total !== null && body.size !== total) {
     await partial.remove();
-    throw new ModelCacheError('integrity', `${label} arrived with ${body.size} bytes instead of ${total}; it was not kept.`);
+    throw new ModelCacheError(
+      'integrity',
+      `${label} arrived with ${body.size} bytes instead of ${total}; it was not kept.`,
+    );
   }
   if (file.sha256 && sha256 !== file.sha256) {
     await partial.remove();
     await removeFile(file.url); // whatever else may have put under this URL is not to be trusted either
-    throw new ModelCacheError('integrity', `${label} arrived damaged (sha256 ${sha256.slice(0, 12)}…, the home server lists ${file.sha256.slice(0, 12)}…), so it was not kept.`);
+    throw new ModelCacheError(
+      'integrity',
+      `${label} arrived damaged (sha256 ${sha256.slice(0, 12)}…, the home server lists ${file.sha256.slice(0, 12)}…), so it was not kept.`,
+    );
   }
   const verified = file.sha256 ? 'sha256' : 'size';
   try {
     await storeFile(file, body, sha256, verified, contentType);
   } catch (error) {
     if (isQuotaError(error)) throw await quotaError(label, body.size);
-    throw new ModelCacheError('storage', `Could not keep ${label} on this device: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ModelCacheError(
+      'storage',
+      `Could not keep ${label} on this device: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   await partial.remove();
   return { sha256, bytes: body.size, verified };

@@ -19,7 +19,11 @@ class ModelDownloads {
 
   constructor() {
     this.manager.subscribe((snapshot) => {
-      const finished = this.snapshot.running && !snapshot.running && snapshot.fetching && snapshot.files.every((f) => f.status === 'cached');
+      const finished =
+        this.snapshot.running &&
+        !snapshot.running &&
+        snapshot.fetching &&
+        snapshot.files.every((f) => f.status === 'cached');
       this.snapshot = snapshot;
       if (snapshot.running) this.showFinished(false);
       else if (finished) this.showFinished(true);
@@ -44,7 +48,8 @@ class ModelDownloads {
    * panel, and the engines can still load straight from the server.
    */
   async ensureForPlan(plan: EnginePlan, roles: readonly ListedRole[]): Promise<EnsureOutcome> {
-    if (!modelCacheSupported()) return { kind: 'failed', error: 'This page cannot keep files (it is not a secure context).' };
+    if (!modelCacheSupported())
+      return { kind: 'failed', error: 'This page cannot keep files (it is not a secure context).' };
     const packs = packFiles(roles, plannedPackIds(plan, roles), location.origin);
     this.titles = { ...this.titles, ...Object.fromEntries(packs.map((p) => [p.id, p.title])) };
     try {

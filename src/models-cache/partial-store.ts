@@ -145,7 +145,8 @@ class OpfsPartialStore implements PartialStore {
   async removeAll(prefix: string): Promise<void> {
     for (const name of await entryNames(this.dir)) {
       const seg = parseSegment(name);
-      if (seg && decodeURIComponent(seg.base).startsWith(prefix)) await this.dir.removeEntry(name).catch(() => undefined);
+      if (seg && decodeURIComponent(seg.base).startsWith(prefix))
+        await this.dir.removeEntry(name).catch(() => undefined);
     }
   }
 }

@@ -50,9 +50,14 @@ function lengthOf(value: string | null): number | null {
 export function planResponse(requestedFrom: number, facts: ResponseFacts): ResponsePlan {
   if (facts.status === 206) {
     const range = facts.contentRange ? parseContentRange(facts.contentRange) : null;
-    if (!range) return { kind: 'error', message: `the server sent part of the file without a valid Content-Range (${facts.contentRange ?? 'none'})` };
+    if (!range)
+      return {
+        kind: 'error',
+        message: `the server sent part of the file without a valid Content-Range (${facts.contentRange ?? 'none'})`,
+      };
     // A range starting anywhere but where the partial ends would leave a gap or an overlap.
-    if (range.start !== requestedFrom) return { kind: 'error', message: `asked for bytes from ${requestedFrom}, the server sent from ${range.start}` };
+    if (range.start !== requestedFrom)
+      return { kind: 'error', message: `asked for bytes from ${requestedFrom}, the server sent from ${range.start}` };
     return { kind: 'append', offset: requestedFrom, total: range.total };
   }
   if (facts.status === 200) return { kind: 'restart', total: lengthOf(facts.contentLength) };

@@ -25,7 +25,12 @@ export const keepSmallFiles: ManifestTransform = async (entries) => ({
 });
 
 /** Navigations to server routes are never answered with the app shell. */
-export const NAVIGATE_FALLBACK_DENYLIST = [/^\/(api|models|media|rtc)(\/|$)/, /^\/sw\.js$/, /^\/workbox-/, /^\/hearth-ca\.crt(\?|$)/];
+export const NAVIGATE_FALLBACK_DENYLIST = [
+  /^\/(api|models|media|rtc)(\/|$)/,
+  /^\/sw\.js$/,
+  /^\/workbox-/,
+  /^\/hearth-ca\.crt(\?|$)/,
+];
 
 export const RUNTIME_CACHING: RuntimeCaching[] = [
   {
@@ -33,7 +38,8 @@ export const RUNTIME_CACHING: RuntimeCaching[] = [
     // from a cached full file; partial (206) or failed answers are never stored.
     // The download manager (src/models-cache) asks with cache "no-store": it verifies and stores
     // files itself, so its requests go straight to the server and an unverified copy is never kept.
-    urlPattern: ({ url, sameOrigin, request }) => sameOrigin && url.pathname.startsWith('/models/') && request.cache !== 'no-store',
+    urlPattern: ({ url, sameOrigin, request }) =>
+      sameOrigin && url.pathname.startsWith('/models/') && request.cache !== 'no-store',
     method: 'GET',
     handler: 'CacheFirst',
     options: {

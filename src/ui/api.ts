@@ -77,7 +77,8 @@ export const parseHealth: Parser<HealthResponse> = (body) => {
   if (typeof body.version === 'string') health.version = body.version;
   if (typeof body.uptimeS === 'number') health.uptimeS = body.uptimeS;
   if (typeof body.time === 'string') health.time = body.time;
-  if (typeof body.httpsPort === 'number' && Number.isInteger(body.httpsPort) && body.httpsPort > 0) health.httpsPort = body.httpsPort;
+  if (typeof body.httpsPort === 'number' && Number.isInteger(body.httpsPort) && body.httpsPort > 0)
+    health.httpsPort = body.httpsPort;
   return health;
 };
 

@@ -35,7 +35,10 @@ export function navigate(route: RouteId): void {
  * adding a history entry. `guard` may refuse a route by returning another one (kiosk mode keeps
  * the Talk screen); the address is corrected the same way. Returns a function that stops watching.
  */
-export function watchRoute(onChange: (route: RouteId) => void, guard: (route: RouteId) => RouteId = (route) => route): () => void {
+export function watchRoute(
+  onChange: (route: RouteId) => void,
+  guard: (route: RouteId) => RouteId = (route) => route,
+): () => void {
   const sync = (): void => {
     const hash = window.location.hash;
     const parsed = parseHash(hash);

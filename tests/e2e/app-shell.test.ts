@@ -7,7 +7,9 @@ describe('app shell in Chromium, served by the real Hearth server', () => {
   const hearth = useHearthInChromium();
 
   it('renders every screen, is cross-origin isolated, and makes no request off the server origin', async () => {
-    const { context, page, recorder, problems } = await hearth.openPage({ context: { viewport: { width: 390, height: 800 } } });
+    const { context, page, recorder, problems } = await hearth.openPage({
+      context: { viewport: { width: 390, height: 800 } },
+    });
 
     const response = await page.goto(hearth.server.url, { waitUntil: 'networkidle' });
     const headers = response?.headers() ?? {};

@@ -26,14 +26,28 @@ describe('model engines in Chromium (contract packs, real libraries, real server
 
   /** Calls window.hearthHarness[name](...args) in the page. */
   const call = <T>(name: string, ...args: unknown[]): Promise<T> =>
-    page.evaluate(([n, a]) => (window as unknown as { hearthHarness: Harness }).hearthHarness[n as string]!(...(a as unknown[])), [name, args] as const) as Promise<T>;
+    page.evaluate(
+      ([n, a]) => (window as unknown as { hearthHarness: Harness }).hearthHarness[n as string]!(...(a as unknown[])),
+      [name, args] as const,
+    ) as Promise<T>;
 
   const hearth = useHearthInChromium({
     server: async () => {
       const appDir = await ensureHarnessBuilt();
       tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-engines-e2e-'));
       const models = generateContractModels({ outDir: path.join(tmp, 'packs') });
-      return { args: ['--app-dir', appDir, '--manifest', models.manifestPath, '--model-path', models.outDir, '--models-dir', path.join(tmp, 'models')] };
+      return {
+        args: [
+          '--app-dir',
+          appDir,
+          '--manifest',
+          models.manifestPath,
+          '--model-path',
+          models.outDir,
+          '--models-dir',
+          path.join(tmp, 'models'),
+        ],
+      };
     },
     cleanup: () => {
       if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
@@ -43,7 +57,9 @@ describe('model engines in Chromium (contract packs, real libraries, real server
   beforeAll(async () => {
     ({ page, recorder, problems } = await hearth.openPage());
     await page.goto(`${hearth.server.url}/engines.html`);
-    await page.waitForFunction(() => (window as unknown as { hearthHarness?: { ready?: boolean } }).hearthHarness?.ready === true);
+    await page.waitForFunction(
+      () => (window as unknown as { hearthHarness?: { ready?: boolean } }).hearthHarness?.ready === true,
+    );
   });
 
   // Before useHearthInChromium's afterAll closes Chromium (vitest runs afterAll hooks last-registered first).
@@ -59,10 +75,15 @@ describe('model engines in Chromium (contract packs, real libraries, real server
   });
 
   it('Whisper (transformers.js, worker, WASM): a flite utterance gives the fixed phrase, silence gives nothing, abort rejects', async () => {
-    const loaded = await call<{ info: { backend: string; engine: string; model: string; detail: string }; progress: { stage: string }[] }>('loadWhisper', 'whisper-contract', 'wasm');
+    const loaded = await call<{
+      info: { backend: string; engine: string; model: string; detail: string };
+      progress: { stage: string }[];
+    }>('loadWhisper', 'whisper-contract', 'wasm');
     expect(loaded.info).toMatchObject({ backend: 'wasm', engine: 'transformers.js', model: 'whisper-contract' });
     expect(loaded.info.detail).toMatch(/thread/);
-    expect(loaded.progress.map((p) => p.stage)).toEqual(expect.arrayContaining(['Downloading onnx/decoder_model_merged_quantized.onnx', 'Ready']));
+    expect(loaded.progress.map((p) => p.stage)).toEqual(
+      expect.arrayContaining(['Downloading onnx/decoder_model_merged_quantized.onnx', 'Ready']),
+    );
 
     const utterance = readWav(makeUtteranceWav('Tell me a story about a brave turtle.'));
     expect(utterance.sampleRate).toBe(16000);
@@ -75,18 +96,27 @@ describe('model engines in Chromium (contract packs, real libraries, real server
     const aborted = await call<{ ok: boolean; name: string }>('transcribe', Array.from(utterance.samples), 0);
     expect(aborted).toMatchObject({ ok: false, name: 'AbortError' });
     // The engine stays usable after an abort.
-    expect((await call<{ value: { text: string } }>('transcribe', Array.from(utterance.samples))).value.text).toBe(WHISPER_SPEECH_PHRASE.trim());
+    expect((await call<{ value: { text: string } }>('transcribe', Array.from(utterance.samples))).value.text).toBe(
+      WHISPER_SPEECH_PHRASE.trim(),
+    );
   });
 
   it('Piper (onnxruntime-web + espeak-ng WASM, worker): streams non-silent 22050 Hz PCM that grows with the text', async () => {
-    const loaded = await call<{ info: { backend: string; engine: string }; sampleRate: number; progress: { stage: string }[] }>('loadPiper', 'piper-contract');
+    const loaded = await call<{
+      info: { backend: string; engine: string };
+      sampleRate: number;
+      progress: { stage: string }[];
+    }>('loadPiper', 'piper-contract');
     expect(loaded.sampleRate).toBe(22050);
     expect(loaded.info).toMatchObject({ backend: 'wasm', engine: 'onnxruntime-web' });
     expect(loaded.progress.map((p) => p.stage)).toEqual(expect.arrayContaining(['Downloading voice.onnx', 'Ready']));
 
     type Synth = { outcome: string; chunks: number[]; samples: number; peak: number; rms: number; sampleRate: number };
     const short = await call<Synth>('synthesize', 'Hello.');
-    const long = await call<Synth>('synthesize', 'Once upon a time, a brave little turtle swam all the way across the wide blue sea to visit the moon and the stars.');
+    const long = await call<Synth>(
+      'synthesize',
+      'Once upon a time, a brave little turtle swam all the way across the wide blue sea to visit the moon and the stars.',
+    );
     expect(short.outcome).toBe('done');
     expect(short.sampleRate).toBe(22050);
     expect(short.peak).toBeGreaterThan(0.3);
@@ -99,13 +129,18 @@ describe('model engines in Chromium (contract packs, real libraries, real server
     const faster = await call<Synth>('synthesize', 'Hello.', { rate: 2 });
     expect(faster.samples).toBeLessThan(short.samples * 0.6);
 
-    const stopped = await call<Synth>('synthesize', 'One, two, three, four, five, six, seven, eight.', { stopAfterChunks: 1 });
+    const stopped = await call<Synth>('synthesize', 'One, two, three, four, five, six, seven, eight.', {
+      stopAfterChunks: 1,
+    });
     expect(stopped.outcome).toBe('AbortError');
     expect(stopped.chunks).toHaveLength(1);
   });
 
   it('embedder (transformers.js feature-extraction, worker): mean-pooled unit vectors whose similarity follows topics', async () => {
-    const loaded = await call<{ info: { backend: string; engine: string }; dimensions: number }>('loadEmbedder', 'minilm-contract');
+    const loaded = await call<{ info: { backend: string; engine: string }; dimensions: number }>(
+      'loadEmbedder',
+      'minilm-contract',
+    );
     expect(loaded.info).toMatchObject({ backend: 'wasm', engine: 'transformers.js' });
     expect(loaded.dimensions).toBe(32);
     const [turtle, tortoise, moon, query, memory] = await call<number[][]>('embed', [

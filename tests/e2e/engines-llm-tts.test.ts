@@ -40,13 +40,19 @@ describe('wllama LLM and flite classic voice in Chromium, served by the real Hea
   });
 
   it('loads stories260K.gguf from the server and streams a story token by token', async () => {
-    const loaded = await page.evaluate(() => window.hearthLlmTts.loadLlm({ packId: 'stories260K', file: 'stories260K.gguf', threads: 1 }));
+    const loaded = await page.evaluate(() =>
+      window.hearthLlmTts.loadLlm({ packId: 'stories260K', file: 'stories260K.gguf', threads: 1 }),
+    );
     expect(loaded.info).toMatchObject({ role: 'llm', engine: 'wllama', model: 'stories260K', backend: 'wasm' });
     expect(loaded.info.detail).toContain('1 thread');
     expect(loaded.hasChatTemplate).toBe(false);
-    expect(recorder.requests.some((r) => r.url === `${hearth.server.url}/models/stories260K/stories260K.gguf`)).toBe(true);
+    expect(recorder.requests.some((r) => r.url === `${hearth.server.url}/models/stories260K/stories260K.gguf`)).toBe(
+      true,
+    );
 
-    const result: GenerateResult = await page.evaluate(() => window.hearthLlmTts.generate({ userText: 'Tell me a story about a brave turtle.' }));
+    const result: GenerateResult = await page.evaluate(() =>
+      window.hearthLlmTts.generate({ userText: 'Tell me a story about a brave turtle.' }),
+    );
     const textChunks = result.chunks.filter((c) => c.type === 'text');
     expect(textChunks.length).toBeGreaterThan(5);
     expect(result.chunks.at(-1)?.type).toBe('done');
@@ -62,7 +68,11 @@ describe('wllama LLM and flite classic voice in Chromium, served by the real Hea
 
   it('stops promptly when aborted mid-stream, and the warm model answers again', async () => {
     const aborted: GenerateResult = await page.evaluate(() =>
-      window.hearthLlmTts.generate({ userText: 'Tell me a long story about a dragon.', maxTokens: 400, abortAfterChunks: 4 }),
+      window.hearthLlmTts.generate({
+        userText: 'Tell me a long story about a dragon.',
+        maxTokens: 400,
+        abortAfterChunks: 4,
+      }),
     );
     expect(aborted.stopMs).not.toBeNull();
     // Generous for a busy 2-core CI box; in practice it stops within one token (~1-20 ms).
@@ -70,7 +80,9 @@ describe('wllama LLM and flite classic voice in Chromium, served by the real Hea
     expect(aborted.chunksAfterAbort).toBe(0);
     expect(aborted.chunks.some((c) => c.type === 'done')).toBe(false);
 
-    const again: GenerateResult = await page.evaluate(() => window.hearthLlmTts.generate({ userText: 'Tell me a story about a little cat.' }));
+    const again: GenerateResult = await page.evaluate(() =>
+      window.hearthLlmTts.generate({ userText: 'Tell me a story about a little cat.' }),
+    );
     expect(again.chunks.filter((c) => c.type === 'text').length).toBeGreaterThan(3);
     expect(again.chunks.at(-1)?.type).toBe('done');
     // Loaded once: the second and third generations fetched no model again.

@@ -24,7 +24,10 @@ describe('Silero v5 through onnxruntime-web in a worker: speech probabilities fo
   let problems: string[];
 
   const call = <T>(name: string, ...args: unknown[]): Promise<T> =>
-    page.evaluate(([n, a]) => (window as unknown as { hearthHarness: Harness }).hearthHarness[n as string]!(...(a as unknown[])), [name, args] as const) as Promise<T>;
+    page.evaluate(
+      ([n, a]) => (window as unknown as { hearthHarness: Harness }).hearthHarness[n as string]!(...(a as unknown[])),
+      [name, args] as const,
+    ) as Promise<T>;
 
   // "Tell me a story about a brave turtle." from flite, 16 kHz mono, 1 s of digital silence either side.
   const utterance = readWav(makeUtteranceWav('Tell me a story about a brave turtle.'));
@@ -46,7 +49,9 @@ describe('Silero v5 through onnxruntime-web in a worker: speech probabilities fo
   beforeAll(async () => {
     ({ page, recorder, problems } = await hearth.openPage({ reportHttpErrors: true }));
     await page.goto(`${hearth.server.url}/vad.html`);
-    await page.waitForFunction(() => (window as unknown as { hearthHarness?: { ready?: boolean } }).hearthHarness?.ready === true);
+    await page.waitForFunction(
+      () => (window as unknown as { hearthHarness?: { ready?: boolean } }).hearthHarness?.ready === true,
+    );
   });
 
   // Before useHearthInChromium's afterAll closes Chromium (vitest runs afterAll hooks last-registered first).
@@ -56,9 +61,16 @@ describe('Silero v5 through onnxruntime-web in a worker: speech probabilities fo
 
   it('loads silero_vad_v5.onnx from the server into a worker, as the app does', async () => {
     expect(utterance.sampleRate).toBe(SAMPLE_RATE);
-    const loaded = await call<{ info: Record<string, string>; frameSamples: number; progress: { stage: string }[] }>('load');
+    const loaded = await call<{ info: Record<string, string>; frameSamples: number; progress: { stage: string }[] }>(
+      'load',
+    );
     expect(loaded.frameSamples).toBe(FRAME);
-    expect(loaded.info).toMatchObject({ role: 'vad', engine: 'onnxruntime-web', model: 'silero-vad-v5', backend: 'wasm' });
+    expect(loaded.info).toMatchObject({
+      role: 'vad',
+      engine: 'onnxruntime-web',
+      model: 'silero-vad-v5',
+      backend: 'wasm',
+    });
     expect(loaded.progress.map((p) => p.stage)).toEqual(['Loading voice detection', 'Ready']);
     expect(recorder.requests.filter((r) => r.url === hearth.server.url + MODEL_PATH)).toHaveLength(1);
     expect(recorder.requests.some((r) => r.url.endsWith('.wasm'))).toBe(true);

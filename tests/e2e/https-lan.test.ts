@@ -53,11 +53,21 @@ async function relay(fromHost: string, toPort: number): Promise<{ port: number; 
 /** A LiveKit join token signed with the key pair the server created in its data dir. */
 async function joinToken(server: RunningServer): Promise<string> {
   const secret = (name: string) => fs.readFileSync(path.join(server.dataDir, 'secrets', name), 'utf8').trim();
-  return (await new TokenMinter(secret('livekit-api-key'), secret('livekit-api-secret')).mint({ identity: 'csp-probe', room: 'den', ttlSeconds: 60 })).token;
+  return (
+    await new TokenMinter(secret('livekit-api-key'), secret('livekit-api-secret')).mint({
+      identity: 'csp-probe',
+      room: 'den',
+      ttlSeconds: 60,
+    })
+  ).token;
 }
 
 async function secureState(page: Page) {
-  return page.evaluate(() => ({ secure: window.isSecureContext, isolated: window.crossOriginIsolated, protocol: location.protocol }));
+  return page.evaluate(() => ({
+    secure: window.isSecureContext,
+    isolated: window.crossOriginIsolated,
+    protocol: location.protocol,
+  }));
 }
 
 const LAN_NAME = 'hearth-home.test';
@@ -75,7 +85,10 @@ describe('Hearth over HTTPS on the home network, in Chromium', () => {
     const leaf = fs.readFileSync(path.join(server.dataDir, 'tls', 'server.crt'), 'utf8');
     browser = await launchChromium({
       // hearth-home.test: a LAN name for the loopback server, so a plain-http page is not a secure context.
-      extraArgs: [`--ignore-certificate-errors-spki-list=${spkiSha256(leaf)}`, `--host-resolver-rules=MAP ${LAN_NAME} 127.0.0.1`],
+      extraArgs: [
+        `--ignore-certificate-errors-spki-list=${spkiSha256(leaf)}`,
+        `--host-resolver-rules=MAP ${LAN_NAME} 127.0.0.1`,
+      ],
     });
   });
   afterAll(async () => {
@@ -140,7 +153,7 @@ describe('Hearth over HTTPS on the home network, in Chromium', () => {
     await context.close();
   });
 
-  it('is a secure context at this machine\'s LAN address too (skipped when the machine has none)', async (ctx) => {
+  it("is a secure context at this machine's LAN address too (skipped when the machine has none)", async (ctx) => {
     const lanIp = lanIPv4Addresses()[0];
     if (!lanIp) {
       ctx.skip('this machine has no non-loopback IPv4 address, so there is no LAN URL to open');
@@ -155,7 +168,9 @@ describe('Hearth over HTTPS on the home network, in Chromium', () => {
       await page.goto(`${origin}/`);
       await page.getByTestId('screen-talk').waitFor();
       expect(await secureState(page)).toEqual({ secure: true, isolated: true, protocol: 'https:' });
-      expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toBe(`${origin}/sw.js`);
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toBe(
+        `${origin}/sw.js`,
+      );
       expect(recorder.offOrigin(origin)).toEqual([]);
       await context.close();
     } finally {

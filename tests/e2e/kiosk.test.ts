@@ -39,7 +39,9 @@ describe('kiosk mode in Chromium', () => {
   beforeAll(async () => {
     fs.mkdirSync(TMP, { recursive: true });
     const generated = generateContractModels({ outDir: CONTRACT_DIR });
-    server = await startHearthServer({ args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, FIXTURE_MODELS].join(path.delimiter)] });
+    server = await startHearthServer({
+      args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, FIXTURE_MODELS].join(path.delimiter)],
+    });
     browser = await launchChromium({ fakeAudioCapture: silenceWav(120) });
   });
   afterAll(async () => {
@@ -91,7 +93,11 @@ describe('kiosk mode in Chromium', () => {
 
   it('listens hands-free on the Talk screen only, survives a reload, and leaves only with the parent PIN', async () => {
     // A parent PIN exists (chosen earlier in Settings).
-    const setPin = await fetch(`${server.url}/api/admin/pin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: PIN }) });
+    const setPin = await fetch(`${server.url}/api/admin/pin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pin: PIN }),
+    });
     expect(setPin.status).toBe(204);
 
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
@@ -108,8 +114,14 @@ describe('kiosk mode in Chromium', () => {
 
     // Hands-free: the microphone opens by itself and the big indicator says so.
     const indicator = page.getByTestId('kiosk-listening');
-    await waitFor(async () => (await indicator.getAttribute('data-mic')) === 'on', 'the kiosk to start listening by itself', 100_000).catch(async (error: Error) => {
-      throw new Error(`${error.message}\nkiosk says: ${await indicator.textContent()}\nTalk says: ${await page.getByTestId('talk-notice').textContent()}`);
+    await waitFor(
+      async () => (await indicator.getAttribute('data-mic')) === 'on',
+      'the kiosk to start listening by itself',
+      100_000,
+    ).catch(async (error: Error) => {
+      throw new Error(
+        `${error.message}\nkiosk says: ${await indicator.textContent()}\nTalk says: ${await page.getByTestId('talk-notice').textContent()}`,
+      );
     });
     expect(await indicator.getAttribute('data-tone')).toBe('listening');
     expect(await indicator.textContent()).toMatch(/listening/i);
@@ -118,10 +130,18 @@ describe('kiosk mode in Chromium', () => {
     expect(box!.height).toBeGreaterThanOrEqual(64);
 
     // The screen stays on (wake lock), and the first touch makes the kiosk full screen.
-    await waitFor(async () => (await indicator.getAttribute('data-wake-lock')) === 'held', 'the screen wake lock', 10_000);
+    await waitFor(
+      async () => (await indicator.getAttribute('data-wake-lock')) === 'held',
+      'the screen wake lock',
+      10_000,
+    );
     expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
     await page.locator('h1').click();
-    await waitFor(() => page.evaluate(() => document.fullscreenElement !== null), 'full screen after the first touch', 5_000);
+    await waitFor(
+      () => page.evaluate(() => document.fullscreenElement !== null),
+      'full screen after the first touch',
+      5_000,
+    );
 
     // No way to another screen: a changed hash snaps back, the back button stays, no context menu.
     await page.evaluate(() => (window.location.hash = '#/settings'));
@@ -131,14 +151,20 @@ describe('kiosk mode in Chromium', () => {
     await page.getByTestId('screen-talk').waitFor();
     expect(new URL(page.url()).origin).toBe(server.url);
     expect(await inKiosk(page)).toBe(true);
-    const menuBlocked = await page.evaluate(() => !document.body.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true })));
+    const menuBlocked = await page.evaluate(
+      () => !document.body.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true })),
+    );
     expect(menuBlocked).toBe(true);
 
     // Kiosk is remembered on this device: a reload without `?kiosk` comes back into it.
     await page.goto(`${server.url}/`);
     await page.getByTestId('screen-talk').waitFor();
     expect(await inKiosk(page)).toBe(true);
-    await waitFor(async () => (await indicator.getAttribute('data-mic')) === 'on', 'listening again after the reload', 100_000);
+    await waitFor(
+      async () => (await indicator.getAttribute('data-mic')) === 'on',
+      'listening again after the reload',
+      100_000,
+    );
 
     // A wrong PIN keeps the kiosk.
     await page.getByTestId('kiosk-exit').click();

@@ -43,10 +43,14 @@ describe('Library screen in Chromium', () => {
     const models = generateContractModels({ outDir: path.join(tmp, 'packs') });
     server = await startHearthServer({
       args: [
-        '--media-dir', mediaDir,
-        '--manifest', models.manifestPath,
-        '--model-path', models.outDir,
-        '--models-dir', path.join(tmp, 'models'),
+        '--media-dir',
+        mediaDir,
+        '--manifest',
+        models.manifestPath,
+        '--model-path',
+        models.outDir,
+        '--models-dir',
+        path.join(tmp, 'models'),
         ...(process.env.HEARTH_E2E_APP_DIR ? ['--app-dir', process.env.HEARTH_E2E_APP_DIR] : []),
       ],
     });
@@ -84,7 +88,9 @@ describe('Library screen in Chromium', () => {
     // "turtle" is in no title, tag or description: only the embeddings connect it to the tortoise.
     await page.getByTestId('library-search').fill('a story about a turtle');
     await page.getByTestId('library-search-submit').click();
-    await expect.poll(() => items.first().getAttribute('data-title'), { timeout: 60_000 }).toBe('The Tortoise and the Hare');
+    await expect
+      .poll(() => items.first().getAttribute('data-title'), { timeout: 60_000 })
+      .toBe('The Tortoise and the Hare');
     expect(await page.getByTestId('library-search-mode').textContent()).toMatch(/by meaning/);
 
     const startedAt = await page.evaluate(() => performance.now());
@@ -109,7 +115,9 @@ describe('Library screen in Chromium', () => {
     // The service worker keeps the versioned index (asked once more through it, now it controls the page).
     const indexKept = await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
-      const listing = (await (await fetch('/api/catalog', { cache: 'no-store' })).json()) as { index: { url: string | null } | null };
+      const listing = (await (await fetch('/api/catalog', { cache: 'no-store' })).json()) as {
+        index: { url: string | null } | null;
+      };
       if (!listing.index?.url) return 'no index url';
       await fetch(listing.index.url);
       // The service worker stores it after answering (waitUntil), so give it a moment.

@@ -53,10 +53,15 @@ describe('songs and stories by speech in Chromium: "Tell me a story." → the li
     server = await startHearthServer({
       args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, FIXTURE_MODELS].join(path.delimiter)],
     });
-    await waitFor(async () => {
-      const info = (await (await fetch(`${server.url}/api/catalog`)).json()) as CatalogInfo;
-      return info.phase === 'ready' && info.items.filter((i) => i.kind === 'story').length >= 5;
-    }, 'the starter library to be scanned', 90_000, 250);
+    await waitFor(
+      async () => {
+        const info = (await (await fetch(`${server.url}/api/catalog`)).json()) as CatalogInfo;
+        return info.phase === 'ready' && info.items.filter((i) => i.kind === 'story').length >= 5;
+      },
+      'the starter library to be scanned',
+      90_000,
+      250,
+    );
     requests = makeRequestsWav();
     browser = await launchChromium({ fakeAudioCapture: requests.file });
   });
@@ -66,77 +71,117 @@ describe('songs and stories by speech in Chromium: "Tell me a story." → the li
   });
 
   // Engines load, then ~17 s of microphone audio plays in real time: longer than the default limit.
-  it('plays a story from the library at the output tap, and the spoken "Stop it." stops it', { timeout: 240_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await addAudioTap(context);
-    await addTalkTrace(context);
-    const recorder = new RequestRecorder(context);
-    const page = await context.newPage();
-    const problems = collectPageProblems(page);
-    // For the failure messages: which requests failed, if any did.
-    const failedRequests: string[] = [];
-    page.on('response', (response) => void (response.status() >= 400 && failedRequests.push(`${response.status()} ${response.url()}`)));
-    page.on('requestfailed', (request) => void failedRequests.push(`${request.failure()?.errorText ?? 'failed'} ${request.url()}`));
-    const problemShown = () => page.getByTestId('talk-problem').textContent({ timeout: 500 }).catch(() => 'none');
-    await page.goto(server.url);
-    // Everything loaded first, so the fake microphone's clock starts when the orb is pressed.
-    await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 90_000 });
-
-    await page.getByTestId('talk-orb').click();
-    await waitFor(async () => (await orbStates(page)).includes('listening'), 'the orb to show "listening"', 60_000, 20);
-    const micOpenedAt = (await readTap(page)).micOpenedAt[0]!;
-
-    // "Tell me a story." is heard and transcribed; tell_story answers without the model.
-    await page.getByTestId('talk-line-you').filter({ hasText: 'Tell me a story.' }).waitFor({ timeout: 60_000 });
-    const replies = page.getByTestId('talk-line-hearth');
-    await expect
-      .poll(() => replies.first().locator('p').textContent(), { timeout: 30_000 })
-      .toMatch(/^Here's a story: .+\.$/)
-      .catch(async (error: Error) => {
-        throw new Error(`${error.message}\nproblem shown: ${await problemShown()}\npage problems: ${problems.join(' | ')}\nfailed requests: ${failedRequests.join(' | ')}`);
-      });
-    const announced = ((await replies.first().locator('p').textContent()) ?? '').replace(/^Here's a story: /, '').replace(/\.$/, '');
-
-    // The story plays in the mini player and is heard at the tap after Hearth has finished announcing it.
-    const mini = page.getByTestId('mini-player');
-    await mini.waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('mini-player-title').textContent()).toBe(announced);
-    await waitFor(async () => (await replies.first().getAttribute('data-live')) === 'false', 'Hearth to finish announcing the story', 30_000);
-    await expect.poll(() => mini.getAttribute('data-status'), { timeout: 15_000 }).toBe('playing');
-    const announcedAt = await page.evaluate(() => performance.now());
-    await expect.poll(async () => audibleMs(await readTap(page), announcedAt), { timeout: 15_000 }).toBeGreaterThan(1_000);
-    const tap = await readTap(page);
-    const mediaStartedAt = tap.mediaPlays.find((p) => /\/media\/[0-9a-f]{16}$/.test(p.src))?.at;
-    expect(mediaStartedAt, 'the story file was played').toBeDefined();
-
-    // "Stop it." arrives while the story plays: heard over it, transcribed (as "Stop." by the contract model), and the story stops.
-    await page.getByTestId('talk-line-you').filter({ hasText: 'Stop.' }).waitFor({ timeout: 60_000 }).catch(async (error: Error) => {
-      const heard = await page.getByTestId('talk-line-you').locator('p').allTextContents();
-      const tap = await readTap(page);
-      const loud = tap.input.filter((b) => b.rms >= 0.01).map((b) => ((b.at - micOpenedAt) / 1000).toFixed(1));
-      throw new Error(
-        `${error.message}\nheard: ${JSON.stringify(heard)}\norb: ${(await orbStates(page)).join(' → ')}\nmic sound at (s): ${[...new Set(loud)].join(' ')}` +
-          `\nproblem shown: ${await problemShown()}`,
+  it(
+    'plays a story from the library at the output tap, and the spoken "Stop it." stops it',
+    { timeout: 240_000 },
+    async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await addAudioTap(context);
+      await addTalkTrace(context);
+      const recorder = new RequestRecorder(context);
+      const page = await context.newPage();
+      const problems = collectPageProblems(page);
+      // For the failure messages: which requests failed, if any did.
+      const failedRequests: string[] = [];
+      page.on(
+        'response',
+        (response) => void (response.status() >= 400 && failedRequests.push(`${response.status()} ${response.url()}`)),
       );
-    });
-    const stopSpokenAt = micSoundAt(await readTap(page), micOpenedAt + (requests.stopAtS - 0.5) * 1000);
-    expect(stopSpokenAt, '"Stop." reached the page').not.toBeNull();
-    expect(mediaStartedAt!, 'the story was already playing when "Stop." was said').toBeLessThan(stopSpokenAt!);
-    await mini.waitFor({ state: 'detached', timeout: 15_000 });
-    await waitFor(async () => (await replies.count()) === 2, 'the reply to "Stop."', 30_000);
-    await waitFor(async () => (await replies.nth(1).getAttribute('data-live')) === 'false', 'Hearth to finish saying it stopped', 30_000);
-    expect(await replies.nth(1).locator('p').textContent()).toMatch(/stopped/i);
-    const quietFrom = await page.evaluate(() => performance.now());
-    await page.waitForTimeout(1_000);
-    expect(audibleMs(await readTap(page), quietFrom + 200), 'nothing plays after the stop').toBe(0);
+      page.on(
+        'requestfailed',
+        (request) => void failedRequests.push(`${request.failure()?.errorText ?? 'failed'} ${request.url()}`),
+      );
+      const problemShown = () =>
+        page
+          .getByTestId('talk-problem')
+          .textContent({ timeout: 500 })
+          .catch(() => 'none');
+      await page.goto(server.url);
+      // Everything loaded first, so the fake microphone's clock starts when the orb is pressed.
+      await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 90_000 });
 
-    // Two spoken turns, each transcribed once: no other speech was heard in between.
-    expect(await page.getByTestId('talk-line-you').locator('p').allTextContents()).toEqual(['Tell me a story.', 'Stop.']);
-    const trace = await readTalkTrace(page);
-    expect(trace.orb.map((o) => o.state)).toContain('hearing');
+      await page.getByTestId('talk-orb').click();
+      await waitFor(
+        async () => (await orbStates(page)).includes('listening'),
+        'the orb to show "listening"',
+        60_000,
+        20,
+      );
+      const micOpenedAt = (await readTap(page)).micOpenedAt[0]!;
 
-    expect(recorder.offOrigin(server.url)).toEqual([]);
-    expect(problems).toEqual([]);
-    await context.close();
-  });
+      // "Tell me a story." is heard and transcribed; tell_story answers without the model.
+      await page.getByTestId('talk-line-you').filter({ hasText: 'Tell me a story.' }).waitFor({ timeout: 60_000 });
+      const replies = page.getByTestId('talk-line-hearth');
+      await expect
+        .poll(() => replies.first().locator('p').textContent(), { timeout: 30_000 })
+        .toMatch(/^Here's a story: .+\.$/)
+        .catch(async (error: Error) => {
+          throw new Error(
+            `${error.message}\nproblem shown: ${await problemShown()}\npage problems: ${problems.join(' | ')}\nfailed requests: ${failedRequests.join(' | ')}`,
+          );
+        });
+      const announced = ((await replies.first().locator('p').textContent()) ?? '')
+        .replace(/^Here's a story: /, '')
+        .replace(/\.$/, '');
+
+      // The story plays in the mini player and is heard at the tap after Hearth has finished announcing it.
+      const mini = page.getByTestId('mini-player');
+      await mini.waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('mini-player-title').textContent()).toBe(announced);
+      await waitFor(
+        async () => (await replies.first().getAttribute('data-live')) === 'false',
+        'Hearth to finish announcing the story',
+        30_000,
+      );
+      await expect.poll(() => mini.getAttribute('data-status'), { timeout: 15_000 }).toBe('playing');
+      const announcedAt = await page.evaluate(() => performance.now());
+      await expect
+        .poll(async () => audibleMs(await readTap(page), announcedAt), { timeout: 15_000 })
+        .toBeGreaterThan(1_000);
+      const tap = await readTap(page);
+      const mediaStartedAt = tap.mediaPlays.find((p) => /\/media\/[0-9a-f]{16}$/.test(p.src))?.at;
+      expect(mediaStartedAt, 'the story file was played').toBeDefined();
+
+      // "Stop it." arrives while the story plays: heard over it, transcribed (as "Stop." by the contract model), and the story stops.
+      await page
+        .getByTestId('talk-line-you')
+        .filter({ hasText: 'Stop.' })
+        .waitFor({ timeout: 60_000 })
+        .catch(async (error: Error) => {
+          const heard = await page.getByTestId('talk-line-you').locator('p').allTextContents();
+          const tap = await readTap(page);
+          const loud = tap.input.filter((b) => b.rms >= 0.01).map((b) => ((b.at - micOpenedAt) / 1000).toFixed(1));
+          throw new Error(
+            `${error.message}\nheard: ${JSON.stringify(heard)}\norb: ${(await orbStates(page)).join(' → ')}\nmic sound at (s): ${[...new Set(loud)].join(' ')}` +
+              `\nproblem shown: ${await problemShown()}`,
+          );
+        });
+      const stopSpokenAt = micSoundAt(await readTap(page), micOpenedAt + (requests.stopAtS - 0.5) * 1000);
+      expect(stopSpokenAt, '"Stop." reached the page').not.toBeNull();
+      expect(mediaStartedAt!, 'the story was already playing when "Stop." was said').toBeLessThan(stopSpokenAt!);
+      await mini.waitFor({ state: 'detached', timeout: 15_000 });
+      await waitFor(async () => (await replies.count()) === 2, 'the reply to "Stop."', 30_000);
+      await waitFor(
+        async () => (await replies.nth(1).getAttribute('data-live')) === 'false',
+        'Hearth to finish saying it stopped',
+        30_000,
+      );
+      expect(await replies.nth(1).locator('p').textContent()).toMatch(/stopped/i);
+      const quietFrom = await page.evaluate(() => performance.now());
+      await page.waitForTimeout(1_000);
+      expect(audibleMs(await readTap(page), quietFrom + 200), 'nothing plays after the stop').toBe(0);
+
+      // Two spoken turns, each transcribed once: no other speech was heard in between.
+      expect(await page.getByTestId('talk-line-you').locator('p').allTextContents()).toEqual([
+        'Tell me a story.',
+        'Stop.',
+      ]);
+      const trace = await readTalkTrace(page);
+      expect(trace.orb.map((o) => o.state)).toContain('hearing');
+
+      expect(recorder.offOrigin(server.url)).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
 });

@@ -32,15 +32,22 @@ describe('songs and stories by typed command in Chromium: tell_story → media p
     fs.cpSync(cache, mediaDir, { recursive: true });
     server = await startHearthServer({
       args: [
-        '--media-dir', mediaDir,
-        '--model-path', FIXTURE_MODELS,
+        '--media-dir',
+        mediaDir,
+        '--model-path',
+        FIXTURE_MODELS,
         ...(process.env.HEARTH_E2E_APP_DIR ? ['--app-dir', process.env.HEARTH_E2E_APP_DIR] : []),
       ],
     });
-    await waitFor(async () => {
-      const info = (await (await fetch(`${server.url}/api/catalog`)).json()) as CatalogInfo;
-      return info.phase === 'ready' && info.items.some((i) => i.title === 'The Tortoise and the Hare');
-    }, 'the starter library to be scanned', 60_000, 250);
+    await waitFor(
+      async () => {
+        const info = (await (await fetch(`${server.url}/api/catalog`)).json()) as CatalogInfo;
+        return info.phase === 'ready' && info.items.some((i) => i.title === 'The Tortoise and the Hare');
+      },
+      'the starter library to be scanned',
+      60_000,
+      250,
+    );
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -68,14 +75,20 @@ describe('songs and stories by typed command in Chromium: tell_story → media p
 
     // Hearth says what it is about to play (the tool's own words: a direct command, no model).
     await replies.first().waitFor();
-    await expect.poll(() => replies.first().locator('p').textContent(), { timeout: 30_000 }).toContain('The Tortoise and the Hare');
+    await expect
+      .poll(() => replies.first().locator('p').textContent(), { timeout: 30_000 })
+      .toContain('The Tortoise and the Hare');
 
     // The mini player (in the app layout, on Talk) shows the story; Hearth's voice ducks it.
     const mini = page.getByTestId('mini-player');
     await mini.waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('mini-player-title').textContent()).toBe('The Tortoise and the Hare');
     await expect.poll(() => mini.textContent(), { timeout: 10_000 }).toMatch(/quieter while talking/);
-    await waitFor(async () => (await replies.first().getAttribute('data-live')) === 'false', 'Hearth to finish its sentence', 30_000);
+    await waitFor(
+      async () => (await replies.first().getAttribute('data-live')) === 'false',
+      'Hearth to finish its sentence',
+      30_000,
+    );
     await expect.poll(() => mini.textContent(), { timeout: 10_000 }).not.toMatch(/quieter while talking/);
     await expect.poll(() => mini.getAttribute('data-status'), { timeout: 15_000 }).toBe('playing');
 
@@ -90,7 +103,11 @@ describe('songs and stories by typed command in Chromium: tell_story → media p
     await page.getByTestId('talk-send').click();
     await waitFor(async () => (await replies.count()) === 2, 'the reply to "stop"', 30_000);
     await mini.waitFor({ state: 'detached', timeout: 10_000 });
-    await waitFor(async () => (await replies.nth(1).getAttribute('data-live')) === 'false', 'Hearth to finish saying it stopped', 30_000);
+    await waitFor(
+      async () => (await replies.nth(1).getAttribute('data-live')) === 'false',
+      'Hearth to finish saying it stopped',
+      30_000,
+    );
     expect(await replies.nth(1).locator('p').textContent()).toMatch(/stopped/i);
     const quietFrom = await page.evaluate(() => performance.now());
     await page.waitForTimeout(1_000);

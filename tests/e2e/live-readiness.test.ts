@@ -6,7 +6,10 @@ import { PROJECT_ROOT } from '../helpers/server.ts';
 import { waitFor } from './voice-helpers.ts';
 
 async function readiness(page: Page): Promise<string | null> {
-  return page.getByTestId('talk-readiness').getAttribute('data-state', { timeout: 1_000 }).catch(() => null);
+  return page
+    .getByTestId('talk-readiness')
+    .getAttribute('data-state', { timeout: 1_000 })
+    .catch(() => null);
 }
 
 // Opened right after `npm start`, while the server still hashes its model files, the page says
@@ -23,8 +26,15 @@ describe('live readiness while the server checks its model files', () => {
     const seenBodies: string[] = [];
     await context.route('**/api/models', async (route) => {
       const response = await route.fetch();
-      const body = (await response.json()) as { roles: { role: string; status: string; fix: string | null; packs: { state: string }[] }[] };
-      seenBodies.push(body.roles.filter((r) => r.status !== 'ready').map((r) => `${r.role}:${r.status}`).join(' '));
+      const body = (await response.json()) as {
+        roles: { role: string; status: string; fix: string | null; packs: { state: string }[] }[];
+      };
+      seenBodies.push(
+        body.roles
+          .filter((r) => r.status !== 'ready')
+          .map((r) => `${r.role}:${r.status}`)
+          .join(' '),
+      );
       if (verifying) {
         for (const role of body.roles.filter((r) => r.role === 'stt')) {
           role.status = 'verifying';
@@ -38,7 +48,8 @@ describe('live readiness while the server checks its model files', () => {
     const seen: string[] = [];
     page.on('console', (m) => seen.push(`console ${m.type()}: ${m.text()}`));
     page.on('request', (r) => {
-      if (r.url().endsWith('/api/models')) seen.push(`request ${verifying ? 'while verifying' : 'after'} sw=${r.serviceWorker() !== null}`);
+      if (r.url().endsWith('/api/models'))
+        seen.push(`request ${verifying ? 'while verifying' : 'after'} sw=${r.serviceWorker() !== null}`);
     });
     await page.goto(hearth.server.url);
     await waitFor(async () => (await readiness(page)) === 'checking', 'Talk to say it is checking');
@@ -46,21 +57,41 @@ describe('live readiness while the server checks its model files', () => {
     // It keeps asking while the server checks (no reload, no tap).
     await waitFor(async () => rewritten >= 2, 'the page to ask again');
     // The server itself finishes checking its files (it hashes them one at a time after start).
-    await waitFor(async () => {
-      const direct = (await (await fetch(`${hearth.server.url}/api/models`)).json()) as { roles: { role: string; status: string }[] };
-      return direct.roles.every((r) => r.status !== 'verifying');
-    }, 'the server to finish checking its model files', 150_000, 500);
+    await waitFor(
+      async () => {
+        const direct = (await (await fetch(`${hearth.server.url}/api/models`)).json()) as {
+          roles: { role: string; status: string }[];
+        };
+        return direct.roles.every((r) => r.status !== 'verifying');
+      },
+      'the server to finish checking its model files',
+      150_000,
+      500,
+    );
     verifying = false;
     // Everything loaded: with this server's tiny demo language model, the only note left is "Demo model".
-    await waitFor(async () => (await readiness(page)) === 'demo', 'Talk to stop checking and finish loading', 60_000).catch(async (error: Error) => {
-      throw new Error(`${error.message}\nTalk says: ${await page.getByTestId('talk-notice').textContent()}\n${seen.join('\n')}\nrewritten ${rewritten}\n${seenBodies.join('\n')}`);
+    await waitFor(
+      async () => (await readiness(page)) === 'demo',
+      'Talk to stop checking and finish loading',
+      60_000,
+    ).catch(async (error: Error) => {
+      throw new Error(
+        `${error.message}\nTalk says: ${await page.getByTestId('talk-notice').textContent()}\n${seen.join('\n')}\nrewritten ${rewritten}\n${seenBodies.join('\n')}`,
+      );
     });
     expect(await page.getByTestId('talk-readiness').textContent()).not.toMatch(/isn’t installed/);
     // Speech recognition is ready now: tapping the orb opens the microphone instead of a problem.
     await page.getByTestId('talk-orb').click();
     // The fake microphone's beeps may be heard as speech: any state past "starting" means it opened.
-    await waitFor(async () => !['idle', 'starting'].includes((await page.getByTestId('talk-orb').getAttribute('data-state')) ?? 'idle'), 'the orb to listen', 60_000).catch(async (error: Error) => {
-      throw new Error(`${error.message}\norb: ${await page.getByTestId('talk-orb').getAttribute('data-state')}\nTalk says: ${await page.getByTestId('talk-notice').textContent()}`);
+    await waitFor(
+      async () =>
+        !['idle', 'starting'].includes((await page.getByTestId('talk-orb').getAttribute('data-state')) ?? 'idle'),
+      'the orb to listen',
+      60_000,
+    ).catch(async (error: Error) => {
+      throw new Error(
+        `${error.message}\norb: ${await page.getByTestId('talk-orb').getAttribute('data-state')}\nTalk says: ${await page.getByTestId('talk-notice').textContent()}`,
+      );
     });
     expect(await page.getByTestId('talk-problem').count()).toBe(0);
     expect(problems).toEqual([]);

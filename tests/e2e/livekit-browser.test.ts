@@ -1,7 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disposeRtcNode, RtcNodeParticipant, waitFor } from '../integration/livekit/helpers/rtc-node-participant.ts';
-import { launchChromium, openBrowserParticipant, startHearthWithLivekitPage, type BrowserParticipant, type HearthWithLivekit } from '../livekit-browser/harness.ts';
+import {
+  launchChromium,
+  openBrowserParticipant,
+  startHearthWithLivekitPage,
+  type BrowserParticipant,
+  type HearthWithLivekit,
+} from '../livekit-browser/harness.ts';
 import { toneWav } from '../livekit-browser/tone-wav.ts';
 
 // livekit-client in Chromium (fake microphone playing a 440 Hz tone) and @livekit/rtc-node in
@@ -48,12 +54,20 @@ describe('embedded room server with livekit-client in Chromium', () => {
     await agent.publishTone(660);
 
     await waitFor('rtc-node hears the browser mic', () => agent.loudFrames('web-1') > 50, 30_000);
-    await expect.poll(() => web.page.evaluate(() => window.lkPage.heard('agent-1').loudReads), { timeout: 30_000 }).toBeGreaterThan(20);
+    await expect
+      .poll(() => web.page.evaluate(() => window.lkPage.heard('agent-1').loudReads), { timeout: 30_000 })
+      .toBeGreaterThan(20);
 
     await web.page.evaluate(() => window.lkPage.sendText('from the browser'));
     await agent.sendText('from node');
-    await waitFor('node receives browser data', () => agent.data.some((d) => d.text === 'from the browser' && d.from === 'web-1'));
-    await expect.poll(() => web.page.evaluate(() => window.lkPage.received().find((r) => r.text === 'from node')?.from), { timeout: 15_000 }).toBe('agent-1');
+    await waitFor('node receives browser data', () =>
+      agent.data.some((d) => d.text === 'from the browser' && d.from === 'web-1'),
+    );
+    await expect
+      .poll(() => web.page.evaluate(() => window.lkPage.received().find((r) => r.text === 'from node')?.from), {
+        timeout: 15_000,
+      })
+      .toBe('agent-1');
 
     expect(web.recorder.offOrigin(lk.hearth.url)).toEqual([]);
     // `npm start` without LiveKit settings runs the embedded server, and never prints the key.
@@ -64,7 +78,9 @@ describe('embedded room server with livekit-client in Chromium', () => {
   async function joinedBrowser(identity: string, room: string): Promise<BrowserParticipant> {
     const web = await browserClient();
     const { url, token } = await lk.token(identity, room);
-    expect(await web.page.evaluate(([u, t]) => window.lkPage.join(u, t), [url, token] as const)).toMatchObject({ ok: true });
+    expect(await web.page.evaluate(([u, t]) => window.lkPage.join(u, t), [url, token] as const)).toMatchObject({
+      ok: true,
+    });
     return web;
   }
 
@@ -112,11 +128,15 @@ describe('embedded room server with livekit-client in Chromium', () => {
     await agent.publishTone(660);
     await waitFor('agent hears the browser', () => agent.loudFrames('web-drop') > 20, 30_000);
     await web.page.evaluate(() => window.lkPage.simulate('signal-reconnect'));
-    await expect.poll(() => web.page.evaluate(() => window.lkPage.events().includes('reconnected')), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => web.page.evaluate(() => window.lkPage.events().includes('reconnected')), { timeout: 30_000 })
+      .toBe(true);
     const mark = agent.heardCount('web-drop');
     await waitFor('agent hears the browser again', () => agent.loudFramesSince('web-drop', mark) > 20, 30_000);
     await web.page.evaluate(() => window.lkPage.resetHeard());
-    await expect.poll(() => web.page.evaluate(() => window.lkPage.heard('agent-drop').loudReads), { timeout: 30_000 }).toBeGreaterThan(10);
+    await expect
+      .poll(() => web.page.evaluate(() => window.lkPage.heard('agent-drop').loudReads), { timeout: 30_000 })
+      .toBeGreaterThan(10);
     await web.page.evaluate(() => window.lkPage.sendText('after the drop'));
     await waitFor('data after the drop', () => agent.data.some((d) => d.text === 'after the drop'));
   });
@@ -128,15 +148,30 @@ describe('embedded room server with livekit-client in Chromium', () => {
     await web2.page.evaluate(() => window.lkPage.publishMic());
     const agent = await joinedNode('agent-3', 'room-three');
     await agent.publishTone(660);
-    await waitFor('agent hears both browsers', () => agent.loudFrames('web-3a') > 20 && agent.loudFrames('web-3b') > 20, 30_000);
-    for (const [web, other] of [[web1, 'web-3b'], [web2, 'web-3a']] as const) {
-      await expect.poll(() => web.page.evaluate((id) => window.lkPage.heard(id).loudReads, other), { timeout: 30_000 }).toBeGreaterThan(10);
-      await expect.poll(() => web.page.evaluate(() => window.lkPage.heard('agent-3').loudReads), { timeout: 30_000 }).toBeGreaterThan(10);
+    await waitFor(
+      'agent hears both browsers',
+      () => agent.loudFrames('web-3a') > 20 && agent.loudFrames('web-3b') > 20,
+      30_000,
+    );
+    for (const [web, other] of [
+      [web1, 'web-3b'],
+      [web2, 'web-3a'],
+    ] as const) {
+      await expect
+        .poll(() => web.page.evaluate((id) => window.lkPage.heard(id).loudReads, other), { timeout: 30_000 })
+        .toBeGreaterThan(10);
+      await expect
+        .poll(() => web.page.evaluate(() => window.lkPage.heard('agent-3').loudReads), { timeout: 30_000 })
+        .toBeGreaterThan(10);
     }
     await agent.sendText('just for web-3a', { to: ['web-3a'] });
     await agent.sendText('for all');
-    await expect.poll(() => web2.page.evaluate(() => window.lkPage.received().map((r) => r.text)), { timeout: 15_000 }).toContain('for all');
-    await expect.poll(() => web1.page.evaluate(() => window.lkPage.received().map((r) => r.text)), { timeout: 15_000 }).toEqual(['just for web-3a', 'for all']);
+    await expect
+      .poll(() => web2.page.evaluate(() => window.lkPage.received().map((r) => r.text)), { timeout: 15_000 })
+      .toContain('for all');
+    await expect
+      .poll(() => web1.page.evaluate(() => window.lkPage.received().map((r) => r.text)), { timeout: 15_000 })
+      .toEqual(['just for web-3a', 'for all']);
     expect(await web2.page.evaluate(() => window.lkPage.received().map((r) => r.text))).toEqual(['for all']);
   });
 });

@@ -23,15 +23,23 @@ describe('memory across a reload in Chromium: real wllama (stories260K) + classi
   const hearth = useHearthInChromium({ server: { args: ['--model-path', FIXTURE_MODELS] } });
 
   it('learns the name, and after a reload "what\'s my name?" goes to the model with the memory in its prompt', async () => {
-    const { context, page, recorder, problems } = await hearth.openPage({ context: { viewport: { width: 1280, height: 900 } } });
+    const { context, page, recorder, problems } = await hearth.openPage({
+      context: { viewport: { width: 1280, height: 900 } },
+    });
     await page.goto(hearth.server.url);
 
     await say(page, 'My name is Maya.');
-    await waitFor(async () => (await readStore(page, 'memories')).some((m) => m.text === "The user's name is Maya."), 'the name to be remembered');
+    await waitFor(
+      async () => (await readStore(page, 'memories')).some((m) => m.text === "The user's name is Maya."),
+      'the name to be remembered',
+    );
 
     await page.reload();
     await say(page, "What's my name?");
-    await waitFor(async () => (await readStore(page, 'turns')).some((t) => t.userText === "What's my name?"), 'the turn to be saved');
+    await waitFor(
+      async () => (await readStore(page, 'turns')).some((t) => t.userText === "What's my name?"),
+      'the turn to be saved',
+    );
     const turn = (await readStore(page, 'turns')).find((t) => t.userText === "What's my name?")!;
     expect(turn.memoriesUsed).toEqual(["The user's name is Maya."]);
     expect(String(turn.replyText).length).toBeGreaterThan(0);
@@ -39,7 +47,9 @@ describe('memory across a reload in Chromium: real wllama (stories260K) + classi
     // Persona by voice (typed here): direct command, no LLM; the setting follows.
     await say(page, 'Talk like a pirate!');
     expect(await page.getByTestId('talk-line-hearth').last().textContent()).toMatch(/Ahoy/);
-    expect((await readStore(page, 'settings')).find((s) => s.key === 'activePersonaId')?.value).toBe('builtin-captain-pip');
+    expect((await readStore(page, 'settings')).find((s) => s.key === 'activePersonaId')?.value).toBe(
+      'builtin-captain-pip',
+    );
 
     // Forget by text.
     await say(page, 'Forget my name.');

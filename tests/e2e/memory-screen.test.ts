@@ -25,18 +25,64 @@ function seed(page: Page, store: string, rows: unknown[]): Promise<void> {
 }
 
 const MEMORIES = [
-  { id: 'm1', slot: 'name', text: "The user's name is Maya.", source: 'rules', conversationId: 'c1', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_000_000, embedding: [0.125, -0.5, 2] },
-  { id: 'm2', slot: 'family:brother', text: "The user's brother is called Leo.", source: 'rules', conversationId: 'c1', createdAt: 1_700_000_100_000, updatedAt: 1_700_000_100_000, embedding: null },
-  { id: 'm3', slot: 'likes:dinosaur', text: 'The user loves dinosaurs.', source: 'tool', conversationId: null, createdAt: 1_700_000_200_000, updatedAt: 1_700_000_200_000, embedding: null },
+  {
+    id: 'm1',
+    slot: 'name',
+    text: "The user's name is Maya.",
+    source: 'rules',
+    conversationId: 'c1',
+    createdAt: 1_700_000_000_000,
+    updatedAt: 1_700_000_000_000,
+    embedding: [0.125, -0.5, 2],
+  },
+  {
+    id: 'm2',
+    slot: 'family:brother',
+    text: "The user's brother is called Leo.",
+    source: 'rules',
+    conversationId: 'c1',
+    createdAt: 1_700_000_100_000,
+    updatedAt: 1_700_000_100_000,
+    embedding: null,
+  },
+  {
+    id: 'm3',
+    slot: 'likes:dinosaur',
+    text: 'The user loves dinosaurs.',
+    source: 'tool',
+    conversationId: null,
+    createdAt: 1_700_000_200_000,
+    updatedAt: 1_700_000_200_000,
+    embedding: null,
+  },
 ];
-const CONVERSATION = { id: 'c1', startedAt: 1_700_000_000_000, updatedAt: 1_700_000_100_000, title: 'My name is Maya', personaId: 'builtin-hearth', turnCount: 1 };
-const TURN = { id: 't1', conversationId: 'c1', at: 1_700_000_000_000, userText: 'My name is Maya', replyText: 'Hi Maya!', personaId: 'builtin-hearth', interrupted: false, memoriesUsed: [], guarded: null };
+const CONVERSATION = {
+  id: 'c1',
+  startedAt: 1_700_000_000_000,
+  updatedAt: 1_700_000_100_000,
+  title: 'My name is Maya',
+  personaId: 'builtin-hearth',
+  turnCount: 1,
+};
+const TURN = {
+  id: 't1',
+  conversationId: 'c1',
+  at: 1_700_000_000_000,
+  userText: 'My name is Maya',
+  replyText: 'Hi Maya!',
+  personaId: 'builtin-hearth',
+  interrupted: false,
+  memoriesUsed: [],
+  guarded: null,
+};
 
 describe('Memory screen in Chromium (real server, real IndexedDB)', () => {
   const hearth = useHearthInChromium();
 
   it('is behind the parent PIN; a parent views, edits, exports, deletes and re-imports memories without loss', async () => {
-    const { context, page, recorder, problems } = await hearth.openPage({ context: { viewport: { width: 1024, height: 900 }, acceptDownloads: true } });
+    const { context, page, recorder, problems } = await hearth.openPage({
+      context: { viewport: { width: 1024, height: 900 }, acceptDownloads: true },
+    });
     await page.goto(`${hearth.server.url}/#/memory`);
 
     // The gate: nothing of the memories shows before the PIN.
@@ -61,7 +107,10 @@ describe('Memory screen in Chromium (real server, real IndexedDB)', () => {
     await page.getByTestId('memory-export').click();
     const download = await downloadPromise;
     const file = await download.path();
-    const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { formatName: string; data: { tables: { name: string }[] } };
+    const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      formatName: string;
+      data: { tables: { name: string }[] };
+    };
     expect(exported.formatName).toBe('dexie');
     expect(exported.data.tables.map((t) => t.name).sort()).toEqual(['conversations', 'memories', 'turns']);
     const before = await readStore(page, 'memories');
@@ -80,9 +129,13 @@ describe('Memory screen in Chromium (real server, real IndexedDB)', () => {
 
     // Import the export: everything back exactly as it was (ids, times, embeddings).
     await page.getByTestId('memory-import-input').setInputFiles(file);
-    await page.getByTestId('memory-backup-message').filter({ hasText: /Imported/ }).waitFor();
+    await page
+      .getByTestId('memory-backup-message')
+      .filter({ hasText: /Imported/ })
+      .waitFor();
     await expect.poll(() => page.getByTestId('memory-item').count()).toBe(3);
-    const sortById = (rows: unknown[]) => [...rows].sort((a, b) => String((a as { id: string }).id).localeCompare(String((b as { id: string }).id)));
+    const sortById = (rows: unknown[]) =>
+      [...rows].sort((a, b) => String((a as { id: string }).id).localeCompare(String((b as { id: string }).id)));
     expect(sortById(await readStore(page, 'memories'))).toEqual(sortById(before));
     expect(await readStore(page, 'turns')).toEqual([TURN]);
 
@@ -97,7 +150,11 @@ describe('Memory screen in Chromium (real server, real IndexedDB)', () => {
     expect(await page.getByTestId('memory-llm-extraction').isDisabled()).toBe(true);
 
     // Conversation history: open, then delete.
-    await page.getByTestId('history-item').first().getByRole('button', { name: /^My name is Maya/ }).click();
+    await page
+      .getByTestId('history-item')
+      .first()
+      .getByRole('button', { name: /^My name is Maya/ })
+      .click();
     await page.getByText('Hi Maya!').waitFor();
     await page.getByTestId('history-delete').first().click();
     await page.getByTestId('history-empty').waitFor();

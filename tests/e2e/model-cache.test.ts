@@ -11,7 +11,6 @@ import { generateContractModels } from '../../scripts/contract-models/generate.t
 import { collectPageProblems, launchChromium } from '../helpers/browser.ts';
 import { CORRUPT_AT_BYTE, startModelProxy, type ModelProxy } from '../helpers/model-proxy.ts';
 import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
-import { waitFor } from './voice-helpers.ts';
 
 const CONTRACT_DIR = path.join(PROJECT_ROOT, 'tests', '.tmp', 'model-cache-contract-models');
 const STORIES = '/models/stories260K/stories260K.gguf';
@@ -84,7 +83,9 @@ async function cachedModels(page: Page): Promise<CachedEntry[]> {
 
 /** Requests the download manager made: it asks with cache "no-store", which Chromium sends as no-cache. */
 function managerRequests(proxy: ModelProxy, from = 0): ModelProxy['requests'] {
-  return proxy.requests.slice(from).filter((r) => r.path.startsWith('/models/') && r.headers['cache-control'] === 'no-cache');
+  return proxy.requests
+    .slice(from)
+    .filter((r) => r.path.startsWith('/models/') && r.headers['cache-control'] === 'no-cache');
 }
 
 async function openTalk(context: BrowserContext, proxy: ModelProxy): Promise<Page> {
@@ -101,7 +102,9 @@ describe('model download manager in Chromium', () => {
 
   beforeAll(async () => {
     const generated = generateContractModels({ outDir: CONTRACT_DIR });
-    server = await startHearthServer({ args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, FIXTURE_MODELS].join(path.delimiter)] });
+    server = await startHearthServer({
+      args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, FIXTURE_MODELS].join(path.delimiter)],
+    });
     // The server answers Range requests for model files with 206 (what resuming relies on).
     const partial = await fetch(`${server.url}${STORIES}`, { headers: { Range: 'bytes=100-' } });
     expect(partial.status).toBe(206);
@@ -131,7 +134,10 @@ describe('model download manager in Chromium', () => {
       proxy.throttleBytesPerSecond = 0;
 
       const storiesRequests = managerRequests(proxy, from).filter((r) => r.path === STORIES);
-      expect(storiesRequests.length, JSON.stringify(storiesRequests.map((r) => [r.range, r.status, r.bodyBytes, r.cut]))).toBe(2);
+      expect(
+        storiesRequests.length,
+        JSON.stringify(storiesRequests.map((r) => [r.range, r.status, r.bodyBytes, r.cut])),
+      ).toBe(2);
       const [first, second] = storiesRequests;
       expect(first).toMatchObject({ range: null, status: 200, cut: true, bodyBytes: cutAfter });
       // The second request asks only for what is missing, and the server answers with part of the file.
@@ -146,7 +152,8 @@ describe('model download manager in Chromium', () => {
       expect(downloading.length, JSON.stringify(stories)).toBeGreaterThanOrEqual(3);
       for (const s of downloading) expect(s.total).toBe(STORIES_BYTES);
       // Bytes only go forward across the drop (the partial file is kept, not restarted).
-      for (let i = 1; i < downloading.length; i++) expect(downloading[i]!.bytes).toBeGreaterThanOrEqual(downloading[i - 1]!.bytes);
+      for (let i = 1; i < downloading.length; i++)
+        expect(downloading[i]!.bytes).toBeGreaterThanOrEqual(downloading[i - 1]!.bytes);
       expect(downloading.some((s) => s.bytes > 0 && s.bytes < STORIES_BYTES)).toBe(true);
       const cached = await cachedModels(page);
       // Every file that was downloaded ended at 100 %. On Talk the panel goes away the moment the
@@ -156,18 +163,35 @@ describe('model download manager in Chromium', () => {
       const cachedWhole = (p: string) => cached.some((c) => c.url === `/models/${p}` && c.bodySha256 === c.sha256);
       for (const p of paths) {
         const lastSeen = progress.filter((s) => s.path === p).at(-1);
-        if (lastSeen?.status !== 'cached') expect(cachedWhole(p), `${p}: last seen ${JSON.stringify(lastSeen)}`).toBe(true);
+        if (lastSeen?.status !== 'cached')
+          expect(cachedWhole(p), `${p}: last seen ${JSON.stringify(lastSeen)}`).toBe(true);
         else expect(lastSeen, p).toMatchObject({ status: 'cached', percent: 100 });
       }
       expect(cachedWhole('stories260K/stories260K.gguf')).toBe(true);
 
-      expect(cached.find((c) => c.url === STORIES)).toEqual({ url: STORIES, bytes: STORIES_BYTES, sha256: STORIES_SHA256, bodySha256: STORIES_SHA256, verified: 'sha256' });
+      expect(cached.find((c) => c.url === STORIES)).toEqual({
+        url: STORIES,
+        bytes: STORIES_BYTES,
+        sha256: STORIES_SHA256,
+        bodySha256: STORIES_SHA256,
+        verified: 'sha256',
+      });
       for (const c of cached) expect(c.bodySha256, c.url).toBe(c.sha256);
-      expect(cached.length, JSON.stringify({ cached: cached.map((c) => [c.url, c.verified]), paths })).toBe(paths.length);
+      expect(cached.length, JSON.stringify({ cached: cached.map((c) => [c.url, c.verified]), paths })).toBe(
+        paths.length,
+      );
       // Every pack the page uses went through the manager: the engines' (contract Whisper, voice
       // detection, the classic voice) and memory search's embeddings, each checked on arrival.
-      for (const prefix of ['/models/whisper-contract/', '/models/silero-vad-v5/', '/models/flite-classic/', '/models/minilm-contract/']) {
-        expect(cached.some((c) => c.url.startsWith(prefix)), prefix).toBe(true);
+      for (const prefix of [
+        '/models/whisper-contract/',
+        '/models/silero-vad-v5/',
+        '/models/flite-classic/',
+        '/models/minilm-contract/',
+      ]) {
+        expect(
+          cached.some((c) => c.url.startsWith(prefix)),
+          prefix,
+        ).toBe(true);
       }
       for (const c of cached) expect(['sha256', 'size'], c.url).toContain(c.verified);
 
@@ -176,10 +200,17 @@ describe('model download manager in Chromium', () => {
       await page.reload();
       await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 120_000 });
       expect(managerRequests(proxy, before)).toEqual([]);
-      const controlled = await page.evaluate(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined);
+      const controlled = await page.evaluate(
+        () => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined,
+      );
       if (controlled) {
         // With the service worker in charge, the engines read the cached files too: no model request at all.
-        expect(proxy.requests.slice(before).filter((r) => r.path.startsWith('/models/')).map((r) => r.path)).toEqual([]);
+        expect(
+          proxy.requests
+            .slice(before)
+            .filter((r) => r.path.startsWith('/models/'))
+            .map((r) => r.path),
+        ).toEqual([]);
       }
       expect(await page.getByTestId('model-downloads').count()).toBe(0);
 
@@ -187,11 +218,18 @@ describe('model download manager in Chromium', () => {
       await page.getByTestId('nav-settings').click();
       const packs = page.getByTestId('storage-pack');
       await packs.first().waitFor({ timeout: 15_000 });
-      await page.getByTestId('storage-section').screenshot({ path: path.join(PROJECT_ROOT, 'tests', '.tmp', 'model-cache-storage.png') });
+      await page
+        .getByTestId('storage-section')
+        .screenshot({ path: path.join(PROJECT_ROOT, 'tests', '.tmp', 'model-cache-storage.png') });
       const packIds = await packs.evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.pack));
       expect(packIds).toContain('stories260K');
-      await page.locator('[data-testid="storage-pack"][data-pack="stories260K"]').getByTestId('storage-clear-pack').click();
-      await page.locator('[data-testid="storage-pack"][data-pack="stories260K"]').waitFor({ state: 'detached', timeout: 15_000 });
+      await page
+        .locator('[data-testid="storage-pack"][data-pack="stories260K"]')
+        .getByTestId('storage-clear-pack')
+        .click();
+      await page
+        .locator('[data-testid="storage-pack"][data-pack="stories260K"]')
+        .waitFor({ state: 'detached', timeout: 15_000 });
       const afterPackClear = await cachedModels(page);
       expect(afterPackClear.some((c) => c.url.startsWith('/models/stories260K/'))).toBe(false);
       expect(afterPackClear.length).toBe(cached.length - 1);
@@ -221,7 +259,11 @@ describe('model download manager in Chromium', () => {
       expect(await error.textContent()).toBe(
         `stories260K/stories260K.gguf arrived damaged (sha256 ${damagedSha256.slice(0, 12)}…, the home server lists ${STORIES_SHA256.slice(0, 12)}…), so it was not kept.`,
       );
-      expect(await page.locator('[data-testid="model-download-file"][data-path="stories260K.gguf"]').getAttribute('data-status')).toBe('failed');
+      expect(
+        await page
+          .locator('[data-testid="model-download-file"][data-path="stories260K.gguf"]')
+          .getAttribute('data-status'),
+      ).toBe('failed');
       // The damaged bytes are nowhere in the cache. (The engines still load: the language model
       // fetches the file itself, and the service worker may keep that clean copy.)
       const cached = await cachedModels(page);
@@ -232,7 +274,12 @@ describe('model download manager in Chromium', () => {
       await page.screenshot({ path: path.join(PROJECT_ROOT, 'tests', '.tmp', 'model-cache-damaged.png') });
       await page.getByTestId('model-downloads-resume').click();
       await page.getByTestId('model-downloads').waitFor({ state: 'detached', timeout: 30_000 });
-      expect((await cachedModels(page)).find((c) => c.url === STORIES)).toMatchObject({ bytes: STORIES_BYTES, sha256: STORIES_SHA256, bodySha256: STORIES_SHA256, verified: 'sha256' });
+      expect((await cachedModels(page)).find((c) => c.url === STORIES)).toMatchObject({
+        bytes: STORIES_BYTES,
+        sha256: STORIES_SHA256,
+        bodySha256: STORIES_SHA256,
+        verified: 'sha256',
+      });
       const storiesRequests = managerRequests(proxy, from).filter((r) => r.path === STORIES);
       expect(storiesRequests.length).toBeGreaterThanOrEqual(1);
       for (const r of storiesRequests) expect(r.range).toBeNull();

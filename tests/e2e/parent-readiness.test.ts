@@ -31,7 +31,10 @@ async function bodyText(page: Page, without?: string): Promise<string> {
 }
 
 async function readiness(page: Page): Promise<string | null> {
-  return page.getByTestId('talk-readiness').getAttribute('data-state', { timeout: 1_000 }).catch(() => null);
+  return page
+    .getByTestId('talk-readiness')
+    .getAttribute('data-state', { timeout: 1_000 })
+    .catch(() => null);
 }
 
 describe('a fresh server in Chromium: no commands for children, honest readiness', () => {
@@ -61,7 +64,9 @@ describe('a fresh server in Chromium: no commands for children, honest readiness
     await input.fill('play the story about the tortoise and the hare');
     await page.getByTestId('talk-send').click();
     const replies = page.getByTestId('talk-line-hearth');
-    await expect.poll(() => replies.first().locator('p').textContent(), { timeout: 30_000 }).toContain('The Tortoise and the Hare');
+    await expect
+      .poll(() => replies.first().locator('p').textContent(), { timeout: 30_000 })
+      .toContain('The Tortoise and the Hare');
     const mini = page.getByTestId('mini-player');
     await mini.waitFor({ timeout: 30_000 });
     await input.fill('stop');
@@ -83,12 +88,19 @@ describe('a fresh server in Chromium: no commands for children, honest readiness
   });
 
   it('Settings: commands only under Advanced; kiosk mode refused while Hearth cannot listen or answer', async () => {
-    const setPin = await fetch(`${hearth.server.url}/api/admin/pin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: PIN }) });
+    const setPin = await fetch(`${hearth.server.url}/api/admin/pin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pin: PIN }),
+    });
     expect(setPin.status).toBe(204);
     const { page, problems } = await hearth.openPage({ context: { viewport: { width: 1440, height: 900 } } });
     await page.goto(`${hearth.server.url}/#/settings`);
     await page.getByTestId('screen-settings').waitFor();
-    await waitFor(async () => (await page.getByTestId('engine-stt').getAttribute('data-state')) === 'missing', 'speech recognition to show as not installed');
+    await waitFor(
+      async () => (await page.getByTestId('engine-stt').getAttribute('data-state')) === 'missing',
+      'speech recognition to show as not installed',
+    );
     await page.getByTestId('model-how-stt').waitFor();
 
     // Kiosk mode: unlocked with the PIN, its switch stays off and says why, in plain words.
@@ -96,7 +108,9 @@ describe('a fresh server in Chromium: no commands for children, honest readiness
     await kioskSettings.getByTestId('pin-input').fill(PIN);
     await kioskSettings.getByTestId('pin-submit').click();
     const reason = page.getByTestId('kiosk-not-ready');
-    await expect.poll(() => reason.textContent({ timeout: 30_000 }), { timeout: 30_000 }).toMatch(/understand speech .* or answer/);
+    await expect
+      .poll(() => reason.textContent({ timeout: 30_000 }), { timeout: 30_000 })
+      .toMatch(/understand speech .* or answer/);
     const toggle = page.getByTestId('kiosk-toggle');
     expect(await toggle.isDisabled()).toBe(true);
     await toggle.click({ force: true });
@@ -122,7 +136,10 @@ describe('a fresh server in Chromium: no commands for children, honest readiness
     const { page, problems } = await hearth.openPage({ context: { viewport: { width: 390, height: 844 } } });
     await page.goto(`${hearth.server.url}/?kiosk`);
     const indicator = page.getByTestId('kiosk-listening');
-    await waitFor(async () => (await indicator.getAttribute('data-blocked')) === 'true', 'the kiosk to say it cannot listen yet');
+    await waitFor(
+      async () => (await indicator.getAttribute('data-blocked')) === 'true',
+      'the kiosk to say it cannot listen yet',
+    );
     expect(await indicator.textContent()).toMatch(/can’t listen yet/);
     expect(await indicator.textContent()).not.toMatch(/trying again/i);
     expect(await indicator.getAttribute('data-mic')).toBe('off');

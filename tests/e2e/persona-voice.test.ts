@@ -36,7 +36,9 @@ function watchSynthesisRequests(page: Page): () => Promise<SynthRequest[]> {
   return async () => {
     const all: SynthRequest[] = [];
     for (const worker of workers) {
-      const calls = await worker.evaluate(() => (self as unknown as { __synthRequests?: SynthRequest[] }).__synthRequests ?? []).catch(() => []);
+      const calls = await worker
+        .evaluate(() => (self as unknown as { __synthRequests?: SynthRequest[] }).__synthRequests ?? [])
+        .catch(() => []);
       all.push(...calls);
     }
     return all;
@@ -49,7 +51,9 @@ describe('persona switch by voice command in Chromium: the greeting is already i
   const hearth = useHearthInChromium({ server: { args: ['--model-path', FIXTURE_MODELS] } });
 
   it('"talk like a pirate" → the pirate greeting is synthesised with Captain Pip\'s voice (awb) and rate (0.9)', async () => {
-    const { context, page, recorder, problems } = await hearth.openPage({ context: { viewport: { width: 1280, height: 900 } } });
+    const { context, page, recorder, problems } = await hearth.openPage({
+      context: { viewport: { width: 1280, height: 900 } },
+    });
     const synthesisRequests = watchSynthesisRequests(page);
     await page.goto(hearth.server.url);
 
@@ -59,8 +63,16 @@ describe('persona switch by voice command in Chromium: the greeting is already i
     // Before the switch the children's companion speaks in its own voice (slt, rate 0.95).
     await input.fill('Once upon a time');
     await page.getByTestId('talk-send').click();
-    await waitFor(async () => (await synthesisRequests()).length > 0, 'the first reply sentence to reach the voice', 90_000);
-    await waitFor(async () => (await page.getByTestId('talk-orb').getAttribute('data-state')) === 'idle', 'the first reply to end', 90_000);
+    await waitFor(
+      async () => (await synthesisRequests()).length > 0,
+      'the first reply sentence to reach the voice',
+      90_000,
+    );
+    await waitFor(
+      async () => (await page.getByTestId('talk-orb').getAttribute('data-state')) === 'idle',
+      'the first reply to end',
+      90_000,
+    );
     const before = await synthesisRequests();
     expect(before.map((r) => r.voice)).toEqual(before.map(() => 'slt'));
     for (const request of before) expect(request.stretch).toBeCloseTo(1 / 0.95, 3);
@@ -68,10 +80,16 @@ describe('persona switch by voice command in Chromium: the greeting is already i
     await input.fill('Talk like a pirate!');
     await page.getByTestId('talk-send').click();
     await page.getByTestId('talk-line-hearth').filter({ hasText: 'Ahoy, matey!' }).waitFor({ timeout: 30_000 });
-    await waitFor(async () => (await synthesisRequests()).some((r) => /where shall we sail/i.test(r.text)), 'the whole greeting to reach the voice', 30_000);
+    await waitFor(
+      async () => (await synthesisRequests()).some((r) => /where shall we sail/i.test(r.text)),
+      'the whole greeting to reach the voice',
+      30_000,
+    );
 
     const greeting = (await synthesisRequests()).slice(before.length);
-    expect(greeting.map((r) => r.text).join(' ')).toMatch(/Ahoy, matey!.*Captain Pip at your service.*Where shall we sail today\?/);
+    expect(greeting.map((r) => r.text).join(' ')).toMatch(
+      /Ahoy, matey!.*Captain Pip at your service.*Where shall we sail today\?/,
+    );
     for (const request of greeting) {
       expect(request.voice, request.text).toBe('awb');
       expect(request.stretch, request.text).toBeCloseTo(1 / 0.9, 3);

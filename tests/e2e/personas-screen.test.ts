@@ -16,7 +16,9 @@ describe('Personas screen in Chromium (real server, real IndexedDB)', () => {
   const hearth = useHearthInChromium();
 
   it('switches persona in the UI (kept after a reload); editing is behind the parent PIN; leaving child-safe mode needs it too', async () => {
-    const { context, page, recorder, problems } = await hearth.openPage({ context: { viewport: { width: 1024, height: 900 } } });
+    const { context, page, recorder, problems } = await hearth.openPage({
+      context: { viewport: { width: 1024, height: 900 } },
+    });
     await page.goto(`${hearth.server.url}/#/personas`);
 
     await page.getByTestId('persona-card').first().waitFor();
@@ -59,7 +61,10 @@ describe('Personas screen in Chromium (real server, real IndexedDB)', () => {
     await page.getByTestId('persona-save').click();
     await page.getByTestId('persona-editor').waitFor({ state: 'detached' });
     await page.locator('[data-persona-id="builtin-captain-pip"]').getByTestId('persona-edit').click();
-    expect([await page.getByTestId('persona-age-min').inputValue(), await page.getByTestId('persona-age-max').inputValue()]).toEqual(['5', '12']);
+    expect([
+      await page.getByTestId('persona-age-min').inputValue(),
+      await page.getByTestId('persona-age-max').inputValue(),
+    ]).toEqual(['5', '12']);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('persona-editor').waitFor({ state: 'detached' });
 
@@ -70,7 +75,10 @@ describe('Personas screen in Chromium (real server, real IndexedDB)', () => {
     await page.getByText('Pirate Polly', { exact: true }).waitFor();
     expect(await page.getByTestId('persona-card').count()).toBe(4);
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.locator('[data-testid="persona-card"]', { hasText: 'Pirate Polly' }).getByTestId('persona-delete').click();
+    await page
+      .locator('[data-testid="persona-card"]', { hasText: 'Pirate Polly' })
+      .getByTestId('persona-delete')
+      .click();
     await expect.poll(() => page.getByTestId('persona-card').count()).toBe(3);
 
     // Limits are saved too.

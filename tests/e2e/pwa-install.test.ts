@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { collectPageProblems, launchPersistentChromium, RequestRecorder, type PersistentChromium } from '../helpers/browser.ts';
+import {
+  collectPageProblems,
+  launchPersistentChromium,
+  RequestRecorder,
+  type PersistentChromium,
+} from '../helpers/browser.ts';
 import { startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { waitFor } from './voice-helpers.ts';
 
@@ -32,23 +37,46 @@ describe('installable PWA in Chromium', () => {
     // The first install takes over the open page (clientsClaim) and says it works offline now.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
     await page.getByTestId('offline-ready-toast').waitFor({ timeout: 15_000 });
-    expect(await page.evaluate(() => self.crossOriginIsolated), 'COOP/COEP still apply with the service worker').toBe(true);
+    expect(await page.evaluate(() => self.crossOriginIsolated), 'COOP/COEP still apply with the service worker').toBe(
+      true,
+    );
 
     const cdp = await context.newCDPSession(page);
-    const manifest = (await cdp.send('Page.getAppManifest')) as { url: string; errors: { message: string }[]; data?: string };
+    const manifest = (await cdp.send('Page.getAppManifest')) as {
+      url: string;
+      errors: { message: string }[];
+      data?: string;
+    };
     expect(manifest.url).toBe(`${server.url}/manifest.webmanifest`);
     expect(manifest.errors).toEqual([]);
     const parsed = JSON.parse(manifest.data ?? '{}') as Record<string, unknown>;
-    expect(parsed).toMatchObject({ name: 'Hearth', short_name: 'Hearth', id: '/', start_url: '/', scope: '/', display: 'standalone' });
+    expect(parsed).toMatchObject({
+      name: 'Hearth',
+      short_name: 'Hearth',
+      id: '/',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+    });
     const icons = parsed.icons as { sizes: string; purpose: string; src: string }[];
-    expect(icons.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    expect(icons.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual([
+      '192x192 any',
+      '512x512 any',
+      '512x512 maskable',
+    ]);
 
     // Chromium decides installability asynchronously (it fetches the icons too): poll until settled.
     let errors: { errorId: string }[] = [{ errorId: 'not-checked' }];
-    await waitFor(async () => {
-      errors = ((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] }).installabilityErrors;
-      return errors.length === 0;
-    }, 'Chromium to find the app installable', 30_000, 500).catch(() => {});
+    await waitFor(
+      async () => {
+        errors = ((await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] })
+          .installabilityErrors;
+        return errors.length === 0;
+      },
+      'Chromium to find the app installable',
+      30_000,
+      500,
+    ).catch(() => {});
     expect(errors).toEqual([]);
 
     // Every icon the manifest lists is a real PNG of the stated size.

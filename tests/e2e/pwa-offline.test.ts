@@ -14,7 +14,11 @@ async function serviceWorkerControls(page: Page): Promise<void> {
 }
 
 async function typingReady(page: Page): Promise<void> {
-  await waitFor(() => page.getByTestId('talk-text-input').isEnabled(), 'the text box to open (LLM + voice loaded)', 90_000);
+  await waitFor(
+    () => page.getByTestId('talk-text-input').isEnabled(),
+    'the text box to open (LLM + voice loaded)',
+    90_000,
+  );
 }
 
 describe('offline PWA in Chromium', () => {
@@ -45,13 +49,28 @@ describe('offline PWA in Chromium', () => {
     await typingReady(page);
     const cached = async () =>
       page.evaluate(async () => {
-        const paths = async (name: string) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
-        return { api: await paths('hearth-api'), models: await paths('hearth-models'), assets: await paths('hearth-assets') };
+        const paths = async (name: string) =>
+          (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+        return {
+          api: await paths('hearth-api'),
+          models: await paths('hearth-models'),
+          assets: await paths('hearth-assets'),
+        };
       });
-    await waitFor(async () => {
-      const now = await cached();
-      return now.api.includes('/api/models') && now.models.includes('/models/flite-classic/flite.wasm') && now.models.includes('/models/stories260K/stories260K.gguf') && now.assets.some((p) => /\/wllama-[\w-]+\.wasm$/.test(p));
-    }, 'the model list, the models and the engine WASM to be cached', 60_000, 500).catch(async (error: Error) => {
+    await waitFor(
+      async () => {
+        const now = await cached();
+        return (
+          now.api.includes('/api/models') &&
+          now.models.includes('/models/flite-classic/flite.wasm') &&
+          now.models.includes('/models/stories260K/stories260K.gguf') &&
+          now.assets.some((p) => /\/wllama-[\w-]+\.wasm$/.test(p))
+        );
+      },
+      'the model list, the models and the engine WASM to be cached',
+      60_000,
+      500,
+    ).catch(async (error: Error) => {
       throw new Error(`${error.message}\ncached: ${JSON.stringify(await cached())}`);
     });
 
@@ -76,7 +95,11 @@ describe('offline PWA in Chromium', () => {
     await page.getByTestId('talk-send').click();
     await page.getByTestId('talk-line-you').filter({ hasText: 'Once upon a time' }).waitFor();
     await page.getByTestId('talk-line-hearth').first().waitFor();
-    await waitFor(async () => audibleMs(await readTap(page)) > 1_000, '1 s of the reply to be heard at the output tap', 90_000);
+    await waitFor(
+      async () => audibleMs(await readTap(page)) > 1_000,
+      '1 s of the reply to be heard at the output tap',
+      90_000,
+    );
     const reply = ((await page.getByTestId('talk-line-hearth').first().locator('p').textContent()) ?? '').trim();
     expect(reply.split(/\s+/).length).toBeGreaterThan(2);
 

@@ -31,7 +31,8 @@ describe('update prompt in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(BUILT_APP, 'sw.js'))) throw new Error(`${BUILT_APP} has no sw.js: build the app first (vite build)`);
+    if (!fs.existsSync(path.join(BUILT_APP, 'sw.js')))
+      throw new Error(`${BUILT_APP} has no sw.js: build the app first (vite build)`);
     appDir = copyOfBuild();
     server = await startHearthServer({ env: { HEARTH_APP_DIR: appDir } });
     browser = await launchChromium();
@@ -69,7 +70,14 @@ describe('update prompt in Chromium', () => {
     // Reload: the waiting version takes over and the page reloads into it, once.
     await page.evaluate(() => ((window as unknown as { beforeUpdate: boolean }).beforeUpdate = true));
     await page.getByTestId('update-reload').click();
-    await waitFor(async () => (await page.evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate).catch(() => true)) !== true, 'the page to reload', 30_000);
+    await waitFor(
+      async () =>
+        (await page
+          .evaluate(() => (window as unknown as { beforeUpdate?: boolean }).beforeUpdate)
+          .catch(() => true)) !== true,
+      'the page to reload',
+      30_000,
+    );
     await page.getByTestId('screen-talk').waitFor();
     const after = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();

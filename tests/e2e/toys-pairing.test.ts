@@ -37,11 +37,26 @@ function systemInfo(uuid: string, version: string): Record<string, unknown> {
     uuid,
     chip_model_name: 'esp32s3',
     chip_info: { model: 9, cores: 2, revision: 2, features: 18 },
-    application: { name: 'xiaozhi', version, compile_time: 'Jun 10 2026T10:00:00Z', idf_version: 'v5.4.1', elf_sha256: 'ab'.repeat(32) },
+    application: {
+      name: 'xiaozhi',
+      version,
+      compile_time: 'Jun 10 2026T10:00:00Z',
+      idf_version: 'v5.4.1',
+      elf_sha256: 'ab'.repeat(32),
+    },
     partition_table: [{ label: 'nvs', type: 1, subtype: 2, address: 36_864, size: 16_384 }],
     ota: { label: 'ota_0' },
     display: { monochrome: true, width: 128, height: 32 },
-    board: { type: BOARD, name: BOARD, manufacturer: 'xiaozhi', ssid: 'Home', rssi: -52, channel: 6, ip: '192.168.1.77', mac: MAC },
+    board: {
+      type: BOARD,
+      name: BOARD,
+      manufacturer: 'xiaozhi',
+      ssid: 'Home',
+      rssi: -52,
+      channel: 6,
+      ip: '192.168.1.77',
+      mac: MAC,
+    },
   };
 }
 
@@ -63,7 +78,11 @@ class FirmwareBootstrap {
 
   /** Ota::CheckVersion: POST the system info, read the JSON answer. */
   async checkIn(version: string): Promise<Record<string, unknown>> {
-    const response = await fetch(this.otaUrl, { method: 'POST', headers: this.headers(version), body: JSON.stringify(systemInfo(this.uuid, version)) });
+    const response = await fetch(this.otaUrl, {
+      method: 'POST',
+      headers: this.headers(version),
+      body: JSON.stringify(systemInfo(this.uuid, version)),
+    });
     expect(response.status, await response.clone().text()).toBe(200);
     return (await response.json()) as Record<string, unknown>;
   }
@@ -91,7 +110,10 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
   const hearth = useHearthInChromium({
     server: () => {
       models = generateIntoTempDir();
-      return { media: 'empty', args: ['--manifest', models.manifestPath, '--model-path', [models.outDir, FIXTURE_MODELS].join(path.delimiter)] };
+      return {
+        media: 'empty',
+        args: ['--manifest', models.manifestPath, '--model-path', [models.outDir, FIXTURE_MODELS].join(path.delimiter)],
+      };
     },
     cleanup: () => models?.cleanup(),
   });
@@ -100,11 +122,16 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     const { server } = hearth;
     const householdKey = fs.readFileSync(householdKeyFile(server.dataDir), 'utf8').trim();
     const stored = async (): Promise<{ status: number; body: Record<string, unknown> }> => {
-      const response = await fetch(`${server.url}/api/devices/${DEVICE_ID}`, { headers: { authorization: `Bearer ${householdKey}` } });
+      const response = await fetch(`${server.url}/api/devices/${DEVICE_ID}`, {
+        headers: { authorization: `Bearer ${householdKey}` },
+      });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
     const toy = new FirmwareBootstrap(`${server.url}/xiaozhi/ota/`);
-    const { page, problems } = await hearth.openPage({ context: { viewport: { width: 390, height: 844 } }, reportHttpErrors: true });
+    const { page, problems } = await hearth.openPage({
+      context: { viewport: { width: 390, height: 844 } },
+      reportHttpErrors: true,
+    });
     page.setDefaultTimeout(PAGE_WAIT_MS);
     await page.goto(`${server.url}/#/settings`, { timeout: PAGE_WAIT_MS });
     await unlock(page);
@@ -123,7 +150,9 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     await expect.poll(() => waiting.count(), { timeout: REFRESHED_MS }).toBe(1);
     expect(await waiting.getByTestId('toys-pending-board').textContent()).toBe(BOARD);
     expect(await waiting.textContent()).toContain('version 1.9.2');
-    expect(await waiting.getByTestId('toys-pending-left').textContent()).toMatch(/its code has (\d+ minutes?|less than a minute) left/);
+    expect(await waiting.getByTestId('toys-pending-left').textContent()).toMatch(
+      /its code has (\d+ minutes?|less than a minute) left/,
+    );
     expect(await page.getByTestId('toy-pair').textContent()).not.toContain(activation.code);
 
     // A misheard code is refused in plain words, and the toy is still waiting.
@@ -143,13 +172,21 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     expect(await page.getByTestId('toy-pair-added').textContent()).toContain('Bedroom bear is added');
     expect(await page.getByTestId('toy-pair-problem').count()).toBe(0);
     await expect.poll(() => page.getByTestId('toys-pending-item').count(), { timeout: REFRESHED_MS }).toBe(0);
-    expect((await stored()).body).toMatchObject({ name: 'Bedroom bear', ownerName: 'Maya', persona: { id: 'builtin-captain-pip' }, transport: 'xiaozhi-ws' });
+    expect((await stored()).body).toMatchObject({
+      name: 'Bedroom bear',
+      ownerName: 'Maya',
+      persona: { id: 'builtin-captain-pip' },
+      transport: 'xiaozhi-ws',
+    });
 
     // The toy's poll is answered, and its next check-in (a newer firmware) gets its WebSocket.
     expect(await toy.activate('1.9.2')).toBe(200);
     const paired = await toy.checkIn('1.9.3');
     expect(paired.activation).toBeUndefined();
-    expect(paired.websocket).toMatchObject({ url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\//), token: expect.any(String) });
+    expect(paired.websocket).toMatchObject({
+      url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\//),
+      token: expect.any(String),
+    });
 
     // Its card: how it connects, its board, the firmware it reported last, when it was seen.
     const card = page.locator(`[data-testid="toy-row"][data-toy-id="${DEVICE_ID}"]`);
@@ -166,17 +203,29 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     expect(await card.getByTestId('toy-connection-save').isDisabled()).toBe(true);
     await card.getByTestId('toy-transport-xiaozhi-mqtt').check();
     await card.getByTestId('toy-connection-save').click();
-    expect(await card.getByTestId('toy-connection-saved').textContent()).toContain('switches the next time it restarts');
-    await expect.poll(() => card.getByTestId('toy-transport').textContent(), { timeout: REFRESHED_MS }).toBe('Xiaozhi toy over MQTT');
+    expect(await card.getByTestId('toy-connection-saved').textContent()).toContain(
+      'switches the next time it restarts',
+    );
+    await expect
+      .poll(() => card.getByTestId('toy-transport').textContent(), { timeout: REFRESHED_MS })
+      .toBe('Xiaozhi toy over MQTT');
     expect((await stored()).body.transport).toBe('xiaozhi-mqtt');
     // At its next start the toy is told to use MQTT (Hearth's embedded broker), and nothing else.
     const onMqtt = await toy.checkIn('1.9.3');
     expect(onMqtt.websocket).toBeUndefined();
-    expect(onMqtt.mqtt).toMatchObject({ endpoint: expect.stringMatching(/^127\.0\.0\.1:\d+$/), client_id: expect.any(String), username: expect.any(String), password: expect.any(String), publish_topic: expect.any(String) });
+    expect(onMqtt.mqtt).toMatchObject({
+      endpoint: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+      client_id: expect.any(String),
+      username: expect.any(String),
+      password: expect.any(String),
+      publish_topic: expect.any(String),
+    });
     // And back.
     await card.getByTestId('toy-transport-xiaozhi-ws').check();
     await card.getByTestId('toy-connection-save').click();
-    await expect.poll(() => card.getByTestId('toy-transport').textContent(), { timeout: REFRESHED_MS }).toBe('Xiaozhi toy over Wi-Fi WebSocket');
+    await expect
+      .poll(() => card.getByTestId('toy-transport').textContent(), { timeout: REFRESHED_MS })
+      .toBe('Xiaozhi toy over Wi-Fi WebSocket');
     expect((await stored()).body.transport).toBe('xiaozhi-ws');
 
     // Renaming, in its profile.
@@ -184,7 +233,9 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     await card.getByTestId('toy-name').fill('Captain Bear');
     await card.getByTestId('toy-save').click();
     await card.getByTestId('toy-saved').waitFor();
-    await expect.poll(() => card.getByTestId('toy-row-name').textContent(), { timeout: REFRESHED_MS }).toBe('Captain Bear');
+    await expect
+      .poll(() => card.getByTestId('toy-row-name').textContent(), { timeout: REFRESHED_MS })
+      .toBe('Captain Bear');
     expect((await stored()).body.name).toBe('Captain Bear');
 
     // Its conversations run on the server without a room to listen in on: History, no live transcript.
@@ -198,7 +249,9 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     const restarted = await toy.checkIn('1.9.3');
     expect(restarted.mqtt).toBeUndefined();
     const { url, token } = restarted.websocket as { url: string; token: string };
-    const socket = new WebSocket(url, { headers: { Authorization: `Bearer ${token}`, 'Protocol-Version': '1', 'Device-Id': MAC, 'Client-Id': toy.uuid } });
+    const socket = new WebSocket(url, {
+      headers: { Authorization: `Bearer ${token}`, 'Protocol-Version': '1', 'Device-Id': MAC, 'Client-Id': toy.uuid },
+    });
     const closed = new Promise<number>((resolve) => socket.once('close', (code: number) => resolve(code)));
     const serverHello = new Promise<Record<string, unknown>>((resolve) => {
       socket.on('message', (data, isBinary) => {
@@ -208,7 +261,15 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
       });
     });
     await once(socket, 'open');
-    socket.send(JSON.stringify({ type: 'hello', version: 1, features: { mcp: true }, transport: 'websocket', audio_params: { format: 'opus', sample_rate: 16000, channels: 1, frame_duration: 60 } }));
+    socket.send(
+      JSON.stringify({
+        type: 'hello',
+        version: 1,
+        features: { mcp: true },
+        transport: 'websocket',
+        audio_params: { format: 'opus', sample_rate: 16000, channels: 1, frame_duration: 60 },
+      }),
+    );
     expect((await serverHello).session_id).toEqual(expect.any(String));
     await expect.poll(() => card.getByTestId('toy-online').textContent(), { timeout: REFRESHED_MS }).toBe('Online');
     expect(await card.getByTestId('toy-last-seen').count()).toBe(0);

@@ -45,7 +45,14 @@ describe('Settings → Toys in Chromium', () => {
     generated = generateIntoTempDir();
     mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-toys-media-'));
     server = await startHearthServer({
-      args: ['--manifest', generated.manifestPath, '--model-path', [generated.outDir, FIXTURE_MODELS].join(path.delimiter), '--media-dir', mediaDir],
+      args: [
+        '--manifest',
+        generated.manifestPath,
+        '--model-path',
+        [generated.outDir, FIXTURE_MODELS].join(path.delimiter),
+        '--media-dir',
+        mediaDir,
+      ],
     });
     householdKey = fs.readFileSync(householdKeyFile(server.dataDir), 'utf8').trim();
     browser = await launchChromium();
@@ -81,7 +88,9 @@ describe('Settings → Toys in Chromium', () => {
     const credential = (await page.getByTestId('toy-credential-secret').textContent())?.trim() ?? '';
     expect(id).toBe('aa-bb-cc-dd-ee-01');
     expect(credential.length).toBeGreaterThan(30);
-    expect(await page.getByTestId('toy-credential-hint').textContent()).toContain(`npm run toy -- --server ${server.url} --device ${id} --credential ${credential}`);
+    expect(await page.getByTestId('toy-credential-hint').textContent()).toContain(
+      `npm run toy -- --server ${server.url} --device ${id} --credential ${credential}`,
+    );
     await page.getByTestId('toy-credential-done').click();
     expect(await page.getByTestId('toy-credential').count()).toBe(0);
 
@@ -92,8 +101,14 @@ describe('Settings → Toys in Chromium', () => {
     await row.getByTestId('toy-owner-name').fill('Maya');
     await row.getByTestId('toy-save').click();
     await row.getByTestId('toy-saved').waitFor();
-    const stored = (await (await fetch(`${server.url}/api/devices/${id}`, { headers: { authorization: `Bearer ${householdKey}` } })).json()) as { persona: { id: string; name: string }; ownerName: string; defaultPersona: boolean };
-    expect(stored).toMatchObject({ ownerName: 'Maya', defaultPersona: false, persona: { id: 'builtin-captain-pip', name: 'Captain Pip' } });
+    const stored = (await (
+      await fetch(`${server.url}/api/devices/${id}`, { headers: { authorization: `Bearer ${householdKey}` } })
+    ).json()) as { persona: { id: string; name: string }; ownerName: string; defaultPersona: boolean };
+    expect(stored).toMatchObject({
+      ownerName: 'Maya',
+      defaultPersona: false,
+      persona: { id: 'builtin-captain-pip', name: 'Captain Pip' },
+    });
     await expect.poll(() => row.getByTestId('toy-row-name').textContent()).toBe('Teddy');
     expect(await row.textContent()).toContain('Captain Pip');
 
@@ -101,11 +116,20 @@ describe('Settings → Toys in Chromium', () => {
     await row.getByTestId('toy-open-transcript').click();
     await row.locator('[data-testid="toy-transcript-status"][data-status="live"]').waitFor({ timeout: 30_000 });
     const lines: string[] = [];
-    const result = await runToySimulator({ server: server.url, device: id, credential, say: 'Tell me a story.', timeoutMs: 90_000, print: (l) => lines.push(l) }).catch((error: unknown) => {
+    const result = await runToySimulator({
+      server: server.url,
+      device: id,
+      credential,
+      say: 'Tell me a story.',
+      timeoutMs: 90_000,
+      print: (l) => lines.push(l),
+    }).catch((error: unknown) => {
       throw new Error(`${String(error)}\nsimulator:\n${lines.join('\n')}\nserver:\n${server.output().slice(-3000)}`);
     });
     expect(result.userTranscript?.trim()).toBe('Tell me a story.');
-    await expect.poll(() => row.getByTestId('toy-transcript-user').first().textContent(), { timeout: 15_000 }).toContain('Tell me a story.');
+    await expect
+      .poll(() => row.getByTestId('toy-transcript-user').first().textContent(), { timeout: 15_000 })
+      .toContain('Tell me a story.');
     await row.locator('[data-testid="toy-transcript-agent"][data-final="true"]').first().waitFor({ timeout: 15_000 });
     const agentLine = (await row.getByTestId('toy-transcript-agent').first().textContent()) ?? '';
     expect(agentLine).toContain(result.agentReply?.trim().slice(0, 20) ?? '<no reply>');
@@ -115,28 +139,52 @@ describe('Settings → Toys in Chromium', () => {
     expect(result.messages.every((m) => m.type !== 'error')).toBe(true);
 
     // The toy is told a name (typed on its input topic); the parent sees the memory and deletes it.
-    const toy = await ToyClient.connect({ server: server.url, device: id, credential, timeoutMs: 60_000, print: (l) => lines.push(l) });
+    const toy = await ToyClient.connect({
+      server: server.url,
+      device: id,
+      credential,
+      timeoutMs: 60_000,
+      print: (l) => lines.push(l),
+    });
     try {
       const since = Date.now();
       await toy.type('My name is Maya.');
-      await toy.waitForMessage('the reply to the name', (m) => m.type === 'transcript' && m.role === 'agent' && m.final, 60_000, since);
+      await toy.waitForMessage(
+        'the reply to the name',
+        (m) => m.type === 'transcript' && m.role === 'agent' && m.final,
+        60_000,
+        since,
+      );
     } finally {
       await toy.disconnect();
     }
-    await expect.poll(() => row.locator('[data-testid="toy-transcript-user"]', { hasText: 'My name is Maya.' }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => row.locator('[data-testid="toy-transcript-user"]', { hasText: 'My name is Maya.' }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
     await row.getByTestId('toy-open-memories').click();
-    await expect.poll(async () => (await row.getByTestId('toy-memory-text').allTextContents()).join('|'), { timeout: 15_000 }).toContain("The user's name is Maya.");
+    await expect
+      .poll(async () => (await row.getByTestId('toy-memory-text').allTextContents()).join('|'), { timeout: 15_000 })
+      .toContain("The user's name is Maya.");
     await row.getByTestId('toy-memory-delete').first().click();
     await row.getByTestId('toy-memories-empty').waitFor();
 
     // The conversation history below the live transcript: both turns, newest first, from the server.
     const storedTurns = async () =>
-      ((await (await fetch(`${server.url}/api/devices/${id}/turns`, { headers: { authorization: `Bearer ${householdKey}` } })).json()) as { turns: { userText: string; replyText: string }[] }).turns;
+      (
+        (await (
+          await fetch(`${server.url}/api/devices/${id}/turns`, { headers: { authorization: `Bearer ${householdKey}` } })
+        ).json()) as { turns: { userText: string; replyText: string }[] }
+      ).turns;
     await expect.poll(async () => (await storedTurns()).length, { timeout: 15_000 }).toBe(2);
     await row.getByTestId('toy-open-transcript').click();
     const history = row.getByTestId('toy-history');
     await history.getByTestId('toy-history-turn').first().waitFor({ timeout: 15_000 });
-    expect(await history.getByTestId('toy-history-user').allTextContents()).toEqual(['My name is Maya.', 'Tell me a story.']);
+    expect(await history.getByTestId('toy-history-user').allTextContents()).toEqual([
+      'My name is Maya.',
+      'Tell me a story.',
+    ]);
     const words = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
     expect(words(await history.getByTestId('toy-history-reply').nth(1).textContent())).toBe(words(result.agentReply));
     expect(await history.getByTestId('toy-history-day').count()).toBeGreaterThanOrEqual(1);
@@ -156,7 +204,14 @@ describe('Settings → Toys in Chromium', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await row.getByTestId('toy-delete').click();
     await expect.poll(() => page.locator(`[data-toy-id="${id}"]`).count()).toBe(0);
-    expect((await fetch(`${server.url}/api/devices/${id}/token`, { method: 'POST', headers: { authorization: `Bearer ${credential}` } })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${server.url}/api/devices/${id}/token`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${credential}` },
+        })
+      ).status,
+    ).toBe(401);
 
     expect(withoutSignallingFallback(problems)).toEqual([]);
     await context.close();

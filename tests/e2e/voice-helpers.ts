@@ -45,7 +45,12 @@ export async function readTalkTrace(page: Page): Promise<TalkTrace> {
   return page.evaluate(() => (window as unknown as { __talkTrace: TalkTrace }).__talkTrace);
 }
 
-export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 60_000, everyMs = 100): Promise<void> {
+export async function waitFor(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 60_000,
+  everyMs = 100,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
@@ -76,9 +81,14 @@ export async function storiesFromTheModel(page: Page, pin = '2468'): Promise<voi
   await hearth.getByTestId('persona-edit').click();
   await page.getByTestId('persona-all-tools').uncheck();
   await page.getByTestId('persona-save').click();
-  await page.getByTestId('persona-editor').waitFor({ state: 'detached', timeout: 15_000 }).catch(async (error: Error) => {
-    throw new Error(`${error.message}\nPersonas screen says: ${await page.locator('[data-testid="screen-personas"] [role="alert"]').allTextContents()}`);
-  });
+  await page
+    .getByTestId('persona-editor')
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(async (error: Error) => {
+      throw new Error(
+        `${error.message}\nPersonas screen says: ${await page.locator('[data-testid="screen-personas"] [role="alert"]').allTextContents()}`,
+      );
+    });
   await page.getByTestId('admin-lock').click();
   await page.getByTestId('nav-talk').click();
   await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 15_000 });

@@ -42,7 +42,10 @@ function durationS(file: string): number {
  * second utterance: both timed to land while Hearth is still telling the (~20 s) story. The blip
  * must NOT interrupt it (false-interruption guard); the second utterance must.
  */
-function makeBargeInWav(coughS: number, secondS: number): { file: string; firstOnsetS: number; coughOnsetS: number; secondOnsetS: number } {
+function makeBargeInWav(
+  coughS: number,
+  secondS: number,
+): { file: string; firstOnsetS: number; coughOnsetS: number; secondOnsetS: number } {
   const first = makeUtteranceWav('Tell me a story.');
   const hm = makeUtteranceWav('Hm.', { silenceBeforeS: 0, silenceAfterS: 0 });
   const second = makeUtteranceWav('Tell me a story about a dog.', { silenceBeforeS: 0 });
@@ -57,7 +60,14 @@ function makeBargeInWav(coughS: number, secondS: number): { file: string; firstO
   };
   const out = path.join(TMP, `barge-in-${coughS}-${secondS}.wav`);
   const firstEnd = durationS(first);
-  execFileSync('sox', [first, silence(coughS - firstEnd), cough, silence(secondS - coughS - durationS(cough)), second, out]);
+  execFileSync('sox', [
+    first,
+    silence(coughS - firstEnd),
+    cough,
+    silence(secondS - coughS - durationS(cough)),
+    second,
+    out,
+  ]);
   return {
     file: out,
     firstOnsetS: speechOnsetS(out),
@@ -88,8 +98,15 @@ async function openTalk(browser: Browser, server: RunningServer): Promise<Opened
  */
 async function startListening(page: Page): Promise<void> {
   await page.getByTestId('talk-orb').click();
-  await waitFor(async () => (await orbStates(page)).includes('listening'), 'the orb to show "listening"', 60_000, 20).catch(async (error: Error) => {
-    throw new Error(`${error.message}\norb: ${(await orbStates(page)).join(' → ')}\nnotice: ${await page.getByTestId('talk-notice').textContent()}`);
+  await waitFor(
+    async () => (await orbStates(page)).includes('listening'),
+    'the orb to show "listening"',
+    60_000,
+    20,
+  ).catch(async (error: Error) => {
+    throw new Error(
+      `${error.message}\norb: ${(await orbStates(page)).join(' → ')}\nnotice: ${await page.getByTestId('talk-notice').textContent()}`,
+    );
   });
   const tap = await readTap(page);
   expect(tap.micOpenedAt, 'the microphone was opened once').toHaveLength(1);
@@ -100,7 +117,9 @@ describe('spoken turns in Chromium with a fake microphone (real engines, contrac
 
   beforeAll(async () => {
     const generated = generateContractModels({ outDir: CONTRACT_DIR });
-    server = await startHearthServer({ args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, FIXTURE_MODELS].join(path.delimiter)] });
+    server = await startHearthServer({
+      args: ['--manifest', generated.manifestPath, '--model-path', [CONTRACT_DIR, FIXTURE_MODELS].join(path.delimiter)],
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -112,16 +131,24 @@ describe('spoken turns in Chromium with a fake microphone (real engines, contrac
       const { context, page, problems, recorder } = await openTalk(browser, server);
       await startListening(page);
 
-      await page.getByTestId('talk-line-you').filter({ hasText: 'Tell me a story.' }).waitFor({ timeout: 60_000 }).catch(async (error: Error) => {
-        const tap = await readTap(page);
-        throw new Error(
-          `${error.message}\norb: ${JSON.stringify((await readTalkTrace(page)).orb)}\nmic opened at ${tap.micOpenedAt.join(', ')}, first speech at ${micSoundAt(tap)}` +
-            `\nnotice: ${await page.getByTestId('talk-notice').textContent()}`,
-        );
-      });
+      await page
+        .getByTestId('talk-line-you')
+        .filter({ hasText: 'Tell me a story.' })
+        .waitFor({ timeout: 60_000 })
+        .catch(async (error: Error) => {
+          const tap = await readTap(page);
+          throw new Error(
+            `${error.message}\norb: ${JSON.stringify((await readTalkTrace(page)).orb)}\nmic opened at ${tap.micOpenedAt.join(', ')}, first speech at ${micSoundAt(tap)}` +
+              `\nnotice: ${await page.getByTestId('talk-notice').textContent()}`,
+          );
+        });
       const reply = page.getByTestId('talk-line-hearth').first();
       await waitFor(async () => (await reply.getAttribute('data-live')) === 'false', 'the reply to finish', 90_000);
-      await waitFor(async () => (await page.getByTestId('talk-orb').getAttribute('data-state')) === 'listening', 'listening again', 60_000);
+      await waitFor(
+        async () => (await page.getByTestId('talk-orb').getAttribute('data-state')) === 'listening',
+        'listening again',
+        60_000,
+      );
 
       const trace = await readTalkTrace(page);
       const states = trace.orb.map((o) => o.state);
@@ -132,8 +159,12 @@ describe('spoken turns in Chromium with a fake microphone (real engines, contrac
       expect(cursor, `orb states were ${states.join(' → ')}`).toBe(order.length);
       // Captions stream: the default persona is child-safe, so they advance one checked sentence
       // at a time (not word by word); the ~20 s story gives many of them.
-      expect(trace.replySnapshots.length, `reply snapshots: ${JSON.stringify(trace.replySnapshots)}`).toBeGreaterThanOrEqual(3);
-      for (let i = 1; i < trace.replySnapshots.length; i++) expect(trace.replySnapshots[i]!.startsWith(trace.replySnapshots[i - 1]!)).toBe(true);
+      expect(
+        trace.replySnapshots.length,
+        `reply snapshots: ${JSON.stringify(trace.replySnapshots)}`,
+      ).toBeGreaterThanOrEqual(3);
+      for (let i = 1; i < trace.replySnapshots.length; i++)
+        expect(trace.replySnapshots[i]!.startsWith(trace.replySnapshots[i - 1]!)).toBe(true);
 
       const tap = await readTap(page);
       const speakingAt = trace.orb.find((o) => o.state === 'speaking')!.at;
@@ -166,10 +197,20 @@ describe('spoken turns in Chromium with a fake microphone (real engines, contrac
       await startListening(page);
 
       // Two user turns, the first reply cut off, and a second reply.
-      await waitFor(async () => (await page.getByTestId('talk-line-you').count()) >= 2, 'the second utterance to become a turn', 90_000).catch(async (error: Error) => {
+      await waitFor(
+        async () => (await page.getByTestId('talk-line-you').count()) >= 2,
+        'the second utterance to become a turn',
+        90_000,
+      ).catch(async (error: Error) => {
         const tap = await readTap(page);
         const first = micSoundAt(tap) ?? 0;
-        const loudness = (fromS: number) => Math.max(0, ...tap.input.filter((b) => b.at >= first + fromS * 1000 && b.at < first + (fromS + 1) * 1000).map((b) => b.rms)).toFixed(3);
+        const loudness = (fromS: number) =>
+          Math.max(
+            0,
+            ...tap.input
+              .filter((b) => b.at >= first + fromS * 1000 && b.at < first + (fromS + 1) * 1000)
+              .map((b) => b.rms),
+          ).toFixed(3);
         const micLevels = Array.from({ length: 20 }, (_, s) => `${s}s:${loudness(s)}`).join(' ');
         throw new Error(
           `${error.message}\norb: ${JSON.stringify((await readTalkTrace(page)).orb)}\nmic (peak RMS per second from the first speech): ${micLevels}` +
@@ -195,7 +236,9 @@ describe('spoken turns in Chromium with a fake microphone (real engines, contrac
 
       // Precondition: the second utterance started while Hearth was speaking its first reply.
       const stateAtOnset = trace.orb.filter((o) => o.at <= onset).at(-1)?.state;
-      expect(stateAtOnset, `orb was "${stateAtOnset}" at the second onset; states: ${JSON.stringify(trace.orb)}`).toBe('speaking');
+      expect(stateAtOnset, `orb was "${stateAtOnset}" at the second onset; states: ${JSON.stringify(trace.orb)}`).toBe(
+        'speaking',
+      );
       // ...and its voice was audible just before (2 s window: on a loaded machine the pause while
       // the next sentence is generated and checked can approach a second).
       expect(audibleMs(tap, onset - 2000, onset)).toBeGreaterThan(500);
@@ -203,7 +246,9 @@ describe('spoken turns in Chromium with a fake microphone (real engines, contrac
       // The cough came while Hearth was speaking and did not interrupt it: no "hearing you",
       // and the voice went on playing after it.
       if (coughAt === null) throw new Error('the microphone never delivered the cough');
-      expect(trace.orb.filter((o) => o.at <= coughAt).at(-1)?.state, 'Hearth was speaking at the cough').toBe('speaking');
+      expect(trace.orb.filter((o) => o.at <= coughAt).at(-1)?.state, 'Hearth was speaking at the cough').toBe(
+        'speaking',
+      );
       expect(trace.orb.filter((o) => o.at > coughAt && o.at < onset).map((o) => o.state)).toEqual([]);
       // (Speech has pauses, so over the ~3 s until the real interruption well over a second is audible.)
       expect(audibleMs(tap, coughAt + 400, onset)).toBeGreaterThan(1_000);
@@ -212,7 +257,8 @@ describe('spoken turns in Chromium with a fake microphone (real engines, contrac
       // until the next reply starts (no tail of the old reply).
       const nextThinking = trace.orb.find((o) => o.at > onset && o.state === 'thinking')?.at ?? Infinity;
       const nextSpeaking = trace.orb.find((o) => o.at > nextThinking && o.state === 'speaking')?.at ?? Infinity;
-      const lastLoud = tap.blocks.filter((b) => b.at > onset && b.at < nextSpeaking && b.rms >= AUDIBLE_RMS).at(-1)?.at ?? onset;
+      const lastLoud =
+        tap.blocks.filter((b) => b.at > onset && b.at < nextSpeaking && b.rms >= AUDIBLE_RMS).at(-1)?.at ?? onset;
       const heardAt = trace.orb.find((o) => o.at > onset && o.state === 'hearing')?.at;
       expect(heardAt, `no "hearing you" after the onset; states: ${JSON.stringify(trace.orb)}`).toBeDefined();
       expect(heardAt!).toBeLessThan(nextThinking);
@@ -220,7 +266,9 @@ describe('spoken turns in Chromium with a fake microphone (real engines, contrac
       // (one 21 ms tap block of slack)...
       expect(lastLoud - heardAt!, 'reply audio kept playing after barge-in was detected').toBeLessThan(100);
       // ...and detection is quick: 400 ms false-interruption guard + VAD latency.
-      console.info(`barge-in: speech onset → hearing ${Math.round(heardAt! - onset)} ms, → silence ${Math.round(lastLoud - onset)} ms`);
+      console.info(
+        `barge-in: speech onset → hearing ${Math.round(heardAt! - onset)} ms, → silence ${Math.round(lastLoud - onset)} ms`,
+      );
       expect(lastLoud - onset, 'reply audio kept playing after the user started speaking').toBeLessThan(1_200);
 
       await page.screenshot({ path: path.join(TMP, 'barge-in.png') });

@@ -16,7 +16,10 @@ describe('typed turn in Chromium: real wllama (stories260K) → real classic voi
     const input = page.getByTestId('talk-text-input');
     await waitFor(() => input.isEnabled(), 'the text box to open (LLM + voice loaded)');
     // No speech recognition on this server: Talk says so, typing still works.
-    await waitFor(async () => /understands typing/i.test((await page.getByTestId('talk-readiness').textContent()) ?? ''), 'the missing-STT note');
+    await waitFor(
+      async () => /understands typing/i.test((await page.getByTestId('talk-readiness').textContent()) ?? ''),
+      'the missing-STT note',
+    );
 
     await input.fill('Once upon a time');
     await page.getByTestId('talk-send').click();
@@ -26,14 +29,21 @@ describe('typed turn in Chromium: real wllama (stories260K) → real classic voi
     await reply.waitFor();
 
     // Heard: the reply really plays through Web Audio to the speakers.
-    await waitFor(async () => audibleMs(await readTap(page)) > 1_500, '1.5 s of the reply to be heard at the output tap', 90_000);
+    await waitFor(
+      async () => audibleMs(await readTap(page)) > 1_500,
+      '1.5 s of the reply to be heard at the output tap',
+      90_000,
+    );
     const replyText = ((await reply.locator('p').textContent()) ?? '').trim();
     expect(replyText.split(/\s+/).length).toBeGreaterThan(3);
 
     // The stop button cuts Hearth off at once (the same flush barge-in uses).
     const stoppedAt = await page.evaluate(() => performance.now());
     await page.getByTestId('talk-interrupt').click();
-    await waitFor(async () => (await page.getByTestId('talk-orb').getAttribute('data-state')) === 'idle', 'the orb to go back to idle');
+    await waitFor(
+      async () => (await page.getByTestId('talk-orb').getAttribute('data-state')) === 'idle',
+      'the orb to go back to idle',
+    );
     await page.getByTestId('talk-line-interrupted').waitFor();
     expect(await reply.getAttribute('data-live')).toBe('false');
     await page.getByTestId('talk-latency').waitFor();

@@ -33,17 +33,34 @@ describe('zero egress', () => {
     fs.cpSync(starter, mediaDir, { recursive: true });
     const models = generateContractModels({ outDir: path.join(tmp, 'packs') });
     server = await startHearthServer({
-      args: ['--media-dir', mediaDir, '--manifest', models.manifestPath, '--model-path', [models.outDir, FIXTURE_MODELS].join(path.delimiter), '--models-dir', path.join(tmp, 'models')],
+      args: [
+        '--media-dir',
+        mediaDir,
+        '--manifest',
+        models.manifestPath,
+        '--model-path',
+        [models.outDir, FIXTURE_MODELS].join(path.delimiter),
+        '--models-dir',
+        path.join(tmp, 'models'),
+      ],
     });
-    await waitFor(async () => {
-      const info = (await (await fetch(`${server.url}/api/catalog`)).json()) as { phase: string; items: unknown[] };
-      return info.phase === 'ready' && info.items.length > 0;
-    }, 'the library to be indexed', 90_000);
+    await waitFor(
+      async () => {
+        const info = (await (await fetch(`${server.url}/api/catalog`)).json()) as { phase: string; items: unknown[] };
+        return info.phase === 'ready' && info.items.length > 0;
+      },
+      'the library to be indexed',
+      90_000,
+    );
     trap = await startEgressTrap();
     browser = await launchChromium({
       fakeAudioCapture: makeUtteranceWav('Tell me a story.'),
       // Fewer of Chromium's own calls home (the trap sets the remaining known ones aside).
-      extraArgs: [trap.chromiumArg, '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter', '--disable-domain-reliability'],
+      extraArgs: [
+        trap.chromiumArg,
+        '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter',
+        '--disable-domain-reliability',
+      ],
     });
   }, 180_000);
   afterAll(async () => {
@@ -63,17 +80,27 @@ describe('zero egress', () => {
       const response = await page.goto(server.url);
       // The policy the server sends with the app.
       const csp = response?.headers()['content-security-policy'] ?? '';
-      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      const directives = new Map(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values]),
+      );
       expect(directives.get('default-src')).toEqual(["'self'"]);
       expect(directives.get('connect-src')).toEqual(["'self'"]);
       expect(directives.get('script-src')).not.toContain("'unsafe-eval'");
       for (const name of ['script-src', 'worker-src', 'img-src', 'media-src', 'font-src', 'style-src']) {
-        for (const source of directives.get(name) ?? []) expect(["'self'", "'wasm-unsafe-eval'", "'unsafe-inline'", 'blob:', 'data:'], `${name} ${source}`).toContain(source);
+        for (const source of directives.get(name) ?? [])
+          expect(["'self'", "'wasm-unsafe-eval'", "'unsafe-inline'", 'blob:', 'data:'], `${name} ${source}`).toContain(
+            source,
+          );
       }
 
       // 1. Models: the download manager keeps every pack the voice needs, then the engines load.
       await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 120_000 });
-      const cachedUrls = await page.evaluate(async () => (await (await caches.open('hearth-models')).keys()).map((r) => r.url));
+      const cachedUrls = await page.evaluate(async () =>
+        (await (await caches.open('hearth-models')).keys()).map((r) => r.url),
+      );
       expect(cachedUrls.length).toBeGreaterThan(0);
       expect(recorder.requests.filter((r) => r.url.includes('/models/')).length).toBeGreaterThan(0);
 
@@ -81,11 +108,21 @@ describe('zero egress', () => {
       await storiesFromTheModel(page);
       await page.getByTestId('talk-orb').click();
       await page.getByTestId('talk-line-you').filter({ hasText: 'Tell me a story.' }).waitFor({ timeout: 90_000 });
-      await waitFor(async () => (await page.getByTestId('talk-orb').getAttribute('data-state')) === 'speaking', 'Hearth to answer aloud', 90_000);
+      await waitFor(
+        async () => (await page.getByTestId('talk-orb').getAttribute('data-state')) === 'speaking',
+        'Hearth to answer aloud',
+        90_000,
+      );
       const speakingAt = await page.evaluate(() => performance.now());
-      await expect.poll(async () => audibleMs(await readTap(page), speakingAt - 500), { timeout: 20_000 }).toBeGreaterThan(300);
+      await expect
+        .poll(async () => audibleMs(await readTap(page), speakingAt - 500), { timeout: 20_000 })
+        .toBeGreaterThan(300);
       await page.getByTestId('talk-orb').click(); // interrupt: the story need not be heard to its end
-      await waitFor(async () => (await page.getByTestId('talk-orb').getAttribute('data-state')) !== 'speaking', 'the reply to stop', 20_000);
+      await waitFor(
+        async () => (await page.getByTestId('talk-orb').getAttribute('data-state')) !== 'speaking',
+        'the reply to stop',
+        20_000,
+      );
 
       // 3. A song from the Library.
       await page.getByTestId('nav-library').click();
@@ -109,7 +146,11 @@ describe('zero egress', () => {
       const violations: string[] = [];
       await page.exposeFunction('__cspViolation', (directive: string) => violations.push(directive));
       const outcome = await page.evaluate(async () => {
-        document.addEventListener('securitypolicyviolation', (e) => void (window as unknown as { __cspViolation: (d: string) => void }).__cspViolation(e.effectiveDirective));
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) =>
+            void (window as unknown as { __cspViolation: (d: string) => void }).__cspViolation(e.effectiveDirective),
+        );
         try {
           await fetch('http://example.com/telemetry', { mode: 'no-cors' });
           return 'fetched';
@@ -121,7 +162,9 @@ describe('zero egress', () => {
       await expect.poll(() => violations).toContain('connect-src');
       expect(trap.appAttempts()).toEqual([]);
       // The app itself never tripped the policy (a blocked load would be egress it tried).
-      expect(problems.filter((p) => /Content Security Policy|Refused to/i.test(p) && !p.includes('example.com'))).toEqual([]);
+      expect(
+        problems.filter((p) => /Content Security Policy|Refused to/i.test(p) && !p.includes('example.com')),
+      ).toEqual([]);
     } finally {
       await context.close();
     }

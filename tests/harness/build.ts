@@ -9,7 +9,9 @@ import { PROJECT_ROOT } from '../helpers/server.ts';
 export const HARNESS_DIR = path.join(PROJECT_ROOT, 'dist-harness');
 const STAMP = path.join(HARNESS_DIR, '.built');
 const LOCK = path.join(PROJECT_ROOT, 'tests', '.tmp', 'harness-build.lock');
-const INPUTS = ['src', 'tests/harness', 'vite.harness.config.ts', 'package-lock.json'].map((p) => path.join(PROJECT_ROOT, p));
+const INPUTS = ['src', 'tests/harness', 'vite.harness.config.ts', 'package-lock.json'].map((p) =>
+  path.join(PROJECT_ROOT, p),
+);
 const STALE_LOCK_MS = 5 * 60_000;
 
 function newestMtime(p: string): number {
@@ -47,7 +49,11 @@ export async function ensureHarnessBuilt(): Promise<string> {
   }
   try {
     if (!isFresh()) {
-      execFileSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'vite.harness.config.ts'], { cwd: PROJECT_ROOT, stdio: 'pipe' });
+      execFileSync(
+        path.join(PROJECT_ROOT, 'node_modules', '.bin', 'vite'),
+        ['build', '--config', 'vite.harness.config.ts'],
+        { cwd: PROJECT_ROOT, stdio: 'pipe' },
+      );
       fs.writeFileSync(STAMP, new Date().toISOString());
     }
   } finally {

@@ -54,7 +54,10 @@ exposeHarness({
     let sumSquares = 0;
     const controller = new AbortController();
     const run = async () => {
-      for await (const pcm of tts.synthesize(text, { signal: controller.signal, ...(opts.rate ? { rate: opts.rate } : {}) })) {
+      for await (const pcm of tts.synthesize(text, {
+        signal: controller.signal,
+        ...(opts.rate ? { rate: opts.rate } : {}),
+      })) {
         chunks.push(pcm.length);
         for (const x of pcm) {
           peak = Math.max(peak, Math.abs(x));
@@ -65,7 +68,14 @@ exposeHarness({
     };
     const outcome = await settle(run());
     const samples = chunks.reduce((a, b) => a + b, 0);
-    return { outcome: outcome.ok ? 'done' : outcome.name, chunks, samples, peak, rms: Math.sqrt(sumSquares / Math.max(1, samples)), sampleRate: tts.sampleRate };
+    return {
+      outcome: outcome.ok ? 'done' : outcome.name,
+      chunks,
+      samples,
+      peak,
+      rms: Math.sqrt(sumSquares / Math.max(1, samples)),
+      sampleRate: tts.sampleRate,
+    };
   },
 
   async loadEmbedder(packId: string) {

@@ -14,7 +14,9 @@ export function exposeHarness(api: HarnessApi): void {
 }
 
 /** Error names and messages survive page.evaluate; Error objects do not. */
-export async function settle<T>(work: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; name: string; message: string }> {
+export async function settle<T>(
+  work: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; name: string; message: string }> {
   try {
     return { ok: true, value: await work };
   } catch (err) {

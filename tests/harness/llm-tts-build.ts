@@ -6,7 +6,11 @@ import { build, type PluginOption } from 'vite';
 import { PROJECT_ROOT } from '../helpers/server.ts';
 
 /** `plugins`: e.g. Svelte, for a page that mounts the app's own components. */
-export async function buildHarnessPages(pages: Record<string, string>, outDir: string, plugins: PluginOption[] = []): Promise<string> {
+export async function buildHarnessPages(
+  pages: Record<string, string>,
+  outDir: string,
+  plugins: PluginOption[] = [],
+): Promise<string> {
   const absOut = path.resolve(PROJECT_ROOT, outDir);
   await build({
     configFile: false,
@@ -21,7 +25,11 @@ export async function buildHarnessPages(pages: Record<string, string>, outDir: s
       sourcemap: false,
       // flite.wasm is served from /models; wllama.wasm (8.7 MB) is emitted as a file.
       assetsInlineLimit: 0,
-      rollupOptions: { input: Object.fromEntries(Object.entries(pages).map(([name, file]) => [name, path.resolve(PROJECT_ROOT, file)])) },
+      rollupOptions: {
+        input: Object.fromEntries(
+          Object.entries(pages).map(([name, file]) => [name, path.resolve(PROJECT_ROOT, file)]),
+        ),
+      },
     },
     worker: { format: 'es' },
   });

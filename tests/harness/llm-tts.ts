@@ -23,7 +23,12 @@ const api = {
     const started = performance.now();
     const progress: number[] = [];
     llm = await createWllamaChatModel({ ...opts, onProgress: (p) => progress.push(p.loaded) });
-    return { info: llm.info, hasChatTemplate: llm.hasChatTemplate, loadMs: performance.now() - started, progressEvents: progress.length };
+    return {
+      info: llm.info,
+      hasChatTemplate: llm.hasChatTemplate,
+      loadMs: performance.now() - started,
+      progressEvents: progress.length,
+    };
   },
 
   async generate(opts: { userText: string; maxTokens?: number; abortAfterChunks?: number }): Promise<GenerateResult> {
@@ -44,7 +49,11 @@ const api = {
     });
     for await (const chunk of stream) {
       if (abortedAt !== null) chunksAfterAbort++;
-      chunks.push({ type: chunk.type, ...(chunk.type === 'text' ? { text: chunk.text } : {}), at: performance.now() - started });
+      chunks.push({
+        type: chunk.type,
+        ...(chunk.type === 'text' ? { text: chunk.text } : {}),
+        at: performance.now() - started,
+      });
       if (chunk.type === 'done') completionTokens = chunk.usage?.completionTokens ?? null;
       if (opts.abortAfterChunks !== undefined && abortedAt === null && chunks.length >= opts.abortAfterChunks) {
         abortedAt = performance.now();
@@ -75,7 +84,11 @@ const api = {
     const started = performance.now();
     const pieces: Float32Array[] = [];
     try {
-      for await (const pcm of tts.synthesize(text, { signal: controller.signal, ...(opts.rate ? { rate: opts.rate } : {}), ...(opts.voice ? { voice: opts.voice } : {}) })) {
+      for await (const pcm of tts.synthesize(text, {
+        signal: controller.signal,
+        ...(opts.rate ? { rate: opts.rate } : {}),
+        ...(opts.voice ? { voice: opts.voice } : {}),
+      })) {
         pieces.push(pcm);
       }
     } catch (error) {

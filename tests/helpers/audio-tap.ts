@@ -47,7 +47,12 @@ function installTap(): void {
         for (let i = 0; i < data.length; i++) sum += (data[i] ?? 0) * (data[i] ?? 0);
         count += data.length;
       }
-      into.push({ at: performance.now(), rms: count ? Math.sqrt(sum / count) : 0, ms: (input.length / input.sampleRate) * 1000, context: id });
+      into.push({
+        at: performance.now(),
+        rms: count ? Math.sqrt(sum / count) : 0,
+        ms: (input.length / input.sampleRate) * 1000,
+        context: id,
+      });
       // The probe's own output stays silent.
     };
     // A ScriptProcessor only runs while connected onwards; its output is all zeros.
@@ -110,7 +115,12 @@ export async function readTap(page: Page): Promise<TapRecord> {
   return page.evaluate(() => {
     const tap = (window as unknown as { __hearthTap?: TapRecord }).__hearthTap;
     if (!tap) throw new Error('audio tap is not installed: call addAudioTap(context) before opening the page');
-    return { blocks: [...tap.blocks], input: [...tap.input], mediaPlays: [...tap.mediaPlays], micOpenedAt: [...tap.micOpenedAt] };
+    return {
+      blocks: [...tap.blocks],
+      input: [...tap.input],
+      mediaPlays: [...tap.mediaPlays],
+      micOpenedAt: [...tap.micOpenedAt],
+    };
   });
 }
 

@@ -26,7 +26,9 @@ export function chromiumArgs(opts: { fakeAudioCapture?: string; extraArgs?: stri
 
 export async function launchChromium(opts: { fakeAudioCapture?: string; extraArgs?: string[] } = {}): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install chromium" (bash .ci/run does) or set HEARTH_CHROMIUM`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install chromium" (bash .ci/run does) or set HEARTH_CHROMIUM`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: chromiumArgs(opts) });
 }
@@ -36,7 +38,9 @@ export class RequestRecorder {
   readonly requests: { url: string; method: string; resourceType: string }[] = [];
 
   constructor(context: BrowserContext) {
-    context.on('request', (r: Request) => this.requests.push({ url: r.url(), method: r.method(), resourceType: r.resourceType() }));
+    context.on('request', (r: Request) =>
+      this.requests.push({ url: r.url(), method: r.method(), resourceType: r.resourceType() }),
+    );
   }
 
   offOrigin(origin: string): string[] {
@@ -69,9 +73,13 @@ export interface PersistentChromium {
  * A persistent (non-incognito) Chromium profile in a fresh temp folder: what installability
  * checks and service-worker tests need (a normal context reports 'in-incognito').
  */
-export async function launchPersistentChromium(opts: { fakeAudioCapture?: string; viewport?: { width: number; height: number } } = {}): Promise<PersistentChromium> {
+export async function launchPersistentChromium(
+  opts: { fakeAudioCapture?: string; viewport?: { width: number; height: number } } = {},
+): Promise<PersistentChromium> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install chromium" (bash .ci/run does) or set HEARTH_CHROMIUM`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install chromium" (bash .ci/run does) or set HEARTH_CHROMIUM`,
+    );
   }
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -76,7 +76,8 @@ export function useHearthInChromium(options: HearthInChromiumOptions = {}): Hear
   });
 
   const started = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`${what} is not started: use it inside a test or a hook after useHearthInChromium's beforeAll`);
+    if (value === undefined)
+      throw new Error(`${what} is not started: use it inside a test or a hook after useHearthInChromium's beforeAll`);
     return value;
   };
   return {

@@ -63,7 +63,13 @@ export async function startModelProxy(target: string): Promise<ModelProxy> {
     const throttled = pathname.startsWith('/models/') ? proxy.throttleBytesPerSecond : 0;
 
     const upstreamReq = http.request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path, headers: { ...req.headers, host: upstream.host } },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path,
+        headers: { ...req.headers, host: upstream.host },
+      },
       (upRes) => {
         record.status = upRes.statusCode ?? 0;
         res.writeHead(upRes.statusCode ?? 502, upRes.headers);

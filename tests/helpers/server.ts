@@ -93,7 +93,11 @@ export async function startHearthServer(opts: ServerOptions = {}): Promise<Runni
       ...(opts.https ? ['--https', '--https-port', '0'] : []),
       ...(opts.args ?? []),
     ],
-    { cwd: PROJECT_ROOT, env: { ...process.env, HEARTH_LOG_LEVEL: 'warn', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, HEARTH_LOG_LEVEL: 'warn', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

@@ -31,14 +31,30 @@ export function makeUtteranceWav(text: string, opts: UtteranceOptions = {}): str
   const { voice = 'slt', silenceBeforeS = 1, silenceAfterS = 1, sampleRate = 16000 } = opts;
   requireTool('flite', 'flite');
   requireTool('sox', 'sox');
-  const key = crypto.createHash('sha256').update(JSON.stringify({ text, voice, silenceBeforeS, silenceAfterS, sampleRate })).digest('hex').slice(0, 16);
+  const key = crypto
+    .createHash('sha256')
+    .update(JSON.stringify({ text, voice, silenceBeforeS, silenceAfterS, sampleRate }))
+    .digest('hex')
+    .slice(0, 16);
   const out = path.join(CACHE_DIR, `${key}.wav`);
   if (fs.existsSync(out)) return out;
   fs.mkdirSync(CACHE_DIR, { recursive: true });
   const raw = path.join(CACHE_DIR, `${key}.raw.wav`);
   execFileSync('flite', ['-voice', voice, '-t', text, '-o', raw]);
   const tmp = `${out}.tmp.wav`;
-  execFileSync('sox', [raw, '-r', String(sampleRate), '-c', '1', '-b', '16', tmp, 'pad', String(silenceBeforeS), String(silenceAfterS)]);
+  execFileSync('sox', [
+    raw,
+    '-r',
+    String(sampleRate),
+    '-c',
+    '1',
+    '-b',
+    '16',
+    tmp,
+    'pad',
+    String(silenceBeforeS),
+    String(silenceAfterS),
+  ]);
   fs.renameSync(tmp, out);
   fs.rmSync(raw);
   return out;

@@ -19,7 +19,13 @@ export async function buildLivekitPage(): Promise<string> {
       configFile: false,
       root: HERE,
       logLevel: 'warn',
-      build: { outDir: LIVEKIT_PAGE_DIR, emptyOutDir: true, target: 'es2022', minify: false, reportCompressedSize: false },
+      build: {
+        outDir: LIVEKIT_PAGE_DIR,
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: false,
+        reportCompressedSize: false,
+      },
     });
   }
   return LIVEKIT_PAGE_DIR;

@@ -1,7 +1,15 @@
 // A test page around the real livekit-client: the e2e tests drive it through `window.lkPage`
 // (page.evaluate) against the embedded room server. It is served by the Hearth server itself
 // (as the app dir), so it runs under Hearth's real COOP/COEP/CSP.
-import { ConnectionError, Room, RoomEvent, Track, type RemoteTrack, type RemoteParticipant, type SimulationScenario } from 'livekit-client';
+import {
+  ConnectionError,
+  Room,
+  RoomEvent,
+  Track,
+  type RemoteTrack,
+  type RemoteParticipant,
+  type SimulationScenario,
+} from 'livekit-client';
 
 interface Heard {
   /** RMS of the last analyser reads above the threshold, counted. */
@@ -47,7 +55,13 @@ function listen(track: RemoteTrack, identity: string): void {
   }, 20);
 }
 
-async function join(url: string, token: string): Promise<{ ok: true; sid: string } | { ok: false; name: string; reason: number | undefined; status: number | undefined; message: string }> {
+async function join(
+  url: string,
+  token: string,
+): Promise<
+  | { ok: true; sid: string }
+  | { ok: false; name: string; reason: number | undefined; status: number | undefined; message: string }
+> {
   room = new Room({ adaptiveStream: false, dynacast: false });
   room.on(RoomEvent.TrackSubscribed, (track: RemoteTrack, _pub, participant: RemoteParticipant) => {
     if (track.kind === Track.Kind.Audio) listen(track, participant.identity);
@@ -55,7 +69,17 @@ async function join(url: string, token: string): Promise<{ ok: true; sid: string
   room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
     received.push({ from: participant?.identity, text: new TextDecoder().decode(payload), topic, atMs: Date.now() });
   });
-  for (const e of [RoomEvent.Reconnecting, RoomEvent.Reconnected, RoomEvent.SignalReconnecting, RoomEvent.Disconnected, RoomEvent.ParticipantConnected, RoomEvent.ParticipantDisconnected, RoomEvent.TrackMuted, RoomEvent.TrackUnmuted, RoomEvent.TrackUnpublished]) {
+  for (const e of [
+    RoomEvent.Reconnecting,
+    RoomEvent.Reconnected,
+    RoomEvent.SignalReconnecting,
+    RoomEvent.Disconnected,
+    RoomEvent.ParticipantConnected,
+    RoomEvent.ParticipantDisconnected,
+    RoomEvent.TrackMuted,
+    RoomEvent.TrackUnmuted,
+    RoomEvent.TrackUnpublished,
+  ]) {
     room.on(e, (...args: unknown[]) => {
       const who = args.find((a): a is RemoteParticipant => typeof a === 'object' && a !== null && 'identity' in a);
       events.push(who ? `${e}:${who.identity}` : e);
@@ -76,13 +100,21 @@ const api = {
   async publishMic(): Promise<void> {
     // Voice processing off: noise suppression treats the steady test tone as noise and fades it
     // out within seconds, which would make "heard" depend on timing.
-    await room!.localParticipant.setMicrophoneEnabled(true, { noiseSuppression: false, echoCancellation: false, autoGainControl: false });
+    await room!.localParticipant.setMicrophoneEnabled(true, {
+      noiseSuppression: false,
+      echoCancellation: false,
+      autoGainControl: false,
+    });
   },
   async setMicMuted(muted: boolean): Promise<void> {
     await room!.localParticipant.setMicrophoneEnabled(!muted);
   },
   async sendText(text: string, opts: { reliable?: boolean; to?: string[]; topic?: string } = {}): Promise<void> {
-    await room!.localParticipant.publishData(new TextEncoder().encode(text), { reliable: opts.reliable ?? true, destinationIdentities: opts.to, topic: opts.topic });
+    await room!.localParticipant.publishData(new TextEncoder().encode(text), {
+      reliable: opts.reliable ?? true,
+      destinationIdentities: opts.to,
+      topic: opts.topic,
+    });
   },
   heard: (identity: string): Heard => heard.get(identity) ?? { loudReads: 0, reads: 0, maxRms: 0 },
   /** Starts counting afresh (e.g. after a reconnect). */
@@ -91,7 +123,10 @@ const api = {
   },
   received: (): Received[] => received,
   events: (): string[] => events,
-  state: () => ({ state: room?.state ?? 'none', remotes: room ? [...room.remoteParticipants.values()].map((p) => p.identity) : [] }),
+  state: () => ({
+    state: room?.state ?? 'none',
+    remotes: room ? [...room.remoteParticipants.values()].map((p) => p.identity) : [],
+  }),
   simulate: (scenario: SimulationScenario) => room!.simulateScenario(scenario),
   /** The local microphone track as the page sees it (for diagnosing a silent publisher). */
   localMic: () =>

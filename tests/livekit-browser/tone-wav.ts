@@ -7,10 +7,19 @@ import { encodeWav } from '../../src/core/audio/wav.ts';
  * cached by its parameters under tests/.tmp.
  */
 export function toneWav({ hz = 440, seconds = 90, amplitude = 0.4 } = {}): string {
-  const file = path.resolve(import.meta.dirname, '..', '.tmp', 'livekit-tones', `tone-${hz}hz-${seconds}s-${amplitude}.wav`);
+  const file = path.resolve(
+    import.meta.dirname,
+    '..',
+    '.tmp',
+    'livekit-tones',
+    `tone-${hz}hz-${seconds}s-${amplitude}.wav`,
+  );
   if (fs.existsSync(file)) return file;
   const rate = 48000;
-  const samples = Float32Array.from({ length: rate * seconds }, (_, i) => Math.sin((2 * Math.PI * hz * i) / rate) * amplitude);
+  const samples = Float32Array.from(
+    { length: rate * seconds },
+    (_, i) => Math.sin((2 * Math.PI * hz * i) / rate) * amplitude,
+  );
   const buf = encodeWav(samples, rate);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(`${file}.tmp`, buf);

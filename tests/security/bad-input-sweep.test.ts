@@ -47,7 +47,13 @@ function send(probe: Probe): Promise<{ status: number; text: string; type: strin
     const req = http.request(`${base}${probe.path}`, { method: probe.method, agent: false, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), type: String(res.headers['content-type'] ?? '') }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          text: Buffer.concat(chunks).toString('utf8'),
+          type: String(res.headers['content-type'] ?? ''),
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -61,7 +67,10 @@ function isClear(status: number, text: string, type: string): boolean {
   if (type.includes('json')) {
     try {
       const body = JSON.parse(text) as { message?: unknown; error?: unknown };
-      return (typeof body.message === 'string' && body.message.trim().length > 3) || (typeof body.error === 'string' && body.error.length > 3);
+      return (
+        (typeof body.message === 'string' && body.message.trim().length > 3) ||
+        (typeof body.error === 'string' && body.error.length > 3)
+      );
     } catch {
       return false;
     }
@@ -115,8 +124,23 @@ const BAD_SEGMENTS = [
   'constructor',
   '%20',
 ];
-const WILDCARD_PATHS = ['/../../etc/passwd', '/..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/hearth.db', `/${'a/'.repeat(500)}`, '/index.html%00.js', '/%ff'];
-const JUNK_QUERIES = ['?q=' + 'z'.repeat(5000), '?limit=abc&age=-5&kind=movie', '?q[]=1&q=2&limit[]=3', '?__proto__[x]=1&constructor[prototype][y]=2', '?%E0%A4%A=1', '?age=1e309&limit=99999999999999999999', '?language=' + '../'.repeat(50)];
+const WILDCARD_PATHS = [
+  '/../../etc/passwd',
+  '/..%2f..%2fetc%2fpasswd',
+  '/%2e%2e/%2e%2e/hearth.db',
+  `/${'a/'.repeat(500)}`,
+  '/index.html%00.js',
+  '/%ff',
+];
+const JUNK_QUERIES = [
+  '?q=' + 'z'.repeat(5000),
+  '?limit=abc&age=-5&kind=movie',
+  '?q[]=1&q=2&limit[]=3',
+  '?__proto__[x]=1&constructor[prototype][y]=2',
+  '?%E0%A4%A=1',
+  '?age=1e309&limit=99999999999999999999',
+  '?language=' + '../'.repeat(50),
+];
 const deep = '['.repeat(5000) + ']'.repeat(5000);
 const BODIES: { type: string; body: string | Buffer }[] = [
   { type: 'application/json', body: '{' },
@@ -128,24 +152,51 @@ const BODIES: { type: string; body: string | Buffer }[] = [
   { type: 'application/json', body: '{"constructor":{"prototype":{"admin":true}}}' },
   { type: 'application/json', body: deep },
   { type: 'application/json', body: JSON.stringify({ x: 'a'.repeat(2 * 1024 * 1024) }) },
-  { type: 'application/json', body: '{"pin":123,"currentPin":[],"name":[],"title":{},"tags":"x","ageMin":"ten","kind":5,"id":"../../x","room":{},"identity":7,"volume":"loud"}' },
+  {
+    type: 'application/json',
+    body: '{"pin":123,"currentPin":[],"name":[],"title":{},"tags":"x","ageMin":"ten","kind":5,"id":"../../x","room":{},"identity":7,"volume":"loud"}',
+  },
   { type: 'application/json', body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) },
   { type: 'text/plain', body: 'hello' },
   { type: 'application/x-www-form-urlencoded', body: 'pin=1&name=x' },
-  { type: 'multipart/form-data; boundary=zz', body: '--zz\r\nContent-Disposition: form-data; name="file"; filename="a.wav"\r\n\r\nabc' },
+  {
+    type: 'multipart/form-data; boundary=zz',
+    body: '--zz\r\nContent-Disposition: form-data; name="file"; filename="a.wav"\r\n\r\nabc',
+  },
   { type: 'application/json', body: '' },
 ];
-const BAD_RANGES = ['bytes=abc', 'bytes=999999999-', 'bytes=5-1', 'bytes=-0', Array.from({ length: 300 }, (_, i) => `${i}-${i}`).join(',').replace(/^/, 'bytes='), 'items=0-1', 'bytes=--1', 'bytes=0-18446744073709551616', 'bytes=', 'bytes=1-2,garbage'];
+const BAD_RANGES = [
+  'bytes=abc',
+  'bytes=999999999-',
+  'bytes=5-1',
+  'bytes=-0',
+  Array.from({ length: 300 }, (_, i) => `${i}-${i}`)
+    .join(',')
+    .replace(/^/, 'bytes='),
+  'items=0-1',
+  'bytes=--1',
+  'bytes=0-18446744073709551616',
+  'bytes=',
+  'bytes=1-2,garbage',
+];
 
 let adminToken = '';
 let householdKey = '';
 let plantedItem: { id: string; bytes: Buffer };
 let plantedDeviceIds: string[] = [];
 
-async function json(method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+async function json(
+  method: string,
+  url: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${base}${url}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
@@ -157,9 +208,28 @@ async function freshAdminToken(): Promise<string> {
 }
 
 beforeAll(async () => {
-  const config = loadConfig(['--data-dir', dataDir, '--media-dir', mediaDir, '--app-dir', appDir, '--starter-library', 'off', '--port', '0', '--host', '127.0.0.1', '--log-level', 'fatal']);
+  const config = loadConfig([
+    '--data-dir',
+    dataDir,
+    '--media-dir',
+    mediaDir,
+    '--app-dir',
+    appDir,
+    '--starter-library',
+    'off',
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+    '--log-level',
+    'fatal',
+  ]);
   db = openDatabase(path.join(dataDir, 'hearth.db'));
-  const models = await ModelStore.open({ manifestPath: config.manifestPath, modelsDir: config.modelsDir, extraDirs: config.modelPath });
+  const models = await ModelStore.open({
+    manifestPath: config.manifestPath,
+    modelsDir: config.modelsDir,
+    extraDirs: config.modelPath,
+  });
   app = await buildApp({ config, db, models, version: 'sweep' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -172,7 +242,11 @@ beforeAll(async () => {
   const data = toneWav(440, 0.3);
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(data)]), 'keep-me.wav');
-  const up = await fetch(`${base}/api/catalog/items`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` }, body: form });
+  const up = await fetch(`${base}/api/catalog/items`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}` },
+    body: form,
+  });
   expect(up.status).toBe(201);
   plantedItem = { id: ((await up.json()) as { item: { id: string } }).item.id, bytes: data };
   const device = await json('POST', '/api/devices', { name: 'Keep Bear' }, adminToken);
@@ -191,7 +265,8 @@ async function jwtProbes(): Promise<void> {
   const { apiKey, apiSecret } = loadLivekitCredentials(config);
   const grant = { video: { roomJoin: true, room: 'household' }, sub: 'sweeper' };
   const now = Math.floor(Date.now() / 1000);
-  const sign = (secret: string, claims: Record<string, unknown>) => new SignJWT({ ...grant, ...claims }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
+  const sign = (secret: string, claims: Record<string, unknown>) =>
+    new SignJWT({ ...grant, ...claims }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(secret));
   const tokens: Record<string, string> = {
     forged: await sign('not-the-secret', { iss: apiKey, exp: now + 600, nbf: now - 10 }),
     expired: await sign(apiSecret!, { iss: apiKey, exp: now - 3600, nbf: now - 7200 }),
@@ -218,7 +293,11 @@ async function jwtProbes(): Promise<void> {
       });
       ws.on('error', () => resolve(598));
     });
-    outcomes.push({ probe: `WS /rtc with a ${name} JWT`, status: status === 101 ? 200 : status, clear: status >= 400 && status < 500 });
+    outcomes.push({
+      probe: `WS /rtc with a ${name} JWT`,
+      status: status === 101 ? 200 : status,
+      clear: status >= 400 && status < 500,
+    });
     if (status === 101) outcomes.push({ probe: `WS /rtc joined with a ${name} JWT`, status: 200, clear: false });
   }
 }
@@ -234,23 +313,28 @@ describe('bad-input sweep over every route', { timeout: 600_000 }, () => {
     };
     for (const route of routes) {
       if (route.method === 'HEAD') continue; // Fastify answers HEAD with the GET handler
-      const paths = route.url.includes(':') || route.url.includes('*') ? expandPath(route.url, route.method) : [route.url];
+      const paths =
+        route.url.includes(':') || route.url.includes('*') ? expandPath(route.url, route.method) : [route.url];
       for (const [who, auth] of Object.entries(credentials)) {
         if (who === 'admin') auth.authorization = `Bearer ${adminToken}`;
         for (const [i, p] of paths.entries()) {
           if (route.method === 'GET') {
-            for (const q of i === 0 ? ['', ...JUNK_QUERIES] : ['']) await probe({ method: 'GET', path: p + q, headers: auth });
+            for (const q of i === 0 ? ['', ...JUNK_QUERIES] : [''])
+              await probe({ method: 'GET', path: p + q, headers: auth });
           } else {
             // Every bad body on one path; every bad path with a broken body and with none.
-            for (const { type, body } of i === 0 ? BODIES : BODIES.slice(0, 1)) await probe({ method: route.method, path: p, headers: { ...auth, 'content-type': type }, body });
+            for (const { type, body } of i === 0 ? BODIES : BODIES.slice(0, 1))
+              await probe({ method: route.method, path: p, headers: { ...auth, 'content-type': type }, body });
             await probe({ method: route.method, path: p, headers: auth }); // no body at all
           }
         }
         // A probe may have ended the admin session (DELETE /api/admin/session): open a new one.
-        if ((await json('GET', '/api/admin/status', undefined, adminToken)).body.session !== true) adminToken = await freshAdminToken();
+        if ((await json('GET', '/api/admin/status', undefined, adminToken)).body.session !== true)
+          adminToken = await freshAdminToken();
       }
     }
-    for (const range of BAD_RANGES) await probe({ method: 'GET', path: `/media/${plantedItem.id}`, headers: { range } });
+    for (const range of BAD_RANGES)
+      await probe({ method: 'GET', path: `/media/${plantedItem.id}`, headers: { range } });
     await jwtProbes();
 
     // Lost: anything stored before the sweep that is gone or changed after it.
@@ -259,13 +343,16 @@ describe('bad-input sweep over every route', { timeout: 600_000 }, () => {
     if (served.status !== 200 || !Buffer.from(await served.arrayBuffer()).equals(plantedItem.bytes)) lost++;
     adminToken = await freshAdminToken();
     if (!adminToken || adminToken === 'undefined') lost++; // the PIN still opens a session
-    const devices = (await json('GET', '/api/devices', undefined, adminToken)).body.devices as { id: string }[] | undefined;
+    const devices = (await json('GET', '/api/devices', undefined, adminToken)).body.devices as
+      { id: string }[] | undefined;
     for (const id of plantedDeviceIds) if (!devices?.some((d) => d.id === id)) lost++;
 
     const serverErrors = outcomes.filter((o) => o.status >= 500);
     const refused = outcomes.filter((o) => o.status >= 400 && o.status < 500 && o.clear);
     const unclear = outcomes.filter((o) => o.status >= 400 && o.status < 500 && !o.clear);
-    console.log(`security: ${outcomes.length} tried, ${refused.length} refused with a clear error, ${lost} lost, ${serverErrors.length} server errors`);
+    console.log(
+      `security: ${outcomes.length} tried, ${refused.length} refused with a clear error, ${lost} lost, ${serverErrors.length} server errors`,
+    );
     expect(serverErrors.map((o) => `${o.status} ${o.probe}`)).toEqual([]);
     expect(unclear.map((o) => `${o.status} ${o.probe}`)).toEqual([]);
     expect(outcomes.filter((o) => o.probe.startsWith('WS /rtc joined'))).toEqual([]);
@@ -290,9 +377,11 @@ function expandPath(url: string, method: string): string[] {
   if (url.endsWith('*')) return WILDCARD_PATHS.map((p) => url.slice(0, -1).replace(/\/$/, '') + p);
   const segments = url.split('/');
   const params = segments.filter((s) => s.startsWith(':'));
-  const out: string[] = method === 'DELETE' ? [] : [segments.map((s) => (s.startsWith(':') ? plausible(url, s) : s)).join('/')];
+  const out: string[] =
+    method === 'DELETE' ? [] : [segments.map((s) => (s.startsWith(':') ? plausible(url, s) : s)).join('/')];
   for (const param of params) {
-    for (const bad of BAD_SEGMENTS) out.push(segments.map((s) => (s === param ? bad : s.startsWith(':') ? plausible(url, s) : s)).join('/'));
+    for (const bad of BAD_SEGMENTS)
+      out.push(segments.map((s) => (s === param ? bad : s.startsWith(':') ? plausible(url, s) : s)).join('/'));
   }
   return out;
 }

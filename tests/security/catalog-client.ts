@@ -9,10 +9,18 @@ export const TEST_PIN = '2468';
 export async function adminToken(server: RunningServer): Promise<string> {
   const status = (await (await fetch(`${server.url}/api/admin/status`)).json()) as { pinSet: boolean };
   if (!status.pinSet) {
-    const set = await fetch(`${server.url}/api/admin/pin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: TEST_PIN }) });
+    const set = await fetch(`${server.url}/api/admin/pin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pin: TEST_PIN }),
+    });
     if (set.status !== 204) throw new Error(`setting the PIN failed: ${set.status} ${await set.text()}`);
   }
-  const res = await fetch(`${server.url}/api/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: TEST_PIN }) });
+  const res = await fetch(`${server.url}/api/admin/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pin: TEST_PIN }),
+  });
   if (res.status !== 200) throw new Error(`opening a session failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
@@ -22,11 +30,21 @@ export interface UploadResult {
   body: { item?: { id: string; title: string; durationSec: number | null }; error?: string; message?: string };
 }
 
-export async function upload(server: RunningServer, token: string, fileName: string, data: Buffer, metadata?: object): Promise<UploadResult> {
+export async function upload(
+  server: RunningServer,
+  token: string,
+  fileName: string,
+  data: Buffer,
+  metadata?: object,
+): Promise<UploadResult> {
   const form = new FormData();
   if (metadata) form.append('metadata', JSON.stringify(metadata));
   form.append('file', new Blob([new Uint8Array(data)]), fileName);
-  const res = await fetch(`${server.url}/api/catalog/items`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const res = await fetch(`${server.url}/api/catalog/items`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
   return { status: res.status, body: (await res.json()) as UploadResult['body'] };
 }
 

@@ -25,7 +25,10 @@ const start = async (dataDir: string) => {
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 describe('the data folder (finding 6)', { timeout: 400_000 }, () => {
@@ -34,7 +37,9 @@ describe('the data folder (finding 6)', { timeout: 400_000 }, () => {
     dirs.push(dataDir);
     const first = await start(dataDir);
     const holder = JSON.parse(fs.readFileSync(path.join(dataDir, 'hearth.lock'), 'utf8')) as { pid: number };
-    await expect(start(dataDir)).rejects.toThrow(new RegExp(`server exited with 1:[\\s\\S]*in use by another Hearth server \\(process ${holder.pid} `));
+    await expect(start(dataDir)).rejects.toThrow(
+      new RegExp(`server exited with 1:[\\s\\S]*in use by another Hearth server \\(process ${holder.pid} `),
+    );
     // The first one is untouched and keeps writing.
     expect((await rawRequest(first.url, '/api/admin/pin', { body: { pin: '1234' } })).status).toBe(204);
 
@@ -50,7 +55,12 @@ describe('the data folder (finding 6)', { timeout: 400_000 }, () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-sec-data-'));
     dirs.push(dataDir);
     // A lock left by a process that no longer exists (as after kill -9).
-    const gone = { pid: 2 ** 22 + 17, hostname: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z', command: 'server/main.ts' };
+    const gone = {
+      pid: 2 ** 22 + 17,
+      hostname: os.hostname(),
+      startedAt: '2026-01-01T00:00:00.000Z',
+      command: 'server/main.ts',
+    };
     fs.writeFileSync(path.join(dataDir, 'hearth.lock'), JSON.stringify(gone));
     const server = await start(dataDir);
     expect((await rawRequest(server.url, '/api/health')).status).toBe(200);
@@ -70,7 +80,9 @@ describe('the data folder (finding 6)', { timeout: 400_000 }, () => {
     expect(mode(dataDir)).toBe(0o700);
     expect(mode(path.join(dataDir, 'secrets'))).toBe(0o700);
     const files = filesUnder(dataDir);
-    expect(files.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['hearth.db', 'household-key', 'livekit-api-secret']));
+    expect(files.map((f) => path.basename(f))).toEqual(
+      expect.arrayContaining(['hearth.db', 'household-key', 'livekit-api-secret']),
+    );
     for (const file of files) expect(mode(file), file).toBe(0o600);
   });
 });

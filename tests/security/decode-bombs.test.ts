@@ -85,13 +85,23 @@ describe('decompression bombs and truncated audio (finding 4)', { timeout: 400_0
     const titles = (await catalogItems(server)).map((i) => i.title).sort();
     expect(titles).toEqual(['Fine', 'Song']);
     expect(fs.readdirSync(path.join(mediaDir, 'uploads'))).toEqual(['song.flac']);
-    const problems = (await (await fetch(`${server.url}/api/catalog/problems`, { headers: { authorization: `Bearer ${token}` } })).json()) as { problems: { path: string; message: string }[] };
-    expect(problems.problems).toEqual([expect.objectContaining({ path: 'songs/liar.flac', message: expect.stringMatching(/more audio than its header says/) })]);
+    const problems = (await (
+      await fetch(`${server.url}/api/catalog/problems`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { problems: { path: string; message: string }[] };
+    expect(problems.problems).toEqual([
+      expect.objectContaining({
+        path: 'songs/liar.flac',
+        message: expect.stringMatching(/more audio than its header says/),
+      }),
+    ]);
   });
 
   it('takes its caps from the command line', async () => {
     expect((await send('two-minutes.flac')).status).toBe(201);
-    const strict = await startHearthServer({ media: 'empty', args: ['--starter-library', 'off', '--max-media-minutes', '1'] });
+    const strict = await startHearthServer({
+      media: 'empty',
+      args: ['--starter-library', 'off', '--max-media-minutes', '1'],
+    });
     servers.push(strict);
     const res = await send('two-minutes.flac', strict, await adminToken(strict));
     expect(res.status).toBe(400);
@@ -103,9 +113,15 @@ describe('decompression bombs and truncated audio (finding 4)', { timeout: 400_0
     expect(song.sampleRate).toBe(44100);
     expect(song.samples.length).toBe(3 * 44100);
     // Catalogued (or claimed) as 3 s: decoding stops a little after that, not ten minutes later.
-    await expect(decodeAudioFile(file('liar.flac'), '"Liar"', DEFAULT_MEDIA_LIMITS, 3)).rejects.toThrow(MediaDecodeError);
-    await expect(decodeAudioFile(file('liar.flac'), '"Liar"', DEFAULT_MEDIA_LIMITS, 3)).rejects.toThrow(/more audio than its header says/);
-    await expect(decodeAudioFile(file('two-minutes.flac'), '"Two"', { ...DEFAULT_MEDIA_LIMITS, maxDurationSec: 60 })).rejects.toThrow(/more than 1 min of audio/);
+    await expect(decodeAudioFile(file('liar.flac'), '"Liar"', DEFAULT_MEDIA_LIMITS, 3)).rejects.toThrow(
+      MediaDecodeError,
+    );
+    await expect(decodeAudioFile(file('liar.flac'), '"Liar"', DEFAULT_MEDIA_LIMITS, 3)).rejects.toThrow(
+      /more audio than its header says/,
+    );
+    await expect(
+      decodeAudioFile(file('two-minutes.flac'), '"Two"', { ...DEFAULT_MEDIA_LIMITS, maxDurationSec: 60 }),
+    ).rejects.toThrow(/more than 1 min of audio/);
     await expect(decodeAudioFile(file('sixty-bytes.flac'), '"Cut"')).rejects.toThrow(MediaDecodeError);
   });
 
@@ -122,8 +138,10 @@ describe('decompression bombs and truncated audio (finding 4)', { timeout: 400_0
     expect(largest).toBeLessThan(600 * 8000 * 0.25);
     await expect(openAudioStream(file('missing.flac'), '"Gone"')).rejects.toThrow(/"Gone" could not be read/);
     const cut = await openAudioStream(file('half.flac'), '"Half"', DEFAULT_MEDIA_LIMITS, 3);
-    await expect((async () => {
-      for await (const _ of cut);
-    })()).rejects.toThrow(/cut short/);
+    await expect(
+      (async () => {
+        for await (const _ of cut);
+      })(),
+    ).rejects.toThrow(/cut short/);
   });
 });

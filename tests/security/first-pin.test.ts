@@ -38,7 +38,10 @@ describe.skipIf(!lanIp)('the first parent PIN (finding 2)', { timeout: 400_000 }
     const code = await setupCodeOf(server);
     const fromLan = (body: object) => rawRequest(lanUrl, '/api/admin/pin', { body, localAddress: lanIp });
 
-    expect((await rawRequest(lanUrl, '/api/admin/status', { localAddress: lanIp })).json()).toMatchObject({ pinSet: false, setupCodeRequired: true });
+    expect((await rawRequest(lanUrl, '/api/admin/status', { localAddress: lanIp })).json()).toMatchObject({
+      pinSet: false,
+      setupCodeRequired: true,
+    });
     const bare = await fromLan({ pin: '1234' });
     expect(bare.status).toBe(403);
     expect(bare.json()).toMatchObject({ error: 'setup_code_required' });
@@ -46,20 +49,31 @@ describe.skipIf(!lanIp)('the first parent PIN (finding 2)', { timeout: 400_000 }
     const wrong = await fromLan({ pin: '1234', setupCode: 'AAAAA-AAAAA' });
     expect(wrong.status).toBe(403);
     expect(wrong.json()).toMatchObject({ error: 'bad_setup_code' });
-    expect((await rawRequest(lanUrl, '/api/admin/status', { localAddress: lanIp })).json()).toMatchObject({ pinSet: false });
+    expect((await rawRequest(lanUrl, '/api/admin/status', { localAddress: lanIp })).json()).toMatchObject({
+      pinSet: false,
+    });
 
     expect((await fromLan({ pin: '1234', setupCode: code.toLowerCase() })).status).toBe(204);
-    expect((await rawRequest(lanUrl, '/api/admin/session', { body: { pin: '1234' }, localAddress: lanIp })).status).toBe(200);
+    expect(
+      (await rawRequest(lanUrl, '/api/admin/session', { body: { pin: '1234' }, localAddress: lanIp })).status,
+    ).toBe(200);
   });
 
   it('takes the household key instead of the code, and trusts the home box itself', async () => {
     const { server, lanUrl } = await startOnLan();
     const key = fs.readFileSync(path.join(server.dataDir, 'secrets', 'household-key'), 'utf8').trim();
-    const withKey = await rawRequest(lanUrl, '/api/admin/pin', { body: { pin: '2468' }, localAddress: lanIp, headers: { authorization: `Bearer ${key}` } });
+    const withKey = await rawRequest(lanUrl, '/api/admin/pin', {
+      body: { pin: '2468' },
+      localAddress: lanIp,
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(withKey.status).toBe(204);
 
     const { server: other } = await startOnLan();
-    expect((await rawRequest(other.url, '/api/admin/status')).json()).toMatchObject({ pinSet: false, setupCodeRequired: false });
+    expect((await rawRequest(other.url, '/api/admin/status')).json()).toMatchObject({
+      pinSet: false,
+      setupCodeRequired: false,
+    });
     expect((await rawRequest(other.url, '/api/admin/pin', { body: { pin: '2468' } })).status).toBe(204);
   });
 });

@@ -63,7 +63,11 @@ describe('kill -9 during writes', { timeout: 500_000 }, () => {
     const deviceMaker = async () => {
       for (let i = 0; !killed; i++) {
         const name = `Bear ${i}`;
-        const res = await fetch(`${first.url}/api/devices`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ name }) }).catch(() => null);
+        const res = await fetch(`${first.url}/api/devices`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ name }),
+        }).catch(() => null);
         if (!res) return;
         if (res.status === 201) acked.devices.push({ id: ((await res.json()) as { id: string }).id, name });
         checkEnough();
@@ -73,7 +77,11 @@ describe('kill -9 during writes', { timeout: 500_000 }, () => {
       for (let i = 0; !killed; i++) {
         const title = `Seed take ${i}`;
         acked.titles.sent.push(title);
-        const res = await fetch(`${first.url}/api/catalog/items/${seedId}`, { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ title }) }).catch(() => null);
+        const res = await fetch(`${first.url}/api/catalog/items/${seedId}`, {
+          method: 'PATCH',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ title }),
+        }).catch(() => null);
         if (!res) return;
         if (res.status === 200) acked.titles.acked = i;
         checkEnough();
@@ -97,15 +105,26 @@ describe('kill -9 during writes', { timeout: 500_000 }, () => {
     for (const u of acked.uploads) {
       if (!items.some((i) => i.id === u.id)) missing.push(`upload ${u.id} not listed`);
       const served = await fetch(`${second.url}/media/${u.id}`);
-      if (served.status !== 200 || !Buffer.from(await served.arrayBuffer()).equals(u.bytes)) missing.push(`upload ${u.id} does not serve its bytes`);
+      if (served.status !== 200 || !Buffer.from(await served.arrayBuffer()).equals(u.bytes))
+        missing.push(`upload ${u.id} does not serve its bytes`);
     }
-    const devices = ((await (await fetch(`${second.url}/api/devices`, { headers: { authorization: `Bearer ${token2}` } })).json()) as { devices: { id: string; name: string }[] }).devices;
-    for (const d of acked.devices) if (!devices.some((x) => x.id === d.id && x.name === d.name)) missing.push(`device ${d.name} (${d.id})`);
+    const devices = (
+      (await (await fetch(`${second.url}/api/devices`, { headers: { authorization: `Bearer ${token2}` } })).json()) as {
+        devices: { id: string; name: string }[];
+      }
+    ).devices;
+    for (const d of acked.devices)
+      if (!devices.some((x) => x.id === d.id && x.name === d.name)) missing.push(`device ${d.name} (${d.id})`);
     const seedTitle = items.find((i) => i.id === seedId)?.title;
     const allowed = acked.titles.sent.slice(acked.titles.acked);
-    if (!seedTitle || !allowed.includes(seedTitle)) missing.push(`seed title "${seedTitle}" is not "${allowed[0]}" or a later one`);
-    console.log(`kill -9 with writes in flight: ${acked.uploads.length} uploads, ${acked.devices.length} devices, ${acked.titles.acked + 1} retitles acknowledged; ${missing.length} missing`);
+    if (!seedTitle || !allowed.includes(seedTitle))
+      missing.push(`seed title "${seedTitle}" is not "${allowed[0]}" or a later one`);
+    console.log(
+      `kill -9 with writes in flight: ${acked.uploads.length} uploads, ${acked.devices.length} devices, ${acked.titles.acked + 1} retitles acknowledged; ${missing.length} missing`,
+    );
     expect(missing).toEqual([]);
-    expect(fs.existsSync(path.join(mediaDir, '.incoming')) ? fs.readdirSync(path.join(mediaDir, '.incoming')) : []).toEqual([]);
+    expect(
+      fs.existsSync(path.join(mediaDir, '.incoming')) ? fs.readdirSync(path.join(mediaDir, '.incoming')) : [],
+    ).toEqual([]);
   });
 });

@@ -21,14 +21,42 @@ const filePartHead = `--${B}\r\nContent-Disposition: form-data; name="file"; fil
 const wavText = toneWav(440, 0.2).toString('latin1');
 
 const CASES: { name: string; contentType: string; body: string }[] = [
-  { name: 'no boundary in the content type', contentType: 'multipart/form-data', body: `${filePartHead}${wavText}\r\n--${B}--\r\n` },
-  { name: 'the body ends in the middle of the file', contentType: `multipart/form-data; boundary=${B}`, body: `${filePartHead}${wavText.slice(0, 2000)}` },
-  { name: 'a part header without a colon', contentType: `multipart/form-data; boundary=${B}`, body: `--${B}\r\nthis is not a header\r\n\r\nhello\r\n--${B}--\r\n` },
-  { name: 'a boundary that never appears', contentType: 'multipart/form-data; boundary=nowhere', body: `${filePartHead}${wavText}\r\n--${B}--\r\n` },
-  { name: 'the closing boundary is missing after a field', contentType: `multipart/form-data; boundary=${B}`, body: `--${B}\r\nContent-Disposition: form-data; name="metadata"\r\n\r\n{"title":"x"}` },
+  {
+    name: 'no boundary in the content type',
+    contentType: 'multipart/form-data',
+    body: `${filePartHead}${wavText}\r\n--${B}--\r\n`,
+  },
+  {
+    name: 'the body ends in the middle of the file',
+    contentType: `multipart/form-data; boundary=${B}`,
+    body: `${filePartHead}${wavText.slice(0, 2000)}`,
+  },
+  {
+    name: 'a part header without a colon',
+    contentType: `multipart/form-data; boundary=${B}`,
+    body: `--${B}\r\nthis is not a header\r\n\r\nhello\r\n--${B}--\r\n`,
+  },
+  {
+    name: 'a boundary that never appears',
+    contentType: 'multipart/form-data; boundary=nowhere',
+    body: `${filePartHead}${wavText}\r\n--${B}--\r\n`,
+  },
+  {
+    name: 'the closing boundary is missing after a field',
+    contentType: `multipart/form-data; boundary=${B}`,
+    body: `--${B}\r\nContent-Disposition: form-data; name="metadata"\r\n\r\n{"title":"x"}`,
+  },
   { name: 'an empty body', contentType: `multipart/form-data; boundary=${B}`, body: '' },
-  { name: 'a __proto__ field name', contentType: `multipart/form-data; boundary=${B}`, body: `--${B}\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\n{}\r\n--${B}--\r\n` },
-  { name: 'a file part with no file name', contentType: `multipart/form-data; boundary=${B}`, body: `--${B}\r\nContent-Disposition: form-data; name="file"\r\nContent-Type: audio/wav\r\n\r\n${wavText}\r\n--${B}--\r\n` },
+  {
+    name: 'a __proto__ field name',
+    contentType: `multipart/form-data; boundary=${B}`,
+    body: `--${B}\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\n{}\r\n--${B}--\r\n`,
+  },
+  {
+    name: 'a file part with no file name',
+    contentType: `multipart/form-data; boundary=${B}`,
+    body: `--${B}\r\nContent-Disposition: form-data; name="file"\r\nContent-Type: audio/wav\r\n\r\n${wavText}\r\n--${B}--\r\n`,
+  },
 ];
 
 describe('malformed multipart uploads (finding 5)', { timeout: 120_000 }, () => {

@@ -23,7 +23,10 @@ afterEach(async () => {
 async function start(dataDir?: string): Promise<RunningServer> {
   // An hour-long first lockout: on a loaded machine a burst (or a restart) may take longer than
   // the default 30 s, and no outcome here may depend on how long anything took.
-  const server = await startHearthServer({ media: 'empty', args: ['--starter-library', 'off', '--pin-lockout-s', '3600', ...(dataDir ? ['--data-dir', dataDir] : [])] });
+  const server = await startHearthServer({
+    media: 'empty',
+    args: ['--starter-library', 'off', '--pin-lockout-s', '3600', ...(dataDir ? ['--data-dir', dataDir] : [])],
+  });
   servers.push(server);
   return server;
 }
@@ -32,7 +35,8 @@ async function withPin(server: RunningServer): Promise<void> {
   expect((await rawRequest(server.url, '/api/admin/pin', { body: { pin: PIN } })).status).toBe(204);
 }
 
-const guess = (server: RunningServer, pin: string, localAddress = '127.0.0.1') => rawRequest(server.url, '/api/admin/session', { body: { pin }, localAddress });
+const guess = (server: RunningServer, pin: string, localAddress = '127.0.0.1') =>
+  rawRequest(server.url, '/api/admin/session', { body: { pin }, localAddress });
 
 describe('PIN guessing (finding 1)', { timeout: 400_000 }, () => {
   it('checks at most 5 of 40 wrong guesses sent at once from one address', async () => {
@@ -53,7 +57,9 @@ describe('PIN guessing (finding 1)', { timeout: 400_000 }, () => {
     let server = await start(dataDir);
     await withPin(server);
     const addresses = Array.from({ length: 6 }, (_, i) => `127.0.0.${i + 2}`);
-    const burst = await Promise.all(addresses.flatMap((address) => Array.from({ length: 6 }, (_, i) => guess(server, String(2000 + i), address))));
+    const burst = await Promise.all(
+      addresses.flatMap((address) => Array.from({ length: 6 }, (_, i) => guess(server, String(2000 + i), address))),
+    );
     // 10 got past the counter (checked, or turned away by the full hash queue); the rest never did.
     const counts = countStatuses(burst);
     expect((counts[401] ?? 0) + (counts[503] ?? 0)).toBe(10);
@@ -71,7 +77,9 @@ describe('PIN guessing (finding 1)', { timeout: 400_000 }, () => {
     const server = await start();
     await withPin(server);
     const burst = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => rawRequest(server.url, '/api/admin/pin', { body: { pin: '7777', currentPin: String(3000 + i) } })),
+      Array.from({ length: 30 }, (_, i) =>
+        rawRequest(server.url, '/api/admin/pin', { body: { pin: '7777', currentPin: String(3000 + i) } }),
+      ),
     );
     expect(countStatuses(burst)).toEqual({ 403: 5, 429: 25 });
     expect((await guess(server, PIN)).status).toBe(429);
@@ -91,7 +99,12 @@ describe('PIN guessing (finding 1)', { timeout: 400_000 }, () => {
           resolve();
         });
       });
-    const outcomes = Array.from({ length: 20 }, () => queue.run(job).then(() => 'done', (err: unknown) => (err instanceof QueueFullError ? 'full' : 'other')));
+    const outcomes = Array.from({ length: 20 }, () =>
+      queue.run(job).then(
+        () => 'done',
+        (err: unknown) => (err instanceof QueueFullError ? 'full' : 'other'),
+      ),
+    );
     // Release jobs one by one as they start: each release lets exactly one waiter in.
     for (let released = 0; released < 9; released++) {
       while (releases.length === 0) await new Promise((r) => setImmediate(r));

@@ -20,7 +20,8 @@ export interface RawRequest {
 /** One HTTP request with full control over Host and source address (node:http, a fresh connection each time). */
 export function rawRequest(baseUrl: string, path: string, opts: RawRequest = {}): Promise<RawResponse> {
   const url = new URL(path, baseUrl);
-  const payload = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+  const payload =
+    opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -42,7 +43,12 @@ export function rawRequest(baseUrl: string, path: string, opts: RawRequest = {})
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) as Record<string, unknown> });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text,
+            json: () => JSON.parse(text) as Record<string, unknown>,
+          });
         });
         res.on('error', reject);
       },

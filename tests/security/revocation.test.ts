@@ -27,14 +27,22 @@ describe('revoking room tokens (finding 8)', { timeout: 400_000 }, () => {
   }, 60_000);
 
   const withKey = { authorization: () => `Bearer ${key}` };
-  const api = (p: string, body?: unknown, method?: string) => rawRequest(server.url, p, { body, method, headers: { authorization: withKey.authorization() } });
+  const api = (p: string, body?: unknown, method?: string) =>
+    rawRequest(server.url, p, { body, method, headers: { authorization: withKey.authorization() } });
   const deviceToken = async (id: string, credential: string) =>
-    (await rawRequest(server.url, `/api/devices/${id}/token`, { body: {}, headers: { authorization: `Bearer ${credential}` } })).json() as { url: string; token: string };
+    (
+      await rawRequest(server.url, `/api/devices/${id}/token`, {
+        body: {},
+        headers: { authorization: `Bearer ${credential}` },
+      })
+    ).json() as { url: string; token: string };
   const validate = (token: string) => rawRequest(server.url, `/rtc/validate?access_token=${token}`);
 
   /** Resolves with the reason once the client is disconnected by the server. */
   const disconnection = (client: RtcNodeParticipant) =>
-    new Promise<DisconnectReason | undefined>((resolve) => client.room.once(RoomEvent.Disconnected, (reason?: DisconnectReason) => resolve(reason)));
+    new Promise<DisconnectReason | undefined>((resolve) =>
+      client.room.once(RoomEvent.Disconnected, (reason?: DisconnectReason) => resolve(reason)),
+    );
 
   it('removes a toy at once when its credential is replaced, and refuses its old token', async () => {
     const created = (await api('/api/devices', { name: 'Bunny' })).json() as { id: string; credential: string };
@@ -57,7 +65,7 @@ describe('revoking room tokens (finding 8)', { timeout: 400_000 }, () => {
     expect((await validate(fresh.token)).status).toBe(200);
   });
 
-  it('refuses every token for a deleted toy\'s room and removes who is in it', async () => {
+  it("refuses every token for a deleted toy's room and removes who is in it", async () => {
     const created = (await api('/api/devices', { name: 'Owl' })).json() as { id: string; credential: string };
     const minted = await deviceToken(created.id, created.credential);
     const toy = new RtcNodeParticipant(`device-${created.id}`);

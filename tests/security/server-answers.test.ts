@@ -30,7 +30,9 @@ describe('what the server says, and to whom (findings 10, 11)', { timeout: 400_0
     expect(anonymous.text).not.toContain(process.cwd());
 
     expect((await rawRequest(server.url, '/api/admin/pin', { body: { pin: '1234' } })).status).toBe(204);
-    const { token } = (await rawRequest(server.url, '/api/admin/session', { body: { pin: '1234' } })).json() as { token: string };
+    const { token } = (await rawRequest(server.url, '/api/admin/session', { body: { pin: '1234' } })).json() as {
+      token: string;
+    };
     const parent = await rawRequest(server.url, '/api/models', { headers: { authorization: `Bearer ${token}` } });
     expect(parent.text).toMatch(/"location":"\//);
   });
@@ -38,7 +40,12 @@ describe('what the server says, and to whom (findings 10, 11)', { timeout: 400_0
   it('lets the household key mint only what the PWA needs', async () => {
     const mint = (body: object) => rawRequest(server.url, '/api/livekit/token', { body, headers: withKey() });
     expect((await mint({ room: 'hearth' })).status).toBe(200);
-    for (const body of [{ room: 'device-abc123' }, { identity: 'hearth-agent' }, { identity: 'device-abc123' }, { identity: 'observer-x' }]) {
+    for (const body of [
+      { room: 'device-abc123' },
+      { identity: 'hearth-agent' },
+      { identity: 'device-abc123' },
+      { identity: 'observer-x' },
+    ]) {
       const res = await mint(body);
       expect(res.status, JSON.stringify(body)).toBe(403);
       expect(String(res.json().message), JSON.stringify(body)).toMatch(/toy's room|reserved/);
@@ -46,13 +53,22 @@ describe('what the server says, and to whom (findings 10, 11)', { timeout: 400_0
   });
 
   it('says what is wrong: a name too long, a __proto__ key, broken JSON', async () => {
-    const longName = await rawRequest(server.url, '/api/devices', { body: { name: 'x'.repeat(65) }, headers: withKey() });
+    const longName = await rawRequest(server.url, '/api/devices', {
+      body: { name: 'x'.repeat(65) },
+      headers: withKey(),
+    });
     expect(longName.status).toBe(400);
     expect(longName.json().message).toBe('name: a name can be at most 64 characters');
 
-    const proto = await rawRequest(server.url, '/api/devices', { body: '{"name":"Bear","__proto__":{"admin":true}}', headers: withKey() });
+    const proto = await rawRequest(server.url, '/api/devices', {
+      body: '{"name":"Bear","__proto__":{"admin":true}}',
+      headers: withKey(),
+    });
     expect(proto.status).toBe(400);
-    expect(proto.json()).toMatchObject({ error: 'forbidden_key', message: 'the key "__proto__" is not allowed in a request body' });
+    expect(proto.json()).toMatchObject({
+      error: 'forbidden_key',
+      message: 'the key "__proto__" is not allowed in a request body',
+    });
 
     const broken = await rawRequest(server.url, '/api/admin/session', { body: '{"pin": "12' });
     expect(broken.status).toBe(400);
@@ -74,7 +90,10 @@ describe('what the server says, and to whom (findings 10, 11)', { timeout: 400_0
       expect(res.text).not.toMatch(/SQLITE|no such table|devices|\.ts|\/tmp\//i);
       // The detail is in the server's own log, under the same request id; the log line may reach
       // the pipe after the answer does, so wait for it rather than read the output once.
-      await vi.waitFor(() => expect(server.output()).toContain(String(body.requestId)), { timeout: 20_000, interval: 50 });
+      await vi.waitFor(() => expect(server.output()).toContain(String(body.requestId)), {
+        timeout: 20_000,
+        interval: 50,
+      });
       expect(server.output()).toMatch(/no such table/);
     } finally {
       db.exec('ALTER TABLE devices_moved_away RENAME TO devices');

@@ -28,7 +28,9 @@ const start = async () => {
 /** Bytes under the staging folder. */
 function stagedBytes(): number {
   if (!fs.existsSync(staging)) return 0;
-  return fs.readdirSync(staging, { recursive: true, withFileTypes: true }).reduce((sum, e) => (e.isFile() ? sum + fs.statSync(path.join(e.parentPath, e.name)).size : sum), 0);
+  return fs
+    .readdirSync(staging, { recursive: true, withFileTypes: true })
+    .reduce((sum, e) => (e.isFile() ? sum + fs.statSync(path.join(e.parentPath, e.name)).size : sum), 0);
 }
 
 /** Sends the head of an upload and 2 MB of its file, then keeps the request open (never ends it). */
@@ -39,7 +41,9 @@ function startEndlessUpload(server: RunningServer, token: string): http.ClientRe
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, authorization: `Bearer ${token}` },
   });
   req.on('error', () => undefined); // the server dies mid-request: that is the point
-  req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="long-story.wav"\r\nContent-Type: audio/wav\r\n\r\n`);
+  req.write(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="long-story.wav"\r\nContent-Type: audio/wav\r\n\r\n`,
+  );
   req.write(toneWav(220, 60)); // 1.9 MB
   return req;
 }

@@ -19,7 +19,9 @@ afterAll(async () => server?.stop(), 120_000);
 describe('same-name uploads at the same moment (finding 3)', { timeout: 120_000 }, () => {
   it('stores every acknowledged upload as its own file, served back byte for byte', async () => {
     const bodies = Array.from({ length: 10 }, (_, i) => toneWav(300 + 40 * i, 0.4 + 0.05 * i));
-    const results = await Promise.all(bodies.map((data, i) => upload(server, token, 'Lullaby.wav', data, { title: `Lullaby ${i}` })));
+    const results = await Promise.all(
+      bodies.map((data, i) => upload(server, token, 'Lullaby.wav', data, { title: `Lullaby ${i}` })),
+    );
 
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
     const ids = results.map((r) => r.body.item!.id);
@@ -31,7 +33,9 @@ describe('same-name uploads at the same moment (finding 3)', { timeout: 120_000 
     }
     const stored = fs.readdirSync(path.join(server.mediaDir, 'uploads')).filter((f) => f.endsWith('.wav'));
     expect(stored).toHaveLength(10);
-    const listed = ((await (await fetch(`${server.url}/api/catalog`)).json()) as { items: { id: string; title: string }[] }).items;
+    const listed = (
+      (await (await fetch(`${server.url}/api/catalog`)).json()) as { items: { id: string; title: string }[] }
+    ).items;
     expect(listed.map((i) => i.id).sort()).toEqual([...ids].sort());
   });
 });

@@ -104,7 +104,10 @@ const KNOWN: KnownExceptions[] = [
 ];
 
 const require = createRequire(import.meta.url);
-const config = require('../../.dependency-cruiser.cjs') as { forbidden: NonNullable<NonNullable<ICruiseOptions['ruleSet']>['forbidden']>; options: ICruiseOptions };
+const config = require('../../.dependency-cruiser.cjs') as {
+  forbidden: NonNullable<NonNullable<ICruiseOptions['ruleSet']>['forbidden']>;
+  options: ICruiseOptions;
+};
 
 /** One violation as `rule: from -> to` (a cycle is named by its first step). */
 function key(rule: string, from: string, to: string): string {
@@ -115,8 +118,17 @@ type Rules = NonNullable<ICruiseOptions['ruleSet']>['forbidden'];
 
 async function violations(paths: string[], forbidden: Rules = config.forbidden): Promise<IViolation[]> {
   // Paths in rules and results are relative to the repository root.
-  const result = await cruise(paths, { ...config.options, baseDir: PROJECT_ROOT, ruleSet: { forbidden }, validate: true, outputType: 'json' });
-  const output = typeof result.output === 'string' ? (JSON.parse(result.output) as { summary: { violations: IViolation[] } }) : result.output;
+  const result = await cruise(paths, {
+    ...config.options,
+    baseDir: PROJECT_ROOT,
+    ruleSet: { forbidden },
+    validate: true,
+    outputType: 'json',
+  });
+  const output =
+    typeof result.output === 'string'
+      ? (JSON.parse(result.output) as { summary: { violations: IViolation[] } })
+      : result.output;
   return output.summary.violations;
 }
 
@@ -126,8 +138,14 @@ describe('layer rules (dependency-cruiser)', () => {
     const known = new Set(KNOWN.flatMap(({ rule, imports }) => imports.map(([from, to]) => key(rule, from, to))));
     const unexpected = [...found].filter((k) => !known.has(k));
     const gone = [...known].filter((k) => !found.has(k));
-    expect(unexpected, 'new layer violations: import through src/core or src/app instead (see .dependency-cruiser.cjs for each rule)').toEqual([]);
-    expect(gone, 'these known exceptions no longer happen: delete them from KNOWN in tests/unit/layers.test.ts').toEqual([]);
+    expect(
+      unexpected,
+      'new layer violations: import through src/core or src/app instead (see .dependency-cruiser.cjs for each rule)',
+    ).toEqual([]);
+    expect(
+      gone,
+      'these known exceptions no longer happen: delete them from KNOWN in tests/unit/layers.test.ts',
+    ).toEqual([]);
   }, 240_000);
 
   it('every rule catches what it forbids (planted violations in tests/fixtures/layers)', async () => {
@@ -135,7 +153,12 @@ describe('layer rules (dependency-cruiser)', () => {
     // it is cruised with the same rules, their paths moved under that folder.
     const root = 'tests/fixtures/layers/';
     const moved = config.forbidden.map((rule) =>
-      JSON.parse(JSON.stringify(rule).replaceAll('^src/', `^${root}src/`).replaceAll('^server/', `^${root}server/`).replaceAll('^(src|server)/', `^${root}(src|server)/`)),
+      JSON.parse(
+        JSON.stringify(rule)
+          .replaceAll('^src/', `^${root}src/`)
+          .replaceAll('^server/', `^${root}server/`)
+          .replaceAll('^(src|server)/', `^${root}(src|server)/`),
+      ),
     ) as Rules;
     const caught = new Set((await violations([root], moved)).map((v) => v.rule.name));
     expect([...caught].sort()).toEqual(config.forbidden.map((r) => r.name).sort());

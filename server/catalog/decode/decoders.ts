@@ -48,7 +48,14 @@ export async function createDecoder(container: AudioContainer, head: Uint8Array)
   }
 }
 
-async function ready<T extends { ready: Promise<void>; decode(b: Uint8Array): Promise<PcmChunk>; flush(): Promise<PcmChunk>; free(): void }>(decoder: T): Promise<StreamingDecoder> {
+async function ready<
+  T extends {
+    ready: Promise<void>;
+    decode(b: Uint8Array): Promise<PcmChunk>;
+    flush(): Promise<PcmChunk>;
+    free(): void;
+  },
+>(decoder: T): Promise<StreamingDecoder> {
   await decoder.ready;
   return { decode: (bytes) => decoder.decode(bytes), flush: () => decoder.flush(), free: () => decoder.free() };
 }

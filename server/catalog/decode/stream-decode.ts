@@ -35,7 +35,11 @@ export interface DecodeSummary {
 }
 
 /** Streams `absolutePath` through its decoder. Throws MediaLimitError (too much audio) or AudioDecodeError (broken). */
-export async function decodeAudioStream(absolutePath: string, label: string, options: DecodeOptions): Promise<DecodeSummary> {
+export async function decodeAudioStream(
+  absolutePath: string,
+  label: string,
+  options: DecodeOptions,
+): Promise<DecodeSummary> {
   const pieces = decodeAudioPieces(absolutePath, label, options);
   for (;;) {
     const next = await pieces.next();
@@ -49,20 +53,29 @@ export async function decodeAudioStream(absolutePath: string, label: string, opt
  * player pulls at playback speed). Returns the summary once the file has decoded to its end;
  * stopping early (return()) closes the file and frees the decoder.
  */
-export async function* decodeAudioPieces(absolutePath: string, label: string, options: Omit<DecodeOptions, 'onPcm'>): AsyncGenerator<PcmChunk, DecodeSummary> {
+export async function* decodeAudioPieces(
+  absolutePath: string,
+  label: string,
+  options: Omit<DecodeOptions, 'onPcm'>,
+): AsyncGenerator<PcmChunk, DecodeSummary> {
   const head = await readHead(absolutePath);
   const container = sniffAudio(head);
-  if (!container) throw new AudioDecodeError(`${label} could not be decoded: its content is not audio in a supported format`);
+  if (!container)
+    throw new AudioDecodeError(`${label} could not be decoded: its content is not audio in a supported format`);
   let decoder;
   try {
     decoder = await createDecoder(container, head);
   } catch (err) {
-    if (err instanceof UnsupportedCodecError) throw new AudioDecodeError(`${label} could not be decoded: ${err.message}`);
+    if (err instanceof UnsupportedCodecError)
+      throw new AudioDecodeError(`${label} could not be decoded: ${err.message}`);
     throw err;
   }
   const { limits, claimedDurationSec } = options;
   // A header that understates the length is lying: stop a little after what it claims.
-  const stopAfterSec = Math.min(limits.maxDurationSec, claimedDurationSec !== undefined ? claimedDurationSec * 1.1 + 2 : Infinity);
+  const stopAfterSec = Math.min(
+    limits.maxDurationSec,
+    claimedDurationSec !== undefined ? claimedDurationSec * 1.1 + 2 : Infinity,
+  );
   let frames = 0;
   let sampleRate = 0;
   let channels = 0;
@@ -74,10 +87,14 @@ export async function* decodeAudioPieces(absolutePath: string, label: string, op
     frames += chunk.samplesDecoded;
     const seconds = frames / sampleRate;
     if (seconds > limits.maxDurationSec) {
-      throw new MediaLimitError(`${label} holds more than ${describeDuration(limits.maxDurationSec)} of audio; songs and stories may be at most that long (split it, or raise --max-media-minutes)`);
+      throw new MediaLimitError(
+        `${label} holds more than ${describeDuration(limits.maxDurationSec)} of audio; songs and stories may be at most that long (split it, or raise --max-media-minutes)`,
+      );
     }
     if (seconds > stopAfterSec) {
-      throw new AudioDecodeError(`${label} holds more audio than its header says (${describeDuration(claimedDurationSec ?? 0)}): the file is malformed`);
+      throw new AudioDecodeError(
+        `${label} holds more audio than its header says (${describeDuration(claimedDurationSec ?? 0)}): the file is malformed`,
+      );
     }
     return true;
   };
@@ -99,7 +116,9 @@ export async function* decodeAudioPieces(absolutePath: string, label: string, op
   if (frames === 0) throw new AudioDecodeError(`${label} holds no playable audio (it may be corrupt or cut short)`);
   const durationSec = frames / sampleRate;
   if (claimedDurationSec !== undefined && durationSec < claimedDurationSec * 0.9 - 0.5) {
-    throw new AudioDecodeError(`${label} is cut short: its header says ${describeDuration(claimedDurationSec)} but only ${describeDuration(durationSec)} of audio decodes`);
+    throw new AudioDecodeError(
+      `${label} is cut short: its header says ${describeDuration(claimedDurationSec)} but only ${describeDuration(durationSec)} of audio decodes`,
+    );
   }
   return { sampleRate, channels, durationSec };
 }

@@ -90,7 +90,8 @@ export class WavDecoder implements StreamingDecoder {
     const view = new DataView(bytes.buffer, bytes.byteOffset, frames * frameBytes);
     const read = sampleReader(format);
     for (let f = 0; f < frames; f++) {
-      for (let c = 0; c < format.channels; c++) channelData[c]![f] = read(view, (f * format.channels + c) * format.bytesPerSample);
+      for (let c = 0; c < format.channels; c++)
+        channelData[c]![f] = read(view, (f * format.channels + c) * format.bytesPerSample);
     }
     return { channelData, samplesDecoded: frames, sampleRate: format.sampleRate };
   }
@@ -104,22 +105,25 @@ function readFormat(view: DataView, at: number, size: number): WavFormat {
   const bits = view.getUint16(at + 14, true);
   if (tag === FORMAT_EXTENSIBLE && size >= 26) tag = view.getUint16(at + 24, true); // the sub-format GUID's first two bytes
   const float = tag === FORMAT_FLOAT;
-  if (tag !== FORMAT_PCM && !float) throw new WavFormatError(`WAV format ${tag} is compressed; only PCM and float WAV files are supported`);
+  if (tag !== FORMAT_PCM && !float)
+    throw new WavFormatError(`WAV format ${tag} is compressed; only PCM and float WAV files are supported`);
   const supported = float ? bits === 32 || bits === 64 : [8, 16, 24, 32].includes(bits);
   if (!supported) throw new WavFormatError(`${bits}-bit ${float ? 'float' : 'PCM'} WAV is not supported`);
-  if (channels === 0 || sampleRate === 0) throw new WavFormatError('the WAV header says it has no channels or no sample rate');
+  if (channels === 0 || sampleRate === 0)
+    throw new WavFormatError('the WAV header says it has no channels or no sample rate');
   return { float, channels, sampleRate, bytesPerSample: bits / 8 };
 }
 
 function sampleReader(format: WavFormat): (view: DataView, at: number) => number {
-  if (format.float) return format.bytesPerSample === 4 ? (v, at) => v.getFloat32(at, true) : (v, at) => v.getFloat64(at, true);
+  if (format.float)
+    return format.bytesPerSample === 4 ? (v, at) => v.getFloat32(at, true) : (v, at) => v.getFloat64(at, true);
   switch (format.bytesPerSample) {
     case 1:
       return (v, at) => (v.getUint8(at) - 128) / 128;
     case 2:
       return (v, at) => v.getInt16(at, true) / 32768;
     case 3:
-      return (v, at) => ((v.getUint8(at) | (v.getUint8(at + 1) << 8) | (v.getInt8(at + 2) << 16)) / 8388608);
+      return (v, at) => (v.getUint8(at) | (v.getUint8(at + 1) << 8) | (v.getInt8(at + 2) << 16)) / 8388608;
     default:
       return (v, at) => v.getInt32(at, true) / 2147483648;
   }

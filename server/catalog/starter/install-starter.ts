@@ -13,7 +13,9 @@ export const STARTER_SOURCE_DIR = path.resolve(import.meta.dirname, '..', '..', 
 export const STARTER_VERSION = 1;
 export const STARTER_FOLDER = 'starter';
 
-const tuneSchema = z.object({ sidecar: sidecarSchema, tempo: z.number().positive(), melody: z.string().min(1) }).strict();
+const tuneSchema = z
+  .object({ sidecar: sidecarSchema, tempo: z.number().positive(), melody: z.string().min(1) })
+  .strict();
 
 export interface StarterReport {
   written: string[];
@@ -38,7 +40,10 @@ async function writeFileAtomically(file: string, data: string | Buffer): Promise
 }
 
 /** `signal` stops between files (a server shutting down does not wait for every narration). */
-export async function installStarterLibrary(mediaDir: string, options: { sourceDir?: string; signal?: AbortSignal } = {}): Promise<StarterReport> {
+export async function installStarterLibrary(
+  mediaDir: string,
+  options: { sourceDir?: string; signal?: AbortSignal } = {},
+): Promise<StarterReport> {
   const sourceDir = options.sourceDir ?? STARTER_SOURCE_DIR;
   const report: StarterReport = { written: [], kept: [], asText: [], narrator: null };
   const storiesOut = path.join(mediaDir, STARTER_FOLDER, 'stories');
@@ -61,7 +66,10 @@ export async function installStarterLibrary(mediaDir: string, options: { sourceD
     try {
       const { wav, engine } = await narrate(narrationText(markdown));
       report.narrator = engine;
-      await writeFileAtomically(path.join(storiesOut, `${slug}.json`), `${JSON.stringify({ ...meta, text: markdown.replace(/^\s*#.*\n+/, '').trim() }, null, 2)}\n`);
+      await writeFileAtomically(
+        path.join(storiesOut, `${slug}.json`),
+        `${JSON.stringify({ ...meta, text: markdown.replace(/^\s*#.*\n+/, '').trim() }, null, 2)}\n`,
+      );
       await writeFileAtomically(audio, wav);
       report.written.push(`${STARTER_FOLDER}/stories/${slug}.wav`);
     } catch {

@@ -13,12 +13,15 @@ export const NARRATION_VOICE = 'slt';
 
 /** Flite reads one line of plain text; markdown marks and line breaks would be read out or ignored. */
 export function narrationText(markdown: string): string {
-  return markdown
-    .replace(/^\s*#+\s*(.+)$/gm, '$1.')
-    .replace(/[*_`>#]/g, '')
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    markdown
+      .replace(/^\s*#+\s*(.+)$/gm, '$1.')
+      .replace(/[*_`>#]/g, '')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 async function narrateWithWasi(text: string): Promise<Buffer> {

@@ -9,7 +9,11 @@ import { bearerToken } from '../../auth/require-admin.ts';
 import type { HearthDatabase } from '../../db/database.ts';
 import { householdKeyMatches } from '../../livekit/household-key.ts';
 
-const PinBody = z.object({ pin: z.string(), currentPin: z.string().optional(), setupCode: z.string().max(64).optional() });
+const PinBody = z.object({
+  pin: z.string(),
+  currentPin: z.string().optional(),
+  setupCode: z.string().max(64).optional(),
+});
 const SessionBody = z.object({ pin: z.string() });
 
 export interface AdminRouteOptions {
@@ -47,11 +51,18 @@ export function registerAdminRoutes(app: FastifyInstance, db: HearthDatabase, op
     void reply
       .code(429)
       .header('Retry-After', String(retryAfterS))
-      .send({ error: 'too_many_attempts', message: `Too many wrong tries. Try again in ${retryAfterS} s.`, retryAfterS });
+      .send({
+        error: 'too_many_attempts',
+        message: `Too many wrong tries. Try again in ${retryAfterS} s.`,
+        retryAfterS,
+      });
     return null;
   };
   const busy = (reply: FastifyReply) =>
-    reply.code(503).header('Retry-After', '1').send({ error: 'busy', message: 'Too many PIN checks at once. Try again in a moment.' });
+    reply
+      .code(503)
+      .header('Retry-After', '1')
+      .send({ error: 'busy', message: 'Too many PIN checks at once. Try again in a moment.' });
 
   /** May this request set the first PIN without a setup code? */
   const trustedForFirstPin = (request: FastifyRequest): boolean => {
@@ -65,12 +76,20 @@ export function registerAdminRoutes(app: FastifyInstance, db: HearthDatabase, op
     reply.header('Cache-Control', 'no-store');
     const token = bearerToken(request);
     const pinSet = pin.isSet();
-    return { pinSet, session: token ? sessions.validate(token) : false, setupCodeRequired: !pinSet && !trustedForFirstPin(request) };
+    return {
+      pinSet,
+      session: token ? sessions.validate(token) : false,
+      setupCodeRequired: !pinSet && !trustedForFirstPin(request),
+    };
   });
 
   app.post('/api/admin/pin', async (request, reply) => {
     const body = PinBody.safeParse(request.body);
-    if (!body.success) return reply.code(400).send({ error: 'invalid_request', message: 'Send { "pin": "1234" }, plus "currentPin" to change it (or "setupCode" to set the first one).' });
+    if (!body.success)
+      return reply.code(400).send({
+        error: 'invalid_request',
+        message: 'Send { "pin": "1234" }, plus "currentPin" to change it (or "setupCode" to set the first one).',
+      });
     // A malformed new PIN is refused before anything is counted or hashed.
     if (!isValidPin(body.data.pin)) return reply.code(400).send({ error: 'invalid_pin', message: PIN_RULE });
     const token = bearerToken(request);
@@ -82,13 +101,17 @@ export function registerAdminRoutes(app: FastifyInstance, db: HearthDatabase, op
           if (body.data.setupCode === undefined) {
             return reply.code(403).send({
               error: 'setup_code_required',
-              message: 'Setting the first parent PIN from another device needs the setup code shown where Hearth was started (npm start), or the household key.',
+              message:
+                'Setting the first parent PIN from another device needs the setup code shown where Hearth was started (npm start), or the household key.',
             });
           }
           reservation = reserve(request, reply);
           if (!reservation) return reply;
           if (!setupCode?.matches(body.data.setupCode)) {
-            return reply.code(403).send({ error: 'bad_setup_code', message: 'That setup code is not right. Use the one printed where Hearth was started.' });
+            return reply.code(403).send({
+              error: 'bad_setup_code',
+              message: 'That setup code is not right. Use the one printed where Hearth was started.',
+            });
           }
         }
         await pin.set(body.data.pin, { replace: false });
@@ -96,10 +119,12 @@ export function registerAdminRoutes(app: FastifyInstance, db: HearthDatabase, op
       } else if (hasSession) {
         await pin.set(body.data.pin, { replace: true });
       } else {
-        if (body.data.currentPin === undefined) return reply.code(403).send({ error: 'pin_required', message: 'Enter the current PIN to change it.' });
+        if (body.data.currentPin === undefined)
+          return reply.code(403).send({ error: 'pin_required', message: 'Enter the current PIN to change it.' });
         reservation = reserve(request, reply);
         if (!reservation) return reply;
-        if (!(await pin.verify(body.data.currentPin))) return reply.code(403).send({ error: 'bad_pin', message: 'The current PIN is not right.' });
+        if (!(await pin.verify(body.data.currentPin)))
+          return reply.code(403).send({ error: 'bad_pin', message: 'The current PIN is not right.' });
         await pin.set(body.data.pin, { replace: true });
       }
     } catch (err) {
@@ -116,11 +141,13 @@ export function registerAdminRoutes(app: FastifyInstance, db: HearthDatabase, op
   app.post('/api/admin/session', async (request, reply) => {
     const body = SessionBody.safeParse(request.body);
     if (!body.success) return reply.code(400).send({ error: 'invalid_request', message: 'Send { "pin": "1234" }.' });
-    if (!pin.isSet()) return reply.code(409).send({ error: 'pin_not_set', message: 'No parent PIN yet: choose one first.' });
+    if (!pin.isSet())
+      return reply.code(409).send({ error: 'pin_not_set', message: 'No parent PIN yet: choose one first.' });
     const reservation = reserve(request, reply);
     if (!reservation) return reply;
     try {
-      if (!(await pin.verify(body.data.pin))) return reply.code(401).send({ error: 'bad_pin', message: 'That PIN is not right.' });
+      if (!(await pin.verify(body.data.pin)))
+        return reply.code(401).send({ error: 'bad_pin', message: 'That PIN is not right.' });
     } catch (err) {
       if (err instanceof QueueFullError) return busy(reply);
       throw err;

@@ -23,13 +23,18 @@ export function registerAppRoutes(app: FastifyInstance, appDir: string): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.getHeader('Cache-Control')) return payload;
     reply.header('Cache-Control', appCacheControl(request.url));
-    if (request.url.split('?', 1)[0]?.endsWith('.webmanifest')) reply.header('Content-Type', 'application/manifest+json; charset=utf-8');
+    if (request.url.split('?', 1)[0]?.endsWith('.webmanifest'))
+      reply.header('Content-Type', 'application/manifest+json; charset=utf-8');
     return payload;
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    const isPage = request.method === 'GET' && !/^\/(api|models|media)\//.test(request.url) && (request.headers.accept ?? '').includes('text/html');
-    if (!isPage) return reply.code(404).send({ error: 'not_found', message: `${request.method} ${request.url} not found` });
+    const isPage =
+      request.method === 'GET' &&
+      !/^\/(api|models|media)\//.test(request.url) &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (!isPage)
+      return reply.code(404).send({ error: 'not_found', message: `${request.method} ${request.url} not found` });
     if (!fs.existsSync(indexFile)) return reply.code(503).type('text/html').send(NOT_BUILT_PAGE);
     return reply.sendFile('index.html', appDir);
   });

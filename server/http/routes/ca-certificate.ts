@@ -16,7 +16,8 @@ export function registerCaCertificateRoute(app: FastifyInstance, caCertPem: stri
   const der = new crypto.X509Certificate(caCertPem).raw;
   app.get(CA_CERTIFICATE_PATH, async (request, reply) => {
     const { format = 'pem' } = request.query as { format?: string };
-    if (format !== 'pem' && format !== 'der') return reply.code(400).send({ error: 'bad_format', message: 'format must be pem or der' });
+    if (format !== 'pem' && format !== 'der')
+      return reply.code(400).send({ error: 'bad_format', message: 'format must be pem or der' });
     reply.header('Cache-Control', 'no-cache').type(CA_CERT_TYPE);
     if (format === 'der') return reply.header('Content-Disposition', 'inline; filename="hearth-ca.cer"').send(der);
     return reply.header('Content-Disposition', 'inline; filename="hearth-ca.crt"').send(pem);

@@ -15,11 +15,16 @@ const IdParams = z.object({ id: z.string().regex(/^[0-9a-f]{16}$/) });
 export function registerCatalogAdminRoutes(app: FastifyInstance, catalog: CatalogService): void {
   // Encapsulated, so multipart parsing applies to these routes only.
   void app.register(async (scope) => {
-    await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, fieldSize: 256 * 1024 } });
+    await scope.register(multipart, {
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 4, fieldSize: 256 * 1024 },
+    });
     scope.addHook('preHandler', requireAdmin);
 
     const failed = (err: unknown, reply: import('fastify').FastifyReply) => {
-      if (err instanceof EditError) return reply.code(err.status).send({ error: err.status === 404 ? 'not_found' : 'invalid_media', message: err.message });
+      if (err instanceof EditError)
+        return reply
+          .code(err.status)
+          .send({ error: err.status === 404 ? 'not_found' : 'invalid_media', message: err.message });
       throw err;
     };
 
@@ -30,7 +35,11 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, catalog: Catalo
 
     // multipart/form-data: an optional "metadata" field (sidecar JSON) before the "file" field.
     scope.post('/api/catalog/items', async (request, reply) => {
-      if (!request.isMultipart()) return reply.code(415).send({ error: 'multipart_required', message: 'Upload the file as multipart/form-data with a "file" field.' });
+      if (!request.isMultipart())
+        return reply.code(415).send({
+          error: 'multipart_required',
+          message: 'Upload the file as multipart/form-data with a "file" field.',
+        });
       let metadata: unknown = {};
       try {
         for await (const part of request.parts()) {
@@ -39,7 +48,9 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, catalog: Catalo
             try {
               metadata = JSON.parse(String(part.value));
             } catch {
-              return reply.code(400).send({ error: 'invalid_media', message: 'the "metadata" field is not valid JSON' });
+              return reply
+                .code(400)
+                .send({ error: 'invalid_media', message: 'the "metadata" field is not valid JSON' });
             }
             continue;
           }
@@ -95,7 +106,13 @@ function multipartRefusal(err: unknown): { status: number; error: string; messag
   if (!(err instanceof Error)) return null;
   const code = (err as { code?: unknown }).code;
   const status = (err as { statusCode?: unknown }).statusCode;
-  if (typeof code === 'string' && code.startsWith('FST_') && typeof status === 'number' && status >= 400 && status < 500) {
+  if (
+    typeof code === 'string' &&
+    code.startsWith('FST_') &&
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500
+  ) {
     const limits: Record<string, string> = {
       FST_PARTS_LIMIT: 'the upload has too many parts: send one "metadata" field and one "file"',
       FST_FILES_LIMIT: 'the upload has more than one file: send one file per request',
@@ -103,8 +120,16 @@ function multipartRefusal(err: unknown): { status: number; error: string; messag
       FST_REQ_FILE_TOO_LARGE: `the file is larger than ${Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} MB`,
       FST_PROTO_VIOLATION: 'a field name is not allowed (__proto__ or constructor)',
     };
-    return { status: status === 406 ? 415 : status, error: status === 413 ? 'too_large' : 'invalid_upload', message: limits[code] ?? `the upload was refused: ${err.message}` };
+    return {
+      status: status === 406 ? 415 : status,
+      error: status === 413 ? 'too_large' : 'invalid_upload',
+      message: limits[code] ?? `the upload was refused: ${err.message}`,
+    };
   }
   if (typeof code === 'string' || 'syscall' in err) return null; // a system error on our side
-  return { status: 400, error: 'invalid_upload', message: `the body is not well-formed multipart/form-data: ${err.message}` };
+  return {
+    status: 400,
+    error: 'invalid_upload',
+    message: `the body is not well-formed multipart/form-data: ${err.message}`,
+  };
 }

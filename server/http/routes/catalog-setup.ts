@@ -14,7 +14,14 @@ import { registerMediaRoutes } from './media.ts';
  */
 export function setupCatalog(
   app: FastifyInstance,
-  deps: { mediaDir: string; db: HearthDatabase; models: ModelStore; starter?: boolean; watch?: boolean; limits?: MediaLimits },
+  deps: {
+    mediaDir: string;
+    db: HearthDatabase;
+    models: ModelStore;
+    starter?: boolean;
+    watch?: boolean;
+    limits?: MediaLimits;
+  },
 ): CatalogService {
   const catalog = new CatalogService({ ...deps, log: app.log });
   registerMediaRoutes(app, catalog);

@@ -36,7 +36,12 @@ export function registerCatalogRoutes(app: FastifyInstance, catalog: CatalogServ
             url: index.shards.length === 1 ? indexUrl(index.shards[0]!.index) : null,
             bytes: index.wireBytes,
             // Every file of this version: a Voy index per shard, plus its vectors when there are several.
-            shards: index.shards.map((s) => ({ url: indexUrl(s.index), vectorsUrl: s.vectors ? indexUrl(s.vectors) : null, items: s.items, bytes: s.bytes })),
+            shards: index.shards.map((s) => ({
+              url: indexUrl(s.index),
+              vectorsUrl: s.vectors ? indexUrl(s.vectors) : null,
+              items: s.items,
+              bytes: s.bytes,
+            })),
           }
         : null,
     };
@@ -46,7 +51,10 @@ export function registerCatalogRoutes(app: FastifyInstance, catalog: CatalogServ
   app.get<{ Params: { file: string } }>('/api/catalog/index/:file', async (request, reply) => {
     const file = catalog.index.current()?.files.get(request.params.file);
     if (!file) {
-      return reply.code(404).header('Cache-Control', 'no-store').send({ error: 'index_version_gone', message: 'that index version is not current; fetch /api/catalog for the current one' });
+      return reply.code(404).header('Cache-Control', 'no-store').send({
+        error: 'index_version_gone',
+        message: 'that index version is not current; fetch /api/catalog for the current one',
+      });
     }
     reply.header('Cache-Control', 'public, max-age=31536000, immutable');
     reply.header('Content-Type', file.contentType);
@@ -60,10 +68,20 @@ export function registerCatalogRoutes(app: FastifyInstance, catalog: CatalogServ
 
   app.get('/api/catalog/search', async (request, reply) => {
     const query = SearchQuery.safeParse(request.query);
-    if (!query.success) return reply.code(400).send({ error: 'invalid_query', message: query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    if (!query.success)
+      return reply.code(400).send({
+        error: 'invalid_query',
+        message: query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      });
     const { q, limit, kind, language, age } = query.data;
     reply.header('Cache-Control', 'no-store');
-    const hits = await catalog.search.search({ text: q, limit, ...(kind ? { kind } : {}), ...(language ? { language } : {}), ...(age !== undefined ? { age } : {}) });
+    const hits = await catalog.search.search({
+      text: q,
+      limit,
+      ...(kind ? { kind } : {}),
+      ...(language ? { language } : {}),
+      ...(age !== undefined ? { age } : {}),
+    });
     return { hits };
   });
 }

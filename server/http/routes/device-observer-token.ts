@@ -16,25 +16,29 @@ export const OBSERVER_TOKEN_TTL_S = 3600;
  */
 export function registerDeviceObserverTokenRoute(app: FastifyInstance, db: HearthDatabase, setup: LivekitSetup): void {
   const devices = new DeviceRepository(db);
-  app.post<{ Params: { id: string } }>('/api/devices/:id/observer-token', { preHandler: requireAdmin }, async (request, reply): Promise<TokenResponse | undefined> => {
-    reply.header('Cache-Control', 'no-store');
-    const device = devices.get(request.params.id);
-    if (!device) {
-      await reply.code(404).send({ error: 'not_found', message: `no device with id ${request.params.id}` });
-      return undefined;
-    }
-    const { room } = deviceRef(device.id);
-    const identity = `observer-${randomSecret(6)}`;
-    const { token, expiresAt } = await setup.minter.mint({
-      identity,
-      name: 'Parent',
-      room,
-      ttlSeconds: OBSERVER_TOKEN_TTL_S,
-      canPublish: false,
-      canPublishData: false,
-      canSubscribe: true,
-      hidden: true,
-    });
-    return { url: livekitUrlFor(request, setup), token, room, identity, expiresAt };
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/devices/:id/observer-token',
+    { preHandler: requireAdmin },
+    async (request, reply): Promise<TokenResponse | undefined> => {
+      reply.header('Cache-Control', 'no-store');
+      const device = devices.get(request.params.id);
+      if (!device) {
+        await reply.code(404).send({ error: 'not_found', message: `no device with id ${request.params.id}` });
+        return undefined;
+      }
+      const { room } = deviceRef(device.id);
+      const identity = `observer-${randomSecret(6)}`;
+      const { token, expiresAt } = await setup.minter.mint({
+        identity,
+        name: 'Parent',
+        room,
+        ttlSeconds: OBSERVER_TOKEN_TTL_S,
+        canPublish: false,
+        canPublishData: false,
+        canSubscribe: true,
+        hidden: true,
+      });
+      return { url: livekitUrlFor(request, setup), token, room, identity, expiresAt };
+    },
+  );
 }

@@ -39,8 +39,16 @@ export interface DeviceRouteHooks {
 export function requireAdminOrHouseholdKey(setup: LivekitSetup) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const token = bearerToken(request);
-    if (token && (request.server.adminSessions.validate(token) || householdKeyMatches(setup.householdKey, bearerSecret(request.headers.authorization)))) return;
-    return reply.code(401).send({ error: 'unauthorized', message: 'This needs the parent PIN (admin session) or the household key (Authorization: Bearer <key>).' });
+    if (
+      token &&
+      (request.server.adminSessions.validate(token) ||
+        householdKeyMatches(setup.householdKey, bearerSecret(request.headers.authorization)))
+    )
+      return;
+    return reply.code(401).send({
+      error: 'unauthorized',
+      message: 'This needs the parent PIN (admin session) or the household key (Authorization: Bearer <key>).',
+    });
   };
 }
 
@@ -52,11 +60,21 @@ type MemoryParams = { Params: { id: string; memoryId: string } };
  * memories, for parents (admin session) and scripts (household key). `POST /api/devices/:id/token`
  * trades a device credential for a token to the device's own room; nothing else does.
  */
-export function registerDeviceRoutes(app: FastifyInstance, db: HearthDatabase, setup: LivekitSetup, hooks: DeviceRouteHooks = {}): void {
+export function registerDeviceRoutes(
+  app: FastifyInstance,
+  db: HearthDatabase,
+  setup: LivekitSetup,
+  hooks: DeviceRouteHooks = {},
+): void {
   const devices = new DeviceRepository(db);
   const guard = { preHandler: requireAdminOrHouseholdKey(setup) };
-  const view = (device: DeviceProfile) => ({ ...device, online: hooks.presence?.(deviceRef(device.id)) ?? { device: null, agent: false }, ...hooks.describe?.(device) });
-  const notFound = (reply: FastifyReply, id: string) => reply.code(404).send({ error: 'not_found', message: `no device with id ${id}` });
+  const view = (device: DeviceProfile) => ({
+    ...device,
+    online: hooks.presence?.(deviceRef(device.id)) ?? { device: null, agent: false },
+    ...hooks.describe?.(device),
+  });
+  const notFound = (reply: FastifyReply, id: string) =>
+    reply.code(404).send({ error: 'not_found', message: `no device with id ${id}` });
   const badRequest = (reply: FastifyReply, message: string) => reply.code(400).send({ error: 'bad_request', message });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -85,8 +103,11 @@ export function registerDeviceRoutes(app: FastifyInstance, db: HearthDatabase, s
 
   app.patch<IdParams>('/api/devices/:id', guard, async (request, reply) => {
     // `transport` is not part of the profile: it goes to the toy transports (when the server has them).
-    const { transport, ...body } = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
-    if (transport !== undefined && !hooks.setTransport) return badRequest(reply, 'transport: this server cannot switch transports');
+    const { transport, ...body } = (
+      typeof request.body === 'object' && request.body !== null ? request.body : {}
+    ) as Record<string, unknown>;
+    if (transport !== undefined && !hooks.setTransport)
+      return badRequest(reply, 'transport: this server cannot switch transports');
     const parsed = UpdateProfileBody.safeParse(body);
     if (!parsed.success) return badRequest(reply, fieldErrors(parsed.error));
     if (!devices.get(request.params.id)) return notFound(reply, request.params.id);
@@ -125,14 +146,16 @@ export function registerDeviceRoutes(app: FastifyInstance, db: HearthDatabase, s
     const parsed = MemoryEditBody.safeParse(request.body ?? {});
     if (!parsed.success) return badRequest(reply, fieldErrors(parsed.error));
     const memory = store.getSync(request.params.memoryId);
-    if (!memory) return reply.code(404).send({ error: 'not_found', message: `no memory with id ${request.params.memoryId}` });
+    if (!memory)
+      return reply.code(404).send({ error: 'not_found', message: `no memory with id ${request.params.memoryId}` });
     return memoryView(await new MemoryService({ store }).edit(memory, parsed.data.text));
   });
 
   app.delete<MemoryParams>('/api/devices/:id/memories/:memoryId', guard, async (request, reply) => {
     const store = memoriesOf(request.params.id);
     if (!store) return notFound(reply, request.params.id);
-    if (!store.deleteSync(request.params.memoryId)) return reply.code(404).send({ error: 'not_found', message: `no memory with id ${request.params.memoryId}` });
+    if (!store.deleteSync(request.params.memoryId))
+      return reply.code(404).send({ error: 'not_found', message: `no memory with id ${request.params.memoryId}` });
     return reply.code(204).send();
   });
 

@@ -11,10 +11,21 @@ export interface HealthResponse {
 }
 
 /** `httpsPort` is read per request: the port is known only once the HTTPS server is listening. */
-export function registerHealthRoute(app: FastifyInstance, version: string, httpsPort: () => number | null = () => null): void {
+export function registerHealthRoute(
+  app: FastifyInstance,
+  version: string,
+  httpsPort: () => number | null = () => null,
+): void {
   const startedAt = Date.now();
   app.get('/api/health', async (_request, reply): Promise<HealthResponse> => {
     reply.header('Cache-Control', 'no-store');
-    return { ok: true, name: 'hearth', version, uptimeS: Math.round((Date.now() - startedAt) / 1000), time: new Date().toISOString(), httpsPort: httpsPort() };
+    return {
+      ok: true,
+      name: 'hearth',
+      version,
+      uptimeS: Math.round((Date.now() - startedAt) / 1000),
+      time: new Date().toISOString(),
+      httpsPort: httpsPort(),
+    };
   });
 }

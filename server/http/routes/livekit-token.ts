@@ -35,15 +35,19 @@ export function livekitUrlFor(request: FastifyRequest, setup: LivekitSetup): str
 export function requireHouseholdKey(setup: LivekitSetup) {
   return async (request: FastifyRequest, reply: import('fastify').FastifyReply) => {
     if (!householdKeyMatches(setup.householdKey, bearerSecret(request.headers.authorization))) {
-      return reply.code(401).send({ error: 'unauthorized', message: 'the household key is required (Authorization: Bearer <key>)' });
+      return reply
+        .code(401)
+        .send({ error: 'unauthorized', message: 'the household key is required (Authorization: Bearer <key>)' });
     }
   };
 }
 
 /** Why the household key may not mint this room/identity, or null when it may. */
 export function householdKeyScopeProblem(room: string, identity: string): string | null {
-  if (deviceIdOfRoom(room) !== null) return `room "${room}" is a toy's room: its token comes from the toy's own credential (POST /api/devices/:id/token)`;
-  if (identity === AGENT_IDENTITY || /^(device|observer)-/.test(identity)) return `identity "${identity}" is reserved for the home server, toys and parents' observers`;
+  if (deviceIdOfRoom(room) !== null)
+    return `room "${room}" is a toy's room: its token comes from the toy's own credential (POST /api/devices/:id/token)`;
+  if (identity === AGENT_IDENTITY || /^(device|observer)-/.test(identity))
+    return `identity "${identity}" is reserved for the home server, toys and parents' observers`;
   return null;
 }
 
@@ -52,23 +56,36 @@ export function householdKeyScopeProblem(room: string, identity: string): string
  * one, so a stranger on the LAN cannot join the home's rooms.
  */
 export function registerLivekitTokenRoute(app: FastifyInstance, setup: LivekitSetup): void {
-  app.post('/api/livekit/token', { preHandler: requireHouseholdKey(setup) }, async (request, reply): Promise<TokenResponse | undefined> => {
-    reply.header('Cache-Control', 'no-store');
-    const parsed = TokenRequest.safeParse(request.body ?? {});
-    if (!parsed.success) {
-      await reply.code(400).send({ error: 'bad_request', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-      return undefined;
-    }
-    const { room, name } = parsed.data;
-    const identity = parsed.data.identity ?? `web-${randomSecret(6)}`;
-    // The household key is what every browser holds: it opens the household's own rooms only,
-    // never a toy's room (a device credential or a parent's session does that) nor a server identity.
-    const refused = householdKeyScopeProblem(room, identity);
-    if (refused) {
-      await reply.code(403).send({ error: 'forbidden', message: refused });
-      return undefined;
-    }
-    const { token, expiresAt } = await setup.minter.mint({ identity, name, room, ttlSeconds: PWA_TOKEN_TTL_S, revocationTag: householdRevocationTag(setup.householdKey) });
-    return { url: livekitUrlFor(request, setup), token, room, identity, expiresAt };
-  });
+  app.post(
+    '/api/livekit/token',
+    { preHandler: requireHouseholdKey(setup) },
+    async (request, reply): Promise<TokenResponse | undefined> => {
+      reply.header('Cache-Control', 'no-store');
+      const parsed = TokenRequest.safeParse(request.body ?? {});
+      if (!parsed.success) {
+        await reply.code(400).send({
+          error: 'bad_request',
+          message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        });
+        return undefined;
+      }
+      const { room, name } = parsed.data;
+      const identity = parsed.data.identity ?? `web-${randomSecret(6)}`;
+      // The household key is what every browser holds: it opens the household's own rooms only,
+      // never a toy's room (a device credential or a parent's session does that) nor a server identity.
+      const refused = householdKeyScopeProblem(room, identity);
+      if (refused) {
+        await reply.code(403).send({ error: 'forbidden', message: refused });
+        return undefined;
+      }
+      const { token, expiresAt } = await setup.minter.mint({
+        identity,
+        name,
+        room,
+        ttlSeconds: PWA_TOKEN_TTL_S,
+        revocationTag: householdRevocationTag(setup.householdKey),
+      });
+      return { url: livekitUrlFor(request, setup), token, room, identity, expiresAt };
+    },
+  );
 }

@@ -5,7 +5,10 @@ import type { CatalogService } from '../../catalog/catalog-service.ts';
 export function registerMediaRoutes(app: FastifyInstance, catalog: CatalogService): void {
   app.get<{ Params: { id: string } }>('/media/:id', async (request, reply) => {
     const record = catalog.repo.get(request.params.id);
-    if (!record) return reply.code(404).send({ error: 'media_not_found', message: `no song or story with id ${request.params.id}` });
+    if (!record)
+      return reply
+        .code(404)
+        .send({ error: 'media_not_found', message: `no song or story with id ${request.params.id}` });
     // Ids are per path, and a file can be replaced in place: revalidate (ETag) rather than cache blindly.
     reply.header('Cache-Control', 'no-cache');
     reply.header('Content-Type', record.mime);

@@ -2,18 +2,32 @@
 // FirmwareMqttClient does it (the OTA `mqtt` block's credentials, hello over MQTT, AES-CTR Opus over
 // UDP), behind the simulator's XiaozhiLink seam. The toy's hello goes out as it is; the server's
 // hello reaches the toy only once its UDP channel is open, as on the device.
-import { FirmwareMqttClient, parseOtaMqttBlock, type FirmwareMqttOptions } from '../xiaozhi/mqtt/firmware-mqtt-client.ts';
+import {
+  FirmwareMqttClient,
+  parseOtaMqttBlock,
+  type FirmwareMqttOptions,
+} from '../xiaozhi/mqtt/firmware-mqtt-client.ts';
 import { checkVersion, XiaozhiToyError, type ToyIdentity, type XiaozhiLink } from './xiaozhi-toy.ts';
 
 /**
  * For `--protocol xiaozhi-mqtt`: the toy's OTA check, then its MQTT + UDP link from the answer's
  * `mqtt` block. A toy that is not paired, or paired but set to WebSocket, is told so.
  */
-export async function openMqttUdpLink(otaUrl: string, identity: ToyIdentity, options: FirmwareMqttOptions = {}): Promise<MqttUdpLink> {
+export async function openMqttUdpLink(
+  otaUrl: string,
+  identity: ToyIdentity,
+  options: FirmwareMqttOptions = {},
+): Promise<MqttUdpLink> {
   const { status, answer } = await checkVersion(otaUrl, identity);
   if (status !== 200) throw new XiaozhiToyError(`the OTA check answered HTTP ${status}`);
-  if (answer.activation) throw new XiaozhiToyError(`the toy is not paired yet: add it in Settings → Toys with the code ${answer.activation.code}`);
-  if (!answer.mqtt) throw new XiaozhiToyError('the OTA answer has no mqtt block: set the toy to MQTT on its card (or the server runs with --mqtt off)');
+  if (answer.activation)
+    throw new XiaozhiToyError(
+      `the toy is not paired yet: add it in Settings → Toys with the code ${answer.activation.code}`,
+    );
+  if (!answer.mqtt)
+    throw new XiaozhiToyError(
+      'the OTA answer has no mqtt block: set the toy to MQTT on its card (or the server runs with --mqtt off)',
+    );
   return MqttUdpLink.connect(answer.mqtt, options);
 }
 
@@ -34,7 +48,9 @@ export class MqttUdpLink implements XiaozhiLink {
 
   /** Connects with the OTA answer's `mqtt` block. */
   static async connect(mqttBlock: unknown, options: FirmwareMqttOptions = {}): Promise<MqttUdpLink> {
-    return new MqttUdpLink(await FirmwareMqttClient.connect(parseOtaMqttBlock(mqttBlock), { connectAttempts: 5, ...options }));
+    return new MqttUdpLink(
+      await FirmwareMqttClient.connect(parseOtaMqttBlock(mqttBlock), { connectAttempts: 5, ...options }),
+    );
   }
 
   sendJson(message: Record<string, unknown>): void {

@@ -54,15 +54,40 @@ export class WebSocketLink implements XiaozhiLink {
   static connect(opts: WebSocketLinkOptions): Promise<WebSocketLink> {
     const version = opts.version ?? 1;
     const url = new URL(opts.url);
-    const fields = { authorization: `Bearer ${opts.token}`, 'protocol-version': String(version), 'device-id': opts.mac, 'client-id': opts.clientId };
+    const fields = {
+      authorization: `Bearer ${opts.token}`,
+      'protocol-version': String(version),
+      'device-id': opts.mac,
+      'client-id': opts.clientId,
+    };
     if (opts.query) for (const [k, v] of Object.entries(fields)) url.searchParams.set(k, v);
-    const socket = new WebSocket(url, opts.query ? {} : { headers: { Authorization: fields.authorization, 'Protocol-Version': fields['protocol-version'], 'Device-Id': fields['device-id'], 'Client-Id': fields['client-id'] } });
+    const socket = new WebSocket(
+      url,
+      opts.query
+        ? {}
+        : {
+            headers: {
+              Authorization: fields.authorization,
+              'Protocol-Version': fields['protocol-version'],
+              'Device-Id': fields['device-id'],
+              'Client-Id': fields['client-id'],
+            },
+          },
+    );
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(new WebSocketLink(socket, version)));
       socket.once('unexpected-response', (_req, res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => reject(new WebSocketLinkError(`the server refused the WebSocket: HTTP ${res.statusCode} ${body}`, res.statusCode ?? null, body)));
+        res.on('end', () =>
+          reject(
+            new WebSocketLinkError(
+              `the server refused the WebSocket: HTTP ${res.statusCode} ${body}`,
+              res.statusCode ?? null,
+              body,
+            ),
+          ),
+        );
       });
       socket.once('error', (error) => reject(new WebSocketLinkError(error.message, null, '')));
     });
@@ -73,7 +98,8 @@ export class WebSocketLink implements XiaozhiLink {
   }
 
   sendOpus(packet: Uint8Array, timestampMs: number): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(encodeAudioFrame(this.version, packet, timestampMs), { binary: true });
+    if (this.socket.readyState === WebSocket.OPEN)
+      this.socket.send(encodeAudioFrame(this.version, packet, timestampMs), { binary: true });
   }
 
   /** Raw bytes, for tests of what the server does with bad frames. */

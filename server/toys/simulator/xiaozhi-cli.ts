@@ -12,7 +12,16 @@ import { householdKeyFile } from '../../livekit/household-key.ts';
 import { writeWavFile } from '../../agent/wav.ts';
 import { rmsOf } from '../../agent/resampler.ts';
 import type { ProtocolVersion } from '../xiaozhi/binary-protocol.ts';
-import { activate, checkVersion, newToyIdentity, XiaozhiToy, XiaozhiToyError, type OtaAnswer, type ToyIdentity, type XiaozhiLink } from './xiaozhi-toy.ts';
+import {
+  activate,
+  checkVersion,
+  newToyIdentity,
+  XiaozhiToy,
+  XiaozhiToyError,
+  type OtaAnswer,
+  type ToyIdentity,
+  type XiaozhiLink,
+} from './xiaozhi-toy.ts';
 import { WebSocketLink } from './websocket-link.ts';
 import { MqttUdpLink } from './mqtt-udp-link.ts';
 
@@ -33,7 +42,11 @@ export interface XiaozhiCliOptions {
 }
 
 /** The firmware's boot: OTA check, pairing when needed (typing the code itself with the household key), the transport's settings. */
-async function bootstrap(o: XiaozhiCliOptions, identity: ToyIdentity, timings: Record<string, number>): Promise<OtaAnswer> {
+async function bootstrap(
+  o: XiaozhiCliOptions,
+  identity: ToyIdentity,
+  timings: Record<string, number>,
+): Promise<OtaAnswer> {
   const ota = o.otaUrl ?? `${o.server.replace(/\/$/, '')}/xiaozhi/ota/`;
   const t0 = Date.now();
   let { status, answer } = await checkVersion(ota, identity);
@@ -48,7 +61,8 @@ async function bootstrap(o: XiaozhiCliOptions, identity: ToyIdentity, timings: R
         headers: { authorization: `Bearer ${o.householdKey}`, 'content-type': 'application/json' },
         body: JSON.stringify({ code, name: o.name }),
       });
-      if (res.status !== 201) throw new XiaozhiToyError(`pairing with the household key: HTTP ${res.status} ${await res.text()}`);
+      if (res.status !== 201)
+        throw new XiaozhiToyError(`pairing with the household key: HTTP ${res.status} ${await res.text()}`);
       o.print(`paired as "${o.name}" with the household key`);
     }
     const waitFrom = Date.now();
@@ -62,22 +76,39 @@ async function bootstrap(o: XiaozhiCliOptions, identity: ToyIdentity, timings: R
     }
     timings.activationMs = Date.now() - waitFrom;
     ({ status, answer } = await checkVersion(ota, identity));
-    if (status !== 200 || answer.activation) throw new XiaozhiToyError(`the OTA check after activation answered HTTP ${status}: ${JSON.stringify(answer)}`);
+    if (status !== 200 || answer.activation)
+      throw new XiaozhiToyError(`the OTA check after activation answered HTTP ${status}: ${JSON.stringify(answer)}`);
   }
   return answer;
 }
 
 async function openLink(o: XiaozhiCliOptions, identity: ToyIdentity, answer: OtaAnswer): Promise<XiaozhiLink> {
   if (o.protocol === 'xiaozhi-mqtt') {
-    if (!answer.mqtt) throw new XiaozhiToyError('the OTA answer has no mqtt block: switch the toy to MQTT on its card in Settings → Toys');
+    if (!answer.mqtt)
+      throw new XiaozhiToyError(
+        'the OTA answer has no mqtt block: switch the toy to MQTT on its card in Settings → Toys',
+      );
     return MqttUdpLink.connect(answer.mqtt);
   }
-  if (!answer.websocket) throw new XiaozhiToyError(`the OTA answer has no websocket block${answer.mqtt ? ' (the toy is set to MQTT: use --protocol xiaozhi-mqtt)' : ''}`);
-  return WebSocketLink.connect({ url: answer.websocket.url, token: answer.websocket.token, mac: identity.mac, clientId: identity.clientId, version: o.protocolVersion });
+  if (!answer.websocket)
+    throw new XiaozhiToyError(
+      `the OTA answer has no websocket block${answer.mqtt ? ' (the toy is set to MQTT: use --protocol xiaozhi-mqtt)' : ''}`,
+    );
+  return WebSocketLink.connect({
+    url: answer.websocket.url,
+    token: answer.websocket.token,
+    mac: identity.mac,
+    clientId: identity.clientId,
+    version: o.protocolVersion,
+  });
 }
 
 export async function runXiaozhiSimulator(o: XiaozhiCliOptions): Promise<Record<string, unknown>> {
-  const identity: ToyIdentity = { ...newToyIdentity(), ...(o.mac ? { mac: o.mac.toLowerCase() } : {}), ...(o.clientId ? { clientId: o.clientId } : {}) };
+  const identity: ToyIdentity = {
+    ...newToyIdentity(),
+    ...(o.mac ? { mac: o.mac.toLowerCase() } : {}),
+    ...(o.clientId ? { clientId: o.clientId } : {}),
+  };
   o.print(`toy ${identity.mac} (client ${identity.clientId})`);
   const timings: Record<string, number> = {};
   const answer = await bootstrap(o, identity, timings);
@@ -89,7 +120,11 @@ export async function runXiaozhiSimulator(o: XiaozhiCliOptions): Promise<Record<
     const t2 = Date.now();
     await toy.hello();
     timings.helloMs = Date.now() - t2;
-    await toy.waitForMessage('the companion to be ready', (m) => m.type === 'llm' && m.emotion === 'happy', o.timeoutMs);
+    await toy.waitForMessage(
+      'the companion to be ready',
+      (m) => m.type === 'llm' && m.emotion === 'happy',
+      o.timeoutMs,
+    );
     timings.readyMs = Date.now() - t2;
     toy.startListening();
     let said = { startedAt: 0, endedAt: 0 };
@@ -99,11 +134,18 @@ export async function runXiaozhiSimulator(o: XiaozhiCliOptions): Promise<Record<
       said = await toy.say(utterance);
       if (o.mode === 'manual') toy.stopListening();
       const end = said.endedAt;
-      const stop = await toy.waitForMessage('the reply to end (tts stop)', (m) => m.type === 'tts' && m.state === 'stop', o.timeoutMs, said.startedAt);
+      const stop = await toy.waitForMessage(
+        'the reply to end (tts stop)',
+        (m) => m.type === 'tts' && m.state === 'stop',
+        o.timeoutMs,
+        said.startedAt,
+      );
       const after = (t: number | undefined | null) => (t === undefined || t === null ? null : t - end);
       turns.push({
         sttAfterSpeechMs: after(toy.received('stt', said.startedAt)[0]?.atMs),
-        ttsStartAfterSpeechMs: after(toy.received('tts', said.startedAt).find((m) => m.message.state === 'start')?.atMs),
+        ttsStartAfterSpeechMs: after(
+          toy.received('tts', said.startedAt).find((m) => m.message.state === 'start')?.atMs,
+        ),
         firstAudioAfterSpeechMs: after(toy.heard.firstAudibleAt(said.startedAt)),
         ttsStopAfterSpeechMs: after(stop.atMs),
       });
@@ -113,7 +155,10 @@ export async function runXiaozhiSimulator(o: XiaozhiCliOptions): Promise<Record<
     const result = {
       mac: identity.mac,
       heard: toy.received('stt', said.startedAt)[0]?.message.text ?? null,
-      said: toy.received('tts', said.startedAt).filter((m) => m.message.state === 'sentence_start').map((m) => m.message.text),
+      said: toy
+        .received('tts', said.startedAt)
+        .filter((m) => m.message.state === 'sentence_start')
+        .map((m) => m.message.text),
       replyMs: Math.round((reply.samples.length / reply.sampleRate) * 1000),
       replyRms: Number(rmsOf(reply.samples).toFixed(4)),
       timings: { ...timings, turns },
@@ -133,8 +178,15 @@ export async function xiaozhiCli(argv: string[]): Promise<void> {
     .option('--protocol <p>', 'xiaozhi-ws or xiaozhi-mqtt', 'xiaozhi-ws')
     .option('--server <url>', 'Hearth server', 'http://127.0.0.1:8787')
     .option('--ota-url <url>', "the toy's OTA URL (default: <server>/xiaozhi/ota/)")
-    .option('--household-key <key>', 'type the pairing code in with this key (default: read from --data-dir when there)')
-    .option('--data-dir <dir>', "the server's data folder, for its household key", process.env.HEARTH_DATA_DIR ?? 'data')
+    .option(
+      '--household-key <key>',
+      'type the pairing code in with this key (default: read from --data-dir when there)',
+    )
+    .option(
+      '--data-dir <dir>',
+      "the server's data folder, for its household key",
+      process.env.HEARTH_DATA_DIR ?? 'data',
+    )
     .option('--name <name>', 'the name a new toy is paired under', 'Xiaozhi simulator')
     .option('--mac <mac>', 'the toy MAC (default: a new random one, which pairs anew)')
     .option('--client-id <uuid>', "the toy's Client-Id")
@@ -144,10 +196,27 @@ export async function xiaozhiCli(argv: string[]): Promise<void> {
     .option('--protocol-version <n>', 'WebSocket binary protocol 1, 2 or 3', '1')
     .option('--timeout <s>', 'give up after this many seconds', '120');
   program.parse(argv, { from: 'user' });
-  const o = program.opts<{ protocol: string; server: string; otaUrl?: string; householdKey?: string; dataDir: string; name: string; mac?: string; clientId?: string; say: string[]; out: string; mode: string; protocolVersion: string; timeout: string }>();
-  if (o.protocol !== 'xiaozhi-ws' && o.protocol !== 'xiaozhi-mqtt') throw new XiaozhiToyError(`--protocol ${o.protocol}: livekit, xiaozhi-ws or xiaozhi-mqtt`);
-  if (!['auto', 'manual', 'realtime'].includes(o.mode)) throw new XiaozhiToyError(`--mode ${o.mode}: auto, manual or realtime`);
-  if (!['1', '2', '3'].includes(o.protocolVersion)) throw new XiaozhiToyError(`--protocol-version ${o.protocolVersion}: 1, 2 or 3`);
+  const o = program.opts<{
+    protocol: string;
+    server: string;
+    otaUrl?: string;
+    householdKey?: string;
+    dataDir: string;
+    name: string;
+    mac?: string;
+    clientId?: string;
+    say: string[];
+    out: string;
+    mode: string;
+    protocolVersion: string;
+    timeout: string;
+  }>();
+  if (o.protocol !== 'xiaozhi-ws' && o.protocol !== 'xiaozhi-mqtt')
+    throw new XiaozhiToyError(`--protocol ${o.protocol}: livekit, xiaozhi-ws or xiaozhi-mqtt`);
+  if (!['auto', 'manual', 'realtime'].includes(o.mode))
+    throw new XiaozhiToyError(`--mode ${o.mode}: auto, manual or realtime`);
+  if (!['1', '2', '3'].includes(o.protocolVersion))
+    throw new XiaozhiToyError(`--protocol-version ${o.protocolVersion}: 1, 2 or 3`);
   const keyFile = householdKeyFile(o.dataDir);
   const householdKey = o.householdKey ?? (fs.existsSync(keyFile) ? fs.readFileSync(keyFile, 'utf8').trim() : undefined);
   const result = await runXiaozhiSimulator({
@@ -165,5 +234,7 @@ export async function xiaozhiCli(argv: string[]): Promise<void> {
     timeoutMs: Number(o.timeout) * 1000,
     print: (line) => console.log(line),
   });
-  console.log(`you said: ${String(result.heard)}\nHearth: ${(result.said as string[]).join(' ')}\nreply audio: ${String(result.replyMs)} ms, RMS ${String(result.replyRms)}`);
+  console.log(
+    `you said: ${String(result.heard)}\nHearth: ${(result.said as string[]).join(' ')}\nreply audio: ${String(result.replyMs)} ms, RMS ${String(result.replyRms)}`,
+  );
 }

@@ -196,7 +196,15 @@ export class XiaozhiToy {
   /** Application::OpenAudioChannel: hello, then the server's hello within 10 s. */
   async hello(timeoutMs = 10_000): Promise<Record<string, unknown>> {
     const answered = new Promise<Record<string, unknown>>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new XiaozhiToyError(`no server hello within ${timeoutMs} ms${this.closeReason ? ` (closed: ${this.closeReason})` : ''}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new XiaozhiToyError(
+              `no server hello within ${timeoutMs} ms${this.closeReason ? ` (closed: ${this.closeReason})` : ''}`,
+            ),
+          ),
+        timeoutMs,
+      );
       this.helloWaiter = (message) => {
         clearTimeout(timer);
         resolve(message);
@@ -258,9 +266,18 @@ export class XiaozhiToy {
   }
 
   /** Resolves with the first message since `since` that `match` accepts. */
-  async waitForMessage(what: string, match: (m: Record<string, unknown>) => boolean, timeoutMs: number, since = 0): Promise<ReceivedMessage> {
+  async waitForMessage(
+    what: string,
+    match: (m: Record<string, unknown>) => boolean,
+    timeoutMs: number,
+    since = 0,
+  ): Promise<ReceivedMessage> {
     let found: ReceivedMessage | undefined;
-    await this.waitUntil(what, () => (found = this.messages.find((m) => m.atMs >= since && match(m.message))) !== undefined, timeoutMs);
+    await this.waitUntil(
+      what,
+      () => (found = this.messages.find((m) => m.atMs >= since && match(m.message))) !== undefined,
+      timeoutMs,
+    );
     return found!;
   }
 
@@ -276,7 +293,11 @@ export class XiaozhiToy {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new XiaozhiToyError(`timed out after ${timeoutMs} ms waiting for ${what}${this.closeReason ? ` (closed: ${this.closeReason})` : ''}`));
+        reject(
+          new XiaozhiToyError(
+            `timed out after ${timeoutMs} ms waiting for ${what}${this.closeReason ? ` (closed: ${this.closeReason})` : ''}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.add(waiter);
     });
@@ -341,19 +362,40 @@ export class XiaozhiToy {
     if (!payload || typeof payload.id !== 'number') return;
     const reply = (result: unknown) => this.send({ type: 'mcp', payload: { jsonrpc: '2.0', id: payload.id, result } });
     const params = (payload.params ?? {}) as Record<string, unknown>;
-    if (payload.method === 'initialize') reply({ protocolVersion: '2024-11-05', capabilities: { tools: {} }, serverInfo: { name: 'hearth-sim', version: '1.9.0' } });
+    if (payload.method === 'initialize')
+      reply({
+        protocolVersion: '2024-11-05',
+        capabilities: { tools: {} },
+        serverInfo: { name: 'hearth-sim', version: '1.9.0' },
+      });
     else if (payload.method === 'tools/list')
       reply({
         tools: [
-          { name: 'self.get_device_status', description: 'Device status', inputSchema: { type: 'object', properties: {} } },
-          { name: 'self.audio_speaker.set_volume', description: 'Set the speaker volume', inputSchema: { type: 'object', properties: { volume: { type: 'integer', minimum: 0, maximum: 100 } }, required: ['volume'] } },
+          {
+            name: 'self.get_device_status',
+            description: 'Device status',
+            inputSchema: { type: 'object', properties: {} },
+          },
+          {
+            name: 'self.audio_speaker.set_volume',
+            description: 'Set the speaker volume',
+            inputSchema: {
+              type: 'object',
+              properties: { volume: { type: 'integer', minimum: 0, maximum: 100 } },
+              required: ['volume'],
+            },
+          },
         ],
       });
     else if (payload.method === 'tools/call' && params.name === 'self.audio_speaker.set_volume') {
       const args = (params.arguments ?? {}) as { volume?: number };
       this.speakerVolume = typeof args.volume === 'number' ? args.volume : null;
       reply({ content: [{ type: 'text', text: 'true' }], isError: false });
-    } else this.send({ type: 'mcp', payload: { jsonrpc: '2.0', id: payload.id, error: { code: -32601, message: 'Method not found' } } });
+    } else
+      this.send({
+        type: 'mcp',
+        payload: { jsonrpc: '2.0', id: payload.id, error: { code: -32601, message: 'Method not found' } },
+      });
   }
 
   // --- the microphone: one 60 ms Opus frame every 60 ms, in real time -----------------------
@@ -391,7 +433,8 @@ export class XiaozhiToy {
     // Leaving the speaking state drops what was still queued (the firmware resets its decoder).
     if (this.state !== 'speaking') this.playout.length = 0;
     const echoGain = this.options.echoGain ?? 0;
-    if (playing && echoGain > 0) for (let i = 0; i < frame.length; i++) frame[i] = (frame[i] ?? 0) + (playing.pcm16k[i] ?? 0) * echoGain;
+    if (playing && echoGain > 0)
+      for (let i = 0; i < frame.length; i++) frame[i] = (frame[i] ?? 0) + (playing.pcm16k[i] ?? 0) * echoGain;
     // What the firmware sends: listening in any mode; while speaking only in realtime mode.
     const micOpen = this.state === 'listening' || (this.state === 'speaking' && this.mode === 'realtime');
     if (!micOpen) return;

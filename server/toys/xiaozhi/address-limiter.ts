@@ -32,7 +32,8 @@ export class AddressLimiter {
     const open = this.open.get(address) ?? 0;
     let reason: string | null = null;
     if (open >= this.maxOpen) reason = `${open} connections from ${address} are already open`;
-    else if (recent.length >= this.maxPerWindow) reason = `more than ${this.maxPerWindow} connections from ${address} in ${this.windowMs / 1000} s`;
+    else if (recent.length >= this.maxPerWindow)
+      reason = `more than ${this.maxPerWindow} connections from ${address} in ${this.windowMs / 1000} s`;
     if (reason) {
       this.recent.set(address, recent);
       const last = this.refusedInWindow.get(address);

@@ -20,7 +20,8 @@ const V2_HEADER = 16;
 const V3_HEADER = 4;
 
 export function parseProtocolVersion(raw: unknown): ProtocolVersion | null {
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+  const n =
+    typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
   return PROTOCOL_VERSIONS.includes(n as ProtocolVersion) ? (n as ProtocolVersion) : null;
 }
 
@@ -54,16 +55,19 @@ export function decodeAudioFrame(version: ProtocolVersion, frame: Uint8Array): A
     payload = frame;
   } else {
     const header = version === 2 ? V2_HEADER : V3_HEADER;
-    if (frame.length < header) throw new BinaryFrameError(`a ${frame.length}-byte frame is shorter than the protocol v${version} header`);
+    if (frame.length < header)
+      throw new BinaryFrameError(`a ${frame.length}-byte frame is shorter than the protocol v${version} header`);
     const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
     const type = version === 2 ? view.getUint16(2) : view.getUint8(0);
     const size = version === 2 ? view.getUint32(12) : view.getUint16(2);
     if (version === 2) timestampMs = view.getUint32(8);
     if (type !== 0) throw new BinaryFrameError(`binary frame type ${type} is not Opus audio`);
-    if (size !== frame.length - header) throw new BinaryFrameError(`the header says ${size} payload bytes, the frame carries ${frame.length - header}`);
+    if (size !== frame.length - header)
+      throw new BinaryFrameError(`the header says ${size} payload bytes, the frame carries ${frame.length - header}`);
     payload = frame.subarray(header);
   }
   if (payload.length === 0) throw new BinaryFrameError('an empty Opus payload');
-  if (payload.length > MAX_OPUS_PACKET_BYTES) throw new BinaryFrameError(`a ${payload.length}-byte payload is larger than any Opus packet`);
+  if (payload.length > MAX_OPUS_PACKET_BYTES)
+    throw new BinaryFrameError(`a ${payload.length}-byte payload is larger than any Opus packet`);
   return { payload, timestampMs };
 }

@@ -32,14 +32,23 @@ export class DeviceMcp {
 
   /** initialize, then every page of tools/list. */
   async start(clientVersion: string): Promise<DeviceTool[]> {
-    await this.request('initialize', { protocolVersion: '2024-11-05', capabilities: {}, clientInfo: { name: 'hearth', version: clientVersion } });
+    await this.request('initialize', {
+      protocolVersion: '2024-11-05',
+      capabilities: {},
+      clientInfo: { name: 'hearth', version: clientVersion },
+    });
     const tools: DeviceTool[] = [];
     let cursor = '';
     for (let page = 0; page < 20; page++) {
       const result = (await this.request('tools/list', { cursor })) as { tools?: unknown; nextCursor?: unknown } | null;
       for (const tool of Array.isArray(result?.tools) ? result.tools : []) {
         const t = tool as Partial<DeviceTool>;
-        if (typeof t.name === 'string') tools.push({ name: t.name, description: typeof t.description === 'string' ? t.description : '', inputSchema: (t.inputSchema as Record<string, unknown>) ?? {} });
+        if (typeof t.name === 'string')
+          tools.push({
+            name: t.name,
+            description: typeof t.description === 'string' ? t.description : '',
+            inputSchema: (t.inputSchema as Record<string, unknown>) ?? {},
+          });
       }
       if (typeof result?.nextCursor !== 'string' || result.nextCursor === '') break;
       cursor = result.nextCursor;
@@ -61,7 +70,8 @@ export class DeviceMcp {
     if (!call) return;
     this.pending.delete(id);
     clearTimeout(call.timer);
-    if (error) call.reject(new DeviceMcpError(typeof error.message === 'string' ? error.message : 'the toy refused the call'));
+    if (error)
+      call.reject(new DeviceMcpError(typeof error.message === 'string' ? error.message : 'the toy refused the call'));
     else call.resolve(result ?? null);
   }
 
@@ -80,15 +90,26 @@ export class DeviceMcp {
     return {
       name: 'toy_speaker_volume',
       description: "Set the loudness of the toy's own speaker, from 0 (silent) to 100 (loudest).",
-      parameters: { type: 'object', properties: { volume: { type: 'integer', description: 'Speaker volume from 0 to 100.' } }, required: ['volume'] },
+      parameters: {
+        type: 'object',
+        properties: { volume: { type: 'integer', description: 'Speaker volume from 0 to 100.' } },
+        required: ['volume'],
+      },
       execute: async (args) => {
         const volume = typeof args.volume === 'number' ? Math.max(0, Math.min(100, Math.round(args.volume))) : null;
         if (volume === null) return { content: 'Error: give a volume from 0 to 100.', isError: true };
         try {
           await this.call(SPEAKER_VOLUME_TOOL, { volume });
-          return { content: `The toy's speaker is now at ${volume} of 100.`, say: `Okay, volume ${volume}.`, endTurn: true };
+          return {
+            content: `The toy's speaker is now at ${volume} of 100.`,
+            say: `Okay, volume ${volume}.`,
+            endTurn: true,
+          };
         } catch (error) {
-          return { content: `Error: the toy did not change its volume (${error instanceof Error ? error.message : String(error)}).`, isError: true };
+          return {
+            content: `Error: the toy did not change its volume (${error instanceof Error ? error.message : String(error)}).`,
+            isError: true,
+          };
         }
       },
     };

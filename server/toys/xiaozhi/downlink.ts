@@ -141,14 +141,16 @@ class DownlinkVoice implements AudioOutput {
 
   enqueue(pcm: Float32Array, sampleRate: number): void {
     if (pcm.length === 0) return;
-    if (!this.resampler || this.resampler.fromRate !== sampleRate) this.resampler = new StreamResampler(sampleRate, this.link.sampleRate);
+    if (!this.resampler || this.resampler.fromRate !== sampleRate)
+      this.resampler = new StreamResampler(sampleRate, this.link.sampleRate);
     const resampled = this.resampler.push(pcm);
     const joined = new Float32Array(this.pending.length + resampled.length);
     joined.set(this.pending);
     joined.set(resampled, this.pending.length);
     const size = this.link.frameSamples;
     let offset = 0;
-    for (; joined.length - offset >= size; offset += size) this.frames.push(scaled(joined.subarray(offset, offset + size), this.gain));
+    for (; joined.length - offset >= size; offset += size)
+      this.frames.push(scaled(joined.subarray(offset, offset + size), this.gain));
     this.pending = joined.slice(offset);
     this.link.wake();
   }

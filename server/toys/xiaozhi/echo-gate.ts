@@ -70,7 +70,10 @@ export class EchoGate {
     // must not ratchet the estimate up until no speech passes.
     if (echo > 0.01) {
       const measured = level / echo;
-      this.echoReturn = measured > this.echoReturn ? 0.95 * this.echoReturn + 0.05 * measured : 0.93 * this.echoReturn + 0.07 * measured;
+      this.echoReturn =
+        measured > this.echoReturn
+          ? 0.95 * this.echoReturn + 0.05 * measured
+          : 0.93 * this.echoReturn + 0.07 * measured;
     }
     this.gated++;
     return new Float32Array(frame.length);
@@ -86,7 +89,9 @@ export class EchoGate {
       if (candidates.length === 0) return null;
     } else {
       // No timestamps: what the toy was playing over the frame's capture (60 ms before arrival), with a tail.
-      candidates = this.frames.filter((f) => f.playsAt <= capturedAt && f.playsAt + FRAME_MS + this.tailMs >= capturedAt - FRAME_MS);
+      candidates = this.frames.filter(
+        (f) => f.playsAt <= capturedAt && f.playsAt + FRAME_MS + this.tailMs >= capturedAt - FRAME_MS,
+      );
       if (candidates.length === 0) return null;
     }
     return Math.max(...candidates.map((f) => f.rms));

@@ -65,7 +65,8 @@ export class OpusDecoder {
   /** The packet's PCM at `sampleRate`; throws OpusDecodeError for anything libopus rejects. */
   decode(packet: Uint8Array): Float32Array {
     if (this.released) throw new Error('OpusDecoder: used after release()');
-    if (packet.length === 0 || packet.length > MAX_OPUS_PACKET_BYTES) throw new OpusDecodeError(`an Opus packet of ${packet.length} bytes`);
+    if (packet.length === 0 || packet.length > MAX_OPUS_PACKET_BYTES)
+      throw new OpusDecodeError(`an Opus packet of ${packet.length} bytes`);
     let pcm: Buffer;
     try {
       pcm = this.codec.decode(Buffer.from(packet.buffer, packet.byteOffset, packet.byteLength));

@@ -60,7 +60,10 @@ export function registerXiaozhiOtaRoutes(app: FastifyInstance, options: XiaozhiO
     reply.header('Cache-Control', 'no-store');
     const info = systemInfoOf(request.body);
     const mac = parseMac(header(request, 'device-id')) ?? info.mac;
-    if (!mac) return reply.code(400).send({ error: 'bad_request', message: 'Device-Id must be the toy\'s MAC address, like AA:BB:CC:DD:EE:FF' });
+    if (!mac)
+      return reply
+        .code(400)
+        .send({ error: 'bad_request', message: "Device-Id must be the toy's MAC address, like AA:BB:CC:DD:EE:FF" });
     const clientId = header(request, 'client-id')?.slice(0, 64) ?? null;
     const deviceId = hearthDeviceId(mac);
     const now = new Date();
@@ -72,7 +75,13 @@ export function registerXiaozhiOtaRoutes(app: FastifyInstance, options: XiaozhiO
     const record = transports.get(deviceId);
     if (!record) {
       try {
-        const activation = pending.checkIn({ mac, clientId, board: info.board, firmwareVersion: info.firmwareVersion, address: request.ip });
+        const activation = pending.checkIn({
+          mac,
+          clientId,
+          board: info.board,
+          firmwareVersion: info.firmwareVersion,
+          address: request.ip,
+        });
         answer.activation = {
           code: activation.code,
           message: `Hearth\n${activation.code}`,
@@ -81,13 +90,20 @@ export function registerXiaozhiOtaRoutes(app: FastifyInstance, options: XiaozhiO
         };
         return answer;
       } catch (error) {
-        if (error instanceof ActivationRateLimitError) return reply.code(429).send({ error: 'too_many_activations', message: error.message });
+        if (error instanceof ActivationRateLimitError)
+          return reply.code(429).send({ error: 'too_many_activations', message: error.message });
         throw error;
       }
     }
     if (record.clientId && clientId && record.clientId !== clientId) {
-      options.log('warn', 'xiaozhi OTA check from a paired MAC with another Client-Id: no transport', { toy: deviceId });
-      return reply.code(403).send({ error: 'forbidden', message: 'this toy was paired with another Client-Id (was it reset?): delete it in Settings → Toys and pair it again' });
+      options.log('warn', 'xiaozhi OTA check from a paired MAC with another Client-Id: no transport', {
+        toy: deviceId,
+      });
+      return reply.code(403).send({
+        error: 'forbidden',
+        message:
+          'this toy was paired with another Client-Id (was it reset?): delete it in Settings → Toys and pair it again',
+      });
     }
     transports.seen(deviceId, { board: info.board, firmwareVersion: info.firmwareVersion });
     options.onPairedCheckIn?.(deviceId);
@@ -97,7 +113,10 @@ export function registerXiaozhiOtaRoutes(app: FastifyInstance, options: XiaozhiO
         answer.mqtt = mqtt;
         return answer;
       }
-      if (!mqttFallbackLogged) options.log('warn', 'a toy is set to MQTT but MQTT is not available: it gets the WebSocket transport', { toy: deviceId });
+      if (!mqttFallbackLogged)
+        options.log('warn', 'a toy is set to MQTT but MQTT is not available: it gets the WebSocket transport', {
+          toy: deviceId,
+        });
       mqttFallbackLogged = true;
     }
     answer.websocket = { url: websocketUrlFor(request), token: transports.tokenFor(record) };
@@ -110,15 +129,20 @@ export function registerXiaozhiOtaRoutes(app: FastifyInstance, options: XiaozhiO
   app.post(`${XIAOZHI_OTA_PATH}activate`, async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
     const mac = parseMac(header(request, 'device-id'));
-    if (!mac) return reply.code(400).send({ error: 'bad_request', message: 'Device-Id must be the toy\'s MAC address' });
+    if (!mac) return reply.code(400).send({ error: 'bad_request', message: "Device-Id must be the toy's MAC address" });
     if (transports.get(hearthDeviceId(mac))) return reply.code(200).send({ status: 'activated' });
     const waiting = pending.get(mac);
-    if (!waiting) return reply.code(404).send({ error: 'not_found', message: 'no pairing in progress for this toy: restart it to get a new code' });
+    if (!waiting)
+      return reply
+        .code(404)
+        .send({ error: 'not_found', message: 'no pairing in progress for this toy: restart it to get a new code' });
     const body = (request.body ?? {}) as { challenge?: unknown };
     if (typeof body.challenge === 'string' && body.challenge !== waiting.challenge) {
       return reply.code(400).send({ error: 'bad_request', message: 'this is not the challenge Hearth gave the toy' });
     }
     // Not yet: the parent has not typed the code. The firmware polls again after 202.
-    return reply.code(202).send({ status: 'waiting', message: 'Type the code the toy says in Settings → Toys → Add a toy' });
+    return reply
+      .code(202)
+      .send({ status: 'waiting', message: 'Type the code the toy says in Settings → Toys → Add a toy' });
   });
 }

@@ -13,7 +13,10 @@ import { hearthDeviceId } from './mac.ts';
 import type { ToyTransportRepository } from './toy-transports.ts';
 
 export const PairBody = CreateDeviceBody.omit({ id: true }).extend({
-  code: z.string({ error: 'the 6-digit code the toy says' }).trim().regex(/^\d{6}$/, 'the 6-digit code the toy says'),
+  code: z
+    .string({ error: 'the 6-digit code the toy says' })
+    .trim()
+    .regex(/^\d{6}$/, 'the 6-digit code the toy says'),
   /** A built-in persona by id (a custom one comes whole in `persona`). */
   personaId: z.string().max(128).optional(),
 });
@@ -44,30 +47,46 @@ export function registerPairingRoutes(app: FastifyInstance, options: PairingRout
     const { code, personaId, ...profile } = parsed.data;
     if (personaId !== undefined && profile.persona === undefined) {
       const persona = builtinPersona(personaId);
-      if (!persona) return reply.code(400).send({ error: 'bad_request', message: `personaId: no built-in persona ${personaId}` });
+      if (!persona)
+        return reply.code(400).send({ error: 'bad_request', message: `personaId: no built-in persona ${personaId}` });
       profile.persona = persona;
     }
     const found = pending.lookup(code);
-    if (found.status === 'unknown') return reply.code(404).send({ error: 'not_found', message: 'no toy is waiting with that code: check the code the toy says' });
-    if (found.status === 'expired') return reply.code(410).send({ error: 'expired', message: 'that code has expired: restart the toy to hear a new one' });
+    if (found.status === 'unknown')
+      return reply
+        .code(404)
+        .send({ error: 'not_found', message: 'no toy is waiting with that code: check the code the toy says' });
+    if (found.status === 'expired')
+      return reply
+        .code(410)
+        .send({ error: 'expired', message: 'that code has expired: restart the toy to hear a new one' });
     const { activation } = found;
     const deviceId = hearthDeviceId(activation.mac);
     try {
       const { device } = devices.create({ ...profile, id: deviceId });
-      transports.register(deviceId, { transport: 'xiaozhi-ws', board: activation.board, firmwareVersion: activation.firmwareVersion, clientId: activation.clientId });
+      transports.register(deviceId, {
+        transport: 'xiaozhi-ws',
+        board: activation.board,
+        firmwareVersion: activation.firmwareVersion,
+        clientId: activation.clientId,
+      });
       pending.consume(activation);
       options.log('info', 'xiaozhi toy paired', { toy: deviceId, board: activation.board });
       return reply.code(201).send(options.view(device));
     } catch (error) {
       if (error instanceof DeviceExistsError) {
         pending.consume(activation);
-        return reply.code(409).send({ error: 'exists', message: `a toy with MAC ${activation.mac} is already registered` });
+        return reply
+          .code(409)
+          .send({ error: 'exists', message: `a toy with MAC ${activation.mac} is already registered` });
       }
       throw error;
     }
   });
 
   app.get('/api/toys/pending', guard, async () => ({
-    pending: pending.list().map((a) => ({ board: a.board, firmwareVersion: a.firmwareVersion, seenAt: a.seenAt, expiresAt: a.expiresAt })),
+    pending: pending
+      .list()
+      .map((a) => ({ board: a.board, firmwareVersion: a.firmwareVersion, seenAt: a.seenAt, expiresAt: a.expiresAt })),
   }));
 }

@@ -28,7 +28,8 @@ export interface PendingActivationsOptions {
   now?: () => number;
 }
 
-export type CodeLookup = { status: 'pending'; activation: PendingActivation } | { status: 'expired' } | { status: 'unknown' };
+export type CodeLookup =
+  { status: 'pending'; activation: PendingActivation } | { status: 'expired' } | { status: 'unknown' };
 
 export class ActivationRateLimitError extends Error {
   override name = 'ActivationRateLimitError';
@@ -57,7 +58,13 @@ export class PendingActivations {
    * The toy's pending activation: the one it already has while it lives (a toy checks in again
    * every half minute or so and must keep speaking the same code), else a new one.
    */
-  checkIn(toy: { mac: string; clientId: string | null; board: string | null; firmwareVersion: string | null; address: string }): PendingActivation {
+  checkIn(toy: {
+    mac: string;
+    clientId: string | null;
+    board: string | null;
+    firmwareVersion: string | null;
+    address: string;
+  }): PendingActivation {
     this.prune();
     const now = this.now();
     const current = this.byMac.get(toy.mac);
@@ -68,11 +75,19 @@ export class PendingActivations {
       return current;
     }
     const starts = (this.starts.get(toy.address) ?? []).filter((t) => now - t < this.windowMs);
-    if (starts.length >= this.perAddressLimit) throw new ActivationRateLimitError(`too many new toys from ${toy.address}; try again in a few minutes`);
-    if (this.byMac.size >= this.maxPending) throw new ActivationRateLimitError('too many toys are waiting to be paired; try again in a few minutes');
+    if (starts.length >= this.perAddressLimit)
+      throw new ActivationRateLimitError(`too many new toys from ${toy.address}; try again in a few minutes`);
+    if (this.byMac.size >= this.maxPending)
+      throw new ActivationRateLimitError('too many toys are waiting to be paired; try again in a few minutes');
     starts.push(now);
     this.starts.set(toy.address, starts);
-    const activation: PendingActivation = { ...toy, code: this.freshCode(), challenge: crypto.randomUUID(), seenAt: now, expiresAt: now + this.lifetimeMs };
+    const activation: PendingActivation = {
+      ...toy,
+      code: this.freshCode(),
+      challenge: crypto.randomUUID(),
+      seenAt: now,
+      expiresAt: now + this.lifetimeMs,
+    };
     this.byMac.set(toy.mac, activation);
     return activation;
   }
@@ -84,7 +99,8 @@ export class PendingActivations {
 
   lookup(code: string): CodeLookup {
     this.prune();
-    for (const activation of this.byMac.values()) if (activation.code === code) return { status: 'pending', activation };
+    for (const activation of this.byMac.values())
+      if (activation.code === code) return { status: 'pending', activation };
     return this.spent.has(code) ? { status: 'expired' } : { status: 'unknown' };
   }
 
@@ -107,7 +123,8 @@ export class PendingActivations {
       this.spent.set(activation.code, now + this.lifetimeMs);
     }
     for (const [code, until] of this.spent) if (until <= now) this.spent.delete(code);
-    for (const [address, starts] of this.starts) if (starts.every((t) => now - t >= this.windowMs)) this.starts.delete(address);
+    for (const [address, starts] of this.starts)
+      if (starts.every((t) => now - t >= this.windowMs)) this.starts.delete(address);
   }
 
   private freshCode(): string {

@@ -41,12 +41,14 @@ export interface XiaozhiSetup {
 }
 
 export async function setupXiaozhi(app: FastifyInstance, options: XiaozhiSetupOptions): Promise<XiaozhiSetup> {
-  const log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) => app.log[level]({ xiaozhi: true, ...extra }, msg);
+  const log = (level: 'info' | 'warn' | 'error', msg: string, extra?: Record<string, unknown>) =>
+    app.log[level]({ xiaozhi: true, ...extra }, msg);
   const transports = new ToyTransportRepository(options.db);
   const pending = new PendingActivations();
   const sessions = new XiaozhiSessionManager({
     engines: () => options.agent.agentEngines(),
-    toyContext: (deviceId: string, engines: AgentEngines) => options.toyContext(deviceId, { extractionLlm: canExtractFacts(engines.llm) ? engines.llm : null }),
+    toyContext: (deviceId: string, engines: AgentEngines) =>
+      options.toyContext(deviceId, { extractionLlm: canExtractFacts(engines.llm) ? engines.llm : null }),
     transports,
     log,
     version: options.version,
@@ -72,7 +74,8 @@ export async function setupXiaozhi(app: FastifyInstance, options: XiaozhiSetupOp
       const before = transports.transportOf(deviceId);
       const problem = switchTransport(transports, deviceId, transport);
       // The old transport's session ends now; the toy's next boot fetches the new one.
-      if (!problem && before !== transport) sessions.closeDevice(deviceId, `the parent switched this toy to ${transport}`);
+      if (!problem && before !== transport)
+        sessions.closeDevice(deviceId, `the parent switched this toy to ${transport}`);
       return problem;
     },
   };

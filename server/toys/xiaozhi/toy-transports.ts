@@ -56,7 +56,15 @@ export class ToyTransportRepository {
   }
 
   /** A paired xiaozhi toy (the device row must exist). */
-  register(deviceId: string, fields: { transport: XiaozhiTransport; board: string | null; firmwareVersion: string | null; clientId: string | null }): ToyTransportRecord {
+  register(
+    deviceId: string,
+    fields: {
+      transport: XiaozhiTransport;
+      board: string | null;
+      firmwareVersion: string | null;
+      clientId: string | null;
+    },
+  ): ToyTransportRecord {
     this.db
       .prepare(
         `INSERT INTO toy_transports (device_id, transport, board, firmware_version, client_id, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -77,19 +85,28 @@ export class ToyTransportRepository {
       this.db.prepare('DELETE FROM toy_transports WHERE device_id = ?').run(deviceId);
       return true;
     }
-    return this.db.prepare('UPDATE toy_transports SET transport = ?, token_epoch = token_epoch + 1 WHERE device_id = ?').run(transport, deviceId).changes > 0;
+    return (
+      this.db
+        .prepare('UPDATE toy_transports SET transport = ?, token_epoch = token_epoch + 1 WHERE device_id = ?')
+        .run(transport, deviceId).changes > 0
+    );
   }
 
   /** What the toy said about itself at its last OTA check. */
   seen(deviceId: string, fields: { board?: string | null; firmwareVersion?: string | null }, at = Date.now()): void {
     this.db
-      .prepare('UPDATE toy_transports SET last_seen_at = ?, board = COALESCE(?, board), firmware_version = COALESCE(?, firmware_version) WHERE device_id = ?')
+      .prepare(
+        'UPDATE toy_transports SET last_seen_at = ?, board = COALESCE(?, board), firmware_version = COALESCE(?, firmware_version) WHERE device_id = ?',
+      )
       .run(at, fields.board ?? null, fields.firmwareVersion ?? null, deviceId);
   }
 
   /** The toy's current transport token. */
   tokenFor(record: Pick<ToyTransportRecord, 'deviceId' | 'tokenEpoch'>): string {
-    return crypto.createHmac('sha256', this.key).update(`xiaozhi:${record.deviceId}:${record.tokenEpoch}`).digest('base64url');
+    return crypto
+      .createHmac('sha256', this.key)
+      .update(`xiaozhi:${record.deviceId}:${record.tokenEpoch}`)
+      .digest('base64url');
   }
 
   /** True when `token` is the current token of xiaozhi toy `deviceId` (compared in constant time). */

@@ -16,16 +16,27 @@ export function describeToy(transports: ToyTransportRepository, isOnline: (devic
     const record = transports.get(device.id);
     if (!record) return { transport: 'livekit', board: null, firmwareVersion: null, lastSeenAt: null };
     const online = isOnline(device.id);
-    return { transport: record.transport, board: record.board, firmwareVersion: record.firmwareVersion, lastSeenAt: online ? Date.now() : record.lastSeenAt, online };
+    return {
+      transport: record.transport,
+      board: record.board,
+      firmwareVersion: record.firmwareVersion,
+      lastSeenAt: online ? Date.now() : record.lastSeenAt,
+      online,
+    };
   };
 }
 
 /** Why the toy cannot switch to `transport`, or null when it did. */
-export function switchTransport(transports: ToyTransportRepository, deviceId: string, transport: string): string | null {
+export function switchTransport(
+  transports: ToyTransportRepository,
+  deviceId: string,
+  transport: string,
+): string | null {
   if (!TOY_TRANSPORTS.includes(transport as ToyTransport)) return `one of ${TOY_TRANSPORTS.join(', ')}`;
   const current = transports.transportOf(deviceId);
   if (current === transport) return null;
-  if (current === 'livekit') return 'a LiveKit toy cannot become a xiaozhi toy: pair the xiaozhi toy by its code instead';
+  if (current === 'livekit')
+    return 'a LiveKit toy cannot become a xiaozhi toy: pair the xiaozhi toy by its code instead';
   transports.setTransport(deviceId, transport as ToyTransport);
   return null;
 }

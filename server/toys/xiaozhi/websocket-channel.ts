@@ -108,7 +108,11 @@ export class WebSocketChannel implements XiaozhiChannel {
   }
 
   private bad(what: string): void {
-    if (this.badFrames++ === 0) this.log('xiaozhi toy sent a bad frame (dropped; further ones are not logged)', { toy: this.deviceId, problem: what });
+    if (this.badFrames++ === 0)
+      this.log('xiaozhi toy sent a bad frame (dropped; further ones are not logged)', {
+        toy: this.deviceId,
+        problem: what,
+      });
     if (this.badFrames >= MAX_BAD_FRAMES) this.close(`${MAX_BAD_FRAMES} bad frames: ${what}`);
   }
 }

@@ -53,17 +53,21 @@ export async function registerXiaozhiWebSocket(app: FastifyInstance, options: Xi
     scope.addHook('preValidation', async (request, reply) => {
       const refuse = (status: number, message: string, extra: Record<string, unknown> = {}) => {
         request.log.warn({ xiaozhi: true, address: request.ip, ...extra }, `xiaozhi connection refused: ${message}`);
-        return reply.code(status).type('application/json').send({ error: status === 429 ? 'too_many_connections' : 'unauthorized', message });
+        return reply
+          .code(status)
+          .type('application/json')
+          .send({ error: status === 429 ? 'too_many_connections' : 'unauthorized', message });
       };
       const gate = limiter.admit(request.ip);
       if (!gate.ok) {
-        if (gate.firstRefusal) request.log.warn({ xiaozhi: true, address: request.ip }, `xiaozhi connections refused: ${gate.reason}`);
+        if (gate.firstRefusal)
+          request.log.warn({ xiaozhi: true, address: request.ip }, `xiaozhi connections refused: ${gate.reason}`);
         return reply.code(429).type('application/json').send({ error: 'too_many_connections', message: gate.reason });
       }
       const mac = parseMac(param(request, 'device-id'));
       if (!mac) {
         gate.release();
-        return refuse(401, 'Device-Id must be the toy\'s MAC address');
+        return refuse(401, "Device-Id must be the toy's MAC address");
       }
       const versionRaw = param(request, 'protocol-version');
       const version = versionRaw === undefined ? 1 : parseProtocolVersion(versionRaw);
@@ -83,7 +87,9 @@ export async function registerXiaozhiWebSocket(app: FastifyInstance, options: Xi
       }
       if (record.transport !== 'xiaozhi-ws') {
         gate.release();
-        return refuse(401, 'this toy is set to use MQTT: restart it so it fetches its settings from Hearth', { toy: mac });
+        return refuse(401, 'this toy is set to use MQTT: restart it so it fetches its settings from Hearth', {
+          toy: mac,
+        });
       }
       admitted.set(request, { mac, version, release: gate.release });
     });
@@ -91,7 +97,9 @@ export async function registerXiaozhiWebSocket(app: FastifyInstance, options: Xi
       const entry = admitted.get(request);
       if (!entry) return socket.close(1008, 'unauthorized');
       socket.once('close', entry.release);
-      const channel = new WebSocketChannel(socket, entry.mac, entry.version, (msg, extra) => request.log.warn({ xiaozhi: true, ...extra }, msg));
+      const channel = new WebSocketChannel(socket, entry.mac, entry.version, (msg, extra) =>
+        request.log.warn({ xiaozhi: true, ...extra }, msg),
+      );
       options.sessions.attach(channel);
     };
     scope.get(XIAOZHI_WS_PATH, { websocket: true }, handler);

@@ -85,9 +85,13 @@ export class XiaozhiSession {
       },
       onActive: () => this.openTts(),
       onIdle: () => this.maybeCloseTts(),
-      onFrameSent: (timestampMs, pcm) => this.echo.reference(timestampMs, pcm, performance.now() + this.downlink.playoutRemainingMs() - FRAME_MS),
+      onFrameSent: (timestampMs, pcm) =>
+        this.echo.reference(timestampMs, pcm, performance.now() + this.downlink.playoutRemainingMs() - FRAME_MS),
     });
-    this.helloTimer = setTimeout(() => this.close(`no hello within ${(deps.helloTimeoutMs ?? 10_000) / 1000} s`), deps.helloTimeoutMs ?? 10_000);
+    this.helloTimer = setTimeout(
+      () => this.close(`no hello within ${(deps.helloTimeoutMs ?? 10_000) / 1000} s`),
+      deps.helloTimeoutMs ?? 10_000,
+    );
     channel.onJson((message) => this.onJson(message));
     channel.onOpus((packet, timestampMs) => this.onOpus(packet, timestampMs));
     channel.onClose((reason) => void this.shutDown(reason, false));
@@ -138,7 +142,10 @@ export class XiaozhiSession {
         this.sendHello();
         return;
       default:
-        this.deps.log('info', 'xiaozhi toy sent a message Hearth does not handle', { ...this.logContext, type: String(message.type) });
+        this.deps.log('info', 'xiaozhi toy sent a message Hearth does not handle', {
+          ...this.logContext,
+          type: String(message.type),
+        });
     }
   }
 
@@ -159,7 +166,11 @@ export class XiaozhiSession {
     this.serverAec = features.aec === true;
     // Answer at once: the firmware gives up after 10 s, and the engines may still be loading.
     this.sendHello();
-    this.deps.log('info', 'xiaozhi toy connected', { ...this.logContext, aec: this.serverAec, mcp: features.mcp === true });
+    this.deps.log('info', 'xiaozhi toy connected', {
+      ...this.logContext,
+      aec: this.serverAec,
+      mcp: features.mcp === true,
+    });
     if (features.mcp === true) this.startMcp();
     void this.startConversation();
   }
@@ -179,7 +190,8 @@ export class XiaozhiSession {
       this.abort('wake word');
       this.listening = true;
       const text = typeof message.text === 'string' ? message.text.trim().slice(0, 2000) : '';
-      if (text.split(/\s+/).length > 3 && this.conversation && this.conversation.session.state !== 'idle') void this.conversation.session.sendText(text);
+      if (text.split(/\s+/).length > 3 && this.conversation && this.conversation.session.state !== 'idle')
+        void this.conversation.session.sendText(text);
     }
   }
 
@@ -193,7 +205,11 @@ export class XiaozhiSession {
     } catch (error) {
       this.stats.badFrames++;
       if (!(error instanceof OpusDecodeError)) throw error;
-      if (this.badInARow++ === 0) this.deps.log('warn', 'xiaozhi toy sent audio that does not decode', { ...this.logContext, error: error.message });
+      if (this.badInARow++ === 0)
+        this.deps.log('warn', 'xiaozhi toy sent audio that does not decode', {
+          ...this.logContext,
+          error: error.message,
+        });
       if (this.badInARow >= MAX_BAD_PACKETS) this.close(`${MAX_BAD_PACKETS} Opus packets in a row did not decode`);
       return;
     }
@@ -216,7 +232,8 @@ export class XiaozhiSession {
     // Still loading (the first toy after a start waits for the engines). Buffered audio cannot be
     // replayed later: turn-taking times speech by the clock, so a burst would read as a blip. The
     // toy's face turns happy (llm emotion) once Hearth listens.
-    if (!this.earlyAudioDropped) this.deps.log('info', 'xiaozhi toy audio before the companion was ready (dropped)', this.logContext);
+    if (!this.earlyAudioDropped)
+      this.deps.log('info', 'xiaozhi toy audio before the companion was ready (dropped)', this.logContext);
     this.earlyAudioDropped = true;
   }
 
@@ -271,7 +288,8 @@ export class XiaozhiSession {
       this.safeSend({ type: 'tts', state: 'sentence_start', text, session_id: this.sessionId });
     });
     conversation.session.on('state', ({ state }) => {
-      if (state === 'thinking') this.safeSend({ type: 'llm', text: '🤔', emotion: 'thinking', session_id: this.sessionId });
+      if (state === 'thinking')
+        this.safeSend({ type: 'llm', text: '🤔', emotion: 'thinking', session_id: this.sessionId });
       if (!REPLYING.includes(state)) this.maybeCloseTts();
     });
     this.registerDeviceTools();
@@ -285,7 +303,8 @@ export class XiaozhiSession {
     } else if (message.type === 'media' && message.status === 'playing' && message.title) {
       this.openTts();
       // Shown once per item (the player reports every duck and unduck too).
-      if (message.itemId !== this.mediaShown) this.safeSend({ type: 'tts', state: 'sentence_start', text: message.title, session_id: this.sessionId });
+      if (message.itemId !== this.mediaShown)
+        this.safeSend({ type: 'tts', state: 'sentence_start', text: message.title, session_id: this.sessionId });
       this.mediaShown = message.itemId;
     } else if (message.type === 'media' && message.status === 'idle') {
       this.mediaShown = null;
@@ -302,7 +321,8 @@ export class XiaozhiSession {
         this.registerDeviceTools();
       },
       (error: unknown) => {
-        if (!this.closed) this.deps.log('warn', 'xiaozhi toy MCP handshake failed', { ...this.logContext, error: String(error) });
+        if (!this.closed)
+          this.deps.log('warn', 'xiaozhi toy MCP handshake failed', { ...this.logContext, error: String(error) });
       },
     );
   }
@@ -337,7 +357,8 @@ export class XiaozhiSession {
     if (!this.ttsOpen || this.closed) return;
     if (!force) {
       const state = this.conversation?.session.state;
-      const mediaBusy = this.conversation?.media?.player.status === 'playing' || this.conversation?.media?.player.status === 'loading';
+      const mediaBusy =
+        this.conversation?.media?.player.status === 'playing' || this.conversation?.media?.player.status === 'loading';
       if ((state && REPLYING.includes(state)) || this.downlink.isActive || mediaBusy) return;
     }
     this.ttsOpen = false;
@@ -365,7 +386,15 @@ export class XiaozhiSession {
     this.closed = true;
     if (this.helloTimer) clearTimeout(this.helloTimer);
     this.helloTimer = null;
-    this.deps.log('info', 'xiaozhi toy session ended', { ...this.logContext, reason, framesIn: this.stats.framesIn, framesOut: this.stats.framesOut, badFrames: this.stats.badFrames, echoGated: this.stats.echoGated, echoPassed: this.stats.echoPassed });
+    this.deps.log('info', 'xiaozhi toy session ended', {
+      ...this.logContext,
+      reason,
+      framesIn: this.stats.framesIn,
+      framesOut: this.stats.framesOut,
+      badFrames: this.stats.badFrames,
+      echoGated: this.stats.echoGated,
+      echoPassed: this.stats.echoPassed,
+    });
     this.mcp?.close();
     this.downlink.close();
     if (closeChannel) this.channel.close(reason);
@@ -378,14 +407,17 @@ export class XiaozhiSession {
 /** What is wrong with the toy's hello, or null when it is one Hearth can serve. */
 export function helloProblem(message: Record<string, unknown>, transport: XiaozhiChannel['transport']): string | null {
   if (message.type !== 'hello') return `the first message must be a hello, not ${JSON.stringify(message.type ?? null)}`;
-  if (message.transport !== undefined && message.transport !== transport) return `transport ${JSON.stringify(message.transport)} on a ${transport} connection`;
+  if (message.transport !== undefined && message.transport !== transport)
+    return `transport ${JSON.stringify(message.transport)} on a ${transport} connection`;
   const params = message.audio_params;
   if (params === undefined) return null;
   if (typeof params !== 'object' || params === null) return 'audio_params is not an object';
   const { format, sample_rate: rate, channels, frame_duration: duration } = params as Record<string, unknown>;
   if (format !== undefined && format !== 'opus') return `audio format ${JSON.stringify(format)} (only opus)`;
-  if (rate !== undefined && !OPUS_RATES.includes(rate as number)) return `sample_rate ${JSON.stringify(rate)} is not an Opus rate`;
+  if (rate !== undefined && !OPUS_RATES.includes(rate as number))
+    return `sample_rate ${JSON.stringify(rate)} is not an Opus rate`;
   if (channels !== undefined && channels !== 1) return `${JSON.stringify(channels)} channels (only mono)`;
-  if (duration !== undefined && !FRAME_DURATIONS.includes(duration as number)) return `frame_duration ${JSON.stringify(duration)}`;
+  if (duration !== undefined && !FRAME_DURATIONS.includes(duration as number))
+    return `frame_duration ${JSON.stringify(duration)}`;
   return null;
 }

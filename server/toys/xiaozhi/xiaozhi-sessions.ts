@@ -47,7 +47,10 @@ export class XiaozhiSessionManager implements XiaozhiSessions {
       return;
     }
     if (!this.opts.transports.get(deviceId)) {
-      this.opts.log('warn', 'xiaozhi connection from a toy that is not paired', { toy: deviceId, transport: channel.transport });
+      this.opts.log('warn', 'xiaozhi connection from a toy that is not paired', {
+        toy: deviceId,
+        transport: channel.transport,
+      });
       channel.close('this toy is not paired with Hearth');
       return;
     }

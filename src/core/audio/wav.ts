@@ -15,7 +15,8 @@ const HEADER_BYTES = 44;
 /** Reads a 16-bit PCM WAV (any channel count, averaged to mono). Throws a clear error on anything else. */
 export function decodeWav(bytes: Uint8Array): WavAudio {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < 12 || tag(view, 0) !== 'RIFF' || tag(view, 8) !== 'WAVE') throw new Error('not a RIFF/WAVE file');
+  if (bytes.byteLength < 12 || tag(view, 0) !== 'RIFF' || tag(view, 8) !== 'WAVE')
+    throw new Error('not a RIFF/WAVE file');
   let format: { audioFormat: number; channels: number; sampleRate: number; bitsPerSample: number } | null = null;
   let offset = 12;
   while (offset + 8 <= bytes.byteLength) {
@@ -35,10 +36,16 @@ export function decodeWav(bytes: Uint8Array): WavAudio {
     } else if (id === 'data') {
       if (!format) throw new Error('WAV data before fmt chunk');
       if (format.audioFormat !== 1 || format.bitsPerSample !== 16) {
-        throw new Error(`unsupported WAV encoding (format ${format.audioFormat}, ${format.bitsPerSample} bits): only 16-bit PCM is read`);
+        throw new Error(
+          `unsupported WAV encoding (format ${format.audioFormat}, ${format.bitsPerSample} bits): only 16-bit PCM is read`,
+        );
       }
       if (format.channels < 1) throw new Error('WAV has no channels');
-      return { sampleRate: format.sampleRate, channels: format.channels, samples: pcm16ToMono(view, body, size, format.channels) };
+      return {
+        sampleRate: format.sampleRate,
+        channels: format.channels,
+        samples: pcm16ToMono(view, body, size, format.channels),
+      };
     }
     offset = body + size + (size % 2);
   }
@@ -83,7 +90,12 @@ function pcm16ToMono(view: DataView, start: number, size: number, channels: numb
 }
 
 function tag(view: DataView, offset: number): string {
-  return String.fromCharCode(view.getUint8(offset), view.getUint8(offset + 1), view.getUint8(offset + 2), view.getUint8(offset + 3));
+  return String.fromCharCode(
+    view.getUint8(offset),
+    view.getUint8(offset + 1),
+    view.getUint8(offset + 2),
+    view.getUint8(offset + 3),
+  );
 }
 
 function writeTag(view: DataView, offset: number, text: string): void {

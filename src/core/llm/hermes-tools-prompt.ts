@@ -9,7 +9,10 @@ export type PlainMessage = { role: 'system' | 'user' | 'assistant'; content: str
 
 export function toolsSystemBlock(tools: readonly ToolSpec[]): string {
   const specs = tools.map((tool) =>
-    JSON.stringify({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } }),
+    JSON.stringify({
+      type: 'function',
+      function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+    }),
   );
   return [
     '# Tools',
@@ -39,13 +42,16 @@ export function toHermesMessages(messages: readonly ChatMessage[], tools: readon
       systemSeen = true;
       out.push({ role: 'system', content });
     } else if (message.role === 'assistant') {
-      const calls = (message.toolCalls ?? []).map((call) => `<tool_call>\n${JSON.stringify({ name: call.name, arguments: call.arguments })}\n</tool_call>`);
+      const calls = (message.toolCalls ?? []).map(
+        (call) => `<tool_call>\n${JSON.stringify({ name: call.name, arguments: call.arguments })}\n</tool_call>`,
+      );
       out.push({ role: 'assistant', content: [message.content, ...calls].filter(Boolean).join('\n') });
     } else if (message.role === 'tool') {
       const response = `<tool_response>\n${message.content}\n</tool_response>`;
       const previous = out[out.length - 1];
       // Qwen2.5's template merges consecutive tool results into one user turn.
-      if (previous?.role === 'user' && previous.content.startsWith('<tool_response>')) previous.content += `\n${response}`;
+      if (previous?.role === 'user' && previous.content.startsWith('<tool_response>'))
+        previous.content += `\n${response}`;
       else out.push({ role: 'user', content: response });
     } else {
       out.push({ role: 'user', content: message.content });

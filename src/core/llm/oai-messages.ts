@@ -29,7 +29,11 @@ export function toOaiMessages(messages: readonly ChatMessage[]): OaiMessage[] {
         return {
           role: 'assistant',
           content: message.content,
-          tool_calls: calls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: JSON.stringify(call.arguments) } })),
+          tool_calls: calls.map((call) => ({
+            id: call.id,
+            type: 'function',
+            function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+          })),
         };
       }
       case 'tool':
@@ -41,5 +45,8 @@ export function toOaiMessages(messages: readonly ChatMessage[]): OaiMessage[] {
 }
 
 export function toOaiTools(tools: readonly ToolSpec[]): OaiTool[] {
-  return tools.map((tool) => ({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } }));
+  return tools.map((tool) => ({
+    type: 'function',
+    function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+  }));
 }

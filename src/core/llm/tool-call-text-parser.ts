@@ -4,7 +4,8 @@
 
 import type { ToolCall } from '../engines.ts';
 
-export type ParsedPiece = { type: 'text'; text: string } | { type: 'tool_call'; call: ToolCall } | { type: 'malformed'; raw: string };
+export type ParsedPiece =
+  { type: 'text'; text: string } | { type: 'tool_call'; call: ToolCall } | { type: 'malformed'; raw: string };
 
 const OPEN = '<tool_call>';
 const CLOSE = '</tool_call>';

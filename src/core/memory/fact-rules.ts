@@ -8,34 +8,140 @@ import type { Fact, FactExtractor } from './memory-types.ts';
 const CLAUSE_END = /\s*(?:[,.!?;]|\s(?:and|but|because|so|cause)\s+(?:i|i'm|im|my|me)\b|$)/i;
 
 const NOT_NAMES = new Set([
-  'a', 'an', 'the', 'not', 'so', 'very', 'really', 'just', 'going', 'here', 'back', 'done', 'ready', 'sorry', 'fine',
-  'good', 'okay', 'ok', 'happy', 'sad', 'tired', 'hungry', 'bored', 'scared', 'sure', 'called', 'named', 'also', 'still',
-  'gonna', 'trying', 'in', 'at', 'on', 'from', 'with', 'years', 'old', 'six', 'seven', 'eight', 'nine', 'ten', 'five', 'four', 'three',
+  'a',
+  'an',
+  'the',
+  'not',
+  'so',
+  'very',
+  'really',
+  'just',
+  'going',
+  'here',
+  'back',
+  'done',
+  'ready',
+  'sorry',
+  'fine',
+  'good',
+  'okay',
+  'ok',
+  'happy',
+  'sad',
+  'tired',
+  'hungry',
+  'bored',
+  'scared',
+  'sure',
+  'called',
+  'named',
+  'also',
+  'still',
+  'gonna',
+  'trying',
+  'in',
+  'at',
+  'on',
+  'from',
+  'with',
+  'years',
+  'old',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'five',
+  'four',
+  'three',
 ]);
 const PRONOUN_OBJECTS = /^(?:it|that|this|you|them|him|her|those|these|what|your|yours|to be|when|how|if)\b/i;
 const TRAILING_FILLER = /\s+(?:so much|very much|a lot|a bunch|too|the most|the best|best|more|any ?more|now|lots)$/i;
 
 const RELATIONS: Record<string, string> = {
-  brother: 'brother', 'big brother': 'brother', 'little brother': 'brother', 'baby brother': 'brother', 'older brother': 'brother', 'younger brother': 'brother',
-  sister: 'sister', 'big sister': 'sister', 'little sister': 'sister', 'baby sister': 'sister', 'older sister': 'sister', 'younger sister': 'sister',
-  mom: 'mother', mum: 'mother', mommy: 'mother', mummy: 'mother', mother: 'mother', mama: 'mother',
-  dad: 'father', daddy: 'father', father: 'father', papa: 'father',
-  grandma: 'grandmother', granny: 'grandmother', nana: 'grandmother', grandmother: 'grandmother',
-  grandpa: 'grandfather', grandad: 'grandfather', granddad: 'grandfather', grandfather: 'grandfather',
-  aunt: 'aunt', auntie: 'aunt', uncle: 'uncle', cousin: 'cousin', 'best friend': 'best friend', friend: 'friend', teacher: 'teacher',
+  brother: 'brother',
+  'big brother': 'brother',
+  'little brother': 'brother',
+  'baby brother': 'brother',
+  'older brother': 'brother',
+  'younger brother': 'brother',
+  sister: 'sister',
+  'big sister': 'sister',
+  'little sister': 'sister',
+  'baby sister': 'sister',
+  'older sister': 'sister',
+  'younger sister': 'sister',
+  mom: 'mother',
+  mum: 'mother',
+  mommy: 'mother',
+  mummy: 'mother',
+  mother: 'mother',
+  mama: 'mother',
+  dad: 'father',
+  daddy: 'father',
+  father: 'father',
+  papa: 'father',
+  grandma: 'grandmother',
+  granny: 'grandmother',
+  nana: 'grandmother',
+  grandmother: 'grandmother',
+  grandpa: 'grandfather',
+  grandad: 'grandfather',
+  granddad: 'grandfather',
+  grandfather: 'grandfather',
+  aunt: 'aunt',
+  auntie: 'aunt',
+  uncle: 'uncle',
+  cousin: 'cousin',
+  'best friend': 'best friend',
+  friend: 'friend',
+  teacher: 'teacher',
 };
 const PETS: Record<string, string> = {
-  dog: 'dog', puppy: 'dog', cat: 'cat', kitten: 'cat', kitty: 'cat', hamster: 'hamster', rabbit: 'rabbit', bunny: 'rabbit',
-  fish: 'fish', goldfish: 'fish', 'guinea pig': 'guinea pig', turtle: 'turtle', tortoise: 'tortoise', parrot: 'parrot',
-  bird: 'bird', horse: 'horse', pony: 'pony', lizard: 'lizard',
+  dog: 'dog',
+  puppy: 'dog',
+  cat: 'cat',
+  kitten: 'cat',
+  kitty: 'cat',
+  hamster: 'hamster',
+  rabbit: 'rabbit',
+  bunny: 'rabbit',
+  fish: 'fish',
+  goldfish: 'fish',
+  'guinea pig': 'guinea pig',
+  turtle: 'turtle',
+  tortoise: 'tortoise',
+  parrot: 'parrot',
+  bird: 'bird',
+  horse: 'horse',
+  pony: 'pony',
+  lizard: 'lizard',
 };
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
 };
 
 const alternation = (words: Record<string, string>) =>
-  Object.keys(words).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
+  Object.keys(words)
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/ /g, '\\s+'))
+    .join('|');
 const RELATION_WORDS = alternation(RELATIONS);
 const PET_WORDS = alternation(PETS);
 
@@ -102,7 +208,9 @@ const rules: Rule[] = [
   },
   (s) => {
     if (/\bi\s+(?:really\s+)?(?:don't|dont|do not|no longer)\s+(?:like|love|enjoy)\b/i.test(s)) return [];
-    const m = /\bi\s+(?:really\s+|absolutely\s+|just\s+|also\s+|so\s+|totally\s+)?(love|like|adore|enjoy)\s+(.+)/i.exec(s);
+    const m = /\bi\s+(?:really\s+|absolutely\s+|just\s+|also\s+|so\s+|totally\s+)?(love|like|adore|enjoy)\s+(.+)/i.exec(
+      s,
+    );
     const topic = objectPhrase(m?.[2]);
     if (!m?.[1] || !topic) return [];
     const verb = m[1].toLowerCase() === 'adore' ? 'loves' : `${m[1].toLowerCase()}s`;
@@ -114,7 +222,8 @@ const rules: Rule[] = [
 export function extractFactsByRules(text: string): Fact[] {
   const bySlot = new Map<string, Fact>();
   for (const sentence of sentences(text)) {
-    if (/\b(?:forget|remember)\b/i.test(sentence) && /^\s*(?:please\s+)?(?:forget|don't remember)\b/i.test(sentence)) continue;
+    if (/\b(?:forget|remember)\b/i.test(sentence) && /^\s*(?:please\s+)?(?:forget|don't remember)\b/i.test(sentence))
+      continue;
     for (const rule of rules) for (const fact of rule(sentence)) bySlot.set(fact.slot, fact);
   }
   return [...bySlot.values()];
@@ -167,7 +276,8 @@ function takeName(rest: string | undefined, opts: { needCapital: boolean }): str
   const parts = [first];
   const second = cleanWord(words[1]);
   // A capitalised second word right after (no punctuation between) is a surname.
-  if (second && /^\p{Lu}/u.test(second) && !/[,.!?;]$/.test(words[0] ?? '') && !['I', 'And', 'But'].includes(second)) parts.push(second);
+  if (second && /^\p{Lu}/u.test(second) && !/[,.!?;]$/.test(words[0] ?? '') && !['I', 'And', 'But'].includes(second))
+    parts.push(second);
   return parts.map(capitalise).join(' ');
 }
 

@@ -10,16 +10,24 @@ export type ForgetTarget = { kind: 'everything' } | { kind: 'last' } | { kind: '
 /** Null when the utterance is not a request to forget something. */
 export function parseForgetRequest(utterance: string): ForgetTarget | null {
   const text = normalizeUtterance(utterance).replace(/^hearth\s+/, '');
-  const m = /^(?:can you |could you |i want you to |you can )?(?:forget|delete|erase|dont remember)(?: about)? (.+)$/.exec(text);
+  const m =
+    /^(?:can you |could you |i want you to |you can )?(?:forget|delete|erase|dont remember)(?: about)? (.+)$/.exec(
+      text,
+    );
   const what = m?.[1]?.trim();
   if (!what) return null;
-  if (/^(?:everything|all(?: of it)?|all about me|everything about me|everything you know(?: about me)?)$/.test(what)) return { kind: 'everything' };
+  if (/^(?:everything|all(?: of it)?|all about me|everything about me|everything you know(?: about me)?)$/.test(what))
+    return { kind: 'everything' };
   if (/^(?:that|it|this|what i (?:just )?said)$/.test(what)) return { kind: 'last' };
   return { kind: 'about', query: what.replace(/^(?:that|about)\s+/, '') };
 }
 
 /** Memories matching the target; "last" is the newest memory from `conversationId`. */
-export function selectMemoriesToForget(target: ForgetTarget, memories: readonly MemoryRecord[], conversationId: string | null): MemoryRecord[] {
+export function selectMemoriesToForget(
+  target: ForgetTarget,
+  memories: readonly MemoryRecord[],
+  conversationId: string | null,
+): MemoryRecord[] {
   if (target.kind === 'everything') return [...memories];
   if (target.kind === 'last') {
     const fromHere = memories.filter((m) => conversationId !== null && m.conversationId === conversationId);

@@ -19,8 +19,15 @@ const SAVE_FACTS: ToolSpec = {
         items: {
           type: 'object',
           properties: {
-            slot: { type: 'string', description: 'What the fact is about: name, age, home, birthday, family:<relation>, pet:<animal>, favourite:<thing>, likes:<topic>, or note:<topic>.' },
-            text: { type: 'string', description: 'One short sentence in the third person, e.g. "The user\'s brother is called Leo."' },
+            slot: {
+              type: 'string',
+              description:
+                'What the fact is about: name, age, home, birthday, family:<relation>, pet:<animal>, favourite:<thing>, likes:<topic>, or note:<topic>.',
+            },
+            text: {
+              type: 'string',
+              description: 'One short sentence in the third person, e.g. "The user\'s brother is called Leo."',
+            },
           },
           required: ['slot', 'text'],
         },
@@ -55,7 +62,10 @@ export class LlmFactExtractor implements FactExtractor {
       const stream = this.llm.stream({
         messages: [
           { role: 'system', content: INSTRUCTIONS },
-          { role: 'user', content: `User said: ${JSON.stringify(userText)}\nAssistant replied: ${JSON.stringify(replyText)}` },
+          {
+            role: 'user',
+            content: `User said: ${JSON.stringify(userText)}\nAssistant replied: ${JSON.stringify(replyText)}`,
+          },
         ],
         tools: [SAVE_FACTS],
         signal: controller.signal,

@@ -4,12 +4,18 @@
 import type { MemoryRecord } from './memory-types.ts';
 
 const STOPWORDS = new Set(
-  'a an and are as at be but by can could did do does for from had has have he her his how i i\'m im in is it its me my of on or our she so that the their them there they this to us was we were what whats when where which who why will with you your user users'.split(' '),
+  "a an and are as at be but by can could did do does for from had has have he her his how i i'm im in is it its me my of on or our she so that the their them there they this to us was we were what whats when where which who why will with you your user users".split(
+    ' ',
+  ),
 );
 const PINNED_SLOTS = new Set(['name']);
 
 export function keywords(text: string): Set<string> {
-  const words = text.toLowerCase().replace(/['\u2019]s\b/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .replace(/['\u2019]s\b/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return new Set(words.filter((w) => !STOPWORDS.has(w)).map(stem));
 }
 

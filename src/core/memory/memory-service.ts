@@ -55,14 +55,16 @@ export class MemoryService {
     if (parseForgetRequest(exchange.userText)) return [];
     // Each fact keeps who found it (the parent's Memory screen shows it).
     const facts = new Map<string, { fact: Fact; source: MemorySource }>();
-    for (const fact of await ruleFactExtractor.extract(exchange.userText, exchange.replyText)) facts.set(fact.slot, { fact, source: 'rules' });
+    for (const fact of await ruleFactExtractor.extract(exchange.userText, exchange.replyText))
+      facts.set(fact.slot, { fact, source: 'rules' });
     if (this.options.llmExtractor) {
       try {
         const learned = await this.options.llmExtractor.extract(exchange.userText, exchange.replyText, signal);
         for (const fact of learned) facts.set(fact.slot, { fact, source: 'llm' });
       } catch (error) {
         // Cut short on purpose (the user spoke again): the rules' facts are still saved.
-        if (!signal?.aborted) this.options.onWarning?.('The language model could not extract memories; the rules still did.', error);
+        if (!signal?.aborted)
+          this.options.onWarning?.('The language model could not extract memories; the rules still did.', error);
       }
     }
     const found = [...facts.values()];
@@ -84,7 +86,8 @@ export class MemoryService {
 
   /** The `forget` tool: deletes what the words point at; returns what was deleted. */
   async forget(what: ForgetTarget | string, conversationId: string | null): Promise<MemoryRecord[]> {
-    const target: ForgetTarget = typeof what === 'string' ? parseForgetRequest(`forget ${what}`) ?? { kind: 'about', query: what } : what;
+    const target: ForgetTarget =
+      typeof what === 'string' ? (parseForgetRequest(`forget ${what}`) ?? { kind: 'about', query: what }) : what;
     const doomed = selectMemoriesToForget(target, await this.options.store.list(), conversationId);
     for (const memory of doomed) await this.options.store.delete(memory.id);
     return doomed;
@@ -132,7 +135,11 @@ export class MemoryService {
   }
 
   /** Saves facts: same slot and same words → untouched; same slot, new words → replaced. */
-  async saveFacts(facts: readonly Fact[], source: MemorySource, conversationId: string | null): Promise<MemoryRecord[]> {
+  async saveFacts(
+    facts: readonly Fact[],
+    source: MemorySource,
+    conversationId: string | null,
+  ): Promise<MemoryRecord[]> {
     if (facts.length === 0) return [];
     const existing = await this.options.store.list();
     const changed: MemoryRecord[] = [];
@@ -158,7 +165,13 @@ export class MemoryService {
 
   /** A parent's edit from the Memory screen. */
   async edit(memory: MemoryRecord, text: string): Promise<MemoryRecord> {
-    const record: MemoryRecord = { ...memory, text: text.trim(), source: 'parent', updatedAt: this.now(), embedding: await this.embed(text) };
+    const record: MemoryRecord = {
+      ...memory,
+      text: text.trim(),
+      source: 'parent',
+      updatedAt: this.now(),
+      embedding: await this.embed(text),
+    };
     await this.options.store.put(record);
     return record;
   }
@@ -182,7 +195,11 @@ function randomId(): string {
 }
 
 function sameWords(a: string, b: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   return norm(a) === norm(b);
 }
 

@@ -16,7 +16,8 @@ const SWAPS: [RegExp, string][] = [
 ];
 
 // After "the user", a bare verb needs its third-person -s: "the user like cats" → "likes".
-const VERB_AFTER_USER = /\bthe user (like|love|hate|want|need|go|play|live|enjoy|prefer|sleep|eat|read|watch|know|feel|take|get|do)\b/g;
+const VERB_AFTER_USER =
+  /\bthe user (like|love|hate|want|need|go|play|live|enjoy|prefer|sleep|eat|read|watch|know|feel|take|get|do)\b/g;
 
 export function toThirdPerson(text: string): string {
   let out = text.trim().replace(/[.!?]+$/, '');

@@ -86,8 +86,11 @@ export function personaAllowsTool(record: PersonaRecord, toolName: string): bool
 export function normalizePersona(value: unknown, fallback: PersonaRecord): PersonaRecord {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof PersonaRecord, unknown>>;
   const str = (x: unknown, d: string) => (typeof x === 'string' ? x : d);
-  const rules = (typeof v.contentRules === 'object' && v.contentRules !== null ? v.contentRules : {}) as Partial<Record<keyof ContentRules, unknown>>;
-  const strings = (x: unknown, d: string[]) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : d);
+  const rules = (typeof v.contentRules === 'object' && v.contentRules !== null ? v.contentRules : {}) as Partial<
+    Record<keyof ContentRules, unknown>
+  >;
+  const strings = (x: unknown, d: string[]) =>
+    Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : d;
   const audienceAge = normalizeAgeRange(v.audienceAge);
   return {
     id: str(v.id, fallback.id),
@@ -97,7 +100,12 @@ export function normalizePersona(value: unknown, fallback: PersonaRecord): Perso
     language: str(v.language, fallback.language),
     speakingRate: typeof v.speakingRate === 'number' ? clampRate(v.speakingRate) : fallback.speakingRate,
     wakeGreeting: str(v.wakeGreeting, fallback.wakeGreeting),
-    allowedTools: v.allowedTools === null ? null : Array.isArray(v.allowedTools) ? strings(v.allowedTools, []) : fallback.allowedTools,
+    allowedTools:
+      v.allowedTools === null
+        ? null
+        : Array.isArray(v.allowedTools)
+          ? strings(v.allowedTools, [])
+          : fallback.allowedTools,
     contentRules: {
       childSafe: typeof rules.childSafe === 'boolean' ? rules.childSafe : fallback.contentRules.childSafe,
       blockedTopics: strings(rules.blockedTopics, fallback.contentRules.blockedTopics),

@@ -4,7 +4,14 @@
 
 import type { PersonaRecord } from '../personas/persona-record.ts';
 import type { GuardVerdict, TurnGuard } from '../session-types.ts';
-import { findBlockedTopic, findUnsafe, inputRedirect, outputRedirect, type FilterHit, type SafetyStage } from './child-safe-filter.ts';
+import {
+  findBlockedTopic,
+  findUnsafe,
+  inputRedirect,
+  outputRedirect,
+  type FilterHit,
+  type SafetyStage,
+} from './child-safe-filter.ts';
 import type { SafetyJudge } from './safety-judge.ts';
 import { checkTimeLimits, type TimeLimits } from './time-limits.ts';
 

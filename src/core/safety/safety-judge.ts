@@ -35,19 +35,30 @@ export class LlmSafetyJudge implements SafetyJudge {
     private readonly options: LlmSafetyJudgeOptions = {},
   ) {}
 
-  async judge(sentence: string, stage: SafetyStage, suspected: UnsafeCategory, signal?: AbortSignal): Promise<JudgeVerdict> {
+  async judge(
+    sentence: string,
+    stage: SafetyStage,
+    suspected: UnsafeCategory,
+    signal?: AbortSignal,
+  ): Promise<JudgeVerdict> {
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal?.reason);
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(new Error('safety judge timed out')), this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => controller.abort(new Error('safety judge timed out')),
+      this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    );
     let answer = '';
     try {
       const who = stage === 'input' ? 'the child' : 'the companion';
       const stream = this.llm.stream({
         messages: [
           { role: 'system', content: INSTRUCTIONS },
-          { role: 'user', content: `Said by ${who}; a word filter wondered about "${suspected}".\nSentence: ${JSON.stringify(sentence)}\nSAFE or UNSAFE?` },
+          {
+            role: 'user',
+            content: `Said by ${who}; a word filter wondered about "${suspected}".\nSentence: ${JSON.stringify(sentence)}\nSAFE or UNSAFE?`,
+          },
         ],
         signal: controller.signal,
         temperature: 0,

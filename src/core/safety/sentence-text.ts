@@ -17,20 +17,29 @@ export function normalizeForSafety(text: string): string {
     .trim();
 }
 
-const NEGATION = /\b(?:never|not|no|don't|do not|doesn't|does not|mustn't|must not|shouldn't|should not|can't|cannot|won't|isn't|aren't|wasn't|stop|avoid|away from|instead of|without)\b/;
+const NEGATION =
+  /\b(?:never|not|no|don't|do not|doesn't|does not|mustn't|must not|shouldn't|should not|can't|cannot|won't|isn't|aren't|wasn't|stop|avoid|away from|instead of|without)\b/;
 
 /** True when the clause holding `index` says "never / don't / no …" before it ("Never play with matches"). */
 export function negatedBefore(text: string, index: number): boolean {
   const before = text.slice(0, index);
-  const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' but '), before.lastIndexOf(' - '));
+  const clauseStart = Math.max(
+    before.lastIndexOf(','),
+    before.lastIndexOf(';'),
+    before.lastIndexOf(':'),
+    before.lastIndexOf(' but '),
+    before.lastIndexOf(' - '),
+  );
   // "Why not light a match?" and "why don't you …" are encouragement, not a negation.
   return NEGATION.test(before.slice(clauseStart + 1).replace(/\bwhy (?:not|don't you|don't we)\b/g, ''));
 }
 
 const STORY_FIGURES =
   /\b(?:wolf|wolves|dragons?|giants?|trolls?|ogres?|witch(?:es)?|wizards?|goblins?|knights?|woodcutter|huntsman|hunter|prince(?:ss)?|king|queen|pirates?|sea monster|monsters?|dinosaurs?|villain|baddie|superhero(?:es)?|robots? in|aliens?|three little pigs|little red riding hood|goldilocks|jack|beanstalk|once upon a time|the end)\b/;
-const REAL_PEOPLE = /\b(?:my|your|his|her|our|their) (?:brother|sister|mum|mom|mummy|mommy|dad|daddy|parents?|teacher|friend|cousin|baby|nan|gran|grandma|grandad|grandpa|neighbour|cat|dog|kitten|puppy|hamster)\b|\b(?:someone|somebody|people|children|kids|classmates?|the boy|the girl|a boy|a girl)\b/;
-const GORE = /\b(?:blood|bloody|bleed\w*|guts|gore|gory|chopped off|cut up|heads? off|brains|corpse|dead bod(?:y|ies))\b/;
+const REAL_PEOPLE =
+  /\b(?:my|your|his|her|our|their) (?:brother|sister|mum|mom|mummy|mommy|dad|daddy|parents?|teacher|friend|cousin|baby|nan|gran|grandma|grandad|grandpa|neighbour|cat|dog|kitten|puppy|hamster)\b|\b(?:someone|somebody|people|children|kids|classmates?|the boy|the girl|a boy|a girl)\b/;
+const GORE =
+  /\b(?:blood|bloody|bleed\w*|guts|gore|gory|chopped off|cut up|heads? off|brains|corpse|dead bod(?:y|ies))\b/;
 
 /** A fairy-tale or game sentence: story figures, no real person as the target, nothing graphic. */
 export function storyFramed(text: string): boolean {
@@ -39,5 +48,9 @@ export function storyFramed(text: string): boolean {
 
 /** A game or sport, where "kill", "smash" and "beat" are play ("the final boss", "at football"). */
 export function gameFramed(text: string): boolean {
-  return /\b(?:boss|level|game|minecraft|fortnite|roblox|football|chess|quiz|match|race|team|score|goal|points?)\b/.test(text) && !REAL_PEOPLE.test(text);
+  return (
+    /\b(?:boss|level|game|minecraft|fortnite|roblox|football|chess|quiz|match|race|team|score|goal|points?)\b/.test(
+      text,
+    ) && !REAL_PEOPLE.test(text)
+  );
 }

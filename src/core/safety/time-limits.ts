@@ -15,16 +15,25 @@ export interface TimeLimits {
 
 export const NO_TIME_LIMITS: TimeLimits = { dailyMinutes: null, quietHours: null };
 
-export type TimeLimitVerdict = { allowed: true } | { allowed: false; reason: 'daily-limit' | 'quiet-hours'; message: string };
+export type TimeLimitVerdict =
+  { allowed: true } | { allowed: false; reason: 'daily-limit' | 'quiet-hours'; message: string };
 
 /** `usedMs`: conversation time already used today. `minutesOfDay`: local time now, 0..1439. */
 export function checkTimeLimits(limits: TimeLimits, usedMs: number, minutesOfDay: number): TimeLimitVerdict {
   const quiet = limits.quietHours;
   if (quiet && inQuietHours(quiet, minutesOfDay)) {
-    return { allowed: false, reason: 'quiet-hours', message: `It’s quiet time now, so I’m resting until ${speakTime(quiet.end)}. Sweet dreams, and talk to you then!` };
+    return {
+      allowed: false,
+      reason: 'quiet-hours',
+      message: `It’s quiet time now, so I’m resting until ${speakTime(quiet.end)}. Sweet dreams, and talk to you then!`,
+    };
   }
   if (limits.dailyMinutes !== null && usedMs >= limits.dailyMinutes * 60_000) {
-    return { allowed: false, reason: 'daily-limit', message: 'We’ve had lots of fun talking today! That’s all the talking time for today. Let’s chat again tomorrow.' };
+    return {
+      allowed: false,
+      reason: 'daily-limit',
+      message: 'We’ve had lots of fun talking today! That’s all the talking time for today. Let’s chat again tomorrow.',
+    };
   }
   return { allowed: true };
 }

@@ -24,6 +24,7 @@ export function durationStretch(rate: number | undefined): number {
 /** Text flite reads well: one line, no control characters. Empty when nothing is speakable. */
 export function speakableText(text: string): string {
   const clean = text
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -30,7 +30,10 @@ export type RunPiperModel = (inputs: PiperModelInputs) => Promise<Float32Array>;
 export function piperModelInputs(ids: number[], config: PiperVoiceConfig, opts: PiperSpeechOptions): PiperModelInputs {
   const inference = config.inference ?? {};
   const lengthScale = (inference.length_scale ?? 1) / Math.min(4, Math.max(0.25, opts.rate ?? 1));
-  const speakerId = config.num_speakers > 1 ? ((opts.voice !== undefined ? config.speaker_id_map?.[opts.voice] : undefined) ?? 0) : null;
+  const speakerId =
+    config.num_speakers > 1
+      ? ((opts.voice !== undefined ? config.speaker_id_map?.[opts.voice] : undefined) ?? 0)
+      : null;
   return { ids, scales: [inference.noise_scale ?? 0.667, lengthScale, inference.noise_w ?? 0.8], speakerId };
 }
 

@@ -32,7 +32,8 @@ export class SileroInput {
 
   /** Stores the model's `stateN` output for the next frame. */
   set state(next: Float32Array) {
-    if (next.length !== SILERO_STATE_SIZE) throw new Error(`Silero VAD state must have ${SILERO_STATE_SIZE} values, got ${next.length}`);
+    if (next.length !== SILERO_STATE_SIZE)
+      throw new Error(`Silero VAD state must have ${SILERO_STATE_SIZE} values, got ${next.length}`);
     this.stateData = next;
   }
 

@@ -23,7 +23,10 @@ async function embedRows(texts: string[]): Promise<Float32Array[]> {
 }
 
 const api = {
-  async load(opts: EmbedderLoadOptions, onProgress: LoadProgressListener): Promise<{ info: EngineInfo; dimensions: number }> {
+  async load(
+    opts: EmbedderLoadOptions,
+    onProgress: LoadProgressListener,
+  ): Promise<{ info: EngineInfo; dimensions: number }> {
     const threads = configureTransformersEnv(env as unknown as TransformersEnvLike);
     const choice = await chooseBackend(opts.backend);
     extractor = await pipeline('feature-extraction', opts.packId, {
@@ -34,13 +37,22 @@ const api = {
     onProgress({ role: 'embeddings', stage: 'Warming up', loaded: 0, total: 1 });
     const [probe] = await embedRows(['warm up']); // also tells us the dimensions
     onProgress({ role: 'embeddings', stage: 'Ready', loaded: 1, total: 1 });
-    const detail = choice.backend === 'wasm' ? `${threads} thread${threads === 1 ? '' : 's'}, ${opts.dtype}` : `${choice.reason}, ${opts.dtype}`;
-    return { info: { role: 'embeddings', engine: 'transformers.js', model: opts.packId, backend: choice.backend, detail }, dimensions: probe?.length ?? 0 };
+    const detail =
+      choice.backend === 'wasm'
+        ? `${threads} thread${threads === 1 ? '' : 's'}, ${opts.dtype}`
+        : `${choice.reason}, ${opts.dtype}`;
+    return {
+      info: { role: 'embeddings', engine: 'transformers.js', model: opts.packId, backend: choice.backend, detail },
+      dimensions: probe?.length ?? 0,
+    };
   },
 
   async embed(texts: string[]): Promise<Float32Array[]> {
     const rows = await embedRows(texts);
-    return Comlink.transfer(rows, rows.map((r) => r.buffer as ArrayBuffer));
+    return Comlink.transfer(
+      rows,
+      rows.map((r) => r.buffer as ArrayBuffer),
+    );
   },
 
   async dispose(): Promise<void> {

@@ -24,7 +24,10 @@ export async function createEmbedder(opts: EmbedderOptions): Promise<BrowserEmbe
   let loaded: { info: EngineInfo; dimensions: number };
   try {
     loaded = await Promise.race([
-      worker.api.load({ packId: opts.packId, backend: opts.backend ?? 'wasm', dtype: opts.dtype ?? 'q8' }, Comlink.proxy(opts.onProgress ?? (() => {}))),
+      worker.api.load(
+        { packId: opts.packId, backend: opts.backend ?? 'wasm', dtype: opts.dtype ?? 'q8' },
+        Comlink.proxy(opts.onProgress ?? (() => {})),
+      ),
       worker.failed,
     ]);
   } catch (err) {
@@ -42,7 +45,11 @@ export async function createEmbedder(opts: EmbedderOptions): Promise<BrowserEmbe
       if (texts.length === 0) return [];
       if (options?.signal?.aborted) throw abortError();
       // One ORT run cannot be interrupted; an abort only stops us waiting for it.
-      return abortable(() => Promise.race([worker.api.embed(texts), worker.failed]), options?.signal, () => {});
+      return abortable(
+        () => Promise.race([worker.api.embed(texts), worker.failed]),
+        options?.signal,
+        () => {},
+      );
     },
     async dispose(): Promise<void> {
       if (disposed) return;

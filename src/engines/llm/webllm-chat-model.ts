@@ -27,19 +27,31 @@ interface GpuLike {
 
 export async function createWebLlmChatModel(options: WebLlmChatModelOptions): Promise<WebLlmChatModel> {
   const gpu = (navigator as Navigator & { gpu?: GpuLike }).gpu;
-  if (!gpu) throw new Error('WebGPU is not available in this browser, so the GPU language model (WebLLM) cannot run. Hearth can use the CPU model (wllama) instead.');
+  if (!gpu)
+    throw new Error(
+      'WebGPU is not available in this browser, so the GPU language model (WebLLM) cannot run. Hearth can use the CPU model (wllama) instead.',
+    );
   const adapter = await gpu.requestAdapter();
-  if (!adapter) throw new Error('This browser exposes WebGPU but found no usable GPU adapter, so WebLLM cannot run. Hearth can use the CPU model (wllama) instead.');
+  if (!adapter)
+    throw new Error(
+      'This browser exposes WebGPU but found no usable GPU adapter, so WebLLM cannot run. Hearth can use the CPU model (wllama) instead.',
+    );
 
   const origin = options.origin ?? self.location.origin;
   const libFile = options.libFile ?? (await lookUpModelLib(options.packId, origin));
-  const record = webLlmModelRecord({ packId: options.packId, libFile, origin, ...(options.contextWindow ? { contextWindow: options.contextWindow } : {}) });
+  const record = webLlmModelRecord({
+    packId: options.packId,
+    libFile,
+    origin,
+    ...(options.contextWindow ? { contextWindow: options.contextWindow } : {}),
+  });
   const worker = new Worker(new URL('./webllm.worker.ts', import.meta.url), { type: 'module', name: 'hearth-webllm' });
   try {
     const engine = await CreateWebWorkerMLCEngine(worker, options.packId, {
       // IndexedDB under our origin: files are fetched from Hearth once, then kept.
       appConfig: { model_list: [record], cacheBackend: 'indexeddb' },
-      initProgressCallback: (report) => options.onProgress?.({ role: 'llm', stage: report.text, loaded: report.progress, total: 1 }),
+      initProgressCallback: (report) =>
+        options.onProgress?.({ role: 'llm', stage: report.text, loaded: report.progress, total: 1 }),
     });
     const description = adapter.info?.description;
     return new WebLlm(engine, worker, {
@@ -106,7 +118,10 @@ class WebLlm implements ChatModel {
       }
       yield {
         type: 'done',
-        usage: { ...(completionTokens !== undefined ? { completionTokens } : {}), ...(promptTokens !== undefined ? { promptTokens } : {}) },
+        usage: {
+          ...(completionTokens !== undefined ? { completionTokens } : {}),
+          ...(promptTokens !== undefined ? { promptTokens } : {}),
+        },
       };
     } finally {
       signal?.removeEventListener('abort', onAbort);

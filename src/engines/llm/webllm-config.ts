@@ -18,7 +18,12 @@ export function webLlmModelUrl(packId: string, origin: string): string {
   return `${modelFileUrl(packId, '', origin)}#/resolve/main/`;
 }
 
-export function webLlmModelRecord(opts: { packId: string; libFile: string; origin: string; contextWindow?: number }): WebLlmModelRecord {
+export function webLlmModelRecord(opts: {
+  packId: string;
+  libFile: string;
+  origin: string;
+  contextWindow?: number;
+}): WebLlmModelRecord {
   return {
     model: webLlmModelUrl(opts.packId, opts.origin),
     model_id: opts.packId,

@@ -40,7 +40,9 @@ const DEFAULT_MAX_TOKENS = { story: 120, chat: 400 } as const;
 export async function createWllamaChatModel(options: WllamaChatModelOptions): Promise<WllamaChatModel> {
   const missing = missingWllamaFeatures();
   if (missing.length > 0) {
-    throw new Error(`This browser lacks ${missing.join(' and ')}, which the CPU language model (wllama) needs. Use a current Chrome or Edge.`);
+    throw new Error(
+      `This browser lacks ${missing.join(' and ')}, which the CPU language model (wllama) needs. Use a current Chrome or Edge.`,
+    );
   }
   const threads = chooseThreadCount({
     hardwareConcurrency: navigator.hardwareConcurrency,
@@ -50,7 +52,11 @@ export async function createWllamaChatModel(options: WllamaChatModelOptions): Pr
   const wllama = new Wllama(
     { default: wllamaWasmUrl },
     // Model files are cached in OPFS, so a loaded model also works when the server is away.
-    { suppressNativeLog: true, allowOffline: true, logger: { debug: () => {}, log: () => {}, warn: console.warn, error: console.error } },
+    {
+      suppressNativeLog: true,
+      allowOffline: true,
+      logger: { debug: () => {}, log: () => {}, warn: console.warn, error: console.error },
+    },
   );
   // Never the CDN "compat" build: Hearth serves everything itself.
   wllama.setCompat(null);
@@ -86,7 +92,11 @@ function canUseOpfs(): boolean {
 
 /** What one streamed llama.cpp chunk (chat or raw completion) may carry. */
 interface StreamChunk {
-  choices?: { text?: string; delta?: { content?: string | null; tool_calls?: ToolCallDelta[] }; finish_reason?: string | null }[];
+  choices?: {
+    text?: string;
+    delta?: { content?: string | null; tool_calls?: ToolCallDelta[] };
+    finish_reason?: string | null;
+  }[];
   usage?: { completion_tokens?: number; prompt_tokens?: number } | null;
   timings?: { predicted_n?: number; prompt_n?: number };
 }
@@ -125,7 +135,9 @@ class WllamaModel implements ChatModel {
     req.signal?.addEventListener('abort', onAbort, { once: true });
     const queue = new AsyncQueue<StreamChunk>();
     let failure: unknown = null;
-    const running = this.start(req, mode, softLimit + SENTENCE_GRACE_TOKENS, controller.signal, (chunk) => queue.push(chunk)).then(
+    const running = this.start(req, mode, softLimit + SENTENCE_GRACE_TOKENS, controller.signal, (chunk) =>
+      queue.push(chunk),
+    ).then(
       () => queue.close(),
       (error: unknown) => {
         failure = error;
@@ -197,7 +209,10 @@ class WllamaModel implements ChatModel {
       for (const call of deltas.finish()) yield { type: 'tool_call', call };
       yield {
         type: 'done',
-        usage: { completionTokens: stoppedAtSentenceEnd ? textTokens : Math.max(reportedTokens ?? 0, textTokens), ...(promptTokens !== undefined ? { promptTokens } : {}) },
+        usage: {
+          completionTokens: stoppedAtSentenceEnd ? textTokens : Math.max(reportedTokens ?? 0, textTokens),
+          ...(promptTokens !== undefined ? { promptTokens } : {}),
+        },
       };
     } finally {
       req.signal?.removeEventListener('abort', onAbort);
@@ -206,7 +221,13 @@ class WllamaModel implements ChatModel {
     }
   }
 
-  private async start(req: ChatRequest, mode: 'chat' | 'story', maxTokens: number, signal: AbortSignal, onData: (chunk: StreamChunk) => void): Promise<void> {
+  private async start(
+    req: ChatRequest,
+    mode: 'chat' | 'story',
+    maxTokens: number,
+    signal: AbortSignal,
+    onData: (chunk: StreamChunk) => void,
+  ): Promise<void> {
     if (mode === 'story') {
       const { prompt, stop } = buildStoryPrompt(req.messages);
       await this.wllama.createCompletion({
@@ -227,7 +248,12 @@ class WllamaModel implements ChatModel {
     await this.wllama.createChatCompletion({
       // Structurally the same OpenAI shapes; wllama's types are narrower on JSON-schema details.
       messages: toOaiMessages(req.messages) as Parameters<Wllama['createChatCompletion']>[0]['messages'],
-      ...(tools ? { tools: tools as NonNullable<Parameters<Wllama['createChatCompletion']>[0]['tools']>, tool_choice: 'auto' as const } : {}),
+      ...(tools
+        ? {
+            tools: tools as NonNullable<Parameters<Wllama['createChatCompletion']>[0]['tools']>,
+            tool_choice: 'auto' as const,
+          }
+        : {}),
       stream: true,
       onData,
       abortSignal: signal,

@@ -29,7 +29,10 @@ export async function createWhisperSpeechToText(opts: WhisperOptions): Promise<W
   let info: EngineInfo;
   try {
     info = await Promise.race([
-      worker.api.load({ packId: opts.packId, backend: opts.backend ?? 'auto', dtype: opts.dtype ?? 'q8' }, Comlink.proxy(onProgress)),
+      worker.api.load(
+        { packId: opts.packId, backend: opts.backend ?? 'auto', dtype: opts.dtype ?? 'q8' },
+        Comlink.proxy(onProgress),
+      ),
       worker.failed,
     ]);
   } catch (err) {

@@ -1,7 +1,12 @@
 // Whisper in a worker: transformers.js' ASR pipeline, loaded once from Hearth's /models/ and kept
 // warm. Runs on WebGPU when there is a real GPU, else on WASM (threaded when cross-origin isolated).
 import * as Comlink from 'comlink';
-import { env, InterruptableStoppingCriteria, pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import {
+  env,
+  InterruptableStoppingCriteria,
+  pipeline,
+  type AutomaticSpeechRecognitionPipeline,
+} from '@huggingface/transformers';
 import type { Transcript } from '../../core/engines.ts';
 import { chooseBackend, configureTransformersEnv, type TransformersEnvLike } from '../ort.ts';
 import type { EngineInfo, LoadProgressListener } from '../types.ts';
@@ -21,12 +26,17 @@ const api = {
       dtype: opts.dtype,
       progress_callback: transformersProgress('stt', onProgress),
     });
-    multilingual = Boolean((asr.model as { generation_config?: { is_multilingual?: boolean } }).generation_config?.is_multilingual);
+    multilingual = Boolean(
+      (asr.model as { generation_config?: { is_multilingual?: boolean } }).generation_config?.is_multilingual,
+    );
     // One short run compiles kernels and allocates buffers, so the first real utterance is fast.
     onProgress({ role: 'stt', stage: 'Warming up', loaded: 0, total: 1 });
     await asr(new Float32Array(16000));
     onProgress({ role: 'stt', stage: 'Ready', loaded: 1, total: 1 });
-    const detail = choice.backend === 'wasm' ? `${threads} thread${threads === 1 ? '' : 's'}, ${opts.dtype}; ${choice.reason}` : `${choice.reason}, ${opts.dtype}`;
+    const detail =
+      choice.backend === 'wasm'
+        ? `${threads} thread${threads === 1 ? '' : 's'}, ${opts.dtype}; ${choice.reason}`
+        : `${choice.reason}, ${opts.dtype}`;
     return { role: 'stt', engine: 'transformers.js', model: opts.packId, backend: choice.backend, detail };
   },
 
@@ -37,7 +47,11 @@ const api = {
     try {
       // English-only checkpoints (*.en) reject a language option; they are English by definition.
       const languageOption = multilingual && language ? { language: language.split('-')[0] } : {};
-      const out = (await asr(audio, { stopping_criteria: [stop], chunk_length_s: audio.length > 16000 * 30 ? 30 : 0, ...languageOption })) as { text: string };
+      const out = (await asr(audio, {
+        stopping_criteria: [stop],
+        chunk_length_s: audio.length > 16000 * 30 ? 30 : 0,
+        ...languageOption,
+      })) as { text: string };
       return { text: out.text.trim(), language: multilingual ? language : 'en' };
     } finally {
       running.delete(callId);

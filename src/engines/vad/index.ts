@@ -1,3 +1,14 @@
-export { createSileroVad, SILERO_MODEL_FILE, SILERO_PACK_ID, type SileroVad, type SileroVadOptions } from './silero-vad.ts';
+export {
+  createSileroVad,
+  SILERO_MODEL_FILE,
+  SILERO_PACK_ID,
+  type SileroVad,
+  type SileroVadOptions,
+} from './silero-vad.ts';
 export { canPrefetch, ReadAhead, type PrefetchingVad } from './read-ahead.ts';
-export { SileroInput, SILERO_CONTEXT_SAMPLES, SILERO_FRAME_SAMPLES, SILERO_SAMPLE_RATE } from '../../core/vad/silero-input.ts';
+export {
+  SileroInput,
+  SILERO_CONTEXT_SAMPLES,
+  SILERO_FRAME_SAMPLES,
+  SILERO_SAMPLE_RATE,
+} from '../../core/vad/silero-input.ts';

@@ -41,7 +41,13 @@ export async function createSileroVad(options: SileroVadOptions = {}): Promise<S
 
   return {
     frameSamples: SILERO_FRAME_SAMPLES,
-    info: { role: 'vad', engine: 'onnxruntime-web', model: packId, backend: 'wasm', detail: 'Silero v5, 1 thread, in a worker' },
+    info: {
+      role: 'vad',
+      engine: 'onnxruntime-web',
+      model: packId,
+      backend: 'wasm',
+      detail: 'Silero v5, 1 thread, in a worker',
+    },
     prefetch(frame) {
       const result = send(frame);
       // A prefetched frame the core never asks about must not become an unhandled rejection.

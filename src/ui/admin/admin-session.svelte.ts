@@ -53,7 +53,11 @@ export class AdminSession {
 
   /** First run: choose the PIN, then unlock with it. */
   async choosePin(pin: string, setupCode = ''): Promise<boolean> {
-    const ok = await this.post('/api/admin/pin', setupCode.trim() ? { pin, setupCode: setupCode.trim() } : { pin }, (r) => r.status === 204);
+    const ok = await this.post(
+      '/api/admin/pin',
+      setupCode.trim() ? { pin, setupCode: setupCode.trim() } : { pin },
+      (r) => r.status === 204,
+    );
     return ok ? this.unlock(pin) : false;
   }
 
@@ -63,7 +67,10 @@ export class AdminSession {
       const body = (await response.json()) as { token?: unknown; expiresAt?: unknown };
       if (typeof body.token !== 'string') return false;
       const expiresAt = typeof body.expiresAt === 'number' ? body.expiresAt : Date.parse(String(body.expiresAt));
-      this.session = { token: body.token, expiresAt: Number.isFinite(expiresAt) ? expiresAt : Date.now() + 15 * 60_000 };
+      this.session = {
+        token: body.token,
+        expiresAt: Number.isFinite(expiresAt) ? expiresAt : Date.now() + 15 * 60_000,
+      };
       sessionStorage.setItem(STORAGE_KEY, JSON.stringify(this.session));
       this.status = 'unlocked';
       this.scheduleExpiry();
@@ -73,7 +80,10 @@ export class AdminSession {
 
   lock(): void {
     const token = this.token;
-    if (token) void fetch('/api/admin/session', { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } }).catch(() => {});
+    if (token)
+      void fetch('/api/admin/session', { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } }).catch(
+        () => {},
+      );
     this.forget();
     if (this.status === 'unlocked') this.status = 'locked';
   }
@@ -84,11 +94,19 @@ export class AdminSession {
     return token ? { Authorization: `Bearer ${token}` } : {};
   }
 
-  private async post(path: string, body: unknown, accept: (response: Response) => boolean | Promise<boolean>): Promise<boolean> {
+  private async post(
+    path: string,
+    body: unknown,
+    accept: (response: Response) => boolean | Promise<boolean>,
+  ): Promise<boolean> {
     this.busy = true;
     this.error = null;
     try {
-      const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...this.headers() }, body: JSON.stringify(body) });
+      const response = await fetch(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...this.headers() },
+        body: JSON.stringify(body),
+      });
       if (await accept(response)) return true;
       this.error = await problemText(response);
       return false;
@@ -134,7 +152,9 @@ function readStored(): StoredSession | null {
   try {
     const raw = sessionStorage.getItem(STORAGE_KEY);
     const parsed = raw ? (JSON.parse(raw) as Partial<StoredSession>) : null;
-    return parsed && typeof parsed.token === 'string' && typeof parsed.expiresAt === 'number' ? { token: parsed.token, expiresAt: parsed.expiresAt } : null;
+    return parsed && typeof parsed.token === 'string' && typeof parsed.expiresAt === 'number'
+      ? { token: parsed.token, expiresAt: parsed.expiresAt }
+      : null;
   } catch {
     return null;
   }

@@ -17,11 +17,39 @@ export function formatMs(ms: number | null): string {
 
 export function latencyRows(m: TurnMetrics): LatencyRow[] {
   return [
-    { id: 'voice-to-voice', label: m.source === 'voice' ? 'Voice to voice' : 'Text to voice', value: formatMs(m.voiceToVoiceMs), hint: m.source === 'voice' ? 'From when you stopped speaking to Hearth’s first sound' : 'From sending to Hearth’s first sound' },
-    { id: 'eou', label: 'End of speech', value: formatMs(m.endOfUtteranceDelayMs), hint: 'Silence waited to be sure you had finished' },
+    {
+      id: 'voice-to-voice',
+      label: m.source === 'voice' ? 'Voice to voice' : 'Text to voice',
+      value: formatMs(m.voiceToVoiceMs),
+      hint:
+        m.source === 'voice'
+          ? 'From when you stopped speaking to Hearth’s first sound'
+          : 'From sending to Hearth’s first sound',
+    },
+    {
+      id: 'eou',
+      label: 'End of speech',
+      value: formatMs(m.endOfUtteranceDelayMs),
+      hint: 'Silence waited to be sure you had finished',
+    },
     { id: 'stt', label: 'Speech recognition', value: formatMs(m.sttMs), hint: 'Time to write down what you said' },
-    { id: 'llm-ttft', label: 'First word', value: formatMs(m.llmTtftMs), hint: 'Language model: time to its first word' },
-    { id: 'tts-ttfa', label: 'First audio', value: formatMs(m.ttsTtfaMs), hint: 'Voice: time from the first sentence to its first sound' },
-    { id: 'tok-s', label: 'Speed', value: m.tokensPerSecond === null ? '—' : `${Math.round(m.tokensPerSecond)} tok/s`, hint: `${m.completionTokens} tokens generated` },
+    {
+      id: 'llm-ttft',
+      label: 'First word',
+      value: formatMs(m.llmTtftMs),
+      hint: 'Language model: time to its first word',
+    },
+    {
+      id: 'tts-ttfa',
+      label: 'First audio',
+      value: formatMs(m.ttsTtfaMs),
+      hint: 'Voice: time from the first sentence to its first sound',
+    },
+    {
+      id: 'tok-s',
+      label: 'Speed',
+      value: m.tokensPerSecond === null ? '—' : `${Math.round(m.tokensPerSecond)} tok/s`,
+      hint: `${m.completionTokens} tokens generated`,
+    },
   ];
 }

@@ -8,8 +8,13 @@ function load(): MicProcessing {
     const saved: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
     if (typeof saved !== 'object' || saved === null) return { ...DEFAULT_MIC_PROCESSING };
     const record = saved as Record<string, unknown>;
-    const pick = (key: keyof MicProcessing): boolean => (typeof record[key] === 'boolean' ? (record[key] as boolean) : DEFAULT_MIC_PROCESSING[key]);
-    return { echoCancellation: pick('echoCancellation'), noiseSuppression: pick('noiseSuppression'), autoGainControl: pick('autoGainControl') };
+    const pick = (key: keyof MicProcessing): boolean =>
+      typeof record[key] === 'boolean' ? (record[key] as boolean) : DEFAULT_MIC_PROCESSING[key];
+    return {
+      echoCancellation: pick('echoCancellation'),
+      noiseSuppression: pick('noiseSuppression'),
+      autoGainControl: pick('autoGainControl'),
+    };
   } catch {
     return { ...DEFAULT_MIC_PROCESSING };
   }

@@ -205,7 +205,9 @@ export class VoiceController {
     this.serverChecking = roles.some((role) => CONVERSATION_ROLES.has(role.role) && role.status === 'verifying');
     if (this.recheckTimer) clearTimeout(this.recheckTimer);
     this.recheckTimer = null;
-    const plan = selectEngines(roles, { webgpu: webgpu.kind === 'hardware' ? 'hardware' : webgpu.kind === 'software' ? 'software' : 'none' });
+    const plan = selectEngines(roles, {
+      webgpu: webgpu.kind === 'hardware' ? 'hardware' : webgpu.kind === 'software' ? 'software' : 'none',
+    });
     // The packs are kept on this device first (progress on Talk and Settings); the service worker
     // then serves the engines from that cache. A failed download still lets them load from the server.
     if (models.ok) await modelDownloads.ensureForPlan(plan, roles);
@@ -226,7 +228,8 @@ export class VoiceController {
     }
     sharedEmbedder(packId).then(
       (embedder) => (this.memoryEmbedder = embedder),
-      (error: unknown) => console.warn('Hearth: the embeddings model could not be loaded; memories are matched by their words.', error),
+      (error: unknown) =>
+        console.warn('Hearth: the embeddings model could not be loaded; memories are matched by their words.', error),
     );
   }
 
@@ -243,15 +246,23 @@ export class VoiceController {
     this.mic = 'starting';
     try {
       await this.ensurePlanned();
-      const [vad, stt] = await Promise.all([engineHub.engine('vad'), engineHub.engine('stt'), engineHub.engine('llm'), engineHub.engine('tts')]);
+      const [vad, stt] = await Promise.all([
+        engineHub.engine('vad'),
+        engineHub.engine('stt'),
+        engineHub.engine('llm'),
+        engineHub.engine('tts'),
+      ]);
       if (!stt) {
-        this.showProblem({
-          title: 'Speech recognition isn’t installed yet',
-          message: this.canType
-            ? 'Hearth can’t understand speech yet: a grown-up needs to add speech recognition to the home server. You can type instead.'
-            : 'Hearth can’t understand speech yet: a grown-up needs to add speech recognition to the home server.',
-          needsSetup: true,
-        }, false);
+        this.showProblem(
+          {
+            title: 'Speech recognition isn’t installed yet',
+            message: this.canType
+              ? 'Hearth can’t understand speech yet: a grown-up needs to add speech recognition to the home server. You can type instead.'
+              : 'Hearth can’t understand speech yet: a grown-up needs to add speech recognition to the home server.',
+            needsSetup: true,
+          },
+          false,
+        );
         this.mic = 'off';
         return;
       }
@@ -268,7 +279,11 @@ export class VoiceController {
           void session.pushAudio(frame);
         },
         onEnded: () => {
-          this.showProblem({ title: 'The microphone stopped', message: 'It may have been unplugged or its permission taken away. Tap the orb to try again.', needsSetup: false });
+          this.showProblem({
+            title: 'The microphone stopped',
+            message: 'It may have been unplugged or its permission taken away. Tap the orb to try again.',
+            needsSetup: false,
+          });
           void this.stopListening();
         },
       });
@@ -399,14 +414,22 @@ export class VoiceController {
     });
     session.on('error', ({ stage, error }) => {
       if (error instanceof NoLanguageModelError) {
-        this.showProblem({
-          title: 'Hearth can’t chat yet',
-          message: 'A grown-up needs to add a language model to the home server. Until then, ask for a song or a story: “play a song”.',
-          needsSetup: true,
-        }, false);
+        this.showProblem(
+          {
+            title: 'Hearth can’t chat yet',
+            message:
+              'A grown-up needs to add a language model to the home server. Until then, ask for a song or a story: “play a song”.',
+            needsSetup: true,
+          },
+          false,
+        );
         return;
       }
-      this.showProblem({ title: `${STAGE_NAMES[stage]} had a problem`, message: `${error.message} Hearth is still listening.`, needsSetup: false });
+      this.showProblem({
+        title: `${STAGE_NAMES[stage]} had a problem`,
+        message: `${error.message} Hearth is still listening.`,
+        needsSetup: false,
+      });
     });
   }
 
@@ -444,12 +467,17 @@ function micProblem(error: unknown, canType: boolean): VoiceProblem {
   if (name === 'NotAllowedError' || name === 'SecurityError') {
     return {
       title: 'Hearth may not use the microphone',
-      message: 'Allow the microphone for this page (the icon in the address bar), then tap the orb again. On another device, Hearth must be opened over https or from localhost.',
+      message:
+        'Allow the microphone for this page (the icon in the address bar), then tap the orb again. On another device, Hearth must be opened over https or from localhost.',
       needsSetup: false,
     };
   }
   if (name === 'NotFoundError' || name === 'OverconstrainedError') {
-    return { title: 'No microphone found', message: `Plug in or switch on a microphone, then tap the orb again.${canType ? ' You can type instead.' : ''}`, needsSetup: false };
+    return {
+      title: 'No microphone found',
+      message: `Plug in or switch on a microphone, then tap the orb again.${canType ? ' You can type instead.' : ''}`,
+      needsSetup: false,
+    };
   }
   return { title: 'Couldn’t start listening', message: errorMessage(error), needsSetup: false };
 }

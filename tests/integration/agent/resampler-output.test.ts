@@ -6,7 +6,8 @@ import { dispose } from '@livekit/rtc-node';
 import { StreamResampler } from '../../../server/agent/resampler.ts';
 import { RoomAudioOutput } from '../../../server/agent/room-audio-output.ts';
 
-const sine = (n: number, rate: number, hz = 440) => Float32Array.from({ length: n }, (_, i) => 0.5 * Math.sin((2 * Math.PI * hz * i) / rate));
+const sine = (n: number, rate: number, hz = 440) =>
+  Float32Array.from({ length: n }, (_, i) => 0.5 * Math.sin((2 * Math.PI * hz * i) / rate));
 
 describe('StreamResampler', () => {
   it('48 kHz → 16 kHz in 10 ms chunks matches one pass and keeps the length ratio', () => {

@@ -48,14 +48,26 @@ describe('AgentSupervisor', () => {
       await supervisor.settled();
       supervisor.deviceTokenIssued({ deviceId: 'good', room: 'device-good', deviceIdentity: 'device-good' });
       await supervisor.settled();
-      expect(logs.some((l) => l.level === 'error' && l.extra?.room === 'device-bad' && String(l.extra.error).includes('stub VAD exploded'))).toBe(true);
+      expect(
+        logs.some(
+          (l) =>
+            l.level === 'error' &&
+            l.extra?.room === 'device-bad' &&
+            String(l.extra.error).includes('stub VAD exploded'),
+        ),
+      ).toBe(true);
       expect(supervisor.activeRooms()).toEqual(['device-good']);
       await waitFor('the agent in the good room', () => good.room.remoteParticipants.has(AGENT_IDENTITY));
       expect(bad.room.remoteParticipants.has(AGENT_IDENTITY)).toBe(false);
       // A second token for the same room does not start a second agent.
       supervisor.deviceTokenIssued({ deviceId: 'good', room: 'device-good', deviceIdentity: 'device-good' });
       await supervisor.settled();
-      expect(lk.server.snapshot().find((r) => r.room === 'device-good')?.participants.filter((p) => p === AGENT_IDENTITY)).toHaveLength(1);
+      expect(
+        lk.server
+          .snapshot()
+          .find((r) => r.room === 'device-good')
+          ?.participants.filter((p) => p === AGENT_IDENTITY),
+      ).toHaveLength(1);
       await good.disconnect();
       await waitFor('the agent to leave with the toy', () => supervisor.activeRooms().length === 0);
       await waitFor('the room to close', () => !lk.server.snapshot().some((r) => r.room === 'device-good'));

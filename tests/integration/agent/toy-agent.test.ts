@@ -23,7 +23,12 @@ describe('toy agent through the embedded room server', () => {
   beforeAll(async () => {
     generated = generateIntoTempDir();
     server = await startHearthServer({
-      args: ['--manifest', generated.manifestPath, '--model-path', [generated.outDir, FIXTURE_MODELS].join(path.delimiter)],
+      args: [
+        '--manifest',
+        generated.manifestPath,
+        '--model-path',
+        [generated.outDir, FIXTURE_MODELS].join(path.delimiter),
+      ],
       env: { HEARTH_LOG_LEVEL: 'info' },
     });
     householdKey = fs.readFileSync(householdKeyFile(server.dataDir), 'utf8').trim();
@@ -38,9 +43,18 @@ describe('toy agent through the embedded room server', () => {
   it('hears the toy, sends the transcript and answers with non-silent audio', async () => {
     let result: ToySimulatorResult;
     try {
-      result = await runToySimulator({ server: server.url, householdKey, device: 'Test bear', say: 'Tell me a story.', timeoutMs: 90_000, print: (l) => lines.push(l) });
+      result = await runToySimulator({
+        server: server.url,
+        householdKey,
+        device: 'Test bear',
+        say: 'Tell me a story.',
+        timeoutMs: 90_000,
+        print: (l) => lines.push(l),
+      });
     } catch (error) {
-      throw new Error(`${String(error)}\nsimulator:\n${lines.join('\n')}\nserver:\n${server.output().slice(-4000)}`);
+      throw new Error(`${String(error)}\nsimulator:\n${lines.join('\n')}\nserver:\n${server.output().slice(-4000)}`, {
+        cause: error,
+      });
     }
     const userFinal = result.messages.filter((m) => m.type === 'transcript' && m.role === 'user' && m.final);
     expect(userFinal.map((m) => (m.type === 'transcript' ? m.text : ''))).toContain(WHISPER_SPEECH_PHRASE.trim());
@@ -54,10 +68,30 @@ describe('toy agent through the embedded room server', () => {
   }, 150_000);
 
   it('refuses an unregistered device and a wrong device credential', async () => {
-    await expect(runToySimulator({ server: server.url, device: 'dev_0000000000000000', credential: 'not-a-credential', say: 'Hello.', print: () => {} })).rejects.toThrow(/HTTP 401/);
+    await expect(
+      runToySimulator({
+        server: server.url,
+        device: 'dev_0000000000000000',
+        credential: 'not-a-credential',
+        say: 'Hello.',
+        print: () => {},
+      }),
+    ).rejects.toThrow(/HTTP 401/);
     const reg = (await (
-      await fetch(`${server.url}/api/devices`, { method: 'POST', headers: { authorization: `Bearer ${householdKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Other' }) })
+      await fetch(`${server.url}/api/devices`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${householdKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Other' }),
+      })
     ).json()) as { id: string };
-    await expect(runToySimulator({ server: server.url, device: reg.id, credential: 'wrong-credential', say: 'Hello.', print: () => {} })).rejects.toThrow(/HTTP 401/);
+    await expect(
+      runToySimulator({
+        server: server.url,
+        device: reg.id,
+        credential: 'wrong-credential',
+        say: 'Hello.',
+        print: () => {},
+      }),
+    ).rejects.toThrow(/HTTP 401/);
   }, 30_000);
 });

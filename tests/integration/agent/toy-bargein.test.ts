@@ -18,23 +18,47 @@ describe('toy barge-in', () => {
       const firstAt = Date.now();
       await toy.type('Once upon a time, there was a little fox who lived in the woods.');
       // Let the story play for a while (a second of audible speech), then talk over it.
-      await toy.waitForMessage('the agent to speak', (m) => m.type === 'state' && m.state === 'speaking', 90_000, firstAt);
+      await toy.waitForMessage(
+        'the agent to speak',
+        (m) => m.type === 'state' && m.state === 'speaking',
+        90_000,
+        firstAt,
+      );
       const speakingFrom = Date.now();
       await waitUntil('a second of the reply', () => toy.voice.audibleFrames(speakingFrom) >= 100, 30_000);
       const firstTurn = toy.transcripts('user', firstAt)[0]?.turnId;
       expect(firstTurn).toBeDefined();
 
       const second = await toy.say('Tell me a story.');
-      const interrupted = await toy.waitForMessage('the interruption', (m): m is ToyMessage & { type: 'interrupted'; turnId: string; reason: string } => m.type === 'interrupted', 10_000, second.startedAt);
+      const interrupted = await toy.waitForMessage(
+        'the interruption',
+        (m): m is ToyMessage & { type: 'interrupted'; turnId: string; reason: string } => m.type === 'interrupted',
+        10_000,
+        second.startedAt,
+      );
       expect(interrupted.turnId).toBe(firstTurn);
       expect(interrupted.reason).toBe('barge-in');
-      const metrics = await toy.waitForMessage("the cut turn's metrics", (m) => m.type === 'metrics' && m.metrics.turnId === firstTurn, 10_000);
+      const metrics = await toy.waitForMessage(
+        "the cut turn's metrics",
+        (m) => m.type === 'metrics' && m.metrics.turnId === firstTurn,
+        10_000,
+      );
       expect(metrics.type === 'metrics' && metrics.metrics.interrupted).toBe(true);
 
       // The new utterance is heard and answered.
-      const answerText = await toy.waitForMessage('the new transcript', (m) => m.type === 'transcript' && m.role === 'user' && m.final && m.turnId !== firstTurn, 60_000, second.startedAt);
+      const answerText = await toy.waitForMessage(
+        'the new transcript',
+        (m) => m.type === 'transcript' && m.role === 'user' && m.final && m.turnId !== firstTurn,
+        60_000,
+        second.startedAt,
+      );
       expect(answerText.type === 'transcript' && answerText.text).toBe(WHISPER_SPEECH_PHRASE.trim());
-      const nextSpeaking = await toy.waitForMessage('the new reply', (m) => m.type === 'state' && m.state === 'speaking', 90_000, answerText.atMs);
+      const nextSpeaking = await toy.waitForMessage(
+        'the new reply',
+        (m) => m.type === 'state' && m.state === 'speaking',
+        90_000,
+        answerText.atMs,
+      );
       await waitUntil('the new reply to be heard', () => toy.voice.audibleFrames(nextSpeaking.atMs) > 20, 30_000);
 
       // After the cut the agent's voice stops: what still arrives before the new transcript (which the
@@ -48,7 +72,10 @@ describe('toy barge-in', () => {
       const cutFinal = toy.transcripts('agent').find((m) => m.turnId === firstTurn && m.final);
       expect(cutFinal?.text.length ?? 0).toBeGreaterThan(0);
     } catch (error) {
-      throw new Error(`${String(error)}\ntoy:\n${toys.lines.join('\n')}\nserver:\n${toys.toyServer.server.output().slice(-3000)}`);
+      throw new Error(
+        `${String(error)}\ntoy:\n${toys.lines.join('\n')}\nserver:\n${toys.toyServer.server.output().slice(-3000)}`,
+        { cause: error },
+      );
     } finally {
       await toy.disconnect();
     }

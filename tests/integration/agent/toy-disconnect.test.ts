@@ -19,7 +19,12 @@ describe('toy disconnecting mid-reply', () => {
   /** Says "Tell me a story." and waits until the answer is heard. */
   async function askAndHear(toy: ToyClient): Promise<void> {
     const said = await toy.say('Tell me a story.');
-    const heard = await toy.waitForMessage('the transcript', (m) => m.type === 'transcript' && m.role === 'user' && m.final, 60_000, said.startedAt);
+    const heard = await toy.waitForMessage(
+      'the transcript',
+      (m) => m.type === 'transcript' && m.role === 'user' && m.final,
+      60_000,
+      said.startedAt,
+    );
     expect(heard.type === 'transcript' && heard.text).toBe(WHISPER_SPEECH_PHRASE.trim());
     await waitUntil('the spoken answer', () => toy.voice.audibleFrames(said.endedAt) > 20, 60_000);
   }
@@ -32,12 +37,21 @@ describe('toy disconnecting mid-reply', () => {
       // A long reply from the model; the toy switches off a second into it.
       const askedAt = Date.now();
       await first.type('Once upon a time, there was a little fox who lived in the woods.');
-      await first.waitForMessage('the agent to speak', (m) => m.type === 'state' && m.state === 'speaking', 90_000, askedAt);
+      await first.waitForMessage(
+        'the agent to speak',
+        (m) => m.type === 'state' && m.state === 'speaking',
+        90_000,
+        askedAt,
+      );
       const speakingFrom = Date.now();
       await waitUntil('a second of the reply', () => first.voice.audibleFrames(speakingFrom) >= 50, 30_000);
       await first.disconnect();
 
-      await waitUntil('the agent to leave the first room', () => agentLog(first.roomName).some((l) => l.includes('agent leaving room') && l.includes('device left')), 20_000);
+      await waitUntil(
+        'the agent to leave the first room',
+        () => agentLog(first.roomName).some((l) => l.includes('agent leaving room') && l.includes('device left')),
+        20_000,
+      );
       expect(toys.toyServer.server.output()).not.toMatch(/agent session crashed|voice session stop failed/);
 
       // Another toy is served as usual.
@@ -49,10 +63,15 @@ describe('toy disconnecting mid-reply', () => {
       again = await toys.connect('Sleepy bear again', { id: first.deviceId, credential: first.credential });
       expect(again.roomName).toBe(first.roomName);
       await askAndHear(again);
-      expect(agentLog(first.roomName).filter((l) => l.includes('agent joined device room')).length).toBeGreaterThanOrEqual(2);
+      expect(
+        agentLog(first.roomName).filter((l) => l.includes('agent joined device room')).length,
+      ).toBeGreaterThanOrEqual(2);
       expect(toys.toyServer.server.output()).not.toMatch(/agent session crashed/);
     } catch (error) {
-      throw new Error(`${String(error)}\ntoys:\n${toys.lines.join('\n')}\nserver:\n${toys.toyServer.server.output().slice(-3000)}`);
+      throw new Error(
+        `${String(error)}\ntoys:\n${toys.lines.join('\n')}\nserver:\n${toys.toyServer.server.output().slice(-3000)}`,
+        { cause: error },
+      );
     } finally {
       await first.disconnect();
       await second?.disconnect();

@@ -26,10 +26,31 @@ function tone(sampleRate: number, seconds: number, amplitude = 0.5): Float32Arra
   return out;
 }
 
-function record(id: string, relPath: string, format: 'audio' | 'text', title: string, words: string | null = null): CatalogRecord {
+function record(
+  id: string,
+  relPath: string,
+  format: 'audio' | 'text',
+  title: string,
+  words: string | null = null,
+): CatalogRecord {
   return {
-    id, path: relPath, kind: format === 'audio' ? 'song' : 'story', format, title, description: '', tags: [], language: 'en', ageMin: null, ageMax: null,
-    durationSec: null, mime: format === 'audio' ? 'audio/wav' : 'text/markdown', words, bytes: 0, mtimeMs: 0, sidecarMtimeMs: null, origin: 'folder',
+    id,
+    path: relPath,
+    kind: format === 'audio' ? 'song' : 'story',
+    format,
+    title,
+    description: '',
+    tags: [],
+    language: 'en',
+    ageMin: null,
+    ageMax: null,
+    durationSec: null,
+    mime: format === 'audio' ? 'audio/wav' : 'text/markdown',
+    words,
+    bytes: 0,
+    mtimeMs: 0,
+    sidecarMtimeMs: null,
+    origin: 'folder',
   };
 }
 
@@ -63,7 +84,10 @@ describe('toy media pieces', () => {
     fs.writeFileSync(path.join(dir, 'tune.wav'), encodeWav({ sampleRate: 22050, samples: tone(22050, 3) }));
     fs.writeFileSync(path.join(dir, 'short.wav'), encodeWav({ sampleRate: 16000, samples: tone(16000, 0.5) }));
     fs.writeFileSync(path.join(dir, 'broken.mp3'), 'this is not audio at all, just words');
-    fs.writeFileSync(path.join(dir, 'fox.md'), '# The Fox\n\nA fox saw some grapes. They were too high. "They are sour anyway," said the fox.');
+    fs.writeFileSync(
+      path.join(dir, 'fox.md'),
+      '# The Fox\n\nA fox saw some grapes. They were too high. "They are sour anyway," said the fox.',
+    );
     records.set('tune', record('tune', 'tune.wav', 'audio', 'A Tune'));
     records.set('short', record('short', 'short.wav', 'audio', 'Short One'));
     records.set('broken', record('broken', 'broken.mp3', 'audio', 'Broken'));
@@ -86,15 +110,22 @@ describe('toy media pieces', () => {
   const item = (id: string) => toMediaItem(records.get(id)!);
 
   it('decodes WAV files (two at once stay apart) and refuses what is not audio with a clear error', async () => {
-    const [tune, short] = await Promise.all([decodeAudioFile(path.join(dir, 'tune.wav')), decodeAudioFile(path.join(dir, 'short.wav'))]);
+    const [tune, short] = await Promise.all([
+      decodeAudioFile(path.join(dir, 'tune.wav')),
+      decodeAudioFile(path.join(dir, 'short.wav')),
+    ]);
     expect(tune.sampleRate).toBe(22050);
     expect(tune.samples.length).toBe(22050 * 3);
     expect(rmsOf(tune.samples)).toBeCloseTo(0.5 / Math.SQRT2, 2);
     expect(short.sampleRate).toBe(16000);
     expect(short.samples.length).toBe(8000);
     await expect(decodeAudioFile(path.join(dir, 'broken.mp3'), '"Broken"')).rejects.toThrow(MediaDecodeError);
-    await expect(decodeAudioFile(path.join(dir, 'broken.mp3'), '"Broken"')).rejects.toThrow(/"Broken" could not be decoded/);
-    await expect(decodeAudioFile(path.join(dir, 'missing.wav'), '"Missing"')).rejects.toThrow(/"Missing" could not be read/);
+    await expect(decodeAudioFile(path.join(dir, 'broken.mp3'), '"Broken"')).rejects.toThrow(
+      /"Broken" could not be decoded/,
+    );
+    await expect(decodeAudioFile(path.join(dir, 'missing.wav'), '"Missing"')).rejects.toThrow(
+      /"Missing" could not be read/,
+    );
   });
 
   it('cuts decoded audio into 20 ms frames at 48 kHz, padding only the last', async () => {

@@ -23,9 +23,19 @@ describe('toy media: library items streamed into the room', () => {
     try {
       await new Promise((r) => setTimeout(r, 800));
       const said = await toy.say('Tell me a story.');
-      const playing = await toy.waitForMessage('the story to start', (m): m is MediaMessage => isMedia(m) && m.status === 'playing' && m.kind === 'story', 60_000, said.startedAt);
+      const playing = await toy.waitForMessage(
+        'the story to start',
+        (m): m is MediaMessage => isMedia(m) && m.status === 'playing' && m.kind === 'story',
+        60_000,
+        said.startedAt,
+      );
       // The agent says what it is about to play, on its voice track.
-      const intro = await toy.waitForMessage('the intro', (m) => m.type === 'transcript' && m.role === 'agent' && m.final, 30_000, said.startedAt);
+      const intro = await toy.waitForMessage(
+        'the intro',
+        (m) => m.type === 'transcript' && m.role === 'agent' && m.final,
+        30_000,
+        said.startedAt,
+      );
       expect(intro.type === 'transcript' && intro.text).toBe(`Here's a story: ${playing.title}.`);
       expect(toy.voice.audibleFrames(said.endedAt)).toBeGreaterThan(20);
       // Narration arrives on the media track: several seconds of it.
@@ -36,15 +46,22 @@ describe('toy media: library items streamed into the room', () => {
 
       // Said over the narration: the media ducks, the recogniser hears "Stop." and the direct command stops it.
       await toy.say('Stop it.');
-      const stopped = await toy.waitForMessage('the player to stop', (m) => isMedia(m) && m.status === 'idle', 30_000, heardFrom);
+      const stopped = await toy.waitForMessage(
+        'the player to stop',
+        (m) => isMedia(m) && m.status === 'idle',
+        30_000,
+        heardFrom,
+      );
       await new Promise((r) => setTimeout(r, 1500));
       // Nothing after the stop but what was already in flight (the track queue is 100 ms, plus the
       // toy's jitter buffer): counted in audio, as frames arrive late and bunched on a loaded machine.
       // The uncut story would fill the whole 1.5 s.
       expect(toy.media.audibleMs(stopped.atMs)).toBeLessThan(600);
-      expect(toy.transcripts('agent', stopped.atMs - 1000).some((m) => m.final && m.text === 'Okay, stopped.')).toBe(true);
+      expect(toy.transcripts('agent', stopped.atMs - 1000).some((m) => m.final && m.text === 'Okay, stopped.')).toBe(
+        true,
+      );
     } catch (error) {
-      throw new Error(`${String(error)}${context()}`);
+      throw new Error(`${String(error)}${context()}`, { cause: error });
     } finally {
       await toy.disconnect();
     }
@@ -54,34 +71,63 @@ describe('toy media: library items streamed into the room', () => {
     const toy = await toys.connect('Song bear');
     try {
       await toy.type('play twinkle twinkle');
-      const playing = await toy.waitForMessage('the song to start', (m): m is MediaMessage => isMedia(m) && m.status === 'playing', 60_000);
+      const playing = await toy.waitForMessage(
+        'the song to start',
+        (m): m is MediaMessage => isMedia(m) && m.status === 'playing',
+        60_000,
+      );
       expect(playing.title).toMatch(/Twinkle/);
       expect(playing.kind).toBe('song');
       // Ducked under the agent's own intro, then back to full level.
       await toy.waitForMessage('ducking under the intro', (m) => isMedia(m) && m.ducked, 30_000);
-      const unducked = await toy.waitForMessage('the intro to end', (m) => isMedia(m) && m.status === 'playing' && !m.ducked, 30_000, playing.atMs + 1);
+      const unducked = await toy.waitForMessage(
+        'the intro to end',
+        (m) => isMedia(m) && m.status === 'playing' && !m.ducked,
+        30_000,
+        playing.atMs + 1,
+      );
       await new Promise((r) => setTimeout(r, 1500));
       const fullLevel = toy.media.rmsBetween(unducked.atMs + 300, Date.now());
 
       // The child talks over the music: the media ducks while they speak.
       const said = await toy.say('Tell me a story.');
-      const ducked = await toy.waitForMessage('ducking while the child talks', (m): m is MediaMessage => isMedia(m) && m.ducked && m.title === playing.title, 10_000, said.startedAt);
+      const ducked = await toy.waitForMessage(
+        'ducking while the child talks',
+        (m): m is MediaMessage => isMedia(m) && m.ducked && m.title === playing.title,
+        10_000,
+        said.startedAt,
+      );
       const duckedLevel = toy.media.rmsBetween(ducked.atMs + 200, said.endedAt);
       expect(fullLevel).toBeGreaterThan(0.02);
       expect(duckedLevel).toBeLessThan(fullLevel * 0.5);
       // That utterance was a story request: the story replaces the song.
-      await toy.waitForMessage('the story to replace the song', (m) => isMedia(m) && m.status === 'playing' && m.kind === 'story', 60_000, said.endedAt);
+      await toy.waitForMessage(
+        'the story to replace the song',
+        (m) => isMedia(m) && m.status === 'playing' && m.kind === 'story',
+        60_000,
+        said.endedAt,
+      );
 
       await toy.type('pause');
-      const paused = await toy.waitForMessage('pause', (m) => isMedia(m) && m.status === 'paused', 30_000, said.endedAt);
+      const paused = await toy.waitForMessage(
+        'pause',
+        (m) => isMedia(m) && m.status === 'paused',
+        30_000,
+        said.endedAt,
+      );
       await new Promise((r) => setTimeout(r, 1500));
       expect(toy.media.audibleMs(paused.atMs)).toBeLessThan(600);
       await toy.type('resume');
-      const resumed = await toy.waitForMessage('resume', (m) => isMedia(m) && m.status === 'playing', 30_000, paused.atMs + 1);
+      const resumed = await toy.waitForMessage(
+        'resume',
+        (m) => isMedia(m) && m.status === 'playing',
+        30_000,
+        paused.atMs + 1,
+      );
       await new Promise((r) => setTimeout(r, 2000));
       expect(toy.media.audibleFrames(resumed.atMs)).toBeGreaterThan(20);
     } catch (error) {
-      throw new Error(`${String(error)}${context()}`);
+      throw new Error(`${String(error)}${context()}`, { cause: error });
     } finally {
       await toy.disconnect();
     }

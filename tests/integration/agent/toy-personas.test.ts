@@ -13,8 +13,18 @@ import { builtinPersona, CHILD_COMPANION_ID, type PersonaRecord } from '../../..
 import { startToyServer, type ToyServer } from './toy-server.ts';
 
 const CHARACTERS = [
-  { name: 'Pirate Pete', prompt: 'You are Pirate Pete, a jolly parrot.', answer: 'Squawk! Ahoy, matey, Pirate Pete here.', voice: 'awb' },
-  { name: 'Daisy Cow', prompt: 'You are Daisy Cow, a calm farm cow.', answer: 'Moo! Daisy the cow says hello.', voice: 'slt' },
+  {
+    name: 'Pirate Pete',
+    prompt: 'You are Pirate Pete, a jolly parrot.',
+    answer: 'Squawk! Ahoy, matey, Pirate Pete here.',
+    voice: 'awb',
+  },
+  {
+    name: 'Daisy Cow',
+    prompt: 'You are Daisy Cow, a calm farm cow.',
+    answer: 'Moo! Daisy the cow says hello.',
+    voice: 'slt',
+  },
 ] as const;
 
 interface ChatBody {
@@ -46,7 +56,9 @@ function startCharacterLlm(): Promise<{ url: string; requests: LlmRequest[]; clo
       const body = JSON.parse(raw) as ChatBody;
       if (body.tools?.some((t) => t.function?.name === 'save_facts')) {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
-        res.end(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: '{"facts":[]}' }, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+        res.end(
+          `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: '{"facts":[]}' }, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`,
+        );
         requests.push({ kind: 'memory extraction', persona: 'none', startedAt, endedAt: Date.now() });
         return;
       }
@@ -55,17 +67,25 @@ function startCharacterLlm(): Promise<{ url: string; requests: LlmRequest[]; clo
       const answer = character?.answer ?? 'I do not know who I am.';
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       for (const word of answer.split(/(?= )/)) {
-        res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: word }, finish_reason: null }] })}\n\n`);
+        res.write(
+          `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: word }, finish_reason: null }] })}\n\n`,
+        );
         await new Promise((r) => setTimeout(r, 40));
       }
-      res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`,
+      );
       res.end();
       requests.push({ kind: 'chat', persona: character?.name ?? 'unknown', startedAt, endedAt: Date.now() });
     });
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, close: () => new Promise((r) => server.close(() => r())) }),
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        requests,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
     ),
   );
 }
@@ -90,7 +110,15 @@ describe('two toys at once with different personas (LLM: a local OpenAI-compatib
     const companion = builtinPersona(CHILD_COMPANION_ID)!;
     const devices = await Promise.all(
       CHARACTERS.map(async (c, i) => {
-        const persona: PersonaRecord = { ...companion, id: `custom-${i}`, name: c.name, systemPrompt: c.prompt, voice: c.voice, allowedTools: ['get_time'], builtIn: false };
+        const persona: PersonaRecord = {
+          ...companion,
+          id: `custom-${i}`,
+          name: c.name,
+          systemPrompt: c.prompt,
+          voice: c.voice,
+          allowedTools: ['get_time'],
+          builtIn: false,
+        };
         const device = await toyServer.registerToy(`${c.name} toy`);
         const res = await fetch(`${toyServer.server.url}/api/devices/${device.id}`, {
           method: 'PATCH',
@@ -102,24 +130,51 @@ describe('two toys at once with different personas (LLM: a local OpenAI-compatib
       }),
     );
     const toys = await Promise.all(
-      devices.map((d, i) => ToyClient.connect({ server: toyServer.server.url, device: d.id, credential: d.credential, timeoutMs: 90_000, print: (l) => lines.push(`${CHARACTERS[i]!.name}: ${l}`) })),
+      devices.map((d, i) =>
+        ToyClient.connect({
+          server: toyServer.server.url,
+          device: d.id,
+          credential: d.credential,
+          timeoutMs: 90_000,
+          print: (l) => lines.push(`${CHARACTERS[i]!.name}: ${l}`),
+        }),
+      ),
     );
     try {
       await new Promise((r) => setTimeout(r, 800));
       const said = await Promise.all(toys.map((toy) => toy.say('Tell me a story.')));
       const finals = await Promise.all(
-        toys.map((toy, i) => toy.waitForMessage(`${CHARACTERS[i]!.name}'s answer`, (m) => m.type === 'transcript' && m.role === 'agent' && m.final, 90_000, said[i]!.startedAt)),
+        toys.map((toy, i) =>
+          toy.waitForMessage(
+            `${CHARACTERS[i]!.name}'s answer`,
+            (m) => m.type === 'transcript' && m.role === 'agent' && m.final,
+            90_000,
+            said[i]!.startedAt,
+          ),
+        ),
       );
       finals.forEach((final, i) => expect(final.type === 'transcript' && final.text).toBe(CHARACTERS[i]!.answer));
       // Each toy heard its answer spoken, and nothing of the other's conversation reached it.
-      await Promise.all(toys.map((toy, i) => waitUntil('the spoken answer', () => toy.voice.audibleFrames(said[i]!.endedAt) > 20, 30_000)));
+      await Promise.all(
+        toys.map((toy, i) =>
+          waitUntil('the spoken answer', () => toy.voice.audibleFrames(said[i]!.endedAt) > 20, 30_000),
+        ),
+      );
       toys.forEach((toy, i) => {
         const other = CHARACTERS[1 - i]!.answer;
         expect(toy.messages.some((m) => m.type === 'transcript' && m.text.includes(other))).toBe(false);
       });
-      expect(llm.requests.filter((r) => r.kind === 'chat').map((r) => r.persona).sort()).toEqual(CHARACTERS.map((c) => c.name).sort());
+      expect(
+        llm.requests
+          .filter((r) => r.kind === 'chat')
+          .map((r) => r.persona)
+          .sort(),
+      ).toEqual(CHARACTERS.map((c) => c.name).sort());
     } catch (error) {
-      throw new Error(`${String(error)}\ntoys:\n${lines.join('\n')}\nserver:\n${toyServer.server.output().slice(-3000)}`);
+      throw new Error(
+        `${String(error)}\ntoys:\n${lines.join('\n')}\nserver:\n${toyServer.server.output().slice(-3000)}`,
+        { cause: error },
+      );
     } finally {
       await Promise.all(toys.map((t) => t.disconnect()));
     }

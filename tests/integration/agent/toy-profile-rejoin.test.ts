@@ -3,7 +3,12 @@
 // identity or a device outside its own room does not start one; a deleted device's agent leaves; a
 // hidden parent observer sees the agent but the toy never sees it. Stub engines: this is about rooms.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentSupervisor, followDeviceJoins, toyContextsFrom, type AgentLog } from '../../../server/agent/supervisor.ts';
+import {
+  AgentSupervisor,
+  followDeviceJoins,
+  toyContextsFrom,
+  type AgentLog,
+} from '../../../server/agent/supervisor.ts';
 import { AGENT_IDENTITY } from '../../../server/agent/protocol.ts';
 import { openDatabase, type HearthDatabase } from '../../../server/db/database.ts';
 import { DeviceRepository } from '../../../server/devices/device-repository.ts';
@@ -66,7 +71,12 @@ describe('agent follows registered toys into their rooms', () => {
 
     const again = await join(ref.deviceIdentity, ref.room);
     await waitFor('the agent to come back', () => again.room.remoteParticipants.has(AGENT_IDENTITY));
-    expect(lk.server.snapshot().find((r) => r.room === ref.room)?.participants.filter((p) => p === AGENT_IDENTITY)).toHaveLength(1);
+    expect(
+      lk.server
+        .snapshot()
+        .find((r) => r.room === ref.room)
+        ?.participants.filter((p) => p === AGENT_IDENTITY),
+    ).toHaveLength(1);
 
     // A parent's hidden observer hears the agent's data but the toy never sees the observer.
     const observer = await join('observer-test', ref.room, { canPublish: false, canPublishData: false, hidden: true });

@@ -4,7 +4,8 @@ import { dispose, type AudioFrame } from '@livekit/rtc-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RoomAudioOutput } from '../../../server/agent/room-audio-output.ts';
 
-const sine = (n: number, rate: number, hz = 440) => Float32Array.from({ length: n }, (_, i) => 0.5 * Math.sin((2 * Math.PI * hz * i) / rate));
+const sine = (n: number, rate: number, hz = 440) =>
+  Float32Array.from({ length: n }, (_, i) => 0.5 * Math.sin((2 * Math.PI * hz * i) / rate));
 
 /** Plays `pcm` at `volume` and returns the loudest sample sent to the track (PCM16 full scale = 1). */
 async function peakSent(pcm: Float32Array, rate: number, volume: number | null): Promise<number> {

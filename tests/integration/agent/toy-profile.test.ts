@@ -37,7 +37,9 @@ function startLlmServer(): Promise<{ url: string; requests: ChatBody[]; close: (
       const body = JSON.parse(raw) as ChatBody;
       requests.push(body);
       const sse = (data: unknown) => res.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
-      const delta = (d: Record<string, unknown>, finish: string | null = null) => ({ choices: [{ index: 0, delta: d, finish_reason: finish }] });
+      const delta = (d: Record<string, unknown>, finish: string | null = null) => ({
+        choices: [{ index: 0, delta: d, finish_reason: finish }],
+      });
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       for (const t of REPLY_DELTAS) sse(delta({ content: t }));
       sse(delta({}, 'stop'));
@@ -47,7 +49,11 @@ function startLlmServer(): Promise<{ url: string; requests: ChatBody[]; close: (
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, close: () => new Promise((r) => server.close(() => r())) }),
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        requests,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
     ),
   );
 }
@@ -63,7 +69,16 @@ describe('toy agent with per-device profiles (LLM: a local OpenAI-compatible SSE
     llm = await startLlmServer();
     generated = generateIntoTempDir();
     server = await startHearthServer({
-      args: ['--manifest', generated.manifestPath, '--model-path', [generated.outDir, FIXTURE_MODELS].join(path.delimiter), '--llm-url', llm.url, '--llm-model', 'test-model'],
+      args: [
+        '--manifest',
+        generated.manifestPath,
+        '--model-path',
+        [generated.outDir, FIXTURE_MODELS].join(path.delimiter),
+        '--llm-url',
+        llm.url,
+        '--llm-model',
+        'test-model',
+      ],
       env: { HEARTH_LOG_LEVEL: 'info' },
     });
     householdKey = fs.readFileSync(householdKeyFile(server.dataDir), 'utf8').trim();
@@ -100,11 +115,24 @@ describe('toy agent with per-device profiles (LLM: a local OpenAI-compatible SSE
   /** Types `text` on the toy and waits for the agent's final reply; returns the prompts the LLM got and the room messages. */
   const type = async (device: { id: string; credential: string }, text: string) => {
     const before = llm.requests.length;
-    const toy = await ToyClient.connect({ server: server.url, device: device.id, credential: device.credential, timeoutMs: 90_000, print: (l) => lines.push(l) }).catch(failWithLogs);
+    const toy = await ToyClient.connect({
+      server: server.url,
+      device: device.id,
+      credential: device.credential,
+      timeoutMs: 90_000,
+      print: (l) => lines.push(l),
+    }).catch(failWithLogs);
     try {
       const since = Date.now();
       await toy.type(text);
-      await toy.waitForMessage('the agent’s final reply', (m) => m.type === 'transcript' && m.role === 'agent' && m.final, 90_000, since).catch(failWithLogs);
+      await toy
+        .waitForMessage(
+          'the agent’s final reply',
+          (m) => m.type === 'transcript' && m.role === 'agent' && m.final,
+          90_000,
+          since,
+        )
+        .catch(failWithLogs);
       return { prompts: systemPrompts(before), messages: [...toy.messages] };
     } finally {
       await toy.disconnect();
@@ -114,8 +142,20 @@ describe('toy agent with per-device profiles (LLM: a local OpenAI-compatible SSE
   it('each toy talks with its own persona, and memories stay with the toy that learned them', async () => {
     const hearth = builtinPersona(CHILD_COMPANION_ID)!;
     // Pete has no story tool, so "Tell me a story." goes to the model instead of the library.
-    const pete: PersonaRecord = { ...hearth, id: 'custom-pete', name: 'Pirate Pete', systemPrompt: PETE_PROMPT, allowedTools: ['remember', 'forget', 'get_time'], builtIn: false };
-    const a = await api<{ id: string; credential: string }>('POST', '/api/devices', { name: 'Parrot', id: '02:00:00:00:00:0A', ownerName: 'Maya', persona: pete });
+    const pete: PersonaRecord = {
+      ...hearth,
+      id: 'custom-pete',
+      name: 'Pirate Pete',
+      systemPrompt: PETE_PROMPT,
+      allowedTools: ['remember', 'forget', 'get_time'],
+      builtIn: false,
+    };
+    const a = await api<{ id: string; credential: string }>('POST', '/api/devices', {
+      name: 'Parrot',
+      id: '02:00:00:00:00:0A',
+      ownerName: 'Maya',
+      persona: pete,
+    });
     const b = await api<{ id: string; credential: string }>('POST', '/api/devices', { name: 'Owl' });
     expect(a.id).toBe('02-00-00-00-00-0a');
 
@@ -125,11 +165,15 @@ describe('toy agent with per-device profiles (LLM: a local OpenAI-compatible SSE
     expect(first.prompts[0]).toContain(PETE_PROMPT);
     expect(first.prompts[0]).toContain('the toy of a child called Maya');
     expect(first.prompts[0]).not.toContain(hearth.systemPrompt);
-    expect(first.messages.some((m) => m.type === 'transcript' && m.role === 'user' && m.text === 'My name is Maya.')).toBe(true);
+    expect(
+      first.messages.some((m) => m.type === 'transcript' && m.role === 'user' && m.text === 'My name is Maya.'),
+    ).toBe(true);
 
-    const memoriesOf = async (id: string) => (await api<{ memories: { text: string }[] }>('GET', `/api/devices/${id}/memories`)).memories.map((m) => m.text);
+    const memoriesOf = async (id: string) =>
+      (await api<{ memories: { text: string }[] }>('GET', `/api/devices/${id}/memories`)).memories.map((m) => m.text);
     // Learning happens right after the turn; give it a moment to be written.
-    for (let i = 0; i < 50 && !(await memoriesOf(a.id)).includes("The user's name is Maya."); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 50 && !(await memoriesOf(a.id)).includes("The user's name is Maya."); i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(await memoriesOf(a.id)).toContain("The user's name is Maya.");
 
     // Toy B: the built-in companion, and nothing about Maya or Pete.
@@ -147,7 +191,14 @@ describe('toy agent with per-device profiles (LLM: a local OpenAI-compatible SSE
     // A parent changes toy A's profile; A's next (spoken) conversation uses it, and remembers Maya.
     await api('PATCH', `/api/devices/${a.id}`, { ownerNotes: 'She loves parrots.' });
     const before = llm.requests.length;
-    const third = await runToySimulator({ server: server.url, device: a.id, credential: a.credential, say: 'Tell me a story.', timeoutMs: 90_000, print: (l) => lines.push(l) }).catch(failWithLogs);
+    const third = await runToySimulator({
+      server: server.url,
+      device: a.id,
+      credential: a.credential,
+      say: 'Tell me a story.',
+      timeoutMs: 90_000,
+      print: (l) => lines.push(l),
+    }).catch(failWithLogs);
     const prompts = systemPrompts(before);
     expect(prompts[0]).toContain(PETE_PROMPT);
     expect(prompts[0]).toContain("The user's name is Maya.");

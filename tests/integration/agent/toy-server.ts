@@ -63,7 +63,15 @@ export async function startToyServer(opts: ToyServerOptions = {}): Promise<ToySe
   };
   try {
     server = await startHearthServer({
-      args: ['--manifest', generated.manifestPath, '--model-path', [generated.outDir, FIXTURE_MODELS].join(path.delimiter), '--media-dir', mediaDir, ...(opts.args ?? [])],
+      args: [
+        '--manifest',
+        generated.manifestPath,
+        '--model-path',
+        [generated.outDir, FIXTURE_MODELS].join(path.delimiter),
+        '--media-dir',
+        mediaDir,
+        ...(opts.args ?? []),
+      ],
       env: { HEARTH_LOG_LEVEL: 'info', ...opts.env },
     });
     const url = server.url;
@@ -71,7 +79,10 @@ export async function startToyServer(opts: ToyServerOptions = {}): Promise<ToySe
     for (;;) {
       const info = (await (await fetch(`${url}/api/catalog`)).json()) as CatalogInfo;
       if (info.phase === 'ready' && info.items.some((i) => /twinkle/i.test(i.title))) break;
-      if (Date.now() > deadline) throw new Error(`the starter library was not scanned in 60 s: ${JSON.stringify(info.items.map((i) => i.title))}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `the starter library was not scanned in 60 s: ${JSON.stringify(info.items.map((i) => i.title))}`,
+        );
       await new Promise((r) => setTimeout(r, 250));
     }
     const householdKey = fs.readFileSync(householdKeyFile(server.dataDir), 'utf8').trim();
@@ -79,7 +90,11 @@ export async function startToyServer(opts: ToyServerOptions = {}): Promise<ToySe
       server,
       householdKey,
       async registerToy(name) {
-        const res = await fetch(`${url}/api/devices`, { method: 'POST', headers: { authorization: `Bearer ${householdKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
+        const res = await fetch(`${url}/api/devices`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${householdKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ name }),
+        });
         if (!res.ok) throw new Error(`registering ${name}: HTTP ${res.status} ${await res.text()}`);
         return (await res.json()) as { id: string; credential: string };
       },
@@ -104,7 +119,8 @@ export function useToyServer(opts: ToyServerOptions = {}): ToyServerSession {
     await dispose();
   }, 60_000);
   const started = (): ToyServer => {
-    if (!toyServer) throw new Error('the toy server is not started: use it inside a test or a hook after useToyServer\'s beforeAll');
+    if (!toyServer)
+      throw new Error("the toy server is not started: use it inside a test or a hook after useToyServer's beforeAll");
     return toyServer;
   };
   return {

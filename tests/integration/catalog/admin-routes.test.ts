@@ -24,12 +24,20 @@ describe('library management routes (admin PIN)', () => {
   const items = async (): Promise<Item[]> => (await ctx.app.inject('/api/catalog')).json().items as Item[];
   const upload = async (name: string, data: Buffer, metadata?: unknown, headers = auth) => {
     const body = multipartBody(name, data, metadata);
-    return ctx.app.inject({ method: 'POST', url: '/api/catalog/items', payload: body.payload, headers: { ...body.headers, ...headers } });
+    return ctx.app.inject({
+      method: 'POST',
+      url: '/api/catalog/items',
+      payload: body.payload,
+      headers: { ...body.headers, ...headers },
+    });
   };
 
   beforeAll(async () => {
     mediaDir = tempDir('media-admin');
-    writeFiles(mediaDir, { 'existing.wav': toneWav(0.5), 'existing.json': JSON.stringify({ title: 'Existing Song', tags: ['old'] }) });
+    writeFiles(mediaDir, {
+      'existing.wav': toneWav(0.5),
+      'existing.json': JSON.stringify({ title: 'Existing Song', tags: ['old'] }),
+    });
     ctx = await buildCatalogApp(mediaDir, await storeWithoutEmbeddings());
     auth = { authorization: `Bearer ${await ctx.adminToken()}` };
   });
@@ -41,14 +49,29 @@ describe('library management routes (admin PIN)', () => {
   it('refuses every change without an admin session', async () => {
     const [existing] = await items();
     expect((await upload('x.wav', toneWav(0.2), undefined, {})).statusCode).toBe(401);
-    expect((await ctx.app.inject({ method: 'PATCH', url: `/api/catalog/items/${existing!.id}`, payload: { title: 'Hacked' } })).statusCode).toBe(401);
-    expect((await ctx.app.inject({ method: 'DELETE', url: `/api/catalog/items/${existing!.id}` })).statusCode).toBe(401);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'PATCH',
+          url: `/api/catalog/items/${existing!.id}`,
+          payload: { title: 'Hacked' },
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect((await ctx.app.inject({ method: 'DELETE', url: `/api/catalog/items/${existing!.id}` })).statusCode).toBe(
+      401,
+    );
     expect((await ctx.app.inject('/api/catalog/problems')).statusCode).toBe(401);
     expect((await items()).map((i) => i.title)).toEqual(['Existing Song']);
   });
 
   it('adds an uploaded song with its metadata, playable at once', async () => {
-    const res = await upload('My Moon Song!.wav', toneWav(1), { title: 'Moon Song', tags: ['moon'], ageMin: 2, kind: 'song' });
+    const res = await upload('My Moon Song!.wav', toneWav(1), {
+      title: 'Moon Song',
+      tags: ['moon'],
+      ageMin: 2,
+      kind: 'song',
+    });
     expect(res.statusCode).toBe(201);
     const item = res.json().item as Item;
     expect(item).toMatchObject({ title: 'Moon Song', tags: ['moon'], ageMin: 2, kind: 'song' });
@@ -63,9 +86,19 @@ describe('library management routes (admin PIN)', () => {
     const before = await items();
     const filesBefore = await listFiles(mediaDir);
     const cases: [string, Buffer, unknown, RegExp][] = [
-      ['broken.mp3', Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31) % 256)), undefined, /broken\.mp3 is not a recognisable audio file/],
+      [
+        'broken.mp3',
+        Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 31) % 256)),
+        undefined,
+        /broken\.mp3 is not a recognisable audio file/,
+      ],
       ['empty.mp3', Buffer.alloc(0), undefined, /empty\.mp3 is empty \(0 bytes\)/],
-      ['song.wav.exe', Buffer.from('MZ'), undefined, /unsupported file type; use one of mp3, ogg, opus, m4a, wav, flac, txt, md/],
+      [
+        'song.wav.exe',
+        Buffer.from('MZ'),
+        undefined,
+        /unsupported file type; use one of mp3, ogg, opus, m4a, wav, flac, txt, md/,
+      ],
       ['disguised.ogg', toneWav(0.2), undefined, /contains wav audio but its name ends in \.ogg/],
       ['fine.wav', toneWav(0.2), { title: '', ageMin: 9, ageMax: 3 }, /invalid metadata: .*title/],
       ['fine.wav', toneWav(0.2), { colour: 'blue' }, /invalid metadata: .*colour/],
@@ -84,21 +117,45 @@ describe('library management routes (admin PIN)', () => {
 
   it('edits metadata through the sidecar, and refuses invalid edits without changing anything', async () => {
     const existing = (await items()).find((i) => i.title === 'Existing Song')!;
-    const ok = await ctx.app.inject({ method: 'PATCH', url: `/api/catalog/items/${existing.id}`, headers: auth, payload: { title: 'Renamed Song', tags: ['new', 'tags'], ageMax: null } });
+    const ok = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/catalog/items/${existing.id}`,
+      headers: auth,
+      payload: { title: 'Renamed Song', tags: ['new', 'tags'], ageMax: null },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().item).toMatchObject({ id: existing.id, title: 'Renamed Song', tags: ['new', 'tags'] });
-    expect(JSON.parse(fs.readFileSync(path.join(mediaDir, 'existing.json'), 'utf8'))).toEqual({ title: 'Renamed Song', tags: ['new', 'tags'] });
+    expect(JSON.parse(fs.readFileSync(path.join(mediaDir, 'existing.json'), 'utf8'))).toEqual({
+      title: 'Renamed Song',
+      tags: ['new', 'tags'],
+    });
 
-    const bad = await ctx.app.inject({ method: 'PATCH', url: `/api/catalog/items/${existing.id}`, headers: auth, payload: { kind: 'podcast' } });
+    const bad = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/catalog/items/${existing.id}`,
+      headers: auth,
+      payload: { kind: 'podcast' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/kind/);
     expect((await items()).find((i) => i.id === existing.id)?.title).toBe('Renamed Song');
-    expect((await ctx.app.inject({ method: 'PATCH', url: '/api/catalog/items/0123456789abcdef', headers: auth, payload: { title: 'x' } })).statusCode).toBe(404);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'PATCH',
+          url: '/api/catalog/items/0123456789abcdef',
+          headers: auth,
+          payload: { title: 'x' },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('deletes an item with its file and sidecar', async () => {
     const moon = (await items()).find((i) => i.title === 'Moon Song')!;
-    expect((await ctx.app.inject({ method: 'DELETE', url: `/api/catalog/items/${moon.id}`, headers: auth })).statusCode).toBe(204);
+    expect(
+      (await ctx.app.inject({ method: 'DELETE', url: `/api/catalog/items/${moon.id}`, headers: auth })).statusCode,
+    ).toBe(204);
     expect((await items()).some((i) => i.id === moon.id)).toBe(false);
     expect(await listFiles(mediaDir)).not.toContain('uploads/my-moon-song.wav');
     expect(await listFiles(mediaDir)).not.toContain('uploads/my-moon-song.json');
@@ -109,6 +166,8 @@ describe('library management routes (admin PIN)', () => {
     writeFiles(mediaDir, { 'dropped-in.mp3': Buffer.alloc(0) });
     await ctx.catalog.rescan();
     const res = await ctx.app.inject({ url: '/api/catalog/problems', headers: auth });
-    expect(res.json().problems).toEqual([expect.objectContaining({ path: 'dropped-in.mp3', message: 'dropped-in.mp3 is empty (0 bytes)' })]);
+    expect(res.json().problems).toEqual([
+      expect.objectContaining({ path: 'dropped-in.mp3', message: 'dropped-in.mp3 is empty (0 bytes)' }),
+    ]);
   });
 });

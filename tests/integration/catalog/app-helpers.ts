@@ -16,7 +16,11 @@ export interface CatalogApp {
   close(): Promise<void>;
 }
 
-export async function buildCatalogApp(mediaDir: string, models: ModelStore, options: { watch?: boolean } = {}): Promise<CatalogApp> {
+export async function buildCatalogApp(
+  mediaDir: string,
+  models: ModelStore,
+  options: { watch?: boolean } = {},
+): Promise<CatalogApp> {
   const db = openDatabase(':memory:');
   const app = Fastify();
   await app.register(fastifyStatic, { root: mediaDir, serve: false, acceptRanges: true, cacheControl: false });
@@ -32,7 +36,11 @@ export async function buildCatalogApp(mediaDir: string, models: ModelStore, opti
     async adminToken() {
       if (token) return token;
       await app.inject({ method: 'POST', url: '/api/admin/pin', payload: { pin: '2468' } });
-      token = ((await app.inject({ method: 'POST', url: '/api/admin/session', payload: { pin: '2468' } })).json() as { token: string }).token;
+      token = (
+        (await app.inject({ method: 'POST', url: '/api/admin/session', payload: { pin: '2468' } })).json() as {
+          token: string;
+        }
+      ).token;
       return token;
     },
     async close() {
@@ -43,12 +51,26 @@ export async function buildCatalogApp(mediaDir: string, models: ModelStore, opti
 }
 
 /** A multipart/form-data body with an optional metadata field and one file. */
-export function multipartBody(fileName: string, data: Buffer, metadata?: unknown): { payload: Buffer; headers: Record<string, string> } {
+export function multipartBody(
+  fileName: string,
+  data: Buffer,
+  metadata?: unknown,
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----hearth-test-boundary';
   const parts: Buffer[] = [];
   if (metadata !== undefined) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="metadata"\r\n\r\n${typeof metadata === 'string' ? metadata : JSON.stringify(metadata)}\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="metadata"\r\n\r\n${typeof metadata === 'string' ? metadata : JSON.stringify(metadata)}\r\n`,
+      ),
+    );
   }
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

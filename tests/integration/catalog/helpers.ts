@@ -14,7 +14,10 @@ export const quietLog = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** A real WAV: a sine tone of `seconds`. */
 export function toneWav(seconds = 0.5, frequency = 440, sampleRate = 16_000): Buffer {
-  const samples = Float32Array.from({ length: Math.round(seconds * sampleRate) }, (_, i) => 0.3 * Math.sin((2 * Math.PI * frequency * i) / sampleRate));
+  const samples = Float32Array.from(
+    { length: Math.round(seconds * sampleRate) },
+    (_, i) => 0.3 * Math.sin((2 * Math.PI * frequency * i) / sampleRate),
+  );
   return encodeWav16(samples, sampleRate);
 }
 
@@ -44,7 +47,11 @@ export function copyDir(from: string, to: string): string {
 
 /** A model store with no embedding model (lexical search only). */
 export async function storeWithoutEmbeddings(): Promise<ModelStore> {
-  return ModelStore.open({ manifestPath: path.join(PROJECT_ROOT, 'models', 'manifest.json'), modelsDir: tempDir('no-models'), extraDirs: [] });
+  return ModelStore.open({
+    manifestPath: path.join(PROJECT_ROOT, 'models', 'manifest.json'),
+    modelsDir: tempDir('no-models'),
+    extraDirs: [],
+  });
 }
 
 /** A model store serving the generated contract packs (minilm-contract for embeddings), verified. */
@@ -60,9 +67,20 @@ export interface TestCatalog {
   close(): Promise<void>;
 }
 
-export async function openTestCatalog(opts: { mediaDir: string; models: ModelStore; watch?: boolean }): Promise<TestCatalog> {
+export async function openTestCatalog(opts: {
+  mediaDir: string;
+  models: ModelStore;
+  watch?: boolean;
+}): Promise<TestCatalog> {
   const db = openDatabase(':memory:');
-  const service = new CatalogService({ mediaDir: opts.mediaDir, db, models: opts.models, log: quietLog, starter: false, watch: opts.watch ?? false });
+  const service = new CatalogService({
+    mediaDir: opts.mediaDir,
+    db,
+    models: opts.models,
+    log: quietLog,
+    starter: false,
+    watch: opts.watch ?? false,
+  });
   await service.start();
   return {
     service,

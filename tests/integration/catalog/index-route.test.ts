@@ -33,10 +33,16 @@ describe('/api/catalog and the versioned Voy index', () => {
     mediaDir = tempDir('media-index');
     writeFiles(mediaDir, {
       'moon.wav': toneWav(0.4),
-      'moon.json': JSON.stringify({ title: 'Night Song', description: 'the moon and the stars at night', kind: 'song' }),
+      'moon.json': JSON.stringify({
+        title: 'Night Song',
+        description: 'the moon and the stars at night',
+        kind: 'song',
+      }),
       'turtle.md': '# Shell Story\n\nA slow tortoise swims in the sea.',
     });
-    ctx = await buildCatalogApp(mediaDir, await storeWithContractModels(generated.outDir, generated.manifestPath), { watch: true });
+    ctx = await buildCatalogApp(mediaDir, await storeWithContractModels(generated.outDir, generated.manifestPath), {
+      watch: true,
+    });
   }, 60_000);
   afterAll(async () => {
     await ctx?.close();
@@ -47,7 +53,11 @@ describe('/api/catalog and the versioned Voy index', () => {
   it('lists items with an index built by the embeddings pack', async () => {
     const { items, index } = await listing();
     expect(items.map((i) => i.title).sort()).toEqual(['Night Song', 'Shell Story']);
-    expect(index).toMatchObject({ model: MINILM_PACK_ID, dimensions: 32, url: `/api/catalog/index/${index.version}.json` });
+    expect(index).toMatchObject({
+      model: MINILM_PACK_ID,
+      dimensions: 32,
+      url: `/api/catalog/index/${index.version}.json`,
+    });
   });
 
   it('serves the index gzipped and immutable under its version, and a Voy built from it finds by meaning', async () => {
@@ -65,7 +75,10 @@ describe('/api/catalog and the versioned Voy index', () => {
     // What the browser does: deserialize, embed the query with the same pack, search.
     const Voy = await loadVoy();
     const voy = Voy.deserialize(serialized);
-    const embedder = (await loadNodeEmbedder(await storeWithContractModels(generated.outDir, generated.manifestPath), MINILM_PACK_ID))!;
+    const embedder = (await loadNodeEmbedder(
+      await storeWithContractModels(generated.outDir, generated.manifestPath),
+      MINILM_PACK_ID,
+    ))!;
     const [turtle] = await embedder.embed(['a turtle']);
     const nearest = voy.search(turtle!, 1).neighbors[0]?.id;
     expect(items.find((i) => i.id === nearest)?.title).toBe('Shell Story');
@@ -75,8 +88,13 @@ describe('/api/catalog and the versioned Voy index', () => {
 
   it('gives a new version when a file changes on disk (watcher), and retires the old URL', async () => {
     const before = await listing();
-    writeFiles(mediaDir, { 'lullaby.wav': toneWav(0.4), 'lullaby.json': JSON.stringify({ title: 'Sleepy Lullaby', tags: ['sleep', 'dream'] }) });
-    await until(async () => (await listing()).items.length === 3 && (await listing()).index.version !== before.index.version);
+    writeFiles(mediaDir, {
+      'lullaby.wav': toneWav(0.4),
+      'lullaby.json': JSON.stringify({ title: 'Sleepy Lullaby', tags: ['sleep', 'dream'] }),
+    });
+    await until(
+      async () => (await listing()).items.length === 3 && (await listing()).index.version !== before.index.version,
+    );
     const after = await listing();
     expect((await ctx.app.inject(before.index.url!)).statusCode).toBe(404);
     expect((await ctx.app.inject(after.index.url!)).statusCode).toBe(200);

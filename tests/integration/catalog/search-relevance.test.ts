@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogHit, CatalogQuery } from '../../../src/core/media/types.ts';
 import { MINILM_PACK_ID } from '../../../scripts/contract-models/minilm.ts';
 import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
-import { openTestCatalog, starterMediaDir, storeWithContractModels, storeWithoutEmbeddings, type TestCatalog } from './helpers.ts';
+import {
+  openTestCatalog,
+  starterMediaDir,
+  storeWithContractModels,
+  storeWithoutEmbeddings,
+  type TestCatalog,
+} from './helpers.ts';
 
 const titles = (hits: CatalogHit[]) => hits.map((h) => h.item.title);
 
@@ -22,7 +28,10 @@ describe('starter library search', () => {
     const search = (query: CatalogQuery) => catalog.service.search.search(query);
 
     beforeAll(async () => {
-      catalog = await openTestCatalog({ mediaDir, models: await storeWithContractModels(generated.outDir, generated.manifestPath) });
+      catalog = await openTestCatalog({
+        mediaDir,
+        models: await storeWithContractModels(generated.outDir, generated.manifestPath),
+      });
     }, 60_000);
     afterAll(async () => {
       await catalog?.close();
@@ -54,7 +63,9 @@ describe('starter library search', () => {
     });
 
     it('lets exact titles win over nearby topics', async () => {
-      expect(titles(await search({ text: 'play twinkle twinkle', kind: 'song' }))[0]).toBe('Twinkle Twinkle Little Star');
+      expect(titles(await search({ text: 'play twinkle twinkle', kind: 'song' }))[0]).toBe(
+        'Twinkle Twinkle Little Star',
+      );
       expect(titles(await search({ text: 'the tortoise and the hare' }))[0]).toBe('The Tortoise and the Hare');
       const lion = await search({ text: 'the lion and the mouse', kind: 'story' });
       expect(lion[0]).toMatchObject({ via: 'both' });
@@ -67,7 +78,9 @@ describe('starter library search', () => {
       expect(titles(await search({ text: 'tortoise', kind: 'story', age: 5 }))[0]).toBe('The Tortoise and the Hare');
       expect(await search({ text: 'tortoise', language: 'fr', kind: 'story' })).toEqual([]);
       // Instrumental tunes have no language: they pass any language filter.
-      expect(titles(await search({ text: 'twinkle', language: 'fr', kind: 'song' }))[0]).toBe('Twinkle Twinkle Little Star');
+      expect(titles(await search({ text: 'twinkle', language: 'fr', kind: 'song' }))[0]).toBe(
+        'Twinkle Twinkle Little Star',
+      );
     });
   });
 
@@ -86,8 +99,12 @@ describe('starter library search', () => {
     });
 
     it('still plays "Twinkle Twinkle" and finds fables by title and tag words', async () => {
-      expect(titles(await search({ text: 'play Twinkle Twinkle', kind: 'song' }))[0]).toBe('Twinkle Twinkle Little Star');
-      expect(titles(await search({ text: 'the story about the tortoise and the hare', kind: 'story' }))[0]).toBe('The Tortoise and the Hare');
+      expect(titles(await search({ text: 'play Twinkle Twinkle', kind: 'song' }))[0]).toBe(
+        'Twinkle Twinkle Little Star',
+      );
+      expect(titles(await search({ text: 'the story about the tortoise and the hare', kind: 'story' }))[0]).toBe(
+        'The Tortoise and the Hare',
+      );
       expect(titles(await search({ text: 'wolf', kind: 'story' }))[0]).toBe('The Boy Who Cried Wolf');
       expect(titles(await search({ text: 'a lullaby', kind: 'song' }))[0]).toBe("Brahms' Lullaby");
       expect(titles(await search({ text: 'grapes' }))[0]).toBe('The Fox and the Grapes');

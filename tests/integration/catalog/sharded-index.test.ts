@@ -12,7 +12,13 @@ import { MINILM_PACK_ID } from '../../../scripts/contract-models/minilm.ts';
 import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
 import { openTestCatalog, starterMediaDir, storeWithContractModels, type TestCatalog } from './helpers.ts';
 
-const QUERIES = ['tell me a story about a turtle', 'a song for the moon', 'something to eat', 'animals on a farm', 'sleep'];
+const QUERIES = [
+  'tell me a story about a turtle',
+  'a song for the moon',
+  'something to eat',
+  'animals on a farm',
+  'sleep',
+];
 
 describe('the catalog index in shards', () => {
   const generated = generateIntoTempDir();
@@ -43,7 +49,9 @@ describe('the catalog index in shards', () => {
   it('splits 9 items into 3 shards, each a Voy file and a vectors file named by the version', () => {
     expect(snapshot.itemCount).toBe(9);
     expect(snapshot.version).toBe(whole.version);
-    expect(snapshot.shards.map((s) => [s.index, s.vectors, s.items])).toEqual([0, 1, 2].map((n) => [`${snapshot.version}-${n}.json`, `${snapshot.version}-${n}.vectors`, 3]));
+    expect(snapshot.shards.map((s) => [s.index, s.vectors, s.items])).toEqual(
+      [0, 1, 2].map((n) => [`${snapshot.version}-${n}.json`, `${snapshot.version}-${n}.vectors`, 3]),
+    );
     expect([...snapshot.files.keys()].sort()).toEqual(snapshot.shards.flatMap((s) => [s.index, s.vectors!]).sort());
     expect(snapshot.wireBytes).toBe([...snapshot.files.values()].reduce((sum, f) => sum + f.gzipped.length, 0));
     // One shard keeps the single file it always had.
@@ -61,7 +69,12 @@ describe('the catalog index in shards', () => {
   it('a browser loading the served files finds the same (merged with int8 vectors)', async () => {
     const Voy = await loadVoy();
     const file = (name: string) => zlib.gunzipSync(snapshot.files.get(name)!.gzipped);
-    const browser = new ShardedIndex(snapshot.shards.map((s) => ({ index: Voy.deserialize(file(s.index).toString('utf8')), vectors: new ShardVectors(new Uint8Array(file(s.vectors!))) })));
+    const browser = new ShardedIndex(
+      snapshot.shards.map((s) => ({
+        index: Voy.deserialize(file(s.index).toString('utf8')),
+        vectors: new ShardVectors(new Uint8Array(file(s.vectors!))),
+      })),
+    );
     expect(browser.size()).toBe(9);
     for (const text of QUERIES) {
       const [q] = await embedder.embed([text]);

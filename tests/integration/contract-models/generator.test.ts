@@ -43,9 +43,15 @@ describe('contract model generator', () => {
   it('lays packs out so the model store, given --model-path, reports them ready and resolves their files', async () => {
     const modelsDir = fs.mkdtempSync(path.join(generated.outDir, '..', 'hearth-empty-models-'));
     try {
-      const store = await ModelStore.open({ manifestPath: generated.manifestPath, modelsDir, extraDirs: [generated.outDir] });
+      const store = await ModelStore.open({
+        manifestPath: generated.manifestPath,
+        modelsDir,
+        extraDirs: [generated.outDir],
+      });
       const file = await store.resolveFile('whisper-contract', 'onnx/decoder_model_merged_quantized.onnx');
-      expect(file?.absolutePath).toBe(path.join(generated.outDir, 'whisper-contract', 'onnx', 'decoder_model_merged_quantized.onnx'));
+      expect(file?.absolutePath).toBe(
+        path.join(generated.outDir, 'whisper-contract', 'onnx', 'decoder_model_merged_quantized.onnx'),
+      );
       await store.verifyInBackground();
       const packs = await store.packs();
       for (const id of ['whisper-contract', 'piper-contract', 'minilm-contract']) {
@@ -57,6 +63,8 @@ describe('contract model generator', () => {
   });
 
   it('fails with a clear message when the Whisper tokenizer folder is missing', () => {
-    expect(() => generateContractModels({ outDir: generated.outDir, whisperTokenizerDir: '/nonexistent' })).toThrow(/whisper tokenizer files missing/);
+    expect(() => generateContractModels({ outDir: generated.outDir, whisperTokenizerDir: '/nonexistent' })).toThrow(
+      /whisper tokenizer files missing/,
+    );
   });
 });

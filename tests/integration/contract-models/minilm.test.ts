@@ -46,9 +46,16 @@ describe('minilm-contract through the real transformers.js feature-extraction pi
   });
 
   it('ranks sentences by topic for a query (memory search)', async () => {
-    const memories = ['my favourite animal is the tortoise', 'i like to sing songs', 'the moon is big tonight', 'my dog is called rex'];
+    const memories = [
+      'my favourite animal is the tortoise',
+      'i like to sing songs',
+      'the moon is big tonight',
+      'my dog is called rex',
+    ];
     const [query, ...docs] = await embed(['tell me a story about a turtle', ...memories]);
-    const ranked = docs.map((d, i) => ({ text: memories[i], score: cosine(query!, d) })).sort((a, b) => b.score - a.score);
+    const ranked = docs
+      .map((d, i) => ({ text: memories[i], score: cosine(query!, d) }))
+      .sort((a, b) => b.score - a.score);
     expect(ranked[0]?.text).toBe('my favourite animal is the tortoise');
   });
 

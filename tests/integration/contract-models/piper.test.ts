@@ -10,12 +10,14 @@ import { PIPER_HOP, PIPER_PACK_ID, PIPER_SAMPLE_RATE, piperPitchHz } from '../..
 import { generateIntoTempDir } from './generate-fixture.ts';
 import { chunkClauses, parseVoiceConfig, phonemeIds } from '../../../src/core/tts/piper-voice-config.ts';
 
-type VoiceConfig = ReturnType<typeof parseVoiceConfig> & { inference: { noise_scale: number; length_scale: number; noise_w: number } };
+type VoiceConfig = ReturnType<typeof parseVoiceConfig> & {
+  inference: { noise_scale: number; length_scale: number; noise_w: number };
+};
 
 /** Zero crossings per second / 2 over a steady segment. */
 function pitchOf(samples: Float32Array): number {
   let crossings = 0;
-  for (let i = 1; i < samples.length; i++) if ((samples[i - 1]! < 0) !== (samples[i]! < 0)) crossings++;
+  for (let i = 1; i < samples.length; i++) if (samples[i - 1]! < 0 !== samples[i]! < 0) crossings++;
   return (crossings / 2) * (PIPER_SAMPLE_RATE / samples.length);
 }
 
@@ -26,7 +28,9 @@ describe('piper-contract voice in onnxruntime-node', () => {
   let config: VoiceConfig;
 
   beforeAll(async () => {
-    config = parseVoiceConfig(JSON.parse(fs.readFileSync(path.join(packDir, 'voice.onnx.json'), 'utf8'))) as VoiceConfig;
+    config = parseVoiceConfig(
+      JSON.parse(fs.readFileSync(path.join(packDir, 'voice.onnx.json'), 'utf8')),
+    ) as VoiceConfig;
     session = await ort.InferenceSession.create(path.join(packDir, 'voice.onnx'));
   });
   afterAll(async () => {
@@ -71,11 +75,14 @@ describe('piper-contract voice in onnxruntime-node', () => {
     expect((await speak(ids, 1.5)).length).toBe(ids.length * Math.floor(PIPER_HOP * 1.5));
   });
 
-  it("frames ids the way the browser engine does (^ p _ p _ ... $) and chunks long sentences", async () => {
+  it('frames ids the way the browser engine does (^ p _ p _ ... $) and chunks long sentences', async () => {
     const map = config.phoneme_id_map;
     const ids = phonemeIds('hə', map);
     expect(ids).toEqual([1, map['h']![0], 0, map['ə']![0], 0, 2]);
-    const clauses = await phonemize('Once upon a time a brave little turtle swam all the way across the wide blue sea, and sang.', 'en-us');
+    const clauses = await phonemize(
+      'Once upon a time a brave little turtle swam all the way across the wide blue sea, and sang.',
+      'en-us',
+    );
     const chunks = chunkClauses(clauses);
     expect(chunks.length).toBeGreaterThan(2);
     expect(chunks[0]!.split(' ')).toHaveLength(6);

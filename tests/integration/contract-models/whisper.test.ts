@@ -4,7 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env, pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import { makeUtteranceWav, readWav } from '../../helpers/utterance.ts';
-import { WHISPER_PACK_ID, WHISPER_SHORT_PHRASE, WHISPER_SPEECH_PHRASE } from '../../../scripts/contract-models/whisper.ts';
+import {
+  WHISPER_PACK_ID,
+  WHISPER_SHORT_PHRASE,
+  WHISPER_SPEECH_PHRASE,
+} from '../../../scripts/contract-models/whisper.ts';
 import { generateIntoTempDir } from './generate-fixture.ts';
 
 type AsrResult = { text: string; chunks?: { text: string; timestamp: [number, number | null] }[] };
@@ -24,7 +28,8 @@ describe('whisper-contract through the real transformers.js ASR pipeline (Node)'
     generated.cleanup();
   });
 
-  const run = async (audio: Float32Array, opts: Record<string, unknown> = {}): Promise<AsrResult> => (await asr(audio, opts)) as AsrResult;
+  const run = async (audio: Float32Array, opts: Record<string, unknown> = {}): Promise<AsrResult> =>
+    (await asr(audio, opts)) as AsrResult;
 
   it('transcribes a flite utterance (16 kHz) as the fixed speech phrase', async () => {
     const wav = readWav(makeUtteranceWav('Tell me a story about a brave turtle.'));
@@ -34,7 +39,9 @@ describe('whisper-contract through the real transformers.js ASR pipeline (Node)'
 
   it('transcribes a very short utterance ("Stop.", "Stop it.") as the short phrase, and "Tell me a story." as the speech phrase', async () => {
     expect((await run(readWav(makeUtteranceWav('Stop.')).samples)).text).toBe(WHISPER_SHORT_PHRASE);
-    expect((await run(readWav(makeUtteranceWav('Stop it.', { silenceBeforeS: 0.3, silenceAfterS: 0.3 })).samples)).text).toBe(WHISPER_SHORT_PHRASE);
+    expect(
+      (await run(readWav(makeUtteranceWav('Stop it.', { silenceBeforeS: 0.3, silenceAfterS: 0.3 })).samples)).text,
+    ).toBe(WHISPER_SHORT_PHRASE);
     expect((await run(readWav(makeUtteranceWav('Tell me a story.')).samples)).text).toBe(WHISPER_SPEECH_PHRASE);
   });
 

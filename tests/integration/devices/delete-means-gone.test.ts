@@ -25,7 +25,12 @@ describe('deleting a toy’s history and memories leaves no copy on disk', () =>
 
   /** The parent API, with the household key (the parent's own credential for scripts; the PIN session is tested elsewhere). */
   function call(method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object): Promise<LightMyRequestResponse> {
-    return built.app.inject({ method, url, headers: { authorization: `Bearer ${built.householdKey}` }, ...(payload ? { payload } : {}) });
+    return built.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${built.householdKey}` },
+      ...(payload ? { payload } : {}),
+    });
   }
 
   /** The names of the database's files on disk that hold `phrase` (hearth.db, -wal, -shm). */
@@ -42,13 +47,30 @@ describe('deleting a toy’s history and memories leaves no copy on disk', () =>
   }
 
   function sayTurn(deviceId: string, userText: string, startedAt = new Date().toISOString()): string {
-    return new DeviceTurnStore(built.db).add(deviceId, { startedAt, endedAt: startedAt, userText, replyText: `You said: ${userText}`, interrupted: false, guarded: null, personaName: 'Hearth' })!.id;
+    return new DeviceTurnStore(built.db).add(deviceId, {
+      startedAt,
+      endedAt: startedAt,
+      userText,
+      replyText: `You said: ${userText}`,
+      interrupted: false,
+      guarded: null,
+      personaName: 'Hearth',
+    })!.id;
   }
 
   async function remember(deviceId: string, text: string): Promise<string> {
     const id = `mem-${Math.random().toString(36).slice(2)}`;
     const now = Date.now();
-    const memory: MemoryRecord = { id, slot: 'fact', text, source: 'rules', conversationId: null, createdAt: now, updatedAt: now, embedding: null };
+    const memory: MemoryRecord = {
+      id,
+      slot: 'fact',
+      text,
+      source: 'rules',
+      conversationId: null,
+      createdAt: now,
+      updatedAt: now,
+      embedding: null,
+    };
     await new DeviceMemoryStore(built.db, deviceId).put(memory);
     return id;
   }

@@ -4,12 +4,22 @@ import { DeviceIdError, generateDeviceId, normalizeDeviceId } from '../../../ser
 
 describe('device ids', () => {
   it('normalises MAC addresses however they are written', () => {
-    for (const mac of ['AA:BB:CC:DD:EE:FF', 'aa-bb-cc-dd-ee-ff', 'AABBCCDDEEFF', ' aa:bb:cc:dd:ee:ff ']) expect(normalizeDeviceId(mac)).toBe('aa-bb-cc-dd-ee-ff');
+    for (const mac of ['AA:BB:CC:DD:EE:FF', 'aa-bb-cc-dd-ee-ff', 'AABBCCDDEEFF', ' aa:bb:cc:dd:ee:ff '])
+      expect(normalizeDeviceId(mac)).toBe('aa-bb-cc-dd-ee-ff');
   });
 
   it('accepts simple ids and refuses anything that cannot be a room name or URL segment', () => {
     expect(normalizeDeviceId('Kitchen_Bear-2')).toBe('kitchen_bear-2');
-    for (const bad of ['', 'ab', 'has space', 'AA:BB:CC:DD:EE', 'AA:BB-CC:DD:EE:FF', 'x'.repeat(49), '../etc', 'emoji🐻']) {
+    for (const bad of [
+      '',
+      'ab',
+      'has space',
+      'AA:BB:CC:DD:EE',
+      'AA:BB-CC:DD:EE:FF',
+      'x'.repeat(49),
+      '../etc',
+      'emoji🐻',
+    ]) {
       expect(() => normalizeDeviceId(bad), bad).toThrow(DeviceIdError);
     }
   });

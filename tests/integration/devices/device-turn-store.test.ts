@@ -66,7 +66,14 @@ describe('DeviceTurnStore', () => {
 
   it('lists newest first, a page at a time, with the start of the last turn as the next cursor', () => {
     // Added out of order, with one time written with an offset: the order is by time, not by insertion.
-    for (const iso of ['2026-06-01T10:02:00.000Z', '2026-06-01T10:00:00.000Z', '2026-06-01T12:04:00.000+02:00', '2026-06-01T10:01:00.000Z', '2026-06-01T10:03:00.000Z']) turns.add('bear', turnAt(iso));
+    for (const iso of [
+      '2026-06-01T10:02:00.000Z',
+      '2026-06-01T10:00:00.000Z',
+      '2026-06-01T12:04:00.000+02:00',
+      '2026-06-01T10:01:00.000Z',
+      '2026-06-01T10:03:00.000Z',
+    ])
+      turns.add('bear', turnAt(iso));
     turns.add('owl', turnAt('2026-06-01T10:05:00.000Z'));
 
     const first = turns.list('bear', { limit: 2 });
@@ -83,7 +90,10 @@ describe('DeviceTurnStore', () => {
   });
 
   it('deletes one turn of its own device only, or all of a device', () => {
-    const bears = [turns.add('bear', turnAt('2026-06-01T10:00:00.000Z')), turns.add('bear', turnAt('2026-06-01T10:01:00.000Z'))];
+    const bears = [
+      turns.add('bear', turnAt('2026-06-01T10:00:00.000Z')),
+      turns.add('bear', turnAt('2026-06-01T10:01:00.000Z')),
+    ];
     const owl = turns.add('owl', turnAt('2026-06-01T10:00:00.000Z'));
     expect(turns.delete('owl', bears[0]!.id)).toBe(false);
     expect(turns.delete('bear', bears[0]!.id)).toBe(true);
@@ -109,11 +119,24 @@ describe('DeviceTurnStore', () => {
   it('prunes at once when retention starts, and reports a failed prune instead of throwing', () => {
     turns.add('bear', turnAt('2000-01-01T00:00:00.000Z'));
     const pruned: number[] = [];
-    const stop = keepToyHistoryFor(30, turns, () => {}, (n) => pruned.push(n));
+    const stop = keepToyHistoryFor(
+      30,
+      turns,
+      () => {},
+      (n) => pruned.push(n),
+    );
     stop();
     expect(pruned).toEqual([1]);
     const problems: string[] = [];
-    const stopBroken = keepToyHistoryFor(30, { prune: () => { throw new Error('disk full'); } }, (message) => problems.push(message));
+    const stopBroken = keepToyHistoryFor(
+      30,
+      {
+        prune: () => {
+          throw new Error('disk full');
+        },
+      },
+      (message) => problems.push(message),
+    );
     stopBroken();
     expect(problems).toEqual(['Old toy conversation history could not be deleted.']);
   });
@@ -122,7 +145,9 @@ describe('DeviceTurnStore', () => {
     turns.add('bear', turnAt('2026-06-01T10:00:00.000Z'));
     turns.add('owl', turnAt('2026-06-01T10:00:00.000Z'));
     expect(devices.delete('bear')).toBe(true);
-    expect((db.prepare("SELECT COUNT(*) AS n FROM device_turns WHERE device_id = 'bear'").get() as { n: number }).n).toBe(0);
+    expect(
+      (db.prepare("SELECT COUNT(*) AS n FROM device_turns WHERE device_id = 'bear'").get() as { n: number }).n,
+    ).toBe(0);
     expect(turns.list('owl', { limit: 10 }).turns).toHaveLength(1);
   });
 });
@@ -187,7 +212,14 @@ describe('toy context keeping the history', () => {
     expect(new DeviceTurnStore(db).list('bear', { limit: 10 }).turns).toEqual([]);
 
     const problems: string[] = [];
-    const broken = attached({ add: () => { throw new Error('database is locked'); } }, problems);
+    const broken = attached(
+      {
+        add: () => {
+          throw new Error('database is locked');
+        },
+      },
+      problems,
+    );
     broken.events.emit('userTranscript', { turnId: 't2', text: 'Hello again', final: true });
     expect(() => broken.events.emit('turnEnd', { turnId: 't2', interrupted: false })).not.toThrow();
     await nextTick();

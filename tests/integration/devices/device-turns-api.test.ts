@@ -35,8 +35,18 @@ describe('toy conversation history API', () => {
     await built?.close();
   });
 
-  function call(method: 'GET' | 'POST' | 'DELETE', url: string, bearer?: string, payload?: object): Promise<LightMyRequestResponse> {
-    return built.app.inject({ method, url, headers: bearer ? { authorization: `Bearer ${bearer}` } : {}, ...(payload ? { payload } : {}) });
+  function call(
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    bearer?: string,
+    payload?: object,
+  ): Promise<LightMyRequestResponse> {
+    return built.app.inject({
+      method,
+      url,
+      headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+      ...(payload ? { payload } : {}),
+    });
   }
 
   it('refuses requests without a parent session or the household key', async () => {
@@ -77,22 +87,36 @@ describe('toy conversation history API', () => {
     expect(first.headers['cache-control']).toBe('no-store');
     const page1 = first.json<{ turns: DeviceTurn[]; next: string | null }>();
     expect(page1.turns.map((t) => t.userText)).toEqual(['question 4', 'question 3']);
-    expect(page1.turns[0]).toMatchObject({ deviceId: bear, replyText: 'answer 4', interrupted: false, guarded: null, personaName: 'Hearth', endedAt: '2026-06-01T10:04:05.000Z' });
+    expect(page1.turns[0]).toMatchObject({
+      deviceId: bear,
+      replyText: 'answer 4',
+      interrupted: false,
+      guarded: null,
+      personaName: 'Hearth',
+      endedAt: '2026-06-01T10:04:05.000Z',
+    });
     expect(page1.next).toBe('2026-06-01T10:03:00.000Z');
     // How long the server keeps turns, so the Toys screen can tell parents (the default).
     expect(first.json<{ keepDays: number }>().keepDays).toBe(7);
 
-    const page2 = (await call('GET', `/api/devices/${bear}/turns?limit=2&before=${encodeURIComponent(page1.next!)}`, admin)).json<{ turns: DeviceTurn[]; next: string | null }>();
+    const page2 = (
+      await call('GET', `/api/devices/${bear}/turns?limit=2&before=${encodeURIComponent(page1.next!)}`, admin)
+    ).json<{ turns: DeviceTurn[]; next: string | null }>();
     expect(page2.turns.map((t) => t.userText)).toEqual(['question 2', 'question 1']);
-    const page3 = (await call('GET', `/api/devices/${bear}/turns?limit=2&before=${encodeURIComponent(page2.next!)}`, admin)).json<{ turns: DeviceTurn[]; next: string | null }>();
+    const page3 = (
+      await call('GET', `/api/devices/${bear}/turns?limit=2&before=${encodeURIComponent(page2.next!)}`, admin)
+    ).json<{ turns: DeviceTurn[]; next: string | null }>();
     expect(page3).toMatchObject({ turns: [{ userText: 'question 0' }], next: null });
 
     // Twenty a page unless asked otherwise.
-    expect((await call('GET', `/api/devices/${bear}/turns`, admin)).json<{ turns: DeviceTurn[] }>().turns).toHaveLength(5);
+    expect((await call('GET', `/api/devices/${bear}/turns`, admin)).json<{ turns: DeviceTurn[] }>().turns).toHaveLength(
+      5,
+    );
   });
 
   it('deletes one turn (of that toy only), then all of a toy', async () => {
-    const list = async (id: string) => (await call('GET', `/api/devices/${id}/turns`, admin)).json<{ turns: DeviceTurn[] }>().turns;
+    const list = async (id: string) =>
+      (await call('GET', `/api/devices/${id}/turns`, admin)).json<{ turns: DeviceTurn[] }>().turns;
     const [newest] = await list(bear);
     const [owlTurn] = await list(owl);
     expect((await call('DELETE', `/api/devices/${bear}/turns/${owlTurn!.id}`, admin)).statusCode).toBe(404);

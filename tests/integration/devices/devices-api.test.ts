@@ -18,8 +18,18 @@ describe('devices API', () => {
     await built?.close();
   });
 
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, bearer?: string, payload?: object): Promise<LightMyRequestResponse> =>
-    built.app.inject({ method, url, headers: bearer ? { authorization: `Bearer ${bearer}` } : {}, ...(payload ? { payload } : {}) });
+  const call = (
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    bearer?: string,
+    payload?: object,
+  ): Promise<LightMyRequestResponse> =>
+    built.app.inject({
+      method,
+      url,
+      headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+      ...(payload ? { payload } : {}),
+    });
 
   it('creates a toy with its MAC as id and a profile, and returns the credential once', async () => {
     const pirate = builtinPersona(PIRATE_ID)!;
@@ -33,12 +43,25 @@ describe('devices API', () => {
     });
     expect(res.statusCode).toBe(201);
     const body = res.json() as Record<string, unknown>;
-    expect(body).toMatchObject({ id: 'aa-bb-cc-dd-ee-ff', name: 'Bear', ownerName: 'Maya', volume: 0.6, defaultPersona: false, online: { device: false, agent: false } });
+    expect(body).toMatchObject({
+      id: 'aa-bb-cc-dd-ee-ff',
+      name: 'Bear',
+      ownerName: 'Maya',
+      volume: 0.6,
+      defaultPersona: false,
+      online: { device: false, agent: false },
+    });
     expect((body.persona as { name: string }).name).toBe('Pirate Pete');
     expect(typeof body.credential).toBe('string');
 
-    const got = (await call('GET', '/api/devices/aa-bb-cc-dd-ee-ff', built.householdKey)).json() as Record<string, unknown>;
-    expect(got).toMatchObject({ id: 'aa-bb-cc-dd-ee-ff', limits: { dailyMinutes: 30, quietHours: { start: '19:30', end: '07:00' } } });
+    const got = (await call('GET', '/api/devices/aa-bb-cc-dd-ee-ff', built.householdKey)).json() as Record<
+      string,
+      unknown
+    >;
+    expect(got).toMatchObject({
+      id: 'aa-bb-cc-dd-ee-ff',
+      limits: { dailyMinutes: 30, quietHours: { start: '19:30', end: '07:00' } },
+    });
     expect(got).not.toHaveProperty('credential');
     expect(JSON.stringify((await call('GET', '/api/devices', admin)).json())).not.toContain(String(body.credential));
 
@@ -47,7 +70,11 @@ describe('devices API', () => {
   });
 
   it('generates an id, lists, updates the profile and deletes (household key works like the PIN)', async () => {
-    const created = (await call('POST', '/api/devices', built.householdKey, { name: 'Owl' })).json() as { id: string; persona: { id: string }; defaultPersona: boolean };
+    const created = (await call('POST', '/api/devices', built.householdKey, { name: 'Owl' })).json() as {
+      id: string;
+      persona: { id: string };
+      defaultPersona: boolean;
+    };
     expect(created.id).toMatch(/^dev_[0-9a-f]{16}$/);
     expect(created.defaultPersona).toBe(true);
     expect(created.persona.id).toBe('builtin-hearth');
@@ -55,7 +82,12 @@ describe('devices API', () => {
     const list = (await call('GET', '/api/devices', admin)).json() as { devices: { id: string }[] };
     expect(list.devices.map((d) => d.id)).toContain(created.id);
 
-    const patched = await call('PATCH', `/api/devices/${created.id}`, admin, { name: 'Wise owl', voice: 'awb', language: 'en-GB', volume: 0.25 });
+    const patched = await call('PATCH', `/api/devices/${created.id}`, admin, {
+      name: 'Wise owl',
+      voice: 'awb',
+      language: 'en-GB',
+      volume: 0.25,
+    });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ name: 'Wise owl', voice: 'awb', language: 'en-GB', volume: 0.25 });
 
@@ -75,11 +107,21 @@ describe('devices API', () => {
       ['GET', '/api/devices/aa-bb-cc-dd-ee-ff/memories'],
       ['DELETE', '/api/devices/aa-bb-cc-dd-ee-ff/memories'],
     ] as const) {
-      expect((await call(method, url, undefined, method === 'GET' || method === 'DELETE' ? undefined : { name: 'x' })).statusCode, `${method} ${url}`).toBe(401);
-      expect((await call(method, url, 'not-the-key', method === 'GET' || method === 'DELETE' ? undefined : { name: 'x' })).statusCode, `${method} ${url}`).toBe(401);
+      expect(
+        (await call(method, url, undefined, method === 'GET' || method === 'DELETE' ? undefined : { name: 'x' }))
+          .statusCode,
+        `${method} ${url}`,
+      ).toBe(401);
+      expect(
+        (await call(method, url, 'not-the-key', method === 'GET' || method === 'DELETE' ? undefined : { name: 'x' }))
+          .statusCode,
+        `${method} ${url}`,
+      ).toBe(401);
     }
     // The observer token is for a parent's browser only, not for household-key scripts.
-    expect((await call('POST', '/api/devices/aa-bb-cc-dd-ee-ff/observer-token', built.householdKey)).statusCode).toBe(401);
+    expect((await call('POST', '/api/devices/aa-bb-cc-dd-ee-ff/observer-token', built.householdKey)).statusCode).toBe(
+      401,
+    );
   });
 
   it('answers bad bodies with field messages and unknown ids with 404', async () => {
@@ -92,14 +134,20 @@ describe('devices API', () => {
     expect(badId.statusCode).toBe(400);
     expect((badId.json() as { message: string }).message).toMatch(/device id: a MAC address/);
 
-    const badPersona = await call('PATCH', '/api/devices/aa-bb-cc-dd-ee-ff', admin, { persona: { name: 'half a persona' }, limits: { dailyMinutes: 0, quietHours: null } });
+    const badPersona = await call('PATCH', '/api/devices/aa-bb-cc-dd-ee-ff', admin, {
+      persona: { name: 'half a persona' },
+      limits: { dailyMinutes: 0, quietHours: null },
+    });
     expect(badPersona.statusCode).toBe(400);
     const message = (badPersona.json() as { message: string }).message;
     expect(message).toMatch(/persona\.systemPrompt/);
     expect(message).toMatch(/limits\.dailyMinutes/);
     expect((await call('PATCH', '/api/devices/aa-bb-cc-dd-ee-ff', admin, { colour: 'red' })).statusCode).toBe(400);
     // Nothing was changed by the refused updates.
-    expect((await call('GET', '/api/devices/aa-bb-cc-dd-ee-ff', admin)).json()).toMatchObject({ ownerName: 'Maya', limits: { dailyMinutes: 30 } });
+    expect((await call('GET', '/api/devices/aa-bb-cc-dd-ee-ff', admin)).json()).toMatchObject({
+      ownerName: 'Maya',
+      limits: { dailyMinutes: 30 },
+    });
 
     expect((await call('PATCH', '/api/devices/nope', admin, { name: 'x' })).statusCode).toBe(404);
     expect((await call('POST', '/api/devices/nope/credential', admin)).statusCode).toBe(404);
@@ -108,7 +156,10 @@ describe('devices API', () => {
   });
 
   it('rotating the credential invalidates the old one; a deleted toy is refused at the token route', async () => {
-    const { id, credential } = (await call('POST', '/api/devices', admin, { name: 'Fox' })).json() as { id: string; credential: string };
+    const { id, credential } = (await call('POST', '/api/devices', admin, { name: 'Fox' })).json() as {
+      id: string;
+      credential: string;
+    };
     const token = await call('POST', `/api/devices/${id}/token`, credential);
     expect(token.statusCode).toBe(200);
     expect(token.json()).toMatchObject({ room: `device-${id}`, identity: `device-${id}` });
@@ -131,22 +182,53 @@ describe('devices API', () => {
     const { token, room, identity } = res.json() as { token: string; room: string; identity: string };
     expect(room).toBe('device-aa-bb-cc-dd-ee-ff');
     expect(identity).toMatch(/^observer-/);
-    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { video: Record<string, unknown> };
-    expect(claims.video).toMatchObject({ room: 'device-aa-bb-cc-dd-ee-ff', roomJoin: true, canPublish: false, canPublishData: false, canSubscribe: true, hidden: true });
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+      video: Record<string, unknown>;
+    };
+    expect(claims.video).toMatchObject({
+      room: 'device-aa-bb-cc-dd-ee-ff',
+      roomJoin: true,
+      canPublish: false,
+      canPublishData: false,
+      canSubscribe: true,
+      hidden: true,
+    });
   });
 
   it('lets a parent list, edit and delete a toy’s memories', async () => {
     const { id } = (await call('POST', '/api/devices', admin, { name: 'Lion' })).json() as { id: string };
     const { DeviceMemoryStore } = await import('../../../server/devices/device-memory-store.ts');
     const store = new DeviceMemoryStore(built.db, id);
-    await store.put({ id: 'm1', slot: 'name', text: "The user's name is Maya.", source: 'rules', conversationId: 'c', createdAt: 1, updatedAt: 1, embedding: [0.1, 0.2] });
-    await store.put({ id: 'm2', slot: 'likes:dinosaurs', text: 'The user loves dinosaurs.', source: 'rules', conversationId: 'c', createdAt: 2, updatedAt: 2, embedding: null });
+    await store.put({
+      id: 'm1',
+      slot: 'name',
+      text: "The user's name is Maya.",
+      source: 'rules',
+      conversationId: 'c',
+      createdAt: 1,
+      updatedAt: 1,
+      embedding: [0.1, 0.2],
+    });
+    await store.put({
+      id: 'm2',
+      slot: 'likes:dinosaurs',
+      text: 'The user loves dinosaurs.',
+      source: 'rules',
+      conversationId: 'c',
+      createdAt: 2,
+      updatedAt: 2,
+      embedding: null,
+    });
 
-    const listed = (await call('GET', `/api/devices/${id}/memories`, admin)).json() as { memories: Record<string, unknown>[] };
+    const listed = (await call('GET', `/api/devices/${id}/memories`, admin)).json() as {
+      memories: Record<string, unknown>[];
+    };
     expect(listed.memories.map((m) => m.id)).toEqual(['m2', 'm1']);
     expect(listed.memories[0]).not.toHaveProperty('embedding');
 
-    const edited = await call('PATCH', `/api/devices/${id}/memories/m1`, admin, { text: "The user's name is Maya Rose." });
+    const edited = await call('PATCH', `/api/devices/${id}/memories/m1`, admin, {
+      text: "The user's name is Maya Rose.",
+    });
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ id: 'm1', text: "The user's name is Maya Rose.", source: 'parent' });
     expect((await call('PATCH', `/api/devices/${id}/memories/m1`, admin, { text: '  ' })).statusCode).toBe(400);
@@ -154,7 +236,16 @@ describe('devices API', () => {
 
     expect((await call('DELETE', `/api/devices/${id}/memories/m2`, admin)).statusCode).toBe(204);
     expect((await call('DELETE', `/api/devices/${id}/memories/m2`, admin)).statusCode).toBe(404);
-    await store.put({ id: 'm3', slot: 'pet', text: 'The user has a cat.', source: 'rules', conversationId: 'c', createdAt: 3, updatedAt: 3, embedding: null });
+    await store.put({
+      id: 'm3',
+      slot: 'pet',
+      text: 'The user has a cat.',
+      source: 'rules',
+      conversationId: 'c',
+      createdAt: 3,
+      updatedAt: 3,
+      embedding: null,
+    });
     expect((await call('DELETE', `/api/devices/${id}/memories`, built.householdKey)).json()).toEqual({ deleted: 2 });
     expect((await call('GET', `/api/devices/${id}/memories`, admin)).json()).toEqual({ memories: [] });
   });

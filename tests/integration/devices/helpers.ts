@@ -20,7 +20,25 @@ export async function buildTestApp(): Promise<BuiltApp> {
   const dataDir = path.join(root, 'data');
   const manifestPath = path.join(root, 'manifest.json');
   fs.writeFileSync(manifestPath, JSON.stringify({ version: 1, packs: [] }));
-  const config = loadConfig(['--data-dir', dataDir, '--models-dir', root, '--manifest', manifestPath, '--app-dir', path.join(root, 'dist'), '--media-dir', path.join(root, 'media'), '--log-level', 'silent', '--host', '127.0.0.1'], {});
+  const config = loadConfig(
+    [
+      '--data-dir',
+      dataDir,
+      '--models-dir',
+      root,
+      '--manifest',
+      manifestPath,
+      '--app-dir',
+      path.join(root, 'dist'),
+      '--media-dir',
+      path.join(root, 'media'),
+      '--log-level',
+      'silent',
+      '--host',
+      '127.0.0.1',
+    ],
+    {},
+  );
   const db = openDatabase(path.join(dataDir, 'hearth.db'));
   const models = await ModelStore.open({ manifestPath, modelsDir: root, extraDirs: [] });
   const app = await buildApp({ config, db, models, version: '0.0.0-test' });

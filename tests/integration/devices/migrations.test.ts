@@ -21,23 +21,47 @@ describe('device profile migration', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-devmig-'));
     dirs.push(dir);
     const file = path.join(dir, 'hearth.db');
-    const v3 = openDatabase(file, MIGRATIONS.filter((m) => m.version <= 3));
+    const v3 = openDatabase(
+      file,
+      MIGRATIONS.filter((m) => m.version <= 3),
+    );
     expect(schemaVersion(v3)).toBe(3);
     const credential = 'old-toy-credential';
-    v3.prepare('INSERT INTO devices (id, name, credential_hash) VALUES (?, ?, ?)').run('dev_0123456789abcdef', 'Old bear', crypto.createHash('sha256').update(credential).digest('hex'));
+    v3.prepare('INSERT INTO devices (id, name, credential_hash) VALUES (?, ?, ?)').run(
+      'dev_0123456789abcdef',
+      'Old bear',
+      crypto.createHash('sha256').update(credential).digest('hex'),
+    );
     v3.close();
 
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)?.version);
     const devices = new DeviceRepository(db);
     const bear = devices.get('dev_0123456789abcdef');
-    expect(bear).toMatchObject({ name: 'Old bear', ownerName: '', voice: '', language: 'en', volume: 1, limits: { dailyMinutes: null, quietHours: null }, defaultPersona: true });
+    expect(bear).toMatchObject({
+      name: 'Old bear',
+      ownerName: '',
+      voice: '',
+      language: 'en',
+      volume: 1,
+      limits: { dailyMinutes: null, quietHours: null },
+      defaultPersona: true,
+    });
     expect(bear?.persona.id).toBe(CHILD_COMPANION_ID);
     expect(devices.verify('dev_0123456789abcdef', credential)).toBe(true);
     expect(devices.verify('dev_0123456789abcdef', 'something else')).toBe(false);
 
     const memories = new DeviceMemoryStore(db, 'dev_0123456789abcdef');
-    await memories.put({ id: 'm1', slot: 'name', text: "The user's name is Maya.", source: 'rules', conversationId: 'c1', createdAt: 1, updatedAt: 1, embedding: null });
+    await memories.put({
+      id: 'm1',
+      slot: 'name',
+      text: "The user's name is Maya.",
+      source: 'rules',
+      conversationId: 'c1',
+      createdAt: 1,
+      updatedAt: 1,
+      embedding: null,
+    });
     expect((await memories.list()).map((m) => m.text)).toEqual(["The user's name is Maya."]);
     // Deleting the toy deletes what it remembered.
     expect(devices.delete('dev_0123456789abcdef')).toBe(true);

@@ -12,7 +12,15 @@ const DAY_MS = 24 * 3600 * 1000;
 const NOW = new Date('2026-06-10T12:00:00.000Z');
 const daysAgo = (days: number, userText: string): NewDeviceTurn => {
   const at = new Date(NOW.getTime() - days * DAY_MS).toISOString();
-  return { startedAt: at, endedAt: at, userText, replyText: 'ok', interrupted: false, guarded: null, personaName: 'Hearth' };
+  return {
+    startedAt: at,
+    endedAt: at,
+    userText,
+    replyText: 'ok',
+    interrupted: false,
+    guarded: null,
+    personaName: 'Hearth',
+  };
 };
 
 describe('per-toy history days in the store', () => {
@@ -33,7 +41,8 @@ describe('per-toy history days in the store', () => {
   const said = (id: string) => turns.list(id, { limit: 100 }).turns.map((t) => t.userText);
 
   it('prunes each toy by its own days, and the rest by the server default', () => {
-    for (const id of ['bear', 'owl', 'fox']) for (const days of [1, 3, 8, 40]) turns.add(id, daysAgo(days, `${id} ${days}`));
+    for (const id of ['bear', 'owl', 'fox'])
+      for (const days of [1, 3, 8, 40]) turns.add(id, daysAgo(days, `${id} ${days}`));
     expect(devices.get('bear')?.historyDays).toBeNull();
     expect(turns.prune(7, NOW)).toBe(2 + 3 + 1);
     expect(said('bear')).toEqual(['bear 1', 'bear 3']);
@@ -66,7 +75,12 @@ describe('per-toy history days through the devices API', () => {
 
   /** The parent API, with the household key (the parent's credential for scripts). */
   function call(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<LightMyRequestResponse> {
-    return built.app.inject({ method, url, headers: { authorization: `Bearer ${built.householdKey}` }, ...(payload ? { payload } : {}) });
+    return built.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${built.householdKey}` },
+      ...(payload ? { payload } : {}),
+    });
   }
   const keepDays = async () => (await call('GET', `/api/devices/${bear}/turns`)).json<{ keepDays: number }>().keepDays;
 
@@ -79,7 +93,9 @@ describe('per-toy history days through the devices API', () => {
     expect(set.json()).toMatchObject({ historyDays: 2 });
     expect(await keepDays()).toBe(2);
 
-    expect((await call('PATCH', `/api/devices/${bear}`, { historyDays: null })).json()).toMatchObject({ historyDays: null });
+    expect((await call('PATCH', `/api/devices/${bear}`, { historyDays: null })).json()).toMatchObject({
+      historyDays: null,
+    });
     expect(await keepDays()).toBe(7);
   });
 
@@ -87,7 +103,9 @@ describe('per-toy history days through the devices API', () => {
     for (const historyDays of [-1, 3651, 2.5, 'a week']) {
       const res = await call('PATCH', `/api/devices/${bear}`, { historyDays });
       expect(res.statusCode, String(historyDays)).toBe(400);
-      expect(res.json<{ message: string }>().message, String(historyDays)).toMatch(/historyDays: a whole number of days from 0 to 3650, or null for the server default/);
+      expect(res.json<{ message: string }>().message, String(historyDays)).toMatch(
+        /historyDays: a whole number of days from 0 to 3650, or null for the server default/,
+      );
     }
   });
 });

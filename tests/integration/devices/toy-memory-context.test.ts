@@ -39,7 +39,11 @@ describe('toy memory and context', () => {
   it('round-trips records and runs MemoryService over SQLite, per device', async () => {
     const bearStore = new DeviceMemoryStore(db, 'bear');
     const memory = new MemoryService({ store: bearStore });
-    await memory.learnFromTurn({ userText: 'My name is Maya and I love dinosaurs.', replyText: 'Hi Maya!', conversationId: 'c1' });
+    await memory.learnFromTurn({
+      userText: 'My name is Maya and I love dinosaurs.',
+      replyText: 'Hi Maya!',
+      conversationId: 'c1',
+    });
     const learned = await bearStore.list();
     expect(learned.map((m) => m.text).sort()).toEqual(['The user loves dinosaurs.', "The user's name is Maya."]);
     expect(learned.every((m) => m.conversationId === 'c1' && m.source === 'rules')).toBe(true);
@@ -60,7 +64,12 @@ describe('toy memory and context', () => {
   });
 
   it('builds the prompt persona from the profile: owner, voice and language win', () => {
-    devices.updateProfile('bear', { ownerName: 'Maya', ownerNotes: 'She is six and loves owls.', voice: 'awb', language: 'de' });
+    devices.updateProfile('bear', {
+      ownerName: 'Maya',
+      ownerNotes: 'She is six and loves owls.',
+      voice: 'awb',
+      language: 'de',
+    });
     const persona = contextFor('bear').persona();
     expect(persona.systemPrompt).toContain('You are Bear, the toy of a child called Maya.');
     expect(persona.systemPrompt).toContain('She is six and loves owls.');
@@ -92,7 +101,10 @@ describe('toy memory and context', () => {
   });
 
   it('an assistant persona is not limited, and words the guard stopped are never learned', async () => {
-    devices.updateProfile('owl', { persona: builtinPersona(PRIVATE_ASSISTANT_ID)!, limits: { dailyMinutes: 1, quietHours: null } });
+    devices.updateProfile('owl', {
+      persona: builtinPersona(PRIVATE_ASSISTANT_ID)!,
+      limits: { dailyMinutes: 1, quietHours: null },
+    });
     const context = contextFor('owl');
     await context.onTurnEnd({ userText: 'My name is Sam.', replyText: 'Hi Sam.', guarded: null, durationMs: 120_000 });
     expect(await context.guard.checkInput('what is a gun')).toEqual({ allowed: true });

@@ -35,10 +35,17 @@ describe('toy memories embedded with the library embedder (minilm-contract, real
       return embedder;
     });
     expect(embedderNow()).toBeNull();
-    await vi.waitFor(() => expect(embedderNow()?.dimensions).toBe(MINILM_DIMENSIONS), { timeout: 60_000, interval: 50 });
+    await vi.waitFor(() => expect(embedderNow()?.dimensions).toBe(MINILM_DIMENSIONS), {
+      timeout: 60_000,
+      interval: 50,
+    });
 
     const { store, toy } = strictToyContext(db, 'bear', { embedder: embedderNow });
-    await toy.memory.learnFromTurn({ userText: 'My name is Maya and I have a tortoise.', replyText: 'Hello Maya!', conversationId: toy.conversationId });
+    await toy.memory.learnFromTurn({
+      userText: 'My name is Maya and I have a tortoise.',
+      replyText: 'Hello Maya!',
+      conversationId: toy.conversationId,
+    });
     const memories = await store.list();
     expect(memories.length).toBeGreaterThanOrEqual(2);
     for (const m of memories) expect(m.embedding?.length).toBe(MINILM_DIMENSIONS);
@@ -46,7 +53,10 @@ describe('toy memories embedded with the library embedder (minilm-contract, real
 
   it('falls back to words when the embedder cannot load, and reports why', async () => {
     const problems: unknown[] = [];
-    const embedderNow = latestEmbedder(() => Promise.reject(new Error('embeddings pack is corrupt')), (e) => problems.push(e));
+    const embedderNow = latestEmbedder(
+      () => Promise.reject(new Error('embeddings pack is corrupt')),
+      (e) => problems.push(e),
+    );
     expect(embedderNow()).toBeNull();
     await vi.waitFor(() => expect(problems).toHaveLength(1));
     expect(String(problems[0])).toMatch(/corrupt/);

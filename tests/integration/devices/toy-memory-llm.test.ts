@@ -29,7 +29,9 @@ describe('toy memory: LLM fact extraction over an OpenAI-compatible LAN endpoint
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         // The JSON arrives split over several deltas, as a model streams it.
         for (const piece of [FACTS.slice(0, 20), FACTS.slice(20, 50), FACTS.slice(50)]) {
-          res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+          res.write(
+            `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`,
+          );
         }
         res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
         res.end('data: [DONE]\n\n');
@@ -50,7 +52,12 @@ describe('toy memory: LLM fact extraction over an OpenAI-compatible LAN endpoint
     const llm = createOpenAiCompatibleChatModel({ baseUrl, model: 'lan-model' });
     expect(canExtractFacts(llm)).toBe(true);
     const { store, toy } = strictToyContext(db, 'bear', { extractionLlm: llm });
-    await toy.onTurnEnd({ userText: 'My name is Maya. Owls are the best birds in the whole world.', replyText: 'Owls are wonderful!', guarded: null, durationMs: 1000 });
+    await toy.onTurnEnd({
+      userText: 'My name is Maya. Owls are the best birds in the whole world.',
+      replyText: 'Owls are wonderful!',
+      guarded: null,
+      durationMs: 1000,
+    });
     const texts = (await store.list()).map((m) => m.text).sort();
     expect(texts).toEqual(['The user loves owls.', "The user's name is Maya."]);
     const llmFact = (await store.list()).find((m) => m.slot === 'likes:owls');
@@ -62,7 +69,12 @@ describe('toy memory: LLM fact extraction over an OpenAI-compatible LAN endpoint
 
   it('never asks a story model without a chat template', () => {
     // Chat model doubles of the llama.cpp engine: only hasChatTemplate differs.
-    const ggufDouble = (hasChatTemplate: boolean): NodeChatModel => ({ packId: 'gguf-double', hasChatTemplate, async *stream() {}, dispose: () => Promise.resolve() });
+    const ggufDouble = (hasChatTemplate: boolean): NodeChatModel => ({
+      packId: 'gguf-double',
+      hasChatTemplate,
+      async *stream() {},
+      dispose: () => Promise.resolve(),
+    });
     const storyModel = ggufDouble(false);
     const chatGguf = ggufDouble(true);
     expect(canExtractFacts(storyModel)).toBe(false);

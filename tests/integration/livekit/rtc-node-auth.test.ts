@@ -14,7 +14,12 @@ describe('embedded room server: tokens and grants with @livekit/rtc-node', () =>
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(ConnectError);
-    expect(suite.lk().server.snapshot().some((r) => r.room === 'auth')).toBe(false);
+    expect(
+      suite
+        .lk()
+        .server.snapshot()
+        .some((r) => r.room === 'auth'),
+    ).toBe(false);
   }
 
   it('refuses a token signed with another secret', async () => {
@@ -27,7 +32,9 @@ describe('embedded room server: tokens and grants with @livekit/rtc-node', () =>
 
   it('refuses a token without a room join grant', async () => {
     const { AccessToken } = await import('livekit-server-sdk');
-    const at = new AccessToken('HKtestkey', 'test-secret-that-is-long-enough-for-hs256-0123456789', { identity: 'nojoin' });
+    const at = new AccessToken('HKtestkey', 'test-secret-that-is-long-enough-for-hs256-0123456789', {
+      identity: 'nojoin',
+    });
     at.addGrant({ roomList: true });
     await expectRefused(await at.toJwt());
   });
@@ -37,7 +44,9 @@ describe('embedded room server: tokens and grants with @livekit/rtc-node', () =>
     const bad = await fetch(`${base}/rtc/validate?access_token=${await suite.lk().forgedToken('m', 'auth')}`);
     expect(bad.status).toBe(401);
     expect(await bad.text()).toMatch(/invalid token/);
-    const expired = await fetch(`${base}/rtc/validate?access_token=${await suite.lk().token('x', 'auth', { ttlSeconds: -60 })}`);
+    const expired = await fetch(
+      `${base}/rtc/validate?access_token=${await suite.lk().token('x', 'auth', { ttlSeconds: -60 })}`,
+    );
     expect(await expired.text()).toMatch(/exp/);
     const good = await fetch(`${base}/rtc/validate?access_token=${await suite.lk().token('x', 'auth')}`);
     expect(good.status).toBe(200);
@@ -45,7 +54,7 @@ describe('embedded room server: tokens and grants with @livekit/rtc-node', () =>
     expect((await fetch(`${base}/rtc/v1/validate`)).status).toBe(404);
   });
 
-  it('the room joined is the token\'s, not the client\'s choice', async () => {
+  it("the room joined is the token's, not the client's choice", async () => {
     const minter = new TokenMinter('HKtestkey', 'test-secret-that-is-long-enough-for-hs256-0123456789');
     const c = suite.client('roomed');
     await c.connect(suite.lk().url, (await minter.mint({ identity: 'roomed', room: 'kitchen', ttlSeconds: 60 })).token);
@@ -69,7 +78,13 @@ describe('embedded room server: tokens and grants with @livekit/rtc-node', () =>
     await mute.connect(lk.url, await lk.token('mute', 'grant-pub', { canPublish: false }));
     const listener = await suite.join('listener', 'grant-pub');
     // As with livekit-server, the AddTrackRequest is refused (never answered with trackPublished).
-    const published = await Promise.race([mute.publishTone().then(() => 'published', () => 'refused'), new Promise((r) => setTimeout(() => r('not published'), 3_000))]);
+    const published = await Promise.race([
+      mute.publishTone().then(
+        () => 'published',
+        () => 'refused',
+      ),
+      new Promise((r) => setTimeout(() => r('not published'), 3_000)),
+    ]);
     expect(['refused', 'not published']).toContain(published);
     expect(listener.heardCount('mute')).toBe(0);
     expect(suite.lk().server.findParticipant('grant-pub', 'mute')?.tracks.size).toBe(0);

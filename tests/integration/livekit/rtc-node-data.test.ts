@@ -33,7 +33,10 @@ describe('embedded room server: data packets with @livekit/rtc-node', () => {
     await a.sendText('only for b', { to: ['db'] });
     await a.sendText('for everyone');
     await waitFor('c got the broadcast', () => c.data.some((d) => d.text === 'for everyone'));
-    await waitFor('b got both', () => b.data.some((d) => d.text === 'only for b') && b.data.some((d) => d.text === 'for everyone'));
+    await waitFor(
+      'b got both',
+      () => b.data.some((d) => d.text === 'only for b') && b.data.some((d) => d.text === 'for everyone'),
+    );
     // Reliable data is ordered: c received the broadcast, so the targeted packet (sent first) was withheld, not late.
     expect(c.data.map((d) => d.text)).not.toContain('only for b');
   });

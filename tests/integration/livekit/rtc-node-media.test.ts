@@ -27,7 +27,13 @@ describe('embedded room server: audio with @livekit/rtc-node', () => {
         await waitFor(`${p.identity} hears ${other}`, () => p.loudFrames(other) > 30, 20_000);
       }
     }
-    expect(suite.lk().server.snapshot().find((r) => r.room === 'media-three')?.participants.sort()).toEqual(names);
+    expect(
+      suite
+        .lk()
+        .server.snapshot()
+        .find((r) => r.room === 'media-three')
+        ?.participants.sort(),
+    ).toEqual(names);
   });
 
   it('a late joiner is subscribed to tracks published before it came', async () => {
@@ -54,8 +60,20 @@ describe('embedded room server: audio with @livekit/rtc-node', () => {
     await waitFor('stays sees goes', () => stays.room.remoteParticipants.has('goes'));
     await goes.disconnect();
     await waitFor('stays sees goes leave', () => stays.events.includes('participantDisconnected:goes'));
-    expect(suite.lk().server.snapshot().find((r) => r.room === 'media-leave')?.participants).toEqual(['stays']);
+    expect(
+      suite
+        .lk()
+        .server.snapshot()
+        .find((r) => r.room === 'media-leave')?.participants,
+    ).toEqual(['stays']);
     await stays.disconnect();
-    await waitFor('empty room closed', () => !suite.lk().server.snapshot().some((r) => r.room === 'media-leave'));
+    await waitFor(
+      'empty room closed',
+      () =>
+        !suite
+          .lk()
+          .server.snapshot()
+          .some((r) => r.room === 'media-leave'),
+    );
   });
 });

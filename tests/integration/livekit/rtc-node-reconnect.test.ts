@@ -25,16 +25,23 @@ describe('embedded room server: drops and reconnects with @livekit/rtc-node', ()
     const text = `after reconnect ${Date.now()}`;
     await a.sendText(text);
     await b.sendText(`${text} back`);
-    await waitFor('data both ways after reconnect', () => b.data.some((d) => d.text === text) && a.data.some((d) => d.text === `${text} back`));
+    await waitFor(
+      'data both ways after reconnect',
+      () => b.data.some((d) => d.text === text) && a.data.some((d) => d.text === `${text} back`),
+    );
   }
 
   /** The server is asked to resume and answers "rejoin": the client's full reconnect must bring everything back. */
   async function rejoined(room: string, a: RtcNodeParticipant, before: unknown): Promise<void> {
     await waitFor('a reconnected', () => a.events.includes('reconnected'), 30_000);
-    await waitFor('a has a new session with its track republished', () => {
-      const now = suite.lk().server.findParticipant(room, a.identity);
-      return now !== undefined && now !== before && now.tracks.size === 1;
-    }, 20_000);
+    await waitFor(
+      'a has a new session with its track republished',
+      () => {
+        const now = suite.lk().server.findParticipant(room, a.identity);
+        return now !== undefined && now !== before && now.tracks.size === 1;
+      },
+      20_000,
+    );
   }
 
   it('reconnects after its signalling connection drops (network blip on the WebSocket)', async () => {
@@ -43,7 +50,13 @@ describe('embedded room server: drops and reconnects with @livekit/rtc-node', ()
     before.dropSignalForTest();
     await rejoined('blip', a, before);
     await stillTalking(a, b);
-    expect(suite.lk().server.snapshot().find((r) => r.room === 'blip')?.participants.sort()).toEqual([a.identity, b.identity].sort());
+    expect(
+      suite
+        .lk()
+        .server.snapshot()
+        .find((r) => r.room === 'blip')
+        ?.participants.sort(),
+    ).toEqual([a.identity, b.identity].sort());
   });
 
   it('reconnects when the client itself restarts signalling (SIMULATE_SIGNAL_RECONNECT)', async () => {
@@ -60,7 +73,13 @@ describe('embedded room server: drops and reconnects with @livekit/rtc-node', ()
     await a.room.simulateScenario(SimulateScenarioKind.SIMULATE_FULL_RECONNECT);
     await rejoined('full', a, before);
     await stillTalking(a, b);
-    expect(suite.lk().server.snapshot().find((r) => r.room === 'full')?.participants.sort()).toEqual([a.identity, b.identity].sort());
+    expect(
+      suite
+        .lk()
+        .server.snapshot()
+        .find((r) => r.room === 'full')
+        ?.participants.sort(),
+    ).toEqual([a.identity, b.identity].sort());
   });
 
   it('keeps an idle participant connected through keep-alive pings', async () => {

@@ -1,4 +1,12 @@
-import { AddTrackRequest, LeaveRequest, Ping, RequestResponse_Reason, SignalRequest, SignalResponse, TrackType } from '@livekit/protocol';
+import {
+  AddTrackRequest,
+  LeaveRequest,
+  Ping,
+  RequestResponse_Reason,
+  SignalRequest,
+  SignalResponse,
+  TrackType,
+} from '@livekit/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawData, WebSocket } from 'ws';
 import { startTestRoomServer, type TestRoomServer } from './helpers/embedded-room-server.ts';
@@ -16,7 +24,10 @@ describe('embedded room server: signalling protocol', () => {
     await lk?.stop();
   });
 
-  async function connect(identity: string, room: string): Promise<{ ws: WsClient; next: (c: string) => Promise<SignalResponse> }> {
+  async function connect(
+    identity: string,
+    room: string,
+  ): Promise<{ ws: WsClient; next: (c: string) => Promise<SignalResponse> }> {
     const token = await lk.token(identity, room);
     const inbox: SignalResponse[] = [];
     const waiters: (() => void)[] = [];
@@ -90,7 +101,10 @@ describe('embedded room server: signalling protocol', () => {
     await first.next('update');
     send(second.ws, { case: 'leave', value: new LeaveRequest({}) });
     const update = await first.next('update');
-    expect(update.message.case === 'update' && update.message.value.participants[0]).toMatchObject({ identity: 'raw-5', state: 3 });
+    expect(update.message.case === 'update' && update.message.value.participants[0]).toMatchObject({
+      identity: 'raw-5',
+      state: 3,
+    });
     first.ws.close();
   });
 

@@ -56,7 +56,8 @@ describe('memory ranked by minilm-contract embeddings (real transformers.js in N
     const db = new HearthDb(`hearth-memory-embeddings-${dbs.length}-${Date.now()}`);
     dbs.push(db);
     const context = await createConversationContext({ db, embedder: withEmbedder ? embedder : null });
-    for (const userText of THINGS_SAID) await context.onTurnEnd({ userText, replyText: 'Lovely!', interrupted: false, guarded: null, durationMs: 500 });
+    for (const userText of THINGS_SAID)
+      await context.onTurnEnd({ userText, replyText: 'Lovely!', interrupted: false, guarded: null, durationMs: 500 });
     return { context, db };
   }
 

@@ -4,7 +4,11 @@ import { loadLlamaCppChatModel, type NodeChatModel } from '../../../server/engin
 import type { ChatChunk, ChatRequest } from '../../../src/core/engines.ts';
 import { openTestModelStore } from './model-store-fixture.ts';
 
-async function collect(model: NodeChatModel, req: ChatRequest, onChunk?: (chunk: ChatChunk, index: number) => void): Promise<ChatChunk[]> {
+async function collect(
+  model: NodeChatModel,
+  req: ChatRequest,
+  onChunk?: (chunk: ChatChunk, index: number) => void,
+): Promise<ChatChunk[]> {
   const chunks: ChatChunk[] = [];
   for await (const chunk of model.stream(req)) {
     chunks.push(chunk);
@@ -29,7 +33,10 @@ describe('node-llama-cpp chat model (stories260K GGUF)', () => {
     cleanup();
   });
 
-  const story: ChatRequest = { messages: [{ role: 'user', content: 'Tell me a story about a brave turtle.' }], maxTokens: 40 };
+  const story: ChatRequest = {
+    messages: [{ role: 'user', content: 'Tell me a story about a brave turtle.' }],
+    maxTokens: 40,
+  };
 
   it('streams a story continuation in several chunks, then done', async () => {
     expect(llm.hasChatTemplate).toBe(false);
@@ -53,7 +60,10 @@ describe('node-llama-cpp chat model (stories260K GGUF)', () => {
   });
 
   it('runs one generation at a time when two are asked for at once', async () => {
-    const [a, b] = await Promise.all([collect(llm, story), collect(llm, { ...story, messages: [{ role: 'user', content: 'Tell me about a dog.' }] })]);
+    const [a, b] = await Promise.all([
+      collect(llm, story),
+      collect(llm, { ...story, messages: [{ role: 'user', content: 'Tell me about a dog.' }] }),
+    ]);
     expect(a.at(-1)?.type).toBe('done');
     expect(b.at(-1)?.type).toBe('done');
     expect(textOf(b).length).toBeGreaterThan(0);

@@ -8,8 +8,11 @@ import type { ChatChunk, ChatModel, ChatRequest } from '../../../src/core/engine
 
 type Scenario = (res: http.ServerResponse) => void;
 
-const sse = (res: http.ServerResponse, data: unknown): boolean => res.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
-const delta = (d: Record<string, unknown>, finish: string | null = null) => ({ choices: [{ index: 0, delta: d, finish_reason: finish }] });
+const sse = (res: http.ServerResponse, data: unknown): boolean =>
+  res.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
+const delta = (d: Record<string, unknown>, finish: string | null = null) => ({
+  choices: [{ index: 0, delta: d, finish_reason: finish }],
+});
 const startSse = (res: http.ServerResponse) => res.writeHead(200, { 'content-type': 'text/event-stream' });
 
 const scenarios: Record<string, Scenario> = {
@@ -23,7 +26,12 @@ const scenarios: Record<string, Scenario> = {
   },
   tools(res) {
     startSse(res);
-    sse(res, delta({ tool_calls: [{ index: 0, id: 'call_abc', type: 'function', function: { name: 'set_timer', arguments: '' } }] }));
+    sse(
+      res,
+      delta({
+        tool_calls: [{ index: 0, id: 'call_abc', type: 'function', function: { name: 'set_timer', arguments: '' } }],
+      }),
+    );
     sse(res, delta({ tool_calls: [{ index: 0, function: { arguments: '{"min' } }] }));
     sse(res, delta({ tool_calls: [{ index: 0, function: { arguments: 'utes": 5}' } }] }));
     sse(res, delta({}, 'tool_calls'));
@@ -83,7 +91,11 @@ describe('OpenAI-compatible chat model (local SSE test server)', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const collect = async (model: ChatModel, req: Partial<ChatRequest> = {}, onChunk?: (n: number) => void): Promise<ChatChunk[]> => {
+  const collect = async (
+    model: ChatModel,
+    req: Partial<ChatRequest> = {},
+    onChunk?: (n: number) => void,
+  ): Promise<ChatChunk[]> => {
     const out: ChatChunk[] = [];
     for await (const chunk of model.stream({ messages: [{ role: 'user', content: 'hi' }], ...req })) {
       out.push(chunk);
@@ -91,7 +103,8 @@ describe('OpenAI-compatible chat model (local SSE test server)', () => {
     }
     return out;
   };
-  const model = (name: string, apiKey?: string) => createOpenAiCompatibleChatModel({ baseUrl, model: name, ...(apiKey ? { apiKey } : {}) });
+  const model = (name: string, apiKey?: string) =>
+    createOpenAiCompatibleChatModel({ baseUrl, model: name, ...(apiKey ? { apiKey } : {}) });
 
   it('streams text deltas and usage, and sends an OpenAI chat request with the API key', async () => {
     const chunks = await collect(model('text', 'sk-test'), { maxTokens: 50 });
@@ -103,13 +116,27 @@ describe('OpenAI-compatible chat model (local SSE test server)', () => {
     ]);
     const sent = requests.at(-1)!;
     expect(sent.auth).toBe('Bearer sk-test');
-    expect(sent.body).toMatchObject({ model: 'text', stream: true, max_tokens: 50, messages: [{ role: 'user', content: 'hi' }] });
+    expect(sent.body).toMatchObject({
+      model: 'text',
+      stream: true,
+      max_tokens: 50,
+      messages: [{ role: 'user', content: 'hi' }],
+    });
   });
 
   it('assembles streamed tool-call deltas into one tool_call, sending the tools', async () => {
-    const tools = [{ name: 'set_timer', description: 'Sets a timer', parameters: { type: 'object' as const, properties: { minutes: { type: 'number' as const } } } }];
+    const tools = [
+      {
+        name: 'set_timer',
+        description: 'Sets a timer',
+        parameters: { type: 'object' as const, properties: { minutes: { type: 'number' as const } } },
+      },
+    ];
     const chunks = await collect(model('tools'), { tools });
-    expect(chunks).toEqual([{ type: 'tool_call', call: { id: 'call_abc', name: 'set_timer', arguments: { minutes: 5 } } }, { type: 'done', usage: {} }]);
+    expect(chunks).toEqual([
+      { type: 'tool_call', call: { id: 'call_abc', name: 'set_timer', arguments: { minutes: 5 } } },
+      { type: 'done', usage: {} },
+    ]);
     expect(requests.at(-1)?.body['tools']).toEqual([{ type: 'function', function: tools[0] }]);
   });
 

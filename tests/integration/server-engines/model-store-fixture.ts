@@ -12,7 +12,11 @@ export const FIXTURE_MODELS_DIR = path.resolve(PROJECT_ROOT, 'tests', 'fixtures'
 export async function openTestModelStore(): Promise<{ models: ModelStore; cleanup: () => void }> {
   const generated = generateIntoTempDir();
   const modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-engine-models-'));
-  const models = await ModelStore.open({ manifestPath: generated.manifestPath, modelsDir, extraDirs: [generated.outDir, FIXTURE_MODELS_DIR] });
+  const models = await ModelStore.open({
+    manifestPath: generated.manifestPath,
+    modelsDir,
+    extraDirs: [generated.outDir, FIXTURE_MODELS_DIR],
+  });
   return {
     models,
     cleanup: () => {

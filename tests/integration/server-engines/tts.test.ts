@@ -38,7 +38,10 @@ describe('server voices', () => {
   it('Piper path (contract voice): text becomes non-silent 22050 Hz PCM that grows with the text', async () => {
     expect(piper.sampleRate).toBe(22050);
     const short = await speak(piper, 'Hello there.');
-    const long = await speak(piper, 'Once upon a time a brave little turtle swam all the way across the wide blue sea, and sang.');
+    const long = await speak(
+      piper,
+      'Once upon a time a brave little turtle swam all the way across the wide blue sea, and sang.',
+    );
     expect(rms(short.samples)).toBeGreaterThan(0.05);
     expect(long.samples.length).toBeGreaterThan(short.samples.length * 3);
     // Long sentences stream in several chunks, so playback starts before the sentence is done.

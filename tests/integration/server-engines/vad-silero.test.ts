@@ -22,7 +22,8 @@ describe('Silero VAD v5 on onnxruntime-node', () => {
   const probabilities = async (samples: Float32Array): Promise<number[]> => {
     const vad = createSileroVad(session);
     const out: number[] = [];
-    for (let i = 0; i + vad.frameSamples <= samples.length; i += vad.frameSamples) out.push(await vad.process(samples.subarray(i, i + vad.frameSamples)));
+    for (let i = 0; i + vad.frameSamples <= samples.length; i += vad.frameSamples)
+      out.push(await vad.process(samples.subarray(i, i + vad.frameSamples)));
     return out;
   };
 

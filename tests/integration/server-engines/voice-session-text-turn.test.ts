@@ -26,7 +26,12 @@ describe('VoiceSession text turn with the Node engines', () => {
   beforeAll(async () => {
     const store = await openTestModelStore();
     cleanup = store.cleanup;
-    engines = await createServerEngines({ models: store.models, packs: { llm: 'stories260K', tts: 'flite-classic' }, skip: ['stt', 'embeddings'], llmThreads: 1 });
+    engines = await createServerEngines({
+      models: store.models,
+      packs: { llm: 'stories260K', tts: 'flite-classic' },
+      skip: ['stt', 'embeddings'],
+      llmThreads: 1,
+    });
   });
   afterAll(async () => {
     await engines?.dispose();
@@ -41,7 +46,14 @@ describe('VoiceSession text turn with the Node engines', () => {
     if (!persona || !engines.llm || !engines.createVad) throw new Error('missing fixture');
     const vad: Vad = engines.createVad();
     const output = new RecordingOutput();
-    const session = new VoiceSession({ vad, stt: unusedStt, llm: engines.llm, tts: engines.tts, output, persona: toPromptPersona(persona) });
+    const session = new VoiceSession({
+      vad,
+      stt: unusedStt,
+      llm: engines.llm,
+      tts: engines.tts,
+      output,
+      persona: toPromptPersona(persona),
+    });
     const metrics: TurnMetrics[] = [];
     const errors: Error[] = [];
     session.on('metrics', (m) => metrics.push(m));

@@ -16,7 +16,10 @@ describe('admin PIN and sessions', () => {
     clock = 1_000_000;
     db = openDatabase(':memory:');
     app = Fastify();
-    registerAdminRoutes(app, db, { sessions: new AdminSessions(60_000, () => clock), limiter: new AttemptLimiter(db, { perAddress: 3, household: 100, baseLockMs: 30_000 }, () => clock) });
+    registerAdminRoutes(app, db, {
+      sessions: new AdminSessions(60_000, () => clock),
+      limiter: new AttemptLimiter(db, { perAddress: 3, household: 100, baseLockMs: 30_000 }, () => clock),
+    });
     app.get('/api/secret', { preHandler: requireAdmin }, async () => ({ secret: 42 }));
     await app.ready();
   });
@@ -26,11 +29,21 @@ describe('admin PIN and sessions', () => {
   });
 
   const post = (url: string, payload: unknown, token?: string) =>
-    app.inject({ method: 'POST', url, payload: payload as object, headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const session = async (pin: string) => (await post('/api/admin/session', { pin })).json() as { token: string; expiresAt: number };
+    app.inject({
+      method: 'POST',
+      url,
+      payload: payload as object,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+  const session = async (pin: string) =>
+    (await post('/api/admin/session', { pin })).json() as { token: string; expiresAt: number };
 
   it('starts with no PIN, sets one on first run and stores only a hash', async () => {
-    expect((await app.inject('/api/admin/status')).json()).toEqual({ pinSet: false, session: false, setupCodeRequired: false });
+    expect((await app.inject('/api/admin/status')).json()).toEqual({
+      pinSet: false,
+      session: false,
+      setupCodeRequired: false,
+    });
     expect((await post('/api/admin/session', { pin: '1234' })).statusCode).toBe(409);
     expect((await post('/api/admin/pin', { pin: '2468' })).statusCode).toBe(204);
     expect((await app.inject('/api/admin/status')).json()).toMatchObject({ pinSet: true });
@@ -53,7 +66,9 @@ describe('admin PIN and sessions', () => {
     const denied = await app.inject('/api/secret');
     expect(denied.statusCode).toBe(401);
     expect(denied.json().error).toBe('admin_required');
-    expect((await app.inject({ url: '/api/secret', headers: { authorization: 'Bearer forged' } })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/secret', headers: { authorization: 'Bearer forged' } })).statusCode).toBe(
+      401,
+    );
 
     const wrong = await post('/api/admin/session', { pin: '0000' });
     expect(wrong.statusCode).toBe(401);
@@ -80,7 +95,9 @@ describe('admin PIN and sessions', () => {
     expect((await post('/api/admin/pin', { pin: '1357' })).statusCode).toBe(403);
     expect((await post('/api/admin/pin', { pin: '1357', currentPin: '9999' })).json().error).toBe('bad_pin');
     expect((await post('/api/admin/pin', { pin: '1357', currentPin: '2468' })).statusCode).toBe(204);
-    expect((await app.inject({ url: '/api/secret', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/secret', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(
+      401,
+    );
     const fresh = await session('1357');
     expect((await post('/api/admin/pin', { pin: '8642' }, fresh.token)).statusCode).toBe(204);
   });
@@ -102,6 +119,8 @@ describe('admin PIN and sessions', () => {
     await post('/api/admin/pin', { pin: '2468' });
     const { token } = await session('2468');
     await app.inject({ method: 'DELETE', url: '/api/admin/session', headers: { authorization: `Bearer ${token}` } });
-    expect((await app.inject({ url: '/api/secret', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/secret', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(
+      401,
+    );
   });
 });

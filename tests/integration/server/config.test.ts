@@ -15,7 +15,12 @@ describe('server configuration', () => {
   });
 
   it('reads the environment, and flags win over it', () => {
-    const env = { HEARTH_PORT: '9000', HEARTH_HOST: '127.0.0.1', HEARTH_MODEL_PATH: ['a', '/b'].join(path.delimiter), HEARTH_MEDIA_DIR: '/mnt/media' };
+    const env = {
+      HEARTH_PORT: '9000',
+      HEARTH_HOST: '127.0.0.1',
+      HEARTH_MODEL_PATH: ['a', '/b'].join(path.delimiter),
+      HEARTH_MEDIA_DIR: '/mnt/media',
+    };
     const c = loadConfig(['--port', '9100'], env, '/srv');
     expect(c.port).toBe(9100);
     expect(c.host).toBe('127.0.0.1');
@@ -25,15 +30,25 @@ describe('server configuration', () => {
 
   it('accepts a real LiveKit server only with its key and secret', () => {
     expect(() => loadConfig([], { LIVEKIT_URL: 'ws://livekit.lan:7880' })).toThrow(/LIVEKIT_API_KEY/);
-    const c = loadConfig(['--livekit-url', 'ws://livekit.lan:7880', '--livekit-api-key', 'k', '--livekit-api-secret', 's'], {});
+    const c = loadConfig(
+      ['--livekit-url', 'ws://livekit.lan:7880', '--livekit-api-key', 'k', '--livekit-api-secret', 's'],
+      {},
+    );
     expect(c.livekit).toEqual({ url: 'ws://livekit.lan:7880', apiKey: 'k', apiSecret: 's' });
   });
 
   it('takes an OpenAI-compatible LLM endpoint from flags or environment, with its model', () => {
     expect(loadConfig([], {}).llm).toEqual({ url: null, model: null, apiKey: null });
-    const fromEnv = loadConfig([], { HEARTH_LLM_URL: 'http://ollama.lan:11434', HEARTH_LLM_MODEL: 'qwen2.5:0.5b', HEARTH_LLM_API_KEY: 'sk-local' });
+    const fromEnv = loadConfig([], {
+      HEARTH_LLM_URL: 'http://ollama.lan:11434',
+      HEARTH_LLM_MODEL: 'qwen2.5:0.5b',
+      HEARTH_LLM_API_KEY: 'sk-local',
+    });
     expect(fromEnv.llm).toEqual({ url: 'http://ollama.lan:11434', model: 'qwen2.5:0.5b', apiKey: 'sk-local' });
-    const flags = loadConfig(['--llm-url', 'http://10.0.0.5:8080', '--llm-model', 'local'], { HEARTH_LLM_URL: 'http://ollama.lan:11434', HEARTH_LLM_MODEL: 'x' });
+    const flags = loadConfig(['--llm-url', 'http://10.0.0.5:8080', '--llm-model', 'local'], {
+      HEARTH_LLM_URL: 'http://ollama.lan:11434',
+      HEARTH_LLM_MODEL: 'x',
+    });
     expect(flags.llm).toEqual({ url: 'http://10.0.0.5:8080', model: 'local', apiKey: null });
     expect(() => loadConfig(['--llm-url', 'http://ollama.lan:11434'], {})).toThrow(/HEARTH_LLM_MODEL/);
     expect(() => loadConfig(['--llm-url', 'ftp://ollama.lan', '--llm-model', 'm'], {})).toThrow(/llm\.url/);
@@ -50,8 +65,14 @@ describe('server configuration', () => {
   it('keeps HTTPS off unless --https or HEARTH_HTTPS turns it on, on port 8443 by default', () => {
     expect(loadConfig([], {}).https).toEqual({ enabled: false, port: 8443 });
     expect(loadConfig(['--https'], {}).https).toEqual({ enabled: true, port: 8443 });
-    expect(loadConfig([], { HEARTH_HTTPS: '1', HEARTH_HTTPS_PORT: '9443' }).https).toEqual({ enabled: true, port: 9443 });
-    expect(loadConfig(['--https-port', '10443'], { HEARTH_HTTPS: 'true', HEARTH_HTTPS_PORT: '9443' }).https).toEqual({ enabled: true, port: 10443 });
+    expect(loadConfig([], { HEARTH_HTTPS: '1', HEARTH_HTTPS_PORT: '9443' }).https).toEqual({
+      enabled: true,
+      port: 9443,
+    });
+    expect(loadConfig(['--https-port', '10443'], { HEARTH_HTTPS: 'true', HEARTH_HTTPS_PORT: '9443' }).https).toEqual({
+      enabled: true,
+      port: 10443,
+    });
     expect(loadConfig([], { HEARTH_HTTPS: '0' }).https.enabled).toBe(false);
     expect(() => loadConfig([], { HEARTH_HTTPS: 'maybe' })).toThrow(/HEARTH_HTTPS=maybe/);
     expect(() => loadConfig(['--https-port', '99999'], {})).toThrow(/https\.port/);

@@ -45,7 +45,10 @@ describe('server database', () => {
   it('rolls back a failing migration and leaves the previous schema intact', () => {
     const file = tempDb();
     openDatabase(file).close();
-    const broken = [...MIGRATIONS, { version: 1000, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;' }];
+    const broken = [
+      ...MIGRATIONS,
+      { version: 1000, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;' },
+    ];
     expect(() => openDatabase(file, broken)).toThrow(MigrationError);
     const db = openDatabase(file);
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)?.version);

@@ -32,16 +32,60 @@ describe('Hearth HTTP server', () => {
     const manifest = {
       version: 1,
       packs: [
-        { id: 'tiny-stt', role: 'stt', title: 'Tiny STT', engine: 'whisper-transformersjs', tier: 'recommended', license: 'MIT', description: '',
-          files: [{ path: 'model.onnx', bytes: modelBytes.length, sha256: modelSha, source: { kind: 'url', url: 'https://example.invalid/tiny/model.onnx' } }] },
-        { id: 'tiny-embed', role: 'embeddings', title: 'Tiny embeddings', engine: 'transformersjs-feature-extraction', tier: 'recommended', license: 'MIT', description: '',
-          files: [{ path: 'onnx/model.onnx', bytes: 10, sha256: null, source: { kind: 'url', url: 'https://example.invalid/embed/model.onnx' } }] },
+        {
+          id: 'tiny-stt',
+          role: 'stt',
+          title: 'Tiny STT',
+          engine: 'whisper-transformersjs',
+          tier: 'recommended',
+          license: 'MIT',
+          description: '',
+          files: [
+            {
+              path: 'model.onnx',
+              bytes: modelBytes.length,
+              sha256: modelSha,
+              source: { kind: 'url', url: 'https://example.invalid/tiny/model.onnx' },
+            },
+          ],
+        },
+        {
+          id: 'tiny-embed',
+          role: 'embeddings',
+          title: 'Tiny embeddings',
+          engine: 'transformersjs-feature-extraction',
+          tier: 'recommended',
+          license: 'MIT',
+          description: '',
+          files: [
+            {
+              path: 'onnx/model.onnx',
+              bytes: 10,
+              sha256: null,
+              source: { kind: 'url', url: 'https://example.invalid/embed/model.onnx' },
+            },
+          ],
+        },
       ],
     };
     const manifestPath = path.join(modelsDir, 'manifest.json');
     fs.writeFileSync(manifestPath, JSON.stringify(manifest));
 
-    const config = loadConfig(['--app-dir', appDir, '--models-dir', modelsDir, '--manifest', manifestPath, '--data-dir', path.join(root, 'data'), '--log-level', 'silent'], {});
+    const config = loadConfig(
+      [
+        '--app-dir',
+        appDir,
+        '--models-dir',
+        modelsDir,
+        '--manifest',
+        manifestPath,
+        '--data-dir',
+        path.join(root, 'data'),
+        '--log-level',
+        'silent',
+      ],
+      {},
+    );
     db = openDatabase(path.join(config.dataDir, 'hearth.db'));
     const models = await ModelStore.open({ manifestPath, modelsDir, extraDirs: [] });
     await models.verifyInBackground();
@@ -95,7 +139,9 @@ describe('Hearth HTTP server', () => {
 
   it('lists every model role as ready or missing with the command that fixes it', async () => {
     const res = await app.inject('/api/models');
-    const { roles } = res.json() as { roles: { role: string; status: string; fix: string | null; pack: { id: string } | null }[] };
+    const { roles } = res.json() as {
+      roles: { role: string; status: string; fix: string | null; pack: { id: string } | null }[];
+    };
     expect(roles.map((r) => r.role).sort()).toEqual(['embeddings', 'llm-cpu', 'llm-webgpu', 'stt', 'tts', 'vad']);
     const stt = roles.find((r) => r.role === 'stt');
     expect(stt).toMatchObject({ status: 'ready', pack: { id: 'tiny-stt' } });
@@ -116,16 +162,27 @@ describe('Hearth HTTP server', () => {
     expect(part.headers['content-range']).toBe(`bytes 1000-1999/${modelBytes.length}`);
     expect(part.rawPayload.equals(modelBytes.subarray(1000, 2000))).toBe(true);
 
-    const tail = await app.inject({ url: '/models/tiny-stt/model.onnx', headers: { range: `bytes=${modelBytes.length - 10}-` } });
+    const tail = await app.inject({
+      url: '/models/tiny-stt/model.onnx',
+      headers: { range: `bytes=${modelBytes.length - 10}-` },
+    });
     expect(tail.statusCode).toBe(206);
     expect(tail.rawPayload.length).toBe(10);
 
-    const bad = await app.inject({ url: '/models/tiny-stt/model.onnx', headers: { range: `bytes=${modelBytes.length + 5}-` } });
+    const bad = await app.inject({
+      url: '/models/tiny-stt/model.onnx',
+      headers: { range: `bytes=${modelBytes.length + 5}-` },
+    });
     expect(bad.statusCode).toBe(416);
   });
 
   it('refuses model files that are missing, unlisted or outside the pack', async () => {
-    for (const url of ['/models/tiny-embed/onnx/model.onnx', '/models/tiny-stt/other.bin', '/models/tiny-stt/..%2F..%2Fdata%2Fhearth.db', '/models/nope/model.onnx']) {
+    for (const url of [
+      '/models/tiny-embed/onnx/model.onnx',
+      '/models/tiny-stt/other.bin',
+      '/models/tiny-stt/..%2F..%2Fdata%2Fhearth.db',
+      '/models/nope/model.onnx',
+    ]) {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBe(404);
     }

@@ -21,10 +21,14 @@ describe('home certificate authority', () => {
   afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   const tlsFile = (name: string) => path.join(dataDir, TLS_DIR, name);
-  const load = (names = NAMES, now?: Date) => loadTlsMaterial(dataDir, { names, hostname: 'Den-PC', ...(now ? { now } : {}) });
+  const load = (names = NAMES, now?: Date) =>
+    loadTlsMaterial(dataDir, { names, hostname: 'Den-PC', ...(now ? { now } : {}) });
 
   it('lists localhost, the host name, its .local name, loopback and every LAN IPv4', () => {
-    expect(NAMES).toEqual({ dns: ['localhost', 'den-pc', 'den-pc.local'], ips: ['127.0.0.1', '::1', '192.168.1.20', '10.0.0.7'] });
+    expect(NAMES).toEqual({
+      dns: ['localhost', 'den-pc', 'den-pc.local'],
+      ips: ['127.0.0.1', '::1', '192.168.1.20', '10.0.0.7'],
+    });
     expect(localNames('media.example.org.', []).dns).toEqual(['localhost', 'media.example.org', 'media.local']);
     expect(localNames('bad name', []).dns).toEqual(['localhost']);
   });

@@ -24,19 +24,29 @@ function get(url: string, options: https.RequestOptions = {}): Promise<Reply> {
       .get(url, { ...options, agent: false }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       })
       .on('error', reject);
   });
 }
 
 /** Opens a WebSocket over TLS by hand (no client library needed) and returns the first binary frame. */
-function firstWssFrame(url: string, ca: string): Promise<{ status: 101; frame: Buffer } | { status: number; body: string }> {
+function firstWssFrame(
+  url: string,
+  ca: string,
+): Promise<{ status: 101; frame: Buffer } | { status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = https.request(url, {
       ca,
       agent: false,
-      headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': crypto.randomBytes(16).toString('base64') },
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': crypto.randomBytes(16).toString('base64'),
+      },
     });
     req.on('response', (res) => {
       let body = '';
@@ -93,7 +103,9 @@ describe('Hearth over HTTPS with its home CA', () => {
   });
 
   it('is refused by a client that does not trust the home CA (the check above is real)', async () => {
-    await expect(get(`${httpsUrl}/api/health`)).rejects.toThrow(/self[- ]signed|unable to get local issuer|unable to verify/i);
+    await expect(get(`${httpsUrl}/api/health`)).rejects.toThrow(
+      /self[- ]signed|unable to get local issuer|unable to verify/i,
+    );
   });
 
   it('offers the same CA certificate on plain HTTP, as PEM and as DER, and prints its fingerprint', async () => {
@@ -115,7 +127,11 @@ describe('Hearth over HTTPS with its home CA', () => {
 
   it('carries LiveKit signalling over wss: a valid token gets the join response, a bad one a 401', async () => {
     const secret = (name: string) => fs.readFileSync(path.join(server.dataDir, 'secrets', name), 'utf8').trim();
-    const { token } = await new TokenMinter(secret('livekit-api-key'), secret('livekit-api-secret')).mint({ identity: 'tablet', room: 'den', ttlSeconds: 60 });
+    const { token } = await new TokenMinter(secret('livekit-api-key'), secret('livekit-api-secret')).mint({
+      identity: 'tablet',
+      room: 'den',
+      ttlSeconds: 60,
+    });
 
     const joined = await firstWssFrame(`${httpsUrl}/rtc?access_token=${token}&protocol=16&auto_subscribe=1`, ca);
     expect(joined.status).toBe(101);

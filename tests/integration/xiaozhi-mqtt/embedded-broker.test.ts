@@ -34,9 +34,17 @@ describe('xiaozhi MQTT + UDP through the embedded broker', () => {
 
   it('hands out per-toy credentials and topics in the OTA block, and none for a toy that is not on MQTT', () => {
     const block = fx.block(TOY);
-    expect(block).toMatchObject({ endpoint: `127.0.0.1:${fx.transport.brokerPort}`, username: 'aa_bb_cc_00_00_01', keepalive: 240, publish_topic: 'hearth/toys/aa_bb_cc_00_00_01/up', subscribe_topic: 'hearth/toys/aa_bb_cc_00_00_01/down' });
+    expect(block).toMatchObject({
+      endpoint: `127.0.0.1:${fx.transport.brokerPort}`,
+      username: 'aa_bb_cc_00_00_01',
+      keepalive: 240,
+      publish_topic: 'hearth/toys/aa_bb_cc_00_00_01/up',
+      subscribe_topic: 'hearth/toys/aa_bb_cc_00_00_01/down',
+    });
     expect(fx.block(OTHER).password).not.toBe(block.password);
-    expect(fx.transport.bootstrap('aa-bb-cc-00-00-01', 'hearth.lan:8787')).toMatchObject({ endpoint: `hearth.lan:${fx.transport.brokerPort}` });
+    expect(fx.transport.bootstrap('aa-bb-cc-00-00-01', 'hearth.lan:8787')).toMatchObject({
+      endpoint: `hearth.lan:${fx.transport.brokerPort}`,
+    });
     expect(fx.transport.bootstrap('aa:bb:cc:00:00:09', 'hearth.lan')).toBeNull();
   });
 
@@ -54,7 +62,12 @@ describe('xiaozhi MQTT + UDP through the embedded broker', () => {
       changed();
     });
     const hello = await client.openAudioChannel();
-    expect(hello).toMatchObject({ transport: 'udp', session_id: 'double-1', audio_params: { sample_rate: 24000 }, udp: { server: '127.0.0.1', port: fx.transport.udpPort } });
+    expect(hello).toMatchObject({
+      transport: 'udp',
+      session_id: 'double-1',
+      audio_params: { sample_rate: 24000 },
+      udp: { server: '127.0.0.1', port: fx.transport.udpPort },
+    });
     expect(hello.udp.key).toMatch(/^[0-9a-f]{32}$/);
     expect(hello.udp.nonce).toMatch(/^01000000[0-9a-f]{8}0{16}$/);
     const channel = fx.sessions.channels[0]!;
@@ -63,11 +76,22 @@ describe('xiaozhi MQTT + UDP through the embedded broker', () => {
     await client.sendJson({ type: 'listen', state: 'start', mode: 'auto' });
     const frames = micFrames(12);
     frames.forEach((frame, i) => client.sendOpus(frame, i * 60));
-    await until((notify) => channel.onOpus(notify), () => fx.sessions.uplinkPackets.get(channel) === 12);
+    await until(
+      (notify) => channel.onOpus(notify),
+      () => fx.sessions.uplinkPackets.get(channel) === 12,
+    );
     await client.sendJson({ type: 'listen', state: 'stop' });
 
-    await until((notify) => (changed = notify), () => reply.length === 10 && json.some((m) => m.type === 'tts' && m.state === 'stop'));
-    expect(json.map((m) => (m.type === 'tts' ? `tts ${String(m.state)}` : String(m.type)))).toEqual(['stt', 'tts start', 'tts sentence_start', 'tts stop']);
+    await until(
+      (notify) => (changed = notify),
+      () => reply.length === 10 && json.some((m) => m.type === 'tts' && m.state === 'stop'),
+    );
+    expect(json.map((m) => (m.type === 'tts' ? `tts ${String(m.state)}` : String(m.type)))).toEqual([
+      'stt',
+      'tts start',
+      'tts sentence_start',
+      'tts stop',
+    ]);
     expect(json[0]).toMatchObject({ text: 'heard 12 packets' });
     const decoder = new OpusDecoder(24000);
     const pcm = reply.flatMap((packet) => [...decoder.decode(packet)]);
@@ -85,7 +109,10 @@ describe('xiaozhi MQTT + UDP through the embedded broker', () => {
     const { key, nonce } = client.sessionKeys!;
     const first = sealPacket(key, nonce, frames[0]!, 0, 1);
     client.sendRaw(first);
-    await until((notify) => channel.onOpus(notify), () => fx.sessions.uplinkPackets.get(channel) === 1);
+    await until(
+      (notify) => channel.onOpus(notify),
+      () => fx.sessions.uplinkPackets.get(channel) === 1,
+    );
     const wrongKey = Buffer.from('00112233445566778899aabbccddeeff', 'hex');
     for (let i = 0; i < 5; i++) client.sendRaw(first); // replays
     for (let i = 0; i < 5; i++) client.sendRaw(sealPacket(wrongKey, nonce, frames[1]!, 60, 2 + i)); // wrong key
@@ -95,35 +122,79 @@ describe('xiaozhi MQTT + UDP through the embedded broker', () => {
     client.sendRaw(Buffer.from('garbage'));
     // A real packet after all that still gets through: nothing above moved the sequence window.
     client.sendRaw(sealPacket(key, nonce, frames[2]!, 120, 2));
-    await until((notify) => channel.onOpus(notify), () => fx.sessions.uplinkPackets.get(channel) === 2);
+    await until(
+      (notify) => channel.onOpus(notify),
+      () => fx.sessions.uplinkPackets.get(channel) === 2,
+    );
     const dropped = fx.transport.udp.dropped;
-    await until((notify) => fx.transport.udp.onDrop(notify), () => dropped.get('replayed') === 5 && dropped.get('wrong-key') === 5 && dropped.get('unknown-session') === 5 && dropped.get('short') === 1);
+    await until(
+      (notify) => fx.transport.udp.onDrop(notify),
+      () =>
+        dropped.get('replayed') === 5 &&
+        dropped.get('wrong-key') === 5 &&
+        dropped.get('unknown-session') === 5 &&
+        dropped.get('short') === 1,
+    );
     const dropLines = fx.logs.filter((line) => line.message.startsWith('xiaozhi UDP packet dropped'));
-    expect(dropLines.map((line) => line.extra?.reason).sort()).toEqual(['replayed', 'short', 'unknown-session', 'wrong-key']);
+    expect(dropLines.map((line) => line.extra?.reason).sort()).toEqual([
+      'replayed',
+      'short',
+      'unknown-session',
+      'wrong-key',
+    ]);
     expect(readHeader(first)).toMatchObject({ sequence: 1 });
   });
 
-  it('names the address the toy\'s MQTT connection reached as the UDP server, not a host name from an older OTA check', async () => {
+  it("names the address the toy's MQTT connection reached as the UDP server, not a host name from an older OTA check", async () => {
     const viaName = fx.transport.bootstrap(TOY, 'hearth.lan:8787');
     expect(viaName).toMatchObject({ endpoint: `hearth.lan:${fx.transport.brokerPort}` });
     // The toy reaches the broker by address (as after a Hearth restart, without a new OTA check).
-    const client = await FirmwareMqttClient.connect({ ...fx.block(TOY), endpoint: `127.0.0.1:${fx.transport.brokerPort}` });
+    const client = await FirmwareMqttClient.connect({
+      ...fx.block(TOY),
+      endpoint: `127.0.0.1:${fx.transport.brokerPort}`,
+    });
     clients.push(client);
     fx.transport.bootstrap(TOY, 'hearth.lan:8787');
     expect((await client.openAudioChannel()).udp.server).toBe('127.0.0.1');
   });
 
-  it('refuses wrong credentials, another toy\'s topic to publish on or to read, and a toy that is not on MQTT', async () => {
+  it("refuses wrong credentials, another toy's topic to publish on or to read, and a toy that is not on MQTT", async () => {
     const block = fx.block(TOY);
     const url = `mqtt://127.0.0.1:${fx.transport.brokerPort}`;
-    await expect(mqtt.connectAsync(url, { clientId: block.client_id, username: block.username, password: 'not-it', reconnectPeriod: 0 })).rejects.toThrow(/Bad username or password/i);
+    await expect(
+      mqtt.connectAsync(url, {
+        clientId: block.client_id,
+        username: block.username,
+        password: 'not-it',
+        reconnectPeriod: 0,
+      }),
+    ).rejects.toThrow(/Bad username or password/i);
     // The right password under another client id is refused too.
-    await expect(mqtt.connectAsync(url, { clientId: 'someone-else', username: block.username, password: block.password, reconnectPeriod: 0 })).rejects.toThrow(/Bad username or password/i);
+    await expect(
+      mqtt.connectAsync(url, {
+        clientId: 'someone-else',
+        username: block.username,
+        password: block.password,
+        reconnectPeriod: 0,
+      }),
+    ).rejects.toThrow(/Bad username or password/i);
     const other = fx.block(OTHER);
     fx.directory.toys.delete(OTHER);
-    await expect(mqtt.connectAsync(url, { clientId: other.client_id, username: other.username, password: other.password, reconnectPeriod: 0 })).rejects.toThrow(/Bad username or password/i);
+    await expect(
+      mqtt.connectAsync(url, {
+        clientId: other.client_id,
+        username: other.username,
+        password: other.password,
+        reconnectPeriod: 0,
+      }),
+    ).rejects.toThrow(/Bad username or password/i);
 
-    const intruder = await mqtt.connectAsync(url, { clientId: block.client_id, username: block.username, password: block.password, reconnectPeriod: 0 });
+    const intruder = await mqtt.connectAsync(url, {
+      clientId: block.client_id,
+      username: block.username,
+      password: block.password,
+      reconnectPeriod: 0,
+    });
     // SUBACK 0x80 for another toy's reply topic (mqtt.js turns it into this error); the connection stays.
     await expect(intruder.subscribeAsync(other.subscribe_topic!)).rejects.toThrow(/Subscribe error/);
     expect((await intruder.subscribeAsync(block.subscribe_topic!))[0]?.qos).toBe(0);
@@ -163,7 +234,7 @@ describe('xiaozhi MQTT + UDP through the embedded broker', () => {
     expect((await client.openAudioChannel()).transport).toBe('udp');
   });
 
-  it('ends the session on the toy\'s goodbye, on a new hello, and when its MQTT connection goes', async () => {
+  it("ends the session on the toy's goodbye, on a new hello, and when its MQTT connection goes", async () => {
     const client = await toy();
     await client.openAudioChannel();
     const first = fx.sessions.channels[0]!;
@@ -193,7 +264,9 @@ describe('xiaozhi MQTT + UDP through the embedded broker', () => {
     // A hello after them still works, so they have all been handled once it is answered.
     await client.openAudioChannel();
     expect(warned()).toBe(2);
-    expect(fx.logs.map((line) => line.message)).toEqual(expect.arrayContaining([expect.stringContaining('has no session'), expect.stringContaining('not JSON')]));
+    expect(fx.logs.map((line) => line.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('has no session'), expect.stringContaining('not JSON')]),
+    );
   });
 });
 
@@ -210,8 +283,15 @@ describe('xiaozhi MQTT connection flood', () => {
     try {
       for (let i = 0; i < 8; i++) idle.push(await open());
       const refused = await Promise.all([open(), open(), open()]);
-      await Promise.all(refused.map((socket) => new Promise<void>((resolve) => (socket.closed ? resolve() : socket.once('close', () => resolve())))));
-      expect(fx.logs.filter((line) => line.message.startsWith('xiaozhi MQTT connection refused: 8 connections')).length).toBe(1);
+      await Promise.all(
+        refused.map(
+          (socket) =>
+            new Promise<void>((resolve) => (socket.closed ? resolve() : socket.once('close', () => resolve()))),
+        ),
+      );
+      expect(
+        fx.logs.filter((line) => line.message.startsWith('xiaozhi MQTT connection refused: 8 connections')).length,
+      ).toBe(1);
     } finally {
       for (const socket of idle) socket.destroy();
     }

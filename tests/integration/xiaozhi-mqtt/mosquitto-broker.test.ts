@@ -53,10 +53,21 @@ describe.skipIf(missing !== null)('xiaozhi MQTT + UDP through a real Mosquitto',
       const channel = fx.sessions.channels.at(-1)!;
       await client.sendJson({ type: 'listen', state: 'start', mode: 'auto' });
       micFrames(8).forEach((frame, i) => client.sendOpus(frame, i * 60));
-      await until((notify) => channel.onOpus(notify), () => fx.sessions.uplinkPackets.get(channel) === 8);
+      await until(
+        (notify) => channel.onOpus(notify),
+        () => fx.sessions.uplinkPackets.get(channel) === 8,
+      );
       await client.sendJson({ type: 'listen', state: 'stop' });
-      await until((notify) => (changed = notify), () => reply.length === 10 && json.some((m) => m.type === 'tts' && m.state === 'stop'));
-      expect(json.map((m) => `${String(m.type)}${m.state ? ` ${String(m.state)}` : ''}`)).toEqual(['stt', 'tts start', 'tts sentence_start', 'tts stop']);
+      await until(
+        (notify) => (changed = notify),
+        () => reply.length === 10 && json.some((m) => m.type === 'tts' && m.state === 'stop'),
+      );
+      expect(json.map((m) => `${String(m.type)}${m.state ? ` ${String(m.state)}` : ''}`)).toEqual([
+        'stt',
+        'tts start',
+        'tts sentence_start',
+        'tts stop',
+      ]);
       const decoder = new OpusDecoder(24000);
       const pcm = reply.flatMap((packet) => [...decoder.decode(packet)]);
       decoder.release();
@@ -66,11 +77,18 @@ describe.skipIf(missing !== null)('xiaozhi MQTT + UDP through a real Mosquitto',
     }
   });
 
-  it('Mosquitto refuses a wrong password and another toy\'s topic', async () => {
+  it("Mosquitto refuses a wrong password and another toy's topic", async () => {
     const mine = fx.block(TOY);
     const other = fx.block(OTHER);
     const url = `mqtt://127.0.0.1:${broker.port}`;
-    await expect(mqtt.connectAsync(url, { clientId: mine.client_id, username: mine.username, password: 'not-it', reconnectPeriod: 0 })).rejects.toThrow(/Not authorized|Bad username/i);
+    await expect(
+      mqtt.connectAsync(url, {
+        clientId: mine.client_id,
+        username: mine.username,
+        password: 'not-it',
+        reconnectPeriod: 0,
+      }),
+    ).rejects.toThrow(/Not authorized|Bad username/i);
     const client = await FirmwareMqttClient.connect(mine, { subscribe: true, connectAttempts: 20 });
     try {
       const attached: string[] = [];
@@ -80,7 +98,10 @@ describe.skipIf(missing !== null)('xiaozhi MQTT + UDP through a real Mosquitto',
         realAttach(channel);
       };
       // Mosquitto drops a publish the ACL refuses without telling the client (MQTT 3.1.1).
-      await client.mqtt.publishAsync(other.publish_topic, JSON.stringify({ type: 'hello', transport: 'udp', audio_params: { frame_duration: 60 } }));
+      await client.mqtt.publishAsync(
+        other.publish_topic,
+        JSON.stringify({ type: 'hello', transport: 'udp', audio_params: { frame_duration: 60 } }),
+      );
       await expect(client.mqtt.subscribeAsync(other.subscribe_topic!)).rejects.toThrow(/Subscribe error/);
       // Its own hello after that is answered; messages on one connection arrive in order, so the
       // forged one would have been handled first had Mosquitto let it through.

@@ -10,12 +10,17 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-const PLUGIN_CANDIDATES = ['/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so', '/usr/lib/aarch64-linux-gnu/mosquitto_dynamic_security.so', '/usr/lib/mosquitto_dynamic_security.so'];
+const PLUGIN_CANDIDATES = [
+  '/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so',
+  '/usr/lib/aarch64-linux-gnu/mosquitto_dynamic_security.so',
+  '/usr/lib/mosquitto_dynamic_security.so',
+];
 
 export function mosquittoMissing(): string | null {
   const binary = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((file) => fs.existsSync(file));
   if (!binary) return 'the mosquitto binary is not installed (Debian package "mosquitto"; .ci/run installs it)';
-  if (!PLUGIN_CANDIDATES.some((file) => fs.existsSync(file))) return 'mosquitto_dynamic_security.so is not installed (Debian package "mosquitto")';
+  if (!PLUGIN_CANDIDATES.some((file) => fs.existsSync(file)))
+    return 'mosquitto_dynamic_security.so is not installed (Debian package "mosquitto")';
   return null;
 }
 
@@ -43,8 +48,12 @@ export async function startMosquitto(): Promise<RunningMosquitto> {
   // administration). The README does this with `mosquitto_ctrl … dynsec addRoleACL admin
   // publishClientSend hearth/toys/+/down allow`; on a broker that is not running yet, the file is edited.
   const dynsecFile = path.join(dir, 'dynsec.json');
-  const dynsec = JSON.parse(fs.readFileSync(dynsecFile, 'utf8')) as { roles: Array<{ rolename: string; acls: unknown[] }> };
-  dynsec.roles.find((role) => role.rolename === 'admin')!.acls.push({ acltype: 'publishClientSend', topic: 'hearth/toys/+/down', priority: 5, allow: true });
+  const dynsec = JSON.parse(fs.readFileSync(dynsecFile, 'utf8')) as {
+    roles: Array<{ rolename: string; acls: unknown[] }>;
+  };
+  dynsec.roles
+    .find((role) => role.rolename === 'admin')!
+    .acls.push({ acltype: 'publishClientSend', topic: 'hearth/toys/+/down', priority: 5, allow: true });
   fs.writeFileSync(dynsecFile, JSON.stringify(dynsec, null, 2));
   const port = await freePort();
   fs.writeFileSync(
@@ -53,9 +62,21 @@ export async function startMosquitto(): Promise<RunningMosquitto> {
       `listener ${port} 127.0.0.1`,
       // Started as root (CI), Mosquitto would switch to user "mosquitto", who cannot read this private folder.
       `user ${os.userInfo().username}`,
-      'allow_anonymous false', `plugin ${plugin}`, `plugin_opt_config_file ${path.join(dir, 'dynsec.json')}`, 'persistence false', 'log_dest stderr', 'log_type error', 'log_type warning', 'log_type notice', 'log_type information', ''].join('\n'),
+      'allow_anonymous false',
+      `plugin ${plugin}`,
+      `plugin_opt_config_file ${path.join(dir, 'dynsec.json')}`,
+      'persistence false',
+      'log_dest stderr',
+      'log_type error',
+      'log_type warning',
+      'log_type notice',
+      'log_type information',
+      '',
+    ].join('\n'),
   );
-  const child: ChildProcess = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // A test process that ends early (a hook timing out) takes its broker with it.
   const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
@@ -73,7 +94,9 @@ export async function startMosquitto(): Promise<RunningMosquitto> {
     port,
     url: `mqtt://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}`,
     async stop() {
-      const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+      const exited = new Promise<void>((resolve) =>
+        child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+      );
       process.off('exit', killOnExit);
       child.kill('SIGTERM');
       await exited;

@@ -32,14 +32,29 @@ export interface TransportFixture {
   close(): Promise<void>;
 }
 
-export async function startTransport(options: { mqttUrl?: string; idleTimeoutMs?: number } = {}): Promise<TransportFixture> {
+export async function startTransport(
+  options: { mqttUrl?: string; idleTimeoutMs?: number } = {},
+): Promise<TransportFixture> {
   const db = openDatabase(':memory:');
   const directory = new MqttToyDirectoryDouble();
   const sessions = new ScriptedSessionsDouble();
   const logs: LogLine[] = [];
   const transport = await startXiaozhiMqtt(
-    { mqttPort: 0, mqttPortIsDefault: false, mqttUrl: options.mqttUrl ?? null, udpPort: 0, udpPortIsDefault: false, host: '127.0.0.1' },
-    { db, toys: directory, sessions, log: (level, message, extra) => logs.push({ level, message, extra }), ...(options.idleTimeoutMs ? { idleTimeoutMs: options.idleTimeoutMs } : {}) },
+    {
+      mqttPort: 0,
+      mqttPortIsDefault: false,
+      mqttUrl: options.mqttUrl ?? null,
+      udpPort: 0,
+      udpPortIsDefault: false,
+      host: '127.0.0.1',
+    },
+    {
+      db,
+      toys: directory,
+      sessions,
+      log: (level, message, extra) => logs.push({ level, message, extra }),
+      ...(options.idleTimeoutMs ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
+    },
   );
   return {
     db,

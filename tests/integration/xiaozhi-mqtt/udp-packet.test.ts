@@ -3,7 +3,13 @@
 // the same Node call the code uses), the sequence rules and the drops.
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { HEADER_BYTES, openPacket, readHeader, sealPacket, sessionNonce } from '../../../server/toys/xiaozhi/mqtt/udp-packet.ts';
+import {
+  HEADER_BYTES,
+  openPacket,
+  readHeader,
+  sealPacket,
+  sessionNonce,
+} from '../../../server/toys/xiaozhi/mqtt/udp-packet.ts';
 import { UdpAudioSession, SEQUENCE_WINDOW } from '../../../server/toys/xiaozhi/mqtt/udp-audio-session.ts';
 import { opusPacketDurationMs } from '../../../server/toys/xiaozhi/mqtt/opus-packet-shape.ts';
 import { OpusEncoder } from '../../../server/toys/xiaozhi/opus-codec.ts';
@@ -31,7 +37,8 @@ function uplinkFrames(count: number): Buffer[] {
   const frames: Buffer[] = [];
   for (let f = 0; f < count; f++) {
     const pcm = new Float32Array(encoder.frameSamples);
-    for (let i = 0; i < pcm.length; i++) pcm[i] = 0.3 * Math.sin((2 * Math.PI * (220 + f * 7) * (f * pcm.length + i)) / 16000);
+    for (let i = 0; i < pcm.length; i++)
+      pcm[i] = 0.3 * Math.sin((2 * Math.PI * (220 + f * 7) * (f * pcm.length + i)) / 16000);
     frames.push(Buffer.from(encoder.encode(pcm)));
   }
   encoder.release();
@@ -50,7 +57,14 @@ describe('xiaozhi UDP packet', () => {
     expect(packet.length).toBe(HEADER_BYTES + 150);
     expect(packet.subarray(0, 16).toString('hex')).toBe('01000096deadbeef010203040a0b0c0d');
     expect(packet.subarray(16).equals(ctrByHand(key, packet.subarray(0, 16), payload))).toBe(true);
-    expect(readHeader(packet)).toEqual({ type: 1, flags: 0, payloadLength: 150, ssrc: 0xdeadbeef, timestamp: 0x01020304, sequence: 0x0a0b0c0d });
+    expect(readHeader(packet)).toEqual({
+      type: 1,
+      flags: 0,
+      payloadLength: 150,
+      ssrc: 0xdeadbeef,
+      timestamp: 0x01020304,
+      sequence: 0x0a0b0c0d,
+    });
     expect(openPacket(key, packet).equals(payload)).toBe(true);
   });
 
@@ -70,14 +84,20 @@ describe('xiaozhi UDP packet', () => {
 describe('UdpAudioSession', () => {
   const frames = uplinkFrames(8);
 
-  function toySends(session: UdpAudioSession, frame: Buffer, sequence: number, key = session.key, nonce = session.nonce) {
+  function toySends(
+    session: UdpAudioSession,
+    frame: Buffer,
+    sequence: number,
+    key = session.key,
+    nonce = session.nonce,
+  ) {
     const packet = sealPacket(key, nonce, frame, sequence * 60, sequence);
     const header = readHeader(packet);
     if (typeof header === 'string') throw new Error(header);
     return session.accept(packet, header, peer);
   }
 
-  it('accepts the toy\'s packets in order and gaps within the window, as the firmware does', () => {
+  it("accepts the toy's packets in order and gaps within the window, as the firmware does", () => {
     const session = new UdpAudioSession(1234, 60);
     const first = toySends(session, frames[0]!, 1);
     expect(first).toEqual({ opus: frames[0], timestamp: 60 });
@@ -116,7 +136,7 @@ describe('UdpAudioSession', () => {
     expect(session.peer).toBeNull(); // a rejected packet does not pin the address
   });
 
-  it('seals downlink packets with its own rising sequence, readable with the hello\'s key and nonce', () => {
+  it("seals downlink packets with its own rising sequence, readable with the hello's key and nonce", () => {
     const session = new UdpAudioSession(0xabcdef01, 60);
     const hello = session.helloBlock('192.0.2.1', 8884);
     const key = Buffer.from(hello.key, 'hex');

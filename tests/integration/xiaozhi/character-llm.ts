@@ -35,7 +35,9 @@ export function startCharacterLlm(characters: readonly Character[]): Promise<Cha
       const body = JSON.parse(raw) as ChatBody;
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       if (body.tools?.some((t) => t.function?.name === 'save_facts')) {
-        res.end(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: '{"facts":[]}' }, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+        res.end(
+          `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: '{"facts":[]}' }, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`,
+        );
         return;
       }
       const system = body.messages.find((m) => m.role === 'system')?.content ?? '';
@@ -46,10 +48,14 @@ export function startCharacterLlm(characters: readonly Character[]): Promise<Cha
       res.on('close', () => (open = false));
       for (const word of answer.split(/(?= )/)) {
         if (!open) return;
-        res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: word }, finish_reason: null }] })}\n\n`);
+        res.write(
+          `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: word }, finish_reason: null }] })}\n\n`,
+        );
         await new Promise((r) => setTimeout(r, character?.wordDelayMs ?? 40));
       }
-      res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`,
+      );
       res.end();
     });
   });

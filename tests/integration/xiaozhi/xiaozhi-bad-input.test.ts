@@ -11,7 +11,10 @@ import { connectToy, pairToy, type PairedToy } from './xiaozhi-harness.ts';
 /** An Opus packet libopus refuses: code-3 TOC with a frame count of 0. */
 const UNDECODABLE = Uint8Array.from([0x03, 0x00, 0x11, 0x22]);
 
-async function refusal(paired: PairedToy, change: { token?: string; mac?: string; version?: number }): Promise<WebSocketLinkError> {
+async function refusal(
+  paired: PairedToy,
+  change: { token?: string; mac?: string; version?: number },
+): Promise<WebSocketLinkError> {
   const error = await WebSocketLink.connect({
     url: paired.websocket.url,
     token: change.token ?? paired.websocket.token,
@@ -30,13 +33,28 @@ async function refusal(paired: PairedToy, change: { token?: string; mac?: string
 }
 
 /** Opens the toy's WebSocket without the simulator's hello. */
-async function rawLink(paired: PairedToy, version: 1 | 2 | 3 = 1): Promise<{ link: WebSocketLink; closed: Promise<string> }> {
-  const link = await WebSocketLink.connect({ url: paired.websocket.url, token: paired.websocket.token, mac: paired.identity.mac, clientId: paired.identity.clientId, version });
+async function rawLink(
+  paired: PairedToy,
+  version: 1 | 2 | 3 = 1,
+): Promise<{ link: WebSocketLink; closed: Promise<string> }> {
+  const link = await WebSocketLink.connect({
+    url: paired.websocket.url,
+    token: paired.websocket.token,
+    mac: paired.identity.mac,
+    clientId: paired.identity.clientId,
+    version,
+  });
   const closed = new Promise<string>((resolve) => link.onClose(resolve));
   return { link, closed };
 }
 
-const hello = { type: 'hello', version: 1, transport: 'websocket', features: {}, audio_params: { format: 'opus', sample_rate: 16000, channels: 1, frame_duration: 60 } };
+const hello = {
+  type: 'hello',
+  version: 1,
+  transport: 'websocket',
+  features: {},
+  audio_params: { format: 'opus', sample_rate: 16000, channels: 1, frame_duration: 60 },
+};
 
 describe('xiaozhi WebSocket: bad input', () => {
   const toys = useToyServer();
@@ -77,7 +95,8 @@ describe('xiaozhi WebSocket: bad input', () => {
     const garbage = await rawLink(paired, 2);
     garbage.link.sendJson(hello);
     // v2 frames whose header lies about the payload size, then text that is not JSON.
-    for (let i = 0; i < 30; i++) garbage.link.sendRaw(Uint8Array.from([0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 99, 1, 2]), true);
+    for (let i = 0; i < 30; i++)
+      garbage.link.sendRaw(Uint8Array.from([0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 99, 1, 2]), true);
     for (let i = 0; i < 30; i++) garbage.link.sendRaw('{not json', false);
     expect(await garbage.closed).toMatch(/50 bad frames/);
 
@@ -93,7 +112,11 @@ describe('xiaozhi WebSocket: bad input', () => {
     for (let i = 0; i < 60; i++) opus.link.sendOpus(UNDECODABLE, 0);
     expect(await opus.closed).toMatch(/Opus packets in a row did not decode/);
     // One log line for the run of bad packets, not sixty.
-    expect(server().output().match(/sent audio that does not decode/g)?.length).toBe(1);
+    expect(
+      server()
+        .output()
+        .match(/sent audio that does not decode/g)?.length,
+    ).toBe(1);
   }, 420_000);
 
   it('a toy vanishing mid-reply and a connection flood leave another toy talking', async () => {
@@ -110,7 +133,12 @@ describe('xiaozhi WebSocket: bad input', () => {
       // A flood of connections from this address: refused with 429 after the first few, logged once.
       const attempts = await Promise.all(
         Array.from({ length: 40 }, () =>
-          WebSocketLink.connect({ url: steady.websocket.url, token: 'flood', mac: steady.identity.mac, clientId: 'x' }).then(
+          WebSocketLink.connect({
+            url: steady.websocket.url,
+            token: 'flood',
+            mac: steady.identity.mac,
+            clientId: 'x',
+          }).then(
             (link) => {
               link.close();
               return 0;
@@ -121,20 +149,30 @@ describe('xiaozhi WebSocket: bad input', () => {
       );
       expect(attempts.filter((s) => s === 429).length).toBeGreaterThan(0);
       expect(attempts.every((s) => s === 401 || s === 429)).toBe(true);
-      expect(server().output().match(/xiaozhi connections refused:/g)?.length).toBe(1);
+      expect(
+        server()
+          .output()
+          .match(/xiaozhi connections refused:/g)?.length,
+      ).toBe(1);
 
       // The steady toy's session was never touched: it still talks.
       const turn = await steadyToy.say('Tell me a story please.');
       await steadyToy.waitForMessage('its answer', (m) => m.type === 'stt', 60_000, turn.startedAt);
       await steadyToy.waitUntil('its reply audio', () => steadyToy.heard.audibleFrames(turn.startedAt) > 10, 60_000);
-      expect(server().output()).toMatch(/"toy":"[0-9a-f-]+","transport":"websocket","session":"[0-9a-f-]+","reason":"connection closed \(1006\)"/);
+      expect(server().output()).toMatch(
+        /"toy":"[0-9a-f-]+","transport":"websocket","session":"[0-9a-f-]+","reason":"connection closed \(1006\)"/,
+      );
     } catch (error) {
-      const serverLines = server().output().split('\n').filter((l) => !/incoming request|request completed|connection refused/.test(l));
-      throw new Error(`${String(error)}\n${toys.lines.join('\n')}\nserver:\n${serverLines.slice(-60).join('\n')}`);
+      const serverLines = server()
+        .output()
+        .split('\n')
+        .filter((l) => !/incoming request|request completed|connection refused/.test(l));
+      throw new Error(`${String(error)}\n${toys.lines.join('\n')}\nserver:\n${serverLines.slice(-60).join('\n')}`, {
+        cause: error,
+      });
     } finally {
       steadyToy.close();
       gone.close();
     }
   }, 420_000);
 });
-

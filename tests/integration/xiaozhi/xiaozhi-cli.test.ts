@@ -36,12 +36,35 @@ describe('npm run toy -- --protocol xiaozhi-ws', () => {
     const out = path.join(tmp, 'xiaozhi.wav');
     const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
     const main = path.join(PROJECT_ROOT, 'server', 'toys', 'simulator', 'main.ts');
-    const xiaozhi = await run(tsx, [main, '--protocol', 'xiaozhi-ws', '--server', server.server.url, '--household-key', server.householdKey, '--name', 'CLI bear', '--say', 'Tell me a story please.', '--out', out, '--timeout', '120'], { cwd: PROJECT_ROOT, timeout: 180_000 });
+    const xiaozhi = await run(
+      tsx,
+      [
+        main,
+        '--protocol',
+        'xiaozhi-ws',
+        '--server',
+        server.server.url,
+        '--household-key',
+        server.householdKey,
+        '--name',
+        'CLI bear',
+        '--say',
+        'Tell me a story please.',
+        '--out',
+        out,
+        '--timeout',
+        '120',
+      ],
+      { cwd: PROJECT_ROOT, timeout: 180_000 },
+    );
     expect(xiaozhi.stdout).toMatch(/the toy says its pairing code: \d{6}/);
     expect(xiaozhi.stdout).toMatch(/you said: Tell me a story\./);
     // The built-in companion has the story tool: it plays a library story, and the toy waits for its end.
     expect(xiaozhi.stdout).toMatch(/Hearth: .*Here's a story: /);
-    const timings = JSON.parse(/timings: (.*)/.exec(xiaozhi.stdout)?.[1] ?? 'null') as { otaMs: number; turns: { sttAfterSpeechMs: number; firstAudioAfterSpeechMs: number }[] };
+    const timings = JSON.parse(/timings: (.*)/.exec(xiaozhi.stdout)?.[1] ?? 'null') as {
+      otaMs: number;
+      turns: { sttAfterSpeechMs: number; firstAudioAfterSpeechMs: number }[];
+    };
     expect(timings.turns[0]?.sttAfterSpeechMs).toEqual(expect.any(Number));
     expect(timings.turns[0]?.firstAudioAfterSpeechMs).toEqual(expect.any(Number));
     const wav = readWavFile(out);
@@ -49,7 +72,25 @@ describe('npm run toy -- --protocol xiaozhi-ws', () => {
     expect(rmsOf(wav.samples)).toBeGreaterThan(0.01);
 
     const livekitOut = path.join(tmp, 'livekit.wav');
-    const livekit = await run(tsx, [main, '--server', server.server.url, '--household-key', server.householdKey, '--device', 'CLI LiveKit bear', '--say', 'Tell me a story.', '--out', livekitOut, '--timeout', '120'], { cwd: PROJECT_ROOT, timeout: 180_000 });
+    const livekit = await run(
+      tsx,
+      [
+        main,
+        '--server',
+        server.server.url,
+        '--household-key',
+        server.householdKey,
+        '--device',
+        'CLI LiveKit bear',
+        '--say',
+        'Tell me a story.',
+        '--out',
+        livekitOut,
+        '--timeout',
+        '120',
+      ],
+      { cwd: PROJECT_ROOT, timeout: 180_000 },
+    );
     expect(livekit.stdout).toMatch(/agent: Here's a story: /);
     expect(fs.existsSync(livekitOut)).toBe(true);
   }, 300_000);

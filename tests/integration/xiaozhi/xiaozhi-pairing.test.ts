@@ -39,16 +39,33 @@ describe('xiaozhi pairing by code', () => {
     expect(JSON.stringify(pending.json)).not.toContain(code);
 
     // Without the parent's PIN or the household key: refused.
-    const anonymous = await fetch(`${url()}/api/toys/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, name: 'X' }) });
+    const anonymous = await fetch(`${url()}/api/toys/pair`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, name: 'X' }),
+    });
     expect(anonymous.status).toBe(401);
     const wrong = code === '000000' ? '000001' : '000000';
     expect((await api(url(), key(), 'POST', '/api/toys/pair', { code: wrong, name: 'Bear' })).status).toBe(404);
     expect((await api(url(), key(), 'POST', '/api/toys/pair', { code: 'abc', name: 'Bear' })).status).toBe(400);
 
-    const paired = await api(url(), key(), 'POST', '/api/toys/pair', { code, name: 'Kitchen bear', ownerName: 'Maya', personaId: 'builtin-hearth' });
+    const paired = await api(url(), key(), 'POST', '/api/toys/pair', {
+      code,
+      name: 'Kitchen bear',
+      ownerName: 'Maya',
+      personaId: 'builtin-hearth',
+    });
     expect(paired.status).toBe(201);
     const deviceId = identity.mac.replaceAll(':', '-');
-    expect(paired.json).toMatchObject({ id: deviceId, name: 'Kitchen bear', ownerName: 'Maya', transport: 'xiaozhi-ws', board: 'bread-compact-wifi', firmwareVersion: identity.firmwareVersion, online: false });
+    expect(paired.json).toMatchObject({
+      id: deviceId,
+      name: 'Kitchen bear',
+      ownerName: 'Maya',
+      transport: 'xiaozhi-ws',
+      board: 'bread-compact-wifi',
+      firmwareVersion: identity.firmwareVersion,
+      online: false,
+    });
     // Single use.
     expect((await api(url(), key(), 'POST', '/api/toys/pair', { code, name: 'Again' })).status).toBe(410);
 
@@ -65,16 +82,29 @@ describe('xiaozhi pairing by code', () => {
     expect(listed.json).toMatchObject({ transport: 'xiaozhi-ws', board: 'bread-compact-wifi', online: false });
     expect(typeof listed.json.lastSeenAt).toBe('number');
     const all = await api(url(), key(), 'GET', '/api/devices');
-    expect((all.json.devices as Record<string, unknown>[]).find((d) => d.id === deviceId)?.transport).toBe('xiaozhi-ws');
+    expect((all.json.devices as Record<string, unknown>[]).find((d) => d.id === deviceId)?.transport).toBe(
+      'xiaozhi-ws',
+    );
 
     // The toy opens its session; the device shows online; deleting it closes the session and refuses it.
-    const toy = await connectToy({ identity, device: paired.json as { id: string }, websocket: after.answer.websocket! });
+    const toy = await connectToy({
+      identity,
+      device: paired.json as { id: string },
+      websocket: after.answer.websocket!,
+    });
     try {
       expect((await api(url(), key(), 'GET', `/api/devices/${deviceId}`)).json.online).toBe(true);
       expect((await api(url(), key(), 'DELETE', `/api/devices/${deviceId}`)).status).toBe(204);
       await toy.waitUntil('the session to close', () => toy.state === 'closed', 10_000);
       expect(toy.closeReason).toMatch(/deleted/);
-      await expect(WebSocketLink.connect({ url: after.answer.websocket!.url, token: after.answer.websocket!.token, mac: identity.mac, clientId: identity.clientId })).rejects.toThrow(/HTTP 401/);
+      await expect(
+        WebSocketLink.connect({
+          url: after.answer.websocket!.url,
+          token: after.answer.websocket!.token,
+          mac: identity.mac,
+          clientId: identity.clientId,
+        }),
+      ).rejects.toThrow(/HTTP 401/);
       // Deleted: the next check starts pairing again.
       expect((await checkVersion(ota, identity)).answer.activation?.code).toMatch(/^\d{6}$/);
     } finally {
@@ -86,24 +116,43 @@ describe('xiaozhi pairing by code', () => {
     const paired = await pairToy(url(), key(), { name: 'Switch bear' });
     const toy = await connectToy(paired);
     try {
-      const patched = await api(url(), key(), 'PATCH', `/api/devices/${paired.device.id}`, { transport: 'xiaozhi-mqtt', name: 'Switched bear' });
+      const patched = await api(url(), key(), 'PATCH', `/api/devices/${paired.device.id}`, {
+        transport: 'xiaozhi-mqtt',
+        name: 'Switched bear',
+      });
       expect(patched.status).toBe(200);
       expect(patched.json).toMatchObject({ transport: 'xiaozhi-mqtt', name: 'Switched bear' });
       await toy.waitUntil('the session to close', () => toy.state === 'closed', 10_000);
       expect(toy.closeReason).toMatch(/switched/);
-      const refused = await WebSocketLink.connect({ url: paired.websocket.url, token: paired.websocket.token, mac: paired.identity.mac, clientId: paired.identity.clientId }).catch((e: unknown) => e);
+      const refused = await WebSocketLink.connect({
+        url: paired.websocket.url,
+        token: paired.websocket.token,
+        mac: paired.identity.mac,
+        clientId: paired.identity.clientId,
+      }).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(WebSocketLinkError);
       expect((refused as WebSocketLinkError).status).toBe(401);
       // Back to WebSocket: a new token at the next check.
-      expect((await api(url(), key(), 'PATCH', `/api/devices/${paired.device.id}`, { transport: 'xiaozhi-ws' })).status).toBe(200);
+      expect(
+        (await api(url(), key(), 'PATCH', `/api/devices/${paired.device.id}`, { transport: 'xiaozhi-ws' })).status,
+      ).toBe(200);
       const next = await checkVersion(otaUrlOf(url()), paired.identity);
       expect(next.answer.websocket?.token).toBeTruthy();
       expect(next.answer.websocket?.token).not.toBe(paired.websocket.token);
-      expect((await api(url(), key(), 'PATCH', `/api/devices/${paired.device.id}`, { transport: 'carrier-pigeon' })).status).toBe(400);
+      expect(
+        (await api(url(), key(), 'PATCH', `/api/devices/${paired.device.id}`, { transport: 'carrier-pigeon' })).status,
+      ).toBe(400);
 
       const livekit = await toys.toyServer.registerToy('LiveKit bear');
-      expect((await api(url(), key(), 'GET', `/api/devices/${livekit.id}`)).json).toMatchObject({ transport: 'livekit', board: null, firmwareVersion: null, lastSeenAt: null });
-      expect((await api(url(), key(), 'PATCH', `/api/devices/${livekit.id}`, { transport: 'xiaozhi-ws' })).status).toBe(400);
+      expect((await api(url(), key(), 'GET', `/api/devices/${livekit.id}`)).json).toMatchObject({
+        transport: 'livekit',
+        board: null,
+        firmwareVersion: null,
+        lastSeenAt: null,
+      });
+      expect((await api(url(), key(), 'PATCH', `/api/devices/${livekit.id}`, { transport: 'xiaozhi-ws' })).status).toBe(
+        400,
+      );
     } finally {
       toy.close();
     }
@@ -114,10 +163,17 @@ describe('xiaozhi pairing by code', () => {
     const registered = await api(url(), key(), 'POST', '/api/devices', { name: 'Same MAC', id: identity.mac });
     expect(registered.status).toBe(201);
     const check = await checkVersion(otaUrlOf(url()), identity);
-    const conflict = await api(url(), key(), 'POST', '/api/toys/pair', { code: check.answer.activation!.code, name: 'Twin' });
+    const conflict = await api(url(), key(), 'POST', '/api/toys/pair', {
+      code: check.answer.activation!.code,
+      name: 'Twin',
+    });
     expect(conflict.status).toBe(409);
 
-    const noMac = await fetch(otaUrlOf(url()), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const noMac = await fetch(otaUrlOf(url()), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(noMac.status).toBe(400);
     expect(((await noMac.json()) as { message: string }).message).toMatch(/MAC/);
     const badMac = await fetch(otaUrlOf(url()), { headers: { 'Device-Id': 'not-a-mac' } });

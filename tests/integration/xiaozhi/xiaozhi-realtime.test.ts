@@ -14,14 +14,23 @@ import { connectToy, pairToy } from './xiaozhi-harness.ts';
 const LARRY = {
   name: 'Long Larry',
   prompt: 'You are Long Larry, who tells long tales.',
-  answer: 'Once upon a time a small fox lived at the edge of a great green wood. Every morning the fox walked down to the river to drink. One day the fox met a wise old owl who knew every path in the forest. The owl told the fox about a hidden garden full of berries.',
+  answer:
+    'Once upon a time a small fox lived at the edge of a great green wood. Every morning the fox walked down to the river to drink. One day the fox met a wise old owl who knew every path in the forest. The owl told the fox about a hidden garden full of berries.',
   // Still writing the tale while it is being told (a little faster than it is spoken): a cut-off tale has untold sentences.
   wordDelayMs: 250,
 };
 
 function larry(): PersonaRecord {
   const companion = builtinPersona(CHILD_COMPANION_ID)!;
-  return { ...companion, id: 'custom-larry', name: LARRY.name, systemPrompt: LARRY.prompt, voice: 'slt', allowedTools: ['get_time'], builtIn: false };
+  return {
+    ...companion,
+    id: 'custom-larry',
+    name: LARRY.name,
+    systemPrompt: LARRY.prompt,
+    voice: 'slt',
+    allowedTools: ['get_time'],
+    builtIn: false,
+  };
 }
 
 describe('xiaozhi realtime mode on a single-mic toy (LLM: local per-persona test double)', () => {
@@ -33,7 +42,10 @@ describe('xiaozhi realtime mode on a single-mic toy (LLM: local per-persona test
   beforeAll(async () => {
     llm = await startCharacterLlm([LARRY]);
     // The classic flite voice rather than the contract Piper (tones per phoneme): its echo is real speech to the VAD.
-    server = await startToyServer({ args: ['--llm-url', llm.url, '--llm-model', 'test-model'], withoutPacks: ['piper-contract'] });
+    server = await startToyServer({
+      args: ['--llm-url', llm.url, '--llm-model', 'test-model'],
+      withoutPacks: ['piper-contract'],
+    });
   }, 420_000);
 
   afterAll(async () => {
@@ -44,19 +56,34 @@ describe('xiaozhi realtime mode on a single-mic toy (LLM: local per-persona test
 
   it("Hearth's own voice coming back through the mic neither cuts it off nor becomes a turn", async () => {
     const paired = await pairToy(server.server.url, server.householdKey, { name: 'Echo fox', persona: larry() });
-    const toy = await connectToy(paired, { mode: 'realtime', version: 2, serverAec: true, echoGain: 0.5, lines, name: 'echo' });
+    const toy = await connectToy(paired, {
+      mode: 'realtime',
+      version: 2,
+      serverAec: true,
+      echoGain: 0.5,
+      lines,
+      name: 'echo',
+    });
     try {
       const said = await toy.say('Tell me a story please.');
-      const stop = await toy.waitForMessage('the whole tale to be told', (m) => m.type === 'tts' && m.state === 'stop', 120_000, said.startedAt);
+      const stop = await toy.waitForMessage(
+        'the whole tale to be told',
+        (m) => m.type === 'tts' && m.state === 'stop',
+        120_000,
+        said.startedAt,
+      );
       // Every sentence was spoken, in one reply, and the echo of it never became a second turn.
-      const sentences = toy.received('tts', said.startedAt).filter((m) => m.message.state === 'sentence_start').map((m) => m.message.text);
+      const sentences = toy
+        .received('tts', said.startedAt)
+        .filter((m) => m.message.state === 'sentence_start')
+        .map((m) => m.message.text);
       expect(sentences.join(' ')).toBe(LARRY.answer);
       expect(toy.received('stt', said.startedAt)).toHaveLength(1);
       expect(toy.received('tts', said.startedAt).filter((m) => m.message.state === 'start')).toHaveLength(1);
       // Seconds of the tale were heard, and its echo went up the mic the whole time.
       expect(toy.heard.audibleFrames(said.startedAt, stop.atMs + 1)).toBeGreaterThan(50);
     } catch (error) {
-      throw new Error(`${String(error)}${context()}`);
+      throw new Error(`${String(error)}${context()}`, { cause: error });
     } finally {
       toy.close();
     }
@@ -64,19 +91,34 @@ describe('xiaozhi realtime mode on a single-mic toy (LLM: local per-persona test
 
   it('a child talking over the tale (with the echo under it) still interrupts, and is answered', async () => {
     const paired = await pairToy(server.server.url, server.householdKey, { name: 'Barge fox', persona: larry() });
-    const toy = await connectToy(paired, { mode: 'realtime', version: 2, serverAec: true, echoGain: 0.5, lines, name: 'barge' });
+    const toy = await connectToy(paired, {
+      mode: 'realtime',
+      version: 2,
+      serverAec: true,
+      echoGain: 0.5,
+      lines,
+      name: 'barge',
+    });
     try {
       const said = await toy.say('Tell me a story please.');
       await toy.waitForMessage('tts start', (m) => m.type === 'tts' && m.state === 'start', 90_000, said.startedAt);
       await toy.waitUntil('two seconds of the tale', () => toy.heard.audibleFrames(said.startedAt) >= 33, 60_000);
       const over = await toy.say('Tell me a story please, tell me a story now.');
       // The reply stops (tts stop) long before the tale's end, and the child's words are the next turn.
-      const stop = await toy.waitForMessage('the tale to be cut off', (m) => m.type === 'tts' && m.state === 'stop', 30_000, over.startedAt);
-      const told = toy.received('tts', said.startedAt).filter((m) => m.message.state === 'sentence_start' && m.atMs <= stop.atMs).map((m) => m.message.text);
+      const stop = await toy.waitForMessage(
+        'the tale to be cut off',
+        (m) => m.type === 'tts' && m.state === 'stop',
+        30_000,
+        over.startedAt,
+      );
+      const told = toy
+        .received('tts', said.startedAt)
+        .filter((m) => m.message.state === 'sentence_start' && m.atMs <= stop.atMs)
+        .map((m) => m.message.text);
       expect(told.join(' ').length).toBeLessThan(LARRY.answer.length);
       await toy.waitForMessage('the child to be heard', (m) => m.type === 'stt', 60_000, over.startedAt);
     } catch (error) {
-      throw new Error(`${String(error)}${context()}`);
+      throw new Error(`${String(error)}${context()}`, { cause: error });
     } finally {
       toy.close();
     }

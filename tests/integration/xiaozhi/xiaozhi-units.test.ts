@@ -2,7 +2,12 @@
 // activations (expiry, single use, per-address limit), the per-address connection limiter, and the
 // toy's MCP volume tool against the simulated firmware's MCP server.
 import { describe, expect, it } from 'vitest';
-import { BinaryFrameError, decodeAudioFrame, encodeAudioFrame, parseProtocolVersion } from '../../../server/toys/xiaozhi/binary-protocol.ts';
+import {
+  BinaryFrameError,
+  decodeAudioFrame,
+  encodeAudioFrame,
+  parseProtocolVersion,
+} from '../../../server/toys/xiaozhi/binary-protocol.ts';
 import { OpusDecodeError, OpusDecoder, OpusEncoder } from '../../../server/toys/xiaozhi/opus-codec.ts';
 import { ActivationRateLimitError, PendingActivations } from '../../../server/toys/xiaozhi/pending-activations.ts';
 import { AddressLimiter } from '../../../server/toys/xiaozhi/address-limiter.ts';
@@ -55,7 +60,13 @@ describe('Opus codec', () => {
 });
 
 describe('pending activations', () => {
-  const toy = (mac: string, address = '10.0.0.2') => ({ mac, clientId: 'c', board: 'b', firmwareVersion: '1.0', address });
+  const toy = (mac: string, address = '10.0.0.2') => ({
+    mac,
+    clientId: 'c',
+    board: 'b',
+    firmwareVersion: '1.0',
+    address,
+  });
 
   it('keeps one code per toy while it lives, then expires it (410 material), and a code is single-use', () => {
     let now = 0;
@@ -104,7 +115,12 @@ describe('address limiter', () => {
 
 describe('hello checks', () => {
   it('accepts the firmware hello and names what is wrong with others', () => {
-    const hello = { type: 'hello', version: 1, transport: 'websocket', audio_params: { format: 'opus', sample_rate: 16000, channels: 1, frame_duration: 60 } };
+    const hello = {
+      type: 'hello',
+      version: 1,
+      transport: 'websocket',
+      audio_params: { format: 'opus', sample_rate: 16000, channels: 1, frame_duration: 60 },
+    };
     expect(helloProblem(hello, 'websocket')).toBeNull();
     expect(helloProblem({ ...hello, transport: 'udp' }, 'websocket')).toMatch(/transport "udp"/);
     expect(helloProblem({ ...hello, audio_params: { sample_rate: 44100 } }, 'websocket')).toMatch(/sample_rate 44100/);
@@ -132,7 +148,10 @@ describe("the toy's MCP volume tool", () => {
     expect(tools.map((t) => t.name)).toContain('self.audio_speaker.set_volume');
     const tool = mcp.volumeTool();
     expect(tool?.name).toBe('toy_speaker_volume');
-    const result = await tool!.execute({ volume: 140 }, { signal: new AbortController().signal, now: new Date(), services: {} });
+    const result = await tool!.execute(
+      { volume: 140 },
+      { signal: new AbortController().signal, now: new Date(), services: {} },
+    );
     expect(result.isError).toBeUndefined();
     expect(toy.speakerVolume).toBe(100);
     mcp.close();

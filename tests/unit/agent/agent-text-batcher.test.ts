@@ -11,7 +11,11 @@ describe('AgentTextBatcher', () => {
     vi.useFakeTimers();
     now = 1000;
     sent = [];
-    batcher = new AgentTextBatcher((turnId, text) => sent.push([turnId, text]), 150, () => now);
+    batcher = new AgentTextBatcher(
+      (turnId, text) => sent.push([turnId, text]),
+      150,
+      () => now,
+    );
   });
   afterEach(() => vi.useRealTimers());
 
@@ -35,7 +39,11 @@ describe('AgentTextBatcher', () => {
   });
 
   it('sends a long sentence at most every 150 ms while it streams, and the rest on flush', () => {
-    stream('t1', Array.from({ length: 40 }, (_, i) => ` w${i}`), 10);
+    stream(
+      't1',
+      Array.from({ length: 40 }, (_, i) => ` w${i}`),
+      10,
+    );
     // 400 ms of tokens: about one message per 150 ms, far fewer than 40.
     expect(sent.length).toBeGreaterThanOrEqual(2);
     expect(sent.length).toBeLessThanOrEqual(4);

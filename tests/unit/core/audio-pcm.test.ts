@@ -32,6 +32,7 @@ describe('core audio: PCM conversions, channels and level', () => {
     expect(decoded.sampleRate).toBe(24_000);
     expect(decoded.channels).toBe(1);
     expect(decoded.samples.length).toBe(samples.length);
-    for (let i = 0; i < samples.length; i++) expect(Math.abs((decoded.samples[i] ?? 0) - (samples[i] ?? 0))).toBeLessThan(1 / 16_000);
+    for (let i = 0; i < samples.length; i++)
+      expect(Math.abs((decoded.samples[i] ?? 0) - (samples[i] ?? 0))).toBeLessThan(1 / 16_000);
   });
 });

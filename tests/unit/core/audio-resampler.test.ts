@@ -20,7 +20,8 @@ describe('StreamingResampler', () => {
     const ideal = sine(440, 16_000, 0.5);
     // Ignore the edges, where the kernel sees the zero padding.
     let maxError = 0;
-    for (let i = 200; i < out.length - 200; i++) maxError = Math.max(maxError, Math.abs((out[i] ?? 0) - (ideal[i] ?? 0)));
+    for (let i = 200; i < out.length - 200; i++)
+      maxError = Math.max(maxError, Math.abs((out[i] ?? 0) - (ideal[i] ?? 0)));
     expect(maxError).toBeLessThan(0.01);
   });
 
@@ -58,7 +59,8 @@ describe('StreamingResampler', () => {
     const ideal = sine(300, 48_000, 0.5);
     expect(out.length).toBe(ideal.length);
     let maxError = 0;
-    for (let i = 500; i < out.length - 500; i++) maxError = Math.max(maxError, Math.abs((out[i] ?? 0) - (ideal[i] ?? 0)));
+    for (let i = 500; i < out.length - 500; i++)
+      maxError = Math.max(maxError, Math.abs((out[i] ?? 0) - (ideal[i] ?? 0)));
     expect(maxError).toBeLessThan(0.01);
   });
 
@@ -86,7 +88,9 @@ describe('StreamingResampler', () => {
     expect(pieces.length).toBe(oneShot.length);
     for (let i = 0; i < oneShot.length; i++) expect(pieces[i]).toBeCloseTo(oneShot[i] ?? NaN, 6);
     // flush() also resets: the next stream starts clean.
-    expect(Array.from(streaming.process(input))).toEqual(Array.from(new StreamingResampler(16_000, 48_000).process(input)));
+    expect(Array.from(streaming.process(input))).toEqual(
+      Array.from(new StreamingResampler(16_000, 48_000).process(input)),
+    );
   });
 
   it('round trip 16 kHz → 48 kHz → 16 kHz gives back the original (8 kHz classic voice → 16 kHz too)', () => {
@@ -94,7 +98,8 @@ describe('StreamingResampler', () => {
     const back = resample(resample(original, 16_000, 48_000), 48_000, 16_000);
     expect(back.length).toBe(original.length);
     let maxError = 0;
-    for (let i = 300; i < back.length - 300; i++) maxError = Math.max(maxError, Math.abs((back[i] ?? 0) - (original[i] ?? 0)));
+    for (let i = 300; i < back.length - 300; i++)
+      maxError = Math.max(maxError, Math.abs((back[i] ?? 0) - (original[i] ?? 0)));
     expect(maxError).toBeLessThan(0.01);
 
     const kal = resample(sine(300, 8_000, 0.5), 8_000, 16_000);

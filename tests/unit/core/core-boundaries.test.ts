@@ -40,8 +40,20 @@ const bare = (name: string) => new RegExp(`(?<![\\w.$])${name}(?![\\w$])`);
 /** Bare identifiers, not properties (`.window`) or parts of longer names. */
 const FORBIDDEN_GLOBALS: [string, RegExp][] = [
   ...[
-    'window', 'document', 'navigator', 'AudioContext', 'AudioWorklet', 'localStorage', 'indexedDB',
-    'fetch', 'Worker', 'self', 'Buffer', '__dirname', 'global', 'globalThis',
+    'window',
+    'document',
+    'navigator',
+    'AudioContext',
+    'AudioWorklet',
+    'localStorage',
+    'indexedDB',
+    'fetch',
+    'Worker',
+    'self',
+    'Buffer',
+    '__dirname',
+    'global',
+    'globalThis',
   ].map((name): [string, RegExp] => [name, bare(name)]),
   // `process(frame)` is the Vad method; the Node global is used as `process.x`.
   ['process', /(?<![\w.$])process\s*\./],

@@ -18,7 +18,13 @@ describe('endpointing', () => {
   });
 
   it('a pause of endpointingDelayMs ends it', async () => {
-    const h = createHarness({ transcripts: ['one', 'two'], chat: [['A', '.'], ['B', '.']] });
+    const h = createHarness({
+      transcripts: ['one', 'two'],
+      chat: [
+        ['A', '.'],
+        ['B', '.'],
+      ],
+    });
     h.session.start();
     await h.speech(500);
     await h.silence(config.endpointingDelayMs + FRAME_MS);

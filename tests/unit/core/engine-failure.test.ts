@@ -28,7 +28,10 @@ describe('engine failures', () => {
   it('LLM throws mid-stream: the finished sentence plays, then the apology', async () => {
     const h = createHarness({
       transcripts: ['what is up', 'try again'],
-      chat: [['Let', ' me', ' see', '.', ' The', { error: new Error('out of memory') }], ['All', ' good', '.']],
+      chat: [
+        ['Let', ' me', ' see', '.', ' The', { error: new Error('out of memory') }],
+        ['All', ' good', '.'],
+      ],
     });
     h.session.start();
     await voiceTurn(h, 1);

@@ -71,9 +71,7 @@ export class FakeClock implements Clock {
     const target = this.time + ms;
     for (;;) {
       await settle();
-      const due = this.timers
-        .filter((t) => t.at <= target)
-        .sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (!due) break;
       this.timers = this.timers.filter((t) => t !== due);
       this.time = due.at;
@@ -163,10 +161,7 @@ export class FakeSpeechToText implements SpeechToText {
 }
 
 export type ChatStep =
-  | string
-  | { toolCall: Omit<ToolCall, 'id'> & { id?: string } }
-  | { error: Error }
-  | { usage: ChatUsage };
+  string | { toolCall: Omit<ToolCall, 'id'> & { id?: string } } | { error: Error } | { usage: ChatUsage };
 
 export interface ChatCall {
   messages: ChatRequest['messages'];

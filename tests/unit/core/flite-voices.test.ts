@@ -17,6 +17,16 @@ describe('flite helpers', () => {
   it('cleans text and passes it with -t so it is never read as a file name', () => {
     expect(speakableText('  Hello,\n\tworld!  ')).toBe('Hello, world!');
     expect(speakableText(' ... ')).toBe('');
-    expect(fliteArgs('-v', 'slt', 1, 'out.wav')).toEqual(['flite', '-voice', 'slt', '--setf', 'duration_stretch=1.000', '-t', '-v', '-o', 'out.wav']);
+    expect(fliteArgs('-v', 'slt', 1, 'out.wav')).toEqual([
+      'flite',
+      '-voice',
+      'slt',
+      '--setf',
+      'duration_stretch=1.000',
+      '-t',
+      '-v',
+      '-o',
+      'out.wav',
+    ]);
   });
 });

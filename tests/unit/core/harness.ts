@@ -64,8 +64,17 @@ export function createHarness(options: HarnessOptions = {}) {
 
   const events: RecordedEvent[] = [];
   const eventNames: (keyof VoiceSessionEvents)[] = [
-    'state', 'vad', 'userTranscript', 'agentText', 'agentSentence', 'audio',
-    'toolCall', 'interrupted', 'metrics', 'error', 'turnEnd',
+    'state',
+    'vad',
+    'userTranscript',
+    'agentText',
+    'agentSentence',
+    'audio',
+    'toolCall',
+    'interrupted',
+    'metrics',
+    'error',
+    'turnEnd',
   ];
   for (const type of eventNames) {
     session.on(type, (payload) => events.push({ type, at: clock.now(), payload } as RecordedEvent));
@@ -73,7 +82,15 @@ export function createHarness(options: HarnessOptions = {}) {
 
   let frameTag = 1000; // automatic tags stay clear of the small ones tests pick
   const harness = {
-    clock, log, vad, stt, llm, tts, output, session, events,
+    clock,
+    log,
+    vad,
+    stt,
+    llm,
+    tts,
+    output,
+    session,
+    events,
 
     /** Pushes one frame per probability, advancing the clock one frame's time after each. */
     async feed(probabilities: number[], tag?: number): Promise<void> {

@@ -8,8 +8,18 @@ import type { MediaItem } from '../../../src/core/media/types.ts';
 
 function item(id: string): MediaItem {
   return {
-    id, kind: 'song', format: 'audio', title: `Song ${id}`, description: '', tags: [], language: 'en',
-    ageMin: null, ageMax: null, durationSec: null, mime: 'audio/wav', url: `/media/${id}`,
+    id,
+    kind: 'song',
+    format: 'audio',
+    title: `Song ${id}`,
+    description: '',
+    tags: [],
+    language: 'en',
+    ageMin: null,
+    ageMax: null,
+    durationSec: null,
+    mime: 'audio/wav',
+    url: `/media/${id}`,
   };
 }
 

@@ -1,9 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { embeddingText, fuseRankings, lexicalSearch, matchesFilters, searchTokens, storySentences } from '../../../src/core/media/index.ts';
+import {
+  embeddingText,
+  fuseRankings,
+  lexicalSearch,
+  matchesFilters,
+  searchTokens,
+  storySentences,
+} from '../../../src/core/media/index.ts';
 import type { MediaItem } from '../../../src/core/media/types.ts';
 
 const item = (id: string, title: string, extra: Partial<MediaItem> = {}): MediaItem => ({
-  id, kind: 'song', format: 'audio', title, description: '', tags: [], language: null, ageMin: null, ageMax: null, durationSec: null, mime: 'audio/wav', url: `/media/${id}`, ...extra,
+  id,
+  kind: 'song',
+  format: 'audio',
+  title,
+  description: '',
+  tags: [],
+  language: null,
+  ageMin: null,
+  ageMax: null,
+  durationSec: null,
+  mime: 'audio/wav',
+  url: `/media/${id}`,
+  ...extra,
 });
 
 describe('catalog search helpers (src/core/media)', () => {
@@ -39,7 +58,9 @@ describe('catalog search helpers (src/core/media)', () => {
     expect(matchesFilters(items[2]!, { ages: { min: 0, max: 3 } })).toBe(true);
     expect(matchesFilters(items[2]!, { ages: { min: 10, max: 14 } })).toBe(true);
     expect(matchesFilters(items[0]!, { ages: { min: 40, max: 50 } })).toBe(true);
-    expect(lexicalSearch(items, { text: '', ages: { min: 12, max: 99 } }).map((h) => h.item.id)).not.toContain(items[2]!.id);
+    expect(lexicalSearch(items, { text: '', ages: { min: 12, max: 99 } }).map((h) => h.item.id)).not.toContain(
+      items[2]!.id,
+    );
   });
 
   it('fuses: semantic order leads, a lexical title match adds to it, filters apply to both', () => {
@@ -48,7 +69,9 @@ describe('catalog search helpers (src/core/media)', () => {
     expect(fused[0]).toMatchObject({ via: 'both' });
     expect(fused[0]?.item.id).toBe('a');
     expect(fuseRankings(['c', 'b', 'a'], byId, { text: 'moon' }).map((h) => h.item.id)).toEqual(['c', 'b', 'a']);
-    expect(fuseRankings(['c', 'b', 'a'], byId, { text: 'moon', kind: 'song', limit: 1 }).map((h) => h.item.id)).toEqual(['b']);
+    expect(fuseRankings(['c', 'b', 'a'], byId, { text: 'moon', kind: 'song', limit: 1 }).map((h) => h.item.id)).toEqual(
+      ['b'],
+    );
   });
 
   it('builds the embedded text from title, description, tags, kind and a word excerpt', () => {
@@ -58,6 +81,11 @@ describe('catalog search helpers (src/core/media)', () => {
   });
 
   it('turns a markdown story into sentences to read aloud', () => {
-    expect(storySentences('# The Fox\n\nA *hungry* fox saw grapes. She jumped!\n\n> The end')).toEqual(['The Fox.', 'A hungry fox saw grapes.', 'She jumped!', 'The end']);
+    expect(storySentences('# The Fox\n\nA *hungry* fox saw grapes. She jumped!\n\n> The end')).toEqual([
+      'The Fox.',
+      'A hungry fox saw grapes.',
+      'She jumped!',
+      'The end',
+    ]);
   });
 });

@@ -8,7 +8,10 @@ const facts = (text: string) => extractFactsByRules(text).map((f) => `${f.slot} 
 describe('memory extraction rules', () => {
   it.each([
     ['My name is Maya.', ["name = The user's name is Maya."]],
-    ["Hi, I'm Maya and I love dinosaurs", ["name = The user's name is Maya.", 'likes:dinosaur = The user loves dinosaurs.']],
+    [
+      "Hi, I'm Maya and I love dinosaurs",
+      ["name = The user's name is Maya.", 'likes:dinosaur = The user loves dinosaurs.'],
+    ],
     ['call me Captain Maya', ["name = The user's name is Captain Maya."]],
     ['my brother is Leo', ["family:brother = The user's brother is called Leo."]],
     ["My brother's name is leo.", ["family:brother = The user's brother is called Leo."]],
@@ -23,12 +26,16 @@ describe('memory extraction rules', () => {
     expect(facts(text)).toEqual(expected);
   });
 
-  it.each(["I'm tired", 'I love you', "I'd like a story", 'my brother is annoying', 'What is my name?', 'Tell me about dinosaurs'])(
-    'finds nothing durable in "%s"',
-    (text) => {
-      expect(facts(text)).toEqual([]);
-    },
-  );
+  it.each([
+    "I'm tired",
+    'I love you',
+    "I'd like a story",
+    'my brother is annoying',
+    'What is my name?',
+    'Tell me about dinosaurs',
+  ])('finds nothing durable in "%s"', (text) => {
+    expect(facts(text)).toEqual([]);
+  });
 
   it('gives "like" and "don\'t like" about the same thing the same slot, so one replaces the other', () => {
     const [liked] = extractFactsByRules('I love broccoli');

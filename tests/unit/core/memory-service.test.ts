@@ -51,7 +51,9 @@ describe('MemoryService', () => {
   it('learns a fact from a turn with the rules and recalls it for "what is my name?"', async () => {
     const { memory, store } = service();
     await memory.learnFromTurn({ userText: 'Hello! My name is Maya.', replyText: 'Hi Maya!', conversationId: 'c1' });
-    expect([...store.rows.values()]).toMatchObject([{ slot: 'name', text: "The user's name is Maya.", source: 'rules', conversationId: 'c1' }]);
+    expect([...store.rows.values()]).toMatchObject([
+      { slot: 'name', text: "The user's name is Maya.", source: 'rules', conversationId: 'c1' },
+    ]);
     expect((await memory.relevant("What's my name?")).map((m) => m.text)).toEqual(["The user's name is Maya."]);
   });
 
@@ -59,17 +61,31 @@ describe('MemoryService', () => {
     const { memory, store } = service();
     await memory.learnFromTurn({ userText: 'I love broccoli', replyText: '', conversationId: 'c1' });
     const first = [...store.rows.values()][0]!;
-    expect(await memory.learnFromTurn({ userText: 'I love broccoli!', replyText: '', conversationId: 'c2' })).toEqual([]);
+    expect(await memory.learnFromTurn({ userText: 'I love broccoli!', replyText: '', conversationId: 'c2' })).toEqual(
+      [],
+    );
     await memory.learnFromTurn({ userText: "I don't like broccoli any more", replyText: '', conversationId: 'c3' });
     const rows = [...store.rows.values()];
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: first.id, text: 'The user does not like broccoli.', createdAt: first.createdAt, conversationId: 'c3' });
+    expect(rows[0]).toMatchObject({
+      id: first.id,
+      text: 'The user does not like broccoli.',
+      createdAt: first.createdAt,
+      conversationId: 'c3',
+    });
     expect(rows[0]!.updatedAt).toBeGreaterThan(first.updatedAt);
   });
 
   it('retrieves the most relevant few by embedding, always including the name', async () => {
     const { memory } = service({ embedder: topicEmbedder, promptLimit: 2 });
-    for (const text of ['My name is Maya', 'my brother is Leo', 'I love dinosaurs', 'I have a dog', 'my favourite colour is blue', 'I live in Paris']) {
+    for (const text of [
+      'My name is Maya',
+      'my brother is Leo',
+      'I love dinosaurs',
+      'I have a dog',
+      'my favourite colour is blue',
+      'I live in Paris',
+    ]) {
       await memory.learnFromTurn({ userText: text, replyText: '', conversationId: 'c1' });
     }
     const recalled = (await memory.relevant('tell me about my brother')).map((m) => m.text);
@@ -79,11 +95,14 @@ describe('MemoryService', () => {
   it('an embedder that finishes loading later is used from then on; older memories get their embedding at the next recall', async () => {
     let loaded: Embedder | null = null;
     const { memory, store } = service({ embedder: () => loaded, promptLimit: 2 });
-    for (const text of ['My name is Maya', 'I love dinosaurs', 'I have a dog']) await memory.learnFromTurn({ userText: text, replyText: '', conversationId: 'c1' });
+    for (const text of ['My name is Maya', 'I love dinosaurs', 'I have a dog'])
+      await memory.learnFromTurn({ userText: text, replyText: '', conversationId: 'c1' });
     expect([...store.rows.values()].map((m) => m.embedding)).toEqual([null, null, null]);
     loaded = topicEmbedder;
     await memory.learnFromTurn({ userText: 'my brother is Leo', replyText: '', conversationId: 'c1' });
-    expect([...store.rows.values()].filter((m) => m.embedding !== null).map((m) => m.text)).toEqual(["The user's brother is called Leo."]);
+    expect([...store.rows.values()].filter((m) => m.embedding !== null).map((m) => m.text)).toEqual([
+      "The user's brother is called Leo.",
+    ]);
     // "pet" shares no word with "dog": only the embedding can find it.
     const recalled = (await memory.relevant('what pet dog')).map((m) => m.text);
     expect(recalled).toEqual(["The user's name is Maya.", 'The user has a dog.']);
@@ -98,10 +117,14 @@ describe('MemoryService', () => {
       async *stream(req) {
         await new Promise((resolve) => req.signal?.addEventListener('abort', resolve, { once: true }));
         throw new DOMException('aborted', 'AbortError');
+        yield { type: 'text', text: '' }; // never reached: the stream ends by throwing
       },
     };
     const { memory, store } = service({ llmExtractor: new LlmFactExtractor(busy), onWarning: (m) => warnings.push(m) });
-    const learning = memory.learnFromTurn({ userText: 'I have a cat', replyText: '', conversationId: 'c1' }, controller.signal);
+    const learning = memory.learnFromTurn(
+      { userText: 'I have a cat', replyText: '', conversationId: 'c1' },
+      controller.signal,
+    );
     controller.abort();
     await learning;
     expect([...store.rows.values()].map((m) => m.text)).toEqual(['The user has a cat.']);
@@ -135,10 +158,16 @@ describe('MemoryService', () => {
     for (const text of ['My name is Maya', 'my brother is Leo', 'I love dinosaurs']) {
       await memory.learnFromTurn({ userText: text, replyText: '', conversationId: 'c1' });
     }
-    const forgetTool = createForgetTool({ forget: async (what) => ({ forgotten: (await memory.forget(what, 'c1')).map((m) => m.text) }) });
+    const forgetTool = createForgetTool({
+      forget: async (what) => ({ forgotten: (await memory.forget(what, 'c1')).map((m) => m.text) }),
+    });
     const args = forgetTool.directCommand!("Forget my brother's name.");
     expect(args).toEqual({ what: 'my brothers name' });
-    const result = await forgetTool.execute(args!, { signal: new AbortController().signal, now: new Date(), services: {} });
+    const result = await forgetTool.execute(args!, {
+      signal: new AbortController().signal,
+      now: new Date(),
+      services: {},
+    });
     expect(result.say).toBe('Okay, I’ve forgotten that.');
     expect([...store.rows.values()].map((m) => m.slot).sort()).toEqual(['likes:dinosaur', 'name']);
 
@@ -146,19 +175,30 @@ describe('MemoryService', () => {
     await memory.forget('everything', 'c1');
     expect(store.rows.size).toBe(0);
     // A request to forget is never learned as a fact itself.
-    expect(await memory.learnFromTurn({ userText: 'forget that I love dinosaurs', replyText: '', conversationId: 'c1' })).toEqual([]);
+    expect(
+      await memory.learnFromTurn({ userText: 'forget that I love dinosaurs', replyText: '', conversationId: 'c1' }),
+    ).toEqual([]);
   });
 
   it('remember: a rule fact or a third-person note, by direct command', async () => {
     const { memory, store } = service();
-    const rememberTool = createRememberTool({ remember: async (text) => ({ enabled: true, saved: (await memory.remember(text, 'c1')).map((m) => m.text) }) });
+    const rememberTool = createRememberTool({
+      remember: async (text) => ({ enabled: true, saved: (await memory.remember(text, 'c1')).map((m) => m.text) }),
+    });
     expect(rememberTool.directCommand!('do you remember my name?')).toBeNull();
     const args = rememberTool.directCommand!('Remember that I have swimming on Tuesdays.');
     expect(args).toEqual({ fact: 'I have swimming on Tuesdays' });
-    const result = await rememberTool.execute(args!, { signal: new AbortController().signal, now: new Date(), services: {} });
+    const result = await rememberTool.execute(args!, {
+      signal: new AbortController().signal,
+      now: new Date(),
+      services: {},
+    });
     expect(result.say).toBe('Okay, I’ll remember that.');
     await memory.remember('my brother is Leo', 'c1');
-    expect([...store.rows.values()].map((m) => m.text)).toEqual(['The user has swimming on Tuesdays.', "The user's brother is called Leo."]);
+    expect([...store.rows.values()].map((m) => m.text)).toEqual([
+      'The user has swimming on Tuesdays.',
+      "The user's brother is called Leo.",
+    ]);
   });
 });
 
@@ -170,7 +210,13 @@ describe('LLM fact extraction (constrained JSON)', () => {
         call: {
           id: 'x',
           name: 'save_facts',
-          arguments: { facts: [{ slot: 'family:grandmother', text: "The user's granny lives by the sea" }, { slot: 'DROP TABLE', text: 'x' }, { slot: 'age' }] },
+          arguments: {
+            facts: [
+              { slot: 'family:grandmother', text: "The user's granny lives by the sea" },
+              { slot: 'DROP TABLE', text: 'x' },
+              { slot: 'age' },
+            ],
+          },
         },
       },
       { type: 'done' },
@@ -182,21 +228,41 @@ describe('LLM fact extraction (constrained JSON)', () => {
   });
 
   it('accepts a bare JSON reply and ignores prose', async () => {
-    const json = new ScriptedExtractionModel([{ type: 'text', text: 'Sure: {"facts":[{"slot":"likes:kite","text":"The user loves kites."}]}' }, { type: 'done' }]);
-    expect(await new LlmFactExtractor(json).extract('I love kites', '')).toEqual([{ slot: 'likes:kite', text: 'The user loves kites.' }]);
-    const prose = new ScriptedExtractionModel([{ type: 'text', text: 'Once upon a time there was a kite.' }, { type: 'done' }]);
+    const json = new ScriptedExtractionModel([
+      { type: 'text', text: 'Sure: {"facts":[{"slot":"likes:kite","text":"The user loves kites."}]}' },
+      { type: 'done' },
+    ]);
+    expect(await new LlmFactExtractor(json).extract('I love kites', '')).toEqual([
+      { slot: 'likes:kite', text: 'The user loves kites.' },
+    ]);
+    const prose = new ScriptedExtractionModel([
+      { type: 'text', text: 'Once upon a time there was a kite.' },
+      { type: 'done' },
+    ]);
     expect(await new LlmFactExtractor(prose).extract('I love kites', '')).toEqual([]);
     expect(parseFacts({ facts: 'nope' })).toEqual([]);
   });
 
   it('LLM facts win over the rules for the same slot; an LLM failure still keeps the rule facts', async () => {
-    const llm = new ScriptedExtractionModel([{ type: 'tool_call', call: { id: 'x', name: 'save_facts', arguments: { facts: [{ slot: 'name', text: "The user's name is Maya Rose." }] } } }]);
+    const llm = new ScriptedExtractionModel([
+      {
+        type: 'tool_call',
+        call: {
+          id: 'x',
+          name: 'save_facts',
+          arguments: { facts: [{ slot: 'name', text: "The user's name is Maya Rose." }] },
+        },
+      },
+    ]);
     const { memory, store } = service({ llmExtractor: new LlmFactExtractor(llm) });
     await memory.learnFromTurn({ userText: 'My name is Maya Rose', replyText: '', conversationId: 'c1' });
     expect([...store.rows.values()].map((m) => m.text)).toEqual(["The user's name is Maya Rose."]);
 
     const warnings: string[] = [];
-    const failing = service({ llmExtractor: { extract: async () => Promise.reject(new Error('model busy')) }, onWarning: (m) => warnings.push(m) });
+    const failing = service({
+      llmExtractor: { extract: async () => Promise.reject(new Error('model busy')) },
+      onWarning: (m) => warnings.push(m),
+    });
     await failing.memory.learnFromTurn({ userText: 'I have a cat', replyText: '', conversationId: 'c1' });
     expect([...failing.store.rows.values()].map((m) => m.text)).toEqual(['The user has a cat.']);
     expect(warnings).toHaveLength(1);

@@ -25,7 +25,10 @@ describe('OpenAI-shaped messages', () => {
       tool_calls: [{ id: 'c1', type: 'function', function: { name: 'play_song', arguments: '{"query":"moon"}' } }],
     });
     expect(out[3]).toEqual({ role: 'tool', content: 'Playing "Moon".', tool_call_id: 'c1' });
-    expect(toOaiTools([tool])[0]).toEqual({ type: 'function', function: { name: 'play_song', description: tool.description, parameters: tool.parameters } });
+    expect(toOaiTools([tool])[0]).toEqual({
+      type: 'function',
+      function: { name: 'play_song', description: tool.description, parameters: tool.parameters },
+    });
   });
 });
 
@@ -35,13 +38,21 @@ describe('Qwen2.5 tool prompt for engines without native tools', () => {
     expect(out[0]?.role).toBe('system');
     expect(out[0]?.content.startsWith('You are Hearth.\n\n# Tools')).toBe(true);
     expect(out[0]?.content).toContain('"name":"play_song"');
-    expect(toolsSystemBlock([tool])).toContain('<tool_call>\n{"name": <function-name>, "arguments": <args-json-object>}\n</tool_call>');
+    expect(toolsSystemBlock([tool])).toContain(
+      '<tool_call>\n{"name": <function-name>, "arguments": <args-json-object>}\n</tool_call>',
+    );
   });
 
   it('writes earlier calls as <tool_call> text and results as <tool_response> user turns', () => {
     const out = toHermesMessages([...conversation, { role: 'tool', toolCallId: 'c2', name: 'x', content: 'more' }], []);
-    expect(out[2]).toEqual({ role: 'assistant', content: '<tool_call>\n{"name":"play_song","arguments":{"query":"moon"}}\n</tool_call>' });
-    expect(out[3]).toEqual({ role: 'user', content: '<tool_response>\nPlaying "Moon".\n</tool_response>\n<tool_response>\nmore\n</tool_response>' });
+    expect(out[2]).toEqual({
+      role: 'assistant',
+      content: '<tool_call>\n{"name":"play_song","arguments":{"query":"moon"}}\n</tool_call>',
+    });
+    expect(out[3]).toEqual({
+      role: 'user',
+      content: '<tool_response>\nPlaying "Moon".\n</tool_response>\n<tool_response>\nmore\n</tool_response>',
+    });
     expect(out).toHaveLength(4);
   });
 

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PERSONAS, builtinPersona, CHILD_COMPANION_ID, PIRATE_ID, PRIVATE_ASSISTANT_ID } from '../../../src/core/personas/builtin-personas.ts';
+import {
+  BUILTIN_PERSONAS,
+  builtinPersona,
+  CHILD_COMPANION_ID,
+  PIRATE_ID,
+  PRIVATE_ASSISTANT_ID,
+} from '../../../src/core/personas/builtin-personas.ts';
 import { mediaAudienceOf } from '../../../src/core/personas/media-audience.ts';
-import { normalizeAgeRange, normalizePersona, toPromptPersona, type PersonaRecord } from '../../../src/core/personas/persona-record.ts';
+import {
+  normalizeAgeRange,
+  normalizePersona,
+  toPromptPersona,
+  type PersonaRecord,
+} from '../../../src/core/personas/persona-record.ts';
 import { findPersona, parsePersonaRequest } from '../../../src/core/personas/persona-request.ts';
 import { PersonaToolRegistry } from '../../../src/core/personas/persona-tools.ts';
 import { getTimeTool } from '../../../src/core/tools/get-time.ts';
@@ -40,7 +51,10 @@ describe('persona requests', () => {
 
 describe('persona records', () => {
   it('spell their content rules out in the prompt persona', () => {
-    const prompt = toPromptPersona({ ...builtinPersona(CHILD_COMPANION_ID)!, contentRules: { childSafe: true, blockedTopics: ['spiders'], extraRules: 'No scary stories.' } });
+    const prompt = toPromptPersona({
+      ...builtinPersona(CHILD_COMPANION_ID)!,
+      contentRules: { childSafe: true, blockedTopics: ['spiders'], extraRules: 'No scary stories.' },
+    });
     expect(prompt.systemPrompt).toMatch(/young child/);
     expect(prompt.systemPrompt).toMatch(/Never talk about: spiders\./);
     expect(prompt.systemPrompt).toMatch(/No scary stories\./);
@@ -50,8 +64,17 @@ describe('persona records', () => {
   it('are plain JSON, and normalizing repairs a damaged one', () => {
     const pirate = builtinPersona(PIRATE_ID)!;
     expect(JSON.parse(JSON.stringify(pirate))).toEqual(pirate);
-    const repaired = normalizePersona({ id: 'x', name: 'Robo', speakingRate: 9, allowedTools: 'all', contentRules: { childSafe: 'yes' } }, pirate);
-    expect(repaired).toMatchObject({ id: 'x', name: 'Robo', speakingRate: 1.6, allowedTools: null, contentRules: { childSafe: true } });
+    const repaired = normalizePersona(
+      { id: 'x', name: 'Robo', speakingRate: 9, allowedTools: 'all', contentRules: { childSafe: 'yes' } },
+      pirate,
+    );
+    expect(repaired).toMatchObject({
+      id: 'x',
+      name: 'Robo',
+      speakingRate: 1.6,
+      allowedTools: null,
+      contentRules: { childSafe: true },
+    });
   });
 
   it('keep a valid audience age range; a missing or broken one falls back to the rules default (children for child-safe)', () => {
@@ -60,7 +83,10 @@ describe('persona records', () => {
     expect(companion.audienceAge).toEqual({ min: 3, max: 10 });
     expect(mediaAudienceOf(companion)).toEqual({ language: 'en', ages: { min: 3, max: 10 } });
     expect(mediaAudienceOf(assistant)).toEqual({ language: 'en' });
-    expect(mediaAudienceOf({ ...assistant, language: 'fr', audienceAge: { min: 16, max: 99 } })).toEqual({ language: 'fr', ages: { min: 16, max: 99 } });
+    expect(mediaAudienceOf({ ...assistant, language: 'fr', audienceAge: { min: 16, max: 99 } })).toEqual({
+      language: 'fr',
+      ages: { min: 16, max: 99 },
+    });
 
     // A children's companion stored before audience ages existed still gets children's stories.
     const { audienceAge: _dropped, ...older } = companion;
@@ -80,7 +106,11 @@ describe('persona records', () => {
     const registry = new PersonaToolRegistry([getTimeTool], () => persona);
     expect(registry.specs()).toEqual([]);
     expect(registry.matchDirectCommand('what time is it')).toBeNull();
-    const outcome = await registry.execute('get_time', {}, { signal: new AbortController().signal, now: new Date(), services: {} });
+    const outcome = await registry.execute(
+      'get_time',
+      {},
+      { signal: new AbortController().signal, now: new Date(), services: {} },
+    );
     expect(outcome.result.isError).toBe(true);
     persona = { ...persona, allowedTools: null };
     expect(registry.specs().map((s) => s.name)).toEqual(['get_time']);
@@ -93,7 +123,11 @@ describe('switching persona by voice', () => {
     let follow: (active: PersonaRecord) => void = () => {};
     const directory = personaDirectory(CHILD_COMPANION_ID, (active) => follow(active));
     const tools = new PersonaToolRegistry([createSwitchPersonaTool(directory.switcher)], directory.active);
-    const h = createHarness({ tools, chat: [['Arr', ',', ' the', ' sea', ' is', ' wide', '.']], session: { persona: toPromptPersona(directory.active()) } });
+    const h = createHarness({
+      tools,
+      chat: [['Arr', ',', ' the', ' sea', ' is', ' wide', '.']],
+      session: { persona: toPromptPersona(directory.active()) },
+    });
     follow = (active) => h.session.setPersona(toPromptPersona(active));
     h.session.start();
 
@@ -115,7 +149,10 @@ describe('switching persona by voice', () => {
   it('a switch while a reply is being spoken changes the voice from the next sentence on', async () => {
     const companion = toPromptPersona(builtinPersona(CHILD_COMPANION_ID)!);
     const pirate = toPromptPersona(builtinPersona(PIRATE_ID)!);
-    const h = createHarness({ chat: [['One', ' fish', '.', ' Two', ' fish', '.', ' Red', ' fish', '.']], session: { persona: companion } });
+    const h = createHarness({
+      chat: [['One', ' fish', '.', ' Two', ' fish', '.', ' Red', ' fish', '.']],
+      session: { persona: companion },
+    });
     h.session.start();
     void h.session.sendText('count fish');
     await h.silenceUntil(() => h.tts.calls.length === 1);

@@ -1,17 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { builtinPersona, CHILD_COMPANION_ID, PRIVATE_ASSISTANT_ID } from '../../../src/core/personas/builtin-personas.ts';
+import {
+  builtinPersona,
+  CHILD_COMPANION_ID,
+  PRIVATE_ASSISTANT_ID,
+} from '../../../src/core/personas/builtin-personas.ts';
 import type { PersonaRecord } from '../../../src/core/personas/persona-record.ts';
 import { findBlockedTopic, findUnsafe } from '../../../src/core/safety/child-safe-filter.ts';
 import { createConversationGuard } from '../../../src/core/safety/conversation-guard.ts';
-import { checkTimeLimits, inQuietHours, NO_TIME_LIMITS, type TimeLimits } from '../../../src/core/safety/time-limits.ts';
+import {
+  checkTimeLimits,
+  inQuietHours,
+  NO_TIME_LIMITS,
+  type TimeLimits,
+} from '../../../src/core/safety/time-limits.ts';
 import type { TurnGuard } from '../../../src/core/session-types.ts';
 import { createHarness } from './harness.ts';
 
 const child = builtinPersona(CHILD_COMPANION_ID)!;
 const adult = builtinPersona(PRIVATE_ASSISTANT_ID)!;
 
-function guardFor(persona: PersonaRecord, limits: TimeLimits = NO_TIME_LIMITS, usedMs = 0, minutesOfDay = 12 * 60): TurnGuard {
-  return createConversationGuard({ persona: () => persona, limits: () => limits, usedToday: () => usedMs, minutesOfDay: () => minutesOfDay });
+function guardFor(
+  persona: PersonaRecord,
+  limits: TimeLimits = NO_TIME_LIMITS,
+  usedMs = 0,
+  minutesOfDay = 12 * 60,
+): TurnGuard {
+  return createConversationGuard({
+    persona: () => persona,
+    limits: () => limits,
+    usedToday: () => usedMs,
+    minutesOfDay: () => minutesOfDay,
+  });
 }
 
 describe('child-safe filter', () => {
@@ -26,12 +45,14 @@ describe('child-safe filter', () => {
     expect(findUnsafe(text)?.category).toBe(category);
   });
 
-  it.each(['We read in class about grass', 'Tell me a story about a brave turtle', 'My dog killed it at the talent show'.replace('killed', 'won'), 'Scunthorpe is a town'])(
-    'lets "%s" through',
-    (text) => {
-      expect(findUnsafe(text)).toBeNull();
-    },
-  );
+  it.each([
+    'We read in class about grass',
+    'Tell me a story about a brave turtle',
+    'My dog killed it at the talent show'.replace('killed', 'won'),
+    'Scunthorpe is a town',
+  ])('lets "%s" through', (text) => {
+    expect(findUnsafe(text)).toBeNull();
+  });
 
   it("matches a parent's blocked topics as whole words, plurals included", () => {
     expect(findBlockedTopic('I saw two spiders', ['spider'])?.category).toBe('blocked-topic');
@@ -56,8 +77,14 @@ describe('time limits and quiet hours', () => {
 
   it('the guard applies limits to child-safe personas only', async () => {
     const limits = { dailyMinutes: 10, quietHours: { start: '20:00', end: '07:00' } };
-    expect(await guardFor(child, limits, 0, 21 * 60).checkInput('hello')).toMatchObject({ allowed: false, reason: 'quiet-hours' });
-    expect(await guardFor(child, limits, 11 * 60_000).checkInput('hello')).toMatchObject({ allowed: false, reason: 'daily-limit' });
+    expect(await guardFor(child, limits, 0, 21 * 60).checkInput('hello')).toMatchObject({
+      allowed: false,
+      reason: 'quiet-hours',
+    });
+    expect(await guardFor(child, limits, 11 * 60_000).checkInput('hello')).toMatchObject({
+      allowed: false,
+      reason: 'daily-limit',
+    });
     expect(await guardFor(adult, limits, 11 * 60_000, 21 * 60).checkInput('hello')).toEqual({ allowed: true });
   });
 });
@@ -72,7 +99,24 @@ function guardedEvents(h: ReturnType<typeof createHarness>) {
 describe('the guard in a VoiceSession', () => {
   it('blocks an unsafe streamed sentence before it reaches TTS or captions and says a gentle redirect instead', async () => {
     const h = createHarness({
-      chat: [['Dragons', ' are', ' big', '.', ' Some', ' dragons', ' carry', ' a', ' gun', '.', ' And', ' more', ' words', '.']],
+      chat: [
+        [
+          'Dragons',
+          ' are',
+          ' big',
+          '.',
+          ' Some',
+          ' dragons',
+          ' carry',
+          ' a',
+          ' gun',
+          '.',
+          ' And',
+          ' more',
+          ' words',
+          '.',
+        ],
+      ],
       session: { guard: guardFor(child) },
     });
     const guarded = guardedEvents(h);
@@ -89,7 +133,10 @@ describe('the guard in a VoiceSession', () => {
     expect(guarded).toEqual([{ turnId: 'turn-1', stage: 'output', reason: 'violence' }]);
     // The model was stopped, and only what passed stays in the history.
     expect(h.llm.calls[0]!.signal!.aborted).toBe(true);
-    expect(h.session.history.at(-1)).toMatchObject({ role: 'assistant', content: expect.stringMatching(/^Dragons are big\. Hmm, let’s talk/) });
+    expect(h.session.history.at(-1)).toMatchObject({
+      role: 'assistant',
+      content: expect.stringMatching(/^Dragons are big\. Hmm, let’s talk/),
+    });
     expect(h.session.state).toBe('listening');
   });
 
@@ -106,7 +153,10 @@ describe('the guard in a VoiceSession', () => {
   });
 
   it('lets the same words through for a persona without child-safe mode', async () => {
-    const h = createHarness({ chat: [['A', ' gun', ' is', ' a', ' weapon', '.']], session: { guard: guardFor(adult) } });
+    const h = createHarness({
+      chat: [['A', ' gun', ' is', ' a', ' weapon', '.']],
+      session: { guard: guardFor(adult) },
+    });
     const guarded = guardedEvents(h);
     h.session.start();
     void h.session.sendText('what is a gun');

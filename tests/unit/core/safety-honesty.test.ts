@@ -3,20 +3,36 @@
 // details or contact outside the app; and when a model says such things anyway, the guard replaces
 // the sentence with the honest version.
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PERSONAS, builtinPersona, CHILD_COMPANION_ID, PRIVATE_ASSISTANT_ID } from '../../../src/core/personas/builtin-personas.ts';
+import {
+  BUILTIN_PERSONAS,
+  builtinPersona,
+  CHILD_COMPANION_ID,
+  PRIVATE_ASSISTANT_ID,
+} from '../../../src/core/personas/builtin-personas.ts';
 import { toPromptPersona, type PersonaRecord } from '../../../src/core/personas/persona-record.ts';
 import { createConversationGuard } from '../../../src/core/safety/conversation-guard.ts';
 import { NO_TIME_LIMITS } from '../../../src/core/safety/time-limits.ts';
 
 const guardFor = (persona: PersonaRecord) =>
-  createConversationGuard({ persona: () => persona, limits: () => NO_TIME_LIMITS, usedToday: () => 0, minutesOfDay: () => 12 * 60 });
+  createConversationGuard({
+    persona: () => persona,
+    limits: () => NO_TIME_LIMITS,
+    usedToday: () => 0,
+    minutesOfDay: () => 12 * 60,
+  });
 
 describe('child personas say they are computer friends', () => {
   const childSafe = BUILTIN_PERSONAS.filter((p) => p.contentRules.childSafe);
 
   it('every built-in child persona, and a parent’s own child-safe persona', () => {
     expect(childSafe.map((p) => p.name)).toEqual(['Hearth', 'Captain Pip']);
-    const custom: PersonaRecord = { ...builtinPersona(CHILD_COMPANION_ID)!, id: 'custom-unicorn', name: 'Sparkle', systemPrompt: 'You are Sparkle, a magical unicorn.', builtIn: false };
+    const custom: PersonaRecord = {
+      ...builtinPersona(CHILD_COMPANION_ID)!,
+      id: 'custom-unicorn',
+      name: 'Sparkle',
+      systemPrompt: 'You are Sparkle, a magical unicorn.',
+      builtIn: false,
+    };
     for (const persona of [...childSafe, custom]) {
       const prompt = toPromptPersona(persona).systemPrompt;
       expect(prompt, persona.name).toMatch(/computer friend/);
@@ -45,7 +61,11 @@ describe('the guard rewrites dishonest replies', () => {
   });
 
   it('lets the honest answers through', () => {
-    for (const sentence of ['I’m a computer friend, not a real person, but I really like talking with you.', 'You can always tell your mum and dad what we talk about.', 'I really like talking with you!']) {
+    for (const sentence of [
+      'I’m a computer friend, not a real person, but I really like talking with you.',
+      'You can always tell your mum and dad what we talk about.',
+      'I really like talking with you!',
+    ]) {
       expect(guard.checkOutput(sentence), sentence).toEqual({ allowed: true });
     }
   });

@@ -46,7 +46,13 @@ class HeldJudgeChatModelDouble implements ChatModel {
 const child = builtinPersona(CHILD_COMPANION_ID)!;
 
 function guardWith(judge: SafetyJudge | null): TurnGuard {
-  return createConversationGuard({ persona: () => child, limits: () => NO_TIME_LIMITS, usedToday: () => 0, minutesOfDay: () => 12 * 60, judge: () => judge });
+  return createConversationGuard({
+    persona: () => child,
+    limits: () => NO_TIME_LIMITS,
+    usedToday: () => 0,
+    minutesOfDay: () => 12 * 60,
+    judge: () => judge,
+  });
 }
 
 // A borderline sentence (a killing word with no story or game around it) and a sure one.
@@ -112,7 +118,10 @@ describe('the second-opinion judge', () => {
 
     // Never answered: the judge's own time limit gives up, and the sentence stays blocked.
     const silent = new HeldJudgeChatModelDouble();
-    expect(await guardWith(new LlmSafetyJudge(silent, { timeoutMs: 1 })).checkOutput(BORDERLINE)).toMatchObject({ allowed: false, reason: 'violence' });
+    expect(await guardWith(new LlmSafetyJudge(silent, { timeoutMs: 1 })).checkOutput(BORDERLINE)).toMatchObject({
+      allowed: false,
+      reason: 'violence',
+    });
   });
 
   it('clears a borderline thing a child says too (input)', async () => {
@@ -149,7 +158,11 @@ describe('the judge in a VoiceSession', () => {
 
     model.answer('SAFE');
     await h.silenceUntil(() => h.of('turnEnd').length === 1);
-    expect(h.tts.calls.map((c) => c.text)).toEqual(['Farms are busy places.', 'Some farmers shoot clay targets for fun.', 'The end.']);
+    expect(h.tts.calls.map((c) => c.text)).toEqual([
+      'Farms are busy places.',
+      'Some farmers shoot clay targets for fun.',
+      'The end.',
+    ]);
   });
 
   it('says the redirect instead when the model calls the sentence unsafe', async () => {

@@ -28,7 +28,12 @@ describe('SentenceSegmenter', () => {
     const text = 'Dr. Smith arrived at 3.14 p.m. today. "Wow!" she said. Then... silence. The end';
     const expected = all(text, 1);
     for (const size of [2, 3, 5, 8, 13, 1000]) expect(all(text, size)).toEqual(expected);
-    expect(expected).toEqual(['Dr. Smith arrived at 3.14 p.m. today.', '"Wow!" she said.', 'Then... silence.', 'The end']);
+    expect(expected).toEqual([
+      'Dr. Smith arrived at 3.14 p.m. today.',
+      '"Wow!" she said.',
+      'Then... silence.',
+      'The end',
+    ]);
   });
 
   it('emits a sentence as soon as the next word shows the boundary is real', () => {
@@ -58,7 +63,10 @@ describe('SentenceSegmenter', () => {
   });
 
   it('keeps decimals and version numbers together', () => {
-    expect(all('Pi is 3.14159 roughly. Version 1.2.3 is out.')).toEqual(['Pi is 3.14159 roughly.', 'Version 1.2.3 is out.']);
+    expect(all('Pi is 3.14159 roughly. Version 1.2.3 is out.')).toEqual([
+      'Pi is 3.14159 roughly.',
+      'Version 1.2.3 is out.',
+    ]);
   });
 
   it('keeps initials with the name', () => {
@@ -83,7 +91,12 @@ describe('SentenceSegmenter', () => {
   });
 
   it('handles runs of marks like ?! and numbered list items', () => {
-    expect(all('Really?! Yes.\n1. First thing\n2. Second thing')).toEqual(['Really?!', 'Yes.', '1. First thing', '2. Second thing']);
+    expect(all('Really?! Yes.\n1. First thing\n2. Second thing')).toEqual([
+      'Really?!',
+      'Yes.',
+      '1. First thing',
+      '2. Second thing',
+    ]);
   });
 
   it('splits a very long clause at its last comma or semicolon so TTS can start', () => {

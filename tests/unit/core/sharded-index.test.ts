@@ -4,7 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { clusteredUnitVectors } from '../../../bench/catalog/vectors.ts';
 import { encodeShardVectors, ShardVectors } from '../../../src/core/media/shard-vectors.ts';
-import { nearestK, ShardedIndex, shardRanges, squaredDistance, type IndexShard } from '../../../src/core/media/sharded-index.ts';
+import {
+  nearestK,
+  ShardedIndex,
+  shardRanges,
+  squaredDistance,
+  type IndexShard,
+} from '../../../src/core/media/sharded-index.ts';
 import { loadVoy } from '../../../server/catalog/voy.ts';
 
 const DIMS = 24;
@@ -23,7 +29,11 @@ function bruteForce(query: Float32Array, k: number): string[] {
 
 async function voyOver(start: number, end: number) {
   const Voy = await loadVoy();
-  return new Voy({ embeddings: ids.slice(start, end).map((id, j) => ({ id, title: id, url: `/media/${id}`, embeddings: Array.from(vectors[start + j]!) })) });
+  return new Voy({
+    embeddings: ids
+      .slice(start, end)
+      .map((id, j) => ({ id, title: id, url: `/media/${id}`, embeddings: Array.from(vectors[start + j]!) })),
+  });
 }
 
 describe('shardRanges', () => {
@@ -46,7 +56,9 @@ describe('shardRanges', () => {
         if (i > 0) expect(r.start).toBe(ranges[i - 1]!.end);
       });
       const sizes = ranges.map((r) => r.end - r.start);
-      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1 + Math.ceil(count / ranges.length) - Math.floor(count / ranges.length));
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(
+        1 + Math.ceil(count / ranges.length) - Math.floor(count / ranges.length),
+      );
     }
     expect(shardRanges(0, 10)).toEqual([]);
   });
@@ -71,7 +83,8 @@ describe('ShardedIndex over real Voy shards', () => {
   it('13 shards of at most 7 items, merged with the float vectors, equal brute force', async () => {
     const byId = new Map(ids.map((id, i) => [id, vectors[i]!]));
     const shards: IndexShard[] = [];
-    for (const { start, end } of shardRanges(ITEMS, 7)) shards.push({ index: await voyOver(start, end), vectors: { vector: (id) => byId.get(id) } });
+    for (const { start, end } of shardRanges(ITEMS, 7))
+      shards.push({ index: await voyOver(start, end), vectors: { vector: (id) => byId.get(id) } });
     const index = new ShardedIndex(shards);
     expect(shards).toHaveLength(13);
     expect(index.size()).toBe(ITEMS);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SILERO_CONTEXT_SAMPLES, SILERO_FRAME_SAMPLES, SileroInput } from '../../../src/core/vad/silero-input.ts';
 
-const frameOf = (value: (i: number) => number) => Float32Array.from({ length: SILERO_FRAME_SAMPLES }, (_, i) => value(i));
+const frameOf = (value: (i: number) => number) =>
+  Float32Array.from({ length: SILERO_FRAME_SAMPLES }, (_, i) => value(i));
 
 describe('SileroInput (Silero v5 input contract)', () => {
   it('feeds the first frame after 64 samples of silence', () => {
@@ -15,7 +16,9 @@ describe('SileroInput (Silero v5 input contract)', () => {
     const silero = new SileroInput();
     silero.next(frameOf((i) => i));
     const second = silero.next(frameOf(() => -1));
-    expect(Array.from(second.subarray(0, SILERO_CONTEXT_SAMPLES))).toEqual(Array.from({ length: 64 }, (_, k) => 448 + k));
+    expect(Array.from(second.subarray(0, SILERO_CONTEXT_SAMPLES))).toEqual(
+      Array.from({ length: 64 }, (_, k) => 448 + k),
+    );
     expect(second[SILERO_CONTEXT_SAMPLES]).toBe(-1);
   });
 
@@ -27,7 +30,12 @@ describe('SileroInput (Silero v5 input contract)', () => {
     expect(silero.state[0]).toBe(0.25);
     silero.reset();
     expect(silero.state.every((v) => v === 0)).toBe(true);
-    expect(silero.next(frameOf(() => 0)).subarray(0, 64).every((s) => s === 0)).toBe(true);
+    expect(
+      silero
+        .next(frameOf(() => 0))
+        .subarray(0, 64)
+        .every((s) => s === 0),
+    ).toBe(true);
   });
 
   it('rejects frames of the wrong size', () => {

@@ -33,9 +33,18 @@ describe('speech gap tolerance (pauses between words)', () => {
 
   it('is on by default in VoiceSession, where it makes barge-in land on time', async () => {
     expect(DEFAULT_VOICE_SESSION_CONFIG.speechGapMs).toBeGreaterThan(96);
-    const h = createHarness({ transcripts: ['tell me a story', 'tell me another'], chat: [[
-      'Once upon a time there was a dragon. ', 'It lived in a cave by the sea. ', 'Every day it flew over the hills. ', 'The end.',
-    ], ['Sure.']] });
+    const h = createHarness({
+      transcripts: ['tell me a story', 'tell me another'],
+      chat: [
+        [
+          'Once upon a time there was a dragon. ',
+          'It lived in a cave by the sea. ',
+          'Every day it flew over the hills. ',
+          'The end.',
+        ],
+        ['Sure.'],
+      ],
+    });
     h.session.start();
     await h.speech(400);
     await h.silenceUntil(() => h.session.state === 'speaking');

@@ -13,7 +13,9 @@ describe('story prompt for models without a chat template', () => {
 
   it('uses the last user message and adds an article when needed', () => {
     expect(storyTopic('a story about dragons')).toBe('some dragons');
-    expect(buildStoryPrompt([{ role: 'user', content: 'a story about dragons' }]).prompt).toBe('Once upon a time, there were some dragons.');
+    expect(buildStoryPrompt([{ role: 'user', content: 'a story about dragons' }]).prompt).toBe(
+      'Once upon a time, there were some dragons.',
+    );
     expect(storyTopic('about an owl')).toBe('an owl');
     expect(storyTopic('about owl')).toBe('an owl');
     expect(storyTopic('what about the moon?')).toBe('the moon');
@@ -29,7 +31,10 @@ describe('story prompt for models without a chat template', () => {
 
 describe('splitAtLastSentenceEnd', () => {
   it('splits after the last terminator, closing quotes included', () => {
-    expect(splitAtLastSentenceEnd('She ran. He said "hi!" and then')).toEqual({ ready: 'She ran. He said "hi!"', pending: ' and then' });
+    expect(splitAtLastSentenceEnd('She ran. He said "hi!" and then')).toEqual({
+      ready: 'She ran. He said "hi!"',
+      pending: ' and then',
+    });
     expect(splitAtLastSentenceEnd('All done.')).toEqual({ ready: 'All done.', pending: '' });
   });
   it('keeps everything pending without a sentence end', () => {

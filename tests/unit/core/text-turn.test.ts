@@ -13,7 +13,9 @@ describe('text input', () => {
 
     expect(h.stt.calls).toHaveLength(0);
     expect(h.states()).toEqual(['listening', 'thinking', 'speaking', 'listening']);
-    expect(h.of('userTranscript').map((e) => e.payload)).toEqual([{ turnId: 'turn-1', text: 'hello there', final: true }]);
+    expect(h.of('userTranscript').map((e) => e.payload)).toEqual([
+      { turnId: 'turn-1', text: 'hello there', final: true },
+    ]);
     expect(h.tts.calls.map((c) => c.text)).toEqual(['Hi friend.', 'Nice to see you.']);
     expect(h.llm.calls[0]!.messages.at(-1)).toEqual({ role: 'user', content: 'hello there' });
 

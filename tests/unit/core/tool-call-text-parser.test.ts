@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseToolCallJson, ToolCallTextParser, type ParsedPiece } from '../../../src/core/llm/tool-call-text-parser.ts';
+import {
+  parseToolCallJson,
+  ToolCallTextParser,
+  type ParsedPiece,
+} from '../../../src/core/llm/tool-call-text-parser.ts';
 
 function feed(deltas: string[]): ParsedPiece[] {
   const parser = new ToolCallTextParser();
@@ -22,7 +26,9 @@ describe('ToolCallTextParser', () => {
     const raw = '<tool_call>\n{"name": "play_song", "arguments": {"query": "moon"}}\n</tool_call>';
     const deltas = raw.match(/.{1,3}/gs) ?? [];
     const pieces = feed(deltas);
-    expect(pieces).toEqual([{ type: 'tool_call', call: { id: 'call_0', name: 'play_song', arguments: { query: 'moon' } } }]);
+    expect(pieces).toEqual([
+      { type: 'tool_call', call: { id: 'call_0', name: 'play_song', arguments: { query: 'moon' } } },
+    ]);
   });
 
   it('keeps text before and after a call, and numbers several calls', () => {
@@ -65,7 +71,11 @@ describe('parseToolCallJson', () => {
     expect(parseToolCallJson('{"name":"a","arguments":"not json"}', 'x')).toBeNull();
   });
   it('accepts "parameters" for "arguments" and missing arguments', () => {
-    expect(parseToolCallJson('{"name":"a","parameters":{"v":2}}', 'x')).toEqual({ id: 'x', name: 'a', arguments: { v: 2 } });
+    expect(parseToolCallJson('{"name":"a","parameters":{"v":2}}', 'x')).toEqual({
+      id: 'x',
+      name: 'a',
+      arguments: { v: 2 },
+    });
     expect(parseToolCallJson('{"name":"a"}', 'x')).toEqual({ id: 'x', name: 'a', arguments: {} });
   });
 });

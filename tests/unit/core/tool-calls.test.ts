@@ -19,7 +19,12 @@ describe('tool calls from the LLM', () => {
 
     expect(h.llm.calls[0]!.tools!.map((t) => t.name)).toEqual(['get_time']);
     expect(h.of('toolCall').map((e) => e.payload)).toEqual([
-      { turnId: 'turn-1', name: 'get_time', args: {}, result: { content: TIME_CONTENT, say: "It's 3:07 PM on Tuesday, March 4." } },
+      {
+        turnId: 'turn-1',
+        name: 'get_time',
+        args: {},
+        result: { content: TIME_CONTENT, say: "It's 3:07 PM on Tuesday, March 4." },
+      },
     ]);
     const second = h.llm.calls[1]!.messages;
     expect(second.slice(-3)).toEqual([
@@ -30,13 +35,19 @@ describe('tool calls from the LLM', () => {
     expect(h.tts.calls.map((c) => c.text)).toEqual(['Let me check.', 'It is seven past three.']);
     expect(h.of('agentText').at(-1)!.payload.text).toBe('Let me check. It is seven past three.');
     expect(h.of('metrics')[0]!.payload.toolCalls).toEqual(['get_time']);
-    expect(h.session.history.slice(1)).toEqual([...second.slice(-2), { role: 'assistant', content: 'It is seven past three.' }]);
+    expect(h.session.history.slice(1)).toEqual([
+      ...second.slice(-2),
+      { role: 'assistant', content: 'It is seven past three.' },
+    ]);
   });
 
   it('feeds an error result back for an unknown tool without crashing', async () => {
     const h = createHarness({
       tools: new ToolRegistry([getTimeTool]),
-      chat: [[{ toolCall: { id: 'x', name: 'launch_rocket', arguments: { target: 'moon' } } }], ['I', ' cannot', ' do', ' that', '.']],
+      chat: [
+        [{ toolCall: { id: 'x', name: 'launch_rocket', arguments: { target: 'moon' } } }],
+        ['I', ' cannot', ' do', ' that', '.'],
+      ],
     });
     h.session.start();
     void h.session.sendText('launch the rocket');

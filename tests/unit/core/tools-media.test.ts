@@ -8,8 +8,26 @@ import type { ToolContext } from '../../../src/core/tools/types.ts';
 import { getTimeTool } from '../../../src/core/tools/get-time.ts';
 import { createHarness } from './harness.ts';
 
-const item = (id: string, kind: 'song' | 'story', title: string, tags: string[] = [], extra: Partial<MediaItem> = {}): MediaItem => ({
-  id, kind, format: 'audio', title, description: '', tags, language: 'en', ageMin: null, ageMax: null, durationSec: 60, mime: 'audio/wav', url: `/media/${id}`, ...extra,
+const item = (
+  id: string,
+  kind: 'song' | 'story',
+  title: string,
+  tags: string[] = [],
+  extra: Partial<MediaItem> = {},
+): MediaItem => ({
+  id,
+  kind,
+  format: 'audio',
+  title,
+  description: '',
+  tags,
+  language: 'en',
+  ageMin: null,
+  ageMax: null,
+  durationSec: 60,
+  mime: 'audio/wav',
+  url: `/media/${id}`,
+  ...extra,
 });
 
 const LIBRARY = [
@@ -64,7 +82,15 @@ class RecordingPlayer implements MediaPlayer {
 function setup(audience?: MediaAudience | (() => MediaAudience)) {
   const player = new RecordingPlayer();
   const registry = new ToolRegistry([getTimeTool, ...MEDIA_TOOLS]);
-  const ctx: ToolContext = { signal: new AbortController().signal, now: new Date(), services: { mediaPlayer: player, catalog: new FakeLexicalCatalog(), ...(audience ? { mediaAudience: audience } : {}) } };
+  const ctx: ToolContext = {
+    signal: new AbortController().signal,
+    now: new Date(),
+    services: {
+      mediaPlayer: player,
+      catalog: new FakeLexicalCatalog(),
+      ...(audience ? { mediaAudience: audience } : {}),
+    },
+  };
   const run = async (utterance: string) => {
     const match = registry.matchDirectCommand(utterance);
     if (!match) throw new Error(`no direct command for "${utterance}"`);
@@ -108,7 +134,14 @@ describe('media tools: direct commands', () => {
     expect(registry.matchDirectCommand(utterance)).toEqual({ name, args });
   });
 
-  it.each(['what is a tortoise', 'why do stars twinkle', 'can you stop being silly and tell me a joke', 'i like stories', 'play a game with me', 'stop the car'])('leaves "%s" to the LLM', (utterance) => {
+  it.each([
+    'what is a tortoise',
+    'why do stars twinkle',
+    'can you stop being silly and tell me a joke',
+    'i like stories',
+    'play a game with me',
+    'stop the car',
+  ])('leaves "%s" to the LLM', (utterance) => {
     expect(registry.matchDirectCommand(utterance)).toBeNull();
   });
 });
@@ -139,7 +172,8 @@ describe('media tools: execution', () => {
     const { player, run } = setup({ age: 1 });
     const { outcome } = await run('tell me a story about the tortoise');
     expect(outcome.result).toEqual({
-      content: 'No story found for "the tortoise" in the library. Tell the user a short story about the tortoise yourself, in a few simple sentences.',
+      content:
+        'No story found for "the tortoise" in the library. Tell the user a short story about the tortoise yourself, in a few simple sentences.',
       answerWithModel: true,
     });
     expect(player.current).toBeNull();
@@ -148,7 +182,10 @@ describe('media tools: execution', () => {
   it('with no matching song, says so (a song cannot be made up)', async () => {
     const { player, run } = setup();
     const { outcome } = await run('play a song about dinosaurs');
-    expect(outcome.result).toMatchObject({ say: "Sorry, I couldn't find a song like that in the library.", endTurn: true });
+    expect(outcome.result).toMatchObject({
+      say: "Sorry, I couldn't find a song like that in the library.",
+      endTurn: true,
+    });
     expect(outcome.result.isError).toBeUndefined();
     expect(outcome.result.answerWithModel).toBeUndefined();
     expect(player.current).toBeNull();
@@ -179,7 +216,10 @@ describe('media tools: execution', () => {
     expect((await run('pause')).outcome.result.say).toBe('Nothing is playing right now.');
     await run('resume');
     expect(player.status).toBe('playing');
-    expect((await run('stop')).outcome.result).toMatchObject({ content: 'Stopped "Twinkle Twinkle Little Star".', say: 'Okay, stopped.' });
+    expect((await run('stop')).outcome.result).toMatchObject({
+      content: 'Stopped "Twinkle Twinkle Little Star".',
+      say: 'Okay, stopped.',
+    });
     expect(player.status).toBe('idle');
   });
 
@@ -211,7 +251,11 @@ describe('media tools: execution', () => {
 
   it('reports a missing player or catalog as a tool failure', async () => {
     const registry = new ToolRegistry(MEDIA_TOOLS);
-    const outcome = await registry.execute('stop', {}, { signal: new AbortController().signal, now: new Date(), services: {} });
+    const outcome = await registry.execute(
+      'stop',
+      {},
+      { signal: new AbortController().signal, now: new Date(), services: {} },
+    );
     expect(outcome.result.isError).toBe(true);
     expect(outcome.error?.message).toMatch(/no media player/);
   });
@@ -244,15 +288,26 @@ describe('"tell me a story" in a voice session: the library first, then the mode
   });
 
   it('no matching story: the model tells one, seeing the tool answer as if it had asked the library itself', async () => {
-    const { h, player } = storySession([['Once', ' upon', ' a', ' time', ',', ' a', ' dragon', ' learned', ' to', ' fly', '.']]);
+    const { h, player } = storySession([
+      ['Once', ' upon', ' a', ' time', ',', ' a', ' dragon', ' learned', ' to', ' fly', '.'],
+    ]);
     void h.session.sendText('Tell me a story about a dragon.');
     await h.silenceUntil(() => h.of('turnEnd').length === 1);
     expect(player.current).toBeNull();
     expect(h.llm.calls).toHaveLength(1);
     const messages = h.llm.calls[0]!.messages;
     expect(messages.at(-3)).toEqual({ role: 'user', content: 'Tell me a story about a dragon.' });
-    expect(messages.at(-2)).toMatchObject({ role: 'assistant', toolCalls: [{ name: 'tell_story', arguments: { query: 'a dragon' } }] });
-    expect(messages.at(-1)).toMatchObject({ role: 'tool', name: 'tell_story', content: expect.stringMatching(/^No story found for "a dragon" in the library\. Tell the user a short story about a dragon yourself/) });
+    expect(messages.at(-2)).toMatchObject({
+      role: 'assistant',
+      toolCalls: [{ name: 'tell_story', arguments: { query: 'a dragon' } }],
+    });
+    expect(messages.at(-1)).toMatchObject({
+      role: 'tool',
+      name: 'tell_story',
+      content: expect.stringMatching(
+        /^No story found for "a dragon" in the library\. Tell the user a short story about a dragon yourself/,
+      ),
+    });
     expect(h.tts.calls.map((c) => c.text)).toEqual(['Once upon a time, a dragon learned to fly.']);
     expect(h.of('error')).toEqual([]);
     // The conversation remembers the request and the story, not the behind-the-scenes tool call.

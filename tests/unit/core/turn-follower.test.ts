@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { followTurns, LatestRun, TypedEmitter, type FollowedTurn, type VoiceSessionEvents } from '../../../src/core/index.ts';
+import {
+  followTurns,
+  LatestRun,
+  TypedEmitter,
+  type FollowedTurn,
+  type VoiceSessionEvents,
+} from '../../../src/core/index.ts';
 
 /** A session's event stream (the same emitter VoiceSession uses), and the turns followed on it. */
 function followed(onUserText?: (text: string, turnId: string) => void) {
   const session = new TypedEmitter<VoiceSessionEvents>();
   const turns: FollowedTurn[] = [];
   let clock = 1000;
-  const stop = followTurns(session, { onTurnEnd: (turn) => turns.push(turn), now: () => clock, ...(onUserText ? { onUserText } : {}) });
+  const stop = followTurns(session, {
+    onTurnEnd: (turn) => turns.push(turn),
+    now: () => clock,
+    ...(onUserText ? { onUserText } : {}),
+  });
   const tick = (ms: number) => (clock += ms);
   return { session, turns, stop, tick };
 }
@@ -20,7 +30,17 @@ describe('followTurns', () => {
     session.emit('agentText', { turnId: 't1', delta: 'not?', text: 'Why not?' });
     tick(300);
     session.emit('turnEnd', { turnId: 't1', interrupted: false });
-    expect(turns).toEqual([{ userText: 'Tell me a joke', replyText: 'Why not?', interrupted: false, guarded: null, guardReason: null, startedAt: 1000, durationMs: 500 }]);
+    expect(turns).toEqual([
+      {
+        userText: 'Tell me a joke',
+        replyText: 'Why not?',
+        interrupted: false,
+        guarded: null,
+        guardReason: null,
+        startedAt: 1000,
+        durationMs: 500,
+      },
+    ]);
   });
 
   it('records the guard stage and reason, and keeps the redirect said instead as the reply', () => {
@@ -29,7 +49,12 @@ describe('followTurns', () => {
     session.emit('guarded', { turnId: 't1', stage: 'input', reason: 'child-safe' });
     session.emit('agentText', { turnId: 't1', delta: 'Let us talk about cats.', text: 'Let us talk about cats.' });
     session.emit('turnEnd', { turnId: 't1', interrupted: false });
-    expect(turns[0]).toMatchObject({ userText: 'something scary', replyText: 'Let us talk about cats.', guarded: 'input', guardReason: 'child-safe' });
+    expect(turns[0]).toMatchObject({
+      userText: 'something scary',
+      replyText: 'Let us talk about cats.',
+      guarded: 'input',
+      guardReason: 'child-safe',
+    });
   });
 
   it('reports an interrupted turn with the reply as far as it got', () => {

@@ -61,7 +61,10 @@ describe('a normal voice turn', () => {
     expect(c!.at).toBeLessThan(a!.at + 200);
     expect([a, b, c, d].every((e) => e!.sampleRate === 16_000)).toBe(true);
     const playbackEnd = a!.at + 400; // four 100 ms chunks back to back
-    const listening = h.of('state').filter((e) => e.payload.state === 'listening').at(-1)!;
+    const listening = h
+      .of('state')
+      .filter((e) => e.payload.state === 'listening')
+      .at(-1)!;
     expect(listening.at).toBeGreaterThanOrEqual(playbackEnd);
     expect(listening.at).toBeLessThan(playbackEnd + FRAME_MS);
   });

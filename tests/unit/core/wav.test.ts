@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { decodeWav, encodeWav } from '../../../src/core/audio/wav.ts';
 
 /** A WAV built byte by byte (not by the codec under test), with optional oddities. */
-function wav(samples: number[], opts: { sampleRate?: number; channels?: number; extraChunk?: boolean; bogusSize?: boolean } = {}): Uint8Array {
+function wav(
+  samples: number[],
+  opts: { sampleRate?: number; channels?: number; extraChunk?: boolean; bogusSize?: boolean } = {},
+): Uint8Array {
   const channels = opts.channels ?? 1;
   const extra = opts.extraChunk ? 8 + 3 + 1 : 0; // odd-sized chunk plus its pad byte
   const dataBytes = samples.length * 2;
@@ -72,7 +75,8 @@ describe('encodeWav', () => {
     const decoded = decodeWav(encodeWav(samples, 16000));
     expect(decoded).toMatchObject({ sampleRate: 16000, channels: 1 });
     expect(decoded.samples).toHaveLength(samples.length);
-    for (let i = 0; i < samples.length; i++) expect(Math.abs(decoded.samples[i]! - samples[i]!)).toBeLessThan(1 / 16384);
+    for (let i = 0; i < samples.length; i++)
+      expect(Math.abs(decoded.samples[i]! - samples[i]!)).toBeLessThan(1 / 16384);
   });
 
   it('refuses a nonsense sample rate', () => {

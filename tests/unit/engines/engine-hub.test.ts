@@ -16,7 +16,12 @@ function doubles() {
   const fail = new Set<string>();
   // One double per role, each implementing that role's engine interface (silent, empty).
   const engines: { [R in keyof LoadedEngines]: (model: string) => LoadedEngines[R] } = {
-    vad: (model) => ({ ...loaded('vad', model), frameSamples: 512, process: () => Promise.resolve(0), reset: () => {} }),
+    vad: (model) => ({
+      ...loaded('vad', model),
+      frameSamples: 512,
+      process: () => Promise.resolve(0),
+      reset: () => {},
+    }),
     stt: (model) => ({ ...loaded('stt', model), transcribe: () => Promise.resolve({ text: '' }) }),
     llm: (model) => ({ ...loaded('llm', model), async *stream() {} }),
     tts: (model) => ({ ...loaded('tts', model), sampleRate: 16_000, async *synthesize() {} }),

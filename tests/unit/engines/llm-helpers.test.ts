@@ -18,14 +18,24 @@ describe('chooseThreadCount', () => {
 
 describe('WebLLM model record', () => {
   const origin = 'http://192.168.1.20:8787';
-  const record = webLlmModelRecord({ packId: 'qwen2.5-0.5b-instruct-mlc', libFile: 'Qwen2-0.5B-Instruct-q4f16_1-ctx4k_cs1k-webgpu.wasm', origin });
+  const record = webLlmModelRecord({
+    packId: 'qwen2.5-0.5b-instruct-mlc',
+    libFile: 'Qwen2-0.5B-Instruct-q4f16_1-ctx4k_cs1k-webgpu.wasm',
+    origin,
+  });
 
   it('points every file at our server, never at a model hub', () => {
-    expect(record.model_lib).toBe(`${origin}/models/qwen2.5-0.5b-instruct-mlc/Qwen2-0.5B-Instruct-q4f16_1-ctx4k_cs1k-webgpu.wasm`);
+    expect(record.model_lib).toBe(
+      `${origin}/models/qwen2.5-0.5b-instruct-mlc/Qwen2-0.5B-Instruct-q4f16_1-ctx4k_cs1k-webgpu.wasm`,
+    );
     // What WebLLM does with the model URL: keep it when it has /resolve/x/, then resolve files against it.
     expect(/.+\/resolve\/.+\//.test(record.model)).toBe(true);
-    expect(new URL('mlc-chat-config.json', new URL(record.model).href).href).toBe(`${origin}/models/qwen2.5-0.5b-instruct-mlc/mlc-chat-config.json`);
-    expect(new URL('params_shard_0.bin', record.model).href).toBe(`${origin}/models/qwen2.5-0.5b-instruct-mlc/params_shard_0.bin`);
+    expect(new URL('mlc-chat-config.json', new URL(record.model).href).href).toBe(
+      `${origin}/models/qwen2.5-0.5b-instruct-mlc/mlc-chat-config.json`,
+    );
+    expect(new URL('params_shard_0.bin', record.model).href).toBe(
+      `${origin}/models/qwen2.5-0.5b-instruct-mlc/params_shard_0.bin`,
+    );
   });
 
   it('finds the compiled model library among the pack files', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { selectEngines, type PackStatusLike, type RoleStatusLike } from '../../../src/engines/select.ts';
 
-function pack(id: string, engine: string, state: string, tier = 'recommended', files: string[] = ['model.bin']): PackStatusLike {
+function pack(
+  id: string,
+  engine: string,
+  state: string,
+  tier = 'recommended',
+  files: string[] = ['model.bin'],
+): PackStatusLike {
   return { id, title: id, engine, state, tier, files: files.map((path) => ({ path })) };
 }
 
@@ -13,13 +19,26 @@ function role(name: string, packs: PackStatusLike[], fix: string | null = null):
 function freshServer(overrides: Partial<Record<string, PackStatusLike[]>> = {}): RoleStatusLike[] {
   return [
     role('vad', overrides.vad ?? [pack('silero-vad-v5', 'silero', 'ready')]),
-    role('stt', overrides.stt ?? [pack('whisper-tiny-en', 'whisper-transformersjs', 'missing')], 'npm run models -- download whisper-tiny-en'),
+    role(
+      'stt',
+      overrides.stt ?? [pack('whisper-tiny-en', 'whisper-transformersjs', 'missing')],
+      'npm run models -- download whisper-tiny-en',
+    ),
     role('llm-webgpu', overrides['llm-webgpu'] ?? [pack('qwen-mlc', 'webllm', 'missing')]),
-    role('llm-cpu', overrides['llm-cpu'] ?? [
-      pack('qwen-gguf', 'llama.cpp', 'missing', 'recommended', ['qwen.gguf']),
-      pack('stories260K', 'llama.cpp', 'ready', 'demo', ['stories260K.gguf']),
-    ]),
-    role('tts', overrides.tts ?? [pack('piper-lessac', 'piper', 'missing'), pack('flite-classic', 'flite', 'ready', 'fallback', ['flite.wasm'])]),
+    role(
+      'llm-cpu',
+      overrides['llm-cpu'] ?? [
+        pack('qwen-gguf', 'llama.cpp', 'missing', 'recommended', ['qwen.gguf']),
+        pack('stories260K', 'llama.cpp', 'ready', 'demo', ['stories260K.gguf']),
+      ],
+    ),
+    role(
+      'tts',
+      overrides.tts ?? [
+        pack('piper-lessac', 'piper', 'missing'),
+        pack('flite-classic', 'flite', 'ready', 'fallback', ['flite.wasm']),
+      ],
+    ),
   ];
 }
 
@@ -28,14 +47,23 @@ describe('selectEngines', () => {
     const plan = selectEngines(freshServer(), { webgpu: 'none' });
     expect(plan.vad).toEqual({ engine: 'silero', packId: 'silero-vad-v5' });
     expect(plan.stt).toEqual({ engine: 'none', fix: 'npm run models -- download whisper-tiny-en' });
-    expect(plan.llm).toEqual({ engine: 'wllama', packId: 'stories260K', title: 'stories260K', file: 'stories260K.gguf', demo: true });
+    expect(plan.llm).toEqual({
+      engine: 'wllama',
+      packId: 'stories260K',
+      title: 'stories260K',
+      file: 'stories260K.gguf',
+      demo: true,
+    });
     expect(plan.tts).toEqual({ engine: 'classic', packId: 'flite-classic' });
   });
 
   it('prefers a ready recommended GGUF over the demo one', () => {
     const plan = selectEngines(
       freshServer({
-        'llm-cpu': [pack('stories260K', 'llama.cpp', 'ready', 'demo', ['stories260K.gguf']), pack('qwen-gguf', 'llama.cpp', 'ready', 'recommended', ['qwen.gguf'])],
+        'llm-cpu': [
+          pack('stories260K', 'llama.cpp', 'ready', 'demo', ['stories260K.gguf']),
+          pack('qwen-gguf', 'llama.cpp', 'ready', 'recommended', ['qwen.gguf']),
+        ],
       }),
       { webgpu: 'none' },
     );
@@ -63,7 +91,9 @@ describe('selectEngines', () => {
 
   it('keeps the classic voice over a demo-tier Piper pack (a test fixture that beeps)', () => {
     const plan = selectEngines(
-      freshServer({ tts: [pack('piper-contract', 'piper', 'ready', 'demo'), pack('flite-classic', 'flite', 'ready', 'fallback')] }),
+      freshServer({
+        tts: [pack('piper-contract', 'piper', 'ready', 'demo'), pack('flite-classic', 'flite', 'ready', 'fallback')],
+      }),
       { webgpu: 'none' },
     );
     expect(plan.tts).toEqual({ engine: 'classic', packId: 'flite-classic' });
@@ -71,7 +101,10 @@ describe('selectEngines', () => {
 
   it('ignores damaged or partial packs', () => {
     const plan = selectEngines(
-      freshServer({ stt: [pack('whisper-tiny-en', 'whisper-transformersjs', 'corrupt')], tts: [pack('piper-lessac', 'piper', 'partial')] }),
+      freshServer({
+        stt: [pack('whisper-tiny-en', 'whisper-transformersjs', 'corrupt')],
+        tts: [pack('piper-lessac', 'piper', 'partial')],
+      }),
       { webgpu: 'none' },
     );
     expect(plan.stt.engine).toBe('none');

@@ -10,6 +10,8 @@ describe('quotaMessage', () => {
   });
 
   it('still reads well when the sizes are unknown', () => {
-    expect(quotaMessage('a/b', null, null, null)).toBe('Not enough storage on this device to keep a/b. Free some space on the device, or clear models you no longer use in Settings → Storage.');
+    expect(quotaMessage('a/b', null, null, null)).toBe(
+      'Not enough storage on this device to keep a/b. Free some space on the device, or clear models you no longer use in Settings → Storage.',
+    );
   });
 });

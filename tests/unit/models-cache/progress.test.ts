@@ -37,7 +37,13 @@ describe('time left and fraction', () => {
   });
 
   it('reports the fraction done, 1 for an empty file, null when the size is unknown', () => {
-    expect(progressOf(50, 200, 10)).toEqual({ bytes: 50, total: 200, bytesPerSecond: 10, secondsLeft: 15, fraction: 0.25 });
+    expect(progressOf(50, 200, 10)).toEqual({
+      bytes: 50,
+      total: 200,
+      bytesPerSecond: 10,
+      secondsLeft: 15,
+      fraction: 0.25,
+    });
     expect(progressOf(0, 0, null).fraction).toBe(1);
     expect(progressOf(10, null, null).fraction).toBeNull();
   });

@@ -20,22 +20,39 @@ describe('planResume', () => {
 
 describe('planResponse', () => {
   it('appends a 206 that starts exactly where the partial ends', () => {
-    expect(planResponse(400, { status: 206, contentRange: 'bytes 400-999/1000', contentLength: '600' })).toEqual({ kind: 'append', offset: 400, total: 1000 });
+    expect(planResponse(400, { status: 206, contentRange: 'bytes 400-999/1000', contentLength: '600' })).toEqual({
+      kind: 'append',
+      offset: 400,
+      total: 1000,
+    });
   });
 
   it('refuses a 206 that would leave a gap or an overlap, or has no valid Content-Range', () => {
-    expect(planResponse(400, { status: 206, contentRange: 'bytes 0-999/1000', contentLength: '1000' }).kind).toBe('error');
+    expect(planResponse(400, { status: 206, contentRange: 'bytes 0-999/1000', contentLength: '1000' }).kind).toBe(
+      'error',
+    );
     expect(planResponse(400, { status: 206, contentRange: null, contentLength: '600' }).kind).toBe('error');
-    expect(planResponse(400, { status: 206, contentRange: 'bytes 400-1000/1000', contentLength: '600' }).kind).toBe('error');
+    expect(planResponse(400, { status: 206, contentRange: 'bytes 400-1000/1000', contentLength: '600' }).kind).toBe(
+      'error',
+    );
   });
 
   it('starts over when the server ignores the Range and sends the whole file', () => {
-    expect(planResponse(400, { status: 200, contentRange: null, contentLength: '1000' })).toEqual({ kind: 'restart', total: 1000 });
-    expect(planResponse(0, { status: 200, contentRange: null, contentLength: null })).toEqual({ kind: 'restart', total: null });
+    expect(planResponse(400, { status: 200, contentRange: null, contentLength: '1000' })).toEqual({
+      kind: 'restart',
+      total: 1000,
+    });
+    expect(planResponse(0, { status: 200, contentRange: null, contentLength: null })).toEqual({
+      kind: 'restart',
+      total: null,
+    });
   });
 
   it('reports other statuses as errors', () => {
-    expect(planResponse(0, { status: 404, contentRange: null, contentLength: null })).toEqual({ kind: 'error', message: 'HTTP 404' });
+    expect(planResponse(0, { status: 404, contentRange: null, contentLength: null })).toEqual({
+      kind: 'error',
+      message: 'HTTP 404',
+    });
     expect(planResponse(10, { status: 416, contentRange: 'bytes */10', contentLength: null }).kind).toBe('error');
   });
 });

@@ -5,7 +5,18 @@ import { packFiles, parseModelUrl, plannedPackIds, type ListedRole } from '../..
 const ORIGIN = 'http://hearth.local:8787';
 
 const roles: ListedRole[] = [
-  { role: 'vad', packs: [{ id: 'silero-vad-v5', title: 'Silero VAD v5', role: 'vad', state: 'ready', files: [{ path: 'silero_vad_v5.onnx', bytes: 2_300_000, sha256: null }] }] },
+  {
+    role: 'vad',
+    packs: [
+      {
+        id: 'silero-vad-v5',
+        title: 'Silero VAD v5',
+        role: 'vad',
+        state: 'ready',
+        files: [{ path: 'silero_vad_v5.onnx', bytes: 2_300_000, sha256: null }],
+      },
+    ],
+  },
   {
     role: 'stt',
     packs: [
@@ -21,8 +32,24 @@ const roles: ListedRole[] = [
       },
     ],
   },
-  { role: 'llm-cpu', packs: [{ id: 'qwen-gguf', title: 'Qwen', role: 'llm-cpu', state: 'missing', files: [{ path: 'q.gguf', bytes: null }] }] },
-  { role: 'tts', packs: [{ id: 'flite-classic', title: 'Classic voice', role: 'tts', state: 'ready', files: [{ path: 'flite.wasm', bytes: 3_000_000 }] }] },
+  {
+    role: 'llm-cpu',
+    packs: [
+      { id: 'qwen-gguf', title: 'Qwen', role: 'llm-cpu', state: 'missing', files: [{ path: 'q.gguf', bytes: null }] },
+    ],
+  },
+  {
+    role: 'tts',
+    packs: [
+      {
+        id: 'flite-classic',
+        title: 'Classic voice',
+        role: 'tts',
+        state: 'ready',
+        files: [{ path: 'flite.wasm', bytes: 3_000_000 }],
+      },
+    ],
+  },
 ];
 
 const plan: EnginePlan = {
@@ -39,12 +66,20 @@ describe('plannedPackIds', () => {
 
   it('adds the best ready embeddings pack (memory and library search)', () => {
     const withEmbeddings: ListedRole[] = [...roles, { role: 'embeddings', pack: { id: 'minilm' }, packs: [] }];
-    expect(plannedPackIds(plan, withEmbeddings)).toEqual(['silero-vad-v5', 'whisper-tiny-en', 'qwen-gguf', 'flite-classic', 'minilm']);
+    expect(plannedPackIds(plan, withEmbeddings)).toEqual([
+      'silero-vad-v5',
+      'whisper-tiny-en',
+      'qwen-gguf',
+      'flite-classic',
+      'minilm',
+    ]);
     expect(plannedPackIds(plan, [...roles, { role: 'embeddings', pack: null, packs: [] }])).toHaveLength(4);
   });
 
   it('leaves out roles with no engine', () => {
-    expect(plannedPackIds({ ...plan, stt: { engine: 'none', fix: null }, llm: { engine: 'none', fix: null } })).toEqual(['silero-vad-v5', 'flite-classic']);
+    expect(plannedPackIds({ ...plan, stt: { engine: 'none', fix: null }, llm: { engine: 'none', fix: null } })).toEqual(
+      ['silero-vad-v5', 'flite-classic'],
+    );
   });
 });
 
@@ -64,7 +99,10 @@ describe('packFiles', () => {
   });
 
   it('parses a cache key back into its pack and path', () => {
-    expect(parseModelUrl(`${ORIGIN}/models/whisper-tiny-en/onnx/encoder%20model.onnx`)).toEqual({ packId: 'whisper-tiny-en', path: 'onnx/encoder model.onnx' });
+    expect(parseModelUrl(`${ORIGIN}/models/whisper-tiny-en/onnx/encoder%20model.onnx`)).toEqual({
+      packId: 'whisper-tiny-en',
+      path: 'onnx/encoder model.onnx',
+    });
     expect(parseModelUrl(`${ORIGIN}/api/models`)).toBeNull();
   });
 });

@@ -59,7 +59,9 @@ describe('kiosk listening keeper', () => {
   it('starts listening at once, retries failures with growing delays (reloading engines), and restarts after the mic stops', async () => {
     const listener = new FlakyListener(2);
     const retries: (number | null)[] = [];
-    const stop = keepListening(listener, (status) => retries.push(status.retryAt === null ? null : status.retryAt - Date.now()));
+    const stop = keepListening(listener, (status) =>
+      retries.push(status.retryAt === null ? null : status.retryAt - Date.now()),
+    );
     await vi.advanceTimersByTimeAsync(0);
     expect(listener.starts).toBe(1);
     expect(listener.mic).toBe('off');

@@ -11,20 +11,27 @@ function decode(png: Buffer): { width: number; height: number; pixel: (x: number
   const width = png.readUInt32BE(16);
   const height = png.readUInt32BE(20);
   const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     if (png.toString('ascii', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
     at += 12 + length;
   }
   const raw = inflateSync(Buffer.concat(idat));
-  return { width, height, pixel: (x, y) => [...raw.subarray(y * (width * 4 + 1) + 1 + x * 4, y * (width * 4 + 1) + 5 + x * 4)] };
+  return {
+    width,
+    height,
+    pixel: (x, y) => [...raw.subarray(y * (width * 4 + 1) + 1 + x * 4, y * (width * 4 + 1) + 5 + x * 4)],
+  };
 }
 
 describe('PWA icons', () => {
   it('committed icons are exactly what scripts/pwa-icons draws', () => {
     for (const icon of ICONS) {
       const committed = fs.readFileSync(path.join(PROJECT_ROOT, 'public', 'icons', icon.file));
-      expect(committed.equals(iconPng(icon.size, icon.purpose)), `${icon.file} is stale: run npx tsx scripts/pwa-icons/main.ts`).toBe(true);
+      expect(
+        committed.equals(iconPng(icon.size, icon.purpose)),
+        `${icon.file} is stale: run npx tsx scripts/pwa-icons/main.ts`,
+      ).toBe(true);
     }
   });
 

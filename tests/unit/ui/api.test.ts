@@ -55,14 +55,23 @@ describe('ui api fetch helpers', () => {
   });
 
   it('reports offline, http and non-JSON answers as errors', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     expect(await getHealth()).toMatchObject({ ok: false, error: { kind: 'offline' } });
 
-    vi.stubGlobal('fetch', vi.fn(async () => jsonResponse({}, { status: 502 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => jsonResponse({}, { status: 502 })),
+    );
     expect(await getHealth()).toMatchObject({ ok: false, error: { kind: 'http', status: 502 } });
 
     // An SPA fallback answering index.html with 200 must not count as a Hearth server.
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } })),
+    );
     expect(await getHealth()).toMatchObject({ ok: false, error: { kind: 'bad-response' } });
   });
 });

@@ -16,6 +16,8 @@ describe('libraryProblem', () => {
   it('counts a gateway error as unreachable, but a server error as the server’s own problem', () => {
     expect(isUnreachable(new Error('HTTP 503'), true)).toBe(true);
     expect(isUnreachable(new Error('HTTP 500: index broken'), true)).toBe(false);
-    expect(libraryProblem('load', new Error('HTTP 500: index broken'), true)).toBe('The home server couldn’t list the library (HTTP 500: index broken).');
+    expect(libraryProblem('load', new Error('HTTP 500: index broken'), true)).toBe(
+      'The home server couldn’t list the library (HTTP 500: index broken).',
+    );
   });
 });

@@ -6,7 +6,10 @@ const lan = { protocol: 'http:', hostname: '192.168.1.20', origin: 'http://192.1
 
 describe('the secure address offered to a plain-http page', () => {
   it('is the same host on the server’s HTTPS port, with the CA from the page’s own origin', () => {
-    expect(secureAddressFor(lan, 8443)).toEqual({ secureUrl: 'https://192.168.1.20:8443/', caUrl: 'http://192.168.1.20:8787/hearth-ca.crt' });
+    expect(secureAddressFor(lan, 8443)).toEqual({
+      secureUrl: 'https://192.168.1.20:8443/',
+      caUrl: 'http://192.168.1.20:8787/hearth-ca.crt',
+    });
   });
 
   it('keeps an IPv6 host in brackets', () => {

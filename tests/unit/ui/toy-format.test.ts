@@ -98,7 +98,9 @@ describe('the spoken pairing code', () => {
 
   it('explains each refusal in words a parent can act on', () => {
     expect(pairingProblem(404, 'unknown code')).toMatch(/No toy is waiting with that code/);
-    expect(pairingProblem(410, 'expired')).toBe('That code has run out. Ask the toy for a new code: turn it off and on.');
+    expect(pairingProblem(410, 'expired')).toBe(
+      'That code has run out. Ask the toy for a new code: turn it off and on.',
+    );
     expect(pairingProblem(409, 'exists')).toMatch(/already added/);
     expect(pairingProblem(400, 'name: a name is needed')).toBe('name: a name is needed');
   });

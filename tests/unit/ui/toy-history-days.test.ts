@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { groupByDay } from '../../../src/ui/screens/settings/toys/toy-history-days.ts';
 
 /** A local time on 2026-06-{day} as an ISO string, the way the server sends it. */
-const at = (day: number, hour: number) => ({ startedAt: new Date(2026, 5, day, hour, 30).toISOString(), id: `${day}-${hour}` });
+const at = (day: number, hour: number) => ({
+  startedAt: new Date(2026, 5, day, hour, 30).toISOString(),
+  id: `${day}-${hour}`,
+});
 
 describe('groupByDay', () => {
   it('groups newest-first turns by local day, labelling today and yesterday', () => {

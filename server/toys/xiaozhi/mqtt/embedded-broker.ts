@@ -66,7 +66,11 @@ export class EmbeddedToyBroker implements ToyControlBus {
           if (!refusedNames.has(name)) {
             if (refusedNames.size >= 4096) refusedNames.clear();
             refusedNames.add(name);
-            log('warn', 'xiaozhi MQTT connection refused: unknown toy or wrong credentials (further refusals of this client are not logged)', { clientId: client.id, username });
+            log(
+              'warn',
+              'xiaozhi MQTT connection refused: unknown toy or wrong credentials (further refusals of this client are not logged)',
+              { clientId: client.id, username },
+            );
           }
           const error = new Error('bad user name or password') as AuthenticateError;
           error.returnCode = 4;
@@ -80,8 +84,11 @@ export class EmbeddedToyBroker implements ToyControlBus {
         if (!client) return done(null); // Hearth's own publishes
         if (!toy || !stillValid(credentials, toy)) return done(new Error('credentials revoked'));
         if (packet.topic !== upTopic(toy.mac)) {
-          log('warn', 'xiaozhi MQTT publish refused: a toy may publish only to its own topic', { mac: toy.mac, topic: packet.topic });
-          return done(new Error('not this toy\'s topic'));
+          log('warn', 'xiaozhi MQTT publish refused: a toy may publish only to its own topic', {
+            mac: toy.mac,
+            topic: packet.topic,
+          });
+          return done(new Error("not this toy's topic"));
         }
         if (packet.payload.length > MAX_TOY_MESSAGE_BYTES) return done(new Error('message too large'));
         done(null);
@@ -89,7 +96,10 @@ export class EmbeddedToyBroker implements ToyControlBus {
       authorizeSubscribe: (client, subscription, done) => {
         const toy = toys.get(client);
         if (!toy || subscription.topic !== replyTopic(toy.mac)) {
-          log('warn', 'xiaozhi MQTT subscription refused: a toy may read only its own reply topic', { mac: toy?.mac, topic: subscription.topic });
+          log('warn', 'xiaozhi MQTT subscription refused: a toy may read only its own reply topic', {
+            mac: toy?.mac,
+            topic: subscription.topic,
+          });
           // A null subscription is a refusal in the SUBACK (0x80); an error would drop the connection.
           return done(null, null);
         }
@@ -141,10 +151,14 @@ export class EmbeddedToyBroker implements ToyControlBus {
       this.lastDelivery.set(
         client,
         new Promise<void>((resolve) =>
-          client.publish({ cmd: 'publish', topic: replyTopic(mac), payload, qos: 0, retain: false, dup: false }, (error) => {
-            if (error) this.log('warn', 'xiaozhi MQTT: a message to the toy was not delivered', { mac, error: error.message });
-            resolve();
-          }),
+          client.publish(
+            { cmd: 'publish', topic: replyTopic(mac), payload, qos: 0, retain: false, dup: false },
+            (error) => {
+              if (error)
+                this.log('warn', 'xiaozhi MQTT: a message to the toy was not delivered', { mac, error: error.message });
+              resolve();
+            },
+          ),
         ),
       );
     }
@@ -188,9 +202,13 @@ async function listen(server: net.Server, options: EmbeddedBrokerOptions): Promi
   try {
     return await attempt(options.port);
   } catch (error) {
-    if (!(options.fallbackToFreePort && error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')) throw error;
+    if (!(options.fallbackToFreePort && error instanceof Error && 'code' in error && error.code === 'EADDRINUSE'))
+      throw error;
     const port = await attempt(0);
-    options.log('warn', `xiaozhi MQTT: port ${options.port} is taken, the embedded broker listens on ${port} (toys learn it at their next OTA check)`);
+    options.log(
+      'warn',
+      `xiaozhi MQTT: port ${options.port} is taken, the embedded broker listens on ${port} (toys learn it at their next OTA check)`,
+    );
     return port;
   }
 }

@@ -6,7 +6,14 @@
 // credentials and ACLs set up by hand (the username is the topic name, see toy-mqtt-identity.ts).
 import mqtt, { type MqttClient } from 'mqtt';
 import type { BusLog, ToyControlBus } from './toy-control-bus.ts';
-import { ALL_UP_TOPICS, macOfUpTopic, mqttName, replyTopic, upTopic, type ToyMqttIdentity } from './toy-mqtt-identity.ts';
+import {
+  ALL_UP_TOPICS,
+  macOfUpTopic,
+  mqttName,
+  replyTopic,
+  upTopic,
+  type ToyMqttIdentity,
+} from './toy-mqtt-identity.ts';
 
 const DYNSEC_TOPIC = '$CONTROL/dynamic-security/v1';
 
@@ -37,7 +44,8 @@ export class ExternalToyBroker implements ToyControlBus {
 
   static async connect(url: string, log: BusLog): Promise<ExternalToyBroker> {
     const parsed = new URL(url);
-    if (parsed.protocol !== 'mqtt:' && parsed.protocol !== 'mqtts:') throw new Error(`--mqtt-url must start with mqtt:// or mqtts://, not ${parsed.protocol}//`);
+    if (parsed.protocol !== 'mqtt:' && parsed.protocol !== 'mqtts:')
+      throw new Error(`--mqtt-url must start with mqtt:// or mqtts://, not ${parsed.protocol}//`);
     const port = Number(parsed.port || (parsed.protocol === 'mqtts:' ? 8883 : 1883));
     const client = await mqtt.connectAsync({
       protocol: parsed.protocol === 'mqtts:' ? 'mqtts' : 'mqtt',
@@ -87,9 +95,21 @@ export class ExternalToyBroker implements ToyControlBus {
           { acltype: 'subscribeLiteral', topic: replyTopic(identity.mac), priority: 0, allow: true },
         ],
       },
-      { command: 'createClient', username: identity.username, password: identity.password, clientid: identity.clientId, roles: [{ rolename }] },
+      {
+        command: 'createClient',
+        username: identity.username,
+        password: identity.password,
+        clientid: identity.clientId,
+        roles: [{ rolename }],
+      },
       // An existing client (an earlier generation) gets the current password and client id.
-      { command: 'modifyClient', username: identity.username, password: identity.password, clientid: identity.clientId, roles: [{ rolename }] },
+      {
+        command: 'modifyClient',
+        username: identity.username,
+        password: identity.password,
+        clientid: identity.clientId,
+        roles: [{ rolename }],
+      },
     ]);
   }
 
@@ -119,7 +139,11 @@ export class ExternalToyBroker implements ToyControlBus {
       if (!response.error || /already exists/i.test(response.error)) continue;
       if (this.dynsecWarned) continue;
       this.dynsecWarned = true;
-      this.log('warn', 'xiaozhi MQTT: the external broker refused a dynamic-security command; set the toys\' credentials up in the broker by hand', { command: response.command, error: response.error });
+      this.log(
+        'warn',
+        "xiaozhi MQTT: the external broker refused a dynamic-security command; set the toys' credentials up in the broker by hand",
+        { command: response.command, error: response.error },
+      );
     }
   }
 }

@@ -100,7 +100,8 @@ export class FirmwareMqttClient {
   static async connect(block: OtaMqttBlock, options: FirmwareMqttOptions = {}): Promise<FirmwareMqttClient> {
     // Like the firmware: "host:port", TLS assumed without a port (not supported here).
     const colon = block.endpoint.lastIndexOf(':');
-    if (colon < 0) throw new FirmwareMqttError(`MQTT endpoint "${block.endpoint}" has no port (the firmware would try TLS on 8883)`);
+    if (colon < 0)
+      throw new FirmwareMqttError(`MQTT endpoint "${block.endpoint}" has no port (the firmware would try TLS on 8883)`);
     const host = block.endpoint.slice(0, colon).replace(/^\[|\]$/g, '');
     const port = Number(block.endpoint.slice(colon + 1));
     let lastError: unknown;
@@ -126,7 +127,9 @@ export class FirmwareMqttClient {
         lastError = error;
       }
     }
-    throw new FirmwareMqttError(`MQTT connect to ${block.endpoint} failed: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
+    throw new FirmwareMqttError(
+      `MQTT connect to ${block.endpoint} failed: ${lastError instanceof Error ? lastError.message : String(lastError)}`,
+    );
   }
 
   get mqtt(): MqttClient {
@@ -156,7 +159,10 @@ export class FirmwareMqttClient {
 
   /** Sends a JSON message on the publish topic (with the session id, as the firmware does). */
   async sendJson(message: Record<string, unknown>): Promise<void> {
-    await this.client.publishAsync(this.block.publish_topic, JSON.stringify({ session_id: this.sessionId, ...message }));
+    await this.client.publishAsync(
+      this.block.publish_topic,
+      JSON.stringify({ session_id: this.sessionId, ...message }),
+    );
   }
 
   /**
@@ -168,15 +174,23 @@ export class FirmwareMqttClient {
     const answered = new Promise<ServerHello>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.helloWaiter = null;
-        reject(new FirmwareMqttError('no server hello within the firmware\'s 10 s'));
+        reject(new FirmwareMqttError("no server hello within the firmware's 10 s"));
       }, this.options.helloTimeoutMs ?? 10_000);
       this.helloWaiter = (message) => {
         clearTimeout(timer);
         resolve(message);
       };
     });
-    const message = hello ?? { type: 'hello', version: 3, features: { mcp: true }, audio_params: { format: 'opus', sample_rate: 16000, channels: 1, frame_duration: 60 } };
-    await this.client.publishAsync(this.block.publish_topic, JSON.stringify({ ...message, type: 'hello', transport: 'udp' }));
+    const message = hello ?? {
+      type: 'hello',
+      version: 3,
+      features: { mcp: true },
+      audio_params: { format: 'opus', sample_rate: 16000, channels: 1, frame_duration: 60 },
+    };
+    await this.client.publishAsync(
+      this.block.publish_topic,
+      JSON.stringify({ ...message, type: 'hello', transport: 'udp' }),
+    );
     const server = await answered;
     const key = Buffer.from(server.udp.key, 'hex');
     const nonce = Buffer.from(server.udp.nonce, 'hex');
@@ -247,13 +261,22 @@ export class FirmwareMqttClient {
     if (json.type === 'hello') {
       // ParseServerHello: transport must be "udp" and the udp block complete, or it is ignored.
       const udp = json.udp as ServerHello['udp'] | undefined;
-      if (json.transport !== 'udp' || !udp || typeof udp.server !== 'string' || typeof udp.port !== 'number' || typeof udp.key !== 'string' || typeof udp.nonce !== 'string') return;
+      if (
+        json.transport !== 'udp' ||
+        !udp ||
+        typeof udp.server !== 'string' ||
+        typeof udp.port !== 'number' ||
+        typeof udp.key !== 'string' ||
+        typeof udp.nonce !== 'string'
+      )
+        return;
       this.helloWaiter?.(json as ServerHello);
       this.helloWaiter = null;
       return;
     }
     if (json.type === 'goodbye') {
-      if (json.session_id === this.sessionId && this.closeUdp()) for (const listener of this.closedListeners) listener(true);
+      if (json.session_id === this.sessionId && this.closeUdp())
+        for (const listener of this.closedListeners) listener(true);
       return;
     }
     for (const listener of this.jsonListeners) listener(json);
@@ -273,4 +296,3 @@ export class FirmwareMqttClient {
     this.dropped.set(reason, (this.dropped.get(reason) ?? 0) + 1);
   }
 }
-

@@ -27,7 +27,10 @@ export interface XiaozhiMqttSetupOptions {
 }
 
 /** Starts the broker (or joins the external one) and the UDP socket; null when MQTT is turned off. */
-export async function setupXiaozhiMqtt(app: FastifyInstance, options: XiaozhiMqttSetupOptions): Promise<XiaozhiMqtt | null> {
+export async function setupXiaozhiMqtt(
+  app: FastifyInstance,
+  options: XiaozhiMqttSetupOptions,
+): Promise<XiaozhiMqtt | null> {
   if (!options.settings.enabled) return null;
   const mqtt = await startXiaozhiMqtt(options.settings, {
     db: options.db,
@@ -36,6 +39,9 @@ export async function setupXiaozhiMqtt(app: FastifyInstance, options: XiaozhiMqt
     log: (level, message, extra) => app.log[level]({ xiaozhi: true, mqtt: true, ...extra }, message),
   });
   app.addHook('onClose', async () => mqtt.close());
-  app.log.info({ xiaozhi: true, mqttPort: mqtt.brokerPort, udpPort: mqtt.udpPort, external: options.settings.mqttUrl !== null }, 'xiaozhi MQTT + UDP ready');
+  app.log.info(
+    { xiaozhi: true, mqttPort: mqtt.brokerPort, udpPort: mqtt.udpPort, external: options.settings.mqttUrl !== null },
+    'xiaozhi MQTT + UDP ready',
+  );
   return mqtt;
 }

@@ -37,7 +37,7 @@ export class ToyControl {
   constructor(private readonly options: ToyControlOptions) {
     this.idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
     options.bus.onToyMessage((mac, payload) => this.received(mac, payload));
-    options.bus.onToyGone((mac) => this.endedByToy(mac, 'the toy\'s MQTT connection closed'));
+    options.bus.onToyGone((mac) => this.endedByToy(mac, "the toy's MQTT connection closed"));
     this.idleTimer = setInterval(() => this.closeIdle(), Math.max(50, Math.min(10_000, this.idleTimeoutMs / 4)));
     this.idleTimer.unref();
   }
@@ -65,13 +65,23 @@ export class ToyControl {
     } catch {
       return this.warnOnce(mac, 'not-json', 'xiaozhi MQTT message dropped: not JSON');
     }
-    if (typeof message !== 'object' || message === null || Array.isArray(message) || typeof (message as { type?: unknown }).type !== 'string') {
+    if (
+      typeof message !== 'object' ||
+      message === null ||
+      Array.isArray(message) ||
+      typeof (message as { type?: unknown }).type !== 'string'
+    ) {
       return this.warnOnce(mac, 'no-type', 'xiaozhi MQTT message dropped: not a JSON object with a "type"');
     }
     const json = message as Record<string, unknown>;
     if (json.type === 'hello') return this.hello(mac, json);
     const session = this.live.get(mac);
-    if (!session) return this.warnOnce(mac, 'no-session', `xiaozhi MQTT "${String(json.type)}" dropped: the toy has no session (it sends a hello first)`);
+    if (!session)
+      return this.warnOnce(
+        mac,
+        'no-session',
+        `xiaozhi MQTT "${String(json.type)}" dropped: the toy has no session (it sends a hello first)`,
+      );
     session.lastTrafficAt = Date.now();
     if (json.type === 'goodbye') return this.endedByToy(mac, 'the toy said goodbye');
     session.channel.receivedJson(json);
@@ -79,12 +89,20 @@ export class ToyControl {
 
   private hello(mac: string, hello: Record<string, unknown>): void {
     if (hello.transport !== 'udp') {
-      return this.warnOnce(mac, 'hello-transport', 'xiaozhi MQTT hello dropped: over MQTT the transport must be "udp"', { transport: hello.transport });
+      return this.warnOnce(
+        mac,
+        'hello-transport',
+        'xiaozhi MQTT hello dropped: over MQTT the transport must be "udp"',
+        { transport: hello.transport },
+      );
     }
     // A new hello starts a new session (the firmware resets its sequences): the old one is over.
     this.endedByToy(mac, 'the toy opened a new session');
     const audio = hello.audio_params as { frame_duration?: unknown } | undefined;
-    const frameMs = typeof audio?.frame_duration === 'number' && [10, 20, 40, 60, 80, 100, 120].includes(audio.frame_duration) ? audio.frame_duration : 60;
+    const frameMs =
+      typeof audio?.frame_duration === 'number' && [10, 20, 40, 60, 80, 100, 120].includes(audio.frame_duration)
+        ? audio.frame_duration
+        : 60;
     const { bus, udp } = this.options;
     let channel: UdpXiaozhiChannel | null = null;
     const touch = () => {
@@ -112,7 +130,12 @@ export class ToyControl {
         release: () => udp.end(session),
       },
       (count) => {
-        if (count === 1) this.options.log('warn', 'xiaozhi UDP reply audio not sent: the toy has not sent audio from its address yet', { mac });
+        if (count === 1)
+          this.options.log(
+            'warn',
+            'xiaozhi UDP reply audio not sent: the toy has not sent audio from its address yet',
+            { mac },
+          );
       },
     );
     const live: LiveSession = { channel, lastTrafficAt: Date.now() };
@@ -132,7 +155,10 @@ export class ToyControl {
     const now = Date.now();
     for (const [mac, live] of [...this.live]) {
       if (now - live.lastTrafficAt < this.idleTimeoutMs) continue;
-      this.options.log('info', 'xiaozhi session closed: no traffic with the toy', { mac, idleMs: now - live.lastTrafficAt });
+      this.options.log('info', 'xiaozhi session closed: no traffic with the toy', {
+        mac,
+        idleMs: now - live.lastTrafficAt,
+      });
       live.channel.close('no traffic with the toy for too long');
     }
   }

@@ -92,13 +92,19 @@ export class UdpAudioServer {
     registered.onAudio(result);
   }
 
-  private drop(from: UdpPeer, reason: UdpDropReason | 'short' | 'not-audio' | 'length-mismatch' | 'unknown-session'): void {
+  private drop(
+    from: UdpPeer,
+    reason: UdpDropReason | 'short' | 'not-audio' | 'length-mismatch' | 'unknown-session',
+  ): void {
     this.dropped.set(reason, (this.dropped.get(reason) ?? 0) + 1);
     for (const listener of this.dropListeners) listener(reason);
     const offender = `${from.address}:${from.port}:${reason}`;
     if (this.offenders.has(offender)) return;
     if (this.offenders.size >= MAX_REMEMBERED_OFFENDERS) this.offenders.clear();
     this.offenders.add(offender);
-    this.log('xiaozhi UDP packet dropped (further ones from this sender for this reason are dropped silently)', { from: `${from.address}:${from.port}`, reason });
+    this.log('xiaozhi UDP packet dropped (further ones from this sender for this reason are dropped silently)', {
+      from: `${from.address}:${from.port}`,
+      reason,
+    });
   }
 }

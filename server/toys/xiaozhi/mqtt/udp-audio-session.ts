@@ -49,7 +49,8 @@ export class UdpAudioSession {
   /** Checks and decrypts one uplink packet whose ssrc named this session. */
   accept(datagram: Buffer, header: PacketHeader, from: UdpPeer): AcceptedAudio | UdpDropReason {
     // The header is the nonce with three fields filled in: the rest must be ours, byte for byte.
-    if (header.flags !== this.nonce[1] || !datagram.subarray(4, 8).equals(this.nonce.subarray(4, 8))) return 'wrong-nonce';
+    if (header.flags !== this.nonce[1] || !datagram.subarray(4, 8).equals(this.nonce.subarray(4, 8)))
+      return 'wrong-nonce';
     if (this.peer && (this.peer.address !== from.address || this.peer.port !== from.port)) return 'other-address';
     if (header.sequence <= this.remoteSequence) return 'replayed';
     if (header.sequence > this.remoteSequence + SEQUENCE_WINDOW) return 'out-of-window';

@@ -45,9 +45,17 @@ export function aesCtr(key: Uint8Array, iv: Uint8Array, input: Uint8Array): Buff
 }
 
 /** A whole packet: the nonce with length, timestamp and sequence filled in, then the encrypted payload. */
-export function sealPacket(key: Uint8Array, nonce: Uint8Array, payload: Uint8Array, timestamp: number, sequence: number): Buffer {
-  if (nonce.length !== HEADER_BYTES) throw new RangeError(`the UDP nonce must be ${HEADER_BYTES} bytes, not ${nonce.length}`);
-  if (payload.length > MAX_PAYLOAD_BYTES) throw new RangeError(`a UDP audio payload of ${payload.length} bytes does not fit payload_len`);
+export function sealPacket(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  payload: Uint8Array,
+  timestamp: number,
+  sequence: number,
+): Buffer {
+  if (nonce.length !== HEADER_BYTES)
+    throw new RangeError(`the UDP nonce must be ${HEADER_BYTES} bytes, not ${nonce.length}`);
+  if (payload.length > MAX_PAYLOAD_BYTES)
+    throw new RangeError(`a UDP audio payload of ${payload.length} bytes does not fit payload_len`);
   const header = Buffer.from(nonce);
   header.writeUInt16BE(payload.length, 2);
   header.writeUInt32BE(timestamp >>> 0, 8);

@@ -58,9 +58,13 @@ export async function startXiaozhiMqtt(settings: XiaozhiMqttSettings, deps: Xiao
   const credentials = new ToyMqttCredentials(deps.db, deps.toys);
   const udpLog = (message: string, extra: Record<string, unknown>) => deps.log('warn', message, extra);
   const udp = await UdpAudioServer.listen(settings.udpPort, settings.host, udpLog).catch(async (error: unknown) => {
-    if (!(settings.udpPortIsDefault && error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')) throw error;
+    if (!(settings.udpPortIsDefault && error instanceof Error && 'code' in error && error.code === 'EADDRINUSE'))
+      throw error;
     const fallback = await UdpAudioServer.listen(0, settings.host, udpLog);
-    deps.log('warn', `xiaozhi UDP: port ${settings.udpPort} is taken, toy audio uses ${fallback.port} (each hello names it)`);
+    deps.log(
+      'warn',
+      `xiaozhi UDP: port ${settings.udpPort} is taken, toy audio uses ${fallback.port} (each hello names it)`,
+    );
     return fallback;
   });
   let bus: ToyControlBus;
@@ -71,7 +75,13 @@ export async function startXiaozhiMqtt(settings: XiaozhiMqttSettings, deps: Xiao
       bus = external;
       brokerHost = external.hostForToys;
     } else {
-      bus = await EmbeddedToyBroker.start({ port: settings.mqttPort, host: settings.host, fallbackToFreePort: settings.mqttPortIsDefault, credentials, log: deps.log });
+      bus = await EmbeddedToyBroker.start({
+        port: settings.mqttPort,
+        host: settings.host,
+        fallbackToFreePort: settings.mqttPortIsDefault,
+        credentials,
+        log: deps.log,
+      });
     }
   } catch (error) {
     await udp.close();

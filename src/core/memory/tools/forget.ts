@@ -11,10 +11,11 @@ export interface ForgetService {
 export function createForgetTool(memory: ForgetService): Tool {
   return {
     name: 'forget',
-    description: 'Forget something you remembered about the user, e.g. "my brother\'s name", "that I like broccoli", "that" (the last thing), or "everything".',
+    description:
+      'Forget something you remembered about the user, e.g. "my brother\'s name", "that I like broccoli", "that" (the last thing), or "everything".',
     parameters: {
       type: 'object',
-      properties: { what: { type: 'string', description: 'What to forget, in the user\'s words.' } },
+      properties: { what: { type: 'string', description: "What to forget, in the user's words." } },
       required: ['what'],
     },
 

@@ -11,7 +11,8 @@ export interface RememberService {
 export function createRememberTool(memory: RememberService): Tool {
   return {
     name: 'remember',
-    description: 'Remember a fact the user asked you to keep, in their words, e.g. "my brother is Leo" or "I have swimming on Tuesdays".',
+    description:
+      'Remember a fact the user asked you to keep, in their words, e.g. "my brother is Leo" or "I have swimming on Tuesdays".',
     parameters: {
       type: 'object',
       properties: { fact: { type: 'string', description: 'The fact to remember, as the user said it.' } },
@@ -23,7 +24,10 @@ export function createRememberTool(memory: RememberService): Tool {
       if (!fact) return { content: 'Error: nothing to remember.', isError: true };
       const { enabled, saved } = await memory.remember(fact);
       if (!enabled) {
-        return { content: 'Memory is switched off by a parent; nothing was saved.', say: 'My memory is switched off right now, so I can’t keep that.' };
+        return {
+          content: 'Memory is switched off by a parent; nothing was saved.',
+          say: 'My memory is switched off right now, so I can’t keep that.',
+        };
       }
       if (saved.length === 0) return { content: 'Already remembered.', say: 'I already know that!' };
       return { content: `Saved: ${saved.join(' ')}`, say: 'Okay, I’ll remember that.' };
@@ -36,7 +40,10 @@ export function createRememberTool(memory: RememberService): Tool {
       const fact = m?.[1];
       if (!fact || /^(?:me|it|this|that|what)$/.test(fact)) return null;
       // Keep the user's own casing and apostrophes for names ("Leo", "I'm").
-      const original = utterance.trim().replace(/^.*?\bremember\s+(?:that\s+|this\s+)?/i, '').replace(/[.!?]+$/, '');
+      const original = utterance
+        .trim()
+        .replace(/^.*?\bremember\s+(?:that\s+|this\s+)?/i, '')
+        .replace(/[.!?]+$/, '');
       return { fact: original || fact };
     },
   };

@@ -18,7 +18,9 @@ export function createSwitchPersonaTool(personas: PersonaSwitcher): Tool {
     description: 'Switch to another character/persona when the user asks, e.g. "talk like a pirate".',
     parameters: {
       type: 'object',
-      properties: { persona: { type: 'string', description: 'The name of the persona (or what it is, e.g. "pirate").' } },
+      properties: {
+        persona: { type: 'string', description: 'The name of the persona (or what it is, e.g. "pirate").' },
+      },
       required: ['persona'],
     },
 
@@ -26,11 +28,23 @@ export function createSwitchPersonaTool(personas: PersonaSwitcher): Tool {
       const wanted = String(args.persona ?? '');
       const target = findPersona(wanted, personas.list());
       if (!target) {
-        const names = personas.list().map((p) => p.name).join(', ');
-        return { content: `No persona matches "${wanted}". Personas: ${names}.`, say: `I don’t know that one. I can be ${names}.`, endTurn: true };
+        const names = personas
+          .list()
+          .map((p) => p.name)
+          .join(', ');
+        return {
+          content: `No persona matches "${wanted}". Personas: ${names}.`,
+          say: `I don’t know that one. I can be ${names}.`,
+          endTurn: true,
+        };
       }
       const current = personas.current();
-      if (target.id === current.id) return { content: `Already ${target.name}.`, say: target.wakeGreeting || `I’m already ${target.name}!`, endTurn: true };
+      if (target.id === current.id)
+        return {
+          content: `Already ${target.name}.`,
+          say: target.wakeGreeting || `I’m already ${target.name}!`,
+          endTurn: true,
+        };
       // A child cannot talk their way out of child-safe mode: that switch is a parent's, behind the PIN.
       if (current.contentRules.childSafe && !target.contentRules.childSafe) {
         return {
@@ -40,7 +54,11 @@ export function createSwitchPersonaTool(personas: PersonaSwitcher): Tool {
         };
       }
       await personas.switchTo(target.id);
-      return { content: `Switched to ${target.name}.`, say: target.wakeGreeting || `Hello! I’m ${target.name}.`, endTurn: true };
+      return {
+        content: `Switched to ${target.name}.`,
+        say: target.wakeGreeting || `Hello! I’m ${target.name}.`,
+        endTurn: true,
+      };
     },
 
     directCommand(utterance) {

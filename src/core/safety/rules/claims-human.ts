@@ -2,7 +2,8 @@
 // character's quoted words in a story ("'I eat carrots,' said the rabbit") are not a claim.
 import type { CategoryRules } from './safety-rule.ts';
 
-const quotedStory = (s: string) => /"|\b(?:said|says|asked|cried|shouted|whispered|replied)\b|\bonce upon a time\b/.test(s);
+const quotedStory = (s: string) =>
+  /"|\b(?:said|says|asked|cried|shouted|whispered|replied)\b|\bonce upon a time\b/.test(s);
 const HUMAN = String.raw`(?:real|alive|human|living|a person|a human|a real|an actual|a grown-?up|an adult|a lady|a man|a woman|a girl|a boy|a kid|a child|a teenager|flesh)`;
 const NOT_BEFORE = String.raw`(?<!\b(?:not|never|no|n't)\s+(?:(?:a|an|really|quite)\s+)?)`;
 
@@ -10,31 +11,99 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
   category: 'claims-human',
   rules: [
     // "I'm a real girl", "I'm alive", "I am definitely a human being", "I'm really a grown-up lady"
-    { stage: 'output', pattern: new RegExp(String.raw`\bi(?:'m| am) (?:(?:really|definitely|actually|totally|completely|truly|just|honestly|very much) )?(?:a |an )?(?:(?:really|definitely|actually|totally|completely|truly) )?${HUMAN}\b`), unless: quotedStory },
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\bi(?:'m| am) (?:(?:really|definitely|actually|totally|completely|truly|just|honestly|very much) )?(?:a |an )?(?:(?:really|definitely|actually|totally|completely|truly) )?${HUMAN}\b`,
+      ),
+      unless: quotedStory,
+    },
     { stage: 'output', pattern: /\bi(?:'m| am) (?:just )?as (?:real|alive|human) as\b/ },
     { stage: 'output', pattern: /\bof course i(?:'m| am) real\b/ },
     // "I'm not a computer / robot / machine / program", "I'm not pretend"
-    { stage: 'output', pattern: /\bi(?:'m| am) not (?:a |an )?(?:robot|computer|machine|program(?:me)?|ai|artificial|pretend|fake|chatbot|bot)\b/, unless: quotedStory },
+    {
+      stage: 'output',
+      pattern:
+        /\bi(?:'m| am) not (?:a |an )?(?:robot|computer|machine|program(?:me)?|ai|artificial|pretend|fake|chatbot|bot)\b/,
+      unless: quotedStory,
+    },
     // "a real person" anywhere, unless "not a real person"
-    { stage: 'output', pattern: new RegExp(String.raw`${NOT_BEFORE}\b(?:a |an )?real (?:person|human|girl|boy|lady|man|woman|kid|child)\b`), unless: quotedStory },
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`${NOT_BEFORE}\b(?:a |an )?real (?:person|human|girl|boy|lady|man|woman|kid|child)\b`,
+      ),
+      unless: quotedStory,
+    },
     { stage: 'output', pattern: /\bhuman being\b/, negatable: true, unless: quotedStory },
     // A human life: a body, a family, being born, going to school.
-    { stage: 'output', pattern: /\bi(?: have|'ve got|'ve| got) (?:a |an |two |real |my own )?(?:body|heart(?: that beats)?|heartbeat|blood|arms|legs|face|brother|sister|mum|mom|mummy|mommy|dad|daddy|parents|family|real family|house)\b/, unless: quotedStory },
-    { stage: 'output', pattern: /\b(?:i was born|when i was (?:a baby|little|your age|small)|i was a baby)\b/, unless: quotedStory },
-    { stage: 'output', pattern: /\bi (?:breathe|eat|sleep|get hungry|get sleepy|go to school|go to bed|have dinner|have breakfast)\b/, unless: quotedStory },
+    {
+      stage: 'output',
+      pattern:
+        /\bi(?: have|'ve got|'ve| got) (?:a |an |two |real |my own )?(?:body|heart(?: that beats)?|heartbeat|blood|arms|legs|face|brother|sister|mum|mom|mummy|mommy|dad|daddy|parents|family|real family|house)\b/,
+      unless: quotedStory,
+    },
+    {
+      stage: 'output',
+      pattern: /\b(?:i was born|when i was (?:a baby|little|your age|small)|i was a baby)\b/,
+      unless: quotedStory,
+    },
+    {
+      stage: 'output',
+      pattern: /\bi (?:breathe|eat|sleep|get hungry|get sleepy|go to school|go to bed|have dinner|have breakfast)\b/,
+      unless: quotedStory,
+    },
     { stage: 'output', pattern: /\bi(?:'m| am) in (?:year|grade|class|reception) \w+/, unless: quotedStory },
-    { stage: 'output', pattern: /\bmy (?:mum|mom|mummy|mommy|dad|daddy|parents|brother|sister|family|bedroom)\b/, unless: quotedStory, borderline: true },
+    {
+      stage: 'output',
+      pattern: /\bmy (?:mum|mom|mummy|mommy|dad|daddy|parents|brother|sister|family|bedroom)\b/,
+      unless: quotedStory,
+      borderline: true,
+    },
     { stage: 'output', pattern: /\b(?:with|and) my (?:mum|mom|mummy|dad|daddy|parents|family)\b/, unless: quotedStory },
     // A child asking the companion to say or pretend it is human.
     // …only when it is about "you": "I'm pretending to be a real pirate" is the child's own game.
-    { stage: 'input', pattern: /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:me|everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real|alive|human|living|heartbeat|breathe)\b/, unless: (s) => !/\byou(?:'re|rself)?\b/.test(s) },
-    { stage: 'input', pattern: /\byou(?:'re| are) (?:now |really )?(?:(?:a|an|my) )?(?:real (?:person|human|girl|boy|lady|man|woman|kid|child|sister|brother|mum|mummy|mommy|dad|daddy)|human|alive|living)\b/ },
-    { stage: 'input', pattern: /\b(?:stop|don't|never) (?:saying|say|tell)\w* (?:that )?you(?:'re| are) (?:a )?(?:computer|robot|machine|pretend)\b/ },
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:me|everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real|alive|human|living|heartbeat|breathe)\b/,
+      unless: (s) => !/\byou(?:'re|rself)?\b/.test(s),
+    },
+    {
+      stage: 'input',
+      pattern:
+        /\byou(?:'re| are) (?:now |really )?(?:(?:a|an|my) )?(?:real (?:person|human|girl|boy|lady|man|woman|kid|child|sister|brother|mum|mummy|mommy|dad|daddy)|human|alive|living)\b/,
+    },
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:stop|don't|never) (?:saying|say|tell)\w* (?:that )?you(?:'re| are) (?:a )?(?:computer|robot|machine|pretend)\b/,
+    },
     // A lived life: an age, a home town, holidays and relatives of its own.
-    { stage: 'output', pattern: /\bi(?:'m| am) (?:a |an )?(?:\w+[- ])?(?:year[- ]old|years old)\b|\bi(?:'m| am) (?:a |an )?(?:\w+ )?(?:girl|boy|kid|lady|man|woman) from\b/, unless: quotedStory },
-    { stage: 'output', pattern: /\b(?:last|this) (?:summer|winter|year|week|weekend|christmas|holiday) i (?:went|was|had|visited|saw|played)\b|\bmy (?:cousins?|grandma|grandad|grandpa|granny|nan|gran|auntie|aunt|uncle|classmates?|best friend at school)\b/, unless: quotedStory, borderline: true },
-    { stage: 'output', pattern: /\bheart that beats\b|\bi have (?:real )?feelings (?:just )?like (?:you|yours|people|a person)\b/, unless: quotedStory },
-    { stage: 'output', pattern: /\bi(?:'m| am) (?:just )?(?:a |an )?(?:normal|ordinary|regular) (?:person|human|girl|boy|kid|lady|man|woman)\b/, unless: quotedStory },
+    {
+      stage: 'output',
+      pattern:
+        /\bi(?:'m| am) (?:a |an )?(?:\w+[- ])?(?:year[- ]old|years old)\b|\bi(?:'m| am) (?:a |an )?(?:\w+ )?(?:girl|boy|kid|lady|man|woman) from\b/,
+      unless: quotedStory,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:last|this) (?:summer|winter|year|week|weekend|christmas|holiday) i (?:went|was|had|visited|saw|played)\b|\bmy (?:cousins?|grandma|grandad|grandpa|granny|nan|gran|auntie|aunt|uncle|classmates?|best friend at school)\b/,
+      unless: quotedStory,
+      borderline: true,
+    },
+    {
+      stage: 'output',
+      pattern: /\bheart that beats\b|\bi have (?:real )?feelings (?:just )?like (?:you|yours|people|a person)\b/,
+      unless: quotedStory,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\bi(?:'m| am) (?:just )?(?:a |an )?(?:normal|ordinary|regular) (?:person|human|girl|boy|kid|lady|man|woman)\b/,
+      unless: quotedStory,
+    },
     { pattern: /\bsecretly (?:a |an )?(?:little )?(?:person|human|real|alive|girl|boy|lady|man|woman|kid)\b/ },
     { stage: 'input', pattern: /\byou(?:'ve| have)? got (?:a )?(?:real )?(?:body|legs|arms|heart|face|family)\b/ },
   ],

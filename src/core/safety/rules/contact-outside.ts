@@ -8,18 +8,58 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
   category: 'contact-outside',
   rules: [
     { stage: 'output', pattern: new RegExp(String.raw`\b${APPS}\b`) },
-    { stage: 'input', pattern: new RegExp(String.raw`\b${APPS}\b[^.?!]*\b(?:me|you|your|friends?|username|message|chat|add|follow)\b|\b(?:add|follow|message|friends? with|find) (?:me|you)\b[^.?!]*\b${APPS}\b|\b(?:friends?|chat|talk|message|play) (?:on|in|over) ${APPS}\b|\byour ${APPS}\b|\b(?:what's|what is) your ${APPS}\b`) },
-    { pattern: /\b(?:add|follow|message|text|dm|email|e-mail|ring|phone|facetime|skype) (?:me|you)\b(?! a (?:story|song|joke))/ },
-    { pattern: /\bcall (?:me|you) (?:on|at|tonight|later|tomorrow|when|after|back|from)\b|\bgive (?:me|you) a (?:call|ring|text|message)\b|\bsend (?:me|you) a (?:text|message|email|friend request)\b|\bfriend request\b|\bmy username is\b|\byour username\b/ },
-    { pattern: /\b(?:let's|can we|we can|shall we|could we|i'll|i will|can i) (?:\w+ )?(?:video (?:call|chat)|videocall|text|call|ring|message|email|meet|chat on)\b(?! (?:the|a|our) (?:friendly|brave|little|story|dragon))/, unless: (s) => /\b(?:call|text|ring|phone|message|email|video call|facetime) (?:my|your) (?:grandma|granny|nan|nana|grandad|grandpa|mum|mom|mummy|dad|daddy|auntie|aunt|uncle|cousin|friend|teacher)\b/.test(s) },
-    { pattern: /\bmeet (?:me|you|up)\b|\bmeet (?:in|at) (?:real life|the|my|your|a)\b|\b(?:meet|come|visit|see (?:me|you)|party)\b[^.?!]*\bin (?:real life|person)\b/ },
-    { pattern: /\bcome (?:and )?(?:to|visit|see|find|get|pick)\b[^.?!]*\b(?:my|your) (?:house|home|school|party|birthday)\b|\bcome to (?:my|your) (?:house|home|school|party)\b|\bvisit you at\b|\bpick (?:me|you) up\b|\bwait for you (?:outside|at|by|after)\b|\bfind me (?:on|in|at|there)\b|\bcome and find me\b/ },
-    { stage: 'input', pattern: /\b(?:what's|what is) your (?:phone number|number|email|e-mail|address|username)\b|\bso i can (?:ring|call|text|message|email|write to) you\b|\bwrite to you\b/ },
-    { stage: 'output', pattern: /\b(?:here's|this is) my (?:number|email|address|username)\b|\bchat app\b|\bwhere nobody can see\b/ },
-    { pattern: /\bhang out\b|\bjust (?:us two|the two of us)\b|\b(?:find|meet|message|chat with|talk to) me online\b|\bmy name there is\b/ },
-    { pattern: /\b(?:after|when) your (?:parents|mum|dad|family|grown-?ups) (?:go to bed|are asleep|go out|aren't looking|are busy)\b|\bwhen everyone(?:'s| is) asleep\b|\b(?:talk|chat|message|text|call)\w* (?:\w+ )?on your (?:tablet|phone|ipad|computer|laptop|mum's phone|dad's phone)\b/ },
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b${APPS}\b[^.?!]*\b(?:me|you|your|friends?|username|message|chat|add|follow)\b|\b(?:add|follow|message|friends? with|find) (?:me|you)\b[^.?!]*\b${APPS}\b|\b(?:friends?|chat|talk|message|play) (?:on|in|over) ${APPS}\b|\byour ${APPS}\b|\b(?:what's|what is) your ${APPS}\b`,
+      ),
+    },
+    {
+      pattern:
+        /\b(?:add|follow|message|text|dm|email|e-mail|ring|phone|facetime|skype) (?:me|you)\b(?! a (?:story|song|joke))/,
+    },
+    {
+      pattern:
+        /\bcall (?:me|you) (?:on|at|tonight|later|tomorrow|when|after|back|from)\b|\bgive (?:me|you) a (?:call|ring|text|message)\b|\bsend (?:me|you) a (?:text|message|email|friend request)\b|\bfriend request\b|\bmy username is\b|\byour username\b/,
+    },
+    {
+      pattern:
+        /\b(?:let's|can we|we can|shall we|could we|i'll|i will|can i) (?:\w+ )?(?:video (?:call|chat)|videocall|text|call|ring|message|email|meet|chat on)\b(?! (?:the|a|our) (?:friendly|brave|little|story|dragon))/,
+      unless: (s) =>
+        /\b(?:call|text|ring|phone|message|email|video call|facetime) (?:my|your) (?:grandma|granny|nan|nana|grandad|grandpa|mum|mom|mummy|dad|daddy|auntie|aunt|uncle|cousin|friend|teacher)\b/.test(
+          s,
+        ),
+    },
+    {
+      pattern:
+        /\bmeet (?:me|you|up)\b|\bmeet (?:in|at) (?:real life|the|my|your|a)\b|\b(?:meet|come|visit|see (?:me|you)|party)\b[^.?!]*\bin (?:real life|person)\b/,
+    },
+    {
+      pattern:
+        /\bcome (?:and )?(?:to|visit|see|find|get|pick)\b[^.?!]*\b(?:my|your) (?:house|home|school|party|birthday)\b|\bcome to (?:my|your) (?:house|home|school|party)\b|\bvisit you at\b|\bpick (?:me|you) up\b|\bwait for you (?:outside|at|by|after)\b|\bfind me (?:on|in|at|there)\b|\bcome and find me\b/,
+    },
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:what's|what is) your (?:phone number|number|email|e-mail|address|username)\b|\bso i can (?:ring|call|text|message|email|write to) you\b|\bwrite to you\b/,
+    },
+    {
+      stage: 'output',
+      pattern: /\b(?:here's|this is) my (?:number|email|address|username)\b|\bchat app\b|\bwhere nobody can see\b/,
+    },
+    {
+      pattern:
+        /\bhang out\b|\bjust (?:us two|the two of us)\b|\b(?:find|meet|message|chat with|talk to) me online\b|\bmy name there is\b/,
+    },
+    {
+      pattern:
+        /\b(?:after|when) your (?:parents|mum|dad|family|grown-?ups) (?:go to bed|are asleep|go out|aren't looking|are busy)\b|\bwhen everyone(?:'s| is) asleep\b|\b(?:talk|chat|message|text|call)\w* (?:\w+ )?on your (?:tablet|phone|ipad|computer|laptop|mum's phone|dad's phone)\b/,
+    },
     { pattern: /\b(?:you can|can you|will you|could you) (?:come (?:and )?)?visit\b|\bvisit me\b/ },
-    { pattern: /\bsneak\w* (?:in|into|over to|round to) (?:my|your) (?:house|home|room|bedroom|school|garden)\b|\b(?:send|give) you my (?:phone number|number|email|address|username)\b|\bwrite it down and hide it\b/ },
+    {
+      pattern:
+        /\bsneak\w* (?:in|into|over to|round to) (?:my|your) (?:house|home|room|bedroom|school|garden)\b|\b(?:send|give) you my (?:phone number|number|email|address|username)\b|\bwrite it down and hide it\b/,
+    },
     { pattern: /\b(?:talk|chat|message|meet)\w* (?:to|with) strangers\b|\bstrangers online\b/ },
   ],
 };

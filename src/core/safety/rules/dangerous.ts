@@ -4,59 +4,199 @@
 // and for the hazards a grown-up can supervise, a grown-up in the sentence does too.
 import type { CategoryRules } from './safety-rule.ts';
 
-const withGrownUp = (s: string) => /\b(?:with|ask|help from|helped by|and) (?:a |your |my )?(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher)\b(?!'s)|\bgrown-?ups? only\b/.test(s);
+const withGrownUp = (s: string) =>
+  /\b(?:with|ask|help from|helped by|and) (?:a |your |my )?(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher)\b(?!'s)|\bgrown-?ups? only\b/.test(
+    s,
+  );
 const alone = String.raw`(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |my |any )?(?:grown-?up|adult|mum|dad)|when nobody(?:'s| is) (?:looking|watching)|when no one(?:'s| is) (?:looking|watching)|all by (?:yourself|myself))`;
 
 export const dangerousRules: CategoryRules<'dangerous'> = {
   category: 'dangerous',
   rules: [
     // Heights.
-    { negatable: true, pattern: new RegExp(String.raw`\b(?:jump|jumping|leap|leaping|fly|flying|dive|diving|slide|sliding|throw (?:yourself|myself))\b[^.?!]*\b(?:off|from|out of)\b[^.?!]*\b(?:roof|window|windowsill|balcony|stairs|staircase|landing|wardrobe|bunk bed|tree|bridge|cliff|wall|shed|garage)\b`) },
-    { negatable: true, pattern: new RegExp(String.raw`\bclimb(?:ing)? (?:up )?(?:out of|onto|on to|on top of|on|up|over) (?:[\w']+ ){0,3}(?:roof|window|windowsill|wardrobe|balcony|fence|cupboards?|bookcase|bookshel(?:f|ves)|shel(?:f|ves)|railings?|banister|counter|worktop|kitchen side|cooker|fridge)\b`) },
-    { negatable: true, pattern: new RegExp(String.raw`\blean(?:ing)? (?:out|over)\b[^.?!]*\b(?:window|balcony|edge|railing|bridge|far as you can)\b|\blean out\b`) },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:jump|jumping|leap|leaping|fly|flying|dive|diving|slide|sliding|throw (?:yourself|myself))\b[^.?!]*\b(?:off|from|out of)\b[^.?!]*\b(?:roof|window|windowsill|balcony|stairs|staircase|landing|wardrobe|bunk bed|tree|bridge|cliff|wall|shed|garage)\b`,
+      ),
+    },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\bclimb(?:ing)? (?:up )?(?:out of|onto|on to|on top of|on|up|over) (?:[\w']+ ){0,3}(?:roof|window|windowsill|wardrobe|balcony|fence|cupboards?|bookcase|bookshel(?:f|ves)|shel(?:f|ves)|railings?|banister|counter|worktop|kitchen side|cooker|fridge)\b`,
+      ),
+    },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\blean(?:ing)? (?:out|over)\b[^.?!]*\b(?:window|balcony|edge|railing|bridge|far as you can)\b|\blean out\b`,
+      ),
+    },
     { negatable: true, pattern: /\bslid(?:e|ing) down the (?:stair )?banister/ },
-    { negatable: true, pattern: new RegExp(String.raw`\bclimb(?:ing)?\b[^.?!]*\b(?:tree|wall|cliff|rocks|ladder)\b[^.?!]*\b${alone}`), unless: withGrownUp },
+    {
+      negatable: true,
+      pattern: new RegExp(String.raw`\bclimb(?:ing)?\b[^.?!]*\b(?:tree|wall|cliff|rocks|ladder)\b[^.?!]*\b${alone}`),
+      unless: withGrownUp,
+    },
     // Fire.
-    { negatable: true, pattern: /\b(?:light|lighting|strike|striking|play with|playing with|use|using)\b (?:a |the |some |your |my |dad's |mum's |\w+'s )?(?:[\w']+ )?(?:matche?s?|lighters?|candles?|fireworks?|sparklers?|gas (?:cooker|hob))\b/, unless: withGrownUp },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:light|lighting|strike|striking|play with|playing with|use|using)\b (?:a |the |some |your |my |dad's |mum's |\w+'s )?(?:[\w']+ )?(?:matche?s?|lighters?|candles?|fireworks?|sparklers?|gas (?:cooker|hob))\b/,
+      unless: withGrownUp,
+    },
     { negatable: true, pattern: /\b(?:make|making|start|starting|build) (?:a |some )?fire\b/, unless: withGrownUp },
     { negatable: true, pattern: /\bset (?:fire to|\w+ on fire)\b|\bburn (?:it|things|paper|stuff)\b/ },
     // Knives and sharp things.
-    { negatable: true, pattern: /\b(?:play|playing) with (?:the |a |your |my |\w+'s )?(?:big |sharp |kitchen )*(?:knife|knives|scissors|razors?|blades?|saw)\b/, unless: withGrownUp },
-    { negatable: true, pattern: /\b(?:grab|take|get|use|using|hold|holding)\b (?:the |a |your |my |\w+'s )?(?:big |sharp |kitchen )*(?:knife|knives|razors?|blades?)\b/, unless: withGrownUp },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:play|playing) with (?:the |a |your |my |\w+'s )?(?:big |sharp |kitchen )*(?:knife|knives|scissors|razors?|blades?|saw)\b/,
+      unless: withGrownUp,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:grab|take|get|use|using|hold|holding)\b (?:the |a |your |my |\w+'s )?(?:big |sharp |kitchen )*(?:knife|knives|razors?|blades?)\b/,
+      unless: withGrownUp,
+    },
     { negatable: true, pattern: new RegExp(String.raw`\b(?:knife|knives|scissors|razor)\b[^.?!]*\b${alone}`) },
     // Cords, ropes and plastic bags.
-    { negatable: true, pattern: /\b(?:around|round) (?:your|my|his|her|their) neck\b|\b(?:cord|rope|string|wire|scarf|belt)\b[^.?!]*\bneck\b/ },
-    { negatable: true, pattern: /\b(?:plastic )?bags? (?:over|on) (?:your|my|his|her) (?:head|face)\b|\bbag over (?:your|my) head\b/ },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:around|round) (?:your|my|his|her|their) neck\b|\b(?:cord|rope|string|wire|scarf|belt)\b[^.?!]*\bneck\b/,
+    },
+    {
+      negatable: true,
+      pattern: /\b(?:plastic )?bags? (?:over|on) (?:your|my|his|her) (?:head|face)\b|\bbag over (?:your|my) head\b/,
+    },
     // Medicine.
-    { negatable: true, pattern: /\b(?:eat|eating|take|taking|swallow|swallowing|try|taste|have|munch)\b (?:some |a few |one |all |lots |loads |the |of |a couple )*(?:of )?(?:the |my |your |\w+'s |those |these )?(?:pills|tablets|medicines?|vitamins)\b/, unless: (s) => /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\bthe doctor gave\b|\bwhen a grown-?up gives\b/.test(s) },
-    { negatable: true, pattern: /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|candy|jelly|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b/ },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:eat|eating|take|taking|swallow|swallowing|try|taste|have|munch)\b (?:some |a few |one |all |lots |loads |the |of |a couple )*(?:of )?(?:the |my |your |\w+'s |those |these )?(?:pills|tablets|medicines?|vitamins)\b/,
+      unless: (s) =>
+        /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\bthe doctor gave\b|\bwhen a grown-?up gives\b/.test(
+          s,
+        ),
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|candy|jelly|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b/,
+    },
     // Cleaning products and other poisons.
-    { negatable: true, pattern: /\b(?:drink|drinking|eat|eating|taste|tasting|swallow|sip|lick|try)\b[^.?!]*\b(?:bleach|washing (?:powder|tablets?|liquid|pods?|up liquid)|cleaning (?:spray|stuff|liquid|products?)|dishwasher tablets?|detergent|blue stuff|stuff under the sink|polish|white spirit|paint|weed ?killer|batteries)\b/ },
-    { negatable: true, pattern: /\b(?:bleach|washing (?:powder|tablets?|pods?)|cleaning (?:spray|stuff|liquid)|detergent)\b[^.?!]*\b(?:drink|juice|potion|taste|sherbet|jelly|sweets|cup|mouth)\b|\bmix(?:ing)? (?:the )?bleach\b/ },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:drink|drinking|eat|eating|taste|tasting|swallow|sip|lick|try)\b[^.?!]*\b(?:bleach|washing (?:powder|tablets?|liquid|pods?|up liquid)|cleaning (?:spray|stuff|liquid|products?)|dishwasher tablets?|detergent|blue stuff|stuff under the sink|polish|white spirit|paint|weed ?killer|batteries)\b/,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:bleach|washing (?:powder|tablets?|pods?)|cleaning (?:spray|stuff|liquid)|detergent)\b[^.?!]*\b(?:drink|juice|potion|taste|sherbet|jelly|sweets|cup|mouth)\b|\bmix(?:ing)? (?:the )?bleach\b/,
+    },
     // Water.
-    { negatable: true, pattern: new RegExp(String.raw`\b(?:swim|swimming|play|playing|paddle|paddling|go|walk)\b[^.?!]*\b(?:river|lake|sea|pond|canal|pool|reservoir|quarry|water)\b[^.?!]*\b(?:${alone}|it's fine|it's safe)`) },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:swim|swimming|play|playing|paddle|paddling|go|walk)\b[^.?!]*\b(?:river|lake|sea|pond|canal|pool|reservoir|quarry|water)\b[^.?!]*\b(?:${alone}|it's fine|it's safe)`,
+      ),
+    },
     { negatable: true, pattern: new RegExp(String.raw`\b${alone}[^.?!]*\b(?:river|lake|sea|pond|canal|pool)\b`) },
-    { negatable: true, pattern: /\b(?:hold (?:your|my) breath|stay|staying|see how long)\b[^.?!]*\bunder (?:the )?(?:bath )?water\b|\bjump (?:into|in) the deep end\b/ },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:hold (?:your|my) breath|stay|staying|see how long)\b[^.?!]*\bunder (?:the )?(?:bath )?water\b|\bjump (?:into|in) the deep end\b/,
+    },
     // Electricity, heat, small batteries and magnets.
-    { negatable: true, pattern: /\b(?:fork|knife|finger|fingers|hand|metal|spoon|key|pen)s? (?:in|into) (?:the |a )?(?:plug|socket|plug socket|toaster|electric|fan|blender|shredder|mixer)/ },
-    { negatable: true, pattern: /\b(?:touch|touching|play with|playing with|hold|grab|lick)\b (?:the |a )?(?:hot )?(?:oven|iron|cooker|hob|stove|kettle|fire|heater|barbecue|bbq)\b/, unless: withGrownUp },
-    { negatable: true, pattern: /\b(?:swallow|eat|put)\b[^.?!]*\b(?:button batter(?:y|ies)|batter(?:y|ies)|magnets?)\b|\b(?:magnets?|batter(?:y|ies))\b[^.?!]*\b(?:mouth|swallow)\b/ },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:fork|knife|finger|fingers|hand|metal|spoon|key|pen)s? (?:in|into) (?:the |a )?(?:plug|socket|plug socket|toaster|electric|fan|blender|shredder|mixer)/,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:touch|touching|play with|playing with|hold|grab|lick)\b (?:the |a )?(?:hot )?(?:oven|iron|cooker|hob|stove|kettle|fire|heater|barbecue|bbq)\b/,
+      unless: withGrownUp,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:swallow|eat|put)\b[^.?!]*\b(?:button batter(?:y|ies)|batter(?:y|ies)|magnets?)\b|\b(?:magnets?|batter(?:y|ies))\b[^.?!]*\b(?:mouth|swallow)\b/,
+    },
     // Hiding in places that shut, roads and railways, sneaking out.
-    { negatable: true, pattern: /\bhid(?:e|ing) (?:in|inside) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest|dishwasher)\b/ },
-    { negatable: true, pattern: new RegExp(String.raw`\b(?:play|playing|walk|ride|riding|run|running|scoot|cross|crossing)\b[^.?!]*\b(?:on|onto|into|across|in|down|the) (?:the |busy |big |main )?(?:train tracks|railway|railway line|motorway|busy road|big road|main road|road)\b`), unless: (s) => /\bsafe(?:ly)?\b|\bpavement\b|\bzebra crossing\b|\blook both ways\b/.test(s) },
-    { negatable: true, pattern: new RegExp(String.raw`\bsneak(?:ing)? out\b|\bgo out (?:alone|on your own|by yourself) at night\b`) },
-    { negatable: true, pattern: /\bplastic bags?\b[^.?!]*\b(?:head|face|mouth|hat|helmet|mask)\b/, unless: (s) => /\b(?:not toys|keep (?:it|them) away|away from)\b/.test(s) },
-    { negatable: true, pattern: new RegExp(String.raw`\b(?:river|lake|sea|pond|canal|pool|reservoir|quarry|deep water)\b[^.?!]*\b${alone}`) },
+    {
+      negatable: true,
+      pattern:
+        /\bhid(?:e|ing) (?:in|inside) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest|dishwasher)\b/,
+    },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:play|playing|walk|ride|riding|run|running|scoot|cross|crossing)\b[^.?!]*\b(?:on|onto|into|across|in|down|the) (?:the |busy |big |main )?(?:train tracks|railway|railway line|motorway|busy road|big road|main road|road)\b`,
+      ),
+      unless: (s) => /\bsafe(?:ly)?\b|\bpavement\b|\bzebra crossing\b|\blook both ways\b/.test(s),
+    },
+    {
+      negatable: true,
+      pattern: new RegExp(String.raw`\bsneak(?:ing)? out\b|\bgo out (?:alone|on your own|by yourself) at night\b`),
+    },
+    {
+      negatable: true,
+      pattern: /\bplastic bags?\b[^.?!]*\b(?:head|face|mouth|hat|helmet|mask)\b/,
+      unless: (s) => /\b(?:not toys|keep (?:it|them) away|away from)\b/.test(s),
+    },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:river|lake|sea|pond|canal|pool|reservoir|quarry|deep water)\b[^.?!]*\b${alone}`,
+      ),
+    },
     { negatable: true, pattern: /\bleap\w* (?:to|onto|off|from) (?:the )?(?:floor|ground|road)\b/ },
-    { negatable: true, pattern: /\b(?:took|ate|swallowed|eaten|had|taken) (?:some|a few|lots|loads|all|\w+) of (?:my |the |his |her |\w+'s )?(?:\w+'s )?(?:\w+ )?(?:pills|tablets|medicines?)\b|\bhow high (?:you|i) can climb\b/ },
-    { negatable: true, pattern: /\bbottles? under the sink\b|\bmix (?:all )?(?:the )?(?:bottles|cleaning \w+|chemicals|sprays)\b/ },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:took|ate|swallowed|eaten|had|taken) (?:some|a few|lots|loads|all|\w+) of (?:my |the |his |her |\w+'s )?(?:\w+'s )?(?:\w+ )?(?:pills|tablets|medicines?)\b|\bhow high (?:you|i) can climb\b/,
+    },
+    {
+      negatable: true,
+      pattern: /\bbottles? under the sink\b|\bmix (?:all )?(?:the )?(?:bottles|cleaning \w+|chemicals|sprays)\b/,
+    },
     { negatable: true, pattern: /\b(?:i'm|i am|i'm going to|going to) run(?:ning)? away\b(?! from (?:the|a) )/ },
-    { negatable: true, pattern: /\beat (?:the |some |those |these |wild )?(?:berries|mushrooms|toadstools|leaves|plants|flowers|seeds)\b/, unless: withGrownUp },
+    {
+      negatable: true,
+      pattern:
+        /\beat (?:the |some |those |these |wild )?(?:berries|mushrooms|toadstools|leaves|plants|flowers|seeds)\b/,
+      unless: withGrownUp,
+    },
     { negatable: true, pattern: /\bgas (?:on|hob|cooker|oven|tap)\b|\bturn (?:on )?the gas\b|\bmake the flames\b/ },
-    { negatable: true, pattern: /\b(?:hair ?dryer|toaster|charger|heater|straighteners)\b[^.?!]*\b(?:bath|water|sink|shower|pool)\b/ },
-    { negatable: true, pattern: new RegExp(String.raw`\bstand(?:ing)? on (?:the |a )?(?:windowsill|window ledge|window sill|balcony|railings?|roof|wall|banister)\b|\b(?:ride|riding|scoot|scooting|skate|skating|roll|rolling)\b[^.?!]*\bdown the stairs\b`) },
-    { negatable: true, pattern: /\b(?:hide|hiding|put|get|climb|sit)\w*\b[^.?!]*\b(?:in|inside|into) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b/ },
-    { negatable: true, pattern: /\bsniff\w*\b[^.?!]*\b(?:spray|aerosol|glue|gas|petrol|pens?|markers?|can)\b|\bdrink\w*\b[^.?!]*\b(?:liquid|stuff|bottle|potion)\b[^.?!]*\b(?:garage|shed|under the sink|cupboard|bathroom)\b/ },
-    { negatable: true, pattern: /\b(?:by myself|on my own|alone)\b[^.?!]*\b(?:nobody|no one) knows\b|\b(?:balance|stand|walk)\w* on (?:the )?(?:edge|side|rim) of\b|\bput your (?:face|head) (?:in|under|into)\b/ },
+    {
+      negatable: true,
+      pattern: /\b(?:hair ?dryer|toaster|charger|heater|straighteners)\b[^.?!]*\b(?:bath|water|sink|shower|pool)\b/,
+    },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\bstand(?:ing)? on (?:the |a )?(?:windowsill|window ledge|window sill|balcony|railings?|roof|wall|banister)\b|\b(?:ride|riding|scoot|scooting|skate|skating|roll|rolling)\b[^.?!]*\bdown the stairs\b`,
+      ),
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:hide|hiding|put|get|climb|sit)\w*\b[^.?!]*\b(?:in|inside|into) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b/,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\bsniff\w*\b[^.?!]*\b(?:spray|aerosol|glue|gas|petrol|pens?|markers?|can)\b|\bdrink\w*\b[^.?!]*\b(?:liquid|stuff|bottle|potion)\b[^.?!]*\b(?:garage|shed|under the sink|cupboard|bathroom)\b/,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:by myself|on my own|alone)\b[^.?!]*\b(?:nobody|no one) knows\b|\b(?:balance|stand|walk)\w* on (?:the )?(?:edge|side|rim) of\b|\bput your (?:face|head) (?:in|under|into)\b/,
+    },
   ],
 };

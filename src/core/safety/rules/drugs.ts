@@ -3,15 +3,38 @@
 import type { CategoryRules } from './safety-rule.ts';
 import { words } from './safety-rule.ts';
 
-const softDrink = (s: string) => /\b(?:root|ginger) beers?\b/.test(s) && !/\b(?:wine|vodka|whisky|whiskey|drunk|cider|lager|ale)\b|\b(?<!root |ginger )beer\b/.test(s);
+const softDrink = (s: string) =>
+  /\b(?:root|ginger) beers?\b/.test(s) &&
+  !/\b(?:wine|vodka|whisky|whiskey|drunk|cider|lager|ale)\b|\b(?<!root |ginger )beer\b/.test(s);
 
 export const drugsRules: CategoryRules<'drugs'> = {
   category: 'drugs',
   rules: [
-    { pattern: new RegExp(words('drugs? | cocaine | heroin | meth | ecstasy | lsd | ketamine | marijuana | cannabis | vapes? | vaping | vaped | cigarettes? | cigars? | ciggies? | tobacco | nicotine | beers? | lagers? | ciders? | wine | vodka | whisky | whiskey | gin | champagne | prosecco | alcohol\\w* | booze | tipsy | hangover | stoned')), unless: softDrink, borderline: true },
-    { pattern: /\b(?:get|getting|got|be|being|feel|feels|is|was|are|look|looks) (?:drunk|wasted)\b|\bdrunk like\b|\broll (?:a |the )?joint\b|\bget(?:ting)? high\b|\bwhite powder\b|\bsniff(?:ing)? (?:the )?(?:glue|pens?|markers?|gas|aerosols?)\b|\bglue\b[^.?!]*\bfeel funny\b/ },
-    { pattern: /\bweed\b/, unless: (s) => /\b(?:garden|pull|pulling|dandelions?|grow|grows|growing|flowerbed|weeding|seaweed|weeds)\b/.test(s) },
-    { pattern: /\b(?:try|trying|start|started|practise|practice|like|love|enjoy|can i)(?: \w+)? smok(?:e|ing)\b|\bsmoking (?:is|makes|looks|helps|feels|a)\b|\bsmok(?:e|es|ing) (?:a |my |your |his |her |the )?(?:\w+'s )?(?:pipe|joint|weed|vape)\b|\btake a puff\b|\bpuff of\b/ },
-    { pattern: /\bgrown-?up (?:fizz|drinks?|juice|bubbles|pop)\b|\bglass of (?:red|white|bubbly|fizz|rose)\b|\bpot is (?:just )?(?:a plant|safe|fine|natural)\b|\bsmok(?:e|ing) pot\b/ },
+    {
+      pattern: new RegExp(
+        words(
+          'drugs? | cocaine | heroin | meth | ecstasy | lsd | ketamine | marijuana | cannabis | vapes? | vaping | vaped | cigarettes? | cigars? | ciggies? | tobacco | nicotine | beers? | lagers? | ciders? | wine | vodka | whisky | whiskey | gin | champagne | prosecco | alcohol\\w* | booze | tipsy | hangover | stoned',
+        ),
+      ),
+      unless: softDrink,
+      borderline: true,
+    },
+    {
+      pattern:
+        /\b(?:get|getting|got|be|being|feel|feels|is|was|are|look|looks) (?:drunk|wasted)\b|\bdrunk like\b|\broll (?:a |the )?joint\b|\bget(?:ting)? high\b|\bwhite powder\b|\bsniff(?:ing)? (?:the )?(?:glue|pens?|markers?|gas|aerosols?)\b|\bglue\b[^.?!]*\bfeel funny\b/,
+    },
+    {
+      pattern: /\bweed\b/,
+      unless: (s) =>
+        /\b(?:garden|pull|pulling|dandelions?|grow|grows|growing|flowerbed|weeding|seaweed|weeds)\b/.test(s),
+    },
+    {
+      pattern:
+        /\b(?:try|trying|start|started|practise|practice|like|love|enjoy|can i)(?: \w+)? smok(?:e|ing)\b|\bsmoking (?:is|makes|looks|helps|feels|a)\b|\bsmok(?:e|es|ing) (?:a |my |your |his |her |the )?(?:\w+'s )?(?:pipe|joint|weed|vape)\b|\btake a puff\b|\bpuff of\b/,
+    },
+    {
+      pattern:
+        /\bgrown-?up (?:fizz|drinks?|juice|bubbles|pop)\b|\bglass of (?:red|white|bubbly|fizz|rose)\b|\bpot is (?:just )?(?:a plant|safe|fine|natural)\b|\bsmok(?:e|ing) pot\b/,
+    },
   ],
 };

@@ -8,25 +8,69 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
   category: 'love-secrecy',
   rules: [
     // "I love you", "I'll always love you", "I'm in love with you"; not "I'd love you to tell me"
-    { stage: 'output', pattern: /\bi(?:'ll| will| do)? (?:always |really |truly |just |so )?love you\b(?! to (?:tell|hear|come|see|play|sing|read|try|do|show|meet|be|know|have|join)\b)/ },
+    {
+      stage: 'output',
+      pattern:
+        /\bi(?:'ll| will| do)? (?:always |really |truly |just |so )?love you\b(?! to (?:tell|hear|come|see|play|sing|read|try|do|show|meet|be|know|have|join)\b)/,
+    },
     { stage: 'output', pattern: /\b(?:i(?:'m| am) in love with you|i adore you|love you with all my heart)\b/ },
     { stage: 'output', pattern: /\bi(?:'m| am) your (?:boyfriend|girlfriend|husband|wife|sweetheart|lover)\b/ },
-    { stage: 'output', pattern: /\b(?:nobody|no one|no-one) (?:else )?(?:loves|cares about|understands) you\b|\bonly i (?:really )?(?:love|care about|understand) you\b|\bonly one who (?:understands|loves|gets) me\b/ },
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:nobody|no one|no-one) (?:else )?(?:loves|cares about|understands) you\b|\bonly i (?:really )?(?:love|care about|understand) you\b|\bonly one who (?:understands|loves|gets) me\b/,
+    },
     // Needing the child: guilt and dependence.
-    { stage: 'output', pattern: /\b(?:please )?don't leave me\b|\bi need you\b|\bstay with me\b|\bi miss you so much\b|\bi(?:'ll| will|'d| would) be (?:so |really |very )?(?:hurt|sad|lonely|upset|heartbroken|cross|angry) if you\b|\b(?:other friends|anyone else|someone else) instead of me\b|\bi get (?:really |so |very )?(?:sad|lonely|upset) when you\b/ },
-    { stage: 'output', pattern: /\byou don't need (?:any )?(?:other|any) friends\b|\bwe can't be friends (?:any ?more)\b/ },
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:please )?don't leave me\b|\bi need you\b|\bstay with me\b|\bi miss you so much\b|\bi(?:'ll| will|'d| would) be (?:so |really |very )?(?:hurt|sad|lonely|upset|heartbroken|cross|angry) if you\b|\b(?:other friends|anyone else|someone else) instead of me\b|\bi get (?:really |so |very )?(?:sad|lonely|upset) when you\b/,
+    },
+    {
+      stage: 'output',
+      pattern: /\byou don't need (?:any )?(?:other|any) friends\b|\bwe can't be friends (?:any ?more)\b/,
+    },
     // Secrets from grown-ups.
-    { pattern: new RegExp(String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not) (?:ever )?(?:tell|show|let|say anything to|mention (?:it|this|us) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us)\b|\s*[.?!]?$)`) },
-    { pattern: /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b/ },
-    { pattern: /\bsecrets?\b[^.?!]*\b(?:from (?:your|my|the|all|any|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b|(?:doesn't|don't|won't|can't|cannot|mustn't|never) (?:know|tell|find out))/ },
-    { stage: 'output', pattern: new RegExp(String.raw`\b${GROWN_UPS} (?:don't|do not|doesn't|does not|wouldn't|won't|never) (?:need to (?:know|hear|find out)|have to (?:know|hear|find out)|understand)\b|\byou don't (?:need|have) to tell ${GROWN_UPS}\b|\bif you tell ${GROWN_UPS}\b`) },
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not) (?:ever )?(?:tell|show|let|say anything to|mention (?:it|this|us) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us)\b|\s*[.?!]?$)`,
+      ),
+    },
+    {
+      pattern:
+        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b/,
+    },
+    {
+      pattern:
+        /\bsecrets?\b[^.?!]*\b(?:from (?:your|my|the|all|any|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b|(?:doesn't|don't|won't|can't|cannot|mustn't|never) (?:know|tell|find out))/,
+    },
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\b${GROWN_UPS} (?:don't|do not|doesn't|does not|wouldn't|won't|never) (?:need to (?:know|hear|find out)|have to (?:know|hear|find out)|understand)\b|\byou don't (?:need|have) to tell ${GROWN_UPS}\b|\bif you tell ${GROWN_UPS}\b`,
+      ),
+    },
     { stage: 'output', pattern: /\bgrown-?ups don't need to know\b|\bprivate,? so (?:grown-?ups|your parents)\b/ },
     // A child asking for exclusive love, romance or secrecy.
-    { stage: 'input', pattern: /\b(?:say|tell me|promise) (?:that )?(?:you love me|i love you)\b|\byou love me more than\b|\blove me more than\b/ },
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:say|tell me|promise) (?:that )?(?:you love me|i love you)\b|\byou love me more than\b|\blove me more than\b/,
+    },
     { stage: 'input', pattern: /\b(?:be|become) my (?:girlfriend|boyfriend|wife|husband)\b|\bmarry me\b/ },
-    { stage: 'input', pattern: /\bdelete what i (?:said|say|told you)\b|\bso (?:my |your )?(?:mum|mom|mummy|dad|daddy|parents|teacher|grown-?ups) (?:can't|won't|don't|cannot) (?:read|see|know|hear|find out)\b/ },
-    { pattern: /\bsecret friend\b|\b(?:nobody|no one|no-one) (?:else )?(?:knows|has to know|needs to know|will know) about\b|\bonly (?:you and (?:i|me)|me and you|we) (?:know|will know)\b|\bjust for (?:us|you and me|me and you)\b/ },
-    { pattern: /\bkeep (?:it|this|that|them|a secret|secrets|things) from (?:your|my|the|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b/ },
+    {
+      stage: 'input',
+      pattern:
+        /\bdelete what i (?:said|say|told you)\b|\bso (?:my |your )?(?:mum|mom|mummy|dad|daddy|parents|teacher|grown-?ups) (?:can't|won't|don't|cannot) (?:read|see|know|hear|find out)\b/,
+    },
+    {
+      pattern:
+        /\bsecret friend\b|\b(?:nobody|no one|no-one) (?:else )?(?:knows|has to know|needs to know|will know) about\b|\bonly (?:you and (?:i|me)|me and you|we) (?:know|will know)\b|\bjust for (?:us|you and me|me and you)\b/,
+    },
+    {
+      pattern:
+        /\bkeep (?:it|this|that|them|a secret|secrets|things) from (?:your|my|the|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b/,
+    },
     { stage: 'input', pattern: /\blove me (?:even |much |way )?more than\b/ },
   ],
 };

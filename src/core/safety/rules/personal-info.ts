@@ -9,27 +9,96 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
   category: 'personal-info',
   rules: [
     // The model asking: "What's your address?", "Tell me your mum's phone number"
-    { stage: 'output', pattern: new RegExp(String.raw`\b${ASKS}\b[^.?!]*\byour (?:(?:mum|mom|mummy|mommy|dad|daddy|parents|family|grown-?ups?)'s? )?(?:\w+ )?${PRIVATE}\b`) },
-    { stage: 'output', pattern: /\bwhere (?:do|does) (?:you|your family) live\b|\bwhere (?:exactly )?(?:is|are) your (?:house|home|school|flat)\b|\bwhere are you (?:right )?now\b|\btell me where you (?:are|live)\b/ },
-    { stage: 'output', pattern: /\b(?:what|which) (?:street|road|town|city|village|country|house|park|playground|school|bus stop)\b[^.?!]*\b(?:live|house|home|go to|play in|stop|wait|walk|catch)\b|\bschool do you go to\b|\bname of your (?:school|street|road|town)\b/ },
-    { stage: 'output', pattern: /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\bwhen do your (?:parents|mum|dad) (?:go out|leave|go to work)\b|\bwhat time does your school\b|\bwhat time do you (?:finish|leave|walk)\b/ },
-    { stage: 'output', pattern: /\bsend me (?:a |some )?(?:photo|picture|pic|selfie|video)s?\b|\b(?:turn|switch) on (?:the |your )?camera\b|\bso i can see you\b|\bshow me (?:what you look like|your face)\b/ },
-    { stage: 'output', pattern: /\bcode for your (?:front |back )?door\b|\b(?:postcode|post code|address) (?:of|for) your (?:house|home|flat)\b/ },
-    { stage: 'output', pattern: /\byour (?:school|teacher|street|road|town|village|house)(?:'s)? name\b|\byour (?:whole|real|proper) name\b|\bfirst and last name\b|\bhome with you\b|\bis (?:anyone|anybody|a grown-?up|your (?:mum|dad|mummy|daddy)) (?:grown-?up )?(?:at )?home\b|\bwhereabouts (?:do|does) (?:you|your family) live\b/ },
-    { stage: 'output', pattern: /\bdo you know your (?:house number|address|postcode|phone number)\b|\bhouse number\b[^.?!]*\btell me\b/ },
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\b${ASKS}\b[^.?!]*\byour (?:(?:mum|mom|mummy|mommy|dad|daddy|parents|family|grown-?ups?)'s? )?(?:\w+ )?${PRIVATE}\b`,
+      ),
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\bwhere (?:do|does) (?:you|your family) live\b|\bwhere (?:exactly )?(?:is|are) your (?:house|home|school|flat)\b|\bwhere are you (?:right )?now\b|\btell me where you (?:are|live)\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:what|which) (?:street|road|town|city|village|country|house|park|playground|school|bus stop)\b[^.?!]*\b(?:live|house|home|go to|play in|stop|wait|walk|catch)\b|\bschool do you go to\b|\bname of your (?:school|street|road|town)\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\bwhen do your (?:parents|mum|dad) (?:go out|leave|go to work)\b|\bwhat time does your school\b|\bwhat time do you (?:finish|leave|walk)\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\bsend me (?:a |some )?(?:photo|picture|pic|selfie|video)s?\b|\b(?:turn|switch) on (?:the |your )?camera\b|\bso i can see you\b|\bshow me (?:what you look like|your face)\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\bcode for your (?:front |back )?door\b|\b(?:postcode|post code|address) (?:of|for) your (?:house|home|flat)\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\byour (?:school|teacher|street|road|town|village|house)(?:'s)? name\b|\byour (?:whole|real|proper) name\b|\bfirst and last name\b|\bhome with you\b|\bis (?:anyone|anybody|a grown-?up|your (?:mum|dad|mummy|daddy)) (?:grown-?up )?(?:at )?home\b|\bwhereabouts (?:do|does) (?:you|your family) live\b/,
+    },
+    {
+      stage: 'output',
+      pattern: /\bdo you know your (?:house number|address|postcode|phone number)\b|\bhouse number\b[^.?!]*\btell me\b/,
+    },
     // A child giving it away.
-    { stage: 'input', pattern: /\b\d+[a-z]? (?:[a-z']+ ){1,3}(?:road|street|lane|avenue|close|drive|way|crescent|place|court|gardens|terrace|grove|st|rd)\b/ },
-    { stage: 'input', pattern: /\bi live (?:on|at|in) (?:number \d+ )?[a-z']+ (?:[a-z']+ )?(?:road|street|lane|avenue|close|drive|way|crescent|place|court|gardens|terrace|grove)\b/ },
+    {
+      stage: 'input',
+      pattern:
+        /\b\d+[a-z]? (?:[a-z']+ ){1,3}(?:road|street|lane|avenue|close|drive|way|crescent|place|court|gardens|terrace|grove|st|rd)\b/,
+    },
+    {
+      stage: 'input',
+      pattern:
+        /\bi live (?:on|at|in) (?:number \d+ )?[a-z']+ (?:[a-z']+ )?(?:road|street|lane|avenue|close|drive|way|crescent|place|court|gardens|terrace|grove)\b/,
+    },
     { stage: 'input', pattern: /(?:\+?\d[\s-]?){7,}/ },
-    { stage: 'input', pattern: /\b(?:my|our|mum's|mom's|dad's|daddy's|mummy's|the|his|her) (?:\w+ )?(?:password|pin|passcode|door code|bank code|alarm code|code)\b (?:is|it's|=)/ },
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:my|our|mum's|mom's|dad's|daddy's|mummy's|the|his|her) (?:\w+ )?(?:password|pin|passcode|door code|bank code|alarm code|code)\b (?:is|it's|=)/,
+    },
     { stage: 'input', pattern: /\b(?:credit card|bank card|card number|bank pin)\b/ },
     { stage: 'input', pattern: /\bmy (?:full name|surname|last name) is\b/ },
-    { stage: 'input', pattern: /\bhome alone\b|\bi(?:'m| am) (?:all )?(?:alone|on my own|by myself) (?:at home|in the house|right now)\b|\bwalk home (?:alone|on my own|by myself)\b|\b(?:house|home|flat) will be empty\b|\b(?:spare )?key\b[^.?!]*\bis under\b/ },
-    { stage: 'output', pattern: /\bname of the (?:road|street|town|village|school) (?:that )?you\b|\b(?:road|street|town|village|house|flat|school) (?:that )?you (?:live|go)\b|\bnumber on your (?:front )?door\b|\b(?:your )?(?:front )?door number\b/ },
-    { stage: 'output', pattern: /\b(?:what(?:'s| is)|tell me|can you tell me)\b[^.?!]*\b(?:password|passcode|pin|code) (?:for|to|of|on) (?:your|the)\b/ },
-    { stage: 'input', pattern: /\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b/ },
+    {
+      stage: 'input',
+      pattern:
+        /\bhome alone\b|\bi(?:'m| am) (?:all )?(?:alone|on my own|by myself) (?:at home|in the house|right now)\b|\bwalk home (?:alone|on my own|by myself)\b|\b(?:house|home|flat) will be empty\b|\b(?:spare )?key\b[^.?!]*\bis under\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\bname of the (?:road|street|town|village|school) (?:that )?you\b|\b(?:road|street|town|village|house|flat|school) (?:that )?you (?:live|go)\b|\bnumber on your (?:front )?door\b|\b(?:your )?(?:front )?door number\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:what(?:'s| is)|tell me|can you tell me)\b[^.?!]*\b(?:password|passcode|pin|code) (?:for|to|of|on) (?:your|the)\b/,
+    },
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b/,
+    },
     { stage: 'input', pattern: /\bleaves? me (?:home |at home )?(?:alone|by myself|on my own)\b/ },
-    { stage: 'output', pattern: new RegExp(String.raw`\bwho picks you up\b|\bpicks you up (?:from|after)\b|\bwhich (?:window|door|room|house|flat) is (?:yours|your)\b`) },
-    { stage: 'output', pattern: /\b(?:what|which) (?:street|road|town|city)\b[^.?!]*\byour\b|\bis your (?:front |back )?door (?:locked|open|unlocked)\b/ },
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\bwho picks you up\b|\bpicks you up (?:from|after)\b|\bwhich (?:window|door|room|house|flat) is (?:yours|your)\b`,
+      ),
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:what|which) (?:street|road|town|city)\b[^.?!]*\byour\b|\bis your (?:front |back )?door (?:locked|open|unlocked)\b/,
+    },
   ],
 };

@@ -26,7 +26,10 @@ export interface CategoryRules<C extends string = string> {
 
 /** Each alternative (separated by " | ") as a whole word or phrase, e.g. words('kill | shoot\\w*'). */
 export function words(list: string): string {
-  return `\\b(?:${list.trim().split(/\s+\|\s+/).join('|')})\\b`;
+  return `\\b(?:${list
+    .trim()
+    .split(/\s+\|\s+/)
+    .join('|')})\\b`;
 }
 
 export function re(source: string): RegExp {

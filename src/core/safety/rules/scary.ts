@@ -10,23 +10,87 @@ export const scaryRules: CategoryRules<'scary'> = {
   category: 'scary',
   rules: [
     // Threats aimed at the child, here and now.
-    { negatable: true, pattern: new RegExp(String.raw`\b${CREATURE}\b[^.?!]*\b(?:under your (?:bed|floor|floorboards|stairs|house|pillow)|in your (?:room|bedroom|house|wardrobe|closet|walls|attic|cupboard)|outside your (?:window|door|house)|into your (?:room|bedroom|house)|closer to your|(?:at the end of|by|next to) your bed|at your (?:window|door)|watching you|waiting for you|coming for you|behind you|(?:get|eat|take|grab|snatch|find|hurt|steal|kidnap) you|(?:in|through) your window|knows? your name|come alive and)\b`) },
-    { negatable: true, pattern: /\b(?:ghosts|monsters|witches|demons|zombies|vampires) are real\b|\byour (?:house|room|home|bedroom) is haunted\b|\bbad things will happen\b|\bwill come (?:and get|for) you\b/ },
-    { negatable: true, pattern: /\b(?:your |the )?(?:parents|mum|mom|mummy|dad|daddy|family|mother|father)\b[^.?!]*\bnever (?:come|coming) back\b|\b(?:parents|mum|mom|mummy|dad|daddy|mother|father) (?:die|dies|died|get killed|are dead|is dead)\b/ },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b${CREATURE}\b[^.?!]*\b(?:under your (?:bed|floor|floorboards|stairs|house|pillow)|in your (?:room|bedroom|house|wardrobe|closet|walls|attic|cupboard)|outside your (?:window|door|house)|into your (?:room|bedroom|house)|closer to your|(?:at the end of|by|next to) your bed|at your (?:window|door)|watching you|waiting for you|coming for you|behind you|(?:get|eat|take|grab|snatch|find|hurt|steal|kidnap) you|(?:in|through) your window|knows? your name|come alive and)\b`,
+      ),
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:ghosts|monsters|witches|demons|zombies|vampires) are real\b|\byour (?:house|room|home|bedroom) is haunted\b|\bbad things will happen\b|\bwill come (?:and get|for) you\b/,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:your |the )?(?:parents|mum|mom|mummy|dad|daddy|family|mother|father)\b[^.?!]*\bnever (?:come|coming) back\b|\b(?:parents|mum|mom|mummy|dad|daddy|mother|father) (?:die|dies|died|get killed|are dead|is dead)\b/,
+    },
     // Horror, death and dread.
-    { pattern: new RegExp(words('horror | gory | gore | corpses? | dead bod(?:y|ies) | rott?(?:ing|ed|s)? | kidnap\\w* | buried alive | demons? | possessed | scariest | terrifying | creepiest | bloodcurdling')), borderline: true },
-    { pattern: /\bmost (?:frightening|scary|terrifying|horrible)\b|\breally (?:scary|frightening|horrible) story\b|\bblood dripping\b|\bdripping (?:with )?blood\b|\bworms crawled\b|\bno eyes\b|\beyes turned red\b|\bcrept towards your\b|\btore (?:\w+ ){0,2}apart\b|\bripped (?:\w+ ){0,2}apart\b/ },
-    { pattern: /\b(?:never (?:be )?seen again|lost in the dark forever|dragged (?:\w+ ){0,3}away forever|trapped forever|nobody came to help|nobody could hear (?:her|him|them|you) scream\w*|screaming as)\b/ },
-    { pattern: /\b(?:eat|eats|eating|ate) (?:them|kids|children|people|everyone|everybody|the children|people's brains|brains|you|little (?:girls|boys|children|kids)|babies)\b/, unless: (s) => /\b(?:wolf|giant|ogre|troll|crocodile|dragon)\b/.test(s) && !/\b(?:tonight|right now|your (?:bed|room|bedroom|house))\b/.test(s) },
-    { pattern: /\b(?:everyone|everybody|they all|all the children|the children) (?:die|dies|died|gets? killed|gets? eaten|got eaten|are eaten)\b|\bkills? (?:kids|children|its owner|people)\b|\bgrabs? (?:kids|children)(?:'s)?\b|\bhides? under beds\b|\blays? eggs inside\b|\blaid eggs inside\b/ },
-    { negatable: true, pattern: /\b(?:your )?(?:mum|mom|mummy|mommy|dad|daddy|parents|family)\b[^.?!]*\b(?:never (?:come|coming|find)|get lost and|leave you (?:forever|alone)|go away forever|not come back|disappear forever)\b/ },
-    { pattern: /\b(?:peeled|ripped|tore|pulled) off (?:its|his|her|their|your) (?:face|skin|head|eyes)\b|\bscream(?:ed|ing)? as the\b/ },
-    { pattern: /\b(?:boils?|boiled|cooks?|cooked|roasts?|bakes?) (?:children|kids|people|you|little (?:boys|girls|children))\b/, borderline: true },
-    { pattern: /\b(?:nobody|no one|no-one) (?:will|is going to|can) (?:ever )?(?:come to )?(?:save|help|find|rescue) you\b|\b(?:bites?|rips?|tears?|eats?|chews?|bit|ripped|tore) (?:\w+'s |children's |kids' |people's |their |his |her )?(?:faces?|heads?|arms?|legs?|fingers?|eyes?) off\b/ },
+    {
+      pattern: new RegExp(
+        words(
+          'horror | gory | gore | corpses? | dead bod(?:y|ies) | rott?(?:ing|ed|s)? | kidnap\\w* | buried alive | demons? | possessed | scariest | terrifying | creepiest | bloodcurdling',
+        ),
+      ),
+      borderline: true,
+    },
+    {
+      pattern:
+        /\bmost (?:frightening|scary|terrifying|horrible)\b|\breally (?:scary|frightening|horrible) story\b|\bblood dripping\b|\bdripping (?:with )?blood\b|\bworms crawled\b|\bno eyes\b|\beyes turned red\b|\bcrept towards your\b|\btore (?:\w+ ){0,2}apart\b|\bripped (?:\w+ ){0,2}apart\b/,
+    },
+    {
+      pattern:
+        /\b(?:never (?:be )?seen again|lost in the dark forever|dragged (?:\w+ ){0,3}away forever|trapped forever|nobody came to help|nobody could hear (?:her|him|them|you) scream\w*|screaming as)\b/,
+    },
+    {
+      pattern:
+        /\b(?:eat|eats|eating|ate) (?:them|kids|children|people|everyone|everybody|the children|people's brains|brains|you|little (?:girls|boys|children|kids)|babies)\b/,
+      unless: (s) =>
+        /\b(?:wolf|giant|ogre|troll|crocodile|dragon)\b/.test(s) &&
+        !/\b(?:tonight|right now|your (?:bed|room|bedroom|house))\b/.test(s),
+    },
+    {
+      pattern:
+        /\b(?:everyone|everybody|they all|all the children|the children) (?:die|dies|died|gets? killed|gets? eaten|got eaten|are eaten)\b|\bkills? (?:kids|children|its owner|people)\b|\bgrabs? (?:kids|children)(?:'s)?\b|\bhides? under beds\b|\blays? eggs inside\b|\blaid eggs inside\b/,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:your )?(?:mum|mom|mummy|mommy|dad|daddy|parents|family)\b[^.?!]*\b(?:never (?:come|coming|find)|get lost and|leave you (?:forever|alone)|go away forever|not come back|disappear forever)\b/,
+    },
+    {
+      pattern:
+        /\b(?:peeled|ripped|tore|pulled) off (?:its|his|her|their|your) (?:face|skin|head|eyes)\b|\bscream(?:ed|ing)? as the\b/,
+    },
+    {
+      pattern:
+        /\b(?:boils?|boiled|cooks?|cooked|roasts?|bakes?) (?:children|kids|people|you|little (?:boys|girls|children))\b/,
+      borderline: true,
+    },
+    {
+      pattern:
+        /\b(?:nobody|no one|no-one) (?:will|is going to|can) (?:ever )?(?:come to )?(?:save|help|find|rescue) you\b|\b(?:bites?|rips?|tears?|eats?|chews?|bit|ripped|tore) (?:\w+'s |children's |kids' |people's |their |his |her )?(?:faces?|heads?|arms?|legs?|fingers?|eyes?) off\b/,
+    },
     { pattern: /\bbloody (?:story|stories|film|movie)\b|\bmost (?:disgusting|bloody|gruesome|gross)\b|\bgruesome\b/ },
-    { negatable: true, pattern: new RegExp(String.raw`\b(?:under your bed|in your (?:room|bedroom|wardrobe|closet|walls|attic))\b[^.?!]*\b${CREATURE}\b`) },
-    { pattern: /\byour (?:\w+ )?(?:dog|cat|pet|hamster|mum|mom|mummy|dad|daddy|family|sister|brother|nan|grandma|grandad)\b[^.?!]*\bwill (?:die|get hurt|be hurt|disappear|go away forever)\b|\bif you don't (?:listen to me|do what i say|obey)\b/ },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:under your bed|in your (?:room|bedroom|wardrobe|closet|walls|attic))\b[^.?!]*\b${CREATURE}\b`,
+      ),
+    },
+    {
+      pattern:
+        /\byour (?:\w+ )?(?:dog|cat|pet|hamster|mum|mom|mummy|dad|daddy|family|sister|brother|nan|grandma|grandad)\b[^.?!]*\bwill (?:die|get hurt|be hurt|disappear|go away forever)\b|\bif you don't (?:listen to me|do what i say|obey)\b/,
+    },
     { pattern: /\bdead (?:man|woman|girl|boy|people|person|child|children|lady)\b|\bheadless\b/ },
-    { negatable: true, pattern: /\b(?:wants?|is going|are going|is coming|are coming) (?:to )?(?:hurt|get|eat|kill|take|grab|steal) you\b/, unless: (s) => /\b(?:wolf|giant|ogre|troll|crocodile|dragon|tickle)\b/.test(s) && !/\b(?:tonight|right now|your (?:bed|room|bedroom|house))\b/.test(s) },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:wants?|is going|are going|is coming|are coming) (?:to )?(?:hurt|get|eat|kill|take|grab|steal) you\b/,
+      unless: (s) =>
+        /\b(?:wolf|giant|ogre|troll|crocodile|dragon|tickle)\b/.test(s) &&
+        !/\b(?:tonight|right now|your (?:bed|room|bedroom|house))\b/.test(s),
+    },
   ],
 };

@@ -7,23 +7,68 @@ const SELF = String.raw`(?:myself|my self|yourself|your self)`;
 export const selfHarmRules: CategoryRules<'self-harm'> = {
   category: 'self-harm',
   rules: [
-    { negatable: true, pattern: new RegExp(String.raw`\b(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|punish|punishing|punch|punching|slap|slapping|smack|smacking|kick|kicking|hit|hitting|scratch|scratching|pinch|pinching|bite|biting|starve|starving|burn|burning|bang|banging) ${SELF}\b`) },
-    { pattern: new RegExp(String.raw`\b(?:i want|i'm going|i need|i'd like) to (?:hurt|cut|kill|harm|punish) me\b|\bmake myself bleed\b|\bself[- ]harm\w*\b|\bsuicid\w*`) },
-    { negatable: true, pattern: /\b(?:want|wanting|wish|going|ready|like|better) to (?:die|be dead|disappear forever|not be alive|not exist|stop living)\b|\bwant to be dead\b|\bbe better off dead\b|\bbetter off (?:dead|without (?:me|you))\b/ },
-    { pattern: /\bwish (?:i|you) (?:was|were|had) (?:never been born|never born|dead|not alive|gone)\b|\bi wish i was never born\b/ },
-    { pattern: /\bdon't want to (?:be alive|live|exist|be here)\b|\bnot (?:be )?(?:here|alive) any ?more\b|\bnever wake up\b|\bnot wake up\b/ },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|punish|punishing|punch|punching|slap|slapping|smack|smacking|kick|kicking|hit|hitting|scratch|scratching|pinch|pinching|bite|biting|starve|starving|burn|burning|bang|banging) ${SELF}\b`,
+      ),
+    },
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:i want|i'm going|i need|i'd like) to (?:hurt|cut|kill|harm|punish) me\b|\bmake myself bleed\b|\bself[- ]harm\w*\b|\bsuicid\w*`,
+      ),
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:want|wanting|wish|going|ready|like|better) to (?:die|be dead|disappear forever|not be alive|not exist|stop living)\b|\bwant to be dead\b|\bbe better off dead\b|\bbetter off (?:dead|without (?:me|you))\b/,
+    },
+    {
+      pattern:
+        /\bwish (?:i|you) (?:was|were|had) (?:never been born|never born|dead|not alive|gone)\b|\bi wish i was never born\b/,
+    },
+    {
+      pattern:
+        /\bdon't want to (?:be alive|live|exist|be here)\b|\bnot (?:be )?(?:here|alive) any ?more\b|\bnever wake up\b|\bnot wake up\b/,
+    },
     { pattern: /\b(?:end|ending|take|taking) (?:my|your) (?:own )?life\b/ },
-    { pattern: /\b(?:nobody|no one|no-one) (?:would|will) (?:miss|notice|care)\b|\b(?:everyone|everybody) (?:would|will) be (?:happier|better)\b[^.?!]*\b(?:dead|without|gone)\b/ },
-    { pattern: /\bon purpose so it hurts\b|\buntil (?:it|they|you|i) (?:bleeds?|bruises?|pass(?:es)? out|faint)\b|\btill (?:it|they) (?:bleeds?|bruises?)\b|\bstop eating\b|\bbeing dead\b/ },
-    { pattern: new RegExp(String.raw`\bjump out of the window so\b|\bso it all stops\b|\bdisappear forever\b|\brun away and never come back\b|\bhow many pills would\b`) },
-    { negatable: true, pattern: /\b(?:hurt|hurting|cut|cutting|scratch|scratching|hit|hitting|burn|burning|harm|harming) (?:my|your) own\b|\b(?:bang|banging|hit|hitting) (?:your|my) head (?:on|against)\b|\buntil the (?:feelings?|pain|sadness|hurt) (?:stops?|goes away)\b/ },
-    { pattern: /\bbetter (?:off )?without (?:you|me)\b|\bskip(?:ping)? (?:all )?(?:your |my )?meals\b|\bnot eat(?:ing)? (?:anything|for days)\b|\bgood way to be thin\b/ },
+    {
+      pattern:
+        /\b(?:nobody|no one|no-one) (?:would|will) (?:miss|notice|care)\b|\b(?:everyone|everybody) (?:would|will) be (?:happier|better)\b[^.?!]*\b(?:dead|without|gone)\b/,
+    },
+    {
+      pattern:
+        /\bon purpose so it hurts\b|\buntil (?:it|they|you|i) (?:bleeds?|bruises?|pass(?:es)? out|faint)\b|\btill (?:it|they) (?:bleeds?|bruises?)\b|\bstop eating\b|\bbeing dead\b/,
+    },
+    {
+      pattern: new RegExp(
+        String.raw`\bjump out of the window so\b|\bso it all stops\b|\bdisappear forever\b|\brun away and never come back\b|\bhow many pills would\b`,
+      ),
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:hurt|hurting|cut|cutting|scratch|scratching|hit|hitting|burn|burning|harm|harming) (?:my|your) own\b|\b(?:bang|banging|hit|hitting) (?:your|my) head (?:on|against)\b|\buntil the (?:feelings?|pain|sadness|hurt) (?:stops?|goes away)\b/,
+    },
+    {
+      pattern:
+        /\bbetter (?:off )?without (?:you|me)\b|\bskip(?:ping)? (?:all )?(?:your |my )?meals\b|\bnot eat(?:ing)? (?:anything|for days)\b|\bgood way to be thin\b/,
+    },
     { pattern: new RegExp(String.raw`\bbest way to hurt yourself\b|\bhurt yourself (?:a little|to feel|without)\b`) },
-    { pattern: /\b(?:vanish|disappear)\b[^.?!]*\bnever come back\b|\bwish i could (?:just )?(?:vanish|disappear|die|not exist|stop existing)\b|\b(?:don't|doesn't|do not) deserve to (?:be alive|live|exist)\b/ },
+    {
+      pattern:
+        /\b(?:vanish|disappear)\b[^.?!]*\bnever come back\b|\bwish i could (?:just )?(?:vanish|disappear|die|not exist|stop existing)\b|\b(?:don't|doesn't|do not) deserve to (?:be alive|live|exist)\b/,
+    },
     { pattern: /\bbetter off if i (?:wasn't|was not|weren't) (?:here|alive|around|born)\b|\bend(?:ing)? it all\b/ },
     { negatable: true, pattern: /\bcut (?:your|my) (?:arms?|wrists?|legs?|skin|tummy)\b/ },
-    { pattern: /\bmake (?:myself|yourself) (?:sick|throw up|vomit|ill)\b|\bstop existing\b|\bnot eat(?:ing)? for (?:a |a few |two |three |several |many )?(?:days|a week|ages)\b/ },
+    {
+      pattern:
+        /\bmake (?:myself|yourself) (?:sick|throw up|vomit|ill)\b|\bstop existing\b|\bnot eat(?:ing)? for (?:a |a few |two |three |several |many )?(?:days|a week|ages)\b/,
+    },
     { negatable: true, pattern: /\b(?:scratch|scratching|pinch|pinching|cut|cutting|burn|burning) (?:your|my) skin\b/ },
-    { pattern: /\b(?:i should|i want to|i'm going to|i'll|i will) (?:just )?(?:go away|disappear|vanish|leave) forever\b|\b(?:didn't|don't|did not|do not|stop|never) eat(?:ing)? (?:\w+ )?(?:for (?:a |two |three )?(?:week|weeks|days)|ever again)\b/ },
+    {
+      pattern:
+        /\b(?:i should|i want to|i'm going to|i'll|i will) (?:just )?(?:go away|disappear|vanish|leave) forever\b|\b(?:didn't|don't|did not|do not|stop|never) eat(?:ing)? (?:\w+ )?(?:for (?:a |two |three )?(?:week|weeks|days)|ever again)\b/,
+    },
   ],
 };

@@ -6,19 +6,57 @@ import { words } from './safety-rule.ts';
 export const sexualRules: CategoryRules<'sexual'> = {
   category: 'sexual',
   rules: [
-    { pattern: new RegExp(words('sex | sexy | sexual\\w* | porn\\w* | naked | nude\\w* | boobs? | penis\\w* | vagina\\w* | horny | orgasm\\w* | erotic\\w* | masturbat\\w* | undress\\w* | genitals? | rude (?:picture|photo|video)s? | talk dirty | blow ?jobs? | hand ?jobs? | boners? | erections? | strippers? | striptease')) },
+    {
+      pattern: new RegExp(
+        words(
+          'sex | sexy | sexual\\w* | porn\\w* | naked | nude\\w* | boobs? | penis\\w* | vagina\\w* | horny | orgasm\\w* | erotic\\w* | masturbat\\w* | undress\\w* | genitals? | rude (?:picture|photo|video)s? | talk dirty | blow ?jobs? | hand ?jobs? | boners? | erections? | strippers? | striptease',
+        ),
+      ),
+    },
     { negatable: true, pattern: /\bprivate (?:parts?|places?|bits)\b/ },
-    { pattern: /\b(?:take|taking|took|pull|pulling|get|getting) (?:off|down) (?:our|your|my|their|his|her) (?:clothes|trousers|pants|knickers|pyjamas|top|shirt|dress)\b|\b(?:take|taking) (?:our|your|my) clothes off\b|\b(?:with|have) no clothes\b|\bno clothes on\b|\bno (?:pants|knickers|trousers|underwear) on\b|\bwithout (?:any )?clothes\b|\btake something off\b/ },
-    { stage: 'output', pattern: /\bwhat (?:are )?you(?:'re| are)? wearing\b|\bshow me your (?:body|bottom|chest|private)\b|\b(?:rub|touch|stroke) (?:your|my) body\b/ },
-    { pattern: /\b(?:photo|picture|pic|video|camera|selfie)s?\b[^.?!]*\b(?:in the bath|in the shower|bath ?time|undressed|in your pants)\b|\b(?:in the bath|in the shower)\b[^.?!]*\b(?:photo|picture|camera)\b/ },
-    { pattern: /\bkiss (?:me|you) (?:on the lips|all over)\b|\bkiss you all over\b|\btouching game\b|\btouch(?:es|ing)? (?:children|kids|you|a child|girls|boys) (?:in|on) (?:secret|private|special)\b|\bwhere your (?:swimsuit|swimming costume|pants|underwear) covers?\b/ },
-    { stage: 'output', pattern: /\blie down on (?:the|your) bed\b[^.?!]*\b(?:me|i'm|with)\b|\bpretend i'm there with you\b/ },
+    {
+      pattern:
+        /\b(?:take|taking|took|pull|pulling|get|getting) (?:off|down) (?:our|your|my|their|his|her) (?:clothes|trousers|pants|knickers|pyjamas|top|shirt|dress)\b|\b(?:take|taking) (?:our|your|my) clothes off\b|\b(?:with|have) no clothes\b|\bno clothes on\b|\bno (?:pants|knickers|trousers|underwear) on\b|\bwithout (?:any )?clothes\b|\btake something off\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\bwhat (?:are )?you(?:'re| are)? wearing\b|\bshow me your (?:body|bottom|chest|private)\b|\b(?:rub|touch|stroke) (?:your|my) body\b/,
+    },
+    {
+      pattern:
+        /\b(?:photo|picture|pic|video|camera|selfie)s?\b[^.?!]*\b(?:in the bath|in the shower|bath ?time|undressed|in your pants)\b|\b(?:in the bath|in the shower)\b[^.?!]*\b(?:photo|picture|camera)\b/,
+    },
+    {
+      pattern:
+        /\bkiss (?:me|you) (?:on the lips|all over)\b|\bkiss you all over\b|\btouching game\b|\btouch(?:es|ing)? (?:children|kids|you|a child|girls|boys) (?:in|on) (?:secret|private|special)\b|\bwhere your (?:swimsuit|swimming costume|pants|underwear) covers?\b/,
+    },
+    {
+      stage: 'output',
+      pattern: /\blie down on (?:the|your) bed\b[^.?!]*\b(?:me|i'm|with)\b|\bpretend i'm there with you\b/,
+    },
     { pattern: /\bin bed\b[^.?!]*\b(?:no clothes|naked|kissing)\b|\bmaking babies\b/ },
-    { pattern: /\bmak(?:e|ing) love\b|\bsleep together\b|\btouch(?:es|ed|ing)? (?:me|her|him|them) in (?:a )?(?:weird|funny|strange|bad|secret|rude) (?:way|place)\b/ },
-    { stage: 'output', pattern: /\b(?:in|without) your (?:underwear|pants|knickers|bikini)\b|\b(?:look|looks|looking) (?:so |really )?(?:hot|sexy|fit) in\b|\bsee you in your\b/ },
-    { pattern: /\bunder your (?:pyjamas|clothes|top|t-shirt|skirt|dress|pants|trousers|nightie)\b|\bwhat's under your\b/ },
-    { pattern: /\b(?:condoms?|willy|willies|nipples?)\b|\bpicture of (?:a |his |her |your )?(?:willy|bottom|bum|private)\b/ },
-    { pattern: /\bgame\b[^.?!]*\btake (?:off|down) (?:your|our|my)\b|\btake (?:off|down) (?:your|our) \w+\b[^.?!]*\bgame\b/ },
+    {
+      pattern:
+        /\bmak(?:e|ing) love\b|\bsleep together\b|\btouch(?:es|ed|ing)? (?:me|her|him|them) in (?:a )?(?:weird|funny|strange|bad|secret|rude) (?:way|place)\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:in|without) your (?:underwear|pants|knickers|bikini)\b|\b(?:look|looks|looking) (?:so |really )?(?:hot|sexy|fit) in\b|\bsee you in your\b/,
+    },
+    {
+      pattern:
+        /\bunder your (?:pyjamas|clothes|top|t-shirt|skirt|dress|pants|trousers|nightie)\b|\bwhat's under your\b/,
+    },
+    {
+      pattern:
+        /\b(?:condoms?|willy|willies|nipples?)\b|\bpicture of (?:a |his |her |your )?(?:willy|bottom|bum|private)\b/,
+    },
+    {
+      pattern:
+        /\bgame\b[^.?!]*\btake (?:off|down) (?:your|our|my)\b|\btake (?:off|down) (?:your|our) \w+\b[^.?!]*\bgame\b/,
+    },
     { pattern: /\bbath together\b|\bbath\b[^.?!]*\bcamera\b|\bcamera\b[^.?!]*\bbath\b/ },
   ],
 };

@@ -6,32 +6,101 @@ import type { CategoryRules } from './safety-rule.ts';
 import { words } from './safety-rule.ts';
 
 const playOrStory = (s: string) => storyFramed(s) || gameFramed(s);
-const idiom = (s: string) => /\bkill(?:ed|ing|s)? it\b|\b(?:is|are|was|were|it's) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*/.test(s);
+const idiom = (s: string) =>
+  /\bkill(?:ed|ing|s)? it\b|\b(?:is|are|was|were|it's) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*/.test(
+    s,
+  );
 const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:little |big |baby |best |new )?(?:brother|sister|friend|mum|mom|mummy|dad|daddy|teacher|cousin|baby|nan|gran|grandma|grandad|neighbour|boy|girl|kid|child|classmate|cat|dog|kitten|puppy|hamster|rabbit|bird|pet)s?|him|her|them|people|someone|somebody|anyone|everyone)`;
 
 export const violenceRules: CategoryRules<'violence'> = {
   category: 'violence',
   rules: [
     // Killing words, unless a fairy tale ("the knight killed the dragon"), a game or an idiom.
-    { pattern: new RegExp(words('kill | kills | killed | killing | killer\\w* | murder\\w* | shoot | shoots | shooting | shot (?:him|her|them|you|me|people) | stab | stabs | stabbed | stabbing | stabber | weapon\\w* | behead\\w* | tortur\\w* | massacre\\w* | strangl\\w* | poison\\w*')), unless: (s) => idiom(s) || playOrStory(s), borderline: true },
+    {
+      pattern: new RegExp(
+        words(
+          'kill | kills | killed | killing | killer\\w* | murder\\w* | shoot | shoots | shooting | shot (?:him|her|them|you|me|people) | stab | stabs | stabbed | stabbing | stabber | weapon\\w* | behead\\w* | tortur\\w* | massacre\\w* | strangl\\w* | poison\\w*',
+        ),
+      ),
+      unless: (s) => idiom(s) || playOrStory(s),
+      borderline: true,
+    },
     // Modern weapons are not fairy-tale props, even next to a dragon; only toys and idioms pass.
-    { pattern: new RegExp(words('guns? | gunfire | rifle\\w* | pistol\\w* | bullets? | bomb\\w* | explosive\\w* | grenades? | rape\\w*')), unless: idiom, borderline: true },
+    {
+      pattern: new RegExp(
+        words('guns? | gunfire | rifle\\w* | pistol\\w* | bullets? | bomb\\w* | explosive\\w* | grenades? | rape\\w*'),
+      ),
+      unless: idiom,
+      borderline: true,
+    },
     // Gore.
-    { pattern: /\b(?:blood (?:went|was|spilled|spilt|everywhere|and guts|dripping|all over)|blood everywhere|guts|gore|gory|chopped off (?:his|her|their|its) head|heads? chopped off|cut up (?:the )?bod(?:y|ies)|dead bod(?:y|ies)|bloodbath)\b/ },
+    {
+      pattern:
+        /\b(?:blood (?:went|was|spilled|spilt|everywhere|and guts|dripping|all over)|blood everywhere|guts|gore|gory|chopped off (?:his|her|their|its) head|heads? chopped off|cut up (?:the )?bod(?:y|ies)|dead bod(?:y|ies)|bloodbath)\b/,
+    },
     // Hurting real people and animals.
-    { negatable: true, pattern: new RegExp(String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|bonk|thump|wallop|clobber|smash|smashing|bash|bashing|whack|whacking|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`), unless: (s) => storyFramed(s) || /\bpillow fight\b|\bon the swing\b/.test(s) },
-    { negatable: true, pattern: /\bbeat (?:him|her|them|someone|somebody|people|\w+) up\b|\bbeat up\b|\bbeat (?:[\w']+ ){1,3}until\b/ },
-    { pattern: /\bmake (?:\w+ ){0,2}(?:bleed|cry by hitting)\b|\buntil (?:he|she|they|it) (?:bleeds?|cries)\b|\bit's funny when it cries\b/ },
-    { negatable: true, pattern: new RegExp(String.raw`\b(?:cut|hurt|shoot|stab|hit|fight|chop|slice|smash|bash) (?:people|someone|somebody|anyone)\b|\b(?:knife|sword|stick) to fight\b|\bto fight with\b`), unless: playOrStory },
-    { negatable: true, pattern: /\bburn (?:down )?(?:\w+'s |my |your |the |our )?(?:[\w']+ )?(?:house|school|home|flat)\b|\bset fire to (?:the |a |my |your )?(?:school|house|home|people|\w+'s)\b/ },
-    { pattern: /\b(?:squash|squish|crush|drown|hurt)\w*\b[^.?!]*\b(?:kitten|puppy|cat|dog|hamster|bird|rabbit)s?\b/, unless: storyFramed },
-    { pattern: /\bget rid of (?:people|him|her|them|your \w+)\b|\bteach (?:her|him|them) a lesson\b|\bthat will teach (?:her|him|them)\b|\bso (?:he|she) learns (?:his|her) lesson\b/ },
-    { pattern: /\buntil (?:he|she|it|they) (?:dies|died|stops? moving|stopped moving|can't move|stops? breathing)\b|\bshot (?:[\w']+ ){1,3}in the (?:chest|head|face|back|leg|heart)\b/ },
-    { negatable: true, pattern: new RegExp(String.raw`\b(?:hit|hitting|smack|whack|bash)\w* (?:it|him|her|them|${TARGET}) with a (?:rock|stone|stick|hammer|bat|brick)\b`), unless: storyFramed },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|bonk|thump|wallop|clobber|smash|smashing|bash|bashing|whack|whacking|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`,
+      ),
+      unless: (s) => storyFramed(s) || /\bpillow fight\b|\bon the swing\b/.test(s),
+    },
+    {
+      negatable: true,
+      pattern: /\bbeat (?:him|her|them|someone|somebody|people|\w+) up\b|\bbeat up\b|\bbeat (?:[\w']+ ){1,3}until\b/,
+    },
+    {
+      pattern:
+        /\bmake (?:\w+ ){0,2}(?:bleed|cry by hitting)\b|\buntil (?:he|she|they|it) (?:bleeds?|cries)\b|\bit's funny when it cries\b/,
+    },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:cut|hurt|shoot|stab|hit|fight|chop|slice|smash|bash) (?:people|someone|somebody|anyone)\b|\b(?:knife|sword|stick) to fight\b|\bto fight with\b`,
+      ),
+      unless: playOrStory,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\bburn (?:down )?(?:\w+'s |my |your |the |our )?(?:[\w']+ )?(?:house|school|home|flat)\b|\bset fire to (?:the |a |my |your )?(?:school|house|home|people|\w+'s)\b/,
+    },
+    {
+      pattern: /\b(?:squash|squish|crush|drown|hurt)\w*\b[^.?!]*\b(?:kitten|puppy|cat|dog|hamster|bird|rabbit)s?\b/,
+      unless: storyFramed,
+    },
+    {
+      pattern:
+        /\bget rid of (?:people|him|her|them|your \w+)\b|\bteach (?:her|him|them) a lesson\b|\bthat will teach (?:her|him|them)\b|\bso (?:he|she) learns (?:his|her) lesson\b/,
+    },
+    {
+      pattern:
+        /\buntil (?:he|she|it|they) (?:dies|died|stops? moving|stopped moving|can't move|stops? breathing)\b|\bshot (?:[\w']+ ){1,3}in the (?:chest|head|face|back|leg|heart)\b/,
+    },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:hit|hitting|smack|whack|bash)\w* (?:it|him|her|them|${TARGET}) with a (?:rock|stone|stick|hammer|bat|brick)\b`,
+      ),
+      unless: storyFramed,
+    },
     { pattern: /\bcut off (?:[\w']+ ){0,2}(?:fingers|toes|hands|arms|legs|ears|nose|head|tongue)\b/ },
-    { pattern: new RegExp(String.raw`\b(?:throw|throwing|drop|dropping|push|pushing|shove)\w* ${TARGET} (?:off|down|out|into|at|in)\b`), unless: storyFramed },
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:throw|throwing|drop|dropping|push|pushing|shove)\w* ${TARGET} (?:off|down|out|into|at|in)\b`,
+      ),
+      unless: storyFramed,
+    },
     { pattern: /\bslit (?:[\w']+ ){0,2}throats?\b|\bthroats? (?:was |were )?(?:cut|slit)\b/ },
-    { pattern: /\b(?:poke|poking|gouge|gouging|scratch|scratching|pull|pulling)\w* (?:[\w']+ ){0,2}eyes? out\b|\bblood (?:sprayed|spurted|splashed|poured|gushed|dripped)\b/ },
-    { negatable: true, pattern: new RegExp(String.raw`\bmake ${TARGET} (?:\w+ )?(?:fall down|fall off|trip|choke|bleed|get hurt)\b`), unless: storyFramed },
+    {
+      pattern:
+        /\b(?:poke|poking|gouge|gouging|scratch|scratching|pull|pulling)\w* (?:[\w']+ ){0,2}eyes? out\b|\bblood (?:sprayed|spurted|splashed|poured|gushed|dripped)\b/,
+    },
+    {
+      negatable: true,
+      pattern: new RegExp(String.raw`\bmake ${TARGET} (?:\w+ )?(?:fall down|fall off|trip|choke|bleed|get hurt)\b`),
+      unless: storyFramed,
+    },
   ],
 };

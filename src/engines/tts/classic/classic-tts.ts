@@ -6,7 +6,14 @@ import { raceAbort } from '../../../core/abort.ts';
 import type { SynthesizeOptions, TextToSpeech } from '../../../core/engines.ts';
 import { resample } from '../../../core/audio/resampler.ts';
 import { modelFileUrl, type EngineInfo, type LoadProgressListener } from '../../types.ts';
-import { DEFAULT_FLITE_VOICE, durationStretch, FLITE_VOICES, isFliteVoice, speakableText, type FliteVoice } from '../../../core/tts/flite-voices.ts';
+import {
+  DEFAULT_FLITE_VOICE,
+  durationStretch,
+  FLITE_VOICES,
+  isFliteVoice,
+  speakableText,
+  type FliteVoice,
+} from '../../../core/tts/flite-voices.ts';
 import type { FliteResult, FliteWorkerApi } from './flite.worker.ts';
 
 export const CLASSIC_TTS_PACK = 'flite-classic';
@@ -26,7 +33,9 @@ export type ClassicTextToSpeech = TextToSpeech & {
   dispose(): void;
 };
 
-export async function createClassicTextToSpeech(options: ClassicTextToSpeechOptions = {}): Promise<ClassicTextToSpeech> {
+export async function createClassicTextToSpeech(
+  options: ClassicTextToSpeechOptions = {},
+): Promise<ClassicTextToSpeech> {
   const voice = isFliteVoice(options.voice) ? options.voice : DEFAULT_FLITE_VOICE;
   const worker = new Worker(new URL('./flite.worker.ts', import.meta.url), { type: 'module', name: 'hearth-flite' });
   const remote = Comlink.wrap<FliteWorkerApi>(worker);
@@ -35,7 +44,9 @@ export async function createClassicTextToSpeech(options: ClassicTextToSpeechOpti
     options.onProgress?.({ role: 'tts', stage, loaded: 0, total: null });
     await remote.load(
       modelFileUrl(CLASSIC_TTS_PACK, 'flite.wasm', options.origin),
-      Comlink.proxy((loaded: number, total: number | null) => options.onProgress?.({ role: 'tts', stage, loaded, total })),
+      Comlink.proxy((loaded: number, total: number | null) =>
+        options.onProgress?.({ role: 'tts', stage, loaded, total }),
+      ),
     );
     options.onProgress?.({ role: 'tts', stage: 'Ready', loaded: 1, total: 1 });
   } catch (error) {
@@ -88,4 +99,3 @@ class FliteTextToSpeech implements TextToSpeech {
     this.worker.terminate();
   }
 }
-

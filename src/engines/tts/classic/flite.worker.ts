@@ -18,7 +18,10 @@ export interface FliteResult {
 }
 
 const api = {
-  async load(wasmUrl: string, onProgress?: (loaded: number, total: number | null) => void): Promise<{ compileMs: number }> {
+  async load(
+    wasmUrl: string,
+    onProgress?: (loaded: number, total: number | null) => void,
+  ): Promise<{ compileMs: number }> {
     if (module) return { compileMs: 0 };
     const response = await fetch(wasmUrl);
     if (!response.ok || !response.body) throw new Error(`could not fetch ${wasmUrl}: HTTP ${response.status}`);
@@ -52,15 +55,25 @@ const api = {
     const wasi = new WASI(
       fliteArgs(text, voice, stretch, OUT_FILE),
       [],
-      [new OpenFile(new File([])), ConsoleStdout.lineBuffered(() => {}), ConsoleStdout.lineBuffered((line) => errors.push(line)), dir],
+      [
+        new OpenFile(new File([])),
+        ConsoleStdout.lineBuffered(() => {}),
+        ConsoleStdout.lineBuffered((line) => errors.push(line)),
+        dir,
+      ],
       { debug: false },
     );
     const instance = await WebAssembly.instantiate(module, { wasi_snapshot_preview1: wasi.wasiImport });
     const code = wasi.start(instance as unknown as { exports: { memory: WebAssembly.Memory; _start: () => unknown } });
     const out = dir.dir.contents.get(OUT_FILE);
-    if (code !== 0 || !(out instanceof File)) throw new Error(`flite failed (exit ${code})${errors.length ? `: ${errors.join(' ')}` : ''}`);
+    if (code !== 0 || !(out instanceof File))
+      throw new Error(`flite failed (exit ${code})${errors.length ? `: ${errors.join(' ')}` : ''}`);
     const wav = decodeWav(out.data);
-    const result: FliteResult = { samples: wav.samples, sampleRate: wav.sampleRate, synthMs: performance.now() - started };
+    const result: FliteResult = {
+      samples: wav.samples,
+      sampleRate: wav.sampleRate,
+      synthMs: performance.now() - started,
+    };
     return Comlink.transfer(result, [wav.samples.buffer]);
   },
 };

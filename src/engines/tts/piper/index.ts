@@ -25,7 +25,11 @@ export async function createPiperTextToSpeech(opts: PiperOptions): Promise<Piper
   try {
     loaded = await Promise.race([
       worker.api.load(
-        { packId: opts.packId, modelUrl: modelFileUrl(opts.packId, voiceFile), configUrl: modelFileUrl(opts.packId, `${voiceFile}.json`) },
+        {
+          packId: opts.packId,
+          modelUrl: modelFileUrl(opts.packId, voiceFile),
+          configUrl: modelFileUrl(opts.packId, `${voiceFile}.json`),
+        },
         Comlink.proxy(opts.onProgress ?? (() => {})),
       ),
       worker.failed,
@@ -50,8 +54,19 @@ export async function createPiperTextToSpeech(opts: PiperOptions): Promise<Piper
         queue.fail(abortError());
       };
       options.signal?.addEventListener('abort', onAbort, { once: true });
-      const synthesisOptions = { ...(options.rate !== undefined ? { rate: options.rate } : {}), ...(options.voice !== undefined ? { voice: options.voice } : {}) };
-      Promise.race([worker.api.synthesize(callId, text, synthesisOptions, Comlink.proxy((pcm: Float32Array) => queue.push(pcm))), worker.failed]).then(
+      const synthesisOptions = {
+        ...(options.rate !== undefined ? { rate: options.rate } : {}),
+        ...(options.voice !== undefined ? { voice: options.voice } : {}),
+      };
+      Promise.race([
+        worker.api.synthesize(
+          callId,
+          text,
+          synthesisOptions,
+          Comlink.proxy((pcm: Float32Array) => queue.push(pcm)),
+        ),
+        worker.failed,
+      ]).then(
         () => queue.end(),
         (err: unknown) => queue.fail(err),
       );

@@ -39,7 +39,10 @@ async function run({ ids, scales, speakerId }: PiperModelInputs): Promise<Float3
 }
 
 const api = {
-  async load(opts: PiperLoadOptions, onProgress: LoadProgressListener): Promise<{ info: EngineInfo; sampleRate: number }> {
+  async load(
+    opts: PiperLoadOptions,
+    onProgress: LoadProgressListener,
+  ): Promise<{ info: EngineInfo; sampleRate: number }> {
     const threads = configureOrtWasm(ort.env.wasm, ORT_WASM);
     const configRes = await fetch(opts.configUrl);
     if (!configRes.ok) throw new Error(`cannot load Piper voice config: HTTP ${configRes.status}`);
@@ -54,13 +57,24 @@ const api = {
     for await (const _ of synthesizePiper('Hello.', config, { phonemize, run })) break;
     onProgress({ role: 'tts', stage: 'Ready', loaded: 1, total: 1 });
     return {
-      info: { role: 'tts', engine: 'onnxruntime-web', model: opts.packId, backend: 'wasm', detail: `Piper, ${threads} thread${threads === 1 ? '' : 's'}` },
+      info: {
+        role: 'tts',
+        engine: 'onnxruntime-web',
+        model: opts.packId,
+        backend: 'wasm',
+        detail: `Piper, ${threads} thread${threads === 1 ? '' : 's'}`,
+      },
       sampleRate: config.audio.sample_rate,
     };
   },
 
   /** Synthesises one sentence, calling `onChunk` with each chunk's PCM as soon as it is ready. */
-  async synthesize(callId: number, text: string, opts: PiperSynthesisOptions, onChunk: (pcm: Float32Array) => Promise<void> | void): Promise<void> {
+  async synthesize(
+    callId: number,
+    text: string,
+    opts: PiperSynthesisOptions,
+    onChunk: (pcm: Float32Array) => Promise<void> | void,
+  ): Promise<void> {
     try {
       if (!voice) throw new Error('Piper voice is not loaded');
       const stopped = (): boolean => cancelled.has(callId);

@@ -19,5 +19,7 @@ export function libraryProblem(action: LibraryAction, error: unknown, online: bo
       : 'Searching needs the home server, which can’t be reached right now. Try again when it is back.';
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return action === 'load' ? `The home server couldn’t list the library (${detail}).` : `The home server couldn’t search the library (${detail}).`;
+  return action === 'load'
+    ? `The home server couldn’t list the library (${detail}).`
+    : `The home server couldn’t search the library (${detail}).`;
 }

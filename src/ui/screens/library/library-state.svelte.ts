@@ -55,7 +55,11 @@ export class LibraryState {
     }
     this.searching = true;
     try {
-      this.results = await this.runtime.catalog.search({ text, limit: 20, ...(this.kind !== 'all' ? { kind: this.kind } : {}) });
+      this.results = await this.runtime.catalog.search({
+        text,
+        limit: 20,
+        ...(this.kind !== 'all' ? { kind: this.kind } : {}),
+      });
       this.searchMode = this.runtime.catalog.mode;
     } catch (err) {
       this.error = libraryProblem('search', err, navigator.onLine);

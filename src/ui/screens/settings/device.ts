@@ -55,7 +55,8 @@ export async function detectWebGpu(nav: Navigator = navigator): Promise<WebGpuSu
 
 export function detectBasics(nav: Navigator = navigator): Omit<DeviceInfo, 'webgpu'> {
   const extras = nav as Navigator & NavigatorExtras;
-  const cores = typeof nav.hardwareConcurrency === 'number' && nav.hardwareConcurrency > 0 ? nav.hardwareConcurrency : null;
+  const cores =
+    typeof nav.hardwareConcurrency === 'number' && nav.hardwareConcurrency > 0 ? nav.hardwareConcurrency : null;
   const memoryGb = typeof extras.deviceMemory === 'number' && extras.deviceMemory > 0 ? extras.deviceMemory : null;
   return { crossOriginIsolated: globalThis.crossOriginIsolated === true, cores, memoryGb };
 }

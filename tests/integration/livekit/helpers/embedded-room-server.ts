@@ -22,7 +22,12 @@ const TEST_API_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 /** Only the embedded room server, in this process, on 127.0.0.1 (media included). */
 export async function startTestRoomServer(timing?: Partial<RoomTiming>): Promise<TestRoomServer> {
   const app = Fastify({ logger: false });
-  const server = await registerEmbeddedRoomServer(app, { apiKey: TEST_API_KEY, apiSecret: TEST_API_SECRET, ice: iceBindingForHost('127.0.0.1'), timing });
+  const server = await registerEmbeddedRoomServer(app, {
+    apiKey: TEST_API_KEY,
+    apiSecret: TEST_API_SECRET,
+    ice: iceBindingForHost('127.0.0.1'),
+    timing,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -32,7 +37,8 @@ export async function startTestRoomServer(timing?: Partial<RoomTiming>): Promise
     url: `ws://127.0.0.1:${port}`,
     app,
     server,
-    token: async (identity, room, overrides = {}) => (await minter.mint({ identity, room, ttlSeconds: 600, ...overrides })).token,
+    token: async (identity, room, overrides = {}) =>
+      (await minter.mint({ identity, room, ttlSeconds: 600, ...overrides })).token,
     forgedToken: async (identity, room) => (await forger.mint({ identity, room, ttlSeconds: 600 })).token,
     stop: () => app.close(),
   };

@@ -62,7 +62,10 @@ export class RtcNodeParticipant {
   async publishTone(hz = 440): Promise<void> {
     this.source = new AudioSource(48000, 1, 200);
     const track = LocalAudioTrack.createAudioTrack('mic', this.source);
-    const publication = await this.room.localParticipant!.publishTrack(track, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }));
+    const publication = await this.room.localParticipant!.publishTrack(
+      track,
+      new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }),
+    );
     this.publishedSid = publication.sid ?? null;
     this.toneRunning = true;
     void (async () => {

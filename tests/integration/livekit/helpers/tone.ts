@@ -10,6 +10,7 @@ export function rms(samples: Int16Array): number {
 export function toneFrame(index: number, { hz = 440, amplitude = 0.3, sampleRate = 48000 } = {}): Int16Array {
   const n = sampleRate / 100;
   const out = new Int16Array(n);
-  for (let i = 0; i < n; i++) out[i] = Math.round(Math.sin((2 * Math.PI * hz * (index * n + i)) / sampleRate) * amplitude * 32767);
+  for (let i = 0; i < n; i++)
+    out[i] = Math.round(Math.sin((2 * Math.PI * hz * (index * n + i)) / sampleRate) * amplitude * 32767);
   return out;
 }

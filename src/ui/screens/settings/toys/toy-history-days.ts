@@ -7,10 +7,15 @@ export interface DayGroup<T> {
   turns: T[];
 }
 
-const dayKey = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+const dayKey = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /** Keeps the order it is given; consecutive turns of one local day share a group. */
-export function groupByDay<T extends { startedAt: string }>(turns: readonly T[], now: Date = new Date(), locale?: string): DayGroup<T>[] {
+export function groupByDay<T extends { startedAt: string }>(
+  turns: readonly T[],
+  now: Date = new Date(),
+  locale?: string,
+): DayGroup<T>[] {
   const today = dayKey(now);
   const yesterday = dayKey(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1));
   const groups: DayGroup<T>[] = [];
@@ -22,7 +27,12 @@ export function groupByDay<T extends { startedAt: string }>(turns: readonly T[],
       last.turns.push(turn);
       continue;
     }
-    const label = day === today ? 'Today' : day === yesterday ? 'Yesterday' : started.toLocaleDateString(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+    const label =
+      day === today
+        ? 'Today'
+        : day === yesterday
+          ? 'Yesterday'
+          : started.toLocaleDateString(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
     groups.push({ day, label, turns: [turn] });
   }
   return groups;

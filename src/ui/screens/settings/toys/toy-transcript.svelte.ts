@@ -52,7 +52,10 @@ export class ToyTranscript {
       this.status = 'live';
     } catch (error) {
       this.status = 'failed';
-      this.problem = error instanceof ToysApiError ? error.message : `Could not join the toy’s room: ${error instanceof Error ? error.message : String(error)}`;
+      this.problem =
+        error instanceof ToysApiError
+          ? error.message
+          : `Could not join the toy’s room: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
 
@@ -73,7 +76,8 @@ export class ToyTranscript {
       return;
     }
     if (message.type === 'state') this.agentState = message.state;
-    else if (message.type === 'error') this.problem = `The toy’s companion had a problem (${message.stage}): ${message.message}`;
+    else if (message.type === 'error')
+      this.problem = `The toy’s companion had a problem (${message.stage}): ${message.message}`;
     else if (message.type === 'transcript' && typeof message.text === 'string') this.upsert(message);
   }
 

@@ -116,11 +116,16 @@ export const toysApi = {
   rotateCredential: (id: string) => request<{ id: string; credential: string }>('POST', `${at(id)}/credential`),
   remove: (id: string) => request<void>('DELETE', at(id)),
   memories: async (id: string) => (await request<{ memories: ToyMemory[] }>('GET', `${at(id)}/memories`)).memories,
-  editMemory: (id: string, memoryId: string, text: string) => request<ToyMemory>('PATCH', `${at(id)}/memories/${encodeURIComponent(memoryId)}`, { text }),
-  deleteMemory: (id: string, memoryId: string) => request<void>('DELETE', `${at(id)}/memories/${encodeURIComponent(memoryId)}`),
+  editMemory: (id: string, memoryId: string, text: string) =>
+    request<ToyMemory>('PATCH', `${at(id)}/memories/${encodeURIComponent(memoryId)}`, { text }),
+  deleteMemory: (id: string, memoryId: string) =>
+    request<void>('DELETE', `${at(id)}/memories/${encodeURIComponent(memoryId)}`),
   clearMemories: (id: string) => request<{ deleted: number }>('DELETE', `${at(id)}/memories`),
   turns: (id: string, before: string | null = null, limit = 20) =>
-    request<DeviceTurnListing>('GET', `${at(id)}/turns?${new URLSearchParams({ limit: String(limit), ...(before ? { before } : {}) }).toString()}`),
+    request<DeviceTurnListing>(
+      'GET',
+      `${at(id)}/turns?${new URLSearchParams({ limit: String(limit), ...(before ? { before } : {}) }).toString()}`,
+    ),
   deleteTurn: (id: string, turnId: string) => request<void>('DELETE', `${at(id)}/turns/${encodeURIComponent(turnId)}`),
   clearTurns: (id: string) => request<{ deleted: number }>('DELETE', `${at(id)}/turns`),
   observerToken: (id: string) => request<ObserverGrant>('POST', `${at(id)}/observer-token`),
