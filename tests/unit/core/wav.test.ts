@@ -1,7 +1,7 @@
-// The one WAV codec (src/core/audio/wav.ts) that the classic voice, the starter library, the toy
-// simulator and the tests all use.
+// The one WAV codec (src/core/audio/wav.ts) that server ingest, the classic voice, the starter
+// library, the toy simulator and the tests all use.
 import { describe, expect, it } from 'vitest';
-import { decodeWav, encodeWav } from '../../../src/core/audio/wav.ts';
+import { decodeWav, encodeWav, WavStreamReader } from '../../../src/core/audio/wav.ts';
 
 /** A WAV built byte by byte (not by the codec under test), with optional oddities. */
 function wav(
@@ -54,6 +54,37 @@ describe('decodeWav', () => {
   it('rejects what is not a 16-bit PCM WAV', () => {
     expect(() => decodeWav(new Uint8Array(8))).toThrow(/RIFF/);
     expect(() => decodeWav(new TextEncoder().encode('RIFF\0\0\0\0WAVEjunk'))).toThrow(/no data/);
+  });
+});
+
+describe('WavStreamReader', () => {
+  it('reads a file fed a byte at a time exactly as the whole file', () => {
+    const bytes = wav([100, -200, 300, -400, 500, -600], { channels: 2, extraChunk: true });
+    const reader = new WavStreamReader();
+    const left: number[] = [];
+    const right: number[] = [];
+    for (let i = 0; i < bytes.length; i++) {
+      const piece = reader.push(bytes.subarray(i, i + 1));
+      left.push(...(piece.channelData[0] ?? []));
+      right.push(...(piece.channelData[1] ?? []));
+    }
+    reader.end();
+    expect(left).toEqual([100, 300, 500].map((s) => s / 32768));
+    expect(right).toEqual([-200, -400, -600].map((s) => s / 32768));
+  });
+  it('reads 32-bit float WAV data', () => {
+    const bytes = wav([0, 0]);
+    const view = new DataView(bytes.buffer);
+    view.setUint16(20, 3, true); // IEEE float
+    view.setUint16(34, 32, true);
+    view.setUint32(40, 4, true); // one float sample
+    view.setFloat32(44, 0.25, true);
+    expect([...decodeWav(bytes).samples]).toEqual([0.25]);
+  });
+  it('refuses a file that ends before its audio data starts', () => {
+    const reader = new WavStreamReader();
+    reader.push(wav([1, 2]).subarray(0, 30));
+    expect(() => reader.end()).toThrow(/no data chunk/);
   });
 });
 
