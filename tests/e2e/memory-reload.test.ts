@@ -1,4 +1,4 @@
-// The voice controller's conversation context (src/data/conversation-context.ts) in the page:
+// The voice controller's conversation context (src/app/conversation-context.ts over src/core/conversation/) in the page:
 // turns and memories in IndexedDB survive a reload and reach the prompt; personas and forgetting by
 // typed command.
 import { describe, expect, it } from 'vitest';

@@ -28,7 +28,6 @@ const KNOWN: KnownExceptions[] = [
       ['src/ui/voice/voice-controller.svelte.ts', 'src/engines/vad/read-ahead.ts'],
       ['src/ui/voice/voice-controller.svelte.ts', 'src/engines/llm/select.ts'],
       ['src/ui/voice/voice-controller.svelte.ts', 'src/engines/index.ts'],
-      ['src/ui/voice/voice-controller.svelte.ts', 'src/data/conversation-context.ts'],
       ['src/ui/voice/voice-controller.svelte.ts', 'src/data/catalog/shared-embedder.ts'],
       ['src/ui/voice/voice-controller.svelte.ts', 'src/data/catalog/media-runtime.ts'],
       ['src/ui/voice/voice-controller.svelte.ts', 'src/audio/playback-queue.ts'],

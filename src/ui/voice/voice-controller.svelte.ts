@@ -14,7 +14,7 @@ import { getTimeTool } from '../../core/tools/get-time.ts';
 import { VoiceSession } from '../../core/voice-session.ts';
 import { mediaRuntime } from '../../data/catalog/media-runtime.ts';
 import { readyEmbeddingsPack, sharedEmbedder } from '../../data/catalog/shared-embedder.ts';
-import { createConversationContext } from '../../data/conversation-context.ts';
+import { createConversationContext } from '../../app/conversation-context.ts';
 import { engineHub, selectEngines, type EngineStatusMap } from '../../engines/index.ts';
 import { canExtractMemories } from '../../engines/llm/select.ts';
 import { SILERO_FRAME_SAMPLES } from '../../core/vad/silero-input.ts';

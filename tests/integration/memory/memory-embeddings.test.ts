@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
 import type { Embedder } from '../../../src/core/engines.ts';
-import { createConversationContext, type ConversationContext } from '../../../src/data/conversation-context.ts';
+import { createConversationContext, type ConversationContext } from '../../../src/app/conversation-context.ts';
 import { HearthDb } from '../../../src/data/db.ts';
 import { MINILM_DIMENSIONS, MINILM_PACK_ID } from '../../../scripts/contract-models/minilm.ts';
 import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHILD_COMPANION_ID, PIRATE_ID } from '../../../src/core/personas/builtin-personas.ts';
 import { getTimeTool } from '../../../src/core/tools/get-time.ts';
-import { createConversationContext } from '../../../src/data/conversation-context.ts';
+import { createConversationContext } from '../../../src/app/conversation-context.ts';
 import { HearthDb } from '../../../src/data/db.ts';
 import { SettingsRepository } from '../../../src/data/settings-repository.ts';
 import { createHarness } from '../core/harness.ts';
@@ -42,25 +42,47 @@ describe('conversation context (the voice controller integration)', () => {
     await h1.silenceUntil(() => h1.of('turnEnd').length === 1);
     await eventually(async () => (await db.memories.count()) === 1 && (await db.turns.count()) === 1);
     const [saved] = await db.memories.toArray();
-    expect(saved).toMatchObject({ slot: 'name', text: "The user's name is Maya.", conversationId: first.conversationId });
+    expect(saved).toMatchObject({
+      slot: 'name',
+      text: "The user's name is Maya.",
+      conversationId: first.conversationId,
+    });
 
     // "Reload": a new context and session over the same database.
     const second = await createConversationContext({ db });
-    const h2 = createHarness({ chat: [['You', ' are', ' Maya', '.']], tools: second.tools, session: second.sessionOptions() });
+    const h2 = createHarness({
+      chat: [['You', ' are', ' Maya', '.']],
+      tools: second.tools,
+      session: second.sessionOptions(),
+    });
     second.attach(h2.session);
     h2.session.start();
     void h2.session.sendText("What's my name?");
     await h2.silenceUntil(() => h2.of('turnEnd').length === 1);
-    expect(h2.llm.calls[0]!.messages[0]!.content).toContain("Things you remember about the user:\n- The user's name is Maya.");
+    expect(h2.llm.calls[0]!.messages[0]!.content).toContain(
+      "Things you remember about the user:\n- The user's name is Maya.",
+    );
     await eventually(async () => (await db.turns.count()) === 2);
     const turn = (await db.turns.where('conversationId').equals(second.conversationId).toArray())[0];
-    expect(turn).toMatchObject({ userText: "What's my name?", replyText: 'You are Maya.', memoriesUsed: ["The user's name is Maya."], personaId: CHILD_COMPANION_ID });
+    expect(turn).toMatchObject({
+      userText: "What's my name?",
+      replyText: 'You are Maya.',
+      memoriesUsed: ["The user's name is Maya."],
+      personaId: CHILD_COMPANION_ID,
+    });
   });
 
   it('forgets by voice, switches persona by voice (prompt and voice follow), and respects the memory switch', async () => {
     const db = freshDb();
     const context = await createConversationContext({ db });
-    const h = createHarness({ chat: [['Wow', '!'], ['Arr', ',', ' over', ' there', '!']], tools: context.tools, session: context.sessionOptions() });
+    const h = createHarness({
+      chat: [
+        ['Wow', '!'],
+        ['Arr', ',', ' over', ' there', '!'],
+      ],
+      tools: context.tools,
+      session: context.sessionOptions(),
+    });
     context.attach(h.session);
     h.session.start();
 
@@ -97,12 +119,20 @@ describe('conversation context (the voice controller integration)', () => {
     const extractionLlm: ChatModel = {
       async *stream(req) {
         asked.push(String(req.messages.at(-1)?.content));
-        yield { type: 'tool_call', call: { id: 'x', name: 'save_facts', arguments: { facts: [{ slot: 'pet:cat', text: "The user's cat is called Tom." }] } } };
+        yield {
+          type: 'tool_call',
+          call: {
+            id: 'x',
+            name: 'save_facts',
+            arguments: { facts: [{ slot: 'pet:cat', text: "The user's cat is called Tom." }] },
+          },
+        };
       },
     };
     let capable = false;
     const context = await createConversationContext({ db, extractionLlm, llmCanExtract: () => capable });
-    const exchange = (userText: string) => context.onTurnEnd({ userText, replyText: 'Nice!', interrupted: false, guarded: null, durationMs: 1000 });
+    const exchange = (userText: string) =>
+      context.onTurnEnd({ userText, replyText: 'Nice!', interrupted: false, guarded: null, durationMs: 1000 });
 
     await exchange('My cat is Tom.');
     expect(asked).toEqual([]);
