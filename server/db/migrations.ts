@@ -167,4 +167,31 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE devices ADD COLUMN history_days INTEGER CHECK (history_days IS NULL OR (history_days >= 0 AND history_days <= 3650));
     `,
   },
+  {
+    version: 9,
+    name: 'toy-consent-and-activity',
+    // Consent first: the child's age and the version of the words the parent accepted, who (parent
+    // PIN or household key) and when; one per toy, gone with it. last_active_at: when the toy last
+    // fetched a token (LiveKit), so a toy not used for the parent's N days has its data deleted.
+    sql: `
+      CREATE TABLE device_consents (
+        device_id TEXT PRIMARY KEY REFERENCES devices (id) ON DELETE CASCADE,
+        child_age INTEGER NOT NULL CHECK (child_age >= 0 AND child_age <= 17),
+        text_version TEXT NOT NULL,
+        given_by TEXT NOT NULL CHECK (given_by IN ('parent-pin', 'household-key')),
+        given_at TEXT NOT NULL
+      ) STRICT;
+      ALTER TABLE devices ADD COLUMN last_active_at TEXT;
+    `,
+  },
+  {
+    version: 9,
+    name: 'device-memory-switch',
+    // The parent's memory switch per toy (1: the toy remembers, 0: nothing is recalled or learned),
+    // and the memories each history turn's prompt used (a JSON array of their texts).
+    sql: `
+      ALTER TABLE devices ADD COLUMN memory_enabled INTEGER NOT NULL DEFAULT 1 CHECK (memory_enabled IN (0, 1));
+      ALTER TABLE device_turns ADD COLUMN memories_used TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(memories_used));
+    `,
+  },
 ];
