@@ -4,7 +4,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { MemoryRecord } from '../core/memory/memory-types.ts';
 import type { PersonaRecord } from '../core/personas/persona-record.ts';
-import type { ConversationRecord, SettingRecord, TurnRecord, UsageRecord } from './records.ts';
+import type { ConversationRecord, SettingRecord, StoredMemory, TurnRecord, UsageRecord } from './records.ts';
 
 export const DEFAULT_DB_NAME = 'hearth';
 
@@ -45,12 +45,19 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // Retention: a memory may carry a "forget after" date (indexed so expired ones are found fast).
+    version: 3,
+    stores: {
+      memories: 'id, slot, updatedAt, conversationId, forgetAfter',
+    },
+  },
 ];
 
 export class HearthDb extends Dexie {
   conversations!: EntityTable<ConversationRecord, 'id'>;
   turns!: EntityTable<TurnRecord, 'id'>;
-  memories!: EntityTable<MemoryRecord, 'id'>;
+  memories!: EntityTable<StoredMemory, 'id'>;
   personas!: EntityTable<PersonaRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   usage!: EntityTable<UsageRecord, 'day'>;

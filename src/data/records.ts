@@ -1,6 +1,14 @@
 // Rows of the local database (besides memories and personas, whose shapes live in src/core so the
 // server can store the same ones for toys).
 
+import type { MemoryRecord } from '../core/memory/memory-types.ts';
+
+/** A memory as this browser keeps it: the core's record plus the date a parent chose to forget it. */
+export interface StoredMemory extends MemoryRecord {
+  /** Epoch ms after which the memory is deleted (not hidden); absent or null: kept until deleted. */
+  forgetAfter?: number | null;
+}
+
 export interface ConversationRecord {
   id: string;
   startedAt: number;

@@ -11,13 +11,20 @@ export interface HearthSettings {
   memoryLlmExtraction: boolean;
   activePersonaId: string | null;
   timeLimits: TimeLimits;
+  /** Days this browser keeps conversations (0: none are kept); the parent chooses, a week by default. */
+  conversationKeepDays: number;
 }
+
+/** A week, the default the parent can shorten (0 keeps nothing) or lengthen up to a year. */
+export const DEFAULT_CONVERSATION_KEEP_DAYS = 7;
+export const MAX_CONVERSATION_KEEP_DAYS = 365;
 
 export const DEFAULT_SETTINGS: HearthSettings = {
   memoryEnabled: true,
   memoryLlmExtraction: true,
   activePersonaId: null,
   timeLimits: NO_TIME_LIMITS,
+  conversationKeepDays: DEFAULT_CONVERSATION_KEEP_DAYS,
 };
 
 export class SettingsRepository {
@@ -37,7 +44,13 @@ function sanitize<K extends keyof HearthSettings>(key: K, value: unknown): Heart
   const fallback = DEFAULT_SETTINGS[key];
   if (key === 'timeLimits') return sanitizeLimits(value) as HearthSettings[K];
   if (key === 'activePersonaId') return (typeof value === 'string' ? value : null) as HearthSettings[K];
+  if (key === 'conversationKeepDays') return sanitizeKeepDays(value) as HearthSettings[K];
   return (typeof value === typeof fallback ? value : fallback) as HearthSettings[K];
+}
+
+function sanitizeKeepDays(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return DEFAULT_CONVERSATION_KEEP_DAYS;
+  return Math.min(Math.round(value), MAX_CONVERSATION_KEEP_DAYS);
 }
 
 function sanitizeLimits(value: unknown): TimeLimits {
