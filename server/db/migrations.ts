@@ -185,7 +185,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 9,
+    version: 10,
     name: 'device-memory-switch',
     // The parent's memory switch per toy (1: the toy remembers, 0: nothing is recalled or learned),
     // and the memories each history turn's prompt used (a JSON array of their texts).
