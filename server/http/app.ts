@@ -18,6 +18,7 @@ import { registerLivekitTokenRoute } from './routes/livekit-token.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
 import { registerDeviceObserverTokenRoute } from './routes/device-observer-token.ts';
 import { registerDeviceTurnRoutes } from './routes/device-turns.ts';
+import { registerPrivacyRoutes } from './routes/privacy.ts';
 import { registerCaCertificateRoute } from './routes/ca-certificate.ts';
 import { DeviceRepository } from '../devices/device-repository.ts';
 import { DeviceTurnStore } from '../devices/device-turn-store.ts';
@@ -172,6 +173,7 @@ export async function buildApp({
   });
   registerDeviceObserverTokenRoute(app, db, livekit);
   registerDeviceTurnRoutes(app, db, livekit, config.toyHistoryDays);
+  registerPrivacyRoutes(app, db, livekit, config.toyHistoryDays);
   const stopPruning = keepToyHistoryFor(
     config.toyHistoryDays,
     new DeviceTurnStore(db),
