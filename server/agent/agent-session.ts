@@ -21,7 +21,13 @@ import type { MediaAudience } from '../../src/core/media/types.ts';
 import type { VoiceSession, VoiceSessionOptions } from '../../src/core/voice-session.ts';
 import { RoomAudioOutput } from './room-audio-output.ts';
 import { interleavedToMono, StreamResampler } from './resampler.ts';
-import { INPUT_TOPIC, parseToyInput, VOICE_TRACK_NAME, type AgentMessage } from './protocol.ts';
+import {
+  INPUT_TOPIC,
+  OBSERVER_IDENTITY_PREFIX,
+  parseToyInput,
+  VOICE_TRACK_NAME,
+  type AgentMessage,
+} from './protocol.ts';
 import type { AgentMediaLibrary } from './media/media-library.ts';
 import { RoomMediaTrack } from './media/media-track.ts';
 import { ToyConversation } from './toy-conversation.ts';
@@ -58,6 +64,8 @@ export interface AgentConversation {
   persona?(): Persona;
   /** Who songs and stories are for, read at every search. */
   mediaAudience?(): MediaAudience;
+  /** The child's age the parent gave at consent (null: not known), for words the child can follow. */
+  childAge?(): number | null;
   attach(session: VoiceSession, applyVolume: (volume: number) => void): () => void;
 }
 
@@ -70,6 +78,8 @@ export class AgentSession {
   private absentTimer: NodeJS.Timeout | null = null;
   private closing: Promise<void> | null = null;
   private readonly closedCallbacks: (() => void)[] = [];
+  /** Parents listening live (observer identities), each with the call that ends its notice. */
+  private readonly observers = new Map<string, () => void>();
 
   constructor(private readonly opts: AgentSessionOptions) {
     this.mediaTrack = opts.media ? new RoomMediaTrack() : null;
@@ -111,9 +121,12 @@ export class AgentSession {
     });
     room.on(RoomEvent.ParticipantConnected, (p) => {
       if (p.identity === this.opts.deviceIdentity) this.clearAbsent();
+      this.observerJoined(p.identity);
     });
     room.on(RoomEvent.ParticipantDisconnected, (p) => {
       if (p.identity === this.opts.deviceIdentity) void this.close('device left');
+      this.observers.get(p.identity)?.();
+      this.observers.delete(p.identity);
     });
     room.on(RoomEvent.Disconnected, () => void this.close('disconnected from the room'));
     // Typed words from the toy (a companion app, a button mapped to "stop"): the session's text path.
@@ -135,7 +148,15 @@ export class AgentSession {
         new TrackPublishOptions({ source: TrackSource.SOURCE_UNKNOWN }),
       );
     this.conversation.start();
+    // A parent who opened the live transcript before the agent came is told about now.
+    for (const identity of room.remoteParticipants.keys()) this.observerJoined(identity);
     if (!room.remoteParticipants.has(this.opts.deviceIdentity)) this.armAbsent();
+  }
+
+  /** A parent's live transcript (a visible, listen-only observer) joined: the child is told. */
+  private observerJoined(identity: string): void {
+    if (!identity.startsWith(OBSERVER_IDENTITY_PREFIX) || this.observers.has(identity) || this.closing) return;
+    this.observers.set(identity, this.conversation.parentWatching());
   }
 
   /** Leaves the room and releases everything; safe to call more than once. */

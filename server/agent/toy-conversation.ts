@@ -11,6 +11,7 @@ import type { AgentConversation, AgentEngines } from './agent-session.ts';
 import { AgentMedia, speechStyleOf, withMediaTools } from './media/agent-media.ts';
 import type { AgentMediaLibrary } from './media/media-library.ts';
 import type { MediaSink } from './media/room-media-player.ts';
+import { MonitoringNotice } from './monitoring-notice.ts';
 import { METRICS_TOPIC, STATE_TOPIC, TRANSCRIPT_TOPIC, type AgentMessage } from './protocol.ts';
 
 export interface ToyConversationOptions {
@@ -35,6 +36,7 @@ export class ToyConversation {
   readonly media: AgentMedia | null;
   private readonly agentText: AgentTextBatcher;
   private readonly detachConversation: (() => void) | undefined;
+  private readonly monitoring: MonitoringNotice;
   private closed = false;
 
   constructor(private readonly opts: ToyConversationOptions) {
@@ -76,6 +78,17 @@ export class ToyConversation {
       opts.output.setVolume(volume);
       this.media?.player.setOutputLevel(volume);
     });
+    this.monitoring = new MonitoringNotice({
+      tts: engines.tts,
+      output: opts.output,
+      speech: () => speechStyleOf(conversationRef?.persona?.() ?? persona),
+      childAge: () => conversationRef?.childAge?.() ?? null,
+      state: () => this.session.state,
+      onState: (listener) => this.session.on('state', ({ state }) => listener(state)),
+      duck: (on) => this.media?.player.duck('notice', on),
+      send: (message) => send(STATE_TOPIC, message),
+      log: (level, msg, extra) => opts.log(level, msg, { ...opts.logContext, ...extra }),
+    });
     this.session.on('state', ({ state }) => send(STATE_TOPIC, { type: 'state', state }));
     this.session.on('userTranscript', ({ turnId, text, final }) =>
       send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'user', turnId, text, final }),
@@ -99,11 +112,24 @@ export class ToyConversation {
     this.session.start();
   }
 
+  /**
+   * The hook for a parent's live transcript (the LiveKit observer in AgentSession, xiaozhi's own):
+   * call it when a parent starts listening live and call the function it returns when they stop.
+   * Overlapping parents are counted: the child is told (chime, spoken words for their age, and a
+   * `monitoring` state message) when the first starts, and gets a quiet chime and message when
+   * the last stops.
+   */
+  parentWatching(): () => void {
+    if (this.closed) return () => {};
+    return this.monitoring.watch();
+  }
+
   /** Stops the conversation and its media; safe to call more than once. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.agentText.cancel();
+    this.monitoring.close();
     this.detachConversation?.();
     try {
       this.session.stop();

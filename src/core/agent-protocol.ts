@@ -11,6 +11,8 @@ export const INPUT_TOPIC = 'hearth.input';
 /** The agent's two audio tracks: its voice, and songs and stories. */
 export const VOICE_TRACK_NAME = 'agent-voice';
 export const MEDIA_TRACK_NAME = 'agent-media';
+/** A parent's live transcript joins a toy's room with an identity that starts with this (listen-only). */
+export const OBSERVER_IDENTITY_PREFIX = 'observer-';
 
 export type AgentMessage =
   | { type: 'transcript'; role: 'user' | 'agent'; turnId: string; text: string; final: boolean }
@@ -19,6 +21,8 @@ export type AgentMessage =
   | { type: 'interrupted'; turnId: string; reason: string }
   | { type: 'metrics'; metrics: Record<string, unknown> }
   | { type: 'error'; stage: string; message: string }
+  /** A parent started (watching) or stopped listening live; `text` is what the child was told. */
+  | { type: 'monitoring'; watching: boolean; text: string }
   | {
       type: 'media';
       status: 'idle' | 'loading' | 'playing' | 'paused';

@@ -4,6 +4,7 @@ import type { HearthDatabase } from '../../db/database.ts';
 import { DeviceRepository } from '../../devices/device-repository.ts';
 import type { LivekitSetup } from '../../livekit/setup.ts';
 import { randomSecret } from '../../livekit/secret-files.ts';
+import { OBSERVER_IDENTITY_PREFIX } from '../../agent/protocol.ts';
 import { deviceRef } from './devices.ts';
 import { livekitUrlFor, type TokenResponse } from './livekit-token.ts';
 
@@ -11,8 +12,8 @@ export const OBSERVER_TOKEN_TTL_S = 3600;
 
 /**
  * `POST /api/devices/:id/observer-token` (parent's admin session): a token for the toy's room that
- * can only listen in — hidden from the toy and the agent, no publishing, no data — so a parent's
- * browser can show the live transcript.
+ * can only listen in (no publishing, no data) so a parent's browser can show the live transcript.
+ * Not hidden: the agent sees the parent arrive and tells the child (monitoring the child can see).
  */
 export function registerDeviceObserverTokenRoute(app: FastifyInstance, db: HearthDatabase, setup: LivekitSetup): void {
   const devices = new DeviceRepository(db);
@@ -27,7 +28,7 @@ export function registerDeviceObserverTokenRoute(app: FastifyInstance, db: Heart
         return undefined;
       }
       const { room } = deviceRef(device.id);
-      const identity = `observer-${randomSecret(6)}`;
+      const identity = `${OBSERVER_IDENTITY_PREFIX}${randomSecret(6)}`;
       const { token, expiresAt } = await setup.minter.mint({
         identity,
         name: 'Parent',
@@ -36,7 +37,6 @@ export function registerDeviceObserverTokenRoute(app: FastifyInstance, db: Heart
         canPublish: false,
         canPublishData: false,
         canSubscribe: true,
-        hidden: true,
       });
       return { url: livekitUrlFor(request, setup), token, room, identity, expiresAt };
     },

@@ -176,7 +176,7 @@ describe('devices API', () => {
     expect((await call('POST', `/api/devices/${id}/token`, rotated.credential)).statusCode).toBe(401);
   });
 
-  it('mints a hidden, listen-only observer token for a parent', async () => {
+  it('mints a visible, listen-only observer token for a parent (the toy is told)', async () => {
     const res = await call('POST', '/api/devices/aa-bb-cc-dd-ee-ff/observer-token', admin);
     expect(res.statusCode).toBe(200);
     const { token, room, identity } = res.json() as { token: string; room: string; identity: string };
@@ -191,8 +191,8 @@ describe('devices API', () => {
       canPublish: false,
       canPublishData: false,
       canSubscribe: true,
-      hidden: true,
     });
+    expect(claims.video.hidden).toBeUndefined();
   });
 
   it('lets a parent list, edit and delete a toy’s memories', async () => {
