@@ -11,6 +11,7 @@ import { MAX_SHARD_ITEMS, ShardedIndex, shardRanges, type IndexShard } from '../
 import type { NodeEmbedder } from '../engines/embedder.ts';
 import type { CatalogRecord } from './record.ts';
 import type { CatalogRepository } from './repository.ts';
+import { TextIndexBuilder, type TextIndexFile } from './text-index.ts';
 import { loadVoy, type EmbeddedResource } from './voy.ts';
 
 const gzip = promisify(zlib.gzip);
@@ -45,6 +46,8 @@ export interface IndexSnapshot {
   wireBytes: number;
   rawBytes: number;
   voy: ShardedIndex | null;
+  /** The full-text index (with related words), built with or without a model; null if it failed. */
+  text: TextIndexFile | null;
   buildMs: number;
 }
 
@@ -64,6 +67,7 @@ export class SemanticIndex {
   private snapshot: IndexSnapshot | null = null;
   private running: Promise<IndexSnapshot> | null = null;
   private again = false;
+  private readonly textBuilder = new TextIndexBuilder();
 
   constructor(
     private readonly repo: CatalogRepository,
@@ -107,6 +111,7 @@ export class SemanticIndex {
   }
 
   close(): void {
+    this.textBuilder.close();
     this.snapshot?.voy?.free();
     this.snapshot = null;
   }
@@ -120,6 +125,10 @@ export class SemanticIndex {
   private async build(): Promise<IndexSnapshot> {
     const started = performance.now();
     const records = this.repo.all();
+    const text = await this.textBuilder.build(records).catch((err: unknown) => {
+      this.onError(err);
+      return null;
+    });
     const embedder = await this.embedder();
     if (!embedder || records.length === 0) {
       const version = `lexical-${sha256(records.map((r) => `${r.id}:${r.title}`).join('\n')).slice(0, 16)}`;
@@ -133,6 +142,7 @@ export class SemanticIndex {
         wireBytes: 0,
         rawBytes: 0,
         voy: null,
+        text,
         buildMs: performance.now() - started,
       };
     }
@@ -194,6 +204,7 @@ export class SemanticIndex {
       wireBytes: shards.reduce((sum, s) => sum + s.bytes, 0),
       rawBytes,
       voy: new ShardedIndex(built),
+      text,
       buildMs: performance.now() - started,
     };
   }

@@ -23,11 +23,13 @@ export class ServerCatalog implements Catalog {
   async search(query: CatalogQuery, options?: { signal?: AbortSignal }): Promise<CatalogHit[]> {
     const items = this.repo.all().map(toMediaItem);
     const snapshot = this.index.current();
+    // Until the first build, titles, tags and descriptions are searched without related words.
+    const text = snapshot?.text?.search ?? null;
     const embedder = snapshot?.voy && query.text.trim() ? await this.embedder() : null;
-    if (!snapshot?.voy || !embedder || embedder.packId !== snapshot.model) return lexicalSearch(items, query);
+    if (!snapshot?.voy || !embedder || embedder.packId !== snapshot.model) return lexicalSearch(items, query, text);
     const [vector] = await embedder.embed([query.text], options?.signal ? { signal: options.signal } : {});
-    if (!vector) return lexicalSearch(items, query);
+    if (!vector) return lexicalSearch(items, query, text);
     const neighbours = snapshot.voy.search(vector, neighbourCount(snapshot.itemCount, query.limit));
-    return fuseRankings(neighbours, new Map(items.map((i) => [i.id, i])), query);
+    return fuseRankings(neighbours, new Map(items.map((i) => [i.id, i])), query, text);
   }
 }

@@ -25,6 +25,8 @@ export function registerCatalogRoutes(app: FastifyInstance, catalog: CatalogServ
       phase: catalog.phase,
       indexing: catalog.index.building,
       items: catalog.repo.all().map(toMediaItem),
+      // Full-text search with related words (no model needed); null until the first build.
+      text: index?.text ? { url: indexUrl(index.text.name), bytes: index.text.gzipped.length } : null,
       index: index
         ? {
             version: index.version,
@@ -49,7 +51,12 @@ export function registerCatalogRoutes(app: FastifyInstance, catalog: CatalogServ
 
   // One URL per file and version, so browsers and the service worker may keep it forever.
   app.get<{ Params: { file: string } }>('/api/catalog/index/:file', async (request, reply) => {
-    const file = catalog.index.current()?.files.get(request.params.file);
+    const current = catalog.index.current();
+    const name = request.params.file;
+    const file =
+      current?.text?.name === name
+        ? { ...current.text, contentType: 'application/json; charset=utf-8' }
+        : current?.files.get(name);
     if (!file) {
       return reply.code(404).header('Cache-Control', 'no-store').send({
         error: 'index_version_gone',

@@ -2,7 +2,9 @@
 // turn), start the best match with the rest queued for "next", and say what is about to play.
 // No story matches → the language model tells one instead; no song matches → Hearth says so.
 import type { ToolContext, ToolResult } from '../tools/types.ts';
+import { searchTokens } from './search-words.ts';
 import { audienceFrom, catalogFrom, playerFrom } from './services.ts';
+import { notePlayed, recentlyPlayed, variedOrder } from './varied-pick.ts';
 import type { MediaKind } from './types.ts';
 
 const UP_NEXT = 5;
@@ -16,21 +18,26 @@ export interface PlayRequest {
 export async function playFromCatalog(request: PlayRequest, ctx: ToolContext): Promise<ToolResult> {
   const audience = audienceFrom(ctx);
   const language = request.language ?? audience.language;
-  const hits = await catalogFrom(ctx).search(
+  const player = playerFrom(ctx);
+  // No topic ("tell me a story"): any item fits, so take them all and vary what comes first.
+  const anyItem = searchTokens(request.query).length === 0;
+  const found = await catalogFrom(ctx).search(
     {
       text: request.query,
       kind: request.kind,
-      limit: UP_NEXT + 1,
+      ...(anyItem ? {} : { limit: UP_NEXT + 1 }),
       ...(language ? { language } : {}),
       ...(audience.age !== undefined ? { age: audience.age } : {}),
       ...(audience.ages ? { ages: audience.ages } : {}),
     },
     { signal: ctx.signal },
   );
+  const hits = anyItem ? variedOrder(found, recentlyPlayed(player)).slice(0, UP_NEXT + 1) : found;
   const [best, ...rest] = hits;
   if (!best) return nothingFound(request);
   if (ctx.signal.aborted) return { content: 'Cancelled.', endTurn: true };
-  await playerFrom(ctx).play(best.item, { upNext: rest.map((h) => h.item) });
+  await player.play(best.item, { upNext: rest.map((h) => h.item) });
+  notePlayed(player, best.item.id);
   const noun = request.kind === 'song' ? 'song' : 'story';
   const intro = request.kind === 'song' ? `Here's ${best.item.title}.` : `Here's a story: ${best.item.title}.`;
   return { content: `Now playing the ${noun} "${best.item.title}" (id ${best.item.id}).`, say: intro, endTurn: true };

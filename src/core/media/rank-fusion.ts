@@ -1,7 +1,7 @@
 // Combines the semantic ranking (nearest neighbours from the Voy index, best first, no scores)
 // with lexical scores. Title matches dominate; among the rest, semantic order decides.
-import { searchTokens, lexicalScore } from './lexical-search.ts';
 import { matchesFilters } from './filters.ts';
+import { TextSearch } from './text-search.ts';
 import type { CatalogHit, CatalogQuery, MediaItem } from './types.ts';
 
 const LEXICAL_WEIGHT = 0.6;
@@ -12,8 +12,13 @@ export function semanticRankScore(rank: number): number {
   return 1 / (1 + rank * 0.5);
 }
 
-export function fuseRankings(semanticIds: readonly string[], itemsById: ReadonlyMap<string, MediaItem>, query: CatalogQuery): CatalogHit[] {
-  const tokens = searchTokens(query.text);
+/** `text`: the catalog's prepared full-text index; without one, titles, tags and descriptions are indexed here. */
+export function fuseRankings(
+  semanticIds: readonly string[],
+  itemsById: ReadonlyMap<string, MediaItem>,
+  query: CatalogQuery,
+  text?: TextSearch | null,
+): CatalogHit[] {
   const hits = new Map<string, CatalogHit>();
   let rank = 0;
   for (const id of semanticIds) {
@@ -21,11 +26,15 @@ export function fuseRankings(semanticIds: readonly string[], itemsById: Readonly
     if (!item || !matchesFilters(item, query)) continue;
     hits.set(id, { item, score: SEMANTIC_WEIGHT * semanticRankScore(rank++), via: 'semantic' });
   }
-  for (const item of itemsById.values()) {
-    const lexical = lexicalScore(tokens, item);
-    if (lexical <= 0 || !matchesFilters(item, query)) continue;
-    const seen = hits.get(item.id);
-    hits.set(item.id, seen ? { item, score: seen.score + LEXICAL_WEIGHT * lexical, via: 'both' } : { item, score: LEXICAL_WEIGHT * lexical, via: 'lexical' });
+  const lexical = (text ?? TextSearch.build([...itemsById.values()])).scores(query.text);
+  for (const [id, score] of lexical) {
+    const item = itemsById.get(id);
+    if (!item || score <= 0 || !matchesFilters(item, query)) continue;
+    const seen = hits.get(id);
+    hits.set(
+      id,
+      seen ? { item, score: seen.score + LEXICAL_WEIGHT * score, via: 'both' } : { item, score: LEXICAL_WEIGHT * score, via: 'lexical' },
+    );
   }
   const ranked = [...hits.values()].sort((a, b) => b.score - a.score);
   return ranked.slice(0, query.limit ?? ranked.length);

@@ -1,5 +1,6 @@
 // The server's catalog endpoints, typed. The Voy index lives at a versioned URL, so the browser
 // HTTP cache (and the service worker) can keep it until the version changes.
+import type { SerializedTextSearch } from '../../core/media/text-search.ts';
 import type { MediaItem } from '../../core/media/types.ts';
 
 export interface CatalogIndexInfo {
@@ -30,6 +31,8 @@ export interface CatalogListing {
   indexing: boolean;
   items: MediaItem[];
   index: CatalogIndexInfo | null;
+  /** The full-text index with related words (core/media/text-search.ts), under a versioned URL; null until built. */
+  text?: { url: string; bytes: number } | null;
 }
 
 export class CatalogApiError extends Error {
@@ -58,6 +61,13 @@ export async function fetchIndex(url: string, signal?: AbortSignal): Promise<str
   const response = await fetch(url, { signal: signal ?? null });
   if (!response.ok) throw await failure(response);
   return response.text();
+}
+
+/** The full-text index with its related-words table, as the server serves it. */
+export async function fetchTextIndex(url: string, signal?: AbortSignal): Promise<SerializedTextSearch> {
+  const response = await fetch(url, { signal: signal ?? null });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as SerializedTextSearch;
 }
 
 /** A shard's vectors (binary, see core/media/shard-vectors.ts). */
