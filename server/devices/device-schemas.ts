@@ -63,6 +63,8 @@ const profileFields = {
     .min(0, 'historyDays: a whole number of days from 0 to 3650, or null for the server default')
     .max(3650, 'historyDays: a whole number of days from 0 to 3650, or null for the server default')
     .nullable(),
+  /** The parent's memory switch for this toy. */
+  memoryEnabled: z.boolean({ error: 'memoryEnabled: true (the toy remembers) or false (it remembers nothing)' }),
 };
 
 export const UpdateProfileBody = z.strictObject(profileFields).partial();

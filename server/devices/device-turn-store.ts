@@ -9,7 +9,8 @@ export type { DeviceTurn, DeviceTurnPage };
 
 type GuardStage = NonNullable<DeviceTurn['guarded']>['stage'];
 
-export type NewDeviceTurn = Omit<DeviceTurn, 'id' | 'deviceId'>;
+/** A turn to store; `memoriesUsed` left out: its prompt used none. */
+export type NewDeviceTurn = Omit<DeviceTurn, 'id' | 'deviceId' | 'memoriesUsed'> & { memoriesUsed?: string[] };
 
 export const MAX_TURNS_PER_PAGE = 100;
 
@@ -24,10 +25,11 @@ interface TurnRow {
   guard_stage: GuardStage | null;
   guard_reason: string | null;
   persona_name: string;
+  memories_used: string;
 }
 
 const COLUMNS =
-  'id, device_id, started_at, ended_at, user_text, reply_text, interrupted, guard_stage, guard_reason, persona_name';
+  'id, device_id, started_at, ended_at, user_text, reply_text, interrupted, guard_stage, guard_reason, persona_name, memories_used';
 
 export class DeviceTurnStore {
   constructor(private readonly db: HearthDatabase) {}
@@ -35,9 +37,14 @@ export class DeviceTurnStore {
   /** Stores a finished turn; null (nothing stored) when the parent set this toy to keep no history. */
   add(deviceId: string, turn: NewDeviceTurn): DeviceTurn | null {
     if (this.historyDaysOf(deviceId) === 0) return null;
-    const stored: DeviceTurn = { id: `turn-${crypto.randomUUID()}`, deviceId, ...turn };
+    const stored: DeviceTurn = {
+      id: `turn-${crypto.randomUUID()}`,
+      deviceId,
+      ...turn,
+      memoriesUsed: turn.memoriesUsed ?? [],
+    };
     this.db
-      .prepare(`INSERT INTO device_turns (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .prepare(`INSERT INTO device_turns (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(
         stored.id,
         deviceId,
@@ -49,6 +56,7 @@ export class DeviceTurnStore {
         turn.guarded?.stage ?? null,
         turn.guarded?.reason ?? null,
         turn.personaName,
+        JSON.stringify(stored.memoriesUsed),
       );
     return stored;
   }
@@ -139,5 +147,16 @@ function fromRow(row: TurnRow): DeviceTurn {
     interrupted: row.interrupted === 1,
     guarded: row.guard_stage ? { stage: row.guard_stage, reason: row.guard_reason ?? '' } : null,
     personaName: row.persona_name,
+    memoriesUsed: memoriesOf(row.memories_used),
   };
+}
+
+/** Stored as a JSON array of texts (checked on the way in); anything else reads as none. */
+function memoriesOf(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((m): m is string => typeof m === 'string') : [];
+  } catch {
+    return [];
+  }
 }

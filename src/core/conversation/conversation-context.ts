@@ -79,6 +79,8 @@ export interface ConversationContext {
   attach(session: FollowedSession, options?: { beforeTurn?: () => void }): () => void;
   /** Saves a finished turn and learns from it (attach() calls this). */
   onTurnEnd(turn: EndedTurn): Promise<void>;
+  /** Resolves once every turn's saving and learning begun so far has finished (for a clean close). */
+  settled(): Promise<void>;
 }
 
 export function createConversationContext(options: ConversationContextOptions): ConversationContext {
@@ -142,6 +144,8 @@ export function createConversationContext(options: ConversationContextOptions): 
 
   // Learning from the last turn may still be running on the (shared) LLM: the next turn must not wait for it.
   const learning = new LatestRun();
+  // Each turn's saving and learning until it is done, so a close can wait for what was acknowledged.
+  const inFlight = new Set<Promise<void>>();
 
   // The memories given to the prompt for the latest query, saved with the turn.
   let lastRecall: { query: string; texts: string[] } | null = null;
@@ -196,6 +200,10 @@ export function createConversationContext(options: ConversationContextOptions): 
         if (result.status === 'rejected') report('Part of this conversation could not be saved.', result.reason);
     },
 
+    async settled() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+
     attach(session, attachOptions = {}) {
       const speakAsPersona = () => session.setPersona(promptPersona());
       const offs = [
@@ -213,7 +221,10 @@ export function createConversationContext(options: ConversationContextOptions): 
               report('The persona could not be re-read; keeping the last one.', error);
             }
           },
-          onTurnEnd: (turn) => void context.onTurnEnd(turn),
+          onTurnEnd: (turn) => {
+            const saving = context.onTurnEnd(turn).finally(() => inFlight.delete(saving));
+            inFlight.add(saving);
+          },
           now: () => now().getTime(),
         }),
       ];

@@ -19,6 +19,8 @@ export interface DeviceProfile {
   /** Output gain, 0..1. */
   volume: number;
   limits: TimeLimits;
+  /** The parent's memory switch: off, the toy recalls, learns and remembers nothing. */
+  memoryEnabled: boolean;
   /** Days this toy's conversation history is kept (0: none); null follows the server's default. */
   historyDays: number | null;
   createdAt: string;

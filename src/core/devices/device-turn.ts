@@ -15,6 +15,8 @@ export interface DeviceTurn {
   guarded: { stage: 'input' | 'output'; reason: string } | null;
   /** The persona the toy spoke as. */
   personaName: string;
+  /** The memories that went into this turn's prompt. */
+  memoriesUsed: string[];
 }
 
 /** One page of a toy's history, newest first. */

@@ -43,6 +43,7 @@ describe('DeviceTurnStore', () => {
       interrupted: true,
       guarded: { stage: 'input', reason: 'blocked topic: monsters' },
       personaName: 'Captain Pip',
+      memoriesUsed: ["The user's name is Maya."],
     });
     expect(added!.id).toMatch(/^turn-/);
     expect(turns.list('bear', { limit: 10 })).toEqual({
@@ -57,6 +58,7 @@ describe('DeviceTurnStore', () => {
           interrupted: true,
           guarded: { stage: 'input', reason: 'blocked topic: monsters' },
           personaName: 'Captain Pip',
+          memoriesUsed: ["The user's name is Maya."],
         },
       ],
       next: null,

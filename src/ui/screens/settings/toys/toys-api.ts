@@ -50,6 +50,8 @@ export interface ProfileChanges {
   language?: string;
   volume?: number;
   limits?: TimeLimits;
+  /** The toy remembers what the child tells it (false: it recalls and learns nothing). */
+  memoryEnabled?: boolean;
   /** xiaozhi toys only; the toy picks it up at its next restart. */
   transport?: ToyTransport;
 }
