@@ -61,6 +61,10 @@ interface Turn {
 }
 
 const REPLYING_STATES: readonly VoiceSessionState[] = ['transcribing', 'thinking', 'speaking'];
+/** pushAudio's rate (16 kHz mono). */
+const MIC_RATE = 16000;
+/** Audio arriving this much later than its place in the stream says: the stream paused (a mic that closed). */
+const MAX_STREAM_LAG_MS = 1000;
 
 export class VoiceSession {
   private readonly emitter = new TypedEmitter<VoiceSessionEvents>();
@@ -80,6 +84,9 @@ export class VoiceSession {
   private voiced = false;
   private vadFailing = false;
   private utteranceOnsetAt = 0;
+  /** Stream time (clock ms) at the end of the audio pushed so far, and samples not yet in a frame. */
+  private streamEnd: number | null = null;
+  private pendingSamples = 0;
 
   constructor(private readonly options: VoiceSessionOptions) {
     this.config = { ...DEFAULT_VOICE_SESSION_CONFIG, ...options.config };
@@ -137,6 +144,8 @@ export class VoiceSession {
     this.options.output.flush();
     this.resetListening();
     this.frames.reset();
+    this.pendingSamples = 0;
+    this.streamEnd = null;
     this.options.vad.reset();
     this.setState('idle');
   }
@@ -148,12 +157,25 @@ export class VoiceSession {
   pushAudio(chunk: Float32Array): Promise<void> {
     if (this.currentState === 'idle') return this.audioChain;
     const epoch = this.epoch;
+    // Frames are timed by their place in the stream, not by when a busy VAD gets to them: a backlog
+    // (or a burst of audio delayed on the way) processed at once would read as a blip too short to
+    // be speech. A stream that falls far behind the clock paused (a mic that closed): it restarts now.
+    const now = this.clock.now();
+    let end = (this.streamEnd ?? -Infinity) + (chunk.length * 1000) / MIC_RATE;
+    if (now - end > MAX_STREAM_LAG_MS) end = now;
+    this.streamEnd = end;
+    /** Turns a stream time into the clock's (for the turn's metrics). */
+    const lag = now - end;
     const frames = this.frames.push(chunk);
+    const size = this.options.vad.frameSamples;
+    this.pendingSamples += chunk.length - frames.length * size;
+    const pending = this.pendingSamples;
     if (frames.length === 0) return this.audioChain;
     this.audioChain = this.audioChain.then(async () => {
-      for (const frame of frames) {
+      for (const [i, frame] of frames.entries()) {
         if (epoch !== this.epoch) return;
-        await this.processFrame(frame, epoch);
+        const at = end - ((pending + (frames.length - 1 - i) * size) * 1000) / MIC_RATE;
+        await this.processFrame(frame, epoch, at, lag);
       }
     });
     return this.audioChain;
@@ -183,7 +205,7 @@ export class VoiceSession {
     this.setState('listening');
   }
 
-  private async processFrame(frame: Float32Array, epoch: number): Promise<void> {
+  private async processFrame(frame: Float32Array, epoch: number, at: number, lag: number): Promise<void> {
     let probability = 0;
     try {
       probability = await this.options.vad.process(frame);
@@ -195,13 +217,14 @@ export class VoiceSession {
     }
     if (epoch !== this.epoch || this.currentState === 'idle') return;
     try {
-      this.onFrame(frame, probability, this.clock.now());
+      this.onFrame(frame, probability, at, lag);
     } catch (error) {
       console.error('VoiceSession: frame handling failed', error);
     }
   }
 
-  private onFrame(frame: Float32Array, probability: number, now: number): void {
+  /** `now` is the frame's place in the stream; `lag` how far the clock is ahead of it. */
+  private onFrame(frame: Float32Array, probability: number, now: number, lag: number): void {
     this.recorder.add(frame, now);
     const replying = REPLYING_STATES.includes(this.currentState);
     const minSpeechMs = replying ? this.config.minInterruptionMs : this.config.minSpeechMs;
@@ -217,10 +240,10 @@ export class VoiceSession {
       this.utteranceOnsetAt = event.onsetAt;
       this.setState('userSpeaking');
     } else if (event?.type === 'speechEnd') {
-      if (this.currentState === 'userSpeaking') this.commitUtterance(event.endedAt);
+      if (this.currentState === 'userSpeaking') this.commitUtterance(event.endedAt + lag);
     } else if (this.currentState === 'userSpeaking' && now - this.utteranceOnsetAt >= this.config.maxUtteranceMs) {
       this.detector.forceEnd(now);
-      this.commitUtterance(now);
+      this.commitUtterance(now + lag);
     }
   }
 

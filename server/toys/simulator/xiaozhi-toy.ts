@@ -304,6 +304,8 @@ export class XiaozhiToy {
   }
 
   close(): void {
+    // Audio already on the wire may still arrive: in the closed state it is dropped, not decoded.
+    this.state = 'closed';
     this.stopMic();
     this.link.close();
     this.encoder.release();
