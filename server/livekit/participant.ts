@@ -147,7 +147,7 @@ export class Participant {
         hidden: this.grant.hidden,
       }),
       isPublisher: this.tracks.size > 0,
-      kind: ParticipantInfo_Kind.STANDARD,
+      kind: this.grant.agent ? ParticipantInfo_Kind.AGENT : ParticipantInfo_Kind.STANDARD,
     });
   }
 

@@ -22,6 +22,19 @@ export interface ParticipantJoined {
   room: string;
   identity: string;
   hidden: boolean;
+  /** Tells a room apart from an earlier one of the same name. */
+  roomSid: string;
+  /** Agents the joiner's token asks for when it creates the room (LiveKit's RoomConfiguration.agents). */
+  roomAgents: { agentName: string; metadata: string }[];
+  /** Joined with an agent job's token. */
+  agent: boolean;
+}
+
+export interface ParticipantLeft {
+  room: string;
+  identity: string;
+  /** The room's last participant left: the room is closed. */
+  roomClosed: boolean;
 }
 
 const DEFAULT_TIMING: RoomTiming = { pingIntervalS: 5, pingTimeoutS: 15, departureTimeoutMs: 20_000 };
@@ -34,6 +47,7 @@ export class RoomServer {
   private readonly rooms = new Map<string, Room>();
   private readonly timing: RoomTiming;
   private readonly joinListeners = new Set<(joined: ParticipantJoined) => void>();
+  private readonly leaveListeners = new Set<(left: ParticipantLeft) => void>();
   private closed = false;
 
   constructor(private readonly options: RoomServerOptions) {
@@ -67,7 +81,14 @@ export class RoomServer {
     room.join(participant);
     for (const listener of this.joinListeners) {
       try {
-        listener({ room: grant.room, identity: grant.identity, hidden: grant.hidden });
+        listener({
+          room: grant.room,
+          identity: grant.identity,
+          hidden: grant.hidden,
+          roomSid: room.sid,
+          roomAgents: grant.roomAgents ?? [],
+          agent: grant.agent ?? false,
+        });
       } catch (error) {
         this.options.log?.warn({ room: grant.room, error: String(error) }, 'room server: join listener failed');
       }
@@ -78,6 +99,12 @@ export class RoomServer {
   onParticipantJoined(listener: (joined: ParticipantJoined) => void): () => void {
     this.joinListeners.add(listener);
     return () => this.joinListeners.delete(listener);
+  }
+
+  /** Tells `listener` about every participant that leaves (agent dispatch ends jobs, closes rooms). */
+  onParticipantLeft(listener: (left: ParticipantLeft) => void): () => void {
+    this.leaveListeners.add(listener);
+    return () => this.leaveListeners.delete(listener);
   }
 
   /** Rooms and their participants' identities, for tests and the bench. */
@@ -132,6 +159,17 @@ export class RoomServer {
     signal.close();
   }
 
+  private tellLeft(room: Room, identity: string): void {
+    const roomClosed = room.participants.size === 0;
+    for (const listener of this.leaveListeners) {
+      try {
+        listener({ room: room.name, identity, roomClosed });
+      } catch (error) {
+        this.options.log?.warn({ room: room.name, error: String(error) }, 'room server: leave listener failed');
+      }
+    }
+  }
+
   private roomFor(name: string): Room {
     let room = this.rooms.get(name);
     if (!room) {
@@ -142,6 +180,7 @@ export class RoomServer {
           if (this.rooms.get(empty.name) === empty) this.rooms.delete(empty.name);
         },
         this.options.log,
+        (left, p) => this.tellLeft(left, p.identity),
       );
       this.rooms.set(name, room);
     }

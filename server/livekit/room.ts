@@ -40,6 +40,7 @@ export class Room implements ParticipantHost {
     private readonly timing: RoomTiming,
     private readonly onEmpty: (room: Room) => void,
     private readonly log: RoomLog = silentLog,
+    private readonly onLeft: (room: Room, p: Participant) => void = () => {},
   ) {}
 
   byIdentity(identity: string): Participant | undefined {
@@ -90,6 +91,7 @@ export class Room implements ParticipantHost {
     // after the old session's departure, or they would drop the new one with the old.
     p.markDisconnected();
     this.broadcast(p);
+    this.onLeft(this, p);
     if (this.participants.size === 0) this.onEmpty(this);
     await p.close(tellClient ? { reason } : undefined);
   }

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { HearthConfig } from '../config.ts';
+import type { AgentDispatcher } from './agent-dispatch/agent-dispatcher.ts';
+import { registerAgentDispatch } from './agent-dispatch/agent-routes.ts';
 import { loadLivekitCredentials, type LivekitCredentials } from './credentials.ts';
 import { loadHouseholdKey } from './household-key.ts';
 import { iceBindingForHost } from './peer-connection-factory.ts';
@@ -15,6 +17,8 @@ export interface LivekitSetup {
   householdKey: string;
   /** The embedded room server, or null when LIVEKIT_URL points at a real one. */
   roomServer: RoomServer | null;
+  /** Dispatches rooms to LiveKit agent workers connected on /agent (embedded mode only). */
+  agentDispatch: AgentDispatcher | null;
 }
 
 /**
@@ -36,10 +40,14 @@ export async function setupLivekit(
           ...(options.admits ? { admits: options.admits } : {}),
         })
       : null;
+  const agentDispatch = roomServer
+    ? await registerAgentDispatch(app, roomServer, { apiKey: credentials.apiKey, apiSecret: credentials.apiSecret })
+    : null;
   return {
     credentials,
     minter: new TokenMinter(credentials.apiKey, credentials.apiSecret),
     householdKey: loadHouseholdKey(config.dataDir),
     roomServer,
+    agentDispatch,
   };
 }

@@ -15,6 +15,10 @@ export interface JoinGrant {
   expiresAtMs: number | null;
   /** Which credential the token was minted against (see revocation.ts); kept out of `attributes`, so other participants never see it. */
   revocationTag: string | null;
+  /** The token's room configuration asks for these agents when it creates the room (explicit dispatch). */
+  roomAgents?: { agentName: string; metadata: string }[];
+  /** Minted for an agent worker's job (video grant `agent`): shown to others as an agent participant. */
+  agent?: boolean;
 }
 
 /** The token attribute carrying the revocation tag. */
@@ -61,6 +65,11 @@ export class JoinTokenVerifier {
       hidden: video.hidden ?? false,
       expiresAtMs: typeof claims.exp === 'number' ? claims.exp * 1000 : null,
       revocationTag: revocationTag ?? null,
+      roomAgents: (claims.roomConfig?.agents ?? []).map((a) => ({
+        agentName: a.agentName ?? '',
+        metadata: a.metadata ?? '',
+      })),
+      agent: video.agent === true,
     };
   }
 }
