@@ -10,6 +10,7 @@ import type { AgentEngines } from '../../agent/agent-session.ts';
 import type { ChatModel } from '../../../src/core/engines.ts';
 import type { AgentMediaLibrary } from '../../agent/media/media-library.ts';
 import type { DeviceProfile } from '../../devices/device-repository.ts';
+import { registerXiaozhiLiveRoute } from './live-routes.ts';
 import { registerXiaozhiOtaRoutes } from './ota-routes.ts';
 import { registerPairingRoutes } from './pairing-routes.ts';
 import { PendingActivations } from './pending-activations.ts';
@@ -64,6 +65,7 @@ export async function setupXiaozhi(app: FastifyInstance, options: XiaozhiSetupOp
     ...(options.mqttBootstrap ? { mqttBootstrap: options.mqttBootstrap } : {}),
   });
   registerPairingRoutes(app, { db: options.db, pending, transports, guard: options.guard, view: options.view, log });
+  registerXiaozhiLiveRoute(app, { sessions, transports, guard: options.guard, log });
   await registerXiaozhiWebSocket(app, { sessions, transports });
   return {
     sessions,

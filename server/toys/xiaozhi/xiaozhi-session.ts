@@ -16,6 +16,7 @@ import type { XiaozhiChannel } from './channel.ts';
 import { DeviceMcp } from './device-mcp.ts';
 import { XiaozhiDownlink } from './downlink.ts';
 import { EchoGate } from './echo-gate.ts';
+import type { LiveListener, WatchableSession } from './live-watchers.ts';
 import { DOWNLINK_RATE, FRAME_MS, OpusDecodeError, OpusDecoder, type OpusRate } from './opus-codec.ts';
 
 const VAD_RATE = 16000;
@@ -49,7 +50,7 @@ export interface XiaozhiSessionStats {
   echoPassed: number;
 }
 
-export class XiaozhiSession {
+export class XiaozhiSession implements WatchableSession {
   readonly sessionId = crypto.randomUUID();
   private readonly logContext: Record<string, unknown>;
   private helloTimer: NodeJS.Timeout | null;
@@ -69,6 +70,9 @@ export class XiaozhiSession {
   private earlyAudioDropped = false;
   private mediaShown: string | null = null;
   private badInARow = 0;
+  /** Parents reading along live, and the call that ends the child's notice (null: nobody watching). */
+  private readonly watchers = new Set<LiveListener>();
+  private endParentNotice: (() => void) | null = null;
   private readonly closeListeners: ((reason: string) => void)[] = [];
   readonly stats: XiaozhiSessionStats = { framesIn: 0, badFrames: 0, framesOut: 0, echoGated: 0, echoPassed: 0 };
 
@@ -107,6 +111,19 @@ export class XiaozhiSession {
 
   onClosed(listener: (reason: string) => void): void {
     this.closeListeners.push(listener);
+  }
+
+  /**
+   * A parent starts reading along live: `listener` gets every message the companion sends about
+   * this toy (transcripts, state) until the returned call. The child is told while anyone watches.
+   */
+  watch(listener: LiveListener): () => void {
+    if (this.closed) return () => {};
+    this.watchers.add(listener);
+    this.updateParentNotice();
+    return () => {
+      if (this.watchers.delete(listener)) this.updateParentNotice();
+    };
   }
 
   /** Ends the session from the server's side: the toy is told goodbye and the channel closes. */
@@ -216,8 +233,12 @@ export class XiaozhiSession {
     // The firmware only sends while listening; in realtime mode its mic stays open while it plays.
     if (!this.listening && this.mode !== 'realtime') return;
     let audio = this.toVad.push(pcm);
-    if (this.mode === 'realtime') {
-      audio = this.echo.process(audio, this.serverAec ? timestampMs : 0, performance.now());
+    // Only a toy that asked for server-side AEC (features.aec) hears its own speaker: the firmware
+    // opens the mic while it plays (realtime) only with AEC on the device or on the server, and a
+    // device-side canceller has already removed the echo. Gating such a clean mic against Hearth's
+    // (loud) downlink would silence a child saying "stop" over a story.
+    if (this.mode === 'realtime' && this.serverAec) {
+      audio = this.echo.process(audio, timestampMs, performance.now());
       this.stats.echoGated = this.echo.gated;
       this.stats.echoPassed = this.echo.passed;
     }
@@ -278,7 +299,7 @@ export class XiaozhiSession {
       conversation: context,
       ...(this.deps.media ? { media: { library: this.deps.media, sink: this.downlink.media } } : {}),
       output: this.downlink.voice,
-      send: (topic, message) => this.onAgentMessage(message),
+      send: (topic, message) => this.onAgentMessage(topic, message),
       log: this.deps.log,
       logContext: this.logContext,
     });
@@ -295,10 +316,39 @@ export class XiaozhiSession {
     this.registerDeviceTools();
     conversation.start();
     this.safeSend({ type: 'llm', text: '😊', emotion: 'happy', session_id: this.sessionId });
+    // A parent who opened the live transcript before the companion was ready.
+    this.updateParentNotice();
   }
 
-  private onAgentMessage(message: AgentMessage): void {
-    if (message.type === 'transcript' && message.role === 'user' && message.final) {
+  /** The child hears (chime, words for their age) and sees (`alert`) that a grown-up reads along. */
+  private updateParentNotice(): void {
+    const watching = this.watchers.size > 0 && !this.closed;
+    if (watching && !this.endParentNotice && this.conversation) {
+      this.endParentNotice = this.conversation.parentWatching();
+    } else if (!watching && this.endParentNotice) {
+      const end = this.endParentNotice;
+      this.endParentNotice = null;
+      end();
+    }
+  }
+
+  private onAgentMessage(topic: string, message: AgentMessage): void {
+    for (const watcher of this.watchers) {
+      try {
+        watcher({ kind: 'agent', topic, message });
+      } catch (error) {
+        this.deps.log('warn', 'xiaozhi live transcript listener failed', { ...this.logContext, error: String(error) });
+      }
+    }
+    if (message.type === 'monitoring') {
+      // The firmware's alert: its status line, the words in its chat area, a face, and a short sound.
+      this.safeSend({
+        type: 'alert',
+        status: message.watching ? 'A grown-up is listening' : 'Just us again',
+        message: message.text,
+        emotion: message.watching ? 'neutral' : 'happy',
+      });
+    } else if (message.type === 'transcript' && message.role === 'user' && message.final) {
       this.safeSend({ type: 'stt', text: message.text, session_id: this.sessionId });
     } else if (message.type === 'media' && message.status === 'playing' && message.title) {
       this.openTts();
@@ -395,6 +445,8 @@ export class XiaozhiSession {
       echoGated: this.stats.echoGated,
       echoPassed: this.stats.echoPassed,
     });
+    this.watchers.clear();
+    this.endParentNotice = null;
     this.mcp?.close();
     this.downlink.close();
     if (closeChannel) this.channel.close(reason);

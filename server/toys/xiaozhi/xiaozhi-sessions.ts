@@ -8,12 +8,13 @@
 // back down: two more codec passes, a jitter buffer and a WebRTC peer per toy on a 2-core box, for
 // nothing the toy can use. Handing the device's decoded audio to the same ToyConversation the room
 // agent runs keeps one agent path (persona, memory, guard, limits, media, history, usage are the
-// same code) without that cost. What a room would add, a parent watching the live transcript, is
-// not there for xiaozhi toys (their turns are in the history).
+// same code) without that cost. What a room would add, a parent watching the live transcript, comes
+// from the session itself here (live-watchers.ts, served by live-routes.ts).
 import type { AgentEngines } from '../../agent/agent-session.ts';
 import type { AgentMediaLibrary } from '../../agent/media/media-library.ts';
 import type { ToyContext } from '../../agent/toy-context.ts';
 import type { XiaozhiChannel, XiaozhiSessions } from './channel.ts';
+import { LiveWatchers, type LiveListener } from './live-watchers.ts';
 import { hearthDeviceId } from './mac.ts';
 import type { ToyTransportRepository } from './toy-transports.ts';
 import { XiaozhiSession, type XiaozhiLog } from './xiaozhi-session.ts';
@@ -30,6 +31,7 @@ export interface XiaozhiSessionManagerOptions {
 
 export class XiaozhiSessionManager implements XiaozhiSessions {
   private readonly sessions = new Map<string, XiaozhiSession>();
+  private readonly live = new LiveWatchers();
   private disposed = false;
 
   constructor(private readonly opts: XiaozhiSessionManagerOptions) {}
@@ -64,8 +66,11 @@ export class XiaozhiSessionManager implements XiaozhiSessions {
       ...(this.opts.helloTimeoutMs !== undefined ? { helloTimeoutMs: this.opts.helloTimeoutMs } : {}),
     });
     this.sessions.set(deviceId, session);
+    this.live.sessionStarted(deviceId, session);
     session.onClosed(() => {
-      if (this.sessions.get(deviceId) === session) this.sessions.delete(deviceId);
+      if (this.sessions.get(deviceId) !== session) return;
+      this.sessions.delete(deviceId);
+      this.live.sessionEnded(deviceId);
     });
     this.opts.transports.seen(deviceId, {});
   }
@@ -83,6 +88,19 @@ export class XiaozhiSessionManager implements XiaozhiSessions {
   isOnline(deviceId: string): boolean {
     const session = this.sessions.get(deviceId);
     return session !== undefined && !session.isClosed;
+  }
+
+  /** How many parents read a toy's live transcript now. */
+  watcherCount(deviceId: string): number {
+    return this.live.count(deviceId);
+  }
+
+  /**
+   * A parent reads the toy's conversation live: `listener` hears whether the toy is connected, then
+   * every message its companion sends, across reconnects, until the returned call.
+   */
+  watch(deviceId: string, listener: LiveListener): () => void {
+    return this.live.watch(deviceId, listener, this.sessions.get(deviceId));
   }
 
   /** The live session of a toy (tests, stats). */

@@ -37,6 +37,14 @@ export async function api(
   return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
+/** The parent's consent for a child of six, in the words the server shows now (none on a server that asks none). */
+async function consentFor(serverUrl: string): Promise<{ consent?: Record<string, unknown> }> {
+  const res = await fetch(`${serverUrl}/api/toys/consent`);
+  if (res.status === 404) return {};
+  const { version } = (await res.json()) as { version: string };
+  return { consent: { childAge: 6, accepted: true, textVersion: version } };
+}
+
 /** A new toy checks in, the parent types its code with `profile`, the toy activates and fetches its transport. */
 export async function pairToy(
   serverUrl: string,
@@ -49,6 +57,7 @@ export async function pairToy(
   if (first.status !== 200 || !first.answer.activation)
     throw new Error(`OTA check did not ask for activation: HTTP ${first.status} ${JSON.stringify(first.answer)}`);
   const paired = await api(serverUrl, householdKey, 'POST', '/api/toys/pair', {
+    ...(await consentFor(serverUrl)),
     ...profile,
     code: first.answer.activation.code,
   });
