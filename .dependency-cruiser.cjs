@@ -28,6 +28,14 @@ module.exports = {
       to: { path: '^src/app/' },
     },
     {
+      name: 'app-composes-the-browser-parts',
+      comment:
+        'src/app wires src/core, src/engines, src/audio, src/data, src/models-cache and src/pwa into the running companion; it never imports src/ui (the UI calls it, not the other way round).',
+      severity: 'error',
+      from: { path: '^src/app/' },
+      to: { path: '^src/', pathNot: '^src/(app|core|engines|audio|data|models-cache|pwa)/' },
+    },
+    {
       name: 'ui-is-imported-by-main-only',
       comment: 'src/ui renders; nothing below it imports it (no upward imports).',
       severity: 'error',

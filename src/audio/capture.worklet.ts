@@ -20,13 +20,16 @@ export interface CaptureProcessorOptions {
   targetRate: number;
 }
 
-/** Message from the processor: one frame of 16 kHz mono PCM. */
+/** Message from the processor: one frame of 16 kHz mono PCM and its number (0, 1, 2… per node). */
 export interface CaptureFrameMessage {
+  seq: number;
   frame: Float32Array;
 }
 
 class CaptureProcessor extends AudioWorkletProcessor {
   private readonly pipeline: CapturePipeline;
+  /** The next frame's sequence number: the VAD's answers are matched to frames by it. */
+  private seq = 0;
 
   constructor(options: { processorOptions?: unknown }) {
     super(options);
@@ -38,7 +41,7 @@ class CaptureProcessor extends AudioWorkletProcessor {
     const channels = inputs[0];
     if (channels && channels.length > 0) {
       for (const frame of this.pipeline.push(channels)) {
-        const message: CaptureFrameMessage = { frame };
+        const message: CaptureFrameMessage = { seq: this.seq++, frame };
         this.port.postMessage(message, [frame.buffer]);
       }
     }

@@ -1,4 +1,4 @@
-export { openMicrophone, type Microphone, type MicrophoneOptions } from './microphone.ts';
+export { openMicrophone, type MicFrame, type Microphone, type MicrophoneOptions } from './microphone.ts';
 export { DEFAULT_MIC_PROCESSING, micConstraints, type MicProcessing } from './mic-processing.ts';
 export { PlaybackQueue } from './playback-queue.ts';
 export { PlaybackTimeline } from './playback-timeline.ts';

@@ -8,12 +8,18 @@ import captureWorkletUrl from './capture.worklet.ts?worker&url';
 import { CAPTURE_SAMPLE_RATE } from './capture-pipeline.ts';
 import { micConstraints, type MicProcessing } from './mic-processing.ts';
 
+/** One frame of microphone audio, numbered from 0 in the order the worklet captured it. */
+export interface MicFrame {
+  seq: number;
+  samples: Float32Array;
+}
+
 export interface MicrophoneOptions {
   processing: MicProcessing;
   /** Samples per delivered frame (the VAD's frame size keeps hand-offs aligned). */
   frameSamples: number;
-  /** 16 kHz mono frames, in order. */
-  onFrame: (frame: Float32Array) => void;
+  /** 16 kHz mono frames, in order (numbers skip the frames not delivered while muted). */
+  onFrame: (frame: MicFrame) => void;
   /** The track ended on its own (device unplugged, permission revoked). */
   onEnded?: () => void;
 }
@@ -54,7 +60,7 @@ export async function openMicrophone(options: MicrophoneOptions): Promise<Microp
     const { context, node } = capture;
     let muted = false;
     node.port.onmessage = (event: MessageEvent<CaptureFrameMessage>) => {
-      if (!muted) options.onFrame(event.data.frame);
+      if (!muted) options.onFrame({ seq: event.data.seq, samples: event.data.frame });
     };
     source.connect(node);
     if (context.state !== 'running') await context.resume();

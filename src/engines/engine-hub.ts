@@ -3,8 +3,9 @@
 // plan changes (e.g. a Whisper pack was downloaded while the page was open). The loaders are
 // passed in (index.ts gives the real, browser-only ones), so the hub's bookkeeping stands alone.
 
-import type { ChatModel, SpeechToText, TextToSpeech, Vad } from '../core/engines.ts';
+import type { ChatModel, SpeechToText, TextToSpeech } from '../core/engines.ts';
 import type { EngineInfo, LoadProgress, LoadProgressListener } from './types.ts';
+import type { StreamingVad } from './vad/vad-stream.ts';
 import { planKey, type EnginePlan, type LlmPlan, type SttPlan, type TtsPlan, type VadPlan } from './select.ts';
 
 export type VoiceRole = 'vad' | 'stt' | 'llm' | 'tts';
@@ -16,7 +17,7 @@ interface Loaded {
 }
 
 export interface LoadedEngines {
-  vad: Vad & Loaded;
+  vad: StreamingVad & Loaded;
   stt: SpeechToText & Loaded;
   llm: ChatModel & Loaded;
   tts: TextToSpeech & Loaded;

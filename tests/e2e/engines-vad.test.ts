@@ -1,8 +1,9 @@
 // Silero VAD v5 in real Chromium: the engine the app creates (onnxruntime-web's WASM in a worker,
 // the model fetched from the real Hearth server's /models/, which serves it straight from the
 // @ricky0123/vad-web npm package), fed a flite utterance frame by frame. This proves the VAD's
-// input contract (64-sample context + recurrent state, 16 kHz, 512-sample frames), the read-ahead
-// layer and reset(), not end-of-turn timing (VoiceSession's unit tests cover that).
+// input contract (64-sample context + recurrent state, 16 kHz, 512-sample frames), the numbered
+// frame stream the microphone feeds (each frame sent once, its answer matched by sequence number)
+// and reset(), not end-of-turn timing (VoiceSession's unit tests cover that).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RequestRecorder } from '../helpers/browser.ts';
@@ -99,17 +100,26 @@ describe('Silero v5 through onnxruntime-web in a worker: speech probabilities fo
     expect(Math.max(...run.probabilities)).toBeLessThan(0.5);
   });
 
-  it('reset() after a run cut off mid-speech: the next run gives exactly the same probabilities, with or without read-ahead', async () => {
-    // As VoiceSession.stop() mid-sentence: every frame was prefetched, the core asked for only
-    // those up to the middle of the voice, then reset() while the rest is still in the worker.
+  it('reset() after a run cut off mid-speech: the next run gives exactly the same probabilities, in a fresh stream or the same one', async () => {
+    // As VoiceSession.stop() mid-sentence: every frame was pushed, the core read only those up
+    // to the middle of the voice, then reset() while the rest is still in the worker.
     const midSpeech = speech[Math.floor(speech.length / 2)]!;
-    await call('reset');
     const cut = await call<Run>('probabilities', samples, 'app', midSpeech + 1);
     expect(cut.probabilities).toEqual(first.slice(0, midSpeech + 1));
     expect(cut.probabilities.at(-1)!).toBeGreaterThan(0.5);
-    await call('reset');
     const again = await call<Run>('probabilities', samples, 'app');
     expect(again.probabilities).toEqual(first);
+
+    const restart = await call<{
+      cut: number[];
+      again: number[];
+      skipped: { ok: boolean; message?: string };
+      afterClose: { ok: boolean; message?: string };
+    }>('cutAndRestart', samples, midSpeech + 1);
+    expect(restart.cut).toEqual(first.slice(0, midSpeech + 1));
+    expect(restart.skipped).toMatchObject({ ok: false, message: expect.stringContaining('moved past') });
+    expect(restart.again).toEqual(first);
+    expect(restart.afterClose).toMatchObject({ ok: false, message: expect.stringContaining('closed') });
 
     // A wrong-sized frame is refused without disturbing the model's context or state.
     await call('reset');

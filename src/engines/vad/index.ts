@@ -5,7 +5,14 @@ export {
   type SileroVad,
   type SileroVadOptions,
 } from './silero-vad.ts';
-export { canPrefetch, ReadAhead, type PrefetchingVad } from './read-ahead.ts';
+export { SequencedResults, type FrameOutcome } from './sequenced-results.ts';
+export {
+  portVadStream,
+  type StreamingVad,
+  type VadStream,
+  type VadStreamEvent,
+  type VadStreamRequest,
+} from './vad-stream.ts';
 export {
   SileroInput,
   SILERO_CONTEXT_SAMPLES,

@@ -1,9 +1,11 @@
-// Core's Vad backed by Silero v5 in a worker (see silero-vad.worker.ts).
+// Core's Vad backed by Silero v5 in a worker (see silero-vad.worker.ts). The microphone's frames
+// reach the worker as a stream (vad-stream.ts): each frame is sent once, with its sequence number,
+// and the conversation later reads its answer by that number.
 
 import * as Comlink from 'comlink';
 import { modelFileUrl, type EngineInfo, type LoadProgressListener } from '../types.ts';
-import { ReadAhead, type PrefetchingVad } from './read-ahead.ts';
 import { SILERO_FRAME_SAMPLES } from '../../core/vad/silero-input.ts';
+import { portVadStream, type PortVadStream, type StreamingVad } from './vad-stream.ts';
 import type { SileroVadWorkerApi } from './silero-vad.worker.ts';
 
 export const SILERO_PACK_ID = 'silero-vad-v5';
@@ -14,7 +16,7 @@ export interface SileroVadOptions {
   onProgress?: LoadProgressListener;
 }
 
-export interface SileroVad extends PrefetchingVad {
+export interface SileroVad extends StreamingVad {
   readonly info: EngineInfo;
   dispose(): void;
 }
@@ -32,12 +34,13 @@ export async function createSileroVad(options: SileroVadOptions = {}): Promise<S
   }
   options.onProgress?.({ role: 'vad', stage: 'Ready', loaded: 1, total: 1 });
 
-  const ahead = new ReadAhead<Promise<number>>();
-  const send = (frame: Float32Array): Promise<number> => {
-    // Copy, then transfer the copy: the caller may keep using its frame.
-    const copy = frame.slice();
-    return remote.process(Comlink.transfer(copy, [copy.buffer]));
+  const streams = new Set<PortVadStream>();
+  const abortStreams = (reason: Error): void => {
+    for (const stream of streams) stream.abort(reason);
+    streams.clear();
   };
+  // A worker that dies answers nothing more: whoever waits for a frame hears why instead.
+  worker.addEventListener('error', (event) => abortStreams(new Error(`Voice detection stopped: ${event.message}`)));
 
   return {
     frameSamples: SILERO_FRAME_SAMPLES,
@@ -48,20 +51,27 @@ export async function createSileroVad(options: SileroVadOptions = {}): Promise<S
       backend: 'wasm',
       detail: 'Silero v5, 1 thread, in a worker',
     },
-    prefetch(frame) {
-      const result = send(frame);
-      // A prefetched frame the core never asks about must not become an unhandled rejection.
-      result.catch(() => undefined);
-      ahead.add(frame.slice(), result);
-    },
     process(frame) {
-      return ahead.take(frame) ?? send(frame);
+      // One frame on its own (a full round trip); microphone audio goes through openStream().
+      const copy = frame.slice();
+      return remote.process(Comlink.transfer(copy, [copy.buffer]));
     },
     reset() {
-      ahead.clear();
       void remote.reset();
     },
+    openStream() {
+      const channel = new MessageChannel();
+      const stream = portVadStream(channel.port1, SILERO_FRAME_SAMPLES);
+      streams.add(stream);
+      void remote.openStream(Comlink.transfer(channel.port2, [channel.port2]));
+      const close = stream.close.bind(stream);
+      return {
+        ...stream,
+        close: () => close().finally(() => streams.delete(stream)),
+      };
+    },
     dispose() {
+      abortStreams(new Error('Voice detection was unloaded.'));
       remote[Comlink.releaseProxy]();
       worker.terminate();
     },

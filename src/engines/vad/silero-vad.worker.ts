@@ -6,12 +6,13 @@ import * as Comlink from 'comlink';
 import * as ort from 'onnxruntime-web/wasm';
 import { absoluteWasmPaths, ORT_WASM } from '../ort.ts';
 import { SILERO_SAMPLE_RATE, SILERO_STATE_DIMS, SileroInput } from '../../core/vad/silero-input.ts';
+import type { VadStreamEvent, VadStreamRequest } from './vad-stream.ts';
 
 let session: ort.InferenceSession | null = null;
 const input = new SileroInput();
 /**
- * Frames may arrive before the previous one has finished (the main thread sends them as the
- * microphone delivers them), but the model's context and state need them strictly in order.
+ * Frames may arrive before the previous one has finished (the microphone delivers them as they
+ * come), but the model's context and state need them strictly in order.
  */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -44,6 +45,34 @@ const api = {
 
   reset(): Promise<void> {
     return inOrder(() => input.reset());
+  },
+
+  /**
+   * A stream of microphone frames on `port` (vad-stream.ts): each frame is answered with its
+   * sequence number, in order. The model starts over for a new stream (new microphone audio).
+   */
+  openStream(port: MessagePort): void {
+    const emit = (event: VadStreamEvent): void => port.postMessage(event);
+    void inOrder(() => input.reset());
+    port.onmessage = (event: MessageEvent<VadStreamRequest>) => {
+      const request = event.data;
+      if (request.type === 'frame') {
+        const { seq, samples } = request;
+        void inOrder(() => infer(samples)).then(
+          (probability) => emit({ type: 'inference', seq, probability }),
+          (error: unknown) =>
+            emit({ type: 'error', seq, message: error instanceof Error ? error.message : String(error) }),
+        );
+      } else if (request.type === 'reset') {
+        void inOrder(() => input.reset());
+      } else {
+        void inOrder(() => {
+          emit({ type: 'closed' });
+          port.onmessage = null;
+          port.close();
+        });
+      }
+    };
   },
 
   async dispose(): Promise<void> {

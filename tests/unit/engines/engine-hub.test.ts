@@ -21,6 +21,12 @@ function doubles() {
       frameSamples: 512,
       process: () => Promise.resolve(0),
       reset: () => {},
+      openStream: () => ({
+        push: () => {},
+        result: () => Promise.resolve(0),
+        reset: () => {},
+        close: () => Promise.resolve(),
+      }),
     }),
     stt: (model) => ({ ...loaded('stt', model), transcribe: () => Promise.resolve({ text: '' }) }),
     llm: (model) => ({ ...loaded('llm', model), async *stream() {} }),

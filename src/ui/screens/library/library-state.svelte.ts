@@ -1,8 +1,7 @@
 // The Library screen's reactive view of the shared media runtime: items, search results, the
 // player's state, and the admin session for managing items.
 import type { CatalogHit, MediaItem, MediaKind } from '../../../core/media/types.ts';
-import type { MediaPlayerState } from '../../../audio/media-player.ts';
-import { mediaRuntime } from '../../../data/catalog/media-runtime.ts';
+import { mediaRuntime, type MediaPlayerState } from '../../../app/media/media-runtime.ts';
 import { libraryProblem } from './library-problem.ts';
 
 export type KindFilter = 'all' | MediaKind;

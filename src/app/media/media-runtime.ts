@@ -3,9 +3,11 @@
 import { WebMediaPlayer } from '../../audio/media-player.ts';
 import type { TextToSpeech } from '../../core/engines.ts';
 import { engineHub } from '../../engines/index.ts';
-import { BrowserCatalog } from './browser-catalog.ts';
+import { BrowserCatalog } from '../../data/catalog/browser-catalog.ts';
 import { createMediaTools, type MediaTools } from './media-tools.ts';
 import { sharedEmbedder } from './shared-embedder.ts';
+
+export type { MediaPlayerState } from '../../audio/media-player.ts';
 
 export interface MediaRuntime {
   player: WebMediaPlayer;

@@ -6,8 +6,8 @@
 // (src/models-cache), not this.
 
 import wllamaWasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
-import { ORT_WASM, TRANSFORMERS_ORT_WASM } from '../engines/ort.ts';
-import type { EngineStatusMap } from '../engines/index.ts';
+import { ORT_WASM, TRANSFORMERS_ORT_WASM } from '../../engines/ort.ts';
+import type { EngineStatusMap } from '../../engines/index.ts';
 
 /** Files each engine's worker fetches (a worker's loads never show in the page's resource timing). */
 const FILES_BY_ENGINE: Record<string, readonly string[]> = {

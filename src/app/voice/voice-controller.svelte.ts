@@ -1,0 +1,456 @@
+// The voice conversation, shared by every screen of the page: engines (loaded once and kept warm
+// by engineHub), the microphone and its VAD stream, the playback queue and core's VoiceSession,
+// with the reactive state the UI shows and the actions it calls. VoiceSession does the
+// turn-taking; this only wires it, together with memory, personas and parental controls
+// (conversation context) and songs and stories (media runtime).
+
+import { openMicrophone, type Microphone } from '../../audio/microphone.ts';
+import { PlaybackQueue } from '../../audio/playback-queue.ts';
+import type { Embedder } from '../../core/engines.ts';
+import type { TurnMetrics } from '../../core/metrics.ts';
+import { mediaAudienceOf } from '../../core/personas/media-audience.ts';
+import type { ErrorStage, VoiceSessionState } from '../../core/session-types.ts';
+import { getTimeTool } from '../../core/tools/get-time.ts';
+import { SILERO_FRAME_SAMPLES } from '../../core/vad/silero-input.ts';
+import { VoiceSession } from '../../core/voice-session.ts';
+import { createConversationContext } from '../conversation-context.ts';
+import { engineHub, selectEngines, type EngineStatusMap, type RoleStatusLike } from '../../engines/index.ts';
+import { canExtractMemories } from '../../engines/llm/select.ts';
+import { modelDownloads } from '../../models-cache/model-downloads.svelte.ts';
+import type { ListedRole } from '../../models-cache/wanted-packs.ts';
+import { mediaRuntime } from '../media/media-runtime.ts';
+import { readyEmbeddingsPack, sharedEmbedder } from '../media/shared-embedder.ts';
+import { currentLlm, currentStt, currentTts, NoLanguageModelError } from './current-engines.ts';
+import { MicSettings } from './mic-settings.svelte.ts';
+import { MicVad } from './mic-vad.ts';
+import type { VadStream } from '../../engines/vad/vad-stream.ts';
+
+export type { EngineStatusMap } from '../../engines/index.ts';
+
+/** One of the server's model roles, as /api/models lists it. */
+export type ServerRole = RoleStatusLike & ListedRole;
+
+/** What the controller needs from the page: the server's model list and the device's WebGPU. */
+export interface VoiceControllerDeps {
+  /** /api/models; never throws (ok: false when the server could not be asked). */
+  readModels: () => Promise<{ ok: true; data: { roles: readonly ServerRole[] } } | { ok: false }>;
+  /** What kind of WebGPU adapter this device has. */
+  detectWebGpu: () => Promise<{ kind: string }>;
+}
+
+export interface ChatLine {
+  id: string;
+  who: 'you' | 'hearth';
+  text: string;
+  /** Still streaming in. */
+  live: boolean;
+  interrupted: boolean;
+}
+
+export type MicState = 'off' | 'starting' | 'on' | 'muted';
+
+export interface VoiceProblem {
+  title: string;
+  message: string;
+  /** Only a grown-up can fix it (something is missing on the home server): it stays until dismissed. */
+  needsSetup: boolean;
+}
+
+const STAGE_NAMES: Record<ErrorStage, string> = {
+  stt: 'Speech recognition',
+  llm: 'The language model',
+  tts: 'The voice',
+  tool: 'A tool',
+  vad: 'Voice detection',
+};
+
+/** The server's model roles a conversation needs (memory search can follow later). */
+const CONVERSATION_ROLES: ReadonlySet<string> = new Set(['vad', 'stt', 'llm-cpu', 'llm-webgpu', 'tts']);
+
+/** How often a page re-reads /api/models while the server is still checking its model files. */
+const CHECKING_POLL_MS = 2_000;
+
+export class VoiceController {
+  engines = $state<EngineStatusMap>(engineHub.status);
+  sessionState = $state<VoiceSessionState>('idle');
+  mic = $state<MicState>('off');
+  lines = $state<ChatLine[]>([]);
+  metrics = $state<TurnMetrics | null>(null);
+  problem = $state<VoiceProblem | null>(null);
+  /** The server's model list could not be read (engines that ship with the app still load). */
+  modelsUnavailable = $state(false);
+  /**
+   * The home server is still hashing model files a conversation needs (`/api/models` says
+   * "verifying"): those roles are not missing yet, and the page re-reads the list until done.
+   */
+  serverChecking = $state(false);
+  readonly micSettings = new MicSettings();
+  readonly output = new PlaybackQueue();
+  /** Songs and stories: the page's one player and catalog, shared with the Library and the mini player. */
+  private readonly media = mediaRuntime();
+
+  private session: VoiceSession | null = null;
+  private sessionReady: Promise<VoiceSession> | null = null;
+  private microphone: Microphone | null = null;
+  private vadStream: VadStream | null = null;
+  private warming: Promise<void> | null = null;
+  private planned = false;
+  /** Memory's sentence embedder, once the server's embeddings pack has loaded (null until then, or without one). */
+  private memoryEmbedder: Embedder | null = null;
+  /** The planned chat model can pick out memories (not the stories260K demo). */
+  private llmCanExtract = false;
+  private problemTimer: ReturnType<typeof setTimeout> | null = null;
+  private recheckTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Voice detection as the session reads it: the open microphone's VAD stream. */
+  private readonly micVad = new MicVad(SILERO_FRAME_SAMPLES);
+  private readonly stt = currentStt(engineHub);
+  private readonly llm = currentLlm(engineHub);
+  private readonly tts = currentTts(engineHub);
+
+  constructor(private readonly deps: VoiceControllerDeps) {
+    engineHub.subscribe((status) => (this.engines = status));
+    // Music and stories go quieter while Hearth speaks (and, below, while the user talks).
+    this.media.player.followSpeaking(this.output);
+  }
+
+  /**
+   * Typing works once the voice is ready and the language model is either ready or known to be
+   * missing: without one, typed songs, stories and "stop" still work (core's direct commands).
+   */
+  get canType(): boolean {
+    const llm = this.engines.llm.state;
+    return this.engines.tts.state === 'ready' && (llm === 'ready' || (llm === 'missing' && !this.serverChecking));
+  }
+
+  /** Typing gets real answers, not only songs and stories. */
+  get canChat(): boolean {
+    return this.canType && this.engines.llm.state === 'ready';
+  }
+
+  /** Talking also needs speech recognition. */
+  get canListen(): boolean {
+    return this.canChat && this.engines.stt.state === 'ready' && this.engines.vad.state === 'ready';
+  }
+
+  /** Listening cannot start until a grown-up adds something (the kiosk keeper waits, not retries). */
+  get blocked(): boolean {
+    return this.missingForTalking.length > 0;
+  }
+
+  /**
+   * What only a grown-up can add before Hearth can listen and answer (kiosk mode needs both);
+   * empty while the server is still checking its files or the engines are still loading.
+   */
+  get missingForTalking(): ('stt' | 'llm')[] {
+    if (this.serverChecking) return [];
+    return (['stt', 'llm'] as const).filter((role) => this.engines[role].state === 'missing');
+  }
+
+  get loading(): boolean {
+    return Object.values(this.engines).some((status) => status.state === 'loading' || status.state === 'idle');
+  }
+
+  /** Starts loading the engines (once per page; later calls re-check the server's models). */
+  warmUp(): Promise<void> {
+    this.warming ??= this.refreshEngines().finally(() => (this.warming = null));
+    return this.warming;
+  }
+
+  /** Asks the server which packs are ready and loads whatever changed. */
+  async refreshEngines(): Promise<void> {
+    const [models, webgpu] = await Promise.all([this.deps.readModels(), this.deps.detectWebGpu()]);
+    this.modelsUnavailable = !models.ok;
+    const roles = models.ok ? models.data.roles : [];
+    this.serverChecking = roles.some((role) => CONVERSATION_ROLES.has(role.role) && role.status === 'verifying');
+    if (this.recheckTimer) clearTimeout(this.recheckTimer);
+    this.recheckTimer = null;
+    const plan = selectEngines(roles, {
+      webgpu: webgpu.kind === 'hardware' ? 'hardware' : webgpu.kind === 'software' ? 'software' : 'none',
+    });
+    // The packs are kept on this device first (progress on Talk and Settings); the service worker
+    // then serves the engines from that cache. A failed download still lets them load from the server.
+    if (models.ok) await modelDownloads.ensureForPlan(plan, roles);
+    this.planned = true;
+    engineHub.apply(plan);
+    this.llmCanExtract = canExtractMemories(plan.llm);
+    this.loadMemoryEmbedder(readyEmbeddingsPack(roles));
+    // Live readiness: keep asking until the server has checked every file, then load what became
+    // ready. Scheduled once this refresh is done, so the next one really asks again.
+    if (this.serverChecking) this.recheckTimer = setTimeout(() => void this.warmUp(), CHECKING_POLL_MS);
+  }
+
+  /** Memory uses the embeddings pack the library index uses too (one shared worker). */
+  private loadMemoryEmbedder(packId: string | null): void {
+    if (!packId) {
+      this.memoryEmbedder = null;
+      return;
+    }
+    sharedEmbedder(packId).then(
+      (embedder) => (this.memoryEmbedder = embedder),
+      (error: unknown) =>
+        console.warn('Hearth: the embeddings model could not be loaded; memories are matched by their words.', error),
+    );
+  }
+
+  /** The orb: start listening (first press asks for the microphone), or stop. */
+  async toggleListening(): Promise<void> {
+    if (this.mic === 'off') await this.startListening();
+    else await this.stopListening();
+  }
+
+  async startListening(): Promise<void> {
+    if (this.mic !== 'off') return;
+    // Inside the tap: lets the browser's autoplay policy start Hearth's voice.
+    this.output.unlock();
+    this.mic = 'starting';
+    try {
+      await this.ensurePlanned();
+      const [vad, stt] = await Promise.all([
+        engineHub.engine('vad'),
+        engineHub.engine('stt'),
+        engineHub.engine('llm'),
+        engineHub.engine('tts'),
+      ]);
+      if (!stt) {
+        this.showProblem(
+          {
+            title: 'Speech recognition isn’t installed yet',
+            message: this.canType
+              ? 'Hearth can’t understand speech yet: a grown-up needs to add speech recognition to the home server. You can type instead.'
+              : 'Hearth can’t understand speech yet: a grown-up needs to add speech recognition to the home server.',
+            needsSetup: true,
+          },
+          false,
+        );
+        this.mic = 'off';
+        return;
+      }
+      if (!vad) throw new Error(this.engines.vad.error ?? 'Voice detection could not be loaded.');
+      const session = await this.ensureSession();
+      // Each frame goes to the VAD worker once, as it arrives, so voice detection keeps up with
+      // the microphone; the session reads the answers by the frames' sequence numbers.
+      const stream = vad.openStream();
+      this.micVad.attach(stream);
+      let microphone: Microphone;
+      try {
+        microphone = await openMicrophone({
+          processing: this.micSettings.value,
+          frameSamples: vad.frameSamples,
+          onFrame: (frame) => {
+            // An idle session drops audio; only frames it will read go to the model.
+            if (session.state === 'idle') return;
+            this.micVad.hand(stream, frame);
+            void session.pushAudio(frame.samples);
+          },
+          onEnded: () => {
+            this.showProblem({
+              title: 'The microphone stopped',
+              message: 'It may have been unplugged or its permission taken away. Tap the orb to try again.',
+              needsSetup: false,
+            });
+            void this.stopListening();
+          },
+        });
+      } catch (error) {
+        await this.micVad.detach(stream);
+        throw error;
+      }
+      if (this.mic !== 'starting') {
+        // Stopped while we were asking for the microphone.
+        await microphone.stop();
+        await this.micVad.detach(stream);
+        return;
+      }
+      this.microphone = microphone;
+      this.vadStream = stream;
+      this.mic = 'on';
+      if (this.problem && !this.problem.needsSetup) this.clearProblem();
+    } catch (error) {
+      this.mic = 'off';
+      this.showProblem(micProblem(error, this.canType), false);
+    }
+  }
+
+  async stopListening(): Promise<void> {
+    const microphone = this.microphone;
+    const stream = this.vadStream;
+    this.microphone = null;
+    this.vadStream = null;
+    this.mic = 'off';
+    this.forgetHalfHeardSpeech();
+    await microphone?.stop();
+    if (stream) await this.micVad.detach(stream);
+  }
+
+  toggleMute(): void {
+    if (!this.microphone) return;
+    const muted = this.mic !== 'muted';
+    this.microphone.setMuted(muted);
+    this.mic = muted ? 'muted' : 'on';
+    if (muted) this.forgetHalfHeardSpeech();
+  }
+
+  /**
+   * No more audio is coming: an utterance in progress would otherwise wait forever for its
+   * trailing silence. A reply in progress is left to finish.
+   */
+  private forgetHalfHeardSpeech(): void {
+    if (this.session?.state !== 'userSpeaking') return;
+    this.session.stop();
+    this.session.start();
+  }
+
+  /** The stop button: Hearth stops talking (and thinking) now. */
+  interrupt(): void {
+    this.session?.interrupt();
+  }
+
+  /** Typed message: the same turn as speech, without VAD and STT. */
+  async send(text: string): Promise<void> {
+    this.output.unlock();
+    try {
+      const session = await this.ensureSession();
+      await session.sendText(text);
+    } catch (error) {
+      this.showProblem({ title: 'Hearth couldn’t answer', message: errorMessage(error), needsSetup: false });
+    }
+  }
+
+  /** Applies new microphone switches by reopening the microphone, if it is on. */
+  async applyMicSettings(): Promise<void> {
+    if (this.mic === 'off' || this.mic === 'starting') return;
+    await this.stopListening();
+    await this.startListening();
+  }
+
+  /** Engines are chosen at least once before anyone waits for them. */
+  private async ensurePlanned(): Promise<void> {
+    if (!this.planned) await this.warmUp();
+  }
+
+  private ensureSession(): Promise<VoiceSession> {
+    this.sessionReady ??= this.createSession().catch((error: unknown) => {
+      this.sessionReady = null;
+      throw error;
+    });
+    return this.sessionReady;
+  }
+
+  private async createSession(): Promise<VoiceSession> {
+    await this.ensurePlanned();
+    // Waits for the language model while it loads, but a missing one is no reason to refuse:
+    // songs, stories and "stop" work without it.
+    const [, tts] = await Promise.all([engineHub.engine('llm'), engineHub.engine('tts')]);
+    if (!tts) throw new Error(this.engines.tts.error ?? 'The voice could not be loaded.');
+    // Media tools come in through extraTools, so the context's persona-aware registry holds every
+    // tool once (and a persona's allowed-tools list covers them too).
+    const context = await createConversationContext({
+      extraTools: [getTimeTool, ...this.media.tools.tools],
+      embedder: () => this.memoryEmbedder,
+      extractionLlm: this.llm,
+      llmCanExtract: () => this.llmCanExtract && engineHub.current('llm') !== null,
+      onProblem: (message) => this.showProblem({ title: 'Hearth couldn’t save something', message, needsSetup: false }),
+    });
+    const session = new VoiceSession({
+      vad: this.micVad,
+      stt: this.stt,
+      llm: this.llm,
+      tts: this.tts,
+      output: this.output,
+      ...context.sessionOptions(),
+      // The context's tools need no services (they close over memory and personas); media's do,
+      // with the active persona's language and ages filtering what plays.
+      toolServices: { ...this.media.tools.services, mediaAudience: () => mediaAudienceOf(context.personaRecord()) },
+    });
+    context.attach(session);
+    this.listen(session);
+    session.start();
+    this.session = session;
+    return session;
+  }
+
+  private listen(session: VoiceSession): void {
+    session.on('state', ({ state }) => {
+      this.sessionState = state;
+      // So "stop" is heard over the music.
+      this.media.player.duck('listening', state === 'userSpeaking');
+    });
+    session.on('userTranscript', ({ turnId, text }) => {
+      this.lines = [...this.lines, { id: `${turnId}-you`, who: 'you', text, live: false, interrupted: false }];
+    });
+    session.on('agentText', ({ turnId, text }) => this.upsertReply(turnId, { text, live: true }));
+    session.on('interrupted', ({ turnId }) => this.upsertReply(turnId, { interrupted: true, live: false }, false));
+    session.on('turnEnd', ({ turnId }) => this.upsertReply(turnId, { live: false }, false));
+    session.on('metrics', (metrics) => {
+      // A turn that never got to the model (nothing understood) has nothing worth showing.
+      if (metrics.llmTtftMs !== null || metrics.voiceToVoiceMs !== null) this.metrics = metrics;
+    });
+    session.on('error', ({ stage, error }) => {
+      if (error instanceof NoLanguageModelError) {
+        this.showProblem(
+          {
+            title: 'Hearth can’t chat yet',
+            message:
+              'A grown-up needs to add a language model to the home server. Until then, ask for a song or a story: “play a song”.',
+            needsSetup: true,
+          },
+          false,
+        );
+        return;
+      }
+      this.showProblem({
+        title: `${STAGE_NAMES[stage]} had a problem`,
+        message: `${error.message} Hearth is still listening.`,
+        needsSetup: false,
+      });
+    });
+  }
+
+  /** Updates the reply line of `turnId`; creates it when `create` and it does not exist yet. */
+  private upsertReply(turnId: string, change: Partial<ChatLine>, create = true): void {
+    const id = `${turnId}-hearth`;
+    const index = this.lines.findIndex((line) => line.id === id);
+    if (index === -1) {
+      if (!create) return;
+      this.lines = [...this.lines, { id, who: 'hearth', text: '', live: true, interrupted: false, ...change }];
+      return;
+    }
+    this.lines = this.lines.map((line, i) => (i === index ? { ...line, ...change } : line));
+  }
+
+  private showProblem(problem: VoiceProblem, autoClear = true): void {
+    this.problem = problem;
+    if (this.problemTimer) clearTimeout(this.problemTimer);
+    this.problemTimer = autoClear ? setTimeout(() => this.clearProblem(), 12_000) : null;
+  }
+
+  clearProblem(): void {
+    this.problem = null;
+    if (this.problemTimer) clearTimeout(this.problemTimer);
+    this.problemTimer = null;
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function micProblem(error: unknown, canType: boolean): VoiceProblem {
+  const name = error instanceof DOMException ? error.name : '';
+  if (name === 'NotAllowedError' || name === 'SecurityError') {
+    return {
+      title: 'Hearth may not use the microphone',
+      message:
+        'Allow the microphone for this page (the icon in the address bar), then tap the orb again. On another device, Hearth must be opened over https or from localhost.',
+      needsSetup: false,
+    };
+  }
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') {
+    return {
+      title: 'No microphone found',
+      message: `Plug in or switch on a microphone, then tap the orb again.${canType ? ' You can type instead.' : ''}`,
+      needsSetup: false,
+    };
+  }
+  return { title: 'Couldn’t start listening', message: errorMessage(error), needsSetup: false };
+}
