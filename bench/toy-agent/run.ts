@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { dispose } from '@livekit/rtc-node';
 import { ModelStore } from '../../server/models/store.ts';
 import { createServerEngines } from '../../server/engines/index.ts';
-import { AUDIBLE_RMS, ToyClient, utteranceAudio, waitUntil } from '../../server/agent/toy-client.ts';
+import { AUDIBLE_RMS, ToyClient, utteranceAudio, waitUntil } from '../../server/toys/simulator/livekit-toy.ts';
 import { resample } from '../../src/core/audio/resampler.ts';
 import type { MonoPcm } from '../../server/agent/wav.ts';
 import {

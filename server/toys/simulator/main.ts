@@ -1,7 +1,7 @@
 // `npm run toy`: the toy simulator. `--protocol livekit` (the default) is a Hearth LiveKit toy
-// (server/agent/toy-simulator.ts); `--protocol xiaozhi-ws|xiaozhi-mqtt` a stock xiaozhi-esp32 toy.
+// (livekit-cli.ts); `--protocol xiaozhi-ws|xiaozhi-mqtt` a stock xiaozhi-esp32 toy.
 import { dispose } from '@livekit/rtc-node';
-import { cli as livekitCli } from '../../agent/toy-simulator.ts';
+import { cli as livekitCli } from './livekit-cli.ts';
 import { xiaozhiCli } from './xiaozhi-cli.ts';
 
 /** The --protocol value (either `--protocol x` or `--protocol=x`) and the arguments without it. */

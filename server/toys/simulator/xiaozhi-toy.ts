@@ -7,9 +7,9 @@
 // toy), stamped with protocol-v2 timestamps the way firmware built for server-side AEC does.
 // The link to the server is a seam (XiaozhiLink): WebSocket here, MQTT+UDP in E's module.
 import crypto from 'node:crypto';
-import { loadClassicVoice } from '../../engines/tts-classic.ts';
 import { rmsOf, StreamResampler } from '../../agent/resampler.ts';
-import { readWavFile, type MonoPcm } from '../../agent/wav.ts';
+import type { MonoPcm } from '../../agent/wav.ts';
+import { spokenAudio } from './spoken-audio.ts';
 import { FRAME_MS, OpusDecoder, OpusEncoder, UPLINK_RATE, type OpusRate } from '../xiaozhi/opus-codec.ts';
 
 export const MIC_RATE = UPLINK_RATE;
@@ -88,26 +88,7 @@ export async function activate(otaUrl: string, toy: ToyIdentity): Promise<number
 
 /** What the toy says: a WAV, or text spoken with the classic flite voice, at the mic rate. */
 export async function utterance(say: string): Promise<Float32Array> {
-  let pcm: MonoPcm;
-  if (/\.wav$/i.test(say)) {
-    pcm = readWavFile(say);
-  } else {
-    const voice = await loadClassicVoice(null);
-    try {
-      const chunks: Float32Array[] = [];
-      for await (const chunk of voice.synthesize(say, {})) chunks.push(chunk);
-      const samples = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
-      let offset = 0;
-      for (const c of chunks) {
-        samples.set(c, offset);
-        offset += c.length;
-      }
-      pcm = { sampleRate: voice.sampleRate, samples };
-    } finally {
-      await voice.dispose();
-    }
-  }
-  if (pcm.samples.length === 0) throw new XiaozhiToyError(`no audio for ${JSON.stringify(say)}`);
+  const pcm = await spokenAudio(say);
   return new StreamResampler(pcm.sampleRate, MIC_RATE).push(pcm.samples);
 }
 

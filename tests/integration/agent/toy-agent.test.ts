@@ -9,7 +9,7 @@ import path from 'node:path';
 import { dispose } from '@livekit/rtc-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { householdKeyFile } from '../../../server/livekit/household-key.ts';
-import { runToySimulator, type ToySimulatorResult } from '../../../server/agent/toy-simulator.ts';
+import { runToySimulator, type ToySimulatorResult } from '../../../server/toys/simulator/livekit-cli.ts';
 import { WHISPER_SPEECH_PHRASE } from '../../../scripts/contract-models/whisper.ts';
 import { FIXTURE_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';
 import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';

@@ -4,7 +4,7 @@
 // voice track goes silent, the room gets an "interrupted" message and the turn's metrics say so),
 // then answers the new utterance (the contract Whisper hears "Tell me a story.": a library story).
 import { describe, expect, it } from 'vitest';
-import { waitUntil, type ToyMessage } from '../../../server/agent/toy-client.ts';
+import { waitUntil, type ToyMessage } from '../../../server/toys/simulator/livekit-toy.ts';
 import { WHISPER_SPEECH_PHRASE } from '../../../scripts/contract-models/whisper.ts';
 import { useToyServer } from './toy-server.ts';
 

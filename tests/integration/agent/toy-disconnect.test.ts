@@ -2,7 +2,7 @@
 // server: the agent leaves that room cleanly (no crash, logged as "device left"), goes on serving
 // another toy, and the first toy gets an agent again when it comes back with its credential.
 import { describe, expect, it } from 'vitest';
-import { ToyClient, waitUntil } from '../../../server/agent/toy-client.ts';
+import { ToyClient, waitUntil } from '../../../server/toys/simulator/livekit-toy.ts';
 import { WHISPER_SPEECH_PHRASE } from '../../../scripts/contract-models/whisper.ts';
 import { useToyServer } from './toy-server.ts';
 

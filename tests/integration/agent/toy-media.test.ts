@@ -6,7 +6,7 @@
 // speech as "Tell me a story.", so the story test is spoken end to end ("Stop it." included);
 // requests that need other words ("play twinkle twinkle") come as the toy's typed input.
 import { describe, expect, it } from 'vitest';
-import type { ToyMessage } from '../../../server/agent/toy-client.ts';
+import type { ToyMessage } from '../../../server/toys/simulator/livekit-toy.ts';
 import type { AgentMessage } from '../../../server/agent/protocol.ts';
 import { useToyServer } from './toy-server.ts';
 

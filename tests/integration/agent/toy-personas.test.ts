@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispose } from '@livekit/rtc-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ToyClient, waitUntil } from '../../../server/agent/toy-client.ts';
+import { ToyClient, waitUntil } from '../../../server/toys/simulator/livekit-toy.ts';
 import { builtinPersona, CHILD_COMPANION_ID, type PersonaRecord } from '../../../src/core/personas/index.ts';
 import { startToyServer, type ToyServer } from './toy-server.ts';
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { dispose } from '@livekit/rtc-node';
 import { afterAll, beforeAll } from 'vitest';
-import { ToyClient } from '../../../server/agent/toy-client.ts';
+import { ToyClient } from '../../../server/toys/simulator/livekit-toy.ts';
 import { installStarterLibrary } from '../../../server/catalog/starter/install-starter.ts';
 import { householdKeyFile } from '../../../server/livekit/household-key.ts';
 import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';

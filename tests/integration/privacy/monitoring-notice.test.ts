@@ -4,7 +4,7 @@
 // is the simulator's ToyClient, the parent an rtc-node participant with the observer token.
 import { Room } from '@livekit/rtc-node';
 import { describe, expect, it } from 'vitest';
-import type { ToyMessage } from '../../../server/agent/toy-client.ts';
+import type { ToyMessage } from '../../../server/toys/simulator/livekit-toy.ts';
 import { MONITORING_ENDED_TEXT, monitoringNoticeText } from '../../../server/agent/monitoring-notice.ts';
 import { STATE_TOPIC, type AgentMessage } from '../../../server/agent/protocol.ts';
 import { useToyServer } from '../agent/toy-server.ts';

@@ -7,7 +7,7 @@
 // abort, and a LiveKit toy and a xiaozhi toy talking at once with different personas.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispose } from '@livekit/rtc-node';
-import { ToyClient, waitUntil } from '../../../server/agent/toy-client.ts';
+import { ToyClient, waitUntil } from '../../../server/toys/simulator/livekit-toy.ts';
 import { WHISPER_SPEECH_PHRASE } from '../../../scripts/contract-models/whisper.ts';
 import { builtinPersona, CHILD_COMPANION_ID, type PersonaRecord } from '../../../src/core/personas/index.ts';
 import { rmsOf } from '../../../server/agent/resampler.ts';

@@ -2,7 +2,7 @@
 // fetches its LiveKit token, joins its room, says one or more WAVs (or texts spoken with the classic
 // flite voice) into its microphone in real time with silence around them, records the agent's spoken
 // reply to a WAV, and prints the transcript data messages and per-stage timings. The pieces are in
-// toy-client.ts (ToyClient); `runToySimulator` is the one-utterance driver the e2e tests also use.
+// livekit-toy.ts (ToyClient); `runToySimulator` is the one-utterance driver the e2e tests also use.
 //
 //   npm run toy -- --server http://127.0.0.1:8787 --household-key <k> --device "Bear" --say "Tell me a story." --out reply.wav
 //   npm run toy -- --device <id> --credential <secret> --say question.wav --say "stop"
@@ -10,11 +10,11 @@ import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { dispose } from '@livekit/rtc-node';
 import { Command } from 'commander';
-import { householdKeyFile } from '../livekit/household-key.ts';
-import type { AgentMessage } from './protocol.ts';
-import { rmsOf } from './resampler.ts';
-import { ToyClient, ToySimulatorError, type ToyMessage } from './toy-client.ts';
-import { writeWavFile, type MonoPcm } from './wav.ts';
+import { householdKeyFile } from '../../livekit/household-key.ts';
+import type { AgentMessage } from '../../agent/protocol.ts';
+import { rmsOf } from '../../agent/resampler.ts';
+import { ToyClient, ToySimulatorError, type ToyMessage } from './livekit-toy.ts';
+import { writeWavFile, type MonoPcm } from '../../agent/wav.ts';
 
 export {
   ToyClient,
@@ -25,7 +25,7 @@ export {
   AUDIBLE_RMS,
   TOY_MIC_RATE,
   type ToyMessage,
-} from './toy-client.ts';
+} from './livekit-toy.ts';
 
 export interface ToySimulatorOptions {
   /** The Hearth server, e.g. http://127.0.0.1:8787. */

@@ -3,7 +3,6 @@
 // real toy sends), says utterances, types input, and records what the agent sends: each of its
 // audio tracks (voice, media) with per-frame levels, and every data message. The toy simulator CLI
 // and the e2e tests drive conversations with it.
-import fs from 'node:fs';
 import {
   AudioFrame,
   AudioSource,
@@ -18,7 +17,6 @@ import {
   type RemoteTrack,
   type RemoteTrackPublication,
 } from '@livekit/rtc-node';
-import { loadClassicVoice } from '../engines/tts-classic.ts';
 import {
   AGENT_IDENTITY,
   INPUT_TOPIC,
@@ -26,10 +24,11 @@ import {
   VOICE_TRACK_NAME,
   type AgentMessage,
   type ToyInput,
-} from './protocol.ts';
-import { resample } from '../../src/core/audio/resampler.ts';
-import { floatToInt16, interleavedToMono, rmsOf } from './resampler.ts';
-import { readWavFile, type MonoPcm } from './wav.ts';
+} from '../../agent/protocol.ts';
+import { resample } from '../../../src/core/audio/resampler.ts';
+import { floatToInt16, interleavedToMono, rmsOf } from '../../agent/resampler.ts';
+import type { MonoPcm } from '../../agent/wav.ts';
+import { spokenAudio } from './spoken-audio.ts';
 
 export const TOY_MIC_RATE = 48000;
 const MIC_FRAME = TOY_MIC_RATE / 100; // 10 ms
@@ -124,27 +123,8 @@ async function postJson<T>(url: string, bearer: string | undefined, body: unknow
 }
 
 /** What the toy says: a WAV file as is, or text spoken with the classic flite voice. */
-export async function utteranceAudio(say: string): Promise<MonoPcm> {
-  if (/\.wav$/i.test(say)) {
-    if (!fs.existsSync(say)) throw new ToySimulatorError(`no such WAV file: ${say}`);
-    return readWavFile(say);
-  }
-  const voice = await loadClassicVoice(null);
-  try {
-    const chunks: Float32Array[] = [];
-    for await (const chunk of voice.synthesize(say, {})) chunks.push(chunk);
-    const samples = new Float32Array(chunks.reduce((n, c) => n + c.length, 0));
-    let offset = 0;
-    for (const c of chunks) {
-      samples.set(c, offset);
-      offset += c.length;
-    }
-    if (samples.length === 0)
-      throw new ToySimulatorError(`the classic voice produced no audio for ${JSON.stringify(say)}`);
-    return { sampleRate: voice.sampleRate, samples };
-  } finally {
-    await voice.dispose();
-  }
+export function utteranceAudio(say: string): Promise<MonoPcm> {
+  return spokenAudio(say);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
