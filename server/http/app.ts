@@ -16,6 +16,7 @@ import { AttemptLimiter } from '../auth/attempt-limiter.ts';
 import { setupCatalog } from './routes/catalog-setup.ts';
 import { registerLivekitTokenRoute } from './routes/livekit-token.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
+import { registerToyCompanionRoute } from './routes/toy-companion.ts';
 import { registerDeviceObserverTokenRoute } from './routes/device-observer-token.ts';
 import { registerDeviceTurnRoutes } from './routes/device-turns.ts';
 import { registerPrivacyRoutes } from './routes/privacy.ts';
@@ -172,6 +173,7 @@ export async function buildApp({
     }),
   });
   registerDeviceObserverTokenRoute(app, db, livekit);
+  registerToyCompanionRoute(app, models, config.llm.url !== null, requireAdminOrHouseholdKey(livekit));
   registerDeviceTurnRoutes(app, db, livekit, config.toyHistoryDays);
   registerPrivacyRoutes(app, db, livekit, config.toyHistoryDays);
   const stopPruning = keepToyHistoryFor(

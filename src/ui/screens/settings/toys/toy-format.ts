@@ -71,11 +71,12 @@ export type ToyOnline = boolean | { device: boolean | null; agent: boolean };
 
 export interface Presence {
   text: string;
-  tone: 'ok' | 'muted';
+  tone: 'ok' | 'muted' | 'warn';
 }
 
-/** The badge on a toy's card. */
-export function presence(online: ToyOnline): Presence {
+/** The badge on a toy's card; `canTalk` false (the server lacks what a conversation needs) wins over "Online". */
+export function presence(online: ToyOnline, canTalk = true): Presence {
+  if (!canTalk) return { text: "Can't talk yet", tone: 'warn' };
   if (typeof online === 'boolean') return online ? { text: 'Online', tone: 'ok' } : { text: 'Offline', tone: 'muted' };
   if (online.device) return { text: online.agent ? 'Online · talking' : 'Online', tone: 'ok' };
   if (online.device === null) return { text: online.agent ? 'Companion in its room' : 'Status unknown', tone: 'muted' };

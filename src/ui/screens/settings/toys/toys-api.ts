@@ -2,6 +2,7 @@
 // for pairing stock xiaozhi toys by the code they speak (/api/toys).
 // Errors carry the server's own words ("volume: Too big…", "no device with id …") for the screen.
 
+import type { CompanionReadiness } from '../../../../core/devices/companion-readiness.ts';
 import type { DeviceProfile } from '../../../../core/devices/device-profile.ts';
 import type { DeviceTurn, DeviceTurnListing } from '../../../../core/devices/device-turn.ts';
 import type { MemoryRecord } from '../../../../core/memory/memory-types.ts';
@@ -133,6 +134,7 @@ export const toysApi = {
   observerToken: (id: string) => request<ObserverGrant>('POST', `${at(id)}/observer-token`),
   pair: (body: PairingRequest) => request<Toy>('POST', '/api/toys/pair', body),
   pending: async () => (await request<{ pending: PendingToy[] }>('GET', '/api/toys/pending')).pending,
+  companion: () => request<CompanionReadiness>('GET', '/api/toys/companion'),
 };
 
 /** The one-line simulator command a parent can run on the home box to try the toy. */
