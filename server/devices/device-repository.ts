@@ -9,6 +9,7 @@ import type { DeviceProfile } from '../../src/core/devices/device-profile.ts';
 import { NO_TIME_LIMITS } from '../../src/core/safety/time-limits.ts';
 import { generateDeviceId, normalizeDeviceId } from './device-id.ts';
 import { PersonaRecordSchema, TimeLimitsSchema, type DeviceProfileChanges } from './device-schemas.ts';
+import { ToyConsentStore, type ToyConsent, type ToyConsentRequest } from './toy-consent-store.ts';
 
 export type { DeviceProfile };
 
@@ -49,8 +50,11 @@ export function defaultDevicePersona(): PersonaRecord {
 export class DeviceRepository {
   constructor(private readonly db: HearthDatabase) {}
 
-  /** Registers a device; the credential is returned once and never stored. */
-  create(input: NewDevice): { device: DeviceProfile; credential: string } {
+  /** Registers a device (with the parent's consent, when given); the credential is returned once and never stored. */
+  create(
+    input: NewDevice,
+    consent?: { request: ToyConsentRequest; givenBy: ToyConsent['givenBy'] },
+  ): { device: DeviceProfile; credential: string } {
     const id = input.id === undefined || input.id.trim() === '' ? generateDeviceId() : normalizeDeviceId(input.id);
     const credential = newCredential();
     const insert = this.db.transaction(() => {
@@ -59,6 +63,7 @@ export class DeviceRepository {
         .prepare('INSERT INTO devices (id, name, credential_hash, updated_at) VALUES (?, ?, ?, ?)')
         .run(id, input.name, hashCredential(credential), nowIso());
       this.updateProfile(id, { ...input, name: input.name });
+      if (consent) new ToyConsentStore(this.db).record(id, consent.request, consent.givenBy);
     });
     // IMMEDIATE: the write lock is taken before the existence check, so two creates cannot both pass it.
     insert.immediate();
@@ -66,14 +71,15 @@ export class DeviceRepository {
   }
 
   list(): DeviceProfile[] {
+    const consents = new ToyConsentStore(this.db).all();
     return (this.db.prepare(`SELECT ${COLUMNS} FROM devices ORDER BY created_at, id`).all() as DeviceRow[]).map(
-      fromRow,
+      (row) => ({ ...fromRow(row), consent: consents.get(row.id) ?? null }),
     );
   }
 
   get(id: string): DeviceProfile | undefined {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM devices WHERE id = ?`).get(id) as DeviceRow | undefined;
-    return row ? fromRow(row) : undefined;
+    return row ? { ...fromRow(row), consent: new ToyConsentStore(this.db).get(id) } : undefined;
   }
 
   /** Applies the given fields only; returns the new profile, or undefined for an unknown id. */
@@ -98,6 +104,11 @@ export class DeviceRepository {
     set('updated_at', nowIso());
     const result = this.db.prepare(`UPDATE devices SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
     return result.changes > 0 ? this.get(id) : undefined;
+  }
+
+  /** The toy was used now (it fetched a token): its data is not deleted as unused. */
+  markActive(id: string, at: Date = new Date()): void {
+    this.db.prepare('UPDATE devices SET last_active_at = ? WHERE id = ?').run(at.toISOString(), id);
   }
 
   /** A new credential; the old one stops working at once. Undefined for an unknown id. */
@@ -137,7 +148,7 @@ export class DeviceRepository {
   }
 }
 
-function fromRow(row: DeviceRow): DeviceProfile {
+function fromRow(row: DeviceRow): Omit<DeviceProfile, 'consent'> {
   // Stored JSON was checked on the way in; a row damaged by hand falls back to safe defaults.
   const persona = row.persona === null ? null : PersonaRecordSchema.safeParse(safeJson(row.persona));
   const limits = TimeLimitsSchema.safeParse(safeJson(row.limits));

@@ -4,6 +4,7 @@ import { SPEAKING_RATE_RANGE, type PersonaRecord } from '../../src/core/personas
 import type { TimeLimits } from '../../src/core/safety/time-limits.ts';
 import { parseClock } from '../../src/core/safety/time-limits.ts';
 import { MAX_TURNS_PER_PAGE } from './device-turn-store.ts';
+import { ToyConsentBody } from './toy-consent-store.ts';
 
 const clock = z.string().refine((v) => parseClock(v) !== null, 'a time like "19:30"');
 
@@ -74,6 +75,8 @@ export const CreateDeviceBody = z.strictObject({
   name: profileFields.name,
   /** The toy's own id (e.g. its MAC address); generated when left out. */
   id: z.string().max(64).optional(),
+  /** The parent's consent: the routes refuse a registration without it (a clear 400 saying what to give). */
+  consent: ToyConsentBody.optional(),
 });
 
 export type DeviceProfileChanges = z.infer<typeof UpdateProfileBody>;

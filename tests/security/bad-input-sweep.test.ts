@@ -12,6 +12,7 @@ import { buildApp } from '../../server/http/app.ts';
 import { loadLivekitCredentials } from '../../server/livekit/credentials.ts';
 import { ModelStore } from '../../server/models/store.ts';
 import { TEST_PIN, toneWav } from './catalog-client.ts';
+import { TEST_CONSENT } from '../helpers/toy-consent.ts';
 
 // Issue 12, "Also": a bad-input sweep over every route the server has. The routes come from the
 // server's own Fastify route table, so a route added later is swept too. Every path parameter gets
@@ -249,7 +250,7 @@ beforeAll(async () => {
   });
   expect(up.status).toBe(201);
   plantedItem = { id: ((await up.json()) as { item: { id: string } }).item.id, bytes: data };
-  const device = await json('POST', '/api/devices', { name: 'Keep Bear' }, adminToken);
+  const device = await json('POST', '/api/devices', { name: 'Keep Bear', consent: TEST_CONSENT }, adminToken);
   expect(device.status).toBe(201);
   plantedDeviceIds = [String(device.body.id)];
 }, 300_000);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { adminToken, catalogItems, toneWav, upload } from './catalog-client.ts';
+import { TEST_CONSENT } from '../helpers/toy-consent.ts';
 
 // Issue 12, "Also": kill -9 the server while uploads and API writes are in flight, restart it on
 // the same data, and check that the database is intact (PRAGMA integrity_check) and that every
@@ -66,7 +67,7 @@ describe('kill -9 during writes', { timeout: 500_000 }, () => {
         const res = await fetch(`${first.url}/api/devices`, {
           method: 'POST',
           headers: { ...auth, 'content-type': 'application/json' },
-          body: JSON.stringify({ name }),
+          body: JSON.stringify({ name, consent: TEST_CONSENT }),
         }).catch(() => null);
         if (!res) return;
         if (res.status === 201) acked.devices.push({ id: ((await res.json()) as { id: string }).id, name });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { disposeRtcNode, RtcNodeParticipant } from '../integration/livekit/helpers/rtc-node-participant.ts';
 import { rawRequest } from './raw-http.ts';
+import { TEST_CONSENT } from '../helpers/toy-consent.ts';
 
 // Issue 12, finding 8: a room token minted before a toy's credential was replaced, or before the
 // toy was deleted, still joined for up to an hour. Now such a token is refused at join, and a
@@ -45,7 +46,10 @@ describe('revoking room tokens (finding 8)', { timeout: 400_000 }, () => {
     );
 
   it('removes a toy at once when its credential is replaced, and refuses its old token', async () => {
-    const created = (await api('/api/devices', { name: 'Bunny' })).json() as { id: string; credential: string };
+    const created = (await api('/api/devices', { name: 'Bunny', consent: TEST_CONSENT })).json() as {
+      id: string;
+      credential: string;
+    };
     const old = await deviceToken(created.id, created.credential);
     expect((await validate(old.token)).status).toBe(200);
 
@@ -66,7 +70,10 @@ describe('revoking room tokens (finding 8)', { timeout: 400_000 }, () => {
   });
 
   it("refuses every token for a deleted toy's room and removes who is in it", async () => {
-    const created = (await api('/api/devices', { name: 'Owl' })).json() as { id: string; credential: string };
+    const created = (await api('/api/devices', { name: 'Owl', consent: TEST_CONSENT })).json() as {
+      id: string;
+      credential: string;
+    };
     const minted = await deviceToken(created.id, created.credential);
     const toy = new RtcNodeParticipant(`device-${created.id}`);
     clients.push(toy);

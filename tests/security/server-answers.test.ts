@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { rawRequest } from './raw-http.ts';
+import { TEST_CONSENT } from '../helpers/toy-consent.ts';
 
 // Issue 12, findings 10 and 11: /api/models showed absolute server paths to anyone, the household
 // key minted tokens for toys' rooms and the agent's identity, and messages misled ("a name is
@@ -82,7 +83,10 @@ describe('what the server says, and to whom (findings 10, 11)', { timeout: 400_0
     const db = new Database(path.join(server.dataDir, 'hearth.db'));
     db.exec('ALTER TABLE devices RENAME TO devices_moved_away');
     try {
-      const res = await rawRequest(server.url, '/api/devices', { body: { name: 'Fox' }, headers: withKey() });
+      const res = await rawRequest(server.url, '/api/devices', {
+        body: { name: 'Fox', consent: TEST_CONSENT },
+        headers: withKey(),
+      });
       expect(res.status).toBe(500);
       const body = res.json();
       expect(body.error).toBe('internal_error');

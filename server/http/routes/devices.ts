@@ -12,6 +12,7 @@ import type { MemoryRecord } from '../../../src/core/memory/memory-types.ts';
 import { deviceRef, type DeviceRoomRef } from '../../devices/device-room.ts';
 import { livekitUrlFor, type TokenResponse } from './livekit-token.ts';
 import { revocationTag } from '../../livekit/revocation.ts';
+import { registerToyConsentRoutes, requireConsent } from './toy-consent.ts';
 
 export { deviceIdentity, deviceRef, deviceRoom } from '../../devices/device-room.ts';
 
@@ -82,12 +83,16 @@ export function registerDeviceRoutes(
   });
 
   app.get('/api/devices', guard, async () => ({ devices: devices.list().map(view) }));
+  registerToyConsentRoutes(app, db, guard);
 
   app.post('/api/devices', guard, async (request, reply) => {
     const parsed = CreateDeviceBody.safeParse(request.body ?? {});
     if (!parsed.success) return badRequest(reply, fieldErrors(parsed.error));
+    const { consent: given, ...profile } = parsed.data;
+    const consent = await requireConsent(request, reply, given);
+    if (!consent) return reply;
     try {
-      const { device, credential } = devices.create(parsed.data);
+      const { device, credential } = devices.create(profile, consent);
       return reply.code(201).send({ ...view(device), credential });
     } catch (error) {
       if (error instanceof DeviceIdError) return badRequest(reply, error.message);
@@ -182,6 +187,7 @@ export function registerDeviceRoutes(
       ttlSeconds: DEVICE_TOKEN_TTL_S,
       revocationTag: revocationTag('device', devices.credentialHash(id) ?? ''),
     });
+    devices.markActive(id);
     hooks.onDeviceToken?.(ref);
     return { url: livekitUrlFor(request, setup), token, room: ref.room, identity: ref.deviceIdentity, expiresAt };
   });

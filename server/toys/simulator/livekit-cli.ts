@@ -35,6 +35,8 @@ export interface ToySimulatorOptions {
   /** With `credential`: the device id. When registering: the new device's name. */
   device?: string;
   credential?: string;
+  /** When registering: the child's age; the parent's consent is given with it (see ToyConnectOptions). */
+  childAge?: number;
   /** A .wav file path, or text to speak with the classic voice; several are said one after the other, each after the previous reply. */
   say: string | string[];
   /** Where to write the agent's reply to the last utterance (48 kHz mono WAV). */
@@ -94,6 +96,7 @@ export async function runToySimulator(opts: ToySimulatorOptions): Promise<ToySim
     ...(opts.householdKey ? { householdKey: opts.householdKey } : {}),
     ...(opts.device ? { device: opts.device } : {}),
     ...(opts.credential ? { credential: opts.credential } : {}),
+    ...(opts.childAge !== undefined ? { childAge: opts.childAge } : {}),
   });
   try {
     await sleep(opts.leadSilenceMs ?? 1000);
@@ -166,6 +169,10 @@ export async function cli(argv: string[]): Promise<void> {
     )
     .option('--device <id>', 'device id (with --credential) or the new device name')
     .option('--credential <secret>', "the device's credential")
+    .option(
+      '--child-age <years>',
+      "when registering: the child's age; gives the parent's consent to what Hearth keeps (the words are printed)",
+    )
     .requiredOption(
       '--say <wav-or-text...>',
       'a .wav file, or text to speak with the classic voice (repeat to say more, each after the reply)',
@@ -179,6 +186,7 @@ export async function cli(argv: string[]): Promise<void> {
     dataDir: string;
     device?: string;
     credential?: string;
+    childAge?: string;
     say: string[];
     out: string;
     timeout: string;
@@ -200,6 +208,7 @@ export async function cli(argv: string[]): Promise<void> {
     ...(o.householdKey ? { householdKey: o.householdKey } : {}),
     ...(o.device ? { device: o.device } : {}),
     ...(o.credential ? { credential: o.credential } : {}),
+    ...(o.childAge !== undefined ? { childAge: Number(o.childAge) } : {}),
   });
   console.log(
     `you said: ${result.userTranscript ?? '(no transcript)'}\nagent: ${result.agentReply ?? '(no text)'}\nreply audio: ${result.timings.replyAudioMs} ms, RMS ${result.replyRms.toFixed(4)}${result.audibleMediaFrames > 0 ? `\nmedia heard: ${(result.audibleMediaFrames / 100).toFixed(1)} s (agent-media track)` : ''}`,

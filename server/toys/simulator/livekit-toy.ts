@@ -47,6 +47,11 @@ export interface ToyConnectOptions {
   /** With `credential`: the device id. When registering: the new device's name. */
   device?: string;
   credential?: string;
+  /**
+   * When registering: the child's age the parent states; with it the simulator accepts Hearth's
+   * consent words for the parent (printed). Without it the server refuses the registration.
+   */
+  childAge?: number;
   /** Give up waiting for the agent to join after this long. */
   timeoutMs?: number;
   print?: (line: string) => void;
@@ -122,6 +127,20 @@ async function postJson<T>(url: string, bearer: string | undefined, body: unknow
   return JSON.parse(text) as T;
 }
 
+/** Reads the server's consent words, prints them, and accepts them for a child of `childAge`. */
+export async function acceptConsent(
+  server: string,
+  childAge: number,
+  print: (line: string) => void,
+): Promise<{ childAge: number; accepted: true; textVersion: string }> {
+  const res = await fetch(`${server.replace(/\/$/, '')}/api/toys/consent`);
+  if (!res.ok) throw new ToySimulatorError(`/api/toys/consent answered HTTP ${res.status}`);
+  const words = (await res.json()) as { version: string; points: string[] };
+  print(`accepting for a child of ${childAge} what Hearth keeps (version ${words.version}):`);
+  for (const point of words.points) print(`  - ${point}`);
+  return { childAge, accepted: true, textVersion: words.version };
+}
+
 /** What the toy says: a WAV file as is, or text spoken with the classic flite voice. */
 export function utteranceAudio(say: string): Promise<MonoPcm> {
   return spokenAudio(say);
@@ -172,8 +191,10 @@ export class ToyClient {
     if (!credential) {
       if (!opts.householdKey)
         throw new ToySimulatorError('give --credential (with --device <id>) or --household-key to register a device');
+      const consent = opts.childAge === undefined ? undefined : await acceptConsent(server, opts.childAge, print);
       const reg = await postJson<{ id: string; credential: string }>(`${server}/api/devices`, opts.householdKey, {
         name: opts.device ?? 'Toy simulator',
+        ...(consent ? { consent } : {}),
       });
       deviceId = reg.id;
       credential = reg.credential;

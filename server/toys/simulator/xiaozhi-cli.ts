@@ -11,6 +11,7 @@ import { Command } from 'commander';
 import { householdKeyFile } from '../../livekit/household-key.ts';
 import { writeWavFile } from '../../agent/wav.ts';
 import { rmsOf } from '../../agent/resampler.ts';
+import { acceptConsent } from './livekit-toy.ts';
 import type { ProtocolVersion } from '../xiaozhi/binary-protocol.ts';
 import {
   activate,
@@ -26,6 +27,8 @@ import { WebSocketLink } from './websocket-link.ts';
 import { MqttUdpLink } from './mqtt-udp-link.ts';
 
 export interface XiaozhiCliOptions {
+  /** When it pairs itself with the household key: the child's age, giving the parent's consent (printed). */
+  childAge?: number;
   protocol: 'xiaozhi-ws' | 'xiaozhi-mqtt';
   server: string;
   otaUrl?: string;
@@ -59,7 +62,11 @@ async function bootstrap(
       const res = await fetch(`${o.server.replace(/\/$/, '')}/api/toys/pair`, {
         method: 'POST',
         headers: { authorization: `Bearer ${o.householdKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ code, name: o.name }),
+        body: JSON.stringify({
+          code,
+          name: o.name,
+          ...(o.childAge !== undefined ? { consent: await acceptConsent(o.server, o.childAge, o.print) } : {}),
+        }),
       });
       if (res.status !== 201)
         throw new XiaozhiToyError(`pairing with the household key: HTTP ${res.status} ${await res.text()}`);
@@ -188,6 +195,10 @@ export async function xiaozhiCli(argv: string[]): Promise<void> {
       process.env.HEARTH_DATA_DIR ?? 'data',
     )
     .option('--name <name>', 'the name a new toy is paired under', 'Xiaozhi simulator')
+    .option(
+      '--child-age <years>',
+      "when pairing with the household key: the child's age; gives the parent's consent (the words are printed)",
+    )
     .option('--mac <mac>', 'the toy MAC (default: a new random one, which pairs anew)')
     .option('--client-id <uuid>', "the toy's Client-Id")
     .requiredOption('--say <wav-or-text...>', 'a .wav file, or text spoken with the classic voice (repeat to say more)')
@@ -203,6 +214,7 @@ export async function xiaozhiCli(argv: string[]): Promise<void> {
     householdKey?: string;
     dataDir: string;
     name: string;
+    childAge?: string;
     mac?: string;
     clientId?: string;
     say: string[];
@@ -225,6 +237,7 @@ export async function xiaozhiCli(argv: string[]): Promise<void> {
     ...(o.otaUrl ? { otaUrl: o.otaUrl } : {}),
     ...(householdKey ? { householdKey } : {}),
     name: o.name,
+    ...(o.childAge !== undefined ? { childAge: Number(o.childAge) } : {}),
     ...(o.mac ? { mac: o.mac } : {}),
     ...(o.clientId ? { clientId: o.clientId } : {}),
     say: o.say,

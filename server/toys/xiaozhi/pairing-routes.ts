@@ -11,6 +11,7 @@ import type { HearthDatabase } from '../../db/database.ts';
 import type { PendingActivations } from './pending-activations.ts';
 import { hearthDeviceId } from './mac.ts';
 import type { ToyTransportRepository } from './toy-transports.ts';
+import { requireConsent } from '../../http/routes/toy-consent.ts';
 
 export const PairBody = CreateDeviceBody.omit({ id: true }).extend({
   code: z
@@ -44,7 +45,10 @@ export function registerPairingRoutes(app: FastifyInstance, options: PairingRout
   app.post('/api/toys/pair', guard, async (request, reply) => {
     const parsed = PairBody.safeParse(request.body ?? {});
     if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: fieldErrors(parsed.error) });
-    const { code, personaId, ...profile } = parsed.data;
+    const { code, personaId, consent: given, ...profile } = parsed.data;
+    // Consent before the code is looked up: a refused request leaves the toy waiting for the next try.
+    const consent = await requireConsent(request, reply, given);
+    if (!consent) return reply;
     if (personaId !== undefined && profile.persona === undefined) {
       const persona = builtinPersona(personaId);
       if (!persona)
@@ -63,7 +67,7 @@ export function registerPairingRoutes(app: FastifyInstance, options: PairingRout
     const { activation } = found;
     const deviceId = hearthDeviceId(activation.mac);
     try {
-      const { device } = devices.create({ ...profile, id: deviceId });
+      const { device } = devices.create({ ...profile, id: deviceId }, consent);
       transports.register(deviceId, {
         transport: 'xiaozhi-ws',
         board: activation.board,

@@ -3,6 +3,7 @@
 
 import type { PersonaRecord } from '../personas/persona-record.ts';
 import type { TimeLimits } from '../safety/time-limits.ts';
+import type { ToyConsent } from './toy-consent.ts';
 
 export interface DeviceProfile {
   id: string;
@@ -23,6 +24,8 @@ export interface DeviceProfile {
   memoryEnabled: boolean;
   /** Days this toy's conversation history is kept (0: none); null follows the server's default. */
   historyDays: number | null;
+  /** The parent's consent (child's age, words accepted); null for a toy added before it was asked. */
+  consent: ToyConsent | null;
   createdAt: string;
   updatedAt: string;
 }

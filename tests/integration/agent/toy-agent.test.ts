@@ -13,6 +13,7 @@ import { runToySimulator, type ToySimulatorResult } from '../../../server/toys/s
 import { WHISPER_SPEECH_PHRASE } from '../../../scripts/contract-models/whisper.ts';
 import { FIXTURE_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';
 import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
+import { TEST_CHILD_AGE, TEST_CONSENT } from '../../helpers/toy-consent.ts';
 
 describe('toy agent through the embedded room server', () => {
   let server: RunningServer;
@@ -46,6 +47,7 @@ describe('toy agent through the embedded room server', () => {
       result = await runToySimulator({
         server: server.url,
         householdKey,
+        childAge: TEST_CHILD_AGE,
         device: 'Test bear',
         say: 'Tell me a story.',
         timeoutMs: 90_000,
@@ -81,7 +83,7 @@ describe('toy agent through the embedded room server', () => {
       await fetch(`${server.url}/api/devices`, {
         method: 'POST',
         headers: { authorization: `Bearer ${householdKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: 'Other' }),
+        body: JSON.stringify({ name: 'Other', consent: TEST_CONSENT }),
       })
     ).json()) as { id: string };
     await expect(

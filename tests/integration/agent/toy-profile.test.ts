@@ -17,6 +17,7 @@ import { runToySimulator } from '../../../server/toys/simulator/livekit-cli.ts';
 import { builtinPersona, CHILD_COMPANION_ID, type PersonaRecord } from '../../../src/core/personas/index.ts';
 import { FIXTURE_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';
 import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
+import { TEST_CONSENT } from '../../helpers/toy-consent.ts';
 
 interface ChatBody {
   messages: { role: string; content: string | null }[];
@@ -155,8 +156,12 @@ describe('toy agent with per-device profiles (LLM: a local OpenAI-compatible SSE
       id: '02:00:00:00:00:0A',
       ownerName: 'Maya',
       persona: pete,
+      consent: TEST_CONSENT,
     });
-    const b = await api<{ id: string; credential: string }>('POST', '/api/devices', { name: 'Owl' });
+    const b = await api<{ id: string; credential: string }>('POST', '/api/devices', {
+      name: 'Owl',
+      consent: TEST_CONSENT,
+    });
     expect(a.id).toBe('02-00-00-00-00-0a');
 
     // Toy A: Pete's prompt, with whom the toy is for; the rules learn Maya's name.

@@ -11,6 +11,7 @@ import { installStarterLibrary } from '../../../server/catalog/starter/install-s
 import { householdKeyFile } from '../../../server/livekit/household-key.ts';
 import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';
 import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
+import { TEST_CHILD_AGE, TEST_CONSENT } from '../../helpers/toy-consent.ts';
 
 export interface ToyServer {
   server: RunningServer;
@@ -93,7 +94,7 @@ export async function startToyServer(opts: ToyServerOptions = {}): Promise<ToySe
         const res = await fetch(`${url}/api/devices`, {
           method: 'POST',
           headers: { authorization: `Bearer ${householdKey}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ name }),
+          body: JSON.stringify({ name, consent: TEST_CONSENT }),
         });
         if (!res.ok) throw new Error(`registering ${name}: HTTP ${res.status} ${await res.text()}`);
         return (await res.json()) as { id: string; credential: string };
@@ -134,7 +135,9 @@ export function useToyServer(opts: ToyServerOptions = {}): ToyServerSession {
         server: server.url,
         timeoutMs: 90_000,
         print: (l) => lines.push(`${name}: ${l}`),
-        ...(registered ? { device: registered.id, credential: registered.credential } : { householdKey, device: name }),
+        ...(registered
+          ? { device: registered.id, credential: registered.credential }
+          : { householdKey, device: name, childAge: TEST_CHILD_AGE }),
       });
     },
   };

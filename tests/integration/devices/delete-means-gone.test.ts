@@ -10,6 +10,7 @@ import type { MemoryRecord } from '../../../src/core/memory/memory-types.ts';
 import { DeviceMemoryStore } from '../../../server/devices/device-memory-store.ts';
 import { DeviceTurnStore } from '../../../server/devices/device-turn-store.ts';
 import { buildTestApp, type BuiltApp } from './helpers.ts';
+import { TEST_CONSENT } from '../../helpers/toy-consent.ts';
 
 describe('deleting a toy’s history and memories leaves no copy on disk', () => {
   let built: BuiltApp;
@@ -41,7 +42,7 @@ describe('deleting a toy’s history and memories leaves no copy on disk', () =>
   }
 
   async function newToy(name: string): Promise<string> {
-    const res = await call('POST', '/api/devices', { name });
+    const res = await call('POST', '/api/devices', { name, consent: TEST_CONSENT });
     expect(res.statusCode).toBe(201);
     return res.json<{ id: string }>().id;
   }

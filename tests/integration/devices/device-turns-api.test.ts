@@ -5,6 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceTurnStore, type DeviceTurn, type NewDeviceTurn } from '../../../server/devices/device-turn-store.ts';
 import { adminToken, buildTestApp, type BuiltApp } from './helpers.ts';
+import { TEST_CONSENT } from '../../helpers/toy-consent.ts';
 
 const turnAt = (minute: number): NewDeviceTurn => ({
   startedAt: `2026-06-01T10:${String(minute).padStart(2, '0')}:00.000Z`,
@@ -25,8 +26,9 @@ describe('toy conversation history API', () => {
   beforeAll(async () => {
     built = await buildTestApp();
     admin = await adminToken(built.app);
-    bear = (await call('POST', '/api/devices', admin, { name: 'Bear' })).json<{ id: string }>().id;
-    owl = (await call('POST', '/api/devices', admin, { name: 'Owl' })).json<{ id: string }>().id;
+    bear = (await call('POST', '/api/devices', admin, { name: 'Bear', consent: TEST_CONSENT })).json<{ id: string }>()
+      .id;
+    owl = (await call('POST', '/api/devices', admin, { name: 'Owl', consent: TEST_CONSENT })).json<{ id: string }>().id;
     const store = new DeviceTurnStore(built.db);
     for (let minute = 0; minute < 5; minute++) store.add(bear, turnAt(minute));
     store.add(owl, turnAt(9));

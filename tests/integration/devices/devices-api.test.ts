@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinPersona, PIRATE_ID } from '../../../src/core/personas/index.ts';
 import { adminToken, buildTestApp, type BuiltApp } from './helpers.ts';
+import { TEST_CONSENT } from '../../helpers/toy-consent.ts';
 
 describe('devices API', () => {
   let built: BuiltApp;
@@ -40,6 +41,7 @@ describe('devices API', () => {
       persona: { ...pirate, id: 'custom-pirate', name: 'Pirate Pete' },
       volume: 0.6,
       limits: { dailyMinutes: 30, quietHours: { start: '19:30', end: '07:00' } },
+      consent: TEST_CONSENT,
     });
     expect(res.statusCode).toBe(201);
     const body = res.json() as Record<string, unknown>;
@@ -66,11 +68,16 @@ describe('devices API', () => {
     expect(JSON.stringify((await call('GET', '/api/devices', admin)).json())).not.toContain(String(body.credential));
 
     // The same MAC written another way is the same toy.
-    expect((await call('POST', '/api/devices', admin, { name: 'Again', id: 'aabbccddeeff' })).statusCode).toBe(409);
+    expect(
+      (await call('POST', '/api/devices', admin, { name: 'Again', id: 'aabbccddeeff', consent: TEST_CONSENT }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('generates an id, lists, updates the profile and deletes (household key works like the PIN)', async () => {
-    const created = (await call('POST', '/api/devices', built.householdKey, { name: 'Owl' })).json() as {
+    const created = (
+      await call('POST', '/api/devices', built.householdKey, { name: 'Owl', consent: TEST_CONSENT })
+    ).json() as {
       id: string;
       persona: { id: string };
       defaultPersona: boolean;
@@ -130,7 +137,11 @@ describe('devices API', () => {
     expect((bad.json() as { message: string }).message).toMatch(/name: a name is needed/);
     expect((bad.json() as { message: string }).message).toMatch(/volume: .*<=1/);
 
-    const badId = await call('POST', '/api/devices', admin, { name: 'Cat', id: 'no spaces allowed!' });
+    const badId = await call('POST', '/api/devices', admin, {
+      name: 'Cat',
+      id: 'no spaces allowed!',
+      consent: TEST_CONSENT,
+    });
     expect(badId.statusCode).toBe(400);
     expect((badId.json() as { message: string }).message).toMatch(/device id: a MAC address/);
 
@@ -156,7 +167,9 @@ describe('devices API', () => {
   });
 
   it('rotating the credential invalidates the old one; a deleted toy is refused at the token route', async () => {
-    const { id, credential } = (await call('POST', '/api/devices', admin, { name: 'Fox' })).json() as {
+    const { id, credential } = (
+      await call('POST', '/api/devices', admin, { name: 'Fox', consent: TEST_CONSENT })
+    ).json() as {
       id: string;
       credential: string;
     };
@@ -196,7 +209,9 @@ describe('devices API', () => {
   });
 
   it('lets a parent list, edit and delete a toy’s memories', async () => {
-    const { id } = (await call('POST', '/api/devices', admin, { name: 'Lion' })).json() as { id: string };
+    const { id } = (await call('POST', '/api/devices', admin, { name: 'Lion', consent: TEST_CONSENT })).json() as {
+      id: string;
+    };
     const { DeviceMemoryStore } = await import('../../../server/devices/device-memory-store.ts');
     const store = new DeviceMemoryStore(built.db, id);
     await store.put({

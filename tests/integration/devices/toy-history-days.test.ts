@@ -7,6 +7,7 @@ import { openDatabase, type HearthDatabase } from '../../../server/db/database.t
 import { DeviceRepository } from '../../../server/devices/device-repository.ts';
 import { DeviceTurnStore, type NewDeviceTurn } from '../../../server/devices/device-turn-store.ts';
 import { buildTestApp, type BuiltApp } from './helpers.ts';
+import { TEST_CONSENT } from '../../helpers/toy-consent.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
 const NOW = new Date('2026-06-10T12:00:00.000Z');
@@ -67,7 +68,7 @@ describe('per-toy history days through the devices API', () => {
 
   beforeAll(async () => {
     built = await buildTestApp();
-    bear = (await call('POST', '/api/devices', { name: 'Bear' })).json<{ id: string }>().id;
+    bear = (await call('POST', '/api/devices', { name: 'Bear', consent: TEST_CONSENT })).json<{ id: string }>().id;
   }, 60_000);
   afterAll(async () => {
     await built?.close();

@@ -8,6 +8,7 @@ import { loadConfig } from '../../../server/config.ts';
 import { openDatabase, type HearthDatabase } from '../../../server/db/database.ts';
 import { buildApp } from '../../../server/http/app.ts';
 import { ModelStore } from '../../../server/models/store.ts';
+import { TEST_CONSENT } from '../../helpers/toy-consent.ts';
 
 interface Built {
   app: FastifyInstance;
@@ -137,7 +138,7 @@ describe('LiveKit token API and secrets', () => {
       method: 'POST',
       url: '/api/devices',
       headers: { authorization: `Bearer ${key}` },
-      payload: { name: 'Bear' },
+      payload: { name: 'Bear', consent: TEST_CONSENT },
     });
     expect(reg.statusCode).toBe(201);
     const { id, credential } = reg.json<{ id: string; credential: string }>();
@@ -168,7 +169,7 @@ describe('LiveKit token API and secrets', () => {
           method: 'POST',
           url: '/api/devices',
           headers: { authorization: `Bearer ${key}` },
-          payload: { name },
+          payload: { name, consent: TEST_CONSENT },
         })
       ).json<{ id: string; credential: string }>();
     const a = await register('A');

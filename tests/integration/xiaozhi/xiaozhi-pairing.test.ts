@@ -8,6 +8,7 @@ import { activate, checkVersion, newToyIdentity } from '../../../server/toys/sim
 import { WebSocketLink, WebSocketLinkError } from '../../../server/toys/simulator/websocket-link.ts';
 import { useToyServer } from '../agent/toy-server.ts';
 import { api, connectToy, otaUrlOf, pairToy } from './xiaozhi-harness.ts';
+import { TEST_CONSENT } from '../../helpers/toy-consent.ts';
 
 describe('xiaozhi pairing by code', () => {
   const toys = useToyServer();
@@ -48,9 +49,15 @@ describe('xiaozhi pairing by code', () => {
     const wrong = code === '000000' ? '000001' : '000000';
     expect((await api(url(), key(), 'POST', '/api/toys/pair', { code: wrong, name: 'Bear' })).status).toBe(404);
     expect((await api(url(), key(), 'POST', '/api/toys/pair', { code: 'abc', name: 'Bear' })).status).toBe(400);
+    // Consent first: without the child's age and the parent's acceptance, refused, and the code still waits.
+    const noConsent = await api(url(), key(), 'POST', '/api/toys/pair', { code, name: 'Bear' });
+    expect(noConsent.status).toBe(400);
+    expect(noConsent.json).toMatchObject({ error: 'consent_required' });
+    expect(String(noConsent.json.message)).toMatch(/child's age/);
 
     const paired = await api(url(), key(), 'POST', '/api/toys/pair', {
       code,
+      consent: TEST_CONSENT,
       name: 'Kitchen bear',
       ownerName: 'Maya',
       personaId: 'builtin-hearth',
@@ -65,9 +72,12 @@ describe('xiaozhi pairing by code', () => {
       board: 'bread-compact-wifi',
       firmwareVersion: identity.firmwareVersion,
       online: false,
+      consent: { childAge: TEST_CONSENT.childAge, textVersion: TEST_CONSENT.textVersion, givenBy: 'household-key' },
     });
     // Single use.
-    expect((await api(url(), key(), 'POST', '/api/toys/pair', { code, name: 'Again' })).status).toBe(410);
+    expect(
+      (await api(url(), key(), 'POST', '/api/toys/pair', { code, name: 'Again', consent: TEST_CONSENT })).status,
+    ).toBe(410);
 
     expect(await activate(ota, identity)).toBe(200);
     const after = await checkVersion(ota, identity);
@@ -160,12 +170,17 @@ describe('xiaozhi pairing by code', () => {
 
   it('a MAC already registered as a LiveKit toy is a 409; bad OTA input gets a clear 4xx', async () => {
     const identity = newToyIdentity();
-    const registered = await api(url(), key(), 'POST', '/api/devices', { name: 'Same MAC', id: identity.mac });
+    const registered = await api(url(), key(), 'POST', '/api/devices', {
+      name: 'Same MAC',
+      id: identity.mac,
+      consent: TEST_CONSENT,
+    });
     expect(registered.status).toBe(201);
     const check = await checkVersion(otaUrlOf(url()), identity);
     const conflict = await api(url(), key(), 'POST', '/api/toys/pair', {
       code: check.answer.activation!.code,
       name: 'Twin',
+      consent: TEST_CONSENT,
     });
     expect(conflict.status).toBe(409);
 
