@@ -26,7 +26,6 @@ const KNOWN: KnownExceptions[] = [
     imports: [
       ['src/ui/screens/settings/toys/ToysPanel.svelte', 'src/data/persona-repository.ts'],
       ['src/ui/screens/settings/toys/ToysPanel.svelte', 'src/data/db.ts'],
-      ['src/ui/screens/settings/StorageSection.svelte', 'src/models-cache/model-downloads.svelte.ts'],
       ['src/ui/screens/personas/PersonasScreen.svelte', 'src/data/persona-state.ts'],
       ['src/ui/screens/personas/PersonasScreen.svelte', 'src/data/db.ts'],
       ['src/ui/screens/memory/MemoryPanel.svelte', 'src/data/settings-repository.ts'],
@@ -40,8 +39,6 @@ const KNOWN: KnownExceptions[] = [
       ['src/ui/screens/memory/ConversationHistory.svelte', 'src/data/conversation-repository.ts'],
       ['src/ui/screens/library/ItemRow.svelte', 'src/data/catalog/catalog-api.ts'],
       ['src/ui/screens/library/AdminPanel.svelte', 'src/data/catalog/catalog-api.ts'],
-      ['src/ui/components/ModelDownloadProgress.svelte', 'src/models-cache/progress.ts'],
-      ['src/ui/components/ModelDownloadProgress.svelte', 'src/models-cache/model-downloads.svelte.ts'],
       ['src/ui/admin/LimitsPanel.svelte', 'src/data/usage-repository.ts'],
       ['src/ui/admin/LimitsPanel.svelte', 'src/data/settings-repository.ts'],
       ['src/ui/admin/LimitsPanel.svelte', 'src/data/db.ts'],
@@ -54,7 +51,6 @@ const KNOWN: KnownExceptions[] = [
     imports: [
       ['src/models-cache/wanted-packs.ts', 'src/engines/types.ts'],
       ['src/models-cache/wanted-packs.ts', 'src/engines/select.ts'],
-      ['src/models-cache/model-downloads.svelte.ts', 'src/engines/select.ts'],
       ['src/models-cache/cache-store.ts', 'src/pwa/cache-names.ts'],
     ],
   },

@@ -12,7 +12,7 @@ import { USAGE_KEEP_DAYS } from '../../data/retention.ts';
 import { SettingsRepository } from '../../data/settings-repository.ts';
 import { UsageRepository } from '../../data/usage-repository.ts';
 import { listCached } from '../../models-cache/cache-store.ts';
-import { modelDownloads } from '../../models-cache/model-downloads.svelte.ts';
+import { modelDownloads } from '../models/model-downloads.svelte.ts';
 import { retentionChore } from './retention-chore.ts';
 
 export const BROWSER_DATA_KINDS = ['conversations', 'memories', 'personas', 'usage', 'settings', 'models'] as const;

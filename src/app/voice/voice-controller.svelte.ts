@@ -16,7 +16,7 @@ import { VoiceSession } from '../../core/voice-session.ts';
 import { createConversationContext } from '../conversation-context.ts';
 import { engineHub, selectEngines, type EngineStatusMap, type RoleStatusLike } from '../../engines/index.ts';
 import { canExtractMemories } from '../../engines/llm/select.ts';
-import { modelDownloads } from '../../models-cache/model-downloads.svelte.ts';
+import { modelDownloads } from '../models/model-downloads.svelte.ts';
 import type { ListedRole } from '../../models-cache/wanted-packs.ts';
 import { mediaRuntime } from '../media/media-runtime.ts';
 import { readyEmbeddingsPack, sharedEmbedder } from '../media/shared-embedder.ts';

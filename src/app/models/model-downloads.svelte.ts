@@ -1,7 +1,14 @@
-// The page's one model download manager, as reactive state for the Talk and Settings screens.
-import type { EnginePlan } from '../engines/select.ts';
-import { ModelDownloadManager, type DownloadSnapshot, type EnsureOutcome } from './download-manager.ts';
-import { packFiles, plannedPackIds, type ListedRole } from './wanted-packs.ts';
+// The page's one model download manager (src/models-cache), as reactive state for the Talk and
+// Settings screens, fed with the packs the engine plan will load.
+import type { EnginePlan } from '../../engines/select.ts';
+import {
+  ModelDownloadManager,
+  type DownloadSnapshot,
+  type EnsureOutcome,
+} from '../../models-cache/download-manager.ts';
+import { packFiles, plannedPackIds, type ListedRole } from '../../models-cache/wanted-packs.ts';
+
+export { formatTimeLeft } from '../../models-cache/progress.ts';
 
 /** Cache Storage exists only in secure contexts (https, localhost). */
 export function modelCacheSupported(): boolean {
