@@ -270,6 +270,31 @@ describe('xiaozhi MQTT + UDP through the embedded broker', () => {
   });
 });
 
+describe('xiaozhi MQTT packet-size cap', () => {
+  it('drops a connection that announces an oversized packet before the broker buffers it, with one log line; another toy talks on', async () => {
+    const fx = await startTransport();
+    fx.directory.toys.set(TOY, 0);
+    const client = await FirmwareMqttClient.connect(fx.block(TOY));
+    try {
+      // A PUBLISH whose header announces 200 MB (remaining length 0x8000000 in four 7-bit bytes), then
+      // a first slice of it: without the cap the broker's parser would wait for, and hold, all of it.
+      const socket = net.connect(fx.transport.brokerPort, '127.0.0.1');
+      const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+      socket.on('error', () => undefined);
+      socket.write(Buffer.concat([Buffer.from([0x30, 0x80, 0x80, 0x80, 0x64]), Buffer.alloc(4096, 0x41)]));
+      await closed;
+      const dropped = fx.logs.filter((line) => line.message.includes('a packet larger than the broker accepts'));
+      expect(dropped).toHaveLength(1);
+      expect(dropped[0]?.extra).toMatchObject({ announcedBytes: 200 * 1024 * 1024 });
+      // The paired toy on its own connection is unaffected: its hello is answered.
+      expect((await client.openAudioChannel()).transport).toBe('udp');
+    } finally {
+      await client.disconnect().catch(() => {});
+      await fx.close();
+    }
+  });
+});
+
 describe('xiaozhi MQTT connection flood', () => {
   it('refuses a ninth open connection from one address with one log line, and serves toys again once they close', async () => {
     const fx = await startTransport();

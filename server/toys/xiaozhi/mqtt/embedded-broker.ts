@@ -9,9 +9,12 @@ import type { ToyMqttCredentials } from './toy-mqtt-identity.ts';
 import { replyTopic, upTopic } from './toy-mqtt-identity.ts';
 import type { BusLog, ToyControlBus } from './toy-control-bus.ts';
 import { AddressLimiter } from '../address-limiter.ts';
+import { guardPacketSize } from './packet-size-guard.ts';
 
 /** Largest control message a toy may publish (MCP tool lists are the big ones). */
 const MAX_TOY_MESSAGE_BYTES = 64 * 1024;
+/** Largest MQTT packet read at all: the message, its topic and headers. Larger ones end the connection unparsed. */
+export const MAX_MQTT_PACKET_BYTES = MAX_TOY_MESSAGE_BYTES + 1024;
 
 interface ToyClient {
   mac: string;
@@ -121,6 +124,13 @@ export class EmbeddedToyBroker implements ToyControlBus {
         return;
       }
       socket.once('close', admitted.release);
+      guardPacketSize(socket, MAX_MQTT_PACKET_BYTES, (announced) =>
+        log('warn', 'xiaozhi MQTT connection dropped: a packet larger than the broker accepts', {
+          address: socket.remoteAddress,
+          announcedBytes: Number.isFinite(announced) ? announced : 'malformed length',
+          maxBytes: MAX_MQTT_PACKET_BYTES,
+        }),
+      );
       broker.handle(socket);
     });
     const port = await listen(server, options);
