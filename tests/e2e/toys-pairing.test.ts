@@ -159,6 +159,11 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     const wrong = String((Number(activation.code) + 1) % 1_000_000).padStart(6, '0');
     await page.getByTestId('toy-pair-code').fill(`${wrong.slice(0, 3)} ${wrong.slice(3)}`);
     await page.getByTestId('toy-pair-name').fill('Bedroom bear');
+    // Consent first: the button stays off until the parent gives the child's age and accepts.
+    expect(await page.getByTestId('toy-pair-submit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('toy-pair-consent').textContent()).toContain('No recording of the child’s voice');
+    await page.getByTestId('toy-pair-consent-age').fill('6');
+    await page.getByTestId('toy-pair-consent-accept').check();
     await page.getByTestId('toy-pair-submit').click();
     expect(await page.getByTestId('toy-pair-problem').textContent()).toContain('No toy is waiting with that code');
     expect((await stored()).status).toBe(404);
@@ -177,6 +182,7 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
       ownerName: 'Maya',
       persona: { id: 'builtin-captain-pip' },
       transport: 'xiaozhi-ws',
+      consent: { childAge: 6, givenBy: 'parent-pin' },
     });
 
     // The toy's poll is answered, and its next check-in (a newer firmware) gets its WebSocket.

@@ -82,6 +82,10 @@ describe('Settings → Toys in Chromium', () => {
     // Register by MAC; the credential is shown once, with the simulator hint.
     await page.getByTestId('toy-register-name').fill('Teddy');
     await page.getByTestId('toy-register-id').fill('AA:BB:CC:DD:EE:01');
+    // Consent first: the child's age and the parent's acceptance, or no Register.
+    expect(await page.getByTestId('toy-register-submit').isDisabled()).toBe(true);
+    await page.getByTestId('toy-register-consent-age').fill('5');
+    await page.getByTestId('toy-register-consent-accept').check();
     await page.getByTestId('toy-register-submit').click();
     await page.getByTestId('toy-credential').waitFor();
     const id = (await page.getByTestId('toy-credential-id').textContent())?.trim() ?? '';
@@ -110,6 +114,7 @@ describe('Settings → Toys in Chromium', () => {
       persona: { id: 'builtin-captain-pip', name: 'Captain Pip' },
     });
     await expect.poll(() => row.getByTestId('toy-row-name').textContent()).toBe('Teddy');
+    expect(await row.getByTestId('toy-consent').textContent()).toMatch(/^Child aged 5 · given .* with the parent PIN$/);
     expect(await row.textContent()).toContain('Captain Pip');
 
     // The live transcript: the parent listens in, then the toy talks.
@@ -135,7 +140,7 @@ describe('Settings → Toys in Chromium', () => {
     expect(agentLine).toContain(result.agentReply?.trim().slice(0, 20) ?? '<no reply>');
     // The user's line is labelled with the child's name.
     expect(await row.getByTestId('toy-transcript-user').first().textContent()).toContain('Maya');
-    // The observer was hidden: the toy never saw anyone but the agent.
+    // The parent's live transcript is announced to the toy (monitoring the child can see), not an error.
     expect(result.messages.every((m) => m.type !== 'error')).toBe(true);
 
     // The toy is told a name (typed on its input topic); the parent sees the memory and deletes it.

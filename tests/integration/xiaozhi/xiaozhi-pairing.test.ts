@@ -47,7 +47,9 @@ describe('xiaozhi pairing by code', () => {
     });
     expect(anonymous.status).toBe(401);
     const wrong = code === '000000' ? '000001' : '000000';
-    expect((await api(url(), key(), 'POST', '/api/toys/pair', { code: wrong, name: 'Bear' })).status).toBe(404);
+    expect(
+      (await api(url(), key(), 'POST', '/api/toys/pair', { code: wrong, name: 'Bear', consent: TEST_CONSENT })).status,
+    ).toBe(404);
     expect((await api(url(), key(), 'POST', '/api/toys/pair', { code: 'abc', name: 'Bear' })).status).toBe(400);
     // Consent first: without the child's age and the parent's acceptance, refused, and the code still waits.
     const noConsent = await api(url(), key(), 'POST', '/api/toys/pair', { code, name: 'Bear' });

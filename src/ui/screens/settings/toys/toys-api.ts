@@ -8,6 +8,7 @@ import type { DeviceTurn, DeviceTurnListing } from '../../../../core/devices/dev
 import type { MemoryRecord } from '../../../../core/memory/memory-types.ts';
 import type { PersonaRecord } from '../../../../core/personas/persona-record.ts';
 import type { TimeLimits } from '../../../../core/safety/time-limits.ts';
+import type { ToyConsentRequest } from '../../../../core/devices/toy-consent.ts';
 import { adminSession } from '../../../admin/admin-session.svelte.ts';
 import type { ToyOnline, ToyTransport } from './toy-format.ts';
 
@@ -40,6 +41,8 @@ export interface PairingRequest {
   name: string;
   ownerName?: string;
   persona?: PersonaRecord | null;
+  /** The child's age and the parent's acceptance of what Hearth keeps (the server refuses without it). */
+  consent: ToyConsentRequest;
 }
 
 export interface ProfileChanges {
@@ -114,7 +117,8 @@ const at = (id: string) => `/api/devices/${encodeURIComponent(id)}`;
 
 export const toysApi = {
   list: async () => (await request<{ devices: Toy[] }>('GET', '/api/devices')).devices,
-  create: (body: { name: string; id?: string }) => request<Toy & { credential: string }>('POST', '/api/devices', body),
+  create: (body: { name: string; id?: string; consent: ToyConsentRequest }) =>
+    request<Toy & { credential: string }>('POST', '/api/devices', body),
   update: (id: string, changes: ProfileChanges) => request<Toy>('PATCH', at(id), changes),
   rotateCredential: (id: string) => request<{ id: string; credential: string }>('POST', `${at(id)}/credential`),
   remove: (id: string) => request<void>('DELETE', at(id)),
