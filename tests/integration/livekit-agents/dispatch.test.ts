@@ -14,7 +14,7 @@ describe('agent dispatch with scripted workers', () => {
 
   beforeAll(async () => {
     // Short limits so the faults play out quickly; generous enough for a loaded 2-core machine.
-    lk = await startDispatchServer({ availabilityTimeoutMs: 4000, joinTimeoutMs: 10_000, registerTimeoutMs: 3000 });
+    lk = await startDispatchServer({ availabilityTimeoutMs: 8000, joinTimeoutMs: 30_000, registerTimeoutMs: 3000 });
   });
 
   afterAll(async () => {
