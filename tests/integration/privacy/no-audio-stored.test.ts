@@ -1,0 +1,105 @@
+// No audio of a child is stored (issue 14): a spoken LiveKit toy turn through the real server (VAD,
+// Whisper contract pack, reply voice) and then every file in the data and media folders is compared
+// with before the turn. New or grown files must hold no audio container (RIFF/WAVE, Ogg/Opus, FLAC,
+// MP3) and, all together, grow by far less than the turn's audio would take as 16-bit PCM: a server
+// that kept the child's utterance or the reply (raw, WAV or Opus) fails one or the other.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useToyServer } from '../agent/toy-server.ts';
+
+interface FileState {
+  size: number;
+  mtimeMs: number;
+}
+
+function snapshot(dir: string, into = new Map<string, FileState>()): Map<string, FileState> {
+  if (!fs.existsSync(dir)) return into;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) snapshot(full, into);
+    else if (entry.isFile()) {
+      const stat = fs.statSync(full);
+      into.set(full, { size: stat.size, mtimeMs: stat.mtimeMs });
+    }
+  }
+  return into;
+}
+
+const AUDIO_MAGIC: [string, Buffer][] = [
+  ['WAV', Buffer.from('RIFF')],
+  ['Ogg/Opus', Buffer.from('OggS')],
+  ['Opus header', Buffer.from('OpusHead')],
+  ['FLAC', Buffer.from('fLaC')],
+  ['MP3', Buffer.from('ID3')],
+];
+
+describe('no audio of a child is stored', () => {
+  const toys = useToyServer();
+
+  it('a spoken toy turn leaves no audio in the data or media folders', async () => {
+    const { server } = toys.toyServer;
+    const mediaDir = path.join(path.dirname(server.dataDir), 'media');
+    const folders = [server.dataDir, ...(fs.existsSync(mediaDir) ? [mediaDir] : [])];
+    const toy = await toys.connect('Quiet bear');
+    try {
+      const before = new Map<string, FileState>();
+      for (const dir of folders) snapshot(dir, before);
+      const since = Date.now();
+      const said = await toy.say('Tell me a story.');
+      await toy.waitForMessage(
+        'the user transcript',
+        (m) => m.type === 'transcript' && m.role === 'user' && m.final,
+        90_000,
+        since,
+      );
+      await toy.waitForMessage(
+        'the reply',
+        (m) => m.type === 'transcript' && m.role === 'agent' && m.final,
+        90_000,
+        since,
+      );
+      // The turn is kept in the history (text): the write we expect has happened.
+      const key = toys.toyServer.householdKey;
+      await expect
+        .poll(
+          async () =>
+            (
+              (await (
+                await fetch(`${server.url}/api/devices/${toy.deviceId}/turns`, {
+                  headers: { authorization: `Bearer ${key}` },
+                })
+              ).json()) as { turns: unknown[] }
+            ).turns.length,
+          { timeout: 60_000 },
+        )
+        .toBeGreaterThan(0);
+
+      const after = new Map<string, FileState>();
+      for (const dir of folders) snapshot(dir, after);
+      let grown = 0;
+      const changed: string[] = [];
+      for (const [file, state] of after) {
+        const old = before.get(file);
+        if (old && old.size === state.size && old.mtimeMs === state.mtimeMs) continue;
+        changed.push(file);
+        grown += Math.max(0, state.size - (old?.size ?? 0));
+        // A new file whole; a grown one from where it ended (SQLite rewrites its pages in place).
+        const added = fs.readFileSync(file).subarray(old && old.size < state.size ? old.size : 0);
+        for (const [kind, magic] of AUDIO_MAGIC) expect(added.includes(magic), `${kind} data in ${file}`).toBe(false);
+      }
+      // What the child said alone, as 16 kHz 16-bit PCM; the reply's audio would add more.
+      const utteranceBytes = (said.durationMs / 1000) * 16000 * 2;
+      expect(utteranceBytes).toBeGreaterThan(30_000);
+      expect(grown, `files changed: ${changed.join(', ')}`).toBeLessThan(utteranceBytes / 2);
+      // The reply was heard (voice, or the story on the media track), yet none of it was kept.
+      expect(toy.voice.audibleMs(since) + toy.media.audibleMs(since)).toBeGreaterThan(0);
+    } catch (error) {
+      throw new Error(`${String(error)}\ntoy:\n${toys.lines.join('\n')}\nserver:\n${server.output().slice(-3000)}`, {
+        cause: error,
+      });
+    } finally {
+      await toy.disconnect();
+    }
+  }, 300_000);
+});
