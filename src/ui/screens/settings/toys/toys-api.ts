@@ -56,6 +56,8 @@ export interface ProfileChanges {
   limits?: TimeLimits;
   /** The toy remembers what the child tells it (false: it recalls and learns nothing). */
   memoryEnabled?: boolean;
+  /** Days the conversation history is kept (0: none); null follows the home server's default. */
+  historyDays?: number | null;
   /** xiaozhi toys only; the toy picks it up at its next restart. */
   transport?: ToyTransport;
 }
