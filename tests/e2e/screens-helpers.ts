@@ -1,0 +1,63 @@
+// Every screen of the app on a fresh server (starter library, no model packs), in the state a
+// parent sees in the first hour: Settings unlocked with the PIN and a toy registered with its
+// editor open (its time-limits fieldset once widened the page on a phone). Used by the layout
+// and accessibility tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { householdKeyFile } from '../../server/livekit/household-key.ts';
+import { PROJECT_ROOT, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { TEST_CONSENT } from '../helpers/toy-consent.ts';
+
+export const PIN = '2468';
+export const TOY_ID = 'aa-bb-cc-dd-ee-07';
+export const SCREENS = ['talk', 'library', 'memory', 'personas', 'settings'] as const;
+export type ScreenName = (typeof SCREENS)[number];
+/** Where screenshots go for review (git-ignored). */
+export const SCREENSHOTS = path.join(PROJECT_ROOT, 'tests', '.tmp', 'screens');
+
+/** A fresh server with the parent PIN set and one LiveKit toy registered. */
+export async function startScreensServer(): Promise<RunningServer> {
+  const server = await startHearthServer({
+    args: process.env.HEARTH_E2E_APP_DIR ? ['--app-dir', process.env.HEARTH_E2E_APP_DIR] : [],
+  });
+  const key = fs.readFileSync(householdKeyFile(server.dataDir), 'utf8').trim();
+  const json = { 'content-type': 'application/json' };
+  const pin = await fetch(`${server.url}/api/admin/pin`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ pin: PIN }),
+  });
+  if (!pin.ok) throw new Error(`setting the PIN failed: HTTP ${pin.status}`);
+  const toy = await fetch(`${server.url}/api/devices`, {
+    method: 'POST',
+    headers: { ...json, authorization: `Bearer ${key}` },
+    body: JSON.stringify({ name: 'Teddy', id: TOY_ID, ownerName: 'Maya', consent: TEST_CONSENT }),
+  });
+  if (!toy.ok) throw new Error(`registering the toy failed: HTTP ${toy.status} ${await toy.text()}`);
+  return server;
+}
+
+/** Opens a screen and waits until it has rendered what a person would look at. */
+export async function openScreen(page: Page, origin: string, screen: ScreenName): Promise<void> {
+  await page.goto(`${origin}/#/${screen}`);
+  await page.getByTestId(`screen-${screen}`).waitFor();
+  if (screen === 'library') {
+    await page.getByTestId('library-items').getByTestId('library-item').first().waitFor({ timeout: 60_000 });
+  }
+  if (screen === 'settings') {
+    const toys = page.getByTestId('toys-section');
+    await toys.scrollIntoViewIfNeeded();
+    const gate = toys.getByTestId('pin-gate');
+    if (await gate.isVisible()) {
+      await toys.getByTestId('pin-input').fill(PIN);
+      await toys.getByTestId('pin-submit').click();
+    }
+    const row = page.locator(`[data-testid="toy-row"][data-toy-id="${TOY_ID}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    if ((await row.getByTestId('toy-editor').count()) === 0) await row.getByTestId('toy-open-profile').click();
+    await row.getByTestId('toy-editor').waitFor();
+  }
+  // Fonts and late layout settle before measuring.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
