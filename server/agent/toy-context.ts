@@ -53,6 +53,8 @@ export interface ToyContext extends Omit<ConversationContext, 'attach'> {
   refresh(): DeviceProfile;
   /** Who the toy's songs and stories are for: its persona's ages and the toy's language. */
   mediaAudience(): MediaAudience;
+  /** The child's age the parent gave at consent (null: none recorded), for words the child can follow. */
+  childAge(): number | null;
   /** Follows `session` (a VoiceSession): re-reads the profile at each turn, learns memories, counts talking time, keeps the history. */
   attach(session: FollowedSession, applyVolume?: (volume: number) => void): () => void;
 }
@@ -144,6 +146,7 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
     refresh: () => (current = read()),
     mediaAudience: () =>
       mediaAudienceOf({ ...current.persona, language: current.language || current.persona.language }),
+    childAge: () => current.consent?.childAge ?? null,
     attach(session, applyVolume) {
       applyVolume?.(current.volume);
       return core.attach(session, { beforeTurn: () => applyVolume?.(current.volume) });

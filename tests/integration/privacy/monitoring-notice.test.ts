@@ -8,6 +8,7 @@ import type { ToyMessage } from '../../../server/toys/simulator/livekit-toy.ts';
 import { MONITORING_ENDED_TEXT, monitoringNoticeText } from '../../../server/agent/monitoring-notice.ts';
 import { STATE_TOPIC, type AgentMessage } from '../../../server/agent/protocol.ts';
 import { useToyServer } from '../agent/toy-server.ts';
+import { TEST_CHILD_AGE } from '../../helpers/toy-consent.ts';
 
 type Monitoring = Extract<AgentMessage, { type: 'monitoring' }>;
 const isMonitoring =
@@ -49,10 +50,10 @@ describe('a parent listening live is announced to the child', () => {
       const joinedAt = Date.now();
       await parent.connect(grant.url, grant.token, { autoSubscribe: true, dynacast: false });
 
-      // The words for a young child (no age given), on the state topic.
+      // The words for the child's age the parent gave at consent, on the state topic.
       const told = await toy.waitForMessage('the monitoring notice', isMonitoring(true), 60_000, joinedAt);
       expect(told.topic).toBe(STATE_TOPIC);
-      expect(told.text).toBe(monitoringNoticeText(null));
+      expect(told.text).toBe(monitoringNoticeText(TEST_CHILD_AGE));
       // Heard, not only shown: the child said nothing, so what the toy hears now is the notice.
       await toy.waitForQuiet(toy.voice, joinedAt, 600, 60_000, 'the spoken monitoring notice');
       expect(toy.voice.audibleMs(joinedAt)).toBeGreaterThan(1000);
