@@ -25,6 +25,7 @@ import {
   INPUT_TOPIC,
   OBSERVER_IDENTITY_PREFIX,
   parseToyInput,
+  STATE_TOPIC,
   VOICE_TRACK_NAME,
   type AgentMessage,
 } from './protocol.ts';
@@ -198,6 +199,7 @@ export class AgentSession {
     const reader = new AudioStream(track).getReader();
     this.readers.push(reader);
     let resampler: StreamResampler | null = null;
+    let announced = false;
     try {
       for (;;) {
         const { done, value } = await reader.read();
@@ -207,6 +209,11 @@ export class AgentSession {
         const mono = interleavedToMono(value.data, value.channels);
         // pushAudio never rejects and keeps order; awaiting it gives back-pressure.
         await this.session.pushAudio(resampler.push(mono));
+        // The toy's audio reached a running conversation: tell it that from now on it is heard.
+        if (!announced && this.session.state !== 'idle') {
+          announced = true;
+          this.send(STATE_TOPIC, { type: 'hearing-toy' });
+        }
       }
     } finally {
       this.readers = this.readers.filter((r) => r !== reader);

@@ -17,6 +17,11 @@ export const OBSERVER_IDENTITY_PREFIX = 'observer-';
 export type AgentMessage =
   | { type: 'transcript'; role: 'user' | 'agent'; turnId: string; text: string; final: boolean }
   | { type: 'state'; state: string }
+  /**
+   * The agent hears the toy: its conversation is running and the toy's microphone audio reaches it
+   * (sent once per subscription to the toy's track). Before this, speech and typed words may be lost.
+   */
+  | { type: 'hearing-toy' }
   /** The reply in progress was cut off: the toy talked over it (barge-in) or typed something new. */
   | { type: 'interrupted'; turnId: string; reason: string }
   | { type: 'metrics'; metrics: Record<string, unknown> }

@@ -6,8 +6,9 @@
 // speech as "Tell me a story.", so the story test is spoken end to end ("Stop it." included);
 // requests that need other words ("play twinkle twinkle") come as the toy's typed input.
 import { describe, expect, it } from 'vitest';
-import type { ToyMessage } from '../../../server/toys/simulator/livekit-toy.ts';
+import { waitUntil, type ToyMessage } from '../../../server/toys/simulator/livekit-toy.ts';
 import type { AgentMessage } from '../../../server/agent/protocol.ts';
+import { untilAgentHears, untilReceived } from '../../helpers/toy-waits.ts';
 import { useToyServer } from './toy-server.ts';
 
 type MediaMessage = Extract<AgentMessage, { type: 'media' }> & ToyMessage;
@@ -21,7 +22,7 @@ describe('toy media: library items streamed into the room', () => {
   it('a spoken story request plays the story at the toy; a spoken "stop" silences it', async () => {
     const toy = await toys.connect('Story bear');
     try {
-      await new Promise((r) => setTimeout(r, 800));
+      await untilAgentHears(toy);
       const said = await toy.say('Tell me a story.');
       const playing = await toy.waitForMessage(
         'the story to start',
@@ -37,12 +38,12 @@ describe('toy media: library items streamed into the room', () => {
         said.startedAt,
       );
       expect(intro.type === 'transcript' && intro.text).toBe(`Here's a story: ${playing.title}.`);
-      expect(toy.voice.audibleFrames(said.endedAt)).toBeGreaterThan(20);
+      // Its audio may arrive after the message on a loaded machine: wait for it.
+      await waitUntil('the intro to be heard', () => toy.voice.audibleFrames(said.endedAt) > 20, 30_000);
       // Narration arrives on the media track: several seconds of it.
       await toy.waitForQuiet(toy.voice, said.endedAt, 500, 30_000, 'the intro to end');
       const heardFrom = Date.now();
-      await new Promise((r) => setTimeout(r, 3000));
-      expect(toy.media.audibleFrames(heardFrom)).toBeGreaterThan(50);
+      await waitUntil('half a second of narration', () => toy.media.audibleFrames(heardFrom) > 50, 30_000);
 
       // Said over the narration: the media ducks, the recogniser hears "Stop." and the direct command stops it.
       await toy.say('Stop it.');
@@ -52,10 +53,10 @@ describe('toy media: library items streamed into the room', () => {
         30_000,
         heardFrom,
       );
-      await new Promise((r) => setTimeout(r, 1500));
+      await untilReceived(toy.media, stopped.atMs, 1500, 'the media track after the stop');
       // Nothing after the stop but what was already in flight (the track queue is 100 ms, plus the
       // toy's jitter buffer): counted in audio, as frames arrive late and bunched on a loaded machine.
-      // The uncut story would fill the whole 1.5 s.
+      // The uncut story would fill the whole 1.5 s that the track delivered.
       expect(toy.media.audibleMs(stopped.atMs)).toBeLessThan(600);
       expect(toy.transcripts('agent', stopped.atMs - 1000).some((m) => m.final && m.text === 'Okay, stopped.')).toBe(
         true,
@@ -70,6 +71,7 @@ describe('toy media: library items streamed into the room', () => {
   it('plays a song asked for by name, ducks it while the child talks, pauses and resumes it', async () => {
     const toy = await toys.connect('Song bear');
     try {
+      await untilAgentHears(toy);
       await toy.type('play twinkle twinkle');
       const playing = await toy.waitForMessage(
         'the song to start',
@@ -86,7 +88,7 @@ describe('toy media: library items streamed into the room', () => {
         30_000,
         playing.atMs + 1,
       );
-      await new Promise((r) => setTimeout(r, 1500));
+      await untilReceived(toy.media, unducked.atMs + 300, 1200, 'the song at full level');
       const fullLevel = toy.media.rmsBetween(unducked.atMs + 300, Date.now());
 
       // The child talks over the music: the media ducks while they speak.
@@ -115,7 +117,7 @@ describe('toy media: library items streamed into the room', () => {
         30_000,
         said.endedAt,
       );
-      await new Promise((r) => setTimeout(r, 1500));
+      await untilReceived(toy.media, paused.atMs, 1500, 'the media track after the pause');
       expect(toy.media.audibleMs(paused.atMs)).toBeLessThan(600);
       await toy.type('resume');
       const resumed = await toy.waitForMessage(
@@ -124,8 +126,7 @@ describe('toy media: library items streamed into the room', () => {
         30_000,
         paused.atMs + 1,
       );
-      await new Promise((r) => setTimeout(r, 2000));
-      expect(toy.media.audibleFrames(resumed.atMs)).toBeGreaterThan(20);
+      await waitUntil('the resumed story to be heard', () => toy.media.audibleFrames(resumed.atMs) > 20, 30_000);
     } catch (error) {
       throw new Error(`${String(error)}${context()}`, { cause: error });
     } finally {

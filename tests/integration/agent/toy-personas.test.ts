@@ -10,6 +10,7 @@ import { dispose } from '@livekit/rtc-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ToyClient, waitUntil } from '../../../server/toys/simulator/livekit-toy.ts';
 import { builtinPersona, CHILD_COMPANION_ID, type PersonaRecord } from '../../../src/core/personas/index.ts';
+import { untilAgentHears } from '../../helpers/toy-waits.ts';
 import { startToyServer, type ToyServer } from './toy-server.ts';
 
 const CHARACTERS = [
@@ -141,7 +142,7 @@ describe('two toys at once with different personas (LLM: a local OpenAI-compatib
       ),
     );
     try {
-      await new Promise((r) => setTimeout(r, 800));
+      await Promise.all(toys.map((toy) => untilAgentHears(toy)));
       const said = await Promise.all(toys.map((toy) => toy.say('Tell me a story.')));
       const finals = await Promise.all(
         toys.map((toy, i) =>
