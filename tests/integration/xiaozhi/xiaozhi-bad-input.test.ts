@@ -74,7 +74,9 @@ describe('xiaozhi WebSocket: bad input', () => {
     const version = await refusal(paired, { version: 7 });
     expect(version.status).toBe(400);
     expect(version.body).toMatch(/Protocol-Version/);
-    expect(server().output()).toMatch(/xiaozhi connection refused: wrong or revoked token/);
+    await expect
+      .poll(() => server().output(), { timeout: 30_000 })
+      .toMatch(/xiaozhi connection refused: wrong or revoked token/);
   }, 60_000);
 
   it('closes a malformed hello, a message before hello and a late hello with the reason', async () => {
