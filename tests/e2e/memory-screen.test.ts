@@ -24,6 +24,8 @@ function seed(page: Page, store: string, rows: unknown[]): Promise<void> {
   );
 }
 
+// An hour ago: inside the default 7 days a browser keeps conversations (older ones are pruned at start).
+const SEEDED_AT = Date.now() - 3_600_000;
 const MEMORIES = [
   {
     id: 'm1',
@@ -31,8 +33,8 @@ const MEMORIES = [
     text: "The user's name is Maya.",
     source: 'rules',
     conversationId: 'c1',
-    createdAt: 1_700_000_000_000,
-    updatedAt: 1_700_000_000_000,
+    createdAt: SEEDED_AT,
+    updatedAt: SEEDED_AT,
     embedding: [0.125, -0.5, 2],
   },
   {
@@ -41,8 +43,8 @@ const MEMORIES = [
     text: "The user's brother is called Leo.",
     source: 'rules',
     conversationId: 'c1',
-    createdAt: 1_700_000_100_000,
-    updatedAt: 1_700_000_100_000,
+    createdAt: SEEDED_AT + 100_000,
+    updatedAt: SEEDED_AT + 100_000,
     embedding: null,
   },
   {
@@ -51,15 +53,15 @@ const MEMORIES = [
     text: 'The user loves dinosaurs.',
     source: 'tool',
     conversationId: null,
-    createdAt: 1_700_000_200_000,
-    updatedAt: 1_700_000_200_000,
+    createdAt: SEEDED_AT + 200_000,
+    updatedAt: SEEDED_AT + 200_000,
     embedding: null,
   },
 ];
 const CONVERSATION = {
   id: 'c1',
-  startedAt: 1_700_000_000_000,
-  updatedAt: 1_700_000_100_000,
+  startedAt: SEEDED_AT,
+  updatedAt: SEEDED_AT + 100_000,
   title: 'My name is Maya',
   personaId: 'builtin-hearth',
   turnCount: 1,
@@ -67,7 +69,7 @@ const CONVERSATION = {
 const TURN = {
   id: 't1',
   conversationId: 'c1',
-  at: 1_700_000_000_000,
+  at: SEEDED_AT,
   userText: 'My name is Maya',
   replyText: 'Hi Maya!',
   personaId: 'builtin-hearth',
