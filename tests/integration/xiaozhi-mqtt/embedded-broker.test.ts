@@ -1,10 +1,12 @@
 // MQTT + UDP through Hearth's embedded broker, with a client that behaves as the stock firmware
 // (no subscription, hello over MQTT, AES-CTR Opus over UDP) and a double of the conversation.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import crypto from 'node:crypto';
 import net from 'node:net';
 import mqtt from 'mqtt';
 import { FirmwareMqttClient } from '../../../server/toys/xiaozhi/mqtt/firmware-mqtt-client.ts';
-import { readHeader, sealPacket } from '../../../server/toys/xiaozhi/mqtt/udp-packet.ts';
+import { openPacket, readHeader, sealPacket } from '../../../server/toys/xiaozhi/mqtt/udp-packet.ts';
+import { looksLikeOpusFrame } from '../../../server/toys/xiaozhi/mqtt/opus-packet-shape.ts';
 import { OpusDecoder } from '../../../server/toys/xiaozhi/opus-codec.ts';
 import { micFrames, startTransport, until, type TransportFixture } from './transport-fixture.ts';
 
@@ -30,6 +32,19 @@ describe('xiaozhi MQTT + UDP through the embedded broker', () => {
     const client = await FirmwareMqttClient.connect(fx.block(mac));
     clients.push(client);
     return client;
+  }
+
+  /**
+   * A packet sealed with a wrong key. It decrypts to noise, which passes the server's Opus shape check a few
+   * times in a hundred (the unit test counts it), so pick a wrong key whose noise fails it: that drop is
+   * then certain rather than likely.
+   */
+  function wrongKeyPacket(key: Buffer, nonce: Buffer, frame: Uint8Array, sequence: number): Buffer {
+    for (let i = 0; ; i++) {
+      const wrongKey = crypto.createHash('sha256').update(`wrong key ${i}`).digest().subarray(0, 16);
+      const packet = sealPacket(wrongKey, nonce, frame, 60, sequence);
+      if (!looksLikeOpusFrame(openPacket(key, packet), 60)) return packet;
+    }
   }
 
   it('hands out per-toy credentials and topics in the OTA block, and none for a toy that is not on MQTT', () => {
@@ -113,9 +128,8 @@ describe('xiaozhi MQTT + UDP through the embedded broker', () => {
       (notify) => channel.onOpus(notify),
       () => fx.sessions.uplinkPackets.get(channel) === 1,
     );
-    const wrongKey = Buffer.from('00112233445566778899aabbccddeeff', 'hex');
     for (let i = 0; i < 5; i++) client.sendRaw(first); // replays
-    for (let i = 0; i < 5; i++) client.sendRaw(sealPacket(wrongKey, nonce, frames[1]!, 60, 2 + i)); // wrong key
+    for (let i = 0; i < 5; i++) client.sendRaw(wrongKeyPacket(key, nonce, frames[1]!, 2 + i));
     const otherNonce = Buffer.from(nonce);
     otherNonce[7] = otherNonce[7]! ^ 0xff; // another ssrc: no such session
     for (let i = 0; i < 5; i++) client.sendRaw(sealPacket(key, otherNonce, frames[1]!, 60, 2 + i));

@@ -122,16 +122,17 @@ describe('UdpAudioSession', () => {
   it('drops packets sealed with another key (AES-CTR has no tag: the plaintext is not a 60 ms Opus frame)', () => {
     const all = uplinkFrames(200);
     let passed = 0;
+    const fixedKey = (label: string) => crypto.createHash('sha256').update(label).digest().subarray(0, 16);
     for (let i = 0; i < all.length; i++) {
-      const session = new UdpAudioSession(i + 1, 60);
-      // Deterministic wrong keys, so this count is the same on every run.
-      const wrongKey = crypto.createHash('sha256').update(`wrong key ${i}`).digest().subarray(0, 16);
+      // Fixed session and wrong keys (and fixed frames), so this count is the same on every run.
+      const session = new UdpAudioSession(i + 1, 60, fixedKey(`session key ${i}`));
+      const wrongKey = fixedKey(`wrong key ${i}`);
       if (typeof toySends(session, all[i]!, 1, wrongKey) !== 'string') passed++;
     }
     // The framing check is a heuristic: it lets a few per hundred through, never most of them.
     expect(passed).toBeLessThan(10);
-    const session = new UdpAudioSession(5, 60);
-    const wrongKey = crypto.createHash('sha256').update('wrong key 0').digest().subarray(0, 16);
+    const session = new UdpAudioSession(5, 60, fixedKey('session key 0'));
+    const wrongKey = fixedKey('wrong key 0');
     expect(toySends(session, all[0]!, 1, wrongKey)).toBe('wrong-key');
     expect(session.peer).toBeNull(); // a rejected packet does not pin the address
   });

@@ -24,7 +24,6 @@ export interface AcceptedAudio {
 }
 
 export class UdpAudioSession {
-  readonly key = crypto.randomBytes(16);
   readonly ssrc: number;
   readonly nonce: Buffer;
   /** Where downlink packets go: the address of the first packet that proved itself. */
@@ -36,6 +35,8 @@ export class UdpAudioSession {
     ssrc: number,
     /** The uplink frame duration the toy announced in its hello (60 ms on stock firmware). */
     private readonly uplinkFrameMs: number,
+    /** The session's AES key: fresh random bytes (tests pass a fixed one to get the same drops every run). */
+    readonly key: Buffer = crypto.randomBytes(16),
   ) {
     this.ssrc = ssrc >>> 0;
     this.nonce = sessionNonce(this.ssrc);
