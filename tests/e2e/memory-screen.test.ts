@@ -145,10 +145,15 @@ describe('Memory screen in Chromium (real server, real IndexedDB)', () => {
     // So is the switch for the language model's memory picking (offered only while memory is on).
     await page.getByTestId('memory-llm-extraction').uncheck();
     await page.getByTestId('memory-enabled').uncheck();
+    // The switches write to IndexedDB after the click: reload only once both writes are stored.
+    const stored = async (key: string) => (await readStore(page, 'settings')).find((row) => row.key === key)?.value;
+    await expect.poll(() => stored('memoryEnabled')).toBe(false);
+    await expect.poll(() => stored('memoryLlmExtraction')).toBe(false);
     await page.reload();
     await expect.poll(() => page.getByTestId('memory-item').count()).toBe(3);
-    expect(await page.getByTestId('memory-enabled').isChecked()).toBe(false);
-    expect(await page.getByTestId('memory-llm-extraction').isChecked()).toBe(false);
+    // The screen reads the switches from IndexedDB after it renders (on by default until then).
+    await expect.poll(() => page.getByTestId('memory-enabled').isChecked()).toBe(false);
+    await expect.poll(() => page.getByTestId('memory-llm-extraction').isChecked()).toBe(false);
     expect(await page.getByTestId('memory-llm-extraction').isDisabled()).toBe(true);
 
     // Conversation history: open, then delete.
