@@ -1,5 +1,6 @@
 // Shared shapes for the browser engines. Each engine implements one src/core interface
 // (Vad, SpeechToText, ChatModel, TextToSpeech, Embedder); its heavy work runs in a Web Worker.
+import { modelFilePath } from '../core/model-urls.ts';
 
 export type EngineRole = 'vad' | 'stt' | 'llm' | 'tts' | 'embeddings';
 export type EngineBackend = 'webgpu' | 'wasm';
@@ -30,6 +31,5 @@ export interface EngineInfo {
 
 /** Where model files come from: always Hearth's own server, never the internet. */
 export function modelFileUrl(packId: string, file: string, origin: string = self.location.origin): string {
-  return new URL(`/models/${encodeURIComponent(packId)}/${file.split('/').map(encodeURIComponent).join('/')}`, origin)
-    .href;
+  return new URL(modelFilePath(packId, file), origin).href;
 }

@@ -2,7 +2,7 @@
 // URL the engines fetch (<origin>/models/<pack>/<file>), each a full 200 response. The service
 // worker answers /models/** from this cache (Range requests included), so engines get these
 // files without knowing about it.
-import { MODELS_CACHE } from '../pwa/cache-names.ts';
+import { MODELS_CACHE } from '../core/cache-names.ts';
 import { Sha256 } from './sha256.ts';
 import { parseModelUrl, type ModelFile } from './wanted-packs.ts';
 

@@ -1,6 +1,5 @@
-// Which model files this device needs, from the engine plan and the server's model list. Pure.
-import type { EnginePlan } from '../engines/select.ts';
-import { modelFileUrl } from '../engines/types.ts';
+// Which model files this device needs, from the server's model list. Pure.
+import { modelFilePath, parseModelPath } from '../core/model-urls.ts';
 
 /** One file of a pack as GET /api/models describes it (sha256 may be absent on older servers). */
 export interface ListedFile {
@@ -40,23 +39,6 @@ export interface ModelPackFiles {
   files: ModelFile[];
 }
 
-/** Same default as the classic voice engine (src/engines/tts/classic), which fetches its WASM from this pack. */
-const CLASSIC_VOICE_PACK = 'flite-classic';
-
-/**
- * Pack ids the page will fetch files from: the plan's engines, and the best ready embeddings pack
- * (memory and library search use the one the server indexed the library with, its best).
- */
-export function plannedPackIds(plan: EnginePlan, roles: readonly ListedRole[] = []): string[] {
-  const ids = [plan.vad.packId];
-  if (plan.stt.engine !== 'none') ids.push(plan.stt.packId);
-  if (plan.llm.engine !== 'none') ids.push(plan.llm.packId);
-  ids.push(plan.tts.packId ?? CLASSIC_VOICE_PACK);
-  const embeddings = roles.find((r) => r.role === 'embeddings')?.pack?.id;
-  if (embeddings) ids.push(embeddings);
-  return [...new Set(ids)];
-}
-
 /**
  * The ready packs among `packIds`, with their files' URLs on `origin`. Packs the server cannot
  * serve (missing, partial, corrupt) are left out: there is nothing to download yet.
@@ -74,7 +56,7 @@ export function packFiles(roles: readonly ListedRole[], packIds: readonly string
       files: pack.files.map((file) => ({
         packId: pack.id,
         path: file.path,
-        url: modelFileUrl(pack.id, file.path, origin),
+        url: new URL(modelFilePath(pack.id, file.path), origin).href,
         bytes: file.bytes,
         sha256: file.sha256 ?? null,
       })),
@@ -85,8 +67,5 @@ export function packFiles(roles: readonly ListedRole[], packIds: readonly string
 
 /** Pack id and file path back from a /models/<pack>/<file> URL (null for anything else). */
 export function parseModelUrl(url: string): { packId: string; path: string } | null {
-  const { pathname } = new URL(url);
-  const m = /^\/models\/([^/]+)\/(.+)$/.exec(pathname);
-  if (!m) return null;
-  return { packId: decodeURIComponent(m[1]!), path: m[2]!.split('/').map(decodeURIComponent).join('/') };
+  return parseModelPath(new URL(url).pathname);
 }

@@ -4,7 +4,7 @@
 // self-contained: no references to anything outside its own body.
 
 import type { ManifestTransform, RuntimeCaching } from 'workbox-build';
-import { API_CACHE, ASSETS_CACHE, CATALOG_INDEX_CACHE, MODELS_CACHE } from './cache-names.ts';
+import { API_CACHE, ASSETS_CACHE, CATALOG_INDEX_CACHE, MODELS_CACHE } from '../core/cache-names.ts';
 
 /**
  * Build files up to this size are precached (the app shell: JS, CSS, HTML, worklets, small WASM).

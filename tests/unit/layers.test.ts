@@ -42,16 +42,6 @@ const KNOWN: KnownExceptions[] = [
       ['src/ui/admin/LimitsPanel.svelte', 'src/data/db.ts'],
     ],
   },
-  {
-    reason:
-      'Model storage plans and warms what the engines will load (engine plans, onnxruntime files, cache names): this is composition that belongs in src/app, or the shared plan types in src/core.',
-    rule: 'browser-parts-import-core-only',
-    imports: [
-      ['src/models-cache/wanted-packs.ts', 'src/engines/types.ts'],
-      ['src/models-cache/wanted-packs.ts', 'src/engines/select.ts'],
-      ['src/models-cache/cache-store.ts', 'src/pwa/cache-names.ts'],
-    ],
-  },
 ];
 
 const require = createRequire(import.meta.url);

@@ -6,7 +6,8 @@ import {
   type DownloadSnapshot,
   type EnsureOutcome,
 } from '../../models-cache/download-manager.ts';
-import { packFiles, plannedPackIds, type ListedRole } from '../../models-cache/wanted-packs.ts';
+import { packFiles, type ListedRole } from '../../models-cache/wanted-packs.ts';
+import { plannedPackIds } from './planned-packs.ts';
 
 export { formatTimeLeft } from '../../models-cache/progress.ts';
 

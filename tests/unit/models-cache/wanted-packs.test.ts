@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EnginePlan } from '../../../src/engines/select.ts';
-import { packFiles, parseModelUrl, plannedPackIds, type ListedRole } from '../../../src/models-cache/wanted-packs.ts';
+import { plannedPackIds } from '../../../src/app/models/planned-packs.ts';
+import { packFiles, parseModelUrl, type ListedRole } from '../../../src/models-cache/wanted-packs.ts';
 
 const ORIGIN = 'http://hearth.local:8787';
 
