@@ -2,9 +2,11 @@
 // greedy) and the same prompt, in one page and run, measured (a) with raw wllama calls,
 // (b) through Hearth's adapter's stream(), (c) through the full VoiceSession (flite voice,
 // the app's output guard; also once with a silent voice, to separate the pipeline's own cost
-// from the voice's CPU use on a 2-core machine) and (d) as (c) plus the Talk screen's captions (the Svelte
-// Conversation component updated as the app's VoiceController does). Speed is measured the way
-// the latency panel does: completion tokens over first text token → end of the stream.
+// from the voice's CPU use on a 2-core machine), (d) as (c) plus the Talk screen's captions (the Svelte
+// Conversation component) re-rendered on every token (the old path) and at most once per frame (the
+// app's now), and (e) with the voice really played (Web Audio), synthesizing the whole reply as fast as
+// it can (the old path) or about one sentence ahead of playback (the app's now). Speed is measured the
+// way the latency panel does: completion tokens over first text token → end of the stream.
 
 import { Wllama } from '@wllama/wllama/esm/index.js';
 import wllamaWasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
@@ -22,11 +24,15 @@ import { createClassicTextToSpeech } from '../../src/engines/tts/classic/index.t
 import { modelFileUrl } from '../../src/engines/types.ts';
 import { summary } from '../stats.ts';
 import { typedInputEngines } from '../typed-input-engines.ts';
+import { PlaybackQueue } from '../../src/audio/playback-queue.ts';
+import type { AudioOutput } from '../../src/core/engines.ts';
 import { EnqueueRecorder } from '../voice-loop/recording-output.ts';
 import { mountCaptions } from './captions.svelte.ts';
 
 export interface LlmStreamBenchOptions {
   runs: number;
+  /** Runs of the modes that play the voice in real time (each turn lasts as long as its speech). */
+  playedRuns: number;
   warmup: number;
   maxTokens: number;
   prompts: string[];
@@ -92,13 +98,20 @@ async function runBench(opts: LlmStreamBenchOptions) {
   const llm = await createWllamaChatModel({ packId: 'stories260K', file: 'stories260K.gguf', threads: 1 });
   const tts = await createClassicTextToSpeech({ voice: 'slt' });
   const output = new EnqueueRecorder();
-  const newSession = (voice: TextToSpeech = tts) =>
+  const speaker = new PlaybackQueue();
+  /** The same speaker, without telling how much is left to play: synthesis runs ahead as fast as it can. */
+  const speakerAllAhead: AudioOutput = {
+    enqueue: (pcm, rate) => speaker.enqueue(pcm, rate),
+    flush: () => speaker.flush(),
+    whenIdle: () => speaker.whenIdle(),
+  };
+  const newSession = (voice: TextToSpeech = tts, out: AudioOutput = output) =>
     new VoiceSession({
       vad: typedInput.vad,
       stt: typedInput.stt,
       llm,
       tts: voice,
-      output,
+      output: out,
       guard: childSafeOutputGuard,
       persona: { name: 'Hearth', systemPrompt: SYSTEM, voice: 'slt' },
       config: { temperature: 0, maxTokens: opts.maxTokens },
@@ -109,7 +122,15 @@ async function runBench(opts: LlmStreamBenchOptions) {
   silentSession.start();
   const uiSession = newSession();
   uiSession.start();
-  const captions = mountCaptions(document.getElementById('captions')!, uiSession);
+  const frameUiSession = newSession();
+  frameUiSession.start();
+  const playedAllAheadSession = newSession(tts, speakerAllAhead);
+  playedAllAheadSession.start();
+  const playedPacedSession = newSession(tts, speaker);
+  playedPacedSession.start();
+  const captionsTarget = document.getElementById('captions')!;
+  const captions = mountCaptions(captionsTarget, uiSession, { perFrame: false });
+  const frameCaptions = mountCaptions(captionsTarget, frameUiSession, { perFrame: true });
 
   /** (a) wllama as STACK.md measured it: createCompletion with onData, nothing else per token. */
   async function rawWllama(userText: string): Promise<Sample> {
@@ -166,8 +187,12 @@ async function runBench(opts: LlmStreamBenchOptions) {
     adapter,
     sessionSilentTts: (text: string) => sessionTurn(silentSession, text),
     sessionWithCaptions: (text: string) => sessionTurn(uiSession, text),
+    sessionWithFrameCaptions: (text: string) => sessionTurn(frameUiSession, text),
     session: (text: string) => sessionTurn(session, text),
+    sessionPlayedAllAhead: (text: string) => sessionTurn(playedAllAheadSession, text),
+    sessionPlayedPaced: (text: string) => sessionTurn(playedPacedSession, text),
   };
+  const playedModes = new Set<string>(['sessionPlayedAllAhead', 'sessionPlayedPaced']);
   type Mode = keyof typeof modes;
   const results: Record<Mode, Sample[]> = {
     raw: [],
@@ -175,20 +200,29 @@ async function runBench(opts: LlmStreamBenchOptions) {
     sessionSilentTts: [],
     session: [],
     sessionWithCaptions: [],
+    sessionWithFrameCaptions: [],
+    sessionPlayedAllAhead: [],
+    sessionPlayedPaced: [],
   };
   for (let i = 0; i < opts.warmup + opts.runs; i++) {
     const userText = opts.prompts[i % opts.prompts.length] ?? 'Tell me a story.';
     // Interleaved, so a burst of load on the machine hits every mode alike.
     for (const mode of Object.keys(modes) as Mode[]) {
+      if (playedModes.has(mode) && i >= opts.warmup + opts.playedRuns) continue;
       const s = await modes[mode](userText);
       if (i >= opts.warmup) results[mode].push(s);
     }
   }
-  const captionUpdates = captions.updates;
+  const captionUpdates = { perToken: captions.updates, perFrame: frameCaptions.updates };
   captions.destroy();
+  frameCaptions.destroy();
   session.stop();
   silentSession.stop();
   uiSession.stop();
+  frameUiSession.stop();
+  playedAllAheadSession.stop();
+  playedPacedSession.stop();
+  await speaker.close();
   await llm.dispose();
   await raw.exit();
   tts.dispose();
@@ -198,6 +232,11 @@ async function runBench(opts: LlmStreamBenchOptions) {
     return xs.length ? summary(xs, 1) : null;
   };
   const medians = Object.fromEntries((Object.keys(modes) as Mode[]).map((mode) => [mode, tps(mode)]));
+  const between = (before: Mode, after: Mode) => {
+    const a = tps(before)?.median;
+    const b = tps(after)?.median;
+    return a && b ? Number((b / a).toFixed(3)) : null;
+  };
   const ratio = (mode: Mode) => {
     const a = tps('raw')?.median;
     const b = tps(mode)?.median;
@@ -221,7 +260,16 @@ async function runBench(opts: LlmStreamBenchOptions) {
       sessionSilentTts: ratio('sessionSilentTts'),
       session: ratio('session'),
       sessionWithCaptions: ratio('sessionWithCaptions'),
+      sessionWithFrameCaptions: ratio('sessionWithFrameCaptions'),
+      sessionPlayedAllAhead: ratio('sessionPlayedAllAhead'),
+      sessionPlayedPaced: ratio('sessionPlayedPaced'),
     },
+    /** The two changes, each against its old path in the same run (> 1: faster now). */
+    improvement: {
+      captionsPerFrameOverPerToken: between('sessionWithCaptions', 'sessionWithFrameCaptions'),
+      pacedSynthesisOverAllAhead: between('sessionPlayedAllAhead', 'sessionPlayedPaced'),
+    },
+    playedRuns: opts.playedRuns,
     tokensPerRun: Object.fromEntries(
       (Object.keys(modes) as Mode[]).map((mode) => [
         mode,

@@ -1,4 +1,4 @@
-// npm run bench:llm [-- --runs 10 --warmup 1 --max-tokens 120]
+// npm run bench:llm [-- --runs 10 --played-runs 3 --warmup 1 --max-tokens 120]
 // Builds the bench page (with Svelte, for the captions), starts the real Hearth server and
 // headless Chromium, prints JSON and writes bench/results/llm-stream.json.
 
@@ -12,6 +12,7 @@ import type { LlmStreamBenchOptions } from './page.ts';
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '10' },
+    'played-runs': { type: 'string', default: '3' },
     warmup: { type: 'string', default: '1' },
     'max-tokens': { type: 'string', default: '120' },
   },
@@ -19,6 +20,7 @@ const { values } = parseArgs({
 
 const options: LlmStreamBenchOptions = {
   runs: Number(values.runs),
+  playedRuns: Number(values['played-runs']),
   warmup: Number(values.warmup),
   maxTokens: Number(values['max-tokens']),
   prompts: [

@@ -71,6 +71,20 @@ export class PlaybackQueue implements AudioOutput {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Resolves once at most `seconds` of what is queued are left to play (at once after a flush). */
+  whenQueuedAtMost(seconds: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const context = this.context;
+        const over = context && this.sources.size > 0 ? this.timeline.remaining(context.currentTime) - seconds : 0;
+        if (over <= 0) resolve();
+        // Checked again when that much has played (the audio clock moves on its own).
+        else setTimeout(check, over * 1000);
+      };
+      check();
+    });
+  }
+
   async close(): Promise<void> {
     this.flush();
     const context = this.context;

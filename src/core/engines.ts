@@ -117,6 +117,13 @@ export interface AudioOutput {
   flush(): void;
   /** Resolves when everything enqueued so far has played, or after a flush. */
   whenIdle(): Promise<void>;
+  /**
+   * Optional, for outputs that play in real time: resolves once at most `seconds` of enqueued
+   * audio are still to play (or after a flush). The reply pipeline waits on it to synthesize
+   * about one sentence ahead of playback instead of the whole reply at once, so speech synthesis
+   * does not take the CPU from the language model long before its audio is heard.
+   */
+  whenQueuedAtMost?(seconds: number): Promise<void>;
 }
 
 /** Monotonic time and timers, injected so tests can drive time by hand. */

@@ -13,6 +13,13 @@ import type { GuardVerdict } from './session-types.ts';
 
 export type ReplyErrorStage = 'llm' | 'tts' | 'tool';
 
+/**
+ * How far ahead of playback the next sentence may be synthesized, beyond the sentence before it:
+ * enough that it is ready before that one ends, little enough that synthesis does not run long
+ * before its audio is heard (it would take the CPU from the language model).
+ */
+export const SYNTHESIS_LEAD_S = 1;
+
 export interface ReplyListener {
   text(delta: string, textSoFar: string): void;
   /** A sentence was handed to TTS. */
@@ -262,10 +269,16 @@ export class ReplyPipeline {
 
   private async speakQueuedSentences(): Promise<void> {
     const { tts, output, timer, listener } = this.options;
+    /** Seconds of audio of the sentence synthesized last. */
+    let lastSentenceS = 0;
     try {
       for (;;) {
         const next = await raceAbort(this.sentences.next(), this.signal);
         if (next.done) return;
+        // About one sentence ahead of playback: wait until the previous one is about to start.
+        if (this.sentenceCount > 0 && output.whenQueuedAtMost)
+          await raceAbort(output.whenQueuedAtMost(lastSentenceS + SYNTHESIS_LEAD_S), this.signal);
+        lastSentenceS = 0;
         const { text, round } = next.value;
         round.spoken = round.spoken ? `${round.spoken} ${text}` : text;
         const isFirstSentence = ++this.sentenceCount === 1;
@@ -280,6 +293,7 @@ export class ReplyPipeline {
         for await (const pcm of abortableIterate(audio, this.signal)) {
           if (pcm.length === 0) continue;
           if (isFirstSentence) timer.markOnce('ttsFirstAudio');
+          lastSentenceS += pcm.length / tts.sampleRate;
           output.enqueue(pcm, tts.sampleRate);
           timer.markOnce('firstAudio');
           listener.audio(pcm, tts.sampleRate);

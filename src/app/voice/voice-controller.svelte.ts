@@ -21,6 +21,7 @@ import type { ListedRole } from '../../models-cache/wanted-packs.ts';
 import { mediaRuntime } from '../media/media-runtime.ts';
 import { readyEmbeddingsPack, sharedEmbedder } from '../media/shared-embedder.ts';
 import { currentLlm, currentStt, currentTts, NoLanguageModelError } from './current-engines.ts';
+import { LatestPerFrame } from './latest-per-frame.ts';
 import { MicSettings } from './mic-settings.svelte.ts';
 import { MicVad } from './mic-vad.ts';
 import type { VadStream } from '../../engines/vad/vad-stream.ts';
@@ -103,6 +104,10 @@ export class VoiceController {
   private recheckTimer: ReturnType<typeof setTimeout> | null = null;
   /** Voice detection as the session reads it: the open microphone's VAD stream. */
   private readonly micVad = new MicVad(SILERO_FRAME_SAMPLES);
+  /** The reply's caption, re-rendered at most once per frame however fast tokens come. */
+  private readonly replyCaption = new LatestPerFrame<{ turnId: string; text: string }>(({ turnId, text }) =>
+    this.upsertReply(turnId, { text, live: true }),
+  );
   private readonly stt = currentStt(engineHub);
   private readonly llm = currentLlm(engineHub);
   private readonly tts = currentTts(engineHub);
@@ -376,11 +381,19 @@ export class VoiceController {
       this.media.player.duck('listening', state === 'userSpeaking');
     });
     session.on('userTranscript', ({ turnId, text }) => {
+      this.replyCaption.flush();
       this.lines = [...this.lines, { id: `${turnId}-you`, who: 'you', text, live: false, interrupted: false }];
     });
-    session.on('agentText', ({ turnId, text }) => this.upsertReply(turnId, { text, live: true }));
-    session.on('interrupted', ({ turnId }) => this.upsertReply(turnId, { interrupted: true, live: false }, false));
-    session.on('turnEnd', ({ turnId }) => this.upsertReply(turnId, { live: false }, false));
+    session.on('agentText', ({ turnId, text }) => this.replyCaption.push({ turnId, text }));
+    // The caption's last words land before the line is marked interrupted or finished.
+    session.on('interrupted', ({ turnId }) => {
+      this.replyCaption.flush();
+      this.upsertReply(turnId, { interrupted: true, live: false }, false);
+    });
+    session.on('turnEnd', ({ turnId }) => {
+      this.replyCaption.flush();
+      this.upsertReply(turnId, { live: false }, false);
+    });
     session.on('metrics', (metrics) => {
       // A turn that never got to the model (nothing understood) has nothing worth showing.
       if (metrics.llmTtftMs !== null || metrics.voiceToVoiceMs !== null) this.metrics = metrics;

@@ -220,6 +220,8 @@ export class ScriptedChatModel implements ChatModel {
 
 export interface TtsCall {
   text: string;
+  /** Fake time when synthesis of this sentence began. */
+  at: number;
   signal: AbortSignal | undefined;
   voice: string | undefined;
   rate: number | undefined;
@@ -242,7 +244,14 @@ export class FakeTextToSpeech implements TextToSpeech {
   ) {}
 
   async *synthesize(text: string, opts: SynthesizeOptions): AsyncGenerator<Float32Array> {
-    const call: TtsCall = { text, signal: opts.signal, voice: opts.voice, rate: opts.rate, chunks: 0 };
+    const call: TtsCall = {
+      text,
+      at: this.clock.now(),
+      signal: opts.signal,
+      voice: opts.voice,
+      rate: opts.rate,
+      chunks: 0,
+    };
     this.calls.push(call);
     this.log.push(`tts:start ${text}`);
     await this.clock.sleep(this.timing.firstChunkDelayMs, opts.signal);
@@ -277,6 +286,11 @@ export class RecordingAudioOutput implements AudioOutput {
     return this.clock.now() >= this.playingUntil;
   }
 
+  /** Milliseconds of enqueued audio still to play. */
+  get queuedMs(): number {
+    return Math.max(0, this.playingUntil - this.clock.now());
+  }
+
   enqueue(pcm: Float32Array, sampleRate: number): void {
     const now = this.clock.now();
     this.enqueued.push({ at: now, samples: pcm.length, sampleRate });
@@ -304,5 +318,29 @@ export class RecordingAudioOutput implements AudioOutput {
     const waiters = this.waiters;
     this.waiters = [];
     for (const resolve of waiters) resolve();
+  }
+}
+
+/**
+ * RecordingAudioOutput that also says how much is left to play (AudioOutput.whenQueuedAtMost), as
+ * the browser's PlaybackQueue does, so the reply pipeline paces synthesis against playback.
+ */
+export class PacedRecordingAudioOutput extends RecordingAudioOutput {
+  whenQueuedAtMost(seconds: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const over = this.queuedMs - seconds * 1000;
+        if (over <= 0) resolve();
+        else this.clockForPacing.setTimer(check, over);
+      };
+      check();
+    });
+  }
+
+  constructor(
+    private readonly clockForPacing: FakeClock,
+    log: string[] = [],
+  ) {
+    super(clockForPacing, log);
   }
 }

@@ -16,6 +16,7 @@ import {
   FakeVad,
   FRAME_MS,
   micFrame,
+  PacedRecordingAudioOutput,
   RecordingAudioOutput,
   ScriptedChatModel,
   type ChatStep,
@@ -31,6 +32,10 @@ export interface HarnessOptions {
   tools?: ToolRegistry;
   config?: Partial<VoiceSessionConfig>;
   session?: Partial<VoiceSessionOptions>;
+  /** The fake voice's pacing (default: 2 chunks of 100 ms, the first after 30 ms). */
+  ttsTiming?: ConstructorParameters<typeof FakeTextToSpeech>[2];
+  /** An output that tells how much is left to play, so synthesis is paced against playback. */
+  pacedOutput?: boolean;
 }
 
 export const config = DEFAULT_VOICE_SESSION_CONFIG;
@@ -44,8 +49,8 @@ export function createHarness(options: HarnessOptions = {}) {
   const vad = new FakeVad();
   const stt = new FakeSpeechToText(clock, options.transcripts ?? []);
   const llm = new ScriptedChatModel(clock, options.chat ?? [], log);
-  const tts = new FakeTextToSpeech(clock, log);
-  const output = new RecordingAudioOutput(clock, log);
+  const tts = new FakeTextToSpeech(clock, log, options.ttsTiming);
+  const output = options.pacedOutput ? new PacedRecordingAudioOutput(clock, log) : new RecordingAudioOutput(clock, log);
   const session = new VoiceSession({
     vad,
     stt,
