@@ -10,12 +10,15 @@ import { AGENT_IDENTITY } from '../../../server/agent/protocol.ts';
 import { AgentWorker, WorkerRefusedError } from '../../../server/agent-worker/worker-client.ts';
 import { disposeRtcNode, RtcNodeParticipant, waitFor } from '../livekit/helpers/rtc-node-participant.ts';
 import {
+  API_KEY,
+  API_SECRET,
   nextDispatchEvent,
   startDispatchServer,
   type DispatchTestServer,
 } from '../livekit-agents/helpers/dispatch-server.ts';
 
 const WORKER_SCRIPT = path.join(import.meta.dirname, 'stub-worker-process.ts');
+const CLI = path.join(import.meta.dirname, '..', '..', '..', 'server', 'agent-worker', 'main.ts');
 
 interface WorkerProcess {
   child: ChildProcess;
@@ -91,6 +94,35 @@ describe('Hearth agent worker processes with the embedded dispatch', () => {
     expect((refused as WorkerRefusedError).status).toBe(401);
     expect((refused as WorkerRefusedError).body).toMatch(/invalid token/);
     expect(lk.dispatch.workerSnapshot()).toEqual([]);
+  });
+
+  it('`npm run agent` (server/agent-worker/main.ts) signs its agent token from the key pair and registers; SIGTERM leaves', async () => {
+    const registered = nextDispatchEvent(lk.dispatch, 'workerRegistered');
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', CLI, '--url', lk.url, '--key', API_KEY, '--secret', API_SECRET, '--capacity', '1'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const [workerId] = await registered;
+    expect(lk.dispatch.workerSnapshot().map((w) => w.id)).toEqual([workerId]);
+    const closed = nextDispatchEvent(lk.dispatch, 'workerClosed', (id) => id === workerId);
+    child.kill('SIGTERM');
+    await closed;
+    expect(await exited).toBe(0);
+  });
+
+  it('`npm run agent` with a wrong secret is refused and exits with the reason', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', CLI, '--url', lk.url, '--key', API_KEY, '--secret', 'wrong-secret-wrong-secret-0123456789'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/HTTP 401/);
   });
 
   it('spreads toys over two worker processes by load, and a killed worker’s toy is taken over by the other', async () => {
