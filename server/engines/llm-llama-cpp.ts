@@ -1,7 +1,9 @@
 // ChatModel on llama.cpp in-process (node-llama-cpp, CPU only, prebuilt binaries: never compiles).
 // GGUF from the model store, loaded once and kept warm. The model's own chat template via
 // node-llama-cpp's chat wrappers, with function calling -> tool_call chunks; a story-continuation
-// prompt for models without a template (stories260K). One generation at a time per context.
+// prompt for models without a template (stories260K). Several conversations (toys) generate at
+// once on one loaded model: each gets its own sequence of one shared context, and llama.cpp
+// decodes them in the same batches, so one toy's long story never holds up another toy's turn.
 import os from 'node:os';
 import {
   getLlama,
@@ -26,12 +28,19 @@ export interface LlamaCppOptions {
   /** Default: 1 on machines with ≤ 2 cores (the STT and TTS need the other), else cores − 1. */
   threads?: number;
   contextSize?: number;
+  /**
+   * Generations that run at once, each in its own sequence of one context (default 4). Each
+   * sequence holds its own `contextSize` of KV cache; more requests than this wait their turn.
+   */
+  sequences?: number;
 }
 
 export interface NodeChatModel extends ChatModel {
   readonly packId: string;
   /** True when the GGUF carries a chat template (else the story prompt is used). */
   readonly hasChatTemplate: boolean;
+  /** Generations that run at once (one context sequence each); more wait their turn. */
+  readonly parallel: number;
   dispose(): Promise<void>;
 }
 
@@ -50,6 +59,8 @@ function llamaRuntime(): Promise<Llama> {
   return sharedLlama;
 }
 
+export const DEFAULT_LLAMA_SEQUENCES = 4;
+
 export function defaultLlamaThreads(cores = os.availableParallelism()): number {
   return cores <= 2 ? 1 : cores - 1;
 }
@@ -62,7 +73,14 @@ export async function loadLlamaCppChatModel(models: ModelStore, opts: LlamaCppOp
   try {
     const threads = opts.threads ?? defaultLlamaThreads();
     const contextSize = Math.min(opts.contextSize ?? 2048, model.trainContextSize);
-    const context = await model.createContext({ contextSize, threads, sequences: 1 });
+    const sequences = Math.max(1, Math.floor(opts.sequences ?? DEFAULT_LLAMA_SEQUENCES));
+    // maximumParallelism: every running sequence gets tokens in each batch (fair interleaving).
+    const context = await model.createContext({
+      contextSize,
+      threads,
+      sequences,
+      batching: { itemPrioritizationStrategy: 'maximumParallelism' },
+    });
     return new LlamaCppChatModel(opts.packId, model, context);
   } catch (error) {
     await model.dispose();
@@ -87,14 +105,25 @@ interface Finished {
   hitTokenLimit: boolean;
 }
 
+/**
+ * One sequence of the shared context, kept for the model's life: llama.cpp reuses the prompt
+ * prefix it already evaluated there (the lowest free slot is taken first, so one toy talking alone
+ * always lands on the same one).
+ */
+interface SequenceSlot {
+  completion: LlamaCompletion | null;
+  chat: LlamaChat | null;
+  busy: boolean;
+}
+
 class LlamaCppChatModel implements NodeChatModel {
   readonly hasChatTemplate: boolean;
-  /** Settles when the generation in flight has really stopped inside llama.cpp. */
-  private tail: Promise<unknown> = Promise.resolve();
   private callCount = 0;
-  /** One sequence for the model's life: llama.cpp reuses the prompt prefix it already evaluated. */
-  private readonly completion: LlamaCompletion | null;
-  private readonly chat: LlamaChat | null;
+  private readonly slots: SequenceSlot[] = [];
+  /** Generations waiting for a free sequence, first come first served. */
+  private readonly waiting: ((slot: SequenceSlot) => void)[] = [];
+  /** Settle when their generation has really stopped inside llama.cpp. */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     readonly packId: string,
@@ -104,9 +133,19 @@ class LlamaCppChatModel implements NodeChatModel {
     const metadata = model.fileInfo.metadata as { tokenizer?: { chat_template?: unknown } } | undefined;
     this.hasChatTemplate =
       typeof metadata?.tokenizer?.chat_template === 'string' && metadata.tokenizer.chat_template.length > 0;
-    const contextSequence = context.getSequence();
-    this.chat = this.hasChatTemplate ? new LlamaChat({ contextSequence }) : null;
-    this.completion = this.hasChatTemplate ? null : new LlamaCompletion({ contextSequence });
+    for (let i = 0; i < context.totalSequences; i++) {
+      const contextSequence = context.getSequence();
+      this.slots.push({
+        chat: this.hasChatTemplate ? new LlamaChat({ contextSequence }) : null,
+        completion: this.hasChatTemplate ? null : new LlamaCompletion({ contextSequence }),
+        busy: false,
+      });
+    }
+  }
+
+  /** Generations that can run at once. */
+  get parallel(): number {
+    return this.slots.length;
   }
 
   stream(req: ChatRequest): AsyncIterable<ChatChunk> {
@@ -114,26 +153,43 @@ class LlamaCppChatModel implements NodeChatModel {
   }
 
   async dispose(): Promise<void> {
-    await this.tail.catch(() => undefined);
+    await Promise.allSettled([...this.running]);
     await this.context.dispose();
     await this.model.dispose();
   }
 
+  private acquire(): Promise<SequenceSlot> {
+    const free = this.slots.find((slot) => !slot.busy);
+    if (free) {
+      free.busy = true;
+      return Promise.resolve(free);
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(slot: SequenceSlot): void {
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else slot.busy = false;
+  }
+
   private async *generate(req: ChatRequest): AsyncGenerator<ChatChunk> {
-    // One generation at a time: a new one waits for the previous (usually just aborted) one.
-    const previous = this.tail;
-    let release = (): void => {};
-    this.tail = new Promise<void>((resolve) => (release = resolve));
+    // A sequence of its own; when all are busy, wait for one (usually a just-aborted reply's).
+    const slot = await this.acquire();
+    let stopped = (): void => {};
+    const done = new Promise<void>((resolve) => (stopped = resolve));
+    this.running.add(done);
     try {
-      await previous.catch(() => undefined);
       if (req.signal?.aborted) return;
-      yield* this.generateNow(req);
+      yield* this.generateNow(req, slot);
     } finally {
-      release();
+      this.release(slot);
+      this.running.delete(done);
+      stopped();
     }
   }
 
-  private async *generateNow(req: ChatRequest): AsyncGenerator<ChatChunk> {
+  private async *generateNow(req: ChatRequest, slot: SequenceSlot): AsyncGenerator<ChatChunk> {
     const mode: Mode = this.hasChatTemplate ? 'chat' : 'story';
     const softLimit = req.maxTokens ?? DEFAULT_MAX_TOKENS[mode];
     const controller = new AbortController();
@@ -142,7 +198,7 @@ class LlamaCppChatModel implements NodeChatModel {
     const texts = new AsyncQueue<string>();
     let failure: unknown = null;
     let finished: Finished = { toolCalls: [], hitTokenLimit: false };
-    const running = this.run(req, mode, softLimit + SENTENCE_GRACE_TOKENS, controller.signal, (text) =>
+    const running = this.run(req, slot, mode, softLimit + SENTENCE_GRACE_TOKENS, controller.signal, (text) =>
       texts.push(text),
     ).then(
       (result) => {
@@ -203,14 +259,15 @@ class LlamaCppChatModel implements NodeChatModel {
 
   private async run(
     req: ChatRequest,
+    slot: SequenceSlot,
     mode: Mode,
     maxTokens: number,
     signal: AbortSignal,
     onText: (text: string) => void,
   ): Promise<Finished> {
-    if (mode === 'story' && this.completion) {
+    if (mode === 'story' && slot.completion) {
       const { prompt, stop } = buildStoryPrompt(req.messages);
-      const { metadata } = await this.completion.generateCompletionWithMeta(prompt, {
+      const { metadata } = await slot.completion.generateCompletionWithMeta(prompt, {
         onTextChunk: onText,
         signal,
         stopOnAbortSignal: true,
@@ -223,9 +280,9 @@ class LlamaCppChatModel implements NodeChatModel {
       });
       return { toolCalls: [], hitTokenLimit: metadata.stopReason === 'maxTokens' };
     }
-    if (!this.chat) throw new Error('no chat template');
+    if (!slot.chat) throw new Error('no chat template');
     const tools = req.tools && req.tools.length > 0 ? toLlamaFunctions(req.tools) : undefined;
-    const result = await this.chat.generateResponse(toLlamaHistory(req.messages), {
+    const result = await slot.chat.generateResponse(toLlamaHistory(req.messages), {
       onTextChunk: onText,
       signal,
       stopOnAbortSignal: true,

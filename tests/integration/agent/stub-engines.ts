@@ -19,6 +19,7 @@ export const silentSpeechToTextDouble: NodeSpeechToText = {
 export const emptyChatModelDouble: NodeChatModel = {
   packId: 'stub-llm',
   hasChatTemplate: true,
+  parallel: 1,
   async *stream(): AsyncGenerator<ChatChunk> {},
   dispose: () => Promise.resolve(),
 };

@@ -72,6 +72,7 @@ describe('toy memory: LLM fact extraction over an OpenAI-compatible LAN endpoint
     const ggufDouble = (hasChatTemplate: boolean): NodeChatModel => ({
       packId: 'gguf-double',
       hasChatTemplate,
+      parallel: 1,
       async *stream() {},
       dispose: () => Promise.resolve(),
     });

@@ -21,11 +21,13 @@ const textOf = (chunks: ChatChunk[]): string => chunks.map((c) => (c.type === 't
 
 describe('node-llama-cpp chat model (stories260K GGUF)', () => {
   let llm: NodeChatModel;
+  let models: Awaited<ReturnType<typeof openTestModelStore>>['models'];
   let cleanup = (): void => {};
 
   beforeAll(async () => {
     const store = await openTestModelStore();
     cleanup = store.cleanup;
+    models = store.models;
     llm = await loadLlamaCppChatModel(store.models, { packId: 'stories260K', threads: 1, contextSize: 256 });
   });
   afterAll(async () => {
@@ -59,13 +61,56 @@ describe('node-llama-cpp chat model (stories260K GGUF)', () => {
     expect(again.at(-1)?.type).toBe('done');
   });
 
-  it('runs one generation at a time when two are asked for at once', async () => {
-    const [a, b] = await Promise.all([
-      collect(llm, story),
-      collect(llm, { ...story, messages: [{ role: 'user', content: 'Tell me about a dog.' }] }),
-    ]);
-    expect(a.at(-1)?.type).toBe('done');
-    expect(b.at(-1)?.type).toBe('done');
-    expect(textOf(b).length).toBeGreaterThan(0);
+  /** Runs `requests` at once and logs, in order, when each one's first words and its end came. */
+  async function together(model: NodeChatModel, requests: Record<string, ChatRequest>): Promise<string[]> {
+    const log: string[] = [];
+    await Promise.all(
+      Object.entries(requests).map(([name, req]) =>
+        collect(model, req, (chunk) => {
+          if (chunk.type === 'text' && !log.includes(`${name} speaks`)) log.push(`${name} speaks`);
+          if (chunk.type === 'done') log.push(`${name} done`);
+        }),
+      ),
+    );
+    return log;
+  }
+  const dog: ChatRequest = { ...story, messages: [{ role: 'user', content: 'Tell me about a dog.' }] };
+  const moon: ChatRequest = { ...story, messages: [{ role: 'user', content: 'Tell me about the moon.' }] };
+
+  it('two toys at once share the one model: both replies are written together, neither waits for the other', async () => {
+    const shared = await loadLlamaCppChatModel(models, {
+      packId: 'stories260K',
+      threads: 1,
+      contextSize: 256,
+      sequences: 2,
+    });
+    try {
+      expect(shared.parallel).toBe(2);
+      const log = await together(shared, { a: story, b: dog });
+      expect(log.indexOf('b speaks')).toBeLessThan(log.indexOf('a done'));
+      expect(log.indexOf('a speaks')).toBeLessThan(log.indexOf('b done'));
+      // A third while both sequences are busy waits for one of them, then is answered too.
+      const three = await together(shared, { a: story, b: dog, c: moon });
+      const firstDone = Math.min(three.indexOf('a done'), three.indexOf('b done'));
+      expect(three.indexOf('c speaks')).toBeGreaterThan(firstDone);
+      expect(three).toContain('c done');
+    } finally {
+      await shared.dispose();
+    }
+  });
+
+  it('with one sequence, a second request waits until the first reply is finished', async () => {
+    const single = await loadLlamaCppChatModel(models, {
+      packId: 'stories260K',
+      threads: 1,
+      contextSize: 256,
+      sequences: 1,
+    });
+    try {
+      const log = await together(single, { a: story, b: dog });
+      expect(log).toEqual(['a speaks', 'a done', 'b speaks', 'b done']);
+    } finally {
+      await single.dispose();
+    }
   });
 });
