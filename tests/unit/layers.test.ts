@@ -37,9 +37,6 @@ const KNOWN: KnownExceptions[] = [
       ['src/ui/screens/memory/MemoryBackup.svelte', 'src/data/db.ts'],
       ['src/ui/screens/memory/ConversationHistory.svelte', 'src/data/db.ts'],
       ['src/ui/screens/memory/ConversationHistory.svelte', 'src/data/conversation-repository.ts'],
-      ['src/ui/admin/LimitsPanel.svelte', 'src/data/usage-repository.ts'],
-      ['src/ui/admin/LimitsPanel.svelte', 'src/data/settings-repository.ts'],
-      ['src/ui/admin/LimitsPanel.svelte', 'src/data/db.ts'],
     ],
   },
 ];
