@@ -9,12 +9,12 @@ import { AGENT_IDENTITY } from '../agent/protocol.ts';
 import type { AgentEngines } from '../agent/agent-session.ts';
 import type { AgentLog } from '../agent/supervisor.ts';
 import { ModelStore } from '../models/store.ts';
-import { builtinPersona, CHILD_COMPANION_ID, toPromptPersona } from '../../src/core/personas/index.ts';
+import { fetchToyJobInfo } from './toy-job-api.ts';
 import { isToyJob, toyJobRunner } from './toy-job-runner.ts';
 import { AgentWorker } from './worker-client.ts';
 
 const USAGE = `usage: npm run agent -- --url ws://host:port (--token <jwt> | --key <api key> --secret <api secret>)
-  [--capacity 2] [--agent-name ''] [--manifest models/manifest.json] [--models-dir models]
+  [--hearth-url http://host:port] [--capacity 2] [--agent-name ''] [--manifest models/manifest.json] [--models-dir models]
   [--llm-url http://lan-llm:11434/v1 --llm-model name]
 Environment: LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET, HEARTH_MODELS_DIR, HEARTH_MODELS_MANIFEST.`;
 
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     'agent-name': { type: 'string', default: '' },
     manifest: { type: 'string' },
     'models-dir': { type: 'string' },
+    'hearth-url': { type: 'string' },
     'llm-url': { type: 'string' },
     'llm-model': { type: 'string' },
     help: { type: 'boolean' },
@@ -92,8 +93,10 @@ const loadEngines = (): Promise<AgentEngines> =>
     throw error;
   }));
 
-const persona = builtinPersona(CHILD_COMPANION_ID);
-if (!persona) throw new Error('built-in child companion persona is missing');
+// Each toy's persona comes from the Hearth server, asked with the job's own room token
+// (server/agent-worker/toy-job-api.ts). With the embedded room server that is the same address.
+const hearthUrl = values['hearth-url'] ?? url.replace(/^ws/, 'http');
+if (!/^https?:\/\//.test(hearthUrl)) fail('--hearth-url must be the Hearth server as http:// or https://');
 
 // Installed before connecting: a stop asked for while registering still leaves cleanly.
 let worker: AgentWorker | null = null;
@@ -112,7 +115,11 @@ worker = await AgentWorker.connect({
   capacity,
   accepts: isToyJob,
   participant: { identity: AGENT_IDENTITY, name: 'Hearth' },
-  runJob: toyJobRunner({ engines: loadEngines, persona: toPromptPersona(persona), log }),
+  runJob: toyJobRunner({
+    engines: loadEngines,
+    persona: async (job) => (await fetchToyJobInfo(hearthUrl, job.token)).persona,
+    log,
+  }),
   log,
 });
 worker.on('jobStarted', (job) => log('info', 'job started', { job: job.id, room: job.room }));

@@ -11,7 +11,8 @@ import type { AssignedJob, RunningJob } from './worker-client.ts';
 export interface ToyJobRunnerOptions {
   /** The worker's engines (loaded once, shared by its jobs; only the VAD is per session). */
   engines: () => Promise<AgentEngines>;
-  persona: Persona;
+  /** The toy's persona for this job (from the Hearth server's toy job API, or a fixed one). */
+  persona: (job: AssignedJob) => Promise<Persona>;
   log: AgentLog;
   /** Leave a room whose toy has not joined (or left) for this long. */
   absentTimeoutMs?: number;
@@ -26,7 +27,7 @@ export function toyJobRunner(opts: ToyJobRunnerOptions): (job: AssignedJob) => P
   return async (job) => {
     const deviceId = deviceIdOfRoom(job.room);
     if (!deviceId) throw new Error(`not a toy room: ${job.room}`);
-    const engines = await opts.engines();
+    const [engines, persona] = await Promise.all([opts.engines(), opts.persona(job)]);
     // rtc-node's native library loads only once a job comes, not with every worker start.
     const { AgentSession } = await import('../agent/agent-session.ts');
     const session = new AgentSession({
@@ -35,7 +36,7 @@ export function toyJobRunner(opts: ToyJobRunnerOptions): (job: AssignedJob) => P
       room: job.room,
       deviceIdentity: deviceRef(deviceId).deviceIdentity,
       engines,
-      persona: opts.persona,
+      persona,
       log: opts.log,
       ...(opts.absentTimeoutMs !== undefined ? { absentTimeoutMs: opts.absentTimeoutMs } : {}),
     });

@@ -36,6 +36,7 @@ import { setupXiaozhiMqtt } from '../toys/xiaozhi/mqtt/setup.ts';
 import type { XiaozhiMqtt } from '../toys/xiaozhi/mqtt/xiaozhi-mqtt.ts';
 import { requireAdminOrHouseholdKey } from './routes/devices.ts';
 import { catalogMediaLibrary } from '../agent/media/media-library.ts';
+import { registerToyJobApi } from '../agent-worker/toy-job-api.ts';
 
 export interface AppDeps {
   config: HearthConfig;
@@ -127,6 +128,12 @@ export async function buildApp({
   app.addHook('onClose', () => agent.dispose());
   const devices = new DeviceRepository(db);
   if (roomServer) followDeviceJoins(roomServer, agent, (id) => devices.get(id) !== undefined);
+  // Agent workers on other machines read their assigned toy's persona with the job's room token.
+  registerToyJobApi(app, {
+    apiKey: livekit.credentials.apiKey,
+    apiSecret: livekit.credentials.apiSecret,
+    profile: (id) => devices.get(id),
+  });
   // Stock xiaozhi toys (OTA, pairing, WebSocket): the same engines and toy profiles as the agent's.
   // MQTT + UDP starts once the sessions exist; the OTA asks it for a toy's mqtt block from then on.
   let xiaozhiMqtt: XiaozhiMqtt | null = null;

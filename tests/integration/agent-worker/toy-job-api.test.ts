@@ -1,0 +1,122 @@
+// The toy job API (#18): a worker reads its assigned toy's persona with the job's room token and
+// nothing else; every other credential is refused with a 4xx that says why.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { AccessToken } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchToyJobInfo, registerToyJobApi, TOY_JOB_API_PATH } from '../../../server/agent-worker/toy-job-api.ts';
+import { buildAgentToken } from '../../../server/livekit/agent-dispatch/agent-token.ts';
+import { ParticipantPermission } from '@livekit/protocol';
+import type { DeviceProfile } from '../../../src/core/devices/device-profile.ts';
+import { builtinPersona, CHILD_COMPANION_ID } from '../../../src/core/personas/index.ts';
+import { NO_TIME_LIMITS } from '../../../src/core/safety/time-limits.ts';
+import { startHearthServer } from '../../helpers/server.ts';
+
+const KEY = 'HKjobapi';
+const SECRET = 'job-api-test-secret-long-enough-for-hs256-0123456789';
+
+function profile(id: string): DeviceProfile {
+  const persona = builtinPersona(CHILD_COMPANION_ID);
+  if (!persona) throw new Error('no built-in persona');
+  return {
+    id,
+    name: 'Bramble',
+    ownerName: 'Ada',
+    ownerNotes: 'loves foxes',
+    persona,
+    defaultPersona: true,
+    voice: '',
+    language: 'en',
+    volume: 1,
+    limits: NO_TIME_LIMITS,
+    memoryEnabled: true,
+    historyDays: null,
+    consent: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+  };
+}
+
+const jobToken = (room: string, secret = SECRET, key = KEY) =>
+  buildAgentToken(key, secret, {
+    room,
+    identity: 'hearth-agent',
+    name: 'Hearth',
+    metadata: '',
+    attributes: {},
+    permissions: new ParticipantPermission({ canPublish: true, canSubscribe: true, canPublishData: true }),
+  });
+
+describe('toy job API for agent workers', () => {
+  let app: FastifyInstance;
+  let base: string;
+
+  beforeAll(async () => {
+    app = Fastify({ logger: false });
+    const toys = new Map([['toy1', profile('toy1')]]);
+    registerToyJobApi(app, { apiKey: KEY, apiSecret: SECRET, profile: (id) => toys.get(id) });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+
+  afterAll(() => app.close());
+
+  it("gives a worker its job's toy persona (owner and notes in the prompt)", async () => {
+    const info = await fetchToyJobInfo(base, await jobToken('device-toy1'));
+    expect(info.deviceId).toBe('toy1');
+    expect(info.persona.systemPrompt).toContain('You are Bramble, the toy of a child called Ada.');
+    expect(info.persona.systemPrompt).toContain('loves foxes');
+  });
+
+  it('refuses every other credential with the reason', async () => {
+    const get = async (token?: string) => {
+      const res = await app.inject({
+        method: 'GET',
+        url: TOY_JOB_API_PATH,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      return { status: res.statusCode, error: (res.json() as { error: string }).error };
+    };
+    expect(await get()).toMatchObject({ status: 401, error: expect.stringMatching(/Bearer/) });
+    expect(await get(await jobToken('device-toy1', 'another-secret-another-secret-0123456789'))).toMatchObject({
+      status: 401,
+      error: expect.stringMatching(/invalid job token/),
+    });
+    // A worker's registration token (agent grant only) and a toy's own join token are not job tokens.
+    const worker = new AccessToken(KEY, SECRET);
+    worker.addGrant({ agent: true });
+    expect((await get(await worker.toJwt())).status).toBe(403);
+    const toy = new AccessToken(KEY, SECRET, { identity: 'device-toy1' });
+    toy.addGrant({ roomJoin: true, room: 'device-toy1' });
+    expect((await get(await toy.toJwt())).status).toBe(403);
+    expect(await get(await jobToken('living-room'))).toMatchObject({
+      status: 403,
+      error: expect.stringMatching(/not a toy's room/),
+    });
+    expect(await get(await jobToken('device-gone'))).toMatchObject({
+      status: 404,
+      error: expect.stringMatching(/no toy gone/),
+    });
+  });
+});
+
+describe('toy job API on the real Hearth server', () => {
+  it('is served without the parent PIN, checks job tokens against the household LiveKit key, and names a missing toy', async () => {
+    const server = await startHearthServer({ media: 'empty' });
+    try {
+      const secret = (name: string) => readFileSync(path.join(server.dataDir, 'secrets', name), 'utf8').trim();
+      const token = await jobToken('device-nosuchtoy', secret('livekit-api-secret'), secret('livekit-api-key'));
+      const res = await fetch(new URL(TOY_JOB_API_PATH, server.url), { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(404);
+      expect(((await res.json()) as { error: string }).error).toMatch(/no toy nosuchtoy/);
+      const forged = await fetch(new URL(TOY_JOB_API_PATH, server.url), {
+        headers: { authorization: `Bearer ${await jobToken('device-nosuchtoy')}` },
+      });
+      expect(forged.status).toBe(401);
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
+});
