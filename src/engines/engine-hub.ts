@@ -95,12 +95,26 @@ export class EngineHub {
     return () => this.listeners.delete(listener);
   }
 
-  /** Loads what the plan asks for; roles whose plan is unchanged (and loaded or loading) are kept. */
+  /**
+   * Loads what the plan asks for; roles whose plan is unchanged (and loaded or loading) are kept.
+   * Voice detection loads first, alone: it is small and all that listening needs, so the
+   * microphone is live long before the big engines (which then load together) are ready.
+   */
   apply(plan: EnginePlan): void {
     this.applyRole('vad', plan.vad);
-    this.applyRole('stt', plan.stt);
-    this.applyRole('llm', plan.llm);
-    this.applyRole('tts', plan.tts);
+    const vadSettled = this.entries.vad?.promise.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.applyRole('stt', plan.stt, vadSettled);
+    this.applyRole('llm', plan.llm, vadSettled);
+    this.applyRole('tts', plan.tts, vadSettled);
+  }
+
+  /** True while the role's engine is on its way (a caller may wait for it with engine()). */
+  isLoading(role: VoiceRole): boolean {
+    const state = this.statuses[role].state;
+    return state === 'loading' || state === 'idle';
   }
 
   /** The role's engine once loaded; null when the role has no engine (missing) or failed. */
@@ -119,7 +133,7 @@ export class EngineHub {
     return (this.entries[role] as Entry<R> | undefined)?.engine ?? null;
   }
 
-  private applyRole<R extends VoiceRole>(role: R, plan: Plans[R]): void {
+  private applyRole<R extends VoiceRole>(role: R, plan: Plans[R], after?: Promise<void>): void {
     const key = planKey(plan);
     const existing = this.entries[role] as Entry<R> | undefined;
     if (existing && existing.key === key && this.statuses[role].state !== 'error') return;
@@ -141,7 +155,8 @@ export class EngineHub {
     const onProgress: LoadProgressListener = (progress) => {
       if (isCurrent()) this.update(role, { ...this.statuses[role], progress });
     };
-    entry.promise = this.loaders[role](plan, onProgress).then(
+    const load = () => (isCurrent() ? this.loaders[role](plan, onProgress) : Promise.resolve(null));
+    entry.promise = (after ? after.then(load) : load()).then(
       (engine) => {
         if (!isCurrent()) {
           void engine?.dispose();

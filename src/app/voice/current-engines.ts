@@ -1,7 +1,9 @@
 // The session talks to whichever engine is loaded for each role at the moment of the call:
 // typing works before voice detection has finished loading, and a model installed while the
-// page is open is picked up without losing the conversation. (Voice detection is read from the
-// microphone's stream instead: mic-vad.ts.)
+// page is open is picked up without losing the conversation. An engine still loading is waited
+// for by the call that needs it, so listening starts before the big engines are ready and a turn
+// waits only for what it uses. (Voice detection is read from the microphone's stream instead:
+// mic-vad.ts.)
 
 import type { ChatModel, SpeechToText, TextToSpeech } from '../../core/engines.ts';
 import type { EngineHub } from '../../engines/index.ts';
@@ -17,9 +19,9 @@ export class NoLanguageModelError extends Error {
 /** Speech recognition in use right now (it may be installed while the page is open). */
 export function currentStt(hub: EngineHub): SpeechToText {
   return {
-    transcribe(audio, opts) {
-      const stt = hub.current('stt');
-      if (!stt) return Promise.reject(new Error('Speech recognition is not installed.'));
+    async transcribe(audio, opts) {
+      const stt = hub.current('stt') ?? (hub.isLoading('stt') ? await hub.engine('stt') : null);
+      if (!stt) throw new Error('Speech recognition is not installed.');
       return stt.transcribe(audio, opts);
     },
   };
@@ -30,10 +32,17 @@ export function currentLlm(hub: EngineHub): ChatModel {
   return {
     stream(req) {
       const llm = hub.current('llm');
-      if (!llm) throw new NoLanguageModelError();
-      return llm.stream(req);
+      if (llm) return llm.stream(req);
+      if (!hub.isLoading('llm')) throw new NoLanguageModelError();
+      return streamOnceLoaded(hub, req);
     },
   };
+}
+
+async function* streamOnceLoaded(hub: EngineHub, req: Parameters<ChatModel['stream']>[0]) {
+  const llm = await hub.engine('llm');
+  if (!llm) throw new NoLanguageModelError();
+  yield* llm.stream(req);
 }
 
 /** The voice in use right now. */
@@ -44,8 +53,15 @@ export function currentTts(hub: EngineHub): TextToSpeech {
     },
     synthesize(text, opts) {
       const tts = hub.current('tts');
-      if (!tts) throw new Error('No voice is loaded.');
-      return tts.synthesize(text, opts);
+      if (tts) return tts.synthesize(text, opts);
+      if (!hub.isLoading('tts')) throw new Error('No voice is loaded.');
+      return synthesizeOnceLoaded(hub, text, opts);
     },
   };
+}
+
+async function* synthesizeOnceLoaded(hub: EngineHub, ...args: Parameters<TextToSpeech['synthesize']>) {
+  const tts = await hub.engine('tts');
+  if (!tts) throw new Error('No voice is loaded.');
+  yield* tts.synthesize(...args);
 }

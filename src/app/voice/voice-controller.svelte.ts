@@ -210,13 +210,11 @@ export class VoiceController {
     this.mic = 'starting';
     try {
       await this.ensurePlanned();
-      const [vad, stt] = await Promise.all([
-        engineHub.engine('vad'),
-        engineHub.engine('stt'),
-        engineHub.engine('llm'),
-        engineHub.engine('tts'),
-      ]);
-      if (!stt) {
+      // Listening needs only voice detection: speech recognition, the language model and the
+      // voice keep loading, and the first turn waits for what it uses (current-engines.ts).
+      const vad = await engineHub.engine('vad');
+      const sttComing = engineHub.current('stt') !== null || engineHub.isLoading('stt');
+      if (!sttComing) {
         this.showProblem(
           {
             title: 'Speech recognition isn’t installed yet',
@@ -343,10 +341,10 @@ export class VoiceController {
 
   private async createSession(): Promise<VoiceSession> {
     await this.ensurePlanned();
-    // Waits for the language model while it loads, but a missing one is no reason to refuse:
-    // songs, stories and "stop" work without it.
-    const [, tts] = await Promise.all([engineHub.engine('llm'), engineHub.engine('tts')]);
-    if (!tts) throw new Error(this.engines.tts.error ?? 'The voice could not be loaded.');
+    // Neither the language model nor the voice is waited for here: a turn waits for them when it
+    // needs them (a missing language model is no reason to refuse: songs, stories and "stop" work).
+    if (!engineHub.current('tts') && !engineHub.isLoading('tts'))
+      throw new Error(this.engines.tts.error ?? 'The voice could not be loaded.');
     // Media tools come in through extraTools, so the context's persona-aware registry holds every
     // tool once (and a persona's allowed-tools list covers them too).
     const context = await createConversationContext({

@@ -104,4 +104,21 @@ describe('EngineHub', () => {
     expect((await hub.engine('llm'))?.info.model).toBe('stories260K');
     expect(hub.status.llm.state).toBe('ready');
   });
+
+  it('loads voice detection first, alone, and the bigger engines together once it is in', async () => {
+    const { loaders, loads } = doubles();
+    let releaseVad = (): void => {};
+    const vadHeld = new Promise<void>((resolve) => (releaseVad = resolve));
+    const hub = new EngineHub({ ...loaders, vad: (plan, progress) => vadHeld.then(() => loaders.vad(plan, progress)) });
+    hub.apply({ ...PLAN, stt: { engine: 'whisper', packId: 'whisper-tiny-en', title: 'Whisper tiny' } });
+    // Everything is on its way (a turn may wait for it), but only voice detection is loading.
+    expect(hub.isLoading('llm')).toBe(true);
+    await Promise.resolve();
+    expect(loads).toEqual([]);
+    releaseVad();
+    expect(await hub.engine('vad')).not.toBeNull();
+    await hub.engine('tts');
+    expect(loads[0]).toBe('vad:silero-vad-v5');
+    expect(loads.slice(1).sort()).toEqual(['llm:stories260K', 'stt:whisper-tiny-en', 'tts:flite-classic']);
+  });
 });

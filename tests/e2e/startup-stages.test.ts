@@ -1,0 +1,59 @@
+// Startup in stages: Hearth listens as soon as voice detection is in, while the language model is
+// still loading; a turn then waits only for what it needs. Real server, real Chromium, the real
+// engines (Silero VAD, contract Whisper, stories260K, classic voice). The language model's file is
+// held back at the network (page.route) until the test has seen Hearth listening.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
+import { generateContractModels } from '../../scripts/contract-models/generate.ts';
+import { useHearthInChromium } from '../helpers/e2e-session.ts';
+import { FIXTURE_MODELS, PROJECT_ROOT } from '../helpers/server.ts';
+
+const CONTRACT_DIR = path.join(PROJECT_ROOT, 'tests', '.tmp', 'startup-contract-models');
+
+describe('startup stages in Chromium', () => {
+  const hearth = useHearthInChromium({
+    server: () => {
+      const generated = generateContractModels({ outDir: CONTRACT_DIR });
+      return {
+        args: [
+          '--manifest',
+          generated.manifestPath,
+          '--model-path',
+          [CONTRACT_DIR, FIXTURE_MODELS].join(path.delimiter),
+        ],
+      };
+    },
+  });
+
+  it('listens while the language model is still loading, and is fully ready once it loads', async () => {
+    // No service worker, so every fetch of the model file goes through the route below.
+    const { page, context, problems } = await hearth.openPage({
+      context: { serviceWorkers: 'block', viewport: { width: 1280, height: 900 } },
+    });
+    const held: Route[] = [];
+    let release = false;
+    let modelFetches = 0;
+    await context.route('**/models/stories260K/**', async (route) => {
+      modelFetches++;
+      // The first fetch keeps the file on this device (the download manager); the engine's own
+      // load comes after: that one waits.
+      if (modelFetches === 1 || release) await route.continue();
+      else held.push(route);
+    });
+    await page.goto(hearth.server.url);
+    const talk = page.getByTestId('screen-talk');
+    await page.locator('[data-testid="screen-talk"][data-can-listen="true"]').waitFor({ timeout: 120_000 });
+    await expect.poll(() => held.length, { timeout: 120_000 }).toBeGreaterThan(0);
+
+    await page.getByTestId('talk-orb').click();
+    await page.locator('.orb-wrap[data-state="listening"]').waitFor({ timeout: 60_000 });
+    // Listening, with the language model's file still held: it cannot have loaded.
+    expect(await talk.getAttribute('data-engines-loading')).toBe('true');
+
+    release = true;
+    for (const route of held.splice(0)) await route.continue();
+    await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 120_000 });
+    expect(problems).toEqual([]);
+  });
+});
