@@ -244,11 +244,8 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
       .toBe('Captain Bear');
     expect((await stored()).body.name).toBe('Captain Bear');
 
-    // Its conversations run on the server without a room to listen in on: History, no live transcript.
-    expect(await card.getByTestId('toy-open-transcript').textContent()).toBe('History');
-    await card.getByTestId('toy-open-transcript').click();
-    await card.getByTestId('toy-history').waitFor();
-    expect(await card.getByTestId('toy-transcript-status').count()).toBe(0);
+    // Its conversations: a live transcript (the server streams it: a stock toy has no room) and its history.
+    expect(await card.getByTestId('toy-open-transcript').textContent()).toBe('Live transcript');
 
     // The toy restarts (switching transport revoked what it had), connects where its OTA answer
     // says (main/protocols/websocket_protocol.cc) and says hello: its card says it is online.
@@ -259,10 +256,12 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
       headers: { Authorization: `Bearer ${token}`, 'Protocol-Version': '1', 'Device-Id': MAC, 'Client-Id': toy.uuid },
     });
     const closed = new Promise<number>((resolve) => socket.once('close', (code: number) => resolve(code)));
+    const fromHearth: Record<string, unknown>[] = [];
     const serverHello = new Promise<Record<string, unknown>>((resolve) => {
       socket.on('message', (data, isBinary) => {
         if (isBinary) return;
         const message = JSON.parse(String(data)) as Record<string, unknown>;
+        fromHearth.push(message);
         if (message.type === 'hello') resolve(message);
       });
     });
@@ -279,6 +278,24 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
     expect((await serverHello).session_id).toEqual(expect.any(String));
     await expect.poll(() => card.getByTestId('toy-online').textContent(), { timeout: REFRESHED_MS }).toBe('Online');
     expect(await card.getByTestId('toy-last-seen').count()).toBe(0);
+
+    // The parent reads along live. The toy is told (the firmware's alert), and a question it
+    // passes on as text (listen detect with text, as companion apps send one) shows up in the
+    // page with the companion's answer; the history is below.
+    await card.getByTestId('toy-open-transcript').click();
+    await expect
+      .poll(() => card.getByTestId('toy-transcript-status').getAttribute('data-status'), { timeout: PAGE_WAIT_MS })
+      .toBe('live');
+    await expect
+      .poll(() => fromHearth.find((m) => m.type === 'alert')?.status, { timeout: PAGE_WAIT_MS })
+      .toBe('A grown-up is listening');
+    socket.send(JSON.stringify({ type: 'listen', state: 'detect', text: 'Tell me a story about a bear please.' }));
+    await card.getByTestId('toy-transcript-user').first().waitFor({ timeout: PAGE_WAIT_MS });
+    expect(await card.getByTestId('toy-transcript-user').first().textContent()).toContain(
+      'Tell me a story about a bear please.',
+    );
+    await card.getByTestId('toy-transcript-agent').first().waitFor({ timeout: PAGE_WAIT_MS });
+    await card.getByTestId('toy-history').waitFor();
 
     // Deleting, after the parent confirms: gone from the page and the server, its connection closed,
     // and the toy is a stranger again (a new code, no transport, its poll no longer answered yes).
