@@ -24,6 +24,8 @@ import { registerCaCertificateRoute } from './routes/ca-certificate.ts';
 import { DeviceRepository } from '../devices/device-repository.ts';
 import { DeviceTurnStore } from '../devices/device-turn-store.ts';
 import { keepToyHistoryFor } from '../devices/device-turn-retention.ts';
+import { dailyChore } from '../devices/daily-chore.ts';
+import { pruneDeviceUsage, USAGE_KEEP_DAYS } from '../devices/device-usage.ts';
 import { AGENT_IDENTITY } from '../agent/protocol.ts';
 import { setupLivekit } from '../livekit/setup.ts';
 import { loadHouseholdKey } from '../livekit/household-key.ts';
@@ -189,7 +191,21 @@ export async function buildApp({
     (message, error) => app.log.warn({ error: error instanceof Error ? error.message : String(error) }, message),
     (deleted) => app.log.info({ deleted, days: config.toyHistoryDays }, 'old toy conversation history deleted'),
   );
-  app.addHook('onClose', async () => stopPruning());
+  const stopPruningUsage = dailyChore(
+    () => {
+      const deleted = pruneDeviceUsage(db);
+      if (deleted > 0) app.log.info({ deleted, days: USAGE_KEEP_DAYS }, 'old toy talking time deleted');
+    },
+    (error) =>
+      app.log.warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        'Old toy talking time could not be deleted.',
+      ),
+  );
+  app.addHook('onClose', async () => {
+    stopPruning();
+    stopPruningUsage();
+  });
   if (caCertPem) registerCaCertificateRoute(app, caCertPem);
   registerAppRoutes(app, config.appDir);
   return app;

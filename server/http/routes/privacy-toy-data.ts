@@ -7,6 +7,7 @@ import { DeviceMemoryStore } from '../../devices/device-memory-store.ts';
 import type { DeviceProfile } from '../../devices/device-repository.ts';
 import { DeviceTurnStore, MAX_TURNS_PER_PAGE, type DeviceTurn } from '../../devices/device-turn-store.ts';
 import { keptForDays, type LedgerEntry, type ToyDataKind } from '../../../src/core/privacy/data-ledger.ts';
+import { USAGE_KEEP_DAYS } from '../../devices/device-usage.ts';
 
 const GOES_WITH_TOY = 'It goes when you delete the toy (Settings → Toys → Delete), with everything else it kept.';
 
@@ -50,7 +51,7 @@ export class ToyDataLedger {
         kind: 'usage',
         label: 'Talking time',
         what: 'How many minutes the toy was used each day, for the daily time limit.',
-        keptFor: 'until you delete it or the toy',
+        keptFor: `the last ${USAGE_KEEP_DAYS} days (older days are deleted every day)`,
         count: this.countRows('device_usage', device.id),
         unit: 'days',
         deletable: true,
