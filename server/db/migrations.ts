@@ -194,4 +194,10 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE device_turns ADD COLUMN memories_used TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(memories_used));
     `,
   },
+  {
+    version: 11,
+    name: 'device-memory-expiry',
+    // When a toy's memory is forgotten (epoch ms; NULL: kept until deleted), as the browser's are.
+    sql: `ALTER TABLE device_memories ADD COLUMN forget_after INTEGER;`,
+  },
 ];

@@ -19,7 +19,28 @@ export class DeviceMemoryStore implements MemoryStore {
   constructor(
     private readonly db: HearthDatabase,
     readonly deviceId: string,
+    private readonly now: () => number = Date.now,
   ) {}
+
+  /** When each memory is forgotten (epoch ms), for those that have a date. */
+  forgetDates(): Map<string, number> {
+    const rows = this.db
+      .prepare('SELECT id, forget_after FROM device_memories WHERE device_id = ? AND forget_after IS NOT NULL')
+      .all(this.deviceId) as { id: string; forget_after: number }[];
+    return new Map(rows.map((row) => [row.id, row.forget_after]));
+  }
+
+  /**
+   * Sets (epoch ms) or clears (null) when a memory is forgotten; a moment already past deletes it
+   * now. False when there is no such memory.
+   */
+  setForgetAfter(id: string, forgetAfter: number | null): boolean {
+    const changed = this.db
+      .prepare('UPDATE device_memories SET forget_after = ? WHERE device_id = ? AND id = ?')
+      .run(forgetAfter === null ? null : Math.round(forgetAfter), this.deviceId, id).changes;
+    if (changed > 0 && forgetAfter !== null && forgetAfter <= this.now()) this.deleteSync(id);
+    return changed > 0;
+  }
 
   /** Newest first, like the browser's Memory screen. */
   list(): Promise<MemoryRecord[]> {
@@ -29,18 +50,18 @@ export class DeviceMemoryStore implements MemoryStore {
   listSync(): MemoryRecord[] {
     const rows = this.db
       .prepare(
-        'SELECT id, slot, text, source, conversation_id, created_at, updated_at, embedding FROM device_memories WHERE device_id = ? ORDER BY updated_at DESC, id',
+        `SELECT id, slot, text, source, conversation_id, created_at, updated_at, embedding FROM device_memories WHERE device_id = ? AND ${NOT_EXPIRED} ORDER BY updated_at DESC, id`,
       )
-      .all(this.deviceId) as MemoryRow[];
+      .all(this.deviceId, this.now()) as MemoryRow[];
     return rows.map(fromRow);
   }
 
   getSync(id: string): MemoryRecord | undefined {
     const row = this.db
       .prepare(
-        'SELECT id, slot, text, source, conversation_id, created_at, updated_at, embedding FROM device_memories WHERE device_id = ? AND id = ?',
+        `SELECT id, slot, text, source, conversation_id, created_at, updated_at, embedding FROM device_memories WHERE device_id = ? AND id = ? AND ${NOT_EXPIRED}`,
       )
-      .get(this.deviceId, id) as MemoryRow | undefined;
+      .get(this.deviceId, id, this.now()) as MemoryRow | undefined;
     return row ? fromRow(row) : undefined;
   }
 
@@ -90,6 +111,18 @@ export class DeviceMemoryStore implements MemoryStore {
     if (deleted > 0) wipeDeleted(this.db);
     return deleted;
   }
+}
+
+/** A memory whose forget moment (bound as the query's last parameter, now) has not come. */
+const NOT_EXPIRED = '(forget_after IS NULL OR forget_after > ?)';
+
+/** Deletes every toy's memories whose forget moment has come; returns how many (wiped after). */
+export function pruneExpiredDeviceMemories(db: HearthDatabase, now: number = Date.now()): number {
+  const deleted = db
+    .prepare('DELETE FROM device_memories WHERE forget_after IS NOT NULL AND forget_after <= ?')
+    .run(now).changes;
+  if (deleted > 0) wipeDeleted(db);
+  return deleted;
 }
 
 function fromRow(row: MemoryRow): MemoryRecord {

@@ -85,6 +85,18 @@ export const MemoryEditBody = z
   .object({ text: z.string().trim().min(1, 'the memory needs some words').max(500) })
   .strict();
 
+/** When a toy's memory is forgotten: epoch milliseconds, or null to keep it until deleted. */
+export const MemoryForgetAfterBody = z
+  .object({
+    forgetAfter: z
+      .number({ message: 'forgetAfter: a time in milliseconds since 1970, or null' })
+      .int()
+      .positive()
+      .max(8.64e15)
+      .nullable(),
+  })
+  .strict();
+
 /** "name: a name is needed; volume: Too big…" — one line a parent or a script can act on. */
 export function fieldErrors(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'body'}: ${i.message}`).join('; ');

@@ -26,6 +26,7 @@ import { DeviceTurnStore } from '../devices/device-turn-store.ts';
 import { keepToyHistoryFor } from '../devices/device-turn-retention.ts';
 import { dailyChore } from '../devices/daily-chore.ts';
 import { pruneDeviceUsage, USAGE_KEEP_DAYS } from '../devices/device-usage.ts';
+import { pruneExpiredDeviceMemories } from '../devices/device-memory-store.ts';
 import { AGENT_IDENTITY } from '../agent/protocol.ts';
 import { setupLivekit } from '../livekit/setup.ts';
 import { loadHouseholdKey } from '../livekit/household-key.ts';
@@ -195,11 +196,14 @@ export async function buildApp({
     () => {
       const deleted = pruneDeviceUsage(db);
       if (deleted > 0) app.log.info({ deleted, days: USAGE_KEEP_DAYS }, 'old toy talking time deleted');
+      // Listing already hides a memory past its date; this deletes it for real.
+      const forgotten = pruneExpiredDeviceMemories(db);
+      if (forgotten > 0) app.log.info({ deleted: forgotten }, 'toy memories past their forget date deleted');
     },
     (error) =>
       app.log.warn(
         { error: error instanceof Error ? error.message : String(error) },
-        'Old toy talking time could not be deleted.',
+        'Old toy talking time or forgotten toy memories could not be deleted.',
       ),
   );
   app.addHook('onClose', async () => {

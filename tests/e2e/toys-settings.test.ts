@@ -172,6 +172,19 @@ describe('Settings → Toys in Chromium', () => {
     await expect
       .poll(async () => (await row.getByTestId('toy-memory-text').allTextContents()).join('|'), { timeout: 15_000 })
       .toContain("The user's name is Maya.");
+    // A forget date: kept on the home server, shown again when the list reloads.
+    await row.getByTestId('toy-memory-forget-after').first().fill('2099-01-31');
+    await row.getByTestId('toy-memory-forget-after').first().dispatchEvent('change');
+    const forgetDates = async () =>
+      (
+        (await (
+          await fetch(`${server.url}/api/devices/${id}/memories`, {
+            headers: { authorization: `Bearer ${householdKey}` },
+          })
+        ).json()) as { memories: { forgetAfter: number | null }[] }
+      ).memories.map((m) => m.forgetAfter);
+    await expect.poll(forgetDates, { timeout: 15_000 }).toContain(new Date(2099, 1, 1).getTime());
+    expect(await row.getByTestId('toy-memory-forget-after').first().inputValue()).toBe('2099-01-31');
     await row.getByTestId('toy-memory-delete').first().click();
     await row.getByTestId('toy-memories-empty').waitFor();
 

@@ -4,7 +4,13 @@ import type { HearthDatabase } from '../../db/database.ts';
 import { DeviceIdError } from '../../devices/device-id.ts';
 import { DeviceMemoryStore } from '../../devices/device-memory-store.ts';
 import { DeviceExistsError, DeviceRepository, type DeviceProfile } from '../../devices/device-repository.ts';
-import { CreateDeviceBody, fieldErrors, MemoryEditBody, UpdateProfileBody } from '../../devices/device-schemas.ts';
+import {
+  CreateDeviceBody,
+  fieldErrors,
+  MemoryEditBody,
+  UpdateProfileBody,
+  MemoryForgetAfterBody,
+} from '../../devices/device-schemas.ts';
 import { bearerSecret, householdKeyMatches } from '../../livekit/household-key.ts';
 import type { LivekitSetup } from '../../livekit/setup.ts';
 import { MemoryService } from '../../../src/core/memory/memory-service.ts';
@@ -142,7 +148,31 @@ export function registerDeviceRoutes(
 
   app.get<IdParams>('/api/devices/:id/memories', guard, async (request, reply) => {
     const store = memoriesOf(request.params.id);
-    return store ? { memories: store.listSync().map(memoryView) } : notFound(reply, request.params.id);
+    if (!store) return notFound(reply, request.params.id);
+    const forgetDates = store.forgetDates();
+    return {
+      memories: store
+        .listSync()
+        .map((memory) => ({ ...memoryView(memory), forgetAfter: forgetDates.get(memory.id) ?? null })),
+    };
+  });
+
+  // When a memory is forgotten (a moment already past forgets it now), or null to keep it.
+  app.put<MemoryParams>('/api/devices/:id/memories/:memoryId/forget-after', guard, async (request, reply) => {
+    const store = memoriesOf(request.params.id);
+    if (!store) return notFound(reply, request.params.id);
+    const parsed = MemoryForgetAfterBody.safeParse(request.body ?? {});
+    if (!parsed.success) return badRequest(reply, fieldErrors(parsed.error));
+    if (
+      !store.getSync(request.params.memoryId) ||
+      !store.setForgetAfter(request.params.memoryId, parsed.data.forgetAfter)
+    )
+      return reply.code(404).send({ error: 'not_found', message: `no memory with id ${request.params.memoryId}` });
+    return {
+      id: request.params.memoryId,
+      forgetAfter: parsed.data.forgetAfter,
+      forgotten: !store.getSync(request.params.memoryId),
+    };
   });
 
   app.patch<MemoryParams>('/api/devices/:id/memories/:memoryId', guard, async (request, reply) => {

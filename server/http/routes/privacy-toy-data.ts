@@ -41,7 +41,7 @@ export class ToyDataLedger {
         kind: 'memories',
         label: 'Memories',
         what: 'Short facts the toy remembers about the child (“Maya loves kites”), to use in later conversations.',
-        keptFor: 'until you or the child delete them',
+        keptFor: 'until you or the child delete them, or the forget date you gave one',
         count: this.countRows('device_memories', device.id),
         unit: 'memories',
         deletable: true,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MemoryRecord } from '../../../src/core/memory/memory-types.ts';
-import { DeviceMemoryStore } from '../../../server/devices/device-memory-store.ts';
+import { DeviceMemoryStore, pruneExpiredDeviceMemories } from '../../../server/devices/device-memory-store.ts';
 import { DeviceTurnStore } from '../../../server/devices/device-turn-store.ts';
 import { buildTestApp, type BuiltApp } from './helpers.ts';
 import { TEST_CONSENT } from '../../helpers/toy-consent.ts';
@@ -25,7 +25,11 @@ describe('deleting a toy’s history and memories leaves no copy on disk', () =>
   });
 
   /** The parent API, with the household key (the parent's own credential for scripts; the PIN session is tested elsewhere). */
-  function call(method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object): Promise<LightMyRequestResponse> {
+  function call(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: object,
+  ): Promise<LightMyRequestResponse> {
     return built.app.inject({
       method,
       url,
@@ -139,5 +143,47 @@ describe('deleting a toy’s history and memories leaves no copy on disk', () =>
     expect(new DeviceTurnStore(built.db).prune(7)).toBe(1);
     expect(filesHolding(phrase)).toEqual([]);
     expect(filesHolding('a story from today')).not.toEqual([]);
+  });
+
+  it('a memory past the forget date the parent gave it', async () => {
+    const toy = await newToy('Hedgehog');
+    const phrase = 'Maya hides her spelling book under the sofa cushions';
+    const kept = 'Maya loves the moon and the stars';
+    const memoryId = await remember(toy, phrase);
+    const keptId = await remember(toy, kept);
+    const forgetAt = Date.now() + 3_600_000;
+    const set = await call('PUT', `/api/devices/${toy}/memories/${memoryId}/forget-after`, { forgetAfter: forgetAt });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({ forgetAfter: forgetAt, forgotten: false });
+    const listed = (await call('GET', `/api/devices/${toy}/memories`)).json<{
+      memories: { id: string; forgetAfter: number | null }[];
+    }>();
+    expect(listed.memories.find((m) => m.id === memoryId)?.forgetAfter).toBe(forgetAt);
+    expect(listed.memories.find((m) => m.id === keptId)?.forgetAfter).toBeNull();
+    // Bad input is refused with what is wrong, and changes nothing.
+    const bad = await call('PUT', `/api/devices/${toy}/memories/${memoryId}/forget-after`, { forgetAfter: 'soon' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ message: string }>().message).toMatch(/forgetAfter/);
+    expect(
+      (await call('PUT', `/api/devices/${toy}/memories/no-such/forget-after`, { forgetAfter: null })).statusCode,
+    ).toBe(404);
+
+    // The day comes: the daily chore deletes it, and nothing of it is left on disk.
+    expect(pruneExpiredDeviceMemories(built.db, forgetAt)).toBe(1);
+    expect(filesHolding(phrase)).toEqual([]);
+    expect(filesHolding(kept)).not.toEqual([]);
+  });
+
+  it('a forget date already past forgets the memory at once', async () => {
+    const toy = await newToy('Badger');
+    const phrase = 'Maya whispered the secret password pumpkin seventeen';
+    const memoryId = await remember(toy, phrase);
+    expect(filesHolding(phrase)).not.toEqual([]);
+    const res = await call('PUT', `/api/devices/${toy}/memories/${memoryId}/forget-after`, {
+      forgetAfter: Date.now() - 1000,
+    });
+    expect(res.json()).toMatchObject({ forgotten: true });
+    expect(filesHolding(phrase)).toEqual([]);
+    expect((await call('GET', `/api/devices/${toy}/memories`)).json<{ memories: unknown[] }>().memories).toEqual([]);
   });
 });

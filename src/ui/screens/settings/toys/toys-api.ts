@@ -62,7 +62,8 @@ export interface ProfileChanges {
   transport?: ToyTransport;
 }
 
-export type ToyMemory = Omit<MemoryRecord, 'embedding'>;
+/** A toy's memory, with when it is forgotten (epoch ms; null: kept until deleted). */
+export type ToyMemory = Omit<MemoryRecord, 'embedding'> & { forgetAfter: number | null };
 
 /** One finished turn of a toy's conversation history, and a page of them. */
 export type { DeviceTurn as ToyTurn, DeviceTurnListing as ToyTurnPage };
@@ -127,6 +128,10 @@ export const toysApi = {
   memories: async (id: string) => (await request<{ memories: ToyMemory[] }>('GET', `${at(id)}/memories`)).memories,
   editMemory: (id: string, memoryId: string, text: string) =>
     request<ToyMemory>('PATCH', `${at(id)}/memories/${encodeURIComponent(memoryId)}`, { text }),
+  setMemoryForgetAfter: (id: string, memoryId: string, forgetAfter: number | null) =>
+    request<{ forgotten: boolean }>('PUT', `${at(id)}/memories/${encodeURIComponent(memoryId)}/forget-after`, {
+      forgetAfter,
+    }),
   deleteMemory: (id: string, memoryId: string) =>
     request<void>('DELETE', `${at(id)}/memories/${encodeURIComponent(memoryId)}`),
   clearMemories: (id: string) => request<{ deleted: number }>('DELETE', `${at(id)}/memories`),
