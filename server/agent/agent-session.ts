@@ -68,6 +68,8 @@ export interface AgentConversation {
   /** The child's age the parent gave at consent (null: not known), for words the child can follow. */
   childAge?(): number | null;
   attach(session: VoiceSession, applyVolume: (volume: number) => void): () => void;
+  /** Resolves once the turns saved and learned from so far are done (so a close loses none). */
+  settled?(): Promise<void>;
 }
 
 export class AgentSession {

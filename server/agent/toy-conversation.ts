@@ -137,5 +137,11 @@ export class ToyConversation {
       this.opts.log('warn', 'voice session stop failed', { ...this.opts.logContext, error: String(error) });
     }
     await this.media?.close();
+    // The last turn's history and memories are written before the conversation counts as closed.
+    await this.opts.conversation
+      ?.settled?.()
+      .catch((error: unknown) =>
+        this.opts.log('warn', 'saving the last turn failed', { ...this.opts.logContext, error: String(error) }),
+      );
   }
 }
