@@ -43,4 +43,32 @@ describe('layout at 360 px', () => {
     expect(wide).toEqual({});
     await context.close();
   });
+
+  it('command boxes break lines between words, never inside one', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await openScreen(page, server.url, 'settings');
+    await page.getByTestId('settings-advanced-toggle').click();
+    await page.getByTestId('advanced-https').waitFor();
+    const split = await page.evaluate(() => {
+      const cut: string[] = [];
+      for (const code of document.querySelectorAll<HTMLElement>('.copy code')) {
+        const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+        for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+          // Each word's boxes: a word cut in two lies on two lines (two boxes at different heights).
+          for (const match of (text.textContent ?? '').matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(text, match.index);
+            range.setEnd(text, match.index + match[0].length);
+            const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+            if (tops.size > 1) cut.push(match[0]);
+          }
+        }
+      }
+      return { cut, boxes: document.querySelectorAll('.copy code').length };
+    });
+    expect(split.boxes).toBeGreaterThan(1);
+    expect(split.cut).toEqual([]);
+    await context.close();
+  });
 });
