@@ -2,6 +2,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addAudioTap } from '../helpers/audio-tap.ts';
 import { openPage, type OpenedPage } from '../helpers/e2e-session.ts';
+import { addScriptedMic } from '../helpers/scripted-mic.ts';
 
 export interface TalkTrace {
   /** Orb data-state changes with performance.now() times. */
@@ -30,11 +31,15 @@ export async function addTalkTrace(context: BrowserContext): Promise<void> {
   await context.addInitScript(installTalkTrace);
 }
 
-/** A laptop-sized page that hears what plays (audio tap) and follows the Talk screen (talk trace); the caller navigates. */
-export function openTalkPage(browser: Browser): Promise<OpenedPage> {
+/**
+ * A laptop-sized page that hears what plays (audio tap) and follows the Talk screen (talk trace);
+ * the caller navigates. With `scriptedMic` the test speaks into the microphone itself (sayIntoMic).
+ */
+export function openTalkPage(browser: Browser, opts: { scriptedMic?: boolean } = {}): Promise<OpenedPage> {
   return openPage(browser, {
     context: { viewport: { width: 1280, height: 900 } },
     prepare: async (context) => {
+      if (opts.scriptedMic) await addScriptedMic(context);
       await addAudioTap(context);
       await addTalkTrace(context);
     },

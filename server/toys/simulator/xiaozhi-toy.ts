@@ -146,6 +146,8 @@ export class XiaozhiToy {
   private readonly mode: 'auto' | 'manual' | 'realtime';
   private readonly encoder = new OpusEncoder(MIC_RATE, FRAME_MS);
   private decoder: OpusDecoder | null = null;
+  /** Set by close(): the codecs are freed and nothing arriving later is handled. */
+  private released = false;
   private toMic: StreamResampler | null = null;
   private readonly speech: Float32Array[] = [];
   private speechDone: ((endedAt: number) => void) | null = null;
@@ -291,6 +293,9 @@ export class XiaozhiToy {
     this.link.close();
     this.encoder.release();
     this.decoder?.release();
+    // A message already on the wire (tts start) must not bring a released decoder back into use.
+    this.decoder = null;
+    this.released = true;
   }
 
   private send(message: Record<string, unknown>): void {
@@ -302,6 +307,7 @@ export class XiaozhiToy {
   }
 
   private onJson(message: Record<string, unknown>): void {
+    if (this.released) return;
     const atMs = Date.now();
     this.messages.push({ message, atMs });
     const type = message.type;
@@ -333,7 +339,7 @@ export class XiaozhiToy {
 
   private onOpus(packet: Uint8Array, timestampMs: number): void {
     // Application: audio is played only while speaking; anything else is dropped.
-    if (this.state !== 'speaking' || !this.decoder || !this.toMic) return;
+    if (this.released || this.state !== 'speaking' || !this.decoder || !this.toMic) return;
     const pcm = this.decoder.decode(packet);
     this.heard.frames.push({ atMs: Date.now(), rms: rmsOf(pcm), pcm });
     this.playout.push({ timestampMs, pcm16k: this.toMic.push(pcm) });
@@ -403,6 +409,7 @@ export class XiaozhiToy {
   }
 
   private micFrame(): void {
+    if (this.released) return;
     const frame = new Float32Array(MIC_FRAME);
     const spoken = this.speech.shift();
     if (spoken) frame.set(spoken);
