@@ -200,4 +200,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // When a toy's memory is forgotten (epoch ms; NULL: kept until deleted), as the browser's are.
     sql: `ALTER TABLE device_memories ADD COLUMN forget_after INTEGER;`,
   },
+  {
+    version: 12,
+    name: 'device-unused-deletion',
+    // The parent's choice per toy: after this many days without use everything the toy kept is
+    // deleted (0: never). 90 is the default (UNUSED_TOY_DEFAULT_DAYS), frozen here as shipped.
+    sql: `
+      ALTER TABLE devices ADD COLUMN delete_unused_after_days INTEGER NOT NULL DEFAULT 90 CHECK (delete_unused_after_days >= 0 AND delete_unused_after_days <= 3650);
+    `,
+  },
 ];

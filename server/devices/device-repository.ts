@@ -33,13 +33,14 @@ interface DeviceRow {
   volume: number;
   limits: string;
   history_days: number | null;
+  delete_unused_after_days: number;
   memory_enabled: number;
   created_at: string;
   updated_at: string | null;
 }
 
 const COLUMNS =
-  'id, name, owner_name, owner_notes, persona, voice, language, volume, limits, history_days, memory_enabled, created_at, updated_at';
+  'id, name, owner_name, owner_notes, persona, voice, language, volume, limits, history_days, delete_unused_after_days, memory_enabled, created_at, updated_at';
 
 export function defaultDevicePersona(): PersonaRecord {
   const record = builtinPersona(CHILD_COMPANION_ID);
@@ -101,6 +102,7 @@ export class DeviceRepository {
     if (changes.limits !== undefined) set('limits', JSON.stringify(changes.limits));
     if (changes.historyDays !== undefined) set('history_days', changes.historyDays);
     if (changes.memoryEnabled !== undefined) set('memory_enabled', changes.memoryEnabled ? 1 : 0);
+    if (changes.deleteUnusedAfterDays !== undefined) set('delete_unused_after_days', changes.deleteUnusedAfterDays);
     set('updated_at', nowIso());
     const result = this.db.prepare(`UPDATE devices SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
     return result.changes > 0 ? this.get(id) : undefined;
@@ -164,6 +166,7 @@ function fromRow(row: DeviceRow): Omit<DeviceProfile, 'consent'> {
     volume: row.volume,
     limits: limits.success ? limits.data : NO_TIME_LIMITS,
     historyDays: row.history_days,
+    deleteUnusedAfterDays: row.delete_unused_after_days,
     memoryEnabled: row.memory_enabled !== 0,
     createdAt: row.created_at,
     updatedAt: row.updated_at ?? row.created_at,

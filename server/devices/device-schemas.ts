@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { SPEAKING_RATE_RANGE, type PersonaRecord } from '../../src/core/personas/persona-record.ts';
 import type { TimeLimits } from '../../src/core/safety/time-limits.ts';
 import { parseClock } from '../../src/core/safety/time-limits.ts';
+import { UNUSED_TOY_MAX_DAYS, UNUSED_TOY_MIN_DAYS } from '../../src/core/devices/unused-toy-deletion.ts';
 import { MAX_TURNS_PER_PAGE } from './device-turn-store.ts';
 import { ToyConsentBody } from './toy-consent-store.ts';
+
+const UNUSED_DAYS_RULE = `deleteUnusedAfterDays: 0 (never delete) or a whole number of days from ${UNUSED_TOY_MIN_DAYS} to ${UNUSED_TOY_MAX_DAYS}`;
 
 const clock = z.string().refine((v) => parseClock(v) !== null, 'a time like "19:30"');
 
@@ -64,6 +67,13 @@ const profileFields = {
     .min(0, 'historyDays: a whole number of days from 0 to 3650, or null for the server default')
     .max(3650, 'historyDays: a whole number of days from 0 to 3650, or null for the server default')
     .nullable(),
+  /** Days without use after which the toy's data is deleted; 0 never deletes it. */
+  deleteUnusedAfterDays: z
+    .number({ error: UNUSED_DAYS_RULE })
+    .int(UNUSED_DAYS_RULE)
+    .min(0, UNUSED_DAYS_RULE)
+    .max(UNUSED_TOY_MAX_DAYS, UNUSED_DAYS_RULE)
+    .refine((days) => days === 0 || days >= UNUSED_TOY_MIN_DAYS, UNUSED_DAYS_RULE),
   /** The parent's memory switch for this toy. */
   memoryEnabled: z.boolean({ error: 'memoryEnabled: true (the toy remembers) or false (it remembers nothing)' }),
 };

@@ -27,6 +27,7 @@ import { keepToyHistoryFor } from '../devices/device-turn-retention.ts';
 import { dailyChore } from '../devices/daily-chore.ts';
 import { pruneDeviceUsage, USAGE_KEEP_DAYS } from '../devices/device-usage.ts';
 import { pruneExpiredDeviceMemories } from '../devices/device-memory-store.ts';
+import { UnusedToys } from '../devices/unused-toys.ts';
 import { AGENT_IDENTITY } from '../agent/protocol.ts';
 import { setupLivekit } from '../livekit/setup.ts';
 import { loadHouseholdKey } from '../livekit/household-key.ts';
@@ -161,13 +162,15 @@ export async function buildApp({
     transports: xiaozhi.transports,
     sessions: xiaozhi.sessions,
   });
+  // A deleted toy (by the parent, or unused past the parent's days) is disconnected everywhere.
+  const disconnectDeletedToy = async (id: string) => {
+    xiaozhi.sessions.closeDevice(id, 'the toy was deleted');
+    xiaozhiMqtt?.revoke(id, 'the toy was deleted');
+    await agent.deviceRemoved(id);
+  };
   registerDeviceRoutes(app, db, livekit, {
     onDeviceToken: (device) => agent.deviceTokenIssued(device),
-    onDeviceDeleted: async (id) => {
-      xiaozhi.sessions.closeDevice(id, 'the toy was deleted');
-      xiaozhiMqtt?.revoke(id, 'the toy was deleted');
-      await agent.deviceRemoved(id);
-    },
+    onDeviceDeleted: disconnectDeletedToy,
     describe: (device) => xiaozhi.describe(device),
     setTransport: (id, transport) => {
       const problem = xiaozhi.setTransport(id, transport);
@@ -206,9 +209,30 @@ export async function buildApp({
         'Old toy talking time or forgotten toy memories could not be deleted.',
       ),
   );
+  const unusedToys = new UnusedToys(db);
+  const stopDeletingUnusedToys = dailyChore(
+    () => {
+      const deleted = unusedToys.deleteDue();
+      for (const id of deleted)
+        void disconnectDeletedToy(id).catch((error: unknown) =>
+          app.log.warn(
+            { error: error instanceof Error ? error.message : String(error) },
+            'A deleted toy could not be disconnected.',
+          ),
+        );
+      // The count only: a toy's id or name can say who the child is.
+      if (deleted.length > 0) app.log.info({ deleted: deleted.length }, 'toys unused past the parent’s days deleted');
+    },
+    (error) =>
+      app.log.warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        'Toys unused past the parent’s days could not be deleted.',
+      ),
+  );
   app.addHook('onClose', async () => {
     stopPruning();
     stopPruningUsage();
+    stopDeletingUnusedToys();
   });
   if (caCertPem) registerCaCertificateRoute(app, caCertPem);
   registerAppRoutes(app, config.appDir);

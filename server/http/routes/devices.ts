@@ -19,6 +19,7 @@ import { deviceRef, type DeviceRoomRef } from '../../devices/device-room.ts';
 import { livekitUrlFor, type TokenResponse } from './livekit-token.ts';
 import { revocationTag } from '../../livekit/revocation.ts';
 import { registerToyConsentRoutes, requireConsent } from './toy-consent.ts';
+import { UnusedToys } from '../../devices/unused-toys.ts';
 
 export { deviceIdentity, deviceRef, deviceRoom } from '../../devices/device-room.ts';
 
@@ -74,9 +75,12 @@ export function registerDeviceRoutes(
   hooks: DeviceRouteHooks = {},
 ): void {
   const devices = new DeviceRepository(db);
+  const unused = new UnusedToys(db);
   const guard = { preHandler: requireAdminOrHouseholdKey(setup) };
   const view = (device: DeviceProfile) => ({
     ...device,
+    // When it was last used, and when its data goes if it is not used again (the parent's notice).
+    unusedDeletion: unused.deletion(device.id),
     online: hooks.presence?.(deviceRef(device.id)) ?? { device: null, agent: false },
     ...hooks.describe?.(device),
   });

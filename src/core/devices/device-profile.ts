@@ -24,6 +24,8 @@ export interface DeviceProfile {
   memoryEnabled: boolean;
   /** Days this toy's conversation history is kept (0: none); null follows the server's default. */
   historyDays: number | null;
+  /** Days without use after which everything the toy kept is deleted (0: never); see unused-toy-deletion.ts. */
+  deleteUnusedAfterDays: number;
   /** The parent's consent (child's age, words accepted); null for a toy added before it was asked. */
   consent: ToyConsent | null;
   createdAt: string;

@@ -32,6 +32,7 @@ function profile(id: string): DeviceProfile {
     limits: NO_TIME_LIMITS,
     memoryEnabled: true,
     historyDays: null,
+    deleteUnusedAfterDays: 90,
     consent: null,
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
