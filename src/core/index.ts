@@ -18,6 +18,7 @@ export {
   type TurnMetrics,
 } from './metrics.ts';
 export { TurnDetector, type TurnDetectorConfig, type TurnDetectorEvent } from './turn-detector.ts';
+export * from './end-of-turn.ts';
 export { FrameAssembler, concatAudio } from './audio-frames.ts';
 export { UtteranceRecorder } from './utterance-recorder.ts';
 export {

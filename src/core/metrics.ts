@@ -23,6 +23,8 @@ export interface TurnMetrics {
   interrupted: boolean;
   /** Names of the tools called, in order. */
   toolCalls: string[];
+  /** Voice: the transcript was started during the user's last pause, before the turn ended. */
+  transcribedInPause: boolean;
 }
 
 export type TurnMark =
@@ -99,6 +101,7 @@ export interface TurnFacts {
   sentences: number;
   interrupted: boolean;
   toolCalls: string[];
+  transcribedInPause?: boolean;
 }
 
 export function computeTurnMetrics(facts: TurnFacts): TurnMetrics {
@@ -118,5 +121,6 @@ export function computeTurnMetrics(facts: TurnFacts): TurnMetrics {
     sentences: facts.sentences,
     interrupted: facts.interrupted,
     toolCalls: [...facts.toolCalls],
+    transcribedInPause: facts.transcribedInPause ?? false,
   };
 }

@@ -1,3 +1,4 @@
+import type { PausePatience } from './end-of-turn.ts';
 import type { ChatMessage, ToolSpec } from './engines.ts';
 
 export interface Persona {
@@ -8,6 +9,8 @@ export interface Persona {
   /** TTS voice id and speaking rate for this persona. */
   voice?: string;
   speakingRate?: number;
+  /** How long a pause may be before the user's turn ends (young children pause longer). */
+  pausePatience?: PausePatience;
 }
 
 export interface PromptInput {

@@ -1,3 +1,4 @@
+import type { EndOfTurnMode } from './end-of-turn.ts';
 import type { TurnMetrics } from './metrics.ts';
 import type { ToolResult } from './tools/types.ts';
 
@@ -11,8 +12,15 @@ export interface VoiceSessionConfig {
   silenceThreshold: number;
   /** Speech shorter than this is a blip, not an utterance. */
   minSpeechMs: number;
-  /** Silence after speech that ends the user's turn. */
+  /**
+   * Silence after speech that ends the user's turn: as is in 'fixed' mode; the adaptive policy
+   * scales it by what was said so far (src/core/end-of-turn.ts). A persona's patience scales it too.
+   */
   endpointingDelayMs: number;
+  /** Fixed silence, transcription starting in the pause, or the adaptive policy (the default). */
+  endOfTurn: EndOfTurnMode;
+  /** Silence inside an utterance this long starts transcribing what was said so far (not 'fixed'). */
+  pauseProbeMs: number;
   /** Pauses between words shorter than this do not restart the minSpeechMs / minInterruptionMs count. */
   speechGapMs: number;
   /** User speech while Hearth is thinking or speaking must last this long to interrupt it. */
@@ -36,6 +44,8 @@ export const DEFAULT_VOICE_SESSION_CONFIG: Readonly<VoiceSessionConfig> = {
   silenceThreshold: 0.35,
   minSpeechMs: 250,
   endpointingDelayMs: 600,
+  endOfTurn: 'adaptive',
+  pauseProbeMs: 200,
   speechGapMs: 160,
   minInterruptionMs: 400,
   preRollMs: 300,

@@ -13,6 +13,11 @@ export interface TurnDetectorConfig {
    * pauses between words ("Tell | me a story") dip the VAD for 60-130 ms. 0: any dip cancels.
    */
   speechGapMs?: number;
+  /**
+   * Silence inside an utterance this long is reported as a 'pause' (once per pause), so the
+   * session can transcribe what was said so far while it waits. Unset: no pause events.
+   */
+  pauseProbeMs?: number;
 }
 
 export type TurnDetectorEvent =
@@ -21,7 +26,11 @@ export type TurnDetectorEvent =
   /** The silence after speech lasted `endpointingDelayMs`; `endedAt` is when it began. */
   | { type: 'speechEnd'; endedAt: number }
   /** Speech stopped before it lasted long enough (a blip, a cough). */
-  | { type: 'blip'; onsetAt: number };
+  | { type: 'blip'; onsetAt: number }
+  /** The speaker has been silent `pauseProbeMs` since `silenceSince`; the turn may still go on. */
+  | { type: 'pause'; silenceSince: number }
+  /** Voice came back after a reported pause: what was said during it was not the end. */
+  | { type: 'resume'; at: number };
 
 type Phase = 'silence' | 'candidate' | 'speech';
 
@@ -32,8 +41,26 @@ export class TurnDetector {
   private silenceSince: number | null = null;
   /** Start of an unvoiced stretch inside a candidate, if one is in progress. */
   private candidateGapSince: number | null = null;
+  private pauseReported = false;
+  /** This utterance's end-of-turn silence (the configured one until setEndpointingDelay). */
+  private endpointingDelayMs: number;
 
-  constructor(private readonly config: TurnDetectorConfig) {}
+  constructor(private readonly config: TurnDetectorConfig) {
+    this.endpointingDelayMs = config.endpointingDelayMs;
+  }
+
+  /**
+   * Changes how much silence ends the current utterance (an end-of-turn policy that read what was
+   * said so far). Applies from the next frame; back to the configured delay once it ends.
+   */
+  setEndpointingDelay(ms: number): void {
+    this.endpointingDelayMs = ms;
+  }
+
+  /** The silence that ends the current utterance. */
+  get currentEndpointingDelayMs(): number {
+    return this.endpointingDelayMs;
+  }
 
   /** Whether the current frame is voiced (after hysteresis). */
   get voiced(): boolean {
@@ -55,7 +82,7 @@ export class TurnDetector {
    * to count: short in listening, longer while Hearth talks (the false-interruption guard).
    */
   update(probability: number, now: number, minSpeechMs: number): TurnDetectorEvent | null {
-    const { speechThreshold, silenceThreshold, endpointingDelayMs } = this.config;
+    const { speechThreshold, silenceThreshold } = this.config;
     if (!this.voicedNow && probability >= speechThreshold) this.voicedNow = true;
     else if (this.voicedNow && probability < silenceThreshold) this.voicedNow = false;
 
@@ -76,14 +103,21 @@ export class TurnDetector {
         }
         this.candidateGapSince = null;
         return this.confirmIfLongEnough(now, minSpeechMs);
-      case 'speech':
+      case 'speech': {
         if (this.voicedNow) {
           this.silenceSince = null;
-          return null;
+          if (!this.pauseReported) return null;
+          this.pauseReported = false;
+          return { type: 'resume', at: now };
         }
         this.silenceSince ??= now;
-        if (now - this.silenceSince < endpointingDelayMs) return null;
-        return this.end(this.silenceSince);
+        const silentFor = now - this.silenceSince;
+        if (silentFor >= this.endpointingDelayMs) return this.end(this.silenceSince);
+        const probe = this.config.pauseProbeMs;
+        if (probe === undefined || this.pauseReported || silentFor < probe) return null;
+        this.pauseReported = true;
+        return { type: 'pause', silenceSince: this.silenceSince };
+      }
     }
   }
 
@@ -97,18 +131,24 @@ export class TurnDetector {
     this.voicedNow = false;
     this.silenceSince = null;
     this.candidateGapSince = null;
+    this.pauseReported = false;
+    this.endpointingDelayMs = this.config.endpointingDelayMs;
   }
 
   private confirmIfLongEnough(now: number, minSpeechMs: number): TurnDetectorEvent | null {
     if (now - this.onsetAt < minSpeechMs) return null;
     this.phase = 'speech';
     this.silenceSince = null;
+    this.pauseReported = false;
+    this.endpointingDelayMs = this.config.endpointingDelayMs;
     return { type: 'speechStart', onsetAt: this.onsetAt };
   }
 
   private end(endedAt: number): TurnDetectorEvent {
     this.phase = 'silence';
     this.silenceSince = null;
+    this.pauseReported = false;
+    this.endpointingDelayMs = this.config.endpointingDelayMs;
     return { type: 'speechEnd', endedAt };
   }
 }

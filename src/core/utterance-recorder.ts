@@ -32,6 +32,11 @@ export class UtteranceRecorder {
     this.recent = [];
   }
 
+  /** The utterance so far (a copy), which goes on recording. */
+  snapshot(): Float32Array {
+    return concatAudio(this.utterance ?? []);
+  }
+
   /** Ends the utterance and returns its audio. */
   take(): Float32Array {
     const audio = concatAudio(this.utterance ?? []);

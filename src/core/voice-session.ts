@@ -23,6 +23,7 @@ import {
 } from './session-types.ts';
 import type { DirectCommandMatch, ToolRegistry } from './tools/registry.ts';
 import type { ToolServices } from './tools/types.ts';
+import { endpointingDelayFor } from './end-of-turn.ts';
 import { TurnDetector } from './turn-detector.ts';
 import { UtteranceRecorder } from './utterance-recorder.ts';
 
@@ -58,6 +59,15 @@ interface Turn {
   reply: ReplyPipeline;
   userText: string | null;
   closed: boolean;
+  transcribedInPause: boolean;
+}
+
+/** Speech recognition of the utterance up to a pause, started before the turn ends. */
+interface PauseTranscript {
+  controller: AbortController;
+  startedAt: number;
+  endedAt: number | null;
+  text: Promise<string>;
 }
 
 const REPLYING_STATES: readonly VoiceSessionState[] = ['transcribing', 'thinking', 'speaking'];
@@ -84,6 +94,8 @@ export class VoiceSession {
   private voiced = false;
   private vadFailing = false;
   private utteranceOnsetAt = 0;
+  /** The transcript started at the current pause; dropped when the speaker goes on. */
+  private pauseTranscript: PauseTranscript | null = null;
   /** Stream time (clock ms) at the end of the audio pushed so far, and samples not yet in a frame. */
   private streamEnd: number | null = null;
   private pendingSamples = 0;
@@ -93,7 +105,14 @@ export class VoiceSession {
     this.clock = options.clock ?? systemClock;
     this.persona = options.persona;
     this.messages = [...(options.history ?? [])];
-    this.detector = new TurnDetector(this.config);
+    const { speechThreshold, silenceThreshold, endpointingDelayMs, speechGapMs, endOfTurn, pauseProbeMs } = this.config;
+    this.detector = new TurnDetector({
+      speechThreshold,
+      silenceThreshold,
+      endpointingDelayMs,
+      speechGapMs,
+      ...(endOfTurn === 'fixed' ? {} : { pauseProbeMs }),
+    });
     this.frames = new FrameAssembler(options.vad.frameSamples);
     const longestOnsetWait = Math.max(this.config.minSpeechMs, this.config.minInterruptionMs);
     // Slack for frames stamped a little late by a busy VAD.
@@ -238,7 +257,14 @@ export class VoiceSession {
       if (replying) this.cancelTurn('barge-in');
       this.recorder.begin(event.onsetAt - this.config.preRollMs);
       this.utteranceOnsetAt = event.onsetAt;
+      this.detector.setEndpointingDelay(this.endpointingDelay(null));
       this.setState('userSpeaking');
+    } else if (event?.type === 'pause') {
+      if (this.currentState === 'userSpeaking') this.transcribeInPause();
+    } else if (event?.type === 'resume') {
+      // The speaker went on: what was transcribed so far is not the turn.
+      this.dropPauseTranscript();
+      this.detector.setEndpointingDelay(this.endpointingDelay(null));
     } else if (event?.type === 'speechEnd') {
       if (this.currentState === 'userSpeaking') this.commitUtterance(event.endedAt + lag);
     } else if (this.currentState === 'userSpeaking' && now - this.utteranceOnsetAt >= this.config.maxUtteranceMs) {
@@ -247,13 +273,70 @@ export class VoiceSession {
     }
   }
 
+  /** The silence that ends this utterance, from the persona's patience and (adaptive) the words so far. */
+  private endpointingDelay(textSoFar: string | null): number {
+    const adaptive = this.config.endOfTurn === 'adaptive';
+    return endpointingDelayFor(this.config.endpointingDelayMs, this.persona.pausePatience, adaptive ? textSoFar : null);
+  }
+
+  /**
+   * The speaker paused: recognise what they said so far now, so the transcript is (nearly) ready
+   * when the turn ends; with the adaptive policy its words decide how long to wait.
+   */
+  private transcribeInPause(): void {
+    this.dropPauseTranscript();
+    const audio = this.recorder.snapshot();
+    const controller = new AbortController();
+    const language = this.persona.language;
+    const pending: PauseTranscript = {
+      controller,
+      startedAt: this.clock.now(),
+      endedAt: null,
+      text: Promise.resolve(''),
+    };
+    pending.text = this.options.stt
+      .transcribe(audio, { signal: controller.signal, ...(language ? { language } : {}) })
+      .then((transcript) => {
+        pending.endedAt = this.clock.now();
+        return transcript.text.trim();
+      });
+    // A failure is the turn's to report if it uses this transcript; a dropped one is ignored.
+    pending.text.catch(() => undefined);
+    this.pauseTranscript = pending;
+    void pending.text.then(
+      (text) => {
+        if (this.pauseTranscript === pending && this.detector.inSpeech)
+          this.detector.setEndpointingDelay(this.endpointingDelay(text));
+      },
+      () => undefined,
+    );
+  }
+
+  private dropPauseTranscript(): void {
+    this.pauseTranscript?.controller.abort();
+    this.pauseTranscript = null;
+  }
+
   private commitUtterance(speechEndedAt: number): void {
     const audio = this.recorder.take();
+    // Only silence came after the pause it was started at: its transcript is the utterance's.
+    const early = this.pauseTranscript;
+    this.pauseTranscript = null;
     const turn = this.openTurn('voice');
     turn.timer.mark('speechEnd', speechEndedAt);
     turn.timer.mark('committed');
     this.setState('transcribing');
-    void this.runTurn(turn, () => this.transcribe(turn, audio));
+    void this.runTurn(turn, () => (early ? this.awaitPauseTranscript(turn, early) : this.transcribe(turn, audio)));
+  }
+
+  private async awaitPauseTranscript(turn: Turn, early: PauseTranscript): Promise<string> {
+    const { signal } = turn.controller;
+    turn.transcribedInPause = true;
+    turn.timer.mark('sttStart', early.startedAt);
+    signal.addEventListener('abort', () => early.controller.abort(), { once: true });
+    const text = await raceAbort(early.text, signal);
+    turn.timer.mark('sttEnd', early.endedAt ?? this.clock.now());
+    return text;
   }
 
   private async transcribe(turn: Turn, audio: Float32Array): Promise<string> {
@@ -401,6 +484,7 @@ export class VoiceSession {
       timer,
       userText: null,
       closed: false,
+      transcribedInPause: false,
       reply: this.createReply(id, controller.signal, timer, () => this.isCurrent(turn)),
     };
     this.turn = turn;
@@ -476,6 +560,7 @@ export class VoiceSession {
         sentences: turn.reply.sentencesSpoken,
         interrupted,
         toolCalls: turn.reply.toolCalls,
+        transcribedInPause: turn.transcribedInPause,
       }),
     );
     this.emitter.emit('turnEnd', { turnId: turn.id, interrupted });
@@ -488,6 +573,7 @@ export class VoiceSession {
   }
 
   private resetListening(): void {
+    this.dropPauseTranscript();
     this.detector.reset();
     this.recorder.discard();
     this.voiced = false;

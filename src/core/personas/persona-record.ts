@@ -2,6 +2,7 @@
 // IndexedDB and the server can store the same shape for a toy's device.
 
 import type { AgeRange } from '../media/types.ts';
+import type { PausePatience } from '../end-of-turn.ts';
 import type { Persona } from '../prompt.ts';
 
 export interface ContentRules {
@@ -35,6 +36,11 @@ export interface PersonaRecord {
    * Absent: a child-safe persona gets CHILD_AUDIENCE_AGES, any other persona every age.
    */
   audienceAge?: AgeRange;
+  /**
+   * How long a quiet moment may last before the speaker's turn ends. Absent: 'long' for a
+   * child-safe persona (young children stop to think mid-sentence), 'usual' for any other.
+   */
+  pausePatience?: PausePatience;
   /** Shipped with Hearth (can still be edited or deleted; "restore" brings it back). */
   builtIn: boolean;
   createdAt: number;
@@ -69,7 +75,12 @@ export function toPromptPersona(record: PersonaRecord): Persona {
     ...(record.language ? { language: record.language } : {}),
     ...(record.voice ? { voice: record.voice } : {}),
     speakingRate: clampRate(record.speakingRate),
+    pausePatience: pausePatienceOf(record),
   };
+}
+
+export function pausePatienceOf(record: Pick<PersonaRecord, 'pausePatience' | 'contentRules'>): PausePatience {
+  return record.pausePatience ?? (record.contentRules.childSafe ? 'long' : 'usual');
 }
 
 export function clampRate(rate: number): number {

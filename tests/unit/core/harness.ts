@@ -63,7 +63,9 @@ export function createHarness(options: HarnessOptions = {}) {
     locale: 'en-US',
     timeZone: 'UTC',
     ...(options.tools ? { tools: options.tools } : {}),
-    ...(options.config ? { config: options.config } : {}),
+    // The fixed end of turn unless a test asks for another: most tests time turns to the frame
+    // (end-of-turn.test.ts covers transcribing in the pause and the adaptive policy).
+    config: { endOfTurn: 'fixed', ...options.config },
     ...options.session,
   });
 

@@ -54,6 +54,7 @@ describe('computeTurnMetrics', () => {
       sentences: 3,
       interrupted: false,
       toolCalls: ['get_time'],
+      transcribedInPause: false,
     });
     expect(metrics).toEqual({
       turnId: 't',
@@ -69,6 +70,7 @@ describe('computeTurnMetrics', () => {
       sentences: 3,
       interrupted: false,
       toolCalls: ['get_time'],
+      transcribedInPause: false,
     });
   });
 });

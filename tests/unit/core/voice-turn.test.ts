@@ -92,6 +92,7 @@ describe('a normal voice turn', () => {
         sentences: 2,
         interrupted: false,
         toolCalls: [],
+        transcribedInPause: false,
       },
     ]);
     expect(h.output.enqueued[0]!.at).toBe(firstAudio);

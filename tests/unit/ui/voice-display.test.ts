@@ -35,6 +35,7 @@ describe('latency breakdown', () => {
     sentences: 5,
     interrupted: false,
     toolCalls: [],
+    transcribedInPause: false,
   };
 
   it('formats milliseconds for people', () => {

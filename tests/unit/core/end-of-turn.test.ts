@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { endpointingDelayFor, utteranceShape } from '../../../src/core/index.ts';
+import { FRAME_MS, frameTags } from './fakes.ts';
+import { config, createHarness, type Harness } from './harness.ts';
+
+const BASE = config.endpointingDelayMs;
+
+/** When the session went to 'transcribing' after `from`, or null. */
+function committedAt(h: Harness, from: number): number | null {
+  return h.of('state').find((e) => e.at >= from && e.payload.state === 'transcribing')?.at ?? null;
+}
+
+describe('utteranceShape', () => {
+  it('reads a sentence with an end mark as finished', () => {
+    expect(utteranceShape('Tell me a story.')).toBe('finished');
+    expect(utteranceShape('Can we play a game?')).toBe('finished');
+    expect(utteranceShape('My tooth fell out!')).toBe('finished');
+  });
+
+  it('reads a trailing joining word or a comma as unfinished, even with a full stop after it', () => {
+    expect(utteranceShape('I saw a dog and')).toBe('unfinished');
+    expect(utteranceShape('And then.')).toBe('unfinished');
+    expect(utteranceShape('Because, um...')).toBe('unfinished');
+    expect(utteranceShape('I went to the park,')).toBe('unfinished');
+    expect(utteranceShape('Tell me a story about the')).toBe('unfinished');
+  });
+
+  it('knows nothing from words without an end mark, or from no words', () => {
+    expect(utteranceShape('hello there')).toBe('unknown');
+    expect(utteranceShape('  ')).toBe('unknown');
+  });
+});
+
+describe('endpointingDelayFor', () => {
+  it('waits half as long after a finished sentence and twice as long after "and"', () => {
+    expect(endpointingDelayFor(600, 'usual', 'Tell me a story.')).toBe(300);
+    expect(endpointingDelayFor(600, 'usual', 'and then')).toBe(1200);
+    expect(endpointingDelayFor(600, 'usual', 'hello')).toBe(600);
+    expect(endpointingDelayFor(600, 'usual', null)).toBe(600);
+  });
+
+  it("scales by the persona's patience, and never goes below 250 ms", () => {
+    expect(endpointingDelayFor(600, 'long', null)).toBe(960);
+    expect(endpointingDelayFor(600, 'long', 'and')).toBe(1920);
+    expect(endpointingDelayFor(600, 'short', 'Yes.')).toBe(250);
+  });
+});
+
+describe('end of turn in the session', () => {
+  it('adaptive: a finished sentence heard in the pause ends the turn sooner, with its transcript ready', async () => {
+    const h = createHarness({
+      transcripts: ['Tell me a story.'],
+      chat: [['Once', '.']],
+      config: { endOfTurn: 'adaptive' },
+    });
+    h.session.start();
+    await h.speech(600, 1);
+    const speechEnd = h.clock.now();
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    // The pause probe (200 ms) + the fake STT (100 ms) tell a finished sentence: 300 ms ends it.
+    const committed = committedAt(h, speechEnd)!;
+    expect(committed - speechEnd).toBeLessThan(BASE);
+    expect(committed - speechEnd).toBeGreaterThanOrEqual(endpointingDelayFor(BASE, 'usual', 'Tell me a story.'));
+    expect(h.stt.calls).toHaveLength(1);
+    expect(h.of('userTranscript').map((e) => e.payload.text)).toEqual(['Tell me a story.']);
+    expect(h.of('metrics')[0]!.payload.transcribedInPause).toBe(true);
+  });
+
+  it('adaptive: a trailing "and" waits past the usual silence, and the speaker can go on', async () => {
+    const h = createHarness({
+      transcripts: ['I saw a dog and', 'I saw a dog and a cat.'],
+      chat: [['Nice', '.']],
+      config: { endOfTurn: 'adaptive' },
+    });
+    h.session.start();
+    await h.speech(600, 1);
+    await h.silence(BASE + 200, 2);
+    expect(h.session.state, 'an unfinished sentence keeps the turn open past 600 ms').toBe('userSpeaking');
+    await h.speech(500, 3);
+    expect(h.stt.calls[0]!.signal?.aborted, 'the dropped transcript is cancelled').toBe(true);
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(h.stt.calls).toHaveLength(2);
+    // The second transcription covers both parts; the turn's words are its words.
+    const tags = frameTags(h.stt.calls[1]!.audio);
+    expect(tags).toContain(1);
+    expect(tags).toContain(3);
+    expect(h.of('userTranscript').map((e) => e.payload.text)).toEqual(['I saw a dog and a cat.']);
+  });
+
+  it('a transcript still running when the speaker goes on is cancelled and never becomes the turn', async () => {
+    const h = createHarness({
+      transcripts: ['only the second call finishes.'],
+      chat: [['Ok', '.']],
+      config: { endOfTurn: 'adaptive', pauseProbeMs: 200 },
+    });
+    h.session.start();
+    await h.speech(600, 1);
+    // The pause is heard at 200 ms; speech comes back while the fake STT (100 ms) still runs.
+    await h.silence(200 + 2 * FRAME_MS, 2);
+    expect(h.stt.calls).toHaveLength(1);
+    await h.speech(400, 3);
+    expect(h.stt.calls[0]!.signal?.aborted).toBe(true);
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(h.stt.calls).toHaveLength(2);
+    expect(h.of('userTranscript').map((e) => e.payload.text)).toEqual(['only the second call finishes.']);
+  });
+
+  it('transcribe-in-pause: the silence stays fixed, but the transcript was started in the pause', async () => {
+    const h = createHarness({
+      transcripts: ['Tell me a story.'],
+      chat: [['Once', '.']],
+      config: { endOfTurn: 'transcribe-in-pause' },
+    });
+    h.session.start();
+    await h.speech(600, 1);
+    const speechEnd = h.clock.now();
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    const committed = committedAt(h, speechEnd)!;
+    expect(committed - speechEnd).toBeGreaterThanOrEqual(BASE);
+    expect(h.stt.calls).toHaveLength(1);
+    const metrics = h.of('metrics')[0]!.payload;
+    expect(metrics.transcribedInPause).toBe(true);
+    // The transcript was ready before the turn ended: the reply waits on no recognition at all.
+    const thinking = h.of('state').find((e) => e.payload.state === 'thinking')!.at;
+    expect(thinking).toBe(committed);
+  });
+
+  it('fixed: no transcription before the turn ends (the old path)', async () => {
+    const h = createHarness({
+      transcripts: ['Tell me a story.'],
+      chat: [['Once', '.']],
+      config: { endOfTurn: 'fixed' },
+    });
+    h.session.start();
+    await h.speech(600, 1);
+    await h.silence(BASE - 2 * FRAME_MS, 2);
+    expect(h.stt.calls).toHaveLength(0);
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(h.of('metrics')[0]!.payload.transcribedInPause).toBe(false);
+  });
+
+  it('a persona for young children waits longer for the end of a turn (its pause patience)', async () => {
+    const h = createHarness({
+      transcripts: ['I like'],
+      chat: [['Me too', '.']],
+      config: { endOfTurn: 'fixed' },
+      session: { persona: { name: 'Pip', systemPrompt: 'Be kind.', pausePatience: 'long' } },
+    });
+    h.session.start();
+    await h.speech(600, 1);
+    const speechEnd = h.clock.now();
+    await h.silence(BASE + 200, 2);
+    expect(h.session.state).toBe('userSpeaking');
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(committedAt(h, speechEnd)! - speechEnd).toBeGreaterThanOrEqual(endpointingDelayFor(BASE, 'long'));
+  });
+
+  it('a transcript started in the pause that fails is reported like any recognition failure', async () => {
+    const h = createHarness({
+      transcripts: [new Error('whisper crashed')],
+      config: { endOfTurn: 'adaptive' },
+    });
+    h.session.start();
+    await h.speech(600, 1);
+    await h.silenceUntil(() => h.of('turnEnd').length === 1 && h.session.state === 'listening');
+    expect(h.of('error').map((e) => [e.payload.stage, e.payload.error.message])).toEqual([['stt', 'whisper crashed']]);
+    expect(h.of('agentText').map((e) => e.payload.text)).toEqual([config.apology]);
+  });
+});
