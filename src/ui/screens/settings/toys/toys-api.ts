@@ -5,6 +5,7 @@
 import type { CompanionReadiness } from '../../../../core/devices/companion-readiness.ts';
 import type { DeviceProfile } from '../../../../core/devices/device-profile.ts';
 import type { DeviceTurn, DeviceTurnListing } from '../../../../core/devices/device-turn.ts';
+import type { UnusedToyDeletion } from '../../../../core/devices/unused-toy-deletion.ts';
 import type { MemoryRecord } from '../../../../core/memory/memory-types.ts';
 import type { PersonaRecord } from '../../../../core/personas/persona-record.ts';
 import type { TimeLimits } from '../../../../core/safety/time-limits.ts';
@@ -24,6 +25,8 @@ export interface Toy extends DeviceProfile {
   firmwareVersion: string | null;
   /** ms since the epoch; null when it has not checked in yet. */
   lastSeenAt: number | null;
+  /** When it was last used and when it is deleted unless used (the listing has it; a pairing's answer does not). */
+  unusedDeletion?: UnusedToyDeletion;
 }
 
 /** A stock toy that checked in and spoke its code, waiting for a parent to add it. */
@@ -58,6 +61,8 @@ export interface ProfileChanges {
   memoryEnabled?: boolean;
   /** Days the conversation history is kept (0: none); null follows the home server's default. */
   historyDays?: number | null;
+  /** Days without use after which the toy and all it kept are deleted (0: never). */
+  deleteUnusedAfterDays?: number;
   /** xiaozhi toys only; the toy picks it up at its next restart. */
   transport?: ToyTransport;
 }
