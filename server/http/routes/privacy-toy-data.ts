@@ -9,6 +9,11 @@ import { DeviceTurnStore, MAX_TURNS_PER_PAGE, type DeviceTurn } from '../../devi
 import { keptForDays, type LedgerEntry, type ToyDataKind } from '../../../src/core/privacy/data-ledger.ts';
 import { USAGE_KEEP_DAYS } from '../../devices/device-usage.ts';
 
+/** Everything a toy kept goes when it is not used for the parent's days (0: never). */
+function orUntilUnused(days: number): string {
+  return days > 0 ? `, or until the toy has not been used for ${days} days` : '';
+}
+
 const GOES_WITH_TOY = 'It goes when you delete the toy (Settings → Toys → Delete), with everything else it kept.';
 
 export class ToyDataLedger {
@@ -24,6 +29,7 @@ export class ToyDataLedger {
 
   entries(device: DeviceProfile): LedgerEntry[] {
     const historyDays = device.historyDays ?? this.defaultHistoryDays;
+    const unused = orUntilUnused(device.deleteUnusedAfterDays);
     const base = { where: 'home-server' as const };
     return [
       {
@@ -41,7 +47,7 @@ export class ToyDataLedger {
         kind: 'memories',
         label: 'Memories',
         what: 'Short facts the toy remembers about the child (“Maya loves kites”), to use in later conversations.',
-        keptFor: 'until you or the child delete them, or the forget date you gave one',
+        keptFor: `until you or the child delete them, or the forget date you gave one${unused}`,
         count: this.countRows('device_memories', device.id),
         unit: 'memories',
         deletable: true,
@@ -61,7 +67,7 @@ export class ToyDataLedger {
         kind: 'consent',
         label: 'Your consent',
         what: 'The child’s age you gave, which words you accepted, how you were signed in and when.',
-        keptFor: 'as long as the toy is registered',
+        keptFor: `as long as the toy is registered${unused}`,
         count: this.consentRows(device.id).length,
         unit: 'records',
         deletable: false,
@@ -72,7 +78,7 @@ export class ToyDataLedger {
         kind: 'profile',
         label: 'Toy profile',
         what: 'The toy’s name, who it is for and your notes, its persona, voice, language, volume and limits.',
-        keptFor: 'as long as the toy is registered',
+        keptFor: `as long as the toy is registered${unused}`,
         count: 1,
         unit: 'profile',
         deletable: false,
@@ -83,7 +89,7 @@ export class ToyDataLedger {
         kind: 'credential',
         label: 'Toy credential',
         what: 'A one-way hash of the toy’s secret key, so only this toy can connect as itself. Not personal data.',
-        keptFor: 'as long as the toy is registered',
+        keptFor: `as long as the toy is registered${unused}`,
         count: 1,
         unit: 'hash',
         deletable: false,

@@ -211,6 +211,17 @@ describe('the parent’s setting and the notice through the devices API', () => 
     });
   });
 
+  it('the data ledger says each kept kind goes when the toy is not used for its days', async () => {
+    await call('PATCH', '/api/devices/bear', admin, { deleteUnusedAfterDays: 45 });
+    const ledger = (await call('GET', '/api/privacy/ledger', admin)).json<{
+      toys: { id: string; entries: { kind: string; keptFor: string }[] }[];
+    }>();
+    const keptFor = (kind: string) =>
+      ledger.toys.find((t) => t.id === 'bear')?.entries.find((e) => e.kind === kind)?.keptFor;
+    expect(keptFor('profile')).toBe('as long as the toy is registered, or until the toy has not been used for 45 days');
+    expect(keptFor('memories')).toMatch(/, or until the toy has not been used for 45 days$/);
+  });
+
   it('refuses a bad number of days with what is wrong, and changes nothing', async () => {
     await call('PATCH', '/api/devices/bear', admin, { deleteUnusedAfterDays: 60 });
     for (const bad of [-1, 5, 13, 1.5, 3651, '90', null]) {
