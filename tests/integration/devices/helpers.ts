@@ -15,7 +15,8 @@ export interface BuiltApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(): Promise<BuiltApp> {
+/** `beforeStart` may put rows in the database before the app (and its start-up chores) runs. */
+export async function buildTestApp(beforeStart?: (db: HearthDatabase) => void): Promise<BuiltApp> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-devices-'));
   const dataDir = path.join(root, 'data');
   const manifestPath = path.join(root, 'manifest.json');
@@ -40,6 +41,7 @@ export async function buildTestApp(): Promise<BuiltApp> {
     {},
   );
   const db = openDatabase(path.join(dataDir, 'hearth.db'));
+  beforeStart?.(db);
   const models = await ModelStore.open({ manifestPath, modelsDir: root, extraDirs: [] });
   const app = await buildApp({ config, db, models, version: '0.0.0-test' });
   await app.ready();

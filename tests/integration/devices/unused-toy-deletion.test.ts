@@ -166,6 +166,34 @@ describe('toys unused past the parent’s days, in the store', () => {
   });
 });
 
+describe('the server’s daily chore', () => {
+  it('deletes, when the server starts, a toy unused past its days and keeps the others', async () => {
+    const built = await buildTestApp((db) => {
+      const devices = new DeviceRepository(db);
+      const longAgo = new Date(Date.now() - 120 * DAY_MS).toISOString();
+      for (const id of ['gone', 'kept']) {
+        devices.create({ name: id, id });
+        db.prepare('UPDATE devices SET created_at = ? WHERE id = ?').run(longAgo, id);
+      }
+      devices.updateProfile('kept', { deleteUnusedAfterDays: 365 });
+    });
+    try {
+      const ids = (
+        await built.app.inject({
+          method: 'GET',
+          url: '/api/devices',
+          headers: { authorization: `Bearer ${built.householdKey}` },
+        })
+      )
+        .json<{ devices: { id: string }[] }>()
+        .devices.map((t) => t.id);
+      expect(ids).toEqual(['kept']);
+    } finally {
+      await built.close();
+    }
+  }, 60_000);
+});
+
 describe('the parent’s setting and the notice through the devices API', () => {
   let built: BuiltApp;
   let admin: string;
