@@ -205,8 +205,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'device-unused-deletion',
     // The parent's choice per toy: after this many days without use everything the toy kept is
     // deleted (0: never). 90 is the default (UNUSED_TOY_DEFAULT_DAYS), frozen here as shipped.
+    // unused_clock_from: the days are counted from no earlier than this (the upgrade that brought
+    // the rule, or the parent's last change of the days), so no toy goes without its week of notice.
     sql: `
       ALTER TABLE devices ADD COLUMN delete_unused_after_days INTEGER NOT NULL DEFAULT 90 CHECK (delete_unused_after_days >= 0 AND delete_unused_after_days <= 3650);
+      ALTER TABLE devices ADD COLUMN unused_clock_from TEXT;
+      UPDATE devices SET unused_clock_from = strftime('%Y-%m-%dT%H:%M:%fZ', 'now');
     `,
   },
 ];

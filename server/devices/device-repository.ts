@@ -102,7 +102,12 @@ export class DeviceRepository {
     if (changes.limits !== undefined) set('limits', JSON.stringify(changes.limits));
     if (changes.historyDays !== undefined) set('history_days', changes.historyDays);
     if (changes.memoryEnabled !== undefined) set('memory_enabled', changes.memoryEnabled ? 1 : 0);
-    if (changes.deleteUnusedAfterDays !== undefined) set('delete_unused_after_days', changes.deleteUnusedAfterDays);
+    if (changes.deleteUnusedAfterDays !== undefined) {
+      // A new choice counts from now (SET reads the old row), so a shorter one never deletes without notice.
+      sets.push('unused_clock_from = CASE WHEN delete_unused_after_days = ? THEN unused_clock_from ELSE ? END');
+      values.push(changes.deleteUnusedAfterDays, nowIso());
+      set('delete_unused_after_days', changes.deleteUnusedAfterDays);
+    }
     set('updated_at', nowIso());
     const result = this.db.prepare(`UPDATE devices SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
     return result.changes > 0 ? this.get(id) : undefined;

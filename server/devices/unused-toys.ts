@@ -14,6 +14,7 @@ interface UseRow {
   days: number;
   created_at: string;
   last_active_at: string | null;
+  unused_clock_from: string | null;
   last_seen_at: number | null;
   last_turn_at: string | null;
   last_usage_day: string | null;
@@ -22,7 +23,7 @@ interface UseRow {
 // Every trace of use counts, so a toy is never deleted while it is used: a LiveKit token fetched,
 // a stock toy's check-in or session, a kept turn, a day of talking time. Never used: its registration.
 const USE_SELECT = `
-  SELECT d.id, d.delete_unused_after_days AS days, d.created_at, d.last_active_at,
+  SELECT d.id, d.delete_unused_after_days AS days, d.created_at, d.last_active_at, d.unused_clock_from,
     (SELECT last_seen_at FROM toy_transports WHERE device_id = d.id) AS last_seen_at,
     (SELECT MAX(ended_at) FROM device_turns WHERE device_id = d.id) AS last_turn_at,
     (SELECT MAX(day) FROM device_usage WHERE device_id = d.id) AS last_usage_day
@@ -42,14 +43,14 @@ export class UnusedToys {
   deletion(deviceId: string): UnusedToyDeletion | undefined {
     const row = this.db.prepare(`${USE_SELECT} WHERE d.id = ?`).get(deviceId) as UseRow | undefined;
     const now = this.now();
-    return row ? unusedToyDeletion(lastUsedMs(row, now), row.days, now) : undefined;
+    return row ? unusedToyDeletion(lastUsedMs(row, now), row.days, now, clockFromMs(row)) : undefined;
   }
 
   /** Deletes every toy past its parent's days without use, with all it kept; returns their ids. */
   deleteDue(): string[] {
     const now = this.now();
     const due = (this.db.prepare(USE_SELECT).all() as UseRow[]).filter((row) =>
-      unusedToyIsDue(lastUsedMs(row, now), row.days, now),
+      unusedToyIsDue(lastUsedMs(row, now), row.days, now, clockFromMs(row)),
     );
     return due.filter((row) => this.devices.delete(row.id)).map((row) => row.id);
   }
@@ -65,6 +66,12 @@ function lastUsedMs(row: UseRow, now: number): number {
     row.last_usage_day === null ? NaN : localDayStart(row.last_usage_day),
   ].filter((ms) => Number.isFinite(ms));
   return times.length > 0 ? Math.max(...times) : now;
+}
+
+/** The days count from no earlier than this (the upgrade that brought the rule, or the parent's last change). */
+function clockFromMs(row: UseRow): number {
+  const ms = row.unused_clock_from === null ? NaN : Date.parse(row.unused_clock_from);
+  return Number.isFinite(ms) ? ms : 0;
 }
 
 /** "YYYY-MM-DD" (the home box's local day, as device_usage keeps it) to the start of that day. */

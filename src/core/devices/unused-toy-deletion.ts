@@ -24,11 +24,19 @@ export interface UnusedToyDeletion {
   noticeDue: boolean;
 }
 
-/** When a toy last used at `lastUsedMs` is deleted under a choice of `days` (0: never), as seen at `now`. */
-export function unusedToyDeletion(lastUsedMs: number, days: number, now: number): UnusedToyDeletion {
+/**
+ * When a toy last used at `lastUsedMs` is deleted under a choice of `days` (0: never), as seen at
+ * `now`. The days count from `clockFromMs` at the earliest (when the rule or the choice came).
+ */
+export function unusedToyDeletion(
+  lastUsedMs: number,
+  days: number,
+  now: number,
+  clockFromMs: number = lastUsedMs,
+): UnusedToyDeletion {
   const lastUsedAt = new Date(lastUsedMs).toISOString();
   if (days <= 0) return { lastUsedAt, deletesAt: null, noticeDue: false };
-  const deletesAtMs = lastUsedMs + days * DAY_MS;
+  const deletesAtMs = Math.max(lastUsedMs, clockFromMs) + days * DAY_MS;
   return {
     lastUsedAt,
     deletesAt: new Date(deletesAtMs).toISOString(),
@@ -37,6 +45,11 @@ export function unusedToyDeletion(lastUsedMs: number, days: number, now: number)
 }
 
 /** True when a toy last used at `lastUsedMs` is past the parent's `days` at `now` (never for 0). */
-export function unusedToyIsDue(lastUsedMs: number, days: number, now: number): boolean {
-  return days > 0 && now >= lastUsedMs + days * DAY_MS;
+export function unusedToyIsDue(
+  lastUsedMs: number,
+  days: number,
+  now: number,
+  clockFromMs: number = lastUsedMs,
+): boolean {
+  return days > 0 && now >= Math.max(lastUsedMs, clockFromMs) + days * DAY_MS;
 }

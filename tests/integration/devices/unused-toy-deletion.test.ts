@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type HearthDatabase } from '../../../server/db/database.ts';
+import { MIGRATIONS } from '../../../server/db/migrations.ts';
 import { DeviceMemoryStore } from '../../../server/devices/device-memory-store.ts';
 import { DeviceRepository } from '../../../server/devices/device-repository.ts';
 import { DeviceTurnStore } from '../../../server/devices/device-turn-store.ts';
@@ -44,7 +45,11 @@ describe('toys unused past the parent’s days, in the store', () => {
       { name: id, id, ownerName: 'Maya', ...(deleteUnusedAfterDays === undefined ? {} : { deleteUnusedAfterDays }) },
       { request: TEST_CONSENT, givenBy: 'parent-pin' },
     );
-    db.prepare('UPDATE devices SET created_at = ? WHERE id = ?').run(daysAgo(400).toISOString(), id);
+    db.prepare('UPDATE devices SET created_at = ?, unused_clock_from = ? WHERE id = ?').run(
+      daysAgo(400).toISOString(),
+      daysAgo(400).toISOString(),
+      id,
+    );
     devices.markActive(id, daysAgo(lastUsedDaysAgo));
   }
 
@@ -158,11 +163,69 @@ describe('toys unused past the parent’s days, in the store', () => {
     expect(unused.deletion('talked')?.lastUsedAt).toBe(daysAgo(10).toISOString());
   });
 
+  it('counts a shorter choice from the day the parent made it, so the toy still gets its notice', () => {
+    toy('vole', 60);
+    const changedAt = NOW - 3_600_000;
+    devices.updateProfile('vole', { deleteUnusedAfterDays: 30 });
+    // updateProfile stamps the real clock; the test's clock is fixed, so put the change at NOW - 1 h.
+    db.prepare("UPDATE devices SET unused_clock_from = ? WHERE id = 'vole'").run(new Date(changedAt).toISOString());
+    expect(unused.deleteDue()).toEqual([]);
+    expect(unused.deletion('vole')).toMatchObject({
+      lastUsedAt: daysAgo(60).toISOString(),
+      deletesAt: new Date(changedAt + 30 * DAY_MS).toISOString(),
+      noticeDue: false,
+    });
+  });
+
+  it('stamps the clock only when the days change, not on every profile save', () => {
+    toy('wren', 10);
+    const before = db.prepare("SELECT unused_clock_from AS at FROM devices WHERE id = 'wren'").get() as { at: string };
+    devices.updateProfile('wren', { deleteUnusedAfterDays: UNUSED_TOY_DEFAULT_DAYS, name: 'Wren' });
+    expect(db.prepare("SELECT unused_clock_from AS at FROM devices WHERE id = 'wren'").get()).toEqual(before);
+    devices.updateProfile('wren', { deleteUnusedAfterDays: 60 });
+    const after = db.prepare("SELECT unused_clock_from AS at FROM devices WHERE id = 'wren'").get() as { at: string };
+    expect(Date.parse(after.at)).toBeGreaterThan(Date.parse(before.at));
+  });
+
   it('counts a toy never used from the day it was registered', () => {
     devices.create({ name: 'New', id: 'new' });
     db.prepare('UPDATE devices SET created_at = ? WHERE id = ?').run(daysAgo(89).toISOString(), 'new');
     expect(unused.deletion('new')).toMatchObject({ lastUsedAt: daysAgo(89).toISOString(), noticeDue: true });
     expect(unused.deleteDue()).toEqual([]);
+  });
+});
+
+describe('upgrading to the rule', () => {
+  it('counts the days of a toy registered long before from the upgrade, not from its last use', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-unused-upgrade-'));
+    try {
+      const file = path.join(dir, 'hearth.db');
+      const before = openDatabase(
+        file,
+        MIGRATIONS.filter((m) => m.version < 12),
+      );
+      before
+        .prepare('INSERT INTO devices (id, name, credential_hash, created_at) VALUES (?, ?, ?, ?)')
+        .run('old', 'Old bear', 'x', new Date(Date.now() - 300 * DAY_MS).toISOString());
+      before.close();
+
+      const upgradedAt = Date.now();
+      const db = openDatabase(file);
+      try {
+        const unused = new UnusedToys(db);
+        expect(unused.deleteDue()).toEqual([]);
+        const deletion = unused.deletion('old')!;
+        expect(deletion.noticeDue).toBe(false);
+        expect(Date.parse(deletion.deletesAt!)).toBeGreaterThanOrEqual(
+          upgradedAt - 1000 + UNUSED_TOY_DEFAULT_DAYS * DAY_MS,
+        );
+        expect(new DeviceRepository(db).get('old')?.deleteUnusedAfterDays).toBe(UNUSED_TOY_DEFAULT_DAYS);
+      } finally {
+        db.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
