@@ -38,6 +38,7 @@ export const PersonaRecordSchema = z.object({
   }),
   switchWords: z.array(z.string().max(40)).max(40),
   audienceAge: z.object({ min: z.number().min(0).max(120), max: z.number().min(0).max(120) }).optional(),
+  pausePatience: z.enum(['short', 'usual', 'long']).optional(),
   builtIn: z.boolean(),
   createdAt: z.number(),
   updatedAt: z.number(),

@@ -166,6 +166,24 @@ describe('devices API', () => {
     expect((await call('POST', '/api/devices/nope/observer-token', admin)).statusCode).toBe(404);
   });
 
+  it("keeps the persona's pause patience (how long the toy waits for a child who stops to think)", async () => {
+    const hearth = builtinPersona(PIRATE_ID)!;
+    const created = await call('POST', '/api/devices', admin, {
+      name: 'Owl',
+      persona: { ...hearth, id: 'patient-pirate', pausePatience: 'long' },
+      consent: TEST_CONSENT,
+    });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json() as { id: string };
+    const got = (await call('GET', `/api/devices/${id}`, admin)).json() as { persona: { pausePatience?: string } };
+    expect(got.persona.pausePatience).toBe('long');
+    const bad = await call('PATCH', `/api/devices/${id}`, admin, {
+      persona: { ...hearth, id: 'patient-pirate', pausePatience: 'forever' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { message: string }).message).toMatch(/persona\.pausePatience/);
+  });
+
   it('rotating the credential invalidates the old one; a deleted toy is refused at the token route', async () => {
     const { id, credential } = (
       await call('POST', '/api/devices', admin, { name: 'Fox', consent: TEST_CONSENT })
