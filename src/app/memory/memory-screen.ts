@@ -1,0 +1,60 @@
+// What the Memory screen reads and changes in this browser: the memories, the conversations and
+// their turns, and the memory switches (the backup file is memory-backup-file.ts). The screen
+// renders; this opens the database. Each reader is a plain query the screen follows live.
+
+import type { MemoryRecord } from '../../core/memory/memory-types.ts';
+import { ConversationRepository } from '../../data/conversation-repository.ts';
+import { hearthDb } from '../../data/db.ts';
+import { MemoryRepository } from '../../data/memory-repository.ts';
+import type { ConversationRecord, StoredMemory, TurnRecord } from '../../data/records.ts';
+import { SettingsRepository } from '../../data/settings-repository.ts';
+
+export { onDataWriteFailure } from '../../data/data-errors.ts';
+
+/** The Memory screen's two switches. */
+export type MemorySwitch = 'memoryEnabled' | 'memoryLlmExtraction';
+
+const memories = () => new MemoryRepository(hearthDb());
+const conversations = () => new ConversationRepository(hearthDb());
+const settings = () => new SettingsRepository(hearthDb());
+
+export function listMemories(): Promise<StoredMemory[]> {
+  return memories().list();
+}
+
+/** A parent's edit: the new words replace the old, and the memory now counts as the parent's. */
+export function saveEditedMemory(memory: MemoryRecord, text: string, now = Date.now()): Promise<void> {
+  return memories().put({ ...memory, text: text.trim(), source: 'parent', updatedAt: now, embedding: null });
+}
+
+export function deleteMemory(id: string): Promise<void> {
+  return memories().delete(id);
+}
+
+export function deleteAllMemories(): Promise<void> {
+  return memories().deleteAll();
+}
+
+export function listConversations(): Promise<ConversationRecord[]> {
+  return conversations().list();
+}
+
+export function conversationTurns(conversationId: string): Promise<TurnRecord[]> {
+  return conversations().turns(conversationId);
+}
+
+export function deleteConversation(id: string): Promise<void> {
+  return conversations().delete(id);
+}
+
+export function deleteAllConversations(): Promise<void> {
+  return conversations().deleteAll();
+}
+
+export function memorySwitch(which: MemorySwitch): Promise<boolean> {
+  return settings().get(which);
+}
+
+export function setMemorySwitch(which: MemorySwitch, on: boolean): Promise<void> {
+  return settings().set(which, on);
+}
