@@ -9,6 +9,7 @@
 // are the script's: the phrases whose audio lies wholly inside what it was given. That is what the
 // adaptive policy reads, so the figures measure the policy and the pipeline, not recognition.
 //
+// A fourth mode adds preemptive generation to the adaptive one.
 // Reports per mode: voice-to-voice (speech end -> first reply audio queued) and end-of-utterance
 // delay on finished sentences, medians and ratios to 'fixed'; and the share of false cut-offs
 // (a turn committed before the speaker finished) on utterances with a pause mid-sentence.
@@ -31,7 +32,9 @@ import { summary } from '../stats.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
 const ROUNDS = Number(values.rounds);
-const MODES: EndOfTurnMode[] = ['fixed', 'transcribe-in-pause', 'adaptive'];
+/** The ends of turn compared; 'adaptive+preemptive' also starts the model on the words of the pause. */
+type Mode = EndOfTurnMode | 'adaptive+preemptive';
+const MODES: Mode[] = ['fixed', 'transcribe-in-pause', 'adaptive', 'adaptive+preemptive'];
 const RATE = 16000;
 const FRAME = 512;
 
@@ -132,7 +135,7 @@ async function utterance(phrases: string[], pauseMs: number): Promise<Utterance>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface TurnResult {
-  mode: EndOfTurnMode;
+  mode: Mode;
   voiceToVoiceMs: number | null;
   endOfUtteranceMs: number | null;
   sttMs: number | null;
@@ -142,7 +145,7 @@ interface TurnResult {
   transcript: string;
 }
 
-async function runTurn(mode: EndOfTurnMode, u: Utterance, stt: ScriptWordsStt): Promise<TurnResult> {
+async function runTurn(mode: Mode, u: Utterance, stt: ScriptWordsStt): Promise<TurnResult> {
   stt.utterance = u;
   const output = new EnqueueTimes();
   const session = new VoiceSession({
@@ -152,7 +155,10 @@ async function runTurn(mode: EndOfTurnMode, u: Utterance, stt: ScriptWordsStt): 
     tts,
     output,
     persona: { name: 'Hearth', systemPrompt: 'You are Hearth, a friendly storyteller.', voice: 'slt' },
-    config: { endOfTurn: mode, maxTokens: 24 },
+    config:
+      mode === 'adaptive+preemptive'
+        ? { endOfTurn: 'adaptive', preemptiveGeneration: true, maxTokens: 24 }
+        : { endOfTurn: mode, maxTokens: 24 },
   });
   const transcripts: { text: string; sent: number }[] = [];
   let sent = 0;
@@ -233,7 +239,7 @@ try {
     }),
   );
   const fixedV2v = perMode.fixed?.voiceToVoiceMs?.median ?? null;
-  const ratio = (mode: EndOfTurnMode) => {
+  const ratio = (mode: Mode) => {
     const v = perMode[mode]?.voiceToVoiceMs?.median ?? null;
     return v !== null && fixedV2v ? Number((v / fixedV2v).toFixed(3)) : null;
   };
@@ -245,7 +251,11 @@ try {
       'the contract Whisper runs for its real cost; the words are the script phrases wholly inside the audio it was given (no Whisper weights here)',
     rounds: ROUNDS,
     perMode,
-    voiceToVoiceRatioToFixed: { 'transcribe-in-pause': ratio('transcribe-in-pause'), adaptive: ratio('adaptive') },
+    voiceToVoiceRatioToFixed: {
+      'transcribe-in-pause': ratio('transcribe-in-pause'),
+      adaptive: ratio('adaptive'),
+      'adaptive+preemptive': ratio('adaptive+preemptive'),
+    },
     cutOffsPerUtterance: PAUSED.map((p, i) => ({
       phrases: p.phrases,
       pauseMs: p.pauseMs,

@@ -4,7 +4,7 @@
 
 import { abortableIterate, raceAbort, toError } from './abort.ts';
 import { AsyncQueue } from './async-queue.ts';
-import type { AudioOutput, ChatMessage, ChatModel, TextToSpeech, ToolCall } from './engines.ts';
+import type { AudioOutput, ChatChunk, ChatMessage, ChatModel, ChatRequest, TextToSpeech, ToolCall } from './engines.ts';
 import { TokenCounter, type TurnTimer } from './metrics.ts';
 import { SentenceSegmenter, splitSentences } from './sentences.ts';
 import type { ToolOutcome, ToolRegistry } from './tools/registry.ts';
@@ -58,6 +58,34 @@ export interface ReplyPipelineOptions {
    * are already queued for TTS.
    */
   outputGuard?: (sentence: string, signal: AbortSignal) => GuardVerdict | Promise<GuardVerdict>;
+}
+
+/** The first LLM round of a reply, started before the turn (see VoiceSession's preemption). */
+export interface PrestartedRound {
+  stream: AsyncIterable<ChatChunk>;
+  abort: () => void;
+}
+
+/**
+ * The request of a reply's LLM round: the tools while rounds for them remain (the last allowed
+ * round gets none, so the model has to answer in words), the sampling settings. A preemptive first
+ * round is made with this too, so it is exactly the request the turn would have sent.
+ */
+export function chatRequest(
+  messages: ChatMessage[],
+  signal: AbortSignal,
+  options: Pick<ReplyPipelineOptions, 'tools' | 'maxToolRounds' | 'temperature' | 'maxTokens'>,
+  roundIndex = 0,
+): ChatRequest {
+  const specs = options.tools?.specs() ?? [];
+  const allowTools = specs.length > 0 && roundIndex < options.maxToolRounds;
+  return {
+    messages,
+    ...(allowTools ? { tools: specs } : {}),
+    signal,
+    ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),
+    ...(options.maxTokens !== undefined ? { maxTokens: options.maxTokens } : {}),
+  };
 }
 
 export interface SpeechStyle {
@@ -123,11 +151,15 @@ export class ReplyPipeline {
     return this.sentenceCount;
   }
 
-  /** Streams the LLM reply to `messages` (tool rounds included) into the TTS queue. */
-  async generate(messages: ChatMessage[]): Promise<void> {
+  /**
+   * Streams the LLM reply to `messages` (tool rounds included) into the TTS queue. `firstRound`:
+   * the first round's stream, already started for exactly this request (preemptive generation);
+   * `abort` stops it when the reply is cut off.
+   */
+  async generate(messages: ChatMessage[], firstRound?: PrestartedRound): Promise<void> {
     this.startTts();
     try {
-      await this.chatRounds(messages);
+      await this.chatRounds(messages, firstRound);
     } catch (thrown) {
       // Aborted by an interruption or by a TTS failure: neither is the LLM's fault.
       if (this.signal.aborted) return;
@@ -200,9 +232,10 @@ export class ReplyPipeline {
     return messages;
   }
 
-  private async chatRounds(base: ChatMessage[]): Promise<void> {
+  private async chatRounds(base: ChatMessage[], firstRound?: PrestartedRound): Promise<void> {
     const { llm, tools, timer, maxToolRounds } = this.options;
     const specs = tools?.specs() ?? [];
+    if (firstRound) this.llmController.signal.addEventListener('abort', () => firstRound.abort(), { once: true });
     for (let roundIndex = 0; ; roundIndex++) {
       // The last allowed round gets no tools, so the model has to answer in words.
       const allowTools = specs.length > 0 && roundIndex < maxToolRounds;
@@ -212,13 +245,10 @@ export class ReplyPipeline {
       timer.markOnce('llmStart');
       this.llmStreaming = true;
       try {
-        const stream = llm.stream({
-          messages,
-          ...(allowTools ? { tools: specs } : {}),
-          signal: this.llmController.signal,
-          ...(this.options.temperature !== undefined ? { temperature: this.options.temperature } : {}),
-          ...(this.options.maxTokens !== undefined ? { maxTokens: this.options.maxTokens } : {}),
-        });
+        const stream =
+          roundIndex === 0 && firstRound
+            ? firstRound.stream
+            : llm.stream(chatRequest(messages, this.llmController.signal, this.options, roundIndex));
         for await (const chunk of abortableIterate(stream, this.signal)) {
           if (chunk.type === 'text') {
             if (!chunk.text) continue;

@@ -21,6 +21,12 @@ export interface VoiceSessionConfig {
   endOfTurn: EndOfTurnMode;
   /** Silence inside an utterance this long starts transcribing what was said so far (not 'fixed'). */
   pauseProbeMs: number;
+  /**
+   * Start the language model on the words heard in a pause (not 'fixed'); cancelled when the
+   * speaker goes on or the turn's words differ. Off by default: on a busy box the model's work on
+   * pauses that were not the end is work taken from other toys.
+   */
+  preemptiveGeneration: boolean;
   /** Pauses between words shorter than this do not restart the minSpeechMs / minInterruptionMs count. */
   speechGapMs: number;
   /** User speech while Hearth is thinking or speaking must last this long to interrupt it. */
@@ -46,6 +52,7 @@ export const DEFAULT_VOICE_SESSION_CONFIG: Readonly<VoiceSessionConfig> = {
   endpointingDelayMs: 600,
   endOfTurn: 'adaptive',
   pauseProbeMs: 200,
+  preemptiveGeneration: false,
   speechGapMs: 160,
   minInterruptionMs: 400,
   preRollMs: 300,

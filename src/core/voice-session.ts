@@ -10,7 +10,8 @@ import { systemClock } from './engines.ts';
 import { TypedEmitter, type Listener } from './events.ts';
 import { computeTurnMetrics, TurnTimer } from './metrics.ts';
 import { buildChatMessages, type Persona } from './prompt.ts';
-import { ReplyPipeline } from './reply-pipeline.ts';
+import { PrestartedStream } from './prestarted-stream.ts';
+import { chatRequest, ReplyPipeline, type PrestartedRound } from './reply-pipeline.ts';
 import {
   DEFAULT_VOICE_SESSION_CONFIG,
   type ErrorStage,
@@ -60,6 +61,16 @@ interface Turn {
   userText: string | null;
   closed: boolean;
   transcribedInPause: boolean;
+  /** The reply the model began on the words heard in the pause, if the turn's words are the same. */
+  preemption: Preemption | null;
+}
+
+/** The language model started on the words heard in a pause (preemptive generation). */
+interface Preemption {
+  text: string;
+  controller: AbortController;
+  /** Null when nothing was started (the guard stopped the words, or they are a direct command). */
+  ready: Promise<{ messages: ChatMessage[]; round: PrestartedRound } | null>;
 }
 
 /** Speech recognition of the utterance up to a pause, started before the turn ends. */
@@ -96,6 +107,7 @@ export class VoiceSession {
   private utteranceOnsetAt = 0;
   /** The transcript started at the current pause; dropped when the speaker goes on. */
   private pauseTranscript: PauseTranscript | null = null;
+  private preemption: Preemption | null = null;
   /** Stream time (clock ms) at the end of the audio pushed so far, and samples not yet in a frame. */
   private streamEnd: number | null = null;
   private pendingSamples = 0;
@@ -305,8 +317,9 @@ export class VoiceSession {
     this.pauseTranscript = pending;
     void pending.text.then(
       (text) => {
-        if (this.pauseTranscript === pending && this.detector.inSpeech)
-          this.detector.setEndpointingDelay(this.endpointingDelay(text));
+        if (this.pauseTranscript !== pending || !this.detector.inSpeech) return;
+        this.detector.setEndpointingDelay(this.endpointingDelay(text));
+        if (this.config.preemptiveGeneration && text) this.preempt(text);
       },
       () => undefined,
     );
@@ -315,6 +328,54 @@ export class VoiceSession {
   private dropPauseTranscript(): void {
     this.pauseTranscript?.controller.abort();
     this.pauseTranscript = null;
+    this.preemption?.controller.abort();
+    this.preemption = null;
+  }
+
+  /**
+   * Starts the reply to the words heard in the pause while the speaker may still go on, so the
+   * first words are written (or nearly) when the turn ends. The same checks as a turn come first:
+   * the guard sees the words before the model does, and a direct command is left to the turn. Only
+   * the model's text is buffered: tools run, and anything is shown or spoken, only once the turn
+   * ends with these same words; otherwise it is cancelled.
+   */
+  private preempt(text: string): void {
+    const controller = new AbortController();
+    const ready = (async () => {
+      const verdict = await this.checkInput(text);
+      if (!verdict.allowed || this.options.tools?.matchDirectCommand(text)) return null;
+      const messages = await this.promptFor(text);
+      if (controller.signal.aborted) return null;
+      const request = chatRequest(messages, controller.signal, { ...this.config, ...this.replyTools() });
+      const stream = new PrestartedStream(this.options.llm.stream(request));
+      return { messages, round: { stream, abort: () => controller.abort() } };
+    })();
+    // A failure here is only a lost head start: the turn then asks the model itself.
+    ready.catch(() => undefined);
+    this.preemption = { text, controller, ready };
+  }
+
+  private replyTools(): { tools?: ToolRegistry } {
+    return this.options.tools ? { tools: this.options.tools } : {};
+  }
+
+  /** The turn's reply: from the preemptive start when its words are the turn's words. */
+  private async generateReply(turn: Turn, userText: string): Promise<void> {
+    const preemption = turn.preemption;
+    turn.preemption = null;
+    if (preemption && preemption.text === userText) {
+      const started = await preemption.ready.catch(() => null);
+      if (!this.isCurrent(turn)) return;
+      if (started) {
+        await turn.reply.generate(started.messages, started.round);
+        return;
+      }
+    } else {
+      preemption?.controller.abort();
+    }
+    const messages = await this.promptFor(userText);
+    if (!this.isCurrent(turn)) return;
+    await turn.reply.generate(messages);
   }
 
   private commitUtterance(speechEndedAt: number): void {
@@ -322,7 +383,13 @@ export class VoiceSession {
     // Only silence came after the pause it was started at: its transcript is the utterance's.
     const early = this.pauseTranscript;
     this.pauseTranscript = null;
+    const preemption = this.preemption;
+    this.preemption = null;
     const turn = this.openTurn('voice');
+    if (preemption) {
+      turn.preemption = preemption;
+      turn.controller.signal.addEventListener('abort', () => preemption.controller.abort(), { once: true });
+    }
     turn.timer.mark('speechEnd', speechEndedAt);
     turn.timer.mark('committed');
     this.setState('transcribing');
@@ -388,9 +455,7 @@ export class VoiceSession {
       if (command) {
         await this.runDirectCommand(turn, command);
       } else {
-        const messages = await this.promptFor(userText);
-        if (!this.isCurrent(turn)) return;
-        await turn.reply.generate(messages);
+        await this.generateReply(turn, userText);
       }
       await this.finishTurn(turn);
     } catch (thrown) {
@@ -485,6 +550,7 @@ export class VoiceSession {
       userText: null,
       closed: false,
       transcribedInPause: false,
+      preemption: null,
       reply: this.createReply(id, controller.signal, timer, () => this.isCurrent(turn)),
     };
     this.turn = turn;

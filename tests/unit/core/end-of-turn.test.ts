@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { endpointingDelayFor, utteranceShape } from '../../../src/core/index.ts';
+import {
+  endpointingDelayFor,
+  getTimeTool,
+  ToolRegistry,
+  utteranceShape,
+  type TurnGuard,
+} from '../../../src/core/index.ts';
 import { FRAME_MS, frameTags } from './fakes.ts';
 import { config, createHarness, type Harness } from './harness.ts';
 
@@ -165,5 +171,98 @@ describe('end of turn in the session', () => {
     await h.silenceUntil(() => h.of('turnEnd').length === 1 && h.session.state === 'listening');
     expect(h.of('error').map((e) => [e.payload.stage, e.payload.error.message])).toEqual([['stt', 'whisper crashed']]);
     expect(h.of('agentText').map((e) => e.payload.text)).toEqual([config.apology]);
+  });
+});
+
+describe('preemptive generation', () => {
+  const PREEMPT = { endOfTurn: 'adaptive', preemptiveGeneration: true } as const;
+
+  it('the model starts on the words heard in the pause, and the turn speaks what it wrote', async () => {
+    const h = createHarness({
+      transcripts: ['Tell me a story.'],
+      chat: [['Once', ' upon', ' a', ' time', '.']],
+      config: PREEMPT,
+    });
+    const callsAtCommit: number[] = [];
+    h.session.on('state', ({ state }) => {
+      if (state === 'transcribing') callsAtCommit.push(h.llm.calls.length);
+    });
+    h.session.start();
+    await h.speech(600, 1);
+    const speechEnd = h.clock.now();
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    const committed = committedAt(h, speechEnd)!;
+    // One model call, made before the turn ended, and it is the reply.
+    expect(callsAtCommit).toEqual([1]);
+    expect(h.llm.calls).toHaveLength(1);
+    expect(h.llm.calls[0]!.signal?.aborted).toBe(false);
+    expect(h.tts.calls.map((c) => c.text)).toEqual(['Once upon a time.']);
+    // Its first word came sooner after the turn ended than the model's first-token time (80 ms).
+    const firstText = h.of('agentText')[0]!;
+    expect(firstText.payload.text).toBe('Once');
+    expect(firstText.at - committed).toBeLessThan(80);
+    expect(h.session.history.at(-1)).toMatchObject({ role: 'assistant', content: 'Once upon a time.' });
+  });
+
+  it('is cancelled when the speaker goes on, and the turn asks the model again with all the words', async () => {
+    const h = createHarness({
+      transcripts: ['I saw a dog.', 'I saw a dog and a cat.'],
+      chat: [
+        ['Never', ' heard', '.'],
+        ['Lovely', '.'],
+      ],
+      config: { ...PREEMPT, endpointingDelayMs: 1000 },
+    });
+    h.session.start();
+    await h.speech(600, 1);
+    // The pause (200 ms) is transcribed (100 ms) and the model starts; the speaker goes on.
+    await h.silence(500, 2);
+    expect(h.llm.calls).toHaveLength(1);
+    await h.speech(500, 3);
+    expect(h.llm.calls[0]!.signal?.aborted, 'the preemptive reply is cancelled').toBe(true);
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(h.of('userTranscript').map((e) => e.payload.text)).toEqual(['I saw a dog and a cat.']);
+    expect(h.tts.calls.map((c) => c.text)).toEqual(['Lovely.']);
+    expect(h.of('agentText').map((e) => e.payload.text)).not.toContain('Never');
+    expect(h.llm.calls[1]!.messages.at(-1)).toMatchObject({ role: 'user', content: 'I saw a dog and a cat.' });
+  });
+
+  it('a tool the model asks for in the pause runs only once the turn has ended', async () => {
+    const h = createHarness({
+      transcripts: ['Could you look at the clock for me?'],
+      chat: [[{ toolCall: { id: 'c1', name: 'get_time', arguments: {} } }], ['It is three', '.']],
+      tools: new ToolRegistry([getTimeTool]),
+      config: PREEMPT,
+    });
+    const callsAtCommit: number[] = [];
+    h.session.on('state', ({ state }) => {
+      if (state === 'transcribing') callsAtCommit.push(h.llm.calls.length);
+    });
+    h.session.start();
+    await h.speech(600, 1);
+    const speechEnd = h.clock.now();
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    const committed = committedAt(h, speechEnd)!;
+    expect(callsAtCommit, 'the model was asked in the pause').toEqual([1]);
+    const tool = h.of('toolCall')[0]!;
+    expect(tool.payload.name).toBe('get_time');
+    expect(tool.at).toBeGreaterThanOrEqual(committed);
+    expect(h.tts.calls.map((c) => c.text)).toEqual(['It is three.']);
+  });
+
+  it('words the guard stops never reach the model, not even early', async () => {
+    const guard: TurnGuard = {
+      checkInput: (text) =>
+        text.includes('secret')
+          ? { allowed: false, reason: 'secrecy', redirect: 'Let’s ask a grown-up.' }
+          : { allowed: true },
+      checkOutput: () => ({ allowed: true }),
+    };
+    const h = createHarness({ transcripts: ['Keep a secret.'], config: PREEMPT, session: { guard } });
+    h.session.start();
+    await h.speech(600, 1);
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(h.llm.calls).toHaveLength(0);
+    expect(h.tts.calls.map((c) => c.text)).toEqual(['Let’s ask a grown-up.']);
   });
 });
