@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { addAudioTap, audibleMs, readTap } from '../helpers/audio-tap.ts';
 import { useHearthInChromium } from '../helpers/e2e-session.ts';
 
 async function activePersona(page: Page): Promise<string | null> {
@@ -18,6 +19,7 @@ describe('Personas screen in Chromium (real server, real IndexedDB)', () => {
   it('switches persona in the UI (kept after a reload); editing is behind the parent PIN; leaving child-safe mode needs it too', async () => {
     const { context, page, recorder, problems } = await hearth.openPage({
       context: { viewport: { width: 1024, height: 900 } },
+      prepare: addAudioTap,
     });
     await page.goto(`${hearth.server.url}/#/personas`);
 
@@ -46,7 +48,19 @@ describe('Personas screen in Chromium (real server, real IndexedDB)', () => {
     await page.getByTestId('persona-voice').selectOption('rms');
     await page.getByTestId('persona-greeting').fill('Yo ho ho!');
     await page.getByTestId('persona-save').click();
-    await page.locator('[data-persona-id="builtin-captain-pip"]').getByText('Voice: rms').waitFor();
+    // Voices by name, not flite's codes.
+    await page
+      .locator('[data-persona-id="builtin-captain-pip"]')
+      .getByText('Voice: Richard, US English, male')
+      .waitFor();
+
+    // "Listen" says the greeting in the chosen voice, through the speakers.
+    await page.locator('[data-persona-id="builtin-captain-pip"]').getByTestId('persona-edit').click();
+    const listen = page.getByTestId('persona-listen');
+    await listen.click();
+    await expect.poll(async () => audibleMs(await readTap(page)), { timeout: 60_000 }).toBeGreaterThan(300);
+    await expect.poll(() => listen.textContent(), { timeout: 60_000 }).toBe('Listen');
+    await page.getByTestId('persona-cancel').click();
 
     // The ages its songs and stories are for: a bad age is refused with a clear message, a good range is kept.
     await page.locator('[data-persona-id="builtin-captain-pip"]').getByTestId('persona-edit').click();

@@ -303,6 +303,18 @@ export class VoiceController {
     this.session.start();
   }
 
+  /**
+   * Says `text` in a voice and speed (the persona editor's "Listen"), through the same voice
+   * engine and speakers as replies; a reply still playing stops first. Resolves once it was heard.
+   */
+  async previewVoice(text: string, style: { voice?: string; rate?: number }): Promise<void> {
+    this.interrupt();
+    this.output.unlock();
+    if (!engineHub.current('tts') && !engineHub.isLoading('tts')) await this.warmUp();
+    for await (const pcm of this.tts.synthesize(text, style)) this.output.enqueue(pcm, this.tts.sampleRate);
+    await this.output.whenIdle();
+  }
+
   /** The stop button: Hearth stops talking (and thinking) now. */
   interrupt(): void {
     this.session?.interrupt();

