@@ -48,6 +48,8 @@ async function openTalk(
   opts: { scriptedMic?: boolean } = {},
 ): Promise<OpenedPage> {
   const { context, page, problems, recorder } = await openTalkPage(browser, opts);
+  // These tests read each turn's timings, which Talk shows once a grown-up switched them on.
+  await context.addInitScript(() => localStorage.setItem('hearth.showTurnTimings', 'true'));
   await page.goto(server.url);
   // Everything loaded first, so the fake microphone's clock starts when the orb is pressed.
   await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 90_000 });
