@@ -25,6 +25,8 @@ export class WebMediaPlayer extends MediaQueue {
   private gain: GainNode | null = null;
   private element: HTMLAudioElement | null = null;
   private readonly sources = new Set<AudioBufferSourceNode>();
+  /** A story read aloud: when its first sentence started (AudioContext time) and how far it is. */
+  private reading: { startedAt: number | null; sentence: number; sentences: number } | null = null;
 
   constructor(private readonly options: WebMediaPlayerOptions = {}) {
     super(new MediaLevel(options.duckTo));
@@ -37,7 +39,32 @@ export class WebMediaPlayer extends MediaQueue {
     else await this.startAudio(item);
   }
 
+  /**
+   * How far the current item has played: seconds so far, its length when known, and the share
+   * done (a song by time; a story read aloud by sentences). Null while nothing plays.
+   */
+  progress(): { elapsedS: number; durationS: number | null; fraction: number | null } | null {
+    const item = this.current;
+    if (!item || this.status === 'idle') return null;
+    if (item.format === 'text') {
+      const reading = this.reading;
+      if (!reading || reading.startedAt === null || !this.context) return { elapsedS: 0, durationS: null, fraction: 0 };
+      const elapsedS = Math.max(0, this.context.currentTime - reading.startedAt);
+      return { elapsedS, durationS: null, fraction: reading.sentence / reading.sentences };
+    }
+    const element = this.element;
+    if (!element) return { elapsedS: 0, durationS: item.durationSec ?? null, fraction: 0 };
+    const durationS =
+      Number.isFinite(element.duration) && element.duration > 0 ? element.duration : (item.durationSec ?? null);
+    return {
+      elapsedS: element.currentTime,
+      durationS,
+      fraction: durationS ? Math.min(1, element.currentTime / durationS) : null,
+    };
+  }
+
   protected haltOutput(): void {
+    this.reading = null;
     if (this.element) {
       this.element.pause();
       this.element.removeAttribute('src');
@@ -126,13 +153,20 @@ export class WebMediaPlayer extends MediaQueue {
   private async readAloud(voice: TextToSpeech, sentences: string[], signal: AbortSignal): Promise<void> {
     const context = this.unlock();
     let at = context.currentTime + 0.05;
+    const reading = { startedAt: null as number | null, sentence: 0, sentences: sentences.length };
+    this.reading = reading;
     try {
-      for (const sentence of sentences) {
+      for (const [index, sentence] of sentences.entries()) {
         for await (const pcm of voice.synthesize(sentence, { signal })) {
           if (signal.aborted) return;
           if (pcm.length === 0) continue;
           const source = pcmSource(context, pcm, voice.sampleRate, this.gain!);
           at = Math.max(at, context.currentTime + 0.02);
+          reading.startedAt ??= at;
+          // A sentence counts as read once its sound has played.
+          source.addEventListener('ended', () => (reading.sentence = Math.max(reading.sentence, index + 1)), {
+            once: true,
+          });
           source.start(at);
           at += source.buffer.duration;
           this.sources.add(source);

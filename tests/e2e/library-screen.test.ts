@@ -101,6 +101,21 @@ describe('Library screen in Chromium', () => {
     const tap = await readTap(page);
     expect(tap.mediaPlays.some((p) => /\/media\/[0-9a-f]{16}$/.test(p.src))).toBe(true);
     await expect.poll(() => page.getByTestId('mini-player').getAttribute('data-status')).toBe('playing');
+    // The playing row says so; the mini player shows how far it is, in time and as a bar.
+    expect(await items.first().getByTestId('library-playing').textContent()).toBe('Playing now');
+    await expect
+      .poll(async () => Number(await page.getByTestId('mini-player-progress').getAttribute('aria-valuenow')))
+      .toBeGreaterThan(0);
+    expect(await page.getByTestId('mini-player-time').textContent()).toMatch(/^\d+:\d\d \/ \d+:\d\d$/);
+    // On a phone it is docked above the tab bar, in view wherever the page is scrolled.
+    const laptop = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.mouse.wheel(0, 2000);
+    const mini = (await page.getByTestId('mini-player').boundingBox())!;
+    const tabBar = (await page.locator('nav').first().boundingBox())!;
+    expect(mini.y + mini.height).toBeLessThanOrEqual(tabBar.y + 1);
+    expect(mini.y).toBeGreaterThan(0);
+    if (laptop) await page.setViewportSize(laptop);
 
     // Stop: the mini player disappears and the output falls silent.
     await page.getByTestId('mini-player-stop').click();
