@@ -1,5 +1,5 @@
 // The toy's media pieces without a room: decoding library files in Node (audio-decode), cutting
-// them into 48 kHz frames, the ducking gain, and the RoomMediaPlayer driving a real-time sink with a
+// them into 48 kHz frames, the ducking gain, and the RoomMediaPlayer driving a sink whose back-pressure the test controls, with a
 // real WAV and a text story read by the real classic voice. The room track itself is covered end to
 // end in toy-media.test.ts.
 import fs from 'node:fs';
@@ -54,25 +54,70 @@ function record(
   };
 }
 
-/** Takes frames in real time (20 ms each), like the room track's back-pressure, and keeps them. */
-class PacedSink implements MediaSink {
+/**
+ * The room track's back-pressure by hand: a frame is taken only when the test lets it through
+ * (`release`), so how far the player gets is counted, never timed. `open()` takes every frame at once.
+ */
+class GatedSink implements MediaSink {
   readonly sampleRate = 48000;
   readonly frameSamples = FRAME;
-  readonly frames: { atMs: number; rms: number }[] = [];
+  readonly frames: { rms: number }[] = [];
   clears = 0;
-  async captureFrame(frame: Float32Array): Promise<void> {
-    this.frames.push({ atMs: Date.now(), rms: rmsOf(frame) });
-    await new Promise((r) => setTimeout(r, 20));
+  private readonly gates: (() => void)[] = [];
+  private readonly arrivals = new Set<() => void>();
+  private opened = false;
+
+  captureFrame(frame: Float32Array): Promise<void> {
+    this.frames.push({ rms: rmsOf(frame) });
+    for (const arrived of this.arrivals) arrived();
+    if (this.opened) return Promise.resolve();
+    return new Promise((resolve) => this.gates.push(resolve));
   }
   clear(): void {
     this.clears++;
   }
-  since(ms: number) {
-    return this.frames.filter((f) => f.atMs >= ms);
+  /** Frames the player is waiting to hand over (0 or 1: it never gets ahead of its sink). */
+  get waiting(): number {
+    return this.gates.length;
+  }
+  /** Lets the frame the player is waiting on through. */
+  release(): void {
+    this.gates.shift()?.();
+  }
+  /** No more back-pressure: every frame is taken at once. */
+  open(): void {
+    this.opened = true;
+    while (this.gates.length > 0) this.release();
+  }
+  /** Resolves once `count` frames have arrived in all. */
+  async untilFrames(count: number): Promise<void> {
+    while (this.frames.length < count) {
+      await new Promise<void>((resolve) => {
+        const arrived = () => {
+          this.arrivals.delete(arrived);
+          resolve();
+        };
+        this.arrivals.add(arrived);
+      });
+    }
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Resolves when the player's status becomes `status` (at once if it already is). */
+function untilStatus(player: RoomMediaPlayer, status: string): Promise<void> {
+  return new Promise((resolve) => {
+    const off = player.subscribe((state) => {
+      if (state.status !== status) return;
+      queueMicrotask(() => off());
+      resolve();
+    });
+  });
+}
+
+/** A few turns of the event loop: long enough for a player that should be parked to show it is not. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 describe('toy media pieces', () => {
   let dir: string;
@@ -166,47 +211,63 @@ describe('toy media pieces', () => {
     expect(gain.volume).toBe(0.5);
   });
 
-  it('plays a file in real time, pauses, resumes, goes to the next item, and stops', async () => {
-    const sink = new PacedSink();
+  it('plays a file at the pace of its sink, pauses, resumes, goes to the next item, and stops', async () => {
+    const sink = new GatedSink();
     const player = new RoomMediaPlayer({ library: library(), sink, voice });
     const states: string[] = [];
     player.onChange((s) => states.push(s.status));
-    const started = Date.now();
     await player.play(item('tune'), { upNext: [item('short')] });
     expect(player.status).toBe('playing');
-    await sleep(500);
-    // Real time: about 25 frames of 20 ms in 500 ms, not the whole 3 s file.
-    expect(sink.frames.length).toBeGreaterThan(10);
-    expect(sink.frames.length).toBeLessThan(40);
+    // Paced by the sink: 25 frames let through, 25 (+ the one waiting) taken, not the whole 3 s file.
+    await sink.untilFrames(1);
+    for (let i = 1; i <= 24; i++) {
+      sink.release();
+      await sink.untilFrames(i + 1);
+    }
+    expect(sink.frames.length).toBe(25);
+    expect(sink.waiting).toBe(1);
     expect(sink.frames.at(-1)!.rms).toBeCloseTo((0.5 / Math.SQRT2) * player.volume, 2); // at the default volume
+
+    // Paused: the frame in hand is dropped from the track (clear) and nothing more is handed over.
+    const clearsBefore = sink.clears;
     expect(player.pause()).toBe(true);
-    const pausedAt = Date.now();
-    await sleep(400);
-    expect(sink.since(pausedAt + 50).length).toBe(0);
+    expect(sink.clears).toBeGreaterThan(clearsBefore);
+    sink.release();
+    await settle();
+    expect(sink.frames.length).toBe(25);
+    expect(sink.waiting).toBe(0);
     expect(player.resume()).toBe(true);
-    await sleep(300);
-    expect(sink.since(pausedAt + 400).length).toBeGreaterThan(5);
+    await sink.untilFrames(26);
+
     expect(await player.next()).toEqual(item('short'));
     expect(player.current?.id).toBe('short');
     // short.wav is 0.5 s: it ends by itself and the player goes idle.
-    for (let i = 0; i < 100 && player.status !== 'idle'; i++) await sleep(20);
-    expect(player.status).toBe('idle');
+    const idle = untilStatus(player, 'idle');
+    sink.open();
+    await idle;
     expect(player.current).toBeNull();
-    await player.play(item('tune'));
-    player.stop();
-    const stoppedAt = Date.now();
-    await sleep(200);
-    expect(sink.since(stoppedAt + 30).length).toBe(0);
+
+    // Stopped: the frame in hand is dropped and nothing follows it.
+    const stopping = new GatedSink();
+    const second = new RoomMediaPlayer({ library: library(), sink: stopping, voice });
+    await second.play(item('tune'));
+    await stopping.untilFrames(1);
+    second.stop();
+    expect(second.status).toBe('idle');
+    stopping.release();
+    await settle();
+    expect(stopping.frames.length).toBe(1);
+    expect(stopping.clears).toBeGreaterThan(0);
     expect(states).toContain('paused');
-    expect(Date.now() - started).toBeGreaterThan(1000);
   });
 
   it('reads a text story aloud with the voice, sentence by sentence', async () => {
-    const sink = new PacedSink();
+    const sink = new GatedSink();
+    sink.open();
     const player = new RoomMediaPlayer({ library: library(), sink, voice });
     await player.play(item('fox'));
-    for (let i = 0; i < 300 && player.status !== 'idle'; i++) await sleep(50);
-    expect(player.status).toBe('idle');
+    expect(player.status).toBe('playing');
+    await untilStatus(player, 'idle');
     expect(player.state.error).toBeNull();
     const audible = sink.frames.filter((f) => f.rms > 0.01).length;
     // Four short sentences (title included): a few seconds of speech.
@@ -214,7 +275,8 @@ describe('toy media pieces', () => {
   });
 
   it('a file that cannot be played fails the play with a clear error and leaves the player idle', async () => {
-    const sink = new PacedSink();
+    const sink = new GatedSink();
+    sink.open();
     const player = new RoomMediaPlayer({ library: library(), sink, voice });
     await expect(player.play(item('broken'))).rejects.toThrow(/"Broken" could not be decoded/);
     expect(player.status).toBe('idle');
