@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
 import { MINILM_PACK_ID } from '../../scripts/contract-models/minilm.ts';
 import { installStarterLibrary } from '../../server/catalog/starter/install-starter.ts';
-import { addAudioTap, audibleMs, readTap } from '../helpers/audio-tap.ts';
+import { addAudioTap, audibleMs, readTap, waitForOutputMs } from '../helpers/audio-tap.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
 import { PROJECT_ROOT, startHearthServer, type RunningServer } from '../helpers/server.ts';
 
@@ -121,8 +121,8 @@ describe('Library screen in Chromium', () => {
     await page.getByTestId('mini-player-stop').click();
     await page.getByTestId('mini-player').waitFor({ state: 'detached' });
     const stoppedAt = await page.evaluate(() => performance.now());
-    await page.waitForTimeout(800);
-    expect(audibleMs(await readTap(page), stoppedAt + 200)).toBe(0);
+    const heard = await waitForOutputMs(page, stoppedAt, 800);
+    expect(audibleMs(heard, stoppedAt + 200)).toBe(0);
 
     await page.waitForLoadState('networkidle');
     expect(recorder.requests.some((r) => r.url.includes(`/models/${MINILM_PACK_ID}/`))).toBe(true);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
-import { addAudioTap, audibleMs, micSoundAt, readTap } from '../helpers/audio-tap.ts';
+import { addAudioTap, audibleMs, micSoundAt, readTap, waitForOutputMs } from '../helpers/audio-tap.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
 import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { makeUtteranceWav, readWav } from '../helpers/utterance.ts';
@@ -168,8 +168,8 @@ describe('songs and stories by speech in Chromium: "Tell me a story." → the li
       );
       expect(await replies.nth(1).locator('p').textContent()).toMatch(/stopped/i);
       const quietFrom = await page.evaluate(() => performance.now());
-      await page.waitForTimeout(1_000);
-      expect(audibleMs(await readTap(page), quietFrom + 200), 'nothing plays after the stop').toBe(0);
+      const heard = await waitForOutputMs(page, quietFrom, 1_000);
+      expect(audibleMs(heard, quietFrom + 200), 'nothing plays after the stop').toBe(0);
 
       // Two spoken turns, each transcribed once: no other speech was heard in between.
       expect(await page.getByTestId('talk-line-you').locator('p').allTextContents()).toEqual([

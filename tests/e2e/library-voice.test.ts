@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { installStarterLibrary } from '../../server/catalog/starter/install-starter.ts';
-import { addAudioTap, audibleMs, readTap } from '../helpers/audio-tap.ts';
+import { addAudioTap, audibleMs, readTap, waitForOutputMs } from '../helpers/audio-tap.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
 import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
 import { waitFor } from './voice-helpers.ts';
@@ -110,8 +110,8 @@ describe('songs and stories by typed command in Chromium: tell_story → media p
     );
     expect(await replies.nth(1).locator('p').textContent()).toMatch(/stopped/i);
     const quietFrom = await page.evaluate(() => performance.now());
-    await page.waitForTimeout(1_000);
-    expect(audibleMs(await readTap(page), quietFrom + 200)).toBe(0);
+    const heard = await waitForOutputMs(page, quietFrom, 1_000);
+    expect(audibleMs(heard, quietFrom + 200)).toBe(0);
 
     expect(recorder.offOrigin(server.url)).toEqual([]);
     expect(problems).toEqual([]);

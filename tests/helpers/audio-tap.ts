@@ -140,3 +140,23 @@ export function audibleMs(tap: TapRecord, from = -Infinity, to = Infinity): numb
 export function micSoundAt(tap: TapRecord, from = -Infinity, threshold = 0.01): number | null {
   return tap.input.find((b) => b.at >= from && b.rms >= threshold)?.at ?? null;
 }
+
+/**
+ * Waits until the output tap has recorded `ms` of audio blocks (audible or not) after `from`: a
+ * silence check then covers that much of what the speakers were given, however slowly a busy
+ * machine's audio thread runs, instead of a wall-clock window.
+ */
+export async function waitForOutputMs(page: Page, from: number, ms: number, timeoutMs = 60_000): Promise<TapRecord> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const tap = await readTap(page);
+    // Per AudioContext (each records its own blocks): the one that has run longest since the mark.
+    const perContext = new Map<number, number>();
+    for (const b of tap.blocks) if (b.at >= from) perContext.set(b.context, (perContext.get(b.context) ?? 0) + b.ms);
+    const recorded = Math.max(0, ...perContext.values());
+    if (recorded >= ms) return tap;
+    if (Date.now() > deadline)
+      throw new Error(`the output tap recorded only ${Math.round(recorded)} ms after the mark`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
