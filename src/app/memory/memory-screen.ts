@@ -10,6 +10,8 @@ import type { ConversationRecord, StoredMemory, TurnRecord } from '../../data/re
 import { SettingsRepository } from '../../data/settings-repository.ts';
 
 export { onDataWriteFailure } from '../../data/data-errors.ts';
+// The screens render these records; they name them through this module, not src/data.
+export type { ConversationRecord, TurnRecord };
 
 /** The Memory screen's two switches. */
 export type MemorySwitch = 'memoryEnabled' | 'memoryLlmExtraction';
