@@ -10,6 +10,9 @@ import { packFiles, type ListedRole } from '../../models-cache/wanted-packs.ts';
 import { plannedPackIds } from './planned-packs.ts';
 
 export { formatTimeLeft } from '../../models-cache/progress.ts';
+// What the screens show of a file's download and of a stored pack, named here for src/ui.
+export type { FileDownloadState } from '../../models-cache/download-manager.ts';
+export type { CachedPack } from '../../models-cache/cache-store.ts';
 
 /** Cache Storage exists only in secure contexts (https, localhost). */
 export function modelCacheSupported(): boolean {

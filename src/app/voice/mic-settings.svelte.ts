@@ -1,6 +1,8 @@
 // The microphone clean-up switches (Settings), remembered on this device.
 import { DEFAULT_MIC_PROCESSING, type MicProcessing } from '../../audio/mic-processing.ts';
 
+export type { MicProcessing };
+
 const STORAGE_KEY = 'hearth.micProcessing';
 
 function load(): MicProcessing {

@@ -26,7 +26,7 @@ import { MicSettings } from './mic-settings.svelte.ts';
 import { MicVad } from './mic-vad.ts';
 import type { VadStream } from '../../engines/vad/vad-stream.ts';
 
-export type { EngineStatusMap } from '../../engines/index.ts';
+export type { EngineStatusMap, RoleEngineStatus } from '../../engines/index.ts';
 
 /** One of the server's model roles, as /api/models lists it. */
 export type ServerRole = RoleStatusLike & ListedRole;
