@@ -1,12 +1,14 @@
 // The layer rules of DESIGN.md, enforced: dependency-cruiser runs the rules in
 // .dependency-cruiser.cjs over src/ and server/ (TypeScript and Svelte files, type-only imports
-// included). A violation fails this test unless it is one of the KNOWN exceptions below, each with
-// the reason it is still there; an exception that no longer happens also fails the test, so the
-// list can only shrink.
+// included: those of .svelte files, which dependency-cruiser never sees, are read by
+// svelte-script-imports.ts). A violation fails this test unless it is one of the KNOWN exceptions
+// below, each with the reason it is still there; an exception that no longer happens also fails
+// the test, so the list can only shrink.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { cruise, type ICruiseOptions, type IViolation } from 'dependency-cruiser';
 import { describe, expect, it } from 'vitest';
+import { svelteViolations } from './svelte-script-imports.ts';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -51,9 +53,35 @@ async function violations(paths: string[], forbidden: Rules = config.forbidden):
   return output.summary.violations;
 }
 
+/** Every violation as a key: dependency-cruiser's, and the type-only imports of .svelte files. */
+async function violationKeys(paths: string[], forbidden: Rules = config.forbidden): Promise<Set<string>> {
+  const exclude = config.options.exclude;
+  const excluded = typeof exclude === 'object' && !Array.isArray(exclude) ? exclude.path : undefined;
+  const cruised = (await violations(paths, forbidden)).map((v) => key(v.rule.name, v.from, v.to));
+  const inSvelte = svelteViolations(
+    PROJECT_ROOT,
+    paths,
+    forbidden,
+    typeof excluded === 'string' ? new RegExp(excluded) : undefined,
+  ).map((v) => key(v.rule, v.from, v.to));
+  return new Set([...cruised, ...inSvelte]);
+}
+
+/** The rules with their paths moved under `root`, a folder laid out like the repository. */
+function rulesUnder(root: string): Rules {
+  return config.forbidden.map((rule) =>
+    JSON.parse(
+      JSON.stringify(rule)
+        .replaceAll('^src/', `^${root}src/`)
+        .replaceAll('^server/', `^${root}server/`)
+        .replaceAll('^(src|server)/', `^${root}(src|server)/`),
+    ),
+  ) as Rules;
+}
+
 describe('layer rules (dependency-cruiser)', () => {
   it('src/ and server/ break no layer rule beyond the known, shrinking exceptions', async () => {
-    const found = new Set((await violations(['src', 'server'])).map((v) => key(v.rule.name, v.from, v.to)));
+    const found = await violationKeys(['src', 'server']);
     const known = new Set(KNOWN.flatMap(({ rule, imports }) => imports.map(([from, to]) => key(rule, from, to))));
     const unexpected = [...found].filter((k) => !known.has(k));
     const gone = [...known].filter((k) => !found.has(k));
@@ -71,15 +99,17 @@ describe('layer rules (dependency-cruiser)', () => {
     // tests/fixtures/layers/ is laid out like the repository, with one violation of each rule;
     // it is cruised with the same rules, their paths moved under that folder.
     const root = 'tests/fixtures/layers/';
-    const moved = config.forbidden.map((rule) =>
-      JSON.parse(
-        JSON.stringify(rule)
-          .replaceAll('^src/', `^${root}src/`)
-          .replaceAll('^server/', `^${root}server/`)
-          .replaceAll('^(src|server)/', `^${root}(src|server)/`),
-      ),
-    ) as Rules;
-    const caught = new Set((await violations([root], moved)).map((v) => v.rule.name));
+    const caught = new Set((await violations([root], rulesUnder(root))).map((v) => v.rule.name));
     expect([...caught].sort()).toEqual(config.forbidden.map((r) => r.name).sort());
+  }, 240_000);
+
+  it('a type-only import in a .svelte file counts (planted in tests/fixtures/layers/src/ui/Panel.svelte)', async () => {
+    // The Svelte compiler strips it before dependency-cruiser reads the file; the script reader sees it.
+    const root = 'tests/fixtures/layers/';
+    const panel = `${root}src/ui/Panel.svelte`;
+    const cruised = (await violations([root], rulesUnder(root))).filter((v) => v.from === panel);
+    expect(cruised).toEqual([]);
+    const found = [...(await violationKeys([root], rulesUnder(root)))].filter((k) => k.includes(panel));
+    expect(found).toEqual([key('ui-calls-app-not-the-parts', panel, `${root}src/data/store.ts`)]);
   }, 240_000);
 });
