@@ -54,6 +54,10 @@ export class Participant {
   /** Explicit (un)subscriptions, for clients that join with auto_subscribe=0. */
   readonly subscriptionChoices = new Map<string, boolean>();
   state = ParticipantInfo_State.JOINED;
+  /** Data packets this participant sent without the grant to publish data (dropped, never routed). */
+  refusedDataPackets = 0;
+  /** Track publications refused (no grant to publish, or not audio). */
+  refusedTracks = 0;
   private version = 1;
   private signal: SignalConnection | null = null;
 
@@ -88,6 +92,11 @@ export class Participant {
 
   get hasSignal(): boolean {
     return this.signal?.isOpen ?? false;
+  }
+
+  /** Keep-alive pings answered on the current signalling connection. */
+  get signalPingsAnswered(): number {
+    return this.signal?.pingsAnswered ?? 0;
   }
 
   wantsTrack(trackSid: string): boolean {
@@ -211,7 +220,8 @@ export class Participant {
   }
 
   private addTrack(req: AddTrackRequest): void {
-    const refuse = (message: string) =>
+    const refuse = (message: string) => {
+      this.refusedTracks += 1;
       this.send({
         case: 'requestResponse',
         value: new RequestResponse({
@@ -220,6 +230,7 @@ export class Participant {
           request: { case: 'addTrack', value: req },
         }),
       });
+    };
     if (!this.grant.canPublish) return refuse('participant is not allowed to publish');
     // Audio rooms only: video is refused cleanly rather than half-forwarded.
     if (req.type !== TrackType.AUDIO) return refuse('this room server forwards audio only');

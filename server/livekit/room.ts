@@ -135,7 +135,10 @@ export class Room implements ParticipantHost {
   }
 
   data(p: Participant, bytes: Buffer, reliable: boolean): void {
-    if (!p.grant.canPublishData) return;
+    if (!p.grant.canPublishData) {
+      p.refusedDataPackets += 1;
+      return;
+    }
     const routed = routeDataPacket(p, bytes);
     if (!routed) return;
     for (const other of this.participants.values()) {

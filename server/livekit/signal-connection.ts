@@ -26,6 +26,8 @@ export class SignalConnection {
   private closeHandler: () => void = () => {};
   private closed = false;
   private pingTimer: NodeJS.Timeout | undefined;
+  /** Keep-alive pings answered on this connection (the room's health view and tests count them). */
+  pingsAnswered = 0;
 
   constructor(
     private readonly socket: SignalSocket,
@@ -80,10 +82,12 @@ export class SignalConnection {
     }
     const msg = request.message;
     if (msg.case === 'ping') {
+      this.pingsAnswered += 1;
       this.send({ case: 'pong', value: BigInt(Date.now()) });
       return;
     }
     if (msg.case === 'pingReq') {
+      this.pingsAnswered += 1;
       this.send({
         case: 'pongResp',
         value: new Pong({ lastPingTimestamp: msg.value.timestamp, timestamp: BigInt(Date.now()) }),

@@ -144,7 +144,8 @@ describe('Hearth over HTTPS on the home network, in Chromium', () => {
       // host that can never resolve (.invalid), which the CSP must block before any lookup.
       const own = await attempt(`wss://${location.host}/rtc?access_token=${accessToken}&protocol=16&auto_subscribe=1`);
       const foreign = await attempt('wss://hearth-csp-probe.invalid/');
-      await new Promise((r) => setTimeout(r, 200)); // violation events are queued as tasks
+      // Violation events are queued as tasks: wait for the blocked one to be reported (bounded).
+      for (let i = 0; i < 200 && violations.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
       return { own, foreign, violations };
     }, token);
     expect(probe.own).toBe('open');

@@ -137,7 +137,7 @@ describe('Library screen in Chromium', () => {
       await fetch(listing.index.url);
       // The service worker stores it after answering (waitUntil), so give it a moment.
       let urls: string[] = [];
-      for (let i = 0; i < 50; i++) {
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
         urls = (await (await caches.open('hearth-catalog-index')).keys()).map((k) => k.url);
         if (urls.some((u) => u.endsWith(listing.index!.url!))) return 'kept';
         await new Promise((r) => setTimeout(r, 100));

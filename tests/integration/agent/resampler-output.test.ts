@@ -63,14 +63,17 @@ describe('RoomAudioOutput', () => {
       expect(played).toBeGreaterThan(150);
 
       out.enqueue(sine(16000 * 5, 16000), 16000);
-      await new Promise((r) => setTimeout(r, 100));
+      // Flush once the long reply has started to go out (counted frames, not a clock).
+      while (out.sentSamples < 48000 * 0.3 + 2 * 960) await new Promise((r) => setImmediate(r));
+      const sentAtFlush = out.sentSamples;
       out.flush();
+      // A 20 ms marker: the pump is serial, so once it has played, whatever the flushed reply still had
+      // in flight has finished too. At most that one frame and the marker go out after the flush.
+      out.enqueue(sine(320, 16000), 16000);
       await out.whenIdle();
-      const sentAfterFlush = out.sentSamples;
-      await new Promise((r) => setTimeout(r, 200));
-      expect(out.sentSamples - sentAfterFlush).toBeLessThanOrEqual(960);
+      expect(out.sentSamples - sentAtFlush).toBeLessThanOrEqual(2 * 960);
       // Most of the 5 s that were queued were never sent.
-      expect(out.sentSamples).toBeLessThan(48000 * (0.3 + 2));
+      expect(out.sentSamples).toBeLessThan(48000 * (0.3 + 1));
     } finally {
       await out.close();
     }

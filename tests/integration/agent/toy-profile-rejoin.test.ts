@@ -92,11 +92,18 @@ describe('agent follows registered toys into their rooms', () => {
   });
 
   it('no agent for unregistered devices or identities that are not the room’s device', async () => {
+    // Join listeners run in the order they were added, so once this one has seen all three joins the
+    // supervisor's hook has already decided on each; settled() then waits for any agent it started.
+    const seen: string[] = [];
+    const stopWatching = lk.server.onParticipantJoined(({ room, identity }) => seen.push(`${identity}@${room}`));
     const stranger = await join('device-ghost', 'device-ghost');
     const wrongRoom = await join('device-owl', 'device-bear');
     devices.create({ name: 'Owl', id: 'owl' });
     const elsewhere = await join('device-owl', 'hearth');
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitFor('the room server to report all three joins', () =>
+      ['device-ghost@device-ghost', 'device-owl@device-bear', 'device-owl@hearth'].every((j) => seen.includes(j)),
+    );
+    stopWatching();
     await supervisor.settled();
     expect(agentIn('device-ghost')).toBe(false);
     expect(agentIn('device-bear')).toBe(false);

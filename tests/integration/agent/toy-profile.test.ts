@@ -176,8 +176,9 @@ describe('toy agent with per-device profiles (LLM: a local OpenAI-compatible SSE
 
     const memoriesOf = async (id: string) =>
       (await api<{ memories: { text: string }[] }>('GET', `/api/devices/${id}/memories`)).memories.map((m) => m.text);
-    // Learning happens right after the turn; give it a moment to be written.
-    for (let i = 0; i < 50 && !(await memoriesOf(a.id)).includes("The user's name is Maya."); i++)
+    // Learning happens right after the turn: poll until it is written (the deadline only bounds a failure).
+    const learnDeadline = Date.now() + 30_000;
+    while (!(await memoriesOf(a.id)).includes("The user's name is Maya.") && Date.now() < learnDeadline)
       await new Promise((r) => setTimeout(r, 100));
     expect(await memoriesOf(a.id)).toContain("The user's name is Maya.");
 

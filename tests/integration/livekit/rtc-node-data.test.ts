@@ -51,7 +51,11 @@ describe('embedded room server: data packets with @livekit/rtc-node', () => {
     await muteData.sendText('should be dropped').catch(() => {});
     await other.sendText('allowed');
     await waitFor('allowed data arrives', () => listener.data.some((d) => d.text === 'allowed'));
-    await new Promise((r) => setTimeout(r, 300));
+    // The server has had the forbidden packet in hand (and dropped it) before we look at what arrived.
+    await waitFor(
+      'the server to refuse the packet',
+      () => (lk.server.findParticipant('data-grant', 'nodata')?.refusedDataPackets ?? 0) >= 1,
+    );
     expect(listener.data.map((d) => d.text)).not.toContain('should be dropped');
   });
 });

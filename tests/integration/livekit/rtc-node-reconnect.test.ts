@@ -84,9 +84,18 @@ describe('embedded room server: drops and reconnects with @livekit/rtc-node', ()
 
   it('keeps an idle participant connected through keep-alive pings', async () => {
     const idle = await suite.join('idle', 'keepalive');
-    // pingTimeout is 4 s in this suite: without working pings the server would drop it.
-    await new Promise((r) => setTimeout(r, 6_000));
+    const joinedAt = performance.now();
+    const participant = suite.lk().server.findParticipant('keepalive', 'idle')!;
+    // pingTimeout is 4 s in this suite: without working pings the server would drop it. Count the
+    // pings the server answered on this one connection until they span more than the timeout (a lower
+    // bound on time, so a slow machine only makes the wait longer).
+    await waitFor(
+      'six keep-alive pings over more than the ping timeout',
+      () => participant.signalPingsAnswered >= 6 && performance.now() - joinedAt > 4_500,
+      30_000,
+    );
     expect(idle.events).not.toContain('reconnecting');
-    expect(suite.lk().server.findParticipant('keepalive', 'idle')?.hasSignal).toBe(true);
+    expect(suite.lk().server.findParticipant('keepalive', 'idle')).toBe(participant);
+    expect(participant.hasSignal).toBe(true);
   });
 });
