@@ -122,7 +122,7 @@ export class CatalogEditor {
       const record = await ingestFile(this.mediaDir, target, this.limits, checked.durationSec ?? undefined);
       this.repo.upsert(record);
       this.repo.clearProblem(target);
-      return record;
+      return this.repo.get(record.id) ?? record; // as catalogued: with when it was added
     } finally {
       await fs.rm(stagingDir, { recursive: true, force: true });
     }
@@ -157,7 +157,7 @@ export class CatalogEditor {
       const updated = await ingestFile(this.mediaDir, record.path, this.limits, record.durationSec ?? undefined);
       this.repo.upsert(updated);
       this.repo.clearProblem(record.path);
-      return updated;
+      return this.repo.get(updated.id) ?? updated;
     } catch (err) {
       // Put the old sidecar back: the item keeps working as it did.
       if (previousText === null) await fs.rm(sidecarFile, { force: true });

@@ -7,7 +7,7 @@ import { mediaFileRole, mimeFor, sidecarPathFor, supportedExtensions, titleFromF
 import { AudioDecodeError, decodeAudioStream } from './decode/stream-decode.ts';
 import { checkAudioFormat, DEFAULT_MEDIA_LIMITS, MediaLimitError, type MediaLimits } from './media-limits.ts';
 import { readAudioFacts, UnreadableMediaError, type AudioFacts } from './read-audio.ts';
-import { originOf, type CatalogRecord } from './record.ts';
+import { originOf, type IngestedRecord } from './record.ts';
 import { parseSidecar, SidecarError, type Sidecar } from './sidecar.ts';
 
 /** Text stories larger than this are almost certainly not stories (and would take hours to read). */
@@ -29,7 +29,7 @@ export async function ingestFile(
   relativePath: string,
   limits: MediaLimits = DEFAULT_MEDIA_LIMITS,
   decodedDurationSec?: number,
-): Promise<CatalogRecord> {
+): Promise<IngestedRecord> {
   const absolute = path.join(mediaDir, ...relativePath.split('/'));
   const role = mediaFileRole(relativePath);
   if (role !== 'audio' && role !== 'text') {
@@ -74,6 +74,8 @@ export async function ingestFile(
         tags: meta.tags ?? [],
         durationSec: null,
         words: meta.text ?? text,
+        coverImage: null,
+        cover: null,
       };
     }
     const facts = await readAudioFacts(absolute, relativePath);
@@ -89,6 +91,8 @@ export async function ingestFile(
       tags: meta.tags ?? facts.genres,
       durationSec,
       words: meta.text ?? meta.lyrics ?? facts.lyrics,
+      coverImage: facts.cover,
+      cover: facts.cover ? { mime: facts.cover.mime, sha256: facts.cover.sha256 } : null,
     };
   } catch (err) {
     if (err instanceof UnreadableMediaError || err instanceof MediaLimitError || err instanceof AudioDecodeError)

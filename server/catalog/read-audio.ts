@@ -1,7 +1,8 @@
-// Reads an audio file's tags and duration with music-metadata, refusing what will not play.
+// Reads an audio file's tags, duration and cover picture with music-metadata, refusing what will not play.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseFile } from 'music-metadata';
+import { pickCover, type CoverImage } from './cover-art.ts';
 import { containersForExtension, sniffAudio, type AudioContainer } from './sniff-audio.ts';
 
 export interface AudioFacts {
@@ -17,6 +18,8 @@ export interface AudioFacts {
   sampleRate: number | null;
   channels: number | null;
   container: AudioContainer;
+  /** The tags' picture when it is a small JPEG, PNG or WebP (cover-art.ts); null otherwise. */
+  cover: CoverImage | null;
 }
 
 export class UnreadableMediaError extends Error {
@@ -44,7 +47,7 @@ export async function readAudioFacts(absolutePath: string, label: string): Promi
   }
   let meta;
   try {
-    meta = await parseFile(absolutePath, { duration: true, skipCovers: true });
+    meta = await parseFile(absolutePath, { duration: true, skipCovers: false });
   } catch (err) {
     throw new UnreadableMediaError(
       `${label} could not be read as ${found}: ${err instanceof Error ? err.message : String(err)}`,
@@ -76,5 +79,6 @@ export async function readAudioFacts(absolutePath: string, label: string): Promi
     sampleRate: meta.format.sampleRate ?? null,
     channels: meta.format.numberOfChannels ?? null,
     container: found,
+    cover: pickCover(common.picture),
   };
 }

@@ -3,6 +3,7 @@
 // problem recorded, so one bad edit never loses a song.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { readCoverArt } from './cover-art.ts';
 import { IngestError, ingestFile } from './ingest.ts';
 import { mediaFileRole, sidecarPathFor } from './media-files.ts';
 import type { CatalogRepository } from './repository.ts';
@@ -65,6 +66,9 @@ export async function scanMediaFolder(
         stat.mtimeMs === previous.mtimeMs &&
         sidecarMtime === previous.sidecarMtimeMs
       ) {
+        // Catalogued before covers were kept: read its tags for one (no need to decode it again).
+        if (previous.coverRead === false && previous.format === 'audio')
+          repo.setCover(previous.id, await readCoverArt(absolute));
         report.unchanged++;
         continue;
       }

@@ -213,4 +213,23 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE devices SET unused_clock_from = strftime('%Y-%m-%dT%H:%M:%fZ', 'now');
     `,
   },
+  {
+    version: 13,
+    name: 'catalog-covers-and-added',
+    // Cover pictures from the files' own tags (small JPEG/PNG/WebP, removed with their item), and
+    // when each item joined the catalog (the Library's "New"). Items already catalogued count as
+    // added when they were last read, and have their tags read for a cover on the next scan
+    // (cover_read = 0) without decoding their audio again.
+    sql: `
+      CREATE TABLE catalog_covers (
+        item_id TEXT PRIMARY KEY REFERENCES catalog_items (id) ON DELETE CASCADE,
+        mime TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png', 'image/webp')),
+        sha256 TEXT NOT NULL,
+        data BLOB NOT NULL CHECK (length(data) <= 1048576)
+      ) STRICT;
+      ALTER TABLE catalog_items ADD COLUMN added_at TEXT;
+      ALTER TABLE catalog_items ADD COLUMN cover_read INTEGER NOT NULL DEFAULT 0 CHECK (cover_read IN (0, 1));
+      UPDATE catalog_items SET added_at = updated_at, cover_read = CASE format WHEN 'text' THEN 1 ELSE 0 END;
+    `,
+  },
 ];

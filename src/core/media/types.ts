@@ -21,6 +21,10 @@ export interface MediaItem {
   mime: string;
   /** Same-origin path of the file (`/media/<id>`), or of the text for text stories. */
   url: string;
+  /** Same-origin path of the cover picture from the file's tags; null or absent when it has none. */
+  coverUrl?: string | null;
+  /** When the household added it (ISO 8601); null or absent for the starter library or when unknown. */
+  addedAt?: string | null;
 }
 
 /** Inclusive range of ages in years. */
