@@ -106,6 +106,9 @@ export function createConversationContext(options: ConversationContextOptions): 
     onWarning: report,
   });
 
+  // What the user said last (a `remember` keeps these words as where its memory came from).
+  let lastUserText: string | undefined;
+
   const switching = hooks.persona.switching;
   const tools = new PersonaToolRegistry(
     [
@@ -113,7 +116,8 @@ export function createConversationContext(options: ConversationContextOptions): 
       createRememberTool({
         async remember(text) {
           if (!(await memory.isEnabled())) return { enabled: false, saved: [] };
-          return { enabled: true, saved: (await memory.remember(text, conversationId)).map((m) => m.text) };
+          const saved = await memory.remember(text, conversationId, lastUserText ?? text);
+          return { enabled: true, saved: saved.map((m) => m.text) };
         },
       }),
       // Forgetting only deletes: it is honoured with memory off too.
@@ -209,7 +213,8 @@ export function createConversationContext(options: ConversationContextOptions): 
       const offs = [
         followTurns(session, {
           // The user transcript comes before the guard and the prompt: a change applies to this turn.
-          onUserText: () => {
+          onUserText: (text) => {
+            lastUserText = text;
             learning.stop();
             try {
               if (hooks.persona.refresh) {

@@ -5,3 +5,5 @@ export { cosine, keywords, rankMemories, type RankOptions } from './memory-retri
 export { parseForgetRequest, selectMemoriesToForget, type ForgetTarget } from './forget-request.ts';
 export { MemoryService, type MemoryServiceOptions, type TurnExchange } from './memory-service.ts';
 export { toThirdPerson } from './third-person.ts';
+export { capWords, findFromWords, fromWordsOf, MAX_FROM_WORDS } from './memory-origin.ts';
+export { childNameFromMemories, naturalMemoryText } from './memory-wording.ts';

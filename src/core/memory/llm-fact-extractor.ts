@@ -26,7 +26,9 @@ const SAVE_FACTS: ToolSpec = {
             },
             text: {
               type: 'string',
-              description: 'One short sentence in the third person, e.g. "The user\'s brother is called Leo."',
+              // One form for every memory: the Memory screen words it for a parent ("Maya's brother ...").
+              description:
+                'One short sentence in the third person that calls the user "the user" (not "the child", "he" or "she"), e.g. "The user\'s brother is called Leo."',
             },
           },
           required: ['slot', 'text'],

@@ -8,6 +8,7 @@ import { parseForgetRequest, selectMemoriesToForget, type ForgetTarget } from '.
 import { rankMemories } from './memory-retrieval.ts';
 import type { Fact, FactExtractor, MemoryRecord, MemorySource, MemoryStore } from './memory-types.ts';
 import { extractFactsByRules, ruleFactExtractor } from './fact-rules.ts';
+import { fromWordsOf } from './memory-origin.ts';
 import { toThirdPerson } from './third-person.ts';
 
 export interface MemoryServiceOptions {
@@ -70,18 +71,21 @@ export class MemoryService {
     const found = [...facts.values()];
     const bySource = (source: MemorySource) => found.filter((f) => f.source === source).map((f) => f.fact);
     return [
-      ...(await this.saveFacts(bySource('rules'), 'rules', exchange.conversationId)),
-      ...(await this.saveFacts(bySource('llm'), 'llm', exchange.conversationId)),
+      ...(await this.saveFacts(bySource('rules'), 'rules', exchange.conversationId, exchange.userText)),
+      ...(await this.saveFacts(bySource('llm'), 'llm', exchange.conversationId, exchange.userText)),
     ];
   }
 
-  /** The `remember` tool: a note in the user's words, understood by the rules when possible. */
-  async remember(text: string, conversationId: string | null): Promise<MemoryRecord[]> {
+  /**
+   * The `remember` tool: a note in the user's words, understood by the rules when possible.
+   * `userText` is what the user said that turn (kept as the words it came from), else `text`.
+   */
+  async remember(text: string, conversationId: string | null, userText: string = text): Promise<MemoryRecord[]> {
     const facts = extractFactsByRules(text);
-    if (facts.length > 0) return this.saveFacts(facts, 'tool', conversationId);
+    if (facts.length > 0) return this.saveFacts(facts, 'tool', conversationId, userText);
     const note = toThirdPerson(text);
     if (!note) return [];
-    return this.saveFacts([{ slot: `note:${noteKey(note)}`, text: note }], 'tool', conversationId);
+    return this.saveFacts([{ slot: `note:${noteKey(note)}`, text: note }], 'tool', conversationId, userText);
   }
 
   /** The `forget` tool: deletes what the words point at; returns what was deleted. */
@@ -134,11 +138,15 @@ export class MemoryService {
     return (typeof embedder === 'function' ? embedder() : embedder) ?? null;
   }
 
-  /** Saves facts: same slot and same words → untouched; same slot, new words → replaced. */
+  /**
+   * Saves facts: same slot and same words → untouched; same slot, new words → replaced. Each new
+   * one keeps the sentence of `userText` it came from (only that sentence, capped).
+   */
   async saveFacts(
     facts: readonly Fact[],
     source: MemorySource,
     conversationId: string | null,
+    userText?: string,
   ): Promise<MemoryRecord[]> {
     if (facts.length === 0) return [];
     const existing = await this.options.store.list();
@@ -157,6 +165,8 @@ export class MemoryService {
         updatedAt: now,
         embedding: await this.embed(fact.text),
       };
+      const fromWords = userText ? fromWordsOf(userText, fact) : '';
+      if (fromWords) record.fromWords = fromWords;
       await this.options.store.put(record);
       changed.push(record);
     }

@@ -20,6 +20,12 @@ export interface MemoryRecord extends Fact {
   updatedAt: number;
   /** Sentence embedding of `text` (plain numbers so it serialises), null when no embedder ran. */
   embedding: number[] | null;
+  /**
+   * The user's own words it was learned from (one sentence, trimmed, at most 200 characters), for
+   * the parent's Memory screen. Nothing more of the conversation is kept with a memory. Absent for
+   * memories learned before Hearth kept them, a parent's own and imported ones.
+   */
+  fromWords?: string;
 }
 
 /** Where memories live: IndexedDB in the browser, SQLite for toys on the server. */
