@@ -33,6 +33,8 @@ describe('memory across a reload in Chromium: real wllama (stories260K) + classi
       async () => (await readStore(page, 'memories')).some((m) => m.text === "The user's name is Maya."),
       'the name to be remembered',
     );
+    // With the words it came from (that sentence only), for the parent's Memory screen.
+    expect((await readStore(page, 'memories')).map((m) => m.fromWords)).toEqual(['My name is Maya.']);
 
     await page.reload();
     await say(page, "What's my name?");

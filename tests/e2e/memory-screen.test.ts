@@ -56,6 +56,8 @@ const MEMORIES = [
     createdAt: SEEDED_AT + 200_000,
     updatedAt: SEEDED_AT + 200_000,
     embedding: null,
+    // The words it came from (kept since #13; m1 and m2 are older and have none).
+    fromWords: 'Remember that I love dinosaurs!',
   },
 ];
 const CONVERSATION = {
@@ -101,8 +103,29 @@ describe('Memory screen in Chromium (real server, real IndexedDB)', () => {
     // Written behind Dexie's back, so reload (the admin session lasts for this tab).
     await page.reload();
     await expect.poll(() => page.getByTestId('memory-item').count()).toBe(3);
-    const maya = page.locator('[data-testid="memory-item"][data-slot="name"]');
-    expect(await maya.getByTestId('memory-origin').textContent()).toContain('My name is Maya');
+    const item = (slot: string) => page.locator(`[data-testid="memory-item"][data-slot="${slot}"]`);
+    // Each memory reads about Maya (never "The user ..."), shows the words it came from, and its date once.
+    expect(await page.getByTestId('memory-text').allTextContents()).toEqual([
+      'Maya loves dinosaurs.',
+      "Maya's brother is called Leo.",
+      'Their name is Maya.',
+    ]);
+    expect(await item('likes:dinosaur').getByTestId('memory-origin').textContent()).toBe(
+      'From: “Remember that I love dinosaurs!”',
+    );
+    // Older: found again in its conversation's saved turn, or said plainly when it cannot be.
+    expect(await item('name').getByTestId('memory-origin').textContent()).toBe('From: “My name is Maya”');
+    expect(await item('family:brother').getByTestId('memory-origin').textContent()).toBe(
+      'From an earlier conversation',
+    );
+    for (const slot of ['name', 'family:brother', 'likes:dinosaur']) {
+      const memory = item(slot);
+      expect(await memory.locator('time').count()).toBe(1);
+      const date = (await memory.locator('time').textContent())!.trim();
+      expect(date.length).toBeGreaterThan(0);
+      const text = await memory.innerText();
+      expect(text.split(date).length - 1).toBe(1);
+    }
 
     // Export → the file holds every memory.
     const downloadPromise = page.waitForEvent('download');
@@ -118,10 +141,16 @@ describe('Memory screen in Chromium (real server, real IndexedDB)', () => {
     const before = await readStore(page, 'memories');
 
     // Edit one, delete one, then delete all.
-    await page.locator('[data-testid="memory-item"][data-slot="likes:dinosaur"]').getByTestId('memory-edit').click();
-    await page.getByTestId('memory-edit-input').fill('The user loves stegosauruses.');
+    await item('likes:dinosaur').getByTestId('memory-edit').click();
+    // The parent edits the words they read.
+    expect(await page.getByTestId('memory-edit-input').inputValue()).toBe('Maya loves dinosaurs.');
+    await page.getByTestId('memory-edit-input').fill('Maya loves stegosauruses.');
     await page.getByTestId('memory-save').click();
-    await page.getByText('The user loves stegosauruses.').waitFor();
+    await page.getByText('Maya loves stegosauruses.').waitFor();
+    // An edit keeps the words the memory came from.
+    expect(await item('likes:dinosaur').getByTestId('memory-origin').textContent()).toBe(
+      'From: “Remember that I love dinosaurs!”',
+    );
     await page.locator('[data-testid="memory-item"][data-slot="family:brother"]').getByTestId('memory-delete').click();
     await expect.poll(() => page.getByTestId('memory-item').count()).toBe(2);
     await page.getByTestId('memory-delete-all').click();

@@ -2,7 +2,9 @@
 // their turns, and the memory switches (the backup file is memory-backup-file.ts). The screen
 // renders; this opens the database. Each reader is a plain query the screen follows live.
 
+import { findFromWords } from '../../core/memory/memory-origin.ts';
 import type { MemoryRecord } from '../../core/memory/memory-types.ts';
+import { childNameFromMemories, naturalMemoryText } from '../../core/memory/memory-wording.ts';
 import { ConversationRepository } from '../../data/conversation-repository.ts';
 import { hearthDb } from '../../data/db.ts';
 import { MemoryRepository } from '../../data/memory-repository.ts';
@@ -22,6 +24,54 @@ const settings = () => new SettingsRepository(hearthDb());
 
 export function listMemories(): Promise<StoredMemory[]> {
   return memories().list();
+}
+
+/** A memory as the Memory screen shows it. */
+export interface ShownMemory {
+  memory: StoredMemory;
+  /** How it reads to a parent: "Maya loves dinosaurs." (never "The user ..."). */
+  text: string;
+  /** The user's words it came from ("I love dinosaurs!"), or null when they are not known. */
+  fromWords: string | null;
+  /** Learned in a conversation before Hearth kept the words (and they could not be found again). */
+  fromOlderConversation: boolean;
+  /** When it was learned or last changed: the one date the screen shows. */
+  at: number;
+}
+
+/**
+ * The memories as a parent reads them, newest first: about the child by name when a memory holds
+ * it, each with the words it came from. A memory stored before Hearth kept those words gets them
+ * from its conversation's saved turns when the rules find it there.
+ */
+export async function listMemoriesToShow(): Promise<ShownMemory[]> {
+  const all = await memories().list();
+  const name = childNameFromMemories(all);
+  const saidIn = new Map<string, Promise<string[]>>();
+  const userTexts = (conversationId: string) => {
+    let texts = saidIn.get(conversationId);
+    if (!texts) {
+      texts = conversations()
+        .turns(conversationId)
+        .then((turns) => turns.map((turn) => turn.userText));
+      saidIn.set(conversationId, texts);
+    }
+    return texts;
+  };
+  return Promise.all(
+    all.map(async (memory) => {
+      let fromWords = memory.fromWords?.trim() || null;
+      if (!fromWords && memory.conversationId)
+        fromWords = findFromWords(memory, await userTexts(memory.conversationId));
+      return {
+        memory,
+        text: naturalMemoryText(memory.text, name),
+        fromWords,
+        fromOlderConversation: !fromWords && memory.conversationId != null,
+        at: memory.updatedAt,
+      };
+    }),
+  );
 }
 
 /** A parent's edit: the new words replace the old, and the memory now counts as the parent's. */
