@@ -192,3 +192,17 @@ describe('core conversation context', () => {
     expect(home.store.records.size).toBe(1);
   });
 });
+
+describe('the words a memory came from', () => {
+  it('a memory saved by the remember tool keeps what the user said that turn, not the tool’s shorter note', async () => {
+    const home = homeHooks();
+    const { talk } = started(home.hooks, []);
+    await talk('Remember that my favourite song is Twinkle Twinkle.');
+    const [saved] = [...home.store.records.values()];
+    expect(saved).toMatchObject({
+      slot: 'favourite:song',
+      source: 'tool',
+      fromWords: 'Remember that my favourite song is Twinkle Twinkle.',
+    });
+  });
+});
