@@ -13,7 +13,12 @@ export interface HearthSettings {
   timeLimits: TimeLimits;
   /** Days this browser keeps conversations (0: none are kept); the parent chooses, a week by default. */
   conversationKeepDays: number;
+  /** Library items marked with a heart on this device (catalog ids), most recent first. */
+  favouriteItemIds: string[];
 }
+
+/** Hearts kept per device; more than a household's library would need. */
+export const MAX_FAVOURITES = 2000;
 
 /** A week, the default the parent can shorten (0 keeps nothing) or lengthen up to a year. */
 export const DEFAULT_CONVERSATION_KEEP_DAYS = 7;
@@ -25,6 +30,7 @@ export const DEFAULT_SETTINGS: HearthSettings = {
   activePersonaId: null,
   timeLimits: NO_TIME_LIMITS,
   conversationKeepDays: DEFAULT_CONVERSATION_KEEP_DAYS,
+  favouriteItemIds: [],
 };
 
 export class SettingsRepository {
@@ -45,7 +51,14 @@ function sanitize<K extends keyof HearthSettings>(key: K, value: unknown): Heart
   if (key === 'timeLimits') return sanitizeLimits(value) as HearthSettings[K];
   if (key === 'activePersonaId') return (typeof value === 'string' ? value : null) as HearthSettings[K];
   if (key === 'conversationKeepDays') return sanitizeKeepDays(value) as HearthSettings[K];
+  if (key === 'favouriteItemIds') return sanitizeIds(value) as HearthSettings[K];
   return (typeof value === typeof fallback ? value : fallback) as HearthSettings[K];
+}
+
+function sanitizeIds(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const ids = value.filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200);
+  return [...new Set(ids)].slice(0, MAX_FAVOURITES);
 }
 
 function sanitizeKeepDays(value: unknown): number {

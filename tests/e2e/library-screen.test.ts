@@ -1,7 +1,9 @@
 // The Library screen in Chromium against the real server: the starter library is listed, a search
 // runs in the page (the minilm-contract pack embedded by the browser embedder in its worker,
 // searched in the server-built Voy index), a story plays through the media player and is heard at
-// the output tap, the mini player stops it, and nothing leaves the server's origin.
+// the output tap, the mini player stops it, and nothing leaves the server's origin. Then the cards:
+// every item has a picture (a just-uploaded song its cover from its tags, the rest one made in the
+// page), the upload is on the "New this week" shelf, and a heart survives a reload.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +13,7 @@ import { generateContractModels } from '../../scripts/contract-models/generate.t
 import { MINILM_PACK_ID } from '../../scripts/contract-models/minilm.ts';
 import { installStarterLibrary } from '../../server/catalog/starter/install-starter.ts';
 import { addAudioTap, audibleMs, readTap, waitForOutputMs } from '../helpers/audio-tap.ts';
+import { taggedMp3, TINY_PNG } from '../helpers/tagged-mp3.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
 import { PROJECT_ROOT, startHearthServer, type RunningServer } from '../helpers/server.ts';
 
@@ -145,6 +148,104 @@ describe('Library screen in Chromium', () => {
       return `not kept (controlled: ${String(Boolean(navigator.serviceWorker.controller))}): ${urls.join(', ')}`;
     });
     expect(indexKept).toBe('kept');
+    expect(recorder.offOrigin(server.url)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows picture cards, the new upload on the New shelf, and keeps a favourite over a reload', async () => {
+    // A parent adds a song whose tags carry a cover picture.
+    const json = { 'content-type': 'application/json' };
+    const pin = await fetch(`${server.url}/api/admin/pin`, { method: 'POST', headers: json, body: '{"pin":"2468"}' });
+    expect(pin.ok).toBe(true);
+    const session = await fetch(`${server.url}/api/admin/session`, {
+      method: 'POST',
+      headers: json,
+      body: '{"pin":"2468"}',
+    });
+    const { token } = (await session.json()) as { token: string };
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([new Uint8Array(taggedMp3({ title: 'Moon Lullaby', picture: TINY_PNG }))]),
+      'moon.mp3',
+    );
+    const upload = await fetch(`${server.url}/api/catalog/items`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(upload.status).toBe(201);
+    const uploaded = ((await upload.json()) as { item: { id: string; coverUrl: string } }).item;
+
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const recorder = new RequestRecorder(context);
+    const page = await context.newPage();
+    const problems = collectPageProblems(page);
+    await page.goto(`${server.url}/#/library`);
+    const items = page.getByTestId('library-items').getByTestId('library-item');
+    await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(10);
+
+    // The New shelf holds the upload only (the starter library is not "new"), with its badge.
+    const shelf = page.getByTestId('library-new');
+    await shelf.waitFor();
+    expect(await shelf.getByTestId('library-new-item').evaluateAll((els) => els.map((e) => e.dataset.title))).toEqual([
+      'Moon Lullaby',
+    ]);
+    expect(await shelf.getByTestId('library-new-badge').textContent()).toBe('New');
+    const moon = items.and(page.locator('[data-title="Moon Lullaby"]'));
+    expect(await moon.getAttribute('data-new')).toBe('true');
+    expect(await items.and(page.locator('[data-new="true"]')).count()).toBe(1);
+
+    // Every card has a picture that loaded: the upload's cover from its tags, the others made here.
+    const pictures = () =>
+      page
+        .getByTestId('library-items')
+        .getByTestId('library-cover')
+        .evaluateAll((imgs) =>
+          (imgs as HTMLImageElement[]).map((img) => ({
+            loaded: img.complete && img.naturalWidth > 0,
+            fromTags: img.dataset.fromTags === 'true',
+            src: img.getAttribute('src') ?? '',
+          })),
+        );
+    await expect.poll(async () => (await pictures()).every((p) => p.loaded), { timeout: 20_000 }).toBe(true);
+    const shown = await pictures();
+    expect(shown).toHaveLength(10);
+    expect(shown.filter((p) => p.fromTags).map((p) => p.src)).toEqual([uploaded.coverUrl]);
+    const generated = shown.filter((p) => !p.fromTags).map((p) => p.src);
+    expect(generated.every((src) => src.startsWith('data:image/svg+xml'))).toBe(true);
+    expect(new Set(generated).size).toBe(9); // a picture of its own for each item
+    const cover = recorder.requests.find((r) => r.url.endsWith(uploaded.coverUrl));
+    expect(cover, 'the cover was fetched from Hearth').toBeDefined();
+
+    // A heart on the star song, the Favourites filter shows it alone, and it is still there after a reload.
+    const star = items.and(page.locator('[data-title="Twinkle Twinkle Little Star"]'));
+    const heart = star.getByTestId('library-favourite');
+    expect(await heart.getAttribute('aria-pressed')).toBe('false');
+    await heart.click();
+    await expect.poll(() => heart.getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('library-kind-favourites').click();
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().getAttribute('data-title')).toBe('Twinkle Twinkle Little Star');
+
+    await page.reload();
+    await page.getByTestId('screen-library').waitFor();
+    await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(10);
+    await expect.poll(() => star.getAttribute('data-favourite')).toBe('true');
+    expect(await star.getByTestId('library-favourite').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('library-kind-favourites').click();
+    await expect.poll(() => items.count()).toBe(1);
+    // Unheart it: the Favourites list says how to add one.
+    await items.first().getByTestId('library-favourite').click();
+    await page.getByTestId('library-no-favourites').waitFor();
+
+    // Nothing scrolls sideways on the phone with the shelf and the cards.
+    await page.getByTestId('library-kind-all').click();
+    await expect.poll(() => items.count()).toBe(10);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
     expect(recorder.offOrigin(server.url)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

@@ -1,12 +1,14 @@
 // Every screen of the app on a fresh server (starter library, no model packs), in the state a
-// parent sees in the first hour: Settings unlocked with the PIN and a toy registered with its
-// editor open (its time-limits fieldset once widened the page on a phone). Used by the layout
-// and accessibility tests.
+// parent sees in the first hour: Settings unlocked with the PIN, a toy registered with its
+// editor open (its time-limits fieldset once widened the page on a phone), and one song added
+// with a cover picture in its tags (the Library's "New this week" shelf and a real cover). Used by
+// the layout and accessibility tests.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { householdKeyFile } from '../../server/livekit/household-key.ts';
 import { PROJECT_ROOT, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { taggedMp3, TINY_PNG } from '../helpers/tagged-mp3.ts';
 import { TEST_CONSENT } from '../helpers/toy-consent.ts';
 
 export const PIN = '2468';
@@ -35,6 +37,21 @@ export async function startScreensServer(): Promise<RunningServer> {
     body: JSON.stringify({ name: 'Teddy', id: TOY_ID, ownerName: 'Maya', consent: TEST_CONSENT }),
   });
   if (!toy.ok) throw new Error(`registering the toy failed: HTTP ${toy.status} ${await toy.text()}`);
+  const session = await fetch(`${server.url}/api/admin/session`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ pin: PIN }),
+  });
+  if (!session.ok) throw new Error(`opening an admin session failed: HTTP ${session.status}`);
+  const { token } = (await session.json()) as { token: string };
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(taggedMp3({ title: 'Moon Lullaby', picture: TINY_PNG }))]), 'moon.mp3');
+  const song = await fetch(`${server.url}/api/catalog/items`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  if (!song.ok) throw new Error(`adding a song failed: HTTP ${song.status} ${await song.text()}`);
   return server;
 }
 
@@ -44,6 +61,13 @@ export async function openScreen(page: Page, origin: string, screen: ScreenName)
   await page.getByTestId(`screen-${screen}`).waitFor();
   if (screen === 'library') {
     await page.getByTestId('library-items').getByTestId('library-item').first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('library-new').waitFor();
+    // Every card's picture has loaded (the cover from the song's tags, the others made in the page).
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('[data-testid="library-cover"]')].every(
+        (img) => img.complete && img.naturalWidth > 0,
+      ),
+    );
   }
   if (screen === 'settings') {
     const toys = page.getByTestId('toys-section');
