@@ -84,10 +84,10 @@ const loadEngines = (): Promise<AgentEngines> =>
       skip: ['embeddings'],
     });
     log('info', 'agent worker engines loaded', { report: loaded.report });
-    const { createVad, stt, llm, tts } = loaded;
+    const { createVad, stt, llm, tts, turnEnd } = loaded;
     if (!createVad || !stt || !llm)
       throw new Error(`the toy agent needs VAD, STT and an LLM: ${loaded.report.join('; ')}`);
-    return { createVad, stt, llm, tts };
+    return { createVad, stt, llm, tts, turnEnd };
   })().catch((error: unknown) => {
     engines = null; // try again for the next job
     throw error;

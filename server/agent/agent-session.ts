@@ -15,7 +15,7 @@ import {
   type RemoteParticipant,
   type RemoteTrack,
 } from '@livekit/rtc-node';
-import type { ChatModel, SpeechToText, TextToSpeech, Vad } from '../../src/core/engines.ts';
+import type { ChatModel, SpeechToText, TextToSpeech, TurnEndModel, Vad } from '../../src/core/engines.ts';
 import type { Persona } from '../../src/core/prompt.ts';
 import type { MediaAudience } from '../../src/core/media/types.ts';
 import type { VoiceSession, VoiceSessionOptions } from '../../src/core/voice-session.ts';
@@ -40,6 +40,8 @@ export interface AgentEngines {
   stt: SpeechToText;
   llm: ChatModel;
   tts: TextToSpeech;
+  /** The audio end-of-turn model, shared by every toy; absent when none is installed. */
+  turnEnd?: TurnEndModel | null;
 }
 
 export interface AgentSessionOptions {

@@ -122,11 +122,11 @@ export class AgentSupervisor {
       this.engines = null; // try again for the next toy
       throw error;
     });
-    const { createVad, stt, llm, tts } = engines;
+    const { createVad, stt, llm, tts, turnEnd } = engines;
     if (!createVad || !stt || !llm) {
       throw new Error(`the toy agent needs VAD, STT and an LLM: ${engines.report.join('; ')}`);
     }
-    return { createVad, stt, llm, tts };
+    return { createVad, stt, llm, tts, turnEnd };
   }
 
   private async startSession(ref: DeviceRoomRef): Promise<void> {

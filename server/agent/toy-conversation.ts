@@ -65,6 +65,7 @@ export class ToyConversation {
       stt: engines.stt,
       llm: engines.llm,
       tts: engines.tts,
+      ...(engines.turnEnd ? { turnEnd: engines.turnEnd } : {}),
       output: opts.output,
       persona: opts.persona,
       ...conversation,

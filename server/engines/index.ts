@@ -10,6 +10,7 @@ import { createOpenAiCompatibleChatModel, type RemoteChatModel } from './llm-ope
 import { loadWhisper, type NodeSpeechToText } from './stt-whisper.ts';
 import { loadClassicVoice, type NodeTextToSpeech } from './tts-classic.ts';
 import { loadPiperVoice } from './tts-piper.ts';
+import { loadSmartTurn, type NodeTurnEndModel } from './turn-end-smart-turn.ts';
 import { createSileroVad, loadSileroModel } from './vad-silero.ts';
 
 export interface RemoteLlmOptions {
@@ -25,9 +26,9 @@ export interface ServerEngineOptions {
   /** llama.cpp threads (default: 1 on ≤ 2 cores). */
   llmThreads?: number;
   /** Pack ids to use instead of the store's best ready pack per role. */
-  packs?: Partial<Record<'vad' | 'stt' | 'llm' | 'tts' | 'embeddings', string>>;
+  packs?: Partial<Record<'vad' | 'stt' | 'llm' | 'tts' | 'embeddings' | 'end-of-turn', string>>;
   /** Skip roles the caller does not need (e.g. a text-only test needs no VAD or STT). */
-  skip?: readonly ('vad' | 'stt' | 'llm' | 'embeddings')[];
+  skip?: readonly ('vad' | 'stt' | 'llm' | 'embeddings' | 'end-of-turn')[];
   /** The classic voice's flite voice name (slt, kal16, awb, rms). */
   classicVoice?: string;
 }
@@ -40,6 +41,8 @@ export interface ServerEngines {
   /** Always present: the classic voice needs no model download. */
   tts: NodeTextToSpeech;
   embedder: (Embedder & { readonly packId: string }) | null;
+  /** The audio end-of-turn model; null when no pack is installed (the words decide then). */
+  turnEnd: NodeTurnEndModel | null;
   /** One line per role: which engine and model, or why it is missing / fell back. */
   report: string[];
   dispose(): Promise<void>;
@@ -114,10 +117,37 @@ export async function createServerEngines(options: ServerEngineOptions): Promise
       } else report.push('embeddings: no ready pack');
     }
 
-    return { createVad, stt, llm, tts, embedder, report, dispose: () => disposeAll(disposers) };
+    const turnEnd = skip.has('end-of-turn') ? null : await loadTurnEnd(models, roles, options, report);
+    if (turnEnd) disposers.push(() => turnEnd.dispose());
+
+    return { createVad, stt, llm, tts, embedder, turnEnd, report, dispose: () => disposeAll(disposers) };
   } catch (error) {
     await disposeAll(disposers);
     throw error;
+  }
+}
+
+/** The end-of-turn pack when one is ready; optional, so a failure to load is reported, not thrown. */
+async function loadTurnEnd(
+  models: ModelStore,
+  roles: RoleStatus[],
+  options: ServerEngineOptions,
+  report: string[],
+): Promise<NodeTurnEndModel | null> {
+  const packId = options.packs?.['end-of-turn'] ?? roles.find((r) => r.role === 'end-of-turn')?.pack?.id;
+  if (!packId) {
+    report.push('end-of-turn: no pack installed (the words so far decide when a turn ends)');
+    return null;
+  }
+  try {
+    const model = await loadSmartTurn(models, packId);
+    report.push(`end-of-turn: Smart Turn (${packId}) on onnxruntime-node`);
+    return model;
+  } catch (error) {
+    report.push(
+      `end-of-turn: Smart Turn (${packId}) failed to load (${error instanceof Error ? error.message : String(error)}); the words decide`,
+    );
+    return null;
   }
 }
 

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 
-export const MODEL_ROLES = ['vad', 'stt', 'llm-webgpu', 'llm-cpu', 'tts', 'embeddings'] as const;
+export const MODEL_ROLES = ['vad', 'stt', 'llm-webgpu', 'llm-cpu', 'tts', 'embeddings', 'end-of-turn'] as const;
 export type ModelRole = (typeof MODEL_ROLES)[number];
 
 export const MODEL_TIERS = ['recommended', 'small', 'demo', 'fallback'] as const;
@@ -21,6 +21,7 @@ export const ROLE_LABELS: Record<ModelRole, string> = {
   'llm-cpu': 'Conversation (CPU)',
   tts: 'Voice',
   embeddings: 'Memory search',
+  'end-of-turn': 'Knowing when you have finished',
 };
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex characters');

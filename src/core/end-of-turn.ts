@@ -85,15 +85,37 @@ export const SHAPE_SCALE: Readonly<Record<UtteranceShape, number>> = {
 /** The shortest silence that may end a turn, whatever the rules say (VAD dips inside words). */
 export const MIN_ENDPOINTING_DELAY_MS = 250;
 
+/** An end-of-turn model's probability as a shape: at least this likely finished reads as finished. */
+export const TURN_END_THRESHOLD = 0.5;
+
+export function shapeFromProbability(probability: number): UtteranceShape {
+  if (!Number.isFinite(probability)) return 'unknown';
+  return probability >= TURN_END_THRESHOLD ? 'finished' : 'unfinished';
+}
+
+/** What is known about the utterance at a pause: its words so far, an audio model's verdict, or both. */
+export interface PauseEvidence {
+  textSoFar?: string | null;
+  /** The end-of-turn model's probability that the speaker has finished; wins over the words when present. */
+  completionProbability?: number | null;
+}
+
 /**
- * The silence that ends this turn: the configured delay scaled by the persona's patience and, when
- * the text so far is known, by its shape.
+ * The silence that ends this turn: the configured delay scaled by the persona's patience and by the
+ * utterance's shape, from the end-of-turn model when it has answered, otherwise from the words so far.
  */
 export function endpointingDelayFor(
   baseMs: number,
   patience: PausePatience = 'usual',
-  textSoFar: string | null = null,
+  evidence: string | null | PauseEvidence = null,
 ): number {
-  const shape = textSoFar === null ? 'unknown' : utteranceShape(textSoFar);
+  const { textSoFar = null, completionProbability = null } =
+    typeof evidence === 'string' || evidence === null ? { textSoFar: evidence } : evidence;
+  const shape =
+    completionProbability !== null
+      ? shapeFromProbability(completionProbability)
+      : textSoFar === null
+        ? 'unknown'
+        : utteranceShape(textSoFar);
   return Math.max(MIN_ENDPOINTING_DELAY_MS, Math.round(baseMs * PAUSE_PATIENCE_SCALE[patience] * SHAPE_SCALE[shape]));
 }

@@ -27,6 +27,17 @@ export interface SpeechToText {
   transcribe(audio: Float32Array, opts: TranscribeOptions): Promise<Transcript>;
 }
 
+/**
+ * An audio end-of-turn model (e.g. Smart Turn v3): from how the speaker sounded up to a pause, how
+ * likely it is that they have finished their turn. Runs once the VAD hears a pause, never per frame.
+ */
+export interface TurnEndModel {
+  /** The model pack it runs, for reports. */
+  readonly id: string;
+  /** `audio` is 16 kHz mono PCM of the utterance so far; resolves to a probability in [0, 1]. */
+  completionProbability(audio: Float32Array, opts?: { signal?: AbortSignal }): Promise<number>;
+}
+
 /** Minimal JSON-schema subset used to describe tool parameters to the LLM. */
 export type JsonSchemaType = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'null';
 

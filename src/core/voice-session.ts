@@ -5,7 +5,16 @@
 
 import { raceAbort, toError } from './abort.ts';
 import { FrameAssembler } from './audio-frames.ts';
-import type { AudioOutput, ChatMessage, ChatModel, Clock, SpeechToText, TextToSpeech, Vad } from './engines.ts';
+import type {
+  AudioOutput,
+  ChatMessage,
+  ChatModel,
+  Clock,
+  SpeechToText,
+  TextToSpeech,
+  TurnEndModel,
+  Vad,
+} from './engines.ts';
 import { systemClock } from './engines.ts';
 import { TypedEmitter, type Listener } from './events.ts';
 import { computeTurnMetrics, TurnTimer } from './metrics.ts';
@@ -24,7 +33,7 @@ import {
 } from './session-types.ts';
 import type { DirectCommandMatch, ToolRegistry } from './tools/registry.ts';
 import type { ToolServices } from './tools/types.ts';
-import { endpointingDelayFor } from './end-of-turn.ts';
+import { endpointingDelayFor, type PauseEvidence } from './end-of-turn.ts';
 import { TurnDetector } from './turn-detector.ts';
 import { UtteranceRecorder } from './utterance-recorder.ts';
 
@@ -40,6 +49,8 @@ export interface VoiceSessionOptions {
   persona: Persona;
   /** Things remembered about the user that are relevant to `query` (the user's words), fetched at the start of each LLM turn. */
   memories?: (query: string) => Promise<string[]> | string[];
+  /** An audio end-of-turn model; with the adaptive policy its verdict at a pause sets the silence. */
+  turnEnd?: TurnEndModel;
   /** Checks the user's words before the LLM and each reply sentence before TTS (child-safe mode, time limits). */
   guard?: TurnGuard;
   config?: Partial<VoiceSessionConfig>;
@@ -79,6 +90,8 @@ interface PauseTranscript {
   startedAt: number;
   endedAt: number | null;
   text: Promise<string>;
+  /** The end-of-turn model's verdict on the same audio, once it has answered. */
+  completionProbability: number | null;
 }
 
 const REPLYING_STATES: readonly VoiceSessionState[] = ['transcribing', 'thinking', 'speaking'];
@@ -285,10 +298,13 @@ export class VoiceSession {
     }
   }
 
-  /** The silence that ends this utterance, from the persona's patience and (adaptive) the words so far. */
-  private endpointingDelay(textSoFar: string | null): number {
+  /**
+   * The silence that ends this utterance, from the persona's patience and (adaptive) what is known at
+   * the pause: the end-of-turn model's verdict, else the words so far.
+   */
+  private endpointingDelay(evidence: PauseEvidence | null): number {
     const adaptive = this.config.endOfTurn === 'adaptive';
-    return endpointingDelayFor(this.config.endpointingDelayMs, this.persona.pausePatience, adaptive ? textSoFar : null);
+    return endpointingDelayFor(this.config.endpointingDelayMs, this.persona.pausePatience, adaptive ? evidence : null);
   }
 
   /**
@@ -305,6 +321,7 @@ export class VoiceSession {
       startedAt: this.clock.now(),
       endedAt: null,
       text: Promise.resolve(''),
+      completionProbability: null,
     };
     pending.text = this.options.stt
       .transcribe(audio, { signal: controller.signal, ...(language ? { language } : {}) })
@@ -315,10 +332,25 @@ export class VoiceSession {
     // A failure is the turn's to report if it uses this transcript; a dropped one is ignored.
     pending.text.catch(() => undefined);
     this.pauseTranscript = pending;
+    // The audio end-of-turn model (adaptive only) hears the same audio; it is quick, and its verdict
+    // wins over the words'. A model that fails leaves the decision to the words.
+    const turnEnd = this.config.endOfTurn === 'adaptive' ? this.options.turnEnd : undefined;
+    if (turnEnd) {
+      turnEnd.completionProbability(audio, { signal: controller.signal }).then(
+        (probability) => {
+          if (this.pauseTranscript !== pending || !this.detector.inSpeech) return;
+          pending.completionProbability = probability;
+          this.detector.setEndpointingDelay(this.endpointingDelay({ completionProbability: probability }));
+        },
+        () => undefined,
+      );
+    }
     void pending.text.then(
       (text) => {
         if (this.pauseTranscript !== pending || !this.detector.inSpeech) return;
-        this.detector.setEndpointingDelay(this.endpointingDelay(text));
+        this.detector.setEndpointingDelay(
+          this.endpointingDelay({ textSoFar: text, completionProbability: pending.completionProbability }),
+        );
         if (this.config.preemptiveGeneration && text) this.preempt(text);
       },
       () => undefined,

@@ -1,7 +1,7 @@
 // Typed helpers for the Hearth server's same-origin JSON API. Never throws: every call
 // resolves to an ApiResult so screens can show clear loading / offline / error states.
 
-export type ModelRole = 'vad' | 'stt' | 'llm-webgpu' | 'llm-cpu' | 'tts' | 'embeddings';
+export type ModelRole = 'vad' | 'stt' | 'llm-webgpu' | 'llm-cpu' | 'tts' | 'embeddings' | 'end-of-turn';
 export type RoleState = 'ready' | 'missing' | 'corrupt' | 'verifying';
 export type PackState = 'ready' | 'missing' | 'partial' | 'corrupt' | 'verifying';
 

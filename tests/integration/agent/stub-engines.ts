@@ -44,6 +44,7 @@ export function stubEngines(failVad: () => boolean = () => false): ServerEngines
     llm: emptyChatModelDouble,
     tts: silentVoiceDouble,
     embedder: null,
+    turnEnd: null,
     report: ['stub'],
     dispose: () => Promise.resolve(),
   };

@@ -21,6 +21,7 @@ describe('contract model generator', () => {
       ['whisper-contract', 'stt'],
       ['piper-contract', 'tts'],
       ['minilm-contract', 'embeddings'],
+      ['smart-turn-contract', 'end-of-turn'],
     ]);
     for (const pack of contract) {
       for (const f of pack.files) {
@@ -54,7 +55,7 @@ describe('contract model generator', () => {
       );
       await store.verifyInBackground();
       const packs = await store.packs();
-      for (const id of ['whisper-contract', 'piper-contract', 'minilm-contract']) {
+      for (const id of ['whisper-contract', 'piper-contract', 'minilm-contract', 'smart-turn-contract']) {
         expect(packs.find((p) => p.id === id)?.state).toBe('ready');
       }
     } finally {

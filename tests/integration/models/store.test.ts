@@ -140,7 +140,7 @@ describe('ModelStore', () => {
     ws = await makeWorkspace([]);
     const store = await ModelStore.open({ manifestPath: REPO_MANIFEST, modelsDir: ws.modelsDir, extraDirs: [] });
     const roles = await store.roles();
-    expect(roles.map((r) => r.role)).toEqual(['vad', 'stt', 'llm-webgpu', 'llm-cpu', 'tts', 'embeddings']);
+    expect(roles.map((r) => r.role)).toEqual(['vad', 'stt', 'llm-webgpu', 'llm-cpu', 'tts', 'embeddings', 'end-of-turn']);
     const vad = roles.find((r) => r.role === 'vad');
     expect(vad?.status).toBe('ready');
     expect(vad?.pack?.id).toBe('silero-vad-v5');

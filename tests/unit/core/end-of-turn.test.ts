@@ -6,7 +6,8 @@ import {
   utteranceShape,
   type TurnGuard,
 } from '../../../src/core/index.ts';
-import { FRAME_MS, frameTags } from './fakes.ts';
+import type { TurnEndModel } from '../../../src/core/engines.ts';
+import { FakeClock, FRAME_MS, frameTags } from './fakes.ts';
 import { config, createHarness, type Harness } from './harness.ts';
 
 const BASE = config.endpointingDelayMs;
@@ -171,6 +172,103 @@ describe('end of turn in the session', () => {
     await h.silenceUntil(() => h.of('turnEnd').length === 1 && h.session.state === 'listening');
     expect(h.of('error').map((e) => [e.payload.stage, e.payload.error.message])).toEqual([['stt', 'whisper crashed']]);
     expect(h.of('agentText').map((e) => e.payload.text)).toEqual([config.apology]);
+  });
+});
+
+/** A scripted end-of-turn model on the harness's clock: answers each call in turn after 30 ms. */
+class ScriptedTurnEndModel implements TurnEndModel {
+  readonly id = 'scripted-turn-end';
+  readonly calls: { audio: Float32Array; signal: AbortSignal | undefined }[] = [];
+  clock: FakeClock | null = null;
+  constructor(private readonly answers: (number | Error)[]) {}
+  async completionProbability(audio: Float32Array, opts?: { signal?: AbortSignal }): Promise<number> {
+    this.calls.push({ audio, signal: opts?.signal });
+    const answer = this.answers[Math.min(this.calls.length - 1, this.answers.length - 1)]!;
+    await this.clock!.sleep(30, opts?.signal);
+    if (answer instanceof Error) throw answer;
+    return answer;
+  }
+}
+
+function harnessWithModel(model: ScriptedTurnEndModel, transcripts: string[], endOfTurn = 'adaptive' as const) {
+  const h = createHarness({
+    transcripts,
+    chat: [['Ok', '.']],
+    config: { endOfTurn },
+    session: { turnEnd: model },
+  });
+  model.clock = h.clock;
+  return h;
+}
+
+describe('an audio end-of-turn model (adaptive)', () => {
+  it('hears a finished turn: ends it sooner even when the words end in "and"', async () => {
+    const model = new ScriptedTurnEndModel([0.9]);
+    const h = harnessWithModel(model, ['I saw a dog and']);
+    h.session.start();
+    await h.speech(600, 1);
+    const speechEnd = h.clock.now();
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(committedAt(h, speechEnd)! - speechEnd).toBeLessThan(BASE);
+    expect(model.calls).toHaveLength(1);
+    // It heard the utterance so far, the same audio as the transcript started in the pause.
+    expect(frameTags(model.calls[0]!.audio)).toContain(1);
+    expect(model.calls[0]!.audio).toBe(h.stt.calls[0]!.audio);
+  });
+
+  it('hears an unfinished turn: waits longer even after a full stop, and the speaker can go on', async () => {
+    const model = new ScriptedTurnEndModel([0.1, 0.95]);
+    const h = harnessWithModel(model, ['Tell me a story.', 'Tell me a story about a fox.']);
+    h.session.start();
+    await h.speech(600, 1);
+    await h.silence(BASE + 200, 2);
+    expect(h.session.state, 'the model says unfinished: the turn stays open past 600 ms').toBe('userSpeaking');
+    await h.speech(500, 3);
+    expect(model.calls[0]!.signal?.aborted, 'the verdict on the dropped pause is cancelled').toBe(true);
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(model.calls).toHaveLength(2);
+    expect(h.of('userTranscript').map((e) => e.payload.text)).toEqual(['Tell me a story about a fox.']);
+  });
+
+  it('a model that fails leaves the decision to the words', async () => {
+    const model = new ScriptedTurnEndModel([new Error('onnx session lost')]);
+    const h = harnessWithModel(model, ['Tell me a story.']);
+    h.session.start();
+    await h.speech(600, 1);
+    const speechEnd = h.clock.now();
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(model.calls).toHaveLength(1);
+    expect(committedAt(h, speechEnd)! - speechEnd).toBeLessThan(BASE);
+    expect(h.of('error')).toEqual([]);
+  });
+
+  it('is not asked with the fixed silence or when only transcribing in the pause', async () => {
+    for (const endOfTurn of ['fixed', 'transcribe-in-pause'] as const) {
+      const model = new ScriptedTurnEndModel([0.01]);
+      const h = createHarness({
+        transcripts: ['Tell me a story.'],
+        chat: [['Ok', '.']],
+        config: { endOfTurn },
+        session: { turnEnd: model },
+      });
+      model.clock = h.clock;
+      h.session.start();
+      await h.speech(600, 1);
+      const speechEnd = h.clock.now();
+      await h.silenceUntil(() => h.of('turnEnd').length === 1);
+      expect(model.calls).toHaveLength(0);
+      expect(committedAt(h, speechEnd)! - speechEnd).toBeGreaterThanOrEqual(BASE);
+    }
+  });
+});
+
+describe('endpointingDelayFor with a model verdict', () => {
+  it("the model's probability wins over the words; the persona's patience still scales it", () => {
+    expect(endpointingDelayFor(600, 'usual', { textSoFar: 'and then', completionProbability: 0.8 })).toBe(300);
+    expect(endpointingDelayFor(600, 'usual', { textSoFar: 'Yes.', completionProbability: 0.2 })).toBe(1200);
+    expect(endpointingDelayFor(600, 'long', { completionProbability: 0.5 })).toBe(480);
+    expect(endpointingDelayFor(600, 'usual', { textSoFar: 'Yes.', completionProbability: null })).toBe(300);
+    expect(endpointingDelayFor(600, 'usual', { completionProbability: Number.NaN })).toBe(600);
   });
 });
 
