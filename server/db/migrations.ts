@@ -232,4 +232,12 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE catalog_items SET added_at = updated_at, cover_read = CASE format WHEN 'text' THEN 1 ELSE 0 END;
     `,
   },
+  {
+    version: 14,
+    name: 'device-memory-from-words',
+    // The child's own words each toy memory was learned from (one sentence, at most 200 characters,
+    // as the browser keeps them), for the parent's list: "From: “I love dinosaurs”". NULL for
+    // memories learned before, a parent's own and imported ones. Nothing more of the turn is kept.
+    sql: `ALTER TABLE device_memories ADD COLUMN from_words TEXT CHECK (from_words IS NULL OR length(from_words) <= 200);`,
+  },
 ];

@@ -2,6 +2,7 @@
 // (rule extraction, contradiction updates, retrieval, remember/forget) as the browser does over IndexedDB.
 import type { HearthDatabase } from '../db/database.ts';
 import { wipeDeleted } from '../db/wipe-deleted.ts';
+import { capWords, MAX_FROM_WORDS } from '../../src/core/memory/memory-origin.ts';
 import type { MemoryRecord, MemorySource, MemoryStore } from '../../src/core/memory/memory-types.ts';
 
 interface MemoryRow {
@@ -13,7 +14,10 @@ interface MemoryRow {
   created_at: number;
   updated_at: number;
   embedding: string | null;
+  from_words: string | null;
 }
+
+const COLUMNS = 'id, slot, text, source, conversation_id, created_at, updated_at, embedding, from_words';
 
 export class DeviceMemoryStore implements MemoryStore {
   constructor(
@@ -50,7 +54,7 @@ export class DeviceMemoryStore implements MemoryStore {
   listSync(): MemoryRecord[] {
     const rows = this.db
       .prepare(
-        `SELECT id, slot, text, source, conversation_id, created_at, updated_at, embedding FROM device_memories WHERE device_id = ? AND ${NOT_EXPIRED} ORDER BY updated_at DESC, id`,
+        `SELECT ${COLUMNS} FROM device_memories WHERE device_id = ? AND ${NOT_EXPIRED} ORDER BY updated_at DESC, id`,
       )
       .all(this.deviceId, this.now()) as MemoryRow[];
     return rows.map(fromRow);
@@ -58,9 +62,7 @@ export class DeviceMemoryStore implements MemoryStore {
 
   getSync(id: string): MemoryRecord | undefined {
     const row = this.db
-      .prepare(
-        `SELECT id, slot, text, source, conversation_id, created_at, updated_at, embedding FROM device_memories WHERE device_id = ? AND id = ? AND ${NOT_EXPIRED}`,
-      )
+      .prepare(`SELECT ${COLUMNS} FROM device_memories WHERE device_id = ? AND id = ? AND ${NOT_EXPIRED}`)
       .get(this.deviceId, id, this.now()) as MemoryRow | undefined;
     return row ? fromRow(row) : undefined;
   }
@@ -68,10 +70,11 @@ export class DeviceMemoryStore implements MemoryStore {
   put(record: MemoryRecord): Promise<void> {
     this.db
       .prepare(
-        `INSERT INTO device_memories (device_id, id, slot, text, source, conversation_id, created_at, updated_at, embedding)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO device_memories (device_id, id, slot, text, source, conversation_id, created_at, updated_at, embedding, from_words)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (device_id, id) DO UPDATE SET slot = excluded.slot, text = excluded.text, source = excluded.source,
-           conversation_id = excluded.conversation_id, created_at = excluded.created_at, updated_at = excluded.updated_at, embedding = excluded.embedding`,
+           conversation_id = excluded.conversation_id, created_at = excluded.created_at, updated_at = excluded.updated_at,
+           embedding = excluded.embedding, from_words = excluded.from_words`,
       )
       .run(
         this.deviceId,
@@ -83,6 +86,8 @@ export class DeviceMemoryStore implements MemoryStore {
         Math.round(record.createdAt),
         Math.round(record.updatedAt),
         record.embedding ? JSON.stringify(record.embedding) : null,
+        // The core keeps one capped sentence; capped again here so the column's limit always holds.
+        record.fromWords?.trim() ? capWords(record.fromWords, MAX_FROM_WORDS) : null,
       );
     return Promise.resolve();
   }
@@ -135,5 +140,6 @@ function fromRow(row: MemoryRow): MemoryRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     embedding: row.embedding ? (JSON.parse(row.embedding) as number[]) : null,
+    ...(row.from_words ? { fromWords: row.from_words } : {}),
   };
 }

@@ -148,7 +148,12 @@ export function registerDeviceRoutes(
   // --- the toy's memories -------------------------------------------------------------------
 
   const memoriesOf = (id: string) => (devices.get(id) ? new DeviceMemoryStore(db, id) : null);
-  const memoryView = ({ embedding: _embedding, ...memory }: MemoryRecord) => memory;
+  // Without the embedding; with the child's words it came from (null when not kept: older memories,
+  // a parent's own) and its dates, for the parent's list.
+  const memoryView = ({ embedding: _embedding, ...memory }: MemoryRecord) => ({
+    ...memory,
+    fromWords: memory.fromWords ?? null,
+  });
 
   app.get<IdParams>('/api/devices/:id/memories', guard, async (request, reply) => {
     const store = memoriesOf(request.params.id);

@@ -106,7 +106,7 @@ export class ToyDataLedger {
       case 'memories':
         return new DeviceMemoryStore(this.db, device.id)
           .listSync()
-          .map(({ embedding: _embedding, ...memory }) => memory);
+          .map(({ embedding: _embedding, ...memory }) => ({ ...memory, fromWords: memory.fromWords ?? null }));
       case 'usage':
         return (
           this.db.prepare('SELECT day, used_ms FROM device_usage WHERE device_id = ? ORDER BY day').all(device.id) as {

@@ -63,7 +63,7 @@ describe('deleting a toy’s history and memories leaves no copy on disk', () =>
     })!.id;
   }
 
-  async function remember(deviceId: string, text: string): Promise<string> {
+  async function remember(deviceId: string, text: string, fromWords?: string): Promise<string> {
     const id = `mem-${Math.random().toString(36).slice(2)}`;
     const now = Date.now();
     const memory: MemoryRecord = {
@@ -75,6 +75,7 @@ describe('deleting a toy’s history and memories leaves no copy on disk', () =>
       createdAt: now,
       updatedAt: now,
       embedding: null,
+      ...(fromWords ? { fromWords } : {}),
     };
     await new DeviceMemoryStore(built.db, deviceId).put(memory);
     return id;
@@ -96,11 +97,15 @@ describe('deleting a toy’s history and memories leaves no copy on disk', () =>
   it('one memory deleted through the parent API', async () => {
     const toy = await newToy('Owl');
     const phrase = 'Maya is scared of the dentist Dr Quillfeather';
-    const memoryId = await remember(toy, phrase);
+    // The child's own words it came from go with it.
+    const words = 'I hate going to Dr Quillfeather at the Elmstead clinic';
+    const memoryId = await remember(toy, phrase, words);
     expect(filesHolding(phrase)).not.toEqual([]);
+    expect(filesHolding(words)).not.toEqual([]);
 
     expect((await call('DELETE', `/api/devices/${toy}/memories/${memoryId}`)).statusCode).toBe(204);
     expect(filesHolding(phrase)).toEqual([]);
+    expect(filesHolding(words)).toEqual([]);
   });
 
   it('all turns and all memories of a toy', async () => {

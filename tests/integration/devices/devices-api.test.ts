@@ -282,4 +282,69 @@ describe('devices API', () => {
     expect((await call('DELETE', `/api/devices/${id}/memories`, built.householdKey)).json()).toEqual({ deleted: 2 });
     expect((await call('GET', `/api/devices/${id}/memories`, admin)).json()).toEqual({ memories: [] });
   });
+
+  it('keeps the words each toy memory came from and returns them with its dates (null for older ones)', async () => {
+    const { id } = (await call('POST', '/api/devices', admin, { name: 'Owl', consent: TEST_CONSENT })).json() as {
+      id: string;
+    };
+    const { DeviceMemoryStore } = await import('../../../server/devices/device-memory-store.ts');
+    const { MemoryService } = await import('../../../src/core/memory/memory-service.ts');
+    const store = new DeviceMemoryStore(built.db, id);
+    // Learned before Hearth kept the words: a row with no from_words.
+    built.db
+      .prepare(
+        `INSERT INTO device_memories (device_id, id, slot, text, source, conversation_id, created_at, updated_at)
+         VALUES (?, 'old', 'pet', 'The user has a cat.', 'rules', 'c0', 1000, 1000)`,
+      )
+      .run(id);
+    // Learned by the toy's memory service from what the child said: only the sentence that holds it.
+    await new MemoryService({ store }).learnFromTurn({
+      userText: 'Hello there! I love dinosaurs.',
+      replyText: 'Dinosaurs are great!',
+      conversationId: 'c1',
+    });
+    const stored = built.db
+      .prepare('SELECT text, from_words FROM device_memories WHERE device_id = ? ORDER BY id')
+      .all(id) as { text: string; from_words: string | null }[];
+    expect(stored).toContainEqual({ text: 'The user loves dinosaurs.', from_words: 'I love dinosaurs.' });
+    expect(stored).toContainEqual({ text: 'The user has a cat.', from_words: null });
+
+    const listed = (await call('GET', `/api/devices/${id}/memories`, admin)).json() as {
+      memories: { id: string; text: string; fromWords: string | null; createdAt: number; updatedAt: number }[];
+    };
+    const learned = listed.memories.find((m) => m.text === 'The user loves dinosaurs.');
+    expect(learned).toMatchObject({ fromWords: 'I love dinosaurs.', source: 'rules', conversationId: 'c1' });
+    expect(learned?.updatedAt).toBeGreaterThan(1000);
+    expect(listed.memories.find((m) => m.id === 'old')).toMatchObject({
+      text: 'The user has a cat.',
+      fromWords: null,
+      createdAt: 1000,
+      updatedAt: 1000,
+    });
+
+    // A parent's edit keeps the words it came from; the ledger's export has them too.
+    const edited = await call('PATCH', `/api/devices/${id}/memories/${learned?.id}`, admin, {
+      text: 'The user loves dinosaurs and dragons.',
+    });
+    expect(edited.json()).toMatchObject({ source: 'parent', fromWords: 'I love dinosaurs.' });
+    expect(
+      (await call('PATCH', `/api/devices/${id}/memories/old`, admin, { text: 'The user has two cats.' })).json(),
+    ).toMatchObject({ fromWords: null });
+
+    // Words longer than a memory keeps are cut at a word (the column holds at most 200 characters).
+    await store.put({
+      id: 'long',
+      slot: 'note:long',
+      text: 'The user talks a lot.',
+      source: 'tool',
+      conversationId: 'c2',
+      createdAt: 3,
+      updatedAt: 3,
+      embedding: null,
+      fromWords: 'blah '.repeat(100),
+    });
+    const long = (await store.list()).find((m) => m.id === 'long')?.fromWords ?? '';
+    expect(long.length).toBeLessThanOrEqual(200);
+    expect(long.endsWith('…')).toBe(true);
+  });
 });

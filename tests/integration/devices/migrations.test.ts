@@ -69,6 +69,45 @@ describe('device profile migration', () => {
     db.close();
   });
 
+  it('upgrades toy memories kept before their words were: they read without them, new ones keep them', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-devmig-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'hearth.db');
+    const before = openDatabase(
+      file,
+      MIGRATIONS.filter((m) => m.version <= 13),
+    );
+    before.prepare("INSERT INTO devices (id, name, credential_hash) VALUES ('bear', 'Bear', 'x')").run();
+    before
+      .prepare(
+        `INSERT INTO device_memories (device_id, id, slot, text, source, conversation_id, created_at, updated_at)
+         VALUES ('bear', 'm1', 'likes:kites', 'The user loves kites.', 'rules', 'c1', 5, 5)`,
+      )
+      .run();
+    before.close();
+
+    const db = openDatabase(file);
+    expect(MIGRATIONS.find((m) => m.version === 14)?.name).toBe('device-memory-from-words');
+    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)?.version);
+    const memories = new DeviceMemoryStore(db, 'bear');
+    const [old] = await memories.list();
+    expect(old).toMatchObject({ id: 'm1', text: 'The user loves kites.', updatedAt: 5 });
+    expect(old).not.toHaveProperty('fromWords');
+    await memories.put({
+      ...old!,
+      id: 'm2',
+      slot: 'likes:owls',
+      text: 'The user loves owls.',
+      fromWords: 'I love owls!',
+    });
+    expect(memories.getSync('m2')?.fromWords).toBe('I love owls!');
+    // The column holds one short sentence, never a whole conversation.
+    expect(() => db.prepare("UPDATE device_memories SET from_words = ? WHERE id = 'm1'").run('x'.repeat(201))).toThrow(
+      /CHECK/,
+    );
+    db.close();
+  });
+
   it('refuses volumes and JSON the profile columns cannot hold', () => {
     const db = openDatabase(':memory:');
     db.prepare("INSERT INTO devices (id, name, credential_hash) VALUES ('a', 'A', 'x')").run();
