@@ -101,6 +101,10 @@ describe('kiosk mode in Chromium', () => {
     expect(setPin.status).toBe(204);
 
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    // Going into kiosk mode starts listening (engines load in workers): on a machine whose cores are
+    // busy, a click's wait for the page to settle can take longer than Playwright's 30 s default.
+    // These are bounds on waiting for the page's own events, not windows the test measures.
+    context.setDefaultTimeout(120_000);
     const recorder = new RequestRecorder(context);
     const page = await context.newPage();
     const problems = collectPageProblems(page);

@@ -132,6 +132,14 @@ describe('model download manager in Chromium', () => {
     try {
       const page = await openTalk(context, proxy);
       proxy.throttleBytesPerSecond = 0;
+      // Memory search's embeddings load in the background once Talk is up: wait until the manager has
+      // them in the cache (on a busy machine that can come well after the engines).
+      const embeddingsDeadline = Date.now() + 120_000;
+      while (
+        !(await cachedModels(page)).some((c) => c.url.startsWith('/models/minilm-contract/')) &&
+        Date.now() < embeddingsDeadline
+      )
+        await new Promise((r) => setTimeout(r, 250));
 
       const storiesRequests = managerRequests(proxy, from).filter((r) => r.path === STORIES);
       expect(
