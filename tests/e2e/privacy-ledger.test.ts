@@ -47,7 +47,7 @@ function turn(id: string, conversationId: string, at: number, userText: string) 
 function conversation(id: string, at: number, title: string, turnCount: number) {
   return { id, startedAt: at, updatedAt: at, title, personaId: 'builtin-hearth', turnCount };
 }
-function memory(id: string, text: string, forgetAfter?: number) {
+function memory(id: string, text: string, forgetAfter?: number, fromWords?: string) {
   const base = {
     id,
     slot: `note:${id}`,
@@ -57,6 +57,7 @@ function memory(id: string, text: string, forgetAfter?: number) {
     createdAt: 1_700_000_000_000,
     updatedAt: 1_700_000_000_000,
     embedding: null,
+    ...(fromWords ? { fromWords } : {}),
   };
   return forgetAfter === undefined ? base : { ...base, forgetAfter };
 }
@@ -122,7 +123,7 @@ describe('data ledger and retention in Chromium (real server, real IndexedDB)', 
       turn('t3', 'c2', now - 3 * DAY, 'Grandma lives in Leeds'),
     ]);
     await seed(page, 'memories', [
-      memory('m1', "The user's name is Maya."),
+      memory('m1', "The user's name is Maya.", undefined, 'My name is Maya'),
       memory('m2', 'The user is scared of the dentist.', now - 1000),
       memory('m3', 'The user loves kites.'),
     ]);
@@ -140,9 +141,19 @@ describe('data ledger and retention in Chromium (real server, real IndexedDB)', 
     expect(await row(page, 'history', toyId).getByTestId('ledger-count').textContent()).toBe('0 turns');
     expect(await row(page, 'history', toyId).getAttribute('data-where')).toBe('home-server');
 
-    // See: the memories themselves.
+    // See: the memories themselves, as a parent reads them (stored as "The user ..."), with the words and one date.
     await row(page, 'memories').getByTestId('ledger-see').click();
-    expect(await row(page, 'memories').getByTestId('ledger-items').textContent()).toContain("The user's name is Maya.");
+    const seen = row(page, 'memories').getByTestId('ledger-items');
+    expect((await seen.getByTestId('ledger-memory-text').allTextContents()).sort()).toEqual([
+      'Loves kites.',
+      'Their name is Maya.',
+    ]);
+    expect(await seen.textContent()).not.toContain('The user');
+    expect(await seen.getByTestId('ledger-memory-origin').allTextContents()).toEqual(['From: “My name is Maya”']);
+    expect(await seen.getByTestId('ledger-memory').first().locator('time').count()).toBe(1);
+    // A toy's memories read the same way ("Nothing kept." while it has none).
+    await row(page, 'memories', toyId).getByTestId('ledger-see').click();
+    await row(page, 'memories', toyId).getByTestId('ledger-items-empty').waitFor();
 
     // Export: exactly one kind, as JSON.
     const memories = await downloadJson(page, row(page, 'memories').getByTestId('ledger-export'));

@@ -169,9 +169,24 @@ describe('Settings → Toys in Chromium', () => {
       })
       .toBe(1);
     await row.getByTestId('toy-open-memories').click();
+    // It reads naturally (stored as "The user's name is Maya."), with the child's words and its date once.
     await expect
       .poll(async () => (await row.getByTestId('toy-memory-text').allTextContents()).join('|'), { timeout: 15_000 })
-      .toContain("The user's name is Maya.");
+      .toContain('Their name is Maya.');
+    const learned = row.getByTestId('toy-memory').filter({ hasText: 'Their name is Maya.' });
+    expect(await learned.textContent()).not.toContain('The user');
+    expect(await learned.getByTestId('toy-memory-origin').textContent()).toBe('From: “My name is Maya.”');
+    expect(await learned.locator('time').count()).toBe(1);
+    const listed = (
+      (await (
+        await fetch(`${server.url}/api/devices/${id}/memories`, {
+          headers: { authorization: `Bearer ${householdKey}` },
+        })
+      ).json()) as { memories: { text: string; fromWords: string | null }[] }
+    ).memories;
+    expect(listed).toContainEqual(
+      expect.objectContaining({ text: "The user's name is Maya.", fromWords: 'My name is Maya.' }),
+    );
     // A forget date: kept on the home server, shown again when the list reloads.
     await row.getByTestId('toy-memory-forget-after').first().fill('2099-01-31');
     await row.getByTestId('toy-memory-forget-after').first().dispatchEvent('change');

@@ -67,8 +67,14 @@ export interface ProfileChanges {
   transport?: ToyTransport;
 }
 
-/** A toy's memory, with when it is forgotten (epoch ms; null: kept until deleted). */
-export type ToyMemory = Omit<MemoryRecord, 'embedding'> & { forgetAfter: number | null };
+/**
+ * A toy's memory, with when it is forgotten (epoch ms; null: kept until deleted) and the child's
+ * words it came from (null when not kept: older memories, a parent's own).
+ */
+export type ToyMemory = Omit<MemoryRecord, 'embedding' | 'fromWords'> & {
+  forgetAfter: number | null;
+  fromWords: string | null;
+};
 
 /** One finished turn of a toy's conversation history, and a page of them. */
 export type { DeviceTurn as ToyTurn, DeviceTurnListing as ToyTurnPage };
