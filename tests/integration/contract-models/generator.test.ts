@@ -21,8 +21,11 @@ describe('contract model generator', () => {
       ['whisper-contract', 'stt'],
       ['piper-contract', 'tts'],
       ['minilm-contract', 'embeddings'],
-      ['smart-turn-contract', 'end-of-turn'],
     ]);
+    // The end-of-turn contract is served only by the manifest for tests about it.
+    const withEndOfTurn = await loadManifest(generated.endOfTurnManifestPath);
+    expect(withEndOfTurn.packs.map((p) => p.id)).toEqual([...ids, 'smart-turn-contract']);
+    expect(withEndOfTurn.packs.at(-1)?.role).toBe('end-of-turn');
     for (const pack of contract) {
       for (const f of pack.files) {
         const data = fs.readFileSync(path.join(generated.outDir, pack.id, f.path));
@@ -45,7 +48,7 @@ describe('contract model generator', () => {
     const modelsDir = fs.mkdtempSync(path.join(generated.outDir, '..', 'hearth-empty-models-'));
     try {
       const store = await ModelStore.open({
-        manifestPath: generated.manifestPath,
+        manifestPath: generated.endOfTurnManifestPath,
         modelsDir,
         extraDirs: [generated.outDir],
       });

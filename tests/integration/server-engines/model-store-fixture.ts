@@ -9,11 +9,14 @@ import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
 
 export const FIXTURE_MODELS_DIR = path.resolve(PROJECT_ROOT, 'tests', 'fixtures', 'models');
 
-export async function openTestModelStore(): Promise<{ models: ModelStore; cleanup: () => void }> {
+/** `endOfTurn`: serve the Smart Turn contract pack too (only for tests about the end-of-turn model). */
+export async function openTestModelStore(
+  opts: { endOfTurn?: boolean } = {},
+): Promise<{ models: ModelStore; cleanup: () => void }> {
   const generated = generateIntoTempDir();
   const modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-engine-models-'));
   const models = await ModelStore.open({
-    manifestPath: generated.manifestPath,
+    manifestPath: opts.endOfTurn ? generated.endOfTurnManifestPath : generated.manifestPath,
     modelsDir,
     extraDirs: [generated.outDir, FIXTURE_MODELS_DIR],
   });

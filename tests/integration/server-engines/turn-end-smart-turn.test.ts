@@ -34,7 +34,7 @@ describe('Smart Turn engine (contract model) on onnxruntime-node', () => {
   let store: Awaited<ReturnType<typeof openTestModelStore>>;
   let model: NodeTurnEndModel;
   beforeAll(async () => {
-    store = await openTestModelStore();
+    store = await openTestModelStore({ endOfTurn: true });
     model = await loadSmartTurn(store.models, SMART_TURN_CONTRACT_PACK_ID);
   });
   afterAll(async () => {
