@@ -1,7 +1,8 @@
-// One agent for many toy rooms. The device-token route calls `deviceTokenIssued(id)`: the agent
-// joins that device's room right away (with its own server-minted token) and waits for the toy.
-// With the embedded room server, `deviceJoined` does the same whenever a registered toy enters its
-// room, so a toy that rejoins with a still-valid token after the agent left gets one again.
+// One agent for many toy rooms. With the embedded room server the room server's dispatcher gives
+// each toy room to an agent worker; this process's own worker (in-process-worker.ts) runs its jobs
+// with `runJob`. With a LiveKit server elsewhere the device-token route calls `deviceTokenIssued(id)`:
+// the agent joins that device's room right away (with its own server-minted token) and waits for
+// the toy. (`deviceJoined`/`followDeviceJoins` follow the embedded server's joins without dispatch.)
 // Each session gets the device's profile (persona, voice, memory, limits, volume) from `toyContext`.
 // Each room is an AgentSession; a failure in one is caught, logged and ends only that session.
 // Engines load once, on the first toy, and are shared (only the VAD is per session).
@@ -18,7 +19,7 @@ import { DeviceMemoryStore } from '../devices/device-memory-store.ts';
 import { DeviceRepository } from '../devices/device-repository.ts';
 import { DeviceUsage } from '../devices/device-usage.ts';
 import { DeviceTurnStore } from '../devices/device-turn-store.ts';
-import { deviceInOwnRoom, type DeviceRoomRef } from '../devices/device-room.ts';
+import { deviceIdOfRoom, deviceInOwnRoom, deviceRef, type DeviceRoomRef } from '../devices/device-room.ts';
 import type { RoomServer } from '../livekit/room-server.ts';
 import { createToyContext, type ToyContext } from './toy-context.ts';
 import { AGENT_IDENTITY } from './protocol.ts';
@@ -57,6 +58,11 @@ export class AgentSupervisor {
   constructor(private readonly opts: AgentSupervisorOptions) {}
 
   /** Rooms with an agent in them now. */
+  /** The room server's URL as this process reaches it; null until the server listens. */
+  livekitUrl(): string | null {
+    return this.opts.livekitUrl();
+  }
+
   activeRooms(): string[] {
     return [...this.sessions.keys()];
   }
@@ -68,6 +74,7 @@ export class AgentSupervisor {
   deviceTokenIssued(ref: DeviceRoomRef): void {
     if (this.disposed || this.sessions.has(ref.room) || this.starting.has(ref.room)) return;
     const start = this.startSession(ref)
+      .then(() => undefined)
       .catch((error: unknown) =>
         this.opts.log('error', 'agent could not join the device room', {
           room: ref.room,
@@ -96,6 +103,43 @@ export class AgentSupervisor {
     for (const [room, session] of this.sessions) {
       if (this.deviceOf.get(room) === deviceId) await session.close('device deleted');
     }
+  }
+
+  /**
+   * A toy room the embedded room server's dispatcher gave this process's own agent worker
+   * (server/agent/in-process-worker.ts): the same session `deviceTokenIssued` starts, joined with
+   * the dispatcher's token. Resolves once the agent is in the room; `ended` when it leaves.
+   */
+  async runJob(job: {
+    room: string;
+    url: string;
+    token: string;
+  }): Promise<{ ended: Promise<void>; stop: (reason: string) => Promise<void> }> {
+    const deviceId = deviceIdOfRoom(job.room);
+    if (!deviceId) throw new Error(`not a toy room: ${job.room}`);
+    if (this.disposed) throw new Error('the agent is shutting down');
+    if (this.sessions.has(job.room) || this.starting.has(job.room))
+      throw new Error(`an agent is already in ${job.room}`);
+    const start = this.startSession(deviceRef(deviceId), { url: job.url, token: job.token });
+    this.starting.set(
+      job.room,
+      start.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    let session: AgentSession | null;
+    try {
+      session = await start;
+    } finally {
+      this.starting.delete(job.room);
+    }
+    if (!session) throw new Error('the agent is shutting down');
+    const running = session;
+    return {
+      ended: new Promise((resolve) => running.onClosed(() => resolve())),
+      stop: (reason) => running.close(reason),
+    };
   }
 
   /** Resolves when every pending join has finished (tests, shutdown). */
@@ -129,17 +173,22 @@ export class AgentSupervisor {
     return { createVad, stt, llm, tts, turnEnd };
   }
 
-  private async startSession(ref: DeviceRoomRef): Promise<void> {
-    const url = this.opts.livekitUrl();
+  /** Joins `ref`'s room (with `join`'s URL and token when a dispatcher gave them); null once disposed. */
+  private async startSession(ref: DeviceRoomRef, join?: { url: string; token: string }): Promise<AgentSession | null> {
+    const url = join?.url ?? this.opts.livekitUrl();
     if (!url) throw new Error('the room server URL is not known yet');
     const engines = await this.agentEngines();
-    if (this.disposed) return;
-    const { token } = await this.opts.minter.mint({
-      identity: AGENT_IDENTITY,
-      name: 'Hearth',
-      room: ref.room,
-      ttlSeconds: 24 * 3600,
-    });
+    if (this.disposed) return null;
+    const token =
+      join?.token ??
+      (
+        await this.opts.minter.mint({
+          identity: AGENT_IDENTITY,
+          name: 'Hearth',
+          room: ref.room,
+          ttlSeconds: 24 * 3600,
+        })
+      ).token;
     // Reads the profile now: an unregistered or deleted device gets no agent.
     const conversation = this.opts.toyContext?.(ref.deviceId, {
       extractionLlm: canExtractFacts(engines.llm) ? engines.llm : null,
@@ -147,7 +196,7 @@ export class AgentSupervisor {
     const persona = conversation?.persona() ?? this.opts.persona ?? defaultPersona();
     // rtc-node's native library loads only once a toy shows up, not with every server start.
     const { AgentSession } = await import('./agent-session.ts');
-    if (this.disposed) return;
+    if (this.disposed) return null;
     const session: AgentSession = new AgentSession({
       url,
       token,
@@ -177,6 +226,7 @@ export class AgentSupervisor {
       await session.close('join failed');
       throw error;
     }
+    return session;
   }
 }
 

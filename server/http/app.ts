@@ -34,7 +34,8 @@ import { loadHouseholdKey } from '../livekit/household-key.ts';
 import { deviceJoinCheck, removeRevokedAfterDeviceChanges } from '../livekit/device-revocation.ts';
 import type { FirstPinSetupCode } from '../auth/first-pin-setup.ts';
 import { redactedRequestSerializer } from '../livekit/log-redaction.ts';
-import { createServerAgent, followDeviceJoins, toyContextsFrom } from '../agent/supervisor.ts';
+import { inProcessAgentWorker } from '../agent/in-process-worker.ts';
+import { createServerAgent, toyContextsFrom } from '../agent/supervisor.ts';
 import { setupXiaozhi } from '../toys/xiaozhi/setup.ts';
 import { setupXiaozhiMqtt } from '../toys/xiaozhi/mqtt/setup.ts';
 import type { XiaozhiMqtt } from '../toys/xiaozhi/mqtt/xiaozhi-mqtt.ts';
@@ -42,6 +43,8 @@ import { requireAdminOrHouseholdKey } from './routes/devices.ts';
 import { catalogMediaLibrary } from '../agent/media/media-library.ts';
 import { registerToyJobApi } from '../agent-worker/toy-job-api.ts';
 
+/** Toys this box's own agent talks with at once; more wait for another worker (npm run agent). */
+const IN_PROCESS_AGENT_CAPACITY = 8;
 export interface AppDeps {
   config: HearthConfig;
   db: HearthDatabase;
@@ -107,8 +110,9 @@ export async function buildApp({
   const livekit = await setupLivekit(app, config, { admits });
   if (livekit.roomServer) removeRevokedAfterDeviceChanges(app, livekit.roomServer, admits);
   registerLivekitTokenRoute(app, livekit);
-  // The toy agent: joins a device's room when the device fetches its token, and (embedded room
-  // server) whenever a registered device enters its room; each toy gets its own profile.
+  // The toy agent, each toy with its own profile. Embedded room server: toy rooms are dispatched to
+  // agent workers, this process's own among them (below). A LiveKit server elsewhere: the agent
+  // joins a device's room when the device fetches its token.
   const roomServer = livekit.roomServer;
   const agent = createServerAgent({
     media: catalogMediaLibrary(catalog),
@@ -131,7 +135,22 @@ export async function buildApp({
   });
   app.addHook('onClose', () => agent.dispose());
   const devices = new DeviceRepository(db);
-  if (roomServer) followDeviceJoins(roomServer, agent, (id) => devices.get(id) !== undefined);
+  const dispatch = livekit.agentDispatch;
+  if (dispatch) {
+    // Registers over loopback once the server listens, like a worker on another machine would.
+    const worker = inProcessAgentWorker({
+      url: () => agent.livekitUrl(),
+      credentials: livekit.credentials,
+      supervisor: agent,
+      isRegistered: (id) => devices.get(id) !== undefined,
+      capacity: IN_PROCESS_AGENT_CAPACITY,
+      log: (level, msg, extra) => app.log[level]({ agent: true, ...extra }, msg),
+    });
+    app.addHook('onListen', async () => {
+      await worker.start();
+    });
+    app.addHook('onClose', () => worker.close());
+  }
   // Agent workers on other machines read their assigned toy's persona with the job's room token.
   registerToyJobApi(app, {
     apiKey: livekit.credentials.apiKey,
@@ -169,7 +188,10 @@ export async function buildApp({
     await agent.deviceRemoved(id);
   };
   registerDeviceRoutes(app, db, livekit, {
-    onDeviceToken: (device) => agent.deviceTokenIssued(device),
+    // With dispatch the toy's join brings its agent; a token alone does not.
+    onDeviceToken: (device) => {
+      if (!dispatch) agent.deviceTokenIssued(device);
+    },
     onDeviceDeleted: disconnectDeletedToy,
     describe: (device) => xiaozhi.describe(device),
     setTransport: (id, transport) => {

@@ -201,7 +201,7 @@ export class ToyClient {
       print(`registered device ${deviceId} (credential: ${credential})`);
     }
     if (!deviceId) throw new ToySimulatorError('--device <id> is needed with --credential');
-    // The token also brings the agent into the room.
+    // Joining the room brings the agent (dispatched by the embedded room server).
     const tokenStart = Date.now();
     const grant = await postJson<TokenResponse>(
       `${server}/api/devices/${encodeURIComponent(deviceId)}/token`,

@@ -2,9 +2,8 @@
 // AgentSession, engine doubles) against the embedded room server's dispatch, with real rtc-node
 // toys. Toys spread over the workers by load; a worker killed with SIGKILL mid-conversation has its
 // toy's job given to the other, whose agent joins and hears the toy; a bad token is refused.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT_IDENTITY } from '../../../server/agent/protocol.ts';
 import { AgentWorker, WorkerRefusedError } from '../../../server/agent-worker/worker-client.ts';
@@ -16,39 +15,9 @@ import {
   startDispatchServer,
   type DispatchTestServer,
 } from '../livekit-agents/helpers/dispatch-server.ts';
+import { startWorkerProcess, type WorkerProcess } from './worker-process.ts';
 
-const WORKER_SCRIPT = path.join(import.meta.dirname, 'stub-worker-process.ts');
 const CLI = path.join(import.meta.dirname, '..', '..', '..', 'server', 'agent-worker', 'main.ts');
-
-interface WorkerProcess {
-  child: ChildProcess;
-  workerId: string;
-  events: Record<string, unknown>[];
-}
-
-/** Starts a worker process and resolves once it says it registered. */
-function startWorkerProcess(url: string, token: string, capacity: number): Promise<WorkerProcess> {
-  // node with tsx's loader, not the tsx CLI: the CLI runs the script in a child process that a
-  // SIGKILL of the CLI would leave running.
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER_SCRIPT, url, token, String(capacity)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const events: Record<string, unknown>[] = [];
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString();
-    if (process.env.DEBUG_WORKER) console.error('WERR', d.toString());
-  });
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const event = JSON.parse(line) as Record<string, unknown>;
-      events.push(event);
-      if (process.env.DEBUG_WORKER) console.error('W', line);
-      if (event.event === 'registered') resolve({ child, workerId: String(event.workerId), events });
-    });
-    child.once('exit', (code) => reject(new Error(`worker process exited (${code}) before registering: ${stderr}`)));
-  });
-}
 
 describe('Hearth agent worker processes with the embedded dispatch', () => {
   let lk: DispatchTestServer;
