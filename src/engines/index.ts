@@ -1,6 +1,7 @@
 // The browser's engines, loaded once per page and kept warm: the one EngineHub (engine-hub.ts) with
 // the real engine loaders.
 import { EngineHub, type EngineLoaders } from './engine-hub.ts';
+import type { LoadProgressListener } from './types.ts';
 
 export * from './select.ts';
 export type { EngineBackend, EngineInfo, EngineRole, LoadProgress, LoadProgressListener } from './types.ts';
@@ -51,6 +52,12 @@ export const browserEngineLoaders: EngineLoaders = {
     return createClassicTextToSpeech({ onProgress });
   },
 };
+
+/** The optional audio end-of-turn model (Smart Turn v3 in a worker), loaded apart from the hub. */
+export async function loadTurnEndModel(packId: string, onProgress: LoadProgressListener) {
+  const { createSmartTurn } = await import('./turn-end/index.ts');
+  return createSmartTurn({ packId, onProgress });
+}
 
 /** One hub per page: engines stay loaded while the user moves between screens. */
 export const engineHub = new EngineHub(browserEngineLoaders);

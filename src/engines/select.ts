@@ -30,12 +30,16 @@ export type LlmPlan =
   | { engine: 'wllama'; packId: string; title: string; file: string; demo: boolean }
   | { engine: 'none'; fix: string | null };
 export type TtsPlan = { engine: 'piper'; packId: string; title: string } | { engine: 'classic'; packId: string | null };
+/** The optional audio end-of-turn model (Smart Turn); without one the words decide when a turn ends. */
+export type TurnEndPlan = { engine: 'smart-turn'; packId: string; title: string } | { engine: 'none' };
 
 export interface EnginePlan {
   vad: VadPlan;
   stt: SttPlan;
   llm: LlmPlan;
   tts: TtsPlan;
+  /** Optional, loaded after the rest and never waited for (absent: none). */
+  turnEnd?: TurnEndPlan;
 }
 
 export const DEFAULT_VAD_PACK = 'silero-vad-v5';
@@ -62,6 +66,7 @@ export function selectEngines(roles: readonly RoleStatusLike[], device: DeviceCa
     stt: selectStt(roles),
     llm: selectLlm(roles, device),
     tts: selectTts(roles),
+    turnEnd: selectTurnEnd(roles),
   };
 }
 
@@ -90,6 +95,12 @@ function selectTts(roles: readonly RoleStatusLike[]): TtsPlan {
   if (piper) return { engine: 'piper', packId: piper.id, title: piper.title };
   // The classic voice ships with the app, so it is there even when the server lists nothing.
   return { engine: 'classic', packId: readyPacks(roles, 'tts', 'flite')[0]?.id ?? null };
+}
+
+/** The server's ready end-of-turn pack (recommended first), run by the Smart Turn engine. */
+export function selectTurnEnd(roles: readonly RoleStatusLike[]): TurnEndPlan {
+  const pack = readyPacks(roles, 'end-of-turn', 'smart-turn-onnx')[0];
+  return pack ? { engine: 'smart-turn', packId: pack.id, title: pack.title } : { engine: 'none' };
 }
 
 /** A key that changes exactly when a role's plan changes (to reload only what changed). */

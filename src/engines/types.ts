@@ -2,7 +2,7 @@
 // (Vad, SpeechToText, ChatModel, TextToSpeech, Embedder); its heavy work runs in a Web Worker.
 import { modelFilePath } from '../core/model-urls.ts';
 
-export type EngineRole = 'vad' | 'stt' | 'llm' | 'tts' | 'embeddings';
+export type EngineRole = 'vad' | 'stt' | 'llm' | 'tts' | 'embeddings' | 'end-of-turn';
 export type EngineBackend = 'webgpu' | 'wasm';
 
 /** Progress of loading one engine (downloading model files, compiling WASM, warming up). */

@@ -7,7 +7,8 @@ import type { ListedRole } from '../../models-cache/wanted-packs.ts';
 const CLASSIC_VOICE_PACK = 'flite-classic';
 
 /**
- * Pack ids the page will fetch files from: the plan's engines, and the best ready embeddings pack
+ * Pack ids the page will fetch files from: the plan's engines (the optional end-of-turn model too, so
+ * an offline page still has it), and the best ready embeddings pack
  * (memory and library search use the one the server indexed the library with, its best).
  */
 export function plannedPackIds(plan: EnginePlan, roles: readonly ListedRole[] = []): string[] {
@@ -15,6 +16,7 @@ export function plannedPackIds(plan: EnginePlan, roles: readonly ListedRole[] = 
   if (plan.stt.engine !== 'none') ids.push(plan.stt.packId);
   if (plan.llm.engine !== 'none') ids.push(plan.llm.packId);
   ids.push(plan.tts.packId ?? CLASSIC_VOICE_PACK);
+  if (plan.turnEnd?.engine === 'smart-turn') ids.push(plan.turnEnd.packId);
   const embeddings = roles.find((r) => r.role === 'embeddings')?.pack?.id;
   if (embeddings) ids.push(embeddings);
   return [...new Set(ids)];

@@ -14,7 +14,13 @@ import { getTimeTool } from '../../core/tools/get-time.ts';
 import { SILERO_FRAME_SAMPLES } from '../../core/vad/silero-input.ts';
 import { VoiceSession } from '../../core/voice-session.ts';
 import { createConversationContext } from '../conversation-context.ts';
-import { engineHub, selectEngines, type EngineStatusMap, type RoleStatusLike } from '../../engines/index.ts';
+import {
+  engineHub,
+  loadTurnEndModel,
+  selectEngines,
+  type EngineStatusMap,
+  type RoleStatusLike,
+} from '../../engines/index.ts';
 import { canExtractMemories } from '../../engines/llm/select.ts';
 import { modelDownloads } from '../models/model-downloads.svelte.ts';
 import type { ListedRole } from '../../models-cache/wanted-packs.ts';
@@ -24,9 +30,11 @@ import { currentLlm, currentStt, currentTts, NoLanguageModelError } from './curr
 import { LatestPerFrame } from './latest-per-frame.ts';
 import { MicSettings } from './mic-settings.svelte.ts';
 import { MicVad } from './mic-vad.ts';
+import { TurnEndEngine, type TurnEndEngineStatus } from './turn-end-engine.ts';
 import type { VadStream } from '../../engines/vad/vad-stream.ts';
 
 export type { EngineStatusMap, RoleEngineStatus } from '../../engines/index.ts';
+export type { TurnEndEngineStatus } from './turn-end-engine.ts';
 
 /** One of the server's model roles, as /api/models lists it. */
 export type ServerRole = RoleStatusLike & ListedRole;
@@ -68,11 +76,16 @@ const STAGE_NAMES: Record<ErrorStage, string> = {
 /** The server's model roles a conversation needs (memory search can follow later). */
 const CONVERSATION_ROLES: ReadonlySet<string> = new Set(['vad', 'stt', 'llm-cpu', 'llm-webgpu', 'tts']);
 
+/** One per page, like the engine hub: the optional end-of-turn model. */
+const turnEnd = new TurnEndEngine(loadTurnEndModel);
+
 /** How often a page re-reads /api/models while the server is still checking its model files. */
 const CHECKING_POLL_MS = 2_000;
 
 export class VoiceController {
   engines = $state<EngineStatusMap>(engineHub.status);
+  /** The optional audio end-of-turn model: kept apart from `engines`, since nothing waits for it. */
+  turnEndEngine = $state<TurnEndEngineStatus>(turnEnd.status);
   sessionState = $state<VoiceSessionState>('idle');
   mic = $state<MicState>('off');
   lines = $state<ChatLine[]>([]);
@@ -114,6 +127,7 @@ export class VoiceController {
 
   constructor(private readonly deps: VoiceControllerDeps) {
     engineHub.subscribe((status) => (this.engines = status));
+    turnEnd.subscribe((status) => (this.turnEndEngine = status));
     // Music and stories go quieter while Hearth speaks (and, below, while the user talks).
     this.media.player.followSpeaking(this.output);
   }
@@ -177,6 +191,8 @@ export class VoiceController {
     if (models.ok) await modelDownloads.ensureForPlan(plan, roles);
     this.planned = true;
     engineHub.apply(plan);
+    // The end-of-turn model only once voice detection has loaded, so it never delays listening.
+    void engineHub.engine('vad').then(() => turnEnd.apply(plan.turnEnd));
     this.llmCanExtract = canExtractMemories(plan.llm);
     this.loadMemoryEmbedder(readyEmbeddingsPack(roles));
     // Live readiness: keep asking until the server has checked every file, then load what became
@@ -372,6 +388,9 @@ export class VoiceController {
       llm: this.llm,
       tts: this.tts,
       output: this.output,
+      // Adaptive end of turn (the default): at a pause the model's verdict, while it is loaded, wins
+      // over the words; before it loads, or if it fails, the words decide.
+      turnEnd: turnEnd.model,
       ...context.sessionOptions(),
       // The context's tools need no services (they close over memory and personas); media's do,
       // with the active persona's language and ages filtering what plays.
