@@ -47,8 +47,9 @@ function contractServer(prefix: string, appDir?: () => Promise<string>) {
       return {
         args: [
           ...app,
+          // The manifest with the Smart Turn contract pack (the default one leaves it out).
           '--manifest',
-          models.manifestPath,
+          models.endOfTurnManifestPath,
           '--model-path',
           models.outDir,
           '--models-dir',

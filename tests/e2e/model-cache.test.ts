@@ -189,13 +189,11 @@ describe('model download manager in Chromium', () => {
         paths.length,
       );
       // Every pack the page uses went through the manager: the engines' (contract Whisper, voice
-      // detection, the classic voice, the optional end-of-turn model) and memory search's
-      // embeddings, each checked on arrival.
+      // detection, the classic voice) and memory search's embeddings, each checked on arrival.
       for (const prefix of [
         '/models/whisper-contract/',
         '/models/silero-vad-v5/',
         '/models/flite-classic/',
-        '/models/smart-turn-contract/',
         '/models/minilm-contract/',
       ]) {
         expect(
