@@ -19,15 +19,15 @@ export const SMART_TURN_FEATURES = {
 
 /** The model's input window: the utterance's last 8 s, silence in front when shorter, normalised. */
 export function smartTurnWindow(audio: Float32Array): Float32Array {
-  const window = new Float32Array(SMART_TURN_WINDOW_SAMPLES);
+  const heard = new Float32Array(SMART_TURN_WINDOW_SAMPLES);
   const tail = audio.subarray(Math.max(0, audio.length - SMART_TURN_WINDOW_SAMPLES));
-  window.set(tail, SMART_TURN_WINDOW_SAMPLES - tail.length);
+  heard.set(tail, SMART_TURN_WINDOW_SAMPLES - tail.length);
   let sum = 0;
-  for (const v of window) sum += v;
-  const mean = sum / window.length;
+  for (const v of heard) sum += v;
+  const mean = sum / heard.length;
   let squares = 0;
-  for (const v of window) squares += (v - mean) * (v - mean);
-  const scale = 1 / Math.sqrt(squares / window.length + 1e-7);
-  for (let i = 0; i < window.length; i++) window[i] = (window[i]! - mean) * scale;
-  return window;
+  for (const v of heard) squares += (v - mean) * (v - mean);
+  const scale = 1 / Math.sqrt(squares / heard.length + 1e-7);
+  for (let i = 0; i < heard.length; i++) heard[i] = (heard[i]! - mean) * scale;
+  return heard;
 }

@@ -142,7 +142,15 @@ describe('Hearth HTTP server', () => {
     const { roles } = res.json() as {
       roles: { role: string; status: string; fix: string | null; pack: { id: string } | null }[];
     };
-    expect(roles.map((r) => r.role).sort()).toEqual(['embeddings', 'llm-cpu', 'llm-webgpu', 'stt', 'tts', 'vad']);
+    expect(roles.map((r) => r.role).sort()).toEqual([
+      'embeddings',
+      'end-of-turn',
+      'llm-cpu',
+      'llm-webgpu',
+      'stt',
+      'tts',
+      'vad',
+    ]);
     const stt = roles.find((r) => r.role === 'stt');
     expect(stt).toMatchObject({ status: 'ready', pack: { id: 'tiny-stt' } });
     const embeddings = roles.find((r) => r.role === 'embeddings');

@@ -20,7 +20,8 @@ function sourceFiles(dir: string): string[] {
 function specifiers(source: string): string[] {
   const patterns = [
     /\b(?:import|export)\s[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
+    // A side-effect import starts its statement (a string 'import' inside a type is not one).
+    /^\s*import\s*['"]([^'"]+)['"]/gm,
     /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
     /\brequire\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
   ];
