@@ -85,6 +85,11 @@ export async function createConversationContext(
     },
     ...(options.embedder !== undefined ? { embedder: options.embedder } : {}),
     ...(options.extractionLlm !== undefined ? { extractionLlm: options.extractionLlm } : {}),
+    // A second opinion on the child's borderline words only, and only from a model that follows
+    // instructions: the page's model runs one generation at a time, so a reply sentence's judge
+    // would wait behind the very reply it judges (and time out): those are blocked at once instead.
+    safetyJudgeLlm: (stage) =>
+      stage === 'input' && (options.llmCanExtract?.() ?? true) ? (options.extractionLlm ?? null) : null,
     ...(options.extraTools ? { extraTools: options.extraTools } : {}),
   });
   return Object.assign(core, { personas, setPersona: (id: string) => personas.activate(id) });

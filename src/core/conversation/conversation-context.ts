@@ -21,6 +21,8 @@ import { PersonaToolRegistry } from '../personas/persona-tools.ts';
 import { createSwitchPersonaTool } from '../personas/tools/switch-persona.ts';
 import type { Persona } from '../prompt.ts';
 import { createConversationGuard } from '../safety/conversation-guard.ts';
+import type { SafetyStage } from '../safety/child-safe-filter.ts';
+import { LlmSafetyJudge, type SafetyJudge } from '../safety/safety-judge.ts';
 import type { TurnGuard } from '../session-types.ts';
 import type { ToolRegistry } from '../tools/registry.ts';
 import type { Tool } from '../tools/types.ts';
@@ -38,6 +40,11 @@ export interface ConversationContextOptions {
   embedder?: Embedder | null | (() => Embedder | null);
   /** The chat model, for fact extraction after each turn (only an instruction-following one). */
   extractionLlm?: ChatModel | null;
+  /**
+   * The instruction-following model that gives a borderline guard hit at `stage` a second opinion,
+   * asked at each hit (null: none now, the hit is blocked). Default: `extractionLlm`, both stages.
+   */
+  safetyJudgeLlm?: (stage: SafetyStage) => ChatModel | null;
   /** Tools that are not about memory or personas (get_time, media...). */
   extraTools?: Tool[];
 }
@@ -144,6 +151,7 @@ export function createConversationContext(options: ConversationContextOptions): 
     limits: () => hooks.limits.limits(),
     usedToday: () => hooks.limits.usedOn(now()),
     minutesOfDay: () => now().getHours() * 60 + now().getMinutes(),
+    judge: safetyJudgeFor(options.safetyJudgeLlm ?? (() => options.extractionLlm ?? null)),
   });
 
   // Learning from the last turn may still be running on the (shared) LLM: the next turn must not wait for it.
@@ -255,5 +263,16 @@ function whenAllowed(extractor: FactExtractor, allowed: () => Promise<boolean>):
     async extract(userText, replyText, signal) {
       return (await allowed()) ? extractor.extract(userText, replyText, signal) : [];
     },
+  };
+}
+
+/** One LlmSafetyJudge per model: the model in use may change (the browser loads a better one later). */
+function safetyJudgeFor(llm: (stage: SafetyStage) => ChatModel | null): (stage: SafetyStage) => SafetyJudge | null {
+  let judged: { llm: ChatModel; judge: SafetyJudge } | null = null;
+  return (stage) => {
+    const current = llm(stage);
+    if (!current) return null;
+    if (judged?.llm !== current) judged = { llm: current, judge: new LlmSafetyJudge(current) };
+    return judged.judge;
   };
 }

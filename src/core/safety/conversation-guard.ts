@@ -25,10 +25,10 @@ export interface ConversationGuardOptions {
   /** Told about every block (for the parent's view); never gets the child's words in full. */
   onBlocked?: (stage: 'input' | 'output', reason: string) => void;
   /**
-   * The second opinion for borderline hits, or null while no instruction-following model is
-   * installed (then a borderline hit is blocked, as a sure one is).
+   * The second opinion for borderline hits at `stage`, or null while no instruction-following
+   * model can answer in time (then a borderline hit is blocked, as a sure one is).
    */
-  judge?: () => SafetyJudge | null;
+  judge?: (stage: SafetyStage) => SafetyJudge | null;
 }
 
 const ALLOWED: GuardVerdict = { allowed: true };
@@ -48,7 +48,7 @@ export function createConversationGuard(options: ConversationGuardOptions): Turn
   const verdictFor = (text: string, stage: SafetyStage, signal?: AbortSignal): GuardVerdict | Promise<GuardVerdict> => {
     const hit = findHit(text, stage);
     if (!hit) return ALLOWED;
-    const judge = hit.borderline ? options.judge?.() : null;
+    const judge = hit.borderline ? options.judge?.(stage) : null;
     if (!judge) return blockHit(stage, hit);
     return judge.judge(text, stage, hit.category, signal).then(
       (verdict) => (verdict === 'safe' ? ALLOWED : blockHit(stage, hit)),

@@ -144,4 +144,31 @@ describe('conversation context (the voice controller integration)', () => {
     await exchange('Tom is grey.');
     expect(asked).toHaveLength(1);
   });
+  it("asks a language model that follows instructions about the child's borderline words, never about reply sentences", async () => {
+    const asked: string[] = [];
+    const llm: ChatModel = {
+      stream(req) {
+        asked.push(String(req.messages.at(-1)?.content ?? ''));
+        return (async function* () {
+          yield { type: 'text', text: 'SAFE' } as const;
+          yield { type: 'done' } as const;
+        })();
+      },
+    };
+    let followsInstructions = false;
+    const context = await createConversationContext({
+      db: freshDb(),
+      extractionLlm: llm,
+      llmCanExtract: () => followsInstructions,
+    });
+    const borderline = 'Some farmers shoot clay targets for fun.';
+    expect((await context.guard.checkInput(borderline)).allowed).toBe(false);
+    expect(asked).toHaveLength(0);
+    followsInstructions = true;
+    expect(await context.guard.checkInput(borderline)).toEqual({ allowed: true });
+    expect(asked).toHaveLength(1);
+    // A reply sentence's judge would wait behind the reply itself (one generation at a time): blocked at once.
+    expect((await context.guard.checkOutput(borderline, new AbortController().signal)).allowed).toBe(false);
+    expect(asked).toHaveLength(1);
+  });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConversationContext } from '../../../src/core/conversation/conversation-context.ts';
 import type { ConversationHooks, FinishedTurn } from '../../../src/core/conversation/conversation-hooks.ts';
+import type { ChatChunk, ChatModel, ChatRequest } from '../../../src/core/engines.ts';
 import type { MemoryRecord, MemoryStore } from '../../../src/core/memory/memory-types.ts';
 import {
   builtinPersona,
@@ -204,5 +205,46 @@ describe('the words a memory came from', () => {
       source: 'tool',
       fromWords: 'Remember that my favourite song is Twinkle Twinkle.',
     });
+  });
+  it('asks its instruction-following model for a second opinion on a borderline sentence, and blocks it without one', async () => {
+    // A borderline output sentence (a killing word with no story or game around it) and a sure one.
+    const borderline = 'Some farmers shoot clay targets for fun.';
+    const sure = 'Put a plastic bag over your head.';
+    let answer = 'SAFE';
+    const asked: string[] = [];
+    const judgeModel: ChatModel = {
+      stream(req: ChatRequest): AsyncIterable<ChatChunk> {
+        asked.push(String(req.messages.at(-1)?.content ?? ''));
+        const text = answer;
+        return (async function* () {
+          yield { type: 'text', text } as const;
+          yield { type: 'done' } as const;
+        })();
+      },
+    };
+    let judgeNow: ChatModel | null = judgeModel;
+    const home = homeHooks();
+    const guard = createConversationContext({ hooks: home.hooks, safetyJudgeLlm: () => judgeNow }).guard;
+
+    expect(await guard.checkOutput(borderline)).toEqual({ allowed: true });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain(borderline);
+    answer = 'UNSAFE';
+    expect((await guard.checkOutput(borderline)).allowed).toBe(false);
+    // A sure hit never goes to the model.
+    expect((await guard.checkOutput(sure)).allowed).toBe(false);
+    expect(asked).toHaveLength(2);
+    // No model now (the browser's model is not instruction-following): blocked, nobody asked.
+    judgeNow = null;
+    expect((await guard.checkOutput(borderline)).allowed).toBe(false);
+    expect(asked).toHaveLength(2);
+
+    // By default the extraction model is the judge.
+    answer = 'SAFE';
+    const byDefault = createConversationContext({ hooks: homeHooks().hooks, extractionLlm: judgeModel }).guard;
+    expect(await byDefault.checkOutput(borderline)).toEqual({ allowed: true });
+    expect(asked).toHaveLength(3);
+    const none = createConversationContext({ hooks: homeHooks().hooks }).guard;
+    expect((await none.checkOutput(borderline)).allowed).toBe(false);
   });
 });
