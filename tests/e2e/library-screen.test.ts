@@ -11,11 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
 import { MINILM_PACK_ID } from '../../scripts/contract-models/minilm.ts';
-import { installStarterLibrary } from '../../server/catalog/starter/install-starter.ts';
 import { addAudioTap, audibleMs, readTap, waitForOutputMs } from '../helpers/audio-tap.ts';
 import { taggedMp3, TINY_PNG } from '../helpers/tagged-mp3.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { PROJECT_ROOT, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { startHearthServer, starterCache, type RunningServer } from '../helpers/server.ts';
 
 interface CatalogInfo {
   phase: string;
@@ -39,10 +38,8 @@ describe('Library screen in Chromium', () => {
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-library-e2e-'));
     // The starter library is narrated once per machine (cached), then copied for this server.
-    const cache = path.join(PROJECT_ROOT, 'tests', '.tmp', 'starter-media');
-    await installStarterLibrary(cache);
     const mediaDir = path.join(tmp, 'media');
-    fs.cpSync(cache, mediaDir, { recursive: true });
+    fs.cpSync(await starterCache(), mediaDir, { recursive: true });
     const models = generateContractModels({ outDir: path.join(tmp, 'packs') });
     server = await startHearthServer({
       args: [

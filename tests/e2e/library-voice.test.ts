@@ -7,10 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { installStarterLibrary } from '../../server/catalog/starter/install-starter.ts';
 import { addAudioTap, audibleMs, readTap, waitForOutputMs } from '../helpers/audio-tap.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
-import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { FIXTURE_MODELS, startHearthServer, starterCache, type RunningServer } from '../helpers/server.ts';
 import { waitFor } from './voice-helpers.ts';
 
 interface CatalogInfo {
@@ -26,10 +25,8 @@ describe('songs and stories by typed command in Chromium: tell_story → media p
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-library-voice-e2e-'));
     // The starter library is narrated once per machine (cached), then copied for this server.
-    const cache = path.join(PROJECT_ROOT, 'tests', '.tmp', 'starter-media');
-    await installStarterLibrary(cache);
     const mediaDir = path.join(tmp, 'media');
-    fs.cpSync(cache, mediaDir, { recursive: true });
+    fs.cpSync(await starterCache(), mediaDir, { recursive: true });
     server = await startHearthServer({
       args: [
         '--media-dir',

@@ -10,11 +10,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
-import { installStarterLibrary } from '../../server/catalog/starter/install-starter.ts';
 import { addAudioTap, audibleMs, readTap } from '../helpers/audio-tap.ts';
 import { collectPageProblems, launchChromium, RequestRecorder } from '../helpers/browser.ts';
 import { startEgressTrap, type EgressTrap } from '../helpers/egress-trap.ts';
-import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
+import { FIXTURE_MODELS, startHearthServer, starterCache, type RunningServer } from '../helpers/server.ts';
 import { makeUtteranceWav } from '../helpers/utterance.ts';
 import { storiesFromTheModel, waitFor } from './voice-helpers.ts';
 
@@ -27,10 +26,8 @@ describe('zero egress', () => {
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-zero-egress-'));
     // The starter library is narrated once per machine (cached), then copied for this server.
-    const starter = path.join(PROJECT_ROOT, 'tests', '.tmp', 'starter-media');
-    await installStarterLibrary(starter);
     const mediaDir = path.join(tmp, 'media');
-    fs.cpSync(starter, mediaDir, { recursive: true });
+    fs.cpSync(await starterCache(), mediaDir, { recursive: true });
     const models = generateContractModels({ outDir: path.join(tmp, 'packs') });
     server = await startHearthServer({
       args: [

@@ -43,10 +43,11 @@ export interface ServerOptions {
 const STARTER_CACHE = path.join(PROJECT_ROOT, 'tests', '.tmp', `starter-media-v${STARTER_VERSION}`);
 
 /**
- * The starter library, built once. Test files run in parallel workers, so it is built in a private
- * folder and renamed into place whole: the cache folder exists only once it is complete.
+ * The starter library, built once (read-only: copy it to change it). Test files run in parallel
+ * workers, so it is built in a private folder and renamed into place whole: the cache folder exists
+ * only once it is complete, and a copy of it never holds a file still being narrated.
  */
-async function starterCache(): Promise<string> {
+export async function starterCache(): Promise<string> {
   if (fs.existsSync(STARTER_CACHE)) return STARTER_CACHE;
   fs.mkdirSync(path.dirname(STARTER_CACHE), { recursive: true });
   const building = fs.mkdtempSync(`${STARTER_CACHE}-building-`);

@@ -22,7 +22,9 @@ export function toneWav({ hz = 440, seconds = 90, amplitude = 0.4 } = {}): strin
   );
   const buf = encodeWav(samples, rate);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(`${file}.tmp`, buf);
-  fs.renameSync(`${file}.tmp`, file);
+  // This process's own temp name: parallel test files may write the same tone at once.
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, buf);
+  fs.renameSync(temp, file);
   return file;
 }

@@ -1,5 +1,6 @@
 // Builds the starter library into <mediaDir>/starter/ from media-starter/: fables narrated with
 // flite, tunes synthesized. Files already there are kept, so a re-run only fills gaps.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -32,9 +33,16 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** Writes via a hidden temp name, so scans and watchers never see half a file. */
+/**
+ * Writes via a hidden temp name, so scans and watchers never see half a file. The name is this
+ * write's own: two installers filling the same folder would otherwise truncate each other's temp
+ * file, and one's rename would put the other's half-written file in place.
+ */
 async function writeFileAtomically(file: string, data: string | Buffer): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
   await fs.writeFile(temp, data);
   await fs.rename(temp, file);
 }

@@ -236,7 +236,7 @@ export class ToyClient {
       else if (msg.type === 'error') this.print(`[${topic}] agent error in ${msg.stage}: ${msg.message}`);
       else if (msg.type === 'media' && msg.status !== 'loading')
         this.print(
-          `[${topic}] media ${msg.status}${msg.title ? `: ${msg.title}` : ''}${msg.ducked ? ' (ducked)' : ''}`,
+          `[${topic}] media ${msg.status}${msg.title ? `: ${msg.title}` : ''}${msg.ducked ? ' (ducked)' : ''}${msg.error ? ` (problem: ${msg.error})` : ''}`,
         );
     });
     room.on(

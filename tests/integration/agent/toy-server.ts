@@ -7,9 +7,8 @@ import path from 'node:path';
 import { dispose } from '@livekit/rtc-node';
 import { afterAll, beforeAll } from 'vitest';
 import { ToyClient } from '../../../server/toys/simulator/livekit-toy.ts';
-import { installStarterLibrary } from '../../../server/catalog/starter/install-starter.ts';
 import { householdKeyFile } from '../../../server/livekit/household-key.ts';
-import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../../helpers/server.ts';
+import { FIXTURE_MODELS, startHearthServer, starterCache, type RunningServer } from '../../helpers/server.ts';
 import { generateIntoTempDir } from '../contract-models/generate-fixture.ts';
 import { TEST_CHILD_AGE, TEST_CONSENT } from '../../helpers/toy-consent.ts';
 
@@ -53,9 +52,7 @@ export async function startToyServer(opts: ToyServerOptions = {}): Promise<ToySe
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-toy-'));
   const mediaDir = path.join(tmp, 'media');
-  const cache = path.join(PROJECT_ROOT, 'tests', '.tmp', 'starter-media');
-  await installStarterLibrary(cache);
-  fs.cpSync(cache, mediaDir, { recursive: true });
+  fs.cpSync(await starterCache(), mediaDir, { recursive: true });
   let server: RunningServer | null = null;
   const cleanup = async () => {
     await server?.stop();

@@ -4,11 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CatalogService } from '../../../server/catalog/catalog-service.ts';
-import { installStarterLibrary } from '../../../server/catalog/starter/install-starter.ts';
 import { encodeWav16 } from '../../../server/catalog/starter/wav.ts';
 import { openDatabase, type HearthDatabase } from '../../../server/db/database.ts';
 import { ModelStore } from '../../../server/models/store.ts';
-import { PROJECT_ROOT } from '../../helpers/server.ts';
+import { PROJECT_ROOT, starterCache } from '../../helpers/server.ts';
 
 export const quietLog = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -35,9 +34,7 @@ export function writeFiles(root: string, files: Record<string, string | Buffer>)
 
 /** The starter library, generated once into tests/.tmp and reused (read-only: copy it to change it). */
 export async function starterMediaDir(): Promise<string> {
-  const dir = path.join(PROJECT_ROOT, 'tests', '.tmp', 'starter-media');
-  await installStarterLibrary(dir); // keeps what is already there
-  return dir;
+  return starterCache();
 }
 
 export function copyDir(from: string, to: string): string {
