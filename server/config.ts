@@ -37,6 +37,8 @@ const ConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** Days each toy's conversation history is kept; 0 = none is kept. */
   toyHistoryDays: z.coerce.number().int().min(0).max(3650),
+  /** Toys start the language model on the words heard in a pause (preemptive generation). */
+  answerInPauses: z.enum(['on', 'off']).transform((v) => v === 'on'),
   livekit: z.object({
     url: z.url({ protocol: /^(wss?|https?)$/ }).nullable(),
     apiKey: z.string().min(1).nullable(),
@@ -168,6 +170,13 @@ const SETTINGS: Setting[] = [
     fallback: '7',
     help: 'days to keep what each toy and child said, for parents (0 = keep no history)',
   },
+  {
+    flag: '--answer-in-pauses <on|off>',
+    key: 'answerInPauses',
+    env: 'HEARTH_ANSWER_IN_PAUSES',
+    fallback: 'off',
+    help: "toys start thinking of the answer in the child's pauses (sooner replies; on a busy box that work is taken from other toys)",
+  },
   { flag: '--log-level <level>', key: 'logLevel', env: 'HEARTH_LOG_LEVEL', fallback: 'warn', help: 'server log level' },
   {
     flag: '--livekit-url <url>',
@@ -297,6 +306,7 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
     },
     logLevel: value('logLevel'),
     toyHistoryDays: value('toyHistoryDays'),
+    answerInPauses: value('answerInPauses')?.toLowerCase(),
     livekit: {
       url: value('livekitUrl') ?? null,
       apiKey: value('livekitApiKey') ?? null,

@@ -62,7 +62,7 @@ export interface AgentSessionOptions {
 }
 
 export interface AgentConversation {
-  sessionOptions(): Pick<VoiceSessionOptions, 'persona' | 'memories' | 'tools' | 'guard'>;
+  sessionOptions(): Pick<VoiceSessionOptions, 'persona' | 'memories' | 'tools' | 'guard' | 'config'>;
   /** The persona right now (a parent may change it between turns). */
   persona?(): Persona;
   /** Who songs and stories are for, read at every search. */

@@ -12,6 +12,7 @@ import type { ServerEngines } from '../engines/index.ts';
 import type { TokenMinter } from '../livekit/token-minter.ts';
 import { builtinPersona, CHILD_COMPANION_ID, toPromptPersona } from '../../src/core/personas/index.ts';
 import type { Persona } from '../../src/core/prompt.ts';
+import type { VoiceSessionConfig } from '../../src/core/session-types.ts';
 import type { ChatModel, Embedder } from '../../src/core/engines.ts';
 import type { AgentEngines, AgentSession } from './agent-session.ts';
 import type { HearthDatabase } from '../db/database.ts';
@@ -248,12 +249,18 @@ export function followDeviceJoins(
   });
 }
 
+/** The turn-taking settings every toy's conversation gets from the server's configuration. */
+export function toySessionConfig(config: Pick<HearthConfig, 'answerInPauses'>): Partial<VoiceSessionConfig> {
+  return { preemptiveGeneration: config.answerInPauses };
+}
+
 /** Each toy's context from the server database: its profile, its memories, its talking time, and its history when `keepHistory`. */
 export function toyContextsFrom(
   db: HearthDatabase,
   log: AgentLog,
   memoryEmbedder?: () => Promise<Embedder | null>,
   keepHistory = false,
+  sessionConfig?: Partial<VoiceSessionConfig>,
 ): (deviceId: string, engines?: { extractionLlm: ChatModel | null }) => ToyContext {
   const history = keepHistory ? new DeviceTurnStore(db) : null;
   const devices = new DeviceRepository(db);
@@ -271,6 +278,7 @@ export function toyContextsFrom(
       history,
       ...(embedder ? { embedder } : {}),
       ...(engines?.extractionLlm ? { extractionLlm: engines.extractionLlm } : {}),
+      ...(sessionConfig ? { sessionConfig } : {}),
       onProblem: (message, error) =>
         log('warn', message, { deviceId, error: error instanceof Error ? error.message : String(error) }),
     });
@@ -293,7 +301,13 @@ export function createServerAgent(opts: {
   return new AgentSupervisor({
     minter: opts.minter,
     log: opts.log,
-    toyContext: toyContextsFrom(opts.db, opts.log, opts.memoryEmbedder, config.toyHistoryDays > 0),
+    toyContext: toyContextsFrom(
+      opts.db,
+      opts.log,
+      opts.memoryEmbedder,
+      config.toyHistoryDays > 0,
+      toySessionConfig(config),
+    ),
     ...(opts.isDevicePresent ? { isDevicePresent: opts.isDevicePresent } : {}),
     ...(opts.media ? { media: opts.media } : {}),
     livekitUrl: () => {

@@ -21,6 +21,7 @@ import { mediaAudienceOf } from '../../src/core/personas/media-audience.ts';
 import { toPromptPersona } from '../../src/core/personas/persona-record.ts';
 import type { Persona } from '../../src/core/prompt.ts';
 import { getTimeTool } from '../../src/core/tools/get-time.ts';
+import type { VoiceSessionConfig } from '../../src/core/session-types.ts';
 import type { NewDeviceTurn } from '../devices/device-turn-store.ts';
 
 export interface ToyContextOptions {
@@ -35,6 +36,8 @@ export interface ToyContextOptions {
   embedder?: Embedder | null | (() => Embedder | null);
   /** The chat model, for fact extraction after each turn: only pass an instruction-following one. */
   extractionLlm?: ChatModel | null;
+  /** Turn-taking settings for the toy's VoiceSession (the server's --answer-in-pauses). */
+  sessionConfig?: Partial<VoiceSessionConfig>;
   now?: () => Date;
   onProblem?: (message: string, error: unknown) => void;
 }
@@ -139,8 +142,10 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
     ...(options.extractionLlm ? { extractionLlm: options.extractionLlm } : {}),
   });
 
+  const sessionConfig = options.sessionConfig;
   return {
     ...core,
+    sessionOptions: () => ({ ...core.sessionOptions(), ...(sessionConfig ? { config: sessionConfig } : {}) }),
     deviceId: options.deviceId,
     profile: () => current,
     refresh: () => (current = read()),

@@ -35,7 +35,7 @@ import { deviceJoinCheck, removeRevokedAfterDeviceChanges } from '../livekit/dev
 import type { FirstPinSetupCode } from '../auth/first-pin-setup.ts';
 import { redactedRequestSerializer } from '../livekit/log-redaction.ts';
 import { inProcessAgentWorker } from '../agent/in-process-worker.ts';
-import { createServerAgent, toyContextsFrom } from '../agent/supervisor.ts';
+import { createServerAgent, toyContextsFrom, toySessionConfig } from '../agent/supervisor.ts';
 import { setupXiaozhi } from '../toys/xiaozhi/setup.ts';
 import { setupXiaozhiMqtt } from '../toys/xiaozhi/mqtt/setup.ts';
 import type { XiaozhiMqtt } from '../toys/xiaozhi/mqtt/xiaozhi-mqtt.ts';
@@ -168,6 +168,7 @@ export async function buildApp({
       (level, msg, extra) => app.log[level]({ xiaozhi: true, ...extra }, msg),
       () => catalog.currentEmbedder(),
       config.toyHistoryDays > 0,
+      toySessionConfig(config),
     ),
     media: catalogMediaLibrary(catalog),
     version,

@@ -25,6 +25,8 @@ export interface TurnMetrics {
   toolCalls: string[];
   /** Voice: the transcript was started during the user's last pause, before the turn ended. */
   transcribedInPause: boolean;
+  /** Voice: the reply was begun on the words heard in that pause (preemptive generation) and kept. */
+  answeredInPause: boolean;
 }
 
 export type TurnMark =
@@ -102,6 +104,7 @@ export interface TurnFacts {
   interrupted: boolean;
   toolCalls: string[];
   transcribedInPause?: boolean;
+  answeredInPause?: boolean;
 }
 
 export function computeTurnMetrics(facts: TurnFacts): TurnMetrics {
@@ -122,5 +125,6 @@ export function computeTurnMetrics(facts: TurnFacts): TurnMetrics {
     interrupted: facts.interrupted,
     toolCalls: [...facts.toolCalls],
     transcribedInPause: facts.transcribedInPause ?? false,
+    answeredInPause: facts.answeredInPause ?? false,
   };
 }

@@ -72,6 +72,8 @@ interface Turn {
   userText: string | null;
   closed: boolean;
   transcribedInPause: boolean;
+  /** The reply spoken is the one the model began in the pause (preemptive generation). */
+  answeredInPause: boolean;
   /** The reply the model began on the words heard in the pause, if the turn's words are the same. */
   preemption: Preemption | null;
 }
@@ -102,7 +104,7 @@ const MAX_STREAM_LAG_MS = 1000;
 
 export class VoiceSession {
   private readonly emitter = new TypedEmitter<VoiceSessionEvents>();
-  private readonly config: VoiceSessionConfig;
+  private config: VoiceSessionConfig;
   private readonly clock: Clock;
   private readonly detector: TurnDetector;
   private readonly recorder: UtteranceRecorder;
@@ -166,6 +168,11 @@ export class VoiceSession {
    */
   setPersona(persona: Persona): void {
     this.persona = persona;
+  }
+
+  /** Switches preemptive generation for the pauses from now on (a setting changed mid-conversation). */
+  setPreemptiveGeneration(on: boolean): void {
+    this.config = { ...this.config, preemptiveGeneration: on };
   }
 
   start(): void {
@@ -399,6 +406,7 @@ export class VoiceSession {
       const started = await preemption.ready.catch(() => null);
       if (!this.isCurrent(turn)) return;
       if (started) {
+        turn.answeredInPause = true;
         await turn.reply.generate(started.messages, started.round);
         return;
       }
@@ -582,6 +590,7 @@ export class VoiceSession {
       userText: null,
       closed: false,
       transcribedInPause: false,
+      answeredInPause: false,
       preemption: null,
       reply: this.createReply(id, controller.signal, timer, () => this.isCurrent(turn)),
     };
@@ -659,6 +668,7 @@ export class VoiceSession {
         interrupted,
         toolCalls: turn.reply.toolCalls,
         transcribedInPause: turn.transcribedInPause,
+        answeredInPause: turn.answeredInPause,
       }),
     );
     this.emitter.emit('turnEnd', { turnId: turn.id, interrupted });

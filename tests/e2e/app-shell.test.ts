@@ -42,6 +42,21 @@ describe('app shell in Chromium, served by the real Hearth server', () => {
     await context.close();
   });
 
+  it('Settings → Talking: "Answer sooner" is off until switched on, and stays as set after a reload', async () => {
+    const { context, page, problems } = await hearth.openPage({ context: { viewport: { width: 820, height: 900 } } });
+    await page.goto(`${hearth.server.url}/#/settings`);
+    const answerSooner = page.getByTestId('talking-answerInPauses');
+    await answerSooner.waitFor();
+    expect(await answerSooner.isChecked()).toBe(false);
+    await answerSooner.click();
+    expect(await answerSooner.isChecked()).toBe(true);
+    await page.reload();
+    await answerSooner.waitFor();
+    expect(await answerSooner.isChecked()).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('lays out the navigation for phone, tablet and laptop widths', async () => {
     for (const width of [360, 820, 1366]) {
       const context = await hearth.browser.newContext({ viewport: { width, height: 800 } });

@@ -29,6 +29,7 @@ import { readyEmbeddingsPack, sharedEmbedder } from '../media/shared-embedder.ts
 import { currentLlm, currentStt, currentTts, NoLanguageModelError } from './current-engines.ts';
 import { LatestPerFrame } from './latest-per-frame.ts';
 import { MicSettings } from './mic-settings.svelte.ts';
+import { ReplySettings, type ReplyPreferences } from './reply-settings.svelte.ts';
 import { MicVad } from './mic-vad.ts';
 import { TurnEndEngine, type TurnEndEngineStatus } from './turn-end-engine.ts';
 import type { VadStream } from '../../engines/vad/vad-stream.ts';
@@ -99,6 +100,7 @@ export class VoiceController {
    */
   serverChecking = $state(false);
   readonly micSettings = new MicSettings();
+  readonly replySettings = new ReplySettings();
   readonly output = new PlaybackQueue();
   /** Songs and stories: the page's one player and catalog, shared with the Library and the mini player. */
   private readonly media = mediaRuntime();
@@ -347,6 +349,12 @@ export class VoiceController {
     }
   }
 
+  /** Changes how Hearth answers; a conversation under way follows from its next pause. */
+  setReplyPreference<K extends keyof ReplyPreferences>(key: K, value: ReplyPreferences[K]): void {
+    this.replySettings.set(key, value);
+    this.session?.setPreemptiveGeneration(this.replySettings.value.answerInPauses);
+  }
+
   /** Applies new microphone switches by reopening the microphone, if it is on. */
   async applyMicSettings(): Promise<void> {
     if (this.mic === 'off' || this.mic === 'starting') return;
@@ -392,6 +400,9 @@ export class VoiceController {
       // over the words; before it loads, or if it fails, the words decide.
       turnEnd: turnEnd.model,
       ...context.sessionOptions(),
+      // Starting on the answer in a pause (the Talking switch): off by default, as WebLLM writes one
+      // reply at a time, so a start in a pause that was not the end must be cancelled before the real one.
+      config: { preemptiveGeneration: this.replySettings.value.answerInPauses },
       // The context's tools need no services (they close over memory and personas); media's do,
       // with the active persona's language and ages filtering what plays.
       toolServices: { ...this.media.tools.services, mediaAudience: () => mediaAudienceOf(context.personaRecord()) },

@@ -23,7 +23,7 @@ import type { Persona } from '../prompt.ts';
 import { createConversationGuard } from '../safety/conversation-guard.ts';
 import type { SafetyStage } from '../safety/child-safe-filter.ts';
 import { LlmSafetyJudge, type SafetyJudge } from '../safety/safety-judge.ts';
-import type { TurnGuard } from '../session-types.ts';
+import type { TurnGuard, VoiceSessionConfig } from '../session-types.ts';
 import type { ToolRegistry } from '../tools/registry.ts';
 import type { Tool } from '../tools/types.ts';
 import { followTurns, type CompletedTurn, type TurnEventSource } from '../turn-follower.ts';
@@ -65,6 +65,8 @@ export interface ConversationSessionOptions {
   memories: (query: string) => Promise<string[]>;
   tools: ToolRegistry;
   guard: TurnGuard;
+  /** Turn-taking settings the home chose (e.g. preemptive generation); absent: the defaults. */
+  config?: Partial<VoiceSessionConfig>;
 }
 
 export interface ConversationContext {

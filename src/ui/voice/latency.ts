@@ -35,9 +35,11 @@ export function latencyRows(m: TurnMetrics): LatencyRow[] {
     { id: 'stt', label: 'Speech recognition', value: formatMs(m.sttMs), hint: 'Time to write down what you said' },
     {
       id: 'llm-ttft',
-      label: 'First word',
+      label: m.answeredInPause ? 'First word (begun in your pause)' : 'First word',
       value: formatMs(m.llmTtftMs),
-      hint: 'Language model: time to its first word',
+      hint: m.answeredInPause
+        ? 'Language model: time to its first word, counted from when it began in your pause'
+        : 'Language model: time to its first word',
     },
     {
       id: 'tts-ttfa',

@@ -87,6 +87,13 @@ describe('server configuration', () => {
     expect(() => loadConfig([], { HEARTH_TOY_HISTORY_DAYS: 'forever' })).toThrow(/toyHistoryDays/);
   });
 
+  it('lets toys answer in pauses only when told to (preemptive generation is off by default)', () => {
+    expect(loadConfig([], {}).answerInPauses).toBe(false);
+    expect(loadConfig([], { HEARTH_ANSWER_IN_PAUSES: 'on' }).answerInPauses).toBe(true);
+    expect(loadConfig(['--answer-in-pauses', 'off'], { HEARTH_ANSWER_IN_PAUSES: 'on' }).answerInPauses).toBe(false);
+    expect(() => loadConfig(['--answer-in-pauses', 'sometimes'], {})).toThrow(/answerInPauses/);
+  });
+
   it('rejects bad values with a clear error', () => {
     expect(() => loadConfig(['--port', 'eighty'], {})).toThrow(ConfigError);
     expect(() => loadConfig([], { HEARTH_PORT: '70000' })).toThrow(/port/);

@@ -300,6 +300,37 @@ describe('preemptive generation', () => {
     expect(firstText.payload.text).toBe('Once');
     expect(firstText.at - committed).toBeLessThan(80);
     expect(h.session.history.at(-1)).toMatchObject({ role: 'assistant', content: 'Once upon a time.' });
+    expect(h.of('metrics')[0]!.payload.answeredInPause).toBe(true);
+  });
+
+  it('can be switched on and off during a conversation, for the pauses that follow', async () => {
+    const h = createHarness({
+      transcripts: ['Tell me a story.', 'Tell me another one.', 'And one more.'],
+      chat: [
+        ['Once', '.'],
+        ['Again', '.'],
+        ['More', '.'],
+      ],
+      config: { endOfTurn: 'adaptive', preemptiveGeneration: false },
+    });
+    const callsAtCommit: number[] = [];
+    h.session.on('state', ({ state }) => {
+      if (state === 'transcribing') callsAtCommit.push(h.llm.calls.length);
+    });
+    h.session.start();
+    const turn = async (n: number) => {
+      await h.speech(600, n);
+      await h.silenceUntil(() => h.of('turnEnd').length === n);
+    };
+    await turn(1);
+    h.session.setPreemptiveGeneration(true);
+    await turn(2);
+    h.session.setPreemptiveGeneration(false);
+    await turn(3);
+    // Off: the model starts at the turn's end; on: already in the pause.
+    expect(callsAtCommit).toEqual([0, 2, 2]);
+    expect(h.of('metrics').map((m) => m.payload.answeredInPause)).toEqual([false, true, false]);
+    expect(h.tts.calls.map((c) => c.text)).toEqual(['Once.', 'Again.', 'More.']);
   });
 
   it('is cancelled when the speaker goes on, and the turn asks the model again with all the words', async () => {

@@ -55,6 +55,7 @@ describe('computeTurnMetrics', () => {
       interrupted: false,
       toolCalls: ['get_time'],
       transcribedInPause: false,
+      answeredInPause: false,
     });
     expect(metrics).toEqual({
       turnId: 't',
@@ -71,6 +72,7 @@ describe('computeTurnMetrics', () => {
       interrupted: false,
       toolCalls: ['get_time'],
       transcribedInPause: false,
+      answeredInPause: false,
     });
   });
 });

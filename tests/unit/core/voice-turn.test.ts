@@ -93,6 +93,7 @@ describe('a normal voice turn', () => {
         interrupted: false,
         toolCalls: [],
         transcribedInPause: false,
+        answeredInPause: false,
       },
     ]);
     expect(h.output.enqueued[0]!.at).toBe(firstAudio);

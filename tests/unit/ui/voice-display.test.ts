@@ -36,6 +36,7 @@ describe('latency breakdown', () => {
     interrupted: false,
     toolCalls: [],
     transcribedInPause: false,
+    answeredInPause: false,
   };
 
   it('formats milliseconds for people', () => {
