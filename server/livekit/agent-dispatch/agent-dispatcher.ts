@@ -360,11 +360,16 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
     record.placing = true;
     try {
       const asked = new Set<WorkerConnection>(record.neverJoined);
+      // Workers that said no: a room no worker wants (a browser's room, with only toy workers) is not a problem.
+      let declined = 0;
       while (this.roomAlive(record)) {
         const worker = this.pickWorker(record.job, asked);
         if (!worker) {
           record.job.state = new JobState({ status: JobStatus.JS_PENDING });
-          this.log?.warn({ job: record.job.id, room: record.room }, 'agent dispatch: no worker can take the job now');
+          const where = { job: record.job.id, room: record.room };
+          if (declined > 0 && declined === asked.size)
+            this.log?.info(where, 'agent dispatch: every worker declined the job');
+          else this.log?.warn(where, 'agent dispatch: no worker can take the job now');
           this.emit('jobWaiting', record.job.id);
           return;
         }
@@ -380,6 +385,7 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
           return;
         }
         if (!answer.available) {
+          declined++;
           this.emit('jobRefused', record.job.id, worker.id, 'declined');
           continue;
         }

@@ -26,9 +26,17 @@ export interface DispatchTestServer {
   stop(): Promise<void>;
 }
 
-/** The embedded room server with agent dispatch, in this process, on 127.0.0.1 (media included). */
-export async function startDispatchServer(timing: Partial<DispatchTiming> = {}): Promise<DispatchTestServer> {
-  const app = Fastify({ logger: false });
+/**
+ * The embedded room server with agent dispatch, in this process, on 127.0.0.1 (media included).
+ * `logLines` collects the server's log (JSON lines, info and up) when given.
+ */
+export async function startDispatchServer(
+  timing: Partial<DispatchTiming> = {},
+  logLines?: string[],
+): Promise<DispatchTestServer> {
+  const app = Fastify({
+    logger: logLines ? { level: 'info', stream: { write: (line: string) => void logLines.push(line) } } : false,
+  });
   const rooms = await registerEmbeddedRoomServer(app, {
     apiKey: API_KEY,
     apiSecret: API_SECRET,
