@@ -64,6 +64,16 @@ export class Favourites {
     });
   }
 
+  /** Reads the set again from this device (after its settings were deleted) and tells subscribers. */
+  reload(): Promise<ReadonlySet<string>> {
+    return this.enqueue(async () => {
+      this.loaded = null;
+      const ids = await this.load();
+      for (const listener of [...this.listeners]) listener(ids);
+      return ids;
+    });
+  }
+
   private enqueue<T>(change: () => Promise<T>): Promise<T> {
     const result = this.queue.then(change);
     this.queue = result.catch(() => undefined);

@@ -14,6 +14,7 @@ import { UsageRepository } from '../../data/usage-repository.ts';
 import { listCached } from '../../models-cache/cache-store.ts';
 import { modelDownloads } from '../models/model-downloads.svelte.ts';
 import { retentionChore } from './retention-chore.ts';
+import { favourites } from '../media/favourites.ts';
 
 export const BROWSER_DATA_KINDS = ['conversations', 'memories', 'personas', 'usage', 'settings', 'models'] as const;
 export type BrowserDataKind = (typeof BROWSER_DATA_KINDS)[number];
@@ -141,6 +142,8 @@ export class BrowserLedger {
       case 'settings':
         await this.db.settings.clear();
         for (const key of localKeys()) localStorage.removeItem(key);
+        // The Library's hearts on screen go with them, not only the stored ones.
+        await favourites().reload();
         // The default retention (a week) applies again from now.
         await retentionChore().runNow();
         return;

@@ -25,6 +25,11 @@ function load(): MicProcessing {
 export class MicSettings {
   value = $state<MicProcessing>(load());
 
+  /** Reads the switches again (after this device's settings were deleted: the defaults). */
+  reload(): void {
+    this.value = load();
+  }
+
   set(key: keyof MicProcessing, on: boolean): void {
     this.value = { ...this.value, [key]: on };
     try {

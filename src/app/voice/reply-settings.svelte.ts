@@ -25,6 +25,11 @@ function load(): ReplyPreferences {
 export class ReplySettings {
   value = $state<ReplyPreferences>(load());
 
+  /** Reads the preferences again (after this device's settings were deleted: the defaults). */
+  reload(): void {
+    this.value = load();
+  }
+
   set<K extends keyof ReplyPreferences>(key: K, on: ReplyPreferences[K]): void {
     this.value = { ...this.value, [key]: on };
     try {

@@ -355,6 +355,14 @@ export class VoiceController {
     this.session?.setPreemptiveGeneration(this.replySettings.value.answerInPauses);
   }
 
+  /** This device's settings were deleted: the switches on screen and in use go back to their defaults. */
+  settingsDeleted(): void {
+    this.micSettings.reload();
+    this.replySettings.reload();
+    this.session?.setPreemptiveGeneration(this.replySettings.value.answerInPauses);
+    void this.applyMicSettings();
+  }
+
   /** Applies new microphone switches by reopening the microphone, if it is on. */
   async applyMicSettings(): Promise<void> {
     if (this.mic === 'off' || this.mic === 'starting') return;

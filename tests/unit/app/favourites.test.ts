@@ -25,6 +25,19 @@ describe('favourites', () => {
     expect([...(await new Favourites().load())]).toEqual([]);
   });
 
+  it('reload reads the set again once the stored one is gone, and tells subscribers', async () => {
+    const favourites = new Favourites();
+    await favourites.toggle('song-1');
+    const seen: string[][] = [];
+    favourites.subscribe((ids) => seen.push([...ids]));
+    await expect.poll(() => seen.length).toBe(1);
+    // This device's settings are deleted (Settings → Privacy): the store is empty again.
+    await hearthDb().settings.clear();
+    expect([...(await favourites.reload())]).toEqual([]);
+    expect(favourites.has('song-1')).toBe(false);
+    expect(seen).toEqual([['song-1'], []]);
+  });
+
   it('applies quick taps in order, newest first, and tells subscribers', async () => {
     const favourites = new Favourites();
     const seen: string[][] = [];
