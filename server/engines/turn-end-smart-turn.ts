@@ -5,7 +5,12 @@
 import { WhisperFeatureExtractor } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import type { TurnEndModel } from '../../src/core/engines.ts';
-import { SMART_TURN_FEATURES, smartTurnWindow } from '../../src/core/turn-end/smart-turn-input.ts';
+import { OneAtATime } from '../../src/core/one-at-a-time.ts';
+import {
+  SMART_TURN_FEATURES,
+  smartTurnProbability,
+  smartTurnWindow,
+} from '../../src/core/turn-end/smart-turn-input.ts';
 import type { ModelStore } from '../models/store.ts';
 import { requireModelFile } from './model-files.ts';
 
@@ -29,7 +34,7 @@ export async function loadSmartTurn(models: ModelStore, packId = SMART_TURN_PACK
   const output = session.outputNames[0];
   if (!output) throw new Error(`${packId}: the model has no output`);
   const features = new WhisperFeatureExtractor({ ...SMART_TURN_FEATURES });
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = new OneAtATime();
 
   const infer = async (audio: Float32Array): Promise<number> => {
     const { input_features } = (await features(smartTurnWindow(audio))) as {
@@ -38,25 +43,15 @@ export async function loadSmartTurn(models: ModelStore, packId = SMART_TURN_PACK
     const out = await session.run({
       [SMART_TURN_INPUT]: new ort.Tensor('float32', input_features.data, input_features.dims),
     });
-    const probability = out[output]?.data[0];
-    if (typeof probability !== 'number' || !Number.isFinite(probability))
-      throw new Error(`${packId}: unexpected output`);
-    return Math.min(1, Math.max(0, probability));
+    return smartTurnProbability(out[output]?.data as ArrayLike<unknown> | undefined, packId);
   };
 
   return {
     id: packId,
-    completionProbability(audio, opts) {
-      const run = queue.then(() => {
-        // A verdict nobody waits for any more (the speaker went on) is not computed.
-        if (opts?.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
-        return infer(audio);
-      });
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    // A verdict nobody waits for any more (the speaker went on) is not computed.
+    completionProbability: (audio, opts) => queue.run(() => infer(audio), opts?.signal),
     async dispose() {
-      await queue;
+      await queue.idle();
       await session.release();
     },
   };

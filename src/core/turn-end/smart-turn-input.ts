@@ -31,3 +31,11 @@ export function smartTurnWindow(audio: Float32Array): Float32Array {
   for (let i = 0; i < heard.length; i++) heard[i] = (heard[i]! - mean) * scale;
   return heard;
 }
+
+/** The model's verdict from its first output's data: a finite number, clamped to 0..1; anything else is an error. */
+export function smartTurnProbability(data: ArrayLike<unknown> | undefined, model: string): number {
+  const probability = data?.[0];
+  if (typeof probability !== 'number' || !Number.isFinite(probability))
+    throw new Error(`${model} returned an unexpected output`);
+  return Math.min(1, Math.max(0, probability));
+}

@@ -5,7 +5,7 @@ import * as Comlink from 'comlink';
 import type { TurnEndModel } from '../../core/engines.ts';
 import { modelFileUrl, type EngineInfo, type LoadProgressListener } from '../types.ts';
 import { abortError, wrapEngineWorker } from '../worker-utils.ts';
-import { OneAtATime } from './one-at-a-time.ts';
+import { OneAtATime } from '../../core/one-at-a-time.ts';
 import type { SmartTurnWorkerApi } from './smart-turn.worker.ts';
 
 export const SMART_TURN_PACK_ID = 'smart-turn-v3';

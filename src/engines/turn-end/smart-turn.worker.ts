@@ -5,7 +5,7 @@
 import * as Comlink from 'comlink';
 import { env, WhisperFeatureExtractor } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-web/wasm';
-import { SMART_TURN_FEATURES, smartTurnWindow } from '../../core/turn-end/smart-turn-input.ts';
+import { SMART_TURN_FEATURES, smartTurnProbability, smartTurnWindow } from '../../core/turn-end/smart-turn-input.ts';
 import { absoluteWasmPaths, configureTransformersEnv, ORT_WASM, type TransformersEnvLike } from '../ort.ts';
 import type { LoadProgressListener } from '../types.ts';
 import { fetchWithProgress } from '../worker-utils.ts';
@@ -58,10 +58,7 @@ const api = {
     const out = await session.run({
       [SMART_TURN_INPUT]: new ort.Tensor('float32', input_features.data, input_features.dims),
     });
-    const probability = out[output]?.data[0];
-    if (typeof probability !== 'number' || !Number.isFinite(probability))
-      throw new Error('The end-of-turn model returned an unexpected output');
-    return Math.min(1, Math.max(0, probability));
+    return smartTurnProbability(out[output]?.data as ArrayLike<unknown> | undefined, 'The end-of-turn model');
   },
 
   async dispose(): Promise<void> {

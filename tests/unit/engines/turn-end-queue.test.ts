@@ -1,8 +1,8 @@
-// The browser end-of-turn engine's request queue (src/engines/turn-end/one-at-a-time.ts): one ONNX
+// The end-of-turn engines' request queue (src/core/one-at-a-time.ts, browser and server): one ONNX
 // run at a time, in order; a request given up while it waits never runs; one given up while running
 // stops being waited for at once.
 import { describe, expect, it } from 'vitest';
-import { OneAtATime } from '../../../src/engines/turn-end/one-at-a-time.ts';
+import { OneAtATime } from '../../../src/core/one-at-a-time.ts';
 
 /** Work that finishes when the test says so, recording when it started. */
 function gate(log: string[], name: string, value: number) {
