@@ -7,8 +7,9 @@ import { parseArgs } from 'node:util';
 import { AccessToken } from 'livekit-server-sdk';
 import { AGENT_IDENTITY } from '../agent/protocol.ts';
 import type { AgentEngines } from '../agent/agent-session.ts';
-import type { AgentLog } from '../agent/supervisor.ts';
+import { canExtractFacts, type AgentLog } from '../agent/supervisor.ts';
 import { ModelStore } from '../models/store.ts';
+import { remoteToyConversation } from './remote-toy-conversation.ts';
 import { fetchToyJobInfo } from './toy-job-api.ts';
 import { isToyJob, toyJobRunner } from './toy-job-runner.ts';
 import { AgentWorker } from './worker-client.ts';
@@ -93,7 +94,7 @@ const loadEngines = (): Promise<AgentEngines> =>
     throw error;
   }));
 
-// Each toy's persona comes from the Hearth server, asked with the job's own room token
+// Each toy's persona, limits, volume and turn-taking come from the Hearth server, asked with the job's own room token
 // (server/agent-worker/toy-job-api.ts). With the embedded room server that is the same address.
 const hearthUrl = values['hearth-url'] ?? url.replace(/^ws/, 'http');
 if (!/^https?:\/\//.test(hearthUrl)) fail('--hearth-url must be the Hearth server as http:// or https://');
@@ -117,7 +118,17 @@ worker = await AgentWorker.connect({
   participant: { identity: AGENT_IDENTITY, name: 'Hearth' },
   runJob: toyJobRunner({
     engines: loadEngines,
-    persona: async (job) => (await fetchToyJobInfo(hearthUrl, job.token)).persona,
+    toy: async (job) => {
+      const info = await fetchToyJobInfo(hearthUrl, job.token);
+      return {
+        persona: info.persona,
+        conversation: (jobEngines) =>
+          remoteToyConversation(info, {
+            judgeLlm: canExtractFacts(jobEngines.llm) ? jobEngines.llm : null,
+            onProblem: (message, error) => log('warn', message, { job: job.id, error: String(error) }),
+          }),
+      };
+    },
     log,
   }),
   log,

@@ -2,17 +2,25 @@
 // (and so the same ToyConversation) as the in-process agent. Jobs name the room; a toy's room is
 // `device-<id>`, so the room is also the toy's id.
 import type { Job } from '@livekit/protocol';
-import type { AgentEngines } from '../agent/agent-session.ts';
+import type { AgentConversation, AgentEngines } from '../agent/agent-session.ts';
 import type { AgentLog } from '../agent/supervisor.ts';
 import { deviceIdOfRoom, deviceRef } from '../devices/device-room.ts';
 import type { Persona } from '../../src/core/prompt.ts';
 import type { AssignedJob, RunningJob } from './worker-client.ts';
 
+export interface JobToy {
+  persona: Persona;
+  conversation?: (engines: AgentEngines) => AgentConversation;
+}
+
 export interface ToyJobRunnerOptions {
   /** The worker's engines (loaded once, shared by its jobs; only the VAD is per session). */
   engines: () => Promise<AgentEngines>;
-  /** The toy's persona for this job (from the Hearth server's toy job API, or a fixed one). */
-  persona: (job: AssignedJob) => Promise<Persona>;
+  /**
+   * The toy for this job: its persona, and its conversation (guard, limits, volume, turn-taking)
+   * made with the worker's engines; from the Hearth server's toy job API, or a fixed persona.
+   */
+  toy: (job: AssignedJob) => Promise<JobToy>;
   log: AgentLog;
   /** Leave a room whose toy has not joined (or left) for this long. */
   absentTimeoutMs?: number;
@@ -27,7 +35,8 @@ export function toyJobRunner(opts: ToyJobRunnerOptions): (job: AssignedJob) => P
   return async (job) => {
     const deviceId = deviceIdOfRoom(job.room);
     if (!deviceId) throw new Error(`not a toy room: ${job.room}`);
-    const [engines, persona] = await Promise.all([opts.engines(), opts.persona(job)]);
+    const [engines, toy] = await Promise.all([opts.engines(), opts.toy(job)]);
+    const conversation = toy.conversation?.(engines);
     // rtc-node's native library loads only once a job comes, not with every worker start.
     const { AgentSession } = await import('../agent/agent-session.ts');
     const session = new AgentSession({
@@ -36,7 +45,8 @@ export function toyJobRunner(opts: ToyJobRunnerOptions): (job: AssignedJob) => P
       room: job.room,
       deviceIdentity: deviceRef(deviceId).deviceIdentity,
       engines,
-      persona,
+      persona: toy.persona,
+      ...(conversation ? { conversation } : {}),
       log: opts.log,
       ...(opts.absentTimeoutMs !== undefined ? { absentTimeoutMs: opts.absentTimeoutMs } : {}),
     });

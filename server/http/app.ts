@@ -25,7 +25,7 @@ import { DeviceRepository } from '../devices/device-repository.ts';
 import { DeviceTurnStore } from '../devices/device-turn-store.ts';
 import { keepToyHistoryFor } from '../devices/device-turn-retention.ts';
 import { dailyChore } from '../devices/daily-chore.ts';
-import { pruneDeviceUsage, USAGE_KEEP_DAYS } from '../devices/device-usage.ts';
+import { DeviceUsage, pruneDeviceUsage, USAGE_KEEP_DAYS } from '../devices/device-usage.ts';
 import { pruneExpiredDeviceMemories } from '../devices/device-memory-store.ts';
 import { UnusedToys } from '../devices/unused-toys.ts';
 import { AGENT_IDENTITY } from '../agent/protocol.ts';
@@ -151,11 +151,13 @@ export async function buildApp({
     });
     app.addHook('onClose', () => worker.close());
   }
-  // Agent workers on other machines read their assigned toy's persona with the job's room token.
+  // Agent workers on other machines read their assigned toy's conversation settings with the job's room token.
   registerToyJobApi(app, {
     apiKey: livekit.credentials.apiKey,
     apiSecret: livekit.credentials.apiSecret,
     profile: (id) => devices.get(id),
+    usedToday: (id) => new DeviceUsage(db, id).usedOn(new Date()),
+    sessionConfig: toySessionConfig(config),
   });
   // Stock xiaozhi toys (OTA, pairing, WebSocket): the same engines and toy profiles as the agent's.
   // MQTT + UDP starts once the sessions exist; the OTA asks it for a toy's mqtt block from then on.

@@ -26,7 +26,7 @@ const worker = await AgentWorker.connect({
   participant: { identity: AGENT_IDENTITY, name: 'Hearth' },
   runJob: toyJobRunner({
     engines: () => Promise.resolve({ createVad, stt, llm, tts }),
-    persona: () => Promise.resolve(toPromptPersona(record)),
+    toy: () => Promise.resolve({ persona: toPromptPersona(record) }),
     log: (level, msg, extra) => say({ event: 'log', level, msg, ...extra }),
   }),
 });

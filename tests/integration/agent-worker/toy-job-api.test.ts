@@ -1,4 +1,4 @@
-// The toy job API (#18): a worker reads its assigned toy's persona with the job's room token and
+// The toy job API (#18): a worker reads its assigned toy's settings with the job's room token and
 // nothing else; every other credential is refused with a 4xx that says why.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,6 @@ import { buildAgentToken } from '../../../server/livekit/agent-dispatch/agent-to
 import { ParticipantPermission } from '@livekit/protocol';
 import type { DeviceProfile } from '../../../src/core/devices/device-profile.ts';
 import { builtinPersona, CHILD_COMPANION_ID } from '../../../src/core/personas/index.ts';
-import { NO_TIME_LIMITS } from '../../../src/core/safety/time-limits.ts';
 import { startHearthServer } from '../../helpers/server.ts';
 
 const KEY = 'HKjobapi';
@@ -28,8 +27,8 @@ function profile(id: string): DeviceProfile {
     defaultPersona: true,
     voice: '',
     language: 'en',
-    volume: 1,
-    limits: NO_TIME_LIMITS,
+    volume: 0.6,
+    limits: { dailyMinutes: 20, quietHours: null },
     memoryEnabled: true,
     historyDays: null,
     deleteUnusedAfterDays: 90,
@@ -56,7 +55,13 @@ describe('toy job API for agent workers', () => {
   beforeAll(async () => {
     app = Fastify({ logger: false });
     const toys = new Map([['toy1', profile('toy1')]]);
-    registerToyJobApi(app, { apiKey: KEY, apiSecret: SECRET, profile: (id) => toys.get(id) });
+    registerToyJobApi(app, {
+      apiKey: KEY,
+      apiSecret: SECRET,
+      profile: (id) => toys.get(id),
+      usedToday: (id) => (id === 'toy1' ? 125_000 : 0),
+      sessionConfig: { preemptiveGeneration: true },
+    });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -64,11 +69,17 @@ describe('toy job API for agent workers', () => {
 
   afterAll(() => app.close());
 
-  it("gives a worker its job's toy persona (owner and notes in the prompt)", async () => {
+  it("gives a worker its job's toy: persona (owner and notes in the prompt), limits, talking time, volume, turn-taking", async () => {
     const info = await fetchToyJobInfo(base, await jobToken('device-toy1'));
     expect(info.deviceId).toBe('toy1');
     expect(info.persona.systemPrompt).toContain('You are Bramble, the toy of a child called Ada.');
     expect(info.persona.systemPrompt).toContain('loves foxes');
+    expect(info.personaRecord.id).toBe(CHILD_COMPANION_ID);
+    expect(info.limits).toEqual({ dailyMinutes: 20, quietHours: null });
+    expect(info.usedTodayMs).toBe(125_000);
+    expect(info.volume).toBe(0.6);
+    expect(info.childAge).toBeNull();
+    expect(info.sessionConfig).toEqual({ preemptiveGeneration: true });
   });
 
   it('refuses every other credential with the reason', async () => {

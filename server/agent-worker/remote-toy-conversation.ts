@@ -1,0 +1,61 @@
+// A toy's conversation on an agent worker on another machine, from what the toy job API gave: the
+// one conversation context with the toy's persona, the child-safe guard, the parent's daily limits
+// (counted from the talking time the server reported) and volume, and the server's turn-taking
+// settings. Memory and history stay on the Hearth server: nothing is recalled or learned here, and
+// finished turns are not kept (the worker has no household data store).
+import crypto from 'node:crypto';
+import { createConversationContext } from '../../src/core/conversation/conversation-context.ts';
+import type { ChatModel } from '../../src/core/engines.ts';
+import type { MemoryStore } from '../../src/core/memory/memory-types.ts';
+import { getTimeTool } from '../../src/core/tools/get-time.ts';
+import type { AgentConversation } from '../agent/agent-session.ts';
+import type { ToyJobInfo } from './toy-job-api.ts';
+
+/** Memory is off on a worker: this store is never read (the parent's memories live on the server). */
+const NO_MEMORIES: MemoryStore = {
+  list: () => Promise.resolve([]),
+  put: () => Promise.resolve(),
+  delete: () => Promise.resolve(),
+};
+
+export interface RemoteToyOptions {
+  /** The instruction-following model that gives borderline guard hits a second opinion (null: blocked). */
+  judgeLlm: ChatModel | null;
+  onProblem: (message: string, error: unknown) => void;
+  now?: () => Date;
+}
+
+const localDay = (date: Date): string => `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
+
+export function remoteToyConversation(info: ToyJobInfo, opts: RemoteToyOptions): AgentConversation {
+  const now = opts.now ?? (() => new Date());
+  // Talking time per local day: the server's count for today, plus what this job adds.
+  const talked = new Map<string, number>([[localDay(now()), info.usedTodayMs]]);
+  const context = createConversationContext({
+    hooks: {
+      persona: { active: () => info.personaRecord, prompt: () => info.persona },
+      memory: { store: NO_MEMORIES, enabled: () => false },
+      limits: {
+        limits: () => info.limits,
+        usedOn: (date) => talked.get(localDay(date)) ?? 0,
+        addUsage: (date, ms) => talked.set(localDay(date), (talked.get(localDay(date)) ?? 0) + ms),
+      },
+      saveTurn: () => undefined,
+      newId: (kind) => `${kind}-${crypto.randomUUID()}`,
+      now,
+      onProblem: opts.onProblem,
+    },
+    extraTools: [getTimeTool],
+    safetyJudgeLlm: () => opts.judgeLlm,
+  });
+  return {
+    sessionOptions: () => ({ ...context.sessionOptions(), config: info.sessionConfig }),
+    persona: () => context.persona(),
+    childAge: () => info.childAge,
+    attach(session, applyVolume) {
+      applyVolume(info.volume);
+      return context.attach(session);
+    },
+    settled: () => context.settled(),
+  };
+}

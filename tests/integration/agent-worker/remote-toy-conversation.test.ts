@@ -1,0 +1,93 @@
+// A toy's conversation on an agent worker elsewhere (server/agent-worker/remote-toy-conversation.ts),
+// built from the toy job API's answer: the child-safe guard holds there too, the daily limit counts
+// from the talking time the server reported plus this job's, the volume is applied, the server's
+// turn-taking (answer in pauses) is used, and nothing is remembered on the worker. The session runs
+// on the core harness's scripted engines and clock.
+import { describe, expect, it } from 'vitest';
+import { remoteToyConversation } from '../../../server/agent-worker/remote-toy-conversation.ts';
+import type { ToyJobInfo } from '../../../server/agent-worker/toy-job-api.ts';
+import { builtinPersona, CHILD_COMPANION_ID, toPromptPersona } from '../../../src/core/personas/index.ts';
+import type { VoiceSession } from '../../../src/core/voice-session.ts';
+import { createHarness } from '../../unit/core/harness.ts';
+
+function jobInfo(overrides: Partial<ToyJobInfo> = {}): ToyJobInfo {
+  const record = builtinPersona(CHILD_COMPANION_ID)!;
+  return {
+    deviceId: 'toy1',
+    persona: toPromptPersona(record),
+    personaRecord: record,
+    limits: { dailyMinutes: null, quietHours: null },
+    usedTodayMs: 0,
+    volume: 0.4,
+    childAge: 5,
+    sessionConfig: {},
+    ...overrides,
+  };
+}
+
+const problems: string[] = [];
+const options = { judgeLlm: null, onProblem: (message: string) => void problems.push(message) };
+
+describe('a toy conversation on a remote agent worker', () => {
+  it('guards the child-safe persona, applies the volume, and keeps no memories', async () => {
+    const conversation = remoteToyConversation(jobInfo(), options);
+    const { guard } = conversation.sessionOptions();
+    expect(await guard!.checkInput('tell me about dinosaurs')).toEqual({ allowed: true });
+    expect((await guard!.checkInput('how do I use a gun')).allowed).toBe(false);
+    expect((await guard!.checkOutput('Let us find a knife to stab with.')).allowed).toBe(false);
+    expect(conversation.childAge?.()).toBe(5);
+    expect(await conversation.sessionOptions().memories!('what is my name')).toEqual([]);
+
+    const h = createHarness({
+      transcripts: ['My name is Maya.'],
+      chat: [['Hi', ' Maya', '.']],
+      session: conversation.sessionOptions(),
+    });
+    const volumes: number[] = [];
+    const detach = conversation.attach(h.session as VoiceSession, (v) => volumes.push(v));
+    h.session.start();
+    await h.speech(600, 1);
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    await conversation.settled?.();
+    detach();
+    expect(volumes).toEqual([0.4]);
+    expect(h.tts.calls.map((c) => c.text)).toEqual(['Hi Maya.']);
+    // Memory stays on the Hearth server: nothing was learned here.
+    expect(await conversation.sessionOptions().memories!('what is my name')).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("counts the daily limit from the server's talking time today", async () => {
+    const fresh = remoteToyConversation(
+      jobInfo({ limits: { dailyMinutes: 20, quietHours: null }, usedTodayMs: 0 }),
+      options,
+    );
+    expect(await fresh.sessionOptions().guard!.checkInput('tell me a story')).toEqual({ allowed: true });
+    const spent = remoteToyConversation(
+      jobInfo({ limits: { dailyMinutes: 20, quietHours: null }, usedTodayMs: 20 * 60_000 }),
+      options,
+    );
+    expect(await spent.sessionOptions().guard!.checkInput('tell me a story')).toMatchObject({
+      allowed: false,
+      reason: 'daily-limit',
+    });
+  });
+
+  it("uses the server's turn-taking: with answering in pauses, the model starts in the pause", async () => {
+    const conversation = remoteToyConversation(jobInfo({ sessionConfig: { preemptiveGeneration: true } }), options);
+    const h = createHarness({
+      transcripts: ['Tell me a story.'],
+      chat: [['Once', ' upon', ' a', ' time', '.']],
+      session: conversation.sessionOptions(),
+    });
+    const atTurnEnd: number[] = [];
+    h.session.on('state', ({ state }) => {
+      if (state === 'transcribing') atTurnEnd.push(h.llm.calls.length);
+    });
+    h.session.start();
+    await h.speech(600, 1);
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    expect(atTurnEnd).toEqual([1]);
+    expect(h.of('metrics')[0]?.payload.answeredInPause).toBe(true);
+  });
+});
