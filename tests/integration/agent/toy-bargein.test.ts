@@ -30,7 +30,10 @@ describe('toy barge-in', () => {
       const firstTurn = toy.transcripts('user', firstAt)[0]?.turnId;
       expect(firstTurn).toBeDefined();
 
-      const second = await toy.say('Tell me a story.');
+      // A long utterance (the contract Whisper hears any long speech as "Tell me a story."), so the
+      // stretch from the cut to its transcript holds well over a second of the voice track even when
+      // the adaptive end of turn ends it soon after the last word.
+      const second = await toy.say('Tell me a story about a little fox and a slow old tortoise, please.');
       const interrupted = await toy.waitForMessage(
         'the interruption',
         (m): m is ToyMessage & { type: 'interrupted'; turnId: string; reason: string } => m.type === 'interrupted',
