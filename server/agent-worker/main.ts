@@ -10,7 +10,7 @@ import type { AgentEngines } from '../agent/agent-session.ts';
 import { canExtractFacts, type AgentLog } from '../agent/supervisor.ts';
 import { ModelStore } from '../models/store.ts';
 import { remoteToyConversation } from './remote-toy-conversation.ts';
-import { fetchToyJobInfo } from './toy-job-api.ts';
+import { fetchToyJobInfo, toyJobReports } from './toy-job-api.ts';
 import { isToyJob, toyJobRunner } from './toy-job-runner.ts';
 import { AgentWorker } from './worker-client.ts';
 
@@ -124,6 +124,7 @@ worker = await AgentWorker.connect({
         persona: info.persona,
         conversation: (jobEngines) =>
           remoteToyConversation(info, {
+            reports: toyJobReports(hearthUrl, job.token),
             judgeLlm: canExtractFacts(jobEngines.llm) ? jobEngines.llm : null,
             onProblem: (message, error) => log('warn', message, { job: job.id, error: String(error) }),
           }),

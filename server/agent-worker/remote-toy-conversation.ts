@@ -1,15 +1,15 @@
 // A toy's conversation on an agent worker on another machine, from what the toy job API gave: the
 // one conversation context with the toy's persona, the child-safe guard, the parent's daily limits
-// (counted from the talking time the server reported) and volume, and the server's turn-taking
-// settings. Memory and history stay on the Hearth server: nothing is recalled or learned here, and
-// finished turns are not kept (the worker has no household data store).
+// (counted from the talking time the server reported plus this job's) and volume, and the server's
+// turn-taking settings. Talking time and finished turns go back to the Hearth server (its usage and
+// the parent's history); memory stays there: nothing is recalled or learned here.
 import crypto from 'node:crypto';
 import { createConversationContext } from '../../src/core/conversation/conversation-context.ts';
 import type { ChatModel } from '../../src/core/engines.ts';
 import type { MemoryStore } from '../../src/core/memory/memory-types.ts';
 import { getTimeTool } from '../../src/core/tools/get-time.ts';
 import type { AgentConversation } from '../agent/agent-session.ts';
-import type { ToyJobInfo } from './toy-job-api.ts';
+import type { ToyJobInfo, ToyJobReports } from './toy-job-api.ts';
 
 /** Memory is off on a worker: this store is never read (the parent's memories live on the server). */
 const NO_MEMORIES: MemoryStore = {
@@ -19,6 +19,8 @@ const NO_MEMORIES: MemoryStore = {
 };
 
 export interface RemoteToyOptions {
+  /** Where talking time and finished turns go (the Hearth server, with the job's token). */
+  reports: ToyJobReports;
   /** The instruction-following model that gives borderline guard hits a second opinion (null: blocked). */
   judgeLlm: ChatModel | null;
   onProblem: (message: string, error: unknown) => void;
@@ -38,9 +40,25 @@ export function remoteToyConversation(info: ToyJobInfo, opts: RemoteToyOptions):
       limits: {
         limits: () => info.limits,
         usedOn: (date) => talked.get(localDay(date)) ?? 0,
-        addUsage: (date, ms) => talked.set(localDay(date), (talked.get(localDay(date)) ?? 0) + ms),
+        addUsage: (date, ms) => {
+          talked.set(localDay(date), (talked.get(localDay(date)) ?? 0) + ms);
+          // A lost report costs only the server's count of this turn: the limit here still holds.
+          opts.reports
+            .usage(ms)
+            .catch((error: unknown) => opts.onProblem('Talking time could not be sent to the home server.', error));
+        },
       },
-      saveTurn: () => undefined,
+      // The context reports a failed save (a lost history row) and goes on.
+      saveTurn: (turn) =>
+        opts.reports.turn({
+          startedAt: new Date(turn.startedAt).toISOString(),
+          endedAt: new Date(turn.endedAt).toISOString(),
+          userText: turn.userText,
+          replyText: turn.replyText,
+          interrupted: turn.interrupted,
+          guarded: turn.guarded ? { stage: turn.guarded, reason: (turn.guardReason ?? '').slice(0, 200) } : null,
+          personaName: turn.persona.name,
+        }),
       newId: (kind) => `${kind}-${crypto.randomUUID()}`,
       now,
       onProblem: opts.onProblem,

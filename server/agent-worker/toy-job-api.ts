@@ -3,9 +3,12 @@
 // with the job's own room token (the one its JobAssignment carried, minted
 // by the room server with the household's LiveKit key). That token names one toy room and expires
 // in an hour, so a worker holds no household secret (no PIN, no household key, no API secret) and
-// can read nothing but the toy it was assigned, only while its job lasts.
-import type { FastifyInstance } from 'fastify';
+// can read nothing but the toy it was assigned, only while its job lasts. With the same token the
+// worker hands back what the in-process agent writes itself: the toy's talking time (for the daily
+// limit) and each finished turn (the parent's conversation history, when this toy keeps one).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TokenVerifier } from 'livekit-server-sdk';
+import { z } from 'zod';
 import type { DeviceProfile } from '../../src/core/devices/device-profile.ts';
 import type { PersonaRecord } from '../../src/core/personas/persona-record.ts';
 import type { Persona } from '../../src/core/prompt.ts';
@@ -16,6 +19,30 @@ import { deviceIdOfRoom } from '../devices/device-room.ts';
 import { bearerSecret } from '../livekit/household-key.ts';
 
 export const TOY_JOB_API_PATH = '/api/agent-worker/toy';
+export const TOY_JOB_USAGE_PATH = `${TOY_JOB_API_PATH}/usage`;
+export const TOY_JOB_TURNS_PATH = `${TOY_JOB_API_PATH}/turns`;
+
+/** Talking time one report may add: a turn is cut off long before (maxUtteranceMs, replies). */
+const MAX_USAGE_REPORT_MS = 15 * 60_000;
+
+const usageReport = z.object({ ms: z.number().int().min(1).max(MAX_USAGE_REPORT_MS) }).strict();
+
+/** A finished turn as a worker hands it back (what the history keeps; memories stay on the server). */
+const finishedTurn = z
+  .object({
+    startedAt: z.iso.datetime(),
+    endedAt: z.iso.datetime(),
+    userText: z.string().max(4000),
+    replyText: z.string().max(20_000),
+    interrupted: z.boolean(),
+    guarded: z
+      .object({ stage: z.enum(['input', 'output']), reason: z.string().max(200) })
+      .strict()
+      .nullable(),
+    personaName: z.string().min(1).max(200),
+  })
+  .strict();
+export type WorkerTurn = z.infer<typeof finishedTurn>;
 
 /**
  * What a worker gets for its job: what the in-process agent would use to run the toy's
@@ -45,41 +72,87 @@ export interface ToyJobApiOptions {
   profile: (deviceId: string) => DeviceProfile | undefined;
   /** Talking time the toy used today, in ms. */
   usedToday: (deviceId: string) => number;
+  /** Adds talking time to the toy's day (a worker's report). */
+  addUsage: (deviceId: string, ms: number) => void;
+  /** Keeps a finished turn in the toy's history; false when this toy (or the server) keeps none. */
+  keepTurn: (deviceId: string, turn: WorkerTurn) => boolean;
   sessionConfig: Partial<VoiceSessionConfig>;
 }
 
 export function registerToyJobApi(app: FastifyInstance, opts: ToyJobApiOptions): void {
   const verifier = new TokenVerifier(opts.apiKey, opts.apiSecret);
-  app.get(TOY_JOB_API_PATH, async (request, reply) => {
+
+  /** The toy whose job the request's token is for, or null once the reply says why not. */
+  const jobToy = async (request: FastifyRequest, reply: FastifyReply): Promise<DeviceProfile | null> => {
     const token = bearerSecret(request.headers.authorization);
-    if (!token) return reply.code(401).send({ error: "send the job's room token as Authorization: Bearer <token>" });
+    if (!token) {
+      await reply.code(401).send({ error: "send the job's room token as Authorization: Bearer <token>" });
+      return null;
+    }
     let claims;
     try {
       claims = await verifier.verify(token, 0);
     } catch (err) {
-      return reply
+      await reply
         .code(401)
         .send({ error: `invalid job token: ${err instanceof Error ? err.message : 'unverifiable'}` });
+      return null;
     }
     // Only an agent's join token for a toy's own room: not a worker's registration token, not a toy's.
     const room = claims.video?.room ?? '';
-    if (claims.kind !== 'agent' || claims.video?.agent !== true || claims.video.roomJoin !== true)
-      return reply.code(403).send({ error: "not an agent job token: send the token from the job's assignment" });
+    if (claims.kind !== 'agent' || claims.video?.agent !== true || claims.video.roomJoin !== true) {
+      await reply.code(403).send({ error: "not an agent job token: send the token from the job's assignment" });
+      return null;
+    }
     const deviceId = deviceIdOfRoom(room);
-    if (!deviceId) return reply.code(403).send({ error: `the job's room ${JSON.stringify(room)} is not a toy's room` });
+    if (!deviceId) {
+      await reply.code(403).send({ error: `the job's room ${JSON.stringify(room)} is not a toy's room` });
+      return null;
+    }
     const profile = opts.profile(deviceId);
-    if (!profile) return reply.code(404).send({ error: `no toy ${deviceId}: it was deleted or never registered` });
+    if (!profile) {
+      await reply.code(404).send({ error: `no toy ${deviceId}: it was deleted or never registered` });
+      return null;
+    }
+    return profile;
+  };
+
+  app.get(TOY_JOB_API_PATH, async (request, reply) => {
+    const profile = await jobToy(request, reply);
+    if (!profile) return reply;
     const info: ToyJobInfo = {
-      deviceId,
+      deviceId: profile.id,
       persona: devicePromptPersona(profile),
       personaRecord: profile.persona,
       limits: profile.limits,
-      usedTodayMs: opts.usedToday(deviceId),
+      usedTodayMs: opts.usedToday(profile.id),
       volume: profile.volume,
       childAge: profile.consent?.childAge ?? null,
       sessionConfig: opts.sessionConfig,
     };
     return info;
+  });
+
+  app.post(TOY_JOB_USAGE_PATH, { bodyLimit: 1024 }, async (request, reply) => {
+    const profile = await jobToy(request, reply);
+    if (!profile) return reply;
+    const report = usageReport.safeParse(request.body);
+    if (!report.success)
+      return reply
+        .code(400)
+        .send({ error: `a usage report is {"ms": 1..${MAX_USAGE_REPORT_MS}}: ${report.error.message}` });
+    opts.addUsage(profile.id, report.data.ms);
+    return reply.code(204).send();
+  });
+
+  app.post(TOY_JOB_TURNS_PATH, { bodyLimit: 64 * 1024 }, async (request, reply) => {
+    const profile = await jobToy(request, reply);
+    if (!profile) return reply;
+    const turn = finishedTurn.safeParse(request.body);
+    if (!turn.success) return reply.code(400).send({ error: `not a finished turn: ${turn.error.message}` });
+    if (Date.parse(turn.data.endedAt) < Date.parse(turn.data.startedAt))
+      return reply.code(400).send({ error: 'a turn cannot end before it starts' });
+    return { kept: opts.keepTurn(profile.id, turn.data) };
   });
 }
 
@@ -100,5 +173,29 @@ export async function fetchToyJobInfo(hearthUrl: string, jobToken: string): Prom
     volume: typeof body.volume === 'number' ? body.volume : 1,
     childAge: typeof body.childAge === 'number' ? body.childAge : null,
     sessionConfig: body.sessionConfig ?? {},
+  };
+}
+
+/** The worker's side of the write-back: what a toy's job hands to the Hearth server. */
+export interface ToyJobReports {
+  usage(ms: number): Promise<void>;
+  turn(turn: WorkerTurn): Promise<void>;
+}
+
+export function toyJobReports(hearthUrl: string, jobToken: string): ToyJobReports {
+  const post = async (path: string, body: unknown, what: string): Promise<void> => {
+    const res = await fetch(new URL(path, hearthUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${jobToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.ok) return;
+    const { error } = (await res.json().catch(() => ({}))) as { error?: string };
+    throw new Error(`the Hearth server refused the toy's ${what} (HTTP ${res.status}): ${error ?? 'no reason given'}`);
+  };
+  return {
+    usage: (ms) =>
+      post(TOY_JOB_USAGE_PATH, { ms: Math.min(MAX_USAGE_REPORT_MS, Math.max(1, Math.round(ms))) }, 'talking time'),
+    turn: (turn) => post(TOY_JOB_TURNS_PATH, turn, 'finished turn'),
   };
 }

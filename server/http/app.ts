@@ -151,12 +151,17 @@ export async function buildApp({
     });
     app.addHook('onClose', () => worker.close());
   }
-  // Agent workers on other machines read their assigned toy's conversation settings with the job's room token.
+  // Agent workers on other machines read their assigned toy's conversation settings with the job's
+  // room token, and hand back its talking time and finished turns.
+  const workerTurns = new DeviceTurnStore(db);
   registerToyJobApi(app, {
     apiKey: livekit.credentials.apiKey,
     apiSecret: livekit.credentials.apiSecret,
     profile: (id) => devices.get(id),
     usedToday: (id) => new DeviceUsage(db, id).usedOn(new Date()),
+    addUsage: (id, ms) => new DeviceUsage(db, id).add(new Date(), ms),
+    // As the in-process agent keeps them: none when the server keeps no history, or this toy keeps none.
+    keepTurn: (id, turn) => config.toyHistoryDays > 0 && workerTurns.add(id, turn) !== null,
     sessionConfig: toySessionConfig(config),
   });
   // Stock xiaozhi toys (OTA, pairing, WebSocket): the same engines and toy profiles as the agent's.

@@ -1,11 +1,12 @@
 // A toy's conversation on an agent worker elsewhere (server/agent-worker/remote-toy-conversation.ts),
 // built from the toy job API's answer: the child-safe guard holds there too, the daily limit counts
 // from the talking time the server reported plus this job's, the volume is applied, the server's
-// turn-taking (answer in pauses) is used, and nothing is remembered on the worker. The session runs
+// turn-taking (answer in pauses) is used, nothing is remembered on the worker, and the turn and its
+// talking time are handed back to the Hearth server. The session runs
 // on the core harness's scripted engines and clock.
 import { describe, expect, it } from 'vitest';
-import { remoteToyConversation } from '../../../server/agent-worker/remote-toy-conversation.ts';
-import type { ToyJobInfo } from '../../../server/agent-worker/toy-job-api.ts';
+import { remoteToyConversation, type RemoteToyOptions } from '../../../server/agent-worker/remote-toy-conversation.ts';
+import type { ToyJobInfo, WorkerTurn } from '../../../server/agent-worker/toy-job-api.ts';
 import { builtinPersona, CHILD_COMPANION_ID, toPromptPersona } from '../../../src/core/personas/index.ts';
 import type { VoiceSession } from '../../../src/core/voice-session.ts';
 import { createHarness } from '../../unit/core/harness.ts';
@@ -26,7 +27,15 @@ function jobInfo(overrides: Partial<ToyJobInfo> = {}): ToyJobInfo {
 }
 
 const problems: string[] = [];
-const options = { judgeLlm: null, onProblem: (message: string) => void problems.push(message) };
+const reported: { usage: number[]; turns: WorkerTurn[] } = { usage: [], turns: [] };
+const options: RemoteToyOptions = {
+  judgeLlm: null,
+  onProblem: (message: string) => void problems.push(message),
+  reports: {
+    usage: (ms) => Promise.resolve(void reported.usage.push(ms)),
+    turn: (turn) => Promise.resolve(void reported.turns.push(turn)),
+  },
+};
 
 describe('a toy conversation on a remote agent worker', () => {
   it('guards the child-safe persona, applies the volume, and keeps no memories', async () => {
@@ -54,6 +63,18 @@ describe('a toy conversation on a remote agent worker', () => {
     expect(h.tts.calls.map((c) => c.text)).toEqual(['Hi Maya.']);
     // Memory stays on the Hearth server: nothing was learned here.
     expect(await conversation.sessionOptions().memories!('what is my name')).toEqual([]);
+    // The turn and its talking time (a child-safe persona's) went back to the Hearth server.
+    expect(reported.turns).toEqual([
+      expect.objectContaining({
+        userText: 'My name is Maya.',
+        replyText: 'Hi Maya.',
+        guarded: null,
+        interrupted: false,
+      }),
+    ]);
+    expect(reported.turns[0]!.personaName).toBe(jobInfo().personaRecord.name);
+    expect(reported.usage).toHaveLength(1);
+    expect(reported.usage[0]).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
 

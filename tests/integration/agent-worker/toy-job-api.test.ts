@@ -5,7 +5,15 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchToyJobInfo, registerToyJobApi, TOY_JOB_API_PATH } from '../../../server/agent-worker/toy-job-api.ts';
+import {
+  fetchToyJobInfo,
+  registerToyJobApi,
+  TOY_JOB_API_PATH,
+  TOY_JOB_TURNS_PATH,
+  TOY_JOB_USAGE_PATH,
+  toyJobReports,
+  type WorkerTurn,
+} from '../../../server/agent-worker/toy-job-api.ts';
 import { buildAgentToken } from '../../../server/livekit/agent-dispatch/agent-token.ts';
 import { ParticipantPermission } from '@livekit/protocol';
 import type { DeviceProfile } from '../../../src/core/devices/device-profile.ts';
@@ -51,6 +59,8 @@ const jobToken = (room: string, secret = SECRET, key = KEY) =>
 describe('toy job API for agent workers', () => {
   let app: FastifyInstance;
   let base: string;
+  const usage: [string, number][] = [];
+  const kept: [string, WorkerTurn][] = [];
 
   beforeAll(async () => {
     app = Fastify({ logger: false });
@@ -60,6 +70,11 @@ describe('toy job API for agent workers', () => {
       apiSecret: SECRET,
       profile: (id) => toys.get(id),
       usedToday: (id) => (id === 'toy1' ? 125_000 : 0),
+      addUsage: (id, ms) => usage.push([id, ms]),
+      keepTurn: (id, turn) => {
+        kept.push([id, turn]);
+        return true;
+      },
       sessionConfig: { preemptiveGeneration: true },
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -80,6 +95,63 @@ describe('toy job API for agent workers', () => {
     expect(info.volume).toBe(0.6);
     expect(info.childAge).toBeNull();
     expect(info.sessionConfig).toEqual({ preemptiveGeneration: true });
+  });
+
+  it("takes back the job's talking time and finished turns, for that toy only", async () => {
+    const reports = toyJobReports(base, await jobToken('device-toy1'));
+    await reports.usage(4200);
+    const turn: WorkerTurn = {
+      startedAt: '2026-12-03T10:00:00.000Z',
+      endedAt: '2026-12-03T10:00:04.000Z',
+      userText: 'Tell me about foxes.',
+      replyText: 'Foxes have bushy tails.',
+      interrupted: false,
+      guarded: null,
+      personaName: 'Bramble',
+    };
+    await reports.turn(turn);
+    expect(usage).toEqual([['toy1', 4200]]);
+    expect(kept).toEqual([['toy1', turn]]);
+    // Another toy's job token cannot write for it: its toy is gone.
+    await expect(toyJobReports(base, await jobToken('device-gone')).usage(1000)).rejects.toThrow(/HTTP 404/);
+    expect(usage).toHaveLength(1);
+  });
+
+  it('refuses bad write-backs with a 4xx that says why, and stores nothing', async () => {
+    const token = await jobToken('device-toy1');
+    const post = async (url: string, payload: string) => {
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        payload,
+      });
+      return { status: res.statusCode, error: (res.json() as { error?: string }).error ?? '' };
+    };
+    const before = [usage.length, kept.length];
+    for (const body of ['{"ms":0}', '{"ms":900001}', '{"ms":1.5}', '{"ms":"10"}', '{"ms":10,"day":"x"}', 'not json'])
+      expect((await post(TOY_JOB_USAGE_PATH, body)).status, body).toBe(400);
+    const turn = {
+      startedAt: '2026-12-03T10:00:04.000Z',
+      endedAt: '2026-12-03T10:00:00.000Z',
+      userText: 'hi',
+      replyText: 'hello',
+      interrupted: false,
+      guarded: null,
+      personaName: 'Bramble',
+    };
+    expect(await post(TOY_JOB_TURNS_PATH, JSON.stringify(turn))).toMatchObject({
+      status: 400,
+      error: expect.stringMatching(/end before it starts/),
+    });
+    expect((await post(TOY_JOB_TURNS_PATH, JSON.stringify({ ...turn, startedAt: 'yesterday' }))).status).toBe(400);
+    expect((await post(TOY_JOB_TURNS_PATH, JSON.stringify({ ...turn, memoriesUsed: ['x'] }))).status).toBe(400);
+    const long = { ...turn, endedAt: '2026-12-03T10:00:05.000Z', replyText: 'x'.repeat(70_000) };
+    expect((await post(TOY_JOB_TURNS_PATH, JSON.stringify(long))).status).toBe(413);
+    // Without a job token nothing is written either.
+    const anonymous = await app.inject({ method: 'POST', url: TOY_JOB_USAGE_PATH, payload: { ms: 10 } });
+    expect(anonymous.statusCode).toBe(401);
+    expect([usage.length, kept.length]).toEqual(before);
   });
 
   it('refuses every other credential with the reason', async () => {
