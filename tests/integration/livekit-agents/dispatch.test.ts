@@ -172,6 +172,25 @@ describe('agent dispatch with scripted workers', () => {
     closeAll([idle, other]);
   }, 120_000);
 
+  it('two workers racing for one job: only the worker asked gets it; an answer nobody asked for is ignored', async () => {
+    const asked = await worker('race', 0);
+    const rival = await worker('race', 0.5);
+    await person('kid-race', 'race-room', ['race']);
+    const offer = await asked.next('availability');
+    // The rival answers for the same job first (it was never offered it), then the asked worker does.
+    rival.accept(offer.job!, 'agent-rival');
+    asked.accept(offer.job!, 'agent-asked');
+    const assignment = await asked.next('assignment');
+    expect(assignment.job?.id).toBe(offer.job?.id);
+    expect(assignment.job?.state?.participantIdentity).toBe('agent-asked');
+    // Messages on one connection arrive in order: once the rival's ping is answered, its stray answer was handled.
+    rival.ping(5n);
+    await rival.next('pong');
+    expect(rival.count('assignment')).toBe(0);
+    expect(rival.count('availability')).toBe(0);
+    closeAll([asked, rival]);
+  }, 90_000);
+
   it('re-dispatches a running job when its worker dies, and the person hears the new agent', async () => {
     const first = await worker('redo', 0);
     const second = await worker('redo', 0.4);
