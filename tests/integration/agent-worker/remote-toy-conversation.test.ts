@@ -9,7 +9,7 @@ import { remoteToyConversation, type RemoteToyOptions } from '../../../server/ag
 import type { ToyJobInfo, WorkerTurn } from '../../../server/agent-worker/toy-job-api.ts';
 import { builtinPersona, CHILD_COMPANION_ID, toPromptPersona } from '../../../src/core/personas/index.ts';
 import type { VoiceSession } from '../../../src/core/voice-session.ts';
-import { createHarness } from '../../unit/core/harness.ts';
+import { createHarness, modelCallsAtTurnEnd } from '../../unit/core/harness.ts';
 
 function jobInfo(overrides: Partial<ToyJobInfo> = {}): ToyJobInfo {
   const record = builtinPersona(CHILD_COMPANION_ID)!;
@@ -101,10 +101,7 @@ describe('a toy conversation on a remote agent worker', () => {
       chat: [['Once', ' upon', ' a', ' time', '.']],
       session: conversation.sessionOptions(),
     });
-    const atTurnEnd: number[] = [];
-    h.session.on('state', ({ state }) => {
-      if (state === 'transcribing') atTurnEnd.push(h.llm.calls.length);
-    });
+    const atTurnEnd = modelCallsAtTurnEnd(h);
     h.session.start();
     await h.speech(600, 1);
     await h.silenceUntil(() => h.of('turnEnd').length === 1);

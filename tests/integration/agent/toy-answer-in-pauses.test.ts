@@ -8,7 +8,7 @@ import { toyContextsFrom, toySessionConfig, type AgentLog } from '../../../serve
 import { loadConfig } from '../../../server/config.ts';
 import { openDatabase, type HearthDatabase } from '../../../server/db/database.ts';
 import { DeviceRepository } from '../../../server/devices/device-repository.ts';
-import { createHarness } from '../../unit/core/harness.ts';
+import { createHarness, modelCallsAtTurnEnd } from '../../unit/core/harness.ts';
 
 describe('answering in pauses on a toy (server setting)', () => {
   let db: HearthDatabase;
@@ -30,10 +30,7 @@ describe('answering in pauses on a toy (server setting)', () => {
       chat: [['Once', ' upon', ' a', ' time', '.']],
       session: toyContext('bear').sessionOptions(),
     });
-    const atTurnEnd: number[] = [];
-    h.session.on('state', ({ state }) => {
-      if (state === 'transcribing') atTurnEnd.push(h.llm.calls.length);
-    });
+    const atTurnEnd = modelCallsAtTurnEnd(h);
     h.session.start();
     await h.speech(600, 1);
     await h.silenceUntil(() => h.of('turnEnd').length === 1);

@@ -8,7 +8,7 @@ import {
 } from '../../../src/core/index.ts';
 import type { TurnEndModel } from '../../../src/core/engines.ts';
 import { FakeClock, FRAME_MS, frameTags } from './fakes.ts';
-import { config, createHarness, type Harness } from './harness.ts';
+import { config, createHarness, modelCallsAtTurnEnd, type Harness } from './harness.ts';
 
 const BASE = config.endpointingDelayMs;
 
@@ -313,10 +313,7 @@ describe('preemptive generation', () => {
       ],
       config: { endOfTurn: 'adaptive', preemptiveGeneration: false },
     });
-    const callsAtCommit: number[] = [];
-    h.session.on('state', ({ state }) => {
-      if (state === 'transcribing') callsAtCommit.push(h.llm.calls.length);
-    });
+    const callsAtCommit = modelCallsAtTurnEnd(h);
     h.session.start();
     const turn = async (n: number) => {
       await h.speech(600, n);

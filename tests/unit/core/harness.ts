@@ -136,3 +136,15 @@ export function createHarness(options: HarnessOptions = {}) {
 }
 
 export type Harness = ReturnType<typeof createHarness>;
+
+/**
+ * The language model calls made by the time each turn ended (the session starts transcribing the
+ * whole turn): 1 for a turn means its reply was begun in the pause (preemptive generation).
+ */
+export function modelCallsAtTurnEnd(h: Harness): number[] {
+  const calls: number[] = [];
+  h.session.on('state', ({ state }) => {
+    if (state === 'transcribing') calls.push(h.llm.calls.length);
+  });
+  return calls;
+}
