@@ -328,9 +328,25 @@ export class VoiceController {
   async previewVoice(text: string, style: { voice?: string; rate?: number }): Promise<void> {
     this.interrupt();
     this.output.unlock();
-    if (!engineHub.current('tts') && !engineHub.isLoading('tts')) await this.warmUp();
+    await this.voiceOnItsWay();
     for await (const pcm of this.tts.synthesize(text, style)) this.output.enqueue(pcm, this.tts.sampleRate);
     await this.output.whenIdle();
+  }
+
+  /**
+   * Plans the engines if need be (a page opened on another screen may not have yet: an unplanned
+   * voice only looks "on its way"), and waits while the home server is still checking its model
+   * files (just after it starts): a voice being checked is on its way, not missing.
+   */
+  private async voiceOnItsWay(): Promise<void> {
+    await this.ensurePlanned();
+    const voiceComing = (): boolean => engineHub.current('tts') !== null || engineHub.isLoading('tts');
+    if (voiceComing()) return;
+    await this.warmUp();
+    while (!voiceComing() && this.serverChecking) {
+      await new Promise((resolve) => setTimeout(resolve, CHECKING_POLL_MS));
+      await this.warmUp();
+    }
   }
 
   /** The stop button: Hearth stops talking (and thinking) now. */
@@ -385,6 +401,7 @@ export class VoiceController {
 
   private async createSession(): Promise<VoiceSession> {
     await this.ensurePlanned();
+    await this.voiceOnItsWay();
     // Neither the language model nor the voice is waited for here: a turn waits for them when it
     // needs them (a missing language model is no reason to refuse: songs, stories and "stop" work).
     if (!engineHub.current('tts') && !engineHub.isLoading('tts'))
