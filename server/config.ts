@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
+import { DEFAULT_IMPORT_ROOTS } from './models/import-sources.ts';
 
 // Every setting can come from a flag or an environment variable (flags win), so the
 // same server runs from a terminal, a systemd unit or a container.
@@ -22,6 +23,10 @@ const ConfigSchema = z.object({
   mediaDir: z.string().min(1),
   appDir: z.string().min(1),
   manifestPath: z.string().min(1),
+  /** A LAN mirror with the public sources' paths, for installs started from the browser. */
+  modelMirror: z.url({ protocol: /^https?$/ }).nullable(),
+  /** Folders searched for model packs to import (removable drives). */
+  importRoots: z.array(z.string().min(1)),
   /** Build the starter songs and stories into the media folder on first run. */
   starterLibrary: z.enum(['on', 'off']).transform((v) => v === 'on'),
   /** What one song or story may hold; longer, faster-sampled or wider files are refused at ingest. */
@@ -164,6 +169,19 @@ const SETTINGS: Setting[] = [
     help: 'model pack manifest',
   },
   {
+    flag: '--model-mirror <url>',
+    key: 'modelMirror',
+    env: 'HEARTH_MODEL_MIRROR',
+    help: 'download model packs from this LAN mirror (same paths as the public sources) when a parent installs them from the browser',
+  },
+  {
+    flag: '--import-roots <dirs>',
+    key: 'importRoots',
+    env: 'HEARTH_IMPORT_ROOTS',
+    fallback: DEFAULT_IMPORT_ROOTS.join(path.delimiter),
+    help: `where to look for USB sticks and folders with model packs, "${path.delimiter}"-separated`,
+  },
+  {
     flag: '--toy-history-days <n>',
     key: 'toyHistoryDays',
     env: 'HEARTH_TOY_HISTORY_DAYS',
@@ -298,6 +316,8 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
     mediaDir: abs(value('mediaDir')),
     appDir: abs(value('appDir')),
     manifestPath: abs(value('manifest')),
+    modelMirror: value('modelMirror') ?? null,
+    importRoots: splitPathList(value('importRoots')).map(abs),
     starterLibrary: value('starterLibrary')?.toLowerCase(),
     mediaLimits: {
       maxDurationSec: value('maxMediaMinutes'),

@@ -10,6 +10,8 @@ import { registerErrorHandler } from './error-handler.ts';
 import { registerJsonBodyParser } from './json-body.ts';
 import { registerHealthRoute } from './routes/health.ts';
 import { registerModelRoutes } from './routes/models.ts';
+import { registerModelSetupRoutes } from './routes/model-setup.ts';
+import { ModelInstaller } from '../models/installer.ts';
 import { registerAppRoutes } from './routes/app.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { AttemptLimiter } from '../auth/attempt-limiter.ts';
@@ -90,6 +92,12 @@ export async function buildApp({
 
   registerHealthRoute(app, version, httpsPort);
   registerModelRoutes(app, models);
+  const installer = new ModelInstaller(models, { mirror: config.modelMirror });
+  registerModelSetupRoutes(app, { store: models, installer, importRoots: config.importRoots });
+  app.addHook('onClose', async () => {
+    installer.cancel(); // what arrived stays in .part files; the next install resumes
+    await installer.settled();
+  });
   const householdKey = loadHouseholdKey(config.dataDir);
   registerAdminRoutes(app, db, {
     householdKey,

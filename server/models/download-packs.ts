@@ -12,7 +12,8 @@ import type { RoleStatus } from './status.ts';
 
 export type FileOutcome = 'downloaded' | 'already-present' | 'npm-package';
 
-export interface PackDownloadOptions extends Pick<DownloadFileOptions, 'retries' | 'retryDelayMs' | 'requestTimeoutMs' | 'idleTimeoutMs'> {
+export interface PackDownloadOptions
+  extends Pick<DownloadFileOptions, 'retries' | 'retryDelayMs' | 'requestTimeoutMs' | 'idleTimeoutMs' | 'signal'> {
   /** Base URL of a LAN mirror (or test server): replaces each URL's origin, keeps its path. */
   mirror?: string | null;
   onFileStart?: (label: string, bytesTotal: number | null) => void;
@@ -84,6 +85,7 @@ function pick(opts: PackDownloadOptions): Partial<DownloadFileOptions> {
   if (opts.retryDelayMs !== undefined) out.retryDelayMs = opts.retryDelayMs;
   if (opts.requestTimeoutMs !== undefined) out.requestTimeoutMs = opts.requestTimeoutMs;
   if (opts.idleTimeoutMs !== undefined) out.idleTimeoutMs = opts.idleTimeoutMs;
+  if (opts.signal) out.signal = opts.signal;
   return out;
 }
 

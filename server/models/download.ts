@@ -35,6 +35,8 @@ export interface DownloadFileOptions {
   requestTimeoutMs?: number;
   /** Limit for silence while the body streams (default 60 s). */
   idleTimeoutMs?: number;
+  /** Stops the download; what arrived stays in <target>.part, so the next try resumes from it. */
+  signal?: AbortSignal;
 }
 
 export interface DownloadedFile {
@@ -51,6 +53,14 @@ export class DownloadError extends Error {
   ) {
     super(message);
     this.name = 'DownloadError';
+  }
+}
+
+/** The download was stopped on purpose (a parent pressed Cancel); its .part is kept for resuming. */
+export class DownloadCancelledError extends Error {
+  constructor(readonly label: string) {
+    super(`${label}: download cancelled`);
+    this.name = 'DownloadCancelledError';
   }
 }
 
@@ -79,9 +89,12 @@ export async function downloadFile(opts: DownloadFileOptions): Promise<Downloade
       await job.attempt();
       break;
     } catch (err) {
+      if (opts.signal?.aborted) throw new DownloadCancelledError(opts.label);
       const retryable = err instanceof DownloadError ? err.retryable : !(err instanceof HashMismatchError) && !looksOffline(err);
       if (!retryable || attempt >= retries) throw asDownloadError(err, opts);
-      await sleep(Math.min((opts.retryDelayMs ?? 1000) * 2 ** attempt, 30_000));
+      await sleep(Math.min((opts.retryDelayMs ?? 1000) * 2 ** attempt, 30_000), undefined, { signal: opts.signal }).catch(() => {
+        throw new DownloadCancelledError(opts.label);
+      });
     }
   }
   return job.finish();
@@ -119,7 +132,10 @@ class ResumableDownload {
   async attempt(): Promise<void> {
     // A .part from an earlier run may already hold every byte: nothing left to fetch.
     if (this.o.expectedBytes !== null && this.offset === this.o.expectedBytes && this.offset > 0) return;
+    if (this.o.signal?.aborted) throw new DownloadCancelledError(this.o.label);
     const controller = new AbortController();
+    const cancel = (): void => controller.abort(new DownloadCancelledError(this.o.label));
+    this.o.signal?.addEventListener('abort', cancel, { once: true });
     let timer: NodeJS.Timeout | undefined;
     const arm = (ms: number, what: string): void => {
       clearTimeout(timer);
@@ -158,10 +174,12 @@ class ResumableDownload {
         throw new DownloadError(`${this.o.label}: connection closed at ${this.offset} of ${this.total} bytes`, true);
       }
     } catch (err) {
-      if (controller.signal.aborted && controller.signal.reason instanceof DownloadError) throw controller.signal.reason;
+      const reason: unknown = controller.signal.reason;
+      if (controller.signal.aborted && (reason instanceof DownloadError || reason instanceof DownloadCancelledError)) throw reason;
       throw err;
     } finally {
       clearTimeout(timer);
+      this.o.signal?.removeEventListener('abort', cancel);
     }
   }
 
@@ -285,7 +303,7 @@ function looksOffline(err: unknown): boolean {
 }
 
 function asDownloadError(err: unknown, opts: DownloadFileOptions): Error {
-  if (err instanceof DownloadError || err instanceof HashMismatchError) return err;
+  if (err instanceof DownloadError || err instanceof HashMismatchError || err instanceof DownloadCancelledError) return err;
   const cause = err instanceof Error ? (err.cause instanceof Error ? `${err.message} (${err.cause.message})` : err.message) : String(err);
   return new DownloadError(`${opts.label}: could not download ${opts.url}: ${cause}`, false);
 }

@@ -70,6 +70,11 @@ export const modelPackSchema = z.strictObject({
   tier: z.enum(MODEL_TIERS),
   license: z.string().min(1),
   description: z.string(),
+  /**
+   * About how much a download brings, for choosing before any file's exact size is known (the
+   * public hosts' sizes change with each re-upload, so exact bytes live in the lock, not here).
+   */
+  approxBytes: z.int().positive().optional(),
   files: z.array(packFileSchema).min(1),
 });
 export type ModelPack = z.infer<typeof modelPackSchema>;

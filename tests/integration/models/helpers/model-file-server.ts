@@ -19,6 +19,8 @@ export class ModelFileServer {
   readonly dropAfter = new Map<string, number>();
   /** Send this many body bytes and then go silent (socket left open), on the first request only. */
   readonly stallAfter = new Map<string, number>();
+  /** Send this many body bytes, then wait for the release function `pauseAfter` returned (first request only). */
+  private readonly paused = new Map<string, { bytes: number; released: Promise<void> }>();
   /** Answer like Hugging Face for LFS files: 302 to /cdn/... carrying X-Linked-Etag, CDN sends a weak ETag. */
   lfsRedirect = false;
   readonly requests: RecordedRequest[] = [];
@@ -28,6 +30,17 @@ export class ModelFileServer {
   add(urlPath: string, body: Buffer): void {
     this.files.set(urlPath, body);
   }
+
+  /** Holds the first response for `urlPath` after `bytes` body bytes until the returned function is called. */
+  pauseAfter(urlPath: string, bytes: number): () => void {
+    let release = (): void => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.paused.set(urlPath, { bytes, released });
+    return release;
+  }
+
+  /** Resolves once a paused response has sent its first bytes and is waiting. */
+  readonly pausedNow = new Set<string>();
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => this.handle(req, res));
@@ -97,6 +110,16 @@ export class ModelFileServer {
     if (drop !== undefined) {
       this.dropAfter.delete(filePath); // misbehave once
       res.write(slice.subarray(0, drop), () => res.socket?.destroy());
+      return;
+    }
+    const pause = this.paused.get(filePath);
+    if (pause !== undefined) {
+      this.paused.delete(filePath);
+      res.write(slice.subarray(0, pause.bytes), () => this.pausedNow.add(filePath));
+      void pause.released.then(() => {
+        this.pausedNow.delete(filePath);
+        if (!res.destroyed) res.end(slice.subarray(pause.bytes));
+      });
       return;
     }
     const stall = this.stallAfter.get(filePath);
