@@ -2,13 +2,9 @@
 // model packs laid out as <folder>/<packId>/<files>, for a parent to import from the browser.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { ImportSource } from '../../src/core/model-setup.ts';
 
-export interface ImportSource {
-  /** Absolute path of the folder holding the pack folders. */
-  dir: string;
-  /** Pack ids of the manifest found in it. */
-  packs: string[];
-}
+export type { ImportSource } from '../../src/core/model-setup.ts';
 
 /** Where Linux desktops and parents mount removable drives. */
 export const DEFAULT_IMPORT_ROOTS = ['/media', '/run/media', '/mnt'];

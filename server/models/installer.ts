@@ -6,32 +6,9 @@ import { DownloadCancelledError } from './download.ts';
 import { downloadPack, type PackDownloadOptions } from './download-packs.ts';
 import { importFromFolder } from './import.ts';
 import type { ModelStore } from './store.ts';
+import type { InstallFileProgress, InstallState, InstallStatus } from '../../src/core/model-setup.ts';
 
-export type InstallState = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
-
-export interface InstallFileProgress {
-  /** "<packId>/<path>". */
-  label: string;
-  state: 'waiting' | 'working' | 'done' | 'failed';
-  bytesDone: number;
-  bytesTotal: number | null;
-}
-
-export interface InstallStatus {
-  state: InstallState;
-  kind: 'download' | 'import' | null;
-  packs: string[];
-  files: InstallFileProgress[];
-  bytesDone: number;
-  /** null while any file's size is unknown. */
-  bytesTotal: number | null;
-  bytesPerSecond: number;
-  secondsLeft: number | null;
-  /** What went wrong, in words a parent can act on. */
-  error: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type { InstallFileProgress, InstallState, InstallStatus } from '../../src/core/model-setup.ts';
 
 export class InstallBusyError extends Error {
   constructor() {

@@ -2,27 +2,9 @@
 // the machines, built from what the home server already has ready.
 import type { ModelManifest, ModelPack, ModelRole } from './manifest.ts';
 import type { PackStatus, RoleStatus } from './status.ts';
+import type { SetupChoice, SetupChoiceId, SetupChoicePack } from '../../src/core/model-setup.ts';
 
-export type SetupChoiceId = 'small' | 'better';
-
-export interface SetupChoicePack {
-  id: string;
-  role: ModelRole;
-  title: string;
-  /** Exact when every file's size is known, else the manifest's estimate; null when neither is. */
-  bytes: number | null;
-}
-
-export interface SetupChoice {
-  id: SetupChoiceId;
-  title: string;
-  description: string;
-  /** The language model it adds runs on the device's graphics card (WebGPU). */
-  needsGpu: boolean;
-  packs: SetupChoicePack[];
-  /** Sum of the packs' sizes; null when any is unknown. */
-  bytes: number | null;
-}
+export type { SetupChoice, SetupChoiceId, SetupChoicePack } from '../../src/core/model-setup.ts';
 
 /** Talking in any browser: hearing, a voice, and a language model that runs on the processor. */
 const SMALL_ROLES: ModelRole[] = ['stt', 'tts', 'llm-cpu'];
