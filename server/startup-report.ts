@@ -36,6 +36,9 @@ export function startupReport(input: {
     if (role.fix && role.status !== 'ready') lines.push(`           fix: ${role.fix}`);
     else if (role.better[0]?.fix) lines.push(`           better: ${role.better[0].title} — ${role.better[0].fix}`);
   }
+  const notReady = (role: string): boolean => roles.some((r) => r.role === role && r.status !== 'ready');
+  if (notReady('stt') || (notReady('llm-cpu') && notReady('llm-webgpu')))
+    lines.push('  Or open Hearth in a browser: Talk offers "Install on the home server" (parent PIN).');
   lines.push(
     '',
     `LiveKit: ${config.livekit.url ? `using ${config.livekit.url}` : 'embedded room server (set LIVEKIT_URL to use your own)'}`,
