@@ -163,12 +163,19 @@ export class AgentSupervisor {
       this.opts.log('info', 'agent engines loaded', { report: engines.report });
       return engines;
     });
-    const engines = await this.engines.catch((error: unknown) => {
-      this.engines = null; // try again for the next toy
+    const loading = this.engines;
+    const engines = await loading.catch((error: unknown) => {
+      if (this.engines === loading) this.engines = null; // try again for the next toy
       throw error;
     });
     const { createVad, stt, llm, tts, turnEnd } = engines;
     if (!createVad || !stt || !llm) {
+      // Not cached: a parent may install the missing model from the browser, and the next toy
+      // (or the next try) then finds it without a server restart.
+      if (this.engines === loading) {
+        this.engines = null;
+        await engines.dispose();
+      }
       throw new Error(`the toy agent needs VAD, STT and an LLM: ${engines.report.join('; ')}`);
     }
     return { createVad, stt, llm, tts, turnEnd };

@@ -7,7 +7,7 @@ import { AGENT_IDENTITY } from '../../../server/agent/protocol.ts';
 import { TokenMinter } from '../../../server/livekit/token-minter.ts';
 import { startTestRoomServer, TEST_API_KEY, type TestRoomServer } from '../livekit/helpers/embedded-room-server.ts';
 import { disposeRtcNode, RtcNodeParticipant, waitFor } from '../livekit/helpers/rtc-node-participant.ts';
-import { stubEngines } from './stub-engines.ts';
+import { silentSpeechToTextDouble, stubEngines } from './stub-engines.ts';
 
 const TEST_API_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
@@ -90,6 +90,40 @@ describe('AgentSupervisor', () => {
       expect(supervisor.activeRooms()).toEqual(['device-ghost']);
       await waitFor('the agent to give up', () => supervisor.activeRooms().length === 0, 5000);
       expect(logs.some((l) => l.msg === 'agent leaving room' && l.extra?.reason === 'device did not join')).toBe(true);
+    } finally {
+      await supervisor.dispose();
+    }
+  });
+
+  it('does not keep engines without speech recognition: a model installed later is found without a restart', async () => {
+    let loads = 0;
+    let disposed = 0;
+    const supervisor = new AgentSupervisor({
+      minter: new TokenMinter(TEST_API_KEY, TEST_API_SECRET),
+      livekitUrl: () => lk.url,
+      loadEngines: () => {
+        loads++;
+        const engines = stubEngines();
+        // The first load finds no speech recognition model (a fresh install); a parent then installs one.
+        return Promise.resolve(
+          loads === 1
+            ? { ...engines, stt: null, report: ['stt: missing'], dispose: () => Promise.resolve(void disposed++) }
+            : engines,
+        );
+      },
+      log,
+    });
+    try {
+      await Promise.all([
+        expect(supervisor.agentEngines()).rejects.toThrow(/needs VAD, STT and an LLM: stt: missing/),
+        expect(supervisor.agentEngines()).rejects.toThrow(/needs VAD, STT and an LLM/),
+      ]);
+      expect(disposed).toBe(1);
+      const engines = await supervisor.agentEngines();
+      expect(engines.stt).toBe(silentSpeechToTextDouble);
+      expect(loads).toBe(2);
+      await supervisor.agentEngines();
+      expect(loads).toBe(2); // complete engines are kept and shared
     } finally {
       await supervisor.dispose();
     }
