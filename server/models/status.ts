@@ -18,6 +18,8 @@ export interface PackStatus {
   tier: string;
   engine: string;
   bytes: number | null;
+  /** The manifest's estimate of the download, shown while exact sizes are unknown. */
+  approxBytes: number | null;
   state: 'ready' | 'missing' | 'partial' | 'corrupt' | 'verifying';
   files: PackFileStatus[];
   /** A command that would make the pack ready, e.g. "npm run models -- download whisper-tiny-en". */
@@ -65,6 +67,7 @@ export function packStatus(pack: ModelPack, files: FileInspection[]): PackStatus
     tier: pack.tier,
     engine: pack.engine,
     bytes: sizes.every((b) => b !== null) ? sizes.reduce<number>((a, b) => a + (b ?? 0), 0) : null,
+    approxBytes: pack.approxBytes ?? null,
     state,
     files: files.map((f) => ({ path: f.file.path, state: f.state, bytes: f.bytes, location: f.location, sha256: f.sha256 ?? f.expectedSha256 })),
     fix: packFix(pack, state),

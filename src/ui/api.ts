@@ -21,6 +21,8 @@ export interface PackStatus {
   tier: string;
   engine: string;
   bytes: number | null;
+  /** The manifest's estimate of the download while exact sizes are unknown. */
+  approxBytes?: number | null;
   state: PackState;
   files: PackFile[];
   fix: string | null;

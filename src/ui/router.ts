@@ -55,3 +55,23 @@ export function watchRoute(
   sync();
   return () => window.removeEventListener('hashchange', sync);
 }
+
+/** Settings' sub-pages: `#/settings/models` and so on; `#/settings` alone lists them. */
+export const SETTINGS_PAGES = ['device', 'models', 'toys', 'kiosk', 'parents', 'advanced'] as const;
+export type SettingsPageId = (typeof SETTINGS_PAGES)[number];
+
+/** `#/settings/toys` -> 'toys'; `#/settings`, another screen or an unknown page -> null. */
+export function parseSettingsPage(hash: string): SettingsPageId | null {
+  const [screen, page] = hash.replace(/^#\/?/, '').split(/[?]/, 1)[0]?.toLowerCase().split('/') ?? [];
+  if (screen !== 'settings' || !page) return null;
+  return (SETTINGS_PAGES as readonly string[]).includes(page) ? (page as SettingsPageId) : null;
+}
+
+export function settingsHref(page: SettingsPageId | null): string {
+  return page ? `#/settings/${page}` : hrefFor('settings');
+}
+
+/** Opens Settings at one of its pages (e.g. kiosk mode's "open Settings" goes to Kiosk). */
+export function openSettings(page: SettingsPageId | null = null): void {
+  window.location.hash = settingsHref(page);
+}

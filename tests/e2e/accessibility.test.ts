@@ -30,10 +30,10 @@ describe('accessibility (axe-core) and screenshots', () => {
   });
 
   for (const size of SIZES) {
-    // A generous bound: five screens, axe and full-page screenshots take minutes on a loaded 2-core box.
+    // A generous bound: eleven screens and pages, axe and full-page screenshots take minutes on a loaded 2-core box.
     it(
       `every screen at ${size.width} px${size.axe ? ' has no axe violations' : ''}`,
-      { timeout: 480_000 },
+      { timeout: 720_000 },
       async () => {
         const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
         const page = await context.newPage();

@@ -26,12 +26,15 @@ describe('app shell in Chromium, served by the real Hearth server', () => {
       expect(page.url()).toContain(`#/${screen}`);
     }
 
-    // Settings lists every model role with its status from /api/models.
+    // Settings → Models lists every model role with its status from /api/models.
+    await page.getByTestId('settings-open-models').click();
     await page.getByTestId('model-role-vad').waitFor();
     await expect.poll(() => page.getByTestId('model-role-vad').textContent()).toMatch(/ready/i);
     expect(await page.getByTestId('model-role-stt').textContent()).toMatch(/missing/i);
 
-    // Back button returns to the previous screen (hash routing).
+    // Back button returns to the previous page (hash routing): Settings' menu, then Personas.
+    await page.goBack();
+    await page.locator('[data-testid="screen-settings"][data-page="menu"]').waitFor();
     await page.goBack();
     await page.getByTestId('screen-personas').waitFor();
 
@@ -44,7 +47,7 @@ describe('app shell in Chromium, served by the real Hearth server', () => {
 
   it('Settings → Talking: "Answer sooner" is off until switched on, and stays as set after a reload', async () => {
     const { context, page, problems } = await hearth.openPage({ context: { viewport: { width: 820, height: 900 } } });
-    await page.goto(`${hearth.server.url}/#/settings`);
+    await page.goto(`${hearth.server.url}/#/settings/device`);
     const answerSooner = page.getByTestId('talking-answerInPauses');
     await answerSooner.waitFor();
     expect(await answerSooner.isChecked()).toBe(false);

@@ -148,6 +148,7 @@ describe('the app with an end-of-turn pack on the server (built app, contract pa
     await page.locator('[data-testid="screen-talk"][data-can-listen="true"]').waitFor({ timeout: 120_000 });
 
     await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-open-device').click();
     const row = page.getByTestId('engine-end-of-turn');
     await page.locator('[data-testid="engine-end-of-turn"][data-state="ready"]').waitFor({ timeout: 120_000 });
     expect(await row.locator('h3').textContent()).toBe('Knows when you’ve finished');

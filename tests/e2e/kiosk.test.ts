@@ -84,6 +84,7 @@ describe('kiosk mode in Chromium', () => {
 
     // "Set a PIN" opens the form that chooses one (not submitted here: the next test sets it).
     await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-open-kiosk').click();
     await page.getByTestId('kiosk-set-pin').click();
     await page.getByTestId('kiosk-settings').getByTestId('pin-confirm').waitFor();
 
@@ -195,6 +196,7 @@ describe('kiosk mode in Chromium', () => {
 
     // Settings → Kiosk mode (behind the parent PIN, still unlocked from leaving) starts it again.
     await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-open-kiosk').click();
     await page.getByTestId('kiosk-toggle').click();
     await page.getByTestId('screen-talk').waitFor();
     expect(await inKiosk(page)).toBe(true);

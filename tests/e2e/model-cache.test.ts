@@ -224,6 +224,7 @@ describe('model download manager in Chromium', () => {
 
       // The Storage panel lists what is kept, and clears one pack, then everything.
       await page.getByTestId('nav-settings').click();
+      await page.getByTestId('settings-open-device').click();
       const packs = page.getByTestId('storage-pack');
       await packs.first().waitFor({ timeout: 15_000 });
       await page

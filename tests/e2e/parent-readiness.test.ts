@@ -95,15 +95,20 @@ describe('a fresh server in Chromium: no commands for children, honest readiness
     });
     expect(setPin.status).toBe(204);
     const { page, problems } = await hearth.openPage({ context: { viewport: { width: 1440, height: 900 } } });
-    await page.goto(`${hearth.server.url}/#/settings`);
-    await page.getByTestId('screen-settings').waitFor();
+    const openSettingsPage = async (sub: string): Promise<void> => {
+      await page.goto(`${hearth.server.url}/#/settings/${sub}`);
+      await page.locator(`[data-testid="screen-settings"][data-page="${sub}"]`).waitFor();
+    };
+    await openSettingsPage('device');
     await waitFor(
       async () => (await page.getByTestId('engine-stt').getAttribute('data-state')) === 'missing',
       'speech recognition to show as not installed',
     );
+    await openSettingsPage('models');
     await page.getByTestId('model-how-stt').waitFor();
 
     // Kiosk mode: unlocked with the PIN, its switch stays off and says why, in plain words.
+    await openSettingsPage('kiosk');
     const kioskSettings = page.getByTestId('kiosk-settings');
     await kioskSettings.getByTestId('pin-input').fill(PIN);
     await kioskSettings.getByTestId('pin-submit').click();
@@ -116,8 +121,12 @@ describe('a fresh server in Chromium: no commands for children, honest readiness
     await toggle.click({ force: true });
     expect(await page.locator('.shell').getAttribute('data-kiosk')).not.toBe('on');
 
-    // No command anywhere in Settings but Advanced, where the parent finds them.
-    expect(await bodyText(page, 'settings-advanced')).not.toMatch(COMMAND);
+    // No command on any Settings page but Advanced, where the parent finds them.
+    for (const sub of ['device', 'models', 'toys', 'kiosk', 'parents']) {
+      await openSettingsPage(sub);
+      expect(await bodyText(page), sub).not.toMatch(COMMAND);
+    }
+    await openSettingsPage('advanced');
     await page.getByTestId('settings-advanced-toggle').click();
     const sttFix = page.getByTestId('advanced-fix-stt');
     await sttFix.waitFor();

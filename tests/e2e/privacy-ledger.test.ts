@@ -87,7 +87,7 @@ describe('data ledger and retention in Chromium (real server, real IndexedDB)', 
     const { context, page, recorder, problems } = await hearth.openPage({
       context: { viewport: { width: 1024, height: 900 }, acceptDownloads: true },
     });
-    await page.goto(`${hearth.server.url}/#/settings`);
+    await page.goto(`${hearth.server.url}/#/settings/parents`);
     const section = page.getByTestId('privacy-section');
 
     // Behind the PIN: nothing of the ledger shows before it.

@@ -13,8 +13,25 @@ import { TEST_CONSENT } from '../helpers/toy-consent.ts';
 
 export const PIN = '2468';
 export const TOY_ID = 'aa-bb-cc-dd-ee-07';
-export const SCREENS = ['talk', 'library', 'memory', 'personas', 'settings'] as const;
+/** The five screens and Settings' pages ("settings-toys" is #/settings/toys). */
+export const SCREENS = [
+  'talk',
+  'library',
+  'memory',
+  'personas',
+  'settings',
+  'settings-device',
+  'settings-models',
+  'settings-toys',
+  'settings-kiosk',
+  'settings-parents',
+  'settings-advanced',
+] as const;
 export type ScreenName = (typeof SCREENS)[number];
+
+function routeOf(screen: ScreenName): string {
+  return screen.startsWith('settings-') ? `settings/${screen.slice('settings-'.length)}` : screen;
+}
 /** Where screenshots go for review (git-ignored). */
 export const SCREENSHOTS = path.join(PROJECT_ROOT, 'tests', '.tmp', 'screens');
 
@@ -57,8 +74,21 @@ export async function startScreensServer(): Promise<RunningServer> {
 
 /** Opens a screen and waits until it has rendered what a person would look at. */
 export async function openScreen(page: Page, origin: string, screen: ScreenName): Promise<void> {
-  await page.goto(`${origin}/#/${screen}`);
-  await page.getByTestId(`screen-${screen}`).waitFor();
+  await page.goto(`${origin}/#/${routeOf(screen)}`);
+  if (screen.startsWith('settings'))
+    await page
+      .locator(
+        `[data-testid="screen-settings"][data-page="${screen === 'settings' ? 'menu' : screen.slice('settings-'.length)}"]`,
+      )
+      .waitFor();
+  else await page.getByTestId(`screen-${screen}`).waitFor();
+  // Settings pages are seen unlocked, as a parent sees them.
+  const gate = page.getByTestId('pin-gate').first();
+  if (screen.startsWith('settings-') && (await gate.isVisible())) {
+    await gate.getByTestId('pin-input').fill(PIN);
+    await gate.getByTestId('pin-submit').click();
+    await gate.waitFor({ state: 'detached' });
+  }
   if (screen === 'library') {
     await page.getByTestId('library-items').getByTestId('library-item').first().waitFor({ timeout: 60_000 });
     await page.getByTestId('library-new').waitFor();
@@ -69,14 +99,7 @@ export async function openScreen(page: Page, origin: string, screen: ScreenName)
       ),
     );
   }
-  if (screen === 'settings') {
-    const toys = page.getByTestId('toys-section');
-    await toys.scrollIntoViewIfNeeded();
-    const gate = toys.getByTestId('pin-gate');
-    if (await gate.isVisible()) {
-      await toys.getByTestId('pin-input').fill(PIN);
-      await toys.getByTestId('pin-submit').click();
-    }
+  if (screen === 'settings-toys') {
     const row = page.locator(`[data-testid="toy-row"][data-toy-id="${TOY_ID}"]`);
     await row.waitFor({ timeout: 30_000 });
     if ((await row.getByTestId('toy-editor').count()) === 0) await row.getByTestId('toy-open-profile').click();

@@ -47,7 +47,7 @@ describe('layout at 360 px', () => {
   it('command boxes break lines between words, never inside one', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await openScreen(page, server.url, 'settings');
+    await openScreen(page, server.url, 'settings-advanced');
     await page.getByTestId('settings-advanced-toggle').click();
     await page.getByTestId('advanced-https').waitFor();
     const split = await page.evaluate(() => {

@@ -133,7 +133,7 @@ describe('Settings → Toys: adding a stock xiaozhi toy by its spoken code', () 
       reportHttpErrors: true,
     });
     page.setDefaultTimeout(PAGE_WAIT_MS);
-    await page.goto(`${server.url}/#/settings`, { timeout: PAGE_WAIT_MS });
+    await page.goto(`${server.url}/#/settings/toys`, { timeout: PAGE_WAIT_MS });
     await unlock(page);
 
     // The toy boots with Hearth's OTA URL: an unknown MAC gets a code to speak and no transport.

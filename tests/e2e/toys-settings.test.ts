@@ -69,7 +69,7 @@ describe('Settings → Toys in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
     const page = await context.newPage();
     const problems = collectPageProblems(page);
-    await page.goto(`${server.url}/#/settings`);
+    await page.goto(`${server.url}/#/settings/toys`);
 
     // Behind the PIN: first use chooses it.
     const section = page.getByTestId('toys-section');

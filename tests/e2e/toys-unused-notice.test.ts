@@ -40,7 +40,7 @@ describe('Settings → Toys: the unused-toy notice in Chromium', () => {
     expect(listed.unusedDeletion.noticeDue).toBe(true);
 
     const { page, problems } = await hearth.openPage({ context: { viewport: { width: 1024, height: 900 } } });
-    await page.goto(`${server.url}/#/settings`);
+    await page.goto(`${server.url}/#/settings/toys`);
     const section = page.getByTestId('toys-section');
     await section.getByTestId('pin-gate').waitFor();
     await section.getByTestId('pin-input').fill('2468');

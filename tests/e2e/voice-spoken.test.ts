@@ -149,6 +149,7 @@ describe('spoken turns in Chromium with a fake microphone (real engines, contrac
       await page.screenshot({ path: path.join(TMP, 'spoken-turn.png') });
 
       await page.getByTestId('nav-settings').click();
+      await page.getByTestId('settings-open-device').click();
       expect(await page.getByTestId('engine-stt-info').textContent()).toMatch(/transformers\.js.*whisper-contract/s);
 
       expect(recorder.offOrigin(server.url)).toEqual([]);

@@ -67,6 +67,7 @@ describe('typed turn in Chromium: real wllama (stories260K) → real classic voi
     // Talk is a child's screen: no timings there until a grown-up asks for them in Settings → Advanced.
     expect(await page.getByTestId('talk-latency').count()).toBe(0);
     await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-open-advanced').click();
     await page.getByTestId('settings-show-timings').check();
     await page.getByTestId('nav-talk').click();
     await page.getByTestId('talk-latency').waitFor();
@@ -77,8 +78,9 @@ describe('typed turn in Chromium: real wllama (stories260K) → real classic voi
     }
     expect(await page.getByTestId('latency-stt').textContent()).toBe('—');
 
-    // Settings names what ran.
+    // Settings → This device names what ran.
     await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-open-device').click();
     expect(await page.getByTestId('engine-llm-info').textContent()).toMatch(/wllama.*stories260K.*WASM/s);
     expect(await page.getByTestId('engine-tts-info').textContent()).toMatch(/flite/i);
     expect(await page.getByTestId('engine-vad-info').textContent()).toMatch(/onnxruntime-web.*silero-vad-v5/s);

@@ -27,3 +27,17 @@ describe('ui router', () => {
     expect(isRouteId('admin')).toBe(false);
   });
 });
+
+describe('settings sub-pages', () => {
+  it('reads the page after #/settings/ and nothing else', async () => {
+    const { parseSettingsPage, settingsHref, SETTINGS_PAGES } = await import('../../../src/ui/router.ts');
+    expect(parseSettingsPage('#/settings/toys')).toBe('toys');
+    expect(parseSettingsPage('#/Settings/Models?x=1')).toBe('models');
+    expect(parseSettingsPage('#/settings/')).toBeNull();
+    expect(parseSettingsPage('#/settings')).toBeNull();
+    expect(parseSettingsPage('#/settings/nope')).toBeNull();
+    expect(parseSettingsPage('#/library/toys')).toBeNull();
+    for (const page of SETTINGS_PAGES) expect(parseSettingsPage(settingsHref(page))).toBe(page);
+    expect(settingsHref(null)).toBe('#/settings');
+  });
+});
