@@ -180,4 +180,29 @@ describe('a fresh server in Chromium: no commands for children, honest readiness
     await shot(page, 'library-offline-390');
     await context.close();
   });
+
+  it('a toy whose companion cannot start says why on its card, and no "try it" command is offered', async () => {
+    // Runs after the PIN was set above.
+    const { page, problems } = await hearth.openPage({ context: { viewport: { width: 390, height: 844 } } });
+    await page.goto(`${hearth.server.url}/#/settings/toys`);
+    const section = page.getByTestId('toys-section');
+    await section.getByTestId('pin-input').fill(PIN);
+    await section.getByTestId('pin-submit').click();
+    await page.getByTestId('toy-register-name').fill('Bedtime bunny');
+    await page.getByTestId('toy-register-id').fill('AA:BB:CC:DD:EE:31');
+    await page.getByTestId('toy-register-consent-age').fill('5');
+    await page.getByTestId('toy-register-consent-accept').check();
+    await page.getByTestId('toy-register-submit').click();
+    await page.getByTestId('toy-credential').waitFor();
+    // Without speech recognition the simulator could not be answered: it is not offered.
+    expect(await page.getByTestId('toy-credential-hint').count()).toBe(0);
+    await page.getByTestId('toy-credential-done').click();
+    const why = page.getByTestId('toy-companion-problem').first();
+    await why.waitFor();
+    expect(await why.textContent()).toMatch(/speech/i);
+    expect(await bodyText(page)).not.toMatch(COMMAND);
+    await shot(page, 'toy-companion-missing-390');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
 });
