@@ -116,6 +116,7 @@ describe('setting Hearth up from the browser: the home server installs the model
     await small.waitFor();
     expect(await small.isChecked()).toBe(true);
     expect(await page.getByTestId('setup-parent').textContent()).toMatch(/Small: about \d/);
+    expect(await page.getByTestId('setup-server-memory').textContent()).toMatch(/The home server has \d/);
     await page.screenshot({ path: path.join(SHOTS, 'choices-390.png'), fullPage: true });
     await page.getByTestId('setup-install').click();
 
