@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useHearthInChromium } from '../helpers/e2e-session.ts';
 import { PROJECT_ROOT } from '../helpers/server.ts';
-import { waitFor } from './voice-helpers.ts';
+import { tapOrbUntilListening, waitFor } from './voice-helpers.ts';
 
 async function readiness(page: Page): Promise<string | null> {
   return page
@@ -81,18 +81,7 @@ describe('live readiness while the server checks its model files', () => {
     });
     expect(await page.getByTestId('talk-readiness').textContent()).not.toMatch(/isn’t installed/);
     // Speech recognition is ready now: tapping the orb opens the microphone instead of a problem.
-    await page.getByTestId('talk-orb').click();
-    // The fake microphone's beeps may be heard as speech: any state past "starting" means it opened.
-    await waitFor(
-      async () =>
-        !['idle', 'starting'].includes((await page.getByTestId('talk-orb').getAttribute('data-state')) ?? 'idle'),
-      'the orb to listen',
-      60_000,
-    ).catch(async (error: Error) => {
-      throw new Error(
-        `${error.message}\norb: ${await page.getByTestId('talk-orb').getAttribute('data-state')}\nTalk says: ${await page.getByTestId('talk-notice').textContent()}`,
-      );
-    });
+    await tapOrbUntilListening(page);
     expect(await page.getByTestId('talk-problem').count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();

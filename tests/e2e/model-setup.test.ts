@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { useHearthInChromium } from '../helpers/e2e-session.ts';
 import { FIXTURE_MODELS, PROJECT_ROOT } from '../helpers/server.ts';
 import { ModelFileServer } from '../integration/models/helpers/model-file-server.ts';
-import { waitFor } from './voice-helpers.ts';
+import { tapOrbUntilListening, waitFor } from './voice-helpers.ts';
 
 // A parent with only a browser sets Hearth up (#13 item 1): a fresh server without speech
 // recognition shows the setup checklist on Talk; behind the PIN the parent picks "Small" and the
@@ -155,15 +155,7 @@ describe('setting Hearth up from the browser: the home server installs the model
       status: 'ready',
       pack: { id: 'whisper-tiny-en' },
     });
-    await page.getByTestId('talk-orb').click();
-    await waitFor(
-      async () =>
-        !['idle', 'starting'].includes((await page.getByTestId('talk-orb').getAttribute('data-state')) ?? 'idle'),
-      'the orb to listen',
-      60_000,
-    ).catch(async (error: Error) => {
-      throw new Error(`${error.message}\nTalk says: ${await page.getByTestId('talk-notice').textContent()}`);
-    });
+    await tapOrbUntilListening(page);
     expect(await page.getByTestId('talk-problem').count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();

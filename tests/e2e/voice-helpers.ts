@@ -98,3 +98,21 @@ export async function storiesFromTheModel(page: Page, pin = '2468'): Promise<voi
   await page.getByTestId('nav-talk').click();
   await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 15_000 });
 }
+
+/**
+ * Taps the orb and waits until the microphone is open. The fake microphone's beeps may be heard as
+ * speech: any state past "starting" means it opened. A failure says what Talk showed instead.
+ */
+export async function tapOrbUntilListening(page: Page): Promise<void> {
+  await page.getByTestId('talk-orb').click();
+  await waitFor(
+    async () =>
+      !['idle', 'starting'].includes((await page.getByTestId('talk-orb').getAttribute('data-state')) ?? 'idle'),
+    'the orb to listen',
+    60_000,
+  ).catch(async (error: Error) => {
+    throw new Error(
+      `${error.message}\norb: ${await page.getByTestId('talk-orb').getAttribute('data-state')}\nTalk says: ${await page.getByTestId('talk-notice').textContent()}`,
+    );
+  });
+}
