@@ -9,6 +9,8 @@ import type { ChatModel } from '../../src/core/engines.ts';
 import type { MemoryStore } from '../../src/core/memory/memory-types.ts';
 import { getTimeTool } from '../../src/core/tools/get-time.ts';
 import type { AgentConversation } from '../agent/agent-session.ts';
+import { historyRow } from '../agent/toy-context.ts';
+import { localDay } from '../devices/device-usage.ts';
 import type { ToyJobInfo, ToyJobReports } from './toy-job-api.ts';
 
 /** Memory is off on a worker: this store is never read (the parent's memories live on the server). */
@@ -26,8 +28,6 @@ export interface RemoteToyOptions {
   onProblem: (message: string, error: unknown) => void;
   now?: () => Date;
 }
-
-const localDay = (date: Date): string => `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
 
 export function remoteToyConversation(info: ToyJobInfo, opts: RemoteToyOptions): AgentConversation {
   const now = opts.now ?? (() => new Date());
@@ -49,16 +49,14 @@ export function remoteToyConversation(info: ToyJobInfo, opts: RemoteToyOptions):
         },
       },
       // The context reports a failed save (a lost history row) and goes on.
-      saveTurn: (turn) =>
-        opts.reports.turn({
-          startedAt: new Date(turn.startedAt).toISOString(),
-          endedAt: new Date(turn.endedAt).toISOString(),
-          userText: turn.userText,
-          replyText: turn.replyText,
-          interrupted: turn.interrupted,
-          guarded: turn.guarded ? { stage: turn.guarded, reason: (turn.guardReason ?? '').slice(0, 200) } : null,
-          personaName: turn.persona.name,
-        }),
+      saveTurn: (turn) => {
+        // No memories on a remote worker; the server takes a reason of up to 200 characters.
+        const { memoriesUsed: _none, guarded, ...row } = historyRow(turn);
+        return opts.reports.turn({
+          ...row,
+          guarded: guarded ? { stage: guarded.stage, reason: guarded.reason.slice(0, 200) } : null,
+        });
+      },
       newId: (kind) => `${kind}-${crypto.randomUUID()}`,
       now,
       onProblem: opts.onProblem,

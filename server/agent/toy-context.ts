@@ -67,6 +67,20 @@ export class UnknownDeviceError extends Error {
 }
 
 /** The device's persona for the prompt: its voice and language win over the persona's, and the companion knows whom it talks to. */
+/** A finished turn as the toy's conversation history keeps it (here, or sent by a remote worker). */
+export function historyRow(turn: FinishedTurn): NewDeviceTurn {
+  return {
+    startedAt: new Date(turn.startedAt).toISOString(),
+    endedAt: new Date(turn.endedAt).toISOString(),
+    userText: turn.userText,
+    replyText: turn.replyText,
+    interrupted: turn.interrupted,
+    guarded: turn.guarded ? { stage: turn.guarded, reason: turn.guardReason ?? '' } : null,
+    personaName: turn.persona.name,
+    memoriesUsed: turn.memoriesUsed,
+  };
+}
+
 export function devicePromptPersona(profile: DeviceProfile): Persona {
   const base = toPromptPersona(profile.persona);
   const owner: string[] = [];
@@ -95,16 +109,7 @@ export function createToyContext(options: ToyContextOptions): ToyContext {
   const keepInHistory = async (turn: FinishedTurn): Promise<void> => {
     const history = options.history;
     if (!history) return;
-    const kept: NewDeviceTurn = {
-      startedAt: new Date(turn.startedAt).toISOString(),
-      endedAt: new Date(turn.endedAt).toISOString(),
-      userText: turn.userText,
-      replyText: turn.replyText,
-      interrupted: turn.interrupted,
-      guarded: turn.guarded ? { stage: turn.guarded, reason: turn.guardReason ?? '' } : null,
-      personaName: turn.persona.name,
-      memoriesUsed: turn.memoriesUsed,
-    };
+    const kept = historyRow(turn);
     // Off the audio path: written once the session's own turnEnd work is done; a failed write only loses this row.
     await new Promise<void>((done) =>
       setImmediate(() => {
