@@ -339,10 +339,12 @@ export class VoiceController {
    * files (just after it starts): a voice being checked is on its way, not missing.
    */
   private async voiceOnItsWay(): Promise<void> {
+    const plannedBefore = this.planned;
     await this.ensurePlanned();
     const voiceComing = (): boolean => engineHub.current('tts') !== null || engineHub.isLoading('tts');
     if (voiceComing()) return;
-    await this.warmUp();
+    // Ask the server again only if the plan was made before this call (it may be out of date).
+    if (plannedBefore) await this.warmUp();
     while (!voiceComing() && this.serverChecking) {
       await new Promise((resolve) => setTimeout(resolve, CHECKING_POLL_MS));
       await this.warmUp();
@@ -368,15 +370,20 @@ export class VoiceController {
   /** Changes how Hearth answers; a conversation under way follows from its next pause. */
   setReplyPreference<K extends keyof ReplyPreferences>(key: K, value: ReplyPreferences[K]): void {
     this.replySettings.set(key, value);
-    this.session?.setPreemptiveGeneration(this.replySettings.value.answerInPauses);
+    this.applyReplySettings();
   }
 
   /** This device's settings were deleted: the switches on screen and in use go back to their defaults. */
   settingsDeleted(): void {
     this.micSettings.reload();
     this.replySettings.reload();
-    this.session?.setPreemptiveGeneration(this.replySettings.value.answerInPauses);
+    this.applyReplySettings();
     void this.applyMicSettings();
+  }
+
+  /** A conversation under way follows the reply switches from its next pause. */
+  private applyReplySettings(): void {
+    this.session?.setPreemptiveGeneration(this.replySettings.value.answerInPauses);
   }
 
   /** Applies new microphone switches by reopening the microphone, if it is on. */
