@@ -44,6 +44,11 @@ const ConfigSchema = z.object({
   toyHistoryDays: z.coerce.number().int().min(0).max(3650),
   /** Toys start the language model on the words heard in a pause (preemptive generation). */
   answerInPauses: z.enum(['on', 'off']).transform((v) => v === 'on'),
+  /**
+   * Who talks with LiveKit toys: this server ('here', also one dispatched worker among others), or
+   * only agent workers elsewhere ('workers': npm run agent, e.g. scaled beside a real LiveKit server).
+   */
+  toyAgent: z.enum(['here', 'workers']),
   livekit: z.object({
     url: z.url({ protocol: /^(wss?|https?)$/ }).nullable(),
     apiKey: z.string().min(1).nullable(),
@@ -195,6 +200,13 @@ const SETTINGS: Setting[] = [
     fallback: 'off',
     help: "toys start thinking of the answer in the child's pauses (sooner replies; on a busy box that work is taken from other toys)",
   },
+  {
+    flag: '--toy-agent <here|workers>',
+    key: 'toyAgent',
+    env: 'HEARTH_TOY_AGENT',
+    fallback: 'here',
+    help: 'who talks with LiveKit toys: this server (here), or only agent workers started with npm run agent (workers; with LIVEKIT_URL the LiveKit server dispatches to them)',
+  },
   { flag: '--log-level <level>', key: 'logLevel', env: 'HEARTH_LOG_LEVEL', fallback: 'warn', help: 'server log level' },
   {
     flag: '--livekit-url <url>',
@@ -327,6 +339,7 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
     logLevel: value('logLevel'),
     toyHistoryDays: value('toyHistoryDays'),
     answerInPauses: value('answerInPauses')?.toLowerCase(),
+    toyAgent: value('toyAgent')?.toLowerCase(),
     livekit: {
       url: value('livekitUrl') ?? null,
       apiKey: value('livekitApiKey') ?? null,

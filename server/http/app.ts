@@ -144,7 +144,9 @@ export async function buildApp({
   app.addHook('onClose', () => agent.dispose());
   const devices = new DeviceRepository(db);
   const dispatch = livekit.agentDispatch;
-  if (dispatch) {
+  // --toy-agent workers: toys are served only by agent workers started elsewhere (npm run agent).
+  const agentHere = config.toyAgent === 'here';
+  if (dispatch && agentHere) {
     // Registers over loopback once the server listens, like a worker on another machine would.
     const worker = inProcessAgentWorker({
       url: () => agent.livekitUrl(),
@@ -206,7 +208,7 @@ export async function buildApp({
   registerDeviceRoutes(app, db, livekit, {
     // With dispatch the toy's join brings its agent; a token alone does not.
     onDeviceToken: (device) => {
-      if (!dispatch) agent.deviceTokenIssued(device);
+      if (!dispatch && agentHere) agent.deviceTokenIssued(device);
     },
     onDeviceDeleted: disconnectDeletedToy,
     describe: (device) => xiaozhi.describe(device),
