@@ -2,12 +2,12 @@
 // for that toy's conversation settings (persona, limits, volume, talking time today, turn-taking)
 // with the job's own room token (the one its JobAssignment carried, minted
 // by the room server with the household's LiveKit key). That token names one toy room and expires
-// in an hour, so a worker holds no household secret (no PIN, no household key, no API secret) and
-// can read nothing but the toy it was assigned, only while its job lasts. With the same token the
+// in an hour (renewed while the job lasts, up to 12 hours), so a worker holds no household secret
+// (no PIN, no household key, no API secret) and can read nothing but the toy it was assigned. With the same token the
 // worker hands back what the in-process agent writes itself: the toy's talking time (for the daily
 // limit) and each finished turn (the parent's conversation history, when this toy keeps one).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { TokenVerifier } from 'livekit-server-sdk';
+import { AccessToken, TokenVerifier, type ClaimGrants } from 'livekit-server-sdk';
 import { z } from 'zod';
 import type { DeviceProfile } from '../../src/core/devices/device-profile.ts';
 import type { PersonaRecord } from '../../src/core/personas/persona-record.ts';
@@ -21,6 +21,18 @@ import { bearerSecret } from '../livekit/household-key.ts';
 export const TOY_JOB_API_PATH = '/api/agent-worker/toy';
 export const TOY_JOB_USAGE_PATH = `${TOY_JOB_API_PATH}/usage`;
 export const TOY_JOB_TURNS_PATH = `${TOY_JOB_API_PATH}/turns`;
+export const TOY_JOB_TOKEN_PATH = `${TOY_JOB_API_PATH}/token`;
+
+/**
+ * A job token lives an hour; a worker trades it for a fresh one before it runs out, so a long
+ * conversation keeps handing back its talking time and turns. Never past this age of the job, so a
+ * token that leaked cannot be kept alive for good.
+ */
+const MAX_JOB_AGE_MS = 12 * 3600_000;
+/** Carried by refreshed tokens: when the job's first token was issued (ms since the epoch). */
+const JOB_SINCE_ATTRIBUTE = 'hearth.jobSince';
+/** The worker refreshes when its token has less than this left. */
+const REFRESH_BEFORE_EXPIRY_MS = 10 * 60_000;
 
 /** Talking time one report may add: a turn is cut off long before (maxUtteranceMs, replies). */
 const MAX_USAGE_REPORT_MS = 15 * 60_000;
@@ -82,8 +94,11 @@ export interface ToyJobApiOptions {
 export function registerToyJobApi(app: FastifyInstance, opts: ToyJobApiOptions): void {
   const verifier = new TokenVerifier(opts.apiKey, opts.apiSecret);
 
-  /** The toy whose job the request's token is for, or null once the reply says why not. */
-  const jobToy = async (request: FastifyRequest, reply: FastifyReply): Promise<DeviceProfile | null> => {
+  /** The toy whose job the request's token is for (and the token's claims), or null once the reply says why not. */
+  const jobOf = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<{ profile: DeviceProfile; claims: ClaimGrants } | null> => {
     const token = bearerSecret(request.headers.authorization);
     if (!token) {
       await reply.code(401).send({ error: "send the job's room token as Authorization: Bearer <token>" });
@@ -114,8 +129,34 @@ export function registerToyJobApi(app: FastifyInstance, opts: ToyJobApiOptions):
       await reply.code(404).send({ error: `no toy ${deviceId}: it was deleted or never registered` });
       return null;
     }
-    return profile;
+    return { profile, claims };
   };
+  const jobToy = async (request: FastifyRequest, reply: FastifyReply): Promise<DeviceProfile | null> =>
+    (await jobOf(request, reply))?.profile ?? null;
+
+  // A fresh token for the same job (same room, identity and grants), an hour more.
+  app.post(TOY_JOB_TOKEN_PATH, { bodyLimit: 1024 }, async (request, reply) => {
+    const job = await jobOf(request, reply);
+    if (!job) return reply;
+    const { claims } = job;
+    // LiveKit's tokens carry their issue time as nbf (not before), some also as iat.
+    const issued = claims.nbf ?? claims.iat ?? 0;
+    const since = Number(claims.attributes?.[JOB_SINCE_ATTRIBUTE] ?? issued * 1000);
+    if (!Number.isFinite(since) || Date.now() - since > MAX_JOB_AGE_MS)
+      return reply
+        .code(403)
+        .send({ error: 'this job is older than 12 hours: its token is not renewed (a new job brings a new one)' });
+    const at = new AccessToken(opts.apiKey, opts.apiSecret, {
+      identity: claims.sub ?? '',
+      name: claims.name ?? '',
+      metadata: claims.metadata ?? '',
+      attributes: { ...claims.attributes, [JOB_SINCE_ATTRIBUTE]: String(since) },
+      ttl: 3600,
+    });
+    at.kind = 'agent';
+    at.addGrant({ ...claims.video });
+    return { token: await at.toJwt() };
+  });
 
   app.get(TOY_JOB_API_PATH, async (request, reply) => {
     const profile = await jobToy(request, reply);
@@ -183,10 +224,31 @@ export interface ToyJobReports {
 }
 
 export function toyJobReports(hearthUrl: string, jobToken: string): ToyJobReports {
+  let token = jobToken;
+  let refreshing: Promise<void> | null = null;
+  const refresh = async (): Promise<void> => {
+    const res = await fetch(new URL(TOY_JOB_TOKEN_PATH, hearthUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = (await res.json().catch(() => ({}))) as { token?: unknown; error?: string };
+    if (!res.ok || typeof body.token !== 'string')
+      throw new Error(
+        `the Hearth server did not renew the job's token (HTTP ${res.status}): ${body.error ?? 'no token'}`,
+      );
+    token = body.token;
+  };
+  /** Renews the token before it runs out (one renewal at a time for all reports). */
+  const fresh = async (): Promise<void> => {
+    if (msLeft(token) > REFRESH_BEFORE_EXPIRY_MS) return;
+    refreshing ??= refresh().finally(() => (refreshing = null));
+    await refreshing;
+  };
   const post = async (path: string, body: unknown, what: string): Promise<void> => {
+    await fresh();
     const res = await fetch(new URL(path, hearthUrl), {
       method: 'POST',
-      headers: { authorization: `Bearer ${jobToken}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     if (res.ok) return;
@@ -198,4 +260,14 @@ export function toyJobReports(hearthUrl: string, jobToken: string): ToyJobReport
       post(TOY_JOB_USAGE_PATH, { ms: Math.min(MAX_USAGE_REPORT_MS, Math.max(1, Math.round(ms))) }, 'talking time'),
     turn: (turn) => post(TOY_JOB_TURNS_PATH, turn, 'finished turn'),
   };
+}
+
+/** Time until a JWT's `exp` (Infinity when it has none or cannot be read: nothing to renew). */
+function msLeft(jwt: string): number {
+  try {
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown };
+    return typeof payload.exp === 'number' ? payload.exp * 1000 - Date.now() : Infinity;
+  } catch {
+    return Infinity;
+  }
 }

@@ -9,6 +9,7 @@ import {
   fetchToyJobInfo,
   registerToyJobApi,
   TOY_JOB_API_PATH,
+  TOY_JOB_TOKEN_PATH,
   TOY_JOB_TURNS_PATH,
   TOY_JOB_USAGE_PATH,
   toyJobReports,
@@ -61,6 +62,8 @@ describe('toy job API for agent workers', () => {
   let base: string;
   const usage: [string, number][] = [];
   const kept: [string, WorkerTurn][] = [];
+  /** Token renewals the server answered (asked over HTTP by the worker's reports). */
+  const renewals: string[] = [];
 
   beforeAll(async () => {
     app = Fastify({ logger: false });
@@ -76,6 +79,9 @@ describe('toy job API for agent workers', () => {
         return true;
       },
       sessionConfig: { preemptiveGeneration: true },
+    });
+    app.addHook('onRequest', async (request) => {
+      if (request.url === TOY_JOB_TOKEN_PATH) renewals.push(request.url);
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
@@ -152,6 +158,77 @@ describe('toy job API for agent workers', () => {
     const anonymous = await app.inject({ method: 'POST', url: TOY_JOB_USAGE_PATH, payload: { ms: 10 } });
     expect(anonymous.statusCode).toBe(401);
     expect([usage.length, kept.length]).toEqual(before);
+  });
+
+  it("renews a job's token before it runs out, so a long conversation keeps handing back its talking time", async () => {
+    // A job token with 5 minutes left: the next report renews it first.
+    const at = new AccessToken(KEY, SECRET, { identity: 'hearth-agent', name: 'Hearth', ttl: 300 });
+    at.kind = 'agent';
+    at.addGrant({ roomJoin: true, agent: true, room: 'device-toy1', canPublish: true, canSubscribe: true });
+    const old = await at.toJwt();
+    renewals.length = 0;
+    const reports = toyJobReports(base, old);
+    const before = usage.length;
+    await Promise.all([reports.usage(1000), reports.usage(2000)]);
+    expect(renewals).toHaveLength(1); // one renewal for both reports
+    expect(usage.slice(before)).toEqual(
+      expect.arrayContaining([
+        ['toy1', 1000],
+        ['toy1', 2000],
+      ]),
+    );
+    await reports.usage(500);
+    expect(renewals).toHaveLength(1); // the renewed token has an hour left
+
+    // The renewed token is the same job's: same room and grants, an hour more, and it remembers
+    // when the job began.
+    const renewed = await app.inject({
+      method: 'POST',
+      url: TOY_JOB_TOKEN_PATH,
+      headers: { authorization: `Bearer ${old}` },
+    });
+    expect(renewed.statusCode).toBe(200);
+    const token = (renewed.json() as { token: string }).token;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+      exp: number;
+      kind: string;
+      video: { room: string; agent: boolean };
+      attributes: Record<string, string>;
+    };
+    expect(claims.kind).toBe('agent');
+    expect(claims.video).toMatchObject({ room: 'device-toy1', agent: true });
+    expect(claims.exp * 1000 - Date.now()).toBeGreaterThan(50 * 60_000);
+    const since = Number(claims.attributes['hearth.jobSince']);
+    expect(Math.abs(since - Date.now())).toBeLessThan(60_000);
+    expect((await fetchToyJobInfo(base, token)).deviceId).toBe('toy1');
+
+    // A job older than 12 hours is not renewed: a leaked token cannot be kept alive for good.
+    const stale = new AccessToken(KEY, SECRET, {
+      identity: 'hearth-agent',
+      ttl: 3600,
+      attributes: { 'hearth.jobSince': String(Date.now() - 13 * 3600_000) },
+    });
+    stale.kind = 'agent';
+    stale.addGrant({ roomJoin: true, agent: true, room: 'device-toy1' });
+    const refused = await app.inject({
+      method: 'POST',
+      url: TOY_JOB_TOKEN_PATH,
+      headers: { authorization: `Bearer ${await stale.toJwt()}` },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect((refused.json() as { error: string }).error).toMatch(/older than 12 hours/);
+    // Nor is anything that is not a job token.
+    const worker = new AccessToken(KEY, SECRET);
+    worker.addGrant({ agent: true });
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: TOY_JOB_TOKEN_PATH,
+          headers: { authorization: `Bearer ${await worker.toJwt()}` },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('refuses every other credential with the reason', async () => {
