@@ -163,3 +163,28 @@ describe('model installer', () => {
     expect(after[0]!.packs.map((p) => p.id)).toEqual(['tiny-chat-cpu', 'tiny-voice']);
   });
 });
+
+describe("the shipped manifest's setup choices", () => {
+  it('sizes every downloadable recommended pack, and a fresh install offers Small (about 0.6 GB) and Better', async () => {
+    const { loadManifest } = await import('../../../server/models/manifest.ts');
+    const { defaultManifestPath } = await import('../../../server/models/config.ts');
+    const manifest = await loadManifest(defaultManifestPath({}));
+    const unsized = manifest.packs.filter(
+      (p) => p.tier === 'recommended' && p.files.some((f) => f.source.kind === 'url') && !p.approxBytes && p.files.some((f) => f.bytes === null),
+    );
+    expect(unsized.map((p) => p.id)).toEqual([]);
+    const empty = await makeWorkspace(manifest.packs);
+    try {
+      const store = await ModelStore.open({ manifestPath: empty.manifestPath, modelsDir: empty.modelsDir, extraDirs: [] });
+      const choices = setupChoices(await store.roles(), store.context.manifest);
+      expect(choices.map((c) => c.id)).toEqual(['small', 'better']);
+      const small = choices[0]!;
+      expect(small.packs.map((p) => p.role).sort()).toEqual(['llm-cpu', 'stt', 'tts']);
+      expect(small.bytes).toBeGreaterThan(0.5e9);
+      expect(small.bytes).toBeLessThan(0.7e9);
+      expect(choices[1]!.needsGpu).toBe(true);
+    } finally {
+      await empty.cleanup();
+    }
+  });
+});
