@@ -1,24 +1,16 @@
 // A toy's conversation on an agent worker on another machine, from what the toy job API gave: the
 // one conversation context with the toy's persona, the child-safe guard, the parent's daily limits
 // (counted from the talking time the server reported plus this job's) and volume, and the server's
-// turn-taking settings. Talking time and finished turns go back to the Hearth server (its usage and
-// the parent's history); memory stays there: nothing is recalled or learned here.
+// turn-taking settings. Talking time, finished turns and memories go to the Hearth server (its
+// usage, the parent's history and the toy's memories, read and written there, never kept here).
 import crypto from 'node:crypto';
 import { createConversationContext } from '../../src/core/conversation/conversation-context.ts';
 import type { ChatModel } from '../../src/core/engines.ts';
-import type { MemoryStore } from '../../src/core/memory/memory-types.ts';
 import { getTimeTool } from '../../src/core/tools/get-time.ts';
 import type { AgentConversation } from '../agent/agent-session.ts';
 import { historyRow } from '../agent/toy-context.ts';
 import { localDay } from '../devices/device-usage.ts';
 import type { ToyJobInfo, ToyJobReports } from './toy-job-api.ts';
-
-/** Memory is off on a worker: this store is never read (the parent's memories live on the server). */
-const NO_MEMORIES: MemoryStore = {
-  list: () => Promise.resolve([]),
-  put: () => Promise.resolve(),
-  delete: () => Promise.resolve(),
-};
 
 export interface RemoteToyOptions {
   /** Where talking time and finished turns go (the Hearth server, with the job's token). */
@@ -36,7 +28,8 @@ export function remoteToyConversation(info: ToyJobInfo, opts: RemoteToyOptions):
   const context = createConversationContext({
     hooks: {
       persona: { active: () => info.personaRecord, prompt: () => info.persona },
-      memory: { store: NO_MEMORIES, enabled: () => false },
+      // The toy's memories live on the Hearth server: read and written there through the job API.
+      memory: { store: opts.reports.memories, enabled: () => info.memoryEnabled },
       limits: {
         limits: () => info.limits,
         usedOn: (date) => talked.get(localDay(date)) ?? 0,

@@ -10,6 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccessToken, TokenVerifier, type ClaimGrants } from 'livekit-server-sdk';
 import { z } from 'zod';
 import type { DeviceProfile } from '../../src/core/devices/device-profile.ts';
+import type { MemoryRecord, MemoryStore } from '../../src/core/memory/memory-types.ts';
 import type { PersonaRecord } from '../../src/core/personas/persona-record.ts';
 import type { Persona } from '../../src/core/prompt.ts';
 import type { TimeLimits } from '../../src/core/safety/time-limits.ts';
@@ -22,6 +23,7 @@ export const TOY_JOB_API_PATH = '/api/agent-worker/toy';
 export const TOY_JOB_USAGE_PATH = `${TOY_JOB_API_PATH}/usage`;
 export const TOY_JOB_TURNS_PATH = `${TOY_JOB_API_PATH}/turns`;
 export const TOY_JOB_TOKEN_PATH = `${TOY_JOB_API_PATH}/token`;
+export const TOY_JOB_MEMORIES_PATH = `${TOY_JOB_API_PATH}/memories`;
 
 /**
  * A job token lives an hour; a worker trades it for a fresh one before it runs out, so a long
@@ -56,6 +58,21 @@ const finishedTurn = z
   .strict();
 export type WorkerTurn = z.infer<typeof finishedTurn>;
 
+/** A memory as a worker stores it for its toy (the core's MemoryRecord, with limits). */
+const memoryRecord = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/),
+    slot: z.string().min(1).max(200),
+    text: z.string().min(1).max(1000),
+    source: z.enum(['rules', 'llm', 'tool', 'parent', 'import']),
+    conversationId: z.string().max(200).nullable(),
+    createdAt: z.number().int().nonnegative(),
+    updatedAt: z.number().int().nonnegative(),
+    embedding: z.array(z.number()).max(4096).nullable(),
+    fromWords: z.string().max(400).optional(),
+  })
+  .strict();
+
 /**
  * What a worker gets for its job: what the in-process agent would use to run the toy's
  * conversation, save its memories and history (those stay on the Hearth server).
@@ -76,6 +93,8 @@ export interface ToyJobInfo {
   childAge: number | null;
   /** The server's turn-taking settings (--answer-in-pauses). */
   sessionConfig: Partial<VoiceSessionConfig>;
+  /** The parent lets this toy remember (its memories stay on the Hearth server, read and written through this API). */
+  memoryEnabled: boolean;
 }
 
 export interface ToyJobApiOptions {
@@ -89,6 +108,8 @@ export interface ToyJobApiOptions {
   /** Keeps a finished turn in the toy's history; false when this toy (or the server) keeps none. */
   keepTurn: (deviceId: string, turn: WorkerTurn) => boolean;
   sessionConfig: Partial<VoiceSessionConfig>;
+  /** The toy's memories on the server. */
+  memories: (deviceId: string) => MemoryStore;
 }
 
 export function registerToyJobApi(app: FastifyInstance, opts: ToyJobApiOptions): void {
@@ -170,8 +191,49 @@ export function registerToyJobApi(app: FastifyInstance, opts: ToyJobApiOptions):
       volume: profile.volume,
       childAge: profile.consent?.childAge ?? null,
       sessionConfig: opts.sessionConfig,
+      memoryEnabled: profile.memoryEnabled,
     };
     return info;
+  });
+
+  /** The job's toy when the parent lets it remember; otherwise the reply says so. */
+  const rememberingToy = async (request: FastifyRequest, reply: FastifyReply): Promise<DeviceProfile | null> => {
+    const profile = await jobToy(request, reply);
+    if (!profile) return null;
+    if (!profile.memoryEnabled) {
+      await reply.code(403).send({ error: `memory is switched off for toy ${profile.id} by the parent` });
+      return null;
+    }
+    return profile;
+  };
+
+  app.get(TOY_JOB_MEMORIES_PATH, async (request, reply) => {
+    const profile = await rememberingToy(request, reply);
+    if (!profile) return reply;
+    return { memories: await opts.memories(profile.id).list() };
+  });
+
+  app.put<{ Params: { id: string } }>(
+    `${TOY_JOB_MEMORIES_PATH}/:id`,
+    { bodyLimit: 64 * 1024 },
+    async (request, reply) => {
+      const profile = await rememberingToy(request, reply);
+      if (!profile) return reply;
+      const record = memoryRecord.safeParse(request.body);
+      if (!record.success) return reply.code(400).send({ error: `not a memory: ${record.error.message}` });
+      if (record.data.id !== request.params.id)
+        return reply.code(400).send({ error: "the memory's id does not match the address" });
+      const { fromWords, ...rest } = record.data;
+      await opts.memories(profile.id).put(fromWords === undefined ? rest : { ...rest, fromWords });
+      return reply.code(204).send();
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(`${TOY_JOB_MEMORIES_PATH}/:id`, async (request, reply) => {
+    const profile = await rememberingToy(request, reply);
+    if (!profile) return reply;
+    await opts.memories(profile.id).delete(request.params.id);
+    return reply.code(204).send();
   });
 
   app.post(TOY_JOB_USAGE_PATH, { bodyLimit: 1024 }, async (request, reply) => {
@@ -214,6 +276,7 @@ export async function fetchToyJobInfo(hearthUrl: string, jobToken: string): Prom
     volume: typeof body.volume === 'number' ? body.volume : 1,
     childAge: typeof body.childAge === 'number' ? body.childAge : null,
     sessionConfig: body.sessionConfig ?? {},
+    memoryEnabled: body.memoryEnabled === true,
   };
 }
 
@@ -221,6 +284,8 @@ export async function fetchToyJobInfo(hearthUrl: string, jobToken: string): Prom
 export interface ToyJobReports {
   usage(ms: number): Promise<void>;
   turn(turn: WorkerTurn): Promise<void>;
+  /** The toy's memories, kept on the Hearth server (read and written there, never on the worker). */
+  memories: MemoryStore;
 }
 
 export function toyJobReports(hearthUrl: string, jobToken: string): ToyJobReports {
@@ -244,21 +309,38 @@ export function toyJobReports(hearthUrl: string, jobToken: string): ToyJobReport
     refreshing ??= refresh().finally(() => (refreshing = null));
     await refreshing;
   };
-  const post = async (path: string, body: unknown, what: string): Promise<void> => {
+  const call = async (method: string, path: string, body: unknown, what: string): Promise<Response> => {
     await fresh();
     const res = await fetch(new URL(path, hearthUrl), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    if (res.ok) return;
+    if (res.ok) return res;
     const { error } = (await res.json().catch(() => ({}))) as { error?: string };
     throw new Error(`the Hearth server refused the toy's ${what} (HTTP ${res.status}): ${error ?? 'no reason given'}`);
   };
+  const post = async (path: string, body: unknown, what: string): Promise<void> => {
+    await call('POST', path, body, what);
+  };
+  const memoryPath = (id: string): string => `${TOY_JOB_MEMORIES_PATH}/${encodeURIComponent(id)}`;
   return {
     usage: (ms) =>
       post(TOY_JOB_USAGE_PATH, { ms: Math.min(MAX_USAGE_REPORT_MS, Math.max(1, Math.round(ms))) }, 'talking time'),
     turn: (turn) => post(TOY_JOB_TURNS_PATH, turn, 'finished turn'),
+    memories: {
+      list: async () =>
+        (
+          (await (await call('GET', TOY_JOB_MEMORIES_PATH, undefined, 'memories')).json()) as {
+            memories: MemoryRecord[];
+          }
+        ).memories,
+      put: async (record) => void (await call('PUT', memoryPath(record.id), record, 'memory')),
+      delete: async (id) => void (await call('DELETE', memoryPath(id), undefined, 'forgotten memory')),
+    },
   };
 }
 

@@ -28,7 +28,7 @@ import { DeviceTurnStore } from '../devices/device-turn-store.ts';
 import { keepToyHistoryFor } from '../devices/device-turn-retention.ts';
 import { dailyChore } from '../devices/daily-chore.ts';
 import { DeviceUsage, pruneDeviceUsage, USAGE_KEEP_DAYS } from '../devices/device-usage.ts';
-import { pruneExpiredDeviceMemories } from '../devices/device-memory-store.ts';
+import { DeviceMemoryStore, pruneExpiredDeviceMemories } from '../devices/device-memory-store.ts';
 import { UnusedToys } from '../devices/unused-toys.ts';
 import { AGENT_IDENTITY } from '../agent/protocol.ts';
 import { setupLivekit } from '../livekit/setup.ts';
@@ -173,6 +173,7 @@ export async function buildApp({
     // As the in-process agent keeps them: none when the server keeps no history, or this toy keeps none.
     keepTurn: (id, turn) => config.toyHistoryDays > 0 && workerTurns.add(id, turn) !== null,
     sessionConfig: toySessionConfig(config),
+    memories: (id) => new DeviceMemoryStore(db, id),
   });
   // Stock xiaozhi toys (OTA, pairing, WebSocket): the same engines and toy profiles as the agent's.
   // MQTT + UDP starts once the sessions exist; the OTA asks it for a toy's mqtt block from then on.

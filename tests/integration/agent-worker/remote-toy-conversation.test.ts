@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { remoteToyConversation, type RemoteToyOptions } from '../../../server/agent-worker/remote-toy-conversation.ts';
 import type { ToyJobInfo, WorkerTurn } from '../../../server/agent-worker/toy-job-api.ts';
 import { builtinPersona, CHILD_COMPANION_ID, toPromptPersona } from '../../../src/core/personas/index.ts';
+import type { MemoryRecord } from '../../../src/core/memory/memory-types.ts';
 import type { VoiceSession } from '../../../src/core/voice-session.ts';
 import { createHarness, modelCallsAtTurnEnd } from '../../unit/core/harness.ts';
 
@@ -22,23 +23,31 @@ function jobInfo(overrides: Partial<ToyJobInfo> = {}): ToyJobInfo {
     volume: 0.4,
     childAge: 5,
     sessionConfig: {},
+    memoryEnabled: false,
     ...overrides,
   };
 }
 
 const problems: string[] = [];
 const reported: { usage: number[]; turns: WorkerTurn[] } = { usage: [], turns: [] };
+/** The toy's memories as the Hearth server keeps them (behind the job API). */
+const serverMemories = new Map<string, MemoryRecord>();
 const options: RemoteToyOptions = {
   judgeLlm: null,
   onProblem: (message: string) => void problems.push(message),
   reports: {
     usage: (ms) => Promise.resolve(void reported.usage.push(ms)),
     turn: (turn) => Promise.resolve(void reported.turns.push(turn)),
+    memories: {
+      list: () => Promise.resolve([...serverMemories.values()]),
+      put: (record) => Promise.resolve(void serverMemories.set(record.id, record)),
+      delete: (id) => Promise.resolve(void serverMemories.delete(id)),
+    },
   },
 };
 
 describe('a toy conversation on a remote agent worker', () => {
-  it('guards the child-safe persona, applies the volume, and keeps no memories', async () => {
+  it('guards the child-safe persona, applies the volume, and remembers nothing when the parent switched memory off', async () => {
     const conversation = remoteToyConversation(jobInfo(), options);
     const { guard } = conversation.sessionOptions();
     expect(await guard!.checkInput('tell me about dinosaurs')).toEqual({ allowed: true });
@@ -61,8 +70,9 @@ describe('a toy conversation on a remote agent worker', () => {
     detach();
     expect(volumes).toEqual([0.4]);
     expect(h.tts.calls.map((c) => c.text)).toEqual(['Hi Maya.']);
-    // Memory stays on the Hearth server: nothing was learned here.
+    // Memory is off for this toy: nothing was learned.
     expect(await conversation.sessionOptions().memories!('what is my name')).toEqual([]);
+    expect(serverMemories.size).toBe(0);
     // The turn and its talking time (a child-safe persona's) went back to the Hearth server.
     expect(reported.turns).toEqual([
       expect.objectContaining({
@@ -107,5 +117,31 @@ describe('a toy conversation on a remote agent worker', () => {
     await h.silenceUntil(() => h.of('turnEnd').length === 1);
     expect(atTurnEnd).toEqual([1]);
     expect(h.of('metrics')[0]?.payload.answeredInPause).toBe(true);
+  });
+
+  it("learns and recalls the toy's memories on the Hearth server when the parent lets it remember", async () => {
+    serverMemories.clear();
+    const first = remoteToyConversation(jobInfo({ memoryEnabled: true }), options);
+    const h = createHarness({
+      transcripts: ['My name is Maya.'],
+      chat: [['Hi', ' Maya', '.']],
+      session: first.sessionOptions(),
+    });
+    const detach = first.attach(h.session as VoiceSession, () => {});
+    h.session.start();
+    await h.speech(600, 1);
+    await h.silenceUntil(() => h.of('turnEnd').length === 1);
+    await first.settled?.();
+    detach();
+    // Learned through the job API: the record is on the server, with the child's own words.
+    const kept = [...serverMemories.values()];
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ slot: 'name', fromWords: 'My name is Maya.' });
+    expect(kept[0]!.text).toMatch(/Maya/);
+    // A later job for the same toy (any worker) recalls it from the server.
+    const later = remoteToyConversation(jobInfo({ memoryEnabled: true }), options);
+    const recalled = await later.sessionOptions().memories!('what is my name');
+    expect(recalled.join(' ')).toMatch(/Maya/);
+    expect(problems).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   fetchToyJobInfo,
   registerToyJobApi,
   TOY_JOB_API_PATH,
+  TOY_JOB_MEMORIES_PATH,
   TOY_JOB_TOKEN_PATH,
   TOY_JOB_TURNS_PATH,
   TOY_JOB_USAGE_PATH,
@@ -18,6 +19,7 @@ import {
 import { buildAgentToken } from '../../../server/livekit/agent-dispatch/agent-token.ts';
 import { ParticipantPermission } from '@livekit/protocol';
 import type { DeviceProfile } from '../../../src/core/devices/device-profile.ts';
+import type { MemoryRecord } from '../../../src/core/memory/memory-types.ts';
 import { builtinPersona, CHILD_COMPANION_ID } from '../../../src/core/personas/index.ts';
 import { startHearthServer } from '../../helpers/server.ts';
 
@@ -62,12 +64,17 @@ describe('toy job API for agent workers', () => {
   let base: string;
   const usage: [string, number][] = [];
   const kept: [string, WorkerTurn][] = [];
+  /** Each toy's memories as the server keeps them. */
+  const memories = new Map<string, Map<string, MemoryRecord>>();
   /** Token renewals the server answered (asked over HTTP by the worker's reports). */
   const renewals: string[] = [];
 
   beforeAll(async () => {
     app = Fastify({ logger: false });
-    const toys = new Map([['toy1', profile('toy1')]]);
+    const toys = new Map([
+      ['toy1', profile('toy1')],
+      ['quiet', { ...profile('quiet'), memoryEnabled: false }],
+    ]);
     registerToyJobApi(app, {
       apiKey: KEY,
       apiSecret: SECRET,
@@ -79,6 +86,15 @@ describe('toy job API for agent workers', () => {
         return true;
       },
       sessionConfig: { preemptiveGeneration: true },
+      memories: (id) => ({
+        list: () => Promise.resolve([...(memories.get(id)?.values() ?? [])]),
+        put: (record) => {
+          if (!memories.has(id)) memories.set(id, new Map());
+          memories.get(id)!.set(record.id, record);
+          return Promise.resolve();
+        },
+        delete: (memoryId) => Promise.resolve(void memories.get(id)?.delete(memoryId)),
+      }),
     });
     app.addHook('onRequest', async (request) => {
       if (request.url === TOY_JOB_TOKEN_PATH) renewals.push(request.url);
@@ -229,6 +245,48 @@ describe('toy job API for agent workers', () => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+
+  it("reads, writes and forgets its toy's memories on the server, only when the parent lets the toy remember", async () => {
+    const reports = toyJobReports(base, await jobToken('device-toy1'));
+    expect(await reports.memories.list()).toEqual([]);
+    const record: MemoryRecord = {
+      id: 'memory-1',
+      slot: 'name',
+      text: 'The child is called Ada.',
+      source: 'rules',
+      conversationId: 'conversation-1',
+      createdAt: 1_700_000_000_000,
+      updatedAt: 1_700_000_000_000,
+      embedding: null,
+      fromWords: 'My name is Ada.',
+    };
+    await reports.memories.put(record);
+    expect(memories.get('toy1')?.get('memory-1')).toEqual(record);
+    expect(await reports.memories.list()).toEqual([record]);
+    await reports.memories.delete('memory-1');
+    expect(memories.get('toy1')?.size).toBe(0);
+    // Bad records are refused with the reason, and nothing is stored.
+    const token = await jobToken('device-toy1');
+    const put = (id: string, body: unknown) =>
+      app.inject({
+        method: 'PUT',
+        url: `${TOY_JOB_MEMORIES_PATH}/${id}`,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      });
+    expect((await put('memory-2', { ...record, id: 'memory-2', text: '' })).statusCode).toBe(400);
+    expect((await put('memory-2', { ...record, id: 'memory-2', source: 'worker' })).statusCode).toBe(400);
+    expect((await put('memory-2', { ...record, id: 'memory-3' })).statusCode).toBe(400);
+    expect((await put('memory-2', { ...record, id: 'memory-2', extra: 1 })).statusCode).toBe(400);
+    expect(memories.get('toy1')?.size).toBe(0);
+    // A toy whose parent switched memory off: nothing is read or written.
+    const quiet = toyJobReports(base, await jobToken('device-quiet'));
+    await expect(quiet.memories.list()).rejects.toThrow(/HTTP 403.*switched off/);
+    await expect(quiet.memories.put(record)).rejects.toThrow(/HTTP 403/);
+    expect(memories.has('quiet')).toBe(false);
+    expect((await fetchToyJobInfo(base, await jobToken('device-quiet'))).memoryEnabled).toBe(false);
+    expect((await fetchToyJobInfo(base, await jobToken('device-toy1'))).memoryEnabled).toBe(true);
   });
 
   it('refuses every other credential with the reason', async () => {
