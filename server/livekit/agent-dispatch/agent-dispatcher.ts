@@ -66,7 +66,11 @@ export interface DispatchEvents {
   jobAssigned: [job: JobSnapshot, resuming: boolean];
   agentJoined: [job: JobSnapshot];
   /** A worker was asked and did not take the job (declined, timed out, or never joined). */
-  jobRefused: [jobId: string, workerId: string, why: 'declined' | 'no answer' | 'never joined' | 'closed'];
+  jobRefused: [
+    jobId: string,
+    workerId: string,
+    why: 'declined' | 'no answer' | 'never joined' | 'failed to start' | 'closed',
+  ];
   /** No worker can take the job now; it waits for one to register or free up. */
   jobWaiting: [jobId: string];
   jobEnded: [job: JobSnapshot];
@@ -79,10 +83,10 @@ interface JobRecord {
   joined: boolean;
   ended: boolean;
   placing: boolean;
-  /** Workers that took this job and never joined: not asked again for it. */
+  /** Workers that took this job and never joined (or could not start its agent): not asked again for it. */
   neverJoined: Set<WorkerConnection>;
   /** Wakes the placement loop waiting for the agent to join. */
-  joinWaiter: ((outcome: 'joined' | 'worker-closed' | 'ended') => void) | null;
+  joinWaiter: ((outcome: 'joined' | 'worker-closed' | 'failed' | 'ended') => void) | null;
 }
 
 interface RoomRecord {
@@ -393,10 +397,16 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
         this.emit('jobAssigned', this.snapshotOf(record), resuming);
         const outcome = await this.waitForAgent(record);
         if (outcome === 'joined' || outcome === 'ended') return;
-        // The worker took the job and its agent never came (or the worker went away): take it back.
+        // The worker took the job and its agent never came, could not start there (that machine may
+        // lack a model another has), or the worker went away: take it back.
         this.release(record, worker, outcome === 'timeout');
-        this.emit('jobRefused', record.job.id, worker.id, outcome === 'timeout' ? 'never joined' : 'closed');
-        if (outcome === 'timeout') record.neverJoined.add(worker);
+        this.emit(
+          'jobRefused',
+          record.job.id,
+          worker.id,
+          outcome === 'timeout' ? 'never joined' : outcome === 'failed' ? 'failed to start' : 'closed',
+        );
+        if (outcome === 'timeout' || outcome === 'failed') record.neverJoined.add(worker);
         resuming = true;
       }
     } finally {
@@ -439,11 +449,11 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
     return true;
   }
 
-  private waitForAgent(record: JobRecord): Promise<'joined' | 'worker-closed' | 'ended' | 'timeout'> {
+  private waitForAgent(record: JobRecord): Promise<'joined' | 'worker-closed' | 'failed' | 'ended' | 'timeout'> {
     if (record.joined) return Promise.resolve('joined');
     return new Promise((resolve) => {
       const timer = setTimeout(() => finish('timeout'), this.timing.joinTimeoutMs);
-      const finish = (outcome: 'joined' | 'worker-closed' | 'ended' | 'timeout') => {
+      const finish = (outcome: 'joined' | 'worker-closed' | 'failed' | 'ended' | 'timeout') => {
         clearTimeout(timer);
         record.joinWaiter = null;
         resolve(outcome);
@@ -501,6 +511,15 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
     const record = this.jobs.get(update.jobId);
     // Updates for jobs this worker does not hold are ignored (LiveKit logs them at debug level).
     if (!record || record.worker !== worker) return;
+    if (update.status === JobStatus.JS_FAILED && !record.joined && record.joinWaiter && this.roomAlive(record)) {
+      // Its agent could not start on that worker: the placement loop offers the job to another.
+      this.log?.warn(
+        { job: record.job.id, room: record.room, worker: worker.id, error: update.error },
+        'agent dispatch: the job failed to start; offering it to another worker',
+      );
+      record.joinWaiter('failed');
+      return;
+    }
     if (update.status === JobStatus.JS_SUCCESS || update.status === JobStatus.JS_FAILED) {
       this.endJob(record, update.status, update.error, false);
       return;

@@ -172,6 +172,31 @@ describe('agent dispatch with scripted workers', () => {
     closeAll([idle, other]);
   }, 120_000);
 
+  it('gives a job whose agent failed to start on one worker to another, and never back to the first', async () => {
+    const lacking = await worker('fail', 0);
+    const able = await worker('fail', 0.5);
+    const room = 'fail-room';
+    const kid = await person('kid-fail', room, ['fail']);
+
+    const offer = await lacking.next('availability');
+    lacking.accept(offer.job!);
+    await lacking.next('assignment');
+    const refused = nextDispatchEvent(lk.dispatch, 'jobRefused', (jobId) => jobId === offer.job?.id);
+    lacking.failJob(offer.job!.id, 'the toy agent needs VAD, STT and an LLM: stt missing');
+    expect((await refused)[2]).toBe('failed to start');
+    const retry = await able.next('availability');
+    expect(retry.job?.id).toBe(offer.job?.id);
+    expect(retry.resuming).toBe(true);
+    able.accept(retry.job!);
+    const assignment = await able.next('assignment');
+    const joined = nextDispatchEvent(lk.dispatch, 'agentJoined', (j) => j.room === room);
+    await joinAsAgent(assignment.token, `agent-${offer.job?.id}`, 600);
+    await joined;
+    await waitFor('kid hears the agent', () => kid.loudFrames(`agent-${offer.job?.id}`) > 20, 60_000);
+    expect(lacking.count('availability')).toBe(1);
+    closeAll([lacking, able]);
+  }, 120_000);
+
   it('two workers racing for one job: only the worker asked gets it; an answer nobody asked for is ignored', async () => {
     const asked = await worker('race', 0);
     const rival = await worker('race', 0.5);

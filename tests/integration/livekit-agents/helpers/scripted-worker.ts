@@ -92,6 +92,11 @@ export class ScriptedWorker {
     this.send({ case: 'updateJob', value: new UpdateJobStatus({ jobId, status: JobStatus.JS_SUCCESS }) });
   }
 
+  /** Reports that the job's agent could not start (e.g. this machine lacks a model). */
+  failJob(jobId: string, error: string): void {
+    this.send({ case: 'updateJob', value: new UpdateJobStatus({ jobId, status: JobStatus.JS_FAILED, error }) });
+  }
+
   /** The next message of `kind` (matching `match`) not yet taken by an earlier call, received or to come. */
   next<C extends ServerCase>(kind: C, match: (v: ServerValue<C>) => boolean = () => true): Promise<ServerValue<C>> {
     const earlier = this.received.find(
