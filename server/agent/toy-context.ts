@@ -66,7 +66,6 @@ export class UnknownDeviceError extends Error {
   override name = 'UnknownDeviceError';
 }
 
-/** The device's persona for the prompt: its voice and language win over the persona's, and the companion knows whom it talks to. */
 /** A finished turn as the toy's conversation history keeps it (here, or sent by a remote worker). */
 export function historyRow(turn: FinishedTurn): NewDeviceTurn {
   return {
@@ -81,6 +80,7 @@ export function historyRow(turn: FinishedTurn): NewDeviceTurn {
   };
 }
 
+/** The device's persona for the prompt: its voice and language win over the persona's, and the companion knows whom it talks to. */
 export function devicePromptPersona(profile: DeviceProfile): Persona {
   const base = toPromptPersona(profile.persona);
   const owner: string[] = [];
