@@ -407,7 +407,7 @@ export class VoiceController {
   }
 
   private async createSession(): Promise<VoiceSession> {
-    await this.ensurePlanned();
+    // Plans the engines first if need be (one request to the server on a page's first conversation).
     await this.voiceOnItsWay();
     // Neither the language model nor the voice is waited for here: a turn waits for them when it
     // needs them (a missing language model is no reason to refuse: songs, stories and "stop" work).
