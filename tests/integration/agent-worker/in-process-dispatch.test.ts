@@ -2,13 +2,10 @@
 // one agent worker among others, so a worker process started beside it (npm run agent; here the
 // stub worker process with engine doubles) shares the toys instead of sending a second agent into
 // the same room. Real Hearth server with the contract engines, real rtc-node toys.
-import fs from 'node:fs';
-import path from 'node:path';
-import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useToyServer } from '../agent/toy-server.ts';
 import { waitFor } from '../livekit/helpers/rtc-node-participant.ts';
-import { startWorkerProcess, type WorkerProcess } from './worker-process.ts';
+import { agentWorkerToken, jobAssignments, startWorkerProcess, type WorkerProcess } from './worker-process.ts';
 
 describe('the in-process agent is a dispatched worker', () => {
   const session = useToyServer();
@@ -17,19 +14,11 @@ describe('the in-process agent is a dispatched worker', () => {
     external?.child.kill('SIGKILL');
   });
 
-  const assignments = (): { room: string; worker: string }[] =>
-    session.toyServer.server
-      .output()
-      .split('\n')
-      .filter((line) => line.includes('agent dispatch: job assigned'))
-      .map((line) => JSON.parse(line) as { room: string; worker: string });
+  const assignments = () => jobAssignments(session.toyServer.server.output());
 
   it('toys spread over the in-process worker and a worker process, one agent per toy room', async () => {
     const { server } = session.toyServer;
-    const secret = (name: string) => fs.readFileSync(path.join(server.dataDir, 'secrets', name), 'utf8').trim();
-    const at = new AccessToken(secret('livekit-api-key'), secret('livekit-api-secret'), { ttl: 600 });
-    at.addGrant({ agent: true });
-    external = await startWorkerProcess(server.url.replace(/^http/, 'ws'), await at.toJwt(), 2);
+    external = await startWorkerProcess(server.url.replace(/^http/, 'ws'), await agentWorkerToken(server.dataDir), 2);
 
     // The in-process worker registered at listen, before the process: equal loads go to it first,
     // then the least loaded (the process, with none).

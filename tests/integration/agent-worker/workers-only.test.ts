@@ -2,13 +2,10 @@
 // LiveKit toy's job goes to a worker started elsewhere (npm run agent; here the stub worker process
 // with engine doubles). Beside a real LiveKit server the same switch keeps the server's agent out of
 // the toys' rooms, and LiveKit dispatches to the scaled workers. Real Hearth server, real rtc-node toy.
-import fs from 'node:fs';
-import path from 'node:path';
-import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useToyServer } from '../agent/toy-server.ts';
 import { waitFor } from '../livekit/helpers/rtc-node-participant.ts';
-import { startWorkerProcess, type WorkerProcess } from './worker-process.ts';
+import { agentWorkerToken, jobAssignments, startWorkerProcess, type WorkerProcess } from './worker-process.ts';
 
 describe('--toy-agent workers: only workers elsewhere serve the toys', () => {
   const session = useToyServer({ args: ['--toy-agent', 'workers'] });
@@ -17,19 +14,11 @@ describe('--toy-agent workers: only workers elsewhere serve the toys', () => {
     external?.child.kill('SIGKILL');
   });
 
-  const assignments = (): { room: string; worker: string }[] =>
-    session.toyServer.server
-      .output()
-      .split('\n')
-      .filter((line) => line.includes('agent dispatch: job assigned'))
-      .map((line) => JSON.parse(line) as { room: string; worker: string });
+  const assignments = () => jobAssignments(session.toyServer.server.output());
 
   it('gives both toys to the worker process, none to the server itself', async () => {
     const { server } = session.toyServer;
-    const secret = (name: string) => fs.readFileSync(path.join(server.dataDir, 'secrets', name), 'utf8').trim();
-    const at = new AccessToken(secret('livekit-api-key'), secret('livekit-api-secret'), { ttl: 600 });
-    at.addGrant({ agent: true });
-    external = await startWorkerProcess(server.url.replace(/^http/, 'ws'), await at.toJwt(), 2);
+    external = await startWorkerProcess(server.url.replace(/^http/, 'ws'), await agentWorkerToken(server.dataDir), 2);
 
     const bear = await session.toyServer.registerToy('Bear');
     const owl = await session.toyServer.registerToy('Owl');
