@@ -89,7 +89,6 @@ export class ModelInstaller {
         dir,
         onFile: (r) => {
           if (!this.current.packs.includes(r.packId)) this.current.packs.push(r.packId);
-          this.file(`${r.packId}/${r.path}`, null);
           this.update(`${r.packId}/${r.path}`, { state: r.outcome === 'rejected' ? 'failed' : 'done' });
         },
       });
