@@ -60,7 +60,7 @@ export class ModelInstaller {
     this.begin('download', packs.map((p) => p.id));
     for (const pack of packs)
       for (const file of pack.files)
-        if (file.source.kind === 'url') this.file(`${pack.id}/${file.path}`, file.bytes);
+        if (file.source.kind === 'url') this.file(`${pack.id}/${file.path}`, file.bytes ?? file.approxBytes ?? null);
     this.totals();
     const signal = this.abort!.signal;
     this.running = this.run(async () => {

@@ -51,6 +51,12 @@ export type FileSource = z.infer<typeof fileSourceSchema>;
 export const packFileSchema = z.strictObject({
   path: packRelativePath,
   bytes: z.int().nonnegative().nullable(),
+  /**
+   * About how big the file is, for choosing and for progress before its exact size is known. The
+   * public hosts change exact sizes with each re-upload, so a pinned `bytes` would make the
+   * downloader reject a good file; exact bytes go into the lock at download instead.
+   */
+  approxBytes: z.int().positive().optional(),
   sha256: sha256Hex.nullable(),
   source: fileSourceSchema,
   /**
@@ -70,14 +76,15 @@ export const modelPackSchema = z.strictObject({
   tier: z.enum(MODEL_TIERS),
   license: z.string().min(1),
   description: z.string(),
-  /**
-   * About how much a download brings, for choosing before any file's exact size is known (the
-   * public hosts' sizes change with each re-upload, so exact bytes live in the lock, not here).
-   */
-  approxBytes: z.int().positive().optional(),
   files: z.array(packFileSchema).min(1),
 });
 export type ModelPack = z.infer<typeof modelPackSchema>;
+
+/** The pack's size from each file's exact or approximate bytes; null when a file has neither. */
+export function packApproxBytes(pack: ModelPack): number | null {
+  const sizes = pack.files.map((f) => f.bytes ?? f.approxBytes ?? null);
+  return sizes.every((b) => b !== null) ? sizes.reduce<number>((sum, b) => sum + (b ?? 0), 0) : null;
+}
 
 export const manifestSchema = z
   .strictObject({

@@ -1,6 +1,6 @@
 // What a parent can choose to install from the browser: plain-worded bundles of packs sized to
 // the machines, built from what the home server already has ready.
-import type { ModelManifest, ModelPack, ModelRole } from './manifest.ts';
+import { packApproxBytes, type ModelManifest, type ModelPack, type ModelRole } from './manifest.ts';
 import type { PackStatus, RoleStatus } from './status.ts';
 import type { SetupChoice, SetupChoiceId, SetupChoicePack } from '../../src/core/model-setup.ts';
 
@@ -33,7 +33,7 @@ export function choicePack(pack: ModelPack, status: PackStatus | undefined): Set
     id: pack.id,
     role: pack.role,
     title: pack.title,
-    bytes: exact ?? status?.bytes ?? pack.approxBytes ?? null,
+    bytes: exact ?? status?.bytes ?? packApproxBytes(pack),
   };
 }
 

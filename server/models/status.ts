@@ -1,5 +1,5 @@
 // Turning file inspections into what people see: pack and role states, plus the command that fixes them.
-import { ROLE_LABELS, tierRank, type ModelPack, type ModelRole } from './manifest.ts';
+import { packApproxBytes, ROLE_LABELS, tierRank, type ModelPack, type ModelRole } from './manifest.ts';
 import type { FileInspection, FileState } from './inspect.ts';
 
 export interface PackFileStatus {
@@ -67,7 +67,7 @@ export function packStatus(pack: ModelPack, files: FileInspection[]): PackStatus
     tier: pack.tier,
     engine: pack.engine,
     bytes: sizes.every((b) => b !== null) ? sizes.reduce<number>((a, b) => a + (b ?? 0), 0) : null,
-    approxBytes: pack.approxBytes ?? null,
+    approxBytes: packApproxBytes(pack),
     state,
     files: files.map((f) => ({ path: f.file.path, state: f.state, bytes: f.bytes, location: f.location, sha256: f.sha256 ?? f.expectedSha256 })),
     fix: packFix(pack, state),

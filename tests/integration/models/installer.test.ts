@@ -73,6 +73,22 @@ describe('model installer', () => {
     expect((await store.roles()).find((r) => r.role === 'stt')?.status).toBe('ready');
   });
 
+  it("shows a file's approximate size from the manifest until the host tells the exact one", async () => {
+    const unpinned = urlPack('tiny-stt', [
+      { path: 'config.json', approxBytes: 30 },
+      { path: 'onnx/model.onnx', approxBytes: 1_400_000 },
+    ]);
+    const { installer } = await setUp([unpinned]);
+    const started = installer.startDownload(['tiny-stt']);
+    expect(started.files.map((f) => f.bytesTotal)).toEqual([30, 1_400_000]);
+    expect(started.bytesTotal).toBe(1_400_030);
+    await installer.settled();
+    const done = installer.status();
+    expect(done.state).toBe('done');
+    expect(done.files.map((f) => f.bytesTotal)).toEqual([config.length, weights.length]);
+    expect(done.bytesTotal).toBe(config.length + weights.length);
+  });
+
   it('cancel keeps what arrived; installing again resumes from it', async () => {
     const { store, installer, host } = await setUp();
     const release = host.pauseAfter(weightsPath, 500_000);
@@ -144,9 +160,9 @@ describe('model installer', () => {
   it('offers Small and Better in plain words with sizes, leaving out what is ready', async () => {
     const packs = [
       sttPack,
-      urlPack('tiny-voice', [{ path: 'voice.onnx' }], { role: 'tts', engine: 'piper', approxBytes: 60_000_000 }),
-      urlPack('tiny-chat-cpu', [{ path: 'chat.gguf' }], { role: 'llm-cpu', engine: 'llama-cpp', approxBytes: 490_000_000 }),
-      urlPack('tiny-chat-gpu', [{ path: 'chat.wasm' }], { role: 'llm-webgpu', engine: 'webllm', approxBytes: 300_000_000 }),
+      urlPack('tiny-voice', [{ path: 'voice.onnx', approxBytes: 60_000_000 }], { role: 'tts', engine: 'piper' }),
+      urlPack('tiny-chat-cpu', [{ path: 'chat.gguf', approxBytes: 490_000_000 }], { role: 'llm-cpu', engine: 'llama-cpp' }),
+      urlPack('tiny-chat-gpu', [{ path: 'chat.wasm', approxBytes: 300_000_000 }], { role: 'llm-webgpu', engine: 'webllm' }),
       urlPack('tiny-embed', [{ path: 'model.onnx' }], { role: 'embeddings', engine: 'transformersjs-feature-extraction' }),
     ];
     const { store, installer } = await setUp(packs);
@@ -165,14 +181,14 @@ describe('model installer', () => {
 });
 
 describe("the shipped manifest's setup choices", () => {
-  it('sizes every downloadable recommended pack, and a fresh install offers Small (about 0.6 GB) and Better', async () => {
+  it('gives every recommended file a size, and a fresh install offers Small (about 0.6 GB) and Better', async () => {
     const { loadManifest } = await import('../../../server/models/manifest.ts');
     const { defaultManifestPath } = await import('../../../server/models/config.ts');
     const manifest = await loadManifest(defaultManifestPath({}));
-    const unsized = manifest.packs.filter(
-      (p) => p.tier === 'recommended' && p.files.some((f) => f.source.kind === 'url') && !p.approxBytes && p.files.some((f) => f.bytes === null),
-    );
-    expect(unsized.map((p) => p.id)).toEqual([]);
+    const unsized = manifest.packs
+      .filter((p) => p.tier === 'recommended')
+      .flatMap((p) => p.files.filter((f) => f.bytes === null && !f.approxBytes).map((f) => `${p.id}/${f.path}`));
+    expect(unsized).toEqual([]);
     const empty = await makeWorkspace(manifest.packs);
     try {
       const store = await ModelStore.open({ manifestPath: empty.manifestPath, modelsDir: empty.modelsDir, extraDirs: [] });

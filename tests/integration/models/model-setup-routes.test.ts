@@ -33,7 +33,7 @@ describe('model setup routes', () => {
     host = new ModelFileServer();
     host.add(weightsPath, weights);
     await host.start();
-    ws = await makeWorkspace([urlPack('tiny-stt', [{ path: 'model.onnx', bytes: weights.length, sha256: sha256(weights) }], { approxBytes: 400_000 })]);
+    ws = await makeWorkspace([urlPack('tiny-stt', [{ path: 'model.onnx', bytes: weights.length, sha256: sha256(weights) }])]);
     const store = await ModelStore.open({ manifestPath: ws.manifestPath, modelsDir: ws.modelsDir, extraDirs: [] });
     const installer = new ModelInstaller(store, { mirror: host.baseUrl, download: { retries: 1, retryDelayMs: 5 } });
     db = openDatabase(':memory:');

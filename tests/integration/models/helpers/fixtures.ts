@@ -53,7 +53,7 @@ export async function writeAt(path: string, body: Buffer | string): Promise<void
 
 export function urlPack(
   id: string,
-  files: { path: string; sha256?: string | null; bytes?: number | null; listsFiles?: 'ndarray-cache' }[],
+  files: { path: string; sha256?: string | null; bytes?: number | null; approxBytes?: number; listsFiles?: 'ndarray-cache' }[],
   extra: Partial<ModelPack> = {},
 ): ModelPack {
   return {
@@ -67,6 +67,7 @@ export function urlPack(
     files: files.map((f) => ({
       path: f.path,
       bytes: f.bytes ?? null,
+      ...(f.approxBytes ? { approxBytes: f.approxBytes } : {}),
       sha256: f.sha256 ?? null,
       source: { kind: 'url' as const, url: fakeUrl(`test-org/${id}`, f.path) },
       ...(f.listsFiles ? { listsFiles: f.listsFiles } : {}),
