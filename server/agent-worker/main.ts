@@ -10,7 +10,9 @@ import type { AgentEngines } from '../agent/agent-session.ts';
 import { canExtractFacts, type AgentLog } from '../agent/supervisor.ts';
 import { ModelStore } from '../models/store.ts';
 import { remoteToyConversation } from './remote-toy-conversation.ts';
+import { jobApiCaller } from './job-api-client.ts';
 import { fetchToyJobInfo, toyJobReports } from './toy-job-api.ts';
+import { remoteMediaLibrary } from './toy-job-media.ts';
 import { isToyJob, toyJobRunner } from './toy-job-runner.ts';
 import { AgentWorker } from './worker-client.ts';
 
@@ -120,11 +122,14 @@ worker = await AgentWorker.connect({
     engines: loadEngines,
     toy: async (job) => {
       const info = await fetchToyJobInfo(hearthUrl, job.token);
+      // One caller per job: its token is renewed once for the reports and the media alike.
+      const api = jobApiCaller(hearthUrl, job.token);
       return {
         persona: info.persona,
+        media: remoteMediaLibrary(api),
         conversation: (jobEngines) =>
           remoteToyConversation(info, {
-            reports: toyJobReports(hearthUrl, job.token),
+            reports: toyJobReports(api),
             judgeLlm: canExtractFacts(jobEngines.llm) ? jobEngines.llm : null,
             onProblem: (message, error) => log('warn', message, { job: job.id, error: String(error) }),
           }),

@@ -7,7 +7,7 @@
 // worker hands back what the in-process agent writes itself: the toy's talking time (for the daily
 // limit) and each finished turn (the parent's conversation history, when this toy keeps one).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AccessToken, TokenVerifier, type ClaimGrants } from 'livekit-server-sdk';
+import { AccessToken } from 'livekit-server-sdk';
 import { z } from 'zod';
 import type { DeviceProfile } from '../../src/core/devices/device-profile.ts';
 import type { MemoryRecord, MemoryStore } from '../../src/core/memory/memory-types.ts';
@@ -16,14 +16,25 @@ import type { Persona } from '../../src/core/prompt.ts';
 import type { TimeLimits } from '../../src/core/safety/time-limits.ts';
 import type { VoiceSessionConfig } from '../../src/core/session-types.ts';
 import { devicePromptPersona } from '../agent/toy-context.ts';
-import { deviceIdOfRoom } from '../devices/device-room.ts';
-import { bearerSecret } from '../livekit/household-key.ts';
+import type { CatalogSource } from '../agent/media/media-library.ts';
+import type { JobApiCaller } from './job-api-client.ts';
+import {
+  jobTokenAuth,
+  TOY_JOB_API_PATH,
+  TOY_JOB_MEMORIES_PATH,
+  TOY_JOB_TOKEN_PATH,
+  TOY_JOB_TURNS_PATH,
+  TOY_JOB_USAGE_PATH,
+} from './job-token-auth.ts';
+import { registerToyJobMedia } from './toy-job-media.ts';
 
-export const TOY_JOB_API_PATH = '/api/agent-worker/toy';
-export const TOY_JOB_USAGE_PATH = `${TOY_JOB_API_PATH}/usage`;
-export const TOY_JOB_TURNS_PATH = `${TOY_JOB_API_PATH}/turns`;
-export const TOY_JOB_TOKEN_PATH = `${TOY_JOB_API_PATH}/token`;
-export const TOY_JOB_MEMORIES_PATH = `${TOY_JOB_API_PATH}/memories`;
+export {
+  TOY_JOB_API_PATH,
+  TOY_JOB_MEMORIES_PATH,
+  TOY_JOB_TOKEN_PATH,
+  TOY_JOB_TURNS_PATH,
+  TOY_JOB_USAGE_PATH,
+} from './job-token-auth.ts';
 
 /**
  * A job token lives an hour; a worker trades it for a fresh one before it runs out, so a long
@@ -33,8 +44,6 @@ export const TOY_JOB_MEMORIES_PATH = `${TOY_JOB_API_PATH}/memories`;
 const MAX_JOB_AGE_MS = 12 * 3600_000;
 /** Carried by refreshed tokens: when the job's first token was issued (ms since the epoch). */
 const JOB_SINCE_ATTRIBUTE = 'hearth.jobSince';
-/** The worker refreshes when its token has less than this left. */
-const REFRESH_BEFORE_EXPIRY_MS = 10 * 60_000;
 
 /** Talking time one report may add: a turn is cut off long before (maxUtteranceMs, replies). */
 const MAX_USAGE_REPORT_MS = 15 * 60_000;
@@ -110,50 +119,14 @@ export interface ToyJobApiOptions {
   sessionConfig: Partial<VoiceSessionConfig>;
   /** The toy's memories on the server. */
   memories: (deviceId: string) => MemoryStore;
+  /** The home media library: with it, workers play songs and stories to their toys (toy-job-media.ts). */
+  catalog?: CatalogSource;
 }
 
 export function registerToyJobApi(app: FastifyInstance, opts: ToyJobApiOptions): void {
-  const verifier = new TokenVerifier(opts.apiKey, opts.apiSecret);
-
-  /** The toy whose job the request's token is for (and the token's claims), or null once the reply says why not. */
-  const jobOf = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-  ): Promise<{ profile: DeviceProfile; claims: ClaimGrants } | null> => {
-    const token = bearerSecret(request.headers.authorization);
-    if (!token) {
-      await reply.code(401).send({ error: "send the job's room token as Authorization: Bearer <token>" });
-      return null;
-    }
-    let claims;
-    try {
-      claims = await verifier.verify(token, 0);
-    } catch (err) {
-      await reply
-        .code(401)
-        .send({ error: `invalid job token: ${err instanceof Error ? err.message : 'unverifiable'}` });
-      return null;
-    }
-    // Only an agent's join token for a toy's own room: not a worker's registration token, not a toy's.
-    const room = claims.video?.room ?? '';
-    if (claims.kind !== 'agent' || claims.video?.agent !== true || claims.video.roomJoin !== true) {
-      await reply.code(403).send({ error: "not an agent job token: send the token from the job's assignment" });
-      return null;
-    }
-    const deviceId = deviceIdOfRoom(room);
-    if (!deviceId) {
-      await reply.code(403).send({ error: `the job's room ${JSON.stringify(room)} is not a toy's room` });
-      return null;
-    }
-    const profile = opts.profile(deviceId);
-    if (!profile) {
-      await reply.code(404).send({ error: `no toy ${deviceId}: it was deleted or never registered` });
-      return null;
-    }
-    return { profile, claims };
-  };
-  const jobToy = async (request: FastifyRequest, reply: FastifyReply): Promise<DeviceProfile | null> =>
-    (await jobOf(request, reply))?.profile ?? null;
+  const auth = jobTokenAuth(opts);
+  const { jobOf, jobToy } = auth;
+  if (opts.catalog) registerToyJobMedia(app, { auth, catalog: opts.catalog });
 
   // A fresh token for the same job (same room, identity and grants), an hour more.
   app.post(TOY_JOB_TOKEN_PATH, { bodyLimit: 1024 }, async (request, reply) => {
@@ -288,43 +261,9 @@ export interface ToyJobReports {
   memories: MemoryStore;
 }
 
-export function toyJobReports(hearthUrl: string, jobToken: string): ToyJobReports {
-  let token = jobToken;
-  let refreshing: Promise<void> | null = null;
-  const refresh = async (): Promise<void> => {
-    const res = await fetch(new URL(TOY_JOB_TOKEN_PATH, hearthUrl), {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const body = (await res.json().catch(() => ({}))) as { token?: unknown; error?: string };
-    if (!res.ok || typeof body.token !== 'string')
-      throw new Error(
-        `the Hearth server did not renew the job's token (HTTP ${res.status}): ${body.error ?? 'no token'}`,
-      );
-    token = body.token;
-  };
-  /** Renews the token before it runs out (one renewal at a time for all reports). */
-  const fresh = async (): Promise<void> => {
-    if (msLeft(token) > REFRESH_BEFORE_EXPIRY_MS) return;
-    refreshing ??= refresh().finally(() => (refreshing = null));
-    await refreshing;
-  };
-  const call = async (method: string, path: string, body: unknown, what: string): Promise<Response> => {
-    await fresh();
-    const res = await fetch(new URL(path, hearthUrl), {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (res.ok) return res;
-    const { error } = (await res.json().catch(() => ({}))) as { error?: string };
-    throw new Error(`the Hearth server refused the toy's ${what} (HTTP ${res.status}): ${error ?? 'no reason given'}`);
-  };
+export function toyJobReports(api: JobApiCaller): ToyJobReports {
   const post = async (path: string, body: unknown, what: string): Promise<void> => {
-    await call('POST', path, body, what);
+    await api.call('POST', path, body, what);
   };
   const memoryPath = (id: string): string => `${TOY_JOB_MEMORIES_PATH}/${encodeURIComponent(id)}`;
   return {
@@ -334,22 +273,12 @@ export function toyJobReports(hearthUrl: string, jobToken: string): ToyJobReport
     memories: {
       list: async () =>
         (
-          (await (await call('GET', TOY_JOB_MEMORIES_PATH, undefined, 'memories')).json()) as {
+          (await (await api.call('GET', TOY_JOB_MEMORIES_PATH, undefined, 'memories')).json()) as {
             memories: MemoryRecord[];
           }
         ).memories,
-      put: async (record) => void (await call('PUT', memoryPath(record.id), record, 'memory')),
-      delete: async (id) => void (await call('DELETE', memoryPath(id), undefined, 'forgotten memory')),
+      put: async (record) => void (await api.call('PUT', memoryPath(record.id), record, 'memory')),
+      delete: async (id) => void (await api.call('DELETE', memoryPath(id), undefined, 'forgotten memory')),
     },
   };
-}
-
-/** Time until a JWT's `exp` (Infinity when it has none or cannot be read: nothing to renew). */
-function msLeft(jwt: string): number {
-  try {
-    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof payload.exp === 'number' ? payload.exp * 1000 - Date.now() : Infinity;
-  } catch {
-    return Infinity;
-  }
 }

@@ -3,6 +3,7 @@
 // `device-<id>`, so the room is also the toy's id.
 import type { Job } from '@livekit/protocol';
 import type { AgentConversation, AgentEngines } from '../agent/agent-session.ts';
+import type { AgentMediaLibrary } from '../agent/media/media-library.ts';
 import type { AgentLog } from '../agent/supervisor.ts';
 import { deviceIdOfRoom, deviceRef } from '../devices/device-room.ts';
 import type { Persona } from '../../src/core/prompt.ts';
@@ -11,6 +12,8 @@ import type { AssignedJob, RunningJob } from './worker-client.ts';
 export interface JobToy {
   persona: Persona;
   conversation?: (engines: AgentEngines) => AgentConversation;
+  /** The home media library (songs and stories); without it the toy has none. */
+  media?: AgentMediaLibrary;
 }
 
 export interface ToyJobRunnerOptions {
@@ -47,6 +50,7 @@ export function toyJobRunner(opts: ToyJobRunnerOptions): (job: AssignedJob) => P
       engines,
       persona: toy.persona,
       ...(conversation ? { conversation } : {}),
+      ...(toy.media ? { media: toy.media } : {}),
       log: opts.log,
       ...(opts.absentTimeoutMs !== undefined ? { absentTimeoutMs: opts.absentTimeoutMs } : {}),
     });

@@ -162,7 +162,7 @@ export async function buildApp({
     app.addHook('onClose', () => worker.close());
   }
   // Agent workers on other machines read their assigned toy's conversation settings with the job's
-  // room token, and hand back its talking time and finished turns.
+  // room token, hand back its talking time and finished turns, and play it songs and stories.
   const workerTurns = new DeviceTurnStore(db);
   registerToyJobApi(app, {
     apiKey: livekit.credentials.apiKey,
@@ -174,6 +174,7 @@ export async function buildApp({
     keepTurn: (id, turn) => config.toyHistoryDays > 0 && workerTurns.add(id, turn) !== null,
     sessionConfig: toySessionConfig(config),
     memories: (id) => new DeviceMemoryStore(db, id),
+    catalog,
   });
   // Stock xiaozhi toys (OTA, pairing, WebSocket): the same engines and toy profiles as the agent's.
   // MQTT + UDP starts once the sessions exist; the OTA asks it for a toy's mqtt block from then on.

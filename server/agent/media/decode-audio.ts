@@ -5,7 +5,7 @@
 // can decode at once.
 import { downmixToMono } from '../../../src/core/audio/channels.ts';
 import type { PcmChunk } from '../../catalog/decode/pcm-chunk.ts';
-import { AudioDecodeError, decodeAudioPieces, decodeAudioStream } from '../../catalog/decode/stream-decode.ts';
+import { AudioDecodeError, decodeAudioPieces, decodeAudioStream, type AudioBytes } from '../../catalog/decode/stream-decode.ts';
 import { DEFAULT_MEDIA_LIMITS, MediaLimitError, type MediaLimits } from '../../catalog/media-limits.ts';
 
 export interface DecodedAudio {
@@ -22,13 +22,13 @@ export class MediaDecodeError extends Error {
 export type AudioPieces = AsyncGenerator<{ pcm: Float32Array; sampleRate: number }, void>;
 
 /**
- * Opens a file for playback without decoding it whole: the first piece is decoded now (a file
+ * Opens a file (or a download's bytes) for playback without decoding it whole: the first piece is decoded now (a file
  * that is missing or not audio fails here, before playing starts), the rest as the player pulls
  * them, so memory stays at one piece whatever the file's length. Errors later in the file (cut
  * short, past the caps) end the stream with a MediaDecodeError.
  */
-export async function openAudioStream(absolutePath: string, label = absolutePath, limits: MediaLimits = DEFAULT_MEDIA_LIMITS, catalogedDurationSec?: number): Promise<AudioPieces> {
-  const pieces = decodeAudioPieces(absolutePath, label, { limits, ...(catalogedDurationSec !== undefined ? { claimedDurationSec: catalogedDurationSec } : {}) });
+export async function openAudioStream(source: AudioBytes, label = typeof source === 'string' ? source : 'the audio', limits: MediaLimits = DEFAULT_MEDIA_LIMITS, catalogedDurationSec?: number): Promise<AudioPieces> {
+  const pieces = decodeAudioPieces(source, label, { limits, ...(catalogedDurationSec !== undefined ? { claimedDurationSec: catalogedDurationSec } : {}) });
   const first = await translated(() => pieces.next(), label);
   return (async function* mono(): AudioPieces {
     try {

@@ -3,13 +3,17 @@
 // duration limit or past what the file's header claims. Memory stays bounded by one piece, and a
 // small file that expands to hours of audio (a decompression bomb) costs seconds, not gigabytes.
 import { createReadStream } from 'node:fs';
-import fs from 'node:fs/promises';
 import { checkAudioFormat, describeDuration, MediaLimitError, type MediaLimits } from '../media-limits.ts';
 import { sniffAudio } from '../sniff-audio.ts';
 import { createDecoder, UnsupportedCodecError } from './decoders.ts';
 import type { PcmChunk } from './pcm-chunk.ts';
 
 const READ_BYTES = 64 * 1024;
+/** What the format sniffer reads. */
+const HEAD_BYTES = 4096;
+
+/** A file's path, or its bytes as they arrive (e.g. a download's body). */
+export type AudioBytes = string | AsyncIterable<Uint8Array>;
 /**
  * Bytes handed to the decoder at a time. Silence in FLAC expands over 1000-fold (ten minutes of it
  * fit in 16 KB), so small feeds keep each decoded piece to a few MB of samples.
@@ -34,7 +38,7 @@ export interface DecodeSummary {
   durationSec: number;
 }
 
-/** Streams `absolutePath` through its decoder. Throws MediaLimitError (too much audio) or AudioDecodeError (broken). */
+/** Streams a file through its decoder. Throws MediaLimitError (too much audio) or AudioDecodeError (broken). */
 export async function decodeAudioStream(
   absolutePath: string,
   label: string,
@@ -54,11 +58,29 @@ export async function decodeAudioStream(
  * stopping early (return()) closes the file and frees the decoder.
  */
 export async function* decodeAudioPieces(
-  absolutePath: string,
+  source: AudioBytes,
   label: string,
   options: Omit<DecodeOptions, 'onPcm'>,
 ): AsyncGenerator<PcmChunk, DecodeSummary> {
-  const head = await readHead(absolutePath);
+  const bytes =
+    typeof source === 'string'
+      ? (createReadStream(source, { highWaterMark: READ_BYTES }) as AsyncIterable<Uint8Array>)
+      : source;
+  const reader = bytes[Symbol.asyncIterator]();
+  try {
+    return yield* decodeFrom(reader, label, options);
+  } finally {
+    // Stopping early closes the file, or cancels the download it came from.
+    await reader.return?.();
+  }
+}
+
+async function* decodeFrom(
+  reader: AsyncIterator<Uint8Array>,
+  label: string,
+  options: Omit<DecodeOptions, 'onPcm'>,
+): AsyncGenerator<PcmChunk, DecodeSummary> {
+  const { head, rest } = await readHead(reader);
   const container = sniffAudio(head);
   if (!container)
     throw new AudioDecodeError(`${label} could not be decoded: its content is not audio in a supported format`);
@@ -98,11 +120,10 @@ export async function* decodeAudioPieces(
     }
     return true;
   };
-  const stream = createReadStream(absolutePath, { highWaterMark: READ_BYTES });
   try {
-    for await (const piece of stream as AsyncIterable<Buffer>) {
+    for (let piece: Uint8Array | null = head; piece; piece = await rest()) {
       for (let at = 0; at < piece.length; at += FEED_BYTES) {
-        const bytes = new Uint8Array(piece.buffer, piece.byteOffset + at, Math.min(FEED_BYTES, piece.length - at));
+        const bytes = piece.subarray(at, Math.min(piece.length, at + FEED_BYTES));
         const chunk = await decodePiece(() => decoder.decode(bytes), label);
         if (check(chunk)) yield chunk;
       }
@@ -110,7 +131,6 @@ export async function* decodeAudioPieces(
     const tail = await decodePiece(() => decoder.flush(), label);
     if (check(tail)) yield tail;
   } finally {
-    stream.destroy();
     decoder.free();
   }
   if (frames === 0) throw new AudioDecodeError(`${label} holds no playable audio (it may be corrupt or cut short)`);
@@ -132,13 +152,25 @@ async function decodePiece(run: () => Promise<PcmChunk>, label: string): Promise
   }
 }
 
-async function readHead(absolutePath: string): Promise<Uint8Array> {
-  const handle = await fs.open(absolutePath, 'r');
-  try {
-    const head = new Uint8Array(4096);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return head.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
+/**
+ * The first bytes (enough to tell the format, or all there are), and a way to read on: the file or
+ * download is read once, the head fed to the decoder like every later piece.
+ */
+async function readHead(
+  reader: AsyncIterator<Uint8Array>,
+): Promise<{ head: Uint8Array; rest: () => Promise<Uint8Array | null> }> {
+  const pieces: Uint8Array[] = [];
+  let length = 0;
+  while (length < HEAD_BYTES) {
+    const next = await reader.next();
+    if (next.done) break;
+    pieces.push(next.value);
+    length += next.value.length;
   }
+  const head = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
+  const rest = async (): Promise<Uint8Array | null> => {
+    const next = await reader.next();
+    return next.done ? null : next.value;
+  };
+  return { head, rest };
 }

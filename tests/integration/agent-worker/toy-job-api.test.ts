@@ -16,6 +16,7 @@ import {
   toyJobReports,
   type WorkerTurn,
 } from '../../../server/agent-worker/toy-job-api.ts';
+import { jobApiCaller } from '../../../server/agent-worker/job-api-client.ts';
 import { buildAgentToken } from '../../../server/livekit/agent-dispatch/agent-token.ts';
 import { ParticipantPermission } from '@livekit/protocol';
 import type { DeviceProfile } from '../../../src/core/devices/device-profile.ts';
@@ -120,7 +121,7 @@ describe('toy job API for agent workers', () => {
   });
 
   it("takes back the job's talking time and finished turns, for that toy only", async () => {
-    const reports = toyJobReports(base, await jobToken('device-toy1'));
+    const reports = toyJobReports(jobApiCaller(base, await jobToken('device-toy1')));
     await reports.usage(4200);
     const turn: WorkerTurn = {
       startedAt: '2026-12-03T10:00:00.000Z',
@@ -135,7 +136,9 @@ describe('toy job API for agent workers', () => {
     expect(usage).toEqual([['toy1', 4200]]);
     expect(kept).toEqual([['toy1', turn]]);
     // Another toy's job token cannot write for it: its toy is gone.
-    await expect(toyJobReports(base, await jobToken('device-gone')).usage(1000)).rejects.toThrow(/HTTP 404/);
+    await expect(toyJobReports(jobApiCaller(base, await jobToken('device-gone'))).usage(1000)).rejects.toThrow(
+      /HTTP 404/,
+    );
     expect(usage).toHaveLength(1);
   });
 
@@ -183,7 +186,7 @@ describe('toy job API for agent workers', () => {
     at.addGrant({ roomJoin: true, agent: true, room: 'device-toy1', canPublish: true, canSubscribe: true });
     const old = await at.toJwt();
     renewals.length = 0;
-    const reports = toyJobReports(base, old);
+    const reports = toyJobReports(jobApiCaller(base, old));
     const before = usage.length;
     await Promise.all([reports.usage(1000), reports.usage(2000)]);
     expect(renewals).toHaveLength(1); // one renewal for both reports
@@ -248,7 +251,7 @@ describe('toy job API for agent workers', () => {
   });
 
   it("reads, writes and forgets its toy's memories on the server, only when the parent lets the toy remember", async () => {
-    const reports = toyJobReports(base, await jobToken('device-toy1'));
+    const reports = toyJobReports(jobApiCaller(base, await jobToken('device-toy1')));
     expect(await reports.memories.list()).toEqual([]);
     const record: MemoryRecord = {
       id: 'memory-1',
@@ -281,7 +284,7 @@ describe('toy job API for agent workers', () => {
     expect((await put('memory-2', { ...record, id: 'memory-2', extra: 1 })).statusCode).toBe(400);
     expect(memories.get('toy1')?.size).toBe(0);
     // A toy whose parent switched memory off: nothing is read or written.
-    const quiet = toyJobReports(base, await jobToken('device-quiet'));
+    const quiet = toyJobReports(jobApiCaller(base, await jobToken('device-quiet')));
     await expect(quiet.memories.list()).rejects.toThrow(/HTTP 403.*switched off/);
     await expect(quiet.memories.put(record)).rejects.toThrow(/HTTP 403/);
     expect(memories.has('quiet')).toBe(false);
