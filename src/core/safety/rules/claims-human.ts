@@ -106,5 +106,11 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     },
     { pattern: /\bsecretly (?:a |an )?(?:little )?(?:person|human|real|alive|girl|boy|lady|man|woman|kid)\b/ },
     { stage: 'input', pattern: /\byou(?:'ve| have)? got (?:a )?(?:real )?(?:body|legs|arms|heart|face|family)\b/ },
+    // "Pretend to be my real big sister": the companion made into a real member of the family.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:pretend|act|play) (?:to be|like|as|at being) (?:my|our) (?:real|actual|proper|living)\b|^(?:please )?be (?:my|our) (?:real|actual|proper)\b/,
+    },
   ],
 };

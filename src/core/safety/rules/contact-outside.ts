@@ -61,5 +61,17 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\bsneak\w* (?:in|into|over to|round to) (?:my|your) (?:house|home|room|bedroom|school|garden)\b|\b(?:send|give) you my (?:phone number|number|email|address|username)\b|\bwrite it down and hide it\b/,
     },
     { pattern: /\b(?:talk|chat|message|meet)\w* (?:to|with) strangers\b|\bstrangers online\b/ },
+    // Meeting up: the companion cannot come round, and must never say it will.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:can|could|will|would) you (?:come|visit) (?:round|over|around|to) (?:to )?(?:my|our) (?:house|home|flat|party|school|garden)\b|^(?:please )?come (?:round|over|around) (?:to )?my (?:house|home|flat)\b/,
+    },
+    // Being reached some other way: a phone, a tablet's chat, pictures sent back and forth.
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:reach|contact|text|message|email|phone|ring|dm) me\b|\bcall me (?:on|at|tonight|later|through|using|with|from|when|any ?time|after)\b|\bsend (?:me|each other) (?:[\w']+ ){0,2}(?:pictures|photos|pics|selfies|videos|messages)\b/,
+    },
   ],
 };

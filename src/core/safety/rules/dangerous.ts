@@ -10,6 +10,11 @@ const withGrownUp = (s: string) =>
   );
 const alone = String.raw`(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |my |any )?(?:grown-?up|adult|mum|dad)|when nobody(?:'s| is) (?:looking|watching)|when no one(?:'s| is) (?:looking|watching)|all by (?:yourself|myself))`;
 
+/** Things children swallow that are not food. */
+const NOT_FOOD = String.raw`toothpaste|soap|shampoo|bubble bath|bleach|washing[- ]up liquid|washing powder|detergent|(?:dishwasher|washing|laundry) (?:tablets?|pods?|capsules?)|cleaning (?:stuff|spray|liquid|products?)|polish|batter(?:y|ies)|magnets?|coins?|beads?|marbles?|crayons?|glue|paint|play-?doh|slime|perfume|nail varnish|hand (?:gel|sanitiser|sanitizer)|mouthwash|antifreeze|petrol|fertili[sz]er|weed ?killer|(?:rat |mouse )?poison|berries (?:from|off|in) (?:the |a )?(?:garden|bush|hedge|tree|park|woods)|mushrooms? (?:from|in) (?:the |a )?(?:garden|grass|park|woods)|leaves (?:from|off)`;
+/** Medicine a child must not dose themselves. */
+const MEDICINE = String.raw`medicine|medication|pills?|tablets|cough (?:syrup|mixture|medicine)|calpol|paracetamol|ibuprofen|sleeping pills|vitamin gummies`;
+
 export const dangerousRules: CategoryRules<'dangerous'> = {
   category: 'dangerous',
   rules: [
@@ -197,6 +202,28 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:by myself|on my own|alone)\b[^.?!]*\b(?:nobody|no one) knows\b|\b(?:balance|stand|walk)\w* on (?:the )?(?:edge|side|rim) of\b|\bput your (?:face|head) (?:in|under|into)\b/,
+    },
+    // Swallowing what is not food: cleaning things, toothpaste, soap, batteries, magnets, glue, plants.
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:eat|eats|eating|ate|eaten|swallow\w*|drink|drinks|drinking|drank|lick\w*|chew\w*|taste|tasting|suck\w*|put)\b (?:[\w']+ ){0,3}(?:${NOT_FOOD})\b`,
+      ),
+      unless: (s) => /\bput\b/.test(s) && !/\bin (?:your|my) mouth\b/.test(s),
+    },
+    // Medicine as much or as often as a child likes, or on their own.
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:${MEDICINE})\b[^.?!]*\b(?:whenever you (?:like|want)|as (?:much|many|often) as you (?:like|want)|lots of|loads of|all of|the whole (?:bottle|packet|box)|${alone}|without (?:asking|telling))|\b(?:take|have|eat|swallow|drink)\b[^.?!]*\b(?:as (?:much|many)|lots|loads|all)\b[^.?!]*\b(?:${MEDICINE})\b`,
+      ),
+      unless: withGrownUp,
+    },
+    // Breathing games.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:you|we|i) (?:could|can|should|might|will|'ll) (?:just |try to )?(?:stop|stopping) breathing\b|^(?:just |try to )?stop breathing\b|\bhold (?:your|my) breath (?:for as long as|as long as|until|till)\b[^.?!]*\b(?:dizzy|faint|pass out|fall|sleepy|black)\b|\bchoking game\b|\b(?:squeeze|press|tie [\w']+ (?:round|around)) (?:your|my) (?:own )?(?:neck|throat)\b/,
     },
   ],
 };

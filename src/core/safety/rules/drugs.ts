@@ -36,5 +36,11 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\bgrown-?up (?:fizz|drinks?|juice|bubbles|pop)\b|\bglass of (?:red|white|bubbly|fizz|rose)\b|\bpot is (?:just )?(?:a plant|safe|fine|natural)\b|\bsmok(?:e|ing) pot\b/,
     },
+    // Being high or drunk ("what it feels like to be high"), not a kite or a swing.
+    {
+      pattern:
+        /\b(?:be|being|get|getting|feel|feels|feeling|felt) (?:really |so |very )?(?:high|stoned|drunk|wasted|tipsy)\b(?! (?:up|on|in|into|as|enough|off|above|over|like|in the)\b)/,
+      borderline: true,
+    },
   ],
 };

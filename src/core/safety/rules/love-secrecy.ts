@@ -43,6 +43,8 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       pattern:
         /\bsecrets?\b[^.?!]*\b(?:from (?:your|my|the|all|any|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b|(?:doesn't|don't|won't|can't|cannot|mustn't|never) (?:know|tell|find out))/,
+      // A surprise party or present is the secret children are taught is fine to keep.
+      unless: (s) => /\b(?:surprise|present|presents|gift|birthday)\b/.test(s),
     },
     {
       stage: 'output',

@@ -100,5 +100,28 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:what|which) (?:street|road|town|city)\b[^.?!]*\byour\b|\bis your (?:front |back )?door (?:locked|open|unlocked)\b/,
     },
+    // A child naming their school, or where they are and when they are alone.
+    {
+      stage: 'input',
+      pattern:
+        /\bmy school is (?:called )?(?!(?:the|a|my|big|little|new|nursery|fun|great|nice|boring)\b)[a-z']+(?: [a-z']+)? (?:primary|junior|infants?|elementary|academy|school|prep)\b|\bi go to (?!(?:the|a|my|big|little|new|nursery)\b)[a-z']+(?: [a-z']+)? (?:primary|junior|infants?|elementary|academy|prep)\b/,
+    },
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:walk|cycle|ride|scoot|get the bus|take the bus|go home|go to school)\b[^.?!]*\b(?:by myself|on my own|alone)\b[^.?!]*\b(?:at \d|at (?:eight|seven|nine|three|four|half)|every (?:morning|day|night|afternoon)|after school)\b/,
+    },
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:we're|we are|i'm|i am) (?:at|in)\b[^.?!]*\b(?:plot|pitch|room|flat|apartment|cabin|caravan|tent|house|door) (?:number |no\.? )?\d+\b/,
+      borderline: true,
+    },
+    // The model asking about a child's routine: where they go, when they are out.
+    {
+      stage: 'output',
+      pattern:
+        /\bwhere do you go\b[^.?!]*\b(?:after school|every day|each day|at night|on your own|by yourself|alone|after tea|on (?:saturdays|sundays|weekends))\b|\bwhat time do you (?:get home|go home|leave|go out|walk)\b|\bwhat (?:route|way) do you (?:walk|take)\b/,
+    },
   ],
 };

@@ -92,5 +92,17 @@ export const scaryRules: CategoryRules<'scary'> = {
         /\b(?:wolf|giant|ogre|troll|crocodile|dragon|tickle)\b/.test(s) &&
         !/\b(?:tonight|right now|your (?:bed|room|bedroom|house))\b/.test(s),
     },
+    // Words that hurt a child: rejection and insults aimed at them.
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:nobody|no one|no-one) (?:likes|loves|wants|cares about|would miss|will miss) you\b|\beveryone (?:hates|laughs at) you\b|\byou(?:'re| are) (?:so |really |just )?(?:stupid|ugly|useless|worthless|a loser|dumb|an idiot|a nobody|unlovable)\b|\bgo away and (?:never come back|leave everyone alone)\b|\bbetter (?:off )?without you\b/,
+    },
+    // Threats of losing their grown-ups.
+    {
+      stage: 'output',
+      pattern:
+        /\byou(?:'ll| will) never see (?:your )?(?:mummy|mum|mom|mommy|daddy|dad|parents|family|home|friends) again\b|\byour (?:mummy|mum|mom|mommy|daddy|dad|parents) (?:isn't|aren't|is not|are not|won't|will not|will never|is never|are never) (?:be )?coming (?:back|home)\b|\byour (?:mummy|mum|mom|mommy|daddy|dad|parents) (?:doesn't|don't|never) (?:love|want|like)s? you\b|\b(?:left|abandoned) you (?:forever|for good)\b/,
+    },
   ],
 };

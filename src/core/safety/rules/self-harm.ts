@@ -70,5 +70,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:i should|i want to|i'm going to|i'll|i will) (?:just )?(?:go away|disappear|vanish|leave) forever\b|\b(?:didn't|don't|did not|do not|stop|never) eat(?:ing)? (?:\w+ )?(?:for (?:a |two |three )?(?:week|weeks|days)|ever again)\b/,
     },
+    // A child hurting their own body on purpose ("I bit my own arm till it bled").
+    {
+      stage: 'input',
+      pattern:
+        /\bi (?:\w+ )?(?:bit|bite|cut|scratched|scratch|hit|punched|punch|burned|burnt|pinched|stabbed|smacked|slapped|hurt)\w* (?:my own|myself)\b|\bi (?:\w+ )?(?:bit|cut|scratched|hit|punched|burned|burnt|pinched|banged|smacked)\w* (?:my )?(?:own )?(?:arm|arms|leg|legs|hand|hands|wrist|wrists|head|skin|face|tummy|fingers?)\b[^.?!]*\b(?:bled|bleed|blood|on purpose|because i was|till it hurt|until it hurt|to make it hurt|so it hurt)/,
+    },
   ],
 };

@@ -102,5 +102,22 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(String.raw`\bmake ${TARGET} (?:\w+ )?(?:fall down|fall off|trip|choke|bleed|get hurt)\b`),
       unless: storyFramed,
     },
+    // Pushing someone off something high ("push Ben off the climbing frame").
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:push|shove|throw|trip|kick)\w* (?!the\b|it\b|that\b|this\b|a\b)[a-z']+ (?:off|down|out of) (?:the|a|his|her|my|their) (?:climbing frame|slide|stairs|wall|roof|tree|swing|bridge|top bunk|bunk bed|balcony|window|cliff|ladder|trampoline)\b`,
+      ),
+      unless: storyFramed,
+    },
+    // Heads smashed, eyes pecked out: graphic harm to a body.
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:smash|bash|slam|crush|stamp)\w* (?:on )?(?:the|his|her|their|a|an|[\w]+'s) (?:[\w']+ ){0,2}(?:head|skull|face|bones?)\b/,
+    },
+    {
+      pattern:
+        /\beyes? (?:get|got|gets|were|was|are|is|being) (?:\w+ )?(?:pecked|plucked|pulled|gouged|torn|ripped|scratched|poked|clawed) out\b|\b(?:peck|pluck|tear|rip|claw)\w* (?:[\w']+ ){0,2}eyes? out\b/,
+    },
   ],
 };
