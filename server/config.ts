@@ -44,6 +44,8 @@ const ConfigSchema = z.object({
   toyHistoryDays: z.coerce.number().int().min(0).max(3650),
   /** Toys start the language model on the words heard in a pause (preemptive generation). */
   answerInPauses: z.enum(['on', 'off']).transform((v) => v === 'on'),
+  /** How toys' turns end: the adaptive silence (default), or the fixed one with or without early recognition. */
+  endOfTurn: z.enum(['adaptive', 'transcribe-in-pause', 'fixed']),
   /**
    * Who talks with LiveKit toys: this server ('here', also one dispatched worker among others), or
    * only agent workers elsewhere ('workers': npm run agent, e.g. scaled beside a real LiveKit server).
@@ -201,6 +203,13 @@ const SETTINGS: Setting[] = [
     help: "toys start thinking of the answer in the child's pauses (sooner replies; on a busy box that work is taken from other toys)",
   },
   {
+    flag: '--end-of-turn <adaptive|transcribe-in-pause|fixed>',
+    key: 'endOfTurn',
+    env: 'HEARTH_END_OF_TURN',
+    fallback: 'adaptive',
+    help: "how toys hear that the child has finished: 'adaptive' waits less after a finished sentence and longer after \"and...\"; 'fixed' always waits the same silence (the old way)",
+  },
+  {
     flag: '--toy-agent <here|workers>',
     key: 'toyAgent',
     env: 'HEARTH_TOY_AGENT',
@@ -339,6 +348,7 @@ export function loadConfig(argv: string[], env: Env = process.env, cwd = process
     logLevel: value('logLevel'),
     toyHistoryDays: value('toyHistoryDays'),
     answerInPauses: value('answerInPauses')?.toLowerCase(),
+    endOfTurn: value('endOfTurn')?.toLowerCase(),
     toyAgent: value('toyAgent')?.toLowerCase(),
     livekit: {
       url: value('livekitUrl') ?? null,

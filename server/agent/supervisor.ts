@@ -257,8 +257,10 @@ export function followDeviceJoins(
 }
 
 /** The turn-taking settings every toy's conversation gets from the server's configuration. */
-export function toySessionConfig(config: Pick<HearthConfig, 'answerInPauses'>): Partial<VoiceSessionConfig> {
-  return { preemptiveGeneration: config.answerInPauses };
+export function toySessionConfig(
+  config: Pick<HearthConfig, 'answerInPauses' | 'endOfTurn'>,
+): Partial<VoiceSessionConfig> {
+  return { preemptiveGeneration: config.answerInPauses, endOfTurn: config.endOfTurn };
 }
 
 /** Each toy's context from the server database: its profile, its memories, its talking time, and its history when `keepHistory`. */

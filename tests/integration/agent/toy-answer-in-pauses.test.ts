@@ -21,9 +21,12 @@ describe('answering in pauses on a toy (server setting)', () => {
   afterEach(() => db.close());
 
   /** Model calls made by the time the turn ended (the session starts transcribing the whole turn). */
-  async function callsAtTurnEnd(
-    argv: string[],
-  ): Promise<{ atTurnEnd: number[]; spoken: string[]; answeredInPause: boolean | undefined }> {
+  async function callsAtTurnEnd(argv: string[]): Promise<{
+    atTurnEnd: number[];
+    spoken: string[];
+    answeredInPause: boolean | undefined;
+    transcribedInPause: boolean | undefined;
+  }> {
     const toyContext = toyContextsFrom(db, log, undefined, false, toySessionConfig(loadConfig(argv, {})));
     const h = createHarness({
       transcripts: ['Tell me a story.'],
@@ -38,6 +41,7 @@ describe('answering in pauses on a toy (server setting)', () => {
       atTurnEnd,
       spoken: h.tts.calls.map((c) => c.text),
       answeredInPause: h.of('metrics')[0]?.payload.answeredInPause,
+      transcribedInPause: h.of('metrics')[0]?.payload.transcribedInPause,
     };
   }
 
@@ -53,5 +57,12 @@ describe('answering in pauses on a toy (server setting)', () => {
     expect(atTurnEnd).toEqual([0]);
     expect(spoken).toEqual(['Once upon a time.']);
     expect(answeredInPause).toBe(false);
+  });
+
+  it('--end-of-turn reaches the toy: adaptive (the default) transcribes in the pause, fixed only after the silence', async () => {
+    expect((await callsAtTurnEnd([])).transcribedInPause).toBe(true);
+    const fixed = await callsAtTurnEnd(['--end-of-turn', 'fixed']);
+    expect(fixed.transcribedInPause).toBe(false);
+    expect(fixed.spoken).toEqual(['Once upon a time.']);
   });
 });

@@ -92,6 +92,9 @@ describe('server configuration', () => {
     expect(loadConfig([], { HEARTH_ANSWER_IN_PAUSES: 'on' }).answerInPauses).toBe(true);
     expect(loadConfig(['--answer-in-pauses', 'off'], { HEARTH_ANSWER_IN_PAUSES: 'on' }).answerInPauses).toBe(false);
     expect(() => loadConfig(['--answer-in-pauses', 'sometimes'], {})).toThrow(/answerInPauses/);
+    expect(loadConfig([], {}).endOfTurn).toBe('adaptive');
+    expect(loadConfig([], { HEARTH_END_OF_TURN: 'Fixed' }).endOfTurn).toBe('fixed');
+    expect(() => loadConfig(['--end-of-turn', 'soon'], {})).toThrow(/endOfTurn/);
     expect(loadConfig([], {}).toyAgent).toBe('here');
     expect(loadConfig([], { HEARTH_TOY_AGENT: 'workers' }).toyAgent).toBe('workers');
     expect(loadConfig(['--toy-agent', 'here'], { HEARTH_TOY_AGENT: 'workers' }).toyAgent).toBe('here');
