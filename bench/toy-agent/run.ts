@@ -1,12 +1,17 @@
-// npm run bench:toy-agent [-- --turns 8 --max-toys 8 --ramp-turns 3 --max-v2v-ms 3000]
+// npm run bench:toy-agent [-- --turns 8 --max-toys 8 --ramp-turns 3 --max-v2v-ms 3000 --modes fixed,transcribe-in-pause,adaptive]
 // The toy agent through the embedded room server, with the models present here (Silero VAD, the
 // contract Whisper pack, stories260K on node-llama-cpp, the classic voice):
 //  1. the raw engines run directly in this process on the same utterance and prompt (the floor);
 //  2. one toy (ToyClient, rtc-node) talks to the real server: per-stage latency from the agent's
 //     metrics (end of utterance, STT, LLM first token, TTS first audio) and the toy's own clock
 //     (its utterance end → first audible reply frame), medians and p90, and the ratio to the floor;
+//     This is done once per end of turn (the server's --end-of-turn: 'fixed' 600 ms silence, the
+//     same with recognition started in the pause, 'adaptive'), each on a fresh server, one after
+//     the other, with ratios to 'fixed'. The contract STT always spells a finished sentence, so
+//     'adaptive' is measured on finished sentences only (false cut-offs: bench:end-of-turn);
 //  3. concurrent toys (1, 2, 4, ...) all talking at once, until the median voice-to-voice passes
-//     --max-v2v-ms or a reply stalls (a silent gap of over 500 ms in its first second) or times out.
+//     --max-v2v-ms or a reply stalls (a silent gap of over 500 ms in its first second) or times out,
+//     with the default end of turn ('adaptive').
 // Each turn: the toy says "Tell me a story." (the device's persona has no story tool, so the model
 // answers), listens for a second of the reply, then types "stop" (interrupting it) and waits for quiet.
 // Prints one JSON object and writes bench/results/toy-agent.json.
@@ -27,6 +32,8 @@ import {
   type PersonaRecord,
 } from '../../src/core/personas/index.ts';
 import { buildChatMessages } from '../../src/core/prompt.ts';
+import { PAUSE_PATIENCE_SCALE, type EndOfTurnMode } from '../../src/core/end-of-turn.ts';
+import { pausePatienceOf } from '../../src/core/personas/persona-record.ts';
 import { DEFAULT_VOICE_SESSION_CONFIG } from '../../src/core/session-types.ts';
 import { FIXTURE_MODELS } from '../../tests/helpers/server.ts';
 import { generateIntoTempDir } from '../../tests/integration/contract-models/generate-fixture.ts';
@@ -39,8 +46,16 @@ const { values } = parseArgs({
     'max-toys': { type: 'string', default: '8' },
     'ramp-turns': { type: 'string', default: '3' },
     'max-v2v-ms': { type: 'string', default: '3000' },
+    modes: { type: 'string', default: 'fixed,transcribe-in-pause,adaptive' },
   },
 });
+/** The fixed silence the bench persona gets (a child-safe persona waits longer than the configured delay). */
+const ENDPOINTING_MS = Math.round(
+  DEFAULT_VOICE_SESSION_CONFIG.endpointingDelayMs * PAUSE_PATIENCE_SCALE[pausePatienceOf(benchPersonaBase())],
+);
+const MODES = values.modes.split(',').map((m) => m.trim()) as EndOfTurnMode[];
+/** The server's default end of turn: the one the concurrency ramp runs with. */
+const DEFAULT_MODE: EndOfTurnMode = 'adaptive';
 const TURNS = Number(values.turns);
 const MAX_TOYS = Number(values['max-toys']);
 const RAMP_TURNS = Number(values['ramp-turns']);
@@ -55,9 +70,11 @@ const stats = (xs: (number | null | undefined)[]) => {
 };
 
 // --- 1. the raw engines, directly ---------------------------------------------------------------
-const companion = builtinPersona(CHILD_COMPANION_ID)!;
 // The toys' persona: the child companion without the story tool (so the model answers), with "stop".
-const benchPersona: PersonaRecord = { ...companion, id: 'bench-companion', allowedTools: ['stop'], builtIn: false };
+function benchPersonaBase(): PersonaRecord {
+  return { ...builtinPersona(CHILD_COMPANION_ID)!, id: 'bench-companion', allowedTools: ['stop'], builtIn: false };
+}
+const benchPersona = benchPersonaBase();
 
 async function rawEngines(utterance: MonoPcm, turns: number) {
   const generated = generateIntoTempDir();
@@ -224,143 +241,193 @@ async function connectToys(server: ToyServer, devices: { id: string; credential:
   );
 }
 
+/** Fresh toys with the bench persona (no toy rejoins a room its agent is still leaving). */
+async function registerToys(
+  server: ToyServer,
+  count: number,
+  from: number,
+): Promise<{ id: string; credential: string }[]> {
+  const devices: { id: string; credential: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const device = await server.registerToy(`Bench toy ${from + i + 1}`);
+    const res = await fetch(`${server.server.url}/api/devices/${device.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${server.householdKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ persona: benchPersona }),
+    });
+    if (!res.ok) throw new Error(`PATCH persona: HTTP ${res.status} ${await res.text()}`);
+    devices.push(device);
+  }
+  return devices;
+}
+
+/** One toy, TURNS turns (plus a warm-up). */
+async function soloTurns(server: ToyServer, device: { id: string; credential: string }, utterance: MonoPcm) {
+  const [solo] = await connectToys(server, [device]);
+  const rows: TurnResult[] = [];
+  await sleep(500);
+  for (let i = 0; i < TURNS + 1; i++) {
+    const row = await toyTurn(solo!, utterance);
+    if (i > 0) rows.push(row);
+  }
+  await solo!.disconnect();
+  const ok = rows.filter((r) => r.ok);
+  return {
+    turns: rows.length,
+    failures: rows.length - ok.length,
+    ...byStage(ok),
+    agentComputeMs: stats(ok.map((r) => (r.sttMs ?? 0) + (r.llmTtftMs ?? 0) + (r.ttsTtfaMs ?? 0))),
+  };
+}
+
+/** Concurrent toys, doubling, until one level is past the target. */
+async function concurrency(
+  server: ToyServer,
+  devices: { id: string; credential: string }[],
+  utterance: MonoPcm,
+  levels: number[],
+) {
+  const ramp: Record<string, unknown>[] = [];
+  let sustained = 0;
+  for (const n of levels) {
+    const first = levels.filter((l) => l < n).reduce((a, b) => a + b, 0);
+    const toys = await connectToys(server, devices.slice(first, first + n));
+    await sleep(1000);
+    const rows: TurnResult[] = [];
+    const cpuBefore = process.cpuUsage();
+    const started = Date.now();
+    await Promise.all(
+      toys.map(async (toy, i) => {
+        await sleep(i * 150); // not all in the same 10 ms: toys do not speak in lockstep
+        // A first turn per toy warms its session (VAD state, first inference); it is not counted.
+        for (let t = 0; t < RAMP_TURNS + 1; t++) {
+          const row = await toyTurn(toy, utterance);
+          if (t > 0) rows.push(row);
+        }
+      }),
+    );
+    const wallS = (Date.now() - started) / 1000;
+    await Promise.all(toys.map((t) => t.disconnect()));
+    const ok = rows.filter((r) => r.ok);
+    const stalls = ok.filter((r) => (r.longestGapMs ?? 0) > STALL_MS).length;
+    const failures = rows.length - ok.length;
+    const v2v = stats(ok.map((r) => r.toyV2vMs));
+    const cpu = process.cpuUsage(cpuBefore);
+    ramp.push({
+      toys: n,
+      turns: rows.length,
+      failures,
+      stalls,
+      toyVoiceToVoiceMs: v2v,
+      llmTtftMs: stats(ok.map((r) => r.llmTtftMs)),
+      sttMs: stats(ok.map((r) => r.sttMs)),
+      longestGapMs: stats(ok.map((r) => r.longestGapMs)),
+      wallS: Number(wallS.toFixed(1)),
+      benchProcessCpuS: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+    });
+    const within = failures === 0 && stalls === 0 && v2v !== null && v2v.median <= MAX_V2V_MS;
+    if (!within) break;
+    sustained = n;
+    await sleep(1500);
+  }
+  return { sustained, ramp };
+}
+
+const difference = (a: number | undefined, b: number | undefined) =>
+  a !== undefined && b !== undefined ? Math.round(a - b) : null;
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b) && b > 0
+    ? Number((a / b).toFixed(2))
+    : null;
+
 async function main(): Promise<void> {
   const utterance = await utteranceAudio(UTTERANCE);
   const raw = await rawEngines(utterance, TURNS);
+  const rawCompute = raw.computeMs?.median ?? Number.NaN;
+  const levels: number[] = [];
+  for (let n = 1; n <= MAX_TOYS; n *= 2) levels.push(n);
 
-  const server = await startToyServer({ env: { HEARTH_LOG_LEVEL: 'warn' } });
-  const devices: { id: string; credential: string }[] = [];
-  try {
-    // Fresh devices for every run and level (1 + 1 + 2 + 4 + ...): no toy rejoins a room its agent is still leaving.
-    const levels: number[] = [];
-    for (let n = 1; n <= MAX_TOYS; n *= 2) levels.push(n);
-    const needed = 1 + levels.reduce((a, b) => a + b, 0);
-    for (let i = 0; i < needed; i++) {
-      const device = await server.registerToy(`Bench toy ${i + 1}`);
-      const res = await fetch(`${server.server.url}/api/devices/${device.id}`, {
-        method: 'PATCH',
-        headers: { authorization: `Bearer ${server.householdKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ persona: benchPersona }),
-      });
-      if (!res.ok) throw new Error(`PATCH persona: HTTP ${res.status} ${await res.text()}`);
-      devices.push(device);
+  const byMode: Record<string, Awaited<ReturnType<typeof soloTurns>>> = {};
+  let ramp: Awaited<ReturnType<typeof concurrency>> | null = null;
+  // The default mode last, so the ramp runs on the server that measured it.
+  const order = [...MODES.filter((m) => m !== DEFAULT_MODE), ...MODES.filter((m) => m === DEFAULT_MODE)];
+  for (const mode of order) {
+    const server = await startToyServer({ env: { HEARTH_LOG_LEVEL: 'warn', HEARTH_END_OF_TURN: mode } });
+    try {
+      const rampToys = mode === DEFAULT_MODE ? levels.reduce((a, b) => a + b, 0) : 0;
+      const devices = await registerToys(server, 1 + rampToys, 0);
+      byMode[mode] = await soloTurns(server, devices[0]!, utterance);
+      if (rampToys > 0) ramp = await concurrency(server, devices.slice(1), utterance, levels);
+    } catch (error) {
+      // The server's own account (warnings and errors) is what explains a failed run.
+      console.error(server.server.output().slice(-4000));
+      throw error;
+    } finally {
+      await server.stop();
     }
-
-    // One toy, TURNS turns (plus a warm-up).
-    const [solo] = await connectToys(server, devices.slice(0, 1));
-    const soloRows: TurnResult[] = [];
-    await sleep(500);
-    for (let i = 0; i < TURNS + 1; i++) {
-      const row = await toyTurn(solo!, utterance);
-      if (i > 0) soloRows.push(row);
-    }
-    await solo!.disconnect();
-    const single = byStage(soloRows.filter((r) => r.ok));
-    const rawCompute = raw.computeMs?.median ?? Number.NaN;
-    const agentCompute = stats(
-      soloRows.filter((r) => r.ok).map((r) => (r.sttMs ?? 0) + (r.llmTtftMs ?? 0) + (r.ttsTtfaMs ?? 0)),
-    );
-
-    // Concurrent toys, doubling.
-    const ramp: Record<string, unknown>[] = [];
-    let sustained = 0;
-    for (let n = 1; n <= MAX_TOYS; n *= 2) {
-      const first = 1 + levels.filter((l) => l < n).reduce((a, b) => a + b, 0);
-      const toys = await connectToys(server, devices.slice(first, first + n));
-      await sleep(1000);
-      const rows: TurnResult[] = [];
-      const cpuBefore = process.cpuUsage();
-      const started = Date.now();
-      await Promise.all(
-        toys.map(async (toy, i) => {
-          await sleep(i * 150); // not all in the same 10 ms: toys do not speak in lockstep
-          // A first turn per toy warms its session (VAD state, first inference); it is not counted.
-          for (let t = 0; t < RAMP_TURNS + 1; t++) {
-            const row = await toyTurn(toy, utterance);
-            if (t > 0) rows.push(row);
-          }
-        }),
-      );
-      const wallS = (Date.now() - started) / 1000;
-      await Promise.all(toys.map((t) => t.disconnect()));
-      const ok = rows.filter((r) => r.ok);
-      const stalls = ok.filter((r) => (r.longestGapMs ?? 0) > STALL_MS).length;
-      const failures = rows.length - ok.length;
-      const v2v = stats(ok.map((r) => r.toyV2vMs));
-      const cpu = process.cpuUsage(cpuBefore);
-      const level = {
-        toys: n,
-        turns: rows.length,
-        failures,
-        stalls,
-        toyVoiceToVoiceMs: v2v,
-        llmTtftMs: stats(ok.map((r) => r.llmTtftMs)),
-        sttMs: stats(ok.map((r) => r.sttMs)),
-        longestGapMs: stats(ok.map((r) => r.longestGapMs)),
-        wallS: Number(wallS.toFixed(1)),
-        benchProcessCpuS: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
-      };
-      ramp.push(level);
-      const within = failures === 0 && stalls === 0 && v2v !== null && v2v.median <= MAX_V2V_MS;
-      if (!within) break;
-      sustained = n;
-      await sleep(1500);
-    }
-
-    const result = {
-      bench: 'toy-agent',
-      date: new Date().toISOString(),
-      machine: {
-        cpus: os.cpus().length,
-        model: os.cpus()[0]?.model ?? 'unknown',
-        memGiB: Math.round(os.totalmem() / 2 ** 30),
-        node: process.version,
-      },
-      models: raw.report,
-      utterance: { text: UTTERANCE, seconds: Number((utterance.samples.length / utterance.sampleRate).toFixed(2)) },
-      endpointingDelayMs: DEFAULT_VOICE_SESSION_CONFIG.endpointingDelayMs,
-      rawEngines: raw,
-      singleToy: {
-        turns: soloRows.length,
-        failures: soloRows.filter((r) => !r.ok).length,
-        ...single,
-        agentComputeMs: agentCompute,
-      },
-      ratios: {
-        /** The agent's STT + LLM first token + TTS first audio inside VoiceSession, over the same stages run directly. */
-        agentComputeOverRaw:
-          agentCompute && Number.isFinite(rawCompute) ? Number((agentCompute.median / rawCompute).toFixed(2)) : null,
-        /** What the toy hears (its utterance end → first audible reply), over the raw stages plus the endpointing delay. */
-        toyVoiceToVoiceOverRawPlusEndpointing:
-          single.toyVoiceToVoiceMs && Number.isFinite(rawCompute)
-            ? Number(
-                (
-                  single.toyVoiceToVoiceMs.median /
-                  (rawCompute + DEFAULT_VOICE_SESSION_CONFIG.endpointingDelayMs)
-                ).toFixed(2),
-              )
-            : null,
-      },
-      concurrency: {
-        maxVoiceToVoiceMs: MAX_V2V_MS,
-        stallGapMs: STALL_MS,
-        turnsPerToy: RAMP_TURNS,
-        sustainedToys: sustained,
-        levels: ramp,
-      },
-    };
-    const out = JSON.stringify(result, null, 2);
-    console.log(out);
-    fs.mkdirSync(path.join(import.meta.dirname, '..', 'results'), { recursive: true });
-    fs.writeFileSync(path.join(import.meta.dirname, '..', 'results', 'toy-agent.json'), `${out}\n`);
-  } catch (error) {
-    // The server's own account (warnings and errors) is what explains a failed run.
-    console.error(server.server.output().slice(-4000));
-    throw error;
-  } finally {
-    await server.stop();
-    await dispose();
   }
+
+  const single = byMode[DEFAULT_MODE] ?? byMode[order.at(-1)!]!;
+  const fixedV2v = byMode.fixed?.toyVoiceToVoiceMs?.median;
+  const result = {
+    bench: 'toy-agent',
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? 'unknown',
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAvg1m: Number(os.loadavg()[0]!.toFixed(2)),
+    },
+    models: raw.report,
+    utterance: { text: UTTERANCE, seconds: Number((utterance.samples.length / utterance.sampleRate).toFixed(2)) },
+    /** The configured delay, and the fixed silence the bench's child-safe persona gets (its pause patience). */
+    endpointingDelayMs: DEFAULT_VOICE_SESSION_CONFIG.endpointingDelayMs,
+    personaEndpointingMs: ENDPOINTING_MS,
+    rawEngines: raw,
+    /** The default end of turn (adaptive) on one toy. */
+    singleToy: single,
+    /** One toy per end of turn (a fresh server each, run one after the other), and each over 'fixed'. */
+    endOfTurnModes: Object.fromEntries(
+      order.map((mode) => [
+        mode,
+        {
+          ...byMode[mode],
+          toyVoiceToVoiceOverFixed: ratio(byMode[mode]?.toyVoiceToVoiceMs?.median, fixedV2v),
+          endOfUtteranceOverFixed: ratio(
+            byMode[mode]?.endOfUtteranceMs?.median,
+            byMode.fixed?.endOfUtteranceMs?.median,
+          ),
+          /** What the room and the toy's audio path add: the toy's voice-to-voice minus the agent's own. */
+          toyPathMs: difference(byMode[mode]?.toyVoiceToVoiceMs?.median, byMode[mode]?.agentVoiceToVoiceMs?.median),
+          /** The toy's voice-to-voice over the raw stages plus this mode's measured end of utterance. */
+          toyOverRawPlusEndOfUtterance: ratio(
+            byMode[mode]?.toyVoiceToVoiceMs?.median,
+            rawCompute + (byMode[mode]?.endOfUtteranceMs?.median ?? Number.NaN),
+          ),
+        },
+      ]),
+    ),
+    ratios: {
+      /** The agent's STT + LLM first token + TTS first audio inside VoiceSession, over the same stages run directly. */
+      agentComputeOverRaw: ratio(single.agentComputeMs?.median, rawCompute),
+      /** Fixed end of turn: what the toy hears (its utterance end → first audible reply) over the raw stages plus the persona's fixed silence. */
+      fixedToyVoiceToVoiceOverRawPlusEndpointing: ratio(fixedV2v, rawCompute + ENDPOINTING_MS),
+    },
+    concurrency: {
+      endOfTurn: DEFAULT_MODE,
+      maxVoiceToVoiceMs: MAX_V2V_MS,
+      stallGapMs: STALL_MS,
+      turnsPerToy: RAMP_TURNS,
+      sustainedToys: ramp?.sustained ?? null,
+      levels: ramp?.ramp ?? [],
+    },
+  };
+  const out = JSON.stringify(result, null, 2);
+  console.log(out);
+  fs.mkdirSync(path.join(import.meta.dirname, '..', 'results'), { recursive: true });
+  fs.writeFileSync(path.join(import.meta.dirname, '..', 'results', 'toy-agent.json'), `${out}\n`);
+  await dispose();
 }
 
 main().then(

@@ -64,7 +64,13 @@ export function registerToyJobMedia(app: FastifyInstance, opts: ToyJobMediaOptio
     if (!record) return reply.code(404).send({ error: `no song or story with id ${request.params.id}` });
     if (record.format === 'audio')
       return { format: 'audio', durationSec: record.durationSec } satisfies RemoteMediaInfo;
-    const text = record.words ?? (await fs.readFile(path.join(catalog.mediaDir, record.path), 'utf8'));
+    if (record.words === null) {
+      const root = path.resolve(catalog.mediaDir);
+      const file = path.resolve(root, record.path);
+      if (!file.startsWith(root + path.sep))
+        return reply.code(404).send({ error: `"${record.title}" points outside the media folder` });
+    }
+    const text = record.words ?? (await fs.readFile(path.resolve(catalog.mediaDir, record.path), 'utf8'));
     return { format: 'text', sentences: storySentences(text) } satisfies RemoteMediaInfo;
   });
 

@@ -127,6 +127,7 @@ describe('songs and stories for a toy on a remote agent worker', () => {
     records.set('loud', record('loud', 'loud.wav', 'audio', 'Moon Rock Anthem', { ageMin: 13, tags: ['moon'] }));
     records.set('broken', record('broken', 'broken.mp3', 'audio', 'Broken Moon'));
     records.set('fox', record('fox', 'fox.md', 'text', 'The Fox and the Grapes'));
+    records.set('escape', record('escape', '../outside.md', 'text', 'Outside'));
     source = {
       mediaDir: dir,
       repo: { get: (id) => records.get(id) ?? null },
@@ -219,6 +220,9 @@ describe('songs and stories for a toy on a remote agent worker', () => {
     const audioOfStory = await app.inject({ method: 'GET', url: `${TOY_JOB_MEDIA_PATH}/fox/audio`, headers: auth });
     expect(audioOfStory.statusCode).toBe(404);
     expect((audioOfStory.json() as { error: string }).error).toMatch(/no song or audio story/);
+    const outside = await app.inject({ method: 'GET', url: `${TOY_JOB_MEDIA_PATH}/escape`, headers: auth });
+    expect(outside.statusCode).toBe(404);
+    expect((outside.json() as { error: string }).error).toMatch(/outside the media folder/);
     const anonymous = await app.inject({ method: 'GET', url: `${TOY_JOB_MEDIA_PATH}/moon/audio` });
     expect(anonymous.statusCode).toBe(401);
   });
