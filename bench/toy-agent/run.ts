@@ -159,6 +159,17 @@ interface TurnResult {
   ttsTtfaMs: number | null;
   agentV2vMs: number | null;
   longestGapMs: number | null;
+  /** The toy's speech end (its last voiced sample) → the agent's speech-end mark: VAD's silence detection + the way in. */
+  inboundMs: number | null;
+  /** The agent's first reply audio enqueued → the toy's first audible reply frame: the way out, jitter buffer, quiet onset. */
+  outboundMs: number | null;
+}
+
+/** Silence at the end of the utterance's audio: the toy's "utterance end" is its last sample, speech ends this much earlier. */
+function trailingSilenceMs(pcm: MonoPcm): number {
+  let last = pcm.samples.length - 1;
+  while (last > 0 && Math.abs(pcm.samples[last]!) < 0.02) last--;
+  return ((pcm.samples.length - 1 - last) * 1000) / pcm.sampleRate;
 }
 
 async function toyTurn(toy: ToyClient, utterance: MonoPcm): Promise<TurnResult> {
@@ -172,6 +183,8 @@ async function toyTurn(toy: ToyClient, utterance: MonoPcm): Promise<TurnResult> 
     ttsTtfaMs: null,
     agentV2vMs: null,
     longestGapMs: null,
+    inboundMs: null,
+    outboundMs: null,
   };
   try {
     await waitUntil('the reply', () => toy.voice.firstAudibleAt(said.endedAt) !== null, 30_000);
@@ -214,8 +227,13 @@ async function toyTurn(toy: ToyClient, utterance: MonoPcm): Promise<TurnResult> 
     ttsTtfaMs: num('ttsTtfaMs'),
     agentV2vMs: num('voiceToVoiceMs'),
     longestGapMs: longest,
+    inboundMs: difference(num('speechEndEpochMs'), said.endedAt - trailingSilenceMs(utterance)),
+    outboundMs: difference(firstAudio, num('firstAudioEpochMs')),
   };
 }
+
+const difference = (a: number | null | undefined, b: number | null | undefined): number | null =>
+  typeof a === 'number' && typeof b === 'number' ? Math.round(a - b) : null;
 
 const byStage = (rows: TurnResult[]) => ({
   endOfUtteranceMs: stats(rows.map((r) => r.endOfUtteranceMs)),
@@ -225,6 +243,8 @@ const byStage = (rows: TurnResult[]) => ({
   agentVoiceToVoiceMs: stats(rows.map((r) => r.agentV2vMs)),
   toyVoiceToVoiceMs: stats(rows.map((r) => r.toyV2vMs)),
   longestGapMs: stats(rows.map((r) => r.longestGapMs)),
+  inboundMs: stats(rows.map((r) => r.inboundMs)),
+  outboundMs: stats(rows.map((r) => r.outboundMs)),
 });
 
 async function connectToys(server: ToyServer, devices: { id: string; credential: string }[]): Promise<ToyClient[]> {
@@ -333,8 +353,6 @@ async function concurrency(
   return { sustained, ramp };
 }
 
-const difference = (a: number | undefined, b: number | undefined) =>
-  a !== undefined && b !== undefined ? Math.round(a - b) : null;
 const ratio = (a: number | undefined, b: number | undefined) =>
   a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b) && b > 0
     ? Number((a / b).toFixed(2))
@@ -380,7 +398,12 @@ async function main(): Promise<void> {
       loadAvg1m: Number(os.loadavg()[0]!.toFixed(2)),
     },
     models: raw.report,
-    utterance: { text: UTTERANCE, seconds: Number((utterance.samples.length / utterance.sampleRate).toFixed(2)) },
+    utterance: {
+      text: UTTERANCE,
+      seconds: Number((utterance.samples.length / utterance.sampleRate).toFixed(2)),
+      /** The toy's voice-to-voice starts at the file's end; the speech ended this much before. */
+      trailingSilenceMs: Math.round(trailingSilenceMs(utterance)),
+    },
     /** The configured delay, and the fixed silence the bench's child-safe persona gets (its pause patience). */
     endpointingDelayMs: DEFAULT_VOICE_SESSION_CONFIG.endpointingDelayMs,
     personaEndpointingMs: ENDPOINTING_MS,

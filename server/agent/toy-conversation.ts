@@ -101,7 +101,15 @@ export class ToyConversation {
       if (last?.role === 'assistant')
         send(TRANSCRIPT_TOPIC, { type: 'transcript', role: 'agent', turnId, text: last.content, final: true });
     });
-    this.session.on('metrics', (m) => send(METRICS_TOPIC, { type: 'metrics', metrics: { ...m } }));
+    // The session's clock is performance.now(): the same moments as epoch ms, for a toy on this machine to line up with its own.
+    const epochMs = (t: number | null | undefined) =>
+      typeof t === 'number' ? Math.round(performance.timeOrigin + t) : null;
+    this.session.on('metrics', (m) =>
+      send(METRICS_TOPIC, {
+        type: 'metrics',
+        metrics: { ...m, speechEndEpochMs: epochMs(m.speechEndAt), firstAudioEpochMs: epochMs(m.firstAudioAt) },
+      }),
+    );
     this.session.on('interrupted', ({ turnId, reason }) => send(STATE_TOPIC, { type: 'interrupted', turnId, reason }));
     this.session.on('error', ({ stage, error }) => {
       opts.log('warn', 'voice session error', { ...opts.logContext, stage, error: error.message });

@@ -27,6 +27,12 @@ export interface TurnMetrics {
   transcribedInPause: boolean;
   /** Voice: the reply was begun on the words heard in that pause (preemptive generation) and kept. */
   answeredInPause: boolean;
+  /**
+   * When the user's speech ended and the first reply audio was enqueued, on the session's clock
+   * (performance.now() with the system clock): for lining a turn up with what another process saw.
+   */
+  speechEndAt?: number | null;
+  firstAudioAt?: number | null;
 }
 
 export type TurnMark =
@@ -126,5 +132,7 @@ export function computeTurnMetrics(facts: TurnFacts): TurnMetrics {
     toolCalls: [...facts.toolCalls],
     transcribedInPause: facts.transcribedInPause ?? false,
     answeredInPause: facts.answeredInPause ?? false,
+    speechEndAt: facts.source === 'voice' ? (timer.at('speechEnd') ?? null) : null,
+    firstAudioAt: timer.at('firstAudio') ?? null,
   };
 }

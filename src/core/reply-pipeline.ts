@@ -2,6 +2,7 @@
 // ONE TTS loop consumes → audio output. The LLM keeps generating while earlier sentences are
 // synthesized and played, and the output queue plays them back to back.
 
+import { LeadingSilenceTrimmer } from './audio/leading-silence.ts';
 import { abortableIterate, raceAbort, toError } from './abort.ts';
 import { AsyncQueue } from './async-queue.ts';
 import type { AudioOutput, ChatChunk, ChatMessage, ChatModel, ChatRequest, TextToSpeech, ToolCall } from './engines.ts';
@@ -320,7 +321,10 @@ export class ReplyPipeline {
           ...(voice !== undefined ? { voice } : {}),
           ...(rate !== undefined ? { rate } : {}),
         });
-        for await (const pcm of abortableIterate(audio, this.signal)) {
+        // The voice's silence before its first word would only delay the reply.
+        const lead = isFirstSentence ? new LeadingSilenceTrimmer(tts.sampleRate) : null;
+        for await (const synthesized of abortableIterate(audio, this.signal)) {
+          const pcm = lead ? lead.push(synthesized) : synthesized;
           if (pcm.length === 0) continue;
           if (isFirstSentence) timer.markOnce('ttsFirstAudio');
           lastSentenceS += pcm.length / tts.sampleRate;

@@ -73,6 +73,9 @@ describe('computeTurnMetrics', () => {
       toolCalls: ['get_time'],
       transcribedInPause: false,
       answeredInPause: false,
+      // A text turn has no speech end; its first audio is where the clock put it.
+      speechEndAt: null,
+      firstAudioAt: 1200,
     });
   });
 });

@@ -94,6 +94,8 @@ describe('a normal voice turn', () => {
         toolCalls: [],
         transcribedInPause: false,
         answeredInPause: false,
+        speechEndAt: speechEnd,
+        firstAudioAt: firstAudio,
       },
     ]);
     expect(h.output.enqueued[0]!.at).toBe(firstAudio);
