@@ -28,14 +28,6 @@ import {
 } from './job-token-auth.ts';
 import { registerToyJobMedia } from './toy-job-media.ts';
 
-export {
-  TOY_JOB_API_PATH,
-  TOY_JOB_MEMORIES_PATH,
-  TOY_JOB_TOKEN_PATH,
-  TOY_JOB_TURNS_PATH,
-  TOY_JOB_USAGE_PATH,
-} from './job-token-auth.ts';
-
 /**
  * A job token lives an hour; a worker trades it for a fresh one before it runs out, so a long
  * conversation keeps handing back its talking time and turns. Never past this age of the job, so a

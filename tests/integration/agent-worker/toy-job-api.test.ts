@@ -6,59 +6,30 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { AccessToken } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  fetchToyJobInfo,
-  registerToyJobApi,
   TOY_JOB_API_PATH,
   TOY_JOB_MEMORIES_PATH,
   TOY_JOB_TOKEN_PATH,
   TOY_JOB_TURNS_PATH,
   TOY_JOB_USAGE_PATH,
+} from '../../../server/agent-worker/job-token-auth.ts';
+import {
+  fetchToyJobInfo,
+  registerToyJobApi,
   toyJobReports,
   type WorkerTurn,
 } from '../../../server/agent-worker/toy-job-api.ts';
 import { jobApiCaller } from '../../../server/agent-worker/job-api-client.ts';
-import { buildAgentToken } from '../../../server/livekit/agent-dispatch/agent-token.ts';
-import { ParticipantPermission } from '@livekit/protocol';
-import type { DeviceProfile } from '../../../src/core/devices/device-profile.ts';
 import type { MemoryRecord } from '../../../src/core/memory/memory-types.ts';
-import { builtinPersona, CHILD_COMPANION_ID } from '../../../src/core/personas/index.ts';
+import { CHILD_COMPANION_ID } from '../../../src/core/personas/index.ts';
 import { startHearthServer } from '../../helpers/server.ts';
+import { signJobToken, toyProfile } from './job-fixtures.ts';
 
 const KEY = 'HKjobapi';
 const SECRET = 'job-api-test-secret-long-enough-for-hs256-0123456789';
 
-function profile(id: string): DeviceProfile {
-  const persona = builtinPersona(CHILD_COMPANION_ID);
-  if (!persona) throw new Error('no built-in persona');
-  return {
-    id,
-    name: 'Bramble',
-    ownerName: 'Ada',
-    ownerNotes: 'loves foxes',
-    persona,
-    defaultPersona: true,
-    voice: '',
-    language: 'en',
-    volume: 0.6,
-    limits: { dailyMinutes: 20, quietHours: null },
-    memoryEnabled: true,
-    historyDays: null,
-    deleteUnusedAfterDays: 90,
-    consent: null,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-  };
-}
+const profile = (id: string) => toyProfile(id);
 
-const jobToken = (room: string, secret = SECRET, key = KEY) =>
-  buildAgentToken(key, secret, {
-    room,
-    identity: 'hearth-agent',
-    name: 'Hearth',
-    metadata: '',
-    attributes: {},
-    permissions: new ParticipantPermission({ canPublish: true, canSubscribe: true, canPublishData: true }),
-  });
+const jobToken = (room: string, secret = SECRET, key = KEY) => signJobToken(key, secret, room);
 
 describe('toy job API for agent workers', () => {
   let app: FastifyInstance;

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { ParticipantPermission } from '@livekit/protocol';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaDecodeError, type AudioPieces } from '../../../server/agent/media/decode-audio.ts';
@@ -18,10 +17,9 @@ import { TOY_JOB_CATALOG_SEARCH_PATH, TOY_JOB_MEDIA_PATH } from '../../../server
 import { registerToyJobApi } from '../../../server/agent-worker/toy-job-api.ts';
 import { remoteMediaLibrary } from '../../../server/agent-worker/toy-job-media.ts';
 import { toMediaItem, type CatalogRecord } from '../../../server/catalog/record.ts';
-import { buildAgentToken } from '../../../server/livekit/agent-dispatch/agent-token.ts';
-import type { DeviceProfile } from '../../../src/core/devices/device-profile.ts';
 import { lexicalSearch } from '../../../src/core/media/lexical-search.ts';
-import { builtinPersona, CHILD_COMPANION_ID } from '../../../src/core/personas/index.ts';
+import { catalogRecord } from '../agent/catalog-record.ts';
+import { signJobToken, toyProfile } from './job-fixtures.ts';
 
 const KEY = 'HKjobmedia';
 const SECRET = 'job-media-test-secret-long-enough-for-hs256-0123456789';
@@ -32,67 +30,10 @@ function tone(sampleRate: number, seconds: number): Float32Array {
   return out;
 }
 
-function record(
-  id: string,
-  relPath: string,
-  format: 'audio' | 'text',
-  title: string,
-  extra: Partial<CatalogRecord> = {},
-): CatalogRecord {
-  return {
-    id,
-    path: relPath,
-    kind: format === 'audio' ? 'song' : 'story',
-    format,
-    title,
-    description: '',
-    tags: [],
-    language: 'en',
-    ageMin: null,
-    ageMax: null,
-    durationSec: null,
-    mime: format === 'audio' ? 'audio/wav' : 'text/markdown',
-    words: null,
-    bytes: 0,
-    mtimeMs: 0,
-    sidecarMtimeMs: null,
-    origin: 'folder',
-    ...extra,
-  };
-}
-
-function toy(id: string): DeviceProfile {
-  const persona = builtinPersona(CHILD_COMPANION_ID);
-  if (!persona) throw new Error('no built-in persona');
-  return {
-    id,
-    name: 'Bramble',
-    ownerName: 'Ada',
-    ownerNotes: '',
-    persona,
-    defaultPersona: true,
-    voice: '',
-    language: 'en',
-    volume: 1,
-    limits: { dailyMinutes: null, quietHours: null },
-    memoryEnabled: false,
-    historyDays: null,
-    deleteUnusedAfterDays: 90,
-    consent: null,
-    createdAt: '2026-01-01T00:00:00Z',
-    updatedAt: '2026-01-01T00:00:00Z',
-  };
-}
-
-const jobToken = (room: string, secret = SECRET) =>
-  buildAgentToken(KEY, secret, {
-    room,
-    identity: 'hearth-agent',
-    name: 'Hearth',
-    metadata: '',
-    attributes: {},
-    permissions: new ParticipantPermission({ canPublish: true, canSubscribe: true, canPublishData: true }),
-  });
+const record = catalogRecord;
+const toy = (id: string) =>
+  toyProfile(id, { ownerNotes: '', volume: 1, limits: { dailyMinutes: null, quietHours: null }, memoryEnabled: false });
+const jobToken = (room: string, secret = SECRET) => signJobToken(KEY, secret, room);
 
 async function samplesOf(audio: AudioPieces): Promise<{ count: number; rate: number; sum: number }> {
   let count = 0;

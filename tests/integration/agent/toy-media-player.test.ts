@@ -14,6 +14,7 @@ import { RoomMediaPlayer, type MediaSink } from '../../../server/agent/media/roo
 import { rmsOf } from '../../../server/agent/resampler.ts';
 import { encodeWav } from '../../../server/agent/wav.ts';
 import type { CatalogRecord } from '../../../server/catalog/record.ts';
+import { catalogRecord } from './catalog-record.ts';
 import { toMediaItem } from '../../../server/catalog/record.ts';
 import { loadClassicVoice, type NodeTextToSpeech } from '../../../server/engines/tts-classic.ts';
 import { lexicalSearch } from '../../../src/core/media/lexical-search.ts';
@@ -26,33 +27,7 @@ function tone(sampleRate: number, seconds: number, amplitude = 0.5): Float32Arra
   return out;
 }
 
-function record(
-  id: string,
-  relPath: string,
-  format: 'audio' | 'text',
-  title: string,
-  words: string | null = null,
-): CatalogRecord {
-  return {
-    id,
-    path: relPath,
-    kind: format === 'audio' ? 'song' : 'story',
-    format,
-    title,
-    description: '',
-    tags: [],
-    language: 'en',
-    ageMin: null,
-    ageMax: null,
-    durationSec: null,
-    mime: format === 'audio' ? 'audio/wav' : 'text/markdown',
-    words,
-    bytes: 0,
-    mtimeMs: 0,
-    sidecarMtimeMs: null,
-    origin: 'folder',
-  };
-}
+const record = catalogRecord;
 
 /**
  * The room track's back-pressure by hand: a frame is taken only when the test lets it through
