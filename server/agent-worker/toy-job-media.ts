@@ -64,13 +64,18 @@ export function registerToyJobMedia(app: FastifyInstance, opts: ToyJobMediaOptio
     if (!record) return reply.code(404).send({ error: `no song or story with id ${request.params.id}` });
     if (record.format === 'audio')
       return { format: 'audio', durationSec: record.durationSec } satisfies RemoteMediaInfo;
-    if (record.words === null) {
+    let text = record.words;
+    if (text === null) {
       const root = path.resolve(catalog.mediaDir);
       const file = path.resolve(root, record.path);
       if (!file.startsWith(root + path.sep))
         return reply.code(404).send({ error: `"${record.title}" points outside the media folder` });
+      try {
+        text = await fs.readFile(file, 'utf8');
+      } catch (err) {
+        return reply.code(404).send({ error: `"${record.title}" could not be read: ${(err as Error).message}` });
+      }
     }
-    const text = record.words ?? (await fs.readFile(path.resolve(catalog.mediaDir, record.path), 'utf8'));
     return { format: 'text', sentences: storySentences(text) } satisfies RemoteMediaInfo;
   });
 

@@ -69,6 +69,7 @@ describe('songs and stories for a toy on a remote agent worker', () => {
     records.set('broken', record('broken', 'broken.mp3', 'audio', 'Broken Moon'));
     records.set('fox', record('fox', 'fox.md', 'text', 'The Fox and the Grapes'));
     records.set('escape', record('escape', '../outside.md', 'text', 'Outside'));
+    records.set('gone-story', record('gone-story', 'gone.md', 'text', 'Gone Story'));
     source = {
       mediaDir: dir,
       repo: { get: (id) => records.get(id) ?? null },
@@ -164,6 +165,9 @@ describe('songs and stories for a toy on a remote agent worker', () => {
     const outside = await app.inject({ method: 'GET', url: `${TOY_JOB_MEDIA_PATH}/escape`, headers: auth });
     expect(outside.statusCode).toBe(404);
     expect((outside.json() as { error: string }).error).toMatch(/outside the media folder/);
+    const unreadable = await app.inject({ method: 'GET', url: `${TOY_JOB_MEDIA_PATH}/gone-story`, headers: auth });
+    expect(unreadable.statusCode).toBe(404);
+    expect((unreadable.json() as { error: string }).error).toMatch(/"Gone Story" could not be read/);
     const anonymous = await app.inject({ method: 'GET', url: `${TOY_JOB_MEDIA_PATH}/moon/audio` });
     expect(anonymous.statusCode).toBe(401);
   });
