@@ -262,14 +262,10 @@ async function connectToys(server: ToyServer, devices: { id: string; credential:
 }
 
 /** Fresh toys with the bench persona (no toy rejoins a room its agent is still leaving). */
-async function registerToys(
-  server: ToyServer,
-  count: number,
-  from: number,
-): Promise<{ id: string; credential: string }[]> {
+async function registerToys(server: ToyServer, count: number): Promise<{ id: string; credential: string }[]> {
   const devices: { id: string; credential: string }[] = [];
   for (let i = 0; i < count; i++) {
-    const device = await server.registerToy(`Bench toy ${from + i + 1}`);
+    const device = await server.registerToy(`Bench toy ${i + 1}`);
     const res = await fetch(`${server.server.url}/api/devices/${device.id}`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${server.householdKey}`, 'content-type': 'application/json' },
@@ -373,7 +369,7 @@ async function main(): Promise<void> {
     const server = await startToyServer({ env: { HEARTH_LOG_LEVEL: 'warn', HEARTH_END_OF_TURN: mode } });
     try {
       const rampToys = mode === DEFAULT_MODE ? levels.reduce((a, b) => a + b, 0) : 0;
-      const devices = await registerToys(server, 1 + rampToys, 0);
+      const devices = await registerToys(server, 1 + rampToys);
       byMode[mode] = await soloTurns(server, devices[0]!, utterance);
       if (rampToys > 0) ramp = await concurrency(server, devices.slice(1), utterance, levels);
     } catch (error) {

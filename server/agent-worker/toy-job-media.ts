@@ -3,7 +3,6 @@
 // search as the in-process agent. The server applies the toy's own audience (the ages its persona
 // talks to) whatever the worker asks; audio is streamed to the worker as it plays, never stored there.
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { FastifyInstance } from 'fastify';
@@ -12,7 +11,7 @@ import { storySentences } from '../../src/core/media/story-text.ts';
 import type { CatalogHit, CatalogQuery } from '../../src/core/media/types.ts';
 import { mediaAudienceOf } from '../../src/core/personas/media-audience.ts';
 import { openAudioStream, MediaDecodeError } from '../agent/media/decode-audio.ts';
-import type { AgentMediaLibrary, CatalogSource } from '../agent/media/media-library.ts';
+import { mediaFileOf, type AgentMediaLibrary, type CatalogSource } from '../agent/media/media-library.ts';
 import type { JobApiCaller } from './job-api-client.ts';
 import { TOY_JOB_CATALOG_SEARCH_PATH, TOY_JOB_MEDIA_PATH, type JobTokenAuth } from './job-token-auth.ts';
 
@@ -66,10 +65,8 @@ export function registerToyJobMedia(app: FastifyInstance, opts: ToyJobMediaOptio
       return { format: 'audio', durationSec: record.durationSec } satisfies RemoteMediaInfo;
     let text = record.words;
     if (text === null) {
-      const root = path.resolve(catalog.mediaDir);
-      const file = path.resolve(root, record.path);
-      if (!file.startsWith(root + path.sep))
-        return reply.code(404).send({ error: `"${record.title}" points outside the media folder` });
+      const file = mediaFileOf(catalog.mediaDir, record.path);
+      if (!file) return reply.code(404).send({ error: `"${record.title}" points outside the media folder` });
       try {
         text = await fs.readFile(file, 'utf8');
       } catch (err) {

@@ -32,9 +32,8 @@ export function catalogMediaLibrary(source: CatalogSource): AgentMediaLibrary {
     async open(item) {
       const record = source.repo.get(item.id);
       if (!record) throw new MediaDecodeError(`"${item.title}" is no longer in the library`);
-      const root = path.resolve(source.mediaDir);
-      const file = path.resolve(root, record.path);
-      if (!file.startsWith(root + path.sep)) throw new MediaDecodeError(`"${item.title}" points outside the media folder`);
+      const file = mediaFileOf(source.mediaDir, record.path);
+      if (!file) throw new MediaDecodeError(`"${item.title}" points outside the media folder`);
       if (record.format === 'audio') return { format: 'audio', audio: await openAudioStream(file, `"${item.title}"`, source.limits, record.durationSec ?? undefined) };
       const text = record.words ?? (await fs.readFile(file, 'utf8'));
       const sentences = storySentences(text);
@@ -42,4 +41,11 @@ export function catalogMediaLibrary(source: CatalogSource): AgentMediaLibrary {
       return { format: 'text', sentences };
     },
   };
+}
+
+/** The absolute path of a record's file, or null when its path leads outside the media folder. */
+export function mediaFileOf(mediaDir: string, relPath: string): string | null {
+  const root = path.resolve(mediaDir);
+  const file = path.resolve(root, relPath);
+  return file.startsWith(root + path.sep) ? file : null;
 }
