@@ -38,7 +38,13 @@ export interface AgentDispatch {
   room: string;
   agentName: string;
   metadata: string;
+  /** Only workers registered for this deployment take its jobs ('' for the default). */
+  deployment: string;
+  createdAtMs: number;
 }
+
+/** Dispatches for rooms not created yet are kept until then; beyond this many, new ones are refused. */
+export const MAX_WAITING_DISPATCHES = 1000;
 
 export interface JobSnapshot {
   id: string;
@@ -172,11 +178,17 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
     return worker;
   }
 
-  /** LiveKit's AgentDispatchService.CreateDispatch: the room gets this agent now, or when it is created. */
-  createDispatch(room: string, agentName: string, metadata = ''): AgentDispatch {
-    const dispatch: AgentDispatch = { id: newSid('AD_'), room, agentName, metadata };
+  /**
+   * LiveKit's AgentDispatchService.CreateDispatch: the room gets this agent now, or when it is
+   * created. Null when too many dispatches already wait for rooms that do not exist.
+   */
+  createDispatch(room: string, agentName: string, metadata = '', deployment = ''): AgentDispatch | null {
+    const dispatch = this.newDispatch(room, agentName, metadata, deployment);
     const record = this.rooms.get(room);
     if (!record) {
+      let waiting = 0;
+      for (const list of this.waitingDispatches.values()) waiting += list.length;
+      if (waiting >= MAX_WAITING_DISPATCHES) return null;
       this.waitingDispatches.set(room, [...(this.waitingDispatches.get(room) ?? []), dispatch]);
       return dispatch;
     }
@@ -210,6 +222,11 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
     return dispatch;
   }
 
+  /** The live jobs a dispatch has started (copies: callers may not change the dispatcher's own). */
+  jobsOfDispatch(dispatchId: string): Job[] {
+    return [...this.jobs.values()].filter((j) => j.job.dispatchId === dispatchId).map((j) => j.job.clone());
+  }
+
   workerSnapshot(): WorkerSnapshot[] {
     return [...this.workers.values()].map((w) => ({
       id: w.id,
@@ -229,6 +246,10 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
     for (const off of this.unsubscribe) off();
     for (const job of this.jobs.values()) job.joinWaiter?.('ended');
     for (const worker of [...this.workers.values()]) worker.close('server shutting down');
+  }
+
+  private newDispatch(room: string, agentName: string, metadata: string, deployment: string): AgentDispatch {
+    return { id: newSid('AD_'), room, agentName, metadata, deployment, createdAtMs: Date.now() };
   }
 
   private snapshotOf(j: JobRecord): JobSnapshot {
@@ -292,7 +313,7 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
     const fromApi = this.waitingDispatches.get(room.name) ?? [];
     this.waitingDispatches.delete(room.name);
     for (const r of requested) {
-      const d: AgentDispatch = { id: newSid('AD_'), room: room.name, agentName: r.agentName, metadata: r.metadata };
+      const d = this.newDispatch(room.name, r.agentName, r.metadata, '');
       room.dispatches.set(d.id, d);
     }
     for (const d of fromApi) room.dispatches.set(d.id, d);
@@ -328,6 +349,7 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
         namespace: '',
         metadata: dispatch.metadata,
         agentName: dispatch.agentName,
+        deployment: dispatch.deployment,
         state: new JobState({ status: JobStatus.JS_PENDING }),
       });
       const record: JobRecord = {

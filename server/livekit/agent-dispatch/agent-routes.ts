@@ -4,6 +4,7 @@ import type { RoomServer } from '../room-server.ts';
 import type { SignalSocket } from '../signal-connection.ts';
 import { TokenError } from '../token-auth.ts';
 import { AgentDispatcher, type DispatchTiming } from './agent-dispatcher.ts';
+import { registerDispatchTwirpRoutes } from './dispatch-twirp-routes.ts';
 import { WorkerTokenVerifier } from './worker-token.ts';
 
 export interface AgentDispatchOptions {
@@ -15,7 +16,8 @@ export interface AgentDispatchOptions {
 /**
  * Accepts LiveKit agent workers on `/agent` (the path stock workers append to LIVEKIT_URL), the
  * way a LiveKit server does: a WebSocket upgrade carrying `Authorization: Bearer <jwt>` (or
- * `?access_token=`) with the agent grant; anything else gets HTTP 401 with the reason. Needs
+ * `?access_token=`) with the agent grant; anything else gets HTTP 401 with the reason. Also serves
+ * LiveKit's AgentDispatchService (Twirp) so server SDKs can dispatch agents into rooms. Needs
  * @fastify/websocket registered on `app` (registerEmbeddedRoomServer does that).
  */
 export async function registerAgentDispatch(
@@ -46,6 +48,7 @@ export async function registerAgentDispatch(
       dispatcher.acceptWorker(socket as SignalSocket);
     });
   });
+  await registerDispatchTwirpRoutes(app, dispatcher, options);
   app.addHook('onClose', async () => dispatcher.close());
   return dispatcher;
 }

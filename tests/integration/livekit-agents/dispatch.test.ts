@@ -4,7 +4,14 @@
 import { WorkerStatus } from '@livekit/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disposeRtcNode, RtcNodeParticipant, waitFor } from '../livekit/helpers/rtc-node-participant.ts';
-import { nextDispatchEvent, startDispatchServer, type DispatchTestServer } from './helpers/dispatch-server.ts';
+import { AgentDispatchClient } from 'livekit-server-sdk';
+import {
+  API_KEY,
+  API_SECRET,
+  nextDispatchEvent,
+  startDispatchServer,
+  type DispatchTestServer,
+} from './helpers/dispatch-server.ts';
 import { ScriptedWorker, WorkerRefused } from './helpers/scripted-worker.ts';
 
 describe('agent dispatch with scripted workers', () => {
@@ -248,10 +255,12 @@ describe('agent dispatch with scripted workers', () => {
     closeAll([second]);
   }, 120_000);
 
-  it('dispatches on request (createDispatch) into a room that asked for nothing, and ends a job the worker reports done', async () => {
+  it("dispatches on request (the server SDK's AgentDispatchClient over Twirp) into a room that asked for nothing, and ends a job the worker reports done", async () => {
     const helper = await worker('helper', 0);
     await person('kid-api', 'api-room');
-    const dispatch = lk.dispatch.createDispatch('api-room', 'helper', '{"toy":"bear"}');
+    const client = new AgentDispatchClient(lk.url, API_KEY, API_SECRET);
+    const dispatch = await client.createDispatch('api-room', 'helper', { metadata: '{"toy":"bear"}' });
+    expect(dispatch.agentName).toBe('helper');
     const offer = await helper.next('availability');
     expect(offer.job?.dispatchId).toBe(dispatch.id);
     expect(offer.job?.metadata).toBe('{"toy":"bear"}');
@@ -260,6 +269,11 @@ describe('agent dispatch with scripted workers', () => {
     const joined = nextDispatchEvent(lk.dispatch, 'agentJoined', (j) => j.room === 'api-room');
     await joinAsAgent(assignment.token, `agent-${offer.job?.id}`, 700);
     await joined;
+    // The dispatch's state lists its running job, as LiveKit's ListDispatch does (beside the
+    // room's default dispatch for the unnamed agent, which no worker here serves).
+    const listed = (await client.listDispatch('api-room')).find((d) => d.agentName === 'helper');
+    expect(listed?.id).toBe(dispatch.id);
+    expect(listed?.state?.jobs.map((j) => j.id)).toEqual([offer.job?.id]);
     const ended = nextDispatchEvent(lk.dispatch, 'jobEnded', (j) => j.id === offer.job?.id);
     helper.finishJob(offer.job!.id);
     expect((await ended)[0].status).toBe('success');
