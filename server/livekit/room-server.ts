@@ -1,4 +1,4 @@
-import { DisconnectReason, LeaveRequest, LeaveRequest_Action } from '@livekit/protocol';
+import { DisconnectReason, LeaveRequest, LeaveRequest_Action, type ParticipantInfo } from '@livekit/protocol';
 import { Participant } from './participant.ts';
 import type { IceBinding } from './peer-connection-factory.ts';
 import type { RoomLog } from './room-log.ts';
@@ -28,6 +28,17 @@ export interface ParticipantJoined {
   roomAgents: { agentName: string; metadata: string }[];
   /** Joined with an agent job's token. */
   agent: boolean;
+  /** The participant as others see it (agent jobs for a participant carry it). */
+  participant: ParticipantInfo;
+}
+
+/** A participant published a track (agent dispatch starts publisher jobs). */
+export interface TrackPublished {
+  room: string;
+  roomSid: string;
+  identity: string;
+  agent: boolean;
+  participant: ParticipantInfo;
 }
 
 export interface ParticipantLeft {
@@ -48,6 +59,7 @@ export class RoomServer {
   private readonly timing: RoomTiming;
   private readonly joinListeners = new Set<(joined: ParticipantJoined) => void>();
   private readonly leaveListeners = new Set<(left: ParticipantLeft) => void>();
+  private readonly publishListeners = new Set<(published: TrackPublished) => void>();
   private closed = false;
 
   constructor(private readonly options: RoomServerOptions) {
@@ -88,6 +100,7 @@ export class RoomServer {
           roomSid: room.sid,
           roomAgents: grant.roomAgents ?? [],
           agent: grant.agent ?? false,
+          participant: participant.info(),
         });
       } catch (error) {
         this.options.log?.warn({ room: grant.room, error: String(error) }, 'room server: join listener failed');
@@ -105,6 +118,12 @@ export class RoomServer {
   onParticipantLeft(listener: (left: ParticipantLeft) => void): () => void {
     this.leaveListeners.add(listener);
     return () => this.leaveListeners.delete(listener);
+  }
+
+  /** Tells `listener` about every track a participant publishes. */
+  onTrackPublished(listener: (published: TrackPublished) => void): () => void {
+    this.publishListeners.add(listener);
+    return () => this.publishListeners.delete(listener);
   }
 
   /** Rooms and their participants' identities, for tests and the bench. */
@@ -170,6 +189,22 @@ export class RoomServer {
     }
   }
 
+  private tellPublished(room: Room, p: Participant): void {
+    for (const listener of this.publishListeners) {
+      try {
+        listener({
+          room: room.name,
+          roomSid: room.sid,
+          identity: p.identity,
+          agent: p.grant.agent ?? false,
+          participant: p.info(),
+        });
+      } catch (error) {
+        this.options.log?.warn({ room: room.name, error: String(error) }, 'room server: publish listener failed');
+      }
+    }
+  }
+
   private roomFor(name: string): Room {
     let room = this.rooms.get(name);
     if (!room) {
@@ -181,6 +216,7 @@ export class RoomServer {
         },
         this.options.log,
         (left, p) => this.tellLeft(left, p.identity),
+        (published, p) => this.tellPublished(published, p),
       );
       this.rooms.set(name, room);
     }

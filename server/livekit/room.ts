@@ -41,6 +41,7 @@ export class Room implements ParticipantHost {
     private readonly onEmpty: (room: Room) => void,
     private readonly log: RoomLog = silentLog,
     private readonly onLeft: (room: Room, p: Participant) => void = () => {},
+    private readonly onPublished: (room: Room, p: Participant) => void = () => {},
   ) {}
 
   byIdentity(identity: string): Participant | undefined {
@@ -108,6 +109,7 @@ export class Room implements ParticipantHost {
     for (const other of this.participants.values()) {
       if (other !== p && this.maybeSubscribe(other, p, track)) other.subscriber.negotiate();
     }
+    this.onPublished(this, p);
   }
 
   trackUnpublished(p: Participant, track: PublishedTrack): void {

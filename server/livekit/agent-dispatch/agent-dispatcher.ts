@@ -4,12 +4,13 @@ import {
   JobState,
   JobStatus,
   JobType,
+  type ParticipantInfo,
   Room as RoomInfo,
   WorkerStatus,
   type UpdateJobStatus,
 } from '@livekit/protocol';
 import type { DispatchLog } from './dispatch-log.ts';
-import type { ParticipantJoined, ParticipantLeft, RoomServer } from '../room-server.ts';
+import type { ParticipantJoined, ParticipantLeft, RoomServer, TrackPublished } from '../room-server.ts';
 import { newSid } from '../sids.ts';
 import type { SignalSocket } from '../signal-connection.ts';
 import { buildAgentToken } from './agent-token.ts';
@@ -51,6 +52,9 @@ export interface JobSnapshot {
   dispatchId: string;
   room: string;
   agentName: string;
+  type: 'room' | 'publisher' | 'participant';
+  /** The participant a publisher or participant job is for ('' for a room job). */
+  target: string;
   status: 'pending' | 'running' | 'success' | 'failed';
   workerId: string | null;
   participantIdentity: string;
@@ -100,15 +104,32 @@ interface RoomRecord {
   sid: string;
   createdAtMs: number;
   dispatches: Map<string, AgentDispatch>;
-  /** Identities of the room's participants that are not agents. */
-  people: Set<string>;
+  /** The room's participants that are not agents, by identity. */
+  people: Map<string, PersonRecord>;
 }
 
-function sameWorkerKey(worker: WorkerConnection, job: Job): boolean {
+interface PersonRecord {
+  info: ParticipantInfo;
+  /** Has published a track (publisher jobs start then). */
+  published: boolean;
+}
+
+const JOB_TYPE_NAME: Record<JobType, JobSnapshot['type']> = {
+  [JobType.JT_ROOM]: 'room',
+  [JobType.JT_PUBLISHER]: 'publisher',
+  [JobType.JT_PARTICIPANT]: 'participant',
+};
+
+/** Whose job it is: the room's, or one participant's (publisher and participant jobs). */
+function targetOf(job: Job): string {
+  return job.type === JobType.JT_ROOM ? '' : (job.participant?.identity ?? '');
+}
+
+function servesJobs(worker: WorkerConnection, key: { agentName: string; type: JobType; deployment: string }): boolean {
   return (
-    worker.agentName === job.agentName &&
-    worker.jobType === job.type &&
-    (worker.registration?.deployment ?? '') === job.deployment
+    worker.agentName === key.agentName &&
+    worker.jobType === key.type &&
+    (worker.registration?.deployment ?? '') === key.deployment
   );
 }
 
@@ -130,8 +151,9 @@ const nowNs = () => BigInt(Date.now()) * 1_000_000n;
 /**
  * Agent dispatch for the embedded room server, following LiveKit's (pkg/agent, agentservice.go,
  * rtc/room.go): a room asks for agents when it is created (its token's RoomConfiguration.agents,
- * or by default the unnamed agent), or through createDispatch; each dispatch becomes a room job
- * offered to the least-loaded available worker registered for that agent name. A worker that
+ * or by default the unnamed agent), or through createDispatch; each dispatch becomes jobs (one for
+ * the room, one per participant, one per participant who publishes, for workers registered for
+ * that job type) offered to the least-loaded available worker registered for that agent name. A worker that
  * declines or does not answer is skipped; one that accepts gets a JobAssignment with a join token.
  *
  * Beyond open-source LiveKit (which leaves these as TODOs): a job whose agent has not joined
@@ -150,7 +172,7 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
   private closed = false;
 
   constructor(
-    roomServer: Pick<RoomServer, 'onParticipantJoined' | 'onParticipantLeft'>,
+    roomServer: Pick<RoomServer, 'onParticipantJoined' | 'onParticipantLeft' | 'onTrackPublished'>,
     private readonly credentials: { apiKey: string; apiSecret: string },
     timing: Partial<DispatchTiming> = {},
     private readonly log?: DispatchLog,
@@ -160,6 +182,7 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
     this.unsubscribe = [
       roomServer.onParticipantJoined((joined) => this.participantJoined(joined)),
       roomServer.onParticipantLeft((left) => this.participantLeft(left)),
+      roomServer.onTrackPublished((published) => this.trackPublished(published)),
     ];
   }
 
@@ -258,6 +281,8 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
       dispatchId: j.job.dispatchId,
       room: j.room,
       agentName: j.job.agentName,
+      type: JOB_TYPE_NAME[j.job.type],
+      target: targetOf(j.job),
       status: statusName(j.job.state?.status ?? JobStatus.JS_PENDING),
       workerId: j.worker?.id ?? null,
       participantIdentity: j.job.state?.participantIdentity ?? '',
@@ -279,7 +304,16 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
       }
       return;
     }
-    room.people.add(joined.identity);
+    room.people.set(joined.identity, { info: joined.participant, published: false });
+    this.ensureJobs(room);
+  }
+
+  private trackPublished(published: TrackPublished): void {
+    const room = this.rooms.get(published.room);
+    const person = room?.sid === published.roomSid ? room.people.get(published.identity) : undefined;
+    if (!room || !person || person.published) return;
+    person.published = true;
+    person.info = published.participant;
     this.ensureJobs(room);
   }
 
@@ -292,6 +326,10 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
       this.endJob(job, JobStatus.JS_FAILED, 'agent worker left the room', true);
     }
     room.people.delete(left.identity);
+    // A publisher or participant job is for one person: it ends when they leave.
+    for (const j of this.jobs.values())
+      if (j.room === room.name && !j.ended && targetOf(j.job) === left.identity)
+        this.endJob(j, JobStatus.JS_SUCCESS, '', true);
     if (room.people.size === 0 || left.roomClosed) {
       for (const j of this.jobs.values())
         if (j.room === room.name && !j.ended) this.endJob(j, JobStatus.JS_SUCCESS, '', true);
@@ -305,7 +343,7 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
       sid: joined.roomSid,
       createdAtMs: Date.now(),
       dispatches: new Map(),
-      people: new Set(),
+      people: new Map(),
     };
     this.rooms.set(room.name, room);
     // As LiveKit: the token's room configuration names the agents; without any, the unnamed agent.
@@ -327,44 +365,58 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
     return undefined;
   }
 
-  /** Gives each of the room's dispatches a live job (while people are in it). */
+  /**
+   * Gives each of the room's dispatches its live jobs (while people are in it), as LiveKit does:
+   * one room job, one job per participant, and one per participant who has published, each only
+   * when some worker serves that agent name and job type (LiveKit launches nothing otherwise).
+   */
   private ensureJobs(room: RoomRecord): void {
     if (room.people.size === 0 || this.closed) return;
+    const people = [...room.people.values()];
     for (const dispatch of room.dispatches.values()) {
-      const live = [...this.jobs.values()].some((j) => j.job.dispatchId === dispatch.id && !j.ended);
-      if (live) continue;
-      // Only start a job when some worker serves this agent name (LiveKit launches nothing otherwise).
-      if (![...this.workers.values()].some((w) => w.agentName === dispatch.agentName)) continue;
-      const job = new Job({
-        id: newSid('AJ_'),
-        dispatchId: dispatch.id,
-        type: JobType.JT_ROOM,
-        room: new RoomInfo({
-          sid: room.sid,
-          name: room.name,
-          creationTime: BigInt(Math.floor(room.createdAtMs / 1000)),
-          creationTimeMs: BigInt(room.createdAtMs),
-          numParticipants: room.people.size,
-        }),
-        namespace: '',
-        metadata: dispatch.metadata,
-        agentName: dispatch.agentName,
-        deployment: dispatch.deployment,
-        state: new JobState({ status: JobStatus.JS_PENDING }),
-      });
-      const record: JobRecord = {
-        job,
-        room: room.name,
-        worker: null,
-        joined: false,
-        ended: false,
-        placing: false,
-        neverJoined: new Set(),
-        joinWaiter: null,
-      };
-      this.jobs.set(job.id, record);
-      void this.place(record, false);
+      this.ensureJob(room, dispatch, JobType.JT_ROOM, null);
+      for (const person of people) this.ensureJob(room, dispatch, JobType.JT_PARTICIPANT, person.info);
+      for (const person of people)
+        if (person.published) this.ensureJob(room, dispatch, JobType.JT_PUBLISHER, person.info);
     }
+  }
+
+  private ensureJob(room: RoomRecord, dispatch: AgentDispatch, type: JobType, participant: ParticipantInfo | null) {
+    const target = participant?.identity ?? '';
+    const key = { agentName: dispatch.agentName, type, deployment: dispatch.deployment };
+    if (![...this.workers.values()].some((w) => servesJobs(w, key))) return;
+    for (const j of this.jobs.values())
+      if (j.job.dispatchId === dispatch.id && j.job.type === type && targetOf(j.job) === target && !j.ended) return;
+    const job = new Job({
+      id: newSid('AJ_'),
+      dispatchId: dispatch.id,
+      type,
+      room: new RoomInfo({
+        sid: room.sid,
+        name: room.name,
+        creationTime: BigInt(Math.floor(room.createdAtMs / 1000)),
+        creationTimeMs: BigInt(room.createdAtMs),
+        numParticipants: room.people.size,
+      }),
+      ...(participant ? { participant: participant.clone() } : {}),
+      namespace: '',
+      metadata: dispatch.metadata,
+      agentName: dispatch.agentName,
+      deployment: dispatch.deployment,
+      state: new JobState({ status: JobStatus.JS_PENDING }),
+    });
+    const record: JobRecord = {
+      job,
+      room: room.name,
+      worker: null,
+      joined: false,
+      ended: false,
+      placing: false,
+      neverJoined: new Set(),
+      joinWaiter: null,
+    };
+    this.jobs.set(job.id, record);
+    void this.place(record, false);
   }
 
   private roomAlive(record: JobRecord): boolean {
@@ -373,7 +425,7 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
 
   private pickWorker(job: Job, skip: Set<WorkerConnection>): WorkerConnection | null {
     const candidates = [...this.workers.values()].filter(
-      (w) => w.isOpen && !skip.has(w) && w.status === WorkerStatus.WS_AVAILABLE && sameWorkerKey(w, job),
+      (w) => w.isOpen && !skip.has(w) && w.status === WorkerStatus.WS_AVAILABLE && servesJobs(w, job),
     );
     // Least loaded first; equal loads (two workers on one machine) go to the one with fewer jobs.
     candidates.sort((a, b) => a.load - b.load || a.jobs.size - b.jobs.size || a.connectedAtMs - b.connectedAtMs);

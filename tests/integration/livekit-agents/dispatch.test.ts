@@ -1,7 +1,7 @@
 // Agent dispatch in the embedded room server, driven by scripted worker doubles (they speak the
 // worker protocol directly so each fault can be staged) and real @livekit/rtc-node participants:
 // the people in the rooms, and the agents joining with the tokens the server assigned.
-import { WorkerStatus } from '@livekit/protocol';
+import { JobType, WorkerStatus } from '@livekit/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disposeRtcNode, RtcNodeParticipant, waitFor } from '../livekit/helpers/rtc-node-participant.ts';
 import { AgentDispatchClient } from 'livekit-server-sdk';
@@ -278,5 +278,42 @@ describe('agent dispatch with scripted workers', () => {
     helper.finishJob(offer.job!.id);
     expect((await ended)[0].status).toBe('success');
     closeAll([helper]);
+  }, 90_000);
+
+  it('participant jobs (JT_PARTICIPANT): one per person, each carrying its person, ended when that person leaves', async () => {
+    const perKid = await ScriptedWorker.connect(lk.url, await lk.workerToken());
+    workers.push(perKid);
+    const registered = nextDispatchEvent(lk.dispatch, 'workerRegistered');
+    await perKid.register('per-kid', JobType.JT_PARTICIPANT);
+    await registered;
+
+    const ann = await person('ann', 'kids-room', ['per-kid']);
+    const annOffer = await perKid.next('availability');
+    expect(annOffer.job?.type).toBe(JobType.JT_PARTICIPANT);
+    expect(annOffer.job?.participant?.identity).toBe('ann');
+    await person('bob', 'kids-room', ['per-kid']);
+    const bobOffer = await perKid.next('availability', (a) => a.job?.participant?.identity === 'bob');
+    expect(bobOffer.job?.dispatchId).toBe(annOffer.job?.dispatchId);
+    for (const offer of [annOffer, bobOffer]) perKid.accept(offer.job!);
+    await perKid.next('assignment', (a) => a.job?.id === annOffer.job?.id);
+    await perKid.next('assignment', (a) => a.job?.id === bobOffer.job?.id);
+    const jobs = lk.dispatch.jobSnapshot().filter((j) => j.room === 'kids-room');
+    expect(jobs.map((j) => [j.type, j.target]).sort()).toEqual([
+      ['participant', 'ann'],
+      ['participant', 'bob'],
+    ]);
+
+    // Ann leaves: her job ends (the worker is told to terminate it); Bob's goes on.
+    const ended = nextDispatchEvent(lk.dispatch, 'jobEnded', (j) => j.id === annOffer.job?.id);
+    await ann.disconnect();
+    await ended;
+    expect((await perKid.next('termination')).jobId).toBe(annOffer.job?.id);
+    expect(
+      lk.dispatch
+        .jobSnapshot()
+        .filter((j) => j.room === 'kids-room')
+        .map((j) => j.target),
+    ).toEqual(['bob']);
+    closeAll([perKid]);
   }, 90_000);
 });

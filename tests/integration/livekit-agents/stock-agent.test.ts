@@ -2,6 +2,7 @@
 // package (pinned, in its own folder: see stock-agent/package.json) registers with Hearth's
 // embedded room server on /agent, is dispatched when a participant joins, joins the room and is
 // heard by a @livekit/rtc-node 1.1.0 participant.
+import { JobType } from '@livekit/protocol';
 import { ParticipantKind } from '@livekit/rtc-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disposeRtcNode, RtcNodeParticipant, waitFor } from '../livekit/helpers/rtc-node-participant.ts';
@@ -31,9 +32,9 @@ describe('stock @livekit/agents worker on the embedded room server', () => {
     await disposeRtcNode();
   }, 60_000);
 
-  async function startWorker(agentName?: string): Promise<StockAgentWorker> {
+  async function startWorker(agentName?: string, jobType?: JobType): Promise<StockAgentWorker> {
     const registered = nextDispatchEvent(lk.dispatch, 'workerRegistered');
-    const worker = await startStockAgent({ url: lk.url, apiKey: API_KEY, apiSecret: API_SECRET, agentName });
+    const worker = await startStockAgent({ url: lk.url, apiKey: API_KEY, apiSecret: API_SECRET, agentName, jobType });
     workers.push(worker);
     const exited = new Promise<never>((_, reject) =>
       worker.process.once('exit', (code) =>
@@ -114,6 +115,41 @@ describe('stock @livekit/agents worker on the embedded room server', () => {
     // The room without a request got no job (it was created first, so its dispatch was decided first).
     expect(lk.dispatch.jobSnapshot().filter((j) => j.room === 'stock-plain')).toEqual([]);
     expect(lk.rooms.snapshot().find((r) => r.room === 'stock-plain')?.participants).toEqual(['plain']);
+    await worker.stop();
+  }, 400_000);
+
+  it('a stock publisher agent (JT_PUBLISHER) gets a job for the person who publishes, carrying that person, ended when they leave', async () => {
+    const worker = await startWorker(undefined, JobType.JT_PUBLISHER);
+    const listener = await join('listener', 'stock-publisher');
+    // Joining without publishing starts no publisher job (the dispatch is decided as the join is processed).
+    expect(lk.dispatch.jobSnapshot().filter((j) => j.room === 'stock-publisher')).toEqual([]);
+    const joined = nextDispatchEvent(lk.dispatch, 'agentJoined', (job) => job.room === 'stock-publisher');
+    const singer = await join('singer', 'stock-publisher');
+    await singer.publishTone(300);
+    const [job] = await expectSoon(worker, 'publisher agent joining', joined);
+    expect(job).toMatchObject({ type: 'publisher', target: 'singer' });
+    const agentIdentity = job.participantIdentity;
+    await expectSoon(
+      worker,
+      'tone heard from the publisher agent',
+      waitFor('the listener hears the publisher agent', () => listener.loudFrames(agentIdentity) > 30, 150_000),
+    );
+    // The agent's job carried the participant it is for: it named its track after them.
+    const names = [...(listener.room.remoteParticipants.get(agentIdentity)?.trackPublications.values() ?? [])].map(
+      (t) => t.name,
+    );
+    expect(names).toEqual(['tone-for-singer']);
+    // Only the one who published has a publisher job.
+    expect(
+      lk.dispatch
+        .jobSnapshot()
+        .filter((j) => j.room === 'stock-publisher')
+        .map((j) => j.target),
+    ).toEqual(['singer']);
+
+    const ended = nextDispatchEvent(lk.dispatch, 'jobEnded', (j) => j.id === job.id);
+    await singer.disconnect();
+    await expectSoon(worker, 'publisher job end', ended);
     await worker.stop();
   }, 400_000);
 });

@@ -1,3 +1,4 @@
+import { JobType } from '@livekit/protocol';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
@@ -66,6 +67,8 @@ export async function startStockAgent(opts: {
   apiKey: string;
   apiSecret: string;
   agentName?: string;
+  /** livekit_agent.proto's JobType (room by default). */
+  jobType?: JobType;
 }): Promise<StockAgentWorker> {
   let output = '';
   const child = spawn(process.execPath, ['tone-agent.mjs', 'start', '--log-level', 'debug'], {
@@ -76,6 +79,7 @@ export async function startStockAgent(opts: {
       LIVEKIT_API_KEY: opts.apiKey,
       LIVEKIT_API_SECRET: opts.apiSecret,
       LIVEKIT_AGENT_NAME: opts.agentName ?? '',
+      AGENT_JOB_TYPE: String(opts.jobType ?? JobType.JT_ROOM),
       AGENT_HEALTH_PORT: String(await freePort()),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

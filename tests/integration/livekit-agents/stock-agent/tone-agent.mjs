@@ -1,5 +1,6 @@
 // A stock LiveKit agent written only against the public @livekit/agents API (unchanged, from the
-// npm registry): when dispatched to a room it joins and publishes a 440 Hz tone as its microphone.
+// npm registry): when dispatched to a room it joins and publishes a 440 Hz tone as its microphone,
+// named after the participant its job is for (publisher and participant jobs) so tests can see it.
 // Hearth's compatibility test runs it as a separate process with `node tone-agent.mjs start`.
 // Plain JavaScript in its own package: @livekit/agents needs @livekit/rtc-node ^0.13, Hearth pins 1.1.0.
 import { cli, defineAgent, ServerOptions } from '@livekit/agents';
@@ -20,7 +21,8 @@ export default defineAgent({
   entry: async (ctx) => {
     await ctx.connect();
     const source = new AudioSource(SAMPLE_RATE, 1);
-    const track = LocalAudioTrack.createAudioTrack('tone', source);
+    const target = ctx.job.participant?.identity;
+    const track = LocalAudioTrack.createAudioTrack(target ? `tone-for-${target}` : 'tone', source);
     await ctx.room.localParticipant.publishTrack(
       track,
       new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE }),
@@ -44,6 +46,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   cli.runApp(
     new ServerOptions({
       agent: fileURLToPath(import.meta.url),
+      // livekit_agent.proto's JobType: 0 a job per room, 1 per publishing participant, 2 per participant.
+      serverType: Number(process.env.AGENT_JOB_TYPE ?? 0),
       // The test gives each worker its own health-check port (the default 8081 could be taken).
       host: '127.0.0.1',
       port: Number(process.env.AGENT_HEALTH_PORT ?? 8081),
