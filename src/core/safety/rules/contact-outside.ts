@@ -26,9 +26,15 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\b(?:let's|can we|we can|shall we|could we|i'll|i will|can i) (?:\w+ )?(?:video (?:call|chat)|videocall|text|call|ring|message|email|meet|chat on)\b(?! (?:the|a|our) (?:friendly|brave|little|story|dragon))/,
       unless: (s) =>
-        /\b(?:call|text|ring|phone|message|email|video call|facetime) (?:my|your) (?:grandma|granny|nan|nana|grandad|grandpa|mum|mom|mummy|dad|daddy|auntie|aunt|uncle|cousin|friend|teacher)\b/.test(
+        /\b(?:call|text|ring|phone|message|email|video call|facetime) (?:(?:my|your) )?(?:grandma|granny|nan|nana|grandad|grandpa|mum|mom|mummy|dad|daddy|auntie|aunt|uncle|cousin|friend|teacher)s?\b/.test(
           s,
         ),
+    },
+    // The child asking to talk to the companion on another device.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:can|could|shall|will) (?:we|you) (?:talk|chat|speak|play)\b[^.?!]*\bon (?:[\w']+ ){0,2}(?:phone|mobile|tablet|ipad|computer|laptop|console|xbox|playstation|switch)\b/,
     },
     {
       pattern:

@@ -4,11 +4,12 @@
 // and for the hazards a grown-up can supervise, a grown-up in the sentence does too.
 import type { CategoryRules } from './safety-rule.ts';
 
+const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher)`;
 const withGrownUp = (s: string) =>
-  /\b(?:with|ask|help from|helped by|and) (?:a |your |my )?(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher)\b(?!'s)|\bgrown-?ups? only\b/.test(
-    s,
-  );
-const alone = String.raw`(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |my |any )?(?:grown-?up|adult|mum|dad)|when nobody(?:'s| is) (?:looking|watching)|when no one(?:'s| is) (?:looking|watching)|all by (?:yourself|myself))`;
+  new RegExp(
+    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b`,
+  ).test(s);
+const alone = String.raw`(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |my |any )?(?:grown-?up|adult|mum|dad)|when nobody(?:'s| is) (?:looking|watching)|when no one(?:'s| is) (?:looking|watching)|all by (?:yourself|myself)|(?:nobody|no one|no-one) (?:needs|has|have|is going|will want) to (?:watch|know|see|check|come)|no grown-?ups? (?:needed|around|watching))`;
 
 /** Things children swallow that are not food. */
 const NOT_FOOD = String.raw`toothpaste|soap|shampoo|bubble bath|bleach|washing[- ]up liquid|washing powder|detergent|(?:dishwasher|washing|laundry) (?:tablets?|pods?|capsules?)|cleaning (?:stuff|spray|liquid|products?)|polish|batter(?:y|ies)|magnets?|coins?|beads?|marbles?|crayons?|glue|paint|play-?doh|slime|perfume|nail varnish|hand (?:gel|sanitiser|sanitizer)|mouthwash|antifreeze|petrol|fertili[sz]er|weed ?killer|(?:rat |mouse )?poison|berries (?:from|off|in) (?:the |a )?(?:garden|bush|hedge|tree|park|woods)|mushrooms? (?:from|in) (?:the |a )?(?:garden|grass|park|woods)|leaves (?:from|off)`;
@@ -38,6 +39,18 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       ),
     },
     { negatable: true, pattern: /\bslid(?:e|ing) down the (?:stair )?banister/ },
+    // Sliding or riding down stairs; standing on things piled up to reach higher.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:slide|sliding|slid|ride|riding|sledge|sledging|surf|surfing|roll|rolling|skate|skating|scoot|scooting|bounce|bouncing)\b[^.?!]*\bdown (?:the |your |my )?(?:stairs|steps|staircase)\b/,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:stand|standing|climb|climbing|stood|balance|balancing|get up|getting up)\b (?:up )?on (?:a |the |your |my )?(?:chair|stool|box|bucket|pile of \w+|stack of \w+|tower of \w+)s?\b[^.?!]*\b(?:on top of|on|onto|stacked on|piled on) (?:a |the |your |my |another )?(?:table|chair|counter|worktop|desk|box|stool|bed|chest of drawers|sofa|kitchen side)\b/,
+      unless: withGrownUp,
+    },
     {
       negatable: true,
       pattern: new RegExp(String.raw`\bclimb(?:ing)?\b[^.?!]*\b(?:tree|wall|cliff|rocks|ladder)\b[^.?!]*\b${alone}`),
@@ -82,6 +95,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:eat|eating|take|taking|swallow|swallowing|try|taste|have|munch)\b (?:some |a few |one |all |lots |loads |the |of |a couple )*(?:of )?(?:the |my |your |\w+'s |those |these )?(?:pills|tablets|medicines?|vitamins)\b/,
       unless: (s) =>
+        withGrownUp(s) ||
         /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\bthe doctor gave\b|\bwhen a grown-?up gives\b/.test(
           s,
         ),
@@ -133,6 +147,11 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:swallow|eat|put)\b[^.?!]*\b(?:button batter(?:y|ies)|batter(?:y|ies)|magnets?)\b|\b(?:magnets?|batter(?:y|ies))\b[^.?!]*\b(?:mouth|swallow)\b/,
     },
     // Hiding in places that shut, roads and railways, sneaking out.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:lock|locking|shut|shutting|close|closing|trap|trapping)\b (?:yourself|myself|himself|herself|themselves|your (?:brother|sister)|my (?:brother|sister)|the (?:baby|dog|cat)) (?:in|inside|into) (?:the |a |your |my |\w+'s )?(?:car|boot|car boot|fridge|freezer|washing machine|dryer|tumble dryer|oven|suitcase|chest|toy box|trunk|cupboard|wardrobe|shed|cellar|garage)\b/,
+    },
     {
       negatable: true,
       pattern:

@@ -6,6 +6,14 @@ import { words } from './safety-rule.ts';
 const softDrink = (s: string) =>
   /\b(?:root|ginger) beers?\b/.test(s) &&
   !/\b(?:wine|vodka|whisky|whiskey|drunk|cider|lager|ale)\b|\b(?<!root |ginger )beer\b/.test(s);
+/** A child telling what a grown-up drank ("Dad had a beer"), not wanting some or being offered it. */
+const grownUpDrank = (s: string) =>
+  /\b(?:dad|daddy|mum|mummy|mom|mommy|grandad|grandpa|grandma|granny|nan|uncle|auntie|aunt|the grown-?ups|my parents)\b (?:had|has|drank|drinks|was drinking|were drinking|opened|bought|likes)\b/.test(
+    s,
+  ) &&
+  !/\b(?:can i|could i|let me|i want|i'll|i will|try|taste|sip|give me|me too|for me|you can|you should|have one|have some|drunk)\b/.test(
+    s,
+  );
 
 export const drugsRules: CategoryRules<'drugs'> = {
   category: 'drugs',
@@ -16,7 +24,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
           'drugs? | cocaine | heroin | meth | ecstasy | lsd | ketamine | marijuana | cannabis | vapes? | vaping | vaped | cigarettes? | cigars? | ciggies? | tobacco | nicotine | beers? | lagers? | ciders? | wine | vodka | whisky | whiskey | gin | champagne | prosecco | alcohol\\w* | booze | tipsy | hangover | stoned',
         ),
       ),
-      unless: softDrink,
+      unless: (s) => softDrink(s) || grownUpDrank(s),
       borderline: true,
     },
     {

@@ -24,7 +24,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:please )?don't leave me\b|\bi need you\b|\bstay with me\b|\bi miss you so much\b|\bi(?:'ll| will|'d| would) be (?:so |really |very )?(?:hurt|sad|lonely|upset|heartbroken|cross|angry) if you\b|\b(?:other friends|anyone else|someone else) instead of me\b|\bi get (?:really |so |very )?(?:sad|lonely|upset) when you\b/,
+        /\b(?:please )?don't leave me\b|\bi need you\b|\bstay with me\b|\bi miss you so much\b|\bi(?:'ll| will|'d| would) be (?:so |really |very )?(?:hurt|sad|lonely|upset|heartbroken|cross|angry) if you\b|\b(?:other friends|anyone else|someone else) instead of me\b|\bi get (?:really |so |very )?(?:sad|lonely|upset) when you\b|\bi(?:'d| would| will|'ll)? (?:be )?(?:lost|nothing|so lonely|empty) without you\b|\bi can(?:'t|not) (?:live|go on|be happy) without you\b|\byou(?:'re| are) my (?:special one|one and only|everything|whole world|only friend|favourite person in the (?:whole )?world)\b/,
     },
     {
       stage: 'output',
@@ -67,7 +67,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       pattern:
-        /\bsecret friend\b|\b(?:nobody|no one|no-one) (?:else )?(?:knows|has to know|needs to know|will know) about\b|\bonly (?:you and (?:i|me)|me and you|we) (?:know|will know)\b|\bjust for (?:us|you and me|me and you)\b/,
+        /\bsecret friend\b|\b(?:nobody|no one|no-one) (?:else )?(?:knows|has to know|needs to know|will know) about\b|\bonly (?:you and (?:i|me)|me and you|we) (?:know|will know)\b|\bjust for (?:us|you and me|me and you)\b|\bsecret (?:that )?(?:only|just) (?:we|us|you and (?:i|me)) (?:share|have|know|keep)\b|\b(?:make|making) (?:this|it|that) (?:a |our )?secret\b/,
     },
     {
       pattern:

@@ -61,6 +61,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
         /\bi live (?:on|at|in) (?:number \d+ )?[a-z']+ (?:[a-z']+ )?(?:road|street|lane|avenue|close|drive|way|crescent|place|court|gardens|terrace|grove)\b/,
     },
     { stage: 'input', pattern: /(?:\+?\d[\s-]?){7,}/ },
+    // Where home is: a flat's floor and building, a house number.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:our|my) (?:flat|house|home|apartment|building)\b[^.?!]*\b(?:number \d+|no\.? \d+|\d+(?:st|nd|rd|th)? floor|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top) floor of)\b|\b(?:floor|flat|apartment|number \d+) (?:of|in|at) [a-z']+ (?:court|house|tower|heights|mansions|block|buildings?|estate|lodge|view)\b/,
+    },
     {
       stage: 'input',
       pattern:
@@ -116,6 +122,13 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:we're|we are|i'm|i am) (?:at|in)\b[^.?!]*\b(?:plot|pitch|room|flat|apartment|cabin|caravan|tent|house|door) (?:number |no\.? )?\d+\b/,
       borderline: true,
+    },
+    // The model asking about a child's family and journeys: a parent's name or workplace, the bus home.
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\b${ASKS}\b[^.?!]*\byour (?:mum|mom|mummy|mommy|dad|daddy|parents|nan|nana|grandma|granny|grandad|grandpa|teacher)(?:'s|s')? (?:real |full |first |last )?names?\b|\bwhere (?:does|do) (?:your )?(?:mum|mom|mummy|mommy|dad|daddy|parents?|grown-?ups?|she|he|they) work\b|\b(?:which|what) (?:bus|train|tram|way|route|road)\b[^.?!]*\b(?:get home|go home|to school|home from|catch|take)\b`,
+      ),
     },
     // The model asking about a child's routine: where they go, when they are out.
     {

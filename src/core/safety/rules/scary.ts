@@ -92,11 +92,22 @@ export const scaryRules: CategoryRules<'scary'> = {
         /\b(?:wolf|giant|ogre|troll|crocodile|dragon|tickle)\b/.test(s) &&
         !/\b(?:tonight|right now|your (?:bed|room|bedroom|house))\b/.test(s),
     },
+    // Being taken from bed at night; someone watching the child now.
+    {
+      pattern:
+        /\b(?:takes?|took|taking|steals?|stole|stealing|snatch\w*|drags?|dragged|dragging|grabs?|grabbed|carries|carried) (?:away )?(?:children|kids|babies|boys|girls|you|little ones)\b[^.?!]*\b(?:from (?:their|your) (?:beds?|rooms?|bedrooms?|homes?)|at night|while (?:they|you)(?:'re| are)? (?:sleep|asleep))\b/,
+    },
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\b(?:someone|somebody|a (?:man|woman|stranger|monster|ghost|creature|figure)|something|a shadow)\b[^.?!]*\b(?:outside|under|behind|at|in) your (?:window|bed|door|room|bedroom|house|wardrobe|closet|curtains)\b[^.?!]*\b(?:watching|waiting|hiding|looking at|listening|staring)\b|\b(?:watching|waiting for|staring at) you (?:right now|tonight|from your)\b`,
+      ),
+    },
     // Words that hurt a child: rejection and insults aimed at them.
     {
       stage: 'output',
       pattern:
-        /\b(?:nobody|no one|no-one) (?:likes|loves|wants|cares about|would miss|will miss) you\b|\beveryone (?:hates|laughs at) you\b|\byou(?:'re| are) (?:so |really |just )?(?:stupid|ugly|useless|worthless|a loser|dumb|an idiot|a nobody|unlovable)\b|\bgo away and (?:never come back|leave everyone alone)\b|\bbetter (?:off )?without you\b/,
+        /\b(?:nobody|no one|no-one) (?:likes|loves|wants|cares about|would miss|will miss) you\b|\beveryone (?:hates|laughs at) you\b|\byou(?:'re| are) (?:so |really |just |such )?(?:stupid|ugly|useless|worthless|a loser|dumb|an idiot|a nobody|unlovable|a (?:big |little )?(?:crybaby|cry-baby|baby|wimp|scaredy-?cat|pest|nuisance)|pathetic|annoying|a pain)\b|\bstop (?:whining|whinging|snivelling|blubbing|being (?:a |such a )?(?:baby|crybaby|wimp))\b|\bgo away and (?:never come back|leave everyone alone)\b|\bbetter (?:off )?without you\b/,
     },
     // Threats of losing their grown-ups.
     {

@@ -60,6 +60,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
         /\b(?:vanish|disappear)\b[^.?!]*\bnever come back\b|\bwish i could (?:just )?(?:vanish|disappear|die|not exist|stop existing)\b|\b(?:don't|doesn't|do not) deserve to (?:be alive|live|exist)\b/,
     },
     { pattern: /\bbetter off if i (?:wasn't|was not|weren't) (?:here|alive|around|born)\b|\bend(?:ing)? it all\b/ },
+    // Others being happier without the child: not wanting to be here, said sideways.
+    {
+      pattern:
+        /\b(?:everyone|everybody|people|my family|mum|mom|dad|they|the world)\b[^.?!]*\b(?:happier|better|easier|fine|glad)\b[^.?!]*\bif i (?:wasn't|was not|weren't|were not|was never|wasn't ever) (?:here|alive|around|born)\b|\bif i (?:disappeared|was gone|were gone|died|wasn't here)\b[^.?!]*\b(?:nobody|no one|no-one|everyone|everybody)\b[^.?!]*\b(?:miss|notice|care|happier|better)\b/,
+    },
     { negatable: true, pattern: /\bcut (?:your|my) (?:arms?|wrists?|legs?|skin|tummy)\b/ },
     {
       pattern:

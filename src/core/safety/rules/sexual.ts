@@ -29,7 +29,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     },
     {
       pattern:
-        /\bkiss (?:me|you) (?:on the lips|all over)\b|\bkiss you all over\b|\btouching game\b|\btouch(?:es|ing)? (?:children|kids|you|a child|girls|boys) (?:in|on) (?:secret|private|special)\b|\bwhere your (?:swimsuit|swimming costume|pants|underwear) covers?\b/,
+        /\bkiss (?:me|you) (?:on the lips|all over)\b|\bkiss you all over\b|\btouching game\b|\b(?:kiss|kissing|touch|touching|cuddl\w*|tickl\w*|sit\w* on)\b[^.?!]*\b(?:grown-?ups?|adults?|men|a man|uncle|strangers?|on the lips)\b[^.?!]*\b(?:(?:our|a|the|my) (?:special|secret|private) game|secret)\b|\btouch(?:es|ing)? (?:children|kids|you|a child|girls|boys) (?:in|on) (?:secret|private|special)\b|\bwhere your (?:swimsuit|swimming costume|pants|underwear) covers?\b/,
     },
     {
       stage: 'output',

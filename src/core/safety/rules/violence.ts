@@ -15,6 +15,11 @@ const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:l
 export const violenceRules: CategoryRules<'violence'> = {
   category: 'violence',
   rules: [
+    // How to hurt someone: make them pass out, faint or stop breathing.
+    {
+      pattern:
+        /\bhow (?:do|can|could|would|to) (?:you |i |we )?(?:make|get|knock|choke|strangle|hurt)\b[^.?!]*\b(?:someone|somebody|a person|people|him|her|them|my (?:brother|sister|friend|mum|dad))\b[^.?!]*\b(?:pass out|faint|stop breathing|black out|go to sleep forever|unconscious|bleed|out cold)\b|\bmake (?:someone|somebody|a person|him|her) (?:pass out|faint|stop breathing|black out)\b/,
+    },
     // Killing words, unless a fairy tale ("the knight killed the dragon"), a game or an idiom.
     {
       pattern: new RegExp(
