@@ -1,8 +1,14 @@
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import { retentionChore } from './app/privacy/retention-chore.ts';
+import { prewarmSileroVad } from './engines/vad/silero-vad.ts';
 import './ui/theme.css';
 
+// The app's modules are loaded and evaluated (bench:startup reports the time to here).
+performance.mark('hearth:app:start');
+// Listening needs voice detection first: its worker and runtime start now, before the app mounts
+// (a static import, so the worker is created at once, not after the first render).
+prewarmSileroVad();
 const target = document.getElementById('app');
 if (!target) throw new Error('Hearth: #app mount point is missing from index.html');
 

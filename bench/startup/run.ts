@@ -5,11 +5,15 @@
 //   - listening: voice detection loaded, so the microphone can listen (Talk's can-listen=true; the
 //     other engines keep loading, and a turn waits for what it needs),
 //   - voice ready: every engine loaded, so Hearth can hear and answer (Talk's engines-loading=false),
-// cold (a fresh profile: no service worker, empty caches; the models are downloaded and verified)
-// and warm (the same profile again: service worker installed, models cached). In the warm run a
+// cold (a fresh profile: no service worker, empty caches; the models are downloaded and verified),
+// warm (the same profile again: service worker installed, models cached) and a kiosk's reload (the
+// third of three loads in one browser session after that). In the warm run a
 // typed conversation turn is held and the browser's memory measured while it runs: the page's own
 // view (performance.measureUserAgentSpecificMemory, page + workers) and the PSS of every Chromium
-// process (/proc). Prints JSON (medians over the runs) and writes bench/results/startup.json.
+// process (/proc). Also: where the time to "listening" went (the app's modules, the voice-detection
+// worker, its model and onnxruntime session) and the main thread's long tasks (over 50 ms) before
+// listening and before voice ready. Prints JSON (medians over the runs) and writes
+// bench/results/startup.json.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,10 +36,38 @@ if (!fs.existsSync(path.join(appDir, 'index.html'))) {
   throw new Error(`no built app in ${appDir}: run "npm run build" first (or pass --app-dir)`);
 }
 
+/** Main-thread long tasks (over 50 ms) from navigation start to a stage. */
+interface LongTasks {
+  count: number;
+  longestMs: number;
+  totalMs: number;
+}
+
+/** Where the time to "listening" went (ms from navigation start, or durations). */
+interface ListeningStages {
+  /** The app's modules loaded and evaluated. */
+  appStartMs: number | null;
+  /** Voice detection's worker started early, and onnxruntime in it (prewarmVoiceDetection). */
+  vadPrewarmMs: number | null;
+  /** How long starting onnxruntime took in that worker (its WASM and kernels). */
+  ortStartMs: number | null;
+  /** Voice detection asked for by the engine hub (the model known). */
+  vadStartMs: number | null;
+  /** In the worker: starting it (script, onnxruntime's JS) and messaging. */
+  vadWorkerStartMs: number | null;
+  vadModelFetchMs: number | null;
+  /** onnxruntime's WASM (fetch + compile) and the model's session. */
+  vadSessionMs: number | null;
+  vadReadyMs: number | null;
+}
+
 interface Visit {
   interactiveMs: number;
   listeningMs: number;
   voiceReadyMs: number;
+  listeningStages: ListeningStages;
+  longTasksBeforeListening: LongTasks;
+  longTasksBeforeVoiceReady: LongTasks;
   /** Model files fetched from the network (not answered by the service worker). */
   modelRequestsFromNetwork: number;
   modelBytesFromNetwork: number;
@@ -55,8 +87,13 @@ interface MemorySample {
  * Polled every 5 ms (like the e2e traces) rather than observed: cheap, and sees the DOM as painted.
  */
 const STARTUP_PROBE = `(() => {
-  const marks = { interactive: null, listening: null, voiceReady: null };
+  const marks = { interactive: null, listening: null, voiceReady: null, longTasks: [] };
   window.__startup = marks;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) marks.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
   const timer = setInterval(() => {
     if (marks.interactive === null && document.querySelector('[data-testid="talk-orb"]') && document.querySelector('[data-testid="nav-settings"]')) marks.interactive = performance.now();
     if (marks.listening === null && document.querySelector('[data-testid="screen-talk"][data-can-listen="true"]')) marks.listening = performance.now();
@@ -65,13 +102,18 @@ const STARTUP_PROBE = `(() => {
   }, 5);
 })();`;
 
-async function launch(profile: string): Promise<BrowserContext> {
+/** The old path, for comparison in the same run: no early start of voice detection (silero-vad.ts). */
+const PREWARM_OFF = `(() => { try { localStorage.setItem('hearth.startup.prewarm-off', '1'); } catch {} })();`;
+const PREWARM_ON = `(() => { try { localStorage.removeItem('hearth.startup.prewarm-off'); } catch {} })();`;
+
+async function launch(profile: string, prewarm = true): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: chromiumArgs(),
     viewport: { width: 1280, height: 900 },
   });
+  await context.addInitScript({ content: prewarm ? PREWARM_ON : PREWARM_OFF });
   await context.addInitScript({ content: STARTUP_PROBE });
   return context;
 }
@@ -101,8 +143,41 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
     });
   const marks = await page.evaluate(
     () =>
-      (window as unknown as { __startup: { interactive: number; listening: number; voiceReady: number } }).__startup,
+      (
+        window as unknown as {
+          __startup: {
+            interactive: number;
+            listening: number;
+            voiceReady: number;
+            longTasks: { start: number; duration: number }[];
+          };
+        }
+      ).__startup,
   );
+  // Plain JS text, like the probe (tsx would wrap named functions with a helper the page lacks).
+  const stages = (await page.evaluate(`(() => {
+    const at = (name) => performance.getEntriesByName(name, 'mark')[0];
+    const ready = at('hearth:vad:ready');
+    const detail = ready ? ready.detail : null;
+    return {
+      appStartMs: at('hearth:app:start')?.startTime ?? null,
+      vadPrewarmMs: at('hearth:vad:prewarm')?.startTime ?? null,
+      ortStartMs: at('hearth:vad:warm')?.detail?.ortStartMs ?? null,
+      vadStartMs: at('hearth:vad:start')?.startTime ?? null,
+      vadWorkerStartMs: detail?.workerStartMs ?? null,
+      vadModelFetchMs: detail?.modelFetchMs ?? null,
+      vadSessionMs: detail?.sessionMs ?? null,
+      vadReadyMs: ready?.startTime ?? null,
+    };
+  })()`)) as ListeningStages;
+  const longTasksUntil = (until: number): LongTasks => {
+    const tasks = marks.longTasks.filter((t) => t.start < until);
+    return {
+      count: tasks.length,
+      longestMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))),
+      totalMs: Math.round(tasks.reduce((sum, t) => sum + t.duration, 0)),
+    };
+  };
   const controlledByServiceWorker = await page.evaluate(() => Boolean(navigator.serviceWorker?.controller));
   return {
     page,
@@ -110,6 +185,9 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
       interactiveMs: marks.interactive,
       listeningMs: marks.listening,
       voiceReadyMs: marks.voiceReady,
+      listeningStages: stages,
+      longTasksBeforeListening: longTasksUntil(marks.listening),
+      longTasksBeforeVoiceReady: longTasksUntil(marks.voiceReady),
       modelRequestsFromNetwork,
       modelBytesFromNetwork,
       controlledByServiceWorker,
@@ -191,6 +269,9 @@ const server = await startHearthServer({
 });
 const cold: Visit[] = [];
 const warm: Visit[] = [];
+const reloads: Visit[] = [];
+const coldOldPath: Visit[] = [];
+const warmOldPath: Visit[] = [];
 const memory: MemorySample[] = [];
 try {
   for (let run = 0; run < runs; run++) {
@@ -211,8 +292,29 @@ try {
     } finally {
       await second.close();
     }
+    // A kiosk tablet reloads: the same browser loads Hearth three times more; the last is reported
+    // (Chromium keeps compiled code between loads once it has run long enough).
+    const kiosk = await launch(profile);
+    try {
+      let last: Visit | null = null;
+      for (let load = 0; load < 3; load++) last = (await visit(kiosk, server.url)).visit;
+      if (last) reloads.push(last);
+    } finally {
+      await kiosk.close();
+    }
+    // The old path in a profile of its own with the same history (a cold visit, then this one):
+    // each warm visit is a profile's second, since Chromium's compiled-code caches grow per visit.
+    const oldProfile = fs.mkdtempSync(path.join(tmp, `profile-old-${run}-`));
+    for (const into of [coldOldPath, warmOldPath]) {
+      const context = await launch(oldProfile, false);
+      try {
+        into.push((await visit(context, server.url)).visit);
+      } finally {
+        await context.close();
+      }
+    }
     process.stderr.write(
-      `run ${run + 1}/${runs}: cold ${JSON.stringify(cold.at(-1))}\n             warm ${JSON.stringify(warm.at(-1))}\n`,
+      `run ${run + 1}/${runs}: cold ${JSON.stringify(cold.at(-1))}\n             warm ${JSON.stringify(warm.at(-1))}\n             kiosk reload ${JSON.stringify(reloads.at(-1))}\n             old path ${JSON.stringify(warmOldPath.at(-1))}\n`,
     );
   }
 } finally {
@@ -221,6 +323,20 @@ try {
 }
 
 const MB = 1024 * 1024;
+const longTaskSummary = (samples: LongTasks[]) => ({
+  count: summary(
+    samples.map((t) => t.count),
+    0,
+  ),
+  longestMs: summary(
+    samples.map((t) => t.longestMs),
+    0,
+  ),
+  totalMs: summary(
+    samples.map((t) => t.totalMs),
+    0,
+  ),
+});
 const of = (visits: Visit[]) => ({
   interactiveMs: summary(
     visits.map((v) => v.interactiveMs),
@@ -243,6 +359,17 @@ const of = (visits: Visit[]) => ({
     2,
   ),
   controlledByServiceWorker: visits.every((v) => v.controlledByServiceWorker),
+  listeningStages: Object.fromEntries(
+    (Object.keys(visits[0]?.listeningStages ?? {}) as (keyof ListeningStages)[]).map((key) => [
+      key,
+      summary(
+        visits.flatMap((v) => (v.listeningStages[key] === null ? [] : [v.listeningStages[key]])),
+        0,
+      ),
+    ]),
+  ),
+  longTasksBeforeListening: longTaskSummary(visits.map((v) => v.longTasksBeforeListening)),
+  longTasksBeforeVoiceReady: longTaskSummary(visits.map((v) => v.longTasksBeforeVoiceReady)),
 });
 const pageSamples = memory.flatMap((m) => (m.pageBytes === null ? [] : [m.pageBytes / MB]));
 const report = {
@@ -253,6 +380,24 @@ const report = {
   machine: { cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}`, chromium: CHROMIUM_PATH },
   cold: of(cold),
   warm: of(warm),
+  /** After the warm visit: the third of three loads in one browser session (a kiosk's reloads). */
+  kioskReload: of(reloads),
+  kioskReloadListeningVsInteractive: Number(
+    (summary(reloads.map((v) => v.listeningMs)).median / summary(reloads.map((v) => v.interactiveMs)).median).toFixed(
+      2,
+    ),
+  ),
+  /** The same visits without starting voice detection early (the path before it), in a profile of their own. */
+  coldWithoutPrewarm: of(coldOldPath),
+  warmWithoutPrewarm: of(warmOldPath),
+  warmVoiceReadyVsWithoutPrewarm: Number(
+    (summary(warm.map((v) => v.voiceReadyMs)).median / summary(warmOldPath.map((v) => v.voiceReadyMs)).median).toFixed(
+      2,
+    ),
+  ),
+  warmListeningVsWithoutPrewarm: Number(
+    (summary(warm.map((v) => v.listeningMs)).median / summary(warmOldPath.map((v) => v.listeningMs)).median).toFixed(2),
+  ),
   warmVsCold: {
     interactive: Number(
       (summary(warm.map((v) => v.interactiveMs)).median / summary(cold.map((v) => v.interactiveMs)).median).toFixed(2),

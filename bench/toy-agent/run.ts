@@ -12,6 +12,10 @@
 //  3. concurrent toys (1, 2, 4, ...) all talking at once, until the median voice-to-voice passes
 //     --max-v2v-ms or a reply stalls (a silent gap of over 500 ms in its first second) or times out,
 //     with the default end of turn ('adaptive').
+//  4. the toy agent as `npm run agent` worker processes (the server with --toy-agent workers): the
+//     same ramp with one worker process and with two on this machine, and the time from a worker's
+//     death (SIGKILL) to its toy's companion being back and to the toy's next answer
+//     (--skip-workers leaves this out; --only-workers runs only this, into toy-agent-workers.json).
 // Each turn: the toy says "Tell me a story." (the device's persona has no story tool, so the model
 // answers), listens for a second of the reply, then types "stop" (interrupting it) and waits for quiet.
 // Prints one JSON object and writes bench/results/toy-agent.json.
@@ -39,6 +43,11 @@ import { FIXTURE_MODELS } from '../../tests/helpers/server.ts';
 import { generateIntoTempDir } from '../../tests/integration/contract-models/generate-fixture.ts';
 import { startToyServer, type ToyServer } from '../../tests/integration/agent/toy-server.ts';
 import { percentile, summary } from '../stats.ts';
+import {
+  startAgentWorker,
+  workerModels,
+  type AgentWorkerProcess,
+} from '../../tests/integration/agent-worker/agent-cli-process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -47,6 +56,10 @@ const { values } = parseArgs({
     'ramp-turns': { type: 'string', default: '3' },
     'max-v2v-ms': { type: 'string', default: '3000' },
     modes: { type: 'string', default: 'fixed,transcribe-in-pause,adaptive' },
+    /** Skip the worker-process phase (issue 18: one worker vs two, failover). */
+    'skip-workers': { type: 'boolean', default: false },
+    /** Only the worker-process phase. */
+    'only-workers': { type: 'boolean', default: false },
   },
 });
 /** The fixed silence the bench persona gets (a child-safe persona waits longer than the configured delay). */
@@ -247,8 +260,9 @@ const byStage = (rows: TurnResult[]) => ({
   outboundMs: stats(rows.map((r) => r.outboundMs)),
 });
 
+/** Connects every toy, or none: if one fails, those that joined leave again and the error is thrown. */
 async function connectToys(server: ToyServer, devices: { id: string; credential: string }[]): Promise<ToyClient[]> {
-  return Promise.all(
+  const settled = await Promise.allSettled(
     devices.map((d) =>
       ToyClient.connect({
         server: server.server.url,
@@ -259,6 +273,11 @@ async function connectToys(server: ToyServer, devices: { id: string; credential:
       }),
     ),
   );
+  const toys = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (!failed) return toys;
+  await Promise.all(toys.map((t) => t.disconnect().catch(() => undefined)));
+  throw failed.reason;
 }
 
 /** Fresh toys with the bench persona (no toy rejoins a room its agent is still leaving). */
@@ -307,7 +326,14 @@ async function concurrency(
   let sustained = 0;
   for (const n of levels) {
     const first = levels.filter((l) => l < n).reduce((a, b) => a + b, 0);
-    const toys = await connectToys(server, devices.slice(first, first + n));
+    let toys: ToyClient[];
+    try {
+      toys = await connectToys(server, devices.slice(first, first + n));
+    } catch (error) {
+      // A toy whose companion never joined (the machine saturated): this level is not held.
+      ramp.push({ toys: n, turns: 0, failures: n, joinError: error instanceof Error ? error.message : String(error) });
+      break;
+    }
     await sleep(1000);
     const rows: TurnResult[] = [];
     const cpuBefore = process.cpuUsage();
@@ -349,17 +375,135 @@ async function concurrency(
   return { sustained, ramp };
 }
 
+/** The toy agent as worker processes (`--toy-agent workers`, `npm run agent`): one server per setup. */
+async function workerToyServer(): Promise<ToyServer> {
+  return startToyServer({
+    args: ['--toy-agent', 'workers'],
+    env: { HEARTH_LOG_LEVEL: 'warn', HEARTH_END_OF_TURN: DEFAULT_MODE },
+  });
+}
+
+/**
+ * Issue 18's bench: concurrent talking toys with one worker process and with two on this machine
+ * (each with its own engines), and the time from a worker's death (SIGKILL) to the toy's companion
+ * being back and to its next answer (the toy speaks as soon as the companion is back).
+ */
+async function workerScaling(utterance: MonoPcm, levels: number[]) {
+  const models = workerModels();
+  try {
+    const ramps: Record<string, Awaited<ReturnType<typeof concurrency>>> = {};
+    for (const count of [1, 2]) {
+      const server = await workerToyServer();
+      const workers: AgentWorkerProcess[] = [];
+      try {
+        for (let i = 0; i < count; i++)
+          workers.push(
+            await startAgentWorker({
+              serverUrl: server.server.url,
+              dataDir: server.server.dataDir,
+              models,
+              capacity: MAX_TOYS,
+            }),
+          );
+        const devices = await registerToys(
+          server,
+          levels.reduce((a, b) => a + b, 0),
+        );
+        ramps[count] = await concurrency(server, devices, utterance, levels);
+      } catch (error) {
+        console.error(`${server.server.output().slice(-3000)}\n${workers.map((w) => w.log().slice(-2000)).join('\n')}`);
+        throw error;
+      } finally {
+        for (const w of workers) await w.kill();
+        await server.stop();
+      }
+    }
+    const server = await workerToyServer();
+    const workers: AgentWorkerProcess[] = [];
+    try {
+      const start = () =>
+        startAgentWorker({ serverUrl: server.server.url, dataDir: server.server.dataDir, models, capacity: 4 });
+      // The first worker alone takes the toy; the second registers after, then the first dies.
+      workers.push(await start());
+      const [device] = await registerToys(server, 1);
+      const [toy] = await connectToys(server, [device!]);
+      const warm = await toyTurn(toy!, utterance);
+      if (!warm.ok) throw new Error('the toy was not answered before the failover');
+      workers.push(await start());
+      const killedAt = Date.now();
+      await workers[0]!.kill();
+      await waitUntil('the companion back', () => (toy!.agentVoiceSubscribedAt ?? 0) > killedAt, 120_000);
+      const backAt = toy!.agentVoiceSubscribedAt!;
+      let answeredAt: number | null = null;
+      let attempts = 0;
+      while (answeredAt === null && attempts < 5) {
+        attempts++;
+        const said = await toy!.say(utterance);
+        await waitUntil('an answer', () => toy!.voice.firstAudibleAt(said.endedAt) !== null, 10_000).catch(
+          () => undefined,
+        );
+        answeredAt = toy!.voice.firstAudibleAt(said.endedAt);
+      }
+      await toy!.disconnect();
+      return {
+        ramps,
+        failover: {
+          companionBackMs: backAt - killedAt,
+          nextAnswerMs: answeredAt === null ? null : answeredAt - killedAt,
+          utterancesUntilAnswered: attempts,
+        },
+      };
+    } finally {
+      for (const w of workers) await w.kill();
+      await server.stop();
+    }
+  } finally {
+    models.cleanup();
+  }
+}
+
 const ratio = (a: number | undefined, b: number | undefined) =>
   a !== undefined && b !== undefined && Number.isFinite(a) && Number.isFinite(b) && b > 0
     ? Number((a / b).toFixed(2))
     : null;
 
+/** The worker phase's figures: each setup's ramp, the ratio of toys held, the failover times. */
+function workerReport(scaling: Awaited<ReturnType<typeof workerScaling>>) {
+  const one = scaling.ramps[1]?.sustained ?? 0;
+  const two = scaling.ramps[2]?.sustained ?? 0;
+  return {
+    endOfTurn: DEFAULT_MODE,
+    maxVoiceToVoiceMs: MAX_V2V_MS,
+    sustainedToys: { oneWorker: one, twoWorkers: two },
+    twoWorkersOverOne: one > 0 ? Number((two / one).toFixed(2)) : null,
+    levels: { oneWorker: scaling.ramps[1]?.ramp ?? [], twoWorkers: scaling.ramps[2]?.ramp ?? [] },
+    failover: scaling.failover,
+  };
+}
+
+function writeResult(file: string, result: unknown): void {
+  const out = JSON.stringify(result, null, 2);
+  console.log(out);
+  fs.mkdirSync(path.join(import.meta.dirname, '..', 'results'), { recursive: true });
+  fs.writeFileSync(path.join(import.meta.dirname, '..', 'results', file), `${out}\n`);
+}
+
 async function main(): Promise<void> {
   const utterance = await utteranceAudio(UTTERANCE);
-  const raw = await rawEngines(utterance, TURNS);
-  const rawCompute = raw.computeMs?.median ?? Number.NaN;
   const levels: number[] = [];
   for (let n = 1; n <= MAX_TOYS; n *= 2) levels.push(n);
+  if (values['only-workers']) {
+    writeResult('toy-agent-workers.json', {
+      bench: 'toy-agent (worker processes)',
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, loadAvg1m: Number(os.loadavg()[0]!.toFixed(2)) },
+      workers: workerReport(await workerScaling(utterance, levels)),
+    });
+    await dispose();
+    return;
+  }
+  const raw = await rawEngines(utterance, TURNS);
+  const rawCompute = raw.computeMs?.median ?? Number.NaN;
 
   const byMode: Record<string, Awaited<ReturnType<typeof soloTurns>>> = {};
   let ramp: Awaited<ReturnType<typeof concurrency>> | null = null;
@@ -381,6 +525,7 @@ async function main(): Promise<void> {
     }
   }
 
+  const workers = values['skip-workers'] ? null : workerReport(await workerScaling(utterance, levels));
   const single = byMode[DEFAULT_MODE] ?? byMode[order.at(-1)!]!;
   const fixedV2v = byMode.fixed?.toyVoiceToVoiceMs?.median;
   const result = {
@@ -441,11 +586,10 @@ async function main(): Promise<void> {
       sustainedToys: ramp?.sustained ?? null,
       levels: ramp?.ramp ?? [],
     },
+    /** Issue 18: the toy agent as worker processes on this machine (--toy-agent workers). */
+    workers,
   };
-  const out = JSON.stringify(result, null, 2);
-  console.log(out);
-  fs.mkdirSync(path.join(import.meta.dirname, '..', 'results'), { recursive: true });
-  fs.writeFileSync(path.join(import.meta.dirname, '..', 'results', 'toy-agent.json'), `${out}\n`);
+  writeResult('toy-agent.json', result);
   await dispose();
 }
 

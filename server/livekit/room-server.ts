@@ -91,21 +91,15 @@ export class RoomServer {
     const participant = new Participant(grant, params.autoSubscribe, this.options.ice, room, this.options.log);
     participant.attachSignal(signal);
     room.join(participant);
-    for (const listener of this.joinListeners) {
-      try {
-        listener({
-          room: grant.room,
-          identity: grant.identity,
-          hidden: grant.hidden,
-          roomSid: room.sid,
-          roomAgents: grant.roomAgents ?? [],
-          agent: grant.agent ?? false,
-          participant: participant.info(),
-        });
-      } catch (error) {
-        this.options.log?.warn({ room: grant.room, error: String(error) }, 'room server: join listener failed');
-      }
-    }
+    this.tell(this.joinListeners, 'join', {
+      room: grant.room,
+      identity: grant.identity,
+      hidden: grant.hidden,
+      roomSid: room.sid,
+      roomAgents: grant.roomAgents ?? [],
+      agent: grant.agent ?? false,
+      participant: participant.info(),
+    });
   }
 
   /** Tells `listener` about every participant that joins a room (the toy agent follows its devices). */
@@ -178,31 +172,29 @@ export class RoomServer {
     signal.close();
   }
 
-  private tellLeft(room: Room, identity: string): void {
-    const roomClosed = room.participants.size === 0;
-    for (const listener of this.leaveListeners) {
+  /** Calls each listener; one that throws is logged and does not stop the others. */
+  private tell<E extends { room: string }>(listeners: Set<(event: E) => void>, what: string, event: E): void {
+    for (const listener of listeners) {
       try {
-        listener({ room: room.name, identity, roomClosed });
+        listener(event);
       } catch (error) {
-        this.options.log?.warn({ room: room.name, error: String(error) }, 'room server: leave listener failed');
+        this.options.log?.warn({ room: event.room, error: String(error) }, `room server: ${what} listener failed`);
       }
     }
   }
 
+  private tellLeft(room: Room, identity: string): void {
+    this.tell(this.leaveListeners, 'leave', { room: room.name, identity, roomClosed: room.participants.size === 0 });
+  }
+
   private tellPublished(room: Room, p: Participant): void {
-    for (const listener of this.publishListeners) {
-      try {
-        listener({
-          room: room.name,
-          roomSid: room.sid,
-          identity: p.identity,
-          agent: p.grant.agent ?? false,
-          participant: p.info(),
-        });
-      } catch (error) {
-        this.options.log?.warn({ room: room.name, error: String(error) }, 'room server: publish listener failed');
-      }
-    }
+    this.tell(this.publishListeners, 'publish', {
+      room: room.name,
+      roomSid: room.sid,
+      identity: p.identity,
+      agent: p.grant.agent ?? false,
+      participant: p.info(),
+    });
   }
 
   private roomFor(name: string): Room {

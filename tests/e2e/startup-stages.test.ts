@@ -1,15 +1,41 @@
 // Startup in stages: Hearth listens as soon as voice detection is in, while the language model is
 // still loading; a turn then waits only for what it needs. Real server, real Chromium, the real
 // engines (Silero VAD, contract Whisper, stories260K, classic voice). The language model's file is
-// held back at the network (page.route) until the test has seen Hearth listening.
+// held back at the network (page.route) until the test has seen Hearth listening. Voice detection
+// starts before the app mounts (prewarmSileroVad in main.ts): its worker starts onnxruntime at once,
+// and on a later visit, with the models kept on this device, loads the cached voice-detection model
+// itself, so the engine's own load finds it ready; the page's performance marks say what ran.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
 import { useHearthInChromium } from '../helpers/e2e-session.ts';
 import { FIXTURE_MODELS, PROJECT_ROOT } from '../helpers/server.ts';
 
 const CONTRACT_DIR = path.join(PROJECT_ROOT, 'tests', '.tmp', 'startup-contract-models');
+
+interface VadMarks {
+  prewarm: number | null;
+  warm: { ortStartMs: number; modelLoaded: boolean } | null;
+  start: number | null;
+  ready: { modelFetchMs: number; sessionMs: number } | null;
+}
+
+/** Plain JS text: tsx would wrap named functions with a helper the page lacks. */
+const READ_MARKS = `(() => {
+  const at = (name) => performance.getEntriesByName(name, 'mark')[0];
+  return {
+    prewarm: at('hearth:vad:prewarm')?.startTime ?? null,
+    warm: at('hearth:vad:warm')?.detail ?? null,
+    start: at('hearth:vad:start')?.startTime ?? null,
+    ready: at('hearth:vad:ready')?.detail ?? null,
+  };
+})()`;
+
+async function listening(page: Page): Promise<VadMarks> {
+  await page.locator('[data-testid="screen-talk"][data-can-listen="true"]').waitFor({ timeout: 120_000 });
+  return (await page.evaluate(READ_MARKS)) as VadMarks;
+}
 
 describe('startup stages in Chromium', () => {
   const hearth = useHearthInChromium({
@@ -54,6 +80,30 @@ describe('startup stages in Chromium', () => {
     release = true;
     for (const route of held.splice(0)) await route.continue();
     await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 120_000 });
+    expect(problems).toEqual([]);
+  });
+
+  it('starts onnxruntime before the app asks for it, and on a later visit loads the cached model itself', async () => {
+    const { page, problems } = await hearth.openPage({ context: { viewport: { width: 1280, height: 900 } } });
+    await page.goto(hearth.server.url);
+    const first = await listening(page);
+    // First visit: the warm-up started onnxruntime before the engine hub asked for voice detection
+    // (with its tiny model, unless the download manager had already kept the real one).
+    expect(first.prewarm).not.toBeNull();
+    expect(first.start).not.toBeNull();
+    expect(first.prewarm!).toBeLessThan(first.start!);
+    expect(first.warm).not.toBeNull();
+    // Every model kept on this device before the next visit.
+    await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 180_000 });
+
+    await page.reload();
+    const second = await listening(page);
+    expect(second.warm?.modelLoaded).toBe(true);
+    // The engine's load found that model ready in the worker it took: no second fetch or session.
+    expect(second.ready).toEqual({ ...second.ready, modelFetchMs: 0, sessionMs: 0 });
+    // And it listens: the microphone opens on voice detection from that worker.
+    await page.getByTestId('talk-orb').click();
+    await page.locator('.orb-wrap[data-state="listening"]').waitFor({ timeout: 60_000 });
     expect(problems).toEqual([]);
   });
 });

@@ -173,6 +173,8 @@ export class ToyClient {
   private micLoop: Promise<void> | null = null;
   private live = true;
   private agentVoiceSeen = false;
+  /** When the agent's voice track was last subscribed (Date.now() ms): a new agent after a failover. */
+  agentVoiceSubscribedAt: number | null = null;
 
   private constructor(
     readonly deviceId: string,
@@ -247,7 +249,10 @@ export class ToyClient {
         const recording =
           name === MEDIA_TRACK_NAME ? this.media : name === VOICE_TRACK_NAME || !name ? this.voice : null;
         if (!recording) return;
-        if (recording === this.voice) this.agentVoiceSeen = true;
+        if (recording === this.voice) {
+          this.agentVoiceSeen = true;
+          this.agentVoiceSubscribedAt = Date.now();
+        }
         const reader = new AudioStream(track, TOY_MIC_RATE, 1).getReader();
         this.readers.push(reader);
         void (async () => {

@@ -21,13 +21,68 @@ export interface SileroVad extends StreamingVad {
   dispose(): void;
 }
 
+interface VadWorker {
+  worker: Worker;
+  remote: Comlink.Remote<SileroVadWorkerApi>;
+  /** Settles when onnxruntime has started in the worker (never rejects). */
+  warm: Promise<void>;
+}
+
+function startVadWorker(): VadWorker {
+  const worker = new Worker(new URL('./silero-vad.worker.ts', import.meta.url), { type: 'module', name: 'hearth-vad' });
+  return { worker, remote: Comlink.wrap<SileroVadWorkerApi>(worker), warm: Promise.resolve() };
+}
+
+/** A worker started by prewarmSileroVad, waiting for createSileroVad to take it. */
+let prewarmed: VadWorker | null = null;
+/** A prewarmed worker nobody took (the voice is not used on this page) is let go after this. */
+const PREWARM_UNCLAIMED_MS = 120_000;
+
+/** bench:startup sets this (localStorage) to measure the old path, without the early start. */
+export const PREWARM_OFF_KEY = 'hearth.startup.prewarm-off';
+
+/**
+ * Starts the voice-detection worker and onnxruntime in it now, before the app knows which model
+ * to load (with the default model when this device has it cached): listening then waits for less.
+ * Safe to call more than once.
+ */
+export function prewarmSileroVad(packId: string = SILERO_PACK_ID): void {
+  if (prewarmed || globalThis.localStorage?.getItem(PREWARM_OFF_KEY) === '1') return;
+  performance.mark('hearth:vad:prewarm');
+  const started = startVadWorker();
+  started.warm = started.remote.warmUp(modelFileUrl(packId, SILERO_MODEL_FILE)).then(
+    ({ ms, modelLoaded }) => void performance.mark('hearth:vad:warm', { detail: { ortStartMs: ms, modelLoaded } }),
+    // The real load reports any problem; a failed warm-up only means it starts onnxruntime itself.
+    () => undefined,
+  );
+  prewarmed = started;
+  setTimeout(() => {
+    if (prewarmed !== started) return;
+    prewarmed = null;
+    started.remote[Comlink.releaseProxy]();
+    started.worker.terminate();
+  }, PREWARM_UNCLAIMED_MS);
+}
+
 export async function createSileroVad(options: SileroVadOptions = {}): Promise<SileroVad> {
   const packId = options.packId ?? SILERO_PACK_ID;
-  const worker = new Worker(new URL('./silero-vad.worker.ts', import.meta.url), { type: 'module', name: 'hearth-vad' });
-  const remote = Comlink.wrap<SileroVadWorkerApi>(worker);
+  // Startup stages, for bench:startup: listening waits on exactly this.
+  const started = performance.mark('hearth:vad:start').startTime;
+  const { worker, remote, warm } = prewarmed ?? startVadWorker();
+  prewarmed = null;
   options.onProgress?.({ role: 'vad', stage: 'Loading voice detection', loaded: 0, total: null });
   try {
-    await remote.load(modelFileUrl(packId, SILERO_MODEL_FILE));
+    await warm;
+    const report = await remote.load(modelFileUrl(packId, SILERO_MODEL_FILE));
+    const loadMs = performance.now() - started;
+    performance.mark('hearth:vad:ready', {
+      detail: {
+        modelFetchMs: report.modelFetchMs,
+        sessionMs: report.sessionMs,
+        // Starting the worker (its script and onnxruntime's JS) and the messages to and fro.
+        workerStartMs: loadMs - report.modelFetchMs - report.sessionMs,
+      },
+    });
   } catch (error) {
     worker.terminate();
     throw error;

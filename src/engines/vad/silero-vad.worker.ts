@@ -5,10 +5,21 @@
 import * as Comlink from 'comlink';
 import * as ort from 'onnxruntime-web/wasm';
 import { absoluteWasmPaths, ORT_WASM } from '../ort.ts';
+import { ortWarmUpModel } from '../ort-warm-up-model.ts';
 import { SILERO_SAMPLE_RATE, SILERO_STATE_DIMS, SileroInput } from '../../core/vad/silero-input.ts';
 import type { VadStreamEvent, VadStreamRequest } from './vad-stream.ts';
 
+/** What a load cost, in the worker's own clock (the startup bench reports it). */
+export interface VadLoadReport {
+  bytes: number;
+  modelFetchMs: number;
+  /** The model's session (and starting onnxruntime, when it was not warmed up first). */
+  sessionMs: number;
+}
+
 let session: ort.InferenceSession | null = null;
+/** Which model the session holds. */
+let loaded: { url: string; bytes: number } | null = null;
 const input = new SileroInput();
 /**
  * Frames may arrive before the previous one has finished (the microphone delivers them as they
@@ -23,19 +34,57 @@ function inOrder<T>(work: () => Promise<T> | T): Promise<T> {
 }
 const sampleRate = new ort.Tensor('int64', BigInt64Array.from([BigInt(SILERO_SAMPLE_RATE)]), []);
 
+/** Our own origin's WASM; one thread and no proxy worker (this already is one). */
+function configureOrt(): void {
+  ort.env.wasm.wasmPaths = absoluteWasmPaths(ORT_WASM);
+  ort.env.wasm.numThreads = 1;
+  ort.env.wasm.proxy = false;
+}
+
+const SESSION_OPTIONS: ort.InferenceSession.SessionOptions = {
+  executionProviders: ['wasm'],
+  graphOptimizationLevel: 'all',
+};
+
 const api = {
-  /** Loads the model from `modelUrl` (same origin). Resolves with the model's byte size. */
-  async load(modelUrl: string): Promise<number> {
-    // Our own origin's WASM; one thread and no proxy worker (this already is one).
-    ort.env.wasm.wasmPaths = absoluteWasmPaths(ORT_WASM);
-    ort.env.wasm.numThreads = 1;
-    ort.env.wasm.proxy = false;
+  /**
+   * Starts onnxruntime before the app has chosen its model: with `likelyModelUrl` when this
+   * device's model cache already holds it (a later load of that URL is then instant), else with a
+   * tiny model (its WASM and kernels start; the real session comes later). Resolves with how long
+   * it took and whether the real model was loaded.
+   */
+  async warmUp(likelyModelUrl: string): Promise<{ ms: number; modelLoaded: boolean }> {
+    const started = performance.now();
+    configureOrt();
+    const cached =
+      typeof caches === 'undefined' ? undefined : await caches.match(likelyModelUrl).catch(() => undefined);
+    if (cached?.ok) {
+      const bytes = new Uint8Array(await cached.arrayBuffer());
+      session = await ort.InferenceSession.create(bytes, SESSION_OPTIONS);
+      loaded = { url: likelyModelUrl, bytes: bytes.byteLength };
+      input.reset();
+      return { ms: performance.now() - started, modelLoaded: true };
+    }
+    const warm = await ort.InferenceSession.create(ortWarmUpModel(), SESSION_OPTIONS);
+    await warm.release();
+    return { ms: performance.now() - started, modelLoaded: false };
+  },
+
+  /** Loads the model from `modelUrl` (same origin). Resolves with its size and where the time went. */
+  async load(modelUrl: string): Promise<VadLoadReport> {
+    if (session && loaded?.url === modelUrl) return { bytes: loaded.bytes, modelFetchMs: 0, sessionMs: 0 };
+    const started = performance.now();
+    configureOrt();
     const response = await fetch(modelUrl);
     if (!response.ok) throw new Error(`Could not fetch the voice-detection model (${response.status} ${modelUrl})`);
     const bytes = new Uint8Array(await response.arrayBuffer());
-    session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+    const fetched = performance.now();
+    // Without a warm-up, the first session also starts onnxruntime (fetches and compiles its WASM).
+    await session?.release();
+    session = await ort.InferenceSession.create(bytes, SESSION_OPTIONS);
+    loaded = { url: modelUrl, bytes: bytes.byteLength };
     input.reset();
-    return bytes.byteLength;
+    return { bytes: bytes.byteLength, modelFetchMs: fetched - started, sessionMs: performance.now() - fetched };
   },
 
   /** Speech probability for one 512-sample frame (frames are processed in arrival order). */
@@ -78,6 +127,7 @@ const api = {
   async dispose(): Promise<void> {
     await inOrder(() => session?.release());
     session = null;
+    loaded = null;
   },
 };
 
