@@ -62,15 +62,19 @@ function send(probe: Probe): Promise<{ status: number; text: string; type: strin
   });
 }
 
-/** A refusal is clear when it says what is wrong: a JSON message (or error code), or a plain-text reason. */
+/**
+ * A refusal is clear when it says what is wrong: a JSON message (or error code; LiveKit's Twirp API
+ * answers Twirp's `{code, msg}`), or a plain-text reason.
+ */
 function isClear(status: number, text: string, type: string): boolean {
   if (status < 400) return true;
   if (type.includes('json')) {
     try {
-      const body = JSON.parse(text) as { message?: unknown; error?: unknown };
+      const body = JSON.parse(text) as { message?: unknown; error?: unknown; code?: unknown; msg?: unknown };
       return (
         (typeof body.message === 'string' && body.message.trim().length > 3) ||
-        (typeof body.error === 'string' && body.error.length > 3)
+        (typeof body.error === 'string' && body.error.length > 3) ||
+        (typeof body.code === 'string' && typeof body.msg === 'string' && body.msg.trim().length > 3)
       );
     } catch {
       return false;
