@@ -16,11 +16,18 @@ export class RoomMediaTrack implements MediaSink {
   readonly sampleRate = MEDIA_SAMPLE_RATE;
   readonly frameSamples = MEDIA_FRAME_SAMPLES;
   private closed = false;
+  /** The capture in flight: one at a time (rtc-node answers a second concurrent one with InvalidState). */
+  private capturing: Promise<void> = Promise.resolve();
 
   async captureFrame(frame: Float32Array): Promise<void> {
     if (this.closed) return;
     const pcm = floatToInt16(frame);
-    await this.source.captureFrame(new AudioFrame(pcm, MEDIA_SAMPLE_RATE, 1, pcm.length));
+    // When a story replaces a song, the old item's last frame may still be in flight as the new one starts.
+    const capture = this.capturing.then(() =>
+      this.closed ? undefined : this.source.captureFrame(new AudioFrame(pcm, MEDIA_SAMPLE_RATE, 1, pcm.length)),
+    );
+    this.capturing = capture.catch(() => undefined);
+    await capture;
   }
 
   clear(): void {
