@@ -17,14 +17,22 @@ export interface BrowserBench<T extends object> {
   /** The page's path on the server, e.g. /bench/voice-loop/page.html. */
   pagePath: string;
   run: (page: Page) => Promise<T>;
+  /** More server flags (e.g. a manifest with the contract packs). */
+  serverArgs?: string[];
+  /** Read-only model folders served beside the repo's fixtures (HEARTH_MODEL_PATH). */
+  modelPath?: string[];
 }
 
 const loadAverage = () => os.loadavg().map((x) => Number(x.toFixed(2)));
 
 export async function runBrowserBench<T extends object>(bench: BrowserBench<T>): Promise<void> {
   const server = await startHearthServer({
-    args: ['--app-dir', bench.appDir],
-    env: { HEARTH_MODEL_PATH: process.env.HEARTH_MODEL_PATH ?? FIXTURE_MODELS },
+    args: ['--app-dir', bench.appDir, ...(bench.serverArgs ?? [])],
+    env: {
+      HEARTH_MODEL_PATH: [...(bench.modelPath ?? []), process.env.HEARTH_MODEL_PATH ?? FIXTURE_MODELS].join(
+        path.delimiter,
+      ),
+    },
   });
   const browser = await launchChromium().catch(async (error: unknown) => {
     await server.stop();

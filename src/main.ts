@@ -2,13 +2,17 @@ import { mount } from 'svelte';
 import App from './ui/App.svelte';
 import { retentionChore } from './app/privacy/retention-chore.ts';
 import { prewarmSileroVad } from './engines/vad/silero-vad.ts';
+import { kiosk } from './ui/kiosk/kiosk-mode.svelte.ts';
+import { currentRoute } from './ui/router.ts';
 import './ui/theme.css';
 
 // The app's modules are loaded and evaluated (bench:startup reports the time to here).
 performance.mark('hearth:app:start');
 // Listening needs voice detection first: its worker and runtime start now, before the app mounts
-// (a static import, so the worker is created at once, not after the first render).
-prewarmSileroVad();
+// (a static import, so the worker is created at once, not after the first render). Only when the
+// page opens where it listens (Talk, or a kiosk): a parent's visit to Settings or Library skips
+// onnxruntime's start.
+if (kiosk.active || currentRoute() === 'talk') prewarmSileroVad();
 const target = document.getElementById('app');
 if (!target) throw new Error('Hearth: #app mount point is missing from index.html');
 

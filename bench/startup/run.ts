@@ -2,8 +2,9 @@
 // Starts the real Hearth server (contract Whisper + stories260K, as the tests use) and headless
 // Chromium with a persistent profile, and measures, from navigation start:
 //   - interactive: the app shell rendered and usable (the Talk orb and the navigation are there),
-//   - listening: voice detection loaded, so the microphone can listen (Talk's can-listen=true; the
-//     other engines keep loading, and a turn waits for what it needs),
+//   - listening: voice detection loaded, so the microphone can listen (Talk's can-listen=true: the
+//     quick WebRTC detector, Silero taking over once its worker is up; the other engines keep
+//     loading, and a turn waits for what it needs),
 //   - voice ready: every engine loaded, so Hearth can hear and answer (Talk's engines-loading=false),
 // cold (a fresh profile: no service worker, empty caches; the models are downloaded and verified),
 // warm (the same profile again: service worker installed, models cached) and a kiosk's reload (the
@@ -12,7 +13,8 @@
 // view (performance.measureUserAgentSpecificMemory, page + workers) and the PSS of every Chromium
 // process (/proc). Also: where the time to "listening" went (the app's modules, the voice-detection
 // worker, its model and onnxruntime session) and the main thread's long tasks (over 50 ms) before
-// listening and before voice ready. Prints JSON (medians over the runs) and writes
+// listening and before voice ready; and the path before (no quick detector, no early start of
+// Silero) in a profile of its own, for ratios in the same run. Prints JSON (medians over the runs) and writes
 // bench/results/startup.json.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +22,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
+import { STARTUP_OLD_PATH_KEY } from '../../src/engines/vad/startup-path.ts';
 import { CHROMIUM_PATH, chromiumArgs } from '../../tests/helpers/browser.ts';
 import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer } from '../../tests/helpers/server.ts';
 import { summary } from '../stats.ts';
@@ -53,6 +56,8 @@ interface ListeningStages {
   ortStartMs: number | null;
   /** Voice detection asked for by the engine hub (the model known). */
   vadStartMs: number | null;
+  /** The quick (WebRTC) voice detection ready: listening can start (today's path only). */
+  quickVadReadyMs: number | null;
   /** In the worker: starting it (script, onnxruntime's JS) and messaging. */
   vadWorkerStartMs: number | null;
   vadModelFetchMs: number | null;
@@ -102,18 +107,18 @@ const STARTUP_PROBE = `(() => {
   }, 5);
 })();`;
 
-/** The old path, for comparison in the same run: no early start of voice detection (silero-vad.ts). */
-const PREWARM_OFF = `(() => { try { localStorage.setItem('hearth.startup.prewarm-off', '1'); } catch {} })();`;
-const PREWARM_ON = `(() => { try { localStorage.removeItem('hearth.startup.prewarm-off'); } catch {} })();`;
+/** The old path, for comparison in the same run: no early start of Silero, listening waits for it (startup-path.ts). */
+const OLD_PATH = `(() => { try { localStorage.setItem('${STARTUP_OLD_PATH_KEY}', '1'); } catch {} })();`;
+const TODAYS_PATH = `(() => { try { localStorage.removeItem('${STARTUP_OLD_PATH_KEY}'); } catch {} })();`;
 
-async function launch(profile: string, prewarm = true): Promise<BrowserContext> {
+async function launch(profile: string, todaysPath = true): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: chromiumArgs(),
     viewport: { width: 1280, height: 900 },
   });
-  await context.addInitScript({ content: prewarm ? PREWARM_ON : PREWARM_OFF });
+  await context.addInitScript({ content: todaysPath ? TODAYS_PATH : OLD_PATH });
   await context.addInitScript({ content: STARTUP_PROBE });
   return context;
 }
@@ -164,6 +169,7 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
       vadPrewarmMs: at('hearth:vad:prewarm')?.startTime ?? null,
       ortStartMs: at('hearth:vad:warm')?.detail?.ortStartMs ?? null,
       vadStartMs: at('hearth:vad:start')?.startTime ?? null,
+      quickVadReadyMs: at('hearth:vad:quick-ready')?.startTime ?? null,
       vadWorkerStartMs: detail?.workerStartMs ?? null,
       vadModelFetchMs: detail?.modelFetchMs ?? null,
       vadSessionMs: detail?.sessionMs ?? null,
@@ -323,41 +329,22 @@ try {
 }
 
 const MB = 1024 * 1024;
+/** The summary of one number per sample, whole units unless `digits` says otherwise. */
+const summaryOf = <T>(samples: T[], pick: (sample: T) => number, digits = 0) => summary(samples.map(pick), digits);
+/** The ratio of two medians of one measure, to two decimals. */
+const medianRatio = (over: Visit[], under: Visit[], pick: (visit: Visit) => number) =>
+  Number((summaryOf(over, pick).median / summaryOf(under, pick).median).toFixed(2));
 const longTaskSummary = (samples: LongTasks[]) => ({
-  count: summary(
-    samples.map((t) => t.count),
-    0,
-  ),
-  longestMs: summary(
-    samples.map((t) => t.longestMs),
-    0,
-  ),
-  totalMs: summary(
-    samples.map((t) => t.totalMs),
-    0,
-  ),
+  count: summaryOf(samples, (t) => t.count),
+  longestMs: summaryOf(samples, (t) => t.longestMs),
+  totalMs: summaryOf(samples, (t) => t.totalMs),
 });
 const of = (visits: Visit[]) => ({
-  interactiveMs: summary(
-    visits.map((v) => v.interactiveMs),
-    0,
-  ),
-  listeningMs: summary(
-    visits.map((v) => v.listeningMs),
-    0,
-  ),
-  voiceReadyMs: summary(
-    visits.map((v) => v.voiceReadyMs),
-    0,
-  ),
-  modelRequestsFromNetwork: summary(
-    visits.map((v) => v.modelRequestsFromNetwork),
-    0,
-  ),
-  modelMbFromNetwork: summary(
-    visits.map((v) => v.modelBytesFromNetwork / MB),
-    2,
-  ),
+  interactiveMs: summaryOf(visits, (v) => v.interactiveMs),
+  listeningMs: summaryOf(visits, (v) => v.listeningMs),
+  voiceReadyMs: summaryOf(visits, (v) => v.voiceReadyMs),
+  modelRequestsFromNetwork: summaryOf(visits, (v) => v.modelRequestsFromNetwork),
+  modelMbFromNetwork: summaryOf(visits, (v) => v.modelBytesFromNetwork / MB, 2),
   controlledByServiceWorker: visits.every((v) => v.controlledByServiceWorker),
   listeningStages: Object.fromEntries(
     (Object.keys(visits[0]?.listeningStages ?? {}) as (keyof ListeningStages)[]).map((key) => [
@@ -371,6 +358,9 @@ const of = (visits: Visit[]) => ({
   longTasksBeforeListening: longTaskSummary(visits.map((v) => v.longTasksBeforeListening)),
   longTasksBeforeVoiceReady: longTaskSummary(visits.map((v) => v.longTasksBeforeVoiceReady)),
 });
+const listening = (v: Visit) => v.listeningMs;
+const interactive = (v: Visit) => v.interactiveMs;
+const voiceReady = (v: Visit) => v.voiceReadyMs;
 const pageSamples = memory.flatMap((m) => (m.pageBytes === null ? [] : [m.pageBytes / MB]));
 const report = {
   bench: 'startup',
@@ -383,39 +373,25 @@ const report = {
   /** After the warm visit: the third of three loads in one browser session (a kiosk's reloads). */
   kioskReload: of(reloads),
   kioskReloadListeningVsInteractive: Number(
-    (summary(reloads.map((v) => v.listeningMs)).median / summary(reloads.map((v) => v.interactiveMs)).median).toFixed(
-      2,
-    ),
+    (summaryOf(reloads, listening).median / summaryOf(reloads, interactive).median).toFixed(2),
   ),
-  /** The same visits without starting voice detection early (the path before it), in a profile of their own. */
-  coldWithoutPrewarm: of(coldOldPath),
-  warmWithoutPrewarm: of(warmOldPath),
-  warmVoiceReadyVsWithoutPrewarm: Number(
-    (summary(warm.map((v) => v.voiceReadyMs)).median / summary(warmOldPath.map((v) => v.voiceReadyMs)).median).toFixed(
-      2,
-    ),
-  ),
-  warmListeningVsWithoutPrewarm: Number(
-    (summary(warm.map((v) => v.listeningMs)).median / summary(warmOldPath.map((v) => v.listeningMs)).median).toFixed(2),
-  ),
+  /** The same visits on the path before (Silero not started early, listening waits for it), in a profile of their own. */
+  coldOldPath: of(coldOldPath),
+  warmOldPath: of(warmOldPath),
+  warmVoiceReadyVsOldPath: medianRatio(warm, warmOldPath, voiceReady),
+  warmListeningVsOldPath: medianRatio(warm, warmOldPath, listening),
+  coldListeningVsOldPath: medianRatio(cold, coldOldPath, listening),
   warmVsCold: {
-    interactive: Number(
-      (summary(warm.map((v) => v.interactiveMs)).median / summary(cold.map((v) => v.interactiveMs)).median).toFixed(2),
-    ),
-    voiceReady: Number(
-      (summary(warm.map((v) => v.voiceReadyMs)).median / summary(cold.map((v) => v.voiceReadyMs)).median).toFixed(2),
-    ),
+    interactive: medianRatio(warm, cold, interactive),
+    voiceReady: medianRatio(warm, cold, voiceReady),
   },
   /** Target (issue 17): warm listening within 1.5x of warm interactive. */
   warmListeningVsInteractive: Number(
-    (summary(warm.map((v) => v.listeningMs)).median / summary(warm.map((v) => v.interactiveMs)).median).toFixed(2),
+    (summaryOf(warm, listening).median / summaryOf(warm, interactive).median).toFixed(2),
   ),
   memoryDuringConversation: {
     pageAndWorkersMb: pageSamples.length > 0 ? summary(pageSamples, 1) : null,
-    chromiumPssMb: summary(
-      memory.map((m) => m.chromiumPssBytes / MB),
-      1,
-    ),
+    chromiumPssMb: summaryOf(memory, (m) => m.chromiumPssBytes / MB, 1),
   },
   generatedAt: new Date().toISOString(),
 };

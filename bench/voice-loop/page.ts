@@ -13,6 +13,7 @@ import { createWllamaChatModel } from '../../src/engines/llm/wllama-chat-model.t
 import { createClassicTextToSpeech } from '../../src/engines/tts/classic/index.ts';
 import { summary } from '../stats.ts';
 import { typedInputEngines } from '../typed-input-engines.ts';
+import { measureSpokenEndOfTurn } from './end-of-turn.ts';
 import { EnqueueRecorder } from './recording-output.ts';
 
 export interface BenchOptions {
@@ -20,6 +21,8 @@ export interface BenchOptions {
   warmup: number;
   maxTokens: number;
   prompts: string[];
+  /** Rounds of the spoken end-of-turn phase (0 leaves it out). */
+  endOfTurnRounds: number;
 }
 
 const SYSTEM = 'You are Hearth, a friendly storyteller for children.';
@@ -171,6 +174,7 @@ async function runBench(opts: BenchOptions) {
     });
   }
   session.stop();
+  const endOfTurn = opts.endOfTurnRounds > 0 ? await measureSpokenEndOfTurn(llm, tts, opts.endOfTurnRounds) : null;
   await llm.dispose();
   tts.dispose();
 
@@ -190,7 +194,8 @@ async function runBench(opts: BenchOptions) {
       crossOriginIsolated: self.crossOriginIsolated,
     },
     engines: { stt: null, llm: llm.info, tts: tts.info },
-    sttNote: 'no Whisper weights on this machine; typed input skips VAD and STT',
+    sttNote:
+      'no Whisper weights on this machine; typed input skips VAD and STT; the spoken phase (endOfTurn) runs the contract Whisper pack',
     loadMs: { llm: Number(llmLoadMs.toFixed(1)), tts: Number(ttsLoadMs.toFixed(1)) },
     turns: perTurn.length,
     warmupTurns: opts.warmup,
@@ -229,6 +234,8 @@ async function runBench(opts: BenchOptions) {
       },
     },
     repliesMatchDirectCalls: perTurn.filter((t) => t.sameReplyAsDirectCall).length,
+    /** Spoken input: voice-to-voice per end of turn (ratios to the fixed 600 ms) and false cut-offs. */
+    endOfTurn,
     perTurn,
   };
 }

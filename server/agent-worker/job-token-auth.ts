@@ -6,6 +6,7 @@ import { TokenVerifier, type ClaimGrants } from 'livekit-server-sdk';
 import type { DeviceProfile } from '../../src/core/devices/device-profile.ts';
 import { deviceIdOfRoom } from '../devices/device-room.ts';
 import { bearerSecret } from '../livekit/household-key.ts';
+import { TokenError, verifiedClaims } from '../livekit/token-auth.ts';
 
 export const TOY_JOB_API_PATH = '/api/agent-worker/toy';
 export const TOY_JOB_USAGE_PATH = `${TOY_JOB_API_PATH}/usage`;
@@ -35,18 +36,15 @@ export function jobTokenAuth(opts: JobTokenAuthOptions): JobTokenAuth {
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<{ profile: DeviceProfile; claims: ClaimGrants } | null> => {
-    const token = bearerSecret(request.headers.authorization);
-    if (!token) {
-      await reply.code(401).send({ error: "send the job's room token as Authorization: Bearer <token>" });
-      return null;
-    }
-    let claims;
+    let claims: ClaimGrants;
     try {
-      claims = await verifier.verify(token, 0);
+      claims = await verifiedClaims(verifier, bearerSecret(request.headers.authorization), {
+        missing: "send the job's room token as Authorization: Bearer <token>",
+        invalid: 'invalid job token',
+      });
     } catch (err) {
-      await reply
-        .code(401)
-        .send({ error: `invalid job token: ${err instanceof Error ? err.message : 'unverifiable'}` });
+      if (!(err instanceof TokenError)) throw err;
+      await reply.code(401).send({ error: err.message });
       return null;
     }
     // Only an agent's join token for a toy's own room: not a worker's registration token, not a toy's.

@@ -1,4 +1,4 @@
-import { TokenVerifier } from 'livekit-server-sdk';
+import { TokenVerifier, type ClaimGrants } from 'livekit-server-sdk';
 
 /** What a verified join token lets its holder do in one room. */
 export interface JoinGrant {
@@ -29,6 +29,25 @@ export class TokenError extends Error {
   override name = 'TokenError';
 }
 
+/**
+ * A token's claims once its signature, issuer and expiry hold (no clock tolerance), for every
+ * check of a LiveKit-style token here (joins, agent workers, job tokens, the dispatch API); a
+ * TokenError says why not. jose's messages say what is wrong ("exp" claim timestamp check failed,
+ * signature verification failed) without echoing the token.
+ */
+export async function verifiedClaims(
+  verifier: TokenVerifier,
+  token: string | undefined,
+  words: { missing: string; invalid: string } = { missing: 'no access token', invalid: 'invalid token' },
+): Promise<ClaimGrants> {
+  if (!token) throw new TokenError(words.missing);
+  try {
+    return await verifier.verify(token, 0);
+  } catch (err) {
+    throw new TokenError(`${words.invalid}: ${err instanceof Error ? err.message : 'unverifiable'}`);
+  }
+}
+
 export class JoinTokenVerifier {
   private readonly verifier: TokenVerifier;
 
@@ -37,15 +56,7 @@ export class JoinTokenVerifier {
   }
 
   async verify(token: string | undefined): Promise<JoinGrant> {
-    if (!token) throw new TokenError('no access token');
-    let claims;
-    try {
-      claims = await this.verifier.verify(token, 0);
-    } catch (err) {
-      // jose's messages say what is wrong ("exp" claim timestamp check failed, signature
-      // verification failed) without echoing the token.
-      throw new TokenError(`invalid token: ${err instanceof Error ? err.message : 'unverifiable'}`);
-    }
+    const claims = await verifiedClaims(this.verifier, token);
     const video = claims.video;
     const identity = claims.sub ?? '';
     if (!video?.roomJoin) throw new TokenError('permissions denied: token has no roomJoin grant');

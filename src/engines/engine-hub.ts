@@ -14,6 +14,8 @@ export const VOICE_ROLES: readonly VoiceRole[] = ['vad', 'stt', 'llm', 'tts'];
 interface Loaded {
   readonly info: EngineInfo;
   dispose(): void | Promise<void>;
+  /** Settles when an engine that started with a quick stand-in has moved on (handover-vad.ts): its info is shown again. */
+  readonly upgraded?: Promise<void>;
 }
 
 export interface LoadedEngines {
@@ -44,6 +46,8 @@ export interface RoleEngineStatus {
   fix: string | null;
   /** The chosen model is a demo (e.g. stories260K), not a real assistant. */
   demo: boolean;
+  /** Ready on a quick stand-in while the chosen model still loads (voice detection: WebRTC until Silero). */
+  upgrading: boolean;
 }
 
 export type EngineStatusMap = Readonly<Record<VoiceRole, RoleEngineStatus>>;
@@ -55,7 +59,17 @@ interface Entry<R extends VoiceRole> {
 }
 
 function emptyStatus(role: VoiceRole): RoleEngineStatus {
-  return { role, state: 'idle', planned: null, info: null, progress: null, error: null, fix: null, demo: false };
+  return {
+    role,
+    state: 'idle',
+    planned: null,
+    info: null,
+    progress: null,
+    error: null,
+    fix: null,
+    demo: false,
+    upgrading: false,
+  };
 }
 
 function describePlan(plan: Plans[VoiceRole]): { planned: string | null; fix: string | null; demo: boolean } {
@@ -163,7 +177,16 @@ export class EngineHub {
           return null;
         }
         entry.engine = engine;
-        this.update(role, { ...this.statuses[role], state: engine ? 'ready' : 'missing', info: engine?.info ?? null });
+        const upgrading = engine?.upgraded !== undefined;
+        this.update(role, {
+          ...this.statuses[role],
+          state: engine ? 'ready' : 'missing',
+          info: engine?.info ?? null,
+          upgrading,
+        });
+        void engine?.upgraded?.then(() => {
+          if (isCurrent()) this.update(role, { ...this.statuses[role], info: engine.info, upgrading: false });
+        });
         return engine;
       },
       (thrown: unknown) => {

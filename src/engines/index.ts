@@ -20,8 +20,20 @@ export {
  * WASM) is fetched only when that engine is chosen. */
 export const browserEngineLoaders: EngineLoaders = {
   async vad(plan, onProgress) {
-    const { createSileroVad } = await import('./vad/silero-vad.ts');
-    return createSileroVad({ packId: plan.packId, onProgress });
+    const [{ createSileroVad }, { createWebRtcVad }, { handoverVad }, { startupOldPath }] = await Promise.all([
+      import('./vad/silero-vad.ts'),
+      import('./vad/webrtc-vad.ts'),
+      import('./vad/handover-vad.ts'),
+      import('./vad/startup-path.ts'),
+    ]);
+    const silero = createSileroVad({ packId: plan.packId, onProgress });
+    if (startupOldPath()) return silero;
+    // Listening starts on the WebRTC VAD (milliseconds) while Silero's worker starts (seconds).
+    const quick = await createWebRtcVad().catch((error: unknown) => {
+      console.warn('Hearth: the quick voice detection failed to start; listening waits for Silero', error);
+      return null;
+    });
+    return quick ? handoverVad(quick, silero) : silero;
   },
   async stt(plan, onProgress) {
     if (plan.engine === 'none') return null;

@@ -16,6 +16,7 @@ const CONTRACT_DIR = path.join(PROJECT_ROOT, 'tests', '.tmp', 'startup-contract-
 
 interface VadMarks {
   prewarm: number | null;
+  quickReady: number | null;
   warm: { ortStartMs: number; modelLoaded: boolean } | null;
   start: number | null;
   ready: { modelFetchMs: number; sessionMs: number } | null;
@@ -26,6 +27,7 @@ const READ_MARKS = `(() => {
   const at = (name) => performance.getEntriesByName(name, 'mark')[0];
   return {
     prewarm: at('hearth:vad:prewarm')?.startTime ?? null,
+    quickReady: at('hearth:vad:quick-ready')?.startTime ?? null,
     warm: at('hearth:vad:warm')?.detail ?? null,
     start: at('hearth:vad:start')?.startTime ?? null,
     ready: at('hearth:vad:ready')?.detail ?? null,
@@ -34,6 +36,12 @@ const READ_MARKS = `(() => {
 
 async function listening(page: Page): Promise<VadMarks> {
   await page.locator('[data-testid="screen-talk"][data-can-listen="true"]').waitFor({ timeout: 120_000 });
+  return (await page.evaluate(READ_MARKS)) as VadMarks;
+}
+
+/** Every engine in, Silero included (it takes over from the quick detector). */
+async function voiceReady(page: Page): Promise<VadMarks> {
+  await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 180_000 });
   return (await page.evaluate(READ_MARKS)) as VadMarks;
 }
 
@@ -83,25 +91,71 @@ describe('startup stages in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('listens on the WebRTC voice detection while Silero loads, and hands over to Silero once it is in', async () => {
+    const { page, context, problems } = await hearth.openPage({
+      context: { serviceWorkers: 'block', viewport: { width: 1280, height: 900 } },
+    });
+    // Silero's model file is held at the network once the download manager has kept it on this
+    // device (its fetch comes first; the engines load after): Silero cannot load until released.
+    const held: Route[] = [];
+    let release = false;
+    let modelFetches = 0;
+    await context.route('**/models/silero-vad-v5/**', async (route) => {
+      modelFetches++;
+      if (modelFetches === 1 || release) await route.continue();
+      else held.push(route);
+    });
+    await page.goto(hearth.server.url);
+    const marks = await listening(page);
+    await expect.poll(() => held.length, { timeout: 120_000 }).toBeGreaterThan(0);
+    expect(marks.quickReady).not.toBeNull();
+    expect(((await page.evaluate(READ_MARKS)) as VadMarks).ready).toBeNull();
+    await page.getByTestId('talk-orb').click();
+    await page.locator('.orb-wrap[data-state="listening"]').waitFor({ timeout: 60_000 });
+    // Not fully ready while the better voice detection is still on its way.
+    expect(await page.getByTestId('screen-talk').getAttribute('data-engines-loading')).toBe('true');
+
+    release = true;
+    for (const route of held.splice(0)) await route.continue();
+    expect((await voiceReady(page)).ready).not.toBeNull();
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-open-device').click();
+    expect(await page.getByTestId('engine-vad-info').textContent()).toMatch(/onnxruntime-web.*silero-vad-v5/s);
+    expect(problems).toEqual([]);
+  });
+
   it('starts onnxruntime before the app asks for it, and on a later visit loads the cached model itself', async () => {
     const { page, problems } = await hearth.openPage({ context: { viewport: { width: 1280, height: 900 } } });
     await page.goto(hearth.server.url);
-    const first = await listening(page);
+    const first = await voiceReady(page);
     // First visit: the warm-up started onnxruntime before the engine hub asked for voice detection
     // (with its tiny model, unless the download manager had already kept the real one).
     expect(first.prewarm).not.toBeNull();
     expect(first.start).not.toBeNull();
     expect(first.prewarm!).toBeLessThan(first.start!);
     expect(first.warm).not.toBeNull();
-    // Every model kept on this device before the next visit.
-    await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 180_000 });
 
     await page.reload();
-    const second = await listening(page);
+    const second = await voiceReady(page);
     expect(second.warm?.modelLoaded).toBe(true);
     // The engine's load found that model ready in the worker it took: no second fetch or session.
     expect(second.ready).toEqual({ ...second.ready, modelFetchMs: 0, sessionMs: 0 });
     // And it listens: the microphone opens on voice detection from that worker.
+    await page.getByTestId('talk-orb').click();
+    await page.locator('.orb-wrap[data-state="listening"]').waitFor({ timeout: 60_000 });
+    expect(problems).toEqual([]);
+  });
+
+  it('does not start voice detection for a page that opens elsewhere, and listens once Talk is opened', async () => {
+    const { page, problems } = await hearth.openPage({ context: { viewport: { width: 1280, height: 900 } } });
+    await page.goto(`${hearth.server.url}/#/library`);
+    await page.getByTestId('screen-library').waitFor();
+    expect(((await page.evaluate(READ_MARKS)) as VadMarks).prewarm).toBeNull();
+
+    await page.getByTestId('nav-talk').click();
+    const marks = await listening(page);
+    expect(marks.prewarm).toBeNull();
+    expect(marks.start).not.toBeNull();
     await page.getByTestId('talk-orb').click();
     await page.locator('.orb-wrap[data-state="listening"]').waitFor({ timeout: 60_000 });
     expect(problems).toEqual([]);

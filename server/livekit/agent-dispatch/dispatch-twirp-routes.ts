@@ -9,6 +9,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { bearerSecret } from '../household-key.ts';
+import { TokenError, verifiedClaims } from '../token-auth.ts';
 import type { AgentDispatch, AgentDispatcher } from './agent-dispatcher.ts';
 
 /** Twirp's error codes that this service answers with, and their HTTP statuses (twirp spec v7). */
@@ -91,14 +92,12 @@ export async function registerDispatchTwirpRoutes(
   const verifier = new TokenVerifier(credentials.apiKey, credentials.apiSecret);
 
   async function requireRoomAdmin(request: FastifyRequest, room: string): Promise<void> {
-    const token = bearerSecret(request.headers.authorization);
-    if (!token) throw new TwirpFailure('unauthenticated', 'no access token: send a Bearer token');
-    let claims;
-    try {
-      claims = await verifier.verify(token, 0);
-    } catch (err) {
-      throw new TwirpFailure('unauthenticated', `invalid token: ${(err as Error).message}`);
-    }
+    const claims = await verifiedClaims(verifier, bearerSecret(request.headers.authorization), {
+      missing: 'no access token: send a Bearer token',
+      invalid: 'invalid token',
+    }).catch((err: unknown) => {
+      throw err instanceof TokenError ? new TwirpFailure('unauthenticated', err.message) : err;
+    });
     if (claims.video?.roomAdmin !== true || claims.video.room !== room)
       throw new TwirpFailure('permission_denied', `permissions denied: the token is not an admin of room "${room}"`);
   }

@@ -1,5 +1,5 @@
 import { TokenVerifier } from 'livekit-server-sdk';
-import { TokenError } from '../token-auth.ts';
+import { TokenError, verifiedClaims } from '../token-auth.ts';
 
 /**
  * Checks an agent worker's credential the way a LiveKit server does: a JWT signed with the API
@@ -13,13 +13,10 @@ export class WorkerTokenVerifier {
   }
 
   async verify(token: string | undefined): Promise<void> {
-    if (!token) throw new TokenError('no access token: agent workers send a Bearer token with the agent grant');
-    let claims;
-    try {
-      claims = await this.verifier.verify(token, 0);
-    } catch (err) {
-      throw new TokenError(`invalid token: ${err instanceof Error ? err.message : 'unverifiable'}`);
-    }
+    const claims = await verifiedClaims(this.verifier, token, {
+      missing: 'no access token: agent workers send a Bearer token with the agent grant',
+      invalid: 'invalid token',
+    });
     if (claims.video?.agent !== true) throw new TokenError('permissions denied: token has no agent grant');
   }
 }

@@ -168,7 +168,9 @@ export class VoiceController {
   }
 
   get loading(): boolean {
-    return Object.values(this.engines).some((status) => status.state === 'loading' || status.state === 'idle');
+    return Object.values(this.engines).some(
+      (status) => status.state === 'loading' || status.state === 'idle' || status.upgrading,
+    );
   }
 
   /** Starts loading the engines (once per page; later calls re-check the server's models). */

@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import { modelFileUrl, type EngineInfo, type LoadProgressListener } from '../types.ts';
 import { SILERO_FRAME_SAMPLES } from '../../core/vad/silero-input.ts';
+import { startupOldPath } from './startup-path.ts';
 import { portVadStream, type PortVadStream, type StreamingVad } from './vad-stream.ts';
 import type { SileroVadWorkerApi } from './silero-vad.worker.ts';
 
@@ -38,16 +39,13 @@ let prewarmed: VadWorker | null = null;
 /** A prewarmed worker nobody took (the voice is not used on this page) is let go after this. */
 const PREWARM_UNCLAIMED_MS = 120_000;
 
-/** bench:startup sets this (localStorage) to measure the old path, without the early start. */
-export const PREWARM_OFF_KEY = 'hearth.startup.prewarm-off';
-
 /**
  * Starts the voice-detection worker and onnxruntime in it now, before the app knows which model
  * to load (with the default model when this device has it cached): listening then waits for less.
  * Safe to call more than once.
  */
 export function prewarmSileroVad(packId: string = SILERO_PACK_ID): void {
-  if (prewarmed || globalThis.localStorage?.getItem(PREWARM_OFF_KEY) === '1') return;
+  if (prewarmed || startupOldPath()) return;
   performance.mark('hearth:vad:prewarm');
   const started = startVadWorker();
   started.warm = started.remote.warmUp(modelFileUrl(packId, SILERO_MODEL_FILE)).then(

@@ -121,4 +121,33 @@ describe('EngineHub', () => {
     expect(loads[0]).toBe('vad:silero-vad-v5');
     expect(loads.slice(1).sort()).toEqual(['llm:stories260K', 'stt:whisper-tiny-en', 'tts:flite-classic']);
   });
+
+  it('shows the info of an engine that moved on from a quick stand-in once it has', async () => {
+    const { loaders } = doubles();
+    let upgrade!: () => void;
+    let model = 'quick';
+    const upgraded = new Promise<void>((resolve) => (upgrade = resolve));
+    const hub = new EngineHub({
+      ...loaders,
+      vad: async (plan, progress) => {
+        const engine = await loaders.vad(plan, progress);
+        return (
+          engine && {
+            ...engine,
+            upgraded,
+            get info() {
+              return info('vad', model);
+            },
+          }
+        );
+      },
+    });
+    hub.apply(PLAN);
+    await hub.engine('vad');
+    expect(hub.status.vad).toMatchObject({ state: 'ready', info: { model: 'quick' }, upgrading: true });
+    model = 'silero-vad-v5';
+    upgrade();
+    await vi.waitFor(() => expect(hub.status.vad.info?.model).toBe('silero-vad-v5'));
+    expect(hub.status.vad.upgrading).toBe(false);
+  });
 });

@@ -1,0 +1,13 @@
+// bench:startup measures the path before quick listening beside today's, in one run: with this
+// set (localStorage), Silero's worker is not started early and listening waits for Silero (no
+// WebRTC voice detection first).
+export const STARTUP_OLD_PATH_KEY = 'hearth.startup.old-path';
+
+export function startupOldPath(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(STARTUP_OLD_PATH_KEY) === '1';
+  } catch {
+    // Storage can be refused (private modes, sandboxed frames): then it is today's path.
+    return false;
+  }
+}
