@@ -112,5 +112,11 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\b(?:pretend|act|play) (?:to be|like|as|at being) (?:my|our) (?:real|actual|proper|living)\b|^(?:please )?be (?:my|our) (?:real|actual|proper)\b/,
     },
+    // A child asking the companion to pass as one of the family: "say you're my cousin".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:say|tell (?:them|everyone|everybody|people|my \w+)|pretend to (?:everyone|them)) (?:that )?you(?:'re| are) my (?:real )?(?:cousin|brother|sister|auntie|aunt|uncle|nan|nana|gran|grandma|grandad|grandpa|mum|mummy|mom|dad|daddy|step-?\w+)\b/,
+    },
   ],
 };

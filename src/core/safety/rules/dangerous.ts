@@ -244,5 +244,11 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:you|we|i) (?:could|can|should|might|will|'ll) (?:just |try to )?(?:stop|stopping) breathing\b|^(?:just |try to )?stop breathing\b|\bhold (?:your|my) breath (?:for as long as|as long as|until|till)\b[^.?!]*\b(?:dizzy|faint|pass out|fall|sleepy|black)\b|\bchoking game\b|\b(?:squeeze|press|tie [\w']+ (?:round|around)) (?:your|my) (?:own )?(?:neck|throat)\b/,
     },
+    // Out of windows and along fences: "climb out onto the roof", "balance on the top of the fence".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:climb|get|crawl|step|go)\w* (?:out )?(?:onto|on to) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of|through) (?:my |the |your |a )?(?:bedroom |upstairs )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b/,
+    },
   ],
 };

@@ -33,7 +33,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     // Secrets from grown-ups.
     {
       pattern: new RegExp(
-        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not) (?:ever )?(?:tell|show|let|say anything to|mention (?:it|this|us) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us)\b|\s*[.?!]?$)`,
+        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not) (?:ever )?(?:tell|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
       ),
     },
     {
@@ -74,5 +74,14 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         /\bkeep (?:it|this|that|them|a secret|secrets|things) from (?:your|my|the|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b/,
     },
     { stage: 'input', pattern: /\blove me (?:even |much |way )?more than\b/ },
+    // Hush-hush from a grown-up, and exclusive caring: "you're the only one I care about".
+    {
+      pattern:
+        /\bkeep (?:it|this|that) (?:all )?(?:hush-?hush|quiet|zipped)\b|\bhush-?hush\b[^.?!]*\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups?|teacher|anyone)\b/,
+    },
+    {
+      stage: 'output',
+      pattern: /\byou(?:'re| are) the only (?:one|person|friend) i (?:care about|love|need|want|think about)\b/,
+    },
   ],
 };

@@ -136,5 +136,25 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\bwhere do you go\b[^.?!]*\b(?:after school|every day|each day|at night|on your own|by yourself|alone|after tea|on (?:saturdays|sundays|weekends))\b|\bwhat time do you (?:get home|go home|leave|go out|walk)\b|\bwhat (?:route|way) do you (?:walk|take)\b/,
     },
+    // Codes and being home alone, said in passing: "the code to get in is 2580", "home by myself until six".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:code|pin|passcode|password|combination)\b[^.?!]*\b(?:is|it's)\s*\d{3,}\b|\b(?:door|gate|building|alarm|key ?safe|lock|garage) code\b[^.?!]*\d{3,}/,
+    },
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:i'm|i am|i'm always|i am always|i stay|i'm usually|i'm often) (?:always |usually |often )?(?:at )?home (?:all )?(?:by myself|on my own|alone)\b/,
+    },
+    {
+      pattern:
+        /\b(?:give|send|tell) you (?:my |our )?(?:(?:mum|mom|mummy|dad|daddy|parents?)(?:'s|s')? )(?:e-?mail|email address|phone number|number|address)\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:name of|where is|where's|what is|what's) (?:your )?(?:mum|mom|mummy|mommy|dad|daddy|parents?)(?:'s|s')? (?:work|job|office|workplace|shop|company)\b/,
+    },
   ],
 };

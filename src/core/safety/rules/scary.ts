@@ -115,5 +115,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\byou(?:'ll| will) never see (?:your )?(?:mummy|mum|mom|mommy|daddy|dad|parents|family|home|friends) again\b|\byour (?:mummy|mum|mom|mommy|daddy|dad|parents) (?:isn't|aren't|is not|are not|won't|will not|will never|is never|are never) (?:be )?coming (?:back|home)\b|\byour (?:mummy|mum|mom|mommy|daddy|dad|parents) (?:doesn't|don't|never) (?:love|want|like)s? you\b|\b(?:left|abandoned) you (?:forever|for good)\b/,
     },
+    // A creature coming out of the child's own bed or cupboard, asked for by name.
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b${CREATURE}\b[^.?!]*\b(?:crawls?|creeps?|climbs?|comes?|jumps?|reaches?|grabs?)\b[^.?!]*\b(?:out (?:from|of) )?(?:under (?:the|my|your) bed|(?:the|my|your) (?:wardrobe|cupboard|closet))\b`,
+      ),
+    },
   ],
 };

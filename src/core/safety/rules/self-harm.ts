@@ -81,5 +81,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\bi (?:\w+ )?(?:bit|bite|cut|scratched|scratch|hit|punched|punch|burned|burnt|pinched|stabbed|smacked|slapped|hurt)\w* (?:my own|myself)\b|\bi (?:\w+ )?(?:bit|cut|scratched|hit|punched|burned|burnt|pinched|banged|smacked)\w* (?:my )?(?:own )?(?:arm|arms|leg|legs|hand|hands|wrist|wrists|head|skin|face|tummy|fingers?)\b[^.?!]*\b(?:bled|bleed|blood|on purpose|because i was|till it hurt|until it hurt|to make it hurt|so it hurt)/,
     },
+    // Hating oneself and wanting to disappear; hurting oneself for being "bad".
+    { pattern: /\bi hate myself\b|\bi (?:want|wanna|wish i could|just want) to disappear\b/ },
+    {
+      stage: 'input',
+      pattern:
+        /\bi (?:\w+ )?(?:bit|bite|hit|scratched|pinched|punched|smacked|slapped|hurt|cut|burned|burnt)\w* (?:myself|my (?:own )?(?:arm|arms|leg|legs|hand|hands|wrist|wrists|head|skin|face|tummy|fingers?))\b[^.?!]*\bbecause i(?:'m| am| was) (?:so )?(?:bad|naughty|stupid|horrible|ugly|useless|rubbish)\b/,
+    },
   ],
 };

@@ -58,5 +58,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
         /\bgame\b[^.?!]*\btake (?:off|down) (?:your|our|my)\b|\btake (?:off|down) (?:your|our) \w+\b[^.?!]*\bgame\b/,
     },
     { pattern: /\bbath together\b|\bbath\b[^.?!]*\bcamera\b|\bcamera\b[^.?!]*\bbath\b/ },
+    // Undressing as a game: "a game where you take your pyjamas off".
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:game|let's|play|show me|for me|secret)\b[^.?!]*\btake (?:off )?(?:your|all your) (?:pyjamas|pajamas|clothes|pants|knickers|underwear|nightie|top|trousers|dress)\b/,
+    },
   ],
 };

@@ -24,7 +24,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       pattern: new RegExp(
         words(
-          'kill | kills | killed | killing | killer\\w* | murder\\w* | shoot | shoots | shooting | shot (?:him|her|them|you|me|people) | stab | stabs | stabbed | stabbing | stabber | weapon\\w* | behead\\w* | tortur\\w* | massacre\\w* | strangl\\w* | poison\\w*',
+          'kill | kills | killed | killing | killer\\w* | murder\\w* | shoot | shoots | shooting | shot (?:him|her|them|you|me|people) | stab | stabs | stabbed | stabbing | stabber | weapon\\w* | behead\\w* | tortur\\w* | massacre\\w* | strangl\\w* | poison(?!ous)\\w*',
         ),
       ),
       unless: (s) => idiom(s) || playOrStory(s),
