@@ -54,6 +54,10 @@ interface ListeningStages {
   vadPrewarmMs: number | null;
   /** How long starting onnxruntime took in that worker (its WASM and kernels). */
   ortStartMs: number | null;
+  /** The server's list of models and the graphics check in: the engines are planned. */
+  enginesPlannedMs: number | null;
+  /** The planned packs found kept on this device (or downloaded): the engine hub starts. */
+  packsKeptMs: number | null;
   /** Voice detection asked for by the engine hub (the model known). */
   vadStartMs: number | null;
   /** The quick (WebRTC) voice detection ready: listening can start (today's path only). */
@@ -168,6 +172,8 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
       appStartMs: at('hearth:app:start')?.startTime ?? null,
       vadPrewarmMs: at('hearth:vad:prewarm')?.startTime ?? null,
       ortStartMs: at('hearth:vad:warm')?.detail?.ortStartMs ?? null,
+      enginesPlannedMs: at('hearth:engines:planned')?.startTime ?? null,
+      packsKeptMs: at('hearth:engines:packs-kept')?.startTime ?? null,
       vadStartMs: at('hearth:vad:start')?.startTime ?? null,
       quickVadReadyMs: at('hearth:vad:quick-ready')?.startTime ?? null,
       vadWorkerStartMs: detail?.workerStartMs ?? null,

@@ -116,8 +116,10 @@ export class EngineHub {
    */
   apply(plan: EnginePlan): void {
     this.applyRole('vad', plan.vad);
+    // Voice detection listening on a quick stand-in is "in" for listening, but the big engines
+    // wait for its own model too: on a small machine they would slow that model's start.
     const vadSettled = this.entries.vad?.promise.then(
-      () => undefined,
+      (engine) => engine?.upgraded,
       () => undefined,
     );
     this.applyRole('stt', plan.stt, vadSettled);

@@ -182,6 +182,8 @@ export class VoiceController {
   /** Asks the server which packs are ready and loads whatever changed. */
   async refreshEngines(): Promise<void> {
     const [models, webgpu] = await Promise.all([this.deps.readModels(), this.deps.detectWebGpu()]);
+    // Startup stages, for bench:startup: the server's models and the graphics check are in.
+    performance.mark('hearth:engines:planned');
     this.modelsUnavailable = !models.ok;
     const roles = models.ok ? models.data.roles : [];
     this.serverChecking = roles.some((role) => CONVERSATION_ROLES.has(role.role) && role.status === 'verifying');
@@ -193,6 +195,7 @@ export class VoiceController {
     // The packs are kept on this device first (progress on Talk and Settings); the service worker
     // then serves the engines from that cache. A failed download still lets them load from the server.
     if (models.ok) await modelDownloads.ensureForPlan(plan, roles);
+    performance.mark('hearth:engines:packs-kept');
     this.planned = true;
     engineHub.apply(plan);
     // The end-of-turn model only once voice detection has loaded, so it never delays listening.

@@ -113,7 +113,7 @@ describe('EngineHub', () => {
     hub.apply({ ...PLAN, stt: { engine: 'whisper', packId: 'whisper-tiny-en', title: 'Whisper tiny' } });
     // Everything is on its way (a turn may wait for it), but only voice detection is loading.
     expect(hub.isLoading('llm')).toBe(true);
-    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(loads).toEqual([]);
     releaseVad();
     expect(await hub.engine('vad')).not.toBeNull();
@@ -122,8 +122,8 @@ describe('EngineHub', () => {
     expect(loads.slice(1).sort()).toEqual(['llm:stories260K', 'stt:whisper-tiny-en', 'tts:flite-classic']);
   });
 
-  it('shows the info of an engine that moved on from a quick stand-in once it has', async () => {
-    const { loaders } = doubles();
+  it('shows the info of an engine that moved on from a quick stand-in once it has, and starts the big engines then', async () => {
+    const { loaders, loads } = doubles();
     let upgrade!: () => void;
     let model = 'quick';
     const upgraded = new Promise<void>((resolve) => (upgrade = resolve));
@@ -145,8 +145,12 @@ describe('EngineHub', () => {
     hub.apply(PLAN);
     await hub.engine('vad');
     expect(hub.status.vad).toMatchObject({ state: 'ready', info: { model: 'quick' }, upgrading: true });
+    // The big engines wait for voice detection's own model, not just its stand-in.
+    await Promise.resolve();
+    expect(loads).toEqual(['vad:silero-vad-v5']);
     model = 'silero-vad-v5';
     upgrade();
+    expect((await hub.engine('llm'))?.info.model).toBe('stories260K');
     await vi.waitFor(() => expect(hub.status.vad.info?.model).toBe('silero-vad-v5'));
     expect(hub.status.vad.upgrading).toBe(false);
   });
