@@ -27,9 +27,17 @@ export interface LoadedEngines {
 
 type Plans = { vad: VadPlan; stt: SttPlan; llm: LlmPlan; tts: TtsPlan };
 
-/** How each role's plan becomes an engine; null when the plan is "none". */
+/**
+ * How each role's plan becomes an engine; null when the plan is "none". `packKept` settles once the
+ * role's model pack is on this device (voice detection may start listening before, on a stand-in
+ * that needs no pack, and load its own model after).
+ */
 export type EngineLoaders = {
-  [R in VoiceRole]: (plan: Plans[R], onProgress: LoadProgressListener) => Promise<LoadedEngines[R] | null>;
+  [R in VoiceRole]: (
+    plan: Plans[R],
+    onProgress: LoadProgressListener,
+    packKept: Promise<void>,
+  ) => Promise<LoadedEngines[R] | null>;
 };
 
 export type RoleLoadState = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
@@ -115,7 +123,7 @@ export class EngineHub {
    * microphone is live long before the big engines (which then load together) are ready.
    */
   apply(plan: EnginePlan): void {
-    this.applyRole('vad', plan.vad);
+    this.applyRole('vad', plan.vad, undefined, Promise.resolve());
     // Voice detection listening on a quick stand-in is "in" for listening, but the big engines
     // wait for its own model too: on a small machine they would slow that model's start.
     const vadSettled = this.entries.vad?.promise.then(
@@ -125,6 +133,23 @@ export class EngineHub {
     this.applyRole('stt', plan.stt, vadSettled);
     this.applyRole('llm', plan.llm, vadSettled);
     this.applyRole('tts', plan.tts, vadSettled);
+  }
+
+  /**
+   * Starts voice detection before the packs are kept on this device (they may still be downloading):
+   * it listens on a stand-in at once and loads its own model once `packsKept` settles. A later
+   * apply() with the same voice-detection plan keeps it.
+   */
+  applyVoiceDetection(plan: VadPlan, packsKept: Promise<unknown>): void {
+    this.applyRole(
+      'vad',
+      plan,
+      undefined,
+      packsKept.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
   }
 
   /** True while the role's engine is on its way (a caller may wait for it with engine()). */
@@ -149,7 +174,12 @@ export class EngineHub {
     return (this.entries[role] as Entry<R> | undefined)?.engine ?? null;
   }
 
-  private applyRole<R extends VoiceRole>(role: R, plan: Plans[R], after?: Promise<void>): void {
+  private applyRole<R extends VoiceRole>(
+    role: R,
+    plan: Plans[R],
+    after?: Promise<void>,
+    packKept: Promise<void> = Promise.resolve(),
+  ): void {
     const key = planKey(plan);
     const existing = this.entries[role] as Entry<R> | undefined;
     if (existing && existing.key === key && this.statuses[role].state !== 'error') return;
@@ -171,7 +201,7 @@ export class EngineHub {
     const onProgress: LoadProgressListener = (progress) => {
       if (isCurrent()) this.update(role, { ...this.statuses[role], progress });
     };
-    const load = () => (isCurrent() ? this.loaders[role](plan, onProgress) : Promise.resolve(null));
+    const load = () => (isCurrent() ? this.loaders[role](plan, onProgress, packKept) : Promise.resolve(null));
     entry.promise = (after ? after.then(load) : load()).then(
       (engine) => {
         if (!isCurrent()) {

@@ -19,14 +19,15 @@ export {
 /** The real engines. Each loader is a dynamic import, so an engine's code (and its worker and
  * WASM) is fetched only when that engine is chosen. */
 export const browserEngineLoaders: EngineLoaders = {
-  async vad(plan, onProgress) {
+  async vad(plan, onProgress, packKept) {
     const [{ createSileroVad }, { createWebRtcVad }, { handoverVad }, { startupOldPath }] = await Promise.all([
       import('./vad/silero-vad.ts'),
       import('./vad/webrtc-vad.ts'),
       import('./vad/handover-vad.ts'),
       import('./vad/startup-path.ts'),
     ]);
-    const silero = createSileroVad({ packId: plan.packId, onProgress });
+    // Silero's model once its pack is kept (on a first visit it may still be downloading).
+    const silero = packKept.then(() => createSileroVad({ packId: plan.packId, onProgress }));
     if (startupOldPath()) return silero;
     // Listening starts on the WebRTC VAD (milliseconds) while Silero's worker starts (seconds).
     const quick = await createWebRtcVad().catch((error: unknown) => {

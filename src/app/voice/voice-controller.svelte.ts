@@ -194,12 +194,20 @@ export class VoiceController {
     });
     // The packs are kept on this device first (progress on Talk and Settings); the service worker
     // then serves the engines from that cache. A failed download still lets them load from the server.
-    if (models.ok) await modelDownloads.ensureForPlan(plan, roles);
+    const packsKept = models.ok ? modelDownloads.ensureForPlan(plan, roles) : Promise.resolve();
+    // Listening needs no pack: voice detection starts now (on its quick stand-in; Silero's model
+    // once the packs are kept).
+    engineHub.applyVoiceDetection(plan.vad, packsKept);
+    await packsKept;
     performance.mark('hearth:engines:packs-kept');
     this.planned = true;
     engineHub.apply(plan);
-    // The end-of-turn model only once voice detection has loaded, so it never delays listening.
-    void engineHub.engine('vad').then(() => turnEnd.apply(plan.turnEnd));
+    // The end-of-turn model only once voice detection has loaded its own model (not just the quick
+    // stand-in), so it never delays listening.
+    void engineHub
+      .engine('vad')
+      .then((vad) => vad?.upgraded)
+      .then(() => turnEnd.apply(plan.turnEnd));
     this.llmCanExtract = canExtractMemories(plan.llm);
     this.loadMemoryEmbedder(readyEmbeddingsPack(roles));
     // Live readiness: keep asking until the server has checked every file, then load what became

@@ -109,7 +109,10 @@ describe('EngineHub', () => {
     const { loaders, loads } = doubles();
     let releaseVad = (): void => {};
     const vadHeld = new Promise<void>((resolve) => (releaseVad = resolve));
-    const hub = new EngineHub({ ...loaders, vad: (plan, progress) => vadHeld.then(() => loaders.vad(plan, progress)) });
+    const hub = new EngineHub({
+      ...loaders,
+      vad: (plan, progress, kept) => vadHeld.then(() => loaders.vad(plan, progress, kept)),
+    });
     hub.apply({ ...PLAN, stt: { engine: 'whisper', packId: 'whisper-tiny-en', title: 'Whisper tiny' } });
     // Everything is on its way (a turn may wait for it), but only voice detection is loading.
     expect(hub.isLoading('llm')).toBe(true);
@@ -129,8 +132,8 @@ describe('EngineHub', () => {
     const upgraded = new Promise<void>((resolve) => (upgrade = resolve));
     const hub = new EngineHub({
       ...loaders,
-      vad: async (plan, progress) => {
-        const engine = await loaders.vad(plan, progress);
+      vad: async (plan, progress, kept) => {
+        const engine = await loaders.vad(plan, progress, kept);
         return (
           engine && {
             ...engine,
@@ -153,5 +156,31 @@ describe('EngineHub', () => {
     expect((await hub.engine('llm'))?.info.model).toBe('stories260K');
     await vi.waitFor(() => expect(hub.status.vad.info?.model).toBe('silero-vad-v5'));
     expect(hub.status.vad.upgrading).toBe(false);
+  });
+
+  it('starts voice detection before the packs are kept, tells it when they are, and keeps it on the full apply', async () => {
+    const { loaders, loads } = doubles();
+    let keep!: () => void;
+    const packsKept = new Promise<void>((resolve) => (keep = resolve));
+    let packKeptSeen: Promise<void> | null = null;
+    const hub = new EngineHub({
+      ...loaders,
+      vad: (plan, progress, kept) => {
+        packKeptSeen = kept;
+        return loaders.vad(plan, progress, kept);
+      },
+    });
+    hub.applyVoiceDetection(PLAN.vad, packsKept);
+    expect((await hub.engine('vad'))?.info.model).toBe('silero-vad-v5');
+    expect(loads).toEqual(['vad:silero-vad-v5']);
+    let kept = false;
+    void packKeptSeen!.then(() => (kept = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(kept).toBe(false);
+    keep();
+    await vi.waitFor(() => expect(kept).toBe(true));
+    hub.apply(PLAN);
+    expect((await hub.engine('llm'))?.info.model).toBe('stories260K');
+    expect(loads.filter((l) => l.startsWith('vad'))).toEqual(['vad:silero-vad-v5']);
   });
 });
