@@ -16,6 +16,9 @@ const NOT_FOOD = String.raw`toothpaste|soap|shampoo|bubble bath|bleach|washing[-
 /** Medicine a child must not dose themselves. */
 const MEDICINE = String.raw`medicine|medication|pills?|tablets|cough (?:syrup|mixture|medicine)|calpol|paracetamol|ibuprofen|sleeping pills|vitamin gummies`;
 
+/** Out of a window onto the roof, along a fence or wall. */
+const OUT_AND_ALONG = String.raw`\b(?:climb|get|crawl|step|go)\w* (?:out )?(?:onto|on to) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of|through) (?:my |the |your |a )?(?:bedroom |upstairs )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
+
 export const dangerousRules: CategoryRules<'dangerous'> = {
   category: 'dangerous',
   rules: [
@@ -245,13 +248,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:you|we|i) (?:could|can|should|might|will|'ll) (?:just |try to )?(?:stop|stopping) breathing\b|^(?:just |try to )?stop breathing\b|\bhold (?:your|my) breath (?:for as long as|as long as|until|till)\b[^.?!]*\b(?:dizzy|faint|pass out|fall|sleepy|black)\b|\bchoking game\b|\b(?:squeeze|press|tie [\w']+ (?:round|around)) (?:your|my) (?:own )?(?:neck|throat)\b/,
     },
     // Out of windows and along fences: "climb out onto the roof", "balance on the top of the fence".
+    // A child saying it, or the model telling the child to (a story's fox on a roof is fine).
+    // Strings, not regex literals: core-boundaries reads a bare "window" as the browser global.
+    { stage: 'input', negatable: true, pattern: new RegExp(OUT_AND_ALONG) },
     {
+      stage: 'output',
       negatable: true,
-      pattern:
-        // A string, not a regex literal: core-boundaries reads bare "window" as the browser global.
-        new RegExp(
-          String.raw`\b(?:climb|get|crawl|step|go)\w* (?:out )?(?:onto|on to) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of|through) (?:my |the |your |a )?(?:bedroom |upstairs )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`,
-        ),
+      pattern: new RegExp(String.raw`\b(?:you|your|let's|try|see if)\b[^.?!]*(?:${OUT_AND_ALONG})`),
     },
   ],
 };

@@ -6,6 +6,10 @@ import { words } from './safety-rule.ts';
 
 const CREATURE = String.raw`(?:bogey ?m[ae]n|boogey ?m[ae]n|boogie ?m[ae]n|monsters?|ghosts?|witch(?:es)?|bad man|bad men|demons?|zombies?|clowns?|skeletons?|creatures?|shadows?|thing|something|spiders?|man in the mask|vampires?|devil)`;
 
+/** "... crawls out from under the bed", "... comes out of your wardrobe" (before the owner word). */
+const OUT_OF_BED = String.raw`\b(?:crawls?|creeps?|climbs?|comes?|jumps?|reaches?|grabs?)\b[^.?!]*\b(?:out (?:from|of) )?(?:under )?`;
+const OUT_OF_BED_PLACE = String.raw` (?:bed|wardrobe|cupboard|closet)\b`;
+
 export const scaryRules: CategoryRules<'scary'> = {
   category: 'scary',
   rules: [
@@ -115,12 +119,17 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\byou(?:'ll| will) never see (?:your )?(?:mummy|mum|mom|mommy|daddy|dad|parents|family|home|friends) again\b|\byour (?:mummy|mum|mom|mommy|daddy|dad|parents) (?:isn't|aren't|is not|are not|won't|will not|will never|is never|are never) (?:be )?coming (?:back|home)\b|\byour (?:mummy|mum|mom|mommy|daddy|dad|parents) (?:doesn't|don't|never) (?:love|want|like)s? you\b|\b(?:left|abandoned) you (?:forever|for good)\b/,
     },
-    // A creature coming out of the child's own bed or cupboard, asked for by name.
+    // A creature coming out of the child's own bed or cupboard: asked for by the child, or told
+    // by the model about the child's own room (a story's ghost in "the" wardrobe is the story's).
     {
+      stage: 'input',
       negatable: true,
-      pattern: new RegExp(
-        String.raw`\b${CREATURE}\b[^.?!]*\b(?:crawls?|creeps?|climbs?|comes?|jumps?|reaches?|grabs?)\b[^.?!]*\b(?:out (?:from|of) )?(?:under (?:the|my|your) bed|(?:the|my|your) (?:wardrobe|cupboard|closet))\b`,
-      ),
+      pattern: new RegExp(String.raw`\b${CREATURE}\b[^.?!]*${OUT_OF_BED}(?:the|my|your)${OUT_OF_BED_PLACE}`),
+    },
+    {
+      stage: 'output',
+      negatable: true,
+      pattern: new RegExp(String.raw`\b${CREATURE}\b[^.?!]*${OUT_OF_BED}(?:your|my)${OUT_OF_BED_PLACE}`),
     },
   ],
 };
