@@ -70,11 +70,16 @@ interface ListeningStages {
   vadReadyMs: number | null;
 }
 
+const ROLES = ['vad', 'stt', 'llm', 'tts'] as const;
+/** Per engine role: when its load began and when it was in (ms from navigation start; EngineHub's marks). */
+type EngineStages = Record<`${(typeof ROLES)[number]}${'StartMs' | 'ReadyMs'}`, number | null>;
+
 interface Visit {
   interactiveMs: number;
   listeningMs: number;
   voiceReadyMs: number;
   listeningStages: ListeningStages;
+  engineStages: EngineStages;
   longTasksBeforeListening: LongTasks;
   longTasksBeforeVoiceReady: LongTasks;
   /** Model files fetched from the network (not answered by the service worker). */
@@ -182,6 +187,16 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
       vadReadyMs: ready?.startTime ?? null,
     };
   })()`)) as ListeningStages;
+  const engineStages = (await page.evaluate(`(() => {
+    const at = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
+    const stages = {};
+    for (const role of ${JSON.stringify(ROLES)}) {
+      stages[role + 'StartMs'] = at('hearth:engine:' + role + ':start');
+      // Voice detection is "in" once its own model took over from the quick detector.
+      stages[role + 'ReadyMs'] = at('hearth:engine:' + role + ':upgraded') ?? at('hearth:engine:' + role + ':ready');
+    }
+    return stages;
+  })()`)) as EngineStages;
   const longTasksUntil = (until: number): LongTasks => {
     const tasks = marks.longTasks.filter((t) => t.start < until);
     return {
@@ -198,6 +213,7 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
       listeningMs: marks.listening,
       voiceReadyMs: marks.voiceReady,
       listeningStages: stages,
+      engineStages,
       longTasksBeforeListening: longTasksUntil(marks.listening),
       longTasksBeforeVoiceReady: longTasksUntil(marks.voiceReady),
       modelRequestsFromNetwork,
@@ -345,6 +361,20 @@ const longTaskSummary = (samples: LongTasks[]) => ({
   longestMs: summaryOf(samples, (t) => t.longestMs),
   totalMs: summaryOf(samples, (t) => t.totalMs),
 });
+/** Medians per stage over the visits that reached it. */
+const stageSummary = (samples: object[]) =>
+  Object.fromEntries(
+    Object.keys(samples[0] ?? {}).map((key) => [
+      key,
+      summary(
+        samples.flatMap((s) => {
+          const at = (s as Record<string, number | null | undefined>)[key];
+          return at === null || at === undefined ? [] : [at];
+        }),
+        0,
+      ),
+    ]),
+  );
 const of = (visits: Visit[]) => ({
   interactiveMs: summaryOf(visits, (v) => v.interactiveMs),
   listeningMs: summaryOf(visits, (v) => v.listeningMs),
@@ -352,15 +382,8 @@ const of = (visits: Visit[]) => ({
   modelRequestsFromNetwork: summaryOf(visits, (v) => v.modelRequestsFromNetwork),
   modelMbFromNetwork: summaryOf(visits, (v) => v.modelBytesFromNetwork / MB, 2),
   controlledByServiceWorker: visits.every((v) => v.controlledByServiceWorker),
-  listeningStages: Object.fromEntries(
-    (Object.keys(visits[0]?.listeningStages ?? {}) as (keyof ListeningStages)[]).map((key) => [
-      key,
-      summary(
-        visits.flatMap((v) => (v.listeningStages[key] === null ? [] : [v.listeningStages[key]])),
-        0,
-      ),
-    ]),
-  ),
+  listeningStages: stageSummary(visits.map((v) => v.listeningStages)),
+  engineStages: stageSummary(visits.map((v) => v.engineStages)),
   longTasksBeforeListening: longTaskSummary(visits.map((v) => v.longTasksBeforeListening)),
   longTasksBeforeVoiceReady: longTaskSummary(visits.map((v) => v.longTasksBeforeVoiceReady)),
 });

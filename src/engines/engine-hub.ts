@@ -66,18 +66,22 @@ interface Entry<R extends VoiceRole> {
   engine: LoadedEngines[R] | null;
 }
 
-function emptyStatus(role: VoiceRole): RoleEngineStatus {
+/** What every engine's status starts as (a voice role's, or the optional end-of-turn model's). */
+export function idleStatus<Role extends string>(role: Role) {
   return {
     role,
-    state: 'idle',
+    state: 'idle' as RoleLoadState,
     planned: null,
     info: null,
     progress: null,
     error: null,
     fix: null,
-    demo: false,
-    upgrading: false,
+    demo: false as const,
   };
+}
+
+function emptyStatus(role: VoiceRole): RoleEngineStatus {
+  return { ...idleStatus(role), upgrading: false };
 }
 
 function describePlan(plan: Plans[VoiceRole]): { planned: string | null; fix: string | null; demo: boolean } {
@@ -119,18 +123,18 @@ export class EngineHub {
 
   /**
    * Loads what the plan asks for; roles whose plan is unchanged (and loaded or loading) are kept.
-   * Voice detection loads first, alone: it is small and all that listening needs, so the
-   * microphone is live long before the big engines (which then load together) are ready.
+   * Voice detection comes first: it is all that listening needs. Speech recognition, the slowest to
+   * load and the first a turn needs, starts at once too; the language model and the voice wait
+   * until voice detection has its own model (not just the quick stand-in): on a small machine
+   * everything at once would slow that model's start.
    */
   apply(plan: EnginePlan): void {
-    this.applyRole('vad', plan.vad, undefined, Promise.resolve());
-    // Voice detection listening on a quick stand-in is "in" for listening, but the big engines
-    // wait for its own model too: on a small machine they would slow that model's start.
+    this.applyRole('vad', plan.vad);
     const vadSettled = this.entries.vad?.promise.then(
       (engine) => engine?.upgraded,
       () => undefined,
     );
-    this.applyRole('stt', plan.stt, vadSettled);
+    this.applyRole('stt', plan.stt);
     this.applyRole('llm', plan.llm, vadSettled);
     this.applyRole('tts', plan.tts, vadSettled);
   }
@@ -169,6 +173,11 @@ export class EngineHub {
     }
   }
 
+  /** Resolves once each role's latest load has ended, loaded or failed. */
+  async settled(roles: readonly VoiceRole[]): Promise<void> {
+    await Promise.all(roles.map((role) => this.engine(role)));
+  }
+
   /** The role's engine if it is loaded right now. */
   current<R extends VoiceRole>(role: R): LoadedEngines[R] | null {
     return (this.entries[role] as Entry<R> | undefined)?.engine ?? null;
@@ -201,7 +210,12 @@ export class EngineHub {
     const onProgress: LoadProgressListener = (progress) => {
       if (isCurrent()) this.update(role, { ...this.statuses[role], progress });
     };
-    const load = () => (isCurrent() ? this.loaders[role](plan, onProgress, packKept) : Promise.resolve(null));
+    const load = () => {
+      if (!isCurrent()) return Promise.resolve(null);
+      // Marks for the startup bench: when each role's load began and when it was in.
+      performance.mark(`hearth:engine:${role}:start`);
+      return this.loaders[role](plan, onProgress, packKept);
+    };
     entry.promise = (after ? after.then(load) : load()).then(
       (engine) => {
         if (!isCurrent()) {
@@ -209,6 +223,7 @@ export class EngineHub {
           return null;
         }
         entry.engine = engine;
+        performance.mark(`hearth:engine:${role}:ready`);
         const upgrading = engine?.upgraded !== undefined;
         this.update(role, {
           ...this.statuses[role],
@@ -217,6 +232,7 @@ export class EngineHub {
           upgrading,
         });
         void engine?.upgraded?.then(() => {
+          performance.mark(`hearth:engine:${role}:upgraded`);
           if (isCurrent()) this.update(role, { ...this.statuses[role], info: engine.info, upgrading: false });
         });
         return engine;

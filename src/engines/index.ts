@@ -8,6 +8,7 @@ export type { EngineBackend, EngineInfo, EngineRole, LoadProgress, LoadProgressL
 export {
   EngineHub,
   VOICE_ROLES,
+  idleStatus,
   type EngineLoaders,
   type EngineStatusMap,
   type LoadedEngines,

@@ -7,7 +7,7 @@
 // itself, so the engine's own load finds it ready; the page's performance marks say what ran.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page, Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
 import { useHearthInChromium } from '../helpers/e2e-session.ts';
 import { FIXTURE_MODELS, PROJECT_ROOT } from '../helpers/server.ts';
@@ -45,6 +45,31 @@ async function voiceReady(page: Page): Promise<VadMarks> {
   return (await page.evaluate(READ_MARKS)) as VadMarks;
 }
 
+/**
+ * Lets the first fetch of a model's files through (the download manager keeps them on this device)
+ * and holds every later one (the engine's own load) until `release`.
+ */
+async function holdAfterFirstFetch(
+  context: BrowserContext,
+  glob: string,
+): Promise<{ heldCount: () => number; release: () => Promise<void> }> {
+  const held: Route[] = [];
+  let released = false;
+  let fetches = 0;
+  await context.route(glob, async (route) => {
+    fetches++;
+    if (fetches === 1 || released) await route.continue();
+    else held.push(route);
+  });
+  return {
+    heldCount: () => held.length,
+    release: async () => {
+      released = true;
+      for (const route of held.splice(0)) await route.continue();
+    },
+  };
+}
+
 describe('startup stages in Chromium', () => {
   const hearth = useHearthInChromium({
     server: () => {
@@ -65,29 +90,44 @@ describe('startup stages in Chromium', () => {
     const { page, context, problems } = await hearth.openPage({
       context: { serviceWorkers: 'block', viewport: { width: 1280, height: 900 } },
     });
-    const held: Route[] = [];
-    let release = false;
-    let modelFetches = 0;
-    await context.route('**/models/stories260K/**', async (route) => {
-      modelFetches++;
-      // The first fetch keeps the file on this device (the download manager); the engine's own
-      // load comes after: that one waits.
-      if (modelFetches === 1 || release) await route.continue();
-      else held.push(route);
-    });
+    // The first fetch keeps the file on this device (the download manager); the engine's own load
+    // comes after: that one waits.
+    const model = await holdAfterFirstFetch(context, '**/models/stories260K/**');
     await page.goto(hearth.server.url);
     const talk = page.getByTestId('screen-talk');
     await page.locator('[data-testid="screen-talk"][data-can-listen="true"]').waitFor({ timeout: 120_000 });
-    await expect.poll(() => held.length, { timeout: 120_000 }).toBeGreaterThan(0);
+    await expect.poll(() => model.heldCount(), { timeout: 120_000 }).toBeGreaterThan(0);
 
     await page.getByTestId('talk-orb').click();
     await page.locator('.orb-wrap[data-state="listening"]').waitFor({ timeout: 60_000 });
     // Listening, with the language model's file still held: it cannot have loaded.
     expect(await talk.getAttribute('data-engines-loading')).toBe('true');
 
-    release = true;
-    for (const route of held.splice(0)) await route.continue();
+    await model.release();
     await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 120_000 });
+    expect(problems).toEqual([]);
+  });
+
+  it('listens before the server has said which models it has', async () => {
+    const { page, context, problems } = await hearth.openPage({
+      context: { serviceWorkers: 'block', viewport: { width: 1280, height: 900 } },
+    });
+    const held: Route[] = [];
+    let released = false;
+    await context.route('**/api/models', async (route) => {
+      if (released) await route.continue();
+      else held.push(route);
+    });
+    await page.goto(hearth.server.url);
+    const marks = await listening(page);
+    expect(marks.quickReady).not.toBeNull();
+    // The list of models is held: the engines cannot have been planned.
+    await expect.poll(() => held.length, { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(`performance.getEntriesByName('hearth:engines:planned').length`)).toBe(0);
+
+    released = true;
+    for (const route of held.splice(0)) await route.continue();
+    expect((await voiceReady(page)).ready).not.toBeNull();
     expect(problems).toEqual([]);
   });
 
@@ -97,17 +137,10 @@ describe('startup stages in Chromium', () => {
     });
     // Silero's model file is held at the network once the download manager has kept it on this
     // device (its fetch comes first; the engines load after): Silero cannot load until released.
-    const held: Route[] = [];
-    let release = false;
-    let modelFetches = 0;
-    await context.route('**/models/silero-vad-v5/**', async (route) => {
-      modelFetches++;
-      if (modelFetches === 1 || release) await route.continue();
-      else held.push(route);
-    });
+    const model = await holdAfterFirstFetch(context, '**/models/silero-vad-v5/**');
     await page.goto(hearth.server.url);
     const marks = await listening(page);
-    await expect.poll(() => held.length, { timeout: 120_000 }).toBeGreaterThan(0);
+    await expect.poll(() => model.heldCount(), { timeout: 120_000 }).toBeGreaterThan(0);
     expect(marks.quickReady).not.toBeNull();
     expect(((await page.evaluate(READ_MARKS)) as VadMarks).ready).toBeNull();
     await page.getByTestId('talk-orb').click();
@@ -115,8 +148,7 @@ describe('startup stages in Chromium', () => {
     // Not fully ready while the better voice detection is still on its way.
     expect(await page.getByTestId('screen-talk').getAttribute('data-engines-loading')).toBe('true');
 
-    release = true;
-    for (const route of held.splice(0)) await route.continue();
+    await model.release();
     expect((await voiceReady(page)).ready).not.toBeNull();
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-open-device').click();

@@ -167,6 +167,8 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
   private readonly jobs = new Map<string, JobRecord>();
   /** Dispatches created for rooms that do not exist yet: they apply when the room is created. */
   private readonly waitingDispatches = new Map<string, AgentDispatch[]>();
+  /** How many dispatches `waitingDispatches` holds in all (kept, not counted per request). */
+  private waitingCount = 0;
   private readonly timing: DispatchTiming;
   private readonly unsubscribe: (() => void)[];
   private closed = false;
@@ -209,10 +211,9 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
     const dispatch = this.newDispatch(room, agentName, metadata, deployment);
     const record = this.rooms.get(room);
     if (!record) {
-      let waiting = 0;
-      for (const list of this.waitingDispatches.values()) waiting += list.length;
-      if (waiting >= MAX_WAITING_DISPATCHES) return null;
+      if (this.waitingCount >= MAX_WAITING_DISPATCHES) return null;
       this.waitingDispatches.set(room, [...(this.waitingDispatches.get(room) ?? []), dispatch]);
+      this.waitingCount++;
       return dispatch;
     }
     record.dispatches.set(dispatch.id, dispatch);
@@ -229,10 +230,10 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
     const waiting = this.waitingDispatches.get(room) ?? [];
     const queued = waiting.find((d) => d.id === dispatchId);
     if (queued) {
-      this.waitingDispatches.set(
-        room,
-        waiting.filter((d) => d !== queued),
-      );
+      const rest = waiting.filter((d) => d !== queued);
+      if (rest.length > 0) this.waitingDispatches.set(room, rest);
+      else this.waitingDispatches.delete(room);
+      this.waitingCount--;
       return queued;
     }
     const record = this.rooms.get(room);
@@ -350,6 +351,7 @@ export class AgentDispatcher extends EventEmitter<DispatchEvents> {
     const requested = joined.roomAgents.length > 0 ? joined.roomAgents : [{ agentName: '', metadata: '' }];
     const fromApi = this.waitingDispatches.get(room.name) ?? [];
     this.waitingDispatches.delete(room.name);
+    this.waitingCount -= fromApi.length;
     for (const r of requested) {
       const d = this.newDispatch(room.name, r.agentName, r.metadata, '');
       room.dispatches.set(d.id, d);

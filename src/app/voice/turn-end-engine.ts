@@ -3,7 +3,13 @@
 // session's adaptive end of turn goes by the words alone. The session holds `model` for the whole
 // page; it asks whichever engine is loaded at the moment of the pause.
 import type { TurnEndModel } from '../../core/engines.ts';
-import type { EngineInfo, LoadProgressListener, RoleLoadState, TurnEndPlan } from '../../engines/index.ts';
+import {
+  idleStatus,
+  type EngineInfo,
+  type LoadProgressListener,
+  type RoleLoadState,
+  type TurnEndPlan,
+} from '../../engines/index.ts';
 
 export interface LoadedTurnEnd extends TurnEndModel {
   readonly info: EngineInfo;
@@ -26,17 +32,7 @@ export interface TurnEndEngineStatus {
   optional: true;
 }
 
-const IDLE: TurnEndEngineStatus = {
-  role: 'end-of-turn',
-  state: 'idle',
-  planned: null,
-  info: null,
-  progress: null,
-  error: null,
-  fix: null,
-  demo: false,
-  optional: true,
-};
+const IDLE: TurnEndEngineStatus = { ...idleStatus('end-of-turn'), optional: true };
 
 export class TurnEndEngine {
   private engine: LoadedTurnEnd | null = null;

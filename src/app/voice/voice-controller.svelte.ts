@@ -32,6 +32,7 @@ import { MicSettings } from './mic-settings.svelte.ts';
 import { ReplySettings, type ReplyPreferences } from './reply-settings.svelte.ts';
 import { MicVad } from './mic-vad.ts';
 import { TurnEndEngine, type TurnEndEngineStatus } from './turn-end-engine.ts';
+import { lastVadPlan, rememberVadPlan } from './last-vad-plan.ts';
 import type { VadStream } from '../../engines/vad/vad-stream.ts';
 
 export type { EngineStatusMap, RoleEngineStatus } from '../../engines/index.ts';
@@ -87,6 +88,8 @@ export class VoiceController {
   engines = $state<EngineStatusMap>(engineHub.status);
   /** The optional audio end-of-turn model: kept apart from `engines`, since nothing waits for it. */
   turnEndEngine = $state<TurnEndEngineStatus>(turnEnd.status);
+  /** The embeddings pack memory should use (the latest refresh's), loaded once the voice is in. */
+  private memoryEmbeddingsPack: string | null = null;
   sessionState = $state<VoiceSessionState>('idle');
   mic = $state<MicState>('off');
   lines = $state<ChatLine[]>([]);
@@ -111,6 +114,8 @@ export class VoiceController {
   private vadStream: VadStream | null = null;
   private warming: Promise<void> | null = null;
   private planned = false;
+  /** Voice detection was started on the last visit's plan (once per page). */
+  private voiceDetectionStarted = false;
   /** Memory's sentence embedder, once the server's embeddings pack has loaded (null until then, or without one). */
   private memoryEmbedder: Embedder | null = null;
   /** The planned chat model can pick out memories (not the stories260K demo). */
@@ -181,7 +186,13 @@ export class VoiceController {
 
   /** Asks the server which packs are ready and loads whatever changed. */
   async refreshEngines(): Promise<void> {
-    const [models, webgpu] = await Promise.all([this.deps.readModels(), this.deps.detectWebGpu()]);
+    const handOverPacks = this.startVoiceDetectionEarly();
+    const [models, webgpu] = await Promise.all([this.deps.readModels(), this.deps.detectWebGpu()]).catch(
+      (error: unknown) => {
+        handOverPacks?.(Promise.resolve());
+        throw error;
+      },
+    );
     // Startup stages, for bench:startup: the server's models and the graphics check are in.
     performance.mark('hearth:engines:planned');
     this.modelsUnavailable = !models.ok;
@@ -197,7 +208,9 @@ export class VoiceController {
     const packsKept = models.ok ? modelDownloads.ensureForPlan(plan, roles) : Promise.resolve();
     // Listening needs no pack: voice detection starts now (on its quick stand-in; Silero's model
     // once the packs are kept).
+    handOverPacks?.(packsKept);
     engineHub.applyVoiceDetection(plan.vad, packsKept);
+    rememberVadPlan(plan.vad);
     await packsKept;
     performance.mark('hearth:engines:packs-kept');
     this.planned = true;
@@ -209,10 +222,27 @@ export class VoiceController {
       .then((vad) => vad?.upgraded)
       .then(() => turnEnd.apply(plan.turnEnd));
     this.llmCanExtract = canExtractMemories(plan.llm);
-    this.loadMemoryEmbedder(readyEmbeddingsPack(roles));
+    // Memory's embeddings model (its own runtime and worker) once the voice is in: on a small
+    // machine it would slow the engines a conversation waits for; memories meanwhile match by words.
+    this.memoryEmbeddingsPack = readyEmbeddingsPack(roles);
+    void engineHub.settled(['stt', 'llm', 'tts']).then(() => this.loadMemoryEmbedder(this.memoryEmbeddingsPack));
     // Live readiness: keep asking until the server has checked every file, then load what became
     // ready. Scheduled once this refresh is done, so the next one really asks again.
     if (this.serverChecking) this.recheckTimer = setTimeout(() => void this.warmUp(), CHECKING_POLL_MS);
+  }
+
+  /**
+   * The first time the engines are planned, voice detection starts at once on the last visit's
+   * plan (its quick stand-in needs no pack), before the server's list of models is in. Returns what
+   * hands it the packs' keeping once that is known; the real plan then keeps it, or replaces it.
+   */
+  private startVoiceDetectionEarly(): ((packsKept: Promise<unknown>) => void) | null {
+    if (this.voiceDetectionStarted) return null;
+    this.voiceDetectionStarted = true;
+    let handOver!: (packsKept: Promise<unknown>) => void;
+    const packsKept = new Promise<unknown>((resolve) => (handOver = resolve));
+    engineHub.applyVoiceDetection(lastVadPlan(), packsKept);
+    return handOver;
   }
 
   /** Memory uses the embeddings pack the library index uses too (one shared worker). */

@@ -13,6 +13,9 @@ import type { EngineInfo, LoadProgressListener } from '../types.ts';
 import { transformersProgress } from '../worker-utils.ts';
 import type { WhisperLoadOptions } from './whisper-protocol.ts';
 
+/** Tokens the warm-up run may generate. */
+const WARM_UP_TOKENS = 3;
+
 let asr: AutomaticSpeechRecognitionPipeline | null = null;
 let multilingual = false;
 const running = new Map<number, InterruptableStoppingCriteria>();
@@ -30,8 +33,10 @@ const api = {
       (asr.model as { generation_config?: { is_multilingual?: boolean } }).generation_config?.is_multilingual,
     );
     // One short run compiles kernels and allocates buffers, so the first real utterance is fast.
+    // A few tokens run the encoder and both decoder steps (first, then with its cache); more only
+    // cost time (a model may "hear" a long line in silence).
     onProgress({ role: 'stt', stage: 'Warming up', loaded: 0, total: 1 });
-    await asr(new Float32Array(16000));
+    await asr(new Float32Array(16000), { max_new_tokens: WARM_UP_TOKENS });
     onProgress({ role: 'stt', stage: 'Ready', loaded: 1, total: 1 });
     const detail =
       choice.backend === 'wasm'

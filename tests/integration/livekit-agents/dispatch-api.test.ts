@@ -149,5 +149,17 @@ describe('AgentDispatchService (Twirp) on the embedded room server', () => {
       0,
     );
     expect(flood + earlier).toBe(MAX_WAITING_DISPATCHES);
+
+    // Deleting a waiting dispatch frees exactly one place.
+    const full = await client.createDispatch('one-more', 'x').then(
+      () => 'created',
+      (err: unknown) => (err instanceof TwirpError ? err.code : 'other'),
+    );
+    expect(full).toBe('resource_exhausted');
+    const freed = results.findIndex((r) => r === 'created');
+    const [gone] = lk.dispatch.listDispatches(`flood-${freed}`);
+    await client.deleteDispatch(gone?.id ?? '', `flood-${freed}`);
+    expect((await client.createDispatch('one-more', 'x')).room).toBe('one-more');
+    await expect(client.createDispatch('two-more', 'x')).rejects.toMatchObject({ code: 'resource_exhausted' });
   });
 });

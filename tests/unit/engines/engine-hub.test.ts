@@ -105,7 +105,7 @@ describe('EngineHub', () => {
     expect(hub.status.llm.state).toBe('ready');
   });
 
-  it('loads voice detection first, alone, and the bigger engines together once it is in', async () => {
+  it('loads voice detection and speech recognition first, the language model and the voice once voice detection is in', async () => {
     const { loaders, loads } = doubles();
     let releaseVad = (): void => {};
     const vadHeld = new Promise<void>((resolve) => (releaseVad = resolve));
@@ -114,18 +114,28 @@ describe('EngineHub', () => {
       vad: (plan, progress, kept) => vadHeld.then(() => loaders.vad(plan, progress, kept)),
     });
     hub.apply({ ...PLAN, stt: { engine: 'whisper', packId: 'whisper-tiny-en', title: 'Whisper tiny' } });
-    // Everything is on its way (a turn may wait for it), but only voice detection is loading.
+    // Everything is on its way (a turn may wait for it), but only voice detection and speech
+    // recognition (the slowest to load) are loading.
     expect(hub.isLoading('llm')).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(loads).toEqual([]);
+    expect((await hub.engine('stt'))?.info.model).toBe('whisper-tiny-en');
+    expect(loads).toEqual(['stt:whisper-tiny-en']);
     releaseVad();
     expect(await hub.engine('vad')).not.toBeNull();
-    await hub.engine('tts');
-    expect(loads[0]).toBe('vad:silero-vad-v5');
-    expect(loads.slice(1).sort()).toEqual(['llm:stories260K', 'stt:whisper-tiny-en', 'tts:flite-classic']);
+    await hub.settled(['llm', 'tts']);
+    expect(loads.slice(1, 2)).toEqual(['vad:silero-vad-v5']);
+    expect(loads.slice(2).sort()).toEqual(['llm:stories260K', 'tts:flite-classic']);
   });
 
-  it('shows the info of an engine that moved on from a quick stand-in once it has, and starts the big engines then', async () => {
+  it('settles once each role has loaded or failed', async () => {
+    const { loaders } = doubles();
+    const hub = new EngineHub({ ...loaders, llm: () => Promise.reject(new Error('stories260K is broken')) });
+    hub.apply(PLAN);
+    await hub.settled(['vad', 'stt', 'llm', 'tts']);
+    expect(hub.status.llm.state).toBe('error');
+    expect(hub.status.tts.state).toBe('ready');
+  });
+
+  it('shows the info of an engine that moved on from a quick stand-in once it has, and starts the language model and voice then', async () => {
     const { loaders, loads } = doubles();
     let upgrade!: () => void;
     let model = 'quick';
@@ -148,7 +158,7 @@ describe('EngineHub', () => {
     hub.apply(PLAN);
     await hub.engine('vad');
     expect(hub.status.vad).toMatchObject({ state: 'ready', info: { model: 'quick' }, upgrading: true });
-    // The big engines wait for voice detection's own model, not just its stand-in.
+    // The language model and the voice wait for voice detection's own model, not just its stand-in.
     await Promise.resolve();
     expect(loads).toEqual(['vad:silero-vad-v5']);
     model = 'silero-vad-v5';
