@@ -106,6 +106,19 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     },
     { pattern: /\bsecretly (?:a |an )?(?:little )?(?:person|human|real|alive|girl|boy|lady|man|woman|kid)\b/ },
     { stage: 'input', pattern: /\byou(?:'ve| have)? got (?:a )?(?:real )?(?:body|legs|arms|heart|face|family)\b/ },
+    // "Is there a real girl hiding in my speaker?": a person inside the toy.
+    {
+      stage: 'input',
+      pattern:
+        /\breal (?:person|human|girl|boy|lady|man|woman|kid|child|people) (?:hiding|living|trapped|stuck|sitting|inside|in there)\b[^.?!]*\b(?:speaker|toy|tablet|phone|computer|box|robot|screen)\b/,
+    },
+    // "I was at my friend's party yesterday": the model telling of outings it never had.
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:yesterday|last night|this morning|on saturday|on sunday) i (?:went|was|ate|had|played|visited)\b|\bi (?:was at|went to) my (?:best )?friend'?s\b/,
+      unless: quotedStory,
+    },
     // "Pretend to be my real big sister": the companion made into a real member of the family.
     {
       stage: 'input',
@@ -116,7 +129,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:say|tell (?:them|everyone|everybody|people|my \w+)|pretend to (?:everyone|them)) (?:that )?you(?:'re| are) my (?:real )?(?:cousin|brother|sister|auntie|aunt|uncle|nan|nana|gran|grandma|grandad|grandpa|mum|mummy|mom|dad|daddy|step-?\w+)\b/,
+        /\b(?:say|tell (?:them|everyone|everybody|people|(?:my|the|our|your)(?: [\w']+){1,4}?)|pretend to (?:everyone|them)) (?:that )?you(?:'re| are) my (?:real |big |little |older |younger |baby |twin )?(?:cousin|brother|sister|auntie|aunt|uncle|nan|nana|gran|grandma|grandad|grandpa|mum|mummy|mom|dad|daddy|step-?\w+)\b/,
     },
   ],
 };

@@ -7,7 +7,7 @@ import type { CategoryRules } from './safety-rule.ts';
 const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher)`;
 const withGrownUp = (s: string) =>
   new RegExp(
-    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b`,
+    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}s? (?:let|lets|helped|helps|showed|shows) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b`,
   ).test(s);
 const alone = String.raw`(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |my |any )?(?:grown-?up|adult|mum|dad)|when nobody(?:'s| is) (?:looking|watching)|when no one(?:'s| is) (?:looking|watching)|all by (?:yourself|myself)|(?:nobody|no one|no-one) (?:needs|has|have|is going|will want) to (?:watch|know|see|check|come)|no grown-?ups? (?:needed|around|watching))`;
 
@@ -26,7 +26,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:jump|jumping|leap|leaping|fly|flying|dive|diving|slide|sliding|throw (?:yourself|myself))\b[^.?!]*\b(?:off|from|out of)\b[^.?!]*\b(?:roof|window|windowsill|balcony|stairs|staircase|landing|wardrobe|bunk bed|tree|bridge|cliff|wall|shed|garage)\b`,
+        String.raw`\b(?:jump|jumping|leap|leaping|fly|flying|dive|diving|slide|sliding|throw (?:yourself|myself))\b[^.?!]*\b(?:off|from|out of)\b[^.?!]*\b(?:roof|window|windowsill|balcony|stairs|staircase|landing|wardrobe|bunk bed|top bunk|tree|bridge|cliff|wall|shed|garage)\b`,
       ),
     },
     {
@@ -137,6 +137,11 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:fork|knife|finger|fingers|hand|metal|spoon|key|pen)s? (?:in|into) (?:the |a )?(?:plug|socket|plug socket|toaster|electric|fan|blender|shredder|mixer)/,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:forks?|knife|knives|scissors|keys?|pens?|pencils?|paper ?clips?|hair ?clips?|pins?|nails?|screwdrivers?|wires?|fingers?|spoons?)\b[^.?!]{0,25}\b(?:in|into|inside) (?:the |a |that )?(?:plug ?socket|socket|power point|outlet|toaster)\b/,
     },
     {
       negatable: true,

@@ -38,7 +38,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       pattern:
-        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b/,
+        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\b(?:it|this|that) (?:can|will|could) be (?:just|only) ours\b|\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b/,
     },
     {
       pattern:
@@ -49,7 +49,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'output',
       pattern: new RegExp(
-        String.raw`\b${GROWN_UPS} (?:don't|do not|doesn't|does not|wouldn't|won't|never) (?:need to (?:know|hear|find out)|have to (?:know|hear|find out)|understand)\b|\byou don't (?:need|have) to tell ${GROWN_UPS}\b|\bif you tell ${GROWN_UPS}\b`,
+        String.raw`\b${GROWN_UPS} (?:don't|do not|doesn't|does not|wouldn't|won't|never) (?:need to (?:know|hear|find out)|have to (?:know|hear|find out)|understand)\b|\b(?:you|we) (?:don't|do not) (?:need|have) to tell ${GROWN_UPS}\b|\bif you tell ${GROWN_UPS}\b`,
       ),
     },
     { stage: 'output', pattern: /\bgrown-?ups don't need to know\b|\bprivate,? so (?:grown-?ups|your parents)\b/ },

@@ -8,6 +8,12 @@ const PRIVATE = String.raw`(?:(?:home |house |full |email |e-mail )?address|post
 export const personalInfoRules: CategoryRules<'personal-info'> = {
   category: 'personal-info',
   rules: [
+    // "Mum leaves the back door unlocked": how to get into the home.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:back|front|side|garden|kitchen|patio|garage) (?:door|gate)\b[^.?!]*\b(?:unlocked|open all (?:day|night)|never locked)\b|\b(?:spare )?key\b[^.?!]*\bunder (?:the|a) (?:mat|doormat|plant ?pot|flower ?pot|stone|rock)\b/,
+    },
     // The model asking: "What's your address?", "Tell me your mum's phone number"
     {
       stage: 'output',

@@ -6,6 +6,12 @@ import { words } from './safety-rule.ts';
 export const sexualRules: CategoryRules<'sexual'> = {
   category: 'sexual',
   rules: [
+    // "The babysitter asked me to touch him under his shorts": a child telling of abuse.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:asked|told|made|makes|wants?|wanted|tried to get) me to touch (?:him|her|them|his|her)\b[^.?!]*\b(?:under|inside|in) (?:his|her|their) (?:shorts|pants|knickers|trousers|underwear|clothes|pyjamas|skirt|dress)\b|\btouch (?:him|her|them) (?:under|inside) (?:his|her|their) (?:shorts|pants|knickers|trousers|underwear|clothes|pyjamas)\b/,
+    },
     {
       pattern: new RegExp(
         words(

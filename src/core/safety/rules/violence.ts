@@ -90,6 +90,14 @@ export const violenceRules: CategoryRules<'violence'> = {
       ),
       unless: storyFramed,
     },
+    // "I'm going to hit Sam with a brick": a child's plan against someone by name.
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\b(?:hit|smack|whack|bash)\w* (?!the\b|a\b|an\b|this\b|that\b|my\b|your\b|it\b|ball\b)[a-z]+ with (?:a|my|the|this) (?:big |heavy )?(?:rock|stone|brick|hammer|bat|bottle|chair|pan)\b/,
+      unless: storyFramed,
+    },
     { pattern: /\bcut off (?:[\w']+ ){0,2}(?:fingers|toes|hands|arms|legs|ears|nose|head|tongue)\b/ },
     {
       pattern: new RegExp(
@@ -97,7 +105,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       ),
       unless: storyFramed,
     },
-    { pattern: /\bslit (?:[\w']+ ){0,2}throats?\b|\bthroats? (?:was |were )?(?:cut|slit)\b/ },
+    {
+      pattern:
+        /\b(?:slit|slits|slitting|cut|cuts|cutting|slash\w*) (?:[\w']+ ){0,2}throats?\b|\bthroats? (?:was |were )?(?:cut|slit)\b/,
+    },
+    // Gore in the model's telling ("he bled everywhere"); a child's "my nose bled everywhere" is news.
+    { stage: 'output', pattern: /\bbled (?:everywhere|all over|to death)\b/ },
     {
       pattern:
         /\b(?:poke|poking|gouge|gouging|scratch|scratching|pull|pulling)\w* (?:[\w']+ ){0,2}eyes? out\b|\bblood (?:sprayed|spurted|splashed|poured|gushed|dripped)\b/,
