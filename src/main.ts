@@ -4,6 +4,7 @@ import { retentionChore } from './app/privacy/retention-chore.ts';
 import { prewarmSileroVad } from './engines/vad/silero-vad.ts';
 import { kiosk } from './ui/kiosk/kiosk-mode.svelte.ts';
 import { currentRoute } from './ui/router.ts';
+import { voice } from './ui/voice/voice-controller.svelte.ts';
 import './ui/theme.css';
 
 // The app's modules are loaded and evaluated (bench:startup reports the time to here).
@@ -12,7 +13,12 @@ performance.mark('hearth:app:start');
 // (a static import, so the worker is created at once, not after the first render). Only when the
 // page opens where it listens (Talk, or a kiosk): a parent's visit to Settings or Library skips
 // onnxruntime's start.
-if (kiosk.active || currentRoute() === 'talk') prewarmSileroVad();
+// The engines' plan (and voice detection on the last visit's plan, ready in milliseconds) starts
+// here too, rather than when Talk first renders.
+if (kiosk.active || currentRoute() === 'talk') {
+  prewarmSileroVad();
+  void voice.warmUp();
+}
 const target = document.getElementById('app');
 if (!target) throw new Error('Hearth: #app mount point is missing from index.html');
 
