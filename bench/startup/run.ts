@@ -12,7 +12,8 @@
 // typed conversation turn is held and the browser's memory measured while it runs: the page's own
 // view (performance.measureUserAgentSpecificMemory, page + workers) and the PSS of every Chromium
 // process (/proc). Also: where the time to "listening" went (the app's modules, the voice-detection
-// worker, its model and onnxruntime session) and the main thread's long tasks (over 50 ms) before
+// worker, its model and onnxruntime session), when each engine started loading and was in (the
+// engine hub's marks), and the main thread's long tasks (over 50 ms) before
 // listening and before voice ready; and the path before (no quick detector, no early start of
 // Silero) in a profile of its own, for ratios in the same run. Prints JSON (medians over the runs) and writes
 // bench/results/startup.json.
