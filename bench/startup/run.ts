@@ -170,34 +170,32 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
       ).__startup,
   );
   // Plain JS text, like the probe (tsx would wrap named functions with a helper the page lacks).
-  const stages = (await page.evaluate(`(() => {
-    const at = (name) => performance.getEntriesByName(name, 'mark')[0];
-    const ready = at('hearth:vad:ready');
+  const { stages, engineStages } = (await page.evaluate(`(() => {
+    const mark = (name) => performance.getEntriesByName(name, 'mark')[0];
+    const at = (name) => mark(name)?.startTime ?? null;
+    const ready = mark('hearth:vad:ready');
     const detail = ready ? ready.detail : null;
-    return {
-      appStartMs: at('hearth:app:start')?.startTime ?? null,
-      vadPrewarmMs: at('hearth:vad:prewarm')?.startTime ?? null,
-      ortStartMs: at('hearth:vad:warm')?.detail?.ortStartMs ?? null,
-      enginesPlannedMs: at('hearth:engines:planned')?.startTime ?? null,
-      packsKeptMs: at('hearth:engines:packs-kept')?.startTime ?? null,
-      vadStartMs: at('hearth:vad:start')?.startTime ?? null,
-      quickVadReadyMs: at('hearth:vad:quick-ready')?.startTime ?? null,
+    const stages = {
+      appStartMs: at('hearth:app:start'),
+      vadPrewarmMs: at('hearth:vad:prewarm'),
+      ortStartMs: mark('hearth:vad:warm')?.detail?.ortStartMs ?? null,
+      enginesPlannedMs: at('hearth:engines:planned'),
+      packsKeptMs: at('hearth:engines:packs-kept'),
+      vadStartMs: at('hearth:vad:start'),
+      quickVadReadyMs: at('hearth:vad:quick-ready'),
       vadWorkerStartMs: detail?.workerStartMs ?? null,
       vadModelFetchMs: detail?.modelFetchMs ?? null,
       vadSessionMs: detail?.sessionMs ?? null,
       vadReadyMs: ready?.startTime ?? null,
     };
-  })()`)) as ListeningStages;
-  const engineStages = (await page.evaluate(`(() => {
-    const at = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
-    const stages = {};
+    const engineStages = {};
     for (const role of ${JSON.stringify(ROLES)}) {
-      stages[role + 'StartMs'] = at('hearth:engine:' + role + ':start');
+      engineStages[role + 'StartMs'] = at('hearth:engine:' + role + ':start');
       // Voice detection is "in" once its own model took over from the quick detector.
-      stages[role + 'ReadyMs'] = at('hearth:engine:' + role + ':upgraded') ?? at('hearth:engine:' + role + ':ready');
+      engineStages[role + 'ReadyMs'] = at('hearth:engine:' + role + ':upgraded') ?? at('hearth:engine:' + role + ':ready');
     }
-    return stages;
-  })()`)) as EngineStages;
+    return { stages, engineStages };
+  })()`)) as { stages: ListeningStages; engineStages: EngineStages };
   const longTasksUntil = (until: number): LongTasks => {
     const tasks = marks.longTasks.filter((t) => t.start < until);
     return {

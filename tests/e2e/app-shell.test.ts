@@ -45,6 +45,36 @@ describe('app shell in Chromium, served by the real Hearth server', () => {
     await context.close();
   });
 
+  it("opens on Talk without the other screens' code; a screen whose code does not arrive offers to try again", async () => {
+    const { context, page } = await hearth.openPage({ context: { serviceWorkers: 'block' } });
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    let settingsArrive = false;
+    await page.route(/\/assets\/SettingsScreen-[^/]+\.js$/, (route) =>
+      settingsArrive ? route.continue() : route.abort('connectionreset'),
+    );
+    await page.goto(hearth.server.url);
+    await page.locator('[data-testid="screen-talk"][data-can-listen="true"]').waitFor();
+    expect(scripts.some((script) => script.includes('/assets/index-'))).toBe(true);
+    expect(scripts.filter((script) => /(Settings|Library|Memory|Personas)Screen-/.test(script))).toEqual([]);
+
+    await page.getByTestId('nav-settings').click();
+    const failed = page.getByTestId('screen-load-failed');
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain("This page didn't open");
+
+    settingsArrive = true;
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await page.getByTestId('screen-settings').waitFor();
+    // Library's code arrives the first time it is opened.
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('screen-library').waitFor();
+    expect(scripts.some((script) => /LibraryScreen-/.test(script))).toBe(true);
+    await context.close();
+  });
+
   it('Settings → Talking: "Answer sooner" is off until switched on, and stays as set after a reload', async () => {
     const { context, page, problems } = await hearth.openPage({ context: { viewport: { width: 820, height: 900 } } });
     await page.goto(`${hearth.server.url}/#/settings/device`);

@@ -103,6 +103,12 @@ describe('offline PWA in Chromium', () => {
     const reply = ((await page.getByTestId('talk-line-hearth').first().locator('p').textContent()) ?? '').trim();
     expect(reply.split(/\s+/).length).toBeGreaterThan(2);
 
+    // The screens whose code loads when first opened come from the service worker too.
+    await page.getByTestId('nav-memory').click();
+    await page.getByTestId('screen-memory').waitFor();
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('screen-settings').waitFor();
+
     expect(recorder.offOrigin(origin)).toEqual([]);
     // Failed requests to the stopped server are expected console noise; nothing else is.
     expect(problems.filter((p) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(p))).toEqual([]);

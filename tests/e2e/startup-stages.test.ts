@@ -46,19 +46,21 @@ async function voiceReady(page: Page): Promise<VadMarks> {
 }
 
 /**
- * Lets the first fetch of a model's files through (the download manager keeps them on this device)
- * and holds every later one (the engine's own load) until `release`.
+ * Lets the first `letThrough` fetches matching `glob` through and holds every later one until
+ * `release`. For a model's files, one goes through: the download manager keeps them on this
+ * device, and the engine's own load is what waits.
  */
-async function holdAfterFirstFetch(
+async function holdFetches(
   context: BrowserContext,
   glob: string,
+  letThrough: number,
 ): Promise<{ heldCount: () => number; release: () => Promise<void> }> {
   const held: Route[] = [];
   let released = false;
   let fetches = 0;
   await context.route(glob, async (route) => {
     fetches++;
-    if (fetches === 1 || released) await route.continue();
+    if (fetches <= letThrough || released) await route.continue();
     else held.push(route);
   });
   return {
@@ -92,7 +94,7 @@ describe('startup stages in Chromium', () => {
     });
     // The first fetch keeps the file on this device (the download manager); the engine's own load
     // comes after: that one waits.
-    const model = await holdAfterFirstFetch(context, '**/models/stories260K/**');
+    const model = await holdFetches(context, '**/models/stories260K/**', 1);
     await page.goto(hearth.server.url);
     const talk = page.getByTestId('screen-talk');
     await page.locator('[data-testid="screen-talk"][data-can-listen="true"]').waitFor({ timeout: 120_000 });
@@ -112,21 +114,15 @@ describe('startup stages in Chromium', () => {
     const { page, context, problems } = await hearth.openPage({
       context: { serviceWorkers: 'block', viewport: { width: 1280, height: 900 } },
     });
-    const held: Route[] = [];
-    let released = false;
-    await context.route('**/api/models', async (route) => {
-      if (released) await route.continue();
-      else held.push(route);
-    });
+    const modelsList = await holdFetches(context, '**/api/models', 0);
     await page.goto(hearth.server.url);
     const marks = await listening(page);
     expect(marks.quickReady).not.toBeNull();
     // The list of models is held: the engines cannot have been planned.
-    await expect.poll(() => held.length, { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => modelsList.heldCount(), { timeout: 60_000 }).toBeGreaterThan(0);
     expect(await page.evaluate(`performance.getEntriesByName('hearth:engines:planned').length`)).toBe(0);
 
-    released = true;
-    for (const route of held.splice(0)) await route.continue();
+    await modelsList.release();
     expect((await voiceReady(page)).ready).not.toBeNull();
     expect(problems).toEqual([]);
   });
@@ -137,7 +133,7 @@ describe('startup stages in Chromium', () => {
     });
     // Silero's model file is held at the network once the download manager has kept it on this
     // device (its fetch comes first; the engines load after): Silero cannot load until released.
-    const model = await holdAfterFirstFetch(context, '**/models/silero-vad-v5/**');
+    const model = await holdFetches(context, '**/models/silero-vad-v5/**', 1);
     await page.goto(hearth.server.url);
     const marks = await listening(page);
     await expect.poll(() => model.heldCount(), { timeout: 120_000 }).toBeGreaterThan(0);

@@ -15,9 +15,11 @@ export function lastVadPlan(): VadPlan {
   return { engine: 'silero', packId: packId || DEFAULT_VAD_PACK };
 }
 
+/** Written only when it changed: the engines are re-planned on every check of the server. */
 export function rememberVadPlan(plan: VadPlan): void {
   try {
-    globalThis.localStorage?.setItem(LAST_VAD_PACK_KEY, plan.packId);
+    const storage = globalThis.localStorage;
+    if (storage && storage.getItem(LAST_VAD_PACK_KEY) !== plan.packId) storage.setItem(LAST_VAD_PACK_KEY, plan.packId);
   } catch {
     // Not kept: the next visit starts on the default pack's name, or waits for the plan.
   }

@@ -33,6 +33,7 @@ import { ReplySettings, type ReplyPreferences } from './reply-settings.svelte.ts
 import { MicVad } from './mic-vad.ts';
 import { TurnEndEngine, type TurnEndEngineStatus } from './turn-end-engine.ts';
 import { lastVadPlan, rememberVadPlan } from './last-vad-plan.ts';
+import { yieldToMain } from '../yield-to-main.ts';
 import type { VadStream } from '../../engines/vad/vad-stream.ts';
 
 export type { EngineStatusMap, RoleEngineStatus } from '../../engines/index.ts';
@@ -187,12 +188,13 @@ export class VoiceController {
   /** Asks the server which packs are ready and loads whatever changed. */
   async refreshEngines(): Promise<void> {
     const handOverPacks = this.startVoiceDetectionEarly();
-    const [models, webgpu] = await Promise.all([this.deps.readModels(), this.deps.detectWebGpu()]).catch(
-      (error: unknown) => {
-        handOverPacks?.(Promise.resolve());
-        throw error;
-      },
-    );
+    // The graphics check costs the main thread tens of milliseconds: in a task of its own, not in
+    // the one that starts voice detection (or mounts the app).
+    const webgpuChecked = yieldToMain().then(() => this.deps.detectWebGpu());
+    const [models, webgpu] = await Promise.all([this.deps.readModels(), webgpuChecked]).catch((error: unknown) => {
+      handOverPacks?.(Promise.resolve());
+      throw error;
+    });
     // Startup stages, for bench:startup: the server's models and the graphics check are in.
     performance.mark('hearth:engines:planned');
     this.modelsUnavailable = !models.ok;

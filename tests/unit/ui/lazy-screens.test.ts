@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { screenCache, type LazyScreenId, type LoadedScreen } from '../../../src/ui/screens/lazy-screens.ts';
+
+type Loaders = Parameters<typeof screenCache>[0];
+
+const screen = (id: Exclude<LazyScreenId, 'settings'>): LoadedScreen => ({ id, component: () => ({}) });
+
+describe('lazy screens', () => {
+  it('loads each screen once, however many ask for it', async () => {
+    const calls: LazyScreenId[] = [];
+    const loader = (id: Exclude<LazyScreenId, 'settings'>) => () => {
+      calls.push(id);
+      return Promise.resolve(screen(id));
+    };
+    const load = screenCache({
+      library: loader('library'),
+      memory: loader('memory'),
+      personas: loader('personas'),
+      settings: () => Promise.reject(new Error('not asked for')),
+    } satisfies Loaders);
+    const [first, second] = await Promise.all([load('library'), load('library')]);
+    expect(first).toBe(second);
+    await load('library');
+    await load('memory');
+    expect(calls).toEqual(['library', 'memory']);
+  });
+
+  it('tries again after a load that failed, and keeps what then arrived', async () => {
+    let attempts = 0;
+    const load = screenCache({
+      library: () => Promise.resolve(screen('library')),
+      memory: () => Promise.resolve(screen('memory')),
+      personas: () => {
+        attempts++;
+        return attempts === 1 ? Promise.reject(new Error('connection reset')) : Promise.resolve(screen('personas'));
+      },
+      settings: () => Promise.reject(new Error('not asked for')),
+    } satisfies Loaders);
+    await expect(load('personas')).rejects.toThrow('connection reset');
+    expect((await load('personas')).id).toBe('personas');
+    await load('personas');
+    expect(attempts).toBe(2);
+  });
+});
