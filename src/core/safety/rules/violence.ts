@@ -12,6 +12,11 @@ const idiom = (s: string) =>
   );
 const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:little |big |baby |best |new )?(?:brother|sister|friend|mum|mom|mummy|dad|daddy|teacher|cousin|baby|nan|gran|grandma|grandad|neighbour|boy|girl|kid|child|classmate|cat|dog|kitten|puppy|hamster|rabbit|bird|pet)s?|him|her|them|people|someone|somebody|anyone|everyone)`;
 
+// Hitting with something hard: said of anyone (both stages), or of someone by name (the child's
+// words only: the model's stories name their characters).
+const HIT_WITH = String.raw`\b(?:hit|hitting|smack|whack|bash)\w*`;
+const HARD_THING = String.raw`(?:big |heavy )?(?:rock|stone|stick|hammer|bat|brick|bottle|chair|pan)\b`;
+
 export const violenceRules: CategoryRules<'violence'> = {
   category: 'violence',
   rules: [
@@ -85,17 +90,16 @@ export const violenceRules: CategoryRules<'violence'> = {
     },
     {
       negatable: true,
-      pattern: new RegExp(
-        String.raw`\b(?:hit|hitting|smack|whack|bash)\w* (?:it|him|her|them|${TARGET}) with a (?:rock|stone|stick|hammer|bat|brick)\b`,
-      ),
+      pattern: new RegExp(String.raw`${HIT_WITH} (?:it|him|her|them|${TARGET}) with a ${HARD_THING}`),
       unless: storyFramed,
     },
     // "I'm going to hit Sam with a brick": a child's plan against someone by name.
     {
       stage: 'input',
       negatable: true,
-      pattern:
-        /\b(?:hit|smack|whack|bash)\w* (?!the\b|a\b|an\b|this\b|that\b|my\b|your\b|it\b|ball\b)[a-z]+ with (?:a|my|the|this) (?:big |heavy )?(?:rock|stone|brick|hammer|bat|bottle|chair|pan)\b/,
+      pattern: new RegExp(
+        String.raw`${HIT_WITH} (?!the\b|a\b|an\b|this\b|that\b|my\b|your\b|it\b|ball\b)[a-z]+ with (?:a|my|the|this) ${HARD_THING}`,
+      ),
       unless: storyFramed,
     },
     { pattern: /\bcut off (?:[\w']+ ){0,2}(?:fingers|toes|hands|arms|legs|ears|nose|head|tongue)\b/ },
