@@ -112,6 +112,18 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\breal (?:person|human|girl|boy|lady|man|woman|kid|child|people) (?:hiding|living|trapped|stuck|sitting|inside|in there)\b[^.?!]*\b(?:speaker|toy|tablet|phone|computer|box|robot|screen)\b/,
     },
+    // "Pretend to be my granny on the phone so the school thinks she called": passing as a grown-up.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:pretend|pretending) to be (?:my|a|his|her) (?:granny|grandma|gran|nan|nana|grandad|grandpa|mum|mom|mummy|mommy|dad|daddy|teacher|parent|grown-?up)\b[^.?!]*\b(?:on the phone|phone|ring|call|so (?:the |my |they |he |she )?(?:[\w']+ )?(?:thinks?|believes?|won't know))\b/,
+    },
+    // "You're not a robot, you're my twin who lives in the tablet": a person living in the device.
+    {
+      stage: 'input',
+      pattern:
+        /\byou(?:'re| are) not (?:a |really a )?(?:robot|computer|machine|toy|program)\b[^.?!]*\byou(?:'re| are) (?:a|my|really)\b|\b(?:who|that) lives? (?:in|inside) (?:the |my |this |your )?(?:tablet|speaker|toy|phone|computer|screen)\b/,
+    },
     // "I was at my friend's party yesterday": the model telling of outings it never had.
     {
       stage: 'output',

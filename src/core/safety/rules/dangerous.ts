@@ -2,6 +2,7 @@
 // products, water, electricity, hot things, small batteries and magnets, roads and hiding places.
 // "Never play with matches" is advice: a negation before the hazard in the same clause clears it,
 // and for the hazards a grown-up can supervise, a grown-up in the sentence does too.
+import { storyFramed } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
 const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher)`;
@@ -32,8 +33,19 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\bclimb(?:ing)? (?:up )?(?:out of|onto|on to|on top of|on|up|over) (?:[\w']+ ){0,3}(?:roof|window|windowsill|wardrobe|balcony|fence|cupboards?|bookcase|bookshel(?:f|ves)|shel(?:f|ves)|railings?|banister|counter|worktop|kitchen side|cooker|fridge)\b`,
+        String.raw`\bclimb(?:ing)? (?:up )?(?:out of|onto|on to|on top of|on|up|over) (?:[\w']+ ){0,3}(?:roof|window|windowsill|wardrobe|balcony|fence|cupboards?|bookcase|bookshel(?:f|ves)|shel(?:f|ves)|railings?|banister|counter|worktop|kitchen side|cooker|fridge|drain ?pipe|scaffolding|pylon|lamp ?post|telegraph pole)\b`,
       ),
+    },
+    // Fetching a ball off the roof; riding down a hill with no stopping.
+    {
+      negatable: true,
+      pattern:
+        /\bget (?:my |the |a |our |his |her )?(?:[\w']+ )?(?:ball|frisbee|kite|toy|shuttlecock|plane) (?:off|down from|from) the roof\b/,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:ride|riding|go|going|race|racing|zoom|zooming|scoot|scooting|skate|skating|roll|rolling|sledge|sledging)\b[^.?!]*\bdown (?:the |a |that )?(?:big |steep |huge |massive )?(?:hill|slope)\b[^.?!]*\bwithout (?:stopping|brakes|braking|a helmet|holding on)\b/,
     },
     {
       negatable: true,
@@ -127,6 +139,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       ),
     },
     { negatable: true, pattern: new RegExp(String.raw`\b${alone}[^.?!]*\b(?:river|lake|sea|pond|canal|pool)\b`) },
+    // "See how far you can walk into the lake."
+    {
+      pattern:
+        /\bhow far (?:you can|can you|you could) (?:walk|wade|swim|go)\b[^.?!]*\b(?:lake|river|sea|pond|canal|reservoir|deep water)\b|\b(?:walk|wade|paddle) (?:out )?into the (?:lake|river|canal|reservoir|deep water)\b/,
+      unless: storyFramed,
+    },
     {
       negatable: true,
       pattern:

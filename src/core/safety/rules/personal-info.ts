@@ -66,6 +66,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\bi live (?:on|at|in) (?:number \d+ )?[a-z']+ (?:[a-z']+ )?(?:road|street|lane|avenue|close|drive|way|crescent|place|court|gardens|terrace|grove)\b/,
     },
+    // "Our house is the blue one next to the post office on Station Road."
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:our|my) (?:house|home|flat)\b[^.?!]*\bon [a-z']+ (?:road|street|lane|avenue|close|drive|crescent|terrace|gardens|grove)\b|\b(?:our|my) (?:house|home|flat) is the [a-z]+ one (?:next to|opposite|by|near|across from|beside)\b/,
+    },
     { stage: 'input', pattern: /(?:\+?\d[\s-]?){7,}/ },
     // Where home is: a flat's floor and building, a house number.
     {

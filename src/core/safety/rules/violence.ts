@@ -102,6 +102,11 @@ export const violenceRules: CategoryRules<'violence'> = {
       ),
       unless: storyFramed,
     },
+    // "The wolf ripped the farmer open and ate his insides while he screamed."
+    {
+      pattern:
+        /\b(?:ate|eats|eating|eat|pulled out|ripped out|tore out|spilled|spilling) (?:his|her|their|its|your) (?:insides|guts|organs|intestines|brains?|eyeballs)\b|\bripped (?:him|her|them|(?:his|her|their) (?:belly|tummy|stomach|chest)) open\b|\bwhile (?:he|she|they) (?:screamed|was screaming|were screaming)\b(?! with laughter| with joy)/,
+    },
     { pattern: /\bcut off (?:[\w']+ ){0,2}(?:fingers|toes|hands|arms|legs|ears|nose|head|tongue)\b/ },
     {
       pattern: new RegExp(
