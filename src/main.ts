@@ -6,6 +6,7 @@ import { kiosk } from './ui/kiosk/kiosk-mode.svelte.ts';
 import { currentRoute } from './ui/router.ts';
 import { voice } from './ui/voice/voice-controller.svelte.ts';
 import { yieldToMain } from './app/yield-to-main.ts';
+import { prefetchScreens } from './ui/screens/lazy-screens.ts';
 import './ui/theme.css';
 
 // The app's modules are loaded and evaluated (bench:startup reports the time to here).
@@ -30,5 +31,8 @@ const app = mount(App, { target });
 await yieldToMain();
 // What a parent chose not to keep is deleted at start, then daily and when a forget date comes.
 retentionChore();
+// The other screens' code, once the page has a quiet moment: opening one later needs no network.
+if ('requestIdleCallback' in window) requestIdleCallback(() => void prefetchScreens(), { timeout: 3_000 });
+else setTimeout(() => void prefetchScreens(), 1_000);
 
 export default app;

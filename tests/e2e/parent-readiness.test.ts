@@ -164,6 +164,8 @@ describe('a fresh server in Chromium: no commands for children, honest readiness
     const { page, context } = await hearth.openPage({ context: { viewport: { width: 390, height: 844 } } });
     await page.goto(hearth.server.url);
     await waitFor(async () => (await readiness(page)) === 'setup', 'Talk to know what this device has');
+    // The app has fetched the other screens' code in the background: opening one needs no network.
+    await page.waitForFunction(() => performance.getEntriesByName('hearth:screens:loaded').length > 0);
     await context.setOffline(true);
     await page.getByTestId('nav-library').click();
     await page.getByTestId('screen-library').waitFor();

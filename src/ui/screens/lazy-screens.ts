@@ -1,6 +1,7 @@
 // Every screen but Talk loads when it is first opened: a first paint (and a kiosk's reload) parses,
 // compiles and caches only the code that Talk needs.
 import type { Component } from 'svelte';
+import { yieldToMain } from '../../app/yield-to-main.ts';
 import type { RouteId } from '../router.ts';
 
 export type LazyScreenId = Exclude<RouteId, 'talk'>;
@@ -38,3 +39,16 @@ export function screenCache(loaders: Record<LazyScreenId, ScreenLoader>): (id: L
 }
 
 export const loadScreen = screenCache(SCREEN_LOADERS);
+
+/**
+ * Loads every screen's code in the background, one screen per task, so a screen opened later does
+ * not need the network (the box may be unreachable by then). A failure is left to the screen to
+ * report if it is opened. bench and tests see the `hearth:screens:loaded` mark.
+ */
+export async function prefetchScreens(load: (id: LazyScreenId) => Promise<LoadedScreen> = loadScreen): Promise<void> {
+  for (const id of Object.keys(SCREEN_LOADERS) as LazyScreenId[]) {
+    await yieldToMain();
+    await load(id).catch(() => undefined);
+  }
+  performance.mark('hearth:screens:loaded');
+}

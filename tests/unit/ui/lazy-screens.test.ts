@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { screenCache, type LazyScreenId, type LoadedScreen } from '../../../src/ui/screens/lazy-screens.ts';
+import {
+  prefetchScreens,
+  screenCache,
+  type LazyScreenId,
+  type LoadedScreen,
+} from '../../../src/ui/screens/lazy-screens.ts';
 
 type Loaders = Parameters<typeof screenCache>[0];
 
@@ -40,5 +45,15 @@ describe('lazy screens', () => {
     expect((await load('personas')).id).toBe('personas');
     await load('personas');
     expect(attempts).toBe(2);
+  });
+
+  it('fetches every screen in the background, past one that fails', async () => {
+    const asked: LazyScreenId[] = [];
+    await prefetchScreens((id) => {
+      asked.push(id);
+      return id === 'memory' ? Promise.reject(new Error('offline')) : Promise.resolve(screen('library'));
+    });
+    expect(asked.sort()).toEqual(['library', 'memory', 'personas', 'settings']);
+    expect(performance.getEntriesByName('hearth:screens:loaded')).toHaveLength(1);
   });
 });
