@@ -126,17 +126,27 @@ export class EngineHub {
    * Voice detection comes first: it is all that listening needs. Speech recognition, the slowest to
    * load and the first a turn needs, starts at once too; the language model and the voice wait
    * until voice detection has its own model (not just the quick stand-in): on a small machine
-   * everything at once would slow that model's start.
+   * everything at once would slow that model's start. `packKept(role)` settles once that role's
+   * model pack is on this device: each engine waits for its own pack only (on a first visit speech
+   * recognition loads while the language model still downloads), never for a second download.
    */
-  apply(plan: EnginePlan): void {
-    this.applyRole('vad', plan.vad);
+  apply(plan: EnginePlan, packKept: (role: VoiceRole) => Promise<void> = () => Promise.resolve()): void {
+    this.applyRole('vad', plan.vad, undefined, packKept('vad'));
     const vadSettled = this.entries.vad?.promise.then(
       (engine) => engine?.upgraded,
       () => undefined,
     );
-    this.applyRole('stt', plan.stt);
-    this.applyRole('llm', plan.llm, vadSettled);
-    this.applyRole('tts', plan.tts, vadSettled);
+    this.applyRole('stt', plan.stt, packKept('stt'));
+    this.applyRole(
+      'llm',
+      plan.llm,
+      Promise.all([vadSettled, packKept('llm')]).then(() => undefined),
+    );
+    this.applyRole(
+      'tts',
+      plan.tts,
+      Promise.all([vadSettled, packKept('tts')]).then(() => undefined),
+    );
   }
 
   /**

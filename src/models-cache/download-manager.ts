@@ -62,11 +62,15 @@ export class ModelDownloadManager {
     return () => this.listeners.delete(listener);
   }
 
-  /** Makes sure every file of `packs` is cached; a run already going finishes first. */
-  async ensure(packs: ModelPackFiles[]): Promise<EnsureOutcome> {
+  /**
+   * Makes sure every file of `packs` is cached, in their order; a run already going finishes first.
+   * `onPackSettled` hears of each pack as its last file is done (kept or failed), so its engine can
+   * start while the next packs download; a pack the run never reached hears nothing.
+   */
+  async ensure(packs: ModelPackFiles[], onPackSettled?: (packId: string) => void): Promise<EnsureOutcome> {
     while (this.run) await this.run.catch(() => undefined);
     this.packs = packs;
-    const run = this.runAll(packs).finally(() => {
+    const run = this.runAll(packs, onPackSettled).finally(() => {
       this.run = null;
       this.controller = null;
       this.emit();
@@ -120,7 +124,7 @@ export class ModelDownloadManager {
     return this.partials;
   }
 
-  private async runAll(packs: ModelPackFiles[]): Promise<EnsureOutcome> {
+  private async runAll(packs: ModelPackFiles[], onPackSettled?: (packId: string) => void): Promise<EnsureOutcome> {
     const controller = new AbortController();
     this.controller = controller;
     this.error = null;
@@ -136,6 +140,7 @@ export class ModelDownloadManager {
       error: null,
     }));
     this.emit();
+    const lastFileOfPack = new Map(wanted.map(({ file }, index) => [file.packId, index]));
     let downloaded = 0;
     let failed: string | null = null;
     for (const [index, { file }] of wanted.entries()) {
@@ -159,6 +164,7 @@ export class ModelDownloadManager {
           break;
         }
       }
+      if (lastFileOfPack.get(file.packId) === index) onPackSettled?.(file.packId);
     }
     this.error = failed;
     return failed ? { kind: 'failed', error: failed } : { kind: 'ready', downloaded };

@@ -1,7 +1,8 @@
 // Startup in stages: Hearth listens as soon as voice detection is in, while the language model is
 // still loading; a turn then waits only for what it needs. Real server, real Chromium, the real
 // engines (Silero VAD, contract Whisper, stories260K, classic voice). The language model's file is
-// held back at the network (page.route) until the test has seen Hearth listening. Voice detection
+// held back at the network (page.route) until the test has seen Hearth listening (or, on a first
+// visit, speech recognition loaded from its own kept pack). Voice detection
 // starts before the app mounts (prewarmSileroVad in main.ts): its worker starts onnxruntime at once,
 // and on a later visit, with the models kept on this device, loads the cached voice-detection model
 // itself, so the engine's own load finds it ready; the page's performance marks say what ran.
@@ -107,6 +108,28 @@ describe('startup stages in Chromium', () => {
 
     await model.release();
     await page.locator('[data-testid="screen-talk"][data-engines-loading="false"]').waitFor({ timeout: 120_000 });
+    expect(problems).toEqual([]);
+  });
+
+  it('on a first visit, speech recognition loads while the language model is still downloading', async () => {
+    const { page, context, problems } = await hearth.openPage({
+      context: { serviceWorkers: 'block', viewport: { width: 1280, height: 900 } },
+    });
+    // Every fetch of the language model's file waits, the download manager's keeping it included:
+    // its pack cannot be kept, and an engine that waited for every pack could not start.
+    const model = await holdFetches(context, '**/models/stories260K/**', 0);
+    await page.goto(hearth.server.url);
+    await expect.poll(() => model.heldCount(), { timeout: 120_000 }).toBeGreaterThan(0);
+    const marks = (name: string): Promise<number> =>
+      page.evaluate(`performance.getEntriesByName(${JSON.stringify(name)}, 'mark').length`) as Promise<number>;
+    await expect.poll(() => marks('hearth:engine:stt:ready'), { timeout: 180_000 }).toBe(1);
+    expect(await marks('hearth:engines:packs-kept')).toBe(0);
+    expect(await marks('hearth:engine:llm:start')).toBe(0);
+    expect(await page.getByTestId('screen-talk').getAttribute('data-engines-loading')).toBe('true');
+
+    await model.release();
+    expect((await voiceReady(page)).ready).not.toBeNull();
+    expect(await marks('hearth:engines:packs-kept')).toBe(1);
     expect(problems).toEqual([]);
   });
 

@@ -19,6 +19,19 @@ export function modelCacheSupported(): boolean {
   return typeof caches !== 'undefined' && globalThis.isSecureContext !== false;
 }
 
+/** A promise and what settles it (Promise.withResolvers is newer than the browsers Hearth supports). */
+function settleable(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+/** The packs an engine plan keeps on this device: the whole run's outcome, and each pack's own end. */
+export interface KeptPacks {
+  outcome: Promise<EnsureOutcome>;
+  settled(packId: string | null): Promise<void>;
+}
+
 class ModelDownloads {
   snapshot = $state<DownloadSnapshot>({ files: [], running: false, fetching: false, error: null });
   /** Pack titles seen in the server's list, for the storage panel. */
@@ -55,19 +68,35 @@ class ModelDownloads {
   }
 
   /**
-   * Keeps the packs `plan` uses on this device. Never throws: problems show in the progress
-   * panel, and the engines can still load straight from the server.
+   * Keeps the packs `plan` uses on this device, one after another. Never throws: problems show in
+   * the progress panel, and the engines can still load straight from the server. `settled(packId)`
+   * resolves once that pack is kept (or its download failed, or the run ended without it), so each
+   * engine can start as soon as its own pack is in, not after every pack.
    */
-  async ensureForPlan(plan: EnginePlan, roles: readonly ListedRole[]): Promise<EnsureOutcome> {
-    if (!modelCacheSupported())
-      return { kind: 'failed', error: 'This page cannot keep files (it is not a secure context).' };
+  keepForPlan(plan: EnginePlan, roles: readonly ListedRole[]): KeptPacks {
+    if (!modelCacheSupported()) {
+      const outcome: EnsureOutcome = {
+        kind: 'failed',
+        error: 'This page cannot keep files (it is not a secure context).',
+      };
+      return { outcome: Promise.resolve(outcome), settled: () => Promise.resolve() };
+    }
     const packs = packFiles(roles, plannedPackIds(plan, roles), location.origin);
     this.titles = { ...this.titles, ...Object.fromEntries(packs.map((p) => [p.id, p.title])) };
-    try {
-      return await this.manager.ensure(packs);
-    } catch (error) {
-      return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
-    }
+    const waiting = new Map(packs.map((pack) => [pack.id, settleable()]));
+    const outcome = this.manager
+      .ensure(packs, (packId) => waiting.get(packId)?.resolve())
+      .catch((error: unknown): EnsureOutcome => ({
+        kind: 'failed',
+        error: error instanceof Error ? error.message : String(error),
+      }))
+      .finally(() => {
+        for (const pack of waiting.values()) pack.resolve();
+      });
+    return {
+      outcome,
+      settled: (packId) => (packId === null ? undefined : waiting.get(packId))?.promise ?? Promise.resolve(),
+    };
   }
 
   cancel(): void {

@@ -20,9 +20,11 @@ import {
   selectEngines,
   type EngineStatusMap,
   type RoleStatusLike,
+  type VoiceRole,
 } from '../../engines/index.ts';
 import { canExtractMemories } from '../../engines/llm/select.ts';
-import { modelDownloads } from '../models/model-downloads.svelte.ts';
+import { modelDownloads, type KeptPacks } from '../models/model-downloads.svelte.ts';
+import { packOfRole } from '../models/planned-packs.ts';
 import type { ListedRole } from '../../models-cache/wanted-packs.ts';
 import { mediaRuntime } from '../media/media-runtime.ts';
 import { readyEmbeddingsPack, sharedEmbedder } from '../media/shared-embedder.ts';
@@ -85,6 +87,12 @@ const turnEnd = new TurnEndEngine(loadTurnEndModel);
 /** How often a page re-reads /api/models while the server is still checking its model files. */
 const CHECKING_POLL_MS = 2_000;
 
+/** Without the server's list of models there is nothing to keep: each engine loads as it can. */
+const NOTHING_TO_KEEP: KeptPacks = {
+  outcome: Promise.resolve({ kind: 'ready', downloaded: 0 }),
+  settled: () => Promise.resolve(),
+};
+
 export class VoiceController {
   engines = $state<EngineStatusMap>(engineHub.status);
   /** The optional audio end-of-turn model: kept apart from `engines`, since nothing waits for it. */
@@ -115,6 +123,10 @@ export class VoiceController {
   private vadStream: VadStream | null = null;
   private warming: Promise<void> | null = null;
   private planned = false;
+  // Declared before the promise that sets it: a field declared after would be reset to undefined.
+  private markPlanned: () => void = () => {};
+  /** Settles the first time the engines are planned (before their packs are kept). */
+  private readonly firstPlanned = new Promise<void>((resolve) => (this.markPlanned = resolve));
   /** Voice detection was started on the last visit's plan (once per page). */
   private voiceDetectionStarted = false;
   /** Memory's sentence embedder, once the server's embeddings pack has loaded (null until then, or without one). */
@@ -205,29 +217,34 @@ export class VoiceController {
     const plan = selectEngines(roles, {
       webgpu: webgpu.kind === 'hardware' ? 'hardware' : webgpu.kind === 'software' ? 'software' : 'none',
     });
-    // The packs are kept on this device first (progress on Talk and Settings); the service worker
-    // then serves the engines from that cache. A failed download still lets them load from the server.
-    const packsKept = models.ok ? modelDownloads.ensureForPlan(plan, roles) : Promise.resolve();
+    // The packs are kept on this device, one after another (progress on Talk and Settings); the
+    // service worker then serves the engines from that cache. Each engine starts once its own pack
+    // is in (a failed download still lets it load from the server), not after every pack.
+    const kept = models.ok ? modelDownloads.keepForPlan(plan, roles) : NOTHING_TO_KEEP;
+    const packKept = (role: VoiceRole): Promise<void> => kept.settled(packOfRole(plan, role));
     // Listening needs no pack: voice detection starts now (on its quick stand-in; Silero's model
-    // once the packs are kept).
-    handOverPacks?.(packsKept);
-    engineHub.applyVoiceDetection(plan.vad, packsKept);
+    // once its pack is kept).
+    handOverPacks?.(packKept('vad'));
+    engineHub.applyVoiceDetection(plan.vad, packKept('vad'));
     rememberVadPlan(plan.vad);
-    await packsKept;
-    performance.mark('hearth:engines:packs-kept');
+    engineHub.apply(plan, packKept);
     this.planned = true;
-    engineHub.apply(plan);
-    // The end-of-turn model only once voice detection has loaded its own model (not just the quick
-    // stand-in), so it never delays listening.
-    void engineHub
-      .engine('vad')
-      .then((vad) => vad?.upgraded)
-      .then(() => turnEnd.apply(plan.turnEnd));
+    this.markPlanned();
     this.llmCanExtract = canExtractMemories(plan.llm);
+    // The end-of-turn model only once voice detection has loaded its own model (not just the quick
+    // stand-in), so it never delays listening, and once its pack is kept.
+    const turnEndPack = plan.turnEnd?.engine === 'smart-turn' ? plan.turnEnd.packId : null;
+    void Promise.all([engineHub.engine('vad').then((vad) => vad?.upgraded), kept.settled(turnEndPack)]).then(() =>
+      turnEnd.apply(plan.turnEnd),
+    );
     // Memory's embeddings model (its own runtime and worker) once the voice is in: on a small
     // machine it would slow the engines a conversation waits for; memories meanwhile match by words.
     this.memoryEmbeddingsPack = readyEmbeddingsPack(roles);
-    void engineHub.settled(['stt', 'llm', 'tts']).then(() => this.loadMemoryEmbedder(this.memoryEmbeddingsPack));
+    void Promise.all([engineHub.settled(['stt', 'llm', 'tts']), kept.settled(this.memoryEmbeddingsPack)]).then(() =>
+      this.loadMemoryEmbedder(this.memoryEmbeddingsPack),
+    );
+    await kept.outcome;
+    performance.mark('hearth:engines:packs-kept');
     // Live readiness: keep asking until the server has checked every file, then load what became
     // ready. Scheduled once this refresh is done, so the next one really asks again.
     if (this.serverChecking) this.recheckTimer = setTimeout(() => void this.warmUp(), CHECKING_POLL_MS);
@@ -438,9 +455,9 @@ export class VoiceController {
     await this.startListening();
   }
 
-  /** Engines are chosen at least once before anyone waits for them. */
+  /** Engines are chosen at least once before anyone waits for them (not for their packs' download). */
   private async ensurePlanned(): Promise<void> {
-    if (!this.planned) await this.warmUp();
+    if (!this.planned) await Promise.race([this.warmUp(), this.firstPlanned]);
   }
 
   private ensureSession(): Promise<VoiceSession> {

@@ -193,4 +193,23 @@ describe('EngineHub', () => {
     expect((await hub.engine('llm'))?.info.model).toBe('stories260K');
     expect(loads.filter((l) => l.startsWith('vad'))).toEqual(['vad:silero-vad-v5']);
   });
+
+  it('starts each engine once its own pack is kept: speech recognition loads while the language model’s pack is still on its way', async () => {
+    const { loaders, loads } = doubles();
+    const held = new Map<string, () => void>();
+    const packKept = (role: string): Promise<void> =>
+      role === 'stt' ? Promise.resolve() : new Promise<void>((resolve) => held.set(role, resolve));
+    const hub = new EngineHub(loaders);
+    hub.apply({ ...PLAN, stt: { engine: 'whisper', packId: 'whisper-tiny-en', title: 'Whisper tiny' } }, packKept);
+    expect((await hub.engine('stt'))?.info.model).toBe('whisper-tiny-en');
+    // Voice detection (its stand-in needs no pack) and speech recognition are in; the others wait.
+    expect(await hub.engine('vad')).not.toBeNull();
+    expect(hub.isLoading('llm')).toBe(true);
+    expect(loads.sort()).toEqual(['stt:whisper-tiny-en', 'vad:silero-vad-v5']);
+    held.get('tts')!();
+    expect((await hub.engine('tts'))?.info.model).toBe('flite-classic');
+    expect(loads).not.toContain('llm:stories260K');
+    held.get('llm')!();
+    expect((await hub.engine('llm'))?.info.model).toBe('stories260K');
+  });
 });

@@ -61,8 +61,8 @@ const plan: EnginePlan = {
 };
 
 describe('plannedPackIds', () => {
-  it('names every pack the chosen engines fetch, the classic voice included', () => {
-    expect(plannedPackIds(plan)).toEqual(['silero-vad-v5', 'whisper-tiny-en', 'qwen-gguf', 'flite-classic']);
+  it('names every pack the chosen engines fetch, the classic voice included, the language model after the small ones', () => {
+    expect(plannedPackIds(plan)).toEqual(['silero-vad-v5', 'whisper-tiny-en', 'flite-classic', 'qwen-gguf']);
   });
 
   it('adds the best ready embeddings pack (memory and library search)', () => {
@@ -70,8 +70,8 @@ describe('plannedPackIds', () => {
     expect(plannedPackIds(plan, withEmbeddings)).toEqual([
       'silero-vad-v5',
       'whisper-tiny-en',
-      'qwen-gguf',
       'flite-classic',
+      'qwen-gguf',
       'minilm',
     ]);
     expect(plannedPackIds(plan, [...roles, { role: 'embeddings', pack: null, packs: [] }])).toHaveLength(4);
