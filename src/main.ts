@@ -31,8 +31,11 @@ const app = mount(App, { target });
 await yieldToMain();
 // What a parent chose not to keep is deleted at start, then daily and when a forget date comes.
 retentionChore();
-// The other screens' code, once the page has a quiet moment: opening one later needs no network.
-if ('requestIdleCallback' in window) requestIdleCallback(() => void prefetchScreens(), { timeout: 3_000 });
-else setTimeout(() => void prefetchScreens(), 1_000);
+// The other screens' code, once the page can listen and has a quiet moment: opening one later
+// needs no network, and its parse never delays listening.
+void voice.voiceDetectionSettled().then(() => {
+  if ('requestIdleCallback' in window) requestIdleCallback(() => void prefetchScreens(), { timeout: 3_000 });
+  else setTimeout(() => void prefetchScreens(), 1_000);
+});
 
 export default app;

@@ -191,6 +191,14 @@ export class VoiceController {
     );
   }
 
+  /**
+   * Settles once voice detection is in (its quick stand-in is enough), failed, or was never
+   * started: work that can wait (the other screens' code) comes after the page can listen.
+   */
+  async voiceDetectionSettled(): Promise<void> {
+    await engineHub.engine('vad');
+  }
+
   /** Starts loading the engines (once per page; later calls re-check the server's models). */
   warmUp(): Promise<void> {
     this.warming ??= this.refreshEngines().finally(() => (this.warming = null));
