@@ -6,6 +6,7 @@ import type { EngineInfo, LoadProgressListener } from '../types.ts';
 import { abortable, wrapEngineWorker } from '../worker-utils.ts';
 import type { WhisperWorkerApi } from './whisper.worker.ts';
 import type { WhisperDtype } from './whisper-protocol.ts';
+import { startupOldPath } from '../vad/startup-path.ts';
 
 export type { WhisperDtype } from './whisper-protocol.ts';
 
@@ -30,7 +31,12 @@ export async function createWhisperSpeechToText(opts: WhisperOptions): Promise<W
   try {
     info = await Promise.race([
       worker.api.load(
-        { packId: opts.packId, backend: opts.backend ?? 'auto', dtype: opts.dtype ?? 'q8' },
+        {
+          packId: opts.packId,
+          backend: opts.backend ?? 'auto',
+          dtype: opts.dtype ?? 'q8',
+          warmUpBeforeReady: startupOldPath(),
+        },
         Comlink.proxy(onProgress),
       ),
       worker.failed,

@@ -8,4 +8,6 @@ export interface WhisperLoadOptions {
   packId: string;
   backend: BackendPreference;
   dtype: WhisperDtype;
+  /** The path before (bench:startup's comparison): the warm-up run finishes before load returns. */
+  warmUpBeforeReady?: boolean;
 }

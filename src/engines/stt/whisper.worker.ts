@@ -18,6 +18,8 @@ const WARM_UP_TOKENS = 3;
 
 let asr: AutomaticSpeechRecognitionPipeline | null = null;
 let multilingual = false;
+/** The warm-up run after load: transcriptions wait for it (one pipeline runs one call at a time). */
+let warmedUp: Promise<unknown> = Promise.resolve();
 const running = new Map<number, InterruptableStoppingCriteria>();
 
 const api = {
@@ -34,9 +36,12 @@ const api = {
     );
     // One short run compiles kernels and allocates buffers, so the first real utterance is fast.
     // A few tokens run the encoder and both decoder steps (first, then with its cache); more only
-    // cost time (a model may "hear" a long line in silence).
-    onProgress({ role: 'stt', stage: 'Warming up', loaded: 0, total: 1 });
-    await asr(new Float32Array(16000), { max_new_tokens: WARM_UP_TOKENS });
+    // cost time (a model may "hear" a long line in silence). It runs after load returns: the
+    // engine is in ~1.5 s sooner and the warm-up overlaps the first words someone speaks; a
+    // transcription that comes before it ends waits for it. A failed warm-up fails that call.
+    warmedUp = asr(new Float32Array(16000), { max_new_tokens: WARM_UP_TOKENS });
+    if (opts.warmUpBeforeReady) await warmedUp;
+    else warmedUp.catch((error: unknown) => console.warn('Hearth: the speech recognition warm-up failed', error));
     onProgress({ role: 'stt', stage: 'Ready', loaded: 1, total: 1 });
     const detail =
       choice.backend === 'wasm'
@@ -50,6 +55,9 @@ const api = {
     const stop = new InterruptableStoppingCriteria();
     running.set(callId, stop);
     try {
+      await warmedUp;
+      // Cancelled while the warm-up ran: the caller has already given up on this call.
+      if (stop.interrupted) return { text: '', language };
       // English-only checkpoints (*.en) reject a language option; they are English by definition.
       const languageOption = multilingual && language ? { language: language.split('-')[0] } : {};
       const out = (await asr(audio, {
@@ -69,6 +77,7 @@ const api = {
   },
 
   async dispose(): Promise<void> {
+    await warmedUp.catch(() => undefined);
     await asr?.dispose();
     asr = null;
   },
