@@ -112,9 +112,9 @@ describe('startup stages in Chromium', () => {
   });
 
   it('on a first visit, speech recognition loads while the language model is still downloading', async () => {
-    const { page, context, problems } = await hearth.openPage({
-      context: { serviceWorkers: 'block', viewport: { width: 1280, height: 900 } },
-    });
+    // With the service worker: an engine starts on its own kept pack once the new worker controls
+    // the page (before that it would download the pack a second time).
+    const { page, context, problems } = await hearth.openPage({ context: { viewport: { width: 1280, height: 900 } } });
     // Every fetch of the language model's file waits, the download manager's keeping it included:
     // its pack cannot be kept, and an engine that waited for every pack could not start.
     const model = await holdFetches(context, '**/models/stories260K/**', 0);
@@ -126,6 +126,7 @@ describe('startup stages in Chromium', () => {
     expect(await marks('hearth:engines:packs-kept')).toBe(0);
     expect(await marks('hearth:engine:llm:start')).toBe(0);
     expect(await page.getByTestId('screen-talk').getAttribute('data-engines-loading')).toBe('true');
+    expect(await page.evaluate('navigator.serviceWorker.controller !== null')).toBe(true);
 
     await model.release();
     expect((await voiceReady(page)).ready).not.toBeNull();
@@ -166,6 +167,7 @@ describe('startup stages in Chromium', () => {
     await page.locator('.orb-wrap[data-state="listening"]').waitFor({ timeout: 60_000 });
     // Not fully ready while the better voice detection is still on its way.
     expect(await page.getByTestId('screen-talk').getAttribute('data-engines-loading')).toBe('true');
+    expect(await page.evaluate('navigator.serviceWorker.controller !== null')).toBe(true);
 
     await model.release();
     expect((await voiceReady(page)).ready).not.toBeNull();

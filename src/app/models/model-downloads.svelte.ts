@@ -26,6 +26,16 @@ function settleable(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
+/**
+ * Settles once a service worker controls this page: at once on a later visit; on a first visit once
+ * the new one claims the page (never when none is coming: the caller races it with every pack kept).
+ */
+function serviceWorkerControls(): Promise<void> {
+  const container = globalThis.navigator?.serviceWorker;
+  if (!container || container.controller) return Promise.resolve();
+  return new Promise<void>((resolve) => container.addEventListener('controllerchange', () => resolve(), { once: true }));
+}
+
 /** The packs an engine plan keeps on this device: the whole run's outcome, and each pack's own end. */
 export interface KeptPacks {
   outcome: Promise<EnsureOutcome>;
@@ -84,6 +94,7 @@ class ModelDownloads {
     const packs = packFiles(roles, plannedPackIds(plan, roles), location.origin);
     this.titles = { ...this.titles, ...Object.fromEntries(packs.map((p) => [p.id, p.title])) };
     const waiting = new Map(packs.map((pack) => [pack.id, settleable()]));
+    const controlled = serviceWorkerControls();
     const outcome = this.manager
       .ensure(packs, (packId) => waiting.get(packId)?.resolve())
       .catch((error: unknown): EnsureOutcome => ({
@@ -93,9 +104,16 @@ class ModelDownloads {
       .finally(() => {
         for (const pack of waiting.values()) pack.resolve();
       });
+    const allSettled = outcome.then(() => undefined);
     return {
       outcome,
-      settled: (packId) => (packId === null ? undefined : waiting.get(packId))?.promise ?? Promise.resolve(),
+      // A kept pack serves its engine only through the service worker: on a first visit, until the
+      // new worker controls the page, an engine would download its pack a second time. It then
+      // waits for that worker, or for every pack (whichever comes first).
+      settled: (packId) => {
+        const own = (packId === null ? undefined : waiting.get(packId))?.promise ?? Promise.resolve();
+        return Promise.race([allSettled, Promise.all([own, controlled]).then(() => undefined)]);
+      },
     };
   }
 

@@ -235,6 +235,9 @@ export class VoiceController {
     handOverPacks?.(packKept('vad'));
     engineHub.applyVoiceDetection(plan.vad, packKept('vad'));
     rememberVadPlan(plan.vad);
+    // The other engines in a task of their own: their status re-renders Talk, and on a kiosk's
+    // reload this task came before the one that makes the page listen.
+    await yieldToMain();
     engineHub.apply(plan, packKept);
     this.planned = true;
     this.markPlanned();
