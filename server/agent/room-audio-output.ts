@@ -66,6 +66,16 @@ export class RoomAudioOutput implements AudioOutput {
   }
 
   whenIdle(): Promise<void> {
+    // Everything enqueued so far is to play: the tail shorter than a frame too, padded with silence.
+    // Only here, at a reply's end: padding whenever the queue ran dry would put up to 20 ms of
+    // silence (and a click) between two chunks of one reply when synthesis is slower than playback.
+    if (this.pending.length > 0 && !this.closed) {
+      const padded = new Float32Array(this.frameSamples);
+      padded.set(this.pending);
+      this.pending = new Float32Array(0);
+      this.frames.push(floatToInt16(padded));
+      void this.pump();
+    }
     if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
@@ -91,16 +101,10 @@ export class RoomAudioOutput implements AudioOutput {
     this.pumping = true;
     const generation = this.generation;
     try {
-      // The tail shorter than a frame is padded with silence once the reply's chunks stop coming.
+      // A tail shorter than a frame waits for the next chunk, or for whenIdle() at the reply's end.
       for (;;) {
         if (this.closed || generation !== this.generation) return;
-        let frame = this.frames.shift();
-        if (!frame && this.pending.length > 0) {
-          const padded = new Float32Array(this.frameSamples);
-          padded.set(this.pending);
-          this.pending = new Float32Array(0);
-          frame = floatToInt16(padded);
-        }
+        const frame = this.frames.shift();
         if (!frame) break;
         await this.source.captureFrame(new AudioFrame(frame, this.sampleRate, 1, frame.length));
         this.sentSamples += frame.length;

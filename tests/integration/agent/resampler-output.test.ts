@@ -52,6 +52,27 @@ describe('RoomAudioOutput', () => {
     await dispose();
   });
 
+  it('plays two chunks of one reply that do not fill whole frames without silence between them, even when the queue ran dry', async () => {
+    const out = new RoomAudioOutput();
+    try {
+      // 1.5 frames at the track's rate: one frame goes out, half a frame waits.
+      out.enqueue(sine(1440, 48000), 48000);
+      while (out.sentSamples < 960) await new Promise((r) => setImmediate(r));
+      // The queue has run dry and played out: synthesis is slower than playback here.
+      await out.source.waitForPlayout();
+      out.enqueue(sine(1440, 48000), 48000);
+      await out.whenIdle();
+      // Three whole frames: the first chunk's half frame joined the second's (no padding between).
+      expect(out.sentSamples).toBe(2880);
+      // A reply's own tail is still played, padded to a frame, once the reply waits for idle.
+      out.enqueue(sine(480, 48000), 48000);
+      await out.whenIdle();
+      expect(out.sentSamples).toBe(2880 + 960);
+    } finally {
+      await out.close();
+    }
+  });
+
   it('plays enqueued PCM in real time, and flush() ends playback at once', async () => {
     const out = new RoomAudioOutput();
     try {
