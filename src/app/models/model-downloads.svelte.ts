@@ -7,6 +7,7 @@ import {
   type EnsureOutcome,
 } from '../../models-cache/download-manager.ts';
 import { packFiles, type ListedRole } from '../../models-cache/wanted-packs.ts';
+import { settleable } from '../../core/settleable.ts';
 import { plannedPackIds } from './planned-packs.ts';
 
 export { formatTimeLeft } from '../../models-cache/progress.ts';
@@ -17,13 +18,6 @@ export type { CachedPack } from '../../models-cache/cache-store.ts';
 /** Cache Storage exists only in secure contexts (https, localhost). */
 export function modelCacheSupported(): boolean {
   return typeof caches !== 'undefined' && globalThis.isSecureContext !== false;
-}
-
-/** A promise and what settles it (Promise.withResolvers is newer than the browsers Hearth supports). */
-function settleable(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((done) => (resolve = done));
-  return { promise, resolve };
 }
 
 /**
@@ -96,13 +90,13 @@ class ModelDownloads {
     const waiting = new Map(packs.map((pack) => [pack.id, settleable()]));
     const controlled = serviceWorkerControls();
     const outcome = this.manager
-      .ensure(packs, (packId) => waiting.get(packId)?.resolve())
+      .ensure(packs, (packId) => waiting.get(packId)?.settle())
       .catch((error: unknown): EnsureOutcome => ({
         kind: 'failed',
         error: error instanceof Error ? error.message : String(error),
       }))
       .finally(() => {
-        for (const pack of waiting.values()) pack.resolve();
+        for (const pack of waiting.values()) pack.settle();
       });
     const allSettled = outcome.then(() => undefined);
     return {

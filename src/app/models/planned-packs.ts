@@ -21,6 +21,11 @@ export function packOfRole(plan: EnginePlan, role: VoiceRole): string | null {
   }
 }
 
+/** The optional end-of-turn model's pack (null with the rule-based policy). */
+export function turnEndPackOf(plan: EnginePlan): string | null {
+  return plan.turnEnd?.engine === 'smart-turn' ? plan.turnEnd.packId : null;
+}
+
 /**
  * Pack ids the page will fetch files from, in the order they are kept: voice detection and speech
  * recognition first (listening and the start of a turn), then the voice and the optional end-of-turn
@@ -29,8 +34,7 @@ export function packOfRole(plan: EnginePlan, role: VoiceRole): string | null {
  * engine starts once its own pack is in, so the small ones do not wait behind the largest.
  */
 export function plannedPackIds(plan: EnginePlan, roles: readonly ListedRole[] = []): string[] {
-  const ids = [packOfRole(plan, 'vad'), packOfRole(plan, 'stt'), packOfRole(plan, 'tts')];
-  if (plan.turnEnd?.engine === 'smart-turn') ids.push(plan.turnEnd.packId);
+  const ids = [packOfRole(plan, 'vad'), packOfRole(plan, 'stt'), packOfRole(plan, 'tts'), turnEndPackOf(plan)];
   ids.push(packOfRole(plan, 'llm'));
   ids.push(roles.find((r) => r.role === 'embeddings')?.pack?.id ?? null);
   return [...new Set(ids.filter((id): id is string => id !== null))];

@@ -24,7 +24,8 @@ import {
 } from '../../engines/index.ts';
 import { canExtractMemories } from '../../engines/llm/select.ts';
 import { modelDownloads, type KeptPacks } from '../models/model-downloads.svelte.ts';
-import { packOfRole } from '../models/planned-packs.ts';
+import { packOfRole, turnEndPackOf } from '../models/planned-packs.ts';
+import { settleable } from '../../core/settleable.ts';
 import type { ListedRole } from '../../models-cache/wanted-packs.ts';
 import { mediaRuntime } from '../media/media-runtime.ts';
 import { readyEmbeddingsPack, sharedEmbedder } from '../media/shared-embedder.ts';
@@ -122,11 +123,8 @@ export class VoiceController {
   private microphone: Microphone | null = null;
   private vadStream: VadStream | null = null;
   private warming: Promise<void> | null = null;
-  private planned = false;
-  // Declared before the promise that sets it: a field declared after would be reset to undefined.
-  private markPlanned: () => void = () => {};
-  /** Settles the first time the engines are planned (before their packs are kept). */
-  private readonly firstPlanned = new Promise<void>((resolve) => (this.markPlanned = resolve));
+  /** Settles the first time the engines are planned (before their packs are kept); `done` says so at once. */
+  private readonly firstPlan = settleable();
   /** Voice detection was started on the last visit's plan (once per page). */
   private voiceDetectionStarted = false;
   /** Memory's sentence embedder, once the server's embeddings pack has loaded (null until then, or without one). */
@@ -239,14 +237,12 @@ export class VoiceController {
     // reload this task came before the one that makes the page listen.
     await yieldToMain();
     engineHub.apply(plan, packKept);
-    this.planned = true;
-    this.markPlanned();
+    this.firstPlan.settle();
     this.llmCanExtract = canExtractMemories(plan.llm);
     // The end-of-turn model only once voice detection has loaded its own model (not just the quick
     // stand-in), so it never delays listening, and once its pack is kept.
-    const turnEndPack = plan.turnEnd?.engine === 'smart-turn' ? plan.turnEnd.packId : null;
-    void Promise.all([engineHub.engine('vad').then((vad) => vad?.upgraded), kept.settled(turnEndPack)]).then(() =>
-      turnEnd.apply(plan.turnEnd),
+    void Promise.all([engineHub.engine('vad').then((vad) => vad?.upgraded), kept.settled(turnEndPackOf(plan))]).then(
+      () => turnEnd.apply(plan.turnEnd),
     );
     // Memory's embeddings model (its own runtime and worker) once the voice is in: on a small
     // machine it would slow the engines a conversation waits for; memories meanwhile match by words.
@@ -412,7 +408,7 @@ export class VoiceController {
    * files (just after it starts): a voice being checked is on its way, not missing.
    */
   private async voiceOnItsWay(): Promise<void> {
-    const plannedBefore = this.planned;
+    const plannedBefore = this.firstPlan.done;
     await this.ensurePlanned();
     const voiceComing = (): boolean => engineHub.current('tts') !== null || engineHub.isLoading('tts');
     if (voiceComing()) return;
@@ -468,7 +464,7 @@ export class VoiceController {
 
   /** Engines are chosen at least once before anyone waits for them (not for their packs' download). */
   private async ensurePlanned(): Promise<void> {
-    if (!this.planned) await Promise.race([this.warmUp(), this.firstPlanned]);
+    if (!this.firstPlan.done) await Promise.race([this.warmUp(), this.firstPlan.promise]);
   }
 
   private ensureSession(): Promise<VoiceSession> {
