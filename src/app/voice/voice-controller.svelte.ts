@@ -233,8 +233,8 @@ export class VoiceController {
     handOverPacks?.(packKept('vad'));
     engineHub.applyVoiceDetection(plan.vad, packKept('vad'));
     rememberVadPlan(plan.vad);
-    // The other engines in a task of their own: their status re-renders Talk, and on a kiosk's
-    // reload this task came before the one that makes the page listen.
+    // The other engines in a task of their own: starting them (and the re-render of Talk their
+    // status brings) is not added to the task that starts voice detection (startup's long tasks).
     await yieldToMain();
     engineHub.apply(plan, packKept);
     this.firstPlan.settle();
