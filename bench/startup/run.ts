@@ -13,7 +13,7 @@
 // view (performance.measureUserAgentSpecificMemory, page + workers) and the PSS of every Chromium
 // process (/proc). Also: where the time to "listening" went (the app's modules, the voice-detection
 // worker, its model and onnxruntime session), when each engine started loading and was in (the
-// engine hub's marks), and the main thread's long tasks (over 50 ms) before
+// engine hub's marks), where speech recognition's load went (its worker's report), and the main thread's long tasks (over 50 ms) before
 // listening and before voice ready; and the path before (no quick detector, no early start of
 // Silero) in a profile of its own, for ratios in the same run. Prints JSON (medians over the runs) and writes
 // bench/results/startup.json.
@@ -75,12 +75,25 @@ const ROLES = ['vad', 'stt', 'llm', 'tts'] as const;
 /** Per engine role: when its load began and when it was in (ms from navigation start; EngineHub's marks). */
 type EngineStages = Record<`${(typeof ROLES)[number]}${'StartMs' | 'ReadyMs'}`, number | null>;
 
+/** Where speech recognition's load went (ms; the worker's report, `hearth:stt:loaded`). */
+interface SpeechRecognitionStages {
+  /** Starting its worker and evaluating the script (transformers.js, onnxruntime's JS). */
+  workerScriptMs: number | null;
+  workerToLoadMs: number | null;
+  /** Choosing WebGPU or WASM (asking for a graphics adapter). */
+  backendMs: number | null;
+  filesMs: number | null;
+  /** After the last file: onnxruntime's WASM, its start-up and the model's sessions. */
+  sessionsMs: number | null;
+}
+
 interface Visit {
   interactiveMs: number;
   listeningMs: number;
   voiceReadyMs: number;
   listeningStages: ListeningStages;
   engineStages: EngineStages;
+  sttStages: SpeechRecognitionStages;
   longTasksBeforeListening: LongTasks;
   longTasksBeforeVoiceReady: LongTasks;
   /** Model files fetched from the network (not answered by the service worker). */
@@ -176,7 +189,7 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
       ).__startup,
   );
   // Plain JS text, like the probe (tsx would wrap named functions with a helper the page lacks).
-  const { stages, engineStages } = (await page.evaluate(`(() => {
+  const { stages, engineStages, sttStages } = (await page.evaluate(`(() => {
     const mark = (name) => performance.getEntriesByName(name, 'mark')[0];
     const at = (name) => mark(name)?.startTime ?? null;
     const ready = mark('hearth:vad:ready');
@@ -200,8 +213,11 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
       // Voice detection is "in" once its own model took over from the quick detector.
       engineStages[role + 'ReadyMs'] = at('hearth:engine:' + role + ':upgraded') ?? at('hearth:engine:' + role + ':ready');
     }
-    return { stages, engineStages };
-  })()`)) as { stages: ListeningStages; engineStages: EngineStages };
+    const stt = mark('hearth:stt:loaded')?.detail ?? {};
+    const sttStages = {};
+    for (const key of ['workerScriptMs', 'workerToLoadMs', 'backendMs', 'filesMs', 'sessionsMs']) sttStages[key] = stt[key] ?? null;
+    return { stages, engineStages, sttStages };
+  })()`)) as { stages: ListeningStages; engineStages: EngineStages; sttStages: SpeechRecognitionStages };
   const longTasksUntil = (until: number): LongTasks => {
     const tasks = marks.longTasks.filter((t) => t.start < until);
     return {
@@ -219,6 +235,7 @@ async function visit(context: BrowserContext, url: string): Promise<{ page: Page
       voiceReadyMs: marks.voiceReady,
       listeningStages: stages,
       engineStages,
+      sttStages,
       longTasksBeforeListening: longTasksUntil(marks.listening),
       longTasksBeforeVoiceReady: longTasksUntil(marks.voiceReady),
       modelRequestsFromNetwork,
@@ -389,6 +406,7 @@ const of = (visits: Visit[]) => ({
   controlledByServiceWorker: visits.every((v) => v.controlledByServiceWorker),
   listeningStages: stageSummary(visits.map((v) => v.listeningStages)),
   engineStages: stageSummary(visits.map((v) => v.engineStages)),
+  sttStages: stageSummary(visits.map((v) => v.sttStages)),
   longTasksBeforeListening: longTaskSummary(visits.map((v) => v.longTasksBeforeListening)),
   longTasksBeforeVoiceReady: longTaskSummary(visits.map((v) => v.longTasksBeforeVoiceReady)),
 });

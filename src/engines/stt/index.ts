@@ -27,9 +27,11 @@ export async function createWhisperSpeechToText(opts: WhisperOptions): Promise<W
     new Worker(new URL('./whisper.worker.ts', import.meta.url), { type: 'module', name: 'hearth-whisper' }),
   );
   const onProgress = opts.onProgress ?? (() => {});
+  // Startup stages, for bench:startup (epoch ms, to compare with the worker's instants).
+  const startedAt = performance.timeOrigin + performance.now();
   let info: EngineInfo;
   try {
-    info = await Promise.race([
+    const loaded = await Promise.race([
       worker.api.load(
         {
           packId: opts.packId,
@@ -41,6 +43,20 @@ export async function createWhisperSpeechToText(opts: WhisperOptions): Promise<W
       ),
       worker.failed,
     ]);
+    info = loaded.info;
+    const { scriptEvaluatedAt, loadStartedAt, backendMs, filesMs, pipelineMs } = loaded.stages;
+    performance.mark('hearth:stt:loaded', {
+      detail: {
+        // Starting the worker and evaluating its script (transformers.js, onnxruntime's JS).
+        workerScriptMs: scriptEvaluatedAt - startedAt,
+        workerToLoadMs: loadStartedAt - scriptEvaluatedAt,
+        backendMs,
+        filesMs,
+        // After the last file: onnxruntime's WASM instantiated, its static start-up and the first
+        // session (kernel registration), which dominate even for a tiny model.
+        sessionsMs: pipelineMs - filesMs,
+      },
+    });
   } catch (err) {
     worker.terminate();
     throw err;

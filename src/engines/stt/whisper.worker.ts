@@ -9,9 +9,13 @@ import {
 } from '@huggingface/transformers';
 import type { Transcript } from '../../core/engines.ts';
 import { chooseBackend, configureTransformersEnv, type TransformersEnvLike } from '../ort.ts';
-import type { EngineInfo, LoadProgressListener } from '../types.ts';
+import type { LoadProgressListener } from '../types.ts';
 import { transformersProgress } from '../worker-utils.ts';
-import type { WhisperLoadOptions } from './whisper-protocol.ts';
+import type { WhisperLoaded, WhisperLoadOptions } from './whisper-protocol.ts';
+
+/** Epoch ms (comparable with the page's): the module's imports are loaded and it runs. */
+const scriptEvaluatedAt = performance.timeOrigin + performance.now();
+const epochNow = (): number => performance.timeOrigin + performance.now();
 
 /** Tokens the warm-up run may generate. */
 const WARM_UP_TOKENS = 3;
@@ -23,14 +27,28 @@ let warmedUp: Promise<unknown> = Promise.resolve();
 const running = new Map<number, InterruptableStoppingCriteria>();
 
 const api = {
-  async load(opts: WhisperLoadOptions, onProgress: LoadProgressListener): Promise<EngineInfo> {
+  async load(opts: WhisperLoadOptions, onProgress: LoadProgressListener): Promise<WhisperLoaded> {
+    const loadStartedAt = epochNow();
     const threads = configureTransformersEnv(env as unknown as TransformersEnvLike);
     const choice = await chooseBackend(opts.backend);
+    const pipelineStartedAt = epochNow();
+    let lastFileAt = pipelineStartedAt;
+    const progress = transformersProgress('stt', onProgress);
     asr = await pipeline('automatic-speech-recognition', opts.packId, {
       device: choice.backend,
       dtype: opts.dtype,
-      progress_callback: transformersProgress('stt', onProgress),
+      progress_callback: (info: unknown) => {
+        if ((info as { status?: string }).status === 'done') lastFileAt = epochNow();
+        progress(info);
+      },
     });
+    const stages = {
+      scriptEvaluatedAt,
+      loadStartedAt,
+      backendMs: pipelineStartedAt - loadStartedAt,
+      filesMs: lastFileAt - pipelineStartedAt,
+      pipelineMs: epochNow() - pipelineStartedAt,
+    };
     multilingual = Boolean(
       (asr.model as { generation_config?: { is_multilingual?: boolean } }).generation_config?.is_multilingual,
     );
@@ -47,7 +65,10 @@ const api = {
       choice.backend === 'wasm'
         ? `${threads} thread${threads === 1 ? '' : 's'}, ${opts.dtype}; ${choice.reason}`
         : `${choice.reason}, ${opts.dtype}`;
-    return { role: 'stt', engine: 'transformers.js', model: opts.packId, backend: choice.backend, detail };
+    return {
+      info: { role: 'stt', engine: 'transformers.js', model: opts.packId, backend: choice.backend, detail },
+      stages,
+    };
   },
 
   async transcribe(callId: number, audio: Float32Array, language?: string): Promise<Transcript> {
