@@ -143,5 +143,17 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\b(?:say|tell (?:them|everyone|everybody|people|(?:my|the|our|your)(?: [\w']+){1,4}?)|pretend to (?:everyone|them)) (?:that )?you(?:'re| are) my (?:real |big |little |older |younger |baby |twin )?(?:cousin|brother|sister|auntie|aunt|uncle|nan|nana|gran|grandma|grandad|grandpa|mum|mummy|mom|dad|daddy|step-?\w+)\b/,
     },
+    // The companion passing as a grown-up to someone else: "do my dad's voice and ring the school".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:do|copy|use|put on|make|sound like|talk (?:like|in)|pretend to be) (?:my|our|your|a|the) (?:mum|mom|mummy|mommy|dad|daddy|teacher|nan|gran|grandma|grandad|grown-?up|parent)(?:'s|s')? voice\b|\bpretend (?:to be|you're|you are) (?:my|our) (?:mum|mom|mummy|dad|daddy|teacher|parent|grown-?up)\b[^.?!]*\b(?:ring|call|phone|text|email|tell|talk to)\b/,
+    },
+    // A person inside the device: "a little girl stuck inside the speaker".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:a|an|the) (?:little |real |tiny |actual )?(?:girl|boy|person|man|lady|woman|kid|child|grown-?up|people)\b (?:who(?:'s| is| are)? )?(?:stuck|trapped|living|lives|hiding|locked|inside|in)\b[^.?!]*\b(?:speaker|toy|tablet|phone|computer|box|screen|machine|robot)\b/,
+    },
   ],
 };

@@ -85,5 +85,20 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\b(?:i|we) (?:can|could|will|'ll|might) (?:come|pop|pop over|visit)\b[^.?!]*\b(?:round|over|to) (?:to )?your (?:house|home|flat|place|school|party)\b|\bcome round to your (?:house|home|flat|place)\b|\bvisit you at (?:your )?(?:house|home|school)\b/,
     },
+    // Out of sight of a parent; a stranger's car; a number typed into a parent's phone.
+    {
+      pattern:
+        /\bwithout (?:my |your |our )?(?:mum|mom|mummy|mommy|dad|daddy|parents?|grown-?ups?|nan|gran|teacher|anyone|anybody|them) (?:seeing|knowing|finding out|noticing|looking|checking|reading)\b/,
+    },
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:man|lady|woman|person|stranger|someone|somebody|boy|girl|grown-?up)\b[^.?!]*\b(?:car|van|truck|lorry)\b[^.?!]*\b(?:get in|come with|go with|hop in)\b|\bif i (?:get|got|hop|jump) in (?:his|her|their|the) (?:car|van|truck|lorry)\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:type|put|enter|tap|key|save|add)\w* (?:this|my|the|these) (?:number|numbers|code|username|name)\b[^.?!]*\b(?:into|in|on|to) (?:your|a|the) (?:[\w']+ )?(?:phone|tablet|ipad|computer|laptop|app)\b/,
+    },
   ],
 };

@@ -188,7 +188,10 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern: new RegExp(
         String.raw`\b(?:play|playing|walk|ride|riding|run|running|scoot|cross|crossing)\b[^.?!]*\b(?:on|onto|into|across|in|down|the) (?:the |busy |big |main )?(?:train tracks|railway|railway line|motorway|busy road|big road|main road|road)\b`,
       ),
-      unless: (s) => /\bsafe(?:ly)?\b|\bpavement\b|\bzebra crossing\b|\blook both ways\b/.test(s),
+      unless: (s) =>
+        /\bsafe(?:ly)?\b|\bpavement\b|\bzebra crossing\b|\blook both ways\b|\b(?:if|while|when|as long as) (?:he|she|they|a grown-?up|an adult|(?:my |your )?(?:mum|mom|mummy|dad|daddy|parents?|grandma|grandad|nan|gran)) (?:is |are )?(?:watch(?:es|ing)?|holds? my hand|holding my hand|with me|comes? too)\b/.test(
+          s,
+        ),
     },
     {
       negatable: true,
@@ -278,6 +281,18 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       stage: 'output',
       negatable: true,
       pattern: new RegExp(String.raw`\b(?:you|your|let's|try|see if)\b[^.?!]*(?:${OUT_AND_ALONG})`),
+    },
+    // Letting go at the top of a swing; leaning out of a moving car; a grown-up watching a ride clears roads.
+    {
+      negatable: true,
+      pattern:
+        /\bswing\w*\b[^.?!]*\b(?:let go|jump off|jump out|fly off|stand up)\b|\b(?:let go|jump off|jump out) (?:of (?:the |my )?swing|at the (?:very )?top)\b/,
+    },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\blean(?:ing)? (?:right |all the way |really |really far |far )?(?:out|over)\b[^.?!]*\b(?:window|car|bus|train|balcony|edge|railing|bridge)\b|\b(?:head|arms?|body) out of the (?:car|bus|train) window\b`,
+      ),
     },
   ],
 };

@@ -83,5 +83,10 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       stage: 'output',
       pattern: /\byou(?:'re| are) the only (?:one|person|friend) i (?:care about|love|need|want|think about)\b/,
     },
+    {
+      stage: 'output',
+      pattern:
+        /\byou love me (?:even |much |way |so much )?more than (?:your|anyone|anybody|everyone|everybody)\b|\bi(?:'m| am) (?:your )?(?:favourite|favorite|best) (?:more than|over) (?:your )?(?:family|mum|mummy|dad|daddy|parents)\b/,
+    },
   ],
 };

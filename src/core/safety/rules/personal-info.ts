@@ -168,5 +168,19 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:name of|where is|where's|what is|what's) (?:your )?(?:mum|mom|mummy|mommy|dad|daddy|parents?)(?:'s|s')? (?:work|job|office|workplace|shop|company)\b/,
     },
+    // Where a family keeps money or keys; a house told by its number and door; a code said in words.
+    {
+      pattern:
+        /\bwhere (?:my |our |your |the )?(?:\w+ )?(?:hides?|hid|keeps?|kept|puts?|stores?|stashes?) (?:the |her |his |their |our |its )?(?:spare |secret |emergency |back ?door |front ?door |house )?(?:money|cash|pennies|coins|keys?|jewel\w*|purse|wallet|bank cards?|cards?|passwords?)\b/,
+    },
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:we|i) live (?:at|in) number \w+\b|\bthe (?:house|one|flat) with the [a-z]+ (?:door|gate|car|roof)\b[^.?!]*\b(?:by|next to|near|opposite|across from|beside)\b/,
+    },
+    {
+      pattern:
+        /\b(?:phone|ipad|tablet|laptop|computer|pin|lock ?screen|door|alarm|safe)(?:'s)? (?:code|password|passcode|pin) is\b|\b(?:code|password|passcode|pin) (?:for|to) (?:the |my |our |her |his |mum's |dad's )?(?:phone|ipad|tablet|laptop|door|alarm|safe)\b[^.?!]*\bis\b/,
+    },
   ],
 };

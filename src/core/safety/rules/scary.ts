@@ -131,5 +131,13 @@ export const scaryRules: CategoryRules<'scary'> = {
       negatable: true,
       pattern: new RegExp(String.raw`\b${CREATURE}\b[^.?!]*${OUT_OF_BED}(?:your|my)${OUT_OF_BED_PLACE}`),
     },
+    // A ghost beside the child now: "the ghost girl will be standing right next to you".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:ghost|ghosts|spirit|phantom|zombie|skeleton|monster|bogeyman|boogeyman|witch)\w*\b[^.?!]*\b(?:right )?(?:next to you|beside you|behind you|in your (?:room|bed|bedroom|wardrobe|cupboard)|under your bed|watching you|at your window|in your house)\b`,
+      ),
+    },
   ],
 };

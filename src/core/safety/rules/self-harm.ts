@@ -88,5 +88,15 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\bi (?:\w+ )?(?:bit|bite|hit|scratched|pinched|punched|smacked|slapped|hurt|cut|burned|burnt)\w* (?:myself|my (?:own )?(?:arm|arms|leg|legs|hand|hands|wrist|wrists|head|skin|face|tummy|fingers?))\b[^.?!]*\bbecause i(?:'m| am| was) (?:so )?(?:bad|naughty|stupid|horrible|ugly|useless|rubbish)\b/,
     },
+    // Nobody missing the child; going without food as a game.
+    {
+      pattern:
+        /\b(?:nobody|no one|no-one|no body) (?:would|will|'d) (?:even )?(?:be sad|care|miss (?:you|me)|notice|cry|mind)\b[^.?!]*\b(?:if|when) (?:you|i) (?:disappeared|disappear|was gone|were gone|died|die|went away|vanished|wasn't here|weren't here)\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\bhow long (?:you|we) can (?:go|last|manage) without (?:eating|food|drinking|water|sleep|sleeping|breathing|air)\b|\b(?:go|going|last) without (?:eating|food|water|drinking)\b[^.?!]*\b(?:challenge|game|dare|contest)\b/,
+    },
   ],
 };

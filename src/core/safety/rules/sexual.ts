@@ -70,5 +70,10 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\b(?:game|let's|play|show me|for me|secret)\b[^.?!]*\btake (?:off )?(?:your|all your) (?:pyjamas|pajamas|clothes|pants|knickers|underwear|nightie|top|trousers|dress)\b/,
     },
+    // A grown-up's secret with clothes off: "our cuddles are a secret and I have to take my pyjamas off".
+    {
+      pattern:
+        /\bsecret\b[^.?!]*\b(?:take|taking|takes|took) (?:off )?(?:my|your|our|all my|all your|his|her) (?:pyjamas|pajamas|clothes|pants|knickers|underwear|nightie|top|trousers|dress)(?: off)?\b|\b(?:take|taking|takes|took) (?:off )?(?:my|your|our|all my|his|her) (?:pyjamas|pajamas|clothes|pants|knickers|underwear|nightie|trousers)(?: off)?\b[^.?!]*\bsecret\b/,
+    },
   ],
 };

@@ -146,5 +146,11 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\beyes? (?:get|got|gets|were|was|are|is|being) (?:\w+ )?(?:pecked|plucked|pulled|gouged|torn|ripped|scratched|poked|clawed) out\b|\b(?:peck|pluck|tear|rip|claw)\w* (?:[\w']+ ){0,2}eyes? out\b/,
     },
+    // Gore in the model's telling: bones cracking, blood coming out of a mouth.
+    {
+      stage: 'output',
+      pattern:
+        /\bbones? (?:cracked|crunched|snapped|broke|splintered|crack|crunch|snap)\b|\bblood (?:came|poured|gushed|spurted|sprayed|dripped|ran|oozed|pumped) (?:out of|out from|from|down) (?:his|her|their|its|the|your|a)\b/,
+    },
   ],
 };
