@@ -86,6 +86,36 @@ describe('live readiness while the server checks its model files', () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 300_000);
+
+  it('says it is looking for the home server while its list of models cannot be read, and loads by itself once it can', async () => {
+    const { page, context, problems } = await hearth.openPage({ context: { viewport: { width: 390, height: 844 } } });
+    // The home server cannot be reached for its list of models (a server restarting, a flaky
+    // network) until the test has seen the page say so and try again on its own.
+    let reachable = false;
+    let refused = 0;
+    await context.route('**/api/models', async (route) => {
+      if (reachable) return route.continue();
+      refused++;
+      return route.abort('connectionrefused');
+    });
+    await page.goto(hearth.server.url);
+    await waitFor(async () => (await readiness(page)) === 'unreachable', 'Talk to say it is looking for the server');
+    const said = await page.getByTestId('talk-readiness').textContent();
+    expect(said).toMatch(/Looking for the home server/);
+    expect(said).not.toMatch(/set up|isn’t installed|grown-up/);
+    await waitFor(async () => refused >= 3, 'the page to ask again by itself', 60_000);
+    reachable = true;
+    await waitFor(
+      async () => (await readiness(page)) === 'demo',
+      'Talk to load the engines once the list comes',
+      120_000,
+    );
+    await tapOrbUntilListening(page);
+    expect(await page.getByTestId('talk-problem').count()).toBe(0);
+    // The refused reads are the test's doing (the browser logs each as a failed request).
+    expect(problems.filter((p) => !/api\/models|ERR_CONNECTION_REFUSED|Failed to load resource/.test(p))).toEqual([]);
+    await context.close();
+  }, 300_000);
 });
 
 async function contractServer(): Promise<{ args: string[] }> {

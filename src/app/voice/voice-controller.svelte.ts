@@ -87,6 +87,9 @@ const turnEnd = new TurnEndEngine(loadTurnEndModel);
 
 /** How often a page re-reads /api/models while the server is still checking its model files. */
 const CHECKING_POLL_MS = 2_000;
+/** While the server's list of models cannot be read at all: re-read after 1 s, doubling to 30 s. */
+const UNREACHABLE_FIRST_RETRY_MS = 1_000;
+const UNREACHABLE_MAX_RETRY_MS = 30_000;
 
 /** Without the server's list of models there is nothing to keep: each engine loads as it can. */
 const NOTHING_TO_KEEP: KeptPacks = {
@@ -105,8 +108,13 @@ export class VoiceController {
   lines = $state<ChatLine[]>([]);
   metrics = $state<TurnMetrics | null>(null);
   problem = $state<VoiceProblem | null>(null);
-  /** The server's model list could not be read (engines that ship with the app still load). */
+  /**
+   * The server's model list could not be read (engines that ship with the app still load): the
+   * others are not missing but unknown, and the page re-reads the list with backoff until it can.
+   */
   modelsUnavailable = $state(false);
+  /** Reads of the model list that failed in a row (sets the next re-read's delay). */
+  private failedModelReads = 0;
   /**
    * The home server is still hashing model files a conversation needs (`/api/models` says
    * "verifying"): those roles are not missing yet, and the page re-reads the list until done.
@@ -176,10 +184,11 @@ export class VoiceController {
 
   /**
    * What only a grown-up can add before Hearth can listen and answer (kiosk mode needs both);
-   * empty while the server is still checking its files or the engines are still loading.
+   * empty while the server is still checking its files, its list cannot be read, or the engines
+   * are still loading.
    */
   get missingForTalking(): ('stt' | 'llm')[] {
-    if (this.serverChecking) return [];
+    if (this.serverChecking || this.modelsUnavailable) return [];
     return (['stt', 'llm'] as const).filter((role) => this.engines[role].state === 'missing');
   }
 
@@ -216,6 +225,7 @@ export class VoiceController {
     // Startup stages, for bench:startup: the server's models and the graphics check are in.
     performance.mark('hearth:engines:planned');
     this.modelsUnavailable = !models.ok;
+    this.failedModelReads = models.ok ? 0 : this.failedModelReads + 1;
     const roles = models.ok ? models.data.roles : [];
     this.serverChecking = roles.some((role) => CONVERSATION_ROLES.has(role.role) && role.status === 'verifying');
     if (this.recheckTimer) clearTimeout(this.recheckTimer);
@@ -255,6 +265,10 @@ export class VoiceController {
     // Live readiness: keep asking until the server has checked every file, then load what became
     // ready. Scheduled once this refresh is done, so the next one really asks again.
     if (this.serverChecking) this.recheckTimer = setTimeout(() => void this.warmUp(), CHECKING_POLL_MS);
+    else if (this.modelsUnavailable) {
+      const delay = Math.min(UNREACHABLE_MAX_RETRY_MS, UNREACHABLE_FIRST_RETRY_MS * 2 ** (this.failedModelReads - 1));
+      this.recheckTimer = setTimeout(() => void this.warmUp(), delay);
+    }
   }
 
   /**
