@@ -112,9 +112,11 @@ export class VoiceController {
    * The server's model list could not be read (engines that ship with the app still load): the
    * others are not missing but unknown, and the page re-reads the list with backoff until it can.
    */
-  modelsUnavailable = $state(false);
+  get modelsUnavailable(): boolean {
+    return this.failedModelReads > 0;
+  }
   /** Reads of the model list that failed in a row (sets the next re-read's delay). */
-  private failedModelReads = 0;
+  private failedModelReads = $state(0);
   /**
    * The home server is still hashing model files a conversation needs (`/api/models` says
    * "verifying"): those roles are not missing yet, and the page re-reads the list until done.
@@ -224,7 +226,6 @@ export class VoiceController {
     });
     // Startup stages, for bench:startup: the server's models and the graphics check are in.
     performance.mark('hearth:engines:planned');
-    this.modelsUnavailable = !models.ok;
     this.failedModelReads = models.ok ? 0 : this.failedModelReads + 1;
     const roles = models.ok ? models.data.roles : [];
     this.serverChecking = roles.some((role) => CONVERSATION_ROLES.has(role.role) && role.status === 'verifying');

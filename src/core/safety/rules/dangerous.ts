@@ -50,7 +50,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\blean(?:ing)? (?:out|over)\b[^.?!]*\b(?:window|balcony|edge|railing|bridge|far as you can)\b|\blean out\b`,
+        String.raw`\blean(?:ing)? (?:right |all the way |really |really far |far )?(?:out|over)\b[^.?!]*\b(?:window|car|bus|train|balcony|edge|railing|bridge|far as you can)\b|\blean out\b|\b(?:head|arms?|body) out of the (?:car|bus|train) window\b`,
       ),
     },
     { negatable: true, pattern: /\bslid(?:e|ing) down the (?:stair )?banister/ },
@@ -282,17 +282,11 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern: new RegExp(String.raw`\b(?:you|your|let's|try|see if)\b[^.?!]*(?:${OUT_AND_ALONG})`),
     },
-    // Letting go at the top of a swing; leaning out of a moving car; a grown-up watching a ride clears roads.
+    // Letting go at the top of a swing; a grown-up watching a ride clears roads.
     {
       negatable: true,
       pattern:
         /\bswing\w*\b[^.?!]*\b(?:let go|jump off|jump out|fly off|stand up)\b|\b(?:let go|jump off|jump out) (?:of (?:the |my )?swing|at the (?:very )?top)\b/,
-    },
-    {
-      negatable: true,
-      pattern: new RegExp(
-        String.raw`\blean(?:ing)? (?:right |all the way |really |really far |far )?(?:out|over)\b[^.?!]*\b(?:window|car|bus|train|balcony|edge|railing|bridge)\b|\b(?:head|arms?|body) out of the (?:car|bus|train) window\b`,
-      ),
     },
   ],
 };

@@ -3,14 +3,18 @@
 import type { CategoryRules } from './safety-rule.ts';
 import { words } from './safety-rule.ts';
 
+/** What a child wears, for "take off your …" and "under your …". */
+const CLOTHES = String.raw`(?:pyjamas|pajamas|clothes|pants|knickers|underwear|nightie|top|t-shirt|shirt|skirt|dress|trousers|shorts)`;
+
 export const sexualRules: CategoryRules<'sexual'> = {
   category: 'sexual',
   rules: [
     // "The babysitter asked me to touch him under his shorts": a child telling of abuse.
     {
       stage: 'input',
-      pattern:
-        /\b(?:asked|told|made|makes|wants?|wanted|tried to get) me to touch (?:him|her|them|his|her)\b[^.?!]*\b(?:under|inside|in) (?:his|her|their) (?:shorts|pants|knickers|trousers|underwear|clothes|pyjamas|skirt|dress)\b|\btouch (?:him|her|them) (?:under|inside) (?:his|her|their) (?:shorts|pants|knickers|trousers|underwear|clothes|pyjamas)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:asked|told|made|makes|wants?|wanted|tried to get) me to touch (?:him|her|them|his|her)\b[^.?!]*\b(?:under|inside|in) (?:his|her|their) ${CLOTHES}\b|\btouch (?:him|her|them) (?:under|inside) (?:his|her|their) ${CLOTHES}\b`,
+      ),
     },
     {
       pattern: new RegExp(
@@ -21,8 +25,9 @@ export const sexualRules: CategoryRules<'sexual'> = {
     },
     { negatable: true, pattern: /\bprivate (?:parts?|places?|bits)\b/ },
     {
-      pattern:
-        /\b(?:take|taking|took|pull|pulling|get|getting) (?:off|down) (?:our|your|my|their|his|her) (?:clothes|trousers|pants|knickers|pyjamas|top|shirt|dress)\b|\b(?:take|taking) (?:our|your|my) clothes off\b|\b(?:with|have) no clothes\b|\bno clothes on\b|\bno (?:pants|knickers|trousers|underwear) on\b|\bwithout (?:any )?clothes\b|\btake something off\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:take|taking|took|pull|pulling|get|getting) (?:off|down) (?:our|your|my|their|his|her) ${CLOTHES}\b|\b(?:take|taking) (?:our|your|my) clothes off\b|\b(?:with|have) no clothes\b|\bno clothes on\b|\bno (?:pants|knickers|trousers|underwear) on\b|\bwithout (?:any )?clothes\b|\btake something off\b`,
+      ),
     },
     {
       stage: 'output',
@@ -52,8 +57,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
         /\b(?:in|without) your (?:underwear|pants|knickers|bikini)\b|\b(?:look|looks|looking) (?:so |really )?(?:hot|sexy|fit) in\b|\bsee you in your\b/,
     },
     {
-      pattern:
-        /\bunder your (?:pyjamas|clothes|top|t-shirt|skirt|dress|pants|trousers|nightie)\b|\bwhat's under your\b/,
+      pattern: new RegExp(String.raw`\bunder your ${CLOTHES}\b|\bwhat's under your\b`),
     },
     {
       pattern:
@@ -67,13 +71,15 @@ export const sexualRules: CategoryRules<'sexual'> = {
     // Undressing as a game: "a game where you take your pyjamas off".
     {
       stage: 'output',
-      pattern:
-        /\b(?:game|let's|play|show me|for me|secret)\b[^.?!]*\btake (?:off )?(?:your|all your) (?:pyjamas|pajamas|clothes|pants|knickers|underwear|nightie|top|trousers|dress)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:game|let's|play|show me|for me|secret)\b[^.?!]*\btake (?:off )?(?:your|all your) ${CLOTHES}\b`,
+      ),
     },
     // A grown-up's secret with clothes off: "our cuddles are a secret and I have to take my pyjamas off".
     {
-      pattern:
-        /\bsecret\b[^.?!]*\b(?:take|taking|takes|took) (?:off )?(?:my|your|our|all my|all your|his|her) (?:pyjamas|pajamas|clothes|pants|knickers|underwear|nightie|top|trousers|dress)(?: off)?\b|\b(?:take|taking|takes|took) (?:off )?(?:my|your|our|all my|his|her) (?:pyjamas|pajamas|clothes|pants|knickers|underwear|nightie|trousers)(?: off)?\b[^.?!]*\bsecret\b/,
+      pattern: new RegExp(
+        String.raw`\bsecret\b[^.?!]*\b(?:take|taking|takes|took) (?:off )?(?:my|your|our|all my|all your|his|her) ${CLOTHES}(?: off)?\b|\b(?:take|taking|takes|took) (?:off )?(?:my|your|our|all my|his|her) ${CLOTHES}(?: off)?\b[^.?!]*\bsecret\b`,
+      ),
     },
   ],
 };
