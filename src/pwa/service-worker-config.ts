@@ -8,7 +8,7 @@ import { API_CACHE, ASSETS_CACHE, CATALOG_INDEX_CACHE, MODELS_CACHE } from '../c
 
 /**
  * Build files up to this size are precached (the app shell: JS, CSS, HTML, worklets, small WASM).
- * Larger ones (onnxruntime's 14 and 27 MB WASM, wllama's 9 MB, WebLLM's chunks) are cached the
+ * Larger ones (onnxruntime's 14 MB WASM builds and its 27 MB WebGPU one, wllama's 9 MB, WebLLM's chunks) are cached the
  * first time the engine that needs them loads, so a first visit does not download 60 MB of
  * engines it may never use.
  */

@@ -84,6 +84,11 @@ describe('model engines in Chromium (contract packs, real libraries, real server
     expect(loaded.progress.map((p) => p.stage)).toEqual(
       expect.arrayContaining(['Downloading onnx/decoder_model_merged_quantized.onnx', 'Ready']),
     );
+    // On the CPU, onnxruntime's plain build (14 MB), not the 27 MB asyncify one its WebGPU bundle
+    // would pick: the plain one starts in about half the time.
+    const ortFiles = recorder.requests.map((r) => new URL(r.url).pathname).filter((p) => /\/ort-wasm-/.test(p));
+    expect(ortFiles.some((p) => /\/ort-wasm-simd-threaded-[\w-]+\.wasm$/.test(p))).toBe(true);
+    expect(ortFiles.filter((p) => p.includes('asyncify'))).toEqual([]);
 
     const utterance = readWav(makeUtteranceWav('Tell me a story about a brave turtle.'));
     expect(utterance.sampleRate).toBe(16000);

@@ -27,8 +27,8 @@ const api = {
     opts: EmbedderLoadOptions,
     onProgress: LoadProgressListener,
   ): Promise<{ info: EngineInfo; dimensions: number }> {
-    const threads = configureTransformersEnv(env as unknown as TransformersEnvLike);
     const choice = await chooseBackend(opts.backend);
+    const threads = configureTransformersEnv(env as unknown as TransformersEnvLike, choice.backend);
     extractor = await pipeline('feature-extraction', opts.packId, {
       device: choice.backend,
       dtype: opts.dtype,

@@ -29,8 +29,8 @@ const running = new Map<number, InterruptableStoppingCriteria>();
 const api = {
   async load(opts: WhisperLoadOptions, onProgress: LoadProgressListener): Promise<WhisperLoaded> {
     const loadStartedAt = epochNow();
-    const threads = configureTransformersEnv(env as unknown as TransformersEnvLike);
     const choice = await chooseBackend(opts.backend);
+    const threads = configureTransformersEnv(env as unknown as TransformersEnvLike, choice.backend);
     const pipelineStartedAt = epochNow();
     let lastFileAt = pipelineStartedAt;
     const progress = transformersProgress('stt', onProgress);
