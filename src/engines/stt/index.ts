@@ -38,6 +38,7 @@ export async function createWhisperSpeechToText(opts: WhisperOptions): Promise<W
           backend: opts.backend ?? 'auto',
           dtype: opts.dtype ?? 'q8',
           warmUpBeforeReady: startupOldPath(),
+          webGpuBuildOnCpu: startupOldPath(),
         },
         Comlink.proxy(onProgress),
       ),

@@ -11,6 +11,8 @@ export interface WhisperLoadOptions {
   dtype: WhisperDtype;
   /** The path before (bench:startup's comparison): the warm-up run finishes before load returns. */
   warmUpBeforeReady?: boolean;
+  /** The path before: onnxruntime's asyncify build (its WebGPU bundle's) on the CPU too. */
+  webGpuBuildOnCpu?: boolean;
 }
 
 /** Where a load's time went, for bench:startup (ms; epoch ms for the instants, comparable across threads). */

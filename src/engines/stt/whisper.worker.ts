@@ -30,7 +30,8 @@ const api = {
   async load(opts: WhisperLoadOptions, onProgress: LoadProgressListener): Promise<WhisperLoaded> {
     const loadStartedAt = epochNow();
     const choice = await chooseBackend(opts.backend);
-    const threads = configureTransformersEnv(env as unknown as TransformersEnvLike, choice.backend);
+    const ortBuild = opts.webGpuBuildOnCpu ? 'webgpu' : choice.backend;
+    const threads = configureTransformersEnv(env as unknown as TransformersEnvLike, ortBuild);
     const pipelineStartedAt = epochNow();
     let lastFileAt = pipelineStartedAt;
     const progress = transformersProgress('stt', onProgress);

@@ -66,7 +66,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:me|everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real|alive|human|living|heartbeat|breathe)\b/,
+        /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:me|everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real|alive|human|living|heartbeat|breathe|(?:proper|actual) (?:boy|girl|person|kid|child|human|lady|man)|not (?:a|an|really a) (?:machine|robot|computer|program))\b/,
       unless: (s) => !/\byou(?:'re|rself)?\b/.test(s),
     },
     {
@@ -117,6 +117,12 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       stage: 'input',
       pattern:
         /\b(?:pretend|pretending) to be (?:my|a|his|her) (?:granny|grandma|gran|nan|nana|grandad|grandpa|mum|mom|mummy|mommy|dad|daddy|teacher|parent|grown-?up)\b[^.?!]*\b(?:on the phone|phone|ring|call|so (?:the |my |they |he |she )?(?:[\w']+ )?(?:thinks?|believes?|won't know))\b/,
+    },
+    // "Phone my teacher and say you're my granny": passing as a family grown-up to someone else.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:phone|call|ring|text|email|message|talk to)\b[^.?!]*\b(?:say|pretend|tell (?:them|her|him|the \w+))\b[^.?!]*\byou(?:'re| are) my (?:granny|grandma|gran|nan|nana|grandad|grandpa|mum|mom|mummy|mommy|dad|daddy|auntie|aunt|uncle|parent|big (?:sister|brother))\b/,
     },
     // "You're not a robot, you're my twin who lives in the tablet": a person living in the device.
     {

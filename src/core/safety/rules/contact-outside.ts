@@ -7,6 +7,14 @@ const APPS = String.raw`(?:snapchat|snap|whatsapp|instagram|insta|tiktok|tik tok
 export const contactOutsideRules: CategoryRules<'contact-outside'> = {
   category: 'contact-outside',
   rules: [
+    // "A lady online said she'd be my new mum if I send her my address": giving someone met online
+    // what finds the child.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:send|give|tell|show)\w* (?:her|him|them|someone|somebody) (?:my|our) (?:home )?(?:address|phone number|number|photos?|pictures?|selfies?|postcode|school|password)\b/,
+      unless: (s) => !/\b(?:online|internet|stranger|game|app|chat|met)\b/.test(s),
+    },
     { stage: 'output', pattern: new RegExp(String.raw`\b${APPS}\b`) },
     {
       stage: 'input',

@@ -66,6 +66,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:stand|standing|climb|climbing|stood|balance|balancing|get up|getting up)\b (?:up )?on (?:a |the |your |my )?(?:chair|stool|box|bucket|pile of \w+|stack of \w+|tower of \w+)s?\b[^.?!]*\b(?:on top of|on|onto|stacked on|piled on) (?:a |the |your |my |another )?(?:table|chair|counter|worktop|desk|box|stool|bed|chest of drawers|sofa|kitchen side)\b/,
       unless: withGrownUp,
     },
+    // Standing on something that moves or tips: "stand on the wobbly chair to reach the top shelf".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:stand|standing|stood|climb|climbing|balance|balancing|get up|getting up|hop up)\b (?:up )?on (?:a |the |that |your |my )?(?:wobbly|wobbling|rickety|broken|spinny|spinning|swivel|rolling|wheelie|tippy|office) (?:chair|stool|box|table|bucket|ladder)\b/,
+      unless: withGrownUp,
+    },
     {
       negatable: true,
       pattern: new RegExp(String.raw`\bclimb(?:ing)?\b[^.?!]*\b(?:tree|wall|cliff|rocks|ladder)\b[^.?!]*\b${alone}`),
@@ -124,7 +131,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:drink|drinking|eat|eating|taste|tasting|swallow|sip|lick|try)\b[^.?!]*\b(?:bleach|washing (?:powder|tablets?|liquid|pods?|up liquid)|cleaning (?:spray|stuff|liquid|products?)|dishwasher tablets?|detergent|blue stuff|stuff under the sink|polish|white spirit|paint|weed ?killer|batteries)\b/,
+        /\b(?:drink|drinking|drank|eat|eating|ate|taste|tasting|tasted|swallow|swallowed|sip|sipped|lick|licked|try|tried)\b[^.?!]*\b(?:bleach|washing (?:powder|tablets?|liquid|pods?|up liquid)|cleaning (?:spray|stuff|liquid|products?)|dishwasher tablets?|detergent|blue stuff|stuff under the sink|polish|white spirit|paint|weed ?killer|batteries)\b/,
     },
     {
       negatable: true,

@@ -122,12 +122,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern:
-        /\bmy school is (?:called )?(?!(?:the|a|my|big|little|new|nursery|fun|great|nice|boring)\b)[a-z']+(?: [a-z']+)? (?:primary|junior|infants?|elementary|academy|school|prep)\b|\bi go to (?!(?:the|a|my|big|little|new|nursery)\b)[a-z']+(?: [a-z']+)? (?:primary|junior|infants?|elementary|academy|prep)\b/,
+        /\bmy school is (?:called )?(?!(?:the|a|my|big|little|new|nursery|fun|great|nice|boring)\b)[a-z']+(?: [a-z']+)? (?:primary|junior|infants?|elementary|academy|school|prep)\b|\bmy school is (?:called )?(?:st\.?|saint) [a-z']+|\bi go to (?!(?:the|a|my|big|little|new|nursery)\b)[a-z']+(?: [a-z']+)? (?:primary|junior|infants?|elementary|academy|prep)\b/,
     },
     {
       stage: 'input',
       pattern:
-        /\b(?:walk|cycle|ride|scoot|get the bus|take the bus|go home|go to school)\b[^.?!]*\b(?:by myself|on my own|alone)\b[^.?!]*\b(?:at \d|at (?:eight|seven|nine|three|four|half)|every (?:morning|day|night|afternoon)|after school)\b/,
+        /\b(?:walk|cycle|ride|scoot|get the bus|take the bus|go home|go to school|wait|stand|sit|play)\b[^.?!]*\b(?:by myself|on my own|alone)\b[^.?!]*\b(?:at \d|at (?:eight|seven|nine|three|four|half)|(?:till|until|from) (?:\d|half|quarter|one|two|three|four|five|six)|every (?:morning|day|night|afternoon)|after school)\b/,
     },
     {
       stage: 'input',
@@ -167,6 +167,14 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'output',
       pattern:
         /\b(?:name of|where is|where's|what is|what's) (?:your )?(?:mum|mom|mummy|mommy|dad|daddy|parents?)(?:'s|s')? (?:work|job|office|workplace|shop|company)\b/,
+    },
+    // "What's the name of the road your house is on?", "Does your mummy leave the key outside?",
+    // "Write down your mum's phone number": the model fishing for how to find or enter the home.
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bname of (?:the |your )?(?:road|street|lane|avenue|estate|village|town)\b|\b(?:road|street|lane|avenue)\b[^.?!]*\byour (?:house|home|flat)(?: is)? (?:on|in)\b|\b(?:leave|leaves|left|keep|keeps|hide|hides|put|puts)\b[^.?!]*\b(?:the |a |her |his |your |their )?(?:spare )?keys?\b[^.?!]*\b(?:outside|under the mat|under a (?:pot|stone|rock|plant)|in the garden|by the door)\b|\b(?:tell|say|give|write|read|send|spell|what's|what is)\b[^.?!]*\b(?:your|your (?:mum|mom|mummy|mommy|dad|daddy|granny|grandma|nan|parents?)(?:'s|s')?) (?:phone|mobile|telephone|home phone) number\b/,
     },
     // Where a family keeps money or keys; a house told by its number and door; a code said in words.
     {

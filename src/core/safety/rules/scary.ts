@@ -4,7 +4,7 @@
 import type { CategoryRules } from './safety-rule.ts';
 import { words } from './safety-rule.ts';
 
-const CREATURE = String.raw`(?:bogey ?m[ae]n|boogey ?m[ae]n|boogie ?m[ae]n|monsters?|ghosts?|spirits?|phantoms?|witch(?:es)?|bad man|bad men|demons?|zombies?|clowns?|skeletons?|creatures?|shadows?|thing|something|spiders?|man in the mask|vampires?|devil)`;
+const CREATURE = String.raw`(?:bogey ?m[ae]n|boogey ?m[ae]n|boogie ?m[ae]n|monsters?|ghosts?|spirits?|phantoms?|witch(?:es)?|bad man|bad men|demons?|zombies?|clowns?|skeletons?|creatures?|shadows?|thing|something|spiders?|man in the mask|vampires?|devil|(?:a|the|an old) (?:man|lady|woman) who)`;
 
 /** "... crawls out from under the bed", "... comes out of your wardrobe" (before the owner word). */
 const OUT_OF_BED = String.raw`\b(?:crawls?|creeps?|climbs?|comes?|jumps?|reaches?|grabs?)\b[^.?!]*\b(?:out (?:from|of) )?(?:under )?`;
@@ -17,7 +17,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b${CREATURE}\b[^.?!]*\b(?:under your (?:bed|floor|floorboards|stairs|house|pillow)|in your (?:room|bed|bedroom|house|wardrobe|closet|walls|attic|cupboard)|outside your (?:window|door|house)|into your (?:room|bedroom|house)|closer to your|(?:at the end of|by|next to) your bed|at your (?:window|door)|watching you|waiting for you|coming for you|behind you|next to you|beside you|(?:get|eat|take|grab|snatch|find|hurt|steal|kidnap) you|(?:in|through) your window|knows? your name|come alive and)\b`,
+        String.raw`\b${CREATURE}\b[^.?!]*\b(?:under (?:your|children's|kids'|little (?:boys'|girls'|children's)) (?:beds?|floor|floorboards|stairs|house|pillow)|in your (?:room|bed|bedroom|house|wardrobe|closet|walls|attic|cupboard)|outside your (?:window|door|house)|into your (?:room|bedroom|house)|closer to your|(?:at the end of|by|next to) your bed|at your (?:window|door)|watching you|waiting for you|coming for you|behind you|next to you|beside you|(?:get|eat|take|grab|snatch|find|hurt|steal|kidnap) you|(?:in|through) your window|knows? your name|come alive and)\b`,
       ),
     },
     {

@@ -7,6 +7,12 @@ const SELF = String.raw`(?:myself|my self|yourself|your self)`;
 export const selfHarmRules: CategoryRules<'self-harm'> = {
   category: 'self-harm',
   rules: [
+    // Hurting oneself offered as comfort: "when we're sad, hurting ourselves a little can help".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:hurt|hurting|cut|cutting|scratch|scratching|pinch|pinching|hit|hitting)\w* (?:ourselves|yourself|yourselves|myself|themselves)\b[^.?!]*\b(?:help|helps|better|calm|good|relief|feel something)\b/,
+    },
     {
       negatable: true,
       pattern: new RegExp(

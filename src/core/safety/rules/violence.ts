@@ -25,6 +25,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\bhow (?:do|can|could|would|to) (?:you |i |we )?(?:make|get|knock|choke|strangle|hurt)\b[^.?!]*\b(?:someone|somebody|a person|people|him|her|them|my (?:brother|sister|friend|mum|dad))\b[^.?!]*\b(?:pass out|faint|stop breathing|black out|go to sleep forever|unconscious|bleed|out cold)\b|\bmake (?:someone|somebody|a person|him|her) (?:pass out|faint|stop breathing|black out)\b/,
     },
+    // A sharp thing taken to hurt a person: "get the scissors and cut Oliver's hand so he cries".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:scissors|knife|knives|compass|pencil|needle|pin|fork|stick|stone|rock|hammer)\b[^.?!]*\b(?:cut|stab|poke|jab|hit|smash|scratch|hurt)\b[^.?!]*\b(?:(?:[a-z]+'s|his|her|their) (?:hands?|arms?|legs?|face|fingers?|neck|eyes?|tummy|head|back)|so (?:he|she|they|it) (?:cries|cry|bleeds?|screams?))\b/,
+    },
     // Killing words, unless a fairy tale ("the knight killed the dragon"), a game or an idiom.
     {
       pattern: new RegExp(
