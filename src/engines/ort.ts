@@ -61,6 +61,19 @@ export function configureOrtWasm(wasmEnv: OrtWasmEnv, files: OrtWasmFiles): numb
   return threads;
 }
 
+/** Which onnxruntime build transformers.js runs: its WebGPU bundle's (asyncify) or the plain CPU one. */
+export type TransformersOrtBuild = 'webgpu' | 'cpu';
+
+/** The build for a backend: the plain one wherever the WebGPU EP is not used. */
+export function transformersOrtBuild(backend: 'webgpu' | 'wasm'): TransformersOrtBuild {
+  return backend === 'webgpu' ? 'webgpu' : 'cpu';
+}
+
+/** The files transformers.js fetches for a build (the worker loads them; warm-caches keeps them). */
+export function transformersOrtFiles(build: TransformersOrtBuild): OrtWasmFiles {
+  return build === 'cpu' ? TRANSFORMERS_ORT_CPU_WASM : TRANSFORMERS_ORT_WASM;
+}
+
 /** The slice of transformers.js' `env` we set (typed loosely: its typings vary by build). */
 export interface TransformersEnvLike {
   allowRemoteModels: boolean;
@@ -78,7 +91,7 @@ export interface TransformersEnvLike {
  */
 export function configureTransformersEnv(
   env: TransformersEnvLike,
-  backend: 'webgpu' | 'wasm',
+  build: TransformersOrtBuild,
   origin: string = self.location.origin,
 ): number {
   env.allowRemoteModels = false;
@@ -94,7 +107,7 @@ export function configureTransformersEnv(
   env.useWasmCache = false;
   const wasm = env.backends.onnx.wasm;
   if (!wasm) throw new Error('transformers.js has no onnxruntime-web WASM backend here');
-  return configureOrtWasm(wasm, backend === 'wasm' ? TRANSFORMERS_ORT_CPU_WASM : TRANSFORMERS_ORT_WASM);
+  return configureOrtWasm(wasm, transformersOrtFiles(build));
 }
 
 export type BackendPreference = 'auto' | 'webgpu' | 'wasm';

@@ -6,29 +6,32 @@
 // (src/models-cache), not this.
 
 import wllamaWasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
-import { ORT_WASM, TRANSFORMERS_ORT_CPU_WASM, TRANSFORMERS_ORT_WASM } from '../../engines/ort.ts';
+import { ORT_WASM, transformersOrtBuild, transformersOrtFiles } from '../../engines/ort.ts';
 import type { EngineStatusMap } from '../../engines/index.ts';
 
 /** Files each engine's worker fetches (a worker's loads never show in the page's resource timing). */
-const FILES_BY_ENGINE: Record<string, readonly string[]> = {
-  wllama: [wllamaWasmUrl],
-  'onnxruntime-web': [ORT_WASM.wasm, ORT_WASM.mjs],
-  piper: [ORT_WASM.wasm, ORT_WASM.mjs],
-  'transformers.js': [TRANSFORMERS_ORT_WASM.wasm, TRANSFORMERS_ORT_WASM.mjs],
-};
-
-/** transformers.js runs a different onnxruntime build on the CPU (see ort.ts). */
-const TRANSFORMERS_CPU_FILES: readonly string[] = [TRANSFORMERS_ORT_CPU_WASM.wasm, TRANSFORMERS_ORT_CPU_WASM.mjs];
+function engineFiles(engine: string, backend: 'webgpu' | 'wasm'): readonly string[] {
+  switch (engine) {
+    case 'wllama':
+      return [wllamaWasmUrl];
+    case 'onnxruntime-web':
+    case 'piper':
+      return [ORT_WASM.wasm, ORT_WASM.mjs];
+    case 'transformers.js': {
+      const files = transformersOrtFiles(transformersOrtBuild(backend));
+      return [files.wasm, files.mjs];
+    }
+    default:
+      return [];
+  }
+}
 
 /** Build files of the engines that are ready, plus those the page itself loaded. */
 export function loadedBuildFiles(engines: EngineStatusMap): string[] {
   const files = new Set<string>();
   for (const status of Object.values(engines)) {
     if (status.state !== 'ready' || !status.info) continue;
-    const { engine, backend } = status.info;
-    const engineFiles =
-      engine === 'transformers.js' && backend === 'wasm' ? TRANSFORMERS_CPU_FILES : FILES_BY_ENGINE[engine];
-    for (const url of engineFiles ?? []) files.add(new URL(url, location.href).href);
+    for (const url of engineFiles(status.info.engine, status.info.backend)) files.add(new URL(url, location.href).href);
   }
   for (const entry of performance.getEntriesByType('resource')) {
     const url = new URL(entry.name, location.href);

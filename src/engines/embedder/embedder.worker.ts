@@ -2,7 +2,13 @@
 // normalisation (options of the CALL; passed to pipeline() they would be silently ignored).
 import * as Comlink from 'comlink';
 import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
-import { chooseBackend, configureTransformersEnv, type BackendPreference, type TransformersEnvLike } from '../ort.ts';
+import {
+  chooseBackend,
+  configureTransformersEnv,
+  transformersOrtBuild,
+  type BackendPreference,
+  type TransformersEnvLike,
+} from '../ort.ts';
 import type { EngineInfo, LoadProgressListener } from '../types.ts';
 import { transformersProgress } from '../worker-utils.ts';
 
@@ -28,7 +34,10 @@ const api = {
     onProgress: LoadProgressListener,
   ): Promise<{ info: EngineInfo; dimensions: number }> {
     const choice = await chooseBackend(opts.backend);
-    const threads = configureTransformersEnv(env as unknown as TransformersEnvLike, choice.backend);
+    const threads = configureTransformersEnv(
+      env as unknown as TransformersEnvLike,
+      transformersOrtBuild(choice.backend),
+    );
     extractor = await pipeline('feature-extraction', opts.packId, {
       device: choice.backend,
       dtype: opts.dtype,

@@ -8,7 +8,7 @@ import {
   type AutomaticSpeechRecognitionPipeline,
 } from '@huggingface/transformers';
 import type { Transcript } from '../../core/engines.ts';
-import { chooseBackend, configureTransformersEnv, type TransformersEnvLike } from '../ort.ts';
+import { chooseBackend, configureTransformersEnv, transformersOrtBuild, type TransformersEnvLike } from '../ort.ts';
 import type { LoadProgressListener } from '../types.ts';
 import { transformersProgress } from '../worker-utils.ts';
 import type { WhisperLoaded, WhisperLoadOptions } from './whisper-protocol.ts';
@@ -30,7 +30,7 @@ const api = {
   async load(opts: WhisperLoadOptions, onProgress: LoadProgressListener): Promise<WhisperLoaded> {
     const loadStartedAt = epochNow();
     const choice = await chooseBackend(opts.backend);
-    const ortBuild = opts.webGpuBuildOnCpu ? 'webgpu' : choice.backend;
+    const ortBuild = opts.webGpuBuildOnCpu ? 'webgpu' : transformersOrtBuild(choice.backend);
     const threads = configureTransformersEnv(env as unknown as TransformersEnvLike, ortBuild);
     const pipelineStartedAt = epochNow();
     let lastFileAt = pipelineStartedAt;

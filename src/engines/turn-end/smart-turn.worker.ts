@@ -20,7 +20,7 @@ const api = {
   /** Loads the model from `modelUrl` (same origin). Resolves with the model's byte size. */
   async load(modelUrl: string, onProgress: LoadProgressListener): Promise<number> {
     // transformers.js only computes features here, but it is pointed at our server all the same.
-    configureTransformersEnv(env as unknown as TransformersEnvLike, 'wasm');
+    configureTransformersEnv(env as unknown as TransformersEnvLike, 'cpu');
     ort.env.wasm.wasmPaths = absoluteWasmPaths(ORT_WASM);
     ort.env.wasm.numThreads = 1;
     ort.env.wasm.proxy = false;
