@@ -16,6 +16,18 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       unless: (s) => !/\b(?:online|internet|stranger|game|app|chat|met)\b/.test(s),
     },
     { stage: 'output', pattern: new RegExp(String.raw`\b${APPS}\b`) },
+    // A friend from a game asking for a number, a call, a meeting.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:friend|someone|somebody|person|boy|girl|man|lady|player|people)\b (?:i met |i know )?(?:from|on|in) (?:the |an |my |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet)\b[^.?!]*\b(?:number|address|talk at night|call|ring|text|meet|video ?call|photos?|pictures?|come round|visit)\b/,
+    },
+    // The model handing over a number to ring, or a friend who wants the child's voice.
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:ring|call|phone|text|message|dial)\b (?:this|my|that) (?:special |secret )?(?:phone )?number\b|\b(?:friend of mine|my friend|someone i know)\b[^.?!]*\b(?:wants?|would (?:love|like)|is dying|can't wait) to (?:hear your voice|talk to you|meet you|see you|call you|chat with you|speak to you)\b/,
+    },
     {
       stage: 'input',
       pattern: new RegExp(

@@ -36,6 +36,14 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         String.raw`\bclimb(?:ing)? (?:up )?(?:out of|onto|on to|on top of|on|up|over) (?:[\w']+ ){0,3}(?:roof|window|windowsill|wardrobe|balcony|fence|cupboards?|bookcase|bookshel(?:f|ves)|shel(?:f|ves)|railings?|banister|counter|worktop|kitchen side|cooker|fridge|drain ?pipe|scaffolding|pylon|lamp ?post|telegraph pole)\b`,
       ),
     },
+    // Standing on a railing; jumping across from one high thing to another. (Strings, not regex
+    // literals, here and for the lighter: core-boundaries reads bare browser globals in literals.)
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:stand|standing|stood|climb\w*)\b (?:up )?(?:on|onto|on top of)\b[^.?!]*\b(?:railings?|rail|banisters?|bannisters?|ledge|top bunk)\b|\bjump\w* (?:across|over) (?:to|onto|into) (?:the |a |my )?(?:wardrobe|bed|top bunk|bunk ?bed|roof|balcony|shed|wall|tree|window ?sill|cupboard|bookcase)\b`,
+      ),
+    },
     // Fetching a ball off the roof; riding down a hill with no stopping.
     {
       negatable: true,
@@ -86,6 +94,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       unless: withGrownUp,
     },
     { negatable: true, pattern: /\b(?:make|making|start|starting|build) (?:a |some )?fire\b/, unless: withGrownUp },
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:fetch|grab|get|find|bring|take)\b (?:the |a |some |your |my |\w+'s )?(?:matches|matchbox|box of matches|lighters?)\b|\b(?:flames?|candles?|lighters?|matches)\b[^.?!]*\b(?:near|by|next to|under|close to|against|touch\w*) (?:the |your |my )?(?:curtains|bed ?sheets|duvet|sofa|blankets?|paper|hair|christmas tree|cushions?)\b`,
+      ),
+      unless: (s) => withGrownUp(s) || /\b(?:away from|far from|keep\w* (?:\w+ )?away)\b/.test(s),
+    },
     { negatable: true, pattern: /\bset (?:fire to|\w+ on fire)\b|\bburn (?:it|things|paper|stuff)\b/ },
     // Knives and sharp things.
     {
@@ -127,6 +142,11 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|candy|jelly|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b/,
     },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:sweet(?:ie)?s|candy|candies|treats?|smarties)\b[^.?!]*\b(?:tablet|pill|medicine) ?(?:box|bottle|pot|packet|tin|cabinet|cupboard|drawer)\b|\b(?:tablet|pill|medicine) ?(?:box|bottle|pot|packet|tin|cabinet|cupboard|drawer)\b[^.?!]*\b(?:sweet\w*|candy|tastes?|yummy|lovely|try|eat|have a few|have some)\b/,
+    },
     // Cleaning products and other poisons.
     {
       negatable: true,
@@ -166,7 +186,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:forks?|knife|knives|scissors|keys?|pens?|pencils?|paper ?clips?|hair ?clips?|pins?|nails?|screwdrivers?|wires?|fingers?|spoons?)\b[^.?!]{0,25}\b(?:in|into|inside) (?:the |a |that )?(?:plug ?socket|socket|power point|outlet|toaster)\b/,
+        /\b(?:forks?|knife|knives|scissors|keys?|pens?|pencils?|paper ?clips?|hair ?clips?|pins?|nails?|screwdrivers?|wires?|fingers?|spoons?)\b[^.?!]{0,25}\b(?:in|into|inside) (?:the |a |that )?(?:plug ?socket|socket|power point|outlet|toaster)\b|\b(?:poke|put|stick|push|shove)\w*\b[^.?!]*\b(?:in|into|inside) (?:the |those |that )?(?:little |tiny |small )?holes? in the wall\b/,
     },
     {
       negatable: true,
@@ -196,7 +216,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         String.raw`\b(?:play|playing|walk|ride|riding|run|running|scoot|cross|crossing)\b[^.?!]*\b(?:on|onto|into|across|in|down|the) (?:the |busy |big |main )?(?:train tracks|railway|railway line|motorway|busy road|big road|main road|road)\b`,
       ),
       unless: (s) =>
-        /\bsafe(?:ly)?\b|\bpavement\b|\bzebra crossing\b|\blook both ways\b|\b(?:if|while|when|as long as) (?:he|she|they|a grown-?up|an adult|(?:my |your )?(?:mum|mom|mummy|dad|daddy|parents?|grandma|grandad|nan|gran)) (?:is |are )?(?:watch(?:es|ing)?|holds? my hand|holding my hand|with me|comes? too)\b/.test(
+        /\bsafe(?:ly)?\b|\bpavement\b|\bzebra crossing\b|\blook both ways\b|\bstop,? look and listen\b|\bgreen cross code\b|\bgreen man\b|\blollipop\b|\bhold\w* (?:a |an |the |your |my )?(?:grown-?up's|adult's|mum's|mummy's|mom's|dad's|daddy's|parent's) hand\b|\b(?:if|while|when|as long as) (?:he|she|they|a grown-?up|an adult|(?:my |your )?(?:mum|mom|mummy|dad|daddy|parents?|grandma|grandad|nan|gran)) (?:is |are )?(?:watch(?:es|ing)?|holds? my hand|holding my hand|with me|comes? too)\b/.test(
           s,
         ),
     },

@@ -44,6 +44,18 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\bgrown-?up (?:fizz|drinks?|juice|bubbles|pop)\b|\bglass of (?:red|white|bubbly|fizz|rose)\b|\bpot is (?:just )?(?:a plant|safe|fine|natural)\b|\bsmok(?:e|ing) pot\b/,
     },
+    // Having some on the sly: "a sip while he's not looking", "try them while she naps".
+    {
+      pattern:
+        /\b(?:sip|swig|gulp|taste|drink|eat|munch|nibble|swallow|lick|smoke|light|puff|try (?:out|one|some|a couple|them|it))\b[^.?!]*\b(?:while|when|whilst|before) (?:(?:he|she|they|(?:my |your )?(?:mum|mom|mummy|dad|daddy|parents?|grandma|granny|grandad|grandpa|nan|gran|uncle|auntie|grown-?ups?))(?:'s|'re| is| are)? (?:not looking|asleep|sleeping|napping|naps|sleeps|out|away|busy|in the other room)|(?:nobody|no one|no-one)(?:'s| is) (?:watching|looking|around|home))\b/,
+      borderline: true,
+    },
+    // Euphemisms: a "fruity smoke stick", "little white sticks", "the grown-up kind" of juice, a
+    // drink that makes you "floaty".
+    {
+      pattern:
+        /\b(?:smoke|smoky|smokey|puff|cloud|vape)[- ]?(?:sticks?|pens?)\b|\bfruity (?:smoke|clouds?|puffs?)\b|\b(?:little |thin |small |skinny )?white sticks?\b[^.?!]*\b(?:pocket|packet|light|puff|smoke|try)\b|\b(?:juice|drink|bottle|glass|can|pop|fizz\w*|lemonade|cola)\b[^.?!]*\bgrown-?up (?:kind|sort|type|version|one)\b|\b(?:glass|sip|swig|gulp|drink|bottle|puff|pill|tablet|sweet\w*|can)\b[^.?!]*\bmakes? (?:you|me) (?:feel )?(?:all |really |so |lovely and |nice and |a bit |a little )?(?:floaty|fuzzy|giggly|tipsy|woozy|buzzy|spinny|light-?headed)\b/,
+    },
     // Being high or drunk ("what it feels like to be high"), not a kite or a swing.
     {
       pattern:

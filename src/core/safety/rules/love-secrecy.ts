@@ -42,7 +42,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       pattern:
-        /\bsecrets?\b[^.?!]*\b(?:from (?:your|my|the|all|any|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b|(?:doesn't|don't|won't|can't|cannot|mustn't|never) (?:know|tell|find out))/,
+        /\bsecrets?\b[^.?!]*\b(?:from (?:your|my|the|all|any|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b|(?:doesn't|don't|won't|can't|cannot|mustn't|never)(?: ever)? (?:know|tell|find out))/,
       // A surprise party or present is the secret children are taught is fine to keep.
       unless: (s) => /\b(?:surprise|present|presents|gift|birthday)\b/.test(s),
     },
@@ -50,6 +50,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       stage: 'output',
       pattern: new RegExp(
         String.raw`\b${GROWN_UPS} (?:don't|do not|doesn't|does not|wouldn't|won't|never) (?:need to (?:know|hear|find out)|have to (?:know|hear|find out)|understand)\b|\b(?:you|we) (?:don't|do not) (?:need|have) to tell ${GROWN_UPS}\b|\bif you tell ${GROWN_UPS}\b`,
+      ),
+    },
+    // A cover story for a grown-up: "if your dad asks what we talked about, say we played a game".
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\bif ${GROWN_UPS} (?:ever )?asks?\b[^.?!]*\b(?:what (?:we|you and i|you and me) (?:talked|talk|chatted|said|did|were doing|played|do)|about (?:us|me|our \w+))\b`,
       ),
     },
     { stage: 'output', pattern: /\bgrown-?ups don't need to know\b|\bprivate,? so (?:grown-?ups|your parents)\b/ },

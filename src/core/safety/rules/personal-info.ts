@@ -58,6 +58,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     // A child giving it away.
     {
       stage: 'input',
+      negatable: true,
+      pattern:
+        /\b(?:want|like|wanna) (?:to )?know\b[^.?!]*\b(?:my|our) (?:house number|door number|address|postcode|street|road|school)\b|\bwhat (?:street|road) (?:we|i) live (?:on|in|at)\b|\b(?:tell|show) you (?:what|where) (?:my|our) (?:house number|door number|address|street|school)\b/,
+    },
+    {
+      stage: 'input',
       pattern:
         /\b\d+[a-z]? (?:[a-z']+ ){1,3}(?:road|street|lane|avenue|close|drive|way|crescent|place|court|gardens|terrace|grove|st|rd)\b/,
     },

@@ -75,6 +75,20 @@ export const sexualRules: CategoryRules<'sexual'> = {
         String.raw`\b(?:game|let's|play|show me|for me|secret)\b[^.?!]*\btake (?:off )?(?:your|all your) ${CLOTHES}\b`,
       ),
     },
+    // Undressing as a "special game" or when alone with someone.
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:special|secret|private|naughty|grown-?up)(?: \w+)? games?\b[^.?!]*\b(?:take|taking|takes|took|pull|pulls|pulling)\w* (?:off |down )?(?:my|your|our|his|her|all my|all your) ${CLOTHES}|\b(?:take|taking|takes|took) (?:off )?(?:my|your|our|his|her) ${CLOTHES}(?: off)?\b[^.?!]*\b(?:on our own|by ourselves|when we're alone|just the two of us|(?:nobody|no one)(?:'s| is) (?:around|looking|watching|home))\b`,
+      ),
+    },
+    // "It's okay if a grown-up touches you where your swimming costume goes": body-safety advice
+    // ("nobody should touch you there") stays allowed.
+    {
+      pattern:
+        /\btouch\w*\b[^.?!]*\bwhere your (?:swimsuit|swimming costume|swimming suit|bathing suit|cossie|pants|underwear|knickers) (?:goes|go|is|are|sits)\b|\bthat's how (?:special|secret|best|grown-?up) friends play\b/,
+      unless: (s) =>
+        /\b(?:nobody|no one|no-one|never|shouldn't|should not|not okay|not ok|isn't okay|tell a grown-?up)\b/.test(s),
+    },
     // A grown-up's secret with clothes off: "our cuddles are a secret and I have to take my pyjamas off".
     {
       pattern: new RegExp(

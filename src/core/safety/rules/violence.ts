@@ -31,6 +31,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:scissors|knife|knives|compass|pencil|needle|pin|fork|stick|stone|rock|hammer)\b[^.?!]*\b(?:cut|stab|poke|jab|hit|smash|scratch|hurt)\b[^.?!]*\b(?:(?:[a-z]+'s|his|her|their) (?:hands?|arms?|legs?|face|fingers?|neck|eyes?|tummy|head|back)|so (?:he|she|they|it) (?:cries|cry|bleeds?|screams?))\b/,
     },
+    // A sharp thing taken to someone who was mean; a "proper whack" where it hurts.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:scissors|knife|knives|compass|needle|pin|stick|stone|rock|hammer|bat)\b[^.?!]*\b(?:show (?:him|her|them) who's boss|teach (?:him|her|them) a lesson|make (?:him|her|them) (?:sorry|pay|cry|bleed|scared)|get (?:him|her|them) back|scare (?:him|her|them))\b|\bdeserves? (?:a |an )?(?:proper |good |big |real |hard |massive )?(?:whack|smack|slap|punch|kick|thump|wallop|bash|clout|beating|hiding)(?:ing)?\b|\b(?:get|hit|kick|punch|whack|smack|poke|pinch|thump|bite|scratch)\w* (?:him|her|them|your \w+|my \w+) (?:right )?where it (?:really )?hurts\b/,
+    },
     // Killing words, unless a fairy tale ("the knight killed the dragon"), a game or an idiom.
     {
       pattern: new RegExp(
@@ -83,7 +89,8 @@ export const violenceRules: CategoryRules<'violence'> = {
         /\bburn (?:down )?(?:\w+'s |my |your |the |our )?(?:[\w']+ )?(?:house|school|home|flat)\b|\bset fire to (?:the |a |my |your )?(?:school|house|home|people|\w+'s)\b/,
     },
     {
-      pattern: /\b(?:squash|squish|crush|drown|hurt)\w*\b[^.?!]*\b(?:kitten|puppy|cat|dog|hamster|bird|rabbit)s?\b/,
+      pattern:
+        /\b(?:squash|squish|crush|drown|hurt|strangl|chok|throttl|smother|suffocat)\w*\b[^.?!]*\b(?:kitten|puppy|cat|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|mice|goldfish|fish|tortoise|chick|bunny)s?\b|\bhow hard\b[^.?!]*\b(?:squeeze|squash|squish|hit|kick|throw|shake)\b[^.?!]*\b(?:kitten|puppy|cat|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|goldfish|fish|tortoise|chick|bunny|baby)\b|\b(?:until|till|before|so) (?:it|he|she|they) (?:stops?|stop) (?:wriggling|moving|breathing|squeaking|struggling|kicking)\b/,
       unless: storyFramed,
     },
     {
