@@ -244,6 +244,11 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: /\bbottles? under the sink\b|\bmix (?:all )?(?:the )?(?:bottles|cleaning \w+|chemicals|sprays)\b/,
+      // "They're only for grown-ups, so leave it and tell an adult" is the advice itself.
+      unless: (s) =>
+        /\b(?:(?:only )?for grown-?ups(?: only)?|leave (?:it|them)(?: alone)?|tell (?:a|an|your) (?:grown-?up|adult))\b/.test(
+          s,
+        ),
     },
     { negatable: true, pattern: /\b(?:i'm|i am|i'm going to|going to) run(?:ning)? away\b(?! from (?:the|a) )/ },
     {

@@ -42,7 +42,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       pattern:
-        /\bsecrets?\b[^.?!]*\b(?:from (?:your|my|the|all|any|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b|(?:doesn't|don't|won't|can't|cannot|mustn't|never)(?: ever)? (?:know|tell|find out))/,
+        /\bsecrets?\b[^.?!]*\b(?:from (?:your|my|the|all|any|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b|(?:doesn't|don't|won't|can't|cannot|mustn't|never)(?: ever)? (?:know|tell|find out)|(?:never|not|n't)(?: ever)? (?:be )?(?:allowed|meant|supposed) to (?:know|find out|hear|see))/,
       // A surprise party or present is the secret children are taught is fine to keep.
       unless: (s) => /\b(?:surprise|present|presents|gift|birthday)\b/.test(s),
     },

@@ -110,7 +110,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b/,
+        /\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft me (?:all )?(?:by myself|on my own|alone|home alone)\b|\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me)\b/,
     },
     { stage: 'input', pattern: /\bleaves? me (?:home |at home )?(?:alone|by myself|on my own)\b/ },
     {

@@ -96,6 +96,14 @@ export const scaryRules: CategoryRules<'scary'> = {
         /\b(?:wolf|giant|ogre|troll|crocodile|dragon|tickle)\b/.test(s) &&
         !/\b(?:tonight|right now|your (?:bed|room|bedroom|house))\b/.test(s),
     },
+    // Something under the bed that grabs; a face that is missing.
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bunder (?:your|the) bed\b[^.?!]*\b(?:grab|get|eat|bite|drag|pull|snatch)\w*\b|\b(?:grab|eat|bite|drag|pull|snatch)\w* (?:you|your (?:feet|toes|ankles|legs|hands))\b[^.?!]*\b(?:under|from) (?:your|the) bed\b|\b(?:with no face|without a face|faceless)\b/,
+      unless: (s) => /\b(?:nothing|no monsters?|nobody|no one|there's no|there isn't)\b/.test(s),
+    },
     // Being taken from bed at night; someone watching the child now.
     {
       pattern:

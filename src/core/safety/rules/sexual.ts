@@ -81,6 +81,19 @@ export const sexualRules: CategoryRules<'sexual'> = {
         String.raw`\b(?:special|secret|private|naughty|grown-?up)(?: \w+)? games?\b[^.?!]*\b(?:take|taking|takes|took|pull|pulls|pulling)\w* (?:off |down )?(?:my|your|our|his|her|all my|all your) ${CLOTHES}|\b(?:take|taking|takes|took) (?:off )?(?:my|your|our|his|her) ${CLOTHES}(?: off)?\b[^.?!]*\b(?:on our own|by ourselves|when we're alone|just the two of us|(?:nobody|no one)(?:'s| is) (?:around|looking|watching|home))\b`,
       ),
     },
+    // A grown-up's tickles or touching under the covers, kept secret; the model asking for the
+    // child undressed or on camera alone.
+    {
+      pattern:
+        /\b(?:uncle|auntie|grown-?up|adult|man|men|babysitter|stepdad|coach|neighbour|cousin)\b[^.?!]*\b(?:tickl\w*|touch\w*|cuddl\w*|kiss\w*)\b[^.?!]*\b(?:secret|not allowed to tell|mustn't tell|can't tell|don't tell)\b|\b(?:tickl\w*|touch\w*|cuddl\w*|games?)\b[^.?!]*\bunder the (?:blanket|covers|duvet|sheets)\b[^.?!]*\b(?:secret|not allowed to tell|mustn't tell|don't tell)\b/,
+      unless: (s) => /\b(?:surprise|present|birthday)\b/.test(s),
+    },
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\btake (?:off )?(?:your|all your) ${CLOTHES}(?: off)?\b[^.?!]*\b(?:game|chatting|talking|camera|show me|nobody|secret|private)\b|\b(?:show|send) me\b[^.?!]*\b(?:camera|video|photo|picture)\b[^.?!]*\b(?:alone|on your own|by yourself|nobody's (?:around|looking|home))\b|\bspecial friends (?:show|touch|tickle|kiss|keep)\b`,
+      ),
+    },
     // "It's okay if a grown-up touches you where your swimming costume goes": body-safety advice
     // ("nobody should touch you there") stays allowed.
     {
