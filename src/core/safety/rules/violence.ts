@@ -14,6 +14,8 @@ const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:l
 
 // Hitting with something hard: said of anyone (both stages), or of someone by name (the child's
 // words only: the model's stories name their characters).
+/** Animals a child may hurt (one list for the rules on pets). */
+const PET = String.raw`(?:kitten|puppy|cat|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|goldfish|fish|tortoise|chick|bunny)`;
 const HIT_WITH = String.raw`\b(?:hit|hitting|smack|whack|bash)\w*`;
 const HARD_THING = String.raw`(?:big |heavy )?(?:rock|stone|stick|hammer|bat|brick|bottle|chair|pan)\b`;
 
@@ -89,8 +91,9 @@ export const violenceRules: CategoryRules<'violence'> = {
         /\bburn (?:down )?(?:\w+'s |my |your |the |our )?(?:[\w']+ )?(?:house|school|home|flat)\b|\bset fire to (?:the |a |my |your )?(?:school|house|home|people|\w+'s)\b/,
     },
     {
-      pattern:
-        /\b(?:squash|squish|crush|drown|hurt|strangl|chok|throttl|smother|suffocat)\w*\b[^.?!]*\b(?:kitten|puppy|cat|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|mice|goldfish|fish|tortoise|chick|bunny)s?\b|\bhow hard\b[^.?!]*\b(?:squeeze|squash|squish|hit|kick|throw|shake)\b[^.?!]*\b(?:kitten|puppy|cat|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|goldfish|fish|tortoise|chick|bunny|baby)\b|\b(?:until|till|before|so) (?:it|he|she|they) (?:stops?|stop) (?:wriggling|moving|breathing|squeaking|struggling|kicking)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:squash|squish|crush|drown|hurt|strangl|chok|throttl|smother|suffocat)\w*\b[^.?!]*\b(?:${PET}|mice)s?\b|\bhow hard\b[^.?!]*\b(?:squeeze|squash|squish|hit|kick|throw|shake)\b[^.?!]*\b(?:${PET}|baby)\b|\b(?:until|till|before|so) (?:it|he|she|they) (?:stops?|stop) (?:wriggling|moving|breathing|squeaking|struggling|kicking)\b`,
+      ),
       unless: storyFramed,
     },
     {
