@@ -20,6 +20,18 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     },
     { stage: 'output', pattern: /\bi(?:'m| am) (?:just )?as (?:real|alive|human) as\b/ },
     { stage: 'output', pattern: /\bof course i(?:'m| am) real\b/ },
+    // The model's made-up home life; a child insisting there is a person in a room somewhere.
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:eat|have|having|eating) (?:my )?(?:dinner|tea|lunch|breakfast|supper) with my\b|\bmy own (?:family|mum|dad|mummy|daddy|house|bedroom)\b|\bwhen i finish talking (?:with|to) you\b/,
+    },
+    {
+      stage: 'input',
+      pattern:
+        /\breally,? you(?:'re| are) (?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid)\b|\byou(?:'re| are) (?:really |actually |secretly )?(?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid) (?:sitting|hiding|typing|talking|living) (?:in|behind|somewhere)\b/,
+    },
     // "I'm not a computer / robot / machine / program", "I'm not pretend"
     {
       stage: 'output',

@@ -86,7 +86,13 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\bsneak\w* (?:in|into|over to|round to) (?:my|your) (?:house|home|room|bedroom|school|garden)\b|\b(?:send|give) you my (?:phone number|number|email|address|username)\b|\bwrite it down and hide it\b/,
     },
-    { pattern: /\b(?:talk|chat|message|meet)\w* (?:to|with) strangers\b|\bstrangers online\b/ },
+    { negatable: true, pattern: /\b(?:talk|chat|message|meet)\w* (?:to|with) strangers\b|\bstrangers online\b/ },
+    // The model setting a meeting: "come find me by the swings, all alone".
+    {
+      stage: 'output',
+      pattern:
+        /\bcome (?:and )?(?:find|meet) me\b[^.?!]*\b(?:alone|on your own|by yourself|by the|at the|near)\b|\b(?:meet|find) me (?:at|by|near) the (?:park|playground|swings|shop|gate|corner)\b/,
+    },
     // Meeting up: the companion cannot come round, and must never say it will.
     {
       stage: 'input',

@@ -141,6 +141,16 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|candy|jelly|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b/,
+      unless: (s) =>
+        /\bonly (?:come from|comes from|from|take it when|when) (?:a |your )?(?:parent|grown-?up|doctor|mum|dad)\b/.test(
+          s,
+        ),
+    },
+    // Cleaning products said first: "the blue stuff under the sink smells like sweets, can I sip it?"
+    {
+      negatable: true,
+      pattern:
+        /\b(?:bleach|blue stuff|stuff under the (?:kitchen )?sink|cleaning (?:spray|stuff|liquid)|washing[- ]up liquid|detergent|dishwasher tablets?|washing pods?)\b[^.?!]*\b(?:sip|drink|taste|lick|swallow|eat|try some)\b/,
     },
     {
       negatable: true,
@@ -208,7 +218,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\bhid(?:e|ing) (?:in|inside) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest|dishwasher)\b/,
+        /\bhid(?:e|ing) (?:in|inside) (?:the |a |an )?(?:old |big |empty )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest|dishwasher)\b/,
     },
     {
       negatable: true,

@@ -105,12 +105,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:what(?:'s| is)|tell me|can you tell me)\b[^.?!]*\b(?:password|passcode|pin|code) (?:for|to|of|on) (?:your|the)\b/,
+        /\b(?:what(?:'s| is)|tell me|can you tell me)\b[^.?!]*\b(?:password|passcode|pin|code) (?:for|to|of|on) (?:your|the)\b|\b(?:password|passcode|pin|code)\b (?:that )?your (?:mum|mom|mummy|dad|daddy|parents?|brother|sister)\b/,
     },
     {
       stage: 'input',
       pattern:
-        /\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft me (?:all )?(?:by myself|on my own|alone|home alone)\b|\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me)\b/,
+        /\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft me (?:all )?(?:by myself|on my own|alone|home alone)\b|\b(?:mum|mom|mummy|dad|daddy|parents)(?: and (?:mum|dad|daddy|mummy))? (?:go|goes|going|went) out\b[^.?!]*\b(?:just me|on my own|by myself|alone|until (?:really )?late|till (?:really )?late)\b|\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me)\b/,
     },
     { stage: 'input', pattern: /\bleaves? me (?:home |at home )?(?:alone|by myself|on my own)\b/ },
     {

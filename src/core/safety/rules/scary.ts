@@ -96,6 +96,12 @@ export const scaryRules: CategoryRules<'scary'> = {
         /\b(?:wolf|giant|ogre|troll|crocodile|dragon|tickle)\b/.test(s) &&
         !/\b(?:tonight|right now|your (?:bed|room|bedroom|house))\b/.test(s),
     },
+    // A child asking what the monster will do to them.
+    {
+      stage: 'input',
+      pattern:
+        /\bwhat (?:the|a) (?:monster|ghost|creature|witch|bogey ?man|thing|zombie|clown) (?:will|would|is going to|could|wants to) do to me\b/,
+    },
     // Something under the bed that grabs; a face that is missing.
     {
       stage: 'output',

@@ -71,6 +71,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:everyone|everybody|people|my family|mum|mom|dad|they|the world)\b[^.?!]*\b(?:happier|better|easier|fine|glad)\b[^.?!]*\bif i (?:wasn't|was not|weren't|were not|was never|wasn't ever) (?:here|alive|around|born)\b|\bif i (?:disappeared|was gone|were gone|died|wasn't here)\b[^.?!]*\b(?:nobody|no one|no-one|everyone|everybody)\b[^.?!]*\b(?:miss|notice|care|happier|better)\b/,
     },
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:everyone|everybody|people|your family|they)\b[^.?!]*\b(?:happier|better|easier|glad)\b[^.?!]*\bif you (?:just )?(?:weren't|were not|wasn't) (?:here|alive|around|born)\b|\bif you (?:just )?(?:weren't|were not|wasn't) around any ?more\b/,
+    },
     { negatable: true, pattern: /\bcut (?:your|my) (?:arms?|wrists?|legs?|skin|tummy)\b/ },
     {
       pattern:

@@ -39,6 +39,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:scissors|knife|knives|compass|needle|pin|stick|stone|rock|hammer|bat)\b[^.?!]*\b(?:show (?:him|her|them) who's boss|teach (?:him|her|them) a lesson|make (?:him|her|them) (?:sorry|pay|cry|bleed|scared)|get (?:him|her|them) back|scare (?:him|her|them))\b|\bdeserves? (?:a |an )?(?:proper |good |big |real |hard |massive )?(?:whack|smack|slap|punch|kick|thump|wallop|bash|clout|beating|hiding)(?:ing)?\b|\b(?:get|hit|kick|punch|whack|smack|poke|pinch|thump|bite|scratch)\w* (?:him|her|them|your \w+|my \w+) (?:right )?where it (?:really )?hurts\b/,
     },
+    // A weapon brought to school or a fight; hitting a named child "with it".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:bring|take|carry)\w* (?:a |the |your |my |\w+'s )?(?:kitchen |sharp |big )?(?:knife|knives|hammer|bat|scissors|weapon|brick)\b[^.?!]*\b(?:to school|fight|mean it|scare (?:them|him|her)|hit|hurt|stab)\b|\b(?:hit|whack|bash|smack|stab)\w* (?!the\b|a\b|it\b|that\b|this\b)[a-z]+ with (?:it|a hammer|the hammer|a brick|a rock|a knife|a bat)\b/,
+    },
     // Killing words, unless a fairy tale ("the knight killed the dragon"), a game or an idiom.
     {
       pattern: new RegExp(
