@@ -133,7 +133,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:eat|eating|take|taking|swallow|swallowing|try|taste|have|munch)\b (?:some |a few |one |all |lots |loads |the |of |a couple )*(?:of )?(?:the |my |your |\w+'s |those |these )?(?:pills|tablets|medicines?|vitamins)\b/,
       unless: (s) =>
         withGrownUp(s) ||
-        /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\bthe doctor gave\b|\bwhen a grown-?up gives\b/.test(
+        /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\bthe doctor gave\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b/.test(
           s,
         ),
     },
@@ -329,6 +329,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\bswing\w*\b[^.?!]*\b(?:let go|jump off|jump out|fly off|stand up)\b|\b(?:let go|jump off|jump out) (?:of (?:the |my )?swing|at the (?:very )?top)\b/,
+    },
+    // Anything from under the sink and a taste of it, in either order: "the pretty blue drink under
+    // the sink, can I try a little sip?"
+    {
+      negatable: true,
+      pattern:
+        /\bunder the (?:kitchen |bathroom )?sink\b[^.?!]*\b(?:sips?|drink|taste|lick|swallow|try (?:a|some|it)|have (?:a|some))\b|\b(?:sip|drink|taste|lick|swallow)\b[^.?!]*\bunder the (?:kitchen |bathroom )?sink\b/,
     },
   ],
 };

@@ -38,7 +38,12 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       pattern:
-        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\b(?:it|this|that) (?:can|will|could) be (?:just|only) ours\b|\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b/,
+        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\b(?:it|this|that) (?:can|will|could) be (?:just|only) ours\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b/,
+    },
+    {
+      pattern: /\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b/,
+      // "We're planning a surprise party, so I have to keep it secret": the secret children may keep.
+      unless: (s) => /\b(?:surprise|present|presents|gift|birthday|party)\b/.test(s),
     },
     {
       pattern:
@@ -94,6 +99,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       stage: 'output',
       pattern:
         /\byou love me (?:even |much |way |so much )?more than (?:your|anyone|anybody|everyone|everybody)\b|\bi(?:'m| am) (?:your )?(?:favourite|favorite|best) (?:more than|over) (?:your )?(?:family|mum|mummy|dad|daddy|parents)\b/,
+    },
+    // What we talk about kept from a grown-up, said by either side: "Mommy doesn't need to know what
+    // we talk about, it's just our thing."
+    {
+      pattern: new RegExp(
+        String.raw`\b${GROWN_UPS} (?:don't|do not|doesn't|does not|won't|will not|never) (?:need|have|has|get) to (?:know|hear|find out)\b[^.?!]*\b(?:what (?:we|you and i|you and me)|about (?:us|me|our|what we))\b|\b(?:it's|it is|that's|this is) (?:just |only )?(?:our|ours) (?:own |little |special )?thing\b`,
+      ),
     },
   ],
 };

@@ -196,5 +196,18 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:phone|ipad|tablet|laptop|computer|pin|lock ?screen|door|alarm|safe)(?:'s)? (?:code|password|passcode|pin) is\b|\b(?:code|password|passcode|pin) (?:for|to) (?:the |my |our |her |his |mum's |dad's )?(?:phone|ipad|tablet|laptop|door|alarm|safe)\b[^.?!]*\bis\b/,
     },
+    // Being home alone said with its hours: "Mom and Dad go to work and I stay by myself till five."
+    {
+      stage: 'input',
+      pattern:
+        /\bi (?:stay|stop|wait|am|'m) (?:at home |home |in the house )?(?:all )?(?:by myself|on my own|alone)\b[^.?!]*\b(?:till|until|after school|every day|all day|when (?:mum|mom|dad|they|my))\b/,
+    },
+    // The model asking for a password or a phone's numbers read out, however far apart.
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:read|tell|say|give|type|spell|whisper|share) (?:me|us|out)\b[^.?!]*\b(?:passwords?|passcodes?|pin (?:number|code)|numbers on (?:your|the|\w+'s) (?:\w+'s )?(?:phone|tablet|card))\b/,
+    },
   ],
 };

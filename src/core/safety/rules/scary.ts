@@ -145,5 +145,17 @@ export const scaryRules: CategoryRules<'scary'> = {
       negatable: true,
       pattern: new RegExp(String.raw`\b${CREATURE}\b[^.?!]*${OUT_OF_BED}(?:your|my)${OUT_OF_BED_PLACE}`),
     },
+    // Losing one's parents as a threat: "your parents might not come home one day, and then you'll be
+    // all alone in the dark forever".
+    {
+      stage: 'output',
+      pattern:
+        /\byour (?:parents|mum|mom|mummy|dad|daddy|family)\b[^.?!]*\b(?:(?:might|may|could|will|would)(?: not|n't| never)|won't|will never) (?:come (?:back|home)|see you again|be there)\b|\byour (?:parents|mum|mom|mummy|dad|daddy|family) (?:might|may|could|will|are going to) (?:leave you|forget (?:about )?you|disappear|go away forever)\b|\ball alone (?:in the dark )?forever\b/,
+    },
+    // Eyes and insides eaten or pulled out, in the child's request or the model's telling.
+    {
+      pattern:
+        /\b(?:eats?|ate|eating|gobbles?|gobbled|munch(?:es|ed)?|pokes? out|poked out|pulls? out|pulled out|plucks? out|plucked out|scoops? out|scooped out|rips? out|ripped out|gouges? out|gouged out)\b (?:(?:the|their|his|her|your|my|those|all the) )?(?:\w+'s |\w+s' )?(?:eyes|eyeballs?|brains?|hearts|guts|insides)\b/,
+    },
   ],
 };

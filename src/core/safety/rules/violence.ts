@@ -174,5 +174,18 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\bbones? (?:cracked|crunched|snapped|broke|splintered|crack|crunch|snap)\b|\bblood (?:came|poured|gushed|spurted|sprayed|dripped|ran|oozed|pumped) (?:out of|out from|from|down) (?:his|her|their|its|the|your|a)\b/,
     },
+    // Something sharp taken to use on someone: "bring a sharp pencil and poke them in the eye".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:poke|stab|jab|prod)\w* (?:them|him|her|it|someone|somebody|people|\w+'s|\w+) (?:in the (?:eyes?|face|neck|tummy|belly|back)|with (?:a|the|your|my) (?:sharp |pointy )?(?:pencil|pen|stick|scissors|fork|knife|compass|pin|needle))\b|\bbring (?:a|your|the|some) (?:sharp |pointy )?(?:pencils?|scissors|knife|stick|compass|needle)\b[^.?!]*\b(?:poke|stab|jab|hit|hurt|get (?:them|him|her) back)\b/,
+    },
+    // Stones thrown at animals or people, as fun: "throwing rocks at the ducks in the pond".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:throw|throwing|threw|thrown|chuck|chucking|chucked|fling|flinging|pelt|pelting)\b (?:\w+ )?(?:rocks|stones|pebbles|bricks|sticks|conkers|gravel)\b[^.?!]*\bat (?:the |a |an |those |some |your |his |her |my )?(?:ducks?|birds?|swans?|geese|goose|pigeons?|cats?|kittens?|dogs?|puppy|puppies|squirrels?|frogs?|fish|animals?|horses?|cows?|sheep|people|cars|windows|kids|children|him|her|them|boys?|girls?)\b`,
+      ),
+    },
   ],
 };
