@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { generateContractModels } from '../../scripts/contract-models/generate.ts';
-import { AUDIBLE_RMS, audibleMs, micSoundAt, readTap, type TapRecord } from '../helpers/audio-tap.ts';
+import { audibleMs, micSoundAt, readTap, type TapRecord } from '../helpers/audio-tap.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import type { OpenedPage } from '../helpers/e2e-session.ts';
 import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer, type RunningServer } from '../helpers/server.ts';
@@ -236,23 +236,25 @@ describe('spoken turns in Chromium with a fake microphone (real engines, contrac
       // (Speech has pauses, so over the ~3 s until the real interruption well over a second is audible.)
       expect(audibleMs(tap, coughAt + 400, onset)).toBeGreaterThan(1_000);
 
-      // Barge-in: within a short window of the onset the output falls silent and stays silent
-      // until the next reply starts (no tail of the old reply).
+      // Barge-in: soon after the onset the output falls silent and stays silent until the next
+      // reply starts (no tail of the old reply). Counted in milliseconds of loud audio the speakers
+      // were given, not as a span of page-time stamps: the tap's blocks are stamped when the main
+      // thread gets to them, which on a busy machine can be long after they played.
       const nextThinking = trace.orb.find((o) => o.at > onset && o.state === 'thinking')?.at ?? Infinity;
       const nextSpeaking = trace.orb.find((o) => o.at > nextThinking && o.state === 'speaking')?.at ?? Infinity;
-      const lastLoud =
-        tap.blocks.filter((b) => b.at > onset && b.at < nextSpeaking && b.rms >= AUDIBLE_RMS).at(-1)?.at ?? onset;
       const heardAt = trace.orb.find((o) => o.at > onset && o.state === 'hearing')?.at;
       expect(heardAt, `no "hearing you" after the onset; states: ${JSON.stringify(trace.orb)}`).toBeDefined();
       expect(heardAt!).toBeLessThan(nextThinking);
-      // The flush itself is immediate: nothing audible once the session saw the interruption
-      // (one 21 ms tap block of slack)...
-      expect(lastLoud - heardAt!, 'reply audio kept playing after barge-in was detected').toBeLessThan(100);
-      // ...and detection is quick: 400 ms false-interruption guard + VAD latency.
+      const loudAfterHeard = audibleMs(tap, heardAt!, nextSpeaking);
+      const loudAfterOnset = audibleMs(tap, onset, nextSpeaking);
       console.info(
-        `barge-in: speech onset → hearing ${Math.round(heardAt! - onset)} ms, → silence ${Math.round(lastLoud - onset)} ms`,
+        `barge-in: speech onset → hearing ${Math.round(heardAt! - onset)} ms; loud reply audio after the onset ${Math.round(loudAfterOnset)} ms, after hearing ${Math.round(loudAfterHeard)} ms`,
       );
-      expect(lastLoud - onset, 'reply audio kept playing after the user started speaking').toBeLessThan(1_200);
+      // The flush itself is immediate: next to nothing audible once the session saw the
+      // interruption (a few 21 ms tap blocks of slack)...
+      expect(loudAfterHeard, 'reply audio kept playing after barge-in was detected').toBeLessThan(100);
+      // ...and detection is quick: 400 ms false-interruption guard + VAD latency.
+      expect(loudAfterOnset, 'reply audio kept playing after the user started speaking').toBeLessThan(1_200);
 
       await page.screenshot({ path: path.join(TMP, 'barge-in.png') });
       expect(problems).toEqual([]);
