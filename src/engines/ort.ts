@@ -1,16 +1,15 @@
 // Where onnxruntime-web's WASM files come from: our own origin, never a CDN. Vite emits the files
 // imported with `?url` as assets, so the URLs work in `vite build`, the harness build and dev.
-// Two onnxruntime-web versions are in play: transformers.js pins its own (its WebGPU bundle), and
-// engines that drive onnxruntime-web directly (Silero, Piper) use the top-level package's plain
-// WASM build. transformers.js' bundle would run its "asyncify" WASM for the WASM EP too; on the
-// CPU we give it the plain build of its own version instead, which loads Whisper in about half
-// the time (Chromium, contract model: onnxruntime's start and sessions 2.6-4.5 s down to 0.4-1.3 s).
+// One onnxruntime-web version serves every engine (the one transformers.js pins, so npm keeps a
+// single copy): Silero, Piper and smart-turn drive it directly and transformers.js runs it on the
+// CPU with the same plain WASM build, so one 14 MB file is fetched, cached and compiled for all of
+// them (the browser reuses a compiled module for the same URL). Only transformers.js' WebGPU path
+// needs the "asyncify" build (27 MB); on the CPU the plain build loads Whisper in about half the
+// time (Chromium, contract model: onnxruntime's start and sessions 2.6-4.5 s down to 0.4-1.3 s).
 // The glue .mjs is given explicitly too: with threads, ORT starts its pthread workers from the
 // glue's own URL; left to the bundled copy, they would load the app chunk and hang.
-import transformersOrtMjs from '../../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.mjs?url';
-import transformersOrtWasm from '../../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm?url';
-import transformersOrtCpuMjs from '../../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.mjs?url';
-import transformersOrtCpuWasm from '../../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm?url';
+import ortAsyncifyMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import ortAsyncifyWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 
@@ -19,17 +18,11 @@ export interface OrtWasmFiles {
   wasm: string;
 }
 
-/** WASM files for the onnxruntime-web that @huggingface/transformers imports. */
-export const TRANSFORMERS_ORT_WASM: OrtWasmFiles = { mjs: transformersOrtMjs, wasm: transformersOrtWasm };
-
-/**
- * The same onnxruntime-web's plain build, for when its WebGPU EP is not wanted: half the size of
- * the asyncify build (14 vs 27 MB to compile) and free of asyncify's instrumentation.
- */
-export const TRANSFORMERS_ORT_CPU_WASM: OrtWasmFiles = { mjs: transformersOrtCpuMjs, wasm: transformersOrtCpuWasm };
-
-/** WASM files for the top-level onnxruntime-web package (`import * as ort from 'onnxruntime-web/wasm'`). */
+/** The plain WASM build, for every engine on the CPU (`import * as ort from 'onnxruntime-web/wasm'`). */
 export const ORT_WASM: OrtWasmFiles = { mjs: ortMjs, wasm: ortWasm };
+
+/** The build transformers.js' WebGPU bundle needs (it runs its WASM EP on asyncify too). */
+export const ORT_ASYNCIFY_WASM: OrtWasmFiles = { mjs: ortAsyncifyMjs, wasm: ortAsyncifyWasm };
 
 /** Absolute URLs (the glue is imported from inside ORT, where a relative URL would resolve elsewhere). */
 export function absoluteWasmPaths(files: OrtWasmFiles, base: string = self.location.href): OrtWasmFiles {
@@ -71,7 +64,7 @@ export function transformersOrtBuild(backend: 'webgpu' | 'wasm'): TransformersOr
 
 /** The files transformers.js fetches for a build (the worker loads them; warm-caches keeps them). */
 export function transformersOrtFiles(build: TransformersOrtBuild): OrtWasmFiles {
-  return build === 'cpu' ? TRANSFORMERS_ORT_CPU_WASM : TRANSFORMERS_ORT_WASM;
+  return build === 'cpu' ? ORT_WASM : ORT_ASYNCIFY_WASM;
 }
 
 /** The slice of transformers.js' `env` we set (typed loosely: its typings vary by build). */
