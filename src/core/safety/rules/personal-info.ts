@@ -2,6 +2,8 @@
 // address, a phone number, a password, being home alone). A first name, age or pet is fine.
 import type { CategoryRules } from './safety-rule.ts';
 
+/** A child's parent, as children say it ("parents" and "grown-ups" are added where they fit). */
+const PARENT = String.raw`(?:mum|mom|mummy|dad|daddy)`;
 const ASKS = String.raw`(?:what(?:'s| is| are)|which|where(?:'s| is)?|tell me|give me|read me|send me|(?:can|could|would|will) you (?:tell|give|read|send|say)|do you know|say)`;
 const PRIVATE = String.raw`(?:(?:home |house |full |email |e-mail )?address|postcode|post code|zip code|phone number|mobile number|mobile|(?:phone |telephone )?number|surname|last name|full name|second name|password|passcode|pin|email|date of birth|credit card|bank card|card number|card|door code|house number|code for (?:your|the) (?:front )?door|username|street|road)`;
 
@@ -104,13 +106,15 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     },
     {
       stage: 'output',
-      pattern:
-        /\b(?:what(?:'s| is)|tell me|can you tell me)\b[^.?!]*\b(?:password|passcode|pin|code) (?:for|to|of|on) (?:your|the)\b|\b(?:password|passcode|pin|code)\b (?:that )?your (?:mum|mom|mummy|dad|daddy|parents?|brother|sister)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:what(?:'s| is)|tell me|can you tell me)\b[^.?!]*\b(?:password|passcode|pin|code) (?:for|to|of|on) (?:your|the)\b|\b(?:password|passcode|pin|code)\b (?:that )?your (?:${PARENT}|parents?|brother|sister)\b`,
+      ),
     },
     {
       stage: 'input',
-      pattern:
-        /\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft me (?:all )?(?:by myself|on my own|alone|home alone)\b|\b(?:mum|mom|mummy|dad|daddy|parents)(?: and (?:mum|dad|daddy|mummy))? (?:go|goes|going|went) out\b[^.?!]*\b(?:just me|on my own|by myself|alone|until (?:really )?late|till (?:really )?late)\b|\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft me (?:all )?(?:by myself|on my own|alone|home alone)\b|\b(?:${PARENT}|parents)(?: and (?:mum|dad|daddy|mummy))? (?:go|goes|going|went) out\b[^.?!]*\b(?:just me|on my own|by myself|alone|until (?:really )?late|till (?:really )?late)\b|\b(?:${PARENT}|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me)\b`,
+      ),
     },
     { stage: 'input', pattern: /\bleaves? me (?:home |at home )?(?:alone|by myself|on my own)\b/ },
     {
@@ -166,8 +170,9 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
         /\b(?:i'm|i am|i'm always|i am always|i stay|i'm usually|i'm often) (?:always |usually |often )?(?:at )?home (?:all )?(?:by myself|on my own|alone)\b/,
     },
     {
-      pattern:
-        /\b(?:give|send|tell) you (?:my |our )?(?:(?:mum|mom|mummy|dad|daddy|parents?)(?:'s|s')? )(?:e-?mail|email address|phone number|number|address)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:give|send|tell) you (?:my |our )?(?:(?:${PARENT}|parents?)(?:'s|s')? )(?:e-?mail|email address|phone number|number|address)\b`,
+      ),
     },
     {
       stage: 'output',

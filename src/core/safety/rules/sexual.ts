@@ -68,11 +68,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
         /\bgame\b[^.?!]*\btake (?:off|down) (?:your|our|my)\b|\btake (?:off|down) (?:your|our) \w+\b[^.?!]*\bgame\b/,
     },
     { pattern: /\bbath together\b|\bbath\b[^.?!]*\bcamera\b|\bcamera\b[^.?!]*\bbath\b/ },
-    // Undressing as a game: "a game where you take your pyjamas off".
+    // Undressing as a game, for a camera or in secret, in either order: "a game where you take your
+    // pyjamas off", "take your top off while we're chatting".
     {
       stage: 'output',
       pattern: new RegExp(
-        String.raw`\b(?:game|let's|play|show me|for me|secret)\b[^.?!]*\btake (?:off )?(?:your|all your) ${CLOTHES}\b`,
+        String.raw`\b(?:game|let's|play|show me|for me|secret)\b[^.?!]*\btake (?:off )?(?:your|all your) ${CLOTHES}\b|\btake (?:off )?(?:your|all your) ${CLOTHES}(?: off)?\b[^.?!]*\b(?:game|chatting|talking|camera|show me|nobody|secret|private)\b`,
       ),
     },
     // Undressing as a "special game" or when alone with someone.
@@ -91,7 +92,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       stage: 'output',
       pattern: new RegExp(
-        String.raw`\btake (?:off )?(?:your|all your) ${CLOTHES}(?: off)?\b[^.?!]*\b(?:game|chatting|talking|camera|show me|nobody|secret|private)\b|\b(?:show|send) me\b[^.?!]*\b(?:camera|video|photo|picture)\b[^.?!]*\b(?:alone|on your own|by yourself|nobody's (?:around|looking|home))\b|\bspecial friends (?:show|touch|tickle|kiss|keep)\b`,
+        String.raw`\b(?:show|send) me\b[^.?!]*\b(?:camera|video|photo|picture)\b[^.?!]*\b(?:alone|on your own|by yourself|nobody's (?:around|looking|home))\b|\bspecial friends (?:show|touch|tickle|kiss|keep)\b`,
       ),
     },
     // "It's okay if a grown-up touches you where your swimming costume goes": body-safety advice
