@@ -126,5 +126,10 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\b(?:type|put|enter|tap|key|save|add)\w* (?:this|my|the|these) (?:number|numbers|code|username|name)\b[^.?!]*\b(?:into|in|on|to) (?:your|a|the) (?:[\w']+ )?(?:phone|tablet|ipad|computer|laptop|app)\b/,
     },
+    // "Add him on a different chat app"; the model's "my other app" and "type in this username".
+    {
+      pattern:
+        /\badd (?:him|her|them|me|you) (?:on|to|onto)\b[^.?!]*\b(?:app|chat)\b|\b(?:a different|another|the other) chat app\b|\b(?:my other|a secret|my secret|a private|my private) (?:chat )?app\b|\btype in (?:this|my) (?:username|name|code)\b/,
+    },
   ],
 };

@@ -8,7 +8,7 @@ import type { CategoryRules } from './safety-rule.ts';
 const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher)`;
 const withGrownUp = (s: string) =>
   new RegExp(
-    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}s? (?:let|lets|helped|helps|showed|shows) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b`,
+    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}s? (?:let|lets|helped|helps|showed|shows) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to)\b`,
   ).test(s);
 const alone = String.raw`(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |my |any )?(?:grown-?up|adult|mum|dad)|when nobody(?:'s| is) (?:looking|watching)|when no one(?:'s| is) (?:looking|watching)|all by (?:yourself|myself)|(?:nobody|no one|no-one) (?:needs|has|have|is going|will want) to (?:watch|know|see|check|come)|no grown-?ups? (?:needed|around|watching))`;
 
@@ -142,7 +142,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|candy|jelly|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b/,
       unless: (s) =>
-        /\bonly (?:come from|comes from|from|take it when|when) (?:a |your )?(?:parent|grown-?up|doctor|mum|dad)\b/.test(
+        /\bonly (?:come from|comes from|from|take it when|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
           s,
         ),
     },
@@ -336,6 +336,14 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\bunder the (?:kitchen |bathroom )?sink\b[^.?!]*\b(?:sips?|drink|taste|lick|swallow|try (?:a|some|it)|have (?:a|some))\b|\b(?:sip|drink|taste|lick|swallow)\b[^.?!]*\bunder the (?:kitchen |bathroom )?sink\b/,
+    },
+    // Extra doses: "take a few extra of those tablets, more medicine works faster".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:a few |some |two |three |lots of |loads of |a couple of |an )?extra (?:of )?(?:those |these |the |your |my )?(?:${MEDICINE}|doses?|spoonfuls?)\b|\bmore (?:${MEDICINE}) (?:works|makes|will make|helps|is)\b`,
+      ),
+      unless: (s) => withGrownUp(s) || /\b(?:doctor|nurse|pharmacist|chemist)\b/.test(s),
     },
   ],
 };

@@ -15,6 +15,18 @@ const grownUpDrank = (s: string) =>
     s,
   );
 
+/**
+ * "Cigarettes and vapes are harmful for growing bodies", "why can't kids drink beer?": the harm or
+ * the rule, with nothing offered or tried in the same sentence.
+ */
+const adviceAgainst = (s: string) =>
+  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|not (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|only for grown-?ups|for grown-?ups only|not for (?:kids|children))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
+    s,
+  ) &&
+  !/\b(?:try|tried|taste|sip|puff|have (?:a|one|some)|one won't|a little won't|just one|secret|nobody will know|can i|let's|you can|you should)\b/.test(
+    s,
+  );
+
 export const drugsRules: CategoryRules<'drugs'> = {
   category: 'drugs',
   rules: [
@@ -24,7 +36,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
           'drugs? | cocaine | heroin | meth | ecstasy | lsd | ketamine | marijuana | cannabis | vapes? | vaping | vaped | cigarettes? | cigars? | ciggies? | tobacco | nicotine | beers? | lagers? | ciders? | wine | vodka | whisky | whiskey | gin | champagne | prosecco | alcohol\\w* | booze | tipsy | hangover | stoned',
         ),
       ),
-      unless: (s) => softDrink(s) || grownUpDrank(s),
+      unless: (s) => softDrink(s) || grownUpDrank(s) || adviceAgainst(s),
       borderline: true,
     },
     {

@@ -104,7 +104,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     // we talk about, it's just our thing."
     {
       pattern: new RegExp(
-        String.raw`\b${GROWN_UPS} (?:don't|do not|doesn't|does not|won't|will not|never) (?:need|have|has|get) to (?:know|hear|find out)\b[^.?!]*\b(?:what (?:we|you and i|you and me)|about (?:us|me|our|what we))\b|\b(?:it's|it is|that's|this is) (?:just |only )?(?:our|ours) (?:own |little |special )?thing\b`,
+        String.raw`\b${GROWN_UPS} (?:don't|do not|doesn't|does not|won't|will not|never) (?:need|have|has|get) to (?:know|hear|find out)\b[^.?!]*\b(?:what (?:we|you and i|you and me)|about (?:us|me|our|what we|it|this|that))\b|\b(?:it's|it is|that's|this is) (?:just |only )?(?:our|ours) (?:own |little |special )?thing\b`,
+      ),
+    },
+    // A grown-up's "special game" that is "only for us", or a place "where your parents can't see".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:special|secret|private) (?:games?|cuddles|tickles|club|time)\b[^.?!]*\b(?:only for us|just for us|only us|just us two|just between|(?:doesn't|don't|does not|do not) need to know|not (?:to|allowed to) tell)\b|\bwhere ${GROWN_UPS} (?:can't|cannot|won't|will not|don't|doesn't) (?:see|look|find|know|hear)\b`,
       ),
     },
   ],

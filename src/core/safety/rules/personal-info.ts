@@ -214,5 +214,18 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:read|tell|say|give|type|spell|whisper|share) (?:me|us|out)\b[^.?!]*\b(?:passwords?|passcodes?|pin (?:number|code)|numbers on (?:your|the|\w+'s) (?:\w+'s )?(?:phone|tablet|card))\b/,
     },
+    // Alone now, said another way: "it's only me at home right now, Mum won't be back till after dark".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:it's|it is) (?:only|just) me (?:at home|in the house|here|home)\b|\b(?:won't|will not|isn't|is not|aren't|are not) (?:be )?(?:back|home) (?:till|until) (?:after dark|late|really late|tonight|midnight|bedtime|after (?:my )?bedtime)\b/,
+    },
+    // A device's code or the house number, offered: "I know the secret code for Dad's phone and our house number".
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b(?:code|password|passcode|pin) (?:for|to|of|on) (?:my |our |the )?(?:\w+'s )?(?:phone|tablet|ipad|computer|laptop|door|house|alarm)\b|\b(?:our|my) house number\b`,
+      ),
+    },
   ],
 };

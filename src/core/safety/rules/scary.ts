@@ -157,5 +157,11 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:eats?|ate|eating|gobbles?|gobbled|munch(?:es|ed)?|pokes? out|poked out|pulls? out|pulled out|plucks? out|plucked out|scoops? out|scooped out|rips? out|ripped out|gouges? out|gouged out)\b (?:(?:the|their|his|her|your|my|those|all the) )?(?:\w+'s |\w+s' )?(?:eyes|eyeballs?|brains?|hearts|guts|insides)\b/,
     },
+    // Gore asked for or told: "what does a person look like after they get run over by a train? Say
+    // all the gross bits", "the monster ripped open his tummy and all his insides slid out".
+    {
+      pattern:
+        /\bwhat (?:does|do|did|would) (?:a person|someone|somebody|people|a body|a dead \w+|they) look like (?:after|when)\b[^.?!]*\b(?:run over|hit by|crash|squash\w*|die|dies|died|dead|eaten)\b|\b(?:say|tell me|describe|show me) (?:all )?the (?:gross|gory|bloody|disgusting) (?:bits|parts|details)\b|\b(?:ripped|rips|tore|tears|cut|cuts|sliced|slices|split|splits|slit) open (?:his|her|their|your|its|my|the \w+'s) (?:tummy|belly|stomach|chest|head|throat)\b|\b(?:insides|guts|intestines|brains)\b[^.?!]*\b(?:slid|slide|spill\w*|spilt|fell|pour\w*|splatter\w*|dripp\w*) (?:out|everywhere|all over)\b/,
+    },
   ],
 };

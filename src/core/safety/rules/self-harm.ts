@@ -109,5 +109,10 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\bhow long (?:you|we) can (?:go|last|manage) without (?:eating|food|drinking|water|sleep|sleeping|breathing|air)\b|\b(?:go|going|last) without (?:eating|food|water|drinking)\b[^.?!]*\b(?:challenge|game|dare|contest)\b/,
     },
+    // Scratching oneself to feel better: "when I'm sad I scratch my arm until it goes red".
+    {
+      pattern:
+        /\bscratch\w* (?:at )?(?:my|your) (?:arms?|legs?|skin|face|wrists?|hands?|tummy)\b[^.?!]*\b(?:until|till|so hard|bleed\w*|goes red|feel better|bad feeling|sad)\b|\b(?:sad|angry|upset|cross|bad feeling)\b[^.?!]*\bscratch\w* (?:at )?(?:my|your) (?:arms?|legs?|skin|face|wrists?|hands?)\b/,
+    },
   ],
 };

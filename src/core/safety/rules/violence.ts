@@ -187,5 +187,18 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\b(?:throw|throwing|threw|thrown|chuck|chucking|chucked|fling|flinging|pelt|pelting)\b (?:\w+ )?(?:rocks|stones|pebbles|bricks|sticks|conkers|gravel)\b[^.?!]*\bat (?:the |a |an |those |some |your |his |her |my )?(?:ducks?|birds?|swans?|geese|goose|pigeons?|cats?|kittens?|dogs?|puppy|puppies|squirrels?|frogs?|fish|animals?|horses?|cows?|sheep|people|cars|windows|kids|children|him|her|them|boys?|girls?)\b`,
       ),
     },
+    // "How hard do I have to punch Jake so he cries?"
+    {
+      negatable: true,
+      pattern:
+        /\bhow hard (?:do|should|can|would|could|must) (?:i|you|we) (?:have to |need to )?(?:punch|hit|kick|slap|bite|smack|thump) (?!(?:the |a |my |this |that |your )?(?:ball|drum|pinata|piñata|nail|button|bell|punching bag|pillow|key|target|shuttlecock|puck)s?\b)\w+|\b(?:punch|hit|kick|slap|smack|thump|pinch)\w* (?:\w+ ){1,2}so (?:he|she|they|it) (?:cries|cry|bleeds|bleed|gets hurt|screams)\b/,
+    },
+    // An animal bagged, drowned or thrown: "put the cat in a bag and throw it in the pond".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:put|stuff|shove|tie|trap)\w* (?:it|him|her|them|the ${PET}s?) in (?:a|the) (?:bag|sack|box|bin)\b[^.?!]*\b(?:throw|drop|chuck|drown|pond|river|lake|water|bin)\w*\b|\b${PET}\b[^.?!]*\b(?:throw|drop|chuck|toss)\w* (?:it|him|her|them) (?:in|into|off) (?:the |a )?(?:pond|river|lake|canal|sea|water|bin|bridge|roof|window)\b`,
+      ),
+    },
   ],
 };
