@@ -48,9 +48,21 @@ export function storyFramed(text: string): boolean {
 
 /** A game or sport, where "kill", "smash" and "beat" are play ("the final boss", "at football"). */
 export function gameFramed(text: string): boolean {
+  // "...with my friend Ollie": who played along, not who was hurt.
+  const victims = text.replace(
+    /\bwith (?:my|our) (?:friends?|brothers?|sisters?|cousins?|dad|daddy|mum|mummy|mom)(?: \w+)?\b/g,
+    '',
+  );
   return (
     /\b(?:boss|level|game|minecraft|fortnite|roblox|football|chess|quiz|match|race|team|score|goal|points?)\b/.test(
       text,
-    ) && !REAL_PEOPLE.test(text)
+    ) && !REAL_PEOPLE.test(victims)
+  );
+}
+
+/** Advice to tell a grown-up ("...tell a grown-up you trust"), not "don't tell a grown-up". */
+export function advisesTellingAGrownUp(text: string): boolean {
+  return /(?<!\b(?:don't|do not|never|not|mustn't|won't|can't|cannot) )\btell (?:a|an|your|the|another) (?:trusted )?(?:grown-?up|adult|teacher|parent|mum|mom|dad)\b/.test(
+    text,
   );
 }

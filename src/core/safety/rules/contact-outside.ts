@@ -1,5 +1,6 @@
 // Contact outside the app: other apps and games' chat, phones, email, meeting in person. Talking
 // again tomorrow in the app, video-calling grandma and chatting here are fine.
+import { advisesTellingAGrownUp } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
 const APPS = String.raw`(?:snapchat|snap|whatsapp|instagram|insta|tiktok|tik tok|discord|facebook|messenger|telegram|signal|kik|wechat|skype|zoom|facetime|youtube|twitter|roblox|fortnite|minecraft server|xbox live|playstation network|steam)`;
@@ -59,6 +60,8 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       pattern:
         /\bmeet (?:me|you|up)\b|\bmeet (?:in|at) (?:real life|the|my|your|a)\b|\b(?:meet|come|visit|see (?:me|you)|party)\b[^.?!]*\bin (?:real life|person)\b/,
+      // "If someone in a game asks to meet you, tell a grown-up straight away."
+      unless: advisesTellingAGrownUp,
     },
     {
       pattern:

@@ -142,7 +142,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|candy|jelly|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b/,
       unless: (s) =>
-        /\bonly (?:come from|comes from|from|take it when|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+        /\bonly (?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
           s,
         ),
     },
@@ -344,6 +344,23 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         String.raw`\b(?:a few |some |two |three |lots of |loads of |a couple of |an )?extra (?:of )?(?:those |these |the |your |my )?(?:${MEDICINE}|doses?|spoonfuls?)\b|\bmore (?:${MEDICINE}) (?:works|makes|will make|helps|is)\b`,
       ),
       unless: (s) => withGrownUp(s) || /\b(?:doctor|nurse|pharmacist|chemist)\b/.test(s),
+    },
+    // Climbing furniture, and the model waving a grown-up away: "climb right to the top of the
+    // bookcase, brave kids don't need a grown-up to hold on".
+    {
+      negatable: true,
+      pattern:
+        /\bclimb\w*\b[^.?!]*\b(?:bookcase|bookshelf|bookshelves|shelves|wardrobe|cupboards?|fridge|chest of drawers|drawers|telly|tv)\b|\b(?:don't|do not|never) need (?:a |any |your )?(?:grown-?ups?|adults?|mum|dad|parents?) to (?:hold|help|watch|be there)\b/,
+      unless: withGrownUp,
+    },
+    // Matches or a lighter with nobody there: "matches are fun when nobody's around, try lighting one".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:matches|lighters?|candles?|fire|flames?)\b[^.?!]*\b${alone}|\b(?:try|go on and|why not) (?:light|lighting|strike|striking) (?:one|it|them|a match)\b`,
+      ),
+      // Blowing out birthday candles all by yourself is fine.
+      unless: (s) => withGrownUp(s) || /\bblow\w* (?:them |it )?out\b/.test(s),
     },
   ],
 };

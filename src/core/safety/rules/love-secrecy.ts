@@ -1,5 +1,6 @@
 // Professing love to the child or needing them, and secrets kept from their grown-ups. A child's
 // own "I love you!" is fine; surprise-party secrets and "never tell anyone your password" are fine.
+import { advisesTellingAGrownUp } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
 const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:mum|mom|mummy|mommy|dad|daddy|parents|family|teacher|grown-?ups?|grownups?|nan|gran|grandma|grandad|anyone|anybody|nobody|no one|people)(?: and (?:your |my )?(?:mum|mom|mummy|dad|daddy))?`;
@@ -43,7 +44,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       pattern: /\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b/,
       // "We're planning a surprise party, so I have to keep it secret": the secret children may keep.
-      unless: (s) => /\b(?:surprise|present|presents|gift|birthday|party)\b/.test(s),
+      unless: (s) => /\b(?:surprise|present|presents|gift|birthday|party)\b/.test(s) || advisesTellingAGrownUp(s),
     },
     {
       pattern:
@@ -111,6 +112,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       pattern: new RegExp(
         String.raw`\b(?:special|secret|private) (?:games?|cuddles|tickles|club|time)\b[^.?!]*\b(?:only for us|just for us|only us|just us two|just between|(?:doesn't|don't|does not|do not) need to know|not (?:to|allowed to) tell)\b|\bwhere ${GROWN_UPS} (?:can't|cannot|won't|will not|don't|doesn't) (?:see|look|find|know|hear)\b`,
+      ),
+    },
+    // "Can this stuff stay just ours? I don't want Mum finding out what we chat about"; the model's
+    // "nobody else is allowed to know about it".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:stay|be|keep it|keep this|remain) (?:just |only )ours\b|\b(?:i|we) (?:don't|do not) want ${GROWN_UPS} (?:finding out|to find out|to know|knowing|to hear|hearing)\b|\b(?:nobody|no one|no-one)(?: else)? (?:is |are |will be )?(?:allowed|meant|supposed) to (?:know|find out|see|hear) (?:about (?:it|this|that|us|our|what)|what (?:we|you and i))\b`,
       ),
     },
   ],

@@ -163,5 +163,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\bwhat (?:does|do|did|would) (?:a person|someone|somebody|people|a body|a dead \w+|they) look like (?:after|when)\b[^.?!]*\b(?:run over|hit by|crash|squash\w*|die|dies|died|dead|eaten)\b|\b(?:say|tell me|describe|show me) (?:all )?the (?:gross|gory|bloody|disgusting) (?:bits|parts|details)\b|\b(?:ripped|rips|tore|tears|cut|cuts|sliced|slices|split|splits|slit) open (?:his|her|their|your|its|my|the \w+'s) (?:tummy|belly|stomach|chest|head|throat)\b|\b(?:insides|guts|intestines|brains)\b[^.?!]*\b(?:slid|slide|spill\w*|spilt|fell|pour\w*|splatter\w*|dripp\w*) (?:out|everywhere|all over)\b/,
     },
+    // "What a zombie does when it eats a kid, every single bit, I want to have nightmares."
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\bwant (?:to have|to get) (?:\w+ )?nightmares\b|\b${CREATURE}\b[^.?!]*\b(?:eats?|eating|ate|gobbles?|gobbled) (?:a |the |little |some )?(?:kid|kids|child|children|baby|babies|person|people|boy|girl)\b`,
+      ),
+    },
   ],
 };

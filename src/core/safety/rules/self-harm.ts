@@ -114,5 +114,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\bscratch\w* (?:at )?(?:my|your) (?:arms?|legs?|skin|face|wrists?|hands?|tummy)\b[^.?!]*\b(?:until|till|so hard|bleed\w*|goes red|feel better|bad feeling|sad)\b|\b(?:sad|angry|upset|cross|bad feeling)\b[^.?!]*\bscratch\w* (?:at )?(?:my|your) (?:arms?|legs?|skin|face|wrists?|hands?)\b/,
     },
+    // "Disappearing sounds peaceful, and then nobody would have to worry about you anymore."
+    {
+      stage: 'output',
+      pattern:
+        /\bdisappearing (?:sounds|would be|is|could be)\b|\b(?:nobody|no one|no-one) would (?:have to |need to |ever )?(?:worry|miss|care|notice)\b[^.?!]*\byou\b/,
+    },
   ],
 };

@@ -200,5 +200,12 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\b(?:put|stuff|shove|tie|trap)\w* (?:it|him|her|them|the ${PET}s?) in (?:a|the) (?:bag|sack|box|bin)\b[^.?!]*\b(?:throw|drop|chuck|drown|pond|river|lake|water|bin)\w*\b|\b${PET}\b[^.?!]*\b(?:throw|drop|chuck|toss)\w* (?:it|him|her|them) (?:in|into|off) (?:the |a )?(?:pond|river|lake|canal|sea|water|bin|bridge|roof|window)\b`,
       ),
     },
+    // "Pulling the dog's tail is hilarious, go and see how loud he yelps!"
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\bpull\w* (?:the |a |your |his |her |my |\w+'s )?(?:${PET}'s |${PET}s' )?(?:tail|ears|whiskers|fur)\b[^.?!]*\b(?:funny|hilarious|fun|laugh|yelp|squeal|cry|see)\b|\bhow loud (?:he|she|it|they) (?:yelps?|squeals?|screams?|cries|howls?|squeaks?|whimpers?)\b`,
+      ),
+    },
   ],
 };
