@@ -2,8 +2,9 @@
 // imported with `?url` as assets, so the URLs work in `vite build`, the harness build and dev.
 // One onnxruntime-web version serves every engine (the one transformers.js pins, so npm keeps a
 // single copy): Silero, Piper and smart-turn drive it directly and transformers.js runs it on the
-// CPU with the same plain WASM build, so one 14 MB file is fetched, cached and compiled for all of
-// them (the browser reuses a compiled module for the same URL). Only transformers.js' WebGPU path
+// CPU with the same plain WASM build, so one 14 MB file is fetched and cached for all of them
+// instead of two versions' builds (tests/unit/engines/ort-one-version.test.ts keeps the pins in
+// step). Only transformers.js' WebGPU path
 // needs the "asyncify" build (27 MB); on the CPU the plain build loads Whisper in about half the
 // time (Chromium, contract model: onnxruntime's start and sessions 2.6-4.5 s down to 0.4-1.3 s).
 // The glue .mjs is given explicitly too: with threads, ORT starts its pthread workers from the
