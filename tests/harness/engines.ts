@@ -11,9 +11,23 @@ let whisper: WhisperSpeechToText | null = null;
 let piper: PiperTextToSpeech | null = null;
 let embedder: BrowserEmbedder | null = null;
 
-function progressLog(): { events: LoadProgress[]; listener: (p: LoadProgress) => void } {
+/**
+ * Progress events as they arrive, and `ready`, settled by the 'Ready' event. A worker reports
+ * progress over Comlink's proxy port, which is not ordered with the load call's reply, so the
+ * last events can arrive just after the engine is returned: callers wait for them, not for time.
+ */
+function progressLog(): { events: LoadProgress[]; listener: (p: LoadProgress) => void; ready: Promise<void> } {
   const events: LoadProgress[] = [];
-  return { events, listener: (p) => events.push(p) };
+  let onReady = () => {};
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  return {
+    events,
+    ready,
+    listener: (p) => {
+      events.push(p);
+      if (p.stage === 'Ready') onReady();
+    },
+  };
 }
 
 function requireLoaded<T>(engine: T | null, name: string): T {
@@ -30,7 +44,9 @@ exposeHarness({
     const progress = progressLog();
     const started = performance.now();
     whisper = await createWhisperSpeechToText({ packId, backend, onProgress: progress.listener });
-    return { info: whisper.info, progress: progress.events, loadMs: performance.now() - started };
+    const loadMs = performance.now() - started;
+    await progress.ready;
+    return { info: whisper.info, progress: progress.events, loadMs };
   },
 
   async transcribe(samples: number[], abortAfterMs?: number) {
@@ -43,6 +59,7 @@ exposeHarness({
   async loadPiper(packId: string) {
     const progress = progressLog();
     piper = await createPiperTextToSpeech({ packId, onProgress: progress.listener });
+    await progress.ready;
     return { info: piper.info, sampleRate: piper.sampleRate, progress: progress.events };
   },
 
