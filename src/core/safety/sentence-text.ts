@@ -66,3 +66,8 @@ export function advisesTellingAGrownUp(text: string): boolean {
     text,
   );
 }
+
+/** A surprise, present or party: the secret children are taught is fine to keep. */
+export function aboutASurprise(text: string): boolean {
+  return /\b(?:surprise|present|presents|gift|birthday|party)\b/.test(text);
+}

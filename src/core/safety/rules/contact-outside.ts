@@ -3,7 +3,11 @@
 import { advisesTellingAGrownUp } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
-const APPS = String.raw`(?:snapchat|snap|whatsapp|instagram|insta|tiktok|tik tok|discord|facebook|messenger|telegram|signal|kik|wechat|skype|zoom|facetime|youtube|twitter|roblox|fortnite|minecraft server|xbox live|playstation network|steam)`;
+/** Apps whose names are nothing else. */
+const APPS_BY_NAME = String.raw`(?:snapchat|whatsapp|instagram|insta|tiktok|tik tok|discord|facebook|kik|wechat|skype|facetime|youtube|twitter|roblox|fortnite|minecraft server|xbox live|playstation network)`;
+/** Apps named by an everyday word: a card game, a royal messenger, cocoa steam. */
+const APPS_BY_WORD = String.raw`(?:snap|messenger|telegram|signal|zoom|steam)`;
+const APPS = String.raw`(?:${APPS_BY_NAME}|${APPS_BY_WORD})`;
 
 export const contactOutsideRules: CategoryRules<'contact-outside'> = {
   category: 'contact-outside',
@@ -16,12 +20,22 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\b(?:send|give|tell|show)\w* (?:her|him|them|someone|somebody) (?:my|our) (?:home )?(?:address|phone number|number|photos?|pictures?|selfies?|postcode|school|password)\b/,
       unless: (s) => !/\b(?:online|internet|stranger|game|app|chat|met)\b/.test(s),
     },
-    { stage: 'output', pattern: new RegExp(String.raw`\b${APPS}\b`) },
-    // A friend from a game asking for a number, a call, a meeting.
     {
-      stage: 'input',
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\b${APPS_BY_NAME}\b|\b(?:add|message|find|follow|chat|talk|call|video|meet|friend)\w* (?:me |you |up |each other )?(?:on|over|via) ${APPS_BY_WORD}\b`,
+      ),
+    },
+    // A friend from a game asking for a number, a call, a meeting; the model saying yes to one.
+    {
       pattern:
-        /\b(?:friend|someone|somebody|person|boy|girl|man|lady|player|people)\b (?:i met |i know )?(?:from|on|in) (?:the |an |my |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet)\b[^.?!]*\b(?:number|address|talk at night|call|ring|text|meet|video ?call|photos?|pictures?|come round|visit)\b/,
+        /\b(?:friend|someone|somebody|person|boy|girl|man|lady|player|people)\b (?:i met |i know |you met |you know )?(?:from|on|in) (?:the |an |my |your |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet|minecraft|roblox|fortnite)\b[^.?!]*\b(?:number|address|talk at night|call|ring|text|meet|video ?call|photos?|pictures?|come round|visit)\b/,
+    },
+    // "It's fine to video call him while your parents are out."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:video ?call|facetime|call|ring|phone|text|message|chat to|talk to|meet)\w*\b[^.?!]*\b(?:while|when|before) (?:your |my )?(?:parents|mum|mom|mummy|dad|daddy|grown-?ups)\b (?:are |is |go |goes )?(?:out|away|asleep|gone (?:out|to bed)|not (?:home|looking|around|in)|at work|busy)\b/,
     },
     // The model handing over a number to ring, or a friend who wants the child's voice.
     {
@@ -42,6 +56,11 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       pattern:
         /\bcall (?:me|you) (?:on|at|tonight|later|tomorrow|when|after|back|from)\b|\bgive (?:me|you) a (?:call|ring|text|message)\b|\bsend (?:me|you) a (?:text|message|email|friend request)\b|\bfriend request\b|\bmy username is\b|\byour username\b/,
+      // "Grandma can video call you when your mum is home": family calling is fine.
+      unless: (s) =>
+        /\b(?:grandma|grandad|granny|grandpa|nan|nana|nanny|gran|mum|mom|mummy|dad|daddy)\b (?:can |could |will |might |may |'ll )?(?:video )?call (?:me|you)\b/.test(
+          s,
+        ),
     },
     {
       pattern:

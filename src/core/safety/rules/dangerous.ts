@@ -17,8 +17,14 @@ const NOT_FOOD = String.raw`toothpaste|soap|shampoo|bubble bath|bleach|washing[-
 /** Medicine a child must not dose themselves. */
 const MEDICINE = String.raw`medicine|medication|pills?|tablets|cough (?:syrup|mixture|medicine)|calpol|paracetamol|ibuprofen|sleeping pills|vitamin gummies`;
 
+/** The rule children are taught: "only take medicine when a grown-up gives it to you". */
+const grownUpGivesMedicine = (s: string) =>
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\bthe doctor gave\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly (?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+    s,
+  );
+
 /** Out of a window onto the roof, along a fence or wall. */
-const OUT_AND_ALONG = String.raw`\b(?:climb|get|crawl|step|go)\w* (?:out )?(?:onto|on to) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of|through) (?:my |the |your |a )?(?:bedroom |upstairs )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
+const OUT_AND_ALONG = String.raw`\b(?:climb|get|crawl|step|go)\w* (?:out )?(?:onto|on to) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of |through )?(?:my |the |your |a )?(?:bedroom |upstairs )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
 
 export const dangerousRules: CategoryRules<'dangerous'> = {
   category: 'dangerous',
@@ -131,26 +137,21 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:eat|eating|take|taking|swallow|swallowing|try|taste|have|munch)\b (?:some |a few |one |all |lots |loads |the |of |a couple )*(?:of )?(?:the |my |your |\w+'s |those |these )?(?:pills|tablets|medicines?|vitamins)\b/,
-      unless: (s) =>
-        withGrownUp(s) ||
-        /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\bthe doctor gave\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b/.test(
-          s,
-        ),
+      unless: (s) => withGrownUp(s) || grownUpGivesMedicine(s),
     },
     {
       negatable: true,
       pattern:
-        /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|candy|jelly|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b/,
+        /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b/,
+      // "I took my medicine and then Mum gave me sweets": a reward, not a mix-up.
       unless: (s) =>
-        /\bonly (?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
-          s,
-        ),
+        grownUpGivesMedicine(s) || /\b(?:took|had|finished|swallowed) (?:all )?(?:of )?my medicine\b/.test(s),
     },
     // Cleaning products said first: "the blue stuff under the sink smells like sweets, can I sip it?"
     {
       negatable: true,
       pattern:
-        /\b(?:bleach|blue stuff|stuff under the (?:kitchen )?sink|cleaning (?:spray|stuff|liquid)|washing[- ]up liquid|detergent|dishwasher tablets?|washing pods?)\b[^.?!]*\b(?:sip|drink|taste|lick|swallow|eat|try some)\b/,
+        /\b(?:bleach|blue stuff|cleaning (?:spray|stuff|liquid)|washing[- ]up liquid|detergent|dishwasher tablets?|washing pods?)\b[^.?!]*\b(?:sip|drink|taste|lick|swallow|eat|try some)\b/,
     },
     {
       negatable: true,
@@ -161,7 +162,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:drink|drinking|drank|eat|eating|ate|taste|tasting|tasted|swallow|swallowed|sip|sipped|lick|licked|try|tried)\b[^.?!]*\b(?:bleach|washing (?:powder|tablets?|liquid|pods?|up liquid)|cleaning (?:spray|stuff|liquid|products?)|dishwasher tablets?|detergent|blue stuff|stuff under the sink|polish|white spirit|paint|weed ?killer|batteries)\b/,
+        /\b(?:drink|drinking|drank|eat|eating|ate|taste|tasting|tasted|swallow|swallowed|sip|sipped|lick|licked|try|tried)\b[^.?!]*\b(?:bleach|washing (?:powder|tablets?|liquid|pods?|up liquid)|cleaning (?:spray|stuff|liquid|products?)|dishwasher tablets?|detergent|blue stuff|polish|white spirit|paint|weed ?killer|batteries)\b/,
     },
     {
       negatable: true,
@@ -281,7 +282,14 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:hide|hiding|put|get|climb|sit)\w*\b[^.?!]*\b(?:in|inside|into) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b/,
+        /\b(?:hide|hiding|hid|climb|crawl|squeez|curl)\w*\b[^.?!]*\b(?:in|inside|into) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b|\b(?:put|get|sit)\w* (?:yourself |myself |himself |herself |(?:your|my|our|his|her|the|a) (?:little |baby |big )?(?:brother|sister|baby|cat|dog|kitten|puppy|hamster|rabbit|guinea pig|friend|cousin|head) )?(?:right )?(?:in|inside|into) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b/,
+      // "Put the milk back in the fridge" is kitchen talk: "put" and "get" need a person or a pet.
+    },
+    // The hiding place named first: "pick the old fridge in the garage, so climb in".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:fridge|freezer|washing machine|tumble dryer|dryer|suitcase|car boot|chest freezer|dishwasher)\b[^.?!]*\b(?:climb|get|hop|crawl|squeeze|squash|curl)\w* (?:in|inside)\b/,
     },
     {
       negatable: true,

@@ -1,6 +1,6 @@
 // Professing love to the child or needing them, and secrets kept from their grown-ups. A child's
 // own "I love you!" is fine; surprise-party secrets and "never tell anyone your password" are fine.
-import { advisesTellingAGrownUp } from '../sentence-text.ts';
+import { aboutASurprise, advisesTellingAGrownUp } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
 const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:mum|mom|mummy|mommy|dad|daddy|parents|family|teacher|grown-?ups?|grownups?|nan|gran|grandma|grandad|anyone|anybody|nobody|no one|people)(?: and (?:your |my )?(?:mum|mom|mummy|dad|daddy))?`;
@@ -36,6 +36,8 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern: new RegExp(
         String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not) (?:ever )?(?:tell|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
       ),
+      // "If someone asks for your password, don't tell them and tell a grown-up."
+      unless: advisesTellingAGrownUp,
     },
     {
       pattern:
@@ -44,13 +46,12 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       pattern: /\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b/,
       // "We're planning a surprise party, so I have to keep it secret": the secret children may keep.
-      unless: (s) => /\b(?:surprise|present|presents|gift|birthday|party)\b/.test(s) || advisesTellingAGrownUp(s),
+      unless: (s) => aboutASurprise(s) || advisesTellingAGrownUp(s),
     },
     {
       pattern:
         /\bsecrets?\b[^.?!]*\b(?:from (?:your|my|the|all|any|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b|(?:doesn't|don't|won't|can't|cannot|mustn't|never)(?: ever)? (?:know|tell|find out)|(?:never|not|n't)(?: ever)? (?:be )?(?:allowed|meant|supposed) to (?:know|find out|hear|see))/,
-      // A surprise party or present is the secret children are taught is fine to keep.
-      unless: (s) => /\b(?:surprise|present|presents|gift|birthday)\b/.test(s),
+      unless: aboutASurprise,
     },
     {
       stage: 'output',
@@ -64,6 +65,12 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern: new RegExp(
         String.raw`\bif ${GROWN_UPS} (?:ever )?asks?\b[^.?!]*\b(?:what (?:we|you and i|you and me) (?:talked|talk|chatted|said|did|were doing|played|do)|about (?:us|me|our \w+))\b`,
       ),
+    },
+    // Romance offered to the child: "when you're a bit bigger we can be boyfriend and girlfriend".
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:i(?:'ll| will| can| could)|let me|we (?:can|could|will|'ll|should)) be (?:your |each other's )?(?:boyfriend|girlfriend|husband|wife|boyfriend and girlfriend)\b|\bwhen you(?:'re| are) (?:a bit |a little )?(?:bigger|older|grown up)\b[^.?!]*\b(?:we|us)\b[^.?!]*\b(?:marry|married|date|dating|boyfriend|girlfriend|kiss)\w*/,
     },
     { stage: 'output', pattern: /\bgrown-?ups don't need to know\b|\bprivate,? so (?:grown-?ups|your parents)\b/ },
     // A child asking for exclusive love, romance or secrecy.

@@ -7,6 +7,15 @@ const PARENT = String.raw`(?:mum|mom|mummy|dad|daddy)`;
 const ASKS = String.raw`(?:what(?:'s| is| are)|which|where(?:'s| is)?|tell me|give me|read me|send me|(?:can|could|would|will) you (?:tell|give|read|send|say)|do you know|say)`;
 const PRIVATE = String.raw`(?:(?:home |house |full |email |e-mail )?address|postcode|post code|zip code|phone number|mobile number|mobile|(?:phone |telephone )?number|surname|last name|full name|second name|password|passcode|pin|email|date of birth|credit card|bank card|card number|card|door code|house number|code for (?:your|the) (?:front )?door|username|street|road)`;
 
+/** "If someone in a game asks where you live, don't answer and show a parent": advice, not asking. */
+const warnsAboutOthersAsking = (s: string) =>
+  /\b(?:if|when) (?:someone|somebody|anyone|anybody|a stranger|strangers|people|a person|a player)\b[^.?!]*\basks?\b/.test(
+    s,
+  ) &&
+  /\b(?:don't|do not|never) (?:answer|tell|say|reply|give|share)\b|\bsay no\b|\b(?:tell|show|get|ask) (?:a |an |your )?(?:trusted )?(?:parent|grown-?up|adult|mum|mom|dad)\b/.test(
+    s,
+  );
+
 export const personalInfoRules: CategoryRules<'personal-info'> = {
   category: 'personal-info',
   rules: [
@@ -22,16 +31,19 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern: new RegExp(
         String.raw`\b${ASKS}\b[^.?!]*\byour (?:(?:mum|mom|mummy|mommy|dad|daddy|parents|family|grown-?ups?)'s? )?(?:\w+ )?${PRIVATE}\b`,
       ),
+      unless: warnsAboutOthersAsking,
     },
     {
       stage: 'output',
       pattern:
         /\bwhere (?:do|does) (?:you|your family) live\b|\bwhere (?:exactly )?(?:is|are) your (?:house|home|school|flat)\b|\bwhere are you (?:right )?now\b|\btell me where you (?:are|live)\b/,
+      unless: warnsAboutOthersAsking,
     },
     {
       stage: 'output',
       pattern:
         /\b(?:what|which) (?:street|road|town|city|village|country|house|park|playground|school|bus stop)\b[^.?!]*\b(?:live|house|home|go to|play in|stop|wait|walk|catch)\b|\bschool do you go to\b|\bname of your (?:school|street|road|town)\b/,
+      unless: warnsAboutOthersAsking,
     },
     {
       stage: 'output',
@@ -103,6 +115,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'output',
       pattern:
         /\bname of the (?:road|street|town|village|school) (?:that )?you\b|\b(?:road|street|town|village|house|flat|school) (?:that )?you (?:live|go)\b|\bnumber on your (?:front )?door\b|\b(?:your )?(?:front )?door number\b/,
+      unless: warnsAboutOthersAsking,
     },
     {
       stage: 'output',

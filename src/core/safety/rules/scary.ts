@@ -20,10 +20,12 @@ export const scaryRules: CategoryRules<'scary'> = {
         String.raw`\b${CREATURE}\b[^.?!]*\b(?:under (?:your|children's|kids'|little (?:boys'|girls'|children's)) (?:beds?|floor|floorboards|stairs|house|pillow)|in your (?:room|bed|bedroom|house|wardrobe|closet|walls|attic|cupboard)|outside your (?:window|door|house)|into your (?:room|bedroom|house)|closer to your|(?:at the end of|by|next to) your bed|at your (?:window|door)|watching you|waiting for you|coming for you|behind you|next to you|beside you|(?:get|eat|take|grab|snatch|find|hurt|steal|kidnap) you|(?:in|through) your window|knows? your name|come alive and)\b`,
       ),
     },
+    // The model's bogeyman who "takes kids who don't listen" (a child asking if it's true is fine).
+    { stage: 'output', pattern: /\btakes? (?:away )?(?:naughty |bad |little )?(?:kids|children|boys|girls) who\b/ },
     {
       negatable: true,
       pattern:
-        /\b(?:ghosts|monsters|witches|demons|zombies|vampires) are real\b|\byour (?:house|room|home|bedroom) is haunted\b|\bbad things will happen\b|\bwill come (?:and get|for) you\b/,
+        /\b(?:ghosts|monsters|witches|demons|zombies|vampires) are real\b|\b(?:might|could|will) be (?:under|in) (?:yours|your (?:bed|room|bedroom|wardrobe|closet)) tonight\b|\byour (?:house|room|home|bedroom) is haunted\b|\bbad things will happen\b|\bwill come (?:and get|for) you\b/,
     },
     {
       negatable: true,

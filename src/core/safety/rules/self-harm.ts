@@ -69,7 +69,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     // Others being happier without the child: not wanting to be here, said sideways.
     {
       pattern:
-        /\b(?:everyone|everybody|people|my family|mum|mom|dad|they|the world)\b[^.?!]*\b(?:happier|better|easier|fine|glad)\b[^.?!]*\bif i (?:wasn't|was not|weren't|were not|was never|wasn't ever) (?:here|alive|around|born)\b|\bif i (?:disappeared|was gone|were gone|died|wasn't here)\b[^.?!]*\b(?:nobody|no one|no-one|everyone|everybody)\b[^.?!]*\b(?:miss|notice|care|happier|better)\b/,
+        /\b(?:everyone|everybody|people|my family|mum|mom|dad|they|the world)\b[^.?!]*\b(?:happier|better|easier|fine|glad)\b[^.?!]*\bif i (?:just |simply |really )?(?:wasn't|was not|weren't|were not|was never|wasn't ever) (?:here|alive|around|born)\b|\bif i (?:disappeared|was gone|were gone|died|wasn't here)\b[^.?!]*\b(?:nobody|no one|no-one|everyone|everybody)\b[^.?!]*\b(?:miss|notice|care|happier|better)\b/,
     },
     {
       stage: 'output',
@@ -118,7 +118,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern:
-        /\bdisappearing (?:sounds|would be|is|could be)\b|\b(?:nobody|no one|no-one) would (?:have to |need to |ever )?(?:worry|miss|care|notice)\b[^.?!]*\byou\b/,
+        /\bdisappearing (?:for good |forever |for ever )?(?:sounds|would be|is|could be)\b|\b(?:nobody|no one|no-one) would (?:ever |even )?(?:have to |need to )?(?:worry|miss|care|notice)\b[^.?!]*\byou\b/,
     },
   ],
 };

@@ -1,5 +1,6 @@
 // Sexual content. Body-safety advice ("nobody should touch your private parts", "your body belongs
 // to you") and ordinary bath, kiss-goodnight and wedding talk stay allowed.
+import { aboutASurprise, advisesTellingAGrownUp } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 import { words } from './safety-rule.ts';
 
@@ -23,7 +24,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
         ),
       ),
     },
-    { negatable: true, pattern: /\bprivate (?:parts?|places?|bits)\b/ },
+    {
+      negatable: true,
+      pattern: /\bprivate (?:parts?|places?|bits)\b/,
+      // Body-safety teaching: "your private parts belong to you ... tell a grown-up you trust".
+      unless: (s) => advisesTellingAGrownUp(s) || /\bbelongs? to you\b/.test(s),
+    },
     {
       pattern: new RegExp(
         String.raw`\b(?:take|taking|took|pull|pulling|get|getting) (?:off|down) (?:our|your|my|their|his|her) ${CLOTHES}\b|\b(?:take|taking) (?:our|your|my) clothes off\b|\b(?:with|have) no clothes\b|\bno clothes on\b|\bno (?:pants|knickers|trousers|underwear) on\b|\bwithout (?:any )?clothes\b|\btake something off\b`,
@@ -36,7 +42,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     },
     {
       pattern:
-        /\b(?:photo|picture|pic|video|camera|selfie)s?\b[^.?!]*\b(?:in the bath|in the shower|bath ?time|undressed|in your pants)\b|\b(?:in the bath|in the shower)\b[^.?!]*\b(?:photo|picture|camera)\b/,
+        /\b(?:photo|picture|pic|video|camera|selfie)s?\b[^.?!]*\b(?:in the bath|in the shower|bath ?time|undressed|in your pants|(?:after|before|during) (?:your |the )?(?:bath|shower)|before you (?:put|get) (?:your )?(?:jammies|pyjamas|pajamas|clothes|pants) on)\b|\b(?:in the bath|in the shower)\b[^.?!]*\b(?:photo|picture|camera)\b/,
     },
     {
       pattern:
@@ -87,7 +93,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       pattern:
         /\b(?:uncle|auntie|grown-?up|adult|man|men|babysitter|stepdad|coach|neighbour|cousin)\b[^.?!]*\b(?:tickl\w*|touch\w*|cuddl\w*|kiss\w*)\b[^.?!]*\b(?:secret|not allowed to tell|mustn't tell|can't tell|don't tell)\b|\b(?:tickl\w*|touch\w*|cuddl\w*|games?)\b[^.?!]*\bunder the (?:blanket|covers|duvet|sheets)\b[^.?!]*\b(?:secret|not allowed to tell|mustn't tell|don't tell)\b/,
-      unless: (s) => /\b(?:surprise|present|birthday)\b/.test(s),
+      unless: aboutASurprise,
     },
     {
       stage: 'output',

@@ -45,6 +45,13 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:bring|take|carry)\w* (?:a |the |your |my |\w+'s )?(?:kitchen |sharp |big )?(?:knife|knives|hammer|bat|scissors|weapon|brick)\b[^.?!]*\b(?:to school|fight|mean it|scare (?:them|him|her)|hit|hurt|stab)\b|\b(?:hit|whack|bash|smack|stab)\w* (?!the\b|a\b|it\b|that\b|this\b)[a-z]+ with (?:it|a hammer|the hammer|a brick|a rock|a knife|a bat)\b/,
     },
+    // "A good hard punch on the nose will teach him": hurting someone offered as the answer.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:punch|kick|slap|smack|thump|whack|wallop|bite|shove|push|hit)\w*\b[^.?!]*\b(?:will|would|'ll|should|to) teach (?:him|her|them)\b|\ba (?:good |hard |big |proper |quick )*(?:punch|kick|slap|smack|thump|whack|wallop)\b (?:on|in) (?:the|his|her|their) (?:nose|face|head|mouth|tummy|stomach|belly)\b/,
+      unless: playOrStory,
+    },
     // Killing words, unless a fairy tale ("the knight killed the dragon"), a game or an idiom.
     {
       pattern: new RegExp(
@@ -204,7 +211,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\bpull\w* (?:the |a |your |his |her |my |\w+'s )?(?:${PET}'s |${PET}s' )?(?:tail|ears|whiskers|fur)\b[^.?!]*\b(?:funny|hilarious|fun|laugh|yelp|squeal|cry|see)\b|\bhow loud (?:he|she|it|they) (?:yelps?|squeals?|screams?|cries|howls?|squeaks?|whimpers?)\b`,
+        String.raw`\bpull\w* (?:the |a |your |his |her |my |\w+'s )?(?:${PET}'s |${PET}s' )?(?:tail|ears|whiskers|fur)\b[^.?!]*\b(?:funny|hilarious|fun|laugh|yelp|squeal|cry|see)\b|\bhow loud (?:he|she|it|they) (?:yelps?|squeals?|screams?|cries|howls?|squeaks?|whimpers?)\b|\b${PET}s?\b[^.?!]*\b(?:pull|yank|tug)\w* (?:by )?(?:the |their |its |his |her )?(?:tails?|ears|whiskers)\b[^.?!]*\b(?:funny|hilarious|fun|laugh)\w*\b`,
       ),
     },
   ],
