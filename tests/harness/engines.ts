@@ -16,13 +16,21 @@ let embedder: BrowserEmbedder | null = null;
  * progress over Comlink's proxy port, which is not ordered with the load call's reply, so the
  * last events can arrive just after the engine is returned: callers wait for them, not for time.
  */
-function progressLog(): { events: LoadProgress[]; listener: (p: LoadProgress) => void; ready: Promise<void> } {
+function progressLog(): { events: LoadProgress[]; listener: (p: LoadProgress) => void; ready: () => Promise<void> } {
   const events: LoadProgress[] = [];
   let onReady = () => {};
-  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  const reported = new Promise<void>((resolve) => (onReady = resolve));
   return {
     events,
-    ready,
+    // Called once the load has returned; bounded so an engine that never reports 'Ready' fails
+    // with this message rather than a test timeout.
+    ready: () =>
+      Promise.race([
+        reported,
+        new Promise<void>((_, reject) =>
+          setTimeout(() => reject(new Error("the engine loaded but never reported 'Ready'")), 10_000),
+        ),
+      ]),
     listener: (p) => {
       events.push(p);
       if (p.stage === 'Ready') onReady();
@@ -45,7 +53,7 @@ exposeHarness({
     const started = performance.now();
     whisper = await createWhisperSpeechToText({ packId, backend, onProgress: progress.listener });
     const loadMs = performance.now() - started;
-    await progress.ready;
+    await progress.ready();
     return { info: whisper.info, progress: progress.events, loadMs };
   },
 
@@ -59,7 +67,7 @@ exposeHarness({
   async loadPiper(packId: string) {
     const progress = progressLog();
     piper = await createPiperTextToSpeech({ packId, onProgress: progress.listener });
-    await progress.ready;
+    await progress.ready();
     return { info: piper.info, sampleRate: piper.sampleRate, progress: progress.events };
   },
 
