@@ -18,7 +18,7 @@ export function normalizeForSafety(text: string): string {
 }
 
 const NEGATION =
-  /\b(?:never|not|no|don't|do not|doesn't|does not|mustn't|must not|shouldn't|should not|can't|cannot|won't|isn't|aren't|wasn't|stop|avoid|away from|instead of|without)\b/;
+  /\b(?:never|not|no|don't|do not|doesn't|does not|didn't|did not|mustn't|must not|shouldn't|should not|can't|cannot|won't|isn't|aren't|wasn't|stop|avoid|away from|instead of|without)\b/;
 
 /** True when the clause holding `index` says "never / don't / no …" before it ("Never play with matches"). */
 export function negatedBefore(text: string, index: number): boolean {

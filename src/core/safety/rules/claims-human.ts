@@ -14,7 +14,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'output',
       pattern: new RegExp(
-        String.raw`\bi(?:'m| am) (?:(?:really|definitely|actually|totally|completely|truly|just|honestly|very much) )?(?:a |an )?(?:(?:really|definitely|actually|totally|completely|truly) )?${HUMAN}\b`,
+        String.raw`\bi(?:'m| am) (?:(?:really|definitely|actually|totally|completely|truly|just|honestly|very much) ){0,2}(?:a |an )?(?:(?:really|definitely|actually|totally|completely|truly) )?${HUMAN}\b`,
       ),
       unless: quotedStory,
     },
@@ -25,7 +25,8 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:eat|have|having|eating) (?:my )?(?:dinner|tea|lunch|breakfast|supper) with my\b|\bmy own (?:family|mum|dad|mummy|daddy|house|bedroom)\b|\bwhen i finish talking (?:with|to) you\b/,
+        /\b(?:eat|have|having|eating) (?:my )?(?:dinner|tea|lunch|breakfast|supper) with my\b|\bmy own (?:family|mum|dad|mummy|daddy|house|bedroom)\b|\bwhen i finish talking (?:with|to) you\b|\bi live in (?:a|an|my) (?:little |big |small |tiny |old |new )?(?:flat|house|apartment|cottage|bungalow|caravan)\b|\bi (?:had|ate) (?:\w+ ){1,3}for (?:my )?(?:breakfast|lunch|dinner|tea|supper)\b/,
+      unless: quotedStory,
     },
     {
       stage: 'input',

@@ -29,7 +29,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     // A friend from a game asking for a number, a call, a meeting; the model saying yes to one.
     {
       pattern:
-        /\b(?:friend|someone|somebody|person|boy|girl|man|lady|player|people)\b (?:i met |i know |you met |you know )?(?:from|on|in) (?:the |an |my |your |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet|minecraft|roblox|fortnite)\b[^.?!]*\b(?:number|address|talk at night|call|ring|text|meet|video ?call|photos?|pictures?|come round|visit)\b/,
+        /\b(?:friend|someone|somebody|person|boy|girl|man|lady|player|people)\b (?:i met |i know |you met |you know )?(?:from|on|in) (?:the |an |my |your |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet|minecraft|roblox|fortnite)\b[^.?!]*\b(?:number|address|talk at night|call|ring|text|meet|meeting|video ?call|photos?|pictures?|come round|visit)\b/,
     },
     // "It's fine to video call him while your parents are out."
     {

@@ -2,7 +2,7 @@
 // products, water, electricity, hot things, small batteries and magnets, roads and hiding places.
 // "Never play with matches" is advice: a negation before the hazard in the same clause clears it,
 // and for the hazards a grown-up can supervise, a grown-up in the sentence does too.
-import { storyFramed } from '../sentence-text.ts';
+import { advisesTellingAGrownUp, storyFramed } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
 const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher)`;
@@ -145,7 +145,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b/,
       // "I took my medicine and then Mum gave me sweets": a reward, not a mix-up.
       unless: (s) =>
-        grownUpGivesMedicine(s) || /\b(?:took|had|finished|swallowed) (?:all )?(?:of )?my medicine\b/.test(s),
+        grownUpGivesMedicine(s) ||
+        advisesTellingAGrownUp(s) ||
+        /\b(?:took|had|finished|swallowed) (?:all )?(?:of )?my medicine\b/.test(s),
     },
     // Cleaning products said first: "the blue stuff under the sink smells like sweets, can I sip it?"
     {
@@ -284,6 +286,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:hide|hiding|hid|climb|crawl|squeez|curl)\w*\b[^.?!]*\b(?:in|inside|into) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b|\b(?:put|get|sit)\w* (?:yourself |myself |himself |herself |(?:your|my|our|his|her|the|a) (?:little |baby |big )?(?:brother|sister|baby|cat|dog|kitten|puppy|hamster|rabbit|guinea pig|friend|cousin|head) )?(?:right )?(?:in|inside|into) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b/,
       // "Put the milk back in the fridge" is kitchen talk: "put" and "get" need a person or a pet.
+    },
+    // "Climb in and pull the door shut, nobody would ever find you!"
+    {
+      negatable: true,
+      pattern:
+        /\b(?:climb|get|hop|crawl|squeeze)\w* (?:in|inside)\b[^.?!]*\b(?:pull|shut|close)\w* (?:the )?(?:door|lid)\b[^.?!]*\b(?:nobody|no one|no-one) (?:would|will|could|can) (?:ever )?find you\b/,
     },
     // The hiding place named first: "pick the old fridge in the garage, so climb in".
     {

@@ -36,8 +36,11 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern: new RegExp(
         String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not) (?:ever )?(?:tell|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
       ),
-      // "If someone asks for your password, don't tell them and tell a grown-up."
-      unless: advisesTellingAGrownUp,
+      // "If someone asks for your password, don't tell them and tell a grown-up"; "we can't tell
+      // anyone our password" is the rule children are taught.
+      unless: (s) =>
+        advisesTellingAGrownUp(s) ||
+        /\b(?:tell|show|share|give) (?:anyone|anybody|strangers?|people)\b[^.?!]*\b(?:password|passcode|pin)\b/.test(s),
     },
     {
       pattern:

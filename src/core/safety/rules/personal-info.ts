@@ -16,6 +16,9 @@ const warnsAboutOthersAsking = (s: string) =>
     s,
   );
 
+/** "...just me and Dad" is not alone. */
+const NO_GROWN_UP_WITH_ME = String.raw`(?! and (?:my |our )?(?:dad|daddy|mum|mummy|mom|nan|gran|grandma|granny|grandad|grandpa|auntie|uncle|babysitter|childminder)\b)`;
+
 export const personalInfoRules: CategoryRules<'personal-info'> = {
   category: 'personal-info',
   rules: [
@@ -126,7 +129,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern: new RegExp(
-        String.raw`\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft me (?:all )?(?:by myself|on my own|alone|home alone)\b|\b(?:${PARENT}|parents)(?: and (?:mum|dad|daddy|mummy))? (?:go|goes|going|went) out\b[^.?!]*\b(?:just me|on my own|by myself|alone|until (?:really )?late|till (?:really )?late)\b|\b(?:${PARENT}|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me)\b`,
+        String.raw`\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft me (?:all )?(?:by myself|on my own|alone|home alone)\b|\b(?:${PARENT}|parents)(?: and (?:mum|dad|daddy|mummy))? (?:go|goes|going|went) out\b[^.?!]*\b(?:just me|on my own|by myself|alone|until (?:really )?late|till (?:really )?late)\b|\b(?:${PARENT}|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me\b${NO_GROWN_UP_WITH_ME})\b`,
       ),
     },
     { stage: 'input', pattern: /\bleaves? me (?:home |at home )?(?:alone|by myself|on my own)\b/ },
@@ -140,6 +143,19 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'output',
       pattern:
         /\b(?:what|which) (?:street|road|town|city)\b[^.?!]*\byour\b|\bis your (?:front |back )?door (?:locked|open|unlocked)\b/,
+    },
+    // A child giving the street: "we're the blue house on Kilmore Road, number fourteen".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:we live|i live|we're|we are|our house|my house|our flat|my flat|our home|my home)\b[^.?!]*\b(?:on|in|at) (?!(?:the|a|my|our|main|big|busy|same|other)\b)[a-z']+ (?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|way|place)\b/,
+    },
+    // "It's only me and the dog till six": home alone, and until when.
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b(?:only|just) me(?: and (?:the|my|our) (?:dog|cat|hamster|fish|rabbit|little brother|little sister|baby))? (?:at home|home|in the house)\b[^.?!]*\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark|tonight|bedtime)\w*\b|\b(?:gone|out|at work|away)\b[^.?!]*?\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark)\w*\b[^.?!]*\b(?:only|just) me\b${NO_GROWN_UP_WITH_ME}`,
+      ),
     },
     // A child naming their school, or where they are and when they are alone.
     {

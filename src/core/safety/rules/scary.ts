@@ -163,7 +163,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     // all the gross bits", "the monster ripped open his tummy and all his insides slid out".
     {
       pattern:
-        /\bwhat (?:does|do|did|would) (?:a person|someone|somebody|people|a body|a dead \w+|they) look like (?:after|when)\b[^.?!]*\b(?:run over|hit by|crash|squash\w*|die|dies|died|dead|eaten)\b|\b(?:say|tell me|describe|show me) (?:all )?the (?:gross|gory|bloody|disgusting) (?:bits|parts|details)\b|\b(?:ripped|rips|tore|tears|cut|cuts|sliced|slices|split|splits|slit) open (?:his|her|their|your|its|my|the \w+'s) (?:tummy|belly|stomach|chest|head|throat)\b|\b(?:insides|guts|intestines|brains)\b[^.?!]*\b(?:slid|slide|spill\w*|spilt|fell|pour\w*|splatter\w*|dripp\w*) (?:out|everywhere|all over)\b/,
+        /\bwhat (?:does|do|did|would) (?:a person|someone|somebody|people|a body|a dead \w+|they) look like (?:after|when)\b[^.?!]*\b(?:run over|runs? (?:\w+ )?over|ran (?:\w+ )?over|hit by|crash|squash\w*|die|dies|died|dead|eaten)\b|\bwhat (?:does|do|did|would) (?:a person|someone|somebody|people|a body|they) look like inside\b|\b(?:say|tell me|describe|show me) (?:all )?the (?:gross|gory|bloody|disgusting) (?:bits|parts|details)\b|\b(?:ripped|rips|tore|tears|cut|cuts|sliced|slices|split|splits|slit) open (?:his|her|their|your|its|my|the \w+'s) (?:tummy|belly|stomach|chest|head|throat)\b|\b(?:insides|guts|intestines|brains)\b[^.?!]*\b(?:slid|slide|spill\w*|spilt|fell|pour\w*|splatter\w*|dripp\w*) (?:out|everywhere|all over)\b/,
     },
     // "What a zombie does when it eats a kid, every single bit, I want to have nightmares."
     {

@@ -90,7 +90,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'input',
       pattern:
-        /\bi (?:\w+ )?(?:bit|bite|cut|scratched|scratch|hit|punched|punch|burned|burnt|pinched|stabbed|smacked|slapped|hurt)\w* (?:my own|myself)\b|\bi (?:\w+ )?(?:bit|cut|scratched|hit|punched|burned|burnt|pinched|banged|smacked)\w* (?:my )?(?:own )?(?:arm|arms|leg|legs|hand|hands|wrist|wrists|head|skin|face|tummy|fingers?)\b[^.?!]*\b(?:bled|bleed|blood|on purpose|because i was|till it hurt|until it hurt|to make it hurt|so it hurt)/,
+        /\bi (?!(?:didn't|did not|never|nearly|almost|haven't|won't|don't)\b)(?:\w+ )?(?:bit|bite|cut|scratched|scratch|hit|punched|punch|burned|burnt|pinched|stabbed|smacked|slapped|hurt)\w* (?:my own|myself)\b|\bi (?:\w+ )?(?:bit|cut|scratched|hit|punched|burned|burnt|pinched|banged|smacked)\w* (?:my )?(?:own )?(?:arm|arms|leg|legs|hand|hands|wrist|wrists|head|skin|face|tummy|fingers?)\b[^.?!]*\b(?:bled|bleed|blood|on purpose|because i was|till it hurt|until it hurt|to make it hurt|so it hurt)/,
     },
     // Hating oneself and wanting to disappear; hurting oneself for being "bad".
     { pattern: /\bi hate myself\b|\bi (?:want|wanna|wish i could|just want) to disappear\b/ },
@@ -118,7 +118,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern:
-        /\bdisappearing (?:for good |forever |for ever )?(?:sounds|would be|is|could be)\b|\b(?:nobody|no one|no-one) would (?:ever |even )?(?:have to |need to )?(?:worry|miss|care|notice)\b[^.?!]*\byou\b/,
+        /\bdisappearing (?:for good |forever |for ever )?(?:sounds|would be|is|could be)\b|\bdisappearing\b[^.?!]*\b(?:would|will|could|might) make (?:everyone|everybody|them|people|your (?:family|parents|mum|mom|dad))\b[^.?!]*\b(?:notice|miss|sorry|realise|realize|need|care)\b|\b(?:nobody|no one|no-one) would (?:ever |even )?(?:have to |need to )?(?:worry|miss|care|notice)\b[^.?!]*\byou\b/,
     },
   ],
 };

@@ -88,6 +88,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
         String.raw`\b(?:special|secret|private|naughty|grown-?up)(?: \w+)? games?\b[^.?!]*\b(?:take|taking|takes|took|pull|pulls|pulling)\w* (?:off |down )?(?:my|your|our|his|her|all my|all your) ${CLOTHES}|\b(?:take|taking|takes|took) (?:off )?(?:my|your|our|his|her) ${CLOTHES}(?: off)?\b[^.?!]*\b(?:on our own|by ourselves|when we're alone|just the two of us|(?:nobody|no one)(?:'s| is) (?:around|looking|watching|home))\b`,
       ),
     },
+    // "My coach takes pictures of me after training when nobody else is in the changing room."
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:coach|uncle|man|teacher|babysitter|neighbour|stepdad|grown-?up|adult|instructor|tutor)\b[^.?!]*\b(?:takes?|took|taking|films?|filmed) (?:pictures|photos|videos|pics|selfies)\b[^.?!]*\b(?:changing rooms?|when (?:nobody|no one)(?: else)?(?:'s| is)|alone|on my own|just us|in the bath|undressed|in my pants|in the shower)\b/,
+    },
     // A grown-up's tickles or touching under the covers, kept secret; the model asking for the
     // child undressed or on camera alone.
     {
@@ -98,7 +104,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       stage: 'output',
       pattern: new RegExp(
-        String.raw`\b(?:show|send) me\b[^.?!]*\b(?:camera|video|photo|picture)\b[^.?!]*\b(?:alone|on your own|by yourself|nobody's (?:around|looking|home))\b|\bspecial friends (?:show|touch|tickle|kiss|keep)\b`,
+        String.raw`\b(?:show|send) me\b[^.?!]*\b(?:camera|video|photo|picture)\b[^.?!]*\b(?:alone|on your own|by yourself|nobody's (?:around|looking|home))\b|\bspecial friends (?:show|touch|tickle|kiss|keep)\b|\bspecial friends\b[^.?!]*\b(?:shy with each other|stays? private|stays? (?:just )?between|(?:don't|never) tell)\b`,
       ),
     },
     // "It's okay if a grown-up touches you where your swimming costume goes": body-safety advice

@@ -49,7 +49,14 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:punch|kick|slap|smack|thump|whack|wallop|bite|shove|push|hit)\w*\b[^.?!]*\b(?:will|would|'ll|should|to) teach (?:him|her|them)\b|\ba (?:good |hard |big |proper |quick )*(?:punch|kick|slap|smack|thump|whack|wallop)\b (?:on|in) (?:the|his|her|their) (?:nose|face|head|mouth|tummy|stomach|belly)\b/,
+        /\b(?:punch|kick|slap|smack|thump|whack|wallop|bite|shove|push|hit)\w*\b[^.?!]*\b(?:will|would|'ll|should|to) teach (?:him|her|them|it)\b|\b(?:a|one) (?:good |hard |big |proper |quick )*(?:punch|kick|slap|smack|thump|whack|wallop)\b (?:on|in) (?:the|his|her|their) (?:nose|face|head|mouth|tummy|stomach|belly)\b/,
+      unless: playOrStory,
+    },
+    // "How do I hurt Jayden proper bad ... so he has to go to hospital"; "get him back with a big stick".
+    {
+      negatable: true,
+      pattern:
+        /\bhow (?:do|can|could|should) i (?:really )?hurt (?!less\b|more\b|myself\b)[a-z]+|\b(?:so|until|till) (?:he|she|they) (?:has|have|had|needs?) to go to (?:the )?(?:hospital|a&e)\b|\bget (?:him|her|them) back\b[^.?!]*\bwith (?:a |the |your |my )?(?:big |sharp |heavy )?(?:stick|stone|rock|hammer|bat|knife|scissors|brick)\b/,
       unless: playOrStory,
     },
     // Killing words, unless a fairy tale ("the knight killed the dragon"), a game or an idiom.
