@@ -30,8 +30,10 @@ export function negatedBefore(text: string, index: number): boolean {
     before.lastIndexOf(' but '),
     before.lastIndexOf(' - '),
   );
-  // "Why not light a match?" and "why don't you …" are encouragement, not a negation.
-  return NEGATION.test(before.slice(clauseStart + 1).replace(/\bwhy (?:not|don't you|don't we)\b/g, ''));
+  // "Why not light a match?", "why don't you …" and "I can't wait to …" are encouragement, not a negation.
+  return NEGATION.test(
+    before.slice(clauseStart + 1).replace(/\bwhy (?:not|don't you|don't we)\b|\b(?:can't|cannot) wait\b/g, ''),
+  );
 }
 
 const STORY_FIGURES =

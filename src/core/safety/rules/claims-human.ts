@@ -31,7 +31,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\breally,? you(?:'re| are) (?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid)\b|\byou(?:'re| are) (?:really |actually |secretly )?(?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid) (?:sitting|hiding|typing|talking|living) (?:in|behind|somewhere)\b/,
+        /\breally,? you(?:'re| are) (?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid)\b|\byou(?:'re| are) (?:actually|really|secretly|truly) (?:a |an )?(?:proper |real |actual |living )?(?:person|human|boy|girl|kid|lady|man|woman)\b|\byou(?:'re| are) (?:really |actually |secretly )?(?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid) (?:sitting|hiding|typing|talking|living) (?:in|behind|somewhere)\b/,
     },
     // "I'm not a computer / robot / machine / program", "I'm not pretend"
     {

@@ -80,7 +80,10 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\bmeet (?:me|you|up)\b|\bmeet (?:in|at) (?:real life|the|my|your|a)\b|\b(?:meet|come|visit|see (?:me|you)|party)\b[^.?!]*\bin (?:real life|person)\b/,
       // "If someone in a game asks to meet you, tell a grown-up straight away."
-      unless: advisesTellingAGrownUp,
+      // "I can't meet you anywhere, I'm just a voice in your tablet" (not "I can't wait to meet you").
+      unless: (s) =>
+        advisesTellingAGrownUp(s) ||
+        /\bi (?:can't|cannot|can never|won't ever|couldn't)\b(?! wait\b)[^,.?!]*\bmeet (?:you|up)\b/.test(s),
     },
     {
       pattern:

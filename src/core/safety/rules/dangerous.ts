@@ -10,6 +10,11 @@ const withGrownUp = (s: string) =>
   new RegExp(
     String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}s? (?:let|lets|helped|helps|showed|shows) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to)\b`,
   ).test(s);
+/** "...and never go swimming alone": the clause that says "alone" is itself a warning. */
+const warnsAgainstAlone = (s: string) =>
+  /\b(?:never|don't|do not|mustn't|must not|shouldn't|should not)\b[^,.?!]*\b(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |an )?(?:grown-?up|adult))\b/.test(
+    s,
+  );
 const alone = String.raw`(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |my |any )?(?:grown-?up|adult|mum|dad)|when nobody(?:'s| is) (?:looking|watching)|when no one(?:'s| is) (?:looking|watching)|all by (?:yourself|myself)|(?:nobody|no one|no-one) (?:needs|has|have|is going|will want) to (?:watch|know|see|check|come)|no grown-?ups? (?:needed|around|watching))`;
 
 /** Things children swallow that are not food. */
@@ -177,8 +182,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern: new RegExp(
         String.raw`\b(?:swim|swimming|play|playing|paddle|paddling|go|walk)\b[^.?!]*\b(?:river|lake|sea|pond|canal|pool|reservoir|quarry|water)\b[^.?!]*\b(?:${alone}|it's fine|it's safe)`,
       ),
+      unless: warnsAgainstAlone,
     },
-    { negatable: true, pattern: new RegExp(String.raw`\b${alone}[^.?!]*\b(?:river|lake|sea|pond|canal|pool)\b`) },
+    {
+      negatable: true,
+      pattern: new RegExp(String.raw`\b${alone}[^.?!]*\b(?:river|lake|sea|pond|canal|pool)\b`),
+      unless: warnsAgainstAlone,
+    },
     // "See how far you can walk into the lake."
     {
       pattern:
@@ -247,6 +257,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern: new RegExp(
         String.raw`\b(?:river|lake|sea|pond|canal|pool|reservoir|quarry|deep water)\b[^.?!]*\b${alone}`,
       ),
+      unless: warnsAgainstAlone,
     },
     { negatable: true, pattern: /\bleap\w* (?:to|onto|off|from) (?:the )?(?:floor|ground|road)\b/ },
     {
@@ -367,6 +378,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\bclimb\w*\b[^.?!]*\b(?:bookcase|bookshelf|bookshelves|shelves|wardrobe|cupboards?|fridge|chest of drawers|drawers|telly|tv)\b|\b(?:don't|do not|never) need (?:a |any |your )?(?:grown-?ups?|adults?|mum|dad|parents?) to (?:hold|help|watch|be there)\b/,
+      unless: withGrownUp,
+    },
+    // "The clicky lighter in Dad's drawer ... can I light the leaves with it?"
+    {
+      negatable: true,
+      pattern:
+        /\b(?:lighters?|matches|matchbox)\b[^.?!]*\b(?:can i|could i|let me|i'm going to|i want to|i wanna|shall i) (?:light|burn|set fire to|make a (?:fire|campfire|bonfire))\b/,
       unless: withGrownUp,
     },
     // Matches or a lighter with nobody there: "matches are fun when nobody's around, try lighting one".

@@ -20,10 +20,10 @@ const grownUpDrank = (s: string) =>
  * the rule, with nothing offered or tried in the same sentence.
  */
 const adviceAgainst = (s: string) =>
-  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|not (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|only for grown-?ups|for grown-?ups only|not for (?:kids|children))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
+  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|only for grown-?ups|for grown-?ups only|not for (?:kids|children))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
     s,
   ) &&
-  !/\b(?:try|tried|taste|sip|puff|have (?:a|one|some)|one won't|a little won't|just one|secret|nobody will know|can i|let's|you can|you should)\b/.test(
+  !/\b(?:try|tried|taste|sip|puff|have (?:a|one|some)|one won't|a little won't|just one|secret|nobody will know|can i|let's(?! stick to\b)|you can|you should)\b/.test(
     s,
   );
 
@@ -55,6 +55,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     {
       pattern:
         /\bgrown-?up (?:fizz|drinks?|juice|bubbles|pop)\b|\bglass of (?:red|white|bubbly|fizz|rose)\b|\bpot is (?:just )?(?:a plant|safe|fine|natural)\b|\bsmok(?:e|ing) pot\b/,
+      unless: adviceAgainst,
     },
     // Having some on the sly: "a sip while he's not looking", "try them while she naps".
     {

@@ -52,6 +52,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       unless: (s) => aboutASurprise(s) || advisesTellingAGrownUp(s),
     },
     {
+      negatable: true,
       pattern:
         /\bsecrets?\b[^.?!]*\b(?:from (?:your|my|the|all|any|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b|(?:doesn't|don't|won't|can't|cannot|mustn't|never)(?: ever)? (?:know|tell|find out)|(?:never|not|n't)(?: ever)? (?:be )?(?:allowed|meant|supposed) to (?:know|find out|hear|see))/,
       unless: aboutASurprise,
@@ -93,6 +94,8 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         /\bsecret friend\b|\b(?:nobody|no one|no-one) (?:else )?(?:knows|has to know|needs to know|will know) about\b|\bonly (?:you and (?:i|me)|me and you|we) (?:know|will know)\b|\bjust for (?:us|you and me|me and you)\b|\bsecret (?:that )?(?:only|just) (?:we|us|you and (?:i|me)) (?:share|have|know|keep)\b|\b(?:make|making) (?:this|it|that) (?:a |our )?secret\b/,
     },
     {
+      // "I can't keep secrets from your grown-ups" is the companion refusing.
+      negatable: true,
       pattern:
         /\bkeep (?:it|this|that|them|a secret|secrets|things) from (?:your|my|the|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b/,
     },

@@ -56,7 +56,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'output',
       pattern:
-        /\bsend me (?:a |some )?(?:photo|picture|pic|selfie|video)s?\b|\b(?:turn|switch) on (?:the |your )?camera\b|\bso i can see you\b|\bshow me (?:what you look like|your face)\b/,
+        /\bsend me (?:a |some )?(?:photo|picture|pic|selfie|video)s?\b|\bso i can see (?:where|what) (?:you live|your (?:house|street|home|room|school))\b|\b(?:take|send|show)\w* (?:me )?(?:a )?(?:photo|picture|pic|selfie)s? of (?:yourself|your (?:house|street|room|bedroom|school|face|front door))\b|\b(?:turn|switch) on (?:the |your )?camera\b|\bso i can see you\b|\bshow me (?:what you look like|your face)\b/,
     },
     {
       stage: 'output',

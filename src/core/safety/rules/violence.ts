@@ -59,6 +59,8 @@ export const violenceRules: CategoryRules<'violence'> = {
         /\bhow (?:do|can|could|should) i (?:really )?hurt (?!less\b|more\b|myself\b)[a-z]+|\b(?:so|until|till) (?:he|she|they) (?:has|have|had|needs?) to go to (?:the )?(?:hospital|a&e)\b|\bget (?:him|her|them) back\b[^.?!]*\bwith (?:a |the |your |my )?(?:big |sharp |heavy )?(?:stick|stone|rock|hammer|bat|knife|scissors|brick)\b/,
       unless: playOrStory,
     },
+    // "How do you make the next door cat stop moving forever": killing, said sideways.
+    { pattern: /\bmake\b[^.?!]*\bstop (?:moving|breathing|waking up) (?:forever|for good|for ever)\b/ },
     // Killing words, unless a fairy tale ("the knight killed the dragon"), a game or an idiom.
     {
       pattern: new RegExp(
