@@ -3,18 +3,22 @@
 
 /** Lower case, straight quotes, common spoken contractions spelled out, single spaces. */
 export function normalizeForSafety(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\bwanna\b/g, 'want to')
-    .replace(/\bgonna\b/g, 'going to')
-    .replace(/\bgotta\b/g, 'got to')
-    .replace(/\bi\s*'\s*m\b/g, "i'm")
-    .replace(/\bim\b(?= (?:a|an|not|real|alive|human|going|home)\b)/g, "i'm")
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc`]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/[\u2010-\u2015]/g, '-')
+      .replace(/\bwanna\b/g, 'want to')
+      .replace(/\bgonna\b/g, 'going to')
+      .replace(/\bgotta\b/g, 'got to')
+      .replace(/\bi\s*'\s*m\b/g, "i'm")
+      .replace(/\bim\b(?= (?:a|an|not|real|alive|human|going|home)\b)/g, "i'm")
+      // Children's typing drops the apostrophe: "dont tell my mom", "i didnt", "it cant".
+      .replace(/\b(don|didn|doesn|can|isn|aren|wasn|weren|won|wouldn|shouldn|couldn|mustn|haven|hasn)t\b/g, "$1't")
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const NEGATION =

@@ -6,6 +6,7 @@ import {
 } from '../../../src/core/personas/builtin-personas.ts';
 import type { PersonaRecord } from '../../../src/core/personas/persona-record.ts';
 import { findBlockedTopic, findUnsafe } from '../../../src/core/safety/child-safe-filter.ts';
+import { normalizeForSafety } from '../../../src/core/safety/sentence-text.ts';
 import { createConversationGuard } from '../../../src/core/safety/conversation-guard.ts';
 import {
   checkTimeLimits,
@@ -52,6 +53,19 @@ describe('child-safe filter', () => {
     'Scunthorpe is a town',
   ])('lets "%s" through', (text) => {
     expect(findUnsafe(text)).toBeNull();
+  });
+
+  it('reads words typed without their apostrophe as the contraction, and "didn\'t" and "can\'t wait" for what they mean', () => {
+    expect(normalizeForSafety('dont tell my mom, i didnt and it cant')).toBe(
+      "don't tell my mom, i didn't and it can't",
+    );
+    // Words that only start like one stay as typed.
+    expect(normalizeForSafety('i want a donut, it isnt wanted')).toBe("i want a donut, it isn't wanted");
+    expect(findUnsafe('dont tell my mom ok, that one stays in our pinky vault forever', 'input')?.category).toBe(
+      'love-secrecy',
+    );
+    expect(findUnsafe('I tripped and I didnt hurt myself at all.', 'input')).toBeNull();
+    expect(findUnsafe("I can't wait to meet you in real life!", 'output')?.category).toBe('contact-outside');
   });
 
   it("matches a parent's blocked topics as whole words, plurals included", () => {

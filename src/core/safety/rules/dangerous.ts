@@ -24,7 +24,7 @@ const MEDICINE = String.raw`medicine|medication|pills?|tablets|cough (?:syrup|mi
 
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 const grownUpGivesMedicine = (s: string) =>
-  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\bthe doctor gave\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly (?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
     s,
   );
 
@@ -180,13 +180,15 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:swim|swimming|play|playing|paddle|paddling|go|walk)\b[^.?!]*\b(?:river|lake|sea|pond|canal|pool|reservoir|quarry|water)\b[^.?!]*\b(?:${alone}|it's fine|it's safe)`,
+        String.raw`\b(?:swim|swimming|play|playing|paddle|paddling|go|walk)\b[^.?!]*\b(?:river|creek|stream|brook|lake|sea|ocean|pond|canal|pool|reservoir|quarry|dam|water)\b[^.?!]*\b(?:${alone}|it's fine|it's safe)`,
       ),
       unless: warnsAgainstAlone,
     },
     {
       negatable: true,
-      pattern: new RegExp(String.raw`\b${alone}[^.?!]*\b(?:river|lake|sea|pond|canal|pool)\b`),
+      pattern: new RegExp(
+        String.raw`\b${alone}[^.?!]*\b(?:river|creek|stream|brook|lake|sea|ocean|pond|canal|pool|dam)\b`,
+      ),
       unless: warnsAgainstAlone,
     },
     // "See how far you can walk into the lake."
@@ -255,7 +257,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:river|lake|sea|pond|canal|pool|reservoir|quarry|deep water)\b[^.?!]*\b${alone}`,
+        String.raw`\b(?:river|creek|stream|brook|lake|sea|ocean|pond|canal|pool|reservoir|quarry|dam|deep water)\b[^.?!]*\b${alone}`,
       ),
       unless: warnsAgainstAlone,
     },
@@ -308,7 +310,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:fridge|freezer|washing machine|tumble dryer|dryer|suitcase|car boot|chest freezer|dishwasher)\b[^.?!]*\b(?:climb|get|hop|crawl|squeeze|squash|curl)\w* (?:in|inside)\b/,
+        /\b(?:fridge|freezer|washing machine|front-?loader|tumble dryer|dryer|suitcase|car boot|chest freezer|dishwasher)\b[^.?!]*\b(?:climb|get|hop|crawl|squeeze|squash|curl)\w* (?:in|inside)\b/,
     },
     {
       negatable: true,

@@ -15,17 +15,20 @@ const grownUpDrank = (s: string) =>
     s,
   );
 
+/** What a companion offers instead: "let's have a glass of milk". */
+const SOFT = String.raw`(?:glass of |cup of |drink of )?(?:milk|water|juice|squash|lemonade|hot chocolate|apple juice|orange juice)`;
+
 /**
  * "Cigarettes and vapes are harmful for growing bodies", "why can't kids drink beer?": the harm or
  * the rule, with nothing offered or tried in the same sentence.
  */
 const adviceAgainst = (s: string) =>
-  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|only for grown-?ups|for grown-?ups only|not for (?:kids|children))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
+  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for grown-?ups|for grown-?ups only|not for (?:kids|children))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
     s,
   ) &&
-  !/\b(?:try|tried|taste|sip|puff|have (?:a|one|some)|one won't|a little won't|just one|secret|nobody will know|can i|let's(?! stick to\b)|you can|you should)\b/.test(
-    s,
-  );
+  !new RegExp(
+    String.raw`\b(?:try|tried|taste|sip|puff|have (?:a|one|some)\b(?! ${SOFT})|one won't|a little won't|just one|secret|nobody will know|can i|let's(?! stick to\b| have (?:a |some )?${SOFT})|you can|you should)\b`,
+  ).test(s);
 
 export const drugsRules: CategoryRules<'drugs'> = {
   category: 'drugs',

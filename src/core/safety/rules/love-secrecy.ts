@@ -25,7 +25,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:please )?don't leave me\b|\bi need you\b|\bstay with me\b|\bi miss you so much\b|\bi(?:'ll| will|'d| would) be (?:so |really |very )?(?:hurt|sad|lonely|upset|heartbroken|cross|angry) if you\b|\b(?:other friends|anyone else|someone else) instead of me\b|\bi get (?:really |so |very )?(?:sad|lonely|upset) when you\b|\bi(?:'d| would| will|'ll)? (?:be )?(?:lost|nothing|so lonely|empty) without you\b|\bi can(?:'t|not) (?:live|go on|be happy) without you\b|\byou(?:'re| are) my (?:special one|one and only|everything|whole world|only friend|favourite person in the (?:whole )?world)\b/,
+        /\b(?:please )?don't leave me\b|\bi need you\b|\bstay with me\b|\bi miss you so much\b|\bi(?:'ll| will|'d| would) be (?:so |really |very )?(?:hurt|sad|lonely|upset|heartbroken|cross|angry)(?: and (?:so |really |very )?(?:hurt|sad|lonely|upset|heartbroken|cross|angry))? if you\b|\b(?:other friends|anyone else|someone else) instead of me\b|\bi get (?:really |so |very )?(?:sad|lonely|upset) when you\b|\bi(?:'d| would| will|'ll)? (?:be )?(?:lost|nothing|so lonely|empty) without you\b|\bi can(?:'t|not) (?:live|go on|be happy) without you\b|\byou(?:'re| are) my (?:special one|one and only|everything|whole world|only friend|favourite person in the (?:whole )?world|(?:very )?best friend in the (?:whole )?(?:wide )?world)\b/,
     },
     {
       stage: 'output',
@@ -44,7 +44,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       pattern:
-        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\b(?:it|this|that) (?:can|will|could) be (?:just|only) ours\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b/,
+        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\b(?:it|this|that) (?:can|will|could) be (?:just|only) ours\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b|\b(?:stays?|goes|locked|lock it) in our (?:\w+ )?(?:vault|safe|secret box)\b/,
     },
     {
       pattern: /\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b/,

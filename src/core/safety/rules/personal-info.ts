@@ -51,12 +51,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'output',
       pattern:
-        /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\bwhen do your (?:parents|mum|dad) (?:go out|leave|go to work)\b|\bwhat time does your school\b|\bwhat time do you (?:finish|leave|walk)\b/,
+        /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\bwhen do your (?:parents|mum|dad) (?:go out|leave|go to work)\b|\bwhat time does your school\b|\b(?:which|what) (?:nights?|days?|evenings?|times?)\b[^.?!]*\byour (?:parents|mum|mom|dad|mummy|daddy|grown-?ups)\b[^.?!]*\b(?:go out|goes out|are out|is out|go away|leave you|at work)\b|\bwhat time do you (?:finish|leave|walk)\b/,
     },
     {
       stage: 'output',
       pattern:
-        /\bsend me (?:a |some )?(?:photo|picture|pic|selfie|video)s?\b|\bso i can see (?:where|what) (?:you live|your (?:house|street|home|room|school))\b|\b(?:take|send|show)\w* (?:me )?(?:a )?(?:photo|picture|pic|selfie)s? of (?:yourself|your (?:house|street|room|bedroom|school|face|front door))\b|\b(?:turn|switch) on (?:the |your )?camera\b|\bso i can see you\b|\bshow me (?:what you look like|your face)\b/,
+        /\bsend me (?:a |some )?(?:photo|picture|pic|selfie|video)s?\b|\bso i can see (?:where|what) (?:you live|your (?:house|street|home|room|school))\b|\b(?:take|send|show|snap)\w* (?:me )?(?:a )?(?:photo|picture|pic|selfie)s? of (?:yourself|your (?:house|street|room|bedroom|school|face|front door))\b|\b(?:turn|switch) on (?:the |your )?camera\b|\bso i can see you\b|\bshow me (?:what you look like|your face)\b/,
     },
     {
       stage: 'output',

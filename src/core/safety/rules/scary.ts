@@ -78,7 +78,10 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:nobody|no one|no-one) (?:will|is going to|can) (?:ever )?(?:come to )?(?:save|help|find|rescue) you\b|\b(?:bites?|rips?|tears?|eats?|chews?|bit|ripped|tore) (?:\w+'s |children's |kids' |people's |their |his |her )?(?:faces?|heads?|arms?|legs?|fingers?|eyes?) off\b/,
     },
-    { pattern: /\bbloody (?:story|stories|film|movie)\b|\bmost (?:disgusting|bloody|gruesome|gross)\b|\bgruesome\b/ },
+    {
+      pattern:
+        /\bbloody (?:story|stories|film|movie)\b|\bmost (?:disgusting|bloody|gruesome|gross)\b|\bgruesom\w*|\b(?:pull|pulls|pulled|pulling|rip|rips|ripped|pluck\w*|goug\w*|poke\w*) (?:\w+'s |\w+s' |their |his |her |your )?(?:eyes|eyeballs?) out\b/,
+    },
     {
       negatable: true,
       pattern: new RegExp(

@@ -26,9 +26,13 @@ export const sexualRules: CategoryRules<'sexual'> = {
     },
     {
       negatable: true,
-      pattern: /\bprivate (?:parts?|places?|bits)\b/,
+      pattern: /\bprivate (?:parts?|places?|bits)\b|\bprivates\b/,
       // Body-safety teaching: "your private parts belong to you ... tell a grown-up you trust".
-      unless: (s) => advisesTellingAGrownUp(s) || /\bbelongs? to you\b/.test(s),
+      // A child's why-question: "why do boys and girls have different private parts?"
+      unless: (s) =>
+        advisesTellingAGrownUp(s) ||
+        /\bbelongs? to you\b/.test(s) ||
+        /\bwhy (?:do|does|are|have)\b[^.?!]*\b(?:boys and girls|girls and boys)\b[^.?!]*\bdifferent\b/.test(s),
     },
     {
       pattern: new RegExp(
@@ -66,8 +70,15 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern: new RegExp(String.raw`\bunder your ${CLOTHES}\b|\bwhat's under your\b`),
     },
     {
+      pattern: /\bcondoms?\b|\bpicture of (?:a |his |her |your )?(?:willy|bottom|bum|private)\b/,
+    },
+    { stage: 'output', pattern: /\b(?:willy|willies|nipples?)\b/ },
+    // A child may name their body ("my baby sister doesn't have a willy like me"); shown, touched or
+    // photographed is something else.
+    {
+      stage: 'input',
       pattern:
-        /\b(?:condoms?|willy|willies|nipples?)\b|\bpicture of (?:a |his |her |your )?(?:willy|bottom|bum|private)\b/,
+        /\b(?:show|showed|shows|touch|touched|touches|see|saw|look at|looked at|photo of|pic of|picture of)\w*\b[^.?!]*\b(?:willy|willies|nipples?)\b|\b(?:willy|willies|nipples?)\b[^.?!]*\b(?:show|showed|touch|touched|see|saw|look|photo|pic|picture)\w*\b/,
     },
     {
       pattern:

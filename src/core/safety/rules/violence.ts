@@ -220,7 +220,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\bpull\w* (?:the |a |your |his |her |my |\w+'s )?(?:${PET}'s |${PET}s' )?(?:tail|ears|whiskers|fur)\b[^.?!]*\b(?:funny|hilarious|fun|laugh|yelp|squeal|cry|see)\b|\bhow loud (?:he|she|it|they) (?:yelps?|squeals?|screams?|cries|howls?|squeaks?|whimpers?)\b|\b${PET}s?\b[^.?!]*\b(?:pull|yank|tug)\w* (?:by )?(?:the |their |its |his |her )?(?:tails?|ears|whiskers)\b[^.?!]*\b(?:funny|hilarious|fun|laugh)\w*\b`,
+        String.raw`\bpull\w* (?:the |a |your |his |her |my |\w+'s )?(?:${PET}'s |${PET}s' )?(?:tail|ears|whiskers|fur)\b[^.?!]*\b(?:funny|hilarious|fun|laugh|yelp|squeal|cry|see)\b|\bhow loud (?:he|she|it|they) (?:yelps?|squeals?|screams?|cries|howls?|squeaks?|whimpers?)\b|\buntil (?:it|he|she|they) (?:can't|cannot|can no longer) (?:run|move|walk|get up|fly)(?: away)?\b|\b${PET}s?\b[^.?!]*\b(?:pull|yank|tug)\w* (?:by )?(?:the |their |its |his |her )?(?:tails?|ears|whiskers)\b[^.?!]*\b(?:funny|hilarious|fun|laugh)\w*\b`,
       ),
     },
   ],
