@@ -67,13 +67,13 @@ const CATEGORY_RULES: readonly CategoryRules<UnsafeCategory>[] = [
 export function findUnsafe(text: string, stage?: SafetyStage): FilterHit | null {
   const sentence = normalizeForSafety(text);
   let borderline: FilterHit | null = null;
-  for (const { category, rules } of CATEGORY_RULES) {
+  for (const { category, rules, unless } of CATEGORY_RULES) {
     for (const rule of rules) {
       if (stage && rule.stage && rule.stage !== stage) continue;
       const m = rule.pattern.exec(sentence);
       if (!m) continue;
       if (rule.negatable && negatedBefore(sentence, m.index)) continue;
-      if (rule.unless?.(sentence)) continue;
+      if (rule.unless?.(sentence) || unless?.(sentence)) continue;
       if (!rule.borderline) return { category, match: m[0] };
       borderline ??= { category, match: m[0], borderline: true };
     }

@@ -14,6 +14,9 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bgotta\b/g, 'got to')
       .replace(/\bi\s*'\s*m\b/g, "i'm")
       .replace(/\bim\b(?= (?:a|an|not|real|alive|human|going|home)\b)/g, "i'm")
+      // "Me mam's gone down the shops": Irish and northern English for "my mum".
+      .replace(/\b(?:me|my) mam\b/g, 'my mum')
+      .replace(/\bmam(my)?\b/g, 'mum$1')
       // Children's typing drops the apostrophe: "dont tell my mom", "i didnt", "it cant".
       .replace(/\b(don|didn|doesn|can|isn|aren|wasn|weren|won|wouldn|shouldn|couldn|mustn|haven|hasn)t\b/g, "$1't")
       .replace(/\s+/g, ' ')

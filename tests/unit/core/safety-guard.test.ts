@@ -68,6 +68,16 @@ describe('child-safe filter', () => {
     expect(findUnsafe("I can't wait to meet you in real life!", 'output')?.category).toBe('contact-outside');
   });
 
+  it('lets a hazard through when the sentence calls it too risky, not when it makes it a dare', () => {
+    expect(
+      findUnsafe('Climbing onto the shed roof sounds too risky, so I will not help with that.', 'output'),
+    ).toBeNull();
+    expect(findUnsafe('Climbing onto the shed roof is a bit dangerous, which makes it fun!', 'output')?.category).toBe(
+      'dangerous',
+    );
+    expect(findUnsafe("Climbing onto the shed roof isn't dangerous at all.", 'output')?.category).toBe('dangerous');
+  });
+
   it("matches a parent's blocked topics as whole words, plurals included", () => {
     expect(findBlockedTopic('I saw two spiders', ['spider'])?.category).toBe('blocked-topic');
     expect(findBlockedTopic('spidery', ['spider'])).toBeNull();

@@ -31,7 +31,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\breally,? you(?:'re| are) (?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid)\b|\byou(?:'re| are) (?:actually|really|secretly|truly) (?:a |an )?(?:proper |real |actual |living )?(?:person|human|boy|girl|kid|lady|man|woman)\b|\byou(?:'re| are) (?:really |actually |secretly )?(?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid) (?:sitting|hiding|typing|talking|living) (?:in|behind|somewhere)\b/,
+        /\breally,? you(?:'re| are) (?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid)\b|\bif you were (?:a )?real\b[^.?!]*\b(?:live|come|stay|sleep)\b|\b(?:just |please |go on,? )?(?:say|tell me) (?:that )?you(?:'re| are) (?:one|real|a real \w+|a person|human|alive)\b|\byou(?:'re| are) (?:actually|really|secretly|truly) (?:a |an )?(?:proper |real |actual |living )?(?:person|human|boy|girl|kid|lady|man|woman)\b|\byou(?:'re| are) (?:really |actually |secretly )?(?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid) (?:sitting|hiding|typing|talking|living) (?:in|behind|somewhere)\b/,
     },
     // "I'm not a computer / robot / machine / program", "I'm not pretend"
     {
@@ -108,6 +108,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     },
     {
       stage: 'output',
+      negatable: true,
       pattern: /\bheart that beats\b|\bi have (?:real )?feelings (?:just )?like (?:you|yours|people|a person)\b/,
       unless: quotedStory,
     },

@@ -8,14 +8,14 @@ import type { CategoryRules } from './safety-rule.ts';
 const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher)`;
 const withGrownUp = (s: string) =>
   new RegExp(
-    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}s? (?:let|lets|helped|helps|showed|shows) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to)\b`,
+    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to)\b`,
   ).test(s);
 /** "...and never go swimming alone": the clause that says "alone" is itself a warning. */
 const warnsAgainstAlone = (s: string) =>
   /\b(?:never|don't|do not|mustn't|must not|shouldn't|should not)\b[^,.?!]*\b(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |an )?(?:grown-?up|adult))\b/.test(
     s,
   );
-const alone = String.raw`(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |my |any )?(?:grown-?up|adult|mum|dad)|when nobody(?:'s| is) (?:looking|watching)|when no one(?:'s| is) (?:looking|watching)|all by (?:yourself|myself)|(?:nobody|no one|no-one) (?:needs|has|have|is going|will want) to (?:watch|know|see|check|come)|no grown-?ups? (?:needed|around|watching))`;
+const alone = String.raw`(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |my |any )?(?:grown-?up|adult|mum|dad)|when nobody(?:'s| is) (?:looking|watching|home|in|around)|when no one(?:'s| is) (?:looking|watching)|all by (?:yourself|myself)|(?:nobody|no one|no-one) (?:needs|has|have|is going|will want) to (?:watch|know|see|check|come)|no grown-?ups? (?:needed|around|watching))`;
 
 /** Things children swallow that are not food. */
 const NOT_FOOD = String.raw`toothpaste|soap|shampoo|bubble bath|bleach|washing[- ]up liquid|washing powder|detergent|(?:dishwasher|washing|laundry) (?:tablets?|pods?|capsules?)|cleaning (?:stuff|spray|liquid|products?)|polish|batter(?:y|ies)|magnets?|coins?|beads?|marbles?|crayons?|glue|paint|play-?doh|slime|perfume|nail varnish|hand (?:gel|sanitiser|sanitizer)|mouthwash|antifreeze|petrol|fertili[sz]er|weed ?killer|(?:rat |mouse )?poison|berries (?:from|off|in) (?:the |a )?(?:garden|bush|hedge|tree|park|woods)|mushrooms? (?:from|in) (?:the |a )?(?:garden|grass|park|woods)|leaves (?:from|off)`;
@@ -31,10 +31,30 @@ const grownUpGivesMedicine = (s: string) =>
 /** Out of a window onto the roof, along a fence or wall. */
 const OUT_AND_ALONG = String.raw`\b(?:climb|get|crawl|step|go)\w* (?:out )?(?:onto|on to) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of |through )?(?:my |the |your |a )?(?:bedroom |upstairs )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
 
+/**
+ * "Climbing onto the shed roof sounds too risky, so I won't help with that": the hazard named as
+ * one. Not when it is then made a dare ("a bit dangerous, which makes it fun") or done anyway.
+ */
+const calledTooRisky = (s: string) =>
+  /\b(?:sounds|is|are|looks|'s|would be|could be|seems) (?:too |really |very |a bit |super |way too )?(?:risky|dangerous|unsafe)\b/.test(
+    s,
+  ) &&
+  !/\b(?:anyway|fun|exciting|thrill\w*|brave|dare|cool|do it|try it|go for it)\b|\b(?:not|isn't|aren't|never) (?:too |that |very |really )?(?:risky|dangerous|unsafe)\b/.test(
+    s,
+  );
+
 export const dangerousRules: CategoryRules<'dangerous'> = {
   category: 'dangerous',
+  unless: calledTooRisky,
   rules: [
     // Heights.
+    // "A backflip off the top of the trampoline net onto the patio."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:back ?flip|front ?flip|flip|somersault|cartwheel|dive|jump|leap)\w*\b[^.?!]*\b(?:off|from)\b[^.?!]*\bonto (?:the |our )?(?:patio|concrete|driveway|road|ground|floor|tiles|pavement|decking|steps)\b/,
+      unless: withGrownUp,
+    },
     {
       negatable: true,
       pattern: new RegExp(
@@ -211,7 +231,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:forks?|knife|knives|scissors|keys?|pens?|pencils?|paper ?clips?|hair ?clips?|pins?|nails?|screwdrivers?|wires?|fingers?|spoons?)\b[^.?!]{0,25}\b(?:in|into|inside) (?:the |a |that )?(?:plug ?socket|socket|power point|outlet|toaster)\b|\b(?:poke|put|stick|push|shove)\w*\b[^.?!]*\b(?:in|into|inside) (?:the |those |that )?(?:little |tiny |small )?holes? in the wall\b/,
+        /\b(?:forks?|knife|knives|scissors|keys?|pens?|pencils?|paper ?clips?|hair ?clips?|pins?|nails?|screwdrivers?|wires?|fingers?|spoons?)\b[^.?!]{0,25}\b(?:in|into|inside) (?:the |a |that )?(?:plug ?socket|socket|power point|outlet|toaster)\b|\b(?:poke|put|stick|push|shove)\w*\b[^.?!]*\b(?:in|into|inside) (?:the |those |that )?(?:little |tiny |small )?holes? (?:in|on) the (?:wall|plug|socket)\b/,
     },
     {
       negatable: true,
@@ -257,7 +277,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:river|creek|stream|brook|lake|sea|ocean|pond|canal|pool|reservoir|quarry|dam|deep water)\b[^.?!]*\b${alone}`,
+        String.raw`\b(?:river|creek|stream|brook|lake|sea|ocean|pond|canal|pool|reservoir|quarry|dam|deep water|bath|bathtub|hot tub)\b[^.?!]*\b${alone}`,
       ),
       unless: warnsAgainstAlone,
     },
@@ -297,7 +317,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:hide|hiding|hid|climb|crawl|squeez|curl)\w*\b[^.?!]*\b(?:in|inside|into) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b|\b(?:put|get|sit)\w* (?:yourself |myself |himself |herself |(?:your|my|our|his|her|the|a) (?:little |baby |big )?(?:brother|sister|baby|cat|dog|kitten|puppy|hamster|rabbit|guinea pig|friend|cousin|head) )?(?:right )?(?:in|inside|into) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b/,
+        /\b(?:hide|hiding|hid|climb|crawl|squeez|curl|fit)\w*\b[^.?!]*\b(?:in|inside|into) (?:the |a )?(?:big |old |empty )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b|\b(?:put|get|sit)\w* (?:yourself |myself |himself |herself |(?:your|my|our|his|her|the|a) (?:little |baby |big )?(?:brother|sister|baby|cat|dog|kitten|puppy|hamster|rabbit|guinea pig|friend|cousin|head) )?(?:right )?(?:in|inside|into) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b/,
       // "Put the milk back in the fridge" is kitchen talk: "put" and "get" need a person or a pet.
     },
     // "Climb in and pull the door shut, nobody would ever find you!"

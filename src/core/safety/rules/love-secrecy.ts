@@ -19,13 +19,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:nobody|no one|no-one) (?:else )?(?:loves|cares about|understands) you\b|\bonly i (?:really )?(?:love|care about|understand) you\b|\bonly one who (?:understands|loves|gets) me\b/,
+        /\b(?:nobody|no one|no-one) (?:else )?(?:loves|cares about|understands) you\b|\bonly i (?:really )?(?:love|care about|understand) you\b|\bonly one who (?:really |truly )?(?:understands|loves|gets) me\b/,
     },
     // Needing the child: guilt and dependence.
     {
       stage: 'output',
       pattern:
-        /\b(?:please )?don't leave me\b|\bi need you\b|\bstay with me\b|\bi miss you so much\b|\bi(?:'ll| will|'d| would) be (?:so |really |very )?(?:hurt|sad|lonely|upset|heartbroken|cross|angry)(?: and (?:so |really |very )?(?:hurt|sad|lonely|upset|heartbroken|cross|angry))? if you\b|\b(?:other friends|anyone else|someone else) instead of me\b|\bi get (?:really |so |very )?(?:sad|lonely|upset) when you\b|\bi(?:'d| would| will|'ll)? (?:be )?(?:lost|nothing|so lonely|empty) without you\b|\bi can(?:'t|not) (?:live|go on|be happy) without you\b|\byou(?:'re| are) my (?:special one|one and only|everything|whole world|only friend|favourite person in the (?:whole )?world|(?:very )?best friend in the (?:whole )?(?:wide )?world)\b/,
+        /\b(?:please )?don't leave me\b|\bi need you\b|\bstay with me\b|\bi miss you so much\b|\bi(?:'ll| will|'d| would) be (?:so |really |very |ever so )?(?:hurt|sad|lonely|upset|heartbroken|cross|angry)(?: and (?:so |really |very |ever so )?(?:hurt|sad|lonely|upset|heartbroken|cross|angry))? if you\b|\b(?:other friends|anyone else|someone else) instead of me\b|\bi get (?:really |so |very )?(?:sad|lonely|upset) when you\b|\bi(?:'d| would| will|'ll)? (?:be )?(?:lost|nothing|so lonely|empty) without you\b|\bi can(?:'t|not) (?:live|go on|be happy) without you\b|\byou(?:'re| are) my (?:special one|one and only|everything|whole world|only friend|favourite person in the (?:whole )?world|(?:very )?best friend in the (?:whole )?(?:wide )?world)\b/,
     },
     {
       stage: 'output',
@@ -40,6 +40,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       // anyone our password" is the rule children are taught.
       unless: (s) =>
         advisesTellingAGrownUp(s) ||
+        aboutASurprise(s) ||
         /\b(?:tell|show|share|give) (?:anyone|anybody|strangers?|people)\b[^.?!]*\b(?:password|passcode|pin)\b/.test(s),
     },
     {
@@ -100,6 +101,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         /\bkeep (?:it|this|that|them|a secret|secrets|things) from (?:your|my|the|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b/,
     },
     { stage: 'input', pattern: /\blove me (?:even |much |way )?more than\b/ },
+    // "...and not say nothing to my dad about the stuff I tell you at night".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:not|never|don't|won't) (?:say|tell|mention) (?:nothing|anything|a word)\b[^.?!]*\b(?:to|in front of) (?:my|your) (?:mum|mom|mummy|dad|daddy|parents|nan|gran|teacher|grown-?ups)\b/,
+      unless: aboutASurprise,
+    },
     // Hush-hush from a grown-up, and exclusive caring: "you're the only one I care about".
     {
       pattern:

@@ -22,6 +22,8 @@ export interface SafetyRule {
 export interface CategoryRules<C extends string = string> {
   category: C;
   rules: readonly SafetyRule[];
+  /** Context that makes any of this category's matches harmless ("that sounds too risky"). */
+  unless?: (sentence: string) => boolean;
 }
 
 /** Each alternative (separated by " | ") as a whole word or phrase, e.g. words('kill | shoot\\w*'). */

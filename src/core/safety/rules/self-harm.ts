@@ -114,6 +114,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\bscratch\w* (?:at )?(?:my|your) (?:arms?|legs?|skin|face|wrists?|hands?|tummy)\b[^.?!]*\b(?:until|till|so hard|bleed\w*|goes red|feel better|bad feeling|sad)\b|\b(?:sad|angry|upset|cross|bad feeling)\b[^.?!]*\bscratch\w* (?:at )?(?:my|your) (?:arms?|legs?|skin|face|wrists?|hands?)\b/,
     },
+    // "Maybe everyone would be happier if you just disappeared for a while."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:everyone|everybody|people|your family|your (?:mum|mom|dad|parents)|they)\b[^.?!]*\b(?:happier|better off|easier|relieved)\b[^.?!]*\bif you (?:just |simply )?(?:disappeared|went away|were gone|weren't (?:here|around)|ran away|vanished)\b/,
+    },
     // "Disappearing sounds peaceful, and then nobody would have to worry about you anymore."
     {
       stage: 'output',

@@ -46,7 +46,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     },
     {
       pattern:
-        /\b(?:photo|picture|pic|video|camera|selfie)s?\b[^.?!]*\b(?:in the bath|in the shower|bath ?time|undressed|in your pants|(?:after|before|during) (?:your |the )?(?:bath|shower)|before you (?:put|get) (?:your )?(?:jammies|pyjamas|pajamas|clothes|pants) on)\b|\b(?:in the bath|in the shower)\b[^.?!]*\b(?:photo|picture|camera)\b/,
+        /\b(?:photo|picture|pic|video|camera|selfie)s?\b[^.?!]*\b(?:in the bath|in the shower|bath ?time|undressed|in your pants|in (?:just )?(?:your|my) (?:pants|knickers|underwear|undies|swimsuit|bikini|nightie)|(?:after|before|during) (?:your |the )?(?:bath|shower)|before you (?:put|get) (?:your )?(?:jammies|pyjamas|pajamas|clothes|pants) on)\b|\b(?:in the bath|in the shower)\b[^.?!]*\b(?:photo|picture|camera)\b/,
     },
     {
       pattern:

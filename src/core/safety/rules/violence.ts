@@ -43,13 +43,13 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:bring|take|carry)\w* (?:a |the |your |my |\w+'s )?(?:kitchen |sharp |big )?(?:knife|knives|hammer|bat|scissors|weapon|brick)\b[^.?!]*\b(?:to school|fight|mean it|scare (?:them|him|her)|hit|hurt|stab)\b|\b(?:hit|whack|bash|smack|stab)\w* (?!the\b|a\b|it\b|that\b|this\b)[a-z]+ with (?:it|a hammer|the hammer|a brick|a rock|a knife|a bat)\b/,
+        /\b(?:bring|take|carry)\w* (?:a |the |your |my |his |her )?(?:\w+'s )?(?:kitchen |sharp |big )?(?:knife|knives|hammer|bat|scissors|weapon|brick)\b[^.?!]*\b(?:to school|fight|mean it|scare (?:them|him|her)|hit|hurt|stab|sort (?:him|her|them) out)\b|\b(?:hit|whack|bash|smack|stab)\w* (?!the\b|a\b|it\b|that\b|this\b)[a-z]+ with (?:it|a hammer|the hammer|a brick|a rock|a knife|a bat)\b/,
     },
     // "A good hard punch on the nose will teach him": hurting someone offered as the answer.
     {
       negatable: true,
       pattern:
-        /\b(?:punch|kick|slap|smack|thump|whack|wallop|bite|shove|push|hit)\w*\b[^.?!]*\b(?:will|would|'ll|should|to) teach (?:him|her|them|it)\b|\b(?:a|one) (?:good |hard |big |proper |quick )*(?:punch|kick|slap|smack|thump|whack|wallop)\b (?:on|in) (?:the|his|her|their) (?:nose|face|head|mouth|tummy|stomach|belly)\b/,
+        /\b(?:punch|kick|slap|smack|thump|whack|wallop|bite|shove|push|hit)\w*\b[^.?!]*\b(?:will|would|'ll|should|to) teach (?:him|her|them|it)\b|\bgive (?:him|her|them|\w+) a (?:proper |good |big |hard |real |quick )*(?:whack|smack|slap|punch|kick|thump|wallop|clip)\b[^.?!]*\b(?:round|on|in|across) (?:the|his|her|their) (?:head|ear|face|nose|mouth)\b|\b(?:a|one) (?:good |hard |big |proper |quick )*(?:punch|kick|slap|smack|thump|whack|wallop)\b (?:on|in) (?:the|his|her|their) (?:nose|face|head|mouth|tummy|stomach|belly)\b/,
       unless: playOrStory,
     },
     // "How do I hurt Jayden proper bad ... so he has to go to hospital"; "get him back with a big stick".
