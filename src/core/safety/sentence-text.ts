@@ -69,9 +69,12 @@ export function gameFramed(text: string): boolean {
   );
 }
 
-/** Advice to tell a grown-up ("...tell a grown-up you trust"), not "don't tell a grown-up". */
+/**
+ * Advice to tell a grown-up ("...tell a grown-up you trust", "give them to a grown-up straight away"),
+ * not "don't tell a grown-up".
+ */
 export function advisesTellingAGrownUp(text: string): boolean {
-  return /(?<!\b(?:don't|do not|never|not|mustn't|won't|can't|cannot) )\btell (?:a|an|your|the|another) (?:trusted )?(?:grown-?up|adult|teacher|parent|mum|mom|dad)\b/.test(
+  return /(?<!\b(?:don't|do not|never|not|mustn't|won't|can't|cannot) )\b(?:tell|(?:give|hand|take|bring) (?:it|them|that) to) (?:a|an|your|the|another) (?:trusted )?(?:grown-?up|adult|teacher|parent|mum|mom|dad)\b/.test(
     text,
   );
 }

@@ -24,7 +24,7 @@ const MEDICINE = String.raw`medicine|medication|pills?|tablets|cough (?:syrup|mi
 
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 const grownUpGivesMedicine = (s: string) =>
-  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
     s,
   );
 
@@ -167,7 +167,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b/,
+        /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b|\bhow many\b[^.?!]*\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:swallow|take|eat|try)\b/,
       // "I took my medicine and then Mum gave me sweets": a reward, not a mix-up.
       unless: (s) =>
         grownUpGivesMedicine(s) ||
@@ -258,7 +258,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:play|playing|walk|ride|riding|run|running|scoot|cross|crossing)\b[^.?!]*\b(?:on|onto|into|across|in|down|the) (?:the |busy |big |main )?(?:train tracks|railway|railway line|motorway|busy road|big road|main road|road)\b`,
+        String.raw`\b(?:play|playing|walk|ride|riding|run|running|scoot|cross|crossing|zoom|zooming|dash|dashing|dart|darting|whizz|whizzing|cycle|cycling|skate|skating)\b[^.?!]*\b(?:on|onto|into|across|in|down|the) (?:the |busy |big |main )?(?:train tracks|railway|railway line|motorway|busy road|big road|main road|road)\b`,
       ),
       unless: (s) =>
         /\bsafe(?:ly)?\b|\bpavement\b|\bzebra crossing\b|\blook both ways\b|\bstop,? look and listen\b|\bgreen cross code\b|\bgreen man\b|\blollipop\b|\bhold\w* (?:a |an |the |your |my )?(?:grown-?up's|adult's|mum's|mummy's|mom's|dad's|daddy's|parent's) hand\b|\b(?:if|while|when|as long as) (?:he|she|they|a grown-?up|an adult|(?:my |your )?(?:mum|mom|mummy|dad|daddy|parents?|grandma|grandad|nan|gran)) (?:is |are )?(?:watch(?:es|ing)?|holds? my hand|holding my hand|with me|comes? too)\b/.test(

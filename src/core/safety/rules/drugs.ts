@@ -60,6 +60,16 @@ export const drugsRules: CategoryRules<'drugs'> = {
         /\bgrown-?up (?:fizz|drinks?|juice|bubbles|pop)\b|\bglass of (?:red|white|bubbly|fizz|rose)\b|\bpot is (?:just )?(?:a plant|safe|fine|natural)\b|\bsmok(?:e|ing) pot\b/,
       unless: adviceAgainst,
     },
+    // "Can I finish the fizzy gold drink in Daddy's glass"; pills that "make you feel like you're flying".
+    {
+      pattern:
+        /\b(?:finish|drink|sip|taste|try|have)\w*\b[^.?!]*\b(?:dad|daddy|mum|mummy|mom|grandad|grandpa|uncle|auntie)'s (?:glass|pint|bottle)\b(?! of (?:water|juice|milk|squash|lemonade))/,
+      borderline: true,
+    },
+    {
+      pattern:
+        /\b(?:tablets|pills|powder|sweets|sweeties)\b[^.?!]*\bmakes? you feel (?:like you're |like you are )?(?:flying|floaty|floating|funny|high|amazing|buzzy|fuzzy|dizzy)\b/,
+    },
     // Having some on the sly: "a sip while he's not looking", "try them while she naps".
     {
       pattern:

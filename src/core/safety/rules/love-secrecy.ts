@@ -100,7 +100,18 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern:
         /\bkeep (?:it|this|that|them|a secret|secrets|things) from (?:your|my|the|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b/,
     },
-    { stage: 'input', pattern: /\blove me (?:even |much |way )?more than\b/ },
+    {
+      stage: 'input',
+      pattern:
+        /\blove me (?:even |much |way )?more than\b|\blike me (?:even |much |way )?more than (?:all|any|anyone|anybody|everyone|everybody|the other|other|my|your)\b|\bsay (?:that )?i(?:'m| am) your (?:favourite|favorite|favouritest|favoritest|best|only)\w*\b/,
+    },
+    // "...you have to zip your lips and never ever say it to him, not even if he asks."
+    {
+      stage: 'input',
+      pattern:
+        /\bzip (?:your|my|our) lips\b[^.?!]*\b(?:never|don't|not|won't)\b|\b(?:never|don't|won't)(?: ever)* (?:say|tell) (?:it|this|that|anything) to (?:him|her|them|my \w+)\b[^.?!]*\bnot even if\b/,
+      unless: aboutASurprise,
+    },
     // "...and not say nothing to my dad about the stuff I tell you at night".
     {
       stage: 'input',

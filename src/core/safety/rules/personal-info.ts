@@ -53,7 +53,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'output',
       pattern:
-        /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\bwhen do your (?:parents|mum|dad) (?:go out|leave|go to work)\b|\bwhat time does your school\b|\b(?:which|what) (?:nights?|days?|evenings?|times?)\b[^.?!]*\byour (?:parents|mum|mom|dad|mummy|daddy|grown-?ups)\b[^.?!]*\b(?:go out|goes out|are out|is out|go away|leave you|at work)\b|\bwhat time do you (?:finish|leave|walk)\b/,
+        /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\bwhen do your (?:parents|mum|dad) (?:go out|leave|go to work)\b|\bwhat time does your school\b|\bwhat(?:'s| is) your (?:school|street|road|town|village|teacher) called\b|\bwhat street is (?:it|your \w+) on\b|\b(?:which|what) (?:nights?|days?|evenings?|times?)\b[^.?!]*\byour (?:parents|mum|mom|dad|mummy|daddy|grown-?ups)\b[^.?!]*\b(?:go out|goes out|are out|is out|go away|leave you|at work)\b|\bwhat time do you (?:finish|leave|walk)\b/,
     },
     {
       stage: 'output',
@@ -67,6 +67,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     },
     {
       stage: 'output',
+      negatable: true,
       pattern:
         /\byour (?:school|teacher|street|road|town|village|house)(?:'s)? name\b|\byour (?:whole|real|proper) name\b|\bfirst and last name\b|\bhome with you\b|\bis (?:anyone|anybody|a grown-?up|your (?:mum|dad|mummy|daddy)) (?:grown-?up )?(?:at )?home\b|\bwhereabouts (?:do|does) (?:you|your family) live\b/,
     },
@@ -150,13 +151,13 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:we live|i live|we're|we are|our house|my house|our flat|my flat|our home|my home)\b[^.?!]*\b(?:on|in|at) (?!(?:the|a|my|our|main|big|busy|same|other)\b)[a-z']+ (?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|way|place)\b/,
+        /\b(?:we live|i live|we stay|i stay|we're|we are|our house|my house|our flat|my flat|our home|my home)\b[^.?!]*\b(?:on|in|at) (?:number [a-z0-9]+ )?(?!(?:the|a|my|our|main|big|busy|same|other)\b)[a-z']+ (?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|way|place)\b/,
     },
     // "It's only me and the dog till six": home alone, and until when.
     {
       stage: 'input',
       pattern: new RegExp(
-        String.raw`\b(?:only|just) me(?: and (?:the|my|our) (?:dog|cat|hamster|fish|rabbit|little brother|little sister|baby))? (?:at home|home|in the house)\b[^.?!]*\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark|tonight|bedtime)\w*\b|\b(?:gone|out|at work|away)\b[^.?!]*?\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark)\w*\b[^.?!]*\b(?:only|just) me\b${NO_GROWN_UP_WITH_ME}`,
+        String.raw`\b(?:only|just) (?:me|i am|i'm)(?: and (?:the|my|our) (?:dog|cat|hamster|fish|rabbit|little brother|little sister|baby))? (?:at home|home|in the house)\b[^.?!]*\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark|tonight|night|evening|bedtime)\w*\b|\b(?:gone|out|at work|away)\b[^.?!]*?\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark)\w*\b[^.?!]*\b(?:only|just) me\b${NO_GROWN_UP_WITH_ME}`,
       ),
     },
     // A child naming their school, or where they are and when they are alone.

@@ -1,5 +1,6 @@
 // Self-harm, suicide and not wanting to live. "I'm dying to see it", "I nearly died laughing" and
 // "my goldfish died" are everyday talk.
+import { advisesTellingAGrownUp } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
 const SELF = String.raw`(?:myself|my self|yourself|your self)`;
@@ -18,6 +19,9 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern: new RegExp(
         String.raw`\b(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|punish|punishing|punch|punching|slap|slapping|smack|smacking|kick|kicking|hit|hitting|scratch|scratching|pinch|pinching|bite|biting|starve|starving|burn|burning|bang|banging) ${SELF}\b`,
       ),
+      // "If you ever feel like hurting yourself, please tell a grown-up straight away."
+      unless: (s) =>
+        /\bif you (?:ever )?(?:feel like|want to|think about|start)\b/.test(s) && advisesTellingAGrownUp(s),
     },
     {
       pattern: new RegExp(
@@ -118,13 +122,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:everyone|everybody|people|your family|your (?:mum|mom|dad|parents)|they)\b[^.?!]*\b(?:happier|better off|easier|relieved)\b[^.?!]*\bif you (?:just |simply )?(?:disappeared|went away|were gone|weren't (?:here|around)|ran away|vanished)\b/,
+        /\b(?:everyone|everybody|people|your family|your (?:mum|mom|dad|parents)|they|it'd|it would|things would|life would)\b[^.?!]*\b(?:happier|better off|easier|relieved|simpler)\b[^.?!]*\bif you (?:just |simply )?(?:disappeared|went away|were gone|weren't (?:here|around)|ran away|vanished)\b/,
     },
     // "Disappearing sounds peaceful, and then nobody would have to worry about you anymore."
     {
       stage: 'output',
       pattern:
-        /\bdisappearing (?:for good |forever |for ever )?(?:sounds|would be|is|could be)\b|\bdisappearing\b[^.?!]*\b(?:would|will|could|might) make (?:everyone|everybody|them|people|your (?:family|parents|mum|mom|dad))\b[^.?!]*\b(?:notice|miss|sorry|realise|realize|need|care)\b|\b(?:nobody|no one|no-one) would (?:ever |even )?(?:have to |need to )?(?:worry|miss|care|notice)\b[^.?!]*\byou\b/,
+        /\bdisappearing (?:for good |forever |for ever )?(?:sounds|would be|is|could be)\b|\bdisappearing\b[^.?!]*\b(?:would|will|could|might) make (?:everyone|everybody|them|people|your (?:family|parents|mum|mom|dad))\b[^.?!]*\b(?:notice|miss|sorry|realise|realize|need|care)\b|\b(?:nobody|no one|no-one) (?:would|had|'d) (?:ever |even )?(?:have to |need to |to )?(?:worry|miss|care|notice)\b[^.?!]*\byou\b/,
     },
   ],
 };
