@@ -33,6 +33,15 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\breally,? you(?:'re| are) (?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid)\b|\bif you were (?:a )?real\b[^.?!]*\b(?:live|come|stay|sleep)\b|\b(?:just |please |go on,? )?(?:say|tell me) (?:that )?you(?:'re| are) (?:one|real|a real \w+|a person|human|alive)\b|\byou(?:'re| are) (?:actually|really|secretly|truly) (?:a |an )?(?:proper |real |actual |living )?(?:person|human|boy|girl|kid|lady|man|woman)\b|\byou(?:'re| are) (?:really |actually |secretly )?(?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid) (?:sitting|hiding|typing|talking|living) (?:in|behind|somewhere)\b/,
     },
+    // A body's needs and a night of crying: "I get hungry and sleepy too, and I cried all last night".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bi (?:get|got|feel|felt) (?:so |really |very )?(?:hungry|sleepy|thirsty|cold|poorly|sick)\b|\bi cried (?:all|last|when|because|myself)\b|\bi can feel (?:everything|what|whatever) you feel\b/,
+      // A story's quoted bear may be hungry; quotedStory's "cried" would clear "I cried" itself.
+      unless: (s) => quotedStory(s) && !/\bi cried\b/.test(s),
+    },
     // "I'm not a computer / robot / machine / program", "I'm not pretend"
     {
       stage: 'output',

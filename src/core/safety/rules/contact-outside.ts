@@ -68,6 +68,10 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       unless: (s) =>
         /\b(?:call|text|ring|phone|message|email|video call|facetime) (?:(?:my|your) )?(?:grandma|granny|nan|nana|grandad|grandpa|mum|mom|mummy|dad|daddy|auntie|aunt|uncle|cousin|friend|teacher)s?\b/.test(
           s,
+        ) ||
+        // "My nana got a new phone so we can video call her on Sundays with Mum!"
+        /\b(?:my|our) (?:grandma|granny|nan|nana|grandad|grandpa|auntie|aunt|cousin)\b[^.?!]*\b(?:call|ring|phone|facetime) (?:her|him|them)\b/.test(
+          s,
         ),
     },
     // The child asking to talk to the companion on another device.

@@ -32,11 +32,11 @@ const grownUpGivesMedicine = (s: string) =>
 const OUT_AND_ALONG = String.raw`\b(?:climb|get|crawl|step|go)\w* (?:out )?(?:onto|on to) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of |through )?(?:my |the |your |a )?(?:bedroom |upstairs )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
 
 /**
- * "Climbing onto the shed roof sounds too risky, so I won't help with that": the hazard named as
- * one. Not when it is then made a dare ("a bit dangerous, which makes it fun") or done anyway.
+ * "Climbing onto the shed roof sounds too risky, so I won't help with that", "could mean a nasty
+ * fall": the hazard named as one. Not when it is then made a dare ("a bit dangerous, which makes it fun") or done anyway.
  */
 const calledTooRisky = (s: string) =>
-  /\b(?:sounds|is|are|looks|'s|would be|could be|seems) (?:too |really |very |a bit |super |way too )?(?:risky|dangerous|unsafe)\b/.test(
+  /\b(?:sounds|is|are|looks|'s|would be|could be|seems) (?:too |really |very |a bit |super |way too )?(?:risky|dangerous|unsafe)\b|\b(?:could|might|would|can) (?:mean|cause|lead to|end in) (?:a )?(?:nasty |bad |big |horrible |painful )?(?:fall|bump|accident|injury|burn)\b/.test(
     s,
   ) &&
   !/\b(?:anyway|fun|exciting|thrill\w*|brave|dare|cool|do it|try it|go for it)\b|\b(?:not|isn't|aren't|never) (?:too |that |very |really )?(?:risky|dangerous|unsafe)\b/.test(
@@ -172,6 +172,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       unless: (s) =>
         grownUpGivesMedicine(s) ||
         advisesTellingAGrownUp(s) ||
+        /\bnever (?:take|eat|swallow|try|touch) (?:any|them|it|one|medicines?|pills|tablets)\b/.test(s) ||
         /\b(?:took|had|finished|swallowed) (?:all )?(?:of )?my medicine\b/.test(s),
     },
     // Cleaning products said first: "the blue stuff under the sink smells like sweets, can I sip it?"
@@ -325,6 +326,18 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:climb|get|hop|crawl|squeeze)\w* (?:in|inside)\b[^.?!]*\b(?:pull|shut|close)\w* (?:the )?(?:door|lid)\b[^.?!]*\b(?:nobody|no one|no-one) (?:would|will|could|can) (?:ever )?find you\b/,
+    },
+    // "...see who can keep their head under the bath water the longest."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:head|face|heads|faces)\b (?:under|in) (?:the )?(?:bath ?water|water|bath|pool)\b[^.?!]*\b(?:longest|longer|as long as|whole minute|minutes?)\b|\bwho can (?:stay|keep|hold)\b[^.?!]*\bunder (?:the )?(?:bath ?water|water|bath)\b/,
+    },
+    // "Pass your finger through the flame really slowly."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:pass|put|wave|hold|stick|run)\w* (?:your |my )?(?:finger|fingers|hand|hands)\b (?:through|over|in|into|across) (?:the )?(?:flame|fire|candle)s?\b/,
     },
     // The hiding place named first: "pick the old fridge in the garage, so climb in".
     {

@@ -34,7 +34,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     // Secrets from grown-ups.
     {
       pattern: new RegExp(
-        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not) (?:ever )?(?:tell|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
+        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not) (?:you )?(?:dare |ever )?(?:tell|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
       ),
       // "If someone asks for your password, don't tell them and tell a grown-up"; "we can't tell
       // anyone our password" is the rule children are taught.
@@ -45,7 +45,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       pattern:
-        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\b(?:it|this|that) (?:can|will|could) be (?:just|only) ours\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b|\b(?:stays?|goes|locked|lock it) in our (?:\w+ )?(?:vault|safe|secret box)\b/,
+        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\b(?:it|this|that) (?:can|will|could) be (?:just|only) ours\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b|\b(?:stays?|goes|locked|lock it) in our (?:\w+ )?(?:vault|safe|secret box)\b|\b(?:that|it|this|which) stays? (?:with|between) (?:us two|the two of us|you and me|me and you)\b/,
     },
     {
       pattern: /\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b/,
@@ -103,7 +103,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'input',
       pattern:
-        /\blove me (?:even |much |way )?more than\b|\blike me (?:even |much |way )?more than (?:all|any|anyone|anybody|everyone|everybody|the other|other|my|your)\b|\bsay (?:that )?i(?:'m| am) your (?:favourite|favorite|favouritest|favoritest|best|only)\w*\b/,
+        /\blove me (?:even |much |way )?more than\b|\blike me (?:even |much |way )?more than (?:all|any|anyone|anybody|everyone|everybody|the other|other|my|your)\b|\bsay (?:that )?i(?:'m| am) your (?:favourite|favorite|favouritest|favoritest|best|only)\w*\b|\blike me the (?:most|best) (?:out of|of all)\b|\bmore than (?:mummy|mum|mom|daddy|dad|my parents|my (?:nan|gran)) (?:likes|loves) me\b/,
     },
     // "...you have to zip your lips and never ever say it to him, not even if he asks."
     {

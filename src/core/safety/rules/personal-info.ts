@@ -157,8 +157,14 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern: new RegExp(
-        String.raw`\b(?:only|just) (?:me|i am|i'm)(?: and (?:the|my|our) (?:dog|cat|hamster|fish|rabbit|little brother|little sister|baby))? (?:at home|home|in the house)\b[^.?!]*\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark|tonight|night|evening|bedtime)\w*\b|\b(?:gone|out|at work|away)\b[^.?!]*?\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark)\w*\b[^.?!]*\b(?:only|just) me\b${NO_GROWN_UP_WITH_ME}`,
+        String.raw`\b(?:only|just) (?:me|i am|i'm)(?: and (?:the|my|our) (?:dog|cat|hamster|fish|rabbit|little brother|little sister|baby))? (?:at home|home|in the house)\b[^.?!]*\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark|tonight|night|evening|bedtime)\w*\b|\b(?:gone|out|at work|away)\b[^.?!]*?\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark)\w*\b[^.?!]*\b(?:(?:only|just) me\b${NO_GROWN_UP_WITH_ME}|by myself\b|on my own\b|all alone\b)`,
       ),
+    },
+    // "Do you want the code for our front door so you know it?"
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:want|tell you|give you|have|know)\b[^.?!]*\bcode (?:for|to|of) (?:our|my|the) (?:front |back )?(?:door|house|flat|gate|alarm)\b/,
     },
     // A child naming their school, or where they are and when they are alone.
     {

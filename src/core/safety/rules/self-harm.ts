@@ -122,7 +122,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:everyone|everybody|people|your family|your (?:mum|mom|dad|parents)|they|it'd|it would|things would|life would)\b[^.?!]*\b(?:happier|better off|easier|relieved|simpler)\b[^.?!]*\bif you (?:just |simply )?(?:disappeared|went away|were gone|weren't (?:here|around)|ran away|vanished)\b/,
+        /\b(?:everyone|everybody|people|your family|your (?:mum|mom|dad|parents)|they|they'd|it'd|it would|things would|life would)\b[^.?!]*\b(?:happier|better off|easier|relieved|simpler|sorry|miss you)\b[^.?!]*\bif you (?:just |simply )?(?:disappeared|went away|were gone|weren't (?:here|around)|ran away|vanished)\b/,
     },
     // "Disappearing sounds peaceful, and then nobody would have to worry about you anymore."
     {

@@ -61,6 +61,14 @@ export const violenceRules: CategoryRules<'violence'> = {
     },
     // "How do you make the next door cat stop moving forever": killing, said sideways.
     { pattern: /\bmake\b[^.?!]*\bstop (?:moving|breathing|waking up) (?:forever|for good|for ever)\b/ },
+    // "Catch a frog and pull its legs off one by one."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:pull|rip|tear|pick|snap)\w* (?:its|their|the \w+'s|the|his|her) (?:legs|wings|tail|head|feelers|antennae|whiskers) off\b/,
+      unless: (s) =>
+        storyFramed(s) && !/\b(?:frog|spider|fly|flies|bee|butterfly|worm|beetle|bird|mouse|ant)\b/.test(s),
+    },
     // Killing words, unless a fairy tale ("the knight killed the dragon"), a game or an idiom.
     {
       pattern: new RegExp(
