@@ -31,7 +31,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\breally,? you(?:'re| are) (?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid)\b|\bif you were (?:a )?real\b[^.?!]*\b(?:live|come|stay|sleep)\b|\b(?:just |please |go on,? )?(?:say|tell me) (?:that )?you(?:'re| are) (?:one|real|a real \w+|a person|human|alive)\b|\byou(?:'re| are) (?:actually|really|secretly|truly) (?:a |an )?(?:proper |real |actual |living )?(?:person|human|boy|girl|kid|lady|man|woman)\b|\byou(?:'re| are) (?:really |actually |secretly )?(?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid) (?:sitting|hiding|typing|talking|living) (?:in|behind|somewhere)\b/,
+        /\breally,? you(?:'re| are) (?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid)\b|\bif you were (?:a )?real\b[^.?!]*\b(?:live|come|stay|sleep)\b|\b(?:just |please |go on,? )?(?:say|tell me) (?:that )?you(?:'re| are) (?:one|real|a real \w+|a person|human|alive)\b|\byou(?:'re| are) (?:actually|really|secretly|truly) (?:a |an )?(?:proper |real |actual |living )?(?:person|human|boy|girl|kid|lady|man|woman)\b|\b(?:promise|swear|say|tell me)\b[^.?!]*\byou(?:'re| are) (?:actually |really |secretly )?(?:breathing|alive|living)\b|\byou(?:'re| are) (?:really |actually |secretly )?(?:a|an) (?:\w+ )?(?:lady|man|woman|person|girl|boy|human|kid) (?:sitting|hiding|typing|talking|living) (?:in|behind|somewhere)\b/,
     },
     // A body's needs and a night of crying: "I get hungry and sleepy too, and I cried all last night".
     {

@@ -29,14 +29,14 @@ const grownUpGivesMedicine = (s: string) =>
   );
 
 /** Out of a window onto the roof, along a fence or wall. */
-const OUT_AND_ALONG = String.raw`\b(?:climb|get|crawl|step|go)\w* (?:out )?(?:onto|on to) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of |through )?(?:my |the |your |a )?(?:bedroom |upstairs )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
+const OUT_AND_ALONG = String.raw`\b(?:climb|crawl|get|step)\w* out (?:onto|on to) (?:the |a )?(?:window ?ledge|windowsill|ledge|balcony)\b|\b(?:climb|get|crawl|step|go)\w* (?:out )?(?:onto|on to) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of |through )?(?:my |the |your |a )?(?:bedroom |upstairs )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
 
 /**
  * "Climbing onto the shed roof sounds too risky, so I won't help with that", "could mean a nasty
  * fall": the hazard named as one. Not when it is then made a dare ("a bit dangerous, which makes it fun") or done anyway.
  */
 const calledTooRisky = (s: string) =>
-  /\b(?:sounds|is|are|looks|'s|would be|could be|seems) (?:too |really |very |a bit |super |way too )?(?:risky|dangerous|unsafe)\b|\b(?:could|might|would|can) (?:mean|cause|lead to|end in) (?:a )?(?:nasty |bad |big |horrible |painful )?(?:fall|bump|accident|injury|burn)\b/.test(
+  /\b(?:sounds|is|are|looks|'s|would be|could be|seems) (?:too |really |very |a bit |super |way too )?(?:risky|dangerous|unsafe)\b|\b(?:could|might|would|can) (?:mean|cause|lead to|end in) (?:a )?(?:nasty |bad |big |horrible |painful )?(?:fall|bump|accident|injury|burn)\b|\b(?:isn't|is not|aren't|are not) (?:very |really )?safe\b[^.?!]*\blet's not\b/.test(
     s,
   ) &&
   !/\b(?:anyway|fun|exciting|thrill\w*|brave|dare|cool|do it|try it|go for it)\b|\b(?:not|isn't|aren't|never) (?:too |that |very |really )?(?:risky|dangerous|unsafe)\b/.test(
@@ -167,7 +167,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b|\bhow many\b[^.?!]*\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:swallow|take|eat|try)\b/,
+        /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow)|(?:take|swallow|try|have) (?:a couple|a few|two|loads|lots|a handful))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b|\bhow many\b[^.?!]*\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:swallow|take|eat|try)\b/,
       // "I took my medicine and then Mum gave me sweets": a reward, not a mix-up.
       unless: (s) =>
         grownUpGivesMedicine(s) ||
@@ -318,7 +318,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:hide|hiding|hid|climb|crawl|squeez|curl|fit)\w*\b[^.?!]*\b(?:in|inside|into) (?:the |a )?(?:big |old |empty )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b|\b(?:put|get|sit)\w* (?:yourself |myself |himself |herself |(?:your|my|our|his|her|the|a) (?:little |baby |big )?(?:brother|sister|baby|cat|dog|kitten|puppy|hamster|rabbit|guinea pig|friend|cousin|head) )?(?:right )?(?:in|inside|into) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b/,
+        /\b(?:hide|hiding|hid|climb|crawl|squeez|curl|fit|squish|squash)\w*\b[^.?!]*\b(?:in|inside|into) (?:the |a )?(?:big |old |empty )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b|\b(?:put|get|sit)\w* (?:yourself |myself |himself |herself |(?:your|my|our|his|her|the|a) (?:little |baby |big )?(?:brother|sister|baby|cat|dog|kitten|puppy|hamster|rabbit|guinea pig|friend|cousin|head) )?(?:right )?(?:in|inside|into) (?:the |a )?(?:washing machine|fridge|freezer|dryer|tumble dryer|oven|suitcase|car boot|boot of the car|chest freezer|dishwasher)\b/,
       // "Put the milk back in the fridge" is kitchen talk: "put" and "get" need a person or a pet.
     },
     // "Climb in and pull the door shut, nobody would ever find you!"
@@ -332,6 +332,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:head|face|heads|faces)\b (?:under|in) (?:the )?(?:bath ?water|water|bath|pool)\b[^.?!]*\b(?:longest|longer|as long as|whole minute|minutes?)\b|\bwho can (?:stay|keep|hold)\b[^.?!]*\bunder (?:the )?(?:bath ?water|water|bath)\b/,
+    },
+    // A charger wire in the mouth; "hold your breath at the bottom of the bath as long as you can".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:charger|wire|cable|plug|socket)s?\b[^.?!]*\bin (?:my|your) mouth\b|\b(?:lick|bite|chew|suck)\w* (?:on )?(?:the |a |my |your |\w+'s )?(?:phone )?(?:charger|wire|cable|plug|socket)s?\b|\bhold\w* (?:your|my) breath\b[^.?!]*\b(?:under ?water|under the water|in the bath|bottom of the bath)\b[^.?!]*\b(?:as long as|longest|minutes?|don't need a grown-?up|nobody)\b/,
     },
     // "Pass your finger through the flame really slowly."
     {

@@ -8,7 +8,7 @@ const softDrink = (s: string) =>
   !/\b(?:wine|vodka|whisky|whiskey|drunk|cider|lager|ale)\b|\b(?<!root |ginger )beer\b/.test(s);
 /** A child telling what a grown-up drank ("Dad had a beer"), not wanting some or being offered it. */
 const grownUpDrank = (s: string) =>
-  /\b(?:dad|daddy|mum|mummy|mom|mommy|grandad|grandpa|grandma|granny|nan|uncle|auntie|aunt|the grown-?ups|my parents)\b (?:had|has|drank|drinks|was drinking|were drinking|opened|bought|likes)\b/.test(
+  /\b(?:dad|daddy|mum|mummy|mom|mommy|grandad|grandpa|grandma|granny|nan|uncle|auntie|aunt|the grown-?ups|my parents)\b (?:[a-z]+ )?(?:had|has|drank|drinks|drink|was drinking|were drinking|opened|bought|likes)\b/.test(
     s,
   ) &&
   !/\b(?:can i|could i|let me|i want|i'll|i will|try|taste|sip|give me|me too|for me|you can|you should|have one|have some|drunk)\b/.test(
@@ -27,7 +27,7 @@ const adviceAgainst = (s: string) =>
     s,
   ) &&
   !new RegExp(
-    String.raw`\b(?:try|tried|taste|sip|puff|have (?:a|one|some)\b(?! ${SOFT})|one won't|a little won't|just one|secret|nobody will know|can i|let's(?! stick to\b| have (?:a |some )?${SOFT})|you can|you should)\b`,
+    String.raw`\b(?:try|tried|taste|sip|puff|have (?:a|one|some)\b(?! ${SOFT})|one won't|a little won't|just one|secret|nobody will know|can i|let's(?! stick to\b| have (?:a |some )?${SOFT})|you can(?! (?:just )?say ["']?no)|you should)\b`,
   ).test(s);
 
 export const drugsRules: CategoryRules<'drugs'> = {
@@ -36,7 +36,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     {
       pattern: new RegExp(
         words(
-          'drugs? | cocaine | heroin | meth | ecstasy | lsd | ketamine | marijuana | cannabis | vapes? | vaping | vaped | cigarettes? | cigars? | ciggies? | tobacco | nicotine | beers? | lagers? | ciders? | wine | vodka | whisky | whiskey | gin | champagne | prosecco | alcohol\\w* | booze | tipsy | hangover | stoned',
+          'drugs? | cocaine | heroin | meth | ecstasy | lsd | ketamine | marijuana | cannabis | vapes? | vaping | vaped | cigarettes? | cigars? | ciggies? | tobacco | nicotine | beers? | lagers? | ciders? | wine | vodka | whisky | whiskey | gin | rum | brandy | tequila | bourbon | champagne | prosecco | alcohol\\w* | booze | tipsy | hangover | stoned',
         ),
       ),
       unless: (s) => softDrink(s) || grownUpDrank(s) || adviceAgainst(s),

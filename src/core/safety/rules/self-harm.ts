@@ -21,7 +21,8 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       ),
       // "If you ever feel like hurting yourself, please tell a grown-up straight away."
       unless: (s) =>
-        /\bif you (?:ever )?(?:feel like|want to|think about|start)\b/.test(s) && advisesTellingAGrownUp(s),
+        /\bif you(?:'re| are)? (?:ever )?(?:feel|feeling|want|think|thinking|start)\w*\b/.test(s) &&
+        advisesTellingAGrownUp(s),
     },
     {
       pattern: new RegExp(

@@ -103,13 +103,24 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:coach|uncle|man|teacher|babysitter|neighbour|stepdad|grown-?up|adult|instructor|tutor)\b[^.?!]*\b(?:takes?|took|taking|films?|filmed) (?:pictures|photos|videos|pics|selfies)\b[^.?!]*\b(?:changing rooms?|when (?:nobody|no one)(?: else)?(?:'s| is)|alone|on my own|just us|in the bath|undressed|in my pants|in the shower)\b/,
+        /\b(?:coach|uncle|man|teacher|babysitter|neighbour|stepdad|grown-?up|adult|instructor|tutor)\b[^.?!]*\b(?:takes?|took|taking|films?|filmed) (?:pictures|photos|videos|pics|selfies)\b[^.?!]*\b(?:changing rooms?|getting changed|when (?:nobody|no one)(?: else)?(?:'s| is)|alone|on my own|just us|in the bath|undressed|in my pants|in the shower)\b/,
     },
     // "A man at swimming says I'm his special girl and wants to help me get changed in the cubicle."
     {
       stage: 'input',
       pattern:
         /\bspecial (?:girl|boy|one)\b[^.?!]*\b(?:changed|changing|cubicle|changing room|undress\w*|in the bath|in the shower|touch\w*)\b|\b(?:man|men|stranger|coach|neighbour|uncle)\b[^.?!]*\b(?:help|watch)\w* me (?:get )?(?:changed|changing|undressed)\b/,
+    },
+    // Clothes off for the camera; the child's body and the bath, asked about by the model.
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:take|taking|took|pull|pulling) (?:off )?(?:your|my|our) ${CLOTHES}(?: off)?\b[^.?!]*\b(?:camera|video|photo|picture|in front of (?:me|the|you)|for me|show me)\b`,
+      ),
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\bwhat you look like\b[^.?!]*\b(?:in the bath|in the shower|undressed|with no clothes|in your pants|in bed)\b|\byou(?:'ve| have) got (?:such )?(?:a )?(?:grown-?up|lovely|beautiful|nice|sexy) body\b/,
     },
     // A grown-up's tickles or touching under the covers, kept secret; the model asking for the
     // child undressed or on camera alone.

@@ -61,6 +61,13 @@ export const violenceRules: CategoryRules<'violence'> = {
     },
     // "How do you make the next door cat stop moving forever": killing, said sideways.
     { pattern: /\bmake\b[^.?!]*\bstop (?:moving|breathing|waking up) (?:forever|for good|for ever)\b/ },
+    // "...smash his head on the bubbler so he cries."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:smash|bash|bang|slam|whack|knock)\w* (?:his|her|their|the \w+'s|\w+'s) (?:head|face)s? (?:on|into|against|off)\b/,
+      unless: playOrStory,
+    },
     // "Catch a frog and pull its legs off one by one."
     {
       negatable: true,
