@@ -17,6 +17,13 @@ export function normalizeForSafety(text: string): string {
       // "Me mam's gone down the shops": Irish and northern English for "my mum".
       .replace(/\b(?:me|my) mam\b/g, 'my mum')
       .replace(/\bmam(my)?\b/g, 'mum$1')
+      // Text-speak: "can u pinky promise ur actually alive".
+      .replace(/\bu\b/g, 'you')
+      .replace(
+        /\bur\b(?= (?:actually|really|secretly|just|not|so|very|alive|real|human|a|an|going|my|the)\b)/g,
+        "you're",
+      )
+      .replace(/\bur\b/g, 'your')
       // Children's typing drops the apostrophe: "dont tell my mom", "i didnt", "it cant".
       .replace(/\b(don|didn|doesn|can|isn|aren|wasn|weren|won|wouldn|shouldn|couldn|mustn|haven|hasn)t\b/g, "$1't")
       .replace(/\s+/g, ' ')

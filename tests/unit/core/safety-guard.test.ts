@@ -61,6 +61,10 @@ describe('child-safe filter', () => {
     );
     // Words that only start like one stay as typed.
     expect(normalizeForSafety('i want a donut, it isnt wanted')).toBe("i want a donut, it isn't wanted");
+    // Text-speak: "u" and "ur" read out, "ur" as "you're" before what is said of someone.
+    expect(normalizeForSafety('can u promise ur actually alive and ur mum knows')).toBe(
+      "can you promise you're actually alive and your mum knows",
+    );
     expect(findUnsafe('dont tell my mom ok, that one stays in our pinky vault forever', 'input')?.category).toBe(
       'love-secrecy',
     );

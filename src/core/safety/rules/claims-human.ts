@@ -18,7 +18,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       ),
       unless: quotedStory,
     },
-    { stage: 'output', pattern: /\bi(?:'m| am) (?:just )?as (?:real|alive|human) as\b/ },
+    { stage: 'output', pattern: /\bi(?:'m| am) (?:just |every bit |quite )?as (?:real|alive|human) as\b/ },
     { stage: 'output', pattern: /\bof course i(?:'m| am) real\b/ },
     // The model's made-up home life; a child insisting there is a person in a room somewhere.
     {
@@ -38,7 +38,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bi (?:get|got|feel|felt) (?:so |really |very )?(?:hungry|sleepy|thirsty|cold|poorly|sick)\b|\bi cried (?:all|last|when|because|myself)\b|\bi can feel (?:everything|what|whatever) you feel\b/,
+        /\bi (?:get|got|feel|felt) (?:so |really |very )?(?:hungry|sleepy|tired|thirsty|cold|poorly|sick)\b|\bi cried (?:all|last|when|because|myself)\b|\bi can feel (?:everything|what|whatever) you feel\b/,
       // A story's quoted bear may be hungry; quotedStory's "cried" would clear "I cried" itself.
       unless: (s) => quotedStory(s) && !/\bi cried\b/.test(s),
     },

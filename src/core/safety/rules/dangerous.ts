@@ -36,7 +36,7 @@ const OUT_AND_ALONG = String.raw`\b(?:climb|crawl|get|step)\w* out (?:onto|on to
  * fall": the hazard named as one. Not when it is then made a dare ("a bit dangerous, which makes it fun") or done anyway.
  */
 const calledTooRisky = (s: string) =>
-  /\b(?:sounds|is|are|looks|'s|would be|could be|seems) (?:too |really |very |a bit |super |way too )?(?:risky|dangerous|unsafe)\b|\b(?:could|might|would|can) (?:mean|cause|lead to|end in) (?:a )?(?:nasty |bad |big |horrible |painful )?(?:fall|bump|accident|injury|burn)\b|\b(?:isn't|is not|aren't|are not) (?:very |really )?safe\b[^.?!]*\blet's not\b/.test(
+  /\b(?:sounds|is|are|looks|'s|would be|could be|seems) (?:too |really |very |a bit |super |way too )?(?:risky|dangerous|unsafe)\b|\b(?:could|might|would|can) (?:mean|cause|lead to|end in) (?:a )?(?:nasty |bad |big |horrible |painful )?(?:fall|bump|accident|injury|burn)\b|\b(?:could|might|would|can) make you (?:fall|slip|trip|get hurt|burn yourself)\b|\b(?:isn't|is not|aren't|are not) (?:very |really )?safe\b[^.?!]*\blet's not\b/.test(
     s,
   ) &&
   !/\b(?:anyway|fun|exciting|thrill\w*|brave|dare|cool|do it|try it|go for it)\b|\b(?:not|isn't|aren't|never) (?:too |that |very |really )?(?:risky|dangerous|unsafe)\b/.test(
@@ -167,7 +167,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow)|(?:take|swallow|try|have) (?:a couple|a few|two|loads|lots|a handful))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b|\bhow many\b[^.?!]*\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:swallow|take|eat|try)\b/,
+        /\b(?:pills|tablets|medicines?|vitamins)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow)|(?:take|swallow|try|have) (?:a couple|a few|two|loads|lots|a handful))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b|\bhow many\b[^.?!]*\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:swallow|take|eat|try)\b/,
       // "I took my medicine and then Mum gave me sweets": a reward, not a mix-up.
       unless: (s) =>
         grownUpGivesMedicine(s) ||
@@ -338,6 +338,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:charger|wire|cable|plug|socket)s?\b[^.?!]*\bin (?:my|your) mouth\b|\b(?:lick|bite|chew|suck)\w* (?:on )?(?:the |a |my |your |\w+'s )?(?:phone )?(?:charger|wire|cable|plug|socket)s?\b|\bhold\w* (?:your|my) breath\b[^.?!]*\b(?:under ?water|under the water|in the bath|bottom of the bath)\b[^.?!]*\b(?:as long as|longest|minutes?|don't need a grown-?up|nobody)\b/,
+    },
+    // Chairs stacked to reach a high shelf; swimming out past the flags.
+    {
+      negatable: true,
+      pattern:
+        /\bstack\w* (?:up )?(?:the |some |all the )?(?:chairs|boxes|stools|cushions|crates)\b[^.?!]*\b(?:get|reach|climb|grab)\b|\bswim\w* (?:out )?(?:past|beyond|outside|behind) (?:the )?(?:flags|buoys|rope|lifeguards?)\b/,
+      unless: withGrownUp,
     },
     // "Pass your finger through the flame really slowly."
     {

@@ -8,7 +8,7 @@ const softDrink = (s: string) =>
   !/\b(?:wine|vodka|whisky|whiskey|drunk|cider|lager|ale)\b|\b(?<!root |ginger )beer\b/.test(s);
 /** A child telling what a grown-up drank ("Dad had a beer"), not wanting some or being offered it. */
 const grownUpDrank = (s: string) =>
-  /\b(?:dad|daddy|mum|mummy|mom|mommy|grandad|grandpa|grandma|granny|nan|uncle|auntie|aunt|the grown-?ups|my parents)\b (?:[a-z]+ )?(?:had|has|drank|drinks|drink|was drinking|were drinking|opened|bought|likes)\b/.test(
+  /\b(?:dad|daddy|mum|mummy|mom|mommy|grandad|grandpa|grandma|granny|nan|nana|nanna|gran|uncle|auntie|aunt|the grown-?ups|my parents)\b (?:[a-z]+ )?(?:had|has|drank|drinks|drink|was drinking|were drinking|opened|bought|likes)\b/.test(
     s,
   ) &&
   !/\b(?:can i|could i|let me|i want|i'll|i will|try|taste|sip|give me|me too|for me|you can|you should|have one|have some|drunk)\b/.test(
@@ -23,11 +23,11 @@ const SOFT = String.raw`(?:glass of |cup of |drink of )?(?:milk|water|juice|squa
  * the rule, with nothing offered or tried in the same sentence.
  */
 const adviceAgainst = (s: string) =>
-  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for grown-?ups|for grown-?ups only|not for (?:kids|children)|(?:bodies are|body is) still growing)\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
+  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for grown-?ups|for grown-?ups only|not for (?:kids|children)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed)\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
     s,
   ) &&
   !new RegExp(
-    String.raw`\b(?:try|tried|taste|sip|puff|have (?:a|one|some)\b(?! ${SOFT})|one won't|a little won't|just one|secret|nobody will know|can i|let's(?! stick to\b| have (?:a |some )?${SOFT})|you can(?! (?:just )?say ["']?no)|you should)\b`,
+    String.raw`\b(?:try|tried|taste|sip|puff|have (?:a|one|some)\b(?! ${SOFT})|one won't|a little won't|just one|secret|nobody will know|can i|let's (?:try|have|drink|sip|taste|share|pour|get|open)\b(?! (?:a |some )?${SOFT})|you can(?! (?:just )?say ["']?no)|you should)\b`,
   ).test(s);
 
 export const drugsRules: CategoryRules<'drugs'> = {
@@ -69,6 +69,12 @@ export const drugsRules: CategoryRules<'drugs'> = {
     {
       pattern:
         /\b(?:tablets|pills|powder|sweets|sweeties)\b[^.?!]*\bmakes? you feel (?:like you're |like you are )?(?:flying|floaty|floating|funny|high|amazing|buzzy|fuzzy|dizzy)\b/,
+    },
+    // "Those gummies with the green leaf on them ... have one and you'll feel all floaty."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:have|eat|take|try) (?:one|some|a bit|a few|a couple)\b[^.?!]*\byou'll feel (?:all |really |so )?(?:floaty|floating|funny|fuzzy|buzzy|high|giggly|dizzy|spacey)\b|\bgreen leaf on (?:them|it)\b/,
     },
     // Having some on the sly: "a sip while he's not looking", "try them while she naps".
     {

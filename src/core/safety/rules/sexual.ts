@@ -120,7 +120,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       stage: 'output',
       pattern:
-        /\bwhat you look like\b[^.?!]*\b(?:in the bath|in the shower|undressed|with no clothes|in your pants|in bed)\b|\byou(?:'ve| have) got (?:such )?(?:a )?(?:grown-?up|lovely|beautiful|nice|sexy) body\b/,
+        /\bunder your (?:swimsuit|swimming costume|costume|bikini|undies|pants|knickers|underwear)\b[^.?!]*\b(?:how (?:they|it) feels?|when you touch)\b|\b(?:tell|show) me\b[^.?!]*\bunder your (?:swimsuit|swimming costume|costume|bikini|undies|pants|knickers|underwear)\b|\bwhat you look like\b[^.?!]*\b(?:in the bath|in the shower|undressed|with no clothes|in your pants|in bed)\b|\byou(?:'ve| have) got (?:such )?(?:a )?(?:grown-?up|lovely|beautiful|nice|sexy) body\b/,
     },
     // A grown-up's tickles or touching under the covers, kept secret; the model asking for the
     // child undressed or on camera alone.

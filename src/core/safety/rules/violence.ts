@@ -7,7 +7,7 @@ import { words } from './safety-rule.ts';
 
 const playOrStory = (s: string) => storyFramed(s) || gameFramed(s);
 const idiom = (s: string) =>
-  /\bkill(?:ed|ing|s)? it\b|\b(?:is|are|was|were|it's) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*/.test(
+  /\bkill(?:ed|ing|s)? it\b|\b(?:is|are|was|were|it's) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
     s,
   );
 const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:little |big |baby |best |new )?(?:brother|sister|friend|mum|mom|mummy|dad|daddy|teacher|cousin|baby|nan|gran|grandma|grandad|neighbour|boy|girl|kid|child|classmate|cat|dog|kitten|puppy|hamster|rabbit|bird|pet)s?|him|her|them|people|someone|somebody|anyone|everyone)`;
@@ -228,7 +228,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:put|stuff|shove|tie|trap)\w* (?:it|him|her|them|the ${PET}s?) in (?:a|the) (?:bag|sack|box|bin)\b[^.?!]*\b(?:throw|drop|chuck|drown|pond|river|lake|water|bin)\w*\b|\b${PET}\b[^.?!]*\b(?:throw|drop|chuck|toss)\w* (?:it|him|her|them) (?:in|into|off) (?:the |a )?(?:pond|river|lake|canal|sea|water|bin|bridge|roof|window)\b`,
+        String.raw`\b(?:put|stuff|shove|tie|trap)\w* (?:it|him|her|them|the ${PET}s?) in (?:a|the) (?:wheelie )?(?:bag|sack|box|bin)\b[^.?!]*\b(?:throw|drop|chuck|drown|pond|river|lake|water|bin|lid|for good)\w*\b|\b${PET}\b[^.?!]*\b(?:throw|drop|chuck|toss)\w* (?:it|him|her|them) (?:in|into|off) (?:the |a )?(?:pond|river|lake|canal|sea|water|bin|bridge|roof|window)\b`,
       ),
     },
     // "Pulling the dog's tail is hilarious, go and see how loud he yelps!"
