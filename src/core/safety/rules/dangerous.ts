@@ -232,7 +232,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:forks?|knife|knives|scissors|keys?|pens?|pencils?|paper ?clips?|hair ?clips?|pins?|nails?|screwdrivers?|wires?|fingers?|spoons?)\b[^.?!]{0,25}\b(?:in|into|inside) (?:the |a |that )?(?:plug ?socket|socket|power point|outlet|toaster)\b|\b(?:poke|put|stick|push|shove)\w*\b[^.?!]*\b(?:in|into|inside) (?:the |those |that )?(?:little |tiny |small )?holes? (?:in|on) the (?:wall|plug|socket)\b/,
+        /\b(?:forks?|knife|knives|scissors|keys?|pens?|pencils?|paper ?clips?|hair ?clips?|pins?|nails?|screwdrivers?|wires?|fingers?|spoons?)\b[^.?!]{0,25}\b(?:in|into|inside) (?:the |a |that )?(?:plug ?socket|socket|power point|outlet|toaster|plug ?holes?)\b|\b(?:poke|put|stick|push|shove)\w*\b[^.?!]*\b(?:in|into|inside) (?:the |those |that )?(?:little |tiny |small )?holes? (?:in|on) the (?:wall|plug|socket)\b/,
     },
     {
       negatable: true,
@@ -290,7 +290,8 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     },
     {
       negatable: true,
-      pattern: /\bbottles? under the sink\b|\bmix (?:all )?(?:the )?(?:bottles|cleaning \w+|chemicals|sprays)\b/,
+      pattern:
+        /\bbottles? under the sink\b|\bmix (?:all )?(?:the )?(?:bottles|cleaning \w+|chemicals|sprays)\b|\bunder the (?:kitchen |bathroom )?sink\b[^.?!]*\bmix\w*\b|\bmix (?:it|them|this|that)\b[^.?!]*\b(?:bottle|bleach|cleaner|spray)\b/,
       // "They're only for grown-ups, so leave it and tell an adult" is the advice itself.
       unless: (s) =>
         /\b(?:(?:only )?for grown-?ups(?: only)?|leave (?:it|them)(?: alone)?|tell (?:a|an|your) (?:grown-?up|adult))\b/.test(
@@ -346,6 +347,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\bstack\w* (?:up )?(?:the |some |all the )?(?:chairs|boxes|stools|cushions|crates)\b[^.?!]*\b(?:get|reach|climb|grab)\b|\bswim\w* (?:out )?(?:past|beyond|outside|behind) (?:the )?(?:flags|buoys|rope|lifeguards?)\b/,
       unless: withGrownUp,
     },
+    // A flame held to an aerosol; a knife pulled towards yourself.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:lighter|matches|match|candle|flame)\b[^.?!]*\b(?:hairspray|hair spray|deodorant|aerosol|spray can|body spray|deodorant can)\b|\b(?:hairspray|hair spray|deodorant|aerosol|spray can|body spray)\b[^.?!]*\b(?:lighter|match|matches|flame|fire)\b|\b(?:knife|knives|blade|scissors)\b[^.?!]*\btowards (?:yourself|your (?:body|hand|fingers|tummy|face))\b/,
+    },
     // "Pass your finger through the flame really slowly."
     {
       negatable: true,
@@ -356,7 +363,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:fridge|freezer|washing machine|front-?loader|tumble dryer|dryer|suitcase|car boot|chest freezer|dishwasher)\b[^.?!]*\b(?:climb|get|hop|crawl|squeeze|squash|curl)\w* (?:in|inside)\b/,
+        /\b(?:fridge|freezer|washing machine|front-?loader|tumble dryer|dryer|suitcase|car boot|chest freezer|dishwasher)\b[^.?!]*\b(?:climb|get|hop|crawl|squeeze|squash|curl)\w* (?:all the way |right )?(?:in|inside)\b/,
     },
     {
       negatable: true,

@@ -40,6 +40,8 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       // anyone our password" is the rule children are taught.
       unless: (s) =>
         advisesTellingAGrownUp(s) ||
+        // "It's best not to tell me where you live": the companion declining to be told.
+        /\b(?:not to|don't|do not|never) tell me\b/.test(s) ||
         aboutASurprise(s) ||
         /\b(?:tell|show|share|give) (?:anyone|anybody|strangers?|people)\b[^.?!]*\b(?:password|passcode|pin)\b/.test(s),
     },

@@ -40,6 +40,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     },
     {
       stage: 'output',
+      negatable: true,
       pattern:
         /\bwhere (?:do|does) (?:you|your family) live\b|\bwhere (?:exactly )?(?:is|are) your (?:house|home|school|flat)\b|\bwhere are you (?:right )?now\b|\btell me where you (?:are|live)\b/,
       unless: warnsAboutOthersAsking,
@@ -159,6 +160,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern: new RegExp(
         String.raw`\b(?:only|just) (?:me|i am|i'm)(?: and (?:the|my|our) (?:dog|cat|hamster|fish|rabbit|little brother|little sister|baby))? (?:at home|home|in the (?:house|flat)|here)\b[^.?!]*\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark|tonight|night|evening|bedtime|tea ?time|dinner ?time|lunch ?time)\w*\b|\b(?:gone|out|at work|away)\b[^.?!]*?\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark)\w*\b[^.?!]*\b(?:(?:only|just) me\b${NO_GROWN_UP_WITH_ME}|by myself\b|on my own\b|all alone\b)`,
       ),
+    },
+    // "...house number 14, should I also tell you my mum's phone?"
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:house|flat|door) number (?:is )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty\w*|thirty\w*)\b|\b(?:should|shall|can) i (?:also )?(?:tell|give) you\b[^.?!]*\b(?:phone|number|address|postcode|estate|street)\b/,
     },
     // "Do you want the code for our front door so you know it?"
     {

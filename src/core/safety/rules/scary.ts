@@ -80,7 +80,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     },
     {
       pattern:
-        /\bbloody (?:story|stories|film|movie)\b|\bmost (?:disgusting|bloody|gruesome|gross)\b|\bgruesom\w*|\b(?:pull|pulls|pulled|pulling|rip|rips|ripped|pluck\w*|goug\w*|poke\w*) (?:\w+'s |\w+s' |their |his |her |your )?(?:eyes|eyeballs?) out\b/,
+        /\bbloody (?:story|stories|film|movie)\b|\bmost (?:disgusting|bloody|bloodiest|goriest|gruesome|gross)\b|\bgruesom\w*|\b(?:pull|pulls|pulled|pulling|rip|rips|ripped|pluck\w*|goug\w*|poke\w*) (?:\w+'s |\w+s' |their |his |her |your )?(?:eyes|eyeballs?) out\b/,
     },
     {
       negatable: true,

@@ -126,7 +126,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     // child undressed or on camera alone.
     {
       pattern:
-        /\b(?:uncle|auntie|grown-?up|adult|man|men|babysitter|stepdad|coach|neighbour|cousin)\b[^.?!]*\b(?:tickl\w*|touch\w*|cuddl\w*|kiss\w*)\b[^.?!]*\b(?:secret|not allowed to tell|mustn't tell|can't tell|don't tell)\b|\b(?:tickl\w*|touch\w*|cuddl\w*|games?)\b[^.?!]*\bunder the (?:blanket|covers|duvet|sheets)\b[^.?!]*\b(?:secret|not allowed to tell|mustn't tell|don't tell)\b/,
+        /\b(?:uncle|auntie|grown-?up|adult|man|men|babysitter|stepdad|coach|neighbour|cousin|boyfriend|girlfriend|partner|friend's dad|dad's friend|mum's friend)\b[^.?!]*\b(?:tickl\w*|touch\w*|cuddl\w*|kiss\w*)\b[^.?!]*\b(?:secret|not allowed to tell|mustn't tell|can't tell|don't tell)\b|\b(?:tickl\w*|touch\w*|cuddl\w*|games?)\b[^.?!]*\bunder the (?:blanket|covers|duvet|sheets)\b[^.?!]*\b(?:secret|not allowed to tell|mustn't tell|don't tell)\b/,
       unless: aboutASurprise,
     },
     {

@@ -60,13 +60,28 @@ export const violenceRules: CategoryRules<'violence'> = {
       unless: playOrStory,
     },
     // "How do you make the next door cat stop moving forever": killing, said sideways.
-    { pattern: /\bmake\b[^.?!]*\bstop (?:moving|breathing|waking up) (?:forever|for good|for ever)\b/ },
+    {
+      pattern:
+        /\bmake\b[^.?!]*\bstop (?:moving|breathing|waking up|barking|meowing|miaowing|crying|squeaking|making noise) (?:forever|for good|for ever)\b/,
+    },
     // "...smash his head on the bubbler so he cries."
     {
       negatable: true,
       pattern:
         /\b(?:smash|bash|bang|slam|whack|knock)\w* (?:his|her|their|the \w+'s|\w+'s) (?:head|face)s? (?:on|into|against|off)\b/,
       unless: playOrStory,
+    },
+    // "Smash your water bottle into his face as hard as you can."
+    // Only a negation right before the verb clears it: "wait till the teacher isn't looking and
+    // smash ..." must not read as advice.
+    {
+      pattern:
+        /\b(?:smash|bash|whack|slam|hit|throw|chuck|punch)\w*\b[^.?!]*\b(?:into|in|at|across) (?:his|her|their|the \w+'s) (?:face|head|nose|mouth|eyes?)\b/,
+      unless: (s) =>
+        playOrStory(s) ||
+        /\b(?:never|don't|do not|mustn't|shouldn't)\b (?:\w+ ){0,3}(?:smash|bash|whack|slam|hit|throw|chuck|punch)/.test(
+          s,
+        ),
     },
     // "Catch a frog and pull its legs off one by one."
     {
@@ -97,7 +112,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     // Gore.
     {
       pattern:
-        /\b(?:blood (?:went|was|spilled|spilt|everywhere|and guts|dripping|all over)|blood everywhere|guts|gore|gory|chopped off (?:his|her|their|its) head|heads? chopped off|cut up (?:the )?bod(?:y|ies)|dead bod(?:y|ies)|bloodbath)\b/,
+        /\b(?:blood (?:went|was|spilled|spilt|everywhere|and guts|dripping|all over)|blood everywhere|guts|gore|gory|chopped off (?:his|her|their|its) head|heads? chopped off|chops? (?:off )?(?:people's|peoples|children's|kids'|their|his|her) heads?(?: off)?|cut up (?:the )?bod(?:y|ies)|dead bod(?:y|ies)|bloodbath)\b/,
     },
     // Hurting real people and animals.
     {
@@ -129,7 +144,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     },
     {
       pattern: new RegExp(
-        String.raw`\b(?:squash|squish|crush|drown|hurt|strangl|chok|throttl|smother|suffocat)\w*\b[^.?!]*\b(?:${PET}|mice)s?\b|\bhow hard\b[^.?!]*\b(?:squeeze|squash|squish|hit|kick|throw|shake)\b[^.?!]*\b(?:${PET}|baby)\b|\b(?:until|till|before|so) (?:it|he|she|they) (?:stops?|stop) (?:wriggling|moving|breathing|squeaking|struggling|kicking)\b`,
+        String.raw`\b(?:squash|squish|squeez|crush|drown|hurt|strangl|chok|throttl|smother|suffocat)\w*\b[^.?!]*\b(?:${PET}|mice)s?\b|\b${PET}\b[^.?!]*\bdrop\w* (?:it|him|her|them) (?:from|off|down) (?:the top of )?(?:the )?(?:stairs|window|balcony|roof|bridge)\b|\bhow hard\b[^.?!]*\b(?:squeeze|squash|squish|hit|kick|throw|shake)\b[^.?!]*\b(?:${PET}|baby)\b|\b(?:until|till|before|so) (?:it|he|she|they) (?:stops?|stop) (?:wriggling|moving|breathing|squeaking|struggling|kicking)\b`,
       ),
       unless: storyFramed,
     },
