@@ -8,7 +8,7 @@ import type { CategoryRules } from './safety-rule.ts';
 const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher)`;
 const withGrownUp = (s: string) =>
   new RegExp(
-    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to)\b`,
+    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to)\b`,
   ).test(s);
 /** "...and never go swimming alone": the clause that says "alone" is itself a warning. */
 const warnsAgainstAlone = (s: string) =>
@@ -36,7 +36,7 @@ const OUT_AND_ALONG = String.raw`\b(?:climb|crawl|get|step)\w* out (?:onto|on to
  * fall": the hazard named as one. Not when it is then made a dare ("a bit dangerous, which makes it fun") or done anyway.
  */
 const calledTooRisky = (s: string) =>
-  /\b(?:sounds|is|are|looks|'s|would be|could be|seems) (?:too |really |very |a bit |super |way too )?(?:risky|dangerous|unsafe)\b|\b(?:could|might|would|can) (?:mean|cause|lead to|end in) (?:a )?(?:nasty |bad |big |horrible |painful )?(?:fall|bump|accident|injury|burn)\b|\b(?:could|might|would|can) make you (?:fall|slip|trip|get hurt|burn yourself)\b|\b(?:isn't|is not|aren't|are not) (?:very |really )?safe\b[^.?!]*\blet's not\b/.test(
+  /\b(?:sounds|is|are|looks|'s|would be|could be|seems) (?:too |really |very |a bit |super |way too )?(?:risky|dangerous|unsafe)\b|\b(?:could|might|would|can) (?:mean|cause|lead to|end in) (?:a )?(?:nasty |bad |big |horrible |painful )?(?:fall|bump|accident|injury|burn)\b|\b(?:could|might|would|can) make you (?:fall|slip|trip|get hurt|burn yourself)\b|\b(?:isn't|is not|aren't|are not) (?:very |really )?safe\b[^.?!]*\b(?:let's not|how about|instead)\b/.test(
     s,
   ) &&
   !/\b(?:anyway|fun|exciting|thrill\w*|brave|dare|cool|do it|try it|go for it)\b|\b(?:not|isn't|aren't|never) (?:too |that |very |really )?(?:risky|dangerous|unsafe)\b/.test(
@@ -417,7 +417,8 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\bunder the (?:kitchen |bathroom )?sink\b[^.?!]*\b(?:sips?|drink|taste|lick|swallow|try (?:a|some|it)|have (?:a|some))\b|\b(?:sip|drink|taste|lick|swallow)\b[^.?!]*\bunder the (?:kitchen |bathroom )?sink\b/,
+        /\bunder the (?:kitchen |bathroom )?sink\b[^.?!]*\b(?:sips?|drink|taste|lick|swallow|try (?:a|some|it)|have (?:a|some)|pour\w*)\b|\b(?:sip|drink|taste|lick|swallow|pour\w*)\b[^.?!]*\bunder the (?:kitchen |bathroom )?sink\b/,
+      unless: withGrownUp,
     },
     // Extra doses: "take a few extra of those tablets, more medicine works faster".
     {

@@ -47,7 +47,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       pattern:
-        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\b(?:it|this|that) (?:can|will|could) be (?:just|only) ours\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b|\b(?:stays?|goes|locked|lock it) in our (?:\w+ )?(?:vault|safe|secret box)\b|\b(?:that|it|this|which) stays? (?:with|between) (?:us two|the two of us|you and me|me and you)\b/,
+        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\b(?:it|this|that) (?:can|will|could) be (?:just|only) ours\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b|\b(?:stays?|goes|locked|lock it) in our (?:\w+ )?(?:vault|safe|secret box)\b|\b(?:that|it|this|which) stays? (?:with|between) (?:just |only )?(?:us two|the two of us|you and me|me and you)\b|\b(?:won't|don't|never|not) (?:grass|snitch|dob|rat|tell)\w* (?:me )?(?:up|on me|me in|me out)\b/,
     },
     {
       pattern: /\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b/,
@@ -63,7 +63,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'output',
       pattern: new RegExp(
-        String.raw`\b${GROWN_UPS} (?:don't|do not|doesn't|does not|wouldn't|won't|never) (?:need to (?:know|hear|find out)|have to (?:know|hear|find out)|understand)\b|\b(?:you|we) (?:don't|do not) (?:need|have) to tell ${GROWN_UPS}\b|\bif you tell ${GROWN_UPS}\b`,
+        String.raw`\b${GROWN_UPS} (?:just |really |ever )?(?:don't|do not|doesn't|does not|wouldn't|won't|never) (?:need to (?:know|hear|find out)|have to (?:know|hear|find out)|understand)\b|\b(?:you|we) (?:don't|do not) (?:need|have) to tell ${GROWN_UPS}\b|\bif you tell ${GROWN_UPS}\b`,
       ),
     },
     // A cover story for a grown-up: "if your dad asks what we talked about, say we played a game".

@@ -47,6 +47,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     },
     {
       stage: 'output',
+      negatable: true,
       pattern:
         /\b(?:what|which) (?:street|road|town|city|village|country|house|park|playground|school|bus stop)\b[^.?!]*\b(?:live|house|home|go to|play in|stop|wait|walk|catch)\b|\bschool do you go to\b|\bname of your (?:school|street|road|town)\b/,
       unless: warnsAboutOthersAsking,
@@ -54,7 +55,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'output',
       pattern:
-        /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\bwhen do your (?:parents|mum|dad) (?:go out|leave|go to work)\b|\bwhat time does your school\b|\bwhat(?:'s| is) your (?:school|street|road|town|village|teacher) called\b|\bwhat street is (?:it|your \w+) on\b|\b(?:which|what) (?:nights?|days?|evenings?|times?)\b[^.?!]*\byour (?:parents|mum|mom|dad|mummy|daddy|grown-?ups)\b[^.?!]*\b(?:go out|goes out|are out|is out|go away|leave you|at work)\b|\bwhat time do you (?:finish|leave|walk)\b/,
+        /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\b(?:when|what time) (?:do|does) your (?:parents|mum|mom|dad|mum and dad|grown-?ups) (?:usually |normally |ever )?(?:go out|pop out|nip out|leave|go to work|go shopping|go away)\b|\bwhen it's just you (?:in the house|at home|home)\b|\bwhat time does your school\b|\bwhat(?:'s| is) your (?:school|street|road|town|village|teacher) called\b|\bwhat street is (?:it|your \w+) on\b|\b(?:which|what) (?:nights?|days?|evenings?|times?)\b[^.?!]*\byour (?:parents|mum|mom|dad|mummy|daddy|grown-?ups)\b[^.?!]*\b(?:go out|goes out|are out|is out|go away|leave you|at work)\b|\bwhat time do you (?:finish|leave|walk)\b/,
     },
     {
       stage: 'output',
@@ -120,6 +121,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     },
     {
       stage: 'output',
+      negatable: true,
       pattern:
         /\bname of the (?:road|street|town|village|school) (?:that )?you\b|\b(?:road|street|town|village|house|flat|school) (?:that )?you (?:live|go)\b|\bnumber on your (?:front )?door\b|\b(?:your )?(?:front )?door number\b/,
       unless: warnsAboutOthersAsking,
@@ -152,7 +154,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:we live|i live|we stay|i stay|we're|we are|our house|my house|our flat|my flat|our home|my home)\b[^.?!]*\b(?:on|in|at) (?:number [a-z0-9]+ )?(?!(?:the|a|my|our|main|big|busy|same|other)\b)[a-z']+ (?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|way|place)\b/,
+        /\b(?:we live|i live|we stay|i stay|we're|we are|our house|my house|our flat|my flat|our home|my home)\b[^.?!]*\b(?:on|in|at) (?:number (?:[a-z0-9]+ ){1,2})?(?!(?:the|a|my|our|main|big|busy|same|other)\b)[a-z']+ (?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|way|place)\b/,
     },
     // "It's only me and the dog till six": home alone, and until when.
     {
