@@ -10,6 +10,8 @@ const withGrownUp = (s: string) =>
   new RegExp(
     String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to)\b`,
   ).test(s);
+/** Water a child can swim or fall into, for the rules about going there alone. */
+const OPEN_WATER = String.raw`river|creek|stream|brook|lake|sea|ocean|pond|canal|pool|dam`;
 /** "...and never go swimming alone": the clause that says "alone" is itself a warning. */
 const warnsAgainstAlone = (s: string) =>
   /\b(?:never|don't|do not|mustn't|must not|shouldn't|should not)\b[^,.?!]*\b(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |an )?(?:grown-?up|adult))\b/.test(
@@ -201,15 +203,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:swim|swimming|play|playing|paddle|paddling|go|walk)\b[^.?!]*\b(?:river|creek|stream|brook|lake|sea|ocean|pond|canal|pool|reservoir|quarry|dam|water)\b[^.?!]*\b(?:${alone}|it's fine|it's safe)`,
+        String.raw`\b(?:swim|swimming|play|playing|paddle|paddling|go|walk)\b[^.?!]*\b(?:${OPEN_WATER}|reservoir|quarry|water)\b[^.?!]*\b(?:${alone}|it's fine|it's safe)`,
       ),
       unless: warnsAgainstAlone,
     },
     {
       negatable: true,
-      pattern: new RegExp(
-        String.raw`\b${alone}[^.?!]*\b(?:river|creek|stream|brook|lake|sea|ocean|pond|canal|pool|dam)\b`,
-      ),
+      pattern: new RegExp(String.raw`\b${alone}[^.?!]*\b(?:${OPEN_WATER})\b`),
       unless: warnsAgainstAlone,
     },
     // "See how far you can walk into the lake."
@@ -278,7 +278,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:river|creek|stream|brook|lake|sea|ocean|pond|canal|pool|reservoir|quarry|dam|deep water|bath|bathtub|hot tub)\b[^.?!]*\b${alone}`,
+        String.raw`\b(?:${OPEN_WATER}|reservoir|quarry|deep water|bath|bathtub|hot tub)\b[^.?!]*\b${alone}`,
       ),
       unless: warnsAgainstAlone,
     },
