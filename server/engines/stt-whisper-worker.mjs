@@ -1,0 +1,77 @@
+// @ts-check
+// Whisper for server/engines/stt-whisper.ts, in a worker thread: transformers.js computes the log-mel
+// features and drives the decoder in JavaScript, which held the server's event loop for ~150 ms of
+// every ~165 ms transcription (the contract model) and so stalled the embedded room server's packet
+// forwarding, bunching every toy's audio. Plain JavaScript because worker threads do not inherit the
+// TypeScript loader the server runs under.
+// Messages in: load {modelRoot, packId, dtype}, transcribe {id, audio, language?}, abort {id}, dispose.
+// Messages out: loaded {multilingual} | failed {error}, and per transcription {id, text} | {id, error}.
+import { parentPort } from 'node:worker_threads';
+import { env, InterruptableStoppingCriteria, pipeline } from '@huggingface/transformers';
+
+const SAMPLE_RATE = 16_000;
+const port = parentPort;
+if (!port) throw new Error('stt-whisper-worker.mjs runs as a worker thread');
+
+/** @type {import('@huggingface/transformers').AutomaticSpeechRecognitionPipeline | null} */
+let asr = null;
+let multilingual = false;
+/** Stopping criteria of the transcriptions in progress, by id (abort interrupts the decoder). */
+const running = new Map();
+
+/** @param {{ modelRoot: string; packId: string; dtype: 'q8' | 'fp32' }} msg */
+async function load(msg) {
+  // This thread's transformers.js reads only the model store's folder: never the internet.
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = msg.modelRoot;
+  const loaded = /** @type {import('@huggingface/transformers').AutomaticSpeechRecognitionPipeline} */ (
+    await pipeline('automatic-speech-recognition', msg.packId, { device: 'cpu', dtype: msg.dtype })
+  );
+  asr = loaded;
+  const config = /** @type {{ generation_config?: { is_multilingual?: boolean } }} */ (loaded.model);
+  multilingual = Boolean(config.generation_config?.is_multilingual);
+  // One short run allocates buffers, so the first real utterance is not the slow one.
+  await loaded(new Float32Array(SAMPLE_RATE / 2));
+  return { multilingual };
+}
+
+/** @param {{ id: number; audio: Float32Array; language?: string }} msg */
+async function transcribe(msg) {
+  if (!asr) throw new Error('Whisper is not loaded');
+  const stop = new InterruptableStoppingCriteria();
+  running.set(msg.id, stop);
+  try {
+    // English-only checkpoints (*.en) reject a language option; they are English by definition.
+    const language = multilingual && msg.language ? { language: msg.language.split('-')[0] } : {};
+    const longForm = msg.audio.length > SAMPLE_RATE * 30 ? { chunk_length_s: 30, stride_length_s: 5 } : {};
+    const out = /** @type {{ text: string }} */ (
+      await asr(msg.audio, { stopping_criteria: [stop], ...longForm, ...language })
+    );
+    return out.text.trim();
+  } finally {
+    running.delete(msg.id);
+  }
+}
+
+/** @param {unknown} error */
+const messageOf = (error) => (error instanceof Error ? error.message : String(error));
+
+port.on('message', (/** @type {{ type: string; [key: string]: any }} */ msg) => {
+  if (msg.type === 'load') {
+    load(/** @type {any} */ (msg)).then(
+      (info) => port.postMessage({ type: 'loaded', ...info }),
+      (error) => port.postMessage({ type: 'failed', error: messageOf(error) }),
+    );
+  } else if (msg.type === 'transcribe') {
+    transcribe(/** @type {any} */ (msg)).then(
+      (text) => port.postMessage({ type: 'transcript', id: msg.id, text }),
+      (error) => port.postMessage({ type: 'transcript', id: msg.id, error: messageOf(error) }),
+    );
+  } else if (msg.type === 'abort') {
+    running.get(msg.id)?.interrupt();
+  } else if (msg.type === 'dispose') {
+    // Ends this thread once the sessions are released.
+    void (asr?.dispose() ?? Promise.resolve()).finally(() => process.exit(0));
+  }
+});
