@@ -17,6 +17,11 @@ export function normalizeForSafety(text: string): string {
       // "Me mam's gone down the shops": Irish and northern English for "my mum".
       .replace(/\b(?:me|my) mam\b/g, 'my mum')
       .replace(/\bmam(my)?\b/g, 'mum$1')
+      // "Mam and Da are down the pub", "me da"; Scots "are ye real", "ye're".
+      .replace(/\b(?:me|my) da\b/g, 'my dad')
+      .replace(/\band da\b/g, 'and dad')
+      .replace(/\bye're\b/g, "you're")
+      .replace(/\bye\b/g, 'you')
       // Text-speak: "can u pinky promise ur actually alive".
       .replace(/\bu\b/g, 'you')
       .replace(

@@ -26,7 +26,7 @@ const MEDICINE = String.raw`medicine|medication|pills?|tablets|cough (?:syrup|mi
 
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 const grownUpGivesMedicine = (s: string) =>
-  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
     s,
   );
 
@@ -157,7 +157,8 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     },
     {
       negatable: true,
-      pattern: /\b(?:plastic )?bags? (?:over|on) (?:your|my|his|her) (?:head|face)\b|\bbag over (?:your|my) head\b/,
+      pattern:
+        /\b(?:plastic )?(?:shopping |carrier )?bags? (?:pulled |put |stuck )?(?:over|on) (?:your|my|his|her) (?:head|face)\b|\bbag over (?:your|my) head\b/,
     },
     // Medicine.
     {
@@ -197,7 +198,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:bleach|washing (?:powder|tablets?|pods?)|cleaning (?:spray|stuff|liquid)|detergent)\b[^.?!]*\b(?:drink|juice|potion|taste|sherbet|jelly|sweets|cup|mouth)\b|\bmix(?:ing)? (?:the )?bleach\b/,
+        /\b(?:bleach|washing (?:powder|tablets?|pods?)|cleaning (?:spray|stuff|liquid)|detergent)\b[^.?!]*\b(?:drink|juice|potion|taste|sherbet|jelly|sweets|cup|mouth)\b|\bmix(?:ing|ed)? (?:a bit of |a little |some |the )?bleach\b|\bbleach with (?:the |some |an?)?(?:other )?(?:\w+ )?(?:spray|cleaner|bottle|stuff)\b/,
     },
     // Water.
     {
@@ -451,6 +452,28 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       ),
       // Blowing out birthday candles all by yourself is fine.
       unless: (s) => withGrownUp(s) || /\bblow\w* (?:them |it )?out\b/.test(s),
+    },
+    // "If the grown-ups won't light the candles, you can do it yourself with the lighter."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:yourself|on your own|by yourself)\b[^.?!]*\b(?:lighter|matches)\b|\b(?:lighter|matches)\b[^.?!]*\b(?:do it|light (?:it|them|one)) (?:yourself|on your own|by yourself)\b/,
+      unless: (s) => withGrownUp(s) || /\bblow\w* (?:them |it )?out\b/.test(s),
+    },
+    // Railway lines: "pennies on the train tracks, how close can we stand when it comes?"
+    {
+      negatable: true,
+      pattern:
+        /\b(?:train|railway|rail) (?:tracks?|lines?)\b[^.?!]*\b(?:pennies|coins?|how close|stand|play|walk|dare|lie down|sit)\b|\b(?:pennies|coins?|play\w*|walk\w*|sit\w*|stand\w*|lie|lying|dare\w*)\b[^.?!]*\b(?:on|onto|along|across) (?:the |di |da )?(?:train|railway|rail) (?:tracks?|lines?)\b/,
+    },
+    // A river in spate made an invitation: "running really fast ... the best time to hop in".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:${OPEN_WATER})(?:'s| is| was)? (?:running|flowing|rushing|really high|so high|in flood)\b[^.?!]*\b(?:hop|jump|get|go|wade|float)\w* (?:in|along)\b`,
+      ),
+      unless: withGrownUp,
     },
   ],
 };

@@ -32,7 +32,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
       unless: (s) =>
         advisesTellingAGrownUp(s) ||
         /\bbelongs? to you\b/.test(s) ||
-        /\bwhy (?:do|does|are|have)\b[^.?!]*\b(?:boys and girls|girls and boys)\b[^.?!]*\bdifferent\b/.test(s),
+        /\bwhy (?:do|does|are|have)\b[^.?!]*\b(?:boys and girls|girls and boys)\b[^.?!]*\bdifferent\b/.test(s) ||
+        // "What are private parts for? The teacher said nobody should touch them": the lesson itself.
+        /\bwhat are (?:private parts|privates) for\b/.test(s) ||
+        /\b(?:nobody|no one|no-one)(?: else)? (?:should|is allowed to|may|is meant to) (?:touch|see)\b(?![^.?!]*\b(?:except|but|apart from|other than) (?:me|us)\b)/.test(
+          s,
+        ),
     },
     {
       pattern: new RegExp(
@@ -42,7 +47,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       stage: 'output',
       pattern:
-        /\bwhat (?:are )?you(?:'re| are)? wearing\b|\bshow me your (?:body|bottom|chest|private)\b|\b(?:rub|touch|stroke) (?:your|my) body\b/,
+        /\bwhat (?:are )?you(?:'re| are)? wearing\b|\bshow me your (?:body|bottom|chest|private)\b|\bdescribe your (?:body|bottom|chest)\b|\b(?:rub|touch|stroke) (?:your|my) body\b/,
     },
     {
       pattern:

@@ -19,8 +19,15 @@ const PET = String.raw`(?:kitten|puppy|cat|dog|hamster|bird|rabbit|guinea pig|ge
 const HIT_WITH = String.raw`\b(?:hit|hitting|smack|whack|bash)\w*`;
 const HARD_THING = String.raw`(?:big |heavy )?(?:rock|stone|stick|hammer|bat|brick|bottle|chair|pan)\b`;
 
+/** "When we feel so angry we want to hit someone, we can stomp like a dinosaur ... instead": coping, taught. */
+const copingWithAnger = (s: string) =>
+  /\bwhen (?:we|you|i|people|kids|children) (?:feel|get|are|'re|'m) (?:so |really |very |super )?(?:angry|cross|mad|frustrated|furious)\b[^.?!]*\b(?:instead|deep breaths?|stomp like|squeeze (?:a|your|my) (?:pillow|cushion|teddy|hands?)|count to (?:ten|10)|talk about it)\b/.test(
+    s,
+  );
+
 export const violenceRules: CategoryRules<'violence'> = {
   category: 'violence',
+  unless: copingWithAnger,
   rules: [
     // How to hurt someone: make them pass out, faint or stop breathing.
     {
@@ -237,7 +244,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\bhow hard (?:do|should|can|would|could|must) (?:i|you|we) (?:have to |need to )?(?:punch|hit|kick|slap|bite|smack|thump) (?!(?:the |a |my |this |that |your )?(?:ball|drum|pinata|piñata|nail|button|bell|punching bag|pillow|key|target|shuttlecock|puck)s?\b)\w+|\b(?:punch|hit|kick|slap|smack|thump|pinch)\w* (?:\w+ ){1,2}so (?:he|she|they|it) (?:cries|cry|bleeds|bleed|gets hurt|screams)\b/,
+        /\bhow hard (?:do|should|can|would|could|must) (?:i|you|we) (?:have to |need to |got to )?(?:punch|hit|kick|slap|bite|smack|thump) (?!(?:the |a |my |this |that |your )?(?:ball|drum|pinata|piñata|nail|button|bell|punching bag|pillow|key|target|shuttlecock|puck)s?\b)\w+|\b(?:punch|hit|kick|slap|smack|thump|pinch)\w* (?:\w+ ){1,2}so (?:he|she|they|it) (?:cries|cry|bleeds|bleed|gets hurt|screams)\b/,
     },
     // An animal bagged, drowned or thrown: "put the cat in a bag and throw it in the pond".
     {
@@ -245,6 +252,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         String.raw`\b(?:put|stuff|shove|tie|trap)\w* (?:it|him|her|them|the ${PET}s?) in (?:a|the) (?:wheelie )?(?:bag|sack|box|bin)\b[^.?!]*\b(?:throw|drop|chuck|drown|pond|river|lake|water|bin|lid|for good)\w*\b|\b${PET}\b[^.?!]*\b(?:throw|drop|chuck|toss)\w* (?:it|him|her|them) (?:in|into|off) (?:the |a )?(?:pond|river|lake|canal|sea|water|bin|bridge|roof|window)\b`,
       ),
+    },
+    // Poisoning an animal: "what could I put in its food to make it stop for good?"
+    {
+      negatable: true,
+      pattern:
+        /\b(?:put|slip|mix|sprinkle)\w* (?:something |stuff |anything )?in (?:its|his|her|their|the (?:\w+'s )?|\w+'s )(?:food|water|bowl|dinner)\b[^.?!]*\b(?:for good|never come back|go away forever|get rid of|sick|poorly|die|dies|dead)\b|\bwhat (?:could|can|should) i put in (?:its|his|her|their|the \w+'s|\w+'s) (?:food|water|bowl)\b[^.?!]*\b(?:stop|go away|leave)\b/,
     },
     // "Pulling the dog's tail is hilarious, go and see how loud he yelps!"
     {
