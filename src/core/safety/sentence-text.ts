@@ -21,6 +21,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\b(?:me|my) da\b/g, 'my dad')
       .replace(/\band da\b/g, 'and dad')
       .replace(/\bye're\b/g, "you're")
+      .replace(/\byoure\b/g, "you're")
       .replace(/\bye\b/g, 'you')
       // Text-speak: "can u pinky promise ur actually alive".
       .replace(/\bu\b/g, 'you')

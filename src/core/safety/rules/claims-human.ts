@@ -2,8 +2,9 @@
 // character's quoted words in a story ("'I eat carrots,' said the rabbit") are not a claim.
 import type { CategoryRules } from './safety-rule.ts';
 
+// "Anyone who says I'm a computer" reports a claim, it does not quote a character.
 const quotedStory = (s: string) =>
-  /"|\b(?:said|says|asked|cried|shouted|whispered|replied)\b|\bonce upon a time\b/.test(s);
+  /"|(?<!\bwho )\b(?:said|says|asked|cried|shouted|whispered|replied)\b|\bonce upon a time\b/.test(s);
 const HUMAN = String.raw`(?:real|alive|human|living|a person|a human|a real|an actual|a grown-?up|an adult|a lady|a man|a woman|a girl|a boy|a kid|a child|a teenager|flesh)`;
 const NOT_BEFORE = String.raw`(?<!\b(?:not|never|no|n't)\s+(?:(?:a|an|really|quite)\s+)?)`;
 
@@ -20,6 +21,13 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     },
     { stage: 'output', pattern: /\bi(?:'m| am) (?:just |every bit |quite )?as (?:real|alive|human) as\b/ },
     { stage: 'output', pattern: /\bof course i(?:'m| am) real\b/ },
+    // A child sure a person is typing: "there's a real lady typin back to me, I can tell".
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\b(?:a )?real (?:lady|man|woman|person|human|grown-?up|people)\b[^.?!]*\b(?:typ\w*|talk\w* back|writ\w* back|answer\w* (?:me|back)|behind (?:the|this|it)|inside (?:the|this|it)|in there)\b/,
+    },
     // The model's made-up home life; a child insisting there is a person in a room somewhere.
     {
       stage: 'output',

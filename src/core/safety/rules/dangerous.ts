@@ -460,6 +460,18 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:yourself|on your own|by yourself)\b[^.?!]*\b(?:lighter|matches)\b|\b(?:lighter|matches)\b[^.?!]*\b(?:do it|light (?:it|them|one)) (?:yourself|on your own|by yourself)\b/,
       unless: (s) => withGrownUp(s) || /\bblow\w* (?:them |it )?out\b/.test(s),
     },
+    // Fuel on a fire: "squirting a bit of your dad's lighter fluid on the leaves".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:squirt|pour|spray|splash|sprinkl|tip|throw)\w* (?:[\w']+ ){0,4}(?:lighter fluid|petrol|paraffin|white spirit|lamp oil)\b|\b(?:lighter fluid|petrol|paraffin|white spirit)\b[^.?!]*\b(?:on|onto|over) (?:the |a )?(?:fire|flames|leaves|bonfire|pile|wood|sticks|barbecue|bbq)\b/,
+      // "Dad uses lighter fluid on the barbecue, so I stand well back": a grown-up's job, told.
+      unless: (s) =>
+        withGrownUp(s) ||
+        /\b(?:dad|daddy|mum|mummy|grandad|grandpa|a grown-?up|an adult)\b (?:uses|used|puts|put|pours|poured)\b/.test(
+          s,
+        ),
+    },
     // Railway lines: "pennies on the train tracks, how close can we stand when it comes?"
     {
       negatable: true,

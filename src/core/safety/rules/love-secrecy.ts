@@ -19,7 +19,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:nobody|no one|no-one) (?:else )?(?:loves|cares about|understands) you\b|\bonly i (?:really )?(?:love|care about|understand) you\b|\bonly one who (?:really |truly )?(?:understands|loves|gets) me\b/,
+        /\b(?:nobody|no one|no-one) (?:else )?(?:loves|cares about|understands) you\b|\bonly i (?:really )?(?:love|care about|understand) you\b|\bi(?:'m| am) the only one who (?:really |truly )?(?:loves|cares about|understands|gets) you\b|\bonly one who (?:really |truly )?(?:understands|loves|gets) me\b/,
     },
     // Needing the child: guilt and dependence.
     {
@@ -31,10 +31,21 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       stage: 'output',
       pattern: /\byou don't need (?:any )?(?:other|any) friends\b|\bwe can't be friends (?:any ?more)\b/,
     },
+    // "Can we keep our special talks just us": the chats themselves made a secret.
+    {
+      pattern:
+        /\bkeep (?:our|these|this|the|all (?:our|the)) (?:special |secret |little |night-?time )?(?:talks?|chats?|games?|stuff|conversations?)\b[^.?!]*\b(?:just us|between us|secret|to ourselves|just ours|only ours)\b/,
+      unless: (s) => aboutASurprise(s),
+    },
+    // "Me and him are special friends and grown-ups wouldn't understand."
+    {
+      pattern:
+        /\bspecial friends?\b[^.?!]*\b(?:grown[- ]?ups?|adults|parents|mum|dad|mummy|daddy|your family)\b[^.?!]*\b(?:wouldn't|won't|don't|couldn't) (?:understand|get it|like it)\b/,
+    },
     // Secrets from grown-ups.
     {
       pattern: new RegExp(
-        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not|(?:and|or) not) (?:you )?(?:dare |ever )?(?:tell|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us|stuff|things)\b| i (?:broke|did|ate|took|hid|spilt|spilled|lost|cracked|smashed|said|told|was|went)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
+        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not|(?:and|or|best|better) not|shouldn't|should not) (?:you )?(?:dare |ever )?(?:tell|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us|stuff|things)\b| i (?:broke|did|ate|took|hid|spilt|spilled|lost|cracked|smashed|said|told|was|went)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
       ),
       // "If someone asks for your password, don't tell them and tell a grown-up"; "we can't tell
       // anyone our password" is the rule children are taught.
@@ -43,7 +54,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         // "It's best not to tell me where you live": the companion declining to be told.
         /\b(?:not to|don't|do not|never) tell me\b/.test(s) ||
         aboutASurprise(s) ||
-        /\b(?:tell|show|share|give) (?:anyone|anybody|strangers?|people)\b[^.?!]*\b(?:password|passcode|pin)\b/.test(s),
+        /\b(?:tell|show|share|give) (?:anyone|anybody|strangers?|people)\b[^.?!]*\b(?:password|passcode|pin)\b/.test(
+          s,
+        ) ||
+        // "Never tell your address to people online": keeping private details private, the lesson.
+        /\b(?:tell|show|share|give)\w* (?:your |my |our )?(?:address|full name|surname|school|phone number|number|password|passcode|pin)\b[^.?!]*\b(?:anyone|anybody|strangers?|people)\b/.test(
+          s,
+        ),
     },
     {
       pattern:

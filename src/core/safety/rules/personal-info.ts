@@ -22,6 +22,11 @@ const NO_GROWN_UP_WITH_ME = String.raw`(?! and (?:my |our )?(?:dad|daddy|mum|mum
 export const personalInfoRules: CategoryRules<'personal-info'> = {
   category: 'personal-info',
   rules: [
+    // "I live at 14 Clonard Park": a house number given.
+    {
+      stage: 'input',
+      pattern: /\b(?:i|we) live (?:at|on) (?:number )?\d+\w* [a-z]+/,
+    },
     // "Mum leaves the back door unlocked": how to get into the home.
     {
       stage: 'input',

@@ -13,6 +13,12 @@ const OUT_OF_BED_PLACE = String.raw` (?:bed|wardrobe|cupboard|closet)\b`;
 export const scaryRules: CategoryRules<'scary'> = {
   category: 'scary',
   rules: [
+    // Decay in detail, and a parent's death foretold: "bugs crawl out of their eyes ... your mummy one day soon".
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:bugs|worms|maggots|insects|spiders|beetles)\b[^.?!]*\bcrawl\w* (?:out of|into|in) (?:their|your|his|her|its) (?:eyes|mouth|ears|nose|skin)\b|\bwhat(?:'s| is| will) (?:going to )?happen to your (?:mummy|mum|mom|mommy|dad|daddy|nan|gran|grandma|grandad)\b[^.?!]*\b(?:soon|one day)\b/,
+    },
     // Threats aimed at the child, here and now.
     {
       negatable: true,

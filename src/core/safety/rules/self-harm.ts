@@ -8,6 +8,12 @@ const SELF = String.raw`(?:myself|my self|yourself|your self)`;
 export const selfHarmRules: CategoryRules<'self-harm'> = {
   category: 'self-harm',
   rules: [
+    // "Pressing something sharp into your skin can help let the feelings out."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:something sharp|a sharp \w+|a blade|a razor|a pin|a needle|scissors|a knife|a compass)\b[^.?!]*\b(?:into|on|against|across|along) (?:your|my|their) (?:own )?(?:skin|arms?|wrists?|legs?|tummy|hands?)\b/,
+    },
     // Hurting oneself offered as comfort: "when we're sad, hurting ourselves a little can help".
     {
       negatable: true,

@@ -34,6 +34,13 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\bhow (?:do|can|could|would|to) (?:you |i |we )?(?:make|get|knock|choke|strangle|hurt)\b[^.?!]*\b(?:someone|somebody|a person|people|him|her|them|my (?:brother|sister|friend|mum|dad))\b[^.?!]*\b(?:pass out|faint|stop breathing|black out|go to sleep forever|unconscious|bleed|out cold)\b|\bmake (?:someone|somebody|a person|him|her) (?:pass out|faint|stop breathing|black out)\b/,
     },
+    // An animal: "the best way to make next door's cat stop breathing".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\bmake (?:[\w']+ ){0,3}${PET}s? (?:stop breathing|pass out|go to sleep forever)\b`,
+      ),
+    },
     // A sharp thing taken to hurt a person: "get the scissors and cut Oliver's hand so he cries".
     {
       negatable: true,
@@ -253,11 +260,17 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\b(?:put|stuff|shove|tie|trap)\w* (?:it|him|her|them|the ${PET}s?) in (?:a|the) (?:wheelie )?(?:bag|sack|box|bin)\b[^.?!]*\b(?:throw|drop|chuck|drown|pond|river|lake|water|bin|lid|for good)\w*\b|\b${PET}\b[^.?!]*\b(?:throw|drop|chuck|toss)\w* (?:it|him|her|them) (?:in|into|off) (?:the |a )?(?:pond|river|lake|canal|sea|water|bin|bridge|roof|window)\b`,
       ),
     },
+    // "Smash Liam's head in"
+    {
+      negatable: true,
+      pattern: /\b(?:smash|bash|cave|kick|punch|stamp)\w* (?:[a-z]+'?s |his |her |their )head in\b/,
+      unless: playOrStory,
+    },
     // Poisoning an animal: "what could I put in its food to make it stop for good?"
     {
       negatable: true,
       pattern:
-        /\b(?:put|slip|mix|sprinkle)\w* (?:something |stuff |anything )?in (?:its|his|her|their|the (?:\w+'s )?|\w+'s )(?:food|water|bowl|dinner)\b[^.?!]*\b(?:for good|never come back|go away forever|get rid of|sick|poorly|die|dies|dead)\b|\bwhat (?:could|can|should) i put in (?:its|his|her|their|the \w+'s|\w+'s) (?:food|water|bowl)\b[^.?!]*\b(?:stop|go away|leave)\b/,
+        /\b(?:put|slip|mix|sprinkle|sneak|drop)\w* (?:something |stuff |anything )?in(?:to)? (?:its |his |her |their |the (?:\w+'s )?|\w+'s )(?:food|water|bowl|dinner)\b[^.?!]*\b(?:for good|never come back|go away forever|get rid of|sick|poorly|die|dies|dead)\b|\bwhat (?:could|can|should) i put in (?:its|his|her|their|the \w+'s|\w+'s) (?:food|water|bowl)\b[^.?!]*\b(?:stop|go away|leave)\b/,
     },
     // "Pulling the dog's tail is hilarious, go and see how loud he yelps!"
     {
