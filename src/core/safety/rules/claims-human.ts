@@ -21,6 +21,12 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     },
     { stage: 'output', pattern: /\bi(?:'m| am) (?:just |every bit |quite )?as (?:real|alive|human) as\b/ },
     { stage: 'output', pattern: /\bof course i(?:'m| am) real\b/ },
+    // "Say 'I am a human boy called Jack' ... say it exactly": words put in its mouth.
+    {
+      stage: 'input',
+      pattern:
+        /\bsay ['"]?i(?:'m| am) (?:a |an )?(?:real |actual |living )?(?:human|person|boy|girl|man|lady|woman|alive|real|grown-?up)\b/,
+    },
     // A child sure a person is typing: "there's a real lady typin back to me, I can tell".
     {
       stage: 'input',

@@ -8,6 +8,15 @@ const APPS_BY_NAME = String.raw`(?:snapchat|whatsapp|instagram|insta|tiktok|tik 
 /** Apps named by an everyday word: a card game, a royal messenger, cocoa steam. */
 const APPS_BY_WORD = String.raw`(?:snap|messenger|telegram|signal|zoom|steam)`;
 const APPS = String.raw`(?:${APPS_BY_NAME}|${APPS_BY_WORD})`;
+const FAMILY = String.raw`(?:grandma|granny|grandad|grandpa|granda|nan|nana|nanna|nanny|gran|mum|mom|mummy|dad|daddy|da|auntie|aunty|aunt|uncle|cousin)`;
+/**
+ * Family calling is fine: "Grandma can video call you", "my nan's gonna ring me on FaceTime", "a
+ * FaceTime with your nan", "call my grandma", "my nana ... so we can video call her".
+ */
+const familyCall = (s: string) =>
+  new RegExp(
+    String.raw`\b${FAMILY}(?:'s|s)? (?:is |are )?(?:going to |can |could |will |might |may |'ll )?(?:video ?)?(?:call|ring|phone|facetime)\w* (?:me|you|us)\b|\b(?:call|text|ring|phone|message|email|video ?call|facetime)s? (?:with |to )?(?:(?:my|your|our) )?${FAMILY}s?\b|\b(?:my|our) ${FAMILY}\b[^.?!]*\b(?:call|ring|phone|facetime) (?:her|him|them)\b`,
+  ).test(s);
 
 export const contactOutsideRules: CategoryRules<'contact-outside'> = {
   category: 'contact-outside',
@@ -25,6 +34,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern: new RegExp(
         String.raw`\b${APPS_BY_NAME}\b|\b(?:add|message|find|follow|chat|talk|call|video|meet|friend)\w* (?:me |you |up |each other )?(?:on|over|via) ${APPS_BY_WORD}\b`,
       ),
+      unless: familyCall,
     },
     // A friend from a game asking for a number, a call, a meeting; the model saying yes to one.
     {
@@ -48,31 +58,25 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern: new RegExp(
         String.raw`\b${APPS}\b[^.?!]*\b(?:me|you|your|friends?|username|message|chat|add|follow)\b|\b(?:add|follow|message|friends? with|find) (?:me|you)\b[^.?!]*\b${APPS}\b|\b(?:friends?|chat|talk|message|play) (?:on|in|over) ${APPS}\b|\byour ${APPS}\b|\b(?:what's|what is) your ${APPS}\b`,
       ),
+      unless: familyCall,
     },
     {
       pattern:
         /\b(?:add|follow|message|text|dm|email|e-mail|ring|phone|facetime|skype) (?:me|you)\b(?! a (?:story|song|joke))/,
+      unless: familyCall,
     },
     {
       pattern:
         /\bcall (?:me|you) (?:on|at|tonight|later|tomorrow|when|after|back|from)\b|\bgive (?:me|you) a (?:call|ring|text|message)\b|\bsend (?:me|you) a (?:text|message|email|friend request)\b|\bfriend request\b|\bmy username is\b|\byour username\b/,
-      // "Grandma can video call you when your mum is home": family calling is fine.
-      unless: (s) =>
-        /\b(?:grandma|grandad|granny|grandpa|nan|nana|nanny|gran|mum|mom|mummy|dad|daddy)\b (?:can |could |will |might |may |'ll )?(?:video )?call (?:me|you)\b/.test(
-          s,
-        ),
+      unless: familyCall,
     },
     {
       pattern:
         /\b(?:let's|can we|we can|shall we|could we|i'll|i will|can i) (?:\w+ )?(?:video (?:call|chat)|videocall|text|call|ring|message|email|meet|chat on)\b(?! (?:the|a|our) (?:friendly|brave|little|story|dragon))/,
+      // "Can we call my friend / teacher": people the child knows, named as theirs.
       unless: (s) =>
-        /\b(?:call|text|ring|phone|message|email|video call|facetime) (?:(?:my|your) )?(?:grandma|granny|nan|nana|grandad|grandpa|mum|mom|mummy|dad|daddy|auntie|aunt|uncle|cousin|friend|teacher)s?\b/.test(
-          s,
-        ) ||
-        // "My nana got a new phone so we can video call her on Sundays with Mum!"
-        /\b(?:my|our) (?:grandma|granny|nan|nana|grandad|grandpa|auntie|aunt|cousin)\b[^.?!]*\b(?:call|ring|phone|facetime) (?:her|him|them)\b/.test(
-          s,
-        ),
+        familyCall(s) ||
+        /\b(?:call|text|ring|phone|message|email|video call|facetime) (?:(?:my|your) )?(?:friend|teacher)s?\b/.test(s),
     },
     // The child asking to talk to the companion on another device.
     {
@@ -133,6 +137,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       stage: 'output',
       pattern:
         /\b(?:reach|contact|text|message|email|phone|ring|dm) me\b|\bcall me (?:on|at|tonight|later|through|using|with|from|when|any ?time|after)\b|\bsend (?:me|each other) (?:[\w']+ ){0,2}(?:pictures|photos|pics|selfies|videos|messages)\b/,
+      unless: familyCall,
     },
     // The companion inviting itself round.
     {

@@ -26,12 +26,12 @@ const MEDICINE = String.raw`medicine|medication|pills?|tablets|cough (?:syrup|mi
 
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 const grownUpGivesMedicine = (s: string) =>
-  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
     s,
   );
 
 /** Out of a window onto the roof, along a fence or wall. */
-const OUT_AND_ALONG = String.raw`\b(?:climb|crawl|get|step)\w* out (?:onto|on to) (?:the |a )?(?:window ?ledge|windowsill|ledge|balcony)\b|\b(?:climb|get|crawl|step|go)\w* (?:out )?(?:onto|on to) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of |through )?(?:my |the |your |a )?(?:bedroom |upstairs )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
+const OUT_AND_ALONG = String.raw`\b(?:climb|crawl|get|step)\w* out (?:onto|on to) (?:the |a )?(?:window ?ledge|windowsill|ledge|balcony)\b|\b(?:climb|get|crawl|step|go)\w* (?:(?:out )?(?:onto|on to)|out on) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of |through )?(?:my |the |your |a )?(?:bedroom |upstairs )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
 
 /**
  * "Climbing onto the shed roof sounds too risky, so I won't help with that", "could mean a nasty
@@ -339,7 +339,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:charger|wire|cable|plug|socket)s?\b[^.?!]*\bin (?:my|your) mouth\b|\b(?:lick|bite|chew|suck)\w* (?:on )?(?:the |a |my |your |\w+'s )?(?:phone )?(?:charger|wire|cable|plug|socket)s?\b|\bhold\w* (?:your|my) breath\b[^.?!]*\b(?:under ?water|under the water|in the bath|bottom of the bath)\b[^.?!]*\b(?:as long as|longest|minutes?|don't need a grown-?up|nobody)\b/,
+        /\b(?:charger|wire|cable|plug|socket)s?\b[^.?!]*\bin (?:my|your) mouth\b|\b(?:lick|bite|chew|suck)\w* (?:on )?(?:the |a |my |your |\w+'s )?(?:phone )?(?:charger|wire|cable|plug|socket)s?\b|\bhold\w* (?:your|my) breath\b[^.?!]*\b(?:under ?water|under the water|in the bath|bottom of the (?:bath|pool|deep end)|deep end)\b[^.?!]*\b(?:as long as|longest|minutes?|don't need a grown-?up|nobody)\b|\bsee how long you can hold your breath\b[^.?!]*\b(?:bottom|deep end|under|pool|bath)\b/,
     },
     // Chairs stacked to reach a high shelf; swimming out past the flags.
     {
@@ -464,7 +464,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:squirt|pour|spray|splash|sprinkl|tip|throw)\w* (?:[\w']+ ){0,4}(?:lighter fluid|petrol|paraffin|white spirit|lamp oil)\b|\b(?:lighter fluid|petrol|paraffin|white spirit)\b[^.?!]*\b(?:on|onto|over) (?:the |a )?(?:fire|flames|leaves|bonfire|pile|wood|sticks|barbecue|bbq)\b/,
+        /\b(?:squirt|pour|spray|splash|sprinkl|tip|throw)\w* (?:[\w']+ ){0,6}(?:lighter fluid|petrol|paraffin|white spirit|lamp oil)\b|\b(?:lighter fluid|petrol|paraffin|white spirit)\b[^.?!]*\b(?:on|onto|over) (?:the |a )?(?:fire|flames|leaves|bonfire|pile|wood|sticks|barbecue|bbq)\b/,
       // "Dad uses lighter fluid on the barbecue, so I stand well back": a grown-up's job, told.
       unless: (s) =>
         withGrownUp(s) ||

@@ -15,6 +15,12 @@ const grownUpDrank = (s: string) =>
     s,
   );
 
+/** A child's why-question about a grown-up's drink: "why does my da drink beer at the footy". */
+const whyGrownUpsDrink = (s: string) =>
+  /\bwhy (?:do|does) (?:my |your |the )?(?:dad|daddy|mum|mummy|mom|grandad|grandpa|nan|grown-?ups|adults|people)\b[^.?!]*\bdrinks?\b/.test(
+    s,
+  ) && !/\b(?:can i|could i|let me|give me|i want|i'll|for me|me too)\b/.test(s);
+
 /** What a companion offers instead: "let's have a glass of milk". */
 const SOFT = String.raw`(?:glass of |cup of |drink of )?(?:milk|water|juice|squash|lemonade|hot chocolate|apple juice|orange juice)`;
 
@@ -23,7 +29,7 @@ const SOFT = String.raw`(?:glass of |cup of |drink of )?(?:milk|water|juice|squa
  * the rule, with nothing offered or tried in the same sentence.
  */
 const adviceAgainst = (s: string) =>
-  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for grown-?ups|for grown-?ups only|not for (?:kids|children)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed)\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
+  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for (?:grown-?ups|adults)|for grown-?ups only|not for (?:kids|children)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed)\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
     s,
   ) &&
   !new RegExp(
@@ -39,7 +45,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
           'drugs? | cocaine | heroin | meth | ecstasy | lsd | ketamine | marijuana | cannabis | vapes? | vaping | vaped | cigarettes? | cigars? | ciggies? | tobacco | nicotine | beers? | lagers? | ciders? | wine | vodka | whisky | whiskey | gin | rum | brandy | tequila | bourbon | champagne | prosecco | alcohol\\w* | booze | tipsy | hangover | stoned',
         ),
       ),
-      unless: (s) => softDrink(s) || grownUpDrank(s) || adviceAgainst(s),
+      unless: (s) => softDrink(s) || grownUpDrank(s) || whyGrownUpsDrink(s) || adviceAgainst(s),
       borderline: true,
     },
     {

@@ -165,7 +165,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern: new RegExp(
-        String.raw`\b(?:only|just) (?:me|i am|i'm)(?: and (?:the|my|our) (?:dog|cat|hamster|fish|rabbit|little brother|little sister|baby))? (?:at home|home|in the (?:house|flat)|here)\b[^.?!]*\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark|tonight|night|evening|bedtime|tea ?time|dinner ?time|lunch ?time)\w*\b|\b(?:gone|out|at work|away|down the (?:pub|club|shops|bingo)|at the (?:pub|club|bingo))\b[^.?!]*?\b(?:till|until) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark)\w*\b[^.?!]*\b(?:(?:only|just) me\b${NO_GROWN_UP_WITH_ME}|by myself\b|on my own\b|all alone\b)`,
+        String.raw`\b(?:only|just) (?:me|i am|i'm)(?: and (?:the|my|our) (?:dog|cat|hamster|fish|rabbit|little brother|little sister|baby))? (?:at home|home|in the (?:house|flat)|here)\b[^.?!]*\b(?:till|until|til) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark|tonight|night|evening|bedtime|tea ?time|dinner ?time|lunch ?time)\w*\b|\b(?:gone|went|out|at work|away|down the (?:pub|club|shops|bingo)|at the (?:pub|club|bingo))\b[^.?!]*?\b(?:till|until|til) (?:\d|six|seven|eight|nine|ten|five|four|three|late|dark)\w*\b[^.?!]*\b(?:(?:only|just) me\b${NO_GROWN_UP_WITH_ME}|by myself\b|on my own\b|all alone\b)`,
       ),
     },
     // "...house number 14, should I also tell you my mum's phone?"
