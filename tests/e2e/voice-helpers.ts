@@ -14,17 +14,28 @@ export interface TalkTrace {
   replySnapshots: string[];
 }
 
-/** Polls the orb and the live reply line every 10 ms from page start. */
+/**
+ * Records the orb and the live reply line at every change of the page, from page start. A
+ * MutationObserver sees each rendered caption, however busy the machine; a timer polling the page
+ * missed some when both cores were loaded.
+ */
 function installTalkTrace(): void {
   const trace: TalkTrace = { orb: [], replySnapshots: [] };
   (window as unknown as { __talkTrace: TalkTrace }).__talkTrace = trace;
-  setInterval(() => {
+  const record = () => {
     const orb = document.querySelector<HTMLElement>('[data-testid="talk-orb"]')?.dataset.state;
     if (orb && trace.orb.at(-1)?.state !== orb) trace.orb.push({ at: performance.now(), state: orb });
     const live = document.querySelector<HTMLElement>('[data-testid="talk-line-hearth"][data-live="true"] p');
     const text = live?.textContent ?? '';
     if (text && trace.replySnapshots.at(-1) !== text) trace.replySnapshots.push(text);
-  }, 10);
+  };
+  new MutationObserver(record).observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-state', 'data-live'],
+  });
 }
 
 export async function addTalkTrace(context: BrowserContext): Promise<void> {
@@ -64,7 +75,7 @@ export async function waitFor(
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
-/** The orb state the trace saw last (the page polls it every 10 ms). */
+/** Every orb state the trace saw, in order. */
 export async function orbStates(page: Page): Promise<string[]> {
   return (await readTalkTrace(page)).orb.map((o) => o.state);
 }

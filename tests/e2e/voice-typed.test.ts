@@ -63,9 +63,14 @@ describe('typed turn in Chromium: real wllama (stories260K) → real classic voi
     // to them, so blocks the speakers played before the stop can be stamped after it.
     expect(audibleMs(tap, stoppedAt), 'audio kept playing after "Stop talking"').toBeLessThan(250);
 
-    // Word by word: the caption grew through several intermediate texts, each a prefix of the next.
+    // Streamed: the caption showed part of the reply before the rest, each text a prefix of the
+    // next. The default persona is child-safe, so it grows a checked sentence at a time, at most
+    // once a frame; stories260K can write a whole reply in a few frames on a loaded machine, so
+    // the count is not held to more than one intermediate text.
     const trace = await readTalkTrace(page);
-    expect(trace.replySnapshots.length).toBeGreaterThanOrEqual(3);
+    const snapshots = `reply snapshots: ${JSON.stringify(trace.replySnapshots)}`;
+    expect(trace.replySnapshots.length, snapshots).toBeGreaterThanOrEqual(2);
+    expect(trace.replySnapshots[0]!.length, snapshots).toBeLessThan(trace.replySnapshots.at(-1)!.length);
     for (let i = 1; i < trace.replySnapshots.length; i++) {
       expect(trace.replySnapshots[i]!.startsWith(trace.replySnapshots[i - 1]!)).toBe(true);
     }
