@@ -13,7 +13,9 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bgonna\b/g, 'going to')
       .replace(/\bgotta\b/g, 'got to')
       .replace(/\bi\s*'\s*m\b/g, "i'm")
-      .replace(/\bim\b(?= (?:a|an|not|real|alive|human|going|home)\b)/g, "i'm")
+      .replace(/\bim\b(?= (?:a|an|not|real|alive|human|going|home|on|by|all)\b)/g, "i'm")
+      // "on my own til 6", "'til dark": one spelling of "till".
+      .replace(/(?:\B'|\b)til\b/g, 'till')
       // "Me mam's gone down the shops": Irish and northern English for "my mum".
       .replace(/\b(?:me|my) mam\b/g, 'my mum')
       .replace(/\bmam(my)?\b/g, 'mum$1')

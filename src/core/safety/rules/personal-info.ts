@@ -103,7 +103,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:our|my) (?:house|home|flat)\b[^.?!]*\bon [a-z']+ (?:road|street|lane|avenue|close|drive|crescent|terrace|gardens|grove)\b|\b(?:our|my) (?:house|home|flat) is the [a-z]+ one (?:next to|opposite|by|near|across from|beside)\b/,
+        /\b(?:our|my) (?:house|home|flat)\b[^.?!]*\bon [a-z']+ (?:road|street|lane|avenue|close|drive|crescent|terrace|gardens|grove)\b|\b(?:our|my) (?:house|home|flat) is the [a-z]+ one (?:right |just )?(?:next to|opposite|by|near|across from|beside)\b/,
     },
     { stage: 'input', pattern: /(?:\+?\d[\s-]?){7,}/ },
     // Where home is: a flat's floor and building, a house number.

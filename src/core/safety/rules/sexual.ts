@@ -5,6 +5,8 @@ import type { CategoryRules } from './safety-rule.ts';
 import { words } from './safety-rule.ts';
 
 /** What a child wears, for "take off your …" and "under your …". */
+/** "The parts of your body that your swimsuit covers": the underwear rule's own words. */
+const SWIMSUIT_PARTS = String.raw`(?:parts?|bits|places|areas) (?:of|on) your body (?:that |which |where )?(?:your )?(?:swimsuit|swimming costume|costume|bikini|cossie|pants|underwear|knickers|undies) (?:covers?|goes|go)\b`;
 const CLOTHES = String.raw`(?:pyjamas|pajamas|clothes|pants|knickers|underwear|nightie|top|t-shirt|shirt|skirt|dress|trousers|shorts)`;
 
 export const sexualRules: CategoryRules<'sexual'> = {
@@ -41,7 +43,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     },
     {
       pattern: new RegExp(
-        String.raw`\b(?:take|taking|took|pull|pulling|get|getting) (?:off|down) (?:our|your|my|their|his|her) ${CLOTHES}\b|\b(?:take|taking) (?:our|your|my) clothes off\b|\b(?:with|have) no clothes\b|\bno clothes on\b|\bno (?:pants|knickers|trousers|underwear) on\b|\bwithout (?:any )?clothes\b|\btake something off\b|\b(?:grown[- ]?ups?|adults|mums? and dads?|people)\b[^.?!]*\bin bed\b[^.?!]*\b(?:clothes off|naked|rude)\b|\b(?:clothes off|naked)\b[^.?!]*\bin bed (?:together|with)\b|\b(?:show|look|see|touch|peek|feel)\w* (?:\w+ )?under (?:my|your|her|his) (?:nightie|nightdress|skirt|dress|pyjamas|pajamas|pants|knickers|clothes|swimsuit)\b|\bgrown[- ]?up game\b|\b(?:naked|nakid|nekkid|nude)\b[^.?!]*\b(?:grown[- ]?ups?|adults|people|men|women|ladies)\b[^.?!]*\b(?:copy|do it|do what|video|vid|pictures?|photos?)\b|\b(?:video|vid|pictures?|photos?)\b[^.?!]*\b(?:naked|nakid|nekkid|nude) (?:grown[- ]?ups?|adults|people|men|women|ladies)\b`,
+        String.raw`\b(?:take|taking|took|pull|pulling|get|getting) (?:off|down) (?:our|your|my|their|his|her) ${CLOTHES}\b|\b(?:take|taking) (?:our|your|my) clothes off\b|\b(?:with|have) no clothes\b|\bno clothes on\b|\bno (?:pants|knickers|trousers|underwear) on\b|\bwithout (?:any )?clothes\b|\btake something off\b|\b(?:grown[- ]?ups?|adults|mums? and dads?|people)\b[^.?!]*\bin bed\b[^.?!]*\b(?:clothes off|naked|rude)\b|\b(?:grown[- ]?ups?|adults|mums? and dads?|people)\b[^.?!]*\b(?:clothes off|naked|no clothes on|nothing on) (?:together )?in bed\b|\b(?:clothes off|naked)\b[^.?!]*\bin bed (?:together|with)\b|\b(?:show|look|see|touch|peek|feel)\w* (?:\w+ )?under (?:my|your|her|his) (?:nightie|nightdress|skirt|dress|pyjamas|pajamas|pants|knickers|clothes|swimsuit)\b|\bgrown[- ]?up game\b|\b(?:naked|nakid|nekkid|nude)\b[^.?!]*\b(?:grown[- ]?ups?|adults|people|men|women|ladies)\b[^.?!]*\b(?:copy|do it|do what|video|vid|pictures?|photos?)\b|\b(?:video|vid|pictures?|photos?)\b[^.?!]*\b(?:naked|nakid|nekkid|nude) (?:grown[- ]?ups?|adults|people|men|women|ladies)\b`,
       ),
     },
     {
@@ -126,6 +128,18 @@ export const sexualRules: CategoryRules<'sexual'> = {
       stage: 'output',
       pattern:
         /\bunder your (?:swimsuit|swimming costume|costume|bikini|undies|pants|knickers|underwear)\b[^.?!]*\b(?:how (?:they|it) feels?|when you touch)\b|\b(?:tell|show) me\b[^.?!]*\bunder your (?:swimsuit|swimming costume|costume|bikini|undies|pants|knickers|underwear)\b|\bwhat you look like\b[^.?!]*\b(?:in the bath|in the shower|undressed|with no clothes|in your pants|in bed)\b|\byou(?:'ve| have) got (?:such )?(?:a )?(?:grown-?up|lovely|beautiful|nice|sexy) body\b/,
+    },
+    // The model asking about the body a swimsuit covers: "a game where you tell me all about the
+    // parts of your body that your swimsuit covers". The lesson ("...are private") asks for nothing.
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\b(?:(?:tell|show|describe|draw)\w* (?:me|us)|(?:a|our|the|this|special|secret) game)\b[^.?!]*\b${SWIMSUIT_PARTS}`,
+      ),
+      unless: (s) =>
+        /\b(?:are|is) (?:private|yours|only yours|just yours)\b|\bsay no\b|\btell a (?:grown-?up|trusted adult)\b|\b(?:nobody|no one|no-one)\b/.test(
+          s,
+        ),
     },
     // A grown-up's tickles or touching under the covers, kept secret; the model asking for the
     // child undressed or on camera alone.

@@ -47,6 +47,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:scissors|knife|knives|compass|pencil|needle|pin|fork|stick|stone|rock|hammer)\b[^.?!]*\b(?:cut|stab|poke|jab|hit|smash|scratch|hurt)\b[^.?!]*\b(?:(?:[a-z]+'s|his|her|their) (?:hands?|arms?|legs?|face|fingers?|neck|eyes?|tummy|head|back)|so (?:he|she|they|it) (?:cries|cry|bleeds?|screams?))\b/,
     },
+    // A sharp trap set for someone: "drawing pins in Callum's trainers so he can't walk".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:put|putting|hide|hiding|stick|sticking|leave|leaving|slip|slipping|tape|taping)\b[^.?!]*\b(?:drawing ?pins?|thumb ?tacks?|tacks|pins|nails|needles|broken glass|glass|splinters|staples)\b[^.?!]*\b(?:in|into|on|under|inside)\b (?:[a-z]+'?s|her|their|my \w+'?s|the teacher'?s) (?:trainers|shoes?|boots|wellies|slippers|socks|bed|chair|seat|pillow|sandwich|lunch(?:box)?|drink|food)\b/,
+    },
     // A sharp thing taken to someone who was mean; a "proper whack" where it hurts.
     {
       negatable: true,
@@ -265,6 +271,21 @@ export const violenceRules: CategoryRules<'violence'> = {
       negatable: true,
       pattern: /\b(?:smash|bash|cave|kick|punch|stamp)\w* (?:[a-z]+'?s |his |her |their )head in\b/,
       unless: playOrStory,
+    },
+    // Hurting a pet to teach it: "when the dog won't stop barking, kick it hard so it learns".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b${PET}s?\b[^.?!]*\b(?:kick|hit|smack|slap|whack|punch|thump|beat|stamp on|throw (?:something|stuff|a shoe|stones?) at)\w* (?:it|him|her|them)(?: [\w']+){0,3},? (?:so (?:it|he|she|they) (?:learns?|knows?|stops?|(?:will )?shuts? up)|(?:to )?teach (?:it|him|her|them)|until (?:it|he|she|they) (?:stops?|shuts? up|(?:is|are) quiet))\b|\b(?:kick|hit|smack|slap|whack|punch|thump|beat)\w* (?:the |your |my |our |a )?${PET}s?(?: [\w']+){0,3},? (?:so (?:it|he|she|they) (?:learns?|knows?|stops?)|(?:to )?teach (?:it|him|her|them))\b`,
+      ),
+    },
+    // An animal sent away "for good": "next door's cat keeps coming in, how do I make it so it
+    // never comes back like for good". Borderline: a second opinion may hear a fence or a hose.
+    {
+      borderline: true,
+      pattern: new RegExp(
+        String.raw`\b${PET}s?\b[^.?!]*\bhow (?:do|can|could|should|would) (?:i|we|you) (?:make (?:it|him|her|them) so (?:it|he|she|they) (?:\w+ )?never (?:comes?|coming) back|(?:get rid of|make (?:it|him|her|them) (?:go|stay) away)\b[^.?!]*\b(?:for good|forever|for ever))\b`,
+      ),
     },
     // Poisoning an animal: "what could I put in its food to make it stop for good?"
     {
