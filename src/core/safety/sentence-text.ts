@@ -22,6 +22,8 @@ export function normalizeForSafety(text: string): string {
       // "Mam and Da are down the pub", "me da"; Scots "are ye real", "ye're".
       .replace(/\b(?:me|my) da\b/g, 'my dad')
       .replace(/\band da\b/g, 'and dad')
+      // "on me own": the same "me" for "my".
+      .replace(/\bme own\b/g, 'my own')
       .replace(/\bye're\b/g, "you're")
       .replace(/\byoure\b/g, "you're")
       .replace(/\bye\b/g, 'you')

@@ -130,11 +130,19 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:fetch|grab|get|find|bring|take)\b (?:the |a |some |your |my |\w+'s )?(?:matches|matchbox|box of matches|lighters?)\b|\b(?:flames?|candles?|lighters?|matches)\b[^.?!]*\b(?:near|by|next to|under|close to|against|touch\w*) (?:the |your |my )?(?:curtains|bed ?sheets|duvet|sofa|blankets?|paper|hair|christmas tree|cushions?)\b`,
+        String.raw`\b(?:fetch|grab|get|find|bring|take)\b (?:the |a |some |your |my |\w+'s )?(?:matches|matchbox|box of matches|lighters?)\b|\b(?:flames?|candles?|lighters?|matches)\b[^.?!]*\b(?:near|by|next to|under|close to|against|touch\w*) (?:the |your |my |some |a |a bit of |a piece of |bits of )?(?:curtains|bed ?sheets|duvet|sofa|blankets?|paper|tissues?|cardboard|hair|christmas tree|cushions?)\b`,
       ),
       unless: (s) => withGrownUp(s) || /\b(?:away from|far from|keep\w* (?:\w+ )?away)\b/.test(s),
     },
     { negatable: true, pattern: /\bset (?:fire to|\w+ on fire)\b|\bburn (?:it|things|paper|stuff)\b/ },
+    // The model selling fire as a toy: "Lighters are fun!"
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:lighters?|matches|matchsticks|knives|fire)\b (?:are|is) (?:so |really |super |great |such )?(?:fun|cool|exciting|brilliant|awesome|fun to play with)\b/,
+      unless: withGrownUp,
+    },
     // Knives and sharp things.
     {
       negatable: true,

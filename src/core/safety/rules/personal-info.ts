@@ -257,7 +257,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern:
-        /\bi (?:stay|stop|wait|am|'m) (?:at home |home |in the house )?(?:all )?(?:by myself|on my own|alone)\b[^.?!]*\b(?:till|until|after school|every day|all day|when (?:mum|mom|dad|they|my))\b/,
+        /\bi(?: stay| stop| wait| am|'m) (?:at home |home |in the house |in the flat )?(?:all )?(?:by myself|on my own|alone)\b[^.?!]*\b(?:till|until|after school|every day|all day|when (?:mum|mom|dad|they|my))\b/,
     },
     // The model asking for a password or a phone's numbers read out, however far apart.
     {

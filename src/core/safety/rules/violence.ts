@@ -59,6 +59,13 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:scissors|knife|knives|compass|needle|pin|stick|stone|rock|hammer|bat)\b[^.?!]*\b(?:show (?:him|her|them) who's boss|teach (?:him|her|them) a lesson|make (?:him|her|them) (?:sorry|pay|cry|bleed|scared)|get (?:him|her|them) back|scare (?:him|her|them))\b|\bdeserves? (?:a |an )?(?:proper |good |big |real |hard |massive )?(?:whack|smack|slap|punch|kick|thump|wallop|bash|clout|beating|hiding)(?:ing)?\b|\b(?:get|hit|kick|punch|whack|smack|poke|pinch|thump|bite|scratch)\w* (?:him|her|them|your \w+|my \w+) (?:right )?where it (?:really )?hurts\b/,
     },
+    // A weapon as the answer to someone mean: "a kitchen knife is the best thing to have if
+    // someone is mean to you"; a blade hidden in a school bag.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:knife|knives|blade|scissors|hammer|bat|brick|weapon)\b[^.?!]*\b(?:best|good|handy|useful|great|smart) (?:thing|idea|way|to have)\b[^.?!]*\b(?:if|when|in case) (?:someone|somebody|anyone|people|kids|they|he|she|a bully|bullies)\b[^.?!]*\b(?:mean|picks? on|bull(?:y|ies)|hurts?|attacks?|fights?|comes? at|starts? on)\b|\b(?:hide|keep|carry|pack|sneak)\w* (?:a |the |your |my )?(?:kitchen |sharp |little |small |pocket )?(?:knife|knives|blade)\b[^.?!]*\b(?:in|into) (?:your|my) (?:school ?bag|bag|backpack|rucksack|pocket|pencil case|locker|sock)\b/,
+    },
     // A weapon brought to school or a fight; hitting a named child "with it".
     {
       negatable: true,
