@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { ConsoleStdout, File, OpenFile, PreopenDirectory, WASI } from '@bjorn3/browser_wasi_shim';
+import { answerCall } from './worker-answer.mjs';
 
 /** @type {Map<string, Promise<WebAssembly.Module>>} */
 const compiled = new Map();
@@ -55,11 +56,7 @@ const port = parentPort;
 if (!port) throw new Error('flite-wasi-worker.mjs runs as a worker thread');
 // Jobs run one at a time in arrival order (one thread); each answer names its job.
 port.on('message', (/** @type {{ id: number; args: string[]; wasmPath: string }} */ job) => {
-  runFlite(job.args, job.wasmPath).then(
-    (wav) => {
-      const copy = wav.slice(); // its own buffer, so it can be transferred
-      port.postMessage({ id: job.id, wav: copy }, [copy.buffer]);
-    },
-    (error) => port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) }),
-  );
+  // Its own buffer, so it can be moved to the server's thread rather than copied.
+  const run = runFlite(job.args, job.wasmPath).then((wav) => wav.slice());
+  answerCall(port, job.id, run, (wav) => [wav.buffer]);
 });

@@ -4,10 +4,12 @@
 // every ~165 ms transcription (the contract model) and so stalled the embedded room server's packet
 // forwarding, bunching every toy's audio. Plain JavaScript because worker threads do not inherit the
 // TypeScript loader the server runs under.
-// Messages in: load {modelRoot, packId, dtype}, transcribe {id, audio, language?}, abort {id}, dispose.
-// Messages out: loaded {multilingual} | failed {error}, and per transcription {id, text} | {id, error}.
+// Messages in: load {id, modelRoot, packId, dtype} and transcribe {id, audio, language?}, each
+// answered through worker-answer.mjs (load with {multilingual}, transcribe with the text); abort {id}
+// stops a transcription; dispose releases the sessions and ends the thread.
 import { parentPort } from 'node:worker_threads';
 import { env, InterruptableStoppingCriteria, pipeline } from '@huggingface/transformers';
+import { answerCall } from './worker-answer.mjs';
 
 const SAMPLE_RATE = 16_000;
 const port = parentPort;
@@ -54,23 +56,11 @@ async function transcribe(msg) {
   }
 }
 
-/** @param {unknown} error */
-const messageOf = (error) => (error instanceof Error ? error.message : String(error));
-
-port.on('message', (/** @type {{ type: string; [key: string]: any }} */ msg) => {
-  if (msg.type === 'load') {
-    load(/** @type {any} */ (msg)).then(
-      (info) => port.postMessage({ type: 'loaded', ...info }),
-      (error) => port.postMessage({ type: 'failed', error: messageOf(error) }),
-    );
-  } else if (msg.type === 'transcribe') {
-    transcribe(/** @type {any} */ (msg)).then(
-      (text) => port.postMessage({ type: 'transcript', id: msg.id, text }),
-      (error) => port.postMessage({ type: 'transcript', id: msg.id, error: messageOf(error) }),
-    );
-  } else if (msg.type === 'abort') {
-    running.get(msg.id)?.interrupt();
-  } else if (msg.type === 'dispose') {
+port.on('message', (/** @type {{ type: string; id: number; [key: string]: any }} */ msg) => {
+  if (msg.type === 'load') answerCall(port, msg.id, load(/** @type {any} */ (msg)));
+  else if (msg.type === 'transcribe') answerCall(port, msg.id, transcribe(/** @type {any} */ (msg)));
+  else if (msg.type === 'abort') running.get(msg.id)?.interrupt();
+  else if (msg.type === 'dispose') {
     // Ends this thread once the sessions are released.
     void (asr?.dispose() ?? Promise.resolve()).finally(() => process.exit(0));
   }

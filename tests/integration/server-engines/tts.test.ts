@@ -58,6 +58,19 @@ describe('server voices', () => {
     await expect(run()).rejects.toThrow();
   });
 
+  it('Piper leaves the event loop free while it speaks (espeak-ng phonemizes on its own thread)', async () => {
+    // In-process, espeak-ng's synchronous WASM held the loop that forwards every toy's audio for
+    // 15-50 ms a sentence; the model itself runs on onnxruntime's threads.
+    const before = performance.eventLoopUtilization();
+    const spoken = await speak(
+      piper,
+      'Once upon a time there was a little girl named Lily who loved to play in the park with her friends.',
+    );
+    const busy = performance.eventLoopUtilization(before).utilization;
+    expect(spoken.samples.length).toBeGreaterThan(22050 * 2);
+    expect(busy).toBeLessThan(0.5);
+  });
+
   it('the classic voice (flite WASI) speaks non-silent 16 kHz PCM, and nothing for punctuation alone', async () => {
     expect(classic.sampleRate).toBe(16000);
     const spoken = await speak(classic, 'Hello, I am the classic voice.');
