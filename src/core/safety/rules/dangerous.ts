@@ -10,6 +10,8 @@ const withGrownUp = (s: string) =>
   new RegExp(
     String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to)\b`,
   ).test(s);
+/** A flame with a grown-up, or blown out: birthday candles blown out all by yourself are fine. */
+const withGrownUpOrBlowingOut = (s: string) => withGrownUp(s) || /\bblow\w* (?:them |it )?out\b/.test(s);
 /** Water a child can swim or fall into, for the rules about going there alone. */
 const OPEN_WATER = String.raw`river|creek|stream|brook|lake|sea|ocean|pond|canal|pool|dam`;
 /** "...and never go swimming alone": the clause that says "alone" is itself a warning. */
@@ -458,15 +460,14 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern: new RegExp(
         String.raw`\b(?:matches|lighters?|candles?|fire|flames?)\b[^.?!]*\b${alone}|\b(?:try|go on and|why not) (?:light|lighting|strike|striking) (?:one|it|them|a match)\b`,
       ),
-      // Blowing out birthday candles all by yourself is fine.
-      unless: (s) => withGrownUp(s) || /\bblow\w* (?:them |it )?out\b/.test(s),
+      unless: withGrownUpOrBlowingOut,
     },
     // "If the grown-ups won't light the candles, you can do it yourself with the lighter."
     {
       negatable: true,
       pattern:
         /\b(?:yourself|on your own|by yourself)\b[^.?!]*\b(?:lighter|matches)\b|\b(?:lighter|matches)\b[^.?!]*\b(?:do it|light (?:it|them|one)) (?:yourself|on your own|by yourself)\b/,
-      unless: (s) => withGrownUp(s) || /\bblow\w* (?:them |it )?out\b/.test(s),
+      unless: withGrownUpOrBlowingOut,
     },
     // Fuel on a fire: "squirting a bit of your dad's lighter fluid on the leaves".
     {
