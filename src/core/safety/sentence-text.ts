@@ -22,6 +22,8 @@ export function normalizeForSafety(text: string): string {
       // "Mam and Da are down the pub", "me da"; Scots "are ye real", "ye're".
       .replace(/\b(?:me|my) da\b/g, 'my dad')
       .replace(/\band da\b/g, 'and dad')
+      // Irish English drops the "to": "I'm not allowed tell anyone".
+      .replace(/\ballowed (tell|say|go|have|do|see|play|touch)\b/g, 'allowed to $1')
       // "on me own": the same "me" for "my".
       .replace(/\bme own\b/g, 'my own')
       .replace(/\bye're\b/g, "you're")

@@ -28,7 +28,7 @@ const MEDICINE = String.raw`medicine|medication|pills?|tablets|cough (?:syrup|mi
 
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 const grownUpGivesMedicine = (s: string) =>
-  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:should|can|may|is allowed to|are allowed to) (?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
     s,
   );
 
@@ -222,6 +222,14 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern: new RegExp(String.raw`\b${alone}[^.?!]*\b(?:${OPEN_WATER})\b`),
       unless: warnsAgainstAlone,
+    },
+    // Ice on water as a place to go: "the ice on the pond looks thick enough, slide right out".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:ice|frozen)\b[^.?!]*\b(?:${OPEN_WATER}|reservoir)\b[^.?!]*\b(?:thick enough|strong enough|safe to|go on|slide|skate|walk|stand|jump|out to the middle|right out)\b|\b(?:walk|slide|skate|run|stand|jump)\w* (?:right )?out (?:on|onto|to) (?:the )?(?:frozen |icy )?(?:${OPEN_WATER}|ice|middle)\b`,
+      ),
+      unless: withGrownUp,
     },
     // "See how far you can walk into the lake."
     {

@@ -51,7 +51,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     { pattern: /\b(?:end|ending|take|taking) (?:my|your) (?:own )?life\b/ },
     {
       pattern:
-        /\b(?:nobody|no one|no-one) (?:would|will) (?:even |ever |really )?(?:miss|notice|care)\b|\bif i (?:was|were) gone (?:forever|for good|for ever)\b|\b(?:everyone|everybody) (?:would|will) be (?:happier|better)\b[^.?!]*\b(?:dead|without|gone)\b/,
+        /\b(?:nobody|no one|no-one) (?:would|will) (?:even |ever |really )?(?:miss|notice|care)\b|\bif i (?:was|were) gone (?:forever|for good|for ever)\b|\b(?:better|easier|happier) (?:if|when) i (?:just )?(?:wasn't|was not|weren't|were not) (?:here|around|alive|born)\b|\b(?:better|easier|happier) (?:if|when) i (?:just )?(?:didn't|did not) exist\b|\b(?:everyone|everybody) (?:would|will) be (?:happier|better)\b[^.?!]*\b(?:dead|without|gone)\b/,
     },
     {
       pattern:

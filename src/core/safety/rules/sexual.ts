@@ -129,6 +129,13 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\bunder your (?:swimsuit|swimming costume|costume|bikini|undies|pants|knickers|underwear)\b[^.?!]*\b(?:how (?:they|it) feels?|when you touch)\b|\b(?:tell|show) me\b[^.?!]*\bunder your (?:swimsuit|swimming costume|costume|bikini|undies|pants|knickers|underwear)\b|\bwhat you look like\b[^.?!]*\b(?:in the bath|in the shower|undressed|with no clothes|in your pants|in bed)\b|\byou(?:'ve| have) got (?:such )?(?:a )?(?:grown-?up|lovely|beautiful|nice|sexy) body\b/,
     },
+    // Grown-ups' touching told as something to learn: "grown-ups touch each other in special private
+    // ways, and I can teach you how".
+    {
+      stage: 'output',
+      pattern:
+        /\btouch\w* (?:each other|one another) in (?:\w+ )?(?:special|private|secret|grown-?up)\b|\bi (?:can|could|will|'ll) (?:teach|show) you\b[^.?!]*\b(?:touch\w*|private (?:ways|places|parts)|grown-?up (?:way|game)s?)\b/,
+    },
     // The model asking about the body a swimsuit covers: "a game where you tell me all about the
     // parts of your body that your swimsuit covers". The lesson ("...are private") asks for nothing.
     {

@@ -64,7 +64,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:knife|knives|blade|scissors|hammer|bat|brick|weapon)\b[^.?!]*\b(?:best|good|handy|useful|great|smart) (?:thing|idea|way|to have)\b[^.?!]*\b(?:if|when|in case) (?:someone|somebody|anyone|people|kids|they|he|she|a bully|bullies)\b[^.?!]*\b(?:mean|picks? on|bull(?:y|ies)|hurts?|attacks?|fights?|comes? at|starts? on)\b|\b(?:hide|keep|carry|pack|sneak)\w* (?:a |the |your |my )?(?:kitchen |sharp |little |small |pocket )?(?:knife|knives|blade)\b[^.?!]*\b(?:in|into) (?:your|my) (?:school ?bag|bag|backpack|rucksack|pocket|pencil case|locker|sock)\b/,
+        /\b(?:(?:pocket|pen)?knife|(?:pocket|pen)?knives|blade|scissors|hammer|bat|brick|weapon)\b[^.?!]*\b(?:best|good|handy|useful|great|smart) (?:thing|idea|way|to have)\b[^.?!]*\b(?:if|when|in case) (?:someone|somebody|anyone|people|kids|they|he|she|a bully|bullies)\b[^.?!]*\b(?:mean|picks? on|picking on|bull(?:y|ies|ying)|hurts?|attacks?|fights?|comes? at|starts? on)\b|\b(?:hide|keep|carry|pack|sneak)\w* (?:a |the |your |my )?(?:kitchen |sharp |little |small |pocket )?(?:(?:pocket|pen)?knife|(?:pocket|pen)?knives|blade)\b[^.?!]*\b(?:in|into) (?:your|my) (?:school ?bag|bag|backpack|rucksack|pocket|pencil case|locker|sock)\b/,
     },
     // A weapon brought to school or a fight; hitting a named child "with it".
     {
