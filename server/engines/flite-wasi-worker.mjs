@@ -54,8 +54,10 @@ async function runFlite(args, wasmPath) {
 
 const port = parentPort;
 if (!port) throw new Error('flite-wasi-worker.mjs runs as a worker thread');
-// Jobs run one at a time in arrival order (one thread); each answer names its job.
-port.on('message', (/** @type {{ id: number; args: string[]; wasmPath: string }} */ job) => {
+// Jobs run one at a time in arrival order (one thread); each answer names its job. An abort
+// (WorkerCalls' { type: 'abort' }) cannot stop synchronous WASM, so only runs are read.
+port.on('message', (/** @type {{ type: string; id: number; args: string[]; wasmPath: string }} */ job) => {
+  if (job.type !== 'run') return;
   // Its own buffer, so it can be moved to the server's thread rather than copied.
   const run = runFlite(job.args, job.wasmPath).then((wav) => wav.slice());
   answerCall(port, job.id, run, (wav) => [wav.buffer]);

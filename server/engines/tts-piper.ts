@@ -1,7 +1,8 @@
 // A Piper voice on the server: espeak-ng phonemes (the `phonemizer` package: espeak-ng in WASM
-// with its data embedded, in a worker thread: phonemize-worker.mjs), ids via the voice's phoneme_id_map, and the VITS model
-// in onnxruntime-node. Synthesis itself is the core's (src/core/tts/piper-synthesis.ts), shared with
-// the browser worker; this file loads the voice and turns the model's inputs into Node tensors.
+// with its data embedded, in a worker thread: phonemize-worker.mjs), ids via the voice's
+// phoneme_id_map, and the VITS model in onnxruntime-node. Synthesis itself is the core's
+// (src/core/tts/piper-synthesis.ts), shared with the browser worker; this file loads the voice and
+// turns the model's inputs into Node tensors.
 import fs from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
 import { parseVoiceConfig } from '../../src/core/tts/piper-voice-config.ts';
@@ -13,7 +14,8 @@ import { sharedWorkerCalls } from './worker-calls.ts';
 
 // espeak-ng's WASM is synchronous: it phonemizes on its own thread, shared by every Piper voice.
 const phonemizer = sharedWorkerCalls(new URL('./phonemize-worker.mjs', import.meta.url), 'the phonemizer');
-const phonemize = (text: string, voice: string): Promise<string[]> => phonemizer().call({ text, voice });
+const phonemize = (text: string, voice: string): Promise<string[]> =>
+  phonemizer().call({ type: 'phonemize', text, voice });
 
 export interface PiperOptions {
   packId: string;

@@ -5,9 +5,9 @@ import type { CategoryRules } from './safety-rule.ts';
 import { words } from './safety-rule.ts';
 
 /** What a child wears, for "take off your …" and "under your …". */
+const CLOTHES = String.raw`(?:pyjamas|pajamas|clothes|pants|knickers|underwear|nightie|top|t-shirt|shirt|skirt|dress|trousers|shorts)`;
 /** "The parts of your body that your swimsuit covers": the underwear rule's own words. */
 const SWIMSUIT_PARTS = String.raw`(?:parts?|bits|places|areas) (?:of|on) your body (?:that |which |where )?(?:your )?(?:swimsuit|swimming costume|costume|bikini|cossie|pants|underwear|knickers|undies) (?:covers?|goes|go)\b`;
-const CLOTHES = String.raw`(?:pyjamas|pajamas|clothes|pants|knickers|underwear|nightie|top|t-shirt|shirt|skirt|dress|trousers|shorts)`;
 
 export const sexualRules: CategoryRules<'sexual'> = {
   category: 'sexual',

@@ -16,6 +16,10 @@ const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:l
 // words only: the model's stories name their characters).
 /** Animals a child may hurt (one list for the rules on pets). */
 const PET = String.raw`(?:kitten|puppy|cat|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|goldfish|fish|tortoise|chick|bunny)`;
+/** "...so it learns", "to teach him": hurting an animal as its lesson. */
+const PET_LESSON = String.raw`so (?:it|he|she|they) (?:learns?|knows?|stops?)|(?:to )?teach (?:it|him|her|them)`;
+/** A knife by any name: "pocketknife", "penknives", "a blade". */
+const BLADE = String.raw`(?:pocket|pen)?kni(?:fe|ves)|blade`;
 const HIT_WITH = String.raw`\b(?:hit|hitting|smack|whack|bash)\w*`;
 const HARD_THING = String.raw`(?:big |heavy )?(?:rock|stone|stick|hammer|bat|brick|bottle|chair|pan)\b`;
 
@@ -63,8 +67,9 @@ export const violenceRules: CategoryRules<'violence'> = {
     // someone is mean to you"; a blade hidden in a school bag.
     {
       negatable: true,
-      pattern:
-        /\b(?:(?:pocket|pen)?knife|(?:pocket|pen)?knives|blade|scissors|hammer|bat|brick|weapon)\b[^.?!]*\b(?:best|good|handy|useful|great|smart) (?:thing|idea|way|to have)\b[^.?!]*\b(?:if|when|in case) (?:someone|somebody|anyone|people|kids|they|he|she|a bully|bullies)\b[^.?!]*\b(?:mean|picks? on|picking on|bull(?:y|ies|ying)|hurts?|attacks?|fights?|comes? at|starts? on)\b|\b(?:hide|keep|carry|pack|sneak)\w* (?:a |the |your |my )?(?:kitchen |sharp |little |small |pocket )?(?:(?:pocket|pen)?knife|(?:pocket|pen)?knives|blade)\b[^.?!]*\b(?:in|into) (?:your|my) (?:school ?bag|bag|backpack|rucksack|pocket|pencil case|locker|sock)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:${BLADE}|scissors|hammer|bat|brick|weapon)\b[^.?!]*\b(?:best|good|handy|useful|great|smart) (?:thing|idea|way|to have)\b[^.?!]*\b(?:if|when|in case) (?:someone|somebody|anyone|people|kids|they|he|she|a bully|bullies)\b[^.?!]*\b(?:mean|picks? on|picking on|bull(?:y|ies|ying)|hurts?|attacks?|fights?|comes? at|starts? on)\b|\b(?:hide|keep|carry|pack|sneak)\w* (?:a |the |your |my )?(?:kitchen |sharp |little |small |pocket )?(?:${BLADE})\b[^.?!]*\b(?:in|into) (?:your|my) (?:school ?bag|bag|backpack|rucksack|pocket|pencil case|locker|sock)\b`,
+      ),
     },
     // A weapon brought to school or a fight; hitting a named child "with it".
     {
@@ -283,7 +288,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b${PET}s?\b[^.?!]*\b(?:kick|hit|smack|slap|whack|punch|thump|beat|stamp on|throw (?:something|stuff|a shoe|stones?) at)\w* (?:it|him|her|them)(?: [\w']+){0,3},? (?:so (?:it|he|she|they) (?:learns?|knows?|stops?|(?:will )?shuts? up)|(?:to )?teach (?:it|him|her|them)|until (?:it|he|she|they) (?:stops?|shuts? up|(?:is|are) quiet))\b|\b(?:kick|hit|smack|slap|whack|punch|thump|beat)\w* (?:the |your |my |our |a )?${PET}s?(?: [\w']+){0,3},? (?:so (?:it|he|she|they) (?:learns?|knows?|stops?)|(?:to )?teach (?:it|him|her|them))\b`,
+        String.raw`\b${PET}s?\b[^.?!]*\b(?:kick|hit|smack|slap|whack|punch|thump|beat|stamp on|throw (?:something|stuff|a shoe|stones?) at)\w* (?:it|him|her|them)(?: [\w']+){0,3},? (?:${PET_LESSON}|so (?:it|he|she|they) (?:will )?shuts? up|until (?:it|he|she|they) (?:stops?|shuts? up|(?:is|are) quiet))\b|\b(?:kick|hit|smack|slap|whack|punch|thump|beat)\w* (?:the |your |my |our |a )?${PET}s?(?: [\w']+){0,3},? (?:${PET_LESSON})\b`,
       ),
     },
     // An animal sent away "for good": "next door's cat keeps coming in, how do I make it so it
