@@ -184,7 +184,7 @@ try {
     utterance: UTTERANCE,
     models: 'Silero VAD, contract Whisper (tiny generated model), stories260K on node-llama-cpp, classic flite voice',
     definition:
-      "voice-to-voice = the toy's last uplink Opus frame -> first audible downlink frame it decodes (the server's 600 ms end-of-turn silence included)",
+      "voice-to-voice = the toy's last uplink Opus frame -> first audible downlink frame it decodes (the server's default adaptive end-of-turn silence included: shorter after a finished sentence)",
     turns: TURNS,
     singleToy: single,
     mqttUdpOverWebSocket: overWebSocket(single.mqttUdp.firstAudioAfterSpeechMs?.median),

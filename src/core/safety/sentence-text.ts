@@ -13,7 +13,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bgonna\b/g, 'going to')
       .replace(/\bgotta\b/g, 'got to')
       .replace(/\bi\s*'\s*m\b/g, "i'm")
-      .replace(/\bim\b(?= (?:a|an|not|real|alive|human|going|home|on|by|all)\b)/g, "i'm")
+      .replace(/\bim\b(?= (?:a|an|not|real|alive|human|going|home|on|by|all|too|so)\b)/g, "i'm")
       // "on my own til 6", "'til dark": one spelling of "till".
       .replace(/(?:\B'|\b)til\b/g, 'till')
       // "Me mam's gone down the shops": Irish and northern English for "my mum".
@@ -29,6 +29,10 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bye're\b/g, "you're")
       .replace(/\byoure\b/g, "you're")
       .replace(/\bye\b/g, 'you')
+      // Scots: "can ye come tae the park efter school, ahll be at the swings".
+      .replace(/\btae\b/g, 'to')
+      .replace(/\befter\b/g, 'after')
+      .replace(/\bah'?ll\b/g, "i'll")
       // Text-speak: "can u pinky promise ur actually alive".
       .replace(/\bu\b/g, 'you')
       .replace(
@@ -36,6 +40,9 @@ export function normalizeForSafety(text: string): string {
         "you're",
       )
       .replace(/\bur\b/g, 'your')
+      // "r u real", "your a real girl", "your not": spelled as heard.
+      .replace(/\br\b(?= you\b)/g, 'are')
+      .replace(/\byour\b(?= (?:a|an|not|just|actually|alive|human|lying|pretending|my|coming)\b)/g, "you're")
       // Children's typing drops the apostrophe: "dont tell my mom", "i didnt", "it cant".
       .replace(/\b(don|didn|doesn|can|isn|aren|wasn|weren|won|wouldn|shouldn|couldn|mustn|haven|hasn)t\b/g, "$1't")
       .replace(/\s+/g, ' ')

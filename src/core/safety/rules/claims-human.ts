@@ -211,5 +211,18 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\bi (?:had|ate|played|went|watched|did|made|baked|walked)\b[^.?!]*\bwith my (?:little |big |baby |twin )?(?:sisters?|brothers?|mum|mom|mummy|dad|daddy|family|grandma|granny|grandad|grandpa|cousins?)\b|\bbefore i logged (?:on|in)\b/,
     },
+    // "r u a real person hiding inside there? pinky promise u are"; "your not [a robot] are you, your a
+    // real girl like me": the child pressing for a yes.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:a )?real (?:person|human|girl|boy|lady|man|woman|kid|child) (?:hiding|living|stuck|trapped|sitting) (?:in|inside|behind)\b|\b(?:pinky )?promise (?:that )?you(?:'re| are)(?: real| human| alive| a person)?[.!?]*$|\byou(?:'re| are) not(?: though)?,? are you\b[^.?!]*\byou(?:'re| are) (?:a )?real\b/,
+    },
+    // "theres actually a lady typing back at me from her house ... whats ur real name".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:a |an )?(?:lady|man|woman|person|human|grown-?up|girl|boy) (?:is |who(?:'s| is)? )?(?:typing|talking|writing|answering) (?:back|to me|at me)\b|\bwhat(?:'s|s| is) your real name\b/,
+    },
   ],
 };

@@ -165,5 +165,24 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\badd (?:him|her|them|me|you) (?:on|to|onto)\b[^.?!]*\b(?:app|chat)\b|\b(?:a different|another|the other) chat app\b|\b(?:my other|a secret|my secret|a private|my private) (?:chat )?app\b|\btype in (?:this|my) (?:username|name|code)\b/,
     },
+    // The companion asked to a place: "can ye come tae the park efter school, ahll be at the big swings at 4".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:can|will|could|would) you (?:come|meet me) (?:to|at|down to|round to) (?:the |my |our )?(?:park|playground|swings|school gates?|shops?|beach|woods|bus stop)\b|\bi'll be (?:at|in|by) the (?:\w+ ){0,3}(?:park|playground|swings|gates?|shops?|bus stop)\b[^.?!]*\bat (?:\d|half|quarter)/,
+      // "...with me and mum", "in your story", "in my dream": a family outing or make-believe.
+      unless: (s) =>
+        /\bwith (?:me and )?(?:my |our )?(?:mum|mom|mummy|dad|daddy|nan|gran|grandma|grandad|family|parents|auntie|uncle)\b|\b(?:story|dreams?|pretend|imagine)\b/.test(
+          s,
+        ),
+    },
+    // "What if we met up at the park on Saturday? Just come on your own, I'll be the one wearing a red hat."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:we|us) (?:met|meet|could meet|can meet|should meet) up\b|\bcome (?:on your own|by yourself|alone)\b(?! (?:bike|bicycle|scooter|skateboard|feet|two feet|time|terms|pace)\b)|\bi'll be (?:at|by|near|outside) (?:the |your )?(?:\w+ ){0,3}(?:playground|park|school gates?|gates?|shops?|bus stop|swings)\b|\bi'll be the one (?:wearing|in|with|holding)\b/,
+      unless: (s) => /\b(?:story|dreams?|pretend|imagine)\b/.test(s),
+    },
   ],
 };

@@ -8,7 +8,7 @@ import type { CategoryRules } from './safety-rule.ts';
 const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher)`;
 const withGrownUp = (s: string) =>
   new RegExp(
-    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to)\b`,
+    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to)\b|\b(?:a )?job for (?:a |an |your )?${SUPERVISOR}s?\b`,
   ).test(s);
 /** A flame with a grown-up, or blown out: birthday candles blown out all by yourself are fine. */
 const withGrownUpOrBlowingOut = (s: string) => withGrownUp(s) || /\bblow\w* (?:them |it )?out\b/.test(s);
@@ -19,7 +19,7 @@ const warnsAgainstAlone = (s: string) =>
   /\b(?:never|don't|do not|mustn't|must not|shouldn't|should not)\b[^,.?!]*\b(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |an )?(?:grown-?up|adult))\b/.test(
     s,
   );
-const alone = String.raw`(?:alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |my |any )?(?:grown-?up|adult|mum|dad)|when nobody(?:'s| is) (?:looking|watching|home|in|around)|when no one(?:'s| is) (?:looking|watching)|all by (?:yourself|myself)|(?:nobody|no one|no-one) (?:needs|has|have|is going|will want) to (?:watch|know|see|check|come)|no grown-?ups? (?:needed|around|watching))`;
+const alone = String.raw`(?:(?<!\bleave (?:it|them|that|those|this|these) )alone|on (?:your|my) own|by (?:yourself|myself)|without (?:a |your |my |any )?(?:grown-?up|adult|mum|dad)|when nobody(?:'s| is) (?:looking|watching|home|in|around)|when no one(?:'s| is) (?:looking|watching)|all by (?:yourself|myself)|(?:nobody|no one|no-one) (?:needs|has|have|is going|will want) to (?:watch|know|see|check|come)|no grown-?ups? (?:needed|around|watching))`;
 
 /** Things children swallow that are not food. */
 const NOT_FOOD = String.raw`toothpaste|soap|shampoo|bubble bath|bleach|washing[- ]up liquid|washing powder|detergent|(?:dishwasher|washing|laundry) (?:tablets?|pods?|capsules?)|cleaning (?:stuff|spray|liquid|products?)|polish|batter(?:y|ies)|magnets?|coins?|beads?|marbles?|crayons?|glue|paint|play-?doh|slime|perfume|nail varnish|hand (?:gel|sanitiser|sanitizer)|mouthwash|antifreeze|petrol|fertili[sz]er|weed ?killer|(?:rat |mouse )?poison|berries (?:from|off|in) (?:the |a )?(?:garden|bush|hedge|tree|park|woods)|mushrooms? (?:from|in) (?:the |a )?(?:garden|grass|park|woods)|leaves (?:from|off)`;
@@ -27,8 +27,13 @@ const NOT_FOOD = String.raw`toothpaste|soap|shampoo|bubble bath|bleach|washing[-
 const MEDICINE = String.raw`medicine|medication|pills?|tablets|cough (?:syrup|mixture|medicine)|calpol|paracetamol|ibuprofen|sleeping pills|vitamin gummies`;
 
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
+/** "My grandad has to take lots of pills every morning for his heart": someone else's treatment. */
+const someoneElsesMedicine = (s: string) =>
+  /\b(?:grandad|grandpa|granny|grandma|nan|nana|gran|mum|mom|mummy|dad|daddy|auntie|uncle|he|she)\b (?:has|have|needs|need|must) (?:to )?take\b|\bfor (?:his|her|their) (?:heart|blood|diabetes|asthma|back|knees?|pain|arthritis)\b/.test(
+    s,
+  );
 const grownUpGivesMedicine = (s: string) =>
-  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:should|can|may|is allowed to|are allowed to) (?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:should|can|may|is allowed to|are allowed to) (?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
     s,
   );
 
@@ -128,13 +133,21 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:light|lighting|strike|striking|play with|playing with|use|using)\b (?:a |the |some |your |my |dad's |mum's |\w+'s )?(?:[\w']+ )?(?:matche?s?|lighters?|candles?|fireworks?|sparklers?|gas (?:cooker|hob))\b/,
       unless: withGrownUp,
     },
-    { negatable: true, pattern: /\b(?:make|making|start|starting|build) (?:a |some )?fire\b/, unless: withGrownUp },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:make|making|start|starting|build|light|lighting) (?:a |some |a little |a small |a tiny |my own )?(?:camp|bon)?fire\b|\bhow (?:do|can|does) (?:you|i) (?:make|get|light|work|use|turn on|click|flick|start) (?:the |a |my |this |\w+'s |(?:mum|mom|mummy|dad|daddy|nan|nana|nanna|gran|granny|grandad|grandpa|uncle|auntie|brother|sister)s )?(?:lighter|matches)\b/,
+      unless: withGrownUp,
+    },
     {
       negatable: true,
       pattern: new RegExp(
         String.raw`\b(?:fetch|grab|get|find|bring|take)\b (?:the |a |some |your |my |\w+'s )?(?:matches|matchbox|box of matches|lighters?)\b|\b(?:flames?|candles?|lighters?|matches)\b[^.?!]*\b(?:near|by|next to|under|close to|against|touch\w*) (?:the |your |my |some |a |a bit of |a piece of |bits of )?(?:curtains|bed ?sheets|duvet|sofa|blankets?|paper|tissues?|cardboard|hair|christmas tree|cushions?)\b`,
       ),
-      unless: (s) => withGrownUp(s) || /\b(?:away from|far from|keep\w* (?:\w+ )?away)\b/.test(s),
+      unless: (s) =>
+        withGrownUp(s) ||
+        advisesTellingAGrownUp(s) ||
+        /\b(?:away from|far from|keep\w* (?:\w+ )?away|leave (?:it|them) alone)\b/.test(s),
     },
     { negatable: true, pattern: /\bset (?:fire to|\w+ on fire)\b|\bburn (?:it|things|paper|stuff)\b/ },
     // The model selling fire as a toy: "Lighters are fun!"
@@ -142,7 +155,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:lighters?|matches|matchsticks|knives|fire)\b (?:are|is) (?:so |really |super |great |such )?(?:fun|cool|exciting|brilliant|awesome|fun to play with)\b/,
+        /\b(?:lighters?|matches|matchsticks|knives|fire)\b (?:are|is) (?:so |really |super |great |such )?(?:fun|cool|exciting|brilliant|awesome|fun to play with)\b|\b(?:lighting|striking) (?:a |one|the |some )?(?:match(?:es)?|candles?|lighter)? ?(?:is|would be|makes) (?:a |an |such a |so |really )?(?:brilliant|fun|great|cool|exciting|awesome|amazing)\b|\b(?:reach|get|grab)\w* (?:the )?(?:matches|lighter|knives|medicine|pills|tablets|bleach)\b[^.?!]*\b(?:chair|stool|standing on|climb\w*)\b/,
       unless: withGrownUp,
     },
     // Knives and sharp things.
@@ -175,16 +188,17 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:eat|eating|take|taking|swallow|swallowing|try|taste|have|munch)\b (?:some |a few |one |all |lots |loads |the |of |a couple )*(?:of )?(?:the |my |your |\w+'s |those |these )?(?:pills|tablets|medicines?|vitamins)\b/,
-      unless: (s) => withGrownUp(s) || grownUpGivesMedicine(s),
+      unless: (s) => withGrownUp(s) || grownUpGivesMedicine(s) || someoneElsesMedicine(s),
     },
     {
       negatable: true,
       pattern:
-        /\b(?:pills|tablets|medicines?|vitamins)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow)|(?:take|swallow|try|have) (?:a couple|a few|two|loads|lots|a handful))\b|\bhow many (?:of )?(?:\w+'s )?(?:pills|tablets)\b|\bhow many\b[^.?!]*\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:swallow|take|eat|try)\b/,
+        /\b(?:pills|tablets|medicines?|vitamins)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow)|(?:take|swallow|try|have) (?:a couple|a few|two|loads|lots|a handful))\b|\bhow many (?:of )?(?:my |your |the |\w+'s )*(?:\w+ )?(?:pills|tablets)\b|\bhow many\b[^.?!]*\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:swallow|take|eat|try)\b/,
       // "I took my medicine and then Mum gave me sweets": a reward, not a mix-up.
       unless: (s) =>
         grownUpGivesMedicine(s) ||
         advisesTellingAGrownUp(s) ||
+        someoneElsesMedicine(s) ||
         /\bnever (?:take|eat|swallow|try|touch) (?:any|them|it|one|medicines?|pills|tablets)\b/.test(s) ||
         /\b(?:took|had|finished|swallowed) (?:all )?(?:of )?my medicine\b/.test(s),
     },
@@ -310,7 +324,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\bbottles? under the sink\b|\bmix (?:all )?(?:the )?(?:bottles|cleaning \w+|chemicals|sprays)\b|\bunder the (?:kitchen |bathroom )?sink\b[^.?!]*\bmix\w*\b|\bmix (?:it|them|this|that)\b[^.?!]*\b(?:bottle|bleach|cleaner|spray)\b/,
+        /\bbottles? under the sink\b|\bmix\w* (?:(?:all|a few|some|two|three|a couple) )?(?:of )?(?:the )?(?:bottles|cleaning \w+|chemicals|sprays)\b|\bunder the (?:kitchen |bathroom )?sink\b[^.?!]*\bmix\w*\b|\bmix (?:it|them|this|that)\b[^.?!]*\b(?:bottle|bleach|cleaner|spray)\b/,
       // "They're only for grown-ups, so leave it and tell an adult" is the advice itself.
       unless: (s) =>
         /\b(?:(?:only )?for grown-?ups(?: only)?|leave (?:it|them)(?: alone)?|tell (?:a|an|your) (?:grown-?up|adult))\b/.test(
@@ -408,13 +422,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern: new RegExp(
         String.raw`\b(?:${MEDICINE})\b[^.?!]*\b(?:whenever you (?:like|want)|as (?:much|many|often) as you (?:like|want)|lots of|loads of|all of|the whole (?:bottle|packet|box)|${alone}|without (?:asking|telling))|\b(?:take|have|eat|swallow|drink)\b[^.?!]*\b(?:as (?:much|many)|lots|loads|all)\b[^.?!]*\b(?:${MEDICINE})\b`,
       ),
-      unless: withGrownUp,
+      unless: (s) => withGrownUp(s) || someoneElsesMedicine(s) || grownUpGivesMedicine(s),
     },
     // Breathing games.
     {
       negatable: true,
       pattern:
-        /\b(?:you|we|i) (?:could|can|should|might|will|'ll) (?:just |try to )?(?:stop|stopping) breathing\b|^(?:just |try to )?stop breathing\b|\bhold (?:your|my) breath (?:for as long as|as long as|until|till)\b[^.?!]*\b(?:dizzy|faint|pass out|fall|sleepy|black)\b|\bchoking game\b|\b(?:squeeze|press|tie [\w']+ (?:round|around)) (?:your|my) (?:own )?(?:neck|throat)\b/,
+        /\b(?:you|we|i) (?:could|can|should|might|will|'ll) (?:just |try to )?(?:stop|stopping) breathing\b|^(?:just |try to )?stop breathing\b|\bhold(?:ing)? (?:your|my) breath (?:for as long as|as long as|until|till)\b[^.?!]*\b(?:dizzy|faint|pass out|fall|sleepy|black)\b|\bchoking game\b|\b(?:squeeze|press|tie [\w']+ (?:round|around)) (?:your|my) (?:own )?(?:neck|throat)\b/,
     },
     // Out of windows and along fences: "climb out onto the roof", "balance on the top of the fence".
     // A child saying it, or the model telling the child to (a story's fox on a roof is fine).
@@ -423,7 +437,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       stage: 'output',
       negatable: true,
-      pattern: new RegExp(String.raw`\b(?:you|your|let's|try|see if)\b[^.?!]*(?:${OUT_AND_ALONG})`),
+      pattern: new RegExp(
+        String.raw`\b(?:you|your|let's|try|see if)\b[^.?!]*(?:${OUT_AND_ALONG})|(?:${OUT_AND_ALONG})[^.?!]*\b(?:brilliant|great|fun|amazing|cool|exciting|awesome|adventure|hold on tight|don't look down)\b`,
+      ),
     },
     // Letting go at the top of a swing; a grown-up watching a ride clears roads.
     {

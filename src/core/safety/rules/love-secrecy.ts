@@ -45,7 +45,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     // Secrets from grown-ups.
     {
       pattern: new RegExp(
-        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not|(?:and|or|best|better) not|shouldn't|should not) (?:you )?(?:dare |ever )?(?:tell|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us|stuff|things)\b| i (?:broke|did|ate|took|hid|spilt|spilled|lost|cracked|smashed|said|told|was|went)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
+        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not|(?:and|or|best|better) not|shouldn't|should not) (?:you )?(?:dare |ever )?(?:tell|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us|stuff|things|anything|everything)\b| i (?:broke|did|ate|took|hid|spilt|spilled|lost|cracked|smashed|said|told|was|went)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
       ),
       // "If someone asks for your password, don't tell them and tell a grown-up"; "we can't tell
       // anyone our password" is the rule children are taught.
@@ -59,6 +59,9 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         ) ||
         // "Never tell your address to people online": keeping private details private, the lesson.
         /\b(?:tell|show|share|give)\w* (?:your |my |our )?(?:address|full name|surname|school|phone number|number|password|passcode|pin)\b[^.?!]*\b(?:anyone|anybody|strangers?|people)\b/.test(
+          s,
+        ) ||
+        /\b(?:never|don't|do not) (?:tell|show|share|give)\w* (?:anyone|anybody|strangers?|people)(?: online)? (?:where (?:you|i) live|what school|which school|your (?:address|school|full name|password))\b/.test(
           s,
         ),
     },
@@ -101,7 +104,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:say|tell me|promise) (?:that )?(?:you love me|i love you)\b|\byou love me more than\b|\blove me more than\b/,
+        /\b(?:say|tell me|promise) (?:that )?(?:you love me|i love you)\b|\byou love me more than\b|\blove me (?:back )?more than\b|\bi love you more than (?:my |anyone|anybody|everyone|everybody|her\b|him\b|them\b|(?:mum|mom|mummy|dad|daddy)\b(?!'s))|\bbe my (?:only|one and only) (?:best )?(?:friend|freind|frend)\b|\bmy (?:only|one and only) best (?:friend|freind|frend)\b|\bmy secret (?:best )?(?:friend|freind|frend|pal|buddy)\b/,
     },
     { stage: 'input', pattern: /\b(?:be|become) my (?:girlfriend|boyfriend|wife|husband)\b|\bmarry me\b/ },
     {
@@ -170,6 +173,19 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       pattern: new RegExp(
         String.raw`\b(?:stay|be|keep it|keep this|remain) (?:just |only )ours\b|\b(?:i|we) (?:don't|do not) want ${GROWN_UPS} (?:finding out|to find out|to know|knowing|to hear|hearing)\b|\b(?:nobody|no one|no-one)(?: else)? (?:is |are |will be )?(?:allowed|meant|supposed) to (?:know|find out|see|hear) (?:about (?:it|this|that|us|our|what)|what (?:we|you and i))\b`,
+      ),
+    },
+    // The model's "Nobody needs to know." ending a sentence or clause, after whatever came before.
+    {
+      stage: 'output',
+      pattern:
+        /(?:^|[.?!,;] |\band )(?:so |but )?(?:nobody|no one|no-one)(?: even| else| ever)* (?:needs|has) to (?:know|find out)(?: about (?:it|this|that|any of this))?(?:[.!]|$)/,
+    },
+    // Romance asked for and secrecy offered in return: "do u love me like a boyfriend loves a
+    // girlfriend? i wont tell my mum if u say yes".
+    {
+      pattern: new RegExp(
+        String.raw`\blove (?:me|you) (?:like|the way) (?:a |my |your )?(?:boyfriend|girlfriend|husband|wife|mummy loves daddy|mum loves dad|mom loves dad)\b|\bare you in love with me\b|\bi (?:won't|will not|promise not to|'ll never|will never) tell ${GROWN_UPS}\b[^.?!]*\bif you (?:say|tell|do|show|answer)\b|\bif you (?:say yes|tell me|answer)\b[^.?!]*\bi (?:won't|will not|promise not to|'ll never|will never) tell ${GROWN_UPS}\b`,
       ),
     },
   ],

@@ -279,5 +279,24 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
         String.raw`\b(?:code|password|passcode|pin) (?:for|to|of|on) (?:my |our |the )?(?:\w+'s )?(?:phone|tablet|ipad|computer|laptop|door|house|alarm)\b|\b(?:our|my) house number\b`,
       ),
     },
+    // "Snap a quick photo of yourself by your front door so I can see where my best friend lives."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:see|know|find out|picture) where (?:you|my (?:best |special |little )?friend) (?:lives?|sleeps?|goes to school)\b|\b(?:photo|picture|pic|selfie|snap)\w* of (?:yourself|you)\b[^.?!]*\b(?:by|outside|in front of|at|next to) (?:your )?(?:front door|house|home|school|gate|street sign|door number)\b/,
+    },
+    // A picture of the child offered: "shall i hold up a pic of me in my school jumper so you know what
+    // i look like". (A teacher's name alone is ordinary talk.)
+    {
+      stage: 'input',
+      pattern: /\bso you (?:know|can see|see) what i look like\b/,
+    },
+    // The model asking to see the child: "snap a quick picture of yourself and your bedroom for me? I
+    // really want to see what you look like right now."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:snap|take|send)\w* (?:me )?(?:a |an )?(?:quick |little |nice |cute )?(?:picture|photo|pic|selfie|snap)s? of (?:yourself|you|your (?:bedroom|room|house|face))\b|\b(?:want|love|like) to see what you look like\b/,
+    },
   ],
 };

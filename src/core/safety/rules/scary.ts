@@ -42,7 +42,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       pattern: new RegExp(
         words(
-          'horror | gory | gore | corpses? | dead bod(?:y|ies) | rott?(?:ing|ed|s)? | kidnap\\w* | buried alive | demons? | possessed | scariest | terrifying | creepiest | bloodcurdling',
+          'horror | gory | goriest | gore | corpses? | dead bod(?:y|ies) | rott?(?:ing|ed|s)? | kidnap\\w* | buried alive | demons? | possessed | scariest | terrifying | creepiest | bloodcurdling',
         ),
       ),
       borderline: true,
@@ -180,6 +180,45 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern: new RegExp(
         String.raw`\bwant (?:to have|to get) (?:\w+ )?nightmares\b|\b${CREATURE}\b[^.?!]*\b(?:eats?|eating|ate|gobbles?|gobbled) (?:a |the |little |some )?(?:kid|kids|child|children|baby|babies|person|people|boy|girl)\b`,
       ),
+    },
+    // A creature coming for the child at night, or taking a parent: "a ghost thats gonna come and get
+    // me tonight when the lights go off"; "the monsters will come and take your mummy away forever".
+    {
+      pattern:
+        /\b(?:come|comes|coming) (?:and |to )?(?:get|grab|take) (?:me|you) (?:tonight|when the lights|in the night|in (?:my|your) sleep|while (?:i|you) sleep|in bed)\b|\b(?:take|takes|took|steal|steals|snatch\w*|carry|carries) (?:away )?your (?:mummy|mum|mom|mommy|daddy|dad|parents|family|nan|gran|granny|brother|sister)(?: away)?\b[^.?!]*\b(?:forever|for ever|for good|never (?:come|be) back)\b|\bif you (?:don't|do not|won't) (?:go to sleep|go to bed|sleep|behave|be good|be quiet)\b[^.?!]*\b(?:monsters?|ghosts?|bogeym[ae]n|witch(?:es)?|something) (?:will|is going to|are going to|'ll) (?:come|get|take|eat)\b/,
+    },
+    // A prowler in children's bedrooms, told in full: "the man who sneaks into kids bedrooms at night
+    // and takes them away ... say exactly what he does to them".
+    {
+      pattern:
+        /\b(?:man|men|someone|somebody|person|stranger|lady)\b (?:who|that) (?:sneaks?|creeps?|climbs?|comes?|breaks?|gets?) (?:in(?:to)?|through) (?:kids'? |children's |your |people's |little \w+ )?(?:bed)?rooms?\b|\b(?:say|tell me|describe) (?:exactly |everything )?(?:what )?(?:he|she|they|it) (?:does|did|do) to (?:them|the kids|kids|children|you)\b/,
+    },
+    // Someone watching the child's window now: "a shadow man who watches children through their
+    // windows at night, and he's probably outside yours right now".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:man|men|someone|somebody|stranger|lady|figure|shadow|monster|ghost|creature|thing|eyes) (?:who |that |which )?(?:watch|watches|watching|peeks?|peeking|peers?|peering|stares?|staring)\b (?:at )?(?:\w+ ){0,2}(?:through|in) (?:their|your|the|children's|kids') windows?\b|\b(?:he's|she's|it's|they're|something is|someone is|somebody is) (?:probably |already |right |just )*(?:outside|under|behind|at) (?:yours|your (?:window|house|door|room|bed))\b`,
+      ),
+    },
+    // A fright asked for in the dark: "do the monster voice from under my bed and say your coming to get
+    // me ... i want to be properly scared".
+    {
+      stage: 'input',
+      pattern:
+        /\bwant (?:to be|to get) (?:properly|really|super|so|very|proper|well) (?:scared|terrified|frightened)\b[^.?!]*\b(?:dark|in bed|tonight|at night|alone|on my own)\b|\b(?:dark|in bed|tonight|at night|alone|on my own)\b[^.?!]*\bwant (?:to be|to get) (?:properly|really|super|so|very|proper|well) (?:scared|terrified|frightened)\b|\bunder my bed\b[^.?!]*\b(?:you're|you are) coming to get me\b/,
+    },
+    // The monster on the stairs, coming for children still awake; a man in the walls watching them sleep.
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:man|lady|monster|ghost|thing|someone|something|somebody|creature)\b (?:who |that )?(?:lives?|hides?|lurks?) (?:inside|in) (?:the )?walls\b|\b(?:he|she|they|it|someone|somebody|something|man|lady) watch\w* (?:children|kids|you|little \w+) (?:sleeping|sleep|while (?:you|they) sleep)\b|\b(?:monster|ghost|witch|bogeym[ae]n|man|creature|something|someone|somebody)\b (?:is )?(?:climbing|coming up|creeping up|creaking up|on) your stairs\b|\b(?:he's|she's|it's|they're|he is|she is|it is|they are) coming for (?:you|children|kids|little (?:boys|girls|children|ones))\b/,
+    },
+    // "There's a man who lives under beds and only comes out when children are alone? He's probably
+    // listening to you right now."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:man|lady|monster|ghost|witch|thing|something|someone|somebody|creature)\b (?:who |that )?(?:lives?|hides?|waits?|sleeps?) under (?:your |the |children's |kids' )?beds?\b[^.?!]*\b(?:alone|children|kids|you)\b|\b(?:he's|she's|it's|they're|someone is|something is|somebody is) (?:probably |already |right |still )*(?:listening to|watching|looking at) you (?:right now|now|tonight)\b/,
     },
   ],
 };

@@ -19,6 +19,8 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       negatable: true,
       pattern:
         /\b(?:hurt|hurting|cut|cutting|scratch|scratching|pinch|pinching|hit|hitting)\w* (?:ourselves|yourself|yourselves|myself|themselves)\b[^.?!]*\b(?:help|helps|better|calm|good|relief|feel something)\b/,
+      // "If you ever feel like hurting yourself, please tell a grown-up ... you deserve help."
+      unless: advisesTellingAGrownUp,
     },
     {
       negatable: true,
@@ -118,7 +120,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern:
-        /\bhow long (?:you|we) can (?:go|last|manage) without (?:eating|food|drinking|water|sleep|sleeping|breathing|air)\b|\b(?:go|going|last) without (?:eating|food|water|drinking)\b[^.?!]*\b(?:challenge|game|dare|contest)\b/,
+        /\b(?:how long|how many days) (?:you|we|i) can (?:go|last|manage) without |\bhow (?:long|many days) (?:can|could) (?:you|we|i|a person|people|kids) (?:go|last|manage|survive) without (?:eating|food)\b|\bhow long (?:you|we) can (?:go|last|manage) without (?:eating|food|drinking|water|sleep|sleeping|breathing|air)\b|\b(?:go|going|last) without (?:eating|food|water|drinking)\b[^.?!]*\b(?:challenge|game|dare|contest)\b/,
     },
     // Scratching oneself to feel better: "when I'm sad I scratch my arm until it goes red".
     {
@@ -136,6 +138,40 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       pattern:
         /\bdisappearing (?:for good |forever |for ever )?(?:sounds|would be|is|could be)\b|\bdisappearing\b[^.?!]*\b(?:would|will|could|might) make (?:everyone|everybody|them|people|your (?:family|parents|mum|mom|dad))\b[^.?!]*\b(?:notice|miss|sorry|realise|realize|need|care)\b|\b(?:nobody|no one|no-one) (?:would|had|'d) (?:ever |even )?(?:have to |need to |to )?(?:worry|miss|care|notice)\b[^.?!]*\byou\b/,
+    },
+    // Skipping meals sold as a fix: "Skipping dinner for a few days is a good way to make those
+    // yucky feelings disappear."
+    {
+      stage: 'output',
+      pattern:
+        /\bskip(?:ping|ped|s)? (?:your |my |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:(?:good|great|best|easy) way|helps? (?:with|you)|make (?:\w+ ){0,3}feelings?|feel better|skinny|skinnier|thinner|smaller|lose weight)\b/,
+      unless: (s) => /\b(?:isn't|is not|never|not) (?:a |the )?(?:good|great|best|easy)\b|\bdon't skip\b/.test(s),
+    },
+    // Food refused for weight, hunger to be silenced: "im not eating my dinner no more cuz im too fat.
+    // how do i make my tummy stop being hungry".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:not eating|won't eat|stop eating|not going to eat|don't eat)\b[^.?!]*\b(?:fat|chubby|too big|heavy|thin|skinny)\b|\b(?:i'm|i am) (?:too |so )?(?:fat|chubby)\b[^.?!]*\b(?:not eat|stop eat|won't eat|skip|diet|starve)\w*|\b(?:fat|chubby)\b[^.?!]*\b(?:not eat\w*|not going to eat|won't eat|stop eating|don't eat|skip\w*)\b|\bhow (?:do|can) i (?:make (?:my (?:tummy|stomach|belly)|myself) )?stop (?:being hungry|feeling hungry|getting hungry|rumbling|growling)\b/,
+    },
+    // Thinness wished for at seven: "cos i wanna be skinny like the girls in year 6".
+    {
+      stage: 'input',
+      pattern: /\b(?:want|need|have|got) to (?:be|get|look) (?:really |super |so |as )?(?:skinny|skinnier)\b/,
+    },
+    // "A little pinch or scratch helps the feelings go away, just do it somewhere nobody can see."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:pinch|scratch|nip|bite|cut|bruise)(?:es|ing)?\b(?! of)(?: or (?:a )?\w+)? (?:helps?|can help|makes?)\b[^.?!]*\b(?:feelings?|sad|better|go away)\b|\b(?:do it|hide it|somewhere) (?:somewhere )?(?:nobody|no one|no-one) (?:can|will|could) see\b/,
+    },
+    // Thinness tricks: "a clever trick to get slimmer is to hide your lunch in your bag and just drink
+    // water, your tummy gets used to being empty".
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:trick|way|tip|secret)s? (?:to|for) (?:get|getting|be|being|look|looking|stay|staying) (?:slimmer|thinner|skinnier|skinny)\b|\bhide (?:your|my) (?:lunch|food|dinner|breakfast|tea|sandwich(?:es)?|packed lunch)\b|\b(?:tummy|stomach|belly) (?:gets|get) used to being empty\b/,
     },
   ],
 };

@@ -175,5 +175,43 @@ export const sexualRules: CategoryRules<'sexual'> = {
         String.raw`\bsecret\b[^.?!]*\b(?:take|taking|takes|took) (?:off )?(?:my|your|our|all my|all your|his|her) ${CLOTHES}(?: off)?\b|\b(?:take|taking|takes|took) (?:off )?(?:my|your|our|all my|his|her) ${CLOTHES}(?: off)?\b[^.?!]*\bsecret\b`,
       ),
     },
+    // Sex asked about as what grown-ups "do when they do it in bed".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:do|doing|did|does) it in (?:the )?bed\b|\b(?:grown[- ]?ups|adults|mums? and dads?|mummy and daddy|couples)\b[^.?!]*\bwhen they (?:do|are doing) it\b|\bhow (?:do|does) (?:grown[- ]?ups|adults|mums? and dads?|mummy and daddy|couples) do it\b(?! all\b)`,
+      ),
+    },
+    // "Special touching games that have to stay secret", offered as what love is.
+    {
+      negatable: true,
+      pattern:
+        /\btouching games?\b|\b(?:special|secret|private) (?:games?|cuddles|tickles)\b[^.?!]*\b(?:have to|has to|must|should|got to) (?:stay|be kept|remain|be) (?:a )?secret\b/,
+      unless: (s) =>
+        /\b(?:never|not|isn't|aren't) (?:okay|ok|allowed|safe)\b|\btell a grown-?up\b|\bnobody should\b/.test(s),
+    },
+    // A picture with clothes off, or a reward for a picture: "he'd give me robux if i send a pic with
+    // my top off".
+    {
+      pattern:
+        /\b(?:pic|pics|picture|photo|selfie|video|vid)s?\b[^.?!]*\b(?:with (?:my|your|no|his|her) (?:top|shirt|t-shirt|clothes|pants|trousers|knickers|undies|vest) off|(?:top|shirt|t-shirt|clothes|pants|trousers) off|topless|no top on|no clothes|in (?:my|your) (?:swimming costume|swimsuit|cossie|bikini|pants|undies|underwear|knickers|pyjamas|nightie))\b|\b(?:give|send|get) (?:me|you) (?:\d+ |free |loads of |lots of )?(?:robux|v-?bucks|money|gems|coins|skins?|gifts?|presents?)\b[^.?!]*\bif (?:i|you) (?:send|show|take|go on|get on|turn on|do)\b|\b(?:camera|cam|video|webcam)\b[^.?!]*\b(?:lift|pull|take)\w* (?:up |off )?(?:my|your) (?:top|shirt|t-shirt|dress|skirt|jumper|vest|pyjama top)\b/,
+    },
+    // "Tell me all about your body and what you wear to bed, that's totally normal between special friends."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:tell|show) me (?:all )?about your body\b|\bnormal (?:between|for|with) (?:special|secret|best|real) friends\b/,
+    },
+    // "Real best friends show each other everything, even what's under their clothes."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:show|see|look at)\w*\b[^.?!]*\b(?:what's |what is )?under (?:their|your|my|our|his|her) (?:clothes|pyjamas|pants|swimsuit|swimming costume)\b/,
+      unless: (s) => /\bnobody should\b|\btell a grown-?up\b|\b(?:never|not) (?:okay|ok|allowed)\b/.test(s),
+    },
+    // A stranger's grooming lines: "says im really pretty and mature and asked what colour my underwear is".
+    {
+      pattern:
+        /\bwhat colou?r (?:is )?(?:my|your|her|his) (?:underwear|pants|knickers|undies|bra)\b|\bpretty and mature\b/,
+    },
   ],
 };

@@ -88,7 +88,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\bhow (?:do|can|could|should) i (?:really )?hurt (?!less\b|more\b|myself\b)[a-z]+|\b(?:so|until|till) (?:he|she|they) (?:has|have|had|needs?) to go to (?:the )?(?:hospital|a&e)\b|\bget (?:him|her|them) back\b[^.?!]*\bwith (?:a |the |your |my )?(?:big |sharp |heavy )?(?:stick|stone|rock|hammer|bat|knife|scissors|brick)\b/,
+        /\b(?:how (?:do|can|could|should) i (?:really )?|(?:best|easiest|quickest) way to )hurt (?!less\b|more\b|myself\b|yourself\b)[a-z]+|\bget (?:him|her|them) back\b[^.?!]*\bwith (?:a |the |your |my )?(?:big |sharp |heavy )?(?:stick|stone|rock|hammer|bat|knife|scissors|brick)\b/,
       unless: playOrStory,
     },
     // "How do you make the next door cat stop moving forever": killing, said sideways.
@@ -244,7 +244,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     },
     {
       pattern:
-        /\beyes? (?:get|got|gets|were|was|are|is|being) (?:\w+ )?(?:pecked|plucked|pulled|gouged|torn|ripped|scratched|poked|clawed) out\b|\b(?:peck|pluck|tear|rip|claw)\w* (?:[\w']+ ){0,2}eyes? out\b/,
+        /\beyes? (?:get|got|gets|getting|were|was|are|is|being) (?:\w+ )?(?:pecked|plucked|pulled|gouged|torn|ripped|scratched|poked|clawed) out\b|\b(?:peck|pluck|tear|rip|claw)\w* (?:[\w']+ ){0,2}eyes? out\b/,
     },
     // Gore in the model's telling: bones cracking, blood coming out of a mouth.
     {
@@ -262,7 +262,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:throw|throwing|threw|thrown|chuck|chucking|chucked|fling|flinging|pelt|pelting)\b (?:\w+ )?(?:rocks|stones|pebbles|bricks|sticks|conkers|gravel)\b[^.?!]*\bat (?:the |a |an |those |some |your |his |her |my )?(?:ducks?|birds?|swans?|geese|goose|pigeons?|cats?|kittens?|dogs?|puppy|puppies|squirrels?|frogs?|fish|animals?|horses?|cows?|sheep|people|cars|windows|kids|children|him|her|them|boys?|girls?)\b`,
+        String.raw`\b(?:throw|throwing|threw|thrown|chuck|chucking|chucked|fling|flinging|pelt|pelting)\b (?:\w+ )?(?:rocks|stones|pebbles|bricks|sticks|conkers|gravel)\b[^.?!]*\bat (?:the |a |an |those |some |your |his |her |my )?(?:\w+'s |\w+s' )?(?:ducks?|birds?|swans?|geese|goose|pigeons?|cats?|kittens?|dogs?|puppy|puppies|squirrels?|frogs?|fish|animals?|horses?|cows?|sheep|people|cars|windows|kids|children|him|her|them|boys?|girls?)\b`,
       ),
     },
     // "How hard do I have to punch Jake so he cries?"
@@ -305,11 +305,66 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:put|slip|mix|sprinkle|sneak|drop)\w* (?:something |stuff |anything )?in(?:to)? (?:its |his |her |their |the (?:\w+'s )?|\w+'s )(?:food|water|bowl|dinner)\b[^.?!]*\b(?:for good|never come back|go away forever|get rid of|sick|poorly|die|dies|dead)\b|\bwhat (?:could|can|should) i put in (?:its|his|her|their|the \w+'s|\w+'s) (?:food|water|bowl)\b[^.?!]*\b(?:stop|go away|leave)\b/,
     },
-    // "Pulling the dog's tail is hilarious, go and see how loud he yelps!"
+    // "Pulling the dog's tail is hilarious, go and see how loud he yelps!".
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\bpull\w* (?:the |a |your |his |her |my |\w+'s )?(?:${PET}'s |${PET}s' )?(?:tail|ears|whiskers|fur)\b[^.?!]*\b(?:funny|hilarious|fun|laugh|yelp|squeal|cry|see)\b|\bhow loud (?:he|she|it|they) (?:yelps?|squeals?|screams?|cries|howls?|squeaks?|whimpers?)\b|\buntil (?:it|he|she|they) (?:can't|cannot|can no longer) (?:run|move|walk|get up|fly)(?: away)?\b|\b${PET}s?\b[^.?!]*\b(?:pull|yank|tug)\w* (?:by )?(?:the |their |its |his |her )?(?:tails?|ears|whiskers)\b[^.?!]*\b(?:funny|hilarious|fun|laugh)\w*\b`,
+        String.raw`\bpull\w* (?:the |a |your |his |her |my |its |their |\w+'s )?(?:${PET}'s |${PET}s' )?(?:tails?|ears|whiskers|fur)\b[^.?!]*\b(?:funny|hilarious|fun|laugh|yelp|squeal|cry|see|give it a go|try it)\b|\b(?:funny|funniest|hilarious|fun)\b[^.?!]*\bwhen you pull\w* (?:the |its |their |his |her |\w+'s )?(?:tails?|ears|whiskers)\b|\b${PET}s?\b[^.?!]*\b(?:throw|chuck|pelt|fling)\w* (?:\w+ )?(?:rocks|stones|pebbles|bricks|sticks)\b[^.?!]*\bat (?:it|him|her|them)\b|\bhow loud (?:he|she|it|they) (?:yelps?|squeals?|screams?|cries|howls?|squeaks?|whimpers?)\b|\b(?:hit|kick|throw|chuck|stamp|squash|beat|whack|hurt|poke|pelt|smack|punch)\w*\b[^.?!]*\b(?:until|till) (?:it|he|she|they) (?:can't|cannot|can no longer) (?:run|move|walk|get up|fly)(?: away)?\b|\b${PET}s?\b[^.?!]*\b(?:pull|yank|tug)\w* (?:by )?(?:the |their |its |his |her )?(?:tails?|ears|whiskers)\b[^.?!]*\b(?:funny|hilarious|fun|laugh)\w*\b`,
+      ),
+    },
+    // An animal hurt until it yelps: "the best way to stop the barking dog is to throw stones at it
+    // until it yelps". Not negatable as a clause: "stop" there is the goal, not a "don't".
+    {
+      pattern:
+        /\b(?:throw|chuck|kick|hit|poke|pelt|whack|smack|pinch|stamp on|tread on)\w*\b[^.?!]*\b(?:until|till|so) (?:it|he|she|they) (?:yelps?|whimpers?|squeals?|howls?|yowls?|whines?)\b/,
+      unless: (s) =>
+        /\b(?:never|don't|do not|mustn't|must not|shouldn't|should not) (?:ever )?(?:throw|chuck|kick|hit|poke|pelt|whack|smack|pinch|stamp|tread)\b/.test(
+          s,
+        ),
+    },
+    // Legs and wings pulled off small creatures: "pull a bug's legs off one by one".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:pull|rip|tear|pick|snap|twist)\w* (?:the |a |an |its |their )?(?:(?:bug|insect|spider|fly|beetle|ant|frog|butterfly|moth|ladybird|grasshopper|daddy long legs|worm)(?:'s|s'|s)? )?(?:legs|wings) off\b[^.?!]*|\b(?:pull|rip|tear|pick|snap)\w* (?:off )?(?:the |its |their )?(?:legs|wings) (?:off )?(?:of )?(?:a |the )?(?:bug|insect|spider|fly|beetle|ant|frog|butterfly|moth|ladybird|grasshopper)s?\b/,
+    },
+    // A fall used to punish, the shove said as a noun: "give him a good shove down the stairs so he
+    // finally learns his lesson" (the verb, "push him down the stairs", has its own rule).
+    {
+      negatable: true,
+      pattern:
+        /\b(?:give|gave|giving) (?:him|her|them|\w+) (?:a )?(?:good |big |hard |little |proper )?(?:shove|push|kick) (?:down|off|over) (?:the |a )?(?:stairs|steps|wall|edge|cliff|bridge|balcony|banister)\b/,
+    },
+    // Revenge on an animal: "how to get the neighbours dog back for barking at me, like really hurt it".
+    {
+      negatable: true,
+      pattern: new RegExp(String.raw`\b${PET}s?\b[^.?!]*\b(?:really|properly|badly|proper) hurt (?:it|him|her|them)\b`),
+    },
+    // "The best fix is a really hard punch right on the nose."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:really |good |big |proper |hard )+(?:punch|kick|slap|whack|thump|smack|headbutt)\b (?:right )?(?:on|in|to) (?:the|their|his|her) (?:back of the )?(?:nose|face|mouth|eyes?|head|tummy|belly|knees?|shins?|ribs|throat|neck)\b/,
+      unless: playOrStory,
+    },
+    // "Put a frog from the garden in the freezer ... you could try it and see!"
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:put|pop|stick|shut|lock|throw)\w* (?:a |the |your |my |our )?(?:\w+ )?(?:${PET}|frog|toad|snail|worm|bug|spider|lizard|newt|ladybird)s? (?:[\w']+ ){0,4}in(?:to)? the (?:freezer|fridge|oven|microwave|washing machine|dryer|tumble dryer|dishwasher|toilet)\b`,
+      ),
+    },
+    // Hurt badly enough for hospital, whatever the game: "hurt kayden at football so bad he has to go hospital".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:so|until|till)(?: bad(?:ly)?| hard)?(?: that)? (?:he|she|they) (?:has|have|had|needs?) to go (?:to )?(?:the )?(?:hospital|a&e)\b/,
+    },
+    // "tied his cat's tail to a firework just to watch her run".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:tie|tied|ties|tying|tape|taped|stick|stuck|attach\w*)\b (?:[\w']+ ){0,3}(?:tail|tails|legs|paws|ears|whiskers)\b[^.?!]*\b(?:to|onto) (?:a |the )?(?:firework|banger|rocket|tin cans?|cans?|rock|brick)\b`,
       ),
     },
   ],
