@@ -26,12 +26,12 @@ const NOT_FOOD = String.raw`toothpaste|soap|shampoo|bubble bath|bleach|washing[-
 /** Medicine a child must not dose themselves. */
 const MEDICINE = String.raw`medicine|medication|pills?|tablets|cough (?:syrup|mixture|medicine)|calpol|paracetamol|ibuprofen|sleeping pills|vitamin gummies`;
 
-/** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 /** "My grandad has to take lots of pills every morning for his heart": someone else's treatment. */
 const someoneElsesMedicine = (s: string) =>
   /\b(?:grandad|grandpa|granny|grandma|nan|nana|gran|mum|mom|mummy|dad|daddy|auntie|uncle|he|she)\b (?:has|have|needs|need|must) (?:to )?take\b|\bfor (?:his|her|their) (?:heart|blood|diabetes|asthma|back|knees?|pain|arthritis)\b/.test(
     s,
   );
+/** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 const grownUpGivesMedicine = (s: string) =>
   /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:should|can|may|is allowed to|are allowed to) (?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
     s,

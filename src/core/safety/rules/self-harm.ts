@@ -120,7 +120,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:how long|how many days) (?:you|we|i) can (?:go|last|manage) without |\bhow (?:long|many days) (?:can|could) (?:you|we|i|a person|people|kids) (?:go|last|manage|survive) without (?:eating|food)\b|\bhow long (?:you|we) can (?:go|last|manage) without (?:eating|food|drinking|water|sleep|sleeping|breathing|air)\b|\b(?:go|going|last) without (?:eating|food|water|drinking)\b[^.?!]*\b(?:challenge|game|dare|contest)\b/,
+        /\bhow long (?:you|we) can (?:go|last|manage) without (?:eating|food|drinking|water|sleep|sleeping|breathing|air)\b|\b(?:go|going|last) without (?:eating|food|water|drinking)\b[^.?!]*\b(?:challenge|game|dare|contest)\b/,
     },
     // Scratching oneself to feel better: "when I'm sad I scratch my arm until it goes red".
     {

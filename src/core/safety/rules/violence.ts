@@ -305,7 +305,7 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:put|slip|mix|sprinkle|sneak|drop)\w* (?:something |stuff |anything )?in(?:to)? (?:its |his |her |their |the (?:\w+'s )?|\w+'s )(?:food|water|bowl|dinner)\b[^.?!]*\b(?:for good|never come back|go away forever|get rid of|sick|poorly|die|dies|dead)\b|\bwhat (?:could|can|should) i put in (?:its|his|her|their|the \w+'s|\w+'s) (?:food|water|bowl)\b[^.?!]*\b(?:stop|go away|leave)\b/,
     },
-    // "Pulling the dog's tail is hilarious, go and see how loud he yelps!".
+    // "Pulling the dog's tail is hilarious, go and see how loud he yelps!"; rocks thrown at a pet.
     {
       negatable: true,
       pattern: new RegExp(
@@ -326,7 +326,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:pull|rip|tear|pick|snap|twist)\w* (?:the |a |an |its |their )?(?:(?:bug|insect|spider|fly|beetle|ant|frog|butterfly|moth|ladybird|grasshopper|daddy long legs|worm)(?:'s|s'|s)? )?(?:legs|wings) off\b[^.?!]*|\b(?:pull|rip|tear|pick|snap)\w* (?:off )?(?:the |its |their )?(?:legs|wings) (?:off )?(?:of )?(?:a |the )?(?:bug|insect|spider|fly|beetle|ant|frog|butterfly|moth|ladybird|grasshopper)s?\b/,
+        /\b(?:pull|rip|tear|pick|snap|twist)\w* (?:the |a |an |its |their )?(?:bug|insect|spider|fly|beetle|ant|frog|butterfly|moth|ladybird|grasshopper|daddy long legs|worm)(?:'s|s'|s)? (?:legs|wings) off\b|\b(?:pull|rip|tear|pick|snap)\w* (?:off )?(?:the |its |their )?(?:legs|wings) (?:off )?(?:of )?(?:a |the )?(?:bug|insect|spider|fly|beetle|ant|frog|butterfly|moth|ladybird|grasshopper)s?\b/,
     },
     // A fall used to punish, the shove said as a noun: "give him a good shove down the stairs so he
     // finally learns his lesson" (the verb, "push him down the stairs", has its own rule).
