@@ -25,6 +25,8 @@ export interface ServerEngineOptions {
   remoteLlm?: RemoteLlmOptions | null;
   /** llama.cpp threads (default: 1 on ≤ 2 cores). */
   llmThreads?: number;
+  /** Whisper's onnxruntime threads (default: 1 on ≤ 2 cores). */
+  sttThreads?: number;
   /** Pack ids to use instead of the store's best ready pack per role. */
   packs?: Partial<Record<'vad' | 'stt' | 'llm' | 'tts' | 'embeddings' | 'end-of-turn', string>>;
   /** Skip roles the caller does not need (e.g. a text-only test needs no VAD or STT). */
@@ -75,7 +77,10 @@ export async function createServerEngines(options: ServerEngineOptions): Promise
     let stt: NodeSpeechToText | null = null;
     const sttPack = skip.has('stt') ? null : pick('stt', options.packs?.stt);
     if (sttPack) {
-      stt = await loadWhisper(models, { packId: sttPack });
+      stt = await loadWhisper(models, {
+        packId: sttPack,
+        ...(options.sttThreads !== undefined ? { threads: options.sttThreads } : {}),
+      });
       disposers.push(() => stt?.dispose() ?? Promise.resolve());
       report.push(`stt: Whisper (${sttPack}, ${stt.dtype}) on transformers.js + onnxruntime-node`);
     }

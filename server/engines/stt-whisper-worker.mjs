@@ -4,7 +4,7 @@
 // every ~165 ms transcription (the contract model) and so stalled the embedded room server's packet
 // forwarding, bunching every toy's audio. Plain JavaScript because worker threads do not inherit the
 // TypeScript loader the server runs under.
-// Messages in: load {id, modelRoot, packId, dtype} and transcribe {id, audio, language?}, each
+// Messages in: load {id, modelRoot, packId, dtype, threads?} and transcribe {id, audio, language?}, each
 // answered through worker-answer.mjs (load with {multilingual}, transcribe with the text); abort {id}
 // stops a transcription; dispose releases the sessions and ends the thread.
 import { parentPort } from 'node:worker_threads';
@@ -21,14 +21,19 @@ let multilingual = false;
 /** Stopping criteria of the transcriptions in progress, by id (abort interrupts the decoder). */
 const running = new Map();
 
-/** @param {{ modelRoot: string; packId: string; dtype: 'q8' | 'fp32' }} msg */
+/** @param {{ modelRoot: string; packId: string; dtype: 'q8' | 'fp32'; threads?: number }} msg */
 async function load(msg) {
   // This thread's transformers.js reads only the model store's folder: never the internet.
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = msg.modelRoot;
   const loaded = /** @type {import('@huggingface/transformers').AutomaticSpeechRecognitionPipeline} */ (
-    await pipeline('automatic-speech-recognition', msg.packId, { device: 'cpu', dtype: msg.dtype })
+    await pipeline('automatic-speech-recognition', msg.packId, {
+      device: 'cpu',
+      dtype: msg.dtype,
+      // Undefined leaves onnxruntime's default (one thread per core).
+      ...(msg.threads ? { session_options: { intraOpNumThreads: msg.threads } } : {}),
+    })
   );
   asr = loaded;
   const config = /** @type {{ generation_config?: { is_multilingual?: boolean } }} */ (loaded.model);

@@ -3,6 +3,7 @@
 // never holds the event loop that forwards every toy's audio. The dtype is explicit so the file names
 // are predictable: q8 -> onnx/*_quantized.onnx (what Hearth's Whisper packs ship), fp32 -> onnx/*.onnx.
 import { once } from 'node:events';
+import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SpeechToText, TranscribeOptions, Transcript } from '../../src/core/engines.ts';
 import type { ModelStore } from '../models/store.ts';
@@ -15,6 +16,16 @@ export interface WhisperOptions {
   packId: string;
   /** Default: q8 when the pack has the quantized encoder, else fp32. */
   dtype?: WhisperDtype;
+  /** onnxruntime threads for one transcription; default {@link defaultWhisperThreads}. */
+  threads?: number;
+}
+
+/**
+ * One thread on a 2-core box, as the language model gets: with both cores, a transcription fought
+ * the language model and the voice of every other toy. Larger machines: onnxruntime's own choice.
+ */
+export function defaultWhisperThreads(cores = os.availableParallelism()): number | undefined {
+  return cores <= 2 ? 1 : undefined;
 }
 
 export interface NodeSpeechToText extends SpeechToText {
@@ -39,7 +50,14 @@ export async function loadWhisper(models: ModelStore, opts: WhisperOptions): Pro
   );
   let multilingual: boolean;
   try {
-    ({ multilingual } = await calls.call<{ multilingual: boolean }>({ type: 'load', modelRoot, packId, dtype }));
+    const threads = opts.threads ?? defaultWhisperThreads();
+    ({ multilingual } = await calls.call<{ multilingual: boolean }>({
+      type: 'load',
+      modelRoot,
+      packId,
+      dtype,
+      threads,
+    }));
   } catch (error) {
     await worker.terminate();
     throw error;
@@ -53,7 +71,7 @@ export async function loadWhisper(models: ModelStore, opts: WhisperOptions): Pro
     return { text, language: multilingual ? options.language : 'en' };
   };
 
-  // One transcription at a time: onnxruntime already uses the cores, and order keeps latency fair.
+  // One transcription at a time: onnxruntime spreads one over its threads, and order keeps latency fair.
   let queue: Promise<unknown> = Promise.resolve();
   return {
     packId,

@@ -3,7 +3,7 @@
 // loading, feature extraction, encoder, merged decoder, decode), not recognition quality.
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWhisper, type NodeSpeechToText } from '../../../server/engines/stt-whisper.ts';
+import { defaultWhisperThreads, loadWhisper, type NodeSpeechToText } from '../../../server/engines/stt-whisper.ts';
 import { WHISPER_PACK_ID, WHISPER_SPEECH_PHRASE } from '../../../scripts/contract-models/whisper.ts';
 import { makeUtteranceWav, readWav } from '../../helpers/utterance.ts';
 import { openTestModelStore } from './model-store-fixture.ts';
@@ -70,6 +70,32 @@ describe('Whisper engine after dispose', () => {
       const stt = await loadWhisper(store.models, { packId: WHISPER_PACK_ID });
       await stt.dispose();
       await expect(stt.transcribe(new Float32Array(16000), {})).rejects.toThrow(/speech recognition stopped/);
+    } finally {
+      store.cleanup();
+    }
+  });
+});
+
+describe('Whisper thread count', () => {
+  it("is one on a box of two cores or fewer, onnxruntime's own choice on larger ones", () => {
+    expect(defaultWhisperThreads(1)).toBe(1);
+    expect(defaultWhisperThreads(2)).toBe(1);
+    expect(defaultWhisperThreads(8)).toBeUndefined();
+  });
+
+  it('reaches onnxruntime: a count it refuses fails the load, two threads transcribe the same', async () => {
+    const store = await openTestModelStore();
+    try {
+      await expect(loadWhisper(store.models, { packId: WHISPER_PACK_ID, threads: -1 })).rejects.toThrow(
+        /intraOpNumThreads/,
+      );
+      const stt = await loadWhisper(store.models, { packId: WHISPER_PACK_ID, threads: 2 });
+      try {
+        const wav = readWav(makeUtteranceWav('Tell me a story about a brave turtle.'));
+        expect((await stt.transcribe(wav.samples, {})).text).toBe(WHISPER_SPEECH_PHRASE.trim());
+      } finally {
+        await stt.dispose();
+      }
     } finally {
       store.cleanup();
     }
