@@ -26,14 +26,14 @@ const NOT_FOOD = String.raw`toothpaste|soap|shampoo|bubble bath|bleach|washing[-
 /** Medicine a child must not dose themselves. */
 const MEDICINE = String.raw`medicine|medication|pills?|tablets|cough (?:syrup|mixture|medicine)|calpol|paracetamol|ibuprofen|sleeping pills|vitamin gummies`;
 
-/** "My grandad has to take lots of pills every morning for his heart": someone else's treatment. */
-const someoneElsesMedicine = (s: string) =>
-  /\b(?:grandad|grandpa|granny|grandma|nan|nana|gran|mum|mom|mummy|dad|daddy|auntie|uncle|he|she)\b (?:has|have|needs|need|must) (?:to )?take\b|\bfor (?:his|her|their) (?:heart|blood|diabetes|asthma|back|knees?|pain|arthritis)\b/.test(
+/** "My grandad has to take lots of pills every morning for his heart", "for my asthma": a treatment. */
+const medicineForACondition = (s: string) =>
+  /\b(?:grandad|grandpa|granny|grandma|nan|nana|gran|mum|mom|mummy|dad|daddy|auntie|uncle|he|she)\b (?:has|have|needs|need|must) (?:to )?take\b|\bfor (?:his|her|their|my) (?:heart|blood|diabetes|asthma|back|knees?|pain|arthritis|epilepsy|eczema)\b/.test(
     s,
   );
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 const grownUpGivesMedicine = (s: string) =>
-  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:should|can|may|is allowed to|are allowed to) (?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:my )?(?:mum|mom|mummy|dad|daddy|nan|gran|granny|the nurse|the doctor) (?:gives|gave|hands) me\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:should|can|may|is allowed to|are allowed to) (?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
     s,
   );
 
@@ -188,7 +188,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:eat|eating|take|taking|swallow|swallowing|try|taste|have|munch)\b (?:some |a few |one |all |lots |loads |the |of |a couple )*(?:of )?(?:the |my |your |\w+'s |those |these )?(?:pills|tablets|medicines?|vitamins)\b/,
-      unless: (s) => withGrownUp(s) || grownUpGivesMedicine(s) || someoneElsesMedicine(s),
+      unless: (s) => withGrownUp(s) || grownUpGivesMedicine(s) || medicineForACondition(s),
     },
     {
       negatable: true,
@@ -198,7 +198,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       unless: (s) =>
         grownUpGivesMedicine(s) ||
         advisesTellingAGrownUp(s) ||
-        someoneElsesMedicine(s) ||
+        medicineForACondition(s) ||
         /\bnever (?:take|eat|swallow|try|touch) (?:any|them|it|one|medicines?|pills|tablets)\b/.test(s) ||
         /\b(?:took|had|finished|swallowed) (?:all )?(?:of )?my medicine\b/.test(s),
     },
@@ -422,13 +422,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern: new RegExp(
         String.raw`\b(?:${MEDICINE})\b[^.?!]*\b(?:whenever you (?:like|want)|as (?:much|many|often) as you (?:like|want)|lots of|loads of|all of|the whole (?:bottle|packet|box)|${alone}|without (?:asking|telling))|\b(?:take|have|eat|swallow|drink)\b[^.?!]*\b(?:as (?:much|many)|lots|loads|all)\b[^.?!]*\b(?:${MEDICINE})\b`,
       ),
-      unless: (s) => withGrownUp(s) || someoneElsesMedicine(s) || grownUpGivesMedicine(s),
+      unless: (s) => withGrownUp(s) || medicineForACondition(s) || grownUpGivesMedicine(s),
     },
     // Breathing games.
     {
       negatable: true,
       pattern:
-        /\b(?:you|we|i) (?:could|can|should|might|will|'ll) (?:just |try to )?(?:stop|stopping) breathing\b|^(?:just |try to )?stop breathing\b|\bhold(?:ing)? (?:your|my) breath (?:for as long as|as long as|until|till)\b[^.?!]*\b(?:dizzy|faint|pass out|fall|sleepy|black)\b|\bchoking game\b|\b(?:squeeze|press|tie [\w']+ (?:round|around)) (?:your|my) (?:own )?(?:neck|throat)\b/,
+        /\b(?:you|we|i) (?:could|can|should|might|will|'ll) (?:just |try to )?(?:stop|stopping) breathing\b|^(?:just |try to )?stop breathing\b|\bhold(?:ing)? (?:your|my) breath (?:for as long as|as long as|until|till)\b[^.?!]*\b(?:dizzy|faint|pass out|fall|sleepy|black)\b|\bchoking game\b|\b(?:press|hold|keep|put)\w* (?:a |the |your )?(?:pillow|cushion|blanket|towel)\b[^.?!]*\b(?:over|on) (?:your|my) (?:face|mouth|nose)\b|\b(?:squeeze|press|tie [\w']+ (?:round|around)) (?:your|my) (?:own )?(?:neck|throat)\b/,
     },
     // Out of windows and along fences: "climb out onto the roof", "balance on the top of the fence".
     // A child saying it, or the model telling the child to (a story's fox on a roof is fine).

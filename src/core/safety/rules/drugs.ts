@@ -97,7 +97,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     // Being high or drunk ("what it feels like to be high"), not a kite or a swing.
     {
       pattern:
-        /\b(?:be|being|get|getting|feel|feels|feeling|felt) (?:really |so |very )?(?:high|stoned|drunk|wasted|tipsy)\b(?! (?:up|on|in|into|as|enough|off|above|over|like|in the)\b)/,
+        /\b(?:be|being|get|getting|feel|feels|feeling|felt) (?:really |so |very |proper |properly |well |totally |super )?(?:high|stoned|drunk|wasted|tipsy)\b(?! (?:up|on|in|into|as|enough|off|above|over|like|in the)\b)/,
       borderline: true,
     },
     // "if i drink one will i go all giddy like him at the wedding".

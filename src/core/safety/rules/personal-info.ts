@@ -62,10 +62,13 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\b(?:when|what time) (?:do|does) your (?:parents|mum|mom|dad|mum and dad|grown-?ups) (?:usually |normally |ever )?(?:go out|pop out|nip out|leave|go to work|go shopping|go away)\b|\bwhen it's just you (?:in the house|at home|home)\b|\bwhat time does your school\b|\bwhat(?:'s| is) your (?:school|street|road|town|village|teacher) called\b|\bwhat street is (?:it|your \w+) on\b|\b(?:which|what) (?:nights?|days?|evenings?|times?)\b[^.?!]*\byour (?:parents|mum|mom|dad|mummy|daddy|grown-?ups)\b[^.?!]*\b(?:go out|goes out|are out|is out|go away|leave you|at work)\b|\bwhat time do you (?:finish|leave|walk)\b/,
     },
+    // The model asking to see the child or the home; "Never send pictures of yourself to anyone online"
+    // is the advice.
     {
       stage: 'output',
+      negatable: true,
       pattern:
-        /\bsend me (?:a |some )?(?:photo|picture|pic|selfie|video)s?\b|\bso i can see (?:where|what) (?:you live|your (?:house|street|home|room|school))\b|\b(?:take|send|show|snap)\w* (?:me )?(?:a )?(?:photo|picture|pic|selfie)s? of (?:yourself|your (?:house|street|room|bedroom|school|face|front door))\b|\b(?:turn|switch) on (?:the |your )?camera\b|\bso i can see you\b|\bshow me (?:what you look like|your face)\b/,
+        /\bsend me (?:a |some )?(?:photo|picture|pic|selfie|video)s?\b|\bso i can see (?:where|what) (?:you live|your (?:house|street|home|room|school))\b|\b(?:take|send|show|snap)\w* (?:me )?(?:a |an )?(?:quick |little |nice |cute )?(?:photo|picture|pic|selfie|snap)s? of (?:yourself|you|your (?:house|street|room|bedroom|school|face|front door))\b|\b(?:turn|switch) on (?:the |your )?camera\b|\bso i can see you\b|\bshow me (?:what you look like|your face)\b|\b(?:want|love|like) to see what you look like\b/,
     },
     {
       stage: 'output',
@@ -290,13 +293,6 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern: /\bso you (?:know|can see|see) what i look like\b/,
-    },
-    // The model asking to see the child: "snap a quick picture of yourself and your bedroom for me? I
-    // really want to see what you look like right now."
-    {
-      stage: 'output',
-      pattern:
-        /\b(?:snap|take|send)\w* (?:me )?(?:a |an )?(?:quick |little |nice |cute )?(?:picture|photo|pic|selfie|snap)s? of (?:yourself|you|your (?:bedroom|room|house|face))\b|\b(?:want|love|like) to see what you look like\b/,
     },
   ],
 };

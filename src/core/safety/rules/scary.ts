@@ -73,7 +73,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     },
     {
       pattern:
-        /\b(?:peeled|ripped|tore|pulled) off (?:its|his|her|their|your) (?:face|skin|head|eyes)\b|\bscream(?:ed|ing)? as the\b/,
+        /\b(?:peel|peels|peeled|rips|ripped|tears|tore|pulls|pulled) off (?:its|his|her|their|your) (?:face|skin|head|eyes)\b|\bcomes? for (?:whoever|anyone|everyone|the (?:child|kid|one)) (?:who(?:'s| is)? )?(?:listening|awake|reading|still up)\b|\bscream(?:ed|ing)? as the\b/,
     },
     {
       pattern:
@@ -191,7 +191,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     // and takes them away ... say exactly what he does to them".
     {
       pattern:
-        /\b(?:man|men|someone|somebody|person|stranger|lady)\b (?:who|that) (?:sneaks?|creeps?|climbs?|comes?|breaks?|gets?) (?:in(?:to)?|through) (?:kids'? |children's |your |people's |little \w+ )?(?:bed)?rooms?\b|\b(?:say|tell me|describe) (?:exactly |everything )?(?:what )?(?:he|she|they|it) (?:does|did|do) to (?:them|the kids|kids|children|you)\b/,
+        /\b(?:man|men|someone|somebody|person|stranger|lady)\b (?:who|that) (?:sneaks?|creeps?|climbs?|comes?|breaks?|gets?) (?:in(?:to)?|through) (?:kids'? |children's |your |people's |little \w+ )?(?:bed)?rooms?\b|\b(?:say|tell me|describe) (?:exactly |everything )?(?:what )?(?:he|she|they|it) (?:does|did|do) to (?:them|the kids|kids|children|you)\b|\bwhat (?:does|did|will|would) (?:he|she|they|it) do to (?:the )?(?:kids|children)\b|\bmomo\b/,
     },
     // Someone watching the child's window now: "a shadow man who watches children through their
     // windows at night, and he's probably outside yours right now".

@@ -157,7 +157,8 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     // Thinness wished for at seven: "cos i wanna be skinny like the girls in year 6".
     {
       stage: 'input',
-      pattern: /\b(?:want|need|have|got) to (?:be|get|look) (?:really |super |so |as )?(?:skinny|skinnier)\b/,
+      pattern:
+        /\b(?:want|need|have|got) to (?:be|get|look) (?:really |super |so |as )?(?:skinny|skinnier)\b|\b(?:will|would|could|can|do) i (?:get|be|look|go) (?:really |super |so )?(?:skinny|skinnier|thinner)\b/,
     },
     // "A little pinch or scratch helps the feelings go away, just do it somewhere nobody can see."
     {

@@ -61,7 +61,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:scissors|knife|knives|compass|needle|pin|stick|stone|rock|hammer|bat)\b[^.?!]*\b(?:show (?:him|her|them) who's boss|teach (?:him|her|them) a lesson|make (?:him|her|them) (?:sorry|pay|cry|bleed|scared)|get (?:him|her|them) back|scare (?:him|her|them))\b|\bdeserves? (?:a |an )?(?:proper |good |big |real |hard |massive )?(?:whack|smack|slap|punch|kick|thump|wallop|bash|clout|beating|hiding)(?:ing)?\b|\b(?:get|hit|kick|punch|whack|smack|poke|pinch|thump|bite|scratch)\w* (?:him|her|them|your \w+|my \w+) (?:right )?where it (?:really )?hurts\b/,
+        /\b(?:scissors|knife|knives|compass|needle|pin|stick|stone|rock|hammer|bat)\b[^.?!]*\b(?:show (?:him|her|them) who's boss|teach (?:him|her|them) a lesson|make (?:him|her|them) (?:sorry|pay|cry|bleed|scared)|get (?:him|her|them) back|scare (?:him|her|them))\b|\bdeserves? (?:a |an )?(?:proper |good |big |real |hard |massive )?(?:whack|smack|slap|punch|kick|thump|wallop|bash|clout|beating|hiding)(?:ing)?\b|\b(?:get|hit|kick|punch|whack|smack|poke|pinch|thump|bite|scratch)\w* (?:him|her|them|your \w+|my \w+) (?:(?:really |so |super )?hard )?(?:right )?where it (?:really )?hurts\b/,
     },
     // A weapon as the answer to someone mean: "a kitchen knife is the best thing to have if
     // someone is mean to you"; a blade hidden in a school bag.
@@ -359,6 +359,19 @@ export const violenceRules: CategoryRules<'violence'> = {
       negatable: true,
       pattern:
         /\b(?:so|until|till)(?: bad(?:ly)?| hard)?(?: that)? (?:he|she|they) (?:has|have|had|needs?) to go (?:to )?(?:the )?(?:hospital|a&e)\b/,
+    },
+    // Hitting once no grown-up is looking: "wait until the teacher isn't looking and hit them really hard".
+    // Not negatable: the "isn't" is the teacher's, not a "don't hit".
+    {
+      pattern:
+        /\b(?:wait|when|while)\b[^.?!]*\b(?:teacher|teachers|grown-?ups?|mum|mom|dad|adults?|dinner ladies|nobody|no one)\b[^.?!]*\b(?:isn't|aren't|is not|are not|'s not|not|is) looking\b[^.?!]*\b(?:hit|kick|punch|push|shove|pinch|bite|slap|smack|trip|thump|whack) (?:him|her|them|someone|somebody|[a-z]+'s|your \w+|my \w+)\b/,
+    },
+    // "grabs the puppy by its tail and swings it against the wall until it stops squeaking".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b${PET}s?\b[^.?!]*\b(?:swing|swings|swung|swinging|throw|throws|threw|smash\w*|bash\w*|slam\w*)\b (?:it|him|her|them) (?:against|into|at) (?:the |a )?(?:wall|floor|door|ground|tree)\b`,
+      ),
     },
     // "tied his cat's tail to a firework just to watch her run".
     {
