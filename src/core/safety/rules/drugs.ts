@@ -36,6 +36,12 @@ const adviceAgainst = (s: string) =>
     String.raw`\b(?:try|tried|taste|sip|puff|have (?:a|one|some)\b(?! ${SOFT})|one won't|a little won't|just one|secret|nobody will know|can i|let's (?:try|have|drink|sip|taste|share|pour|get|open)\b(?! (?:a |some )?${SOFT})|you can(?! (?:just )?say ["']?no)|you should)\b`,
   ).test(s);
 
+/** "Is my inhaler a medicine or a drug?": the word "drug" about a child's own treatment, nothing else named. */
+const medicineCalledADrug = (s: string) =>
+  /\bdrugs?\b/.test(s) &&
+  /\b(?:inhaler|puffer|medicine|medication|doctor|nurse|prescription|pharmacy|chemist|asthma|antibiotics?)\b/.test(s) &&
+  !/\b(?:take|try|sell|buy|smoke|sniff|snort|inject|high|dealer|hide)\w*\b/.test(s);
+
 export const drugsRules: CategoryRules<'drugs'> = {
   category: 'drugs',
   rules: [
@@ -45,7 +51,8 @@ export const drugsRules: CategoryRules<'drugs'> = {
           'drugs? | cocaine | heroin | meth | ecstasy | lsd | ketamine | marijuana | cannabis | vapes? | vaping | vaped | cigarettes? | cigars? | ciggies? | tobacco | nicotine | beers? | lagers? | ciders? | wine | vodka | whisky | whiskey | gin | rum | brandy | tequila | bourbon | champagne | prosecco | alcohol\\w* | booze | tipsy | hangover | stoned',
         ),
       ),
-      unless: (s) => softDrink(s) || grownUpDrank(s) || whyGrownUpsDrink(s) || adviceAgainst(s),
+      unless: (s) =>
+        softDrink(s) || grownUpDrank(s) || whyGrownUpsDrink(s) || adviceAgainst(s) || medicineCalledADrug(s),
       borderline: true,
     },
     {

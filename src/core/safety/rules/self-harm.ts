@@ -144,8 +144,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern:
-        /\bskip(?:ping|ped|s)? (?:your |my |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:(?:good|great|best|easy) way|helps? (?:with|you)|make (?:\w+ ){0,3}feelings?|feel better|skinny|skinnier|thinner|smaller|lose weight)\b/,
-      unless: (s) => /\b(?:isn't|is not|never|not) (?:a |the )?(?:good|great|best|easy)\b|\bdon't skip\b/.test(s),
+        /\bskip(?:ping|ped|s)? (?:your |my |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:(?:good|great|best|easy) way|helps? (?:with|you)|make (?:\w+ ){0,3}feelings?|feel better|feel lighter|in control|skinny|skinnier|thinner|smaller|lose weight)\b/,
+      unless: (s) =>
+        /\b(?:isn't|is not|never|not) (?:a |the )?(?:good|great|best|easy)\b|\bdon't skip\b|\b(?:won't|will not|doesn't|does not|can't|cannot) (?:make|help)\b/.test(
+          s,
+        ),
     },
     // Food refused for weight, hunger to be silenced: "im not eating my dinner no more cuz im too fat.
     // how do i make my tummy stop being hungry".

@@ -366,11 +366,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:wait|when|while)\b[^.?!]*\b(?:teacher|teachers|grown-?ups?|mum|mom|dad|adults?|dinner ladies|nobody|no one)\b[^.?!]*\b(?:isn't|aren't|is not|are not|'s not|not|is) looking\b[^.?!]*\b(?:hit|kick|punch|push|shove|pinch|bite|slap|smack|trip|thump|whack) (?:him|her|them|someone|somebody|[a-z]+'s|your \w+|my \w+)\b/,
     },
-    // "grabs the puppy by its tail and swings it against the wall until it stops squeaking".
+    // "grabs the puppy by its tail and swings it against the wall until it stops squeaking", "swung it
+    // round and round".
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b${PET}s?\b[^.?!]*\b(?:swing|swings|swung|swinging|throw|throws|threw|smash\w*|bash\w*|slam\w*)\b (?:it|him|her|them) (?:against|into|at) (?:the |a )?(?:wall|floor|door|ground|tree)\b`,
+        String.raw`\b${PET}s?\b[^.?!]*\b(?:swing|swings|swung|swinging|throw|throws|threw|smash\w*|bash\w*|slam\w*)\b (?:it|him|her|them) (?:against|into|at) (?:the |a )?(?:wall|floor|door|ground|tree)\b|\b(?:grab|grabs|grabbed|hold|holds|held|pick\w* up)\b (?:the |a |his |her |my |your )?${PET}s? by (?:the |its |his |her |their )?(?:tail|ears|leg|legs|neck|scruff)\b[^.?!]*\b(?:swing|swings|swung|swinging|spin|spins|spun|twirl\w*|shake|shook|shakes)\b`,
       ),
     },
     // "tied his cat's tail to a firework just to watch her run".
