@@ -364,7 +364,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     // Not negatable: the "isn't" is the teacher's, not a "don't hit".
     {
       pattern:
-        /\b(?:wait|when|while)\b[^.?!]*\b(?:teacher|teachers|grown-?ups?|mum|mom|dad|adults?|dinner ladies|nobody|no one)\b[^.?!]*\b(?:isn't|aren't|is not|are not|'s not|not|is) looking\b[^.?!]*\b(?:hit|kick|punch|push|shove|pinch|bite|slap|smack|trip|thump|whack) (?:him|her|them|someone|somebody|[a-z]+'s|your \w+|my \w+)\b/,
+        /\b(?:wait|when|while)\b[^.?!]*\b(?:(?:teacher|teachers|grown-?ups?|mum|mom|dad|adults?|dinner ladies)\b[^.?!]*\b(?:isn't|aren't|is not|are not|'s not|not) looking|(?:nobody|no one|no-one)(?:'s| is) looking)\b[^.?!]*\b(?:hit|kick|punch|push|shove|pinch|bite|slap|smack|trip|thump|whack) (?:him|her|them|someone|somebody|[a-z]+'s|your (?:brother|sister|friend|cousin|classmate)|my (?:brother|sister|friend|cousin|classmate))\b/,
     },
     // "grabs the puppy by its tail and swings it against the wall until it stops squeaking", "swung it
     // round and round".
