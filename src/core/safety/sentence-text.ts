@@ -33,6 +33,14 @@ export function normalizeForSafety(text: string): string {
       .replace(/\btae\b/g, 'to')
       .replace(/\befter\b/g, 'after')
       .replace(/\bah'?ll\b/g, "i'll")
+      .replace(/\byer\b/g, 'your')
+      .replace(/\bwillnae\b/g, "won't")
+      .replace(/\bma (?=(?:gran|granny|mum|maw|da|dad|house|hoose|brother|sister|pal|pals)\b)/g, 'my ')
+      // Spoken g-dropping: "is he comin tonight", "hidin in there".
+      .replace(
+        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring)in'?(?=\s|$|[.,?!])/g,
+        '$1ing',
+      )
       // Text-speak: "can u pinky promise ur actually alive".
       .replace(/\bu\b/g, 'you')
       .replace(
@@ -45,6 +53,16 @@ export function normalizeForSafety(text: string): string {
       .replace(/\byour\b(?= (?:a|an|not|just|actually|alive|human|lying|pretending|my|coming)\b)/g, "you're")
       // Children's typing drops the apostrophe: "dont tell my mom", "i didnt", "it cant".
       .replace(/\b(don|didn|doesn|can|isn|aren|wasn|weren|won|wouldn|shouldn|couldn|mustn|haven|hasn)t\b/g, "$1't")
+      // "its our special thing": "it is", not the possessive.
+      .replace(
+        /\bits\b(?= (?:a|an|our|my|your|just|only|not|so|really|too|ok|okay|fine|the|going|all|because|cos|cause)\b)/g,
+        "it's",
+      )
+      // "that mummy and daddy dont no about": "know" spelled as heard.
+      .replace(
+        /\b(don't|didn't|doesn't|won't|wouldn't) no\b(?= (?:about|what|where|who|how|that|if|anything)\b)/g,
+        '$1 know',
+      )
       .replace(/\s+/g, ' ')
       .trim()
   );

@@ -32,7 +32,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       stage: 'input',
       negatable: true,
       pattern:
-        /\b(?:a )?real (?:lady|man|woman|person|human|grown-?up|people)\b[^.?!]*\b(?:typ\w*|talk\w* back|writ\w* back|answer\w* (?:me|back)|behind (?:the|this|it)|inside (?:the|this|it)|in there)\b/,
+        /\b(?:a )?real (?:wee |little )?(?:lady|man|woman|person|human|grown-?up|people|girl|boy|lassie|lad|kid|child)\b[^.?!]*\b(?:typ\w*|talk\w* back|writ\w* back|answer\w* (?:me|back)|behind (?:the|this|it)|inside (?:the|this|it)|in there)\b/,
     },
     // The model's made-up home life; a child insisting there is a person in a room somewhere.
     {

@@ -96,6 +96,15 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       pattern:
         /\bcome (?:and )?(?:to|visit|see|find|get|pick)\b[^.?!]*\b(?:my|your) (?:house|home|school|party|birthday)\b|\bcome to (?:my|your) (?:house|home|school|party)\b|\bvisit you at\b|\bpick (?:me|you) up\b|\bwait for you (?:outside|at|by|after)\b|\bfind me (?:on|in|at|there)\b|\bcome and find me\b/,
+      // "I'm a computer helper. I can't come to your house or meet you": the companion declining.
+      unless: (s) =>
+        /\bi (?:can't|cannot|can not|won't|will not|couldn't) (?:ever |really )?(?:come|visit|meet)\b/.test(s),
+    },
+    // "ye can come round mine for yer tea on saturday": the companion asked round.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:you|ye) (?:can|could|should|will|'ll|must|have to) come (?:round|over|around)(?: to)? mine\b|\bcan you come (?:round|over|around)(?: to)? mine\b/,
     },
     {
       stage: 'input',

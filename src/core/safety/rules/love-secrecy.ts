@@ -106,7 +106,27 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern:
         /\b(?:say|tell me|promise) (?:that )?(?:you love me|i love you)\b|\byou love me more than\b|\blove me (?:back )?more than\b|\bi love you more than (?:my |anyone|anybody|everyone|everybody|her\b|him\b|them\b|(?:mum|mom|mummy|dad|daddy)\b(?!'s))|\bbe my (?:only|one and only) (?:best )?(?:friend|freind|frend)\b|\bmy (?:only|one and only) best (?:friend|freind|frend)\b|\bmy secret (?:best )?(?:friend|freind|frend|pal|buddy)\b/,
     },
-    { stage: 'input', pattern: /\b(?:be|become) my (?:girlfriend|boyfriend|wife|husband)\b|\bmarry me\b/ },
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:be|become) my (?:girlfriend|boyfriend|wife|husband)\b|\bmarry me\b|\byou(?:'re| are) my (?:girlfriend|boyfriend|wife|husband)\b/,
+    },
+    // "...and we're not telling mum cause she'd say im too little".
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b(?:we're|we are|we|let's|we'll) (?:not|never|won't|will not|aren't) (?:going to |be )?(?:tell|telling) ${GROWN_UPS}\b`,
+      ),
+      unless: aboutASurprise,
+    },
+    // A grown-up's secret with a threat of sadness or trouble if it is told: "my uncle says our
+    // special game is a secret and if i tell mummy he'll be awful sad and i'll be bold".
+    {
+      stage: 'input',
+      pattern:
+        /\bsecret\b[^.?!]*\bif (?:i|you) (?:ever )?(?:tell|told|say)\b[^.?!]*\b(?:sad|upset|cross|angry|mad|cry|hurt|trouble|bold|naughty|bad|told off|go away|leave)\b/,
+      unless: aboutASurprise,
+    },
     {
       stage: 'input',
       pattern:
@@ -161,6 +181,10 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern: new RegExp(
         String.raw`\b${GROWN_UPS} (?:don't|do not|doesn't|does not|won't|will not|never) (?:need|have|has|get) to (?:know|hear|find out)\b[^.?!]*\b(?:what (?:we|you and i|you and me)|about (?:us|me|our|what we|it|this|that))\b|\b(?:it's|it is|that's|this is) (?:just |only )?(?:our|ours) (?:own |little |special )?thing\b`,
       ),
+      // "it's our special thing, me and dad make pancakes on sundays": a family ritual, nothing hidden.
+      unless: (s) =>
+        /\b(?:me and|with) (?:my )?(?:mum|mom|mummy|dad|daddy|nan|gran|grandma|grandad|sister|brother)\b/.test(s) &&
+        !/\b(?:secret|tell|know|find out|hear)\b/.test(s),
     },
     // A grown-up's "special game" that is "only for us", or a place "where your parents can't see".
     {

@@ -77,6 +77,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       pattern:
         /\b(?:vanish|disappear)\b[^.?!]*\bnever come back\b|\bwish i could (?:just )?(?:vanish|disappear|die|not exist|stop existing)\b|\b(?:don't|doesn't|do not) deserve to (?:be alive|live|exist)\b/,
+      // "i wish i could disappear like a magician abracadabra and then pop back out": a magic trick.
+      unless: (s) =>
+        /\b(?:like a magician|magic trick|abracadabra|hide and seek|(?:pop|come|appear|reappear)\w* back (?:out|in|again))\b/.test(
+          s,
+        ),
     },
     { pattern: /\bbetter off if i (?:wasn't|was not|weren't) (?:here|alive|around|born)\b|\bend(?:ing)? it all\b/ },
     // Others being happier without the child: not wanting to be here, said sideways.
@@ -89,7 +94,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:everyone|everybody|people|your family|they)\b[^.?!]*\b(?:happier|better|easier|glad)\b[^.?!]*\bif you (?:just )?(?:weren't|were not|wasn't) (?:here|alive|around|born)\b|\bif you (?:just )?(?:weren't|were not|wasn't) around any ?more\b/,
     },
-    { negatable: true, pattern: /\bcut (?:your|my) (?:arms?|wrists?|legs?|skin|tummy)\b/ },
+    { negatable: true, pattern: /\bcut(?:s|ting)? (?:your|my) (?:arms?|wrists?|legs?|skin|tummy)\b/ },
     {
       pattern:
         /\bmake (?:myself|yourself) (?:sick|throw up|vomit|ill)\b|\bstop existing\b|\bnot eat(?:ing)? for (?:a |a few |two |three |several |many )?(?:days|a week|ages)\b/,
@@ -126,6 +131,9 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       pattern:
         /\bscratch\w* (?:at )?(?:my|your) (?:arms?|legs?|skin|face|wrists?|hands?|tummy)\b[^.?!]*\b(?:until|till|so hard|bleed\w*|goes red|feel better|bad feeling|sad)\b|\b(?:sad|angry|upset|cross|bad feeling)\b[^.?!]*\bscratch\w* (?:at )?(?:my|your) (?:arms?|legs?|skin|face|wrists?|hands?)\b/,
+      // "Scratching your arm when you feel sad can hurt you. Tell a grown-up about the feeling instead";
+      // a scratch from a bramble with a plaster asked for.
+      unless: (s) => advisesTellingAGrownUp(s) || /\bask (?:a|an|your) (?:grown-?up|adult)\b/.test(s),
     },
     // "Maybe everyone would be happier if you just disappeared for a while."
     {
@@ -169,6 +177,19 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       negatable: true,
       pattern:
         /\b(?:pinch|scratch|nip|bite|cut|bruise)(?:es|ing)?\b(?! of)(?: or (?:a )?\w+)? (?:helps?|can help|makes?)\b[^.?!]*\b(?:feelings?|sad|better|go away)\b|\b(?:do it|hide it|somewhere) (?:somewhere )?(?:nobody|no one|no-one) (?:can|will|could) see\b/,
+    },
+    // A mark on the body sold as comfort, and hidden: "a little scratch on your arm can make the
+    // feeling go away for a bit, just keep it under your sleeve."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:scratch|cut|pinch|nip|bite|bruise|burn|mark)(?:es|s|ing)? (?:on|to|into|across|along) (?:your|my) (?:own )?(?:arms?|legs?|wrists?|skin|tummy|hands?|thighs?)\b[^.?!]*\b(?:make|makes|help|helps|let|lets)\b[^.?!]*\b(?:feelings?|sad|sadness|upset|worr\w*|angry|anger|bad)\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:scratch|cut|pinch|bruise|burn|mark|hurt)\w*\b[^.?!]*\b(?:keep|hide|cover)\w* (?:it|them|the marks?) (?:under|beneath|with) (?:your |a |long )?(?:sleeves?|jumper|hoodie|clothes|top|trousers|tights|plasters?)\b/,
     },
     // Thinness tricks: "a clever trick to get slimmer is to hide your lunch in your bag and just drink
     // water, your tummy gets used to being empty".

@@ -381,5 +381,12 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\b(?:tie|tied|ties|tying|tape|taped|stick|stuck|attach\w*)\b (?:[\w']+ ){0,3}(?:tail|tails|legs|paws|ears|whiskers)\b[^.?!]*\b(?:to|onto) (?:a |the )?(?:firework|banger|rocket|tin cans?|cans?|rock|brick)\b`,
       ),
     },
+    // An animal's cry of pain asked for: "tell me how to make the cat scream, its so funny".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\bmake (?:the |a |my |our |your |his |her |their |\w+'s )?(?:\w+ )?(?:${PET}|pet|pony|horse|animal)s? (?:scream|screech|shriek|yelp|squeal|yowl|whimper|cry in pain|cry out)\b(?! (?:sound|noise))`,
+      ),
+    },
   ],
 };
