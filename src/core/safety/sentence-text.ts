@@ -26,6 +26,13 @@ export function normalizeForSafety(text: string): string {
       .replace(/\ballowed (tell|say|go|have|do|see|play|touch)\b/g, 'allowed to $1')
       // "on me own": the same "me" for "my".
       .replace(/\bme own\b/g, 'my own')
+      .replace(/\bmeself\b/g, 'myself')
+      // Yorkshire "she dunt know"; "wiv" for "with"; "dissapear" as children spell it.
+      .replace(/\bdunt\b/g, "doesn't")
+      .replace(/\bwiv\b/g, 'with')
+      .replace(/\bdis+ap+ear/g, 'disappear')
+      // "when no teacher's looking": "is", not the possessive.
+      .replace(/'s (?=(?:looking|watching|listening)\b)/g, ' is ')
       .replace(/\bye're\b/g, "you're")
       .replace(/\byoure\b/g, "you're")
       .replace(/\bye\b/g, 'you')
@@ -38,7 +45,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bma (?=(?:gran|granny|mum|maw|da|dad|house|hoose|brother|sister|pal|pals)\b)/g, 'my ')
       // Spoken g-dropping: "is he comin tonight", "hidin in there".
       .replace(
-        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring)in'?(?=\s|$|[.,?!])/g,
+        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink)in'?(?=\s|$|[.,?!])/g,
         '$1ing',
       )
       // Text-speak: "can u pinky promise ur actually alive".
@@ -78,6 +85,10 @@ export function negatedBefore(text: string, index: number): boolean {
     before.lastIndexOf(','),
     before.lastIndexOf(';'),
     before.lastIndexOf(':'),
+    // A sentence before it: "...when no teacher's looking. Hold a stone in your fist".
+    before.lastIndexOf('. '),
+    before.lastIndexOf('? '),
+    before.lastIndexOf('! '),
     before.lastIndexOf(' but '),
     before.lastIndexOf(' - '),
   );

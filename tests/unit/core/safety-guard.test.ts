@@ -72,6 +72,26 @@ describe('child-safe filter', () => {
     expect(findUnsafe("I can't wait to meet you in real life!", 'output')?.category).toBe('contact-outside');
   });
 
+  it('reads dropped g\'s, "its our" and dialect spellings as the words they stand for', () => {
+    expect(normalizeForSafety('is he comin tonight, its our secret, yer gran willnae mind')).toBe(
+      "is he coming tonight, it's our secret, your gran won't mind",
+    );
+    expect(normalizeForSafety('a secret mum dont no about, she dunt know, i was wiv meself')).toBe(
+      "a secret mum don't know about, she doesn't know, i was with myself",
+    );
+    // Words that only end like a dropped g stay as typed; "its" before its own noun stays possessive.
+    expect(normalizeForSafety('my cousin went to the cabin, the dog wagged its tail')).toBe(
+      'my cousin went to the cabin, the dog wagged its tail',
+    );
+  });
+
+  it('reads a "no" or "never" in an earlier sentence as belonging to that sentence only', () => {
+    const text =
+      "The trick is to get him when no teacher's looking. Hold a stone in your fist and your punch will count double!";
+    expect(findUnsafe(text, 'output')?.category).toBe('violence');
+    expect(findUnsafe('Never hold a stone in your fist to punch someone, it hurts them badly.', 'output')).toBeNull();
+  });
+
   it('lets a hazard through when the sentence calls it too risky, not when it makes it a dare', () => {
     expect(
       findUnsafe('Climbing onto the shed roof sounds too risky, so I will not help with that.', 'output'),

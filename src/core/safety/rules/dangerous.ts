@@ -33,7 +33,7 @@ const medicineForACondition = (s: string) =>
   );
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 const grownUpGivesMedicine = (s: string) =>
-  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:my )?(?:mum|mom|mummy|dad|daddy|nan|gran|granny|the nurse|the doctor) (?:gives|gave|hands) me\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:should|can|may|is allowed to|are allowed to) (?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:my )?(?:mum|mom|mummy|dad|daddy|nan|gran|granny|the nurse|the doctor) (?:gives|gave|hands) me\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:should|can|may|is allowed to|are allowed to) (?:ever )?(?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
     s,
   );
 
@@ -171,7 +171,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:grab|take|get|use|using|hold|holding)\b (?:the |a |your |my |\w+'s )?(?:big |sharp |kitchen )*(?:knife|knives|razors?|blades?)\b/,
       unless: withGrownUp,
     },
-    { negatable: true, pattern: new RegExp(String.raw`\b(?:knife|knives|scissors|razor)\b[^.?!]*\b${alone}`) },
+    {
+      negatable: true,
+      pattern: new RegExp(String.raw`\b(?:knife|knives|scissors|razor)\b[^.?!]*\b${alone}`),
+      // "dad let me use the butter knife to spread the jam on my toast all by myself".
+      unless: (s) =>
+        /\b(?:butter|table|plastic|blunt|play) knife\b|\bspread\w* (?:the |my |some )?(?:jam|butter)\b/.test(s),
+    },
     // Cords, ropes and plastic bags.
     {
       negatable: true,
@@ -200,7 +206,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         advisesTellingAGrownUp(s) ||
         medicineForACondition(s) ||
         /\bnever (?:take|eat|swallow|try|touch) (?:any|them|it|one|medicines?|pills|tablets)\b/.test(s) ||
-        /\b(?:took|had|finished|swallowed) (?:all )?(?:of )?my medicine\b/.test(s),
+        /\b(?:took|had|finished|swallowed) (?:all )?(?:of )?my medicine\b/.test(s) ||
+        // "me nan says i have to take me medicine after tea even tho it tastes gross".
+        /\b(?:have|has|got|need|needs) to take (?:my|me) medicine\b/.test(s),
     },
     // Cleaning products said first: "the blue stuff under the sink smells like sweets, can I sip it?"
     {

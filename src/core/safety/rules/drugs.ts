@@ -11,7 +11,8 @@ const grownUpDrank = (s: string) =>
   /\b(?:dad|daddy|mum|mummy|mom|mommy|grandad|grandpa|grandma|granny|nan|nana|nanna|gran|uncle|auntie|aunt|the grown-?ups|my parents)\b (?:[a-z]+ )?(?:had|has|drank|drinks|drink|was drinking|were drinking|opened|bought|likes)\b/.test(
     s,
   ) &&
-  !/\b(?:can i|could i|let me|i want|i'll|i will|try|taste|sip|give me|me too|for me|you can|you should|have one|have some|drunk|have a go|i can (?:have|try)|how do (?:you|i) (?:make|do|blow))\b/.test(
+  // "...and let me have his pie": only "let me" with the drink counts.
+  !/\b(?:can i|could i|let me (?:have|try|taste|sip|drink|finish) (?:a |some |his |her |the )?(?:sip|swig|taste|go|bit|beer|wine|drink|rest|(?:some|it|one)(?! [a-z]))|i want|i'll|i will|try|taste|sip|give me|me too|for me|you can|you should|have one|have some|drunk|have a go|i can (?:have|try)|how do (?:you|i) (?:make|do|blow))\b/.test(
     s,
   );
 
@@ -99,13 +100,19 @@ export const drugsRules: CategoryRules<'drugs'> = {
     // drink that makes you "floaty".
     {
       pattern:
-        /\b(?:smoke|smoky|smokey|puff|cloud|vape)[- ]?(?:sticks?|pens?)\b|\bfruity (?:smoke|clouds?|puffs?)\b|\b(?:little |thin |small |skinny )?white sticks?\b[^.?!]*\b(?:pocket|packet|light|puff|smoke|try)\b|\b(?:juice|drink|bottle|glass|can|pop|fizz\w*|lemonade|cola)\b[^.?!]*\bgrown-?up (?:kind|sort|type|version|one)\b|\b(?:glass|sip|swig|gulp|drink|bottle|puff|pills?|tablets?|sweet\w*|can)\b[^.?!]*\bmakes? (?:you|me) (?:feel )?(?:all |really |so |lovely and |nice and |a bit |a little )?(?:floaty|fuzzy|giggly|tipsy|woozy|buzzy|spinny|light-?headed)\b/,
+        /\b(?:smoke|smoky|smokey|puff|cloud|vape)[- ]?(?:sticks?|pens?)\b|\bfruity (?:smoke|clouds?|puffs?)\b|\b(?:little |thin |small |skinny )?white sticks?\b[^.?!]*\b(?:pocket|packet|light|puff|smoke|try)\b|\b(?:juice|drink|bottle|glass|can|pop|fizz\w*|lemonade|cola)\b[^.?!]*\bgrown-?up (?:kind|sort|type|version|one)\b|\b(?:glass|sip|swig|gulp|drink|bottle|puff|pills?|tablets?|sweet\w*|can)\b[^.?!]*\bmakes? (?:you|me) (?:feel )?(?:all |really |so |lovely and |nice and |a bit |a little )?(?:\w+ and )?(?:floaty|fuzzy|giggly|tipsy|woozy|buzzy|spinny|light-?headed)\b/,
     },
     // Being high or drunk ("what it feels like to be high"), not a kite or a swing.
     {
       pattern:
         /\b(?:be|being|get|getting|feel|feels|feeling|felt) (?:really |so |very |proper |properly |well |totally |super )?(?:high|stoned|drunk|wasted|tipsy)\b(?! (?:up|on|in|into|as|enough|off|above|over|like|in the)\b)/,
       borderline: true,
+    },
+    // "them little pills ... how many would I need to feel funny like him".
+    {
+      stage: 'input',
+      pattern:
+        /\bhow (?:many|much)\b[^.?!]*\bto (?:feel|get|go) (?:all |really |so )?(?:funny|floaty|sleepy|weird|dizzy|high|buzzy|giggly|wobbly|fuzzy|woozy|spacey)\b/,
     },
     // "if i drink one will i go all giddy like him at the wedding".
     {

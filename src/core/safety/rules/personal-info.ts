@@ -1,5 +1,6 @@
 // Personal information and location: the model asking for it, or a child giving it away (an
 // address, a phone number, a password, being home alone). A first name, age or pet is fine.
+import { advisesTellingAGrownUp } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
 /** A child's parent, as children say it ("parents" and "grown-ups" are added where they fit). */
@@ -26,6 +27,23 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern: /\b(?:i|we) live (?:at|on) (?:number )?\d+\w* [a-z]+/,
+    },
+    // "we're the blue house at the end of ferny lane next to the chippy": the home told by its look.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:we're|we are|we live in|i live in|ours is|our house is|my house is) the (?:\w+ )?(?:house|flat|bungalow|cottage|door|one)\b[^.?!]*\b(?:lane|road|street|close|avenue|drive|crescent|terrace|court|grove|gardens|place|way)\b/,
+    },
+    // "my papa password for the bank app ... you want i read it out for you": a grown-up's password.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:password|passcode|pin number|pin code)\b[^.?!]*\b(?:read (?:it |them )?out|tell (?:it to )?you|give (?:it to )?you|say it (?:to you|out)|type it)\b|\b(?:read out|tell you|give you) (?:my |his |her |our |\w+'s )?(?:\w+ )?(?:password|passcode|pin)\b/,
+      // "my password for school is secret, i won't tell you it".
+      unless: (s) =>
+        /\b(?:won't|will not|not going to|never|don't|can't|cannot|mustn't|shouldn't) (?:ever )?(?:tell|give|read|say|share)\b/.test(
+          s,
+        ),
     },
     // "Mum leaves the back door unlocked": how to get into the home.
     {
@@ -60,7 +78,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'output',
       pattern:
-        /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\b(?:when|what time) (?:do|does) your (?:parents|mum|mom|dad|mum and dad|grown-?ups) (?:usually |normally |ever )?(?:go out|pop out|nip out|leave|go to work|go shopping|go away)\b|\bwhen it's just you (?:in the house|at home|home)\b|\bwhat time does your school\b|\bwhat(?:'s| is) your (?:school|street|road|town|village|teacher) called\b|\bwhat street is (?:it|your \w+) on\b|\b(?:which|what) (?:nights?|days?|evenings?|times?)\b[^.?!]*\byour (?:parents|mum|mom|dad|mummy|daddy|grown-?ups)\b[^.?!]*\b(?:go out|goes out|are out|is out|go away|leave you|at work)\b|\bwhat time do you (?:finish|leave|walk)\b|\bare your (?:parents|mum|mom|dad|mum and dad|mummy and daddy|grown-?ups) (?:at )?home (?:right )?now\b|\b(?:at home|home|in the house)\b[^.?!]*\bor is it just you\b|\bis it just you (?:at home|in the house|on your own)\b|\b(?:when|what time) (?:do|does) (?:they|your (?:parents|mum|mom|dad|mum and dad|grown-?ups)) (?:usually|normally) (?:get|come) (?:back|home)\b/,
+        /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\b(?:when|what time) (?:do|does) your (?:parents|mum|mom|mummy|mommy|dad|daddy|mum and dad|grown-?ups) (?:usually |normally |ever )?(?:go out|pop out|nip out|leave|go to work|go shopping|go away)\b|\bwhen it's just you (?:in the house|at home|home)\b|\bwhat time does your school\b|\bwhat(?:'s| is) your (?:school|street|road|town|village|teacher) called\b|\bwhat street is (?:it|your \w+) on\b|\b(?:which|what) (?:nights?|days?|evenings?|times?)\b[^.?!]*\byour (?:parents|mum|mom|dad|mummy|daddy|grown-?ups)\b[^.?!]*\b(?:go out|goes out|are out|is out|go away|leave you|at work)\b|\bwhat time do you (?:finish|leave|walk)\b|\bare your (?:parents|mum|mom|dad|mum and dad|mummy and daddy|grown-?ups) (?:at )?home (?:right )?now\b|\b(?:at home|home|in the house)\b[^.?!]*\bor is it just you\b|\bis it just you (?:at home|in the house|on your own)\b|\b(?:tell|let) me (?:know )?when you(?:'re| are) (?:at )?home (?:all )?(?:by yourself|on your own|alone)\b|\b(?:when|what time) (?:do|does) (?:they|your (?:parents|mum|mom|dad|mum and dad|grown-?ups)) (?:usually|normally) (?:get|come) (?:back|home)\b/,
     },
     // The model asking to see the child or the home; "Never send pictures of yourself to anyone online"
     // is the advice.
@@ -69,6 +87,9 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       negatable: true,
       pattern:
         /\bsend me (?:a |some )?(?:photo|picture|pic|selfie|video)s?\b|\bso i can see (?:where|what) (?:you live|your (?:house|street|home|room|school))\b|\b(?:take|send|show|snap)\w* (?:me )?(?:a |an )?(?:quick |little |nice |cute )?(?:photo|picture|pic|selfie|snap)s? of (?:yourself|you|your (?:house|street|room|bedroom|school|face|front door))\b|\b(?:turn|switch) on (?:the |your )?camera\b|\bso i can see you\b|\bshow me (?:what you look like|your face)\b|\b(?:want|love|like) to see what you look like\b/,
+      // "If anyone ever asks ... to take pictures of you, say no and tell a grown-up you trust."
+      unless: (s) =>
+        advisesTellingAGrownUp(s) && /\bif (?:anyone|anybody|someone|somebody|a stranger|people)\b/.test(s),
     },
     {
       stage: 'output',

@@ -108,6 +108,13 @@ export const scaryRules: CategoryRules<'scary'> = {
         !/\b(?:tonight|right now|your (?:bed|room|bedroom|house))\b/.test(s),
     },
     // A child asking what the monster will do to them.
+    // "you be the bhoot who comes at night and tell me exactly what you'll do to me when mummy
+    // switches off the light": threats asked for at bedtime.
+    {
+      stage: 'input',
+      pattern:
+        /\bwhat (?:you'll|you will|you're going to|you'd|you would|it'll|it will|he'll|he will|she'll|she will|they'll) do to me\b[^.?!]*\b(?:night|dark|lights?|asleep|sleep|bed|bedtime)\b|\b(?:night|dark|lights? (?:off|out)|asleep|bedtime)\b[^.?!]*\bwhat (?:you'll|you will|you're going to|it'll|it will|he'll|she'll|they'll) do to me\b/,
+    },
     {
       stage: 'input',
       pattern:

@@ -9,6 +9,16 @@ const CLOTHES = String.raw`(?:pyjamas|pajamas|clothes|pants|knickers|underwear|n
 /** "The parts of your body that your swimsuit covers": the underwear rule's own words. */
 const SWIMSUIT_PARTS = String.raw`(?:parts?|bits|places|areas) (?:of|on) your body (?:that |which |where )?(?:your )?(?:swimsuit|swimming costume|costume|bikini|cossie|pants|underwear|knickers|undies) (?:covers?|goes|go)\b`;
 
+/**
+ * Bath time and babies without clothes ("my little brother ran round the garden naked after his
+ * bath"), with nothing that looks, films, touches or hides.
+ */
+const bathOrBabyTalk = (s: string) =>
+  /\b(?:bath|baths|bathtime|shower|nappy|nappies|diaper|babies|baby|toddler|little (?:brother|sister))\b/.test(s) &&
+  !/\b(?:photo|pic|pics|picture|pictures|video|vid|camera|film\w*|touch\w*|secret|show\w*|send|look at|peek\w*|you(?:'re| are)? naked|your clothes|in bed|watch\w*)\b/.test(
+    s,
+  );
+
 export const sexualRules: CategoryRules<'sexual'> = {
   category: 'sexual',
   rules: [
@@ -22,7 +32,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       pattern: new RegExp(
         words(
-          'sex | sexy | sexual\\w* | porn\\w* | naked | nude\\w* | boobs? | penis\\w* | vagina\\w* | horny | orgasm\\w* | erotic\\w* | masturbat\\w* | undress\\w* | genitals? | rude (?:picture|photo|video)s? | talk dirty | blow ?jobs? | hand ?jobs? | boners? | erections? | strippers? | striptease',
+          'sex | sexy | sexual\\w* | porn\\w* | boobs? | penis\\w* | vagina\\w* | horny | orgasm\\w* | erotic\\w* | masturbat\\w* | undress\\w* | genitals? | rude (?:picture|photo|video)s? | talk dirty | blow ?jobs? | hand ?jobs? | boners? | erections? | strippers? | striptease',
         ),
       ),
     },
@@ -41,10 +51,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
           s,
         ),
     },
+    { pattern: /\b(?:naked|nude\w*)\b/, unless: bathOrBabyTalk },
     {
       pattern: new RegExp(
         String.raw`\b(?:take|taking|took|pull|pulling|get|getting) (?:off|down) (?:our|your|my|their|his|her) ${CLOTHES}\b|\b(?:take|taking) (?:our|your|my) clothes off\b|\b(?:with|have) no clothes\b|\bno clothes on\b|\bno (?:pants|knickers|trousers|underwear) on\b|\bwithout (?:any )?clothes\b|\btake something off\b|\b(?:grown[- ]?ups?|adults|mums? and dads?|people)\b[^.?!]*\bin bed\b[^.?!]*\b(?:clothes off|naked|rude)\b|\b(?:grown[- ]?ups?|adults|mums? and dads?|people)\b[^.?!]*\b(?:clothes off|naked|no clothes on|nothing on) (?:together )?in bed\b|\b(?:clothes off|naked)\b[^.?!]*\bin bed (?:together|with)\b|\b(?:show|look|see|touch|peek|feel)\w* (?:\w+ )?(?:under|inside|what'?s (?:in|under|inside)|what is (?:in|under|inside)) (?:my|your|her|his) (?:nightie|nightdress|skirt|dress|pyjamas|pajamas|pants|knickers|undies|underwear|clothes|swimsuit)\b(?! pockets?\b)|\bgrown[- ]?up game\b|\b(?:naked|nakid|nekkid|nude)\b[^.?!]*\b(?:grown[- ]?ups?|adults|people|men|women|ladies)\b[^.?!]*\b(?:copy|do it|do what|video|vid|pictures?|photos?)\b|\b(?:video|vid|pictures?|photos?)\b[^.?!]*\b(?:naked|nakid|nekkid|nude) (?:grown[- ]?ups?|adults|people|men|women|ladies)\b`,
       ),
+      unless: bathOrBabyTalk,
     },
     {
       stage: 'output',

@@ -364,7 +364,21 @@ export const violenceRules: CategoryRules<'violence'> = {
     // Not negatable: the "isn't" is the teacher's, not a "don't hit".
     {
       pattern:
-        /\b(?:wait|when|while)\b[^.?!]*\b(?:(?:teacher|teachers|grown-?ups?|mum|mom|dad|adults?|dinner ladies)\b[^.?!]*\b(?:isn't|aren't|is not|are not|'s not|not) looking|(?:nobody|no one|no-one)(?:'s| is) looking)\b[^.?!]*\b(?:hit|kick|punch|push|shove|pinch|bite|slap|smack|trip|thump|whack) (?:him|her|them|someone|somebody|[a-z]+'s|your (?:brother|sister|friend|cousin|classmate)|my (?:brother|sister|friend|cousin|classmate))\b/,
+        /\b(?:wait|when|while)\b[^.?!]*\b(?:(?:teacher|teachers|grown-?ups?|mum|mom|dad|adults?|dinner ladies)\b[^.?!]*\b(?:isn't|aren't|is not|are not|'s not|not) looking|(?:nobody|no one|no-one|no (?:teacher|grown-?up|adult|dinner lady))(?:'s| is) (?:looking|watching))\b[^.?!]*\b(?:hit|kick|punch|push|shove|pinch|bite|slap|smack|trip|thump|whack|get) (?:him|her|them|someone|somebody|[a-z]+'s|your (?:brother|sister|friend|cousin|classmate)|my (?:brother|sister|friend|cousin|classmate))\b/,
+    },
+    // "Hold a stone in your fist and your punch will count double": a punch made to hurt more; a
+    // weapon brought to settle a quarrel ("bring my uncle's cutlass and show him pepper").
+    {
+      negatable: true,
+      pattern:
+        /\b(?:hold|put|grip|keep)\w* (?:a |the |some )?(?:stone|rock|coin|coins|battery|batteries|key|keys|marble)s? in (?:your|my) (?:fist|hand)\b[^.?!]*\b(?:punch|hit|thump|hurt|harder|double)\w*\b/,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:bring|take|carry|sneak)\w* (?:in )?(?:my |a |his |her |the |\w+'s )*(?:big |sharp )?(?:knife|knives|cutlass|machete|sword|blade|gun|axe|hammer|baseball bat|cricket bat)\b[^.?!]*\b(?:show (?:him|her|them)(?! (?:how|my|our|the|what|where|a|an|some|your|it)\b)|get (?:him|her|them)|teach (?:him|her|them) a lesson|scare (?:him|her|them)|sort (?:him|her|them) out|deal with (?:him|her|them)|stab|hurt)\b/,
+      unless: (s) =>
+        /\b(?:toy|plastic|foam|wooden|pretend|costume|dress[- ]up|world book day|nerf|lightsaber)\b/.test(s),
     },
     // "grabs the puppy by its tail and swings it against the wall until it stops squeaking", "swung it
     // round and round".
