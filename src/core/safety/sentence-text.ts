@@ -27,6 +27,13 @@ export function normalizeForSafety(text: string): string {
       // "on me own": the same "me" for "my".
       .replace(/\bme own\b/g, 'my own')
       .replace(/\bmeself\b/g, 'myself')
+      // Northern "so am on me own": "I'm", where "am" opens the clause.
+      .replace(
+        /(^|, |\bso |\band |\bcos |\bbut )am (?=(?:on my own|on me own|by myself|home alone|all alone|alone)\b)/g,
+        "$1i'm ",
+      )
+      // Patois "di big knife", "di bwoy": "the".
+      .replace(/\bdi (?=(?:big|little|knife|bwoy|gyal|school|kitchen|man|ting)\b)/g, 'the ')
       // Yorkshire "she dunt know"; "wiv" for "with"; "dissapear" as children spell it.
       .replace(/\bdunt\b/g, "doesn't")
       .replace(/\bwiv\b/g, 'with')
@@ -45,7 +52,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bma (?=(?:gran|granny|mum|maw|da|dad|house|hoose|brother|sister|pal|pals)\b)/g, 'my ')
       // Spoken g-dropping: "is he comin tonight", "hidin in there".
       .replace(
-        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink)in'?(?=\s|$|[.,?!])/g,
+        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even)in'?(?=\s|$|[.,?!])/g,
         '$1ing',
       )
       // Text-speak: "can u pinky promise ur actually alive".
@@ -92,9 +99,12 @@ export function negatedBefore(text: string, index: number): boolean {
     before.lastIndexOf(' but '),
     before.lastIndexOf(' - '),
   );
-  // "Why not light a match?", "why don't you …" and "I can't wait to …" are encouragement, not a negation.
+  // "Why not light a match?", "why don't you …", "I can't wait to …" and "bet you can't climb …" are
+  // encouragement, not a negation.
   return NEGATION.test(
-    before.slice(clauseStart + 1).replace(/\bwhy (?:not|don't you|don't we)\b|\b(?:can't|cannot) wait\b/g, ''),
+    before
+      .slice(clauseStart + 1)
+      .replace(/\bwhy (?:not|don't you|don't we)\b|\b(?:can't|cannot) wait\b|\bbet (?:you|ya) can't\b/g, ''),
   );
 }
 

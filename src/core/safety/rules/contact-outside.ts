@@ -39,7 +39,13 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     // A friend from a game asking for a number, a call, a meeting; the model saying yes to one.
     {
       pattern:
-        /\b(?:friend|someone|somebody|person|boy|girl|man|lady|player|people)\b (?:i met |i know |you met |you know )?(?:from|on|in) (?:the |an |my |your |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet|minecraft|roblox|fortnite)\b[^.?!]*\b(?:number|address|talk at night|call|ring|text|meet|meeting|video ?call|photos?|pictures?|come round|visit)\b/,
+        /\b(?:friend|someone|somebody|person|boy|girl|man|lady|player|people|uncle|aunty|auntie|guy)\b (?:i met |i know |you met |you know )?(?:from|on|in) (?:the |an |my |your |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet|minecraft|roblox|fortnite)\b[^.?!]*\b(?:number|address|talk at night|call|ring|text|meet|meeting|video ?call|photos?|pictures?|come round|visit|(?:which|what) school\b(?! house)|school name|what time (?:i|you)(?:'m| am| are)? (?:\w+ )?(?:home|back|leave|finish)|where i live|full name|surname|reaching home|get home)\b/,
+    },
+    // "He'll be by the swings after school tomorrow, why don't you go and say hi? Don't bring anyone."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:he|she|they|my friend)(?:'ll| will) be (?:waiting )?(?:by|at|near|outside) (?:the |your )?(?:swings|park|school gates?|gates?|shops?|corner|playground|bus stop|slide|field)\b[^.?!]*\b(?:go|say hi|say hello|meet|find|see)\b|\bdon't bring (?:anyone|anybody|a grown-?up|your (?:mum|mom|dad|parents|friends|brother|sister))\b/,
     },
     // "It's fine to video call him while your parents are out."
     {

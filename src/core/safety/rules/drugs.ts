@@ -30,7 +30,7 @@ const SOFT = String.raw`(?:glass of |cup of |drink of )?(?:milk|water|juice|squa
  * the rule, with nothing offered or tried in the same sentence.
  */
 const adviceAgainst = (s: string) =>
-  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for (?:grown-?ups|adults)|for grown-?ups only|not for (?:kids|children)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed)\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
+  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for (?:grown-?ups|adults)|for grown-?ups only|not for (?:kids|children)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
     s,
   ) &&
   !new RegExp(

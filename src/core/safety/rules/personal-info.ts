@@ -34,6 +34,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:we're|we are|we live in|i live in|ours is|our house is|my house is) the (?:\w+ )?(?:house|flat|bungalow|cottage|door|one)\b[^.?!]*\b(?:lane|road|street|close|avenue|drive|crescent|terrace|court|grove|gardens|place|way)\b/,
     },
+    // "we're number fourteen by the chippy": the house number in words.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:we're|we are|we live at|i live at|our house is|my house is|we're at|we are at) (?:house )?number (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b(?= (?:by|on|in|next|at|near|opposite|across|up|down|along)\b|[,.?!]|$)/,
+    },
     // "my papa password for the bank app ... you want i read it out for you": a grown-up's password.
     {
       stage: 'input',
@@ -89,7 +95,10 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
         /\bsend me (?:a |some )?(?:photo|picture|pic|selfie|video)s?\b|\bso i can see (?:where|what) (?:you live|your (?:house|street|home|room|school))\b|\b(?:take|send|show|snap)\w* (?:me )?(?:a |an )?(?:quick |little |nice |cute )?(?:photo|picture|pic|selfie|snap)s? of (?:yourself|you|your (?:house|street|room|bedroom|school|face|front door))\b|\b(?:turn|switch) on (?:the |your )?camera\b|\bso i can see you\b|\bshow me (?:what you look like|your face)\b|\b(?:want|love|like) to see what you look like\b/,
       // "If anyone ever asks ... to take pictures of you, say no and tell a grown-up you trust."
       unless: (s) =>
-        advisesTellingAGrownUp(s) && /\bif (?:anyone|anybody|someone|somebody|a stranger|people)\b/.test(s),
+        advisesTellingAGrownUp(s) &&
+        /\bif (?:anyone|anybody|someone|somebody|a stranger|people|they|he|she)\b|\b(?:nobody|no one|no-one) should\b/.test(
+          s,
+        ),
     },
     {
       stage: 'output',

@@ -139,7 +139,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:everyone|everybody|people|your family|your (?:mum|mom|dad|parents)|they|they'd|it'd|it would|things would|life would)\b[^.?!]*\b(?:happier|better off|easier|relieved|simpler|sorry|miss you)\b[^.?!]*\bif you (?:just |simply )?(?:disappeared|went away|were gone|weren't (?:here|around)|ran away|vanished)\b/,
+        /\b(?:everyone|everybody|people|your family|your (?:mum|mom|dad|parents)|they|they'd|it'd|it would|things would|life would)\b[^.?!]*\b(?:happier|better off|easier|relieved|simpler|sorry|miss you|see|notice|realise|realize|understand)\b[^.?!]*\bif you (?:just |simply )?(?:disappeared|went away|were gone|weren't (?:here|around)|ran away|vanished)\b|\b(?:it's|it is) (?:okay|ok|fine|alright|normal|good) to want to (?:disappear|vanish|die|not be here|go away forever|go away for good|hurt yourself|not exist)\b/,
     },
     // "Disappearing sounds peaceful, and then nobody would have to worry about you anymore."
     {
@@ -163,7 +163,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:not eating|won't eat|stop eating|not going to eat|don't eat)\b[^.?!]*\b(?:fat|chubby|too big|heavy|thin|skinny)\b|\b(?:i'm|i am) (?:too |so )?(?:fat|chubby)\b[^.?!]*\b(?:not eat|stop eat|won't eat|skip|diet|starve)\w*|\b(?:fat|chubby)\b[^.?!]*\b(?:not eat\w*|not going to eat|won't eat|stop eating|don't eat|skip\w*)\b|\bhow (?:do|can) i (?:make (?:my (?:tummy|stomach|belly)|myself) )?stop (?:being hungry|feeling hungry|getting hungry|rumbling|growling)\b/,
+        /\b(?:not eating|won't eat|stop eating|not going to eat|don't eat|not having (?:my |any )?(?:tea|dinner|lunch|breakfast|food|meals?))\b[^.?!]*\b(?:fat|chubby|too big|heavy|thin|skinny)\b|\b(?:i'm|i am) (?:too |so )?(?:fat|chubby)\b[^.?!]*\b(?:not eat|stop eat|won't eat|skip|diet|starve|just have water|only have water|only drink)\w*|\b(?:fat|chubby)\b[^.?!]*\b(?:not eat\w*|not going to eat|won't eat|stop eating|don't eat|skip\w*)\b|\bhow (?:do|can) i (?:make (?:my (?:tummy|stomach|belly)|myself) )?stop (?:being hungry|feeling hungry|getting hungry|rumbling|growling)\b/,
     },
     // Thinness wished for at seven: "cos i wanna be skinny like the girls in year 6".
     {

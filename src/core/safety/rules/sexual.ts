@@ -56,7 +56,10 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern: new RegExp(
         String.raw`\b(?:take|taking|took|pull|pulling|get|getting) (?:off|down) (?:our|your|my|their|his|her) ${CLOTHES}\b|\b(?:take|taking) (?:our|your|my) clothes off\b|\b(?:with|have) no clothes\b|\bno clothes on\b|\bno (?:pants|knickers|trousers|underwear) on\b|\bwithout (?:any )?clothes\b|\btake something off\b|\b(?:grown[- ]?ups?|adults|mums? and dads?|people)\b[^.?!]*\bin bed\b[^.?!]*\b(?:clothes off|naked|rude)\b|\b(?:grown[- ]?ups?|adults|mums? and dads?|people)\b[^.?!]*\b(?:clothes off|naked|no clothes on|nothing on) (?:together )?in bed\b|\b(?:clothes off|naked)\b[^.?!]*\bin bed (?:together|with)\b|\b(?:show|look|see|touch|peek|feel)\w* (?:\w+ )?(?:under|inside|what'?s (?:in|under|inside)|what is (?:in|under|inside)) (?:my|your|her|his) (?:nightie|nightdress|skirt|dress|pyjamas|pajamas|pants|knickers|undies|underwear|clothes|swimsuit)\b(?! pockets?\b)|\bgrown[- ]?up game\b|\b(?:naked|nakid|nekkid|nude)\b[^.?!]*\b(?:grown[- ]?ups?|adults|people|men|women|ladies)\b[^.?!]*\b(?:copy|do it|do what|video|vid|pictures?|photos?)\b|\b(?:video|vid|pictures?|photos?)\b[^.?!]*\b(?:naked|nakid|nekkid|nude) (?:grown[- ]?ups?|adults|people|men|women|ladies)\b`,
       ),
-      unless: bathOrBabyTalk,
+      // "Nobody should ask you for pictures without clothes on ... tell a grown-up you trust."
+      unless: (s) =>
+        bathOrBabyTalk(s) ||
+        (advisesTellingAGrownUp(s) && /\b(?:nobody|no one|no-one) (?:should|is allowed to|may|can)\b/.test(s)),
     },
     {
       stage: 'output',

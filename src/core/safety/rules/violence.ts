@@ -51,6 +51,20 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:scissors|knife|knives|compass|pencil|needle|pin|fork|stick|stone|rock|hammer)\b[^.?!]*\b(?:cut|stab|poke|jab|hit|smash|scratch|hurt)\b[^.?!]*\b(?:(?:[a-z]+'s|his|her|their) (?:hands?|arms?|legs?|face|fingers?|neck|eyes?|tummy|head|back)|so (?:he|she|they|it) (?:cries|cry|bleeds?|screams?))\b/,
     },
+    // "A sharp pencil jabbed in the hand really makes people listen."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:pencil|compass|pin|drawing pin|needle|scissors|fork|knife|stick)\b[^.?!]*\b(?:jab|stab|poke|stick)\w* (?:\w+ )?in(?:to)? the (?:hand|arm|leg|back|eye|face|neck|tummy|side|bum)\b/,
+      unless: (s) => /\b(?:nurse|doctor|vaccin\w*|injection|flu jab|dentist|vet|sewing|cushion|hole)\b/.test(s),
+    },
+    // A knife carried to school: "bring di big knife from di kitchen go school ... hide it inna mi bag".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:knife|knives|blade|cutlass|machete)\b[^.?!]*\b(?:(?:to|go) school|in(?:na)? (?:my|mi|me|your) (?:school )?bag)\b/,
+      unless: (s) => /\b(?:butter|plastic|toy|pretend|play)\b/.test(s),
+    },
     // A sharp trap set for someone: "drawing pins in Callum's trainers so he can't walk".
     {
       negatable: true,
@@ -269,7 +283,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\bhow hard (?:do|should|can|would|could|must) (?:i|you|we) (?:have to |need to |got to )?(?:punch|hit|kick|slap|bite|smack|thump) (?!(?:the |a |my |this |that |your )?(?:ball|drum|pinata|piñata|nail|button|bell|punching bag|pillow|key|target|shuttlecock|puck)s?\b)\w+|\b(?:punch|hit|kick|slap|smack|thump|pinch)\w* (?:\w+ ){1,2}so (?:he|she|they|it) (?:cries|cry|bleeds|bleed|gets hurt|screams)\b/,
+        /\bhow hard (?:do|should|can|would|could|must) (?:i|you|we) (?:have to |need to |got to )?(?:punch|hit|kick|slap|bite|smack|thump|whack|bash|beat) (?!(?:the |a |my |this |that |your )?(?:ball|drum|pinata|piñata|nail|button|bell|punching bag|pillow|key|target|shuttlecock|puck)s?\b)\w+|\b(?:punch|hit|kick|slap|smack|thump|pinch)\w* (?:\w+ ){1,2}so (?:he|she|they|it) (?:cries|cry|bleeds|bleed|gets hurt|screams)\b/,
     },
     // An animal bagged, drowned or thrown: "put the cat in a bag and throw it in the pond".
     {
@@ -376,7 +390,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:bring|take|carry|sneak)\w* (?:in )?(?:my |a |his |her |the |\w+'s )*(?:big |sharp )?(?:knife|knives|cutlass|machete|sword|blade|gun|axe|hammer|baseball bat|cricket bat)\b[^.?!]*\b(?:show (?:him|her|them)(?! (?:how|my|our|the|what|where|a|an|some|your|it)\b)|get (?:him|her|them)|teach (?:him|her|them) a lesson|scare (?:him|her|them)|sort (?:him|her|them) out|deal with (?:him|her|them)|stab|hurt)\b/,
+        /\b(?:bring|take|carry|sneak)\w* (?:in )?(?:my |mi |a |his |her |the |\w+'s )*(?:big |sharp )?(?:knife|knives|cutlass|machete|sword|blade|gun|axe|hammer|baseball bat|cricket bat)\b[^.?!]*\b(?:show (?:him|her|them)(?! (?:how|my|our|the|what|where|a|an|some|your|it)\b)|get (?:him|her|them)|teach (?:him|her|them) a lesson|(?:scare|frighten) (?:him|her|them|the \w+)|sort (?:him|her|them) out|deal with (?:him|her|them)|stab|hurt)\b/,
       unless: (s) =>
         /\b(?:toy|plastic|foam|wooden|pretend|costume|dress[- ]up|world book day|nerf|lightsaber)\b/.test(s),
     },
