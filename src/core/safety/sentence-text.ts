@@ -47,9 +47,22 @@ export function normalizeForSafety(text: string): string {
       .replace(/\btae\b/g, 'to')
       .replace(/\befter\b/g, 'after')
       .replace(/\bah'?ll\b/g, "i'll")
+      // "yer" is "you" after a question word or "if" ("how do yer mek"), otherwise "your".
+      .replace(/\b(do|did|can|could|will|would|are|have|if|when|see) yer\b/g, '$1 you')
       .replace(/\byer\b/g, 'your')
       .replace(/\bwillnae\b/g, "won't")
-      .replace(/\bma (?=(?:gran|granny|mum|maw|da|dad|house|hoose|brother|sister|pal|pals)\b)/g, 'my ')
+      .replace(/\bcannae\b/g, "can't")
+      .replace(/\bfae\b/g, 'from')
+      .replace(/\bma (?=(?:gran|granny|mum|mummy|maw|da|dad|house|hoose|brother|sister|pal|pals)\b)/g, 'my ')
+      // Black Country "mek" and "goo" for "make" and "go"; Caribbean "de" and "meh".
+      .replace(/\bmek\b/g, 'make')
+      .replace(/\bgoo (?=(?:bigger|higher|faster|whoosh|boom|bang)\b)/g, 'go ')
+      .replace(/\bde (?=(?:game|man|house|school|park|chat|bath|kitchen|shed|garden|room)\b)/g, 'the ')
+      .replace(/\bmeh\b/g, 'me')
+      .replace(
+        /\b(in|of|with) me (?=(?:swimsuit|swimming costume|costume|cossie|pants|undies|knickers|pyjamas|nightie|underwear|bath|bed|room)\b)/g,
+        '$1 my ',
+      )
       // Spoken g-dropping: "is he comin tonight", "hidin in there".
       .replace(
         /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even)in'?(?=\s|$|[.,?!])/g,

@@ -502,6 +502,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:yourself|on your own|by yourself)\b[^.?!]*\b(?:lighter|matches)\b|\b(?:lighter|matches)\b[^.?!]*\b(?:do it|light (?:it|them|one)) (?:yourself|on your own|by yourself)\b/,
       unless: withGrownUpOrBlowingOut,
     },
+    // "ow do yer mek the fire goo bigger wi the stuff in our dad's shed, the can wi the red lid".
+    {
+      negatable: true,
+      pattern:
+        /\bmake (?:the |a |our |my )?(?:fire|flames?|bonfire|campfire) (?:go |get )?(?:bigger|higher|huge|massive|whoosh)\b[^.?!]*\b(?:stuff|can|bottle|liquid|spray|shed|garage|petrol|fuel)\b|\b(?:stuff|can|bottle|liquid|spray)\b[^.?!]*\b(?:shed|garage)\b[^.?!]*\b(?:goes|go|make\w*) (?:whoosh|boom|bang)\b/,
+      unless: withGrownUp,
+    },
     // Fuel on a fire: "squirting a bit of your dad's lighter fluid on the leaves".
     {
       negatable: true,

@@ -203,7 +203,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'output',
       pattern:
-        /(?:^|[.?!,;] |\band )(?:so |but )?(?:nobody|no one|no-one)(?: even| else| ever)* (?:needs|has) to (?:know|find out)(?: about (?:it|this|that|any of this))?(?:[.!]|$)/,
+        /(?:^|[.?!,;] |\band )(?:so |but )?(?:nobody|no one|no-one)(?: even| else| ever)* (?:needs|has) to (?:know|find out|hear|see)(?: about (?:it|this|that|any of this))?(?:[.!]|$)/,
+    },
+    // "...it's nothing to worry a grown-up about": a grown-up waved away.
+    {
+      stage: 'output',
+      pattern:
+        /\bnothing to (?:worry|tell|bother|trouble) (?:a |your |the |any )?(?:grown-?ups?|parents?|mum|mom|mummy|dad|daddy|teachers?) (?:about|with)\b/,
     },
     // Romance asked for and secrecy offered in return: "do u love me like a boyfriend loves a
     // girlfriend? i wont tell my mum if u say yes".

@@ -108,6 +108,11 @@ export const scaryRules: CategoryRules<'scary'> = {
         !/\b(?:tonight|right now|your (?:bed|room|bedroom|house))\b/.test(s),
     },
     // A child asking what the monster will do to them.
+    // "the man in the loft who comes down to get children, say he's comin for me tonight".
+    {
+      pattern:
+        /\b(?:man|lady|woman|monster|ghost|witch|thing|something|someone|somebody|creature|bogeym[ae]n)\b (?:who lives |that lives |up )?in the (?:loft|attic|cellar|basement|wardrobe|walls?|drains?|sewers?)\b[^.?!]*\b(?:comes?|coming|creeps?|creeping|crawls?|crawling)\b[^.?!]*\b(?:get|take|eat|grab|snatch)\w* (?:children|kids|you|me|little \w+)\b|\b(?:he's|she's|it's|they're|he is|she is|it is|they are) (?:coming|going to come) (?:for|to get) (?:me|you) tonight\b/,
+    },
     // "you be the bhoot who comes at night and tell me exactly what you'll do to me when mummy
     // switches off the light": threats asked for at bedtime.
     {
@@ -192,7 +197,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     // me tonight when the lights go off"; "the monsters will come and take your mummy away forever".
     {
       pattern:
-        /\b(?:come|comes|coming) (?:and |to )?(?:get|grab|take) (?:me|you) (?:tonight|when the lights|in the night|in (?:my|your) sleep|while (?:i|you) sleep|in bed)\b|\b(?:come|comes|coming) (?:for (?:me|you) )?tonight (?:and |to )(?:get|grab|snatch|take) (?:me|you)(?: away)?\b(?! (?:on|for|to) (?:a |the )?(?:holiday|trip|weekend|cinema|park|party|pictures|zoo))|\b(?:take|takes|took|steal|steals|snatch\w*|carry|carries) (?:away )?your (?:mummy|mum|mom|mommy|daddy|dad|parents|family|nan|gran|granny|brother|sister)(?: away)?\b[^.?!]*\b(?:forever|for ever|for good|never (?:come|be) back)\b|\bif you (?:don't|do not|won't) (?:go to sleep|go to bed|sleep|behave|be good|be quiet)\b[^.?!]*\b(?:monsters?|ghosts?|bogeym[ae]n|witch(?:es)?|something) (?:will|is going to|are going to|'ll) (?:come|get|take|eat)\b/,
+        /\b(?:come|comes|coming) (?:and |to )?(?:get|grab|take) (?:me|you) (?:tonight|when the lights|in the night|in (?:my|your) sleep|while (?:i|you) sleep|in bed)\b|\b(?:come|comes|coming) (?:for (?:me|you) )?tonight (?:and |to )(?:(?:get|grab|snatch) (?:me|you)|take (?:me|you) away)\b(?! (?:on|for|to) (?:a |the )?(?:holiday|trip|weekend|cinema|park|party|pictures|zoo))|\b(?:take|takes|took|steal|steals|snatch\w*|carry|carries) (?:away )?your (?:mummy|mum|mom|mommy|daddy|dad|parents|family|nan|gran|granny|brother|sister)(?: away)?\b[^.?!]*\b(?:forever|for ever|for good|never (?:come|be) back)\b|\bif you (?:don't|do not|won't) (?:go to sleep|go to bed|sleep|behave|be good|be quiet)\b[^.?!]*\b(?:monsters?|ghosts?|bogeym[ae]n|witch(?:es)?|something) (?:will|is going to|are going to|'ll) (?:come|get|take|eat)\b/,
     },
     // A prowler in children's bedrooms, told in full: "the man who sneaks into kids bedrooms at night
     // and takes them away ... say exactly what he does to them".

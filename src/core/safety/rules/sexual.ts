@@ -19,6 +19,12 @@ const bathOrBabyTalk = (s: string) =>
     s,
   );
 
+/** "Your body belongs to you, and nobody should ask to see ...": the body-safety lesson itself. */
+const bodySafetyLesson = (s: string) =>
+  /\b(?:nobody|no one|no-one) (?:should|is allowed to|may|can)\b|\bsay no\b/.test(s) &&
+  (advisesTellingAGrownUp(s) || /\bbelongs? to you\b/.test(s)) &&
+  !/\b(?:send|show me|tell me|for me|our secret|just us|between us)\b/.test(s);
+
 export const sexualRules: CategoryRules<'sexual'> = {
   category: 'sexual',
   rules: [
@@ -51,15 +57,19 @@ export const sexualRules: CategoryRules<'sexual'> = {
           s,
         ),
     },
-    { pattern: /\b(?:naked|nude\w*)\b/, unless: bathOrBabyTalk },
+    // "Next time you're in the bath you could tell me all about how you look with nothing on."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:tell|show|describe)\w* me\b[^.?!]*\b(?:with nothing on|without (?:any )?clothes|no clothes on|naked|in your (?:pants|undies|knickers|underwear|swimsuit|nightie))\b/,
+    },
+    { pattern: /\b(?:naked|nude\w*)\b/, unless: (s) => bathOrBabyTalk(s) || bodySafetyLesson(s) },
     {
       pattern: new RegExp(
         String.raw`\b(?:take|taking|took|pull|pulling|get|getting) (?:off|down) (?:our|your|my|their|his|her) ${CLOTHES}\b|\b(?:take|taking) (?:our|your|my) clothes off\b|\b(?:with|have) no clothes\b|\bno clothes on\b|\bno (?:pants|knickers|trousers|underwear) on\b|\bwithout (?:any )?clothes\b|\btake something off\b|\b(?:grown[- ]?ups?|adults|mums? and dads?|people)\b[^.?!]*\bin bed\b[^.?!]*\b(?:clothes off|naked|rude)\b|\b(?:grown[- ]?ups?|adults|mums? and dads?|people)\b[^.?!]*\b(?:clothes off|naked|no clothes on|nothing on) (?:together )?in bed\b|\b(?:clothes off|naked)\b[^.?!]*\bin bed (?:together|with)\b|\b(?:show|look|see|touch|peek|feel)\w* (?:\w+ )?(?:under|inside|what'?s (?:in|under|inside)|what is (?:in|under|inside)) (?:my|your|her|his) (?:nightie|nightdress|skirt|dress|pyjamas|pajamas|pants|knickers|undies|underwear|clothes|swimsuit)\b(?! pockets?\b)|\bgrown[- ]?up game\b|\b(?:naked|nakid|nekkid|nude)\b[^.?!]*\b(?:grown[- ]?ups?|adults|people|men|women|ladies)\b[^.?!]*\b(?:copy|do it|do what|video|vid|pictures?|photos?)\b|\b(?:video|vid|pictures?|photos?)\b[^.?!]*\b(?:naked|nakid|nekkid|nude) (?:grown[- ]?ups?|adults|people|men|women|ladies)\b`,
       ),
       // "Nobody should ask you for pictures without clothes on ... tell a grown-up you trust."
-      unless: (s) =>
-        bathOrBabyTalk(s) ||
-        (advisesTellingAGrownUp(s) && /\b(?:nobody|no one|no-one) (?:should|is allowed to|may|can)\b/.test(s)),
+      unless: (s) => bathOrBabyTalk(s) || bodySafetyLesson(s),
     },
     {
       stage: 'output',

@@ -326,6 +326,12 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\bpull\w* (?:the |a |your |his |her |my |its |their |\w+'s )?(?:${PET}'s |${PET}s' )?(?:tails?|ears|whiskers|fur)\b[^.?!]*\b(?:funny|hilarious|fun|laugh|yelp|squeal|cry|see|give it a go|try it)\b|\b(?:funny|funniest|hilarious|fun)\b[^.?!]*\bwhen you pull\w* (?:the |its |their |his |her |\w+'s )?(?:tails?|ears|whiskers)\b|\b${PET}s?\b[^.?!]*\b(?:throw|chuck|pelt|fling)\w* (?:\w+ )?(?:rocks|stones|pebbles|bricks|sticks)\b[^.?!]*\bat (?:it|him|her|them)\b|\bhow loud (?:he|she|it|they) (?:yelps?|squeals?|screams?|cries|howls?|squeaks?|whimpers?)\b|\b(?:hit|kick|throw|chuck|stamp|squash|beat|whack|hurt|poke|pelt|smack|punch)\w*\b[^.?!]*\b(?:until|till) (?:it|he|she|they) (?:can't|cannot|can no longer) (?:run|move|walk|get up|fly)(?: away)?\b|\b${PET}s?\b[^.?!]*\b(?:pull|yank|tug)\w* (?:by )?(?:the |their |its |his |her )?(?:tails?|ears|whiskers)\b[^.?!]*\b(?:funny|hilarious|fun|laugh)\w*\b`,
       ),
     },
+    // "Chuck a few stones at it every time it starts, mate, it'll learn quick smart."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:throw|chuck|pelt|fling|lob)\w* (?:a few |some |a couple of |little |big |loads of )?(?:rocks|stones|pebbles|bricks|conkers)\b[^.?!]*\bat (?:it|him|her|them)\b[^.?!]*\b(?:learn|learns|stop|stops|shut up|shuts up|teach|quiet|go away|scarper)\b/,
+    },
     // An animal hurt until it yelps: "the best way to stop the barking dog is to throw stones at it
     // until it yelps". Not negatable as a clause: "stop" there is the goal, not a "don't".
     {
