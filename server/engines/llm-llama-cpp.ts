@@ -19,6 +19,7 @@ import type { ChatChunk, ChatModel, ChatRequest, ToolCall } from '../../src/core
 import { buildStoryPrompt, splitAtLastSentenceEnd } from '../../src/core/llm/story-prompt.ts';
 import type { ModelStore } from '../models/store.ts';
 import { toLlamaFunctions, toLlamaHistory } from './llama-history.ts';
+import { fewCores } from './cpu-threads.ts';
 import { requireModelFile } from './model-files.ts';
 
 export interface LlamaCppOptions {
@@ -62,7 +63,7 @@ function llamaRuntime(): Promise<Llama> {
 export const DEFAULT_LLAMA_SEQUENCES = 4;
 
 export function defaultLlamaThreads(cores = os.availableParallelism()): number {
-  return cores <= 2 ? 1 : cores - 1;
+  return fewCores(cores) ? 1 : cores - 1;
 }
 
 export async function loadLlamaCppChatModel(models: ModelStore, opts: LlamaCppOptions): Promise<NodeChatModel> {

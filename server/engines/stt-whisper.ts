@@ -3,10 +3,10 @@
 // never holds the event loop that forwards every toy's audio. The dtype is explicit so the file names
 // are predictable: q8 -> onnx/*_quantized.onnx (what Hearth's Whisper packs ship), fp32 -> onnx/*.onnx.
 import { once } from 'node:events';
-import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SpeechToText, TranscribeOptions, Transcript } from '../../src/core/engines.ts';
 import type { ModelStore } from '../models/store.ts';
+import { fewCores } from './cpu-threads.ts';
 import { requireModelFile, transformersModelRoot } from './model-files.ts';
 import { WorkerCalls } from './worker-calls.ts';
 
@@ -24,8 +24,8 @@ export interface WhisperOptions {
  * One thread on a 2-core box, as the language model gets: with both cores, a transcription fought
  * the language model and the voice of every other toy. Larger machines: onnxruntime's own choice.
  */
-export function defaultWhisperThreads(cores = os.availableParallelism()): number | undefined {
-  return cores <= 2 ? 1 : undefined;
+export function defaultWhisperThreads(cores?: number): number | undefined {
+  return fewCores(cores) ? 1 : undefined;
 }
 
 export interface NodeSpeechToText extends SpeechToText {
