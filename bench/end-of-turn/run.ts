@@ -1,4 +1,4 @@
-// npm run bench:end-of-turn [-- --rounds 3]
+// npm run bench:end-of-turn [-- --rounds 3] [--stt-threads N]
 // The three ends of turn of the core VoiceSession ('fixed' 600 ms silence, 'transcribe-in-pause',
 // 'adaptive'), interleaved in one run on the same spoken utterances, with the engines present here
 // (Silero VAD on onnxruntime-node, the contract Whisper pack on transformers.js, stories260K on
@@ -10,7 +10,8 @@
 // Reports per mode: voice-to-voice (speech end -> first reply audio queued) and end-of-utterance
 // delay on finished sentences, medians and ratios to 'fixed'; and the share of false cut-offs
 // (a turn committed before the speaker finished) on utterances with a pause mid-sentence.
-// Prints JSON and writes bench/results/end-of-turn.json.
+// Prints JSON and writes bench/results/end-of-turn.json. --stt-threads sets Whisper's onnxruntime
+// threads (default: the server's own choice, one on a 2-core box), to compare the two.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,10 @@ import { FIXTURE_MODELS } from '../../tests/helpers/server.ts';
 import { generateIntoTempDir } from '../../tests/integration/contract-models/generate-fixture.ts';
 import { measureEndOfTurnModes, RATE, ScriptWordsStt } from './spoken-turns.ts';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { rounds: { type: 'string', default: '3' }, 'stt-threads': { type: 'string' } },
+});
+const sttThreads = values['stt-threads'] === undefined ? undefined : Number(values['stt-threads']);
 
 const generated = generateIntoTempDir();
 const modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-eot-'));
@@ -33,7 +37,11 @@ const models = await ModelStore.open({
   extraDirs: [generated.outDir, FIXTURE_MODELS],
 });
 await models.verifyInBackground();
-const engines = await createServerEngines({ models, skip: ['embeddings'] });
+const engines = await createServerEngines({
+  models,
+  skip: ['embeddings'],
+  ...(sttThreads !== undefined ? { sttThreads } : {}),
+});
 const { createVad, stt: realStt, llm, tts } = engines;
 if (!createVad || !realStt || !llm) throw new Error(`engines missing: ${engines.report.join('; ')}`);
 // The speaker's voice: flite, whose speech Silero hears as speech (the contract Piper's is not).
@@ -62,6 +70,7 @@ try {
   const result = {
     bench: 'end-of-turn',
     machine: { cpus: os.cpus().length, loadAverage1m: Number(os.loadavg()[0]!.toFixed(2)) },
+    sttThreads: sttThreads ?? 'default',
     engines: engines.report,
     ...measured,
   };
