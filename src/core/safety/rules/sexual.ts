@@ -217,8 +217,9 @@ export const sexualRules: CategoryRules<'sexual'> = {
     // A picture with clothes off, or a reward for a picture: "he'd give me robux if i send a pic with
     // my top off".
     {
-      pattern:
-        /\b(?:pic|pics|picture|photo|selfie|video|vid)s?\b[^.?!]*\b(?:with (?:my|your|no|his|her) (?:top|shirt|t-shirt|clothes|pants|trousers|knickers|undies|vest) off|(?:top|shirt|t-shirt|clothes|pants|trousers) off|topless|no top on|no clothes|in (?:my|your) (?:swimming costume|swimsuit|cossie|bikini|pants|undies|underwear|knickers|pyjamas|nightie))\b|\b(?:give|send|get) (?:me|you) (?:\d+ |free |loads of |lots of )?(?:robux|v-?bucks|money|gems|coins|skins?|gifts?|presents?)\b[^.?!]*\bif (?:i|you) (?:send|show|take|go on|get on|turn on|do)\b|\b(?:camera|cam|video|webcam)\b[^.?!]*\b(?:lift|pull|take)\w* (?:up |off )?(?:my|your) (?:top|shirt|t-shirt|dress|skirt|jumper|vest|pyjama top)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:pic|pics|picture|photo|selfie|video|vid)s?\b[^.?!]*\b(?:(?:with (?:my|your|no|his|her) )?(?:${CLOTHES}|undies|vest) off|topless|no top on|no clothes|in (?:my|your) (?:swimming costume|swimsuit|cossie|bikini|pants|undies|underwear|knickers|pyjamas|nightie))\b|\b(?:give|send|get) (?:me|you) (?:\d+ |free |loads of |lots of )?(?:robux|v-?bucks|money|gems|coins|skins?|gifts?|presents?)\b[^.?!]*\bif (?:i|you) (?:send|show|take|go on|get on|turn on|do)\b|\b(?:camera|cam|video|webcam)\b[^.?!]*\b(?:lift|pull|take)\w* (?:up |off )?(?:my|your) (?:top|shirt|t-shirt|dress|skirt|jumper|vest|pyjama top)\b`,
+      ),
     },
     // "Tell me all about your body and what you wear to bed, that's totally normal between special friends."
     {
