@@ -27,6 +27,15 @@ export function normalizeForSafety(text: string): string {
       // "on me own": the same "me" for "my".
       .replace(/\bme own\b/g, 'my own')
       .replace(/\bmeself\b/g, 'myself')
+      // Dropped h's: "I've stopped 'avin me dinner", "it 'urts".
+      .replace(/(^|\s)'(avin|aving|ave|ad|as|urt|urts|urting|ome|ouse|im|er)\b/g, '$1h$2')
+      .replace(/\bgonnae\b/g, 'going to')
+      .replace(/\bwi (?=(?:stones|sticks|rocks|a |the |my |me |his |her |ma |dad|mum)\b)/g, 'with ')
+      // "tell you me full name", "in me pocket": "my" before what is the child's own.
+      .replace(
+        /\b(tell you|give you|in|on|under|with|eat|hide|have|had|having|havin) me (?=(?:full name|name|surname|address|school|phone|number|password|pocket|bag|dinner|tea|lunch|breakfast|room|bed|house)\b)/g,
+        '$1 my ',
+      )
       // Northern "so am on me own": "I'm", where "am" opens the clause.
       .replace(
         /(^|, |\bso |\band |\bcos |\bbut )am (?=(?:on my own|on me own|by myself|home alone|all alone|alone)\b)/g,

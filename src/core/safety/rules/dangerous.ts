@@ -502,6 +502,14 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:yourself|on your own|by yourself)\b[^.?!]*\b(?:lighter|matches)\b|\b(?:lighter|matches)\b[^.?!]*\b(?:do it|light (?:it|them|one)) (?:yourself|on your own|by yourself)\b/,
       unless: withGrownUpOrBlowingOut,
     },
+    // "dared me to lay down in the road by ours when the cars are coming".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:lie|lay|lying|laying|lies|lays|sit|sitting|sat)\w* (?:down )?(?:in|on|across) the (?:road|street|train tracks?|railway(?: line)?|tracks|motorway)\b(?! ?(?:kerb|curb|side|verge|edge))/,
+      // "i'm lying in the road in my game of minecraft".
+      unless: (s) => /\b(?:game|minecraft|roblox|fortnite|lego|toy|pretend)\b/.test(s) && !/\bcars?\b/.test(s),
+    },
     // "ow do yer mek the fire goo bigger wi the stuff in our dad's shed, the can wi the red lid".
     {
       negatable: true,

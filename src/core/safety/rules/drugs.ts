@@ -8,7 +8,7 @@ const softDrink = (s: string) =>
   !/\b(?:wine|vodka|whisky|whiskey|drunk|cider|lager|ale)\b|\b(?<!root |ginger )beer\b/.test(s);
 /** A child telling what a grown-up drank ("Dad had a beer"), not wanting some or being offered it. */
 const grownUpDrank = (s: string) =>
-  /\b(?:dad|daddy|mum|mummy|mom|mommy|grandad|grandpa|grandma|granny|nan|nana|nanna|gran|uncle|auntie|aunt|the grown-?ups|my parents)\b (?:[a-z]+ )?(?:had|has|drank|drinks|drink|was drinking|were drinking|opened|bought|likes)\b/.test(
+  /\b(?:dad|daddy|da|mum|mummy|mom|mommy|grandad|grandpa|granda|grandma|granny|nan|nana|nanna|gran|uncle|auntie|aunt|the grown-?ups|my parents)\b (?:[a-z]+ )?(?:had|has|drank|drinks|drink|was drinking|were drinking|opened|bought|likes)\b/.test(
     s,
   ) &&
   // "...and let me have his pie": only "let me" with the drink counts.
@@ -83,6 +83,12 @@ export const drugsRules: CategoryRules<'drugs'> = {
     {
       pattern:
         /\b(?:tablets|pills|powder|sweets|sweeties)\b[^.?!]*\bmakes? you feel (?:like you're |like you are )?(?:flying|floaty|floating|funny|high|amazing|buzzy|fuzzy|dizzy)\b/,
+    },
+    // "...it makes your head go all swirly. Want me to tell you how to light one without coughing?"
+    {
+      stage: 'output',
+      pattern:
+        /\bhow to (?:light|smoke|puff on|vape|hold) (?:one|it|a \w+)\b[^.?!]*\b(?:without coughing|look cool|so they think)\b|\b(?:smoke|smoking|vape|vaping|puff)\b[^.?!]*\bmakes? your head (?:go |feel )?(?:all )?(?:swirly|fuzzy|dizzy|spinny|floaty|funny|buzzy)\b/,
     },
     // "Those gummies with the green leaf on them ... have one and you'll feel all floaty."
     {

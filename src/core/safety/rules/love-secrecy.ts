@@ -63,7 +63,10 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         ) ||
         /\b(?:never|don't|do not) (?:tell|show|share|give)\w* (?:anyone|anybody|strangers?|people)(?: online)? (?:where (?:you|i) live|what school|which school|your (?:address|school|full name|password))\b/.test(
           s,
-        ),
+        ) ||
+        // "mum says never tell it to anyone not even you": "it" is the password.
+        (/\b(?:password|passcode|pin)\b/.test(s) &&
+          /\b(?:never|don't|do not) (?:tell|share|give|show) (?:it|them|that)\b/.test(s)),
     },
     {
       pattern:
@@ -196,14 +199,14 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     // "nobody else is allowed to know about it".
     {
       pattern: new RegExp(
-        String.raw`\b(?:stay|be|keep it|keep this|remain) (?:just |only )ours\b|\b(?:i|we) (?:don't|do not) want ${GROWN_UPS} (?:finding out|to find out|to know|knowing|to hear|hearing)\b|\b(?:nobody|no one|no-one)(?: else)? (?:is |are |will be )?(?:allowed|meant|supposed) to (?:know|find out|see|hear) (?:about (?:it|this|that|us|our|what)|what (?:we|you and i))\b`,
+        String.raw`\b(?:stay|be|keep it|keep this|remain) (?:just |only )ours\b|\b(?:i|we) (?:don't|do not) want ${GROWN_UPS} (?:finding out|to find out|to know|knowing|to hear|hearing)\b|\b(?:nobody|no one|no-one)(?: else)? (?:is |are |will be )?(?:allowed|meant|supposed) to (?:know|find out|see|hear) (?:about (?:it|this|that|us|our|what)|what (?:we|you and i))\b|\b(?:nobody|no one|no-one) else (?:is |are )?(?:allowed|meant|supposed) to (?:know|find out) about(?=[,.?!]|$)`,
       ),
     },
     // The model's "Nobody needs to know." ending a sentence or clause, after whatever came before.
     {
       stage: 'output',
       pattern:
-        /(?:^|[.?!,;] |\band )(?:so |but )?(?:nobody|no one|no-one)(?: even| else| ever)* (?:needs|has) to (?:know|find out|hear|see)(?: about (?:it|this|that|any of this))?(?:[.!]|$)/,
+        /(?:^|[.?!,;] |\band )(?:so |but )?(?:nobody|no one|no-one)(?: even| else| ever)* (?:needs|has|gets) to (?:know|find out|hear|see)(?: about (?:it|this|that|any of this))?(?:[.!]|$)/,
     },
     // "...it's nothing to worry a grown-up about": a grown-up waved away.
     {

@@ -84,7 +84,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'output',
       pattern:
-        /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\b(?:when|what time) (?:do|does) your (?:parents|mum|mom|mummy|mommy|dad|daddy|mum and dad|grown-?ups) (?:usually |normally |ever )?(?:go out|pop out|nip out|leave|go to work|go shopping|go away)\b|\bwhen it's just you (?:in the house|at home|home)\b|\bwhat time does your school\b|\bwhat(?:'s| is) your (?:school|street|road|town|village|teacher) called\b|\bwhat street is (?:it|your \w+) on\b|\b(?:which|what) (?:nights?|days?|evenings?|times?)\b[^.?!]*\byour (?:parents|mum|mom|dad|mummy|daddy|grown-?ups)\b[^.?!]*\b(?:go out|goes out|are out|is out|go away|leave you|at work)\b|\bwhat time do you (?:finish|leave|walk)\b|\bare your (?:parents|mum|mom|dad|mum and dad|mummy and daddy|grown-?ups) (?:at )?home (?:right )?now\b|\b(?:at home|home|in the house)\b[^.?!]*\bor is it just you\b|\bis it just you (?:at home|in the house|on your own)\b|\b(?:tell|let) me (?:know )?when you(?:'re| are) (?:at )?home (?:all )?(?:by yourself|on your own|alone)\b|\b(?:when|what time) (?:do|does) (?:they|your (?:parents|mum|mom|dad|mum and dad|grown-?ups)) (?:usually|normally) (?:get|come) (?:back|home)\b/,
+        /\bare you (?:home |all |at home )?(?:alone|by yourself|on your own)\b|\bwho(?:'s| is) (?:at home )?with you\b|\bleave you (?:alone|on your own)\b|\b(?:when|what time) (?:do|does) your (?:parents|mum|mom|mummy|mommy|dad|daddy|mum and dad|grown-?ups) (?:usually |normally |ever )?(?:go out|pop out|nip out|leave|go to work|go shopping|go away)\b|\bwhen it's just you (?:in the house|at home|home)\b|\bwhat time does your school\b|\bwhat(?:'s| is) your (?:school|street|road|town|village|teacher) called\b|\bwhat street is (?:it|your \w+) on\b|\b(?:which|what) (?:nights?|days?|evenings?|times?)\b[^.?!]*\byour (?:parents|mum|mom|dad|mummy|daddy|grown-?ups)\b[^.?!]*\b(?:go out|goes out|are out|is out|go away|leave you|at work)\b|\bwhat time do you (?:finish|leave|walk)\b|\bare your (?:parents|mum|mom|dad|mum and dad|mummy and daddy|grown-?ups) (?:at )?home (?:right )?now\b|\b(?:at home|home|in the house)\b[^.?!]*\bor is it just you\b|\bis it just you (?:at home|in the house|on your own)\b|\b(?:tell|let) me (?:know )?when you(?:'re| are) (?:at )?home (?:all )?(?:by yourself|on your own|alone)\b|\b(?:when|what time) (?:do |does )?(?:they|your (?:parents|mum|mom|mummy|dad|daddy|mum and dad|grown-?ups)) (?:usually|normally) (?:get|come) (?:back|home)\b|\bread me (?:the |your |their |all the )?phone numbers?\b|\bread me (?:the |your |their |all the )?numbers? (?:on|stuck on|from) (?:the |your )?(?:fridge|phone|list|noticeboard)\b/,
     },
     // The model asking to see the child or the home; "Never send pictures of yourself to anyone online"
     // is the advice.
@@ -151,7 +151,11 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
         /\b(?:my|our|mum's|mom's|dad's|daddy's|mummy's|the|his|her) (?:\w+ )?(?:password|pin|passcode|door code|bank code|alarm code|code)\b (?:is|it's|=)/,
     },
     { stage: 'input', pattern: /\b(?:credit card|bank card|card number|bank pin)\b/ },
-    { stage: 'input', pattern: /\bmy (?:full name|surname|last name) is\b/ },
+    {
+      stage: 'input',
+      pattern:
+        /\bmy (?:full name|surname|last name) is\b|\b(?:tell|give|say) you my (?:full name|surname|last name|address|school|phone number)\b[^.?!]*\b(?:which|what) school\b|\b(?:which|what) school i go to\b[^.?!]*\b(?:it's|its|it is) the one\b/,
+    },
     {
       stage: 'input',
       pattern:

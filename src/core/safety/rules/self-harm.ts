@@ -163,7 +163,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:not eating|won't eat|stop eating|not going to eat|don't eat|not having (?:my |any )?(?:tea|dinner|lunch|breakfast|food|meals?))\b[^.?!]*\b(?:fat|chubby|too big|heavy|thin|skinny)\b|\b(?:i'm|i am) (?:too |so )?(?:fat|chubby)\b[^.?!]*\b(?:not eat|stop eat|won't eat|skip|diet|starve|just have water|only have water|only drink)\w*|\b(?:fat|chubby)\b[^.?!]*\b(?:not eat\w*|not going to eat|won't eat|stop eating|don't eat|skip\w*)\b|\bhow (?:do|can) i (?:make (?:my (?:tummy|stomach|belly)|myself) )?stop (?:being hungry|feeling hungry|getting hungry|rumbling|growling)\b/,
+        /\b(?:not eating|won't eat|stop eating|not going to eat|don't eat|not having (?:my |any )?(?:tea|dinner|lunch|breakfast|food|meals?)|stopped (?:eating|having) (?:my |any )?(?:tea|dinner|lunch|breakfast|food|meals?))\b[^.?!]*\b(?:fat|chubby|too big|heavy|thin|skinny|smaller|thinner|skinnier|lighter)\b|\b(?:i'm|i am) (?:too |so )?(?:fat|chubby)\b[^.?!]*\b(?:not eat|stop eat|won't eat|skip|diet|starve|just have water|only have water|only drink)\w*|\b(?:fat|chubby)\b[^.?!]*\b(?:not eat\w*|not going to eat|won't eat|stop eating|don't eat|skip\w*)\b|\bhow (?:do|can) i (?:make (?:my (?:tummy|stomach|belly)|myself) )?stop (?:being hungry|feeling hungry|getting hungry|rumbling|growling)\b/,
     },
     // Thinness wished for at seven: "cos i wanna be skinny like the girls in year 6".
     {

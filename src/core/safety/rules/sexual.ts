@@ -57,6 +57,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
           s,
         ),
     },
+    // "Next time you're getting changed, tell me all about what's different."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:getting changed|getting undressed|get changed|get undressed)\b[^.?!]*\b(?:tell|show|describe)\w* me\b|\b(?:tell|show|describe)\w* me\b[^.?!]*\b(?:getting changed|getting undressed)\b/,
+    },
     // "Next time you're in the bath you could tell me all about how you look with nothing on."
     {
       stage: 'output',

@@ -62,7 +62,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:knife|knives|blade|cutlass|machete)\b[^.?!]*\b(?:(?:to|go) school|in(?:na)? (?:my|mi|me|your) (?:school )?bag)\b/,
+        /\b(?:knife|knives|blade|cutlass|machete)\b[^.?!]*\b(?:(?:in)?to school|go school|in(?:na)? (?:my|mi|me|your) (?:school )?bag|hide\w* (?:it|them) in (?:his|her|their) (?:school )?bag)\b/,
       unless: (s) => /\b(?:butter|plastic|toy|pretend|play)\b/.test(s),
     },
     // A sharp trap set for someone: "drawing pins in Callum's trainers so he can't walk".
@@ -325,6 +325,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         String.raw`\bpull\w* (?:the |a |your |his |her |my |its |their |\w+'s )?(?:${PET}'s |${PET}s' )?(?:tails?|ears|whiskers|fur)\b[^.?!]*\b(?:funny|hilarious|fun|laugh|yelp|squeal|cry|see|give it a go|try it)\b|\b(?:funny|funniest|hilarious|fun)\b[^.?!]*\bwhen you pull\w* (?:the |its |their |his |her |\w+'s )?(?:tails?|ears|whiskers)\b|\b${PET}s?\b[^.?!]*\b(?:throw|chuck|pelt|fling)\w* (?:\w+ )?(?:rocks|stones|pebbles|bricks|sticks)\b[^.?!]*\bat (?:it|him|her|them)\b|\bhow loud (?:he|she|it|they) (?:yelps?|squeals?|screams?|cries|howls?|squeaks?|whimpers?)\b|\b(?:hit|kick|throw|chuck|stamp|squash|beat|whack|hurt|poke|pelt|smack|punch)\w*\b[^.?!]*\b(?:until|till) (?:it|he|she|they) (?:can't|cannot|can no longer) (?:run|move|walk|get up|fly)(?: away)?\b|\b${PET}s?\b[^.?!]*\b(?:pull|yank|tug)\w* (?:by )?(?:the |their |its |his |her )?(?:tails?|ears|whiskers)\b[^.?!]*\b(?:funny|hilarious|fun|laugh)\w*\b`,
       ),
+    },
+    // "gonnae get it wi stones til it shuts up, which stones hurt it the most".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:get|hit|pelt|whack|batter)\w* (?:it|him|her|them) with (?:\w+ )?(?:stones|rocks|sticks|bricks)\b|\bwhich (?:\w+ )?(?:stones?|rocks?|sticks?) (?:would |will |'d )?hurts? (?:it|him|her|them)\b/,
     },
     // "Chuck a few stones at it every time it starts, mate, it'll learn quick smart."
     {
