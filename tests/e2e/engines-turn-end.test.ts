@@ -174,4 +174,28 @@ describe('the app with an end-of-turn pack on the server (built app, contract pa
     expect(recorder.offOrigin(hearth.server.url)).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  it('loads the end-of-turn model once the server has checked its pack, when it was still checking it as the page opened', async () => {
+    const { page, context, problems } = await hearth.openPage({ context: { viewport: { width: 1280, height: 900 } } });
+    // The server's own hashing after start depends on the machine, so the first answers say so.
+    let answers = 0;
+    await context.route('**/api/models', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { roles: { role: string; status: string; packs: { state: string }[] }[] };
+      if (++answers <= 2) {
+        for (const role of body.roles.filter((r) => r.role === 'end-of-turn')) {
+          role.status = 'verifying';
+          for (const pack of role.packs) pack.state = 'verifying';
+        }
+      }
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(hearth.server.url);
+    await page.locator('[data-testid="screen-talk"][data-can-listen="true"]').waitFor({ timeout: 120_000 });
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-open-device').click();
+    await page.locator('[data-testid="engine-end-of-turn"][data-state="ready"]').waitFor({ timeout: 120_000 });
+    expect(answers).toBeGreaterThan(2);
+    expect(problems).toEqual([]);
+  });
 });

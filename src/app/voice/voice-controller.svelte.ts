@@ -81,6 +81,8 @@ const STAGE_NAMES: Record<ErrorStage, string> = {
 
 /** The server's model roles a conversation needs (memory search can follow later). */
 const CONVERSATION_ROLES: ReadonlySet<string> = new Set(['vad', 'stt', 'llm-cpu', 'llm-webgpu', 'tts']);
+/** Roles that load in the background once the conversation's engines are in; never waited for. */
+const OPTIONAL_ROLES: ReadonlySet<string> = new Set(['end-of-turn', 'embeddings']);
 
 /** One per page, like the engine hub: the optional end-of-turn model. */
 const turnEnd = new TurnEndEngine(loadTurnEndModel);
@@ -229,6 +231,9 @@ export class VoiceController {
     this.failedModelReads = models.ok ? 0 : this.failedModelReads + 1;
     const roles = models.ok ? models.data.roles : [];
     this.serverChecking = roles.some((role) => CONVERSATION_ROLES.has(role.role) && role.status === 'verifying');
+    // An optional pack still being checked is asked about again too (Talk does not say "checking"
+    // for it): otherwise a pack the server was still hashing when the page opened never loaded.
+    const checkingOptional = roles.some((role) => OPTIONAL_ROLES.has(role.role) && role.status === 'verifying');
     if (this.recheckTimer) clearTimeout(this.recheckTimer);
     this.recheckTimer = null;
     const plan = selectEngines(roles, {
@@ -265,7 +270,8 @@ export class VoiceController {
     performance.mark('hearth:engines:packs-kept');
     // Live readiness: keep asking until the server has checked every file, then load what became
     // ready. Scheduled once this refresh is done, so the next one really asks again.
-    if (this.serverChecking) this.recheckTimer = setTimeout(() => void this.warmUp(), CHECKING_POLL_MS);
+    if (this.serverChecking || checkingOptional)
+      this.recheckTimer = setTimeout(() => void this.warmUp(), CHECKING_POLL_MS);
     else if (this.modelsUnavailable) {
       const delay = Math.min(UNREACHABLE_MAX_RETRY_MS, UNREACHABLE_FIRST_RETRY_MS * 2 ** (this.failedModelReads - 1));
       this.recheckTimer = setTimeout(() => void this.warmUp(), delay);
