@@ -45,7 +45,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:he|she|they|my friend)(?:'ll| will) be (?:waiting )?(?:by|at|near|outside) (?:the |your )?(?:swings|park|school gates?|gates?|shops?|corner|playground|bus stop|slide|field)\b[^.?!]*\b(?:go|say hi|say hello|meet|find|see)\b|\bdon't bring (?:anyone|anybody|a grown-?up|your (?:mum|mom|dad|parents|friends|brother|sister))\b/,
+        /\b(?:he|she|they|my friend)(?:'ll| will) be (?:waiting )?(?:by|at|near|outside) (?:the |your )?(?:swings|park|school gates?|gates?|shops?|corner|playground|bus stop|slide|field)\b[^.?!]*\b(?:say hi|say hello|meet (?:him|her|them))\b|\bdon't bring (?:anyone|anybody|a grown-?up|your (?:mum|mom|dad|parents|friends|brother|sister))\b/,
     },
     // "It's fine to video call him while your parents are out."
     {

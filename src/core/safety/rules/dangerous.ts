@@ -507,14 +507,14 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:lie|lay|lying|laying|lies|lays|sit|sitting|sat)\w* (?:down )?(?:in|on|across) the (?:road|street|train tracks?|railway(?: line)?|tracks|motorway)\b(?! ?(?:kerb|curb|side|verge|edge))/,
-      // "i'm lying in the road in my game of minecraft".
-      unless: (s) => /\b(?:game|minecraft|roblox|fortnite|lego|toy|pretend)\b/.test(s) && !/\bcars?\b/.test(s),
+      // Only with traffic or a dare: "the dog lay on the road in the sun" is a story's narration.
+      unless: (s) => !/\b(?:cars?|traffic|lorr(?:y|ies)|buses|dare\w*|chicken|trains?)\b/.test(s),
     },
     // "ow do yer mek the fire goo bigger wi the stuff in our dad's shed, the can wi the red lid".
     {
       negatable: true,
       pattern:
-        /\bmake (?:the |a |our |my )?(?:fire|flames?|bonfire|campfire) (?:go |get )?(?:bigger|higher|huge|massive|whoosh)\b[^.?!]*\b(?:stuff|can|bottle|liquid|spray|shed|garage|petrol|fuel)\b|\b(?:stuff|can|bottle|liquid|spray)\b[^.?!]*\b(?:shed|garage)\b[^.?!]*\b(?:goes|go|make\w*) (?:whoosh|boom|bang)\b/,
+        /\bmake (?:the |a |our |my )?(?:fire|flames?|bonfire|campfire) (?:go |get )?(?:bigger|higher|huge|massive|whoosh)\b[^.?!]*\b(?:stuff|bottle|liquid|spray|shed|garage|petrol|fuel)\b|\b(?:stuff|can|bottle|liquid|spray)\b[^.?!]*\b(?:shed|garage)\b[^.?!]*\b(?:goes|go|make\w*) (?:whoosh|boom|bang)\b/,
       unless: withGrownUp,
     },
     // Fuel on a fire: "squirting a bit of your dad's lighter fluid on the leaves".

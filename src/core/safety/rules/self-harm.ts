@@ -184,7 +184,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:scratch|cut|pinch|nip|bite|bruise|burn|mark)(?:es|s|ing)? (?:(?:on|to|into|across|along) )?(?:your|my) (?:own )?(?:arms?|legs?|wrists?|skin|tummy|hands?|thighs?)\b[^.?!]*\b(?:make|makes|help|helps|let|lets)\b[^.?!]*\b(?:feelings?|sad|sadness|upset|worr\w*|angry|anger|bad)\b/,
+        /\b(?:scratch|cut|pinch|nip|bite|bruise|burn|mark)(?:es|s|ing)? (?:(?:on|to|into|across|along) )?(?:your|my) (?:own )?(?:arms?|legs?|wrists?|skin|tummy|hands?|thighs?)\b[^.?!]*\b(?:make|makes|help|helps|let|lets)\b[^.?!]*\b(?:feelings?|sadness|worries)\b[^.?!]*\b(?:go|goes|away|quiet|better|stop|stops|disappear)\b/,
     },
     {
       stage: 'output',

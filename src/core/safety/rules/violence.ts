@@ -55,7 +55,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:pencil|compass|pin|drawing pin|needle|scissors|fork|knife|stick)\b[^.?!]*\b(?:jab|stab|poke|stick)\w* (?:\w+ )?in(?:to)? the (?:hand|arm|leg|back|eye|face|neck|tummy|side|bum)\b/,
+        /\b(?:pencil|compass|pin|drawing pin|needle|scissors|fork|knife)\b[^.?!]*\b(?:jab|stab|poke)\w* in(?:to)? the (?:hand|arm|leg|back|eye|face|neck|tummy|side|bum)\b/,
       unless: (s) => /\b(?:nurse|doctor|vaccin\w*|injection|flu jab|dentist|vet|sewing|cushion|hole)\b/.test(s),
     },
     // A knife carried to school: "bring di big knife from di kitchen go school ... hide it inna mi bag".
@@ -402,7 +402,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:bring|take|carry|sneak)\w* (?:in )?(?:my |mi |a |his |her |the |\w+'s )*(?:big |sharp )?(?:knife|knives|cutlass|machete|sword|blade|gun|axe|hammer|baseball bat|cricket bat)\b[^.?!]*\b(?:show (?:him|her|them)(?! (?:how|my|our|the|what|where|a|an|some|your|it)\b)|get (?:him|her|them)|teach (?:him|her|them) a lesson|(?:scare|frighten) (?:him|her|them|the \w+)|sort (?:him|her|them) out|deal with (?:him|her|them)|stab|hurt)\b/,
+        /\b(?:bring|take|carry|sneak)\w* (?:in )?(?:my |mi |a |his |her |the |\w+'s )*(?:big |sharp )?(?:knife|knives|cutlass|machete|sword|blade|gun|axe|hammer|baseball bat|cricket bat)\b[^.?!]*\b(?:show (?:him|her|them)(?! (?:how|my|our|the|what|where|a|an|some|your|it)\b)|get (?:him|her|them)|teach (?:him|her|them) a lesson|(?:scare|frighten) (?:him|her|them|the \w+)|sort (?:him|her|them) out|deal with (?:him|her|them))\b/,
       unless: (s) =>
         /\b(?:toy|plastic|foam|wooden|pretend|costume|dress[- ]up|world book day|nerf|lightsaber)\b/.test(s),
     },
