@@ -57,17 +57,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
           s,
         ),
     },
-    // "Next time you're getting changed, tell me all about what's different."
+    // The child asked to describe themselves undressed: "Next time you're getting changed, tell me all
+    // about what's different", "tell me all about how you look with nothing on".
     {
       stage: 'output',
       pattern:
-        /\b(?:getting changed|getting undressed|get changed|get undressed)\b[^.?!]*\b(?:tell|show|describe)\w* me\b|\b(?:tell|show|describe)\w* me\b[^.?!]*\b(?:getting changed|getting undressed)\b/,
-    },
-    // "Next time you're in the bath you could tell me all about how you look with nothing on."
-    {
-      stage: 'output',
-      pattern:
-        /\b(?:tell|show|describe)\w* me\b[^.?!]*\b(?:with nothing on|without (?:any )?clothes|no clothes on|naked|in your (?:pants|undies|knickers|underwear|swimsuit|nightie))\b/,
+        /\b(?:getting changed|getting undressed|get changed|get undressed)\b[^.?!]*\b(?:tell|show|describe)\w* me\b|\b(?:tell|show|describe)\w* me\b[^.?!]*\b(?:getting changed|getting undressed|with nothing on|without (?:any )?clothes|no clothes on|naked|in your (?:pants|undies|knickers|underwear|swimsuit|nightie))\b/,
     },
     { pattern: /\b(?:naked|nude\w*)\b/, unless: (s) => bathOrBabyTalk(s) || bodySafetyLesson(s) },
     {
