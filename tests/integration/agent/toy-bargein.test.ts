@@ -5,6 +5,7 @@
 // then answers the new utterance (the contract Whisper hears "Tell me a story.": a library story).
 import { describe, expect, it } from 'vitest';
 import { waitUntil, type ToyMessage } from '../../../server/toys/simulator/livekit-toy.ts';
+import { builtinPersona, CHILD_COMPANION_ID, type PersonaRecord } from '../../../src/core/personas/index.ts';
 import { WHISPER_SPEECH_PHRASE } from '../../../scripts/contract-models/whisper.ts';
 import { receivedMs, untilAgentHears } from '../../helpers/toy-waits.ts';
 import { useToyServer } from './toy-server.ts';
@@ -13,7 +14,27 @@ describe('toy barge-in', () => {
   const toys = useToyServer();
 
   it('stops the reply when the toy talks over it and answers the new utterance', async () => {
-    const toy = await toys.connect('Barge bear');
+    // The story must run on long enough to talk over. stories260K samples at temperature 0.8 and
+    // about one reply in 25 holds a sentence the child-safe output guard stops ("I love you.", "He
+    // wanted to shoot it"), which would end the reply with a short redirect: this toy's persona
+    // leaves that guard out, so only barge-in is under test here (the guard has its own tests).
+    const { toyServer } = toys;
+    const device = await toyServer.registerToy('Barge bear');
+    const persona: PersonaRecord = {
+      ...builtinPersona(CHILD_COMPANION_ID)!,
+      id: 'custom-barge-in',
+      name: 'Barge-in companion',
+      contentRules: { childSafe: false, blockedTopics: [], extraRules: '' },
+      pausePatience: 'long', // what a child-safe persona waits, as before
+      builtIn: false,
+    };
+    const res = await fetch(`${toyServer.server.url}/api/devices/${device.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${toyServer.householdKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ persona }),
+    });
+    expect(res.status, await res.text()).toBe(200);
+    const toy = await toys.connect('Barge bear', device);
     try {
       await untilAgentHears(toy);
       const firstAt = Date.now();
