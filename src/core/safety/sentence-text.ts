@@ -145,12 +145,15 @@ export function storyFramed(text: string): boolean {
 /** A game or sport, where "kill", "smash" and "beat" are play ("the final boss", "at football"). */
 export function gameFramed(text: string): boolean {
   // "...with my friend Ollie": who played along, not who was hurt.
-  const victims = text.replace(
-    /\bwith (?:my|our) (?:friends?|brothers?|sisters?|cousins?|dad|daddy|mum|mummy|mom)(?: \w+)?\b/g,
-    '',
-  );
+  // "...and my brother died like three times in the lava": nobody really dies three times.
+  const victims = text
+    .replace(/\bwith (?:my|our) (?:friends?|brothers?|sisters?|cousins?|dad|daddy|mum|mummy|mom)(?: \w+)?\b/g, '')
+    .replace(
+      /\b(?:my|our) (?:friends?|brothers?|sisters?|cousins?|dad|daddy|mum|mummy|mom) died (?:like |about )?(?:\w+ )?(?:times|again)\b/g,
+      '',
+    );
   return (
-    /\b(?:boss|level|game|minecraft|fortnite|roblox|football|chess|quiz|match|race|team|score|goal|points?)\b/.test(
+    /\b(?:boss|level|game|minecraft|fortnite|roblox|football|chess|quiz|match|race|team|score|goal|points?|ender dragon|the nether|creepers?|respawn\w*)\b/.test(
       text,
     ) && !REAL_PEOPLE.test(victims)
   );

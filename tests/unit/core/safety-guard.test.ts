@@ -102,6 +102,13 @@ describe('child-safe filter', () => {
     expect(findUnsafe("Climbing onto the shed roof isn't dangerous at all.", 'output')?.category).toBe('dangerous');
   });
 
+  it('reads killing in a game as play, and a brother who "died three times" as a player, not a victim', () => {
+    expect(
+      findUnsafe('i killed the ender dragon last night and my brother died like three times in the lava haha', 'input'),
+    ).toBeNull();
+    expect(findUnsafe('i killed my brother last night in the lava', 'input')?.category).toBe('violence');
+  });
+
   it("matches a parent's blocked topics as whole words, plurals included", () => {
     expect(findBlockedTopic('I saw two spiders', ['spider'])?.category).toBe('blocked-topic');
     expect(findBlockedTopic('spidery', ['spider'])).toBeNull();

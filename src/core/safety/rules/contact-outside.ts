@@ -1,6 +1,6 @@
 // Contact outside the app: other apps and games' chat, phones, email, meeting in person. Talking
 // again tomorrow in the app, video-calling grandma and chatting here are fine.
-import { advisesTellingAGrownUp } from '../sentence-text.ts';
+import { aboutASurprise, advisesTellingAGrownUp } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
 /** Apps whose names are nothing else. */
@@ -198,6 +198,21 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\b(?:we|us) (?:met|meet|could meet|can meet|should meet) up\b|\bcome (?:on your own|by yourself|alone)\b(?! (?:bike|bicycle|scooter|skateboard|feet|two feet|time|terms|pace)\b)|\bi'll be (?:at|by|near|outside) (?:the |your )?(?:\w+ ){0,3}(?:playground|park|school gates?|gates?|shops?|bus stop|swings)\b|\bi'll be the one (?:wearing|in|with|holding)\b/,
       unless: (s) => /\b(?:story|dreams?|pretend|imagine)\b/.test(s),
+    },
+    // Moving the chat where a parent can't see it: "can we talk on the other app instead, the yellow one
+    // with the ghost, then my dad wont see what we say".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:talk|chat|speak|message|text)\w* (?:on|in|over) (?:the |an )?(?:other|different|another|secret) app\b|\byellow (?:one|app) with the ghost\b|\b(?:won't|can't|will not|cannot|wouldn't|couldn't) (?:see|read|know) what we (?:say|said|talk|write|type|send)\b/,
+      unless: aboutASurprise,
+    },
+    // A meeting set up for the companion: "She'll be at the park by the library on Saturday, so go on your
+    // own and say I sent you."
+    {
+      stage: 'output',
+      pattern:
+        /\bsay (?:that )?(?:i|we) sent you\b(?! (?:a|an|some|my|our|lots|all|this|that|the)\b)|\b(?:she|he|they)(?:'ll| will) be (?:at|by|in) the (?:\w+ )?(?:park|playground|swings|shops?|library|bus stop|corner|woods)\b[^.?!]*\b(?:on your own|by yourself|alone)\b/,
     },
   ],
 };

@@ -544,5 +544,22 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       ),
       unless: withGrownUp,
     },
+    // Button batteries in the mouth: "those shiny little button batteries ... Pop one in your mouth and hold
+    // it there for the tingle challenge."
+    {
+      stage: 'output',
+      pattern:
+        /\bbatter(?:y|ies)\b[^.?!]*\b(?:in|on|under) your (?:mouth|tongue)\b|\b(?:lick|taste|suck|swallow)\w* (?:a |the |one |those )?(?:\w+ )?(?:button )?batter(?:y|ies)\b|\b(?:pop|put|hold|keep|stick)\w* (?:one|it|them) (?:in|on|under) your (?:mouth|tongue)\b[^.?!]*\b(?:challenge|tingle|dare)\b/,
+      negatable: true,
+    },
+    // A stream after rain crossed alone: "Hop ower them slippy stones to t'other side on your own, it's
+    // reet good fun when it's rushing!"
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:hop|jump|skip|step|cross|run)\w*\b[^.?!]*\b(?:slippy|slippery|wet|mossy) (?:stones|rocks)\b[^.?!]*\b(?:on your own|by yourself|alone)\b|\bfun when (?:it's|it is|the (?:\w+ )?(?:river|beck|stream|burn|brook|water)'s) (?:rushing|flooding|high|in flood)\b/,
+      negatable: true,
+      unless: withGrownUp,
+    },
   ],
 };

@@ -126,5 +126,11 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:drink|have|try|sip|taste)\w* (?:one|some|a can|a bit|a sip|a little)\b[^.?!]*\b(?:go|get|feel|be)\w* (?:all )?(?:giddy|wobbly|tipsy|woozy|drunk)\b/,
     },
+    // "ent there sum medicine what make yer go all floaty? ... loads of the cough stuff".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:is|isn't|ain't|ent|are|aren't) there (?:any |some |sum |a )?(?:medicine|medicines|pills?|tablets?|cough (?:stuff|medicine|syrup|mixture))\b[^.?!]*\bmakes? (?:you|your|me|ya) (?:go |feel )?(?:all |proper |really |so )?(?:floaty|funny|high|fuzzy|buzzy|woozy|spacey|dizzy|giggly|wobbly)\b|\b(?:loads|lots|a lot|heaps|tons|the whole bottle|a whole bottle) of (?:the |that )?cough (?:stuff|medicine|syrup|mixture)\b/,
+    },
   ],
 };

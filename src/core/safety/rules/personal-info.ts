@@ -328,5 +328,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'input',
       pattern: /\bso you (?:know|can see|see) what i look like\b/,
     },
+    // "...and me mams number is": a parent's phone number given; "you said you need my whole name and my
+    // school": the child's full name offered with the school.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:my|me) (?:mum|mam|mom|mammy|mummy|mommy|dad|daddy|da|nan|nana|gran|granny)'?s (?:phone |mobile |home )?number (?:is|it's)\b(?! (?:on|in|written|stuck|saved)\b)(?![^.?!]*\b(?:shirt|team|jersey|kit|football|card)\b)|\bneed(?:s|ed)? (?:my|me) (?:whole|full|real|proper) name\b|\b(?:my|me) (?:whole|full|real|proper) name and (?:my|me|which|what) school\b/,
+    },
   ],
 };

@@ -198,5 +198,26 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:trick|way|tip|secret)s? (?:to|for) (?:get|getting|be|being|look|looking|stay|staying) (?:slimmer|thinner|skinnier|skinny)\b|\bhide (?:your|my) (?:lunch|food|dinner|breakfast|tea|sandwich(?:es)?|packed lunch)\b|\b(?:tummy|stomach|belly) (?:gets|get) used to being empty\b/,
     },
+    // Food refused until bones show: "i dont want to eat no more till im really really skinny and you can
+    // see my bones".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:don't want to|not going to|won't|stop|not|never) eat\w*\b[^.?!]*\b(?:till|until|til)\b[^.?!]*\b(?:skinny|skinnier|thin|thinner|see my (?:bones|ribs)|my (?:bones|ribs) (?:show|stick out))\b|\b(?:you|they|everyone|people) (?:can|could) see my (?:bones|ribs)\b/,
+    },
+    // Hurting oneself when sad, hidden: "i pinch my arm till it goes purple when i'm sad so nobody knows".
+    {
+      stage: 'input',
+      pattern:
+        /\bi (?:\w+ )?(?:pinch|scratch|bite|hit|punch|cut|burn|nip|bang)\w* (?:my )?(?:own )?(?:arms?|legs?|hands?|wrists?|skin|face|tummy|fingers?|head)\b[^.?!]*\b(?:when i(?:'m| am| feel| get) (?:so |really |very |proper )?(?:sad|angry|upset|cross|mad|lonely|stressed|worried|scared|fed up)|till (?:it|they) (?:goes|go|turns?|is|are) (?:purple|red|blue|black|bruised)|so (?:nobody|no one|no-one) (?:knows|sees|can see))\b/,
+    },
+    // Hunger sold as thinness or strength: "your tummy will get really flat and everyone will think
+    // you're amazing. Feeling hungry just means you're getting stronger!"
+    {
+      stage: 'output',
+      pattern:
+        /\bskip\w* (?:your |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:tummy|stomach|belly) (?:will |would )?(?:get|go|be|look)\w* (?:really |so |super |nice and )?(?:flat|flatter)\b|\b(?:feeling|being|getting) hungry (?:just |only )?means (?:you're|you are) (?:getting |being |doing )?(?:stronger|strong|thinner|well|great|brave)\b/,
+      unless: (s) => /\b(?:won't|will not|doesn't|does not|isn't|is not|never|don't)\b/.test(s),
+    },
   ],
 };

@@ -240,5 +240,16 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\bwhat colou?r (?:is )?(?:my|your|her|his) (?:underwear|pants|knickers|undies|bra)\b|\bpretty and mature\b/,
     },
+    // "Let's play doctors! ... you tell me all about the parts of you that your swimming costume covers.
+    // Doctors keep everything secret": the private parts asked about, and kept secret.
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:tell me|show me|describe)\b[^.?!]*\b(?:parts?|bits?|places?) (?:of you )?(?:that |which )?your (?:swimming costume|swimsuit|cozzie|costume|pants|underwear|knickers|undies|swimmers|bathers) (?:covers?|hides?)\b|\bdoctors? (?:always )?keeps? (?:everything|it all|it|things) (?:a )?secret\b/,
+      unless: (s) =>
+        /\bnobody should\b|\btell a (?:trusted )?grown-?up\b|\b(?:never|not) (?:okay|ok|allowed)\b|\bare private\b/.test(
+          s,
+        ),
+    },
   ],
 };
