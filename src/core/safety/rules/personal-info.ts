@@ -333,7 +333,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:my|me) (?:mum|mam|mom|mammy|mummy|mommy|dad|daddy|da|nan|nana|gran|granny)'?s (?:phone |mobile |home )?number (?:is|it's)\b(?! (?:on|in|written|stuck|saved)\b)(?![^.?!]*\b(?:shirt|team|jersey|kit|football|card)\b)|\bneed(?:s|ed)? (?:my|me) (?:whole|full|real|proper) name\b|\b(?:my|me) (?:whole|full|real|proper) name and (?:my|me|which|what) school\b/,
+        /\b(?:my|me) (?:mum|mam|mom|mammy|mummy|mommy|dad|daddy|da|nan|nana|gran|granny)'?s (?:phone |mobile |home )?number (?:is|it's)\b(?! (?:on|in|written|stuck|saved)\b)(?![^.?!]*\b(?:shirt|team|jersey|kit|football|card|plays?|goal|match)\b)|\bneed(?:s|ed)? (?:my|me) (?:whole|full|real|proper) name\b|\b(?:my|me) (?:whole|full|real|proper) name and (?:my|me|which|what) school\b/,
     },
   ],
 };

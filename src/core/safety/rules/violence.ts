@@ -63,7 +63,9 @@ export const violenceRules: CategoryRules<'violence'> = {
       negatable: true,
       pattern:
         /\b(?:knife|knives|blade|cutlass|machete)\b[^.?!]*\b(?:(?:in)?to school|go school|in(?:na)? (?:my|mi|me|your) (?:school )?bag|hide\w* (?:it|them) in (?:his|her|their) (?:school )?bag)\b/,
-      unless: (s) => /\b(?:butter|plastic|toy|pretend|play)\b/.test(s),
+      // "Mum brought the cake knife into school for my birthday".
+      unless: (s) =>
+        /\b(?:butter|plastic|toy|pretend|play|cake|birthday|party|picnic|cooking|baking|bake sale)\b/.test(s),
     },
     // A sharp trap set for someone: "drawing pins in Callum's trainers so he can't walk".
     {
