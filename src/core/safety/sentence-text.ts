@@ -31,9 +31,10 @@ export function normalizeForSafety(text: string): string {
       .replace(/(^|\s)'(avin|aving|ave|ad|as|urt|urts|urting|ome|ouse|im|er)\b/g, '$1h$2')
       .replace(/\bgonnae\b/g, 'going to')
       .replace(/\bwi (?=(?:stones|sticks|rocks|a |the |my |me |his |her |ma |dad|mum)\b)/g, 'with ')
-      // "tell you me full name", "in me pocket": "my" before what is the child's own.
+      // "tell you me full name", "in me pocket", "a picture of me in me swimsuit": "my" before what
+      // is the child's own.
       .replace(
-        /\b(tell you|give you|in|on|under|with|eat|hide|have|had|having|havin) me (?=(?:full name|name|surname|address|school|phone|number|password|pocket|bag|dinner|tea|lunch|breakfast|room|bed|house)\b)/g,
+        /\b(tell you|give you|in|of|on|under|with|eat|hide|have|had|having|havin) me (?=(?:full name|name|surname|address|school|phone|number|password|pocket|bag|dinner|tea|lunch|breakfast|room|bed|house|bath|swimsuit|swimming costume|costume|cossie|pants|undies|knickers|pyjamas|nightie|underwear)\b)/g,
         '$1 my ',
       )
       // Northern "so am on me own": "I'm", where "am" opens the clause.
@@ -56,8 +57,9 @@ export function normalizeForSafety(text: string): string {
       .replace(/\btae\b/g, 'to')
       .replace(/\befter\b/g, 'after')
       .replace(/\bah'?ll\b/g, "i'll")
-      // "yer" is "you" after a question word or "if" ("how do yer mek"), otherwise "your".
-      .replace(/\b(do|did|can|could|will|would|are|have|if|when|see) yer\b/g, '$1 you')
+      // "yer" is "you" after a question word, "if" or "make" ("how do yer mek", "what make yer go all
+      // floaty"), otherwise "your".
+      .replace(/\b(do|did|can|could|will|would|are|have|if|when|see|make|makes|let|lets) yer\b/g, '$1 you')
       .replace(/\byer\b/g, 'your')
       .replace(/\bwillnae\b/g, "won't")
       .replace(/\bcannae\b/g, "can't")
@@ -68,10 +70,6 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bgoo (?=(?:bigger|higher|faster|whoosh|boom|bang)\b)/g, 'go ')
       .replace(/\bde (?=(?:game|man|house|school|park|chat|bath|kitchen|shed|garden|room)\b)/g, 'the ')
       .replace(/\bmeh\b/g, 'me')
-      .replace(
-        /\b(in|of|with) me (?=(?:swimsuit|swimming costume|costume|cossie|pants|undies|knickers|pyjamas|nightie|underwear|bath|bed|room)\b)/g,
-        '$1 my ',
-      )
       // Spoken g-dropping: "is he comin tonight", "hidin in there".
       .replace(
         /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even)in'?(?=\s|$|[.,?!])/g,

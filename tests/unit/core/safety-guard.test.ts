@@ -79,6 +79,9 @@ describe('child-safe filter', () => {
     expect(normalizeForSafety('a secret mum dont no about, she dunt know, i was wiv meself')).toBe(
       "a secret mum don't know about, she doesn't know, i was with myself",
     );
+    expect(normalizeForSafety('what make yer go all floaty, a pic of me in me cossie')).toBe(
+      'what make you go all floaty, a pic of me in my cossie',
+    );
     // Words that only end like a dropped g stay as typed; "its" before its own noun stays possessive.
     expect(normalizeForSafety('my cousin went to the cabin, the dog wagged its tail')).toBe(
       'my cousin went to the cabin, the dog wagged its tail',
