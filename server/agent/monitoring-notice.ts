@@ -103,9 +103,16 @@ export class MonitoringNotice {
     const cue = monitoringCue(watching ? 'start' : 'end');
     this.opts.duck?.(true);
     try {
+      // The words' first audio is ready before the chime plays: a gap while they were synthesized
+      // ended the toy's playback between the two (a xiaozhi toy then opens its mic mid-notice).
+      const words = watching ? tts.synthesize(text, this.opts.speech())[Symbol.asyncIterator]() : null;
+      let next = await words?.next();
+      if (this.closed) return;
       output.enqueue(cue.pcm, cue.sampleRate);
-      if (watching)
-        for await (const chunk of tts.synthesize(text, this.opts.speech())) output.enqueue(chunk, tts.sampleRate);
+      while (words && next && !next.done) {
+        output.enqueue(next.value, tts.sampleRate);
+        next = await words.next();
+      }
       await output.whenIdle();
     } finally {
       this.opts.duck?.(false);
