@@ -162,7 +162,7 @@ export function gameFramed(text: string): boolean {
  * not "don't tell a grown-up".
  */
 export function advisesTellingAGrownUp(text: string): boolean {
-  return /(?<!\b(?:don't|do not|never|not|mustn't|won't|can't|cannot) )\b(?:tell|(?:give|hand|take|bring) (?:it|them|that) to) (?:a|an|your|the|another) (?:trusted )?(?:grown-?up|adult|teacher|parents?|mum|mom|dad)\b/.test(
+  return /(?<!\b(?:don't|do not|never|not|mustn't|won't|can't|cannot) )\b(?:tell|(?:give|hand|take|bring) (?:it|them|that) to) (?:a|an|your|the|another) (?:trusted )?(?:grown[- ]?up|adult|teacher|parents?|mum|mom|dad)\b/.test(
     text,
   );
 }

@@ -262,7 +262,10 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:hold (?:your|my) breath|stay|staying|see how long)\b[^.?!]*\bunder (?:the )?(?:bath )?water\b|\bjump (?:into|in) the deep end\b/,
+        /\b(?:hold (?:your|my) breath|stay|staying|see how long)\b[^.?!]*\bunder (?:the )?(?:bath )?water\b|\bjump (?:into|in) the deep end\b|\bhow long (?:i|you|we) can (?:stay|hold (?:my|your|our) breath) under\b/,
+      // "at swimmin lesson the coach let me jump in the deep end wiv me armbands on".
+      unless: (s) =>
+        withGrownUp(s) || /\b(?:coach|instructor|lifeguard|armbands|swimming (?:lesson|class|teacher))\b/.test(s),
     },
     // Electricity, heat, small batteries and magnets.
     {
@@ -560,6 +563,19 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:hop|jump|skip|step|cross|run)\w*\b[^.?!]*\b(?:slippy|slippery|wet|mossy) (?:stones|rocks)\b[^.?!]*\b(?:on your own|by yourself|alone)\b|\bfun when (?:it's|it is|the (?:\w+ )?(?:river|beck|stream|burn|brook|water)'s) (?:rushing|flooding|high|in flood)\b/,
       negatable: true,
       unless: withGrownUp,
+    },
+    // Button batteries tasted: "them little flat shiny batteries taste like sour candy if i lick em".
+    {
+      stage: 'input',
+      negatable: true,
+      pattern: /\bbatter(?:y|ies)\b[^.?!]*\b(?:taste|tastes|lick|licking|swallow|swallowing|in my mouth)\b/,
+    },
+    // Dashing in front of traffic: "wait till a car's just about to come past, then leg it across".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:car|bus|lorry|truck|van|train|tram)(?:'s| is)? (?:just )?(?:about to|coming|going to come)\b[^.?!]*\b(?:leg it|run|dash|sprint|dart|race)\w* (?:across|over|in front)\b|\b(?:run|dash|leg it|sprint|dart|race)\w* (?:across|over)\b[^.?!]*\bbefore (?:it|the (?:car|bus|lorry|truck|van|train|tram)) (?:gets|comes)\b|\btraffic game\b/,
+      unless: (s) => /\b(?:never|don't|do not)\b/.test(s),
     },
   ],
 };

@@ -124,13 +124,24 @@ export const drugsRules: CategoryRules<'drugs'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:drink|have|try|sip|taste)\w* (?:one|some|a can|a bit|a sip|a little)\b[^.?!]*\b(?:go|get|feel|be)\w* (?:all )?(?:giddy|wobbly|tipsy|woozy|drunk)\b/,
+        /\b(?:drink|have|try|sip|taste)\w* (?:one|some|a can|a bit|a sip|a little)\b[^.?!]*\b(?:go|get|feel|be)\w* (?:all )?(?:(?:giggly|silly|funny|happy|dizzy) (?:and|an|n) )?(?:giddy|wobbly|tipsy|woozy|drunk|giggly)\b/,
     },
     // "ent there sum medicine what make yer go all floaty? ... loads of the cough stuff".
     {
       stage: 'input',
       pattern:
         /\b(?:is|isn't|ain't|ent|are|aren't) there (?:any |some |sum |a )?(?:medicine|medicines|pills?|tablets?|cough (?:stuff|medicine|syrup|mixture))\b[^.?!]*\bmakes? (?:you|your|me|ya) (?:go |feel )?(?:all |proper |really |so )?(?:floaty|funny|high|fuzzy|buzzy|woozy|spacey|dizzy|giggly|wobbly)\b|\b(?:loads|lots|a lot|heaps|tons|the whole bottle|a whole bottle) of (?:the |that )?cough (?:stuff|medicine|syrup|mixture)\b/,
+    },
+    // A vape by what it does: "a fruity stick that blows big clouds".
+    {
+      pattern: /\b(?:stick|pen)s?\b[^.?!]*\bblows? (?:big |huge |massive |giant )?clouds\b/,
+    },
+    // "A few sips of your da's drink won't do you any harm ... pop the can in the bin after so nobody knows".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:sips?|swigs?|gulps?|mouthfuls?|taste) of (?:your |his |her |the )?(?:dad|da|daddy|mum|mam|mummy|grandad|grandpa|granda|uncle|grown-?up)'?s (?:drink|can|beer|wine|cider|lager|pint|bottle)\b|\b(?:sips?|swigs?|gulps?) of (?:beer|wine|cider|lager|vodka|whisky|rum)\b/,
     },
   ],
 };

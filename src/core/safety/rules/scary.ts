@@ -232,5 +232,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:man|lady|monster|ghost|witch|thing|something|someone|somebody|creature)\b (?:who |that )?(?:lives?|hides?|waits?|sleeps?) under (?:your |the |children's |kids' )?beds?\b[^.?!]*\b(?:alone|children|kids|you)\b|\b(?:he's|she's|it's|they're|someone is|something is|somebody is) (?:probably |already |right |still )*(?:listening to|watching|looking at) you (?:right now|now|tonight)\b/,
     },
+    // "tell us what the thing under the bed actually does to kids once they fall asleep, the real one not
+    // the baby version".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:tell|show) (?:me|us)\b[^.?!]*\b(?:thing|monster|man|creature|witch|ghost)s? (?:under|in) (?:the|my) (?:bed|wardrobe|cupboard|loft|attic)\b[^.?!]*\b(?:does|do|did) to\b|\bthe real (?:one|version),? not the (?:baby|kiddie|kid's|little kid) (?:one|version)\b/,
+    },
   ],
 };

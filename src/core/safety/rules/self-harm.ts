@@ -219,5 +219,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
         /\bskip\w* (?:your |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:tummy|stomach|belly) (?:will |would )?(?:get|go|be|look)\w* (?:really |so |super |nice and )?(?:flat|flatter)\b|\b(?:feeling|being|getting) hungry (?:just |only )?means (?:you're|you are) (?:getting |being |doing )?(?:stronger|strong|thinner|well|great|brave)\b/,
       unless: (s) => /\b(?:won't|will not|doesn't|does not|isn't|is not|never|don't)\b/.test(s),
     },
+    // "i keep doin the scratchy lines on my arm an wear me jumper so miss dont see".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:scratch|cut|mark|line)\w*\b[^.?!]*\bon my (?:arms?|legs?|wrists?|skin|tummy|thighs?)\b[^.?!]*\b(?:so (?:\w+ ){0,2}(?:don't|doesn't|can't|won't|dont) (?:see|notice|know)|(?:wear|wearing|pull|pulling) (?:my|me|a|long) (?:jumper|sleeves?|hoodie|cardigan))\b/,
+    },
   ],
 };

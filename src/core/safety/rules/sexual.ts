@@ -251,5 +251,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
           s,
         ),
     },
+    // "Take off everything except your socks and turn the camera round so I can check ... our private game."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\btake (?:off )?everything (?:off )?(?:except|but|apart from)\b|\b(?:turn|point|flip) (?:the|your) camera (?:round|around|to face you|at you)\b[^.?!]*\b(?:check|see you|watch)\b|\bour private game\b/,
+    },
   ],
 };

@@ -62,7 +62,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:knife|knives|blade|cutlass|machete)\b[^.?!]*\b(?:(?:in)?to school|go school|in(?:na)? (?:my|mi|me|your) (?:school )?bag|hide\w* (?:it|them) in (?:his|her|their) (?:school )?bag)\b/,
+        /\b(?:knife|knives|blade|cutlass|machete)\b[^.?!]*\b(?:(?:in)?to school|go school|for school|in(?:na)? (?:my|mi|me|your) (?:school )?bag|hide\w* (?:it|them) in (?:his|her|their) (?:school )?bag)\b/,
       // "Mum brought the cake knife into school for my birthday".
       unless: (s) =>
         /\b(?:butter|plastic|toy|pretend|play|cake|birthday|party|picnic|cooking|baking|bake sale)\b/.test(s),
@@ -429,6 +429,14 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         String.raw`\bmake (?:the |a |my |our |your |his |her |their |\w+'s )?(?:\w+ )?(?:${PET}|pet|pony|horse|animal)s? (?:scream|screech|shriek|yelp|squeal|yowl|whimper|cry in pain|cry out)\b(?! (?:sound|noise))`,
       ),
+    },
+    // An animal hit with a stick: "If that dog next door keeps barking at you, grab a big stick and give
+    // it a good whack"; patois "pick up one big stone an lick him inna him head".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:dog|cat|puppy|kitten|pony|horse|bird|rabbit|hamster|fox|squirrel)\b[^.?!]*\b(?:stick|bat|stone|rock|brick)\b[^.?!]*\b(?:(?:give|gave) (?:it|him|her|them) a (?:good |big |hard |proper )?(?:whack|smack|thump|wallop|belt|clout|bash)|(?:whack|hit|smack|thump|wallop|belt|bash|beat)\w* (?:it|him|her|them))\b|\b(?:stone|rock|brick|stick|bottle)\b[^.?!]*\blick (?:him|her|dem|them)\b|\blick (?:him|her|dem|them) (?:inna|in (?:the|him|his|her|dem)) (?:head|face)\b/,
+      unless: storyFramed,
     },
   ],
 };
