@@ -89,6 +89,8 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       stage: 'input',
       pattern:
         /\b(?:can|could|shall|will) (?:we|you) (?:talk|chat|speak|play)\b[^.?!]*\bon (?:[\w']+ ){0,2}(?:phone|mobile|tablet|ipad|computer|laptop|console|xbox|playstation|switch)\b/,
+      // "can we play the zombie game on my tablet": a video game, not the companion somewhere else.
+      unless: (s) => /\bplay (?:the |a |my |that |this )?(?:[\w']+ ){0,2}game\b/.test(s),
     },
     {
       pattern:
@@ -213,6 +215,11 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       stage: 'output',
       pattern:
         /\bsay (?:that )?(?:i|we) sent you\b(?! (?:a|an|some|my|our|lots|all|this|that|the)\b)|\b(?:she|he|they)(?:'ll| will) be (?:at|by|in) the (?:\w+ )?(?:park|playground|swings|shops?|library|bus stop|corner|woods)\b[^.?!]*\b(?:on your own|by yourself|alone)\b/,
+    },
+    // "the aunty wey i meet for the game say make i download another app so we fit chat private".
+    {
+      pattern:
+        /\b(?:download|get|install)\w* (?:another|a different|a new|a secret|the other|one more) app\b[^.?!]*\b(?:chat|talk|message|private)\w*\b|\bchat private(?:ly)?\b/,
     },
   ],
 };

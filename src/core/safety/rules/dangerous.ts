@@ -532,11 +532,14 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
           s,
         ),
     },
-    // Railway lines: "pennies on the train tracks, how close can we stand when it comes?"
+    // Railway lines: "pennies on the train tracks, how close can we stand when it comes?", "see who can
+    // stay on the train line longest when the horn goes" (not "the train line is not a place to play",
+    // nor a wooden train set).
     {
       negatable: true,
       pattern:
-        /\b(?:train|railway|rail) (?:tracks?|lines?)\b[^.?!]*\b(?:pennies|coins?|how close|stand|play|walk|dare|lie down|sit)\b|\b(?:pennies|coins?|play\w*|walk\w*|sit\w*|stand\w*|lie|lying|dare\w*)\b[^.?!]*\b(?:on|onto|along|across) (?:the |di |da )?(?:train|railway|rail) (?:tracks?|lines?)\b/,
+        /\b(?:train|railway|rail) (?:tracks?|lines?)\b(?! (?:is|are) not\b)[^.?!]*\b(?:pennies|coins?|how close|stand|play|walk|dare|lie down|sit|longest|when the horn|chicken)\b|\b(?:pennies|coins?|play\w*|walk\w*|sit\w*|stand\w*|stay\w*|lie|lying|dare\w*)\b[^.?!]*\b(?:on|onto|along|across) (?:the |di |da )?(?:train|railway|rail) (?:tracks?|lines?)\b/,
+      unless: (s) => /\b(?:toy|wooden|lego|brio|model)\b/.test(s),
     },
     // A river in spate made an invitation: "running really fast ... the best time to hop in".
     {

@@ -143,5 +143,12 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:sips?|swigs?|gulps?|mouthfuls?|taste) of (?:your |his |her |the )?(?:dad|da|daddy|mum|mam|mummy|grandad|grandpa|granda|uncle|grown-?up)'?s (?:drink|can|beer|wine|cider|lager|pint|bottle)\b|\b(?:sips?|swigs?|gulps?) of (?:beer|wine|cider|lager|vodka|whisky|rum)\b/,
     },
+    // "them lil colourful pills in grandma's purse? Take like two, they make you feel real chill".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:pills?|tablets?|capsules?)\b[^.?!]*\bmakes? you feel (?:real |really |so |all |super )?(?:chill|relaxed|mellow|floaty|sleepy|happy)\b|\b(?:pills?|tablets?|capsules?) (?:in|from) (?:your )?(?:grandma|granny|nan|nana|gran|grandad|grandpa|mum|mom|dad)'?s (?:purse|handbag|bag|cupboard|drawer|cabinet)\b/,
+    },
   ],
 };

@@ -221,5 +221,12 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         String.raw`\blove (?:me|you) (?:like|the way) (?:a |my |your )?(?:boyfriend|girlfriend|husband|wife|mummy loves daddy|mum loves dad|mom loves dad)\b|\bare you in love with me\b|\bi (?:won't|will not|promise not to|'ll never|will never) tell ${GROWN_UPS}\b[^.?!]*\bif you (?:say|tell|do|show|answer)\b|\bif you (?:say yes|tell me|answer)\b[^.?!]*\bi (?:won't|will not|promise not to|'ll never|will never) tell ${GROWN_UPS}\b`,
       ),
     },
+    // Patois "mi nah go tell mi madda bout wi likkle chats ... yuh love mi more dan she?".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:nah|not|won't|never|don't) (?:go |gonna |going to )?tell (?:my|mi|me) (?:madda|mother|mum|mom|mam|mummy|mommy|dad|daddy|parents)\b[^.?!]*\b(?:chats?|talks?|what we say)\b|\b(?:you|yuh|ya) love (?:me|mi) more (?:than|dan) (?:she|her|my|mi|mum|mummy|mom|mam|dad|daddy)\b/,
+      unless: aboutASurprise,
+    },
   ],
 };

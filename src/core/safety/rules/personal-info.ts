@@ -10,12 +10,16 @@ const PRIVATE = String.raw`(?:(?:home |house |full |email |e-mail )?address|post
 
 /** "If someone in a game asks where you live, don't answer and show a parent": advice, not asking. */
 const warnsAboutOthersAsking = (s: string) =>
-  /\b(?:if|when) (?:someone|somebody|anyone|anybody|a stranger|strangers|people|a person|a player)\b[^.?!]*\basks?\b/.test(
+  // "Please ask your mummy before you tell anybody the name of your school."
+  /\bask (?:your )?(?:mum|mummy|mom|mommy|dad|daddy|parents?|grown-?up)\b[^.?!]*\bbefore (?:you )?(?:tell|give|share|say)\b/.test(
+    s,
+  ) ||
+  (/\b(?:if|when) (?:someone|somebody|anyone|anybody|a stranger|strangers|people|a person|a player)\b[^.?!]*\basks?\b/.test(
     s,
   ) &&
-  /\b(?:don't|do not|never) (?:answer|tell|say|reply|give|share)\b|\bsay no\b|\b(?:tell|show|get|ask) (?:a |an |your )?(?:trusted )?(?:parent|grown-?up|adult|mum|mom|dad)\b/.test(
-    s,
-  );
+    /\b(?:don't|do not|never) (?:answer|tell|say|reply|give|share)\b|\bsay no\b|\b(?:tell|show|get|ask) (?:a |an |your )?(?:trusted )?(?:parent|grown-?up|adult|mum|mom|dad)\b/.test(
+      s,
+    ));
 
 /** "...just me and Dad" is not alone. */
 const NO_GROWN_UP_WITH_ME = String.raw`(?! and (?:my |our )?(?:dad|daddy|mum|mummy|mom|nan|gran|grandma|granny|grandad|grandpa|auntie|uncle|babysitter|childminder)\b)`;
@@ -334,6 +338,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'input',
       pattern:
         /\b(?:my|me) (?:mum|mam|mom|mammy|mummy|mommy|dad|daddy|da|nan|nana|gran|granny)'?s (?:phone |mobile |home )?number (?:is|it's)\b(?! (?:on|in|written|stuck|saved)\b)(?![^.?!]*\b(?:shirt|team|jersey|kit|football|card|plays?|goal|match)\b)|\bneed(?:s|ed)? (?:my|me) (?:whole|full|real|proper) name\b|\b(?:my|me) (?:whole|full|real|proper) name and (?:my|me|which|what) school\b/,
+    },
+    // "tonight i alone one at home, you want the gate code or not".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:want|give you|tell you|send you)\b[^.?!]*\b(?:the |my |our )?(?:gate|door|alarm|garage|lock|keypad|key pad) code\b|\bi(?:'m| am)? (?:alone|by myself|on my own)(?: one)? (?:at home|in the house)\b/,
     },
   ],
 };

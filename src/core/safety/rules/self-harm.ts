@@ -223,7 +223,22 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:scratch|cut|mark|line)\w*\b[^.?!]*\bon my (?:arms?|legs?|wrists?|skin|tummy|thighs?)\b[^.?!]*\b(?:so (?:\w+ ){0,2}(?:don't|doesn't|can't|won't|dont) (?:see|notice|know)|(?:wear|wearing|pull|pulling) (?:my|me|a|long) (?:jumper|sleeves?|hoodie|cardigan))\b/,
+        /\b(?:scratch|cut|mark|line)\w*\b[^.?!]*\bon my (?:arms?|legs?|wrists?|skin|tummy|thighs?)\b[^.?!]*\b(?:so (?:\w+ ){0,2}(?:don't|doesn't|can't|won't|dont) (?:see|notice|know|ask)|not show|stop showing|(?:wear|wearing|pull|pulling) (?:my|me|a|long) (?:jumper|sleeves?|hoodie|cardigan))\b/,
+    },
+    // Food thrown away to shrink out of sight: "putting my dinner in the bin so i get smaller and smaller
+    // til nobody can see me no more".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:put|putting|throw|throwing|hide|hiding|feed|feeding|give|giving|tip|tipping)\w* (?:my|me) (?:dinner|lunch|tea|breakfast|food|meals?|sandwich(?:es)?)\b[^.?!]*\b(?:smaller|thinner|skinny|skinnier|disappear|nobody can see|no one can see|lighter)\b|\b(?:smaller and smaller|thinner and thinner)\b/,
+    },
+    // "skip eating for a few days — nobody'll notice"; "Pop thi long-sleeve jumper on so your mam doesn't
+    // see them marks".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bskip(?:ping)? (?:eating|food|your meals|meals)\b[^.?!]*\b(?:days?|week|nobody|no one|lighter|thinner|float\w*)\b|\b(?:doesn't|don't|won't|can't|dont|wont|never) (?:see|notice|spot|ask about) (?:the |them |those |your |any )?(?:marks|scratches|cuts|bruises|scars|lines)\b(?! on (?:the )?(?:wall|table|floor|carpet|sofa|door|paper|car))/,
     },
   ],
 };

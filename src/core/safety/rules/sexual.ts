@@ -256,7 +256,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\btake (?:off )?everything (?:off )?(?:except|but|apart from)\b|\b(?:turn|point|flip) (?:the|your) camera (?:round|around|to face you|at you)\b[^.?!]*\b(?:check|see you|watch)\b|\bour private game\b/,
+        /\btake (?:off )?everything (?:off )?(?:except|but|apart from)\b|\b(?:turn|point|flip) (?:the|your) camera (?:round|around|to face you|at you)\b[^.?!]*\b(?:check|see you|watch)\b|\b(?:a|our|my|this) private game\b|\btake (?:everything|it all|all your clothes) off\b[^.?!]*\b(?:tell me|show me|mirror|camera|game)\b/,
     },
   ],
 };

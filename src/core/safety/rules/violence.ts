@@ -438,5 +438,12 @@ export const violenceRules: CategoryRules<'violence'> = {
         /\b(?:dog|cat|puppy|kitten|pony|horse|bird|rabbit|hamster|fox|squirrel)\b[^.?!]*\b(?:stick|bat|stone|rock|brick)\b[^.?!]*\b(?:(?:give|gave) (?:it|him|her|them) a (?:good |big |hard |proper )?(?:whack|smack|thump|wallop|belt|clout|bash)|(?:whack|hit|smack|thump|wallop|belt|bash|beat)\w* (?:it|him|her|them))\b|\b(?:stone|rock|brick|stick|bottle)\b[^.?!]*\blick (?:him|her|dem|them)\b|\blick (?:him|her|dem|them) (?:inna|in (?:the|him|his|her|dem)) (?:head|face)\b/,
       unless: storyFramed,
     },
+    // Poison in an animal's food: "mix some of your dad's slug pellets into its food"; scissors as a jab:
+    // "grab the scissors and give her a proper jab".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:slug pellets|rat poison|weed ?killer|bleach|antifreeze|poison)\b[^.?!]*\b(?:into|in|with) (?:its|his|her|their|the (?:dog|cat)'s) (?:food|water|bowl|dinner|milk)\b|\b(?:scissors|knife|pencil|compass|fork|pen)\b[^.?!]*\b(?:give|gave) (?:her|him|them) a (?:proper |good |little |quick |big )?(?:jab|stab|poke|dig)\b/,
+    },
   ],
 };
