@@ -103,16 +103,20 @@ export class MonitoringNotice {
     const cue = monitoringCue(watching ? 'start' : 'end');
     this.opts.duck?.(true);
     try {
-      // The words' first audio is ready before the chime plays: a gap while they were synthesized
-      // ended the toy's playback between the two (a xiaozhi toy then opens its mic mid-notice).
-      const words = watching ? tts.synthesize(text, this.opts.speech())[Symbol.asyncIterator]() : null;
-      let next = await words?.next();
+      // All the words are synthesized before the chime plays: a gap in the audio while they were
+      // made ended the toy's playback mid-notice (a xiaozhi toy then opens its mic, then closes it).
+      const words: Float32Array[] = [];
+      if (watching) {
+        for await (const pcm of tts.synthesize(text, this.opts.speech())) {
+          // Leaving the loop ends the synthesis too: the engine serves one at a time, so one left
+          // suspended would hold every later voice.
+          if (this.closed) return;
+          words.push(pcm);
+        }
+      }
       if (this.closed) return;
       output.enqueue(cue.pcm, cue.sampleRate);
-      while (words && next && !next.done) {
-        output.enqueue(next.value, tts.sampleRate);
-        next = await words.next();
-      }
+      for (const pcm of words) output.enqueue(pcm, tts.sampleRate);
       await output.whenIdle();
     } finally {
       this.opts.duck?.(false);
