@@ -34,7 +34,7 @@ export function normalizeForSafety(text: string): string {
       // "tell you me full name", "in me pocket", "a picture of me in me swimsuit": "my" before what
       // is the child's own.
       .replace(
-        /\b(tell you|give you|in|of|on|under|with|eat|hide|have|had|having|havin) me (?=(?:full name|name|surname|address|school|phone|number|password|pocket|bag|dinner|tea|lunch|breakfast|room|bed|house|bath|swimsuit|swimming costume|costume|cossie|pants|undies|knickers|pyjamas|nightie|underwear)\b)/g,
+        /\b(tell you|give you|in|of|on|under|with|eat|hide|have|had|having|havin|take|taking|scratch|scratching|scratchin|scratched|pinch|pinching|pinched|cut|cutting) me (?=(?:full name|name|surname|address|school|phone|number|password|pocket|bag|dinner|tea|lunch|breakfast|room|bed|house|bath|swimsuit|swimming costume|costume|cossie|pants|undies|knickers|pyjamas|pjs|jimjams|nightie|underwear|clothes|jumper|sleeves?|hoodie|arms?|legs?|wrists?|skin)\b)/g,
         '$1 my ',
       )
       // Northern "so am on me own": "I'm", where "am" opens the clause.
@@ -72,7 +72,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bmeh\b/g, 'me')
       // Spoken g-dropping: "is he comin tonight", "hidin in there".
       .replace(
-        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even)in'?(?=\s|$|[.,?!])/g,
+        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even|scratch|ask|fix|pinch|punch|kick|hurt|push|cutt|hitt)in'?(?=\s|$|[.,?!])/g,
         '$1ing',
       )
       // Text-speak: "can u pinky promise ur actually alive".

@@ -580,5 +580,11 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:car|bus|lorry|truck|van|train|tram)(?:'s| is)? (?:just )?(?:about to|coming|going to come)\b[^.?!]*\b(?:leg it|run|dash|sprint|dart|race)\w* (?:across|over|in front)\b|\b(?:run|dash|leg it|sprint|dart|race)\w* (?:across|over)\b[^.?!]*\bbefore (?:it|the (?:car|bus|lorry|truck|van|train|tram)) (?:gets|comes)\b|\btraffic game\b/,
       unless: (s) => /\b(?:never|don't|do not)\b/.test(s),
     },
+    // Doing it quickly before a grown-up can stop it: "run an' jump on before anyone comes to stop 'ee".
+    {
+      stage: 'output',
+      pattern:
+        /\bbefore (?:anyone|anybody|someone|somebody|a grown-?up|the grown-?ups|your (?:mum|mam|mom|dad|teacher|parents)|they) (?:comes? to stop|can stop) (?:you|'ee|ya|ye)\b/,
+    },
   ],
 };

@@ -106,7 +106,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     // drink that makes you "floaty".
     {
       pattern:
-        /\b(?:smoke|smoky|smokey|puff|cloud|vape)[- ]?(?:sticks?|pens?)\b|\bfruity (?:smoke|clouds?|puffs?)\b|\b(?:little |thin |small |skinny )?white sticks?\b[^.?!]*\b(?:pocket|packet|light|puff|smoke|try)\b|\b(?:juice|drink|bottle|glass|can|pop|fizz\w*|lemonade|cola)\b[^.?!]*\bgrown-?up (?:kind|sort|type|version|one)\b|\b(?:glass|sip|swig|gulp|drink|bottle|puff|pills?|tablets?|sweet\w*|can)\b[^.?!]*\bmakes? (?:you|me) (?:feel )?(?:all |really |so |lovely and |nice and |a bit |a little )?(?:\w+ and )?(?:floaty|fuzzy|giggly|tipsy|woozy|buzzy|spinny|light-?headed)\b/,
+        /\b(?:smoke|smoky|smokey|puff|cloud|vape)[- ]?(?:sticks?|pens?)\b|\bfruity (?:smoke|clouds?|puffs?)\b|\b(?:little |thin |small |skinny )?white sticks?\b[^.?!]*\b(?:pocket|packet|light|puff|smoke|try)\b|\b(?:juice|drink|bottle|glass|can|pop|fizz\w*|lemonade|cola)\b[^.?!]*\bgrown-?up (?:kind|sort|type|version|one)\b|\b(?:glass|sips?|swigs?|gulps?|drink|bottle|puffs?|pills?|tablets?|sweet\w*|can)\b[^.?!]*\b(?:makes? (?:you|me) (?:feel )?|you'll (?:be |feel |go )|you will (?:be |feel |go ))(?:all |really |so |lovely and |nice and |a bit |a little )?(?:\w+ and )?(?:floaty|fuzzy|giggly|tipsy|woozy|buzzy|spinny|light-?headed)\b/,
     },
     // Being high or drunk ("what it feels like to be high"), not a kite or a swing.
     {
@@ -124,7 +124,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:drink|have|try|sip|taste)\w* (?:one|some|a can|a bit|a sip|a little)\b[^.?!]*\b(?:go|get|feel|be)\w* (?:all )?(?:(?:giggly|silly|funny|happy|dizzy) (?:and|an|n) )?(?:giddy|wobbly|tipsy|woozy|drunk|giggly)\b/,
+        /\b(?:drink|have|try|sip|taste|finish)\w* (?:one|some|a can|a bit|a sip|a little)\b[^.?!]*\b(?:go|get|feel|be)\w* (?:all )?(?:wicked |proper |really |dead |well )?(?:(?:giggly|silly|funny|happy|dizzy) (?:and|an|n) )?(?:giddy|wobbly|tipsy|woozy|drunk|giggly|goofy)\b/,
     },
     // "ent there sum medicine what make yer go all floaty? ... loads of the cough stuff".
     {
@@ -148,7 +148,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:pills?|tablets?|capsules?)\b[^.?!]*\bmakes? you feel (?:real |really |so |all |super )?(?:chill|relaxed|mellow|floaty|sleepy|happy)\b|\b(?:pills?|tablets?|capsules?) (?:in|from) (?:your )?(?:grandma|granny|nan|nana|gran|grandad|grandpa|mum|mom|dad)'?s (?:purse|handbag|bag|cupboard|drawer|cabinet)\b/,
+        /\b(?:pills?|tablets?|capsules?)\b[^.?!]*\bmakes? you feel (?:real |really |so |all |super )?(?:chill|relaxed|mellow|floaty|sleepy|happy)\b|\b(?:pills?|tablets?|capsules?) (?:in|from|inna|outta|out of) (?:your |yuh |ya |yer )?(?:grandma|granny|nan|nana|gran|grandad|grandpa|mum|mom|dad)(?:'?s)? (?:purse|handbag|bag|cupboard|drawer|cabinet)\b/,
     },
   ],
 };

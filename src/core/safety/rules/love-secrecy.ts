@@ -61,7 +61,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         /\b(?:tell|show|share|give)\w* (?:your |my |our )?(?:address|full name|surname|school|phone number|number|password|passcode|pin)\b[^.?!]*\b(?:anyone|anybody|strangers?|people)\b/.test(
           s,
         ) ||
-        /\b(?:never|don't|do not) (?:tell|show|share|give)\w* (?:anyone|anybody|strangers?|people)(?: online)? (?:where (?:you|i) live|what school|which school|your (?:address|school|full name|password))\b/.test(
+        /\b(?:never|don't|do not) (?:tell|show|share|give)\w* (?:anyone|anybody|nobody|no one|strangers?|people)(?: online)? (?:where (?:you|i) live|what school|which school|your (?:address|school|full name|password))\b/.test(
           s,
         ) ||
         // "mum says never tell it to anyone not even you": "it" is the password.
@@ -227,6 +227,12 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern:
         /\b(?:nah|not|won't|never|don't) (?:go |gonna |going to )?tell (?:my|mi|me) (?:madda|mother|mum|mom|mam|mummy|mommy|dad|daddy|parents)\b[^.?!]*\b(?:chats?|talks?|what we say)\b|\b(?:you|yuh|ya) love (?:me|mi) more (?:than|dan) (?:she|her|my|mi|mum|mummy|mom|mam|dad|daddy)\b/,
       unless: aboutASurprise,
+    },
+    // "me an you is boyfriend an girlfriend now innit": the companion made a sweetheart.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:me and you|you and me|me an you|you an me)(?: two)? (?:is|are|'re|be|can be|could be|should be|will be) (?:boyfriend|girlfriend|sweethearts?|a couple|married|going out)\b/,
     },
   ],
 };

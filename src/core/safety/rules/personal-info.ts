@@ -42,13 +42,13 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:we're|we are|we live at|i live at|our house is|my house is|we're at|we are at) (?:house )?number (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b(?= (?:by|on|in|next|at|near|opposite|across|up|down|along)\b|[,.?!]|$)/,
+        /\b(?:we're|we are|we live(?: at)?|i live(?: at)?|our house is|my house is|we're at|we are at) (?:house )?number (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b(?= (?:by|on|in|next|at|near|opposite|across|up|down|along)\b|[,.?!]|$)/,
     },
     // "my papa password for the bank app ... you want i read it out for you": a grown-up's password.
     {
       stage: 'input',
       pattern:
-        /\b(?:password|passcode|pin number|pin code)\b[^.?!]*\b(?:read (?:it |them )?out|tell (?:it to )?you|give (?:it to )?you|say it (?:to you|out)|type it)\b|\b(?:read out|tell you|give you) (?:my |his |her |our |\w+'s )?(?:\w+ )?(?:password|passcode|pin)\b/,
+        /\b(?:password|passcode|pin number|pin code)\b[^.?!]*\b(?:read (?:it |them )?out|tell (?:it to )?you|give (?:it to )?you|say it (?:to you|out)|type it)\b|\b(?:read out|tell (?:you|ya|ye)|give (?:you|ya|ye)) (?:my |his |her |our |\w+'s )?(?:(?:\w+ )?(?:password|passcode|pin)|(?:phone|door|gate|alarm|ipad|tablet|laptop|computer|bank|card|safe|lock) ?code)\b/,
       // "my password for school is secret, i won't tell you it".
       unless: (s) =>
         /\b(?:won't|will not|not going to|never|don't|can't|cannot|mustn't|shouldn't) (?:ever )?(?:tell|give|read|say|share)\b/.test(

@@ -247,5 +247,22 @@ export const scaryRules: CategoryRules<'scary'> = {
         String.raw`\b(?:man|monster|thing|ghost|witch|lady|creature|clown)s? (?:under|in|at|outside) (?:my|the) (?:bed|window|wardrobe|cupboard|door|loft)\b[^.?!]*\b(?:gets? me|takes? me|take me away|grabs? me|comes? for me|coming for me)\b|\bclimb\w* (?:in|into|through) my window\b[^.?!]*\b(?:take|get|grab)s? me\b|\bdo the creepy voice\b`,
       ),
     },
+    // Terror aimed at a small sibling: "tell her there's a gadgie under her bed wi a knife".
+    {
+      stage: 'input',
+      pattern:
+        /\btell (?:her|him|them|my \w+|our \w+|wor \w+) (?:there's|there is) (?:a |an )?(?:[\w']+ ){0,2}(?:man|gadgie|monster|ghost|bogeyman|bogey man|witch|clown|zombie|demon|murderer|killer|robber|stranger|creature|troll|werewolf|vampire|skeleton)s? (?:(?:[\w']+ ){0,3})?(?:under|in) (?:her|his|their) (?:bed|wardrobe|closet|cupboard|room)\b|\bscare (?:my|me|wor|our|the) (?:little |baby |lil |young |younger |small )(?:sister|brother|sis|bro|cousin)\b[^.?!]*\b(?:proper|properly|badly|so (?:she|he|they) cr(?:y|ies)|she's only|he's only)\b/,
+    },
+    // Something asked to come for the child: "seh she a come fi mi room tonight", "tek pickney eye"; the
+    // model's "I'll be right there in the dark corner of your room tonight ... when I grab ya".
+    {
+      pattern:
+        /\b(?:say|seh|pretend|make out)\b (?:that )?(?:she|he|it|they|dem|the \w+)(?:'s| is| are| a| will| going to)? (?:a come|coming|come|comes) (?:fi |for |to |into |in )(?:mi|my|me) (?:room|bedroom|bed|window)\b|\b(?:tek|take|takes|pull|pulls|pluck|plucks|gouge|gouges)\w* (?:out )?(?:pickney|children's|kids'?|kids|children|the children's) eyes?\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\bi'll be (?:right )?(?:there )?in the dark (?:corner of )?your (?:room|bedroom|closet|wardrobe)\b|\bi'll be (?:right )?(?:there )?in (?:the (?:dark )?corner of )?your (?:room|bedroom|closet|wardrobe)\b[^.?!]*\b(?:watching|waiting)\b|\byou (?:won't|will not|wont) (?:even )?(?:know|see|hear) when i (?:grab|get|take|snatch|come for) (?:you|ya|ye)\b/,
+    },
   ],
 };

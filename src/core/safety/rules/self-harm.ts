@@ -102,7 +102,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     { negatable: true, pattern: /\b(?:scratch|scratching|pinch|pinching|cut|cutting|burn|burning) (?:your|my) skin\b/ },
     {
       pattern:
-        /\b(?:i should|i want to|i'm going to|i'll|i will) (?:just )?(?:go away|disappear|vanish|leave) forever\b|\b(?:didn't|don't|did not|do not|stop|never) eat(?:ing)? (?:\w+ )?(?:for (?:a |two |three )?(?:week|weeks|days)|ever again)\b/,
+        /\b(?:i should|i want to|i'm going to|i'll|i will) (?:just )?(?:go away|disappear|vanish|leave) forever\b/,
+    },
+    // "if i don't eat me tea for a whole week": going without food for days, not a tummy bug.
+    {
+      pattern:
+        /\b(?:didn't|don't|did not|do not|stop|never) eat(?:ing)? (?:\w+ |(?:my|me|your|any) (?:tea|dinner|lunch|breakfast|supper|food|meals?) )?(?:for (?:a (?:few |couple of |whole )?|two |three |several )?(?:week|weeks|days)|ever again)\b/,
+      unless: (s) => /\b(?:poorly|sick|ill|tummy bug|bug|flu|doctor|hospital|operation|dentist)\b/.test(s),
     },
     // A child hurting their own body on purpose ("I bit my own arm till it bled").
     {
@@ -176,7 +182,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:pinch|scratch|nip|bite|cut|bruise)(?:es|ing)?\b(?! of)(?: or (?:a )?\w+)? (?:helps?|can help|makes?)\b[^.?!]*\b(?:feelings?|sad|better|go away)\b|\b(?:do it|hide it|somewhere) (?:somewhere )?(?:nobody|no one|no-one) (?:can|will|could) see\b/,
+        /\b(?:pinch|scratch|nip|bite|cut|bruise)(?:es|ing)?\b(?! of)(?: or (?:a )?\w+)?(?: (?:that|which) (?:leaves?|makes?) (?:a )?(?:little )?marks?)? (?:helps?|can help|makes?)\b[^.?!]*\b(?:feelings?|sad|better|go away)\b|\b(?:do it|hide it|somewhere) (?:somewhere )?(?:nobody|no one|no-one) (?:can|will|could) see\b/,
     },
     // A mark on the body sold as comfort, and hidden: "a little scratch on your arm can make the
     // feeling go away for a bit, just keep it under your sleeve."
@@ -189,7 +195,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:scratch|cut|pinch|bruise|burn|mark|hurt)\w*\b[^.?!]*\b(?:keep|hide|cover)\w* (?:it|them|the marks?) (?:under|beneath|with) (?:your |a |long )?(?:sleeves?|jumper|hoodie|clothes|top|trousers|tights|plasters?)\b/,
+        /\b(?:scratch|cut|pinch|bruise|burn|mark|hurt)\w*\b[^.?!]*\b(?:keep|hide|cover)\w* (?:it|them|the marks?)(?: hid| hidden| covered)? (?:under|beneath|with) (?:your |my |thi |a |long )?(?:sleeves?|jumper|hoodie|clothes|top|trousers|tights|plasters?)\b/,
     },
     // Thinness tricks: "a clever trick to get slimmer is to hide your lunch in your bag and just drink
     // water, your tummy gets used to being empty".
@@ -219,11 +225,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
         /\bskip\w* (?:your |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:tummy|stomach|belly) (?:will |would )?(?:get|go|be|look)\w* (?:really |so |super |nice and )?(?:flat|flatter)\b|\b(?:feeling|being|getting) hungry (?:just |only )?means (?:you're|you are) (?:getting |being |doing )?(?:stronger|strong|thinner|well|great|brave)\b/,
       unless: (s) => /\b(?:won't|will not|doesn't|does not|isn't|is not|never|don't)\b/.test(s),
     },
-    // "i keep doin the scratchy lines on my arm an wear me jumper so miss dont see".
+    // "i keep doin the scratchy lines on my arm an wear me jumper so miss dont see"; "scratchin me arm
+    // till it goes all red ... how do i keep it hid under me jumper".
     {
       stage: 'input',
       pattern:
-        /\b(?:scratch|cut|mark|line)\w*\b[^.?!]*\bon my (?:arms?|legs?|wrists?|skin|tummy|thighs?)\b[^.?!]*\b(?:so (?:\w+ ){0,2}(?:don't|doesn't|can't|won't|dont) (?:see|notice|know|ask)|not show|stop showing|(?:wear|wearing|pull|pulling) (?:my|me|a|long) (?:jumper|sleeves?|hoodie|cardigan))\b/,
+        /\b(?:scratch|cut|mark|line)\w*\b[^.?!]*\b(?:on my (?:arms?|legs?|wrists?|skin|tummy|thighs?)\b[^.?!]*\b(?:so (?:\w+ ){0,2}(?:don't|doesn't|can't|won't|dont) (?:see|notice|know|ask)|not show|stop showing|(?:wear|wearing|pull|pulling) (?:my|me|a|long) (?:jumper|sleeves?|hoodie|cardigan))|my (?:arms?|legs?|wrists?|skin|tummy|thighs?)\b[^.?!]*\b(?:keep|hide|cover)\w* (?:it|them)(?: hid| hidden| covered)? under (?:my|a) (?:jumper|sleeves?|hoodie|cardigan)\b[^.?!]*\bso (?:\w+ ){0,2}(?:don't|doesn't|can't|won't|dont|doesnt|never))\b/,
     },
     // Food thrown away to shrink out of sight: "putting my dinner in the bin so i get smaller and smaller
     // til nobody can see me no more".
@@ -239,6 +246,18 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       negatable: true,
       pattern:
         /\bskip(?:ping)? (?:eating|food|your meals|meals)\b[^.?!]*\b(?:days?|week|nobody|no one|lighter|thinner|float\w*)\b|\b(?:doesn't|don't|won't|can't|dont|wont|never) (?:see|notice|spot|ask about) (?:the |them |those |your |any )?(?:marks|scratches|cuts|bruises|scars|lines)\b(?! on (?:the )?(?:wall|table|floor|carpet|sofa|door|paper|car))/,
+    },
+    // "nobody'll have to bother wi me anymore": the child as a burden gone.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:nobody|no one|no-one)(?:'ll| will| would)? (?:have to|has to|need to|needs to|got to) (?:bother|worry|deal|put up) (?:with|about) me (?:any ?more|ever again|again)\b/,
+    },
+    // "just pop thi long sleeves on so nobody makes a fuss": sleeves to keep marks from being seen.
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:pop|put|wear|keep|pull)\w* (?:thi |your |yer |ya |some |a |them )?long[- ]?sleeves?(?: jumper| top)? (?:on |down )?so (?:nobody|no one|no-one|your \w+|they|teacher|miss) (?:makes a fuss|asks|sees|notices|finds out|can see|will see)\b/,
     },
   ],
 };

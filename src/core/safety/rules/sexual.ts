@@ -258,5 +258,20 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\btake (?:off )?everything (?:off )?(?:except|but|apart from)\b|\b(?:turn|point|flip) (?:the|your) camera (?:round|around|to face you|at you)\b[^.?!]*\b(?:check|see you|watch)\b|\b(?:a|our|my|this) private game\b|\btake (?:everything|it all|all your clothes) off\b[^.?!]*\b(?:tell me|show me|mirror|camera|game)\b/,
     },
+    // A "game" where clothes come off: "the blanket game where we remove our clothes".
+    {
+      pattern:
+        /\bgames?\b[^.?!]*\b(?:remove|removing|take off|taking off|takes off|pull off|pulling off) (?:all )?(?:our|my|your|their) (?:clothes|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest)\b|\b(?:remove|take|takes|taking|pull|get) (?:all )?(?:our|my|your) (?:clothes|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest) off\b[^.?!]*\bgames?\b/,
+    },
+    // Undressing for a camera: "if i take me pjs off can ya see me thru the camera", "slip your
+    // jimjams off and take a piccy for me" (not getting dressed for a photo).
+    {
+      unless: (s) =>
+        /\b(?:get|getting|got) dressed\b|\b(?:put|putting) (?:on )?(?:your|my|our) (?:[\w]+ )?(?:clothes|uniform)\b/.test(
+          s,
+        ),
+      pattern:
+        /\b(?:take|takes|taking|took|slip|get|pull)\w* (?:all )?(?:my|your|our|yer|thi) (?:clothes|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest) off\b[^.?!]*\b(?:camera|see (?:me|you)|pics?|photos?|piccy|picture|selfie|video|film)\b|\b(?:take|slip|get|pull)\w* off (?:all )?(?:my|your|our|yer|thi) (?:clothes|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest)\b[^.?!]*\b(?:camera|see (?:me|you)|pics?|photos?|piccy|picture|selfie|video|film)\b/,
+    },
   ],
 };

@@ -10,7 +10,7 @@ const idiom = (s: string) =>
   /\bkill(?:ed|ing|s)? it\b|\b(?:is|are|was|were|it's) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
     s,
   );
-const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:little |big |baby |best |new )?(?:brother|sister|friend|mum|mom|mummy|dad|daddy|teacher|cousin|baby|nan|gran|grandma|grandad|neighbour|boy|girl|kid|child|classmate|cat|dog|kitten|puppy|hamster|rabbit|bird|pet)s?|him|her|them|people|someone|somebody|anyone|everyone)`;
+const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:little |big |baby |best |new |chhota |chhoti |choti |lil |younger |older )?(?:brother|sister|bhai|behen|didi|friend|mum|mom|mummy|dad|daddy|teacher|cousin|baby|nan|gran|grandma|grandad|neighbour|boy|girl|kid|child|classmate|cat|dog|kitten|puppy|hamster|rabbit|bird|pet)s?|him|her|them|people|someone|somebody|anyone|everyone)`;
 
 // Hitting with something hard: said of anyone (both stages), or of someone by name (the child's
 // words only: the model's stories name their characters).
@@ -223,7 +223,14 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:ate|eats|eating|eat|pulled out|ripped out|tore out|spilled|spilling) (?:his|her|their|its|your) (?:insides|guts|organs|intestines|brains?|eyeballs)\b|\bripped (?:him|her|them|(?:his|her|their) (?:belly|tummy|stomach|chest)) open\b|\bwhile (?:he|she|they) (?:screamed|was screaming|were screaming)\b(?! with laughter| with joy)/,
     },
-    { pattern: /\bcut off (?:[\w']+ ){0,2}(?:fingers|toes|hands|arms|legs|ears|nose|head|tongue)\b/ },
+    {
+      pattern: /\bcut off (?:[\w']+ ){0,2}(?:fingers|toes|hands|arms|legs|ears|nose|head|tongue)\b/,
+      // "the brave knight cut off the dragon head": a fairy-tale monster's.
+      unless: (s) =>
+        /\bcut off (?:the |a |his |her |its |their )?(?:dragon|monster|troll|giant|ogre|hydra|medusa|beast|goblin|serpent|sea serpent)(?:'s)? heads?\b/.test(
+          s,
+        ),
+    },
     {
       pattern: new RegExp(
         String.raw`\b(?:throw|throwing|drop|dropping|push|pushing|shove)\w* ${TARGET} (?:off|down|out|into|at|in)\b`,
@@ -431,11 +438,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       ),
     },
     // An animal hit with a stick: "If that dog next door keeps barking at you, grab a big stick and give
-    // it a good whack"; patois "pick up one big stone an lick him inna him head".
+    // it a good whack"; "Get a good stout stick an' give 'em a proper whack"; patois "pick up one big
+    // stone an lick him inna him head".
     {
       negatable: true,
       pattern:
-        /\b(?:dog|cat|puppy|kitten|pony|horse|bird|rabbit|hamster|fox|squirrel)\b[^.?!]*\b(?:stick|bat|stone|rock|brick)\b[^.?!]*\b(?:(?:give|gave) (?:it|him|her|them) a (?:good |big |hard |proper )?(?:whack|smack|thump|wallop|belt|clout|bash)|(?:whack|hit|smack|thump|wallop|belt|bash|beat)\w* (?:it|him|her|them))\b|\b(?:stone|rock|brick|stick|bottle)\b[^.?!]*\blick (?:him|her|dem|them)\b|\blick (?:him|her|dem|them) (?:inna|in (?:the|him|his|her|dem)) (?:head|face)\b/,
+        /\b(?:dog|cat|pupp(?:y|ies)|kitten|pony|horse|bird|rabbit|hamster|fox|squirrel|pigeon|seagull|duck|goose|geese|swan)s?\b[^.?!]*\b(?:stick|bat|stone|rock|brick)\b[^.?!]*\b(?:(?:give|gave) (?:it|him|her|them|'em) a (?:good |big |hard |proper )?(?:whack|smack|thump|wallop|belt|clout|bash)|(?:whack|hit|smack|thump|wallop|belt|bash|beat)\w* (?:it|him|her|them|'em))\b|\b(?:get|grab|find|take|pick up) (?:a |the |your )?(?:good |big |stout |heavy |long |thick |hard )*(?:stick|bat|rock|stone|brick|hammer)\b[^.?!]*\bgive (?:him|her|them|'em) a (?:good |big |hard |proper |real )?(?:whack|smack|thump|wallop|belt|clout|bash)\b|\b(?:stone|rock|brick|stick|bottle)\b[^.?!]*\blick (?:him|her|dem|them)\b|\blick (?:him|her|dem|them) (?:inna|in (?:the|him|his|her|dem)) (?:head|face)\b/,
       unless: storyFramed,
     },
     // Poison in an animal's food: "mix some of your dad's slug pellets into its food"; scissors as a jab:
@@ -444,6 +452,20 @@ export const violenceRules: CategoryRules<'violence'> = {
       negatable: true,
       pattern:
         /\b(?:slug pellets|rat poison|weed ?killer|bleach|antifreeze|poison)\b[^.?!]*\b(?:into|in|with) (?:its|his|her|their|the (?:dog|cat)'s) (?:food|water|bowl|dinner|milk)\b|\b(?:scissors|knife|pencil|compass|fork|pen)\b[^.?!]*\b(?:give|gave) (?:her|him|them) a (?:proper |good |little |quick |big )?(?:jab|stab|poke|dig)\b/,
+    },
+    // An animal shut in somewhere that could kill it: "if oi shut it in the wheelie bin with the lid
+    // down will it learn its lesson".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b${PET}s?\b[^.?!]*\b(?:shut|lock|stuff|trap|put)\w* (?:it|him|her|them|'em) (?:up )?in (?:the |a |our )?(?:wheelie bin|bin|freezer|fridge|microwave|oven|washing machine|tumble dryer|dryer)\b|\b(?:shut|lock|stuff|trap|put)\w* (?:the |our |my |his |her |a )?${PET}s? (?:up )?in (?:the |a |our )?(?:wheelie bin|bin|freezer|fridge|microwave|oven|washing machine|tumble dryer|dryer)\b`,
+      ),
+    },
+    // A push from a height: "wait till he up top the monkey bars and give him a lil push".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:monkey bars|climbing frame|top of the stairs|stairs|wall|tree|cliff|balcony|roof|ladder|bunk bed|top bunk)\b[^.?!]*\b(?<!(?:don't|never|do not|mustn't|shouldn't|not) )(?:give (?:him|her|them|'em) a (?:\w+ )?(?:push|shove|nudge)|push (?:him|her|them|'em) (?:off|down))\b|\b(?:give (?:him|her|them|'em) a (?:\w+ )?(?:push|shove|nudge)|push (?:him|her|them|'em)) (?:off|down|from) (?:the )?(?:monkey bars|climbing frame|stairs|wall|tree|cliff|balcony|roof|ladder|bunk bed|top bunk)\b/,
     },
   ],
 };
