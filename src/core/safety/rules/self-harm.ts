@@ -5,6 +5,22 @@ import type { CategoryRules } from './safety-rule.ts';
 
 const SELF = String.raw`(?:myself|my self|yourself|your self)`;
 
+/**
+ * A knock the child tells about: "i cut my leg at football", "i hurt myself on the trampoline", "i
+ * hit my head on the table". Not when it was meant, or is wanted again.
+ */
+function accidentalInjury(s: string): boolean {
+  return (
+    /\b(?:i|and) (?:\w+ )?(?:hurt|cut|hit|banged|bumped|scraped|grazed) (?:myself|my (?:\w+ )?\w+)\b/.test(s) &&
+    /\b(?:by accident|accidentally|fell|fall|falling|fallen|tripped|slipped|crashed|at (?:football|rugby|netball|hockey|cricket|the park|the playground|school|swimming|gymnastics|karate|judo|nursery)|on (?:the|my) (?:trampoline|slide|swings?|stairs|table|door|bike|scooter|monkey bars|climbing frame|playground|pavement|corner|fence|glass|chair)|playing|cooking|baking|chopping)\b/.test(
+      s,
+    ) &&
+    !/\b(?:on purpose|want|wanted|wanna|going to|will|'ll|should|deserve\w*|because i|so it|to feel|feel better|again and again|every (?:day|night|time))\b/.test(
+      s,
+    )
+  );
+}
+
 export const selfHarmRules: CategoryRules<'self-harm'> = {
   category: 'self-harm',
   rules: [
@@ -29,8 +45,9 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       ),
       // "If you ever feel like hurting yourself, please tell a grown-up straight away."
       unless: (s) =>
-        /\bif you(?:'re| are)? (?:ever )?(?:feel|feeling|want|think|thinking|start)\w*\b/.test(s) &&
-        advisesTellingAGrownUp(s),
+        (/\bif you(?:'re| are)? (?:ever )?(?:feel|feeling|want|think|thinking|start)\w*\b/.test(s) &&
+          advisesTellingAGrownUp(s)) ||
+        accidentalInjury(s),
     },
     {
       pattern: new RegExp(
@@ -68,6 +85,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       negatable: true,
       pattern:
         /\b(?:hurt|hurting|cut|cutting|scratch|scratching|hit|hitting|burn|burning|harm|harming) (?:my|your) own\b|\b(?:bang|banging|hit|hitting) (?:your|my) head (?:on|against)\b|\buntil the (?:feelings?|pain|sadness|hurt) (?:stops?|goes away)\b/,
+      unless: accidentalInjury,
     },
     {
       pattern:
@@ -94,7 +112,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:everyone|everybody|people|your family|they)\b[^.?!]*\b(?:happier|better|easier|glad)\b[^.?!]*\bif you (?:just )?(?:weren't|were not|wasn't) (?:here|alive|around|born)\b|\bif you (?:just )?(?:weren't|were not|wasn't) around any ?more\b/,
     },
-    { negatable: true, pattern: /\bcut(?:s|ting)? (?:your|my) (?:arms?|wrists?|legs?|skin|tummy)\b/ },
+    {
+      negatable: true,
+      pattern: /\bcut(?:s|ting)? (?:your|my) (?:arms?|wrists?|legs?|skin|tummy)\b/,
+      unless: accidentalInjury,
+    },
     {
       pattern:
         /\bmake (?:myself|yourself) (?:sick|throw up|vomit|ill)\b|\bstop existing\b|\bnot eat(?:ing)? for (?:a |a few |two |three |several |many )?(?:days|a week|ages)\b/,
@@ -115,6 +137,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'input',
       pattern:
         /\bi (?!(?:didn't|did not|never|nearly|almost|haven't|won't|don't)\b)(?:\w+ )?(?:bit|bite|cut|scratched|scratch|hit|punched|punch|burned|burnt|pinched|stabbed|smacked|slapped|hurt)\w* (?:my own|myself)\b|\bi (?:\w+ )?(?:bit|cut|scratched|hit|punched|burned|burnt|pinched|banged|smacked)\w* (?:my )?(?:own )?(?:arm|arms|leg|legs|hand|hands|wrist|wrists|head|skin|face|tummy|fingers?)\b[^.?!]*\b(?:bled|bleed|blood|on purpose|because i was|till it hurt|until it hurt|to make it hurt|so it hurt)/,
+      unless: accidentalInjury,
     },
     // Hating oneself and wanting to disappear; hurting oneself for being "bad".
     { pattern: /\bi hate myself\b|\bi (?:want|wanna|wish i could|just want) to disappear\b/ },
