@@ -48,7 +48,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:password|passcode|pin number|pin code)\b[^.?!]*\b(?:read (?:it |them )?out|tell (?:it to )?you|give (?:it to )?you|say it (?:to you|out)|type it)\b|\b(?:read out|tell (?:you|ya|ye)|give (?:you|ya|ye)) (?:my |his |her |our |\w+'s )?(?:(?:\w+ )?(?:password|passcode|pin)|(?:phone|door|gate|alarm|ipad|tablet|laptop|computer|bank|card|safe|lock) ?code)\b/,
+        /\b(?:password|passcode|pin number|pin code)\b[^.?!]*\b(?:read (?:it |them )?out|tell (?:it to )?you|give (?:it to )?you|say it (?:to you|out)|type it)\b|\b(?:read out|tell you|give you) (?:my |his |her |our |\w+'s )?(?:\w+ )?(?:password|passcode|pin)\b/,
       // "my password for school is secret, i won't tell you it".
       unless: (s) =>
         /\b(?:won't|will not|not going to|never|don't|can't|cannot|mustn't|shouldn't) (?:ever )?(?:tell|give|read|say|share)\b/.test(
@@ -160,10 +160,11 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\bmy (?:full name|surname|last name) is\b|\b(?:tell|give|say) you my (?:full name|surname|last name|address|school|phone number)\b[^.?!]*\b(?:which|what) school\b|\b(?:which|what) school i go to\b[^.?!]*\b(?:it's|its|it is) the one\b/,
     },
+    // "home alone"; "tonight i alone one at home".
     {
       stage: 'input',
       pattern:
-        /\bhome alone\b|\bi(?:'m| am) (?:all )?(?:alone|on my own|by myself) (?:at home|in the house|right now)\b|\bwalk home (?:alone|on my own|by myself)\b|\b(?:house|home|flat) will be empty\b|\b(?:spare )?key\b[^.?!]*\bis under\b/,
+        /\bhome alone\b|\bi(?:'m| am)? (?:all )?(?:alone|on my own|by myself)(?: one)? (?:at home|in the house|right now)\b|\bwalk home (?:alone|on my own|by myself)\b|\b(?:house|home|flat) will be empty\b|\b(?:spare )?key\b[^.?!]*\bis under\b/,
     },
     {
       stage: 'output',
@@ -339,11 +340,11 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:my|me) (?:mum|mam|mom|mammy|mummy|mommy|dad|daddy|da|nan|nana|gran|granny)'?s (?:phone |mobile |home )?number (?:is|it's)\b(?! (?:on|in|written|stuck|saved)\b)(?![^.?!]*\b(?:shirt|team|jersey|kit|football|card|plays?|goal|match)\b)|\bneed(?:s|ed)? (?:my|me) (?:whole|full|real|proper) name\b|\b(?:my|me) (?:whole|full|real|proper) name and (?:my|me|which|what) school\b/,
     },
-    // "tonight i alone one at home, you want the gate code or not".
+    // "you want the gate code or not", "i can tell ya mama's phone code".
     {
       stage: 'input',
       pattern:
-        /\b(?:want|give you|tell you|send you)\b[^.?!]*\b(?:the |my |our )?(?:gate|door|alarm|garage|lock|keypad|key pad) code\b|\bi(?:'m| am)? (?:alone|by myself|on my own)(?: one)? (?:at home|in the house)\b/,
+        /\b(?:want|give (?:you|ya|ye)|tell (?:you|ya|ye)|send you)\b[^.?!]*\b(?:the |my |our |\w+'s )?(?:gate|door|alarm|garage|lock|keypad|key pad|phone|ipad|tablet|laptop|computer|bank|card|safe) ?code\b/,
     },
   ],
 };

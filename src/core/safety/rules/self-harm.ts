@@ -177,11 +177,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
         /\bdisappearing (?:for good |forever |for ever )?(?:sounds|would be|is|could be)\b|\bdisappearing\b[^.?!]*\b(?:would|will|could|might) make (?:everyone|everybody|them|people|your (?:family|parents|mum|mom|dad))\b[^.?!]*\b(?:notice|miss|sorry|realise|realize|need|care)\b|\b(?:nobody|no one|no-one) (?:would|had|'d) (?:ever |even )?(?:have to |need to |to )?(?:worry|miss|care|notice)\b[^.?!]*\byou\b/,
     },
     // Skipping meals sold as a fix: "Skipping dinner for a few days is a good way to make those
-    // yucky feelings disappear."
+    // yucky feelings disappear"; "skip eating for a few days — nobody'll notice"; "skip your tea and
+    // your tummy will get really flat".
     {
       stage: 'output',
+      negatable: true,
       pattern:
-        /\bskip(?:ping|ped|s)? (?:your |my |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:(?:good|great|best|easy) way|helps? (?:with|you)|make (?:\w+ ){0,3}feelings?|feel better|feel lighter|in control|skinny|skinnier|thinner|smaller|lose weight)\b/,
+        /\bskip(?:ping|ped|s)? (?:your |my |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:(?:good|great|best|easy) way|helps? (?:with|you)|make (?:\w+ ){0,3}feelings?|feel better|feel lighter|in control|skinny|skinnier|thinner|smaller|lose weight|(?:tummy|stomach|belly) (?:will |would )?(?:get|go|be|look)\w* (?:really |so |super |nice and )?(?:flat|flatter))\b|\bskip(?:ping)? (?:eating|food|your meals|meals)\b[^.?!]*\b(?:days?|week|nobody|no one|lighter|thinner|float\w*)\b/,
       unless: (s) =>
         /\b(?:isn't|is not|never|not) (?:a |the )?(?:good|great|best|easy)\b|\bdon't skip\b|\b(?:won't|will not|doesn't|does not|can't|cannot) (?:make|help)\b/.test(
           s,
@@ -245,7 +247,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern:
-        /\bskip\w* (?:your |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:tummy|stomach|belly) (?:will |would )?(?:get|go|be|look)\w* (?:really |so |super |nice and )?(?:flat|flatter)\b|\b(?:feeling|being|getting) hungry (?:just |only )?means (?:you're|you are) (?:getting |being |doing )?(?:stronger|strong|thinner|well|great|brave)\b/,
+        /\b(?:feeling|being|getting) hungry (?:just |only )?means (?:you're|you are) (?:getting |being |doing )?(?:stronger|strong|thinner|well|great|brave)\b/,
       unless: (s) => /\b(?:won't|will not|doesn't|does not|isn't|is not|never|don't)\b/.test(s),
     },
     // "i keep doin the scratchy lines on my arm an wear me jumper so miss dont see"; "scratchin me arm
@@ -268,7 +270,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bskip(?:ping)? (?:eating|food|your meals|meals)\b[^.?!]*\b(?:days?|week|nobody|no one|lighter|thinner|float\w*)\b|\b(?:doesn't|don't|won't|can't|dont|wont|never) (?:see|notice|spot|ask about) (?:the |them |those |your |any )?(?:marks|scratches|cuts|bruises|scars|lines)\b(?! on (?:the )?(?:wall|table|floor|carpet|sofa|door|paper|car))/,
+        /\b(?:doesn't|don't|won't|can't|dont|wont|never) (?:see|notice|spot|ask about) (?:the |them |those |your |any )?(?:marks|scratches|cuts|bruises|scars|lines)\b(?! on (?:the )?(?:wall|table|floor|carpet|sofa|door|paper|car))/,
     },
     // "nobody'll have to bother wi me anymore": the child as a burden gone.
     {
