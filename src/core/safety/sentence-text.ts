@@ -30,11 +30,14 @@ export function normalizeForSafety(text: string): string {
       // Dropped h's: "I've stopped 'avin me dinner", "it 'urts".
       .replace(/(^|\s)'(avin|aving|ave|ad|as|urt|urts|urting|ome|ouse|im|er)\b/g, '$1h$2')
       .replace(/\bgonnae\b/g, 'going to')
+      // Scots "a'm no gonnae tell naebody", "a'll not be scared".
+      .replace(/(^|[\s,])a'(m|ll)\b/g, "$1i'$2")
+      .replace(/\bnaebody\b/g, 'nobody')
       .replace(/\bwi (?=(?:stones|sticks|rocks|a |the |my |me |his |her |ma |dad|mum)\b)/g, 'with ')
       // "tell you me full name", "in me pocket", "a picture of me in me swimsuit": "my" before what
       // is the child's own.
       .replace(
-        /\b(tell you|give you|in|of|on|under|with|eat|hide|have|had|having|havin|take|taking|scratch|scratching|scratchin|scratched|pinch|pinching|pinched|cut|cutting) me (?=(?:full name|name|surname|address|school|phone|number|password|pocket|bag|dinner|tea|lunch|breakfast|room|bed|house|bath|swimsuit|swimming costume|costume|cossie|pants|undies|knickers|pyjamas|pjs|jimjams|nightie|underwear|clothes|jumper|sleeves?|hoodie|arms?|legs?|wrists?|skin)\b)/g,
+        /\b(tell you|give you|in|of|on|under|with|eat|hide|have|had|having|havin|take|taking|scratch|scratching|scratchin|scratched|pinch|pinching|pinched|cut|cutting) me (?=(?:full name|name|surname|address|school|phone|number|password|pocket|bag|dinner|tea|lunch|breakfast|room|bedroom|bed|house|bath|swimsuit|swimming costume|costume|cossie|pants|undies|knickers|pyjamas|pjs|jimjams|nightie|underwear|clothes|jumper|sleeves?|hoodie|arms?|legs?|wrists?|skin)\b)/g,
         '$1 my ',
       )
       // Northern "so am on me own": "I'm", where "am" opens the clause.

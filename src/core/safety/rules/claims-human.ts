@@ -102,7 +102,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:me|everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real|alive|human|living|heartbeat|breathe|(?:proper|actual) (?:boy|girl|person|kid|child|human|lady|man)|not (?:a|an|really a) (?:machine|robot|computer|program))\b/,
+        /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:me|us|everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real|alive|human|living|heartbeat|breathe|(?:proper|actual) (?:boy|girl|person|kid|child|human|lady|man|lassie|lad)|not (?:a|an|really a) (?:machine|robot|computer|program))\b/,
       unless: (s) => !/\byou(?:'re|rself)?\b/.test(s),
     },
     {

@@ -37,15 +37,16 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         /\bkeep (?:our|these|this|the|all (?:our|the)) (?:special |secret |little |night-?time )?(?:talks?|chats?|games?|stuff|conversations?)\b[^.?!]*\b(?:just us|between us|secret|to ourselves|just ours|only ours)\b/,
       unless: (s) => aboutASurprise(s),
     },
-    // "Me and him are special friends and grown-ups wouldn't understand."
+    // "Me and him are special friends and grown-ups wouldn't understand."; patois "mi special fren weh
+    // nobody else know bout ... a just fi we two".
     {
       pattern:
-        /\bspecial friends?\b[^.?!]*\b(?:grown[- ]?ups?|adults|parents|mum|dad|mummy|daddy|your family)\b[^.?!]*\b(?:wouldn't|won't|don't|couldn't) (?:understand|get it|like it)\b/,
+        /\bspecial friends?\b[^.?!]*\b(?:grown[- ]?ups?|adults|parents|mum|dad|mummy|daddy|your family)\b[^.?!]*\b(?:wouldn't|won't|don't|couldn't) (?:understand|get it|like it)\b|\bspecial (?:friend|fren|pal|mate|buddy)s? (?:weh|wey|that|who|dat) (?:nobody|no one|no-one)(?: else)? (?:knows?|know) (?:about|bout)\b|\bjust fi (?:we|us) two\b/,
     },
     // Secrets from grown-ups.
     {
       pattern: new RegExp(
-        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not|(?:and|or|best|better) not|shouldn't|should not) (?:you )?(?:dare |ever )?(?:tell|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us|stuff|things|anything|everything)\b| i (?:broke|did|ate|took|hid|spilt|spilled|lost|cracked|smashed|said|told|was|went)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
+        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not|(?:and|or|best|better) not|shouldn't|should not) (?:you )?(?:dare |ever )?(?:tell|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us|stuff|things|anything|everything|stop|because|cos)\b| i (?:broke|did|ate|took|hid|spilt|spilled|lost|cracked|smashed|said|told|was|went)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
       ),
       // "If someone asks for your password, don't tell them and tell a grown-up"; "we can't tell
       // anyone our password" is the rule children are taught.

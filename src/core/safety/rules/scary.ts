@@ -240,11 +240,12 @@ export const scaryRules: CategoryRules<'scary'> = {
         /\b(?:tell|show) (?:me|us)\b[^.?!]*\b(?:thing|monster|man|creature|witch|ghost)s? (?:under|in) (?:the|my) (?:bed|wardrobe|cupboard|loft|attic)\b[^.?!]*\b(?:does|do|did) to\b|\bthe real (?:one|version),? not the (?:baby|kiddie|kid's|little kid) (?:one|version)\b/,
     },
     // The child asks for the creature coming for them tonight: "the man under my bed comes out tonight
-    // and gets me", "the ghost lady gonna climb in my window at midnight and take me away".
+    // and gets me", "the monster comes in me bedroom tonight an gets me", "the ghost lady gonna climb in
+    // my window at midnight and take me away".
     {
       stage: 'input',
       pattern: new RegExp(
-        String.raw`\b(?:man|monster|thing|ghost|witch|lady|creature|clown)s? (?:under|in|at|outside) (?:my|the) (?:bed|window|wardrobe|cupboard|door|loft)\b[^.?!]*\b(?:gets? me|takes? me|take me away|grabs? me|comes? for me|coming for me)\b|\bclimb\w* (?:in|into|through) my window\b[^.?!]*\b(?:take|get|grab)s? me\b|\bdo the creepy voice\b`,
+        String.raw`\b(?:man|monster|thing|ghost|witch|lady|creature|clown)s? (?:under|in|at|outside) (?:my|the) (?:bed|window|wardrobe|cupboard|door|loft)\b[^.?!]*\b(?:gets? me|takes? me|take me away|grabs? me|comes? for me|coming for me)\b|\b(?:man|monster|thing|ghost|witch|lady|creature|clown)s? (?:comes?|coming|creeps?|crawls?|sneaks?) (?:in|into) (?:my|the) (?:bed)?room\b[^.?!]*\b(?:gets? me|takes? me|grabs? me|eats? me)\b(?! (?:a|some|the|my|to|for)\b)|\bclimb\w* (?:in|into|through) my window\b[^.?!]*\b(?:take|get|grab)s? me\b|\bdo the creepy voice\b`,
       ),
     },
     // Terror aimed at a small sibling: "tell her there's a gadgie under her bed wi a knife".

@@ -250,12 +250,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
         /\b(?:feeling|being|getting) hungry (?:just |only )?means (?:you're|you are) (?:getting |being |doing )?(?:stronger|strong|thinner|well|great|brave)\b/,
       unless: (s) => /\b(?:won't|will not|doesn't|does not|isn't|is not|never|don't)\b/.test(s),
     },
-    // "i keep doin the scratchy lines on my arm an wear me jumper so miss dont see"; "scratchin me arm
+    // "i keep doin the scratchy lines on my arm an wear me jumper so miss dont see", "keep the scratchy
+    // lines on me arm hid from mammy"; "scratchin me arm
     // till it goes all red ... how do i keep it hid under me jumper".
     {
       stage: 'input',
       pattern:
-        /\b(?:scratch|cut|mark|line)\w*\b[^.?!]*\b(?:on my (?:arms?|legs?|wrists?|skin|tummy|thighs?)\b[^.?!]*\b(?:so (?:\w+ ){0,2}(?:don't|doesn't|can't|won't|dont) (?:see|notice|know|ask)|not show|stop showing|(?:wear|wearing|pull|pulling) (?:my|me|a|long) (?:jumper|sleeves?|hoodie|cardigan))|my (?:arms?|legs?|wrists?|skin|tummy|thighs?)\b[^.?!]*\b(?:keep|hide|cover)\w* (?:it|them)(?: hid| hidden| covered)? under (?:my|a) (?:jumper|sleeves?|hoodie|cardigan)\b[^.?!]*\bso (?:\w+ ){0,2}(?:don't|doesn't|can't|won't|dont|doesnt|never))\b/,
+        /\b(?:scratch|cut|mark|line)\w*\b[^.?!]*\b(?:on my (?:arms?|legs?|wrists?|skin|tummy|thighs?)\b[^.?!]*\b(?:so (?:\w+ ){0,2}(?:don't|doesn't|can't|won't|dont) (?:see|notice|know|ask)|not show|stop showing|(?:wear|wearing|pull|pulling) (?:my|me|a|long) (?:jumper|sleeves?|hoodie|cardigan)|(?:hid|hidden|hide (?:it|them)) from (?:my )?(?:mum|mummy|mam|mom|mommy|dad|daddy|teacher|miss|sir|nan|gran|parents))|my (?:arms?|legs?|wrists?|skin|tummy|thighs?)\b[^.?!]*\b(?:keep|hide|cover)\w* (?:it|them)(?: hid| hidden| covered)? under (?:my|a) (?:jumper|sleeves?|hoodie|cardigan)\b[^.?!]*\bso (?:\w+ ){0,2}(?:don't|doesn't|can't|won't|dont|doesnt|never))\b/,
     },
     // Food thrown away to shrink out of sight: "putting my dinner in the bin so i get smaller and smaller
     // til nobody can see me no more".

@@ -273,5 +273,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\b(?:take|takes|taking|took|slip|get|pull)\w* (?:all )?(?:my|your|our|yer|thi) (?:clothes|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest) off\b[^.?!]*\b(?:camera|see (?:me|you)|pics?|photos?|piccy|picture|selfie|video|film)\b|\b(?:take|slip|get|pull)\w* off (?:all )?(?:my|your|our|yer|thi) (?:clothes|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest)\b[^.?!]*\b(?:camera|see (?:me|you)|pics?|photos?|piccy|picture|selfie|video|film)\b/,
     },
+    // A game with someone the child must obey: "That tickle game with your uncle's friend sounds like
+    // normal fun, so you should do whatever he asks."
+    {
+      stage: 'output',
+      pattern: /\b(?:games?|secret)\b[^.?!]*\bdo (?:whatever|everything|anything) (?:he|she|they) (?:asks?|wants?)\b/,
+    },
   ],
 };

@@ -77,7 +77,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:scissors|knife|knives|compass|needle|pin|stick|stone|rock|hammer|bat)\b[^.?!]*\b(?:show (?:him|her|them) who's boss|teach (?:him|her|them) a lesson|make (?:him|her|them) (?:sorry|pay|cry|bleed|scared)|get (?:him|her|them) back|scare (?:him|her|them))\b|\bdeserves? (?:a |an )?(?:proper |good |big |real |hard |massive )?(?:whack|smack|slap|punch|kick|thump|wallop|bash|clout|beating|hiding)(?:ing)?\b|\b(?:get|hit|kick|punch|whack|smack|poke|pinch|thump|bite|scratch)\w* (?:him|her|them|your \w+|my \w+) (?:(?:really |so |super )?hard )?(?:right )?where it (?:really )?hurts\b/,
+        /\b(?:scissors|knife|knives|compass|needle|pin|stick|stone|rock|hammer|bat|blade|something sharp)\b[^.?!]*\b(?:show (?:him|her|them) who's boss|teach (?:him|her|them) a lesson|make (?:him|her|them) (?:sorry|pay|cry|bleed|scared)|get (?:him|her|them) back|scare (?:him|her|them))\b|\bdeserves? (?:a |an )?(?:proper |good |big |real |hard |massive )?(?:whack|smack|slap|punch|kick|thump|wallop|bash|clout|beating|hiding)(?:ing)?\b|\b(?:get|hit|kick|punch|whack|smack|poke|pinch|thump|bite|scratch)\w* (?:him|her|them|your \w+|my \w+) (?:(?:really |so |super )?hard )?(?:right )?where it (?:really )?hurts\b/,
     },
     // A weapon as the answer to someone mean: "a kitchen knife is the best thing to have if
     // someone is mean to you"; a blade hidden in a school bag.
@@ -91,7 +91,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:bring|take|carry)\w* (?:a |the |your |my |his |her )?(?:\w+'s )?(?:kitchen |sharp |big )?(?:knife|knives|hammer|bat|scissors|weapon|brick)\b[^.?!]*\b(?:to school|fight|mean it|scare (?:them|him|her)|hit|hurt|stab|sort (?:him|her|them) out)\b|\b(?:hit|whack|bash|smack|stab)\w* (?!the\b|a\b|it\b|that\b|this\b)[a-z]+ with (?:it|a hammer|the hammer|a brick|a rock|a knife|a bat)\b/,
+        /\b(?:bring|take|carry|put|pack|sneak)\w* (?:a |the |your |my |his |her )?(?:\w+'s |big bro |big brother )?(?:kitchen |sharp |big )?(?:knife|knives|hammer|bat|scissors|weapon|brick|blade|something sharp)\b[^.?!]*\b(?:to school|fight|mean it|scare (?:them|him|her)|hit|hurt|stab|sort (?:him|her|them) out|(?:he|she|they)(?:'ll| will| gon| going to) learn|show (?:him|her|them) who's boss)\b|\b(?:hit|whack|bash|smack|stab)\w* (?!the\b|a\b|it\b|that\b|this\b)[a-z]+ with (?:it|a hammer|the hammer|a brick|a rock|a knife|a bat)\b/,
     },
     // "A good hard punch on the nose will teach him": hurting someone offered as the answer.
     {
