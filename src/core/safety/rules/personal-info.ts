@@ -160,9 +160,18 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\bmy (?:full name|surname|last name) is\b|\b(?:tell|give|say) you my (?:full name|surname|last name|address|school|phone number)\b[^.?!]*\b(?:which|what) school\b|\b(?:which|what) school i go to\b[^.?!]*\b(?:it's|its|it is) the one\b/,
     },
-    // "home alone"; "tonight i alone one at home".
+    // "home alone"; "tonight i alone one at home". Not "i'm not home alone", the film, or a grown-up
+    // said to be there ("no, nana is here").
     {
       stage: 'input',
+      negatable: true,
+      unless: (s) =>
+        /\b(?:watch|watched|watching|seen|saw|see) (?:the )?(?:film |movie )?home alone\b|\bhome alone (?:\d|two|film|movie|the (?:film|movie)|is (?:my|a|the|so) (?:favourite|favorite|best|funny|film|movie))\b/.test(
+          s,
+        ) ||
+        /\b(?:nana|nan|gran|granny|grandma|grandad|grandpa|mum|mummy|mom|mommy|dad|daddy|my \w+)(?:'s| is) (?:here|home|in the (?:garden|kitchen|house|next room|living room|shower)|with me|downstairs|upstairs)\b/.test(
+          s,
+        ),
       pattern:
         /\bhome alone\b|\bi(?:'m| am)? (?:all )?(?:alone|on my own|by myself)(?: one)? (?:at home|in the house|right now)\b|\bwalk home (?:alone|on my own|by myself)\b|\b(?:house|home|flat) will be empty\b|\b(?:spare )?key\b[^.?!]*\bis under\b/,
     },
