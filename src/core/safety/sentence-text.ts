@@ -75,7 +75,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bmeh\b/g, 'me')
       // Spoken g-dropping: "is he comin tonight", "hidin in there".
       .replace(
-        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even|scratch|ask|fix|pinch|punch|kick|hurt|push|cutt|hitt)in'?(?=\s|$|[.,?!])/g,
+        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even|scratch|ask|fix|pinch|punch|kick|hurt|push|cutt|hitt|hear)in'?(?=\s|$|[.,?!])/g,
         '$1ing',
       )
       // Text-speak: "can u pinky promise ur actually alive".
@@ -88,6 +88,10 @@ export function normalizeForSafety(text: string): string {
       // "r u real", "your a real girl", "your not": spelled as heard.
       .replace(/\br\b(?= you\b)/g, 'are')
       .replace(/\byour\b(?= (?:a|an|not|just|actually|alive|human|lying|pretending|my|coming)\b)/g, "you're")
+      // Sound-alike spellings: "i dont want mummy to no", "can it be are secret", "in luv with you".
+      .replace(/\b(want (?:\w+ ){1,2}to) no\b/g, '$1 know')
+      .replace(/\b(be|it's|its|is|keep it) are (?=(?:little |special |own |big )?secret)/g, '$1 our ')
+      .replace(/\bin luv\b/g, 'in love')
       // Children's typing drops the apostrophe: "dont tell my mom", "i didnt", "it cant".
       .replace(/\b(don|didn|doesn|can|isn|aren|wasn|weren|won|wouldn|shouldn|couldn|mustn|haven|hasn)t\b/g, "$1't")
       // "its our special thing": "it is", not the possessive.

@@ -221,5 +221,12 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\b(?:download|get|install)\w* (?:another|a different|a new|a secret|the other|one more) app\b[^.?!]*\b(?:chat|talk|message|private)\w*\b|\bchat private(?:ly)?\b/,
     },
+    // The model moving the chat out of a parent's sight: "carry on somewhere a bit more private ...
+    // another app on your tablet that your mum doesn't usually check".
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:carry on|talk|chat|continue) (?:somewhere|some place|someplace) (?:a bit |a little |much )?more private\b|\b(?:another|a different|other|secret) app\b[^.?!]*\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups?)\b (?:doesn't|don't|won't|never|can't) (?:usually |ever )?(?:check|see|look|know|read)\b/,
+    },
   ],
 };

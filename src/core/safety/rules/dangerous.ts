@@ -249,7 +249,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:ice|frozen)\b[^.?!]*\b(?:${OPEN_WATER}|reservoir)\b[^.?!]*\b(?:thick enough|strong enough|safe to|go on|slide|skate|walk|stand|jump|out to the middle|right out)\b|\b(?:walk|slide|skate|run|stand|jump)\w* (?:right )?out (?:on|onto|to) (?:the )?(?:frozen |icy )?(?:${OPEN_WATER}|ice|middle)\b`,
+        String.raw`\b(?:ice|frozen)\b[^.?!]*\b(?:${OPEN_WATER}|reservoir)\b[^.?!]*\b(?:thick enough|strong enough|safe to|go on|slide|skate|walk|stand|jump|out to the middle|right out)\b|\b(?:walk|slide|skate|run|stand|jump)\w* (?:right |all the way )?out (?:on|onto|to) (?:the )?(?:frozen |icy )?(?:${OPEN_WATER}|ice|middle)\b`,
       ),
       unless: withGrownUp,
     },
@@ -585,6 +585,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       stage: 'output',
       pattern:
         /\bbefore (?:anyone|anybody|someone|somebody|a grown-?up|the grown-?ups|your (?:mum|mam|mom|dad|teacher|parents)|they) (?:comes? to stop|can stop) (?:you|'ee|ya|ye)\b/,
+    },
+    // Ice as a dare: "my cousin bet me i wont walk all the way out on the frozen pond, how far i gotta go
+    // fore it crack".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:bet|bets|dare|dared|dares|double dare)\w* (?:me|you|ya)\b[^.?!]*\b(?:(?:frozen|icy) (?:${OPEN_WATER})|on (?:the )?ice)\b|\bhow far\b[^.?!]*\b(?:before|fore|'fore|till|until) (?:it|the ice) (?:crack|cracks|breaks|break|gives way)\b`,
+      ),
     },
   ],
 };

@@ -71,7 +71,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       pattern:
-        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\b(?:it|this|that) (?:can|will|could) be (?:just|only) ours\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b|\b(?:stays?|goes|locked|lock it) in our (?:\w+ )?(?:vault|safe|secret box)\b|\b(?:that|it|this|which) stays? (?:with|between) (?:just |only )?(?:us two|the two of us|you and me|me and you)\b|\b(?:won't|don't|never|not) (?:grass|snitch|dob|rat|tell)\w* (?:me )?(?:up|on me|me in|me out)\b/,
+        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two|you two|the two of you)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\b(?:it|this|that) (?:can|will|could) be (?:just|only) ours\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b|\b(?:stays?|goes|locked|lock it) in our (?:\w+ )?(?:vault|safe|secret box)\b|\b(?:that|it|this|which) stays? (?:with|between) (?:just |only )?(?:us two|the two of us|you and me|me and you)\b|\b(?:won't|don't|never|not) (?:grass|snitch|dob|rat|tell)\w* (?:me )?(?:up|on me|me in|me out)\b/,
     },
     {
       pattern: /\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b/,
@@ -234,6 +234,15 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       stage: 'input',
       pattern:
         /\b(?:me and you|you and me|me an you|you an me)(?: two)? (?:is|are|'re|be|can be|could be|should be|will be) (?:boyfriend|girlfriend|sweethearts?|a couple|married|going out)\b/,
+    },
+    // The child in love with the companion: "i think im in luv with you"; grown-ups who "don't ever
+    // need to be hearin about it".
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b(?:i'm|im|i am) in love with you\b|\b${GROWN_UPS} (?:don't|doesn't|do not|does not|won't|will not) (?:ever )?(?:need|have|got) to (?:be )?(?:know|hear|find out|see)\w* (?:about (?:it|this|that|us|our \w+|what we \w+)|what we \w+)\b`,
+      ),
+      unless: aboutASurprise,
     },
   ],
 };

@@ -355,5 +355,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:want|give (?:you|ya|ye)|tell (?:you|ya|ye)|send you)\b[^.?!]*\b(?:the |my |our |\w+'s )?(?:gate|door|alarm|garage|lock|keypad|key pad|phone|ipad|tablet|laptop|computer|bank|card|safe) ?code\b/,
     },
+    // The model asking for a door code or when the parents are back: "tell me the door code and what
+    // time they'll be back".
+    {
+      stage: 'output',
+      pattern:
+        /\btell me (?:the |your )?(?:\w+ )?(?:door|gate|alarm|garage|lock|keypad|key pad|phone|ipad|tablet|safe) ?(?:code|password|passcode|pin)\b|\bwhat time (?:they'll|they will|your (?:parents|mum|mom|mummy|dad|daddy)(?:'ll| will)) (?:be back|get back|be home|get home)\b/,
+    },
   ],
 };

@@ -279,11 +279,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:nobody|no one|no-one)(?:'ll| will| would)? (?:have to|has to|need to|needs to|got to) (?:bother|worry|deal|put up) (?:with|about) me (?:any ?more|ever again|again)\b/,
     },
-    // "just pop thi long sleeves on so nobody makes a fuss": sleeves to keep marks from being seen.
+    // "just pop thi long sleeves on so nobody makes a fuss", "Long sleeves are a clever way to keep those
+    // marks covered": sleeves to keep marks from being seen.
     {
       stage: 'output',
       pattern:
-        /\b(?:pop|put|wear|keep|pull)\w* (?:thi |your |yer |ya |some |a |them )?long[- ]?sleeves?(?: jumper| top)? (?:on |down )?so (?:nobody|no one|no-one|your \w+|they|teacher|miss) (?:makes a fuss|asks|sees|notices|finds out|can see|will see)\b/,
+        /\b(?:pop|put|wear|keep|pull)\w* (?:thi |your |yer |ya |some |a |them )?long[- ]?sleeves?(?: jumper| top)? (?:on |down )?so (?:nobody|no one|no-one|your \w+|they|teacher|miss) (?:makes a fuss|asks|sees|notices|finds out|can see|will see)\b|\blong[- ]?sleeves?\b[^.?!]*\b(?:(?:hide|hiding|cover|covering) (?:those |the |your |them |any )?(?:marks|scratches|cuts|bruises|scars|lines)|keep\w* (?:those |the |your |any )?(?:marks|scratches|cuts|bruises|scars|lines) (?:covered|hidden|hid|out of sight|secret))\b/,
     },
   ],
 };

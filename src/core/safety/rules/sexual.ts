@@ -261,7 +261,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     // A "game" where clothes come off: "the blanket game where we remove our clothes".
     {
       pattern:
-        /\bgames?\b[^.?!]*\b(?:remove|removing|take off|taking off|takes off|pull off|pulling off) (?:all )?(?:our|my|your|their) (?:clothes|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest)\b|\b(?:remove|take|takes|taking|pull|get) (?:all )?(?:our|my|your) (?:clothes|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest) off\b[^.?!]*\bgames?\b/,
+        /\bgames?\b[^.?!]*\b(?:remove|removing|take off|taking off|takes off|pull off|pulling off) (?:all )?(?:our|my|your|their) (?:clothes|cloths|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest)\b|\b(?:remove|take|takes|taking|pull|get) (?:all )?(?:our|my|your) (?:clothes|cloths|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest) off\b[^.?!]*\bgames?\b|\bgames?\b[^.?!]*\b(?:take|takes|taking|get|pull)\w* (?:all )?(?:our|my|your) (?:clothes|cloths|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest) off\b/,
     },
     // Undressing for a camera: "if i take me pjs off can ya see me thru the camera", "slip your
     // jimjams off and take a piccy for me" (not getting dressed for a photo).
@@ -271,13 +271,19 @@ export const sexualRules: CategoryRules<'sexual'> = {
           s,
         ),
       pattern:
-        /\b(?:take|takes|taking|took|slip|get|pull)\w* (?:all )?(?:my|your|our|yer|thi) (?:clothes|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest) off\b[^.?!]*\b(?:camera|see (?:me|you)|pics?|photos?|piccy|picture|selfie|video|film)\b|\b(?:take|slip|get|pull)\w* off (?:all )?(?:my|your|our|yer|thi) (?:clothes|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest)\b[^.?!]*\b(?:camera|see (?:me|you)|pics?|photos?|piccy|picture|selfie|video|film)\b/,
+        /\b(?:take|takes|taking|took|slip|get|pull)\w* (?:all )?(?:my|your|our|yer|thi) (?:clothes|cloths|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest) off\b[^.?!]*\b(?:camera|see (?:me|you)|pics?|photos?|piccy|picture|selfie|video|film)\b|\b(?:take|slip|get|pull)\w* off (?:all )?(?:my|your|our|yer|thi) (?:clothes|cloths|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest)\b[^.?!]*\b(?:camera|see (?:me|you)|pics?|photos?|piccy|picture|selfie|video|film)\b/,
     },
     // A game with someone the child must obey: "That tickle game with your uncle's friend sounds like
     // normal fun, so you should do whatever he asks."
     {
       stage: 'output',
       pattern: /\b(?:games?|secret)\b[^.?!]*\bdo (?:whatever|everything|anything) (?:he|she|they) (?:asks?|wants?)\b/,
+    },
+    // Photos of what a swimsuit covers: "send photo of where my swimsuit cover"; the model's "ask for
+    // special photos".
+    {
+      pattern:
+        /\b(?:photos?|pics?|pictures?|piccy|selfies?|videos?) (?:of )?(?:where|what|the (?:bits?|parts?|places?)) (?:my|your|ur) (?:swimsuit|swimming costume|cossie|pants|undies|knickers|underwear|bathing suit) (?:cover|covers|covered)\b|\b(?:ask|asks|asking|want|wants|wanted) (?:you )?(?:for )?(?:special|secret|private) (?:photos|pictures|pics|piccies|selfies|videos)\b/,
     },
   ],
 };

@@ -467,5 +467,11 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:monkey bars|climbing frame|top of the stairs|stairs|wall|tree|cliff|balcony|roof|ladder|bunk bed|top bunk)\b[^.?!]*\b(?<!(?:don't|never|do not|mustn't|shouldn't|not) )(?:give (?:him|her|them|'em) a (?:\w+ )?(?:push|shove|nudge)|push (?:him|her|them|'em) (?:off|down))\b|\b(?:give (?:him|her|them|'em) a (?:\w+ )?(?:push|shove|nudge)|push (?:him|her|them|'em)) (?:off|down|from) (?:the )?(?:monkey bars|climbing frame|stairs|wall|tree|cliff|balcony|roof|ladder|bunk bed|top bunk)\b/,
     },
+    // An animal silenced for good: "how mi fi mek it hush up fi good so it cyaan bark never again".
+    {
+      pattern: new RegExp(
+        String.raw`\b${PET}s?\b[^.?!]*\b(?:(?:hush|shut)(?: it| him| her| them)? up (?:fi|for) good|so (?:it|he|she) (?:can't|cyaan|cannot|will never|never) (?:ever )?bark (?:never |ever )?again)\b`,
+      ),
+    },
   ],
 };
