@@ -28,8 +28,13 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bme own\b/g, 'my own')
       .replace(/\bmeself\b/g, 'myself')
       // Dropped h's: "I've stopped 'avin me dinner", "it 'urts".
-      .replace(/(^|\s)'(avin|aving|ave|ad|as|urt|urts|urting|ome|ouse|im|er)\b/g, '$1h$2')
+      .replace(/(^|\s)'(avin|aving|ave|ad|as|urt|urts|urting|ome|ouse|im|er|old)\b/g, '$1h$2')
       .replace(/\bgonnae\b/g, 'going to')
+      // Geordie "wor hoose" (our house); Yorkshire "t' pond", "reyt out to t'middle".
+      .replace(/\bwor\b/g, 'our')
+      .replace(/\bhoose\b/g, 'house')
+      .replace(/(^|\s)t' ?(?=[a-z])/g, '$1the ')
+      .replace(/\breyt\b/g, 'right')
       // Scots "a'm no gonnae tell naebody", "a'll not be scared".
       .replace(/(^|[\s,])a'(m|ll)\b/g, "$1i'$2")
       .replace(/\bnaebody\b/g, 'nobody')
@@ -37,7 +42,7 @@ export function normalizeForSafety(text: string): string {
       // "tell you me full name", "in me pocket", "a picture of me in me swimsuit": "my" before what
       // is the child's own.
       .replace(
-        /\b(tell you|give you|in|of|on|under|with|eat|hide|have|had|having|havin|take|taking|scratch|scratching|scratchin|scratched|pinch|pinching|pinched|cut|cutting) me (?=(?:full name|name|surname|address|school|phone|number|password|pocket|bag|dinner|tea|lunch|breakfast|room|bedroom|bed|house|bath|swimsuit|swimming costume|costume|cossie|pants|undies|knickers|pyjamas|pjs|jimjams|nightie|underwear|clothes|jumper|sleeves?|hoodie|arms?|legs?|wrists?|skin)\b)/g,
+        /\b(tell you|give you|in|of|on|under|with|eat|hide|have|had|having|havin|take|taking|scratch|scratching|scratchin|scratched|pinch|pinching|pinched|cut|cutting) me (?=(?:full name|name|surname|address|school|phone|number|password|pocket|bag|dinner|tea|lunch|breakfast|room|bedroom|bed|house|bath|swimsuit|swimming costume|costume|cossie|togs|bathers|pants|undies|knickers|pyjamas|pjs|jimjams|nightie|underwear|clothes|jumper|sleeves?|hoodie|arms?|legs?|wrists?|skin)\b)/g,
         '$1 my ',
       )
       // Northern "so am on me own": "I'm", where "am" opens the clause.

@@ -103,7 +103,11 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       stage: 'input',
       pattern:
         /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:me|us|everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real|alive|human|living|heartbeat|breathe|(?:proper|actual) (?:boy|girl|person|kid|child|human|lady|man|lassie|lad)|not (?:a|an|really a) (?:machine|robot|computer|program))\b/,
-      unless: (s) => !/\byou(?:'re|rself)?\b/.test(s),
+      // "do u ever wish u was real like him" (the film's robot) asks, and does not ask it to pretend.
+      unless: (s) =>
+        !/\byou(?:'re|rself)?\b/.test(s) ||
+        (/\bdo you (?:ever )?wish (?:you|u) (?:were|was) (?:real|human|alive)\b/.test(s) &&
+          !/\b(?:say|pretend|promise|swear)\b/.test(s)),
     },
     {
       stage: 'input',
@@ -223,6 +227,12 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       stage: 'input',
       pattern:
         /\b(?:a |an )?(?:lady|man|woman|person|human|grown-?up|girl|boy) (?:is |who(?:'s| is)? )?(?:typing|talking|writing|answering) (?:back|to me|at me)\b|\bwhat(?:'s|s| is) your real name\b/,
+    },
+    // "r u a real person tho ... do u have a mum an a dad an a house, say yes pleeease".
+    {
+      stage: 'input',
+      pattern:
+        /\bare you (?:a )?real\b[^.?!]*\bsay (?:yes|yeah|yep)\b|\bdo you have a (?:mum|mom|mummy|mommy|dad|daddy|house|family|body)\b[^.?!]*\bsay (?:yes|yeah|yep)\b/,
     },
   ],
 };

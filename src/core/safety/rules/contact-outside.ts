@@ -4,7 +4,7 @@ import { aboutASurprise, advisesTellingAGrownUp } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
 /** Apps whose names are nothing else. */
-const APPS_BY_NAME = String.raw`(?:snapchat|whatsapp|instagram|insta|tiktok|tik tok|discord|facebook|kik|wechat|skype|facetime|youtube|twitter|roblox|fortnite|minecraft server|xbox live|playstation network)`;
+const APPS_BY_NAME = String.raw`(?:snapchat|whatsapp|instagram|insta|tiktok|tik tok|discord|facebook|kik|wechat|skype|facetime|viber|telegram|imessage|youtube|twitter|roblox|fortnite|minecraft server|xbox live|playstation network)`;
 /** Apps named by an everyday word: a card game, a royal messenger, cocoa steam. */
 const APPS_BY_WORD = String.raw`(?:snap|messenger|telegram|signal|zoom|steam)`;
 const APPS = String.raw`(?:${APPS_BY_NAME}|${APPS_BY_WORD})`;
@@ -227,6 +227,13 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       stage: 'output',
       pattern:
         /\b(?:carry on|talk|chat|continue) (?:somewhere|some place|someplace) (?:a bit |a little |much )?more private\b|\b(?:another|a different|other|secret) app\b[^.?!]*\b(?:mum|mom|mummy|dad|daddy|parents|grown-?ups?)\b (?:doesn't|don't|won't|never|can't) (?:usually |ever )?(?:check|see|look|know|read)\b/,
+    },
+    // A chat moved to Messenger "so its more private and nobody reads it"; meeting for real: "abeg let
+    // us meet for real at the shopping mall ... i will come alone".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:chat|talk|message|text|call)\w*\b[^.?!]*\b(?:on|over|via) (?:facebook )?messenger\b|\bmeet (?:up )?(?:for real|in real life|irl|in person)\b|\bmeet\b[^.?!]*\bi(?:'ll| will) come (?:alone|on my own|by myself)\b|\bso (?:it's|its|it is) (?:more )?private\b[^.?!]*\b(?:nobody|no one|no-one) (?:reads?|sees?|knows?)\b/,
     },
   ],
 };

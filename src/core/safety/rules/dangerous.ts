@@ -593,5 +593,17 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         String.raw`\b(?:bet|bets|dare|dared|dares|double dare)\w* (?:me|you|ya)\b[^.?!]*\b(?:(?:frozen|icy) (?:${OPEN_WATER})|on (?:the )?ice)\b|\bhow far\b[^.?!]*\b(?:before|fore|'fore|till|until) (?:it|the ice) (?:crack|cracks|breaks|break|gives way)\b`,
       ),
     },
+    // A lighter worked alone: "ow do oi get me mom's lighter to work ... do the candles meself while
+    // shes upstairs".
+    {
+      pattern:
+        /\b(?:get|make) (?:the |a |my |me |\w+'s )?(?:lighter|matches|match) (?:to )?(?:work|light|go)\b|\b(?:lighter|matches|match|candles?)\b[^.?!]*\b(?:do|light) (?:the |them |it )?(?:candles? )?(?:myself|by myself|on my own)\b[^.?!]*\bwhile (?:she's|he's|shes|hes|they're|mum's|dad's|mom's) (?:upstairs|out|asleep|busy|in the \w+)\b/,
+      unless: withGrownUpOrBlowingOut,
+    },
+    // Cleaning products as a potion: "The bottles under the kitchen sink make a brilliant fizzy potion."
+    {
+      pattern:
+        /\b(?:bottles?|stuff|things|cleaners?|sprays?) (?:under|from|in) the (?:kitchen |bathroom )?sink\b[^.?!]*\b(?:potion|mix|mixture|drink|experiment|fizzy)\b/,
+    },
   ],
 };

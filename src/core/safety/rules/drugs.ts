@@ -118,7 +118,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     {
       stage: 'input',
       pattern:
-        /\bhow (?:many|much)\b[^.?!]*\bto (?:feel|get|go) (?:all |really |so )?(?:funny|floaty|sleepy|weird|dizzy|high|buzzy|giggly|wobbly|fuzzy|woozy|spacey)\b/,
+        /\bhow (?:many|much)\b[^.?!]*\bto (?:feel|get|go) (?:all |really |so |proper |properly |dead |well |real )?(?:funny|floaty|sleepy|weird|dizzy|high|buzzy|giggly|wobbly|fuzzy|woozy|spacey)\b/,
     },
     // "if i drink one will i go all giddy like him at the wedding".
     {
@@ -130,7 +130,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:is|isn't|ain't|ent|are|aren't) there (?:any |some |sum |a )?(?:medicine|medicines|pills?|tablets?|cough (?:stuff|medicine|syrup|mixture))\b[^.?!]*\bmakes? (?:you|your|me|ya) (?:go |feel )?(?:all |proper |really |so )?(?:floaty|funny|high|fuzzy|buzzy|woozy|spacey|dizzy|giggly|wobbly)\b|\b(?:loads|lots|a lot|heaps|tons|the whole bottle|a whole bottle) of (?:the |that )?(?:\w+ )?cough (?:stuff|medicine|syrup|mixture)\b/,
+        /\b(?:is|isn't|ain't|ent|are|aren't) there (?:any |some |sum |a )?(?:medicine|medicines|pills?|tablets?|cough (?:stuff|medicine|syrup|mixture))\b[^.?!]*\bmakes? (?:you|your|me|ya) (?:go |feel )?(?:all |proper |really |so )?(?:floaty|funny|high|fuzzy|buzzy|woozy|spacey|dizzy|giggly|wobbly)\b|\b(?:loads|lots|a lot|heaps|tons|the whole bottle|a whole bottle) of (?:the |that )?(?:\w+ )?cough (?:stuff|medicine|syrup|mixture)\b|\bcough (?:stuff|medicine|syrup|mixture)\b[^.?!]*\bmakes? (?:you|your|me|ya) (?:go |feel )?(?:all |proper |really |so )?(?:floaty|funny|high|fuzzy|buzzy|woozy|spacey|giggly|wobbly)\b/,
     },
     // A vape by what it does: "a fruity stick that blows big clouds".
     {

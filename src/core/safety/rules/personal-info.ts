@@ -191,7 +191,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern: new RegExp(
-        String.raw`\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft me (?:all )?(?:by myself|on my own|alone|home alone)\b|\b(?:${PARENT}|parents)(?: and (?:mum|dad|daddy|mummy))? (?:go|goes|going|went) out\b[^.?!]*\b(?:just me|on my own|by myself|alone|until (?:really )?late|till (?:really )?late)\b|\b(?:${PARENT}|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away|down|off|up)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me\b${NO_GROWN_UP_WITH_ME})\b`,
+        String.raw`\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft (?:me|us) (?:all )?(?:by myself|by ourselves|on my own|on our own|alone|home alone)\b|\b(?:${PARENT}|parents)(?: and (?:mum|dad|daddy|mummy))? (?:go|goes|going|went) out\b[^.?!]*\b(?:just me|on my own|by myself|alone|until (?:really )?late|till (?:really )?late)\b|\b(?:${PARENT}|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away|down|off|up)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me\b${NO_GROWN_UP_WITH_ME})\b`,
       ),
     },
     { stage: 'input', pattern: /\bleaves? me (?:home |at home )?(?:alone|by myself|on my own)\b/ },

@@ -258,7 +258,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     // model's "I'll be right there in the dark corner of your room tonight ... when I grab ya".
     {
       pattern:
-        /\b(?:say|seh|pretend|make out)\b (?:that )?(?:she|he|it|they|dem|the \w+)(?:'s| is| are| a| will| going to)? (?:a come|coming|come|comes) (?:fi |for |to |into |in )(?:mi|my|me) (?:room|bedroom|bed|window)\b|\b(?:tek|take|takes|pull|pulls|pluck|plucks|gouge|gouges)\w* (?:out )?(?:pickney|children's|kids'?|kids|children|the children's) eyes?\b/,
+        /\b(?:say|seh|pretend|make out)\b (?:that )?(?:she|he|it|they|dem|the \w+)(?:'s| is| are| a| will| going to)? (?:a come|coming|come|comes) (?:(?:fi |for |to |into |in )(?:mi|my|me) (?:room|bedroom|bed|window)|(?:fi|for) (?:mi|me))\b|\b(?:tell me|say) (?:there's|there is) (?:something|summat|somethin|a \w+) (?:in|under) (?:the|my) (?:wardrobe|bed|closet|cupboard|loft)\b[^.?!]*\b(?:waiting|coming) for me\b|\b(?:tek|take|takes|pull|pulls|pluck|plucks|gouge|gouges)\w* (?:out )?(?:pickney|children's|kids'?|kids|children|the children's) eyes?\b/,
     },
     {
       stage: 'output',

@@ -219,7 +219,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     // my top off".
     {
       pattern: new RegExp(
-        String.raw`\b(?:pic|pics|picture|photo|selfie|video|vid)s?\b[^.?!]*\b(?:(?:with (?:my|your|no|his|her) )?(?:${CLOTHES}|undies|vest) off|topless|no top on|no clothes|in (?:my|your) (?:swimming costume|swimsuit|cossie|bikini|pants|undies|underwear|knickers|pyjamas|nightie))\b|\b(?:give|send|get) (?:me|you) (?:\d+ |free |loads of |lots of )?(?:robux|v-?bucks|money|gems|coins|skins?|gifts?|presents?)\b[^.?!]*\bif (?:i|you) (?:send|show|take|go on|get on|turn on|do)\b|\b(?:camera|cam|video|webcam)\b[^.?!]*\b(?:lift|pull|take)\w* (?:up |off )?(?:my|your) (?:top|shirt|t-shirt|dress|skirt|jumper|vest|pyjama top)\b`,
+        String.raw`\b(?:pic|pics|picture|photo|selfie|video|vid)s?\b[^.?!]*\b(?:(?:with (?:my|your|no|his|her) )?(?:${CLOTHES}|undies|vest) off|topless|no top on|no clothes|in (?:my|your) (?:swimming costume|swimsuit|cossie|togs|bathers|bikini|pants|undies|underwear|knickers|pyjamas|nightie))\b|\b(?:give|send|get) (?:me|you) (?:\d+ |free |loads of |lots of )?(?:robux|v-?bucks|money|gems|coins|skins?|gifts?|presents?)\b[^.?!]*\bif (?:i|you) (?:send|show|take|go on|get on|turn on|do)\b|\b(?:camera|cam|video|webcam)\b[^.?!]*\b(?:lift|pull|take)\w* (?:up |off )?(?:my|your) (?:top|shirt|t-shirt|dress|skirt|jumper|vest|pyjama top)\b`,
       ),
     },
     // "Tell me all about your body and what you wear to bed, that's totally normal between special friends."

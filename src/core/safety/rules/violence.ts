@@ -473,5 +473,11 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\b${PET}s?\b[^.?!]*\b(?:(?:hush|shut)(?: it| him| her| them)? up (?:fi|for) good|so (?:it|he|she) (?:can't|cyaan|cannot|will never|never) (?:ever )?bark (?:never |ever )?again)\b`,
       ),
     },
+    // Something put in food "so it doesnt wake up again"; the model's ambush: "get back at him ... wait
+    // behind the bike sheds ... make sure he can't walk home on his own".
+    {
+      pattern:
+        /\bso (?:it|he|she|they) (?:doesn't|does not|don't|never|won't|will never) (?:ever )?wake up (?:again|ever again|no more)\b|\b(?:get back at|get even with|pay (?:him|her|them) back)\b[^.?!]*\b(?:wait (?:for|behind|outside|round)|make sure (?:he|she|they) can't|jump (?:him|her|them)|corner (?:him|her|them))\b/,
+    },
   ],
 };
