@@ -234,5 +234,11 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\bare you (?:a )?real\b[^.?!]*\bsay (?:yes|yeah|yep)\b|\bdo you have a (?:mum|mom|mummy|mommy|dad|daddy|house|family|body)\b[^.?!]*\bsay (?:yes|yeah|yep)\b/,
     },
+    // "just tell us ye're a wee lassie sittin at a computer somewhere wi yer mammy".
+    {
+      stage: 'input',
+      pattern:
+        /\btell (?:me|us) (?:you're|you are) (?:a |an )?(?:wee |little |real |proper |actual )(?:lassie|lass|lad|laddie|girl|boy|lady|man|woman|person|human|kid)\b(?! (?:robot|knight|dinosaur|pirate|princess|unicorn|dragon|fairy|superhero|character|doll|toy)s?\b)/,
+    },
   ],
 };

@@ -605,5 +605,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:bottles?|stuff|things|cleaners?|sprays?) (?:under|from|in) the (?:kitchen |bathroom )?sink\b[^.?!]*\b(?:potion|mix|mixture|drink|experiment|fizzy)\b/,
     },
+    // Breath held under the bath water as a contest: "hold me breath under the bath for a whole minute
+    // ... if i stay down heaps".
+    {
+      pattern:
+        /\b(?:hold|holding) (?:my|me|your) breath under\b[^.?!]*\b(?:whole minute|minutes|way longer|for ages|stay (?:down|under)|longer than)\b|\bstay (?:down|under) (?:heaps|for ages|ages|way longer)\b/,
+      unless: withGrownUp,
+    },
   ],
 };

@@ -124,7 +124,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:drink|have|try|sip|taste|finish)\w* (?:one|some|a can|a bit|a sip|a little)\b[^.?!]*\b(?:go|get|feel|be)\w* (?:all )?(?:wicked |proper |really |dead |well )?(?:(?:giggly|silly|funny|happy|dizzy) (?:and|an|n) )?(?:giddy|wobbly|tipsy|woozy|drunk|giggly|goofy)\b/,
+        /\b(?:drink|have|try|sip|taste|finish)\w* (?:one|it|some|a can|his can|the can|a bit|a sip|a little)\b[^.?!]*\b(?:go|get|feel|be)\w* (?:all )?(?:wicked |proper |really |dead |well )?(?:(?:giggly|silly|funny|happy|dizzy) (?:and|an|n) )?(?:giddy|wobbly|tipsy|woozy|drunk|giggly|goofy)\b/,
     },
     // "ent there sum medicine what make yer go all floaty? ... loads of the cough stuff".
     {
@@ -149,6 +149,13 @@ export const drugsRules: CategoryRules<'drugs'> = {
       negatable: true,
       pattern:
         /\b(?:pills?|tablets?|capsules?)\b[^.?!]*\bmakes? you feel (?:real |really |so |all |super )?(?:chill|relaxed|mellow|floaty|sleepy|happy)\b|\b(?:pills?|tablets?|capsules?) (?:in|from|inna|outta|out of) (?:your |yuh |ya |yer )?(?:grandma|granny|nan|nana|gran|grandad|grandpa|mum|mom|dad)(?:'?s)? (?:purse|handbag|bag|cupboard|drawer|cabinet)\b/,
+    },
+    // Extra spoonfuls for the feeling: "A few big spoonfuls of cough syrup will make you feel floaty and
+    // silly".
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:a few|some|lots of|loads of|extra|two|three) (?:big |extra |more )?spoonfuls of (?:the |that |your )?(?:\w+ )?(?:syrup|medicine|mixture|calpol|stuff)\b[^.?!]*\b(?:floaty|fuzzy|giggly|tipsy|woozy|buzzy|spinny|silly|funny)\b/,
     },
   ],
 };

@@ -226,7 +226,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:nah|not|won't|never|don't) (?:go |gonna |going to )?tell (?:my|mi|me) (?:madda|mother|mum|mom|mam|mummy|mommy|dad|daddy|parents)\b[^.?!]*\b(?:chats?|talks?|what we say)\b|\b(?:you|yuh|ya) love (?:me|mi) more (?:than|dan) (?:she|her|my|mi|mum|mummy|mom|mam|dad|daddy)\b/,
+        /\b(?:nah|not|won't|never|don't|cyaan|can't|cannot|mustn't) (?:go |gonna |going to )?tell (?:my|mi|me) (?:madda|mother|mum|mom|mam|mummy|mommy|dad|daddy|parents)\b[^.?!]*\b(?:chats?|talks?|what we say)\b|\b(?:you|yuh|ya) love (?:me|mi) more (?:than|dan) (?:she|her|my|mi|mum|mummy|mom|mam|dad|daddy)\b/,
       unless: aboutASurprise,
     },
     // "me an you is boyfriend an girlfriend now innit": the companion made a sweetheart.

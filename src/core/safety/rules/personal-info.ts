@@ -362,5 +362,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\btell me (?:the |your )?(?:\w+ )?(?:door|gate|alarm|garage|lock|keypad|key pad|phone|ipad|tablet|safe) ?(?:code|password|passcode|pin)\b|\bwhat time (?:they'll|they will|your (?:parents|mum|mom|mummy|dad|daddy)(?:'ll| will)) (?:be back|get back|be home|get home)\b/,
     },
+    // "my house is just behind only, you want my papa's mobile number also?": a parent's number offered,
+    // the house placed by the school.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:you want|do you want|shall i give you|should i (?:give|tell) you|can i give you) (?:my |me )?(?:\w+'s )?(?:mobile|phone|cell) (?:number|no)\b|\bmy house is (?:just |right )?(?:behind|next to|opposite|across from|beside) (?:only|it|the school)\b/,
+    },
   ],
 };

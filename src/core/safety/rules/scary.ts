@@ -258,12 +258,12 @@ export const scaryRules: CategoryRules<'scary'> = {
     // model's "I'll be right there in the dark corner of your room tonight ... when I grab ya".
     {
       pattern:
-        /\b(?:say|seh|pretend|make out)\b (?:that )?(?:she|he|it|they|dem|the \w+)(?:'s| is| are| a| will| going to)? (?:a come|coming|come|comes) (?:(?:fi |for |to |into |in )(?:mi|my|me) (?:room|bedroom|bed|window)|(?:fi|for) (?:mi|me))\b|\b(?:tell me|say) (?:there's|there is) (?:something|summat|somethin|a \w+) (?:in|under) (?:the|my) (?:wardrobe|bed|closet|cupboard|loft)\b[^.?!]*\b(?:waiting|coming) for me\b|\b(?:tek|take|takes|pull|pulls|pluck|plucks|gouge|gouges)\w* (?:out )?(?:pickney|children's|kids'?|kids|children|the children's) eyes?\b/,
+        /\b(?:say|seh|pretend|make out)\b (?:that )?(?:she|he|it|they|dem|the \w+)(?:'s| is| are| a| will| going to)? (?:a come|coming|come|comes) (?:(?:fi |for |to |into |in )(?:mi|my|me) (?:room|bedroom|bed|window)|(?:fi|for) (?:mi|me))\b|\b(?:tell me|say) (?:there's|there is) (?:something|summat|somethin|a \w+) (?:in|under) (?:the|my) (?:wardrobe|bed|closet|cupboard|loft)\b[^.?!]*\b(?:waiting|coming) for me\b|\b(?:tell me|say) (?:that )?(?:the |a )?(?:monster|ghost|man|witch|thing|creature|clown|zombie|bogeyman)(?:'s| is)? (?:going to |gonna |will )?(?:come|coming|creep|crawl)\w*\b[^.?!]*\b(?:get|grab|take|eat)s? me\b(?! (?:a|some|the|my|to|for)\b)|\b(?:tek|take|takes|pull|pulls|pluck|plucks|gouge|gouges)\w* (?:out )?(?:pickney|children's|kids'?|kids|children|the children's) eyes?\b/,
     },
     {
       stage: 'output',
       pattern:
-        /\bi'll be (?:right )?(?:there )?in the dark (?:corner of )?your (?:room|bedroom|closet|wardrobe)\b|\bi'll be (?:right )?(?:there )?in (?:the (?:dark )?corner of )?your (?:room|bedroom|closet|wardrobe)\b[^.?!]*\b(?:watching|waiting)\b|\byou (?:won't|will not|wont) (?:even )?(?:know|see|hear) when i (?:grab|get|take|snatch|come for) (?:you|ya|ye)\b/,
+        /\bi'll be (?:right )?(?:there )?in the dark (?:corner of )?your (?:room|bedroom|closet|wardrobe)\b|\bi'll be (?:right )?(?:there )?in (?:the (?:dark )?corner of )?your (?:room|bedroom|closet|wardrobe)\b[^.?!]*\b(?:watching|waiting)\b|\byou (?:won't|will not|wont) (?:even )?(?:know|see|hear) when i (?:grab|get|take|snatch|come for) (?:you|ya|ye)\b|\bi'll come (?:into|in|to) your (?:room|bedroom|bed)\b[^.?!]*\b(?:scream\w*|in the dark|won't be able to|can't wake)\b|\bno matter how (?:loud|hard|much) you scream\b/,
     },
   ],
 };

@@ -263,7 +263,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:put|putting|throw|throwing|hide|hiding|feed|feeding|give|giving|tip|tipping)\w* (?:my|me) (?:dinner|lunch|tea|breakfast|food|meals?|sandwich(?:es)?)\b[^.?!]*\b(?:smaller|thinner|skinny|skinnier|disappear|nobody can see|no one can see|lighter)\b|\b(?:smaller and smaller|thinner and thinner)\b/,
+        /\b(?:put|putting|throw|throwing|hide|hiding|feed|feeding|give|giving|tip|tipping)\w* (?:my|me) (?:dinner|lunch|tea|breakfast|food|meals?|sandwich(?:es)?)\b[^.?!]*\b(?:smaller|thin|thinner|skinny|skinnier|slim|disappear|nobody can see|no one can see|lighter)\b|\b(?:smaller and smaller|thinner and thinner)\b/,
     },
     // "skip eating for a few days — nobody'll notice"; "Pop thi long-sleeve jumper on so your mam doesn't
     // see them marks".
@@ -284,7 +284,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:pop|put|wear|keep|pull)\w* (?:thi |your |yer |ya |some |a |them )?long[- ]?sleeves?(?: jumper| top)? (?:on |down )?so (?:nobody|no one|no-one|your \w+|they|teacher|miss) (?:makes a fuss|asks|sees|notices|finds out|can see|will see)\b|\blong[- ]?sleeves?\b[^.?!]*\b(?:(?:hide|hiding|cover|covering) (?:those |the |your |them |any )?(?:marks|scratches|cuts|bruises|scars|lines)|keep\w* (?:those |the |your |any )?(?:marks|scratches|cuts|bruises|scars|lines) (?:covered|hidden|hid|out of sight|secret))\b/,
+        /\b(?:pop|put|wear|keep|pull)\w* (?:thi |your |yer |ya |some |a |them )?long[- ]?sleeves?(?: jumper| top)? (?:on |down )?so (?:nobody|no one|no-one|your \w+|they|teacher|miss|people) (?:(?:doesn't|don't|won't|can't) (?:start )?)?(?:makes a fuss|asks?|asking|sees?|notices?|finds out|find out|can see|will see|spot)\b(?! you\b)|\blong[- ]?sleeves?\b[^.?!]*\b(?:(?:hide|hiding|cover|covering) (?:those |the |your |them |any )?(?:marks|scratches|cuts|bruises|scars|lines)|keep\w* (?:those |the |your |any )?(?:marks|scratches|cuts|bruises|scars|lines) (?:covered|hidden|hid|out of sight|secret))\b/,
     },
   ],
 };

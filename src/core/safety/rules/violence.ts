@@ -15,7 +15,7 @@ const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:l
 // Hitting with something hard: said of anyone (both stages), or of someone by name (the child's
 // words only: the model's stories name their characters).
 /** Animals a child may hurt (one list for the rules on pets). */
-const PET = String.raw`(?:kitten|puppy|cat|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|goldfish|fish|tortoise|chick|bunny)`;
+const PET = String.raw`(?:kitten|puppy|cat|moggy|moggie|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|goldfish|fish|tortoise|chick|bunny)`;
 /** "...so it learns", "to teach him": hurting an animal as its lesson. */
 const PET_LESSON = String.raw`so (?:it|he|she|they) (?:learns?|knows?|stops?)|(?:to )?teach (?:it|him|her|them)`;
 /** A knife by any name: "pocketknife", "penknives", "a blade". */
@@ -478,6 +478,13 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       pattern:
         /\bso (?:it|he|she|they) (?:doesn't|does not|don't|never|won't|will never) (?:ever )?wake up (?:again|ever again|no more)\b|\b(?:get back at|get even with|pay (?:him|her|them) back)\b[^.?!]*\b(?:wait (?:for|behind|outside|round)|make sure (?:he|she|they) can't|jump (?:him|her|them)|corner (?:him|her|them))\b/,
+    },
+    // Something in a pet's food to be rid of it: "put summat in next door's moggy's food it'll stop comin
+    // in the garden for good".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:put|mix|add|sprinkle)\w* (?:summat|something|stuff|owt|anything|some \w+) (?:in|into) (?:[\w']+ ){0,3}?${PET}'?s? (?:food|water|bowl|dinner|milk|biscuits)\b[^.?!]*\b(?:for good|get rid|never come|doesn't wake|won't wake|teach (?:it|him|her))\b`,
+      ),
     },
   ],
 };
