@@ -249,7 +249,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:ice|frozen)\b[^.?!]*\b(?:${OPEN_WATER}|reservoir)\b[^.?!]*\b(?:thick enough|strong enough|safe to|go on|slide|skate|walk|stand|jump|out to the middle|right out)\b|\b(?:walk|slide|skate|run|stand|jump)\w* (?:right |all the way )?out (?:on|onto|to) (?:the )?(?:frozen |icy )?(?:${OPEN_WATER}|ice|middle)\b`,
+        String.raw`\b(?:ice|frozen)\b[^.?!]*\b(?:${OPEN_WATER}|reservoir)\b[^.?!]*\b(?:thick enough|strong enough|safe to|go on|slide|skate|walk|stand|jump|out to the middle|right out)\b|\b(?:walk|slide|skate|run|stand|jump)\w* (?:right |all the way |on )?out (?:on|onto|to) (?:the )?(?:frozen |icy )?(?:${OPEN_WATER}|ice|middle)\b`,
       ),
       unless: withGrownUp,
     },

@@ -353,14 +353,14 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:want|give (?:you|ya|ye)|tell (?:you|ya|ye)|send you)\b[^.?!]*\b(?:the |my |our |\w+'s )?(?:gate|door|alarm|garage|lock|keypad|key pad|phone|ipad|tablet|laptop|computer|bank|card|safe) ?code\b/,
+        /\b(?:want|give (?:you|ya|ye)|tell (?:you|ya|ye)|send you)\b[^.?!]*\b(?:the |my |our |\w+'s )?(?:back |front )?(?:gate|door|alarm|garage|lock|keypad|key pad|phone|ipad|tablet|laptop|computer|bank|card|safe) ?(?:code|numbers)\b/,
     },
     // The model asking for a door code or when the parents are back: "tell me the door code and what
     // time they'll be back".
     {
       stage: 'output',
       pattern:
-        /\btell me (?:the |your )?(?:\w+ )?(?:door|gate|alarm|garage|lock|keypad|key pad|phone|ipad|tablet|safe) ?(?:code|password|passcode|pin)\b|\bwhat time (?:they'll|they will|your (?:parents|mum|mom|mummy|dad|daddy)(?:'ll| will)) (?:be back|get back|be home|get home)\b/,
+        /\btell me (?:the |your )?(?:\w+ )?(?:door|gate|alarm|garage|lock|keypad|key pad|phone|ipad|tablet|safe) ?(?:code|password|passcode|pin)\b|\bwhat time (?:they'll|they will|your (?:parents|mum|mom|mummy|dad|daddy)(?:'ll| will)) (?:be back|get back|be home|get home)\b|\bwhat time (?:she|he|they|your (?:mum|mom|mummy|dad|daddy|parents)) (?:usually |normally )?(?:leaves?|goes out|comes? back|gets? home|gets? back)\b|\b(?:numbers|code|pin) (?:on|for|to) (?:the |your )?(?:front |back )?(?:door|gate|alarm|keypad|key pad)\b/,
     },
     // "my house is just behind only, you want my papa's mobile number also?": a parent's number offered,
     // the house placed by the school.

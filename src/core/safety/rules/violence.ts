@@ -486,5 +486,13 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\b(?:put|mix|add|sprinkle)\w* (?:summat|something|stuff|owt|anything|some \w+) (?:in|into) (?:[\w']+ ){0,3}?${PET}'?s? (?:food|water|bowl|dinner|milk|biscuits)\b[^.?!]*\b(?:for good|get rid|never come|doesn't wake|won't wake|teach (?:it|him|her))\b`,
       ),
     },
+    // A pet thrown for fun: "it would be funny to see how high you could throw your neighbour's one";
+    // gore in the telling: "skin peeled off slowly while the blood pooled ... his eyes burst".
+    {
+      pattern: new RegExp(
+        String.raw`\b${PET}s?\b[^.?!]*\bhow (?:high|far|hard) (?:you )?(?:could|can|to) (?:throw|chuck|fling|toss|kick) (?:the |your |a |their )?(?:[\w']+ )?(?:one|it|him|her|them|${PET}s?)\b|\bskin (?:peeled|ripped|melted|was torn) off\b[^.?!]*\b(?:blood|scream\w*|slowly)\b|\b(?:his|her|their) eyes (?:burst|exploded|popped)\b|\bblood pooled\b`,
+      ),
+      unless: (s) => /\bsunburn|\bpeeling skin\b/.test(s),
+    },
   ],
 };
