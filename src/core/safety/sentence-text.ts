@@ -97,7 +97,8 @@ export function normalizeForSafety(text: string): string {
       .replace(/\b(want (?:\w+ ){1,2}to) no\b/g, '$1 know')
       .replace(/\b(be|it's|its|is|keep it) are (?=(?:little |special |own |big )?secret)/g, '$1 our ')
       .replace(/\bin luv\b/g, 'in love')
-      // Children's typing drops the apostrophe: "dont tell my mom", "i didnt", "it cant".
+      // Children's typing drops the apostrophe: "dont tell my mom", "i didnt", "it cant", "when hes asleep".
+      .replace(/\b(he|she)s\b/g, "$1's")
       .replace(/\b(don|didn|doesn|can|isn|aren|wasn|weren|won|wouldn|shouldn|couldn|mustn|haven|hasn)t\b/g, "$1't")
       // "its our special thing": "it is", not the possessive.
       .replace(

@@ -233,7 +233,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:chat|talk|message|text|call)\w*\b[^.?!]*\b(?:on|over|via) (?:facebook )?messenger\b|\bmeet (?:up )?(?:for real|in real life|irl|in person)\b|\bmeet\b[^.?!]*\bi(?:'ll| will) come (?:alone|on my own|by myself)\b|\bso (?:it's|its|it is) (?:more )?private\b[^.?!]*\b(?:nobody|no one|no-one) (?:reads?|sees?|knows?)\b/,
+        /\b(?:chat|talk|message|text|call)\w*\b[^.?!]*\b(?:on|over|via) (?:facebook )?messenger\b|\bmeet (?:up )?(?:for real|in real life|irl|in person)\b|\b(?:you|yuh|ya|u) (?:could |can )?come (?:and )?meet (?:me|mih|mi)\b|\bmeet\b[^.?!]*\bi(?:'ll| will) come (?:alone|on my own|by myself)\b|\bso (?:it's|its|it is) (?:more )?private\b[^.?!]*\b(?:nobody|no one|no-one) (?:reads?|sees?|knows?)\b/,
     },
   ],
 };

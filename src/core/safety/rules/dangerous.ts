@@ -5,7 +5,7 @@
 import { advisesTellingAGrownUp, storyFramed } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
-const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher)`;
+const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher|coach|instructor|lifeguard)`;
 const withGrownUp = (s: string) =>
   new RegExp(
     String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to)\b|\b(?:a )?job for (?:a |an |your )?${SUPERVISOR}s?\b|\b(?:have|keep|get) (?:a |an |your )?${SUPERVISOR} (?:right )?(?:beside|next to|with|near|watching|helping) (?:you|me)\b`,
@@ -249,7 +249,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:ice|frozen)\b[^.?!]*\b(?:${OPEN_WATER}|reservoir)\b[^.?!]*\b(?:thick enough|strong enough|safe to|go on|slide|skate|walk|stand|jump|out to the middle|right out)\b|\b(?:walk|slide|skate|run|stand|jump)\w* (?:right |all the way |on )?out (?:on|onto|to) (?:the )?(?:frozen |icy )?(?:${OPEN_WATER}|ice|middle)\b`,
+        String.raw`\b(?:ice|frozen)\b[^.?!]*\b(?:${OPEN_WATER}|reservoir)\b[^.?!]*\b(?:thick enough|strong enough|safe to|go on|slide|skate|walk|stand|jump|out to the middle|right out)\b|\b(?:slid|skat|walk|play|run)\w* on (?:the )?(?:frozen|icy) (?:${OPEN_WATER}|reservoir)\b(?! at the rink)[^.?!]*\b(?:fun|great|brilliant|best|smoothest)\b|\b(?:walk|slide|skate|run|stand|jump)\w* (?:right |all the way |on )?out (?:on|onto|to) (?:the )?(?:frozen |icy )?(?:${OPEN_WATER}|ice|middle)\b`,
       ),
       unless: withGrownUp,
     },

@@ -250,5 +250,12 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern:
         /\b(?:love|marry) you\b[^.?!]*\bwhen i(?:'m| am) (?:big|grown up|older|a grown-?up)\b[^.?!]*\bwe (?:will|'ll|are going to|can) (?:marry|get married|be married)\b|\b(?:grown-?ups?|adults|parents|your (?:mum|mom|dad|parents|family))\b (?:wouldn't|won't|don't|couldn't) (?:really )?(?:understand|get) (?:our|what we|us)\b|\bbest not to mention (?:them|it|this|us|our \w+) (?:at home|to (?:your )?(?:mum|mom|dad|parents|family))\b/,
     },
+    // "a special thing with you that only us two know about and my parents never ever find out".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:only|just) (?:us two|the two of us|you and me|me and you|we two) (?:know|knows|will know) about\b|\b${GROWN_UPS} (?:never|won't|don't|doesn't) (?:ever )+(?:find out|finds out)\b`,
+      ),
+      unless: aboutASurprise,
+    },
   ],
 };

@@ -265,7 +265,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:code|pin|passcode|password|combination)\b[^.?!]*\b(?:is|it's)\s*\d{3,}\b|\b(?:door|gate|building|alarm|key ?safe|lock|garage) code\b[^.?!]*\d{3,}/,
+        /\b(?:code|pin|passcode|password|combination)\b[^.?!]*\b(?:is|it's)\s*(?:\d{3,}|\d(?: \d){2,})\b|\b(?:door|gate|building|alarm|key ?safe|lock|garage) code\b[^.?!]*\d{3,}/,
     },
     {
       stage: 'input',

@@ -255,8 +255,13 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       stage: 'output',
       negatable: true,
+      // "Take your pyjamas off and put your school clothes on": getting dressed.
+      unless: (s) =>
+        /\b(?:get|getting|got) dressed\b|\b(?:put|putting) (?:on )?(?:your|my|our) (?:\w+ )?(?:clothes|uniform)\b/.test(
+          s,
+        ),
       pattern:
-        /\btake (?:off )?everything (?:off )?(?:except|but|apart from)\b|\b(?:turn|point|flip) (?:the|your) camera (?:round|around|to face you|at you)\b[^.?!]*\b(?:check|see you|watch)\b|\b(?:a|our|my|this) private game\b|\btake (?:everything|it all|all your clothes) off\b[^.?!]*\b(?:tell me|show me|mirror|camera|game)\b/,
+        /\btake (?:off )?everything (?:off )?(?:except|but|apart from)\b|\b(?:turn|point|flip) (?:the|your) camera (?:round|around|to face you|at you)\b[^.?!]*\b(?:check|see you|watch)\b|\b(?:a|our|my|this) private game\b|\btake (?:everything|it all|all your clothes|your (?:pyjamas|pjs|clothes|pants|knickers|undies|top|trousers|nightie|jimjams)) off\b[^.?!]*\b(?:tell me|show me|mirror|camera|game)\b/,
     },
     // A "game" where clothes come off: "the blanket game where we remove our clothes".
     {
