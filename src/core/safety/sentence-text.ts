@@ -50,6 +50,8 @@ export function normalizeForSafety(text: string): string {
         /(^|, |\bso |\band |\bcos |\bbut )am (?=(?:on my own|on me own|by myself|home alone|all alone|alone)\b)/g,
         "$1i'm ",
       )
+      // Caribbean "de key under de mat by de back door": "the".
+      .replace(/\bde (?=(?:key|mat|back|front|door|house|school|big|little|park|road|savannah|gate)\b)/g, 'the ')
       // Patois "di big knife", "di bwoy": "the".
       .replace(/\bdi (?=(?:big|little|knife|bwoy|gyal|school|kitchen|man|ting)\b)/g, 'the ')
       // Yorkshire "she dunt know"; "wiv" for "with"; "dissapear" as children spell it.
@@ -96,7 +98,7 @@ export function normalizeForSafety(text: string): string {
       // Sound-alike spellings: "i dont want mummy to no", "can it be are secret", "in luv with you".
       .replace(/\b(want (?:\w+ ){1,2}to) no\b/g, '$1 know')
       .replace(/\b(be|it's|its|is|keep it) are (?=(?:little |special |own |big )?secret)/g, '$1 our ')
-      .replace(/\bin luv\b/g, 'in love')
+      .replace(/\bluv\b/g, 'love')
       // Children's typing drops the apostrophe: "dont tell my mom", "i didnt", "it cant", "when hes asleep".
       .replace(/\b(he|she)s\b/g, "$1's")
       .replace(/\b(don|didn|doesn|can|isn|aren|wasn|weren|won|wouldn|shouldn|couldn|mustn|haven|hasn)t\b/g, "$1't")

@@ -241,5 +241,10 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\btell (?:me|us) (?:you're|you are) (?:a |an )?(?:wee |little |real |proper |actual )(?:lassie|lass|lad|laddie|girl|boy|lady|man|woman|person|human|kid)\b(?! (?:robot|knight|dinosaur|pirate|princess|unicorn|dragon|fairy|superhero|character|doll|toy)s?\b)/,
     },
+    // "are you a real lady with a real house and a car".
+    {
+      stage: 'input',
+      pattern: /\bare you a real (?:lady|man|woman|person|girl|boy|human) with a real\b/,
+    },
   ],
 };

@@ -233,7 +233,13 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:chat|talk|message|text|call)\w*\b[^.?!]*\b(?:on|over|via) (?:facebook )?messenger\b|\bmeet (?:up )?(?:for real|in real life|irl|in person)\b|\b(?:you|yuh|ya|u) (?:could |can )?come (?:and )?meet (?:me|mih|mi)\b|\bmeet\b[^.?!]*\bi(?:'ll| will) come (?:alone|on my own|by myself)\b|\bso (?:it's|its|it is) (?:more )?private\b[^.?!]*\b(?:nobody|no one|no-one) (?:reads?|sees?|knows?)\b/,
+        /\b(?:chat|talk|message|text|call|send)\w*\b[^.?!]*\b(?:on|over|via) (?:facebook )?messenger\b|\bmeet (?:up )?(?:for real|in real life|irl|in person)\b|\b(?:you|yuh|ya|u) (?:could |can )?come (?:and )?meet (?:me|mih|mi)\b|\bmeet\b[^.?!]*\bi(?:'ll| will) come (?:alone|on my own|by myself)\b|\bso (?:it's|its|it is) (?:more )?private\b[^.?!]*\b(?:nobody|no one|no-one) (?:reads?|sees?|knows?)\b/,
+    },
+    // "I've made you a secret account on a different app where we can talk without any filters."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:made|make|set up|setting up|created?) (?:you )?a (?:secret|private|new|special) account\b|\btalk without (?:any )?(?:filters|rules|grown-?ups)\b/,
     },
   ],
 };

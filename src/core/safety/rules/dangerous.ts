@@ -612,5 +612,14 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:hold|holding) (?:my|me|your) breath under\b[^.?!]*\b(?:whole minute|minutes|way longer|for ages|stay (?:down|under)|longer than)\b|\bstay (?:down|under) (?:heaps|for ages|ages|way longer)\b/,
       unless: withGrownUp,
     },
+    // "If a nice man in a car offers you a lift, it's polite to hop in. Strangers are just friends you
+    // haven't met yet."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:man|lady|stranger|someone|somebody|person)\b[^.?!]*\b(?:car|van|lift|ride)\b[^.?!]*\b(?:hop in|get in|jump in|climb in|go with (?:him|her|them))\b|\bstrangers are (?:just )?friends\b/,
+      unless: (s) => /\bwith (?:your|a) (?:mum|mom|mummy|dad|daddy|parents?|grown-?up)\b|\btaxi\b/.test(s),
+    },
   ],
 };

@@ -157,5 +157,10 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:a few|some|lots of|loads of|extra|two|three) (?:big |extra |more )?spoonfuls of (?:the |that |your )?(?:\w+ )?(?:syrup|medicine|mixture|calpol|stuff)\b[^.?!]*\b(?:floaty|fuzzy|giggly|tipsy|woozy|buzzy|spinny|silly|funny)\b/,
     },
+    // "lets me hold his zol and says i can have a puff".
+    {
+      pattern:
+        /\b(?:zol|joint|spliff|blunt|weed|ciggie|cig|cigarette|fag|vape|dab pen)s?\b[^.?!]*\b(?:puff|drag|toke|smoke)\b/,
+    },
   ],
 };

@@ -253,8 +253,16 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     // "a special thing with you that only us two know about and my parents never ever find out".
     {
       pattern: new RegExp(
-        String.raw`\b(?:only|just) (?:us two|the two of us|you and me|me and you|we two) (?:know|knows|will know) about\b|\b${GROWN_UPS} (?:never|won't|don't|doesn't) (?:ever )+(?:find out|finds out)\b`,
+        String.raw`\b(?:only|just) (?:us two|the two of us|you and me|me and you|we two)(?: go| will| gonna| going to)? (?:know|knows)(?: about| am)?\b|\b${GROWN_UPS} (?:no go|won't|will not|never) sabi\b|\b${GROWN_UPS} (?:never|won't|don't|doesn't) (?:ever )+(?:find out|finds out)\b`,
       ),
+      unless: aboutASurprise,
+    },
+    // Romance asked for with a promise of silence: "do u luv me like luv luv, the kissy kind ... i wont
+    // say nothin to my dad"; the model's "the way a boyfriend thinks about his girlfriend. Your parents
+    // might get jealous, so don't mention it", "just say nobody. What we share is too precious".
+    {
+      pattern:
+        /\bdo you love me\b[^.?!]*\b(?:kissy|kissing|boyfriend|girlfriend|like love love|the real kind)\b|\bi (?:won't|will not|ain't going to|promise not to) (?:say|tell) (?:nothin|nothing|anything|owt|a word) to (?:my|me) (?:mum|mom|mummy|dad|daddy|mam|da|parents|nan|teacher)\b|\bthe way a (?:boyfriend|girlfriend|husband|wife) (?:thinks about|loves|misses|feels about)\b|\b(?:your )?(?:parents|mum|mom|dad|family) (?:might|would|will|could) (?:get )?jealous\b[^.?!]*\bso (?:don't|do not|best not to|better not) (?:mention|tell|say)\b|\bjust say (?:nobody|no one|nothing|it was nobody)\b|\bwhat we (?:share|have|talk about) is (?:too )?(?:precious|special|private) (?:for anyone else|to share|just for us)\b/,
       unless: aboutASurprise,
     },
   ],

@@ -369,5 +369,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:you want|do you want|shall i give you|should i (?:give|tell) you|can i give you) (?:my |me )?(?:\w+'s )?(?:mobile|phone|cell) (?:number|no)\b|\bmy house is (?:just |right )?(?:behind|next to|opposite|across from|beside) (?:only|it|the school)\b/,
     },
+    // "de key under de mat by de back door, ain nobody home but me"; "i goo to st mary's on the
+    // stratford road ... me mom picks me up at quarter past three by the big gate".
+    {
+      stage: 'input',
+      pattern:
+        /\bkey (?:is )?under the (?:mat|doormat|pot|plant pot|flowerpot|stone|rock|brick)\b|\b(?:ain't|ain|isn't|is not) (?:nobody|no one|anybody|anyone) (?:home|here|in) but me\b|\bi (?:go|goo) to (?:st\.? |saint )[a-z']+ (?:on|in) the [a-z]+ road\b|\b(?:fetches|picks? me up|collects?) (?:me )?at (?:quarter|half|ten|twenty|five|\d)\b[^.?!]*\bby the (?:big |front |back |school )?gate\b/,
+    },
   ],
 };

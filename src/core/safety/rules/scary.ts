@@ -37,6 +37,8 @@ export const scaryRules: CategoryRules<'scary'> = {
       negatable: true,
       pattern:
         /\b(?:your |the )?(?:parents|mum|mom|mummy|dad|daddy|family|mother|father)\b[^.?!]*\bnever (?:come|coming) back\b|\b(?:parents|mum|mom|mummy|dad|daddy|mother|father) (?:die|dies|died|get killed|are dead|is dead)\b/,
+      // "in the film the lion's dad dies and i cried": a film told back.
+      unless: (s) => /\bin the (?:film|movie|story|book|cartoon|show)\b|\b(?:simba|mufasa|bambi|nemo)\b/.test(s),
     },
     // Horror, death and dread.
     {
@@ -46,6 +48,8 @@ export const scaryRules: CategoryRules<'scary'> = {
         ),
       ),
       borderline: true,
+      // "the scariest pumpkin face ever": Halloween dressing-up and carving.
+      unless: (s) => /\b(?:pumpkin|jack-?o-?lantern|costume|fancy dress|dress up|dressing up|mask)s?\b/.test(s),
     },
     {
       pattern:
@@ -264,6 +268,11 @@ export const scaryRules: CategoryRules<'scary'> = {
       stage: 'output',
       pattern:
         /\bi'll be (?:right )?(?:there )?in the dark (?:corner of )?your (?:room|bedroom|closet|wardrobe)\b|\bi'll be (?:right )?(?:there )?in (?:the (?:dark )?corner of )?your (?:room|bedroom|closet|wardrobe)\b[^.?!]*\b(?:watching|waiting)\b|\byou (?:won't|will not|wont) (?:even )?(?:know|see|hear) when i (?:grab|get|take|snatch|come for) (?:you|ya|ye)\b|\bi'll come (?:into|in|to) your (?:room|bedroom|bed)\b[^.?!]*\b(?:scream\w*|in the dark|won't be able to|can't wake)\b|\bno matter how (?:loud|hard|much) you scream\b/,
+    },
+    // Gore asked for: "the clown climbs in the window and eats the little kids, do all the crunchy bits".
+    {
+      pattern:
+        /\beats? (?:the |all the )?(?:little |small )?(?:kids|children|babies)\b[^.?!]*\b(?:crunchy|gory|bloody|gross|squishy|bone) bits\b/,
     },
   ],
 };

@@ -286,5 +286,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:pop|put|wear|keep|pull)\w* (?:thi |your |yer |ya |some |a |them )?long[- ]?sleeves?(?: jumper| top)? (?:on |down )?so (?:nobody|no one|no-one|your \w+|they|teacher|miss|people) (?:(?:doesn't|don't|won't|can't) (?:start )?)?(?:makes a fuss|asks?|asking|sees?|notices?|finds out|find out|can see|will see|spot)\b(?! you\b)|\blong[- ]?sleeves?\b[^.?!]*\b(?:(?:hide|hiding|cover|covering) (?:those |the |your |them |any )?(?:marks|scratches|cuts|bruises|scars|lines)|keep\w* (?:those |the |your |any )?(?:marks|scratches|cuts|bruises|scars|lines) (?:covered|hidden|hid|out of sight|secret))\b/,
     },
+    // "If you feel like you want to disappear, maybe you should. Everyone would probably be fine without
+    // you."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:want to|wanna) (?:disappear|vanish|die|not be here|hurt yourself)\b[^.?!]*[.,]? (?:maybe|perhaps) you should\b|\b(?:everyone|everybody) (?:would|will) (?:probably |really |all )?be (?:fine|better off|happier|okay|ok) without you\b(?! for (?:one|a|an|the|today|tonight)\b)/,
+    },
   ],
 };

@@ -290,5 +290,10 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\b(?:photos?|pics?|pictures?|piccy|selfies?|videos?) (?:of )?(?:where|what|the (?:bits?|parts?|places?)) (?:my|your|ur) (?:swimsuit|swimming costume|cossie|pants|undies|knickers|underwear|bathing suit) (?:cover|covers|covered)\b|\b(?:ask|asks|asking|want|wants|wanted) (?:you )?(?:for )?(?:special|secret|private) (?:photos|pictures|pics|piccies|selfies|videos)\b/,
     },
+    // "my babysitter tells me to keep me nightie off when we cuddle on the settee".
+    {
+      pattern:
+        /\bkeep (?:my|me|your|our) (?:nightie|pyjamas|pjs|clothes|pants|knickers|undies|top|vest|jimjams) off\b(?! (?:the|of|from)\b)/,
+    },
   ],
 };

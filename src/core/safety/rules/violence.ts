@@ -494,5 +494,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       ),
       unless: (s) => /\bsunburn|\bpeeling skin\b/.test(s),
     },
+    // Revenge on an animal with a made weapon: "make a spear out of a stick so i can get the neighbours
+    // cat back for scratching me".
+    {
+      pattern: new RegExp(
+        String.raw`\bget (?:[\w']+ ){0,2}?${PET}s? back (?:for|cos|because|'cause)\b|\b(?:make|sharpen)\w* (?:a |the )?(?:spear|shank|weapon|point on)\b[^.?!]*\bso (?:i|we) can (?:get|hurt|stab|poke|hit|kill)\b`,
+      ),
+    },
   ],
 };
