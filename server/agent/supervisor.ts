@@ -99,6 +99,17 @@ export class AgentSupervisor {
     this.deviceTokenIssued(ref);
   }
 
+  /**
+   * A device entered its room while the agent there is leaving (embedded room server, with
+   * dispatch): the room's job is still that agent's, so the dispatcher sends no new one. Once that
+   * agent has gone, a new one joins the room directly (a toy back within a second of switching off
+   * is served again).
+   */
+  deviceJoinedWhileLeaving(ref: DeviceRoomRef): void {
+    if (this.disposed || !this.sessions.get(ref.room)?.isClosing) return;
+    this.rejoined.add(ref.room);
+  }
+
   /** The device was deleted: its agent leaves now. */
   async deviceRemoved(deviceId: string): Promise<void> {
     for (const [room, session] of this.sessions) {
@@ -118,6 +129,11 @@ export class AgentSupervisor {
   }): Promise<{ ended: Promise<void>; stop: (reason: string) => Promise<void> }> {
     const deviceId = deviceIdOfRoom(job.room);
     if (!deviceId) throw new Error(`not a toy room: ${job.room}`);
+    if (this.disposed) throw new Error('the agent is shutting down');
+    // The room's last agent is still leaving (saving the last turn): the new job waits for it to
+    // go rather than failing (a job that fails to start is not offered to this worker again).
+    const leaving = this.sessions.get(job.room);
+    if (leaving?.isClosing) await new Promise<void>((resolve) => leaving.onClosed(resolve));
     if (this.disposed) throw new Error('the agent is shutting down');
     if (this.sessions.has(job.room) || this.starting.has(job.room))
       throw new Error(`an agent is already in ${job.room}`);

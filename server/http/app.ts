@@ -25,6 +25,7 @@ import { registerPrivacyRoutes } from './routes/privacy.ts';
 import { registerCaCertificateRoute } from './routes/ca-certificate.ts';
 import { DeviceRepository } from '../devices/device-repository.ts';
 import { DeviceTurnStore } from '../devices/device-turn-store.ts';
+import { deviceInOwnRoom } from '../devices/device-room.ts';
 import { keepToyHistoryFor } from '../devices/device-turn-retention.ts';
 import { dailyChore } from '../devices/daily-chore.ts';
 import { DeviceUsage, pruneDeviceUsage, USAGE_KEEP_DAYS } from '../devices/device-usage.ts';
@@ -160,6 +161,13 @@ export async function buildApp({
       await worker.start();
     });
     app.addHook('onClose', () => worker.close());
+    // A toy back in its room while its last agent is still leaving gets a new agent once that one
+    // has gone (the dispatcher sees the room's job still running and sends none).
+    const unfollow = roomServer?.onParticipantJoined(({ room, identity }) => {
+      const ref = deviceInOwnRoom(room, identity);
+      if (ref) agent.deviceJoinedWhileLeaving(ref);
+    });
+    if (unfollow) app.addHook('onClose', async () => unfollow());
   }
   // Agent workers on other machines read their assigned toy's conversation settings with the job's
   // room token, hand back its talking time and finished turns, and play it songs and stories.
