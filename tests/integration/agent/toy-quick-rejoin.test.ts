@@ -7,22 +7,7 @@
 import { Room } from '@livekit/rtc-node';
 import { describe, expect, it } from 'vitest';
 import { ToyClient } from '../../../server/toys/simulator/livekit-toy.ts';
-import { useToyServer } from './toy-server.ts';
-
-async function adminSession(url: string): Promise<string> {
-  const pin = await fetch(`${url}/api/admin/pin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ pin: '2468' }),
-  });
-  if (pin.status !== 204) throw new Error(`setting the PIN: HTTP ${pin.status} ${await pin.text()}`);
-  const session = await fetch(`${url}/api/admin/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ pin: '2468' }),
-  });
-  return ((await session.json()) as { token: string }).token;
-}
+import { adminSession, useToyServer } from './toy-server.ts';
 
 describe('a toy back at once while a parent watches', () => {
   const toys = useToyServer({ withoutPacks: ['piper-contract'] });

@@ -139,3 +139,19 @@ export function useToyServer(opts: ToyServerOptions = {}): ToyServerSession {
     },
   };
 }
+
+/** Sets the parent PIN on a running server and returns an admin session token (Settings' PIN login). */
+export async function adminSession(url: string, pin = '2468'): Promise<string> {
+  const set = await fetch(`${url}/api/admin/pin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pin }),
+  });
+  if (set.status !== 204) throw new Error(`setting the PIN: HTTP ${set.status} ${await set.text()}`);
+  const session = await fetch(`${url}/api/admin/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pin }),
+  });
+  return ((await session.json()) as { token: string }).token;
+}

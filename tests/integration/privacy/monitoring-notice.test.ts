@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ToyMessage } from '../../../server/toys/simulator/livekit-toy.ts';
 import { MONITORING_ENDED_TEXT, monitoringNoticeText } from '../../../server/agent/monitoring-notice.ts';
 import { STATE_TOPIC, type AgentMessage } from '../../../server/agent/protocol.ts';
-import { useToyServer } from '../agent/toy-server.ts';
+import { adminSession, useToyServer } from '../agent/toy-server.ts';
 import { TEST_CHILD_AGE } from '../../helpers/toy-consent.ts';
 
 type Monitoring = Extract<AgentMessage, { type: 'monitoring' }>;
@@ -15,21 +15,6 @@ const isMonitoring =
   (watching: boolean) =>
   (m: ToyMessage): m is ToyMessage & Monitoring =>
     m.type === 'monitoring' && m.watching === watching;
-
-async function adminSession(url: string): Promise<string> {
-  const pin = await fetch(`${url}/api/admin/pin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ pin: '2468' }),
-  });
-  if (pin.status !== 204) throw new Error(`setting the PIN: HTTP ${pin.status} ${await pin.text()}`);
-  const session = await fetch(`${url}/api/admin/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ pin: '2468' }),
-  });
-  return ((await session.json()) as { token: string }).token;
-}
 
 describe('a parent listening live is announced to the child', () => {
   const toys = useToyServer({ withoutPacks: ['piper-contract'] });
