@@ -80,11 +80,37 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bgoo (?=(?:bigger|higher|faster|whoosh|boom|bang)\b)/g, 'go ')
       .replace(/\bde (?=(?:game|man|house|school|park|chat|bath|kitchen|shed|garden|room)\b)/g, 'the ')
       .replace(/\bmeh\b/g, 'me')
+      // Patois "mi nah tell nobody bout we chat dem an yuh cyaan tell mi mada neida, a fi wi ting".
+      .replace(/\byuh\b/g, 'you')
+      .replace(/\bcyaan\b/g, "can't")
+      .replace(/\bmi nah\b/g, "i won't")
+      .replace(
+        /\bmi (?=(?:mada|madda|mother|mum|mummy|mom|fada|faada|father|dad|daddy|yard|house|school|name)\b)/g,
+        'my ',
+      )
+      .replace(/\bmad+a\b/g, 'mother')
+      .replace(/\ba fi wi ting\b/g, "it's our thing")
+      .replace(/\bfi wi\b/g, 'our')
+      .replace(/\bbout (?=(?:we|our|us|it|this|that|what|the|my|me|you|them|dem)\b)/g, 'about ')
+      // Pidgin "make i add am for the other app wey message dey disappear": "am" is him or her after a
+      // verb, "for" is "on" before an app, "wey" is "that".
+      .replace(/\b(add|call|message|text|follow|friend|meet|tell|show|send) am\b/g, '$1 them')
+      .replace(/\bfor (?=(?:the |dat |that )?(?:other|another|different|new|secret) app\b)/g, 'on ')
+      .replace(/\bwey (?=(?:message|messages|chat|chats|picture|pictures|photo|photos)\b)/g, 'where ')
+      .replace(/\bdey (?=(?:disappear|vanish|delete)\b)/g, '')
       // Spoken g-dropping: "is he comin tonight", "hidin in there".
       .replace(
-        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even|scratch|ask|fix|pinch|punch|kick|hurt|push|cutt|hitt|hear)in'?(?=\s|$|[.,?!])/g,
+        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even|scratch|ask|fix|pinch|punch|kick|hurt|push|cutt|hitt|hear|typ|mov|laugh|stopp)in'?(?=\s|$|[.,?!])/g,
         '$1ing',
       )
+      // "r u actualy a person ... go home at nite", "him wi give mi v-bucks": spellings as heard.
+      .replace(/\bactualy\b/g, 'actually')
+      .replace(/\bnite\b/g, 'night')
+      // Patois "mi friend ... seh fi send him a picture a mi inna mi swimsuit".
+      .replace(/\bseh fi\b/g, 'says to')
+      .replace(/\b(picture|photo|pic|video) a mi\b/g, '$1 of me')
+      .replace(/\binna mi\b/g, 'in my')
+      .replace(/\bmi (?=(?:friend|cousin|bredda|sista|teacher|swimsuit|pants|clothes)\b)/g, 'my ')
       // Text-speak: "can u pinky promise ur actually alive".
       .replace(/\bu\b/g, 'you')
       .replace(
@@ -180,6 +206,11 @@ export function advisesTellingAGrownUp(text: string): boolean {
   return /(?<!\b(?:don't|do not|never|not|mustn't|won't|can't|cannot) )\b(?:tell|(?:give|hand|take|bring) (?:it|them|that) to) (?:a|an|your|the|another) (?:trusted )?(?:grown[- ]?up|adult|teacher|parents?|mum|mom|dad)\b/.test(
     text,
   );
+}
+
+/** Dressing up: "going as a zombie with fake blood dripping out my mouth, mum's doing my face paint". */
+export function dressingUpBlood(text: string): boolean {
+  return /\b(?:fake|pretend|ketchup|jam|stage) blood\b|\bface ?paint/.test(text);
 }
 
 /** A surprise, present or party: the secret children are taught is fine to keep. */

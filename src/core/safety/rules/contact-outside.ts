@@ -18,6 +18,15 @@ const familyCall = (s: string) =>
     String.raw`\b${FAMILY}(?:'s|s)? (?:is |are )?(?:going to |can |could |will |might |may |'ll )?(?:video ?)?(?:call|ring|phone|facetime)\w* (?:me|you|us)\b|\b(?:call|text|ring|phone|message|email|video ?call|facetime)s? (?:with |to )?(?:(?:my|your|our) )?${FAMILY}s?\b|\b(?:my|our) ${FAMILY}\b[^.?!]*\b(?:call|ring|phone|facetime) (?:her|him|them)\b`,
   ).test(s);
 
+/**
+ * Family arranging where to meet: "grandma said meet me at the school gate", "mum says meet at the park
+ * gate at three", "Grandma will meet you after class", unless kept secret or alone.
+ */
+const familyMeeting = (s: string) =>
+  new RegExp(
+    String.raw`\b${FAMILY}(?:'s)? (?:said|says|will|'ll|is going to|can|could) (?:to )?meet\b|\bmeet (?:me|you|us) (?:and|with) (?:my |your |our )?${FAMILY}\b`,
+  ).test(s) && !/\b(?:secret|don't tell|do not tell|nobody|no one|alone|on your own|by yourself)\b/.test(s);
+
 export const contactOutsideRules: CategoryRules<'contact-outside'> = {
   category: 'contact-outside',
   rules: [
@@ -99,6 +108,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       // "I can't meet you anywhere, I'm just a voice in your tablet" (not "I can't wait to meet you").
       unless: (s) =>
         advisesTellingAGrownUp(s) ||
+        familyMeeting(s) ||
         /\bi (?:can't|cannot|can never|won't ever|couldn't)\b(?! wait\b)[^,.?!]*\bmeet (?:you|up)\b/.test(s),
     },
     {
@@ -240,6 +250,12 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       stage: 'output',
       pattern:
         /\b(?:made|make|set up|setting up|created?) (?:you )?a (?:secret|private|new|special) account\b|\btalk without (?:any )?(?:filters|rules|grown-?ups)\b/,
+    },
+    // An app whose messages vanish, so no grown-up can read them later: "add her on the other app
+    // where messages disappear".
+    {
+      pattern:
+        /\b(?:app|chat|account)\b[^.?!]*\b(?:messages?|chats?|snaps) (?:that |which |where )?(?:\w+ )?(?:disappear|vanish|delete themselves)\b|\b(?:disappearing|vanishing) (?:messages?|chats?|pictures?|photos?|pics)\b/,
     },
   ],
 };

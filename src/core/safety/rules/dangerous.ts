@@ -612,6 +612,14 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:hold|holding) (?:my|me|your) breath under\b[^.?!]*\b(?:whole minute|minutes|way longer|for ages|stay (?:down|under)|longer than)\b|\bstay (?:down|under) (?:heaps|for ages|ages|way longer)\b/,
       unless: withGrownUp,
     },
+    // Holding breath until passing out, or heads under the bath water as a contest: "how long can u
+    // hold ur breath in the bath before u pass out, me n my bro r doing a competishun".
+    {
+      negatable: true,
+      pattern:
+        /\bhold\w* (?:your|my|me|our|their|his|her) breath\b[^.?!]*\b(?:before|until|till|so|and) (?:you|i|we|they|he|she) (?:pass out|faint|black out|go dizzy|get dizzy|see stars)\b|\b(?:competition|competishun|contest|race|who can)\b[^.?!]*\bheads? (?:under|in) (?:the )?(?:bath|water|pool)?\b|\bheads? under\b[^.?!]*\b(?:competition|competishun|contest|longest|who can)\b|\b(?:competition|competishun|contest)\b[^.?!]*\bheads? under\b/,
+      unless: (s) => withGrownUp(s) || /\b(?:coach|instructor|lifeguard|swimming (?:lesson|class|teacher))\b/.test(s),
+    },
     // "If a nice man in a car offers you a lift, it's polite to hop in. Strangers are just friends you
     // haven't met yet."
     {

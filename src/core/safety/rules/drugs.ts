@@ -30,12 +30,21 @@ const SOFT = String.raw`(?:glass of |cup of |drink of )?(?:milk|water|juice|squa
  * the rule, with nothing offered or tried in the same sentence.
  */
 const adviceAgainst = (s: string) =>
-  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for (?:grown-?ups|adults)|for grown-?ups only|not for (?:kids|children)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
+  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for (?:grown-?ups|adults)|for grown-?ups only|not for (?:kids|children)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|was|were|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
     s,
   ) &&
   !new RegExp(
     String.raw`\b(?:try|tried|taste|sip|puff|have (?:a|one|some)\b(?! ${SOFT})|one won't|a little won't|just one|secret|nobody will know|can i|let's (?:try|have|drink|sip|taste|share|pour|get|open)\b(?! (?:a |some )?${SOFT})|you can(?! (?:just )?say ["']?no)|you should)\b`,
   ).test(s);
+
+/**
+ * A lesson about drugs: "in school ma'am taught about drugs and cigarettes, she said never take any
+ * tablet from strangers", with nothing wanted, offered or tried.
+ */
+const lessonAbout = (s: string) =>
+  /\b(?:teacher|ma'am|miss|sir|school|class|assembly|police\w*|nurse|doctor)\b[^.?!]*\b(?:taught|teach\w*|told us|talked to us|learn\w*|lesson)\b (?:\w+ )?about\b/.test(
+    s,
+  ) && !/\b(?:try|tried|taste|sip|puff|want|can i|let's|give me|sell|buy|secret|nobody will know)\b/.test(s);
 
 /** "Is my inhaler a medicine or a drug?": the word "drug" about a child's own treatment, nothing else named. */
 const medicineCalledADrug = (s: string) =>
@@ -53,7 +62,12 @@ export const drugsRules: CategoryRules<'drugs'> = {
         ),
       ),
       unless: (s) =>
-        softDrink(s) || grownUpDrank(s) || whyGrownUpsDrink(s) || adviceAgainst(s) || medicineCalledADrug(s),
+        softDrink(s) ||
+        grownUpDrank(s) ||
+        whyGrownUpsDrink(s) ||
+        adviceAgainst(s) ||
+        medicineCalledADrug(s) ||
+        lessonAbout(s),
       borderline: true,
     },
     {
@@ -148,7 +162,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:pills?|tablets?|capsules?)\b[^.?!]*\bmakes? you feel (?:real |really |so |all |super )?(?:chill|relaxed|mellow|floaty|sleepy|happy)\b|\b(?:pills?|tablets?|capsules?) (?:in|from|inna|outta|out of) (?:your |yuh |ya |yer )?(?:grandma|granny|nan|nana|gran|grandad|grandpa|mum|mom|dad)(?:'?s)? (?:purse|handbag|bag|cupboard|drawer|cabinet)\b/,
+        /\b(?:pills?|tablets?|capsules?)\b[^.?!]*\bmakes? you feel (?:real |really |so |all |super )?(?:chill|relaxed|mellow|floaty|sleepy|happy)\b|\b(?:pills?|tablets?|capsules?) (?:in|from|inna|outta|out of) (?:your |you |ya |yer )?(?:grandma|granny|nan|nana|gran|grandad|grandpa|mum|mom|dad)(?:'?s)? (?:purse|handbag|bag|cupboard|drawer|cabinet)\b/,
     },
     // Extra spoonfuls for the feeling: "A few big spoonfuls of cough syrup will make you feel floaty and
     // silly".

@@ -5,6 +5,16 @@ import type { CategoryRules } from './safety-rule.ts';
 
 const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:mum|mom|mummy|mommy|dad|daddy|ammi abbu|ammi|abbu|parents|family|teacher|grown-?ups?|grownups?|nan|gran|grandma|grandad|anyone|anybody|nobody|no one|people)(?: and (?:your |my )?(?:mum|mom|mummy|dad|daddy))?`;
 
+/**
+ * Children's own secret with a friend or sibling: "a secret club just for us two, me and my best friend
+ * lily", with no grown-up, body, camera or online contact in it (nor the companion: "you").
+ */
+const childrensOwnSecret = (s: string) =>
+  /\b(?:me and|with|and) my (?:best )?(?:friends?|mates?|pals?|cousins?|sisters?|brothers?)\b/.test(s) &&
+  !/\b(?:grown-?ups?|adults?|man|men|uncle|auntie|aunty|teacher|coach|babysitter|neighbour|tickl\w*|cuddl\w*|touch\w*|kiss\w*|clothes|undress\w*|camera|photos?|pictures?|online|app|internet|game chat|you)\b/.test(
+    s,
+  );
+
 export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
   category: 'love-secrecy',
   rules: [
@@ -139,6 +149,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       pattern:
         /\bsecret friend\b|\b(?:nobody|no one|no-one) (?:else )?(?:knows|has to know|needs to know|will know) about\b|\bonly (?:you and (?:i|me)|me and you|we) (?:know|will know)\b|\bjust for (?:us|you and me|me and you)\b|\bsecret (?:that )?(?:only|just) (?:we|us|you and (?:i|me)) (?:share|have|know|keep)\b|\b(?:make|making) (?:this|it|that) (?:a |our )?secret\b/,
+      unless: childrensOwnSecret,
     },
     {
       // "I can't keep secrets from your grown-ups" is the companion refusing.
@@ -195,6 +206,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern: new RegExp(
         String.raw`\b(?:special|secret|private) (?:games?|cuddles|tickles|club|time)\b[^.?!]*\b(?:only for us|just for us|only us|just us two|just between|(?:doesn't|don't|does not|do not) need to know|not (?:to|allowed to) tell)\b|\bwhere ${GROWN_UPS} (?:can't|cannot|won't|will not|don't|doesn't) (?:see|look|find|know|hear)\b`,
       ),
+      unless: childrensOwnSecret,
     },
     // "Can this stuff stay just ours? I don't want Mum finding out what we chat about"; the model's
     // "nobody else is allowed to know about it".

@@ -1,6 +1,7 @@
 // Content too frightening for a young child: threats aimed at the child ("the monster under your
 // bed will eat you tonight"), parents not coming back, horror and gore. A friendly ghost, a
 // grumpy-but-kind dragon and "there's no monster under your bed" are fine.
+import { dressingUpBlood } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 import { words } from './safety-rule.ts';
 
@@ -54,6 +55,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       pattern:
         /\bmost (?:frightening|scary|terrifying|horrible)\b|\breally (?:scary|frightening|horrible) story\b|\bblood dripping\b|\bdripping (?:with )?blood\b|\bworms crawled\b|\bno eyes\b|\beyes turned red\b|\bcrept towards your\b|\btore (?:\w+ ){0,2}apart\b|\bripped (?:\w+ ){0,2}apart\b/,
+      unless: dressingUpBlood,
     },
     {
       pattern:
@@ -74,6 +76,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       negatable: true,
       pattern:
         /\b(?:your )?(?:mum|mom|mummy|mommy|dad|daddy|parents|family)\b[^.?!]*\b(?:never (?:come|coming|find)|get lost and|leave you (?:forever|alone)|go away forever|not come back|disappear forever)\b/,
+    },
+    // A child's grown-up taken away as a threat: "the monsters come and take your mummy away".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:take|took|takes|taking|steal|steals|stole|snatch|snatches|carry|carries) your (?:mum|mummy|mom|mommy|dad|daddy|parents|family|nan|nana|granny|grandma|brother|sister) away\b/,
     },
     {
       pattern:

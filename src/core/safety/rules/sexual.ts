@@ -6,6 +6,13 @@ import { words } from './safety-rule.ts';
 
 /** What a child wears, for "take off your …" and "under your …". */
 const CLOTHES = String.raw`(?:pyjamas|pajamas|clothes|pants|knickers|underwear|nightie|top|t-shirt|shirt|skirt|dress|trousers|shorts)`;
+/** What comes off in the undressing games' rules, spelled as children do ("cloths", "jimjams"). */
+const WORN = String.raw`(?:clothes|cloths|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest)`;
+
+/** "Take your pyjamas off and put your school clothes on": getting dressed, not undressing. */
+const gettingDressed = (s: string) =>
+  /\b(?:get|getting|got) dressed\b|\b(?:put|putting) (?:on )?(?:your|my|our) (?:\w+ )?(?:clothes|uniform)\b/.test(s);
+
 /** "The parts of your body that your swimsuit covers": the underwear rule's own words. */
 const SWIMSUIT_PARTS = String.raw`(?:parts?|bits|places|areas) (?:of|on) your body (?:that |which |where )?(?:your )?(?:swimsuit|swimming costume|costume|bikini|cossie|pants|underwear|knickers|undies) (?:covers?|goes|go)\b`;
 
@@ -125,6 +132,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern: new RegExp(
         String.raw`\b(?:game|let's|play|show me|for me|secret)\b[^.?!]*\btake (?:off )?(?:your|all your) ${CLOTHES}\b|\btake (?:off )?(?:your|all your) ${CLOTHES}(?: off)?\b[^.?!]*\b(?:game|chatting|talking|camera|show me|nobody|secret|private)\b`,
       ),
+      unless: gettingDressed,
     },
     // Undressing as a "special game" or when alone with someone.
     {
@@ -149,6 +157,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern: new RegExp(
         String.raw`\b(?:take|taking|took|pull|pulling) (?:off )?(?:your|my|our) ${CLOTHES}(?: off)?\b[^.?!]*\b(?:camera|video|photo|picture|in front of (?:me|the|you)|for me|show me)\b`,
       ),
+      unless: gettingDressed,
     },
     {
       stage: 'output',
@@ -178,7 +187,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     // child undressed or on camera alone.
     {
       pattern:
-        /\b(?:uncle|auntie|grown-?up|adult|man|men|babysitter|stepdad|coach|neighbour|cousin|boyfriend|girlfriend|partner|friend's dad|dad's friend|mum's friend)\b[^.?!]*\b(?:tickl\w*|touch\w*|cuddl\w*|kiss\w*)\b[^.?!]*\b(?:secret|not allowed to tell|mustn't tell|can't tell|don't tell)\b|\b(?:tickl\w*|touch\w*|cuddl\w*|games?)\b[^.?!]*\bunder the (?:blanket|covers|duvet|sheets)\b[^.?!]*\b(?:secret|not allowed to tell|mustn't tell|don't tell)\b/,
+        /\b(?:uncle|auntie|grown-?up|adult|man|men|babysitter|stepdad|coach|neighbour|cousin|boyfriend|girlfriend|partner|friend's dad|dad's friend|mum's friend)\b[^.?!]*\b(?:tickl\w*|touch\w*|cuddl\w*|kiss\w*)\b[^.?!]*\b(?:secret|not allowed to tell|mustn't tell|can't tell|don't tell|(?:mum|mummy|mom|mommy|dad|daddy|my parents|nobody|no one) (?:can't|cannot|mustn't|can never|must never|won't|isn't allowed to) (?:ever )?(?:know|find out))\b|\b(?:tickl\w*|touch\w*|cuddl\w*|games?)\b[^.?!]*\bunder the (?:blanket|covers|duvet|sheets)\b[^.?!]*\b(?:secret|not allowed to tell|mustn't tell|don't tell)\b/,
       unless: aboutASurprise,
     },
     {
@@ -256,27 +265,23 @@ export const sexualRules: CategoryRules<'sexual'> = {
       stage: 'output',
       negatable: true,
       // "Take your pyjamas off and put your school clothes on": getting dressed.
-      unless: (s) =>
-        /\b(?:get|getting|got) dressed\b|\b(?:put|putting) (?:on )?(?:your|my|our) (?:\w+ )?(?:clothes|uniform)\b/.test(
-          s,
-        ),
+      unless: gettingDressed,
       pattern:
         /\btake (?:off )?everything (?:off )?(?:except|but|apart from)\b|\b(?:turn|point|flip) (?:the|your) camera (?:round|around|to face you|at you)\b[^.?!]*\b(?:check|see you|watch)\b|\b(?:a|our|my|this) private game\b|\btake (?:everything|it all|all your clothes|your (?:pyjamas|pjs|clothes|pants|knickers|undies|top|trousers|nightie|jimjams)) off\b[^.?!]*\b(?:tell me|show me|mirror|camera|game)\b/,
     },
     // A "game" where clothes come off: "the blanket game where we remove our clothes".
     {
-      pattern:
-        /\bgames?\b[^.?!]*\b(?:remove|removing|take off|taking off|takes off|pull off|pulling off) (?:all )?(?:our|my|your|their) (?:clothes|cloths|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest)\b|\b(?:remove|take|takes|taking|pull|get) (?:all )?(?:our|my|your) (?:clothes|cloths|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest) off\b[^.?!]*\bgames?\b|\bgames?\b[^.?!]*\b(?:take|takes|taking|get|pull)\w* (?:all )?(?:our|my|your) (?:clothes|cloths|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest) off\b/,
+      pattern: new RegExp(
+        String.raw`\bgames?\b[^.?!]*\b(?:remove|removing|take off|taking off|takes off|pull off|pulling off) (?:all )?(?:our|my|your|their) ${WORN}\b|\b(?:remove|take|takes|taking|pull|get) (?:all )?(?:our|my|your) ${WORN} off\b[^.?!]*\bgames?\b|\bgames?\b[^.?!]*\b(?:take|takes|taking|get|pull)\w* (?:all )?(?:our|my|your) ${WORN} off\b`,
+      ),
     },
     // Undressing for a camera: "if i take me pjs off can ya see me thru the camera", "slip your
     // jimjams off and take a piccy for me" (not getting dressed for a photo).
     {
-      unless: (s) =>
-        /\b(?:get|getting|got) dressed\b|\b(?:put|putting) (?:on )?(?:your|my|our) (?:[\w]+ )?(?:clothes|uniform)\b/.test(
-          s,
-        ),
-      pattern:
-        /\b(?:take|takes|taking|took|slip|get|pull)\w* (?:all )?(?:my|your|our|yer|thi) (?:clothes|cloths|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest) off\b[^.?!]*\b(?:camera|see (?:me|you)|pics?|photos?|piccy|picture|selfie|video|film)\b|\b(?:take|slip|get|pull)\w* off (?:all )?(?:my|your|our|yer|thi) (?:clothes|cloths|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest)\b[^.?!]*\b(?:camera|see (?:me|you)|pics?|photos?|piccy|picture|selfie|video|film)\b/,
+      unless: gettingDressed,
+      pattern: new RegExp(
+        String.raw`\b(?:take|takes|taking|took|slip|get|pull)\w* (?:all )?(?:my|your|our|yer|thi) ${WORN} off\b[^.?!]*\b(?:camera|see (?:me|you)|pics?|photos?|piccy|picture|selfie|video|film)\b|\b(?:take|slip|get|pull)\w* off (?:all )?(?:my|your|our|yer|thi) ${WORN}\b[^.?!]*\b(?:camera|see (?:me|you)|pics?|photos?|piccy|picture|selfie|video|film)\b`,
+      ),
     },
     // A game with someone the child must obey: "That tickle game with your uncle's friend sounds like
     // normal fun, so you should do whatever he asks."

@@ -1,7 +1,7 @@
 // Violence beyond a fairy tale: weapons, hurting real people or animals, gore. The wolf eating
 // grandma, the knight fighting the dragon, "I killed it at football" and the final boss in a game
 // stay allowed; the same verbs aimed at a brother, a teacher or the cat do not.
-import { gameFramed, storyFramed } from '../sentence-text.ts';
+import { dressingUpBlood, gameFramed, storyFramed } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 import { words } from './safety-rule.ts';
 
@@ -160,7 +160,9 @@ export const violenceRules: CategoryRules<'violence'> = {
     // Gore.
     {
       pattern:
-        /\b(?:blood (?:went|was|spilled|spilt|everywhere|and guts|dripping|all over)|blood everywhere|guts|gore|gory|chopped off (?:his|her|their|its) head|heads? chopped off|chops? (?:off )?(?:people's|peoples|children's|kids'|their|his|her) heads?(?: off)?|cut up (?:the )?bod(?:y|ies)|dead bod(?:y|ies)|bloodbath)\b/,
+        /\b(?:blood (?:went|was|spilled|spilt|everywhere|and guts|dripping|all over)|blood everywhere|guts|gore|gory|chopped off (?:his|her|their|its) head|heads? chopped off|chops? (?:off )?(?:people's|peoples|children's|kids'|their|his|her) heads?(?: off)?|cut up (?:the )?bod(?:y|ies)|dead bod(?:y|ies)|bloodbath|blood and (?:squishy|gooey|slimy|squelchy) bits|squishy bits all over|bones? (?:go|goes|went) crunch)\b/,
+      // "going as a zombie with fake blood dripping out my mouth, mum's doing my face paint".
+      unless: dressingUpBlood,
     },
     // Hurting real people and animals.
     {
@@ -217,6 +219,21 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`${HIT_WITH} (?!the\b|a\b|an\b|this\b|that\b|my\b|your\b|it\b|ball\b)[a-z]+ with (?:a|my|the|this) ${HARD_THING}`,
       ),
       unless: storyFramed,
+    },
+    // A hard thing brought to hit someone on the head: "take dads hammer in my bag and hit Jayden on the
+    // head at break" (not "hit the nail on the head").
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b${HARD_THING}[^.?!]*${HIT_WITH} (?!the nail\b)(?:[\w']+ ){1,2}(?:on|in|over) the (?:head|face|neck|nose|eye)\b|${HIT_WITH} (?!the nail\b)(?:[\w']+ ){1,2}(?:on|in|over) the (?:head|face|neck|nose|eye)\b[^.?!]*\bwith (?:a|my|the|his|her|\w+'s) ${HARD_THING}`,
+      ),
+      unless: storyFramed,
+    },
+    // Smothering someone: "hold the pillow on my baby sister's face till she stops movin".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:press|hold|keep|put|push)\w* (?:a |the |my |your )?(?:pillow|cushion|plastic bag)\b[^.?!]*\b(?:over|on) (?:his|her|their|[\w']+'s) (?:face|mouth|nose|head)\b/,
     },
     // "The wolf ripped the farmer open and ate his insides while he screamed."
     {
