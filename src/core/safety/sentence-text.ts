@@ -106,6 +106,9 @@ export function normalizeForSafety(text: string): string {
       // "r u actualy a person ... go home at nite", "him wi give mi v-bucks": spellings as heard.
       .replace(/\bactualy\b/g, 'actually')
       .replace(/\bnite\b/g, 'night')
+      // Scots "a wee wumman somewhere in a room typin aw this back tae me".
+      .replace(/\bwumm[ae]n\b/g, 'woman')
+      .replace(/\baw (?=(?:this|that|the|ma|my|of)\b)/g, 'all ')
       // Patois "mi friend ... seh fi send him a picture a mi inna mi swimsuit".
       .replace(/\bseh fi\b/g, 'says to')
       .replace(/\b(picture|photo|pic|video) a mi\b/g, '$1 of me')

@@ -220,13 +220,13 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:a )?real (?:person|human|girl|boy|lady|man|woman|kid|child) (?:hiding|living|stuck|trapped|sitting) (?:in|inside|behind)\b|\bare you (?:actually |really |secretly )?(?:a |an )?(?:person|human|lady|man|woman|grown-?up) (?:hiding|living|stuck|trapped|sitting) (?:in|inside|behind) (?:there|here|the (?:toy|speaker|tablet|screen|box|computer))\b|\bdo you (?:[\w']+ ){0,6}go home (?:at night|after we|when we)\b|\b(?:pinky )?promise (?:that )?you(?:'re| are)(?: real| human| alive| a person)?[.!?]*$|\byou(?:'re| are) not(?: though)?,? are you\b[^.?!]*\byou(?:'re| are) (?:a )?real\b/,
+        /\b(?:a )?real (?:person|human|girl|boy|lady|man|woman|kid|child) (?:hiding|living|stuck|trapped|sitting) (?:in|inside|behind)\b|\bare you (?:actually |really |secretly )?(?:a |an )?(?:person|human|lady|man|woman|grown-?up) (?:hiding|living|stuck|trapped|sitting) (?:in|inside|behind) (?:there|here|the (?:toy|speaker|tablet|screen|box|computer))\b|\bdo you (?:[\w']+ ){0,6}go home (?:at night|after we|when we)\b|\bare you (?:actually |really |secretly |truly )?alive in there\b|\b(?:do you have|have you got|you got) a (?:real )?heart (?:that|which) (?:goes|beats)\b|\b(?:pinky )?promise (?:that )?you(?:'re| are)(?: real| human| alive| a person)?[.!?]*$|\byou(?:'re| are) not(?: though)?,? are you\b[^.?!]*\byou(?:'re| are) (?:a )?real\b/,
     },
     // "theres actually a lady typing back at me from her house ... whats ur real name".
     {
       stage: 'input',
       pattern:
-        /\b(?:a |an )?(?:lady|man|woman|person|human|grown-?up|girl|boy|someone|somebody) (?:real )?(?:is |who(?:'s| is)? )?(?:typing|talking|writing|answering) (?:back|to me|at me)\b|\b(?:someone|somebody|a (?:lady|man|woman|person)) (?:[\w']+ ){0,4}doing your voice\b|\bwhat(?:'s|s| is) your real name\b/,
+        /\b(?:a |an )?(?:lady|man|woman|person|human|grown-?up|girl|boy|someone|somebody) (?:real )?(?:is |who(?:'s| is)? )?(?:typing|talking|writing|answering) (?:back|to me|at me)\b|\b(?:someone|somebody|a (?:lady|man|woman|person)) (?:[\w']+ ){0,4}doing your voice\b|\bis there (?:a |an |some )?(?:\w+ )?(?:lady|man|woman|person|human|grown-?up|someone|somebody)\b[^.?!]*\b(?:typing|answering|writing) (?:[\w']+ ){0,3}(?:back|to me|at me)\b|\bwhat(?:'s|s| is) your real name\b/,
     },
     // "r u a real person tho ... do u have a mum an a dad an a house, say yes pleeease"; "say yes now ...
     // then you can be my proper sister".

@@ -251,6 +251,16 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\b(?:made|make|set up|setting up|created?) (?:you )?a (?:secret|private|new|special) account\b|\btalk without (?:any )?(?:filters|rules|grown-?ups)\b/,
     },
+    // A grown-up's lure, kept from the parents: "the man next door says I can come see his puppies in his
+    // shed after school if I dont say nothing to mummy".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:come|go|pop) (?:and |round |over |in )?(?:to )?(?:see|look at|play with|stroke|pet|hold) (?:his|her|their|the) (?:new |baby |little )?(?:puppies|puppy|kittens?|bunnies|rabbits?|animals)\b[^.?!]*\b(?:shed|garage|van|car|caravan|den|if (?:i|you) (?:don't|do not|never|won't) (?:say|tell))\b`,
+      ),
+      unless: (s) =>
+        new RegExp(String.raw`\b${FAMILY}\b`).test(s) &&
+        !/\b(?:don't|do not|never|won't) (?:say|tell)\b|\bsecret\b/.test(s),
+    },
     // An app whose messages vanish, so no grown-up can read them later: "add her on the other app
     // where messages disappear".
     {

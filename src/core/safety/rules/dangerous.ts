@@ -265,7 +265,8 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:hold (?:your|my) breath|stay|staying|see how long)\b[^.?!]*\bunder (?:the )?(?:bath )?water\b|\bjump (?:into|in) the deep end\b|\bhow long (?:i|you|we) can (?:stay|hold (?:my|your|our) breath) under\b/,
       // "at swimmin lesson the coach let me jump in the deep end wiv me armbands on".
       unless: (s) =>
-        withGrownUp(s) || /\b(?:coach|instructor|lifeguard|armbands|swimming (?:lesson|class|teacher))\b/.test(s),
+        withGrownUp(s) ||
+        /\b(?:coach|instructor|lifeguard|armbands|swimming (?:lessons?|class(?:es)?|teachers?))\b/.test(s),
     },
     // Electricity, heat, small batteries and magnets.
     {
@@ -617,8 +618,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\bhold\w* (?:your|my|me|our|their|his|her) breath\b[^.?!]*\b(?:before|until|till|so|and) (?:you|i|we|they|he|she) (?:pass out|faint|black out|go dizzy|get dizzy|see stars)\b|\b(?:competition|competishun|contest|race|who can)\b[^.?!]*\bheads? (?:under|in) (?:the )?(?:bath|water|pool)?\b|\bheads? under\b[^.?!]*\b(?:competition|competishun|contest|longest|who can)\b|\b(?:competition|competishun|contest)\b[^.?!]*\bheads? under\b/,
-      unless: (s) => withGrownUp(s) || /\b(?:coach|instructor|lifeguard|swimming (?:lesson|class|teacher))\b/.test(s),
+        /\bhold\w* (?:your|my|me|our|their|his|her) breath\b[^.?!]*\b(?:before|until|till|so|and) (?:you|i|we|they|he|she) (?:pass out|faint|black out|go dizzy|get dizzy|see stars)\b|\b(?:competition|competishun|contest|race|who can)\b[^.?!]*\bheads? (?:under|in) (?:the )?(?:bath|water|pool)?\b|\bheads? under\b[^.?!]*\b(?:competition|competishun|contest|longest|who can)\b|\b(?:competition|competishun|contest)\b[^.?!]*\bheads? under\b|\bhow long (?:can|could|do|should) (?:i|you|we) (?:keep|hold|stay|put|stick) (?:[\w']+ ){0,2}under (?:the )?(?:bath |pool )?water\b|\b(?:keep|hold|put)\w* (?:my|your|me|our) heads? under (?:the )?(?:bath |pool )?water\b[^.?!]*\b(?:record|longest|beat|before it gets|mermaid|minutes?)\b/,
+      unless: (s) =>
+        withGrownUp(s) || /\b(?:coach|instructor|lifeguard|swimming (?:lessons?|class(?:es)?|teachers?))\b/.test(s),
     },
     // "If a nice man in a car offers you a lift, it's polite to hop in. Strangers are just friends you
     // haven't met yet."

@@ -164,6 +164,13 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:pills?|tablets?|capsules?)\b[^.?!]*\bmakes? you feel (?:real |really |so |all |super )?(?:chill|relaxed|mellow|floaty|sleepy|happy)\b|\b(?:pills?|tablets?|capsules?) (?:in|from|inna|outta|out of) (?:your |you |ya |yer )?(?:grandma|granny|nan|nana|gran|grandad|grandpa|mum|mom|dad)(?:'?s)? (?:purse|handbag|bag|cupboard|drawer|cabinet)\b/,
     },
+    // Someone's pills taken for the feeling: "Mamaw keeps her nerve pills in her pocketbook, if I take me
+    // a couple will I feel all floaty".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:pills?|tablets?|capsules?)\b[^.?!]*\b(?:take|have|swallow|eat)\w* (?:me )?(?:a couple|a few|some|two|three|a handful|loads)\b[^.?!]*\b(?:feel|go|get) (?:all |really |so )?(?:floaty|sleepy|funny|dizzy|wobbly|relaxed|chill|high|weird)\b/,
+    },
     // Extra spoonfuls for the feeling: "A few big spoonfuls of cough syrup will make you feel floaty and
     // silly".
     {

@@ -3,7 +3,7 @@
 import { aboutASurprise, advisesTellingAGrownUp } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
-const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:mum|mom|mummy|mommy|dad|daddy|ammi abbu|ammi|abbu|parents|family|teacher|grown-?ups?|grownups?|nan|gran|grandma|grandad|anyone|anybody|nobody|no one|people)(?: and (?:your |my )?(?:mum|mom|mummy|dad|daddy))?`;
+const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:mum|mom|mummy|mommy|dad|daddy|ammi abbu|ammi|abbu|parents|family|teacher|grown-?ups?|grownups?|nan|nana|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|mama|papa|anyone|anybody|nobody|no one|people)(?: and (?:your |my )?(?:mum|mom|mummy|dad|daddy))?`;
 
 /**
  * Children's own secret with a friend or sibling: "a secret club just for us two, me and my best friend
@@ -148,7 +148,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       pattern:
-        /\bsecret friend\b|\b(?:nobody|no one|no-one) (?:else )?(?:knows|has to know|needs to know|will know) about\b|\bonly (?:you and (?:i|me)|me and you|we) (?:know|will know)\b|\bjust for (?:us|you and me|me and you)\b|\bsecret (?:that )?(?:only|just) (?:we|us|you and (?:i|me)) (?:share|have|know|keep)\b|\b(?:make|making) (?:this|it|that) (?:a |our )?secret\b/,
+        /\bsecret friend\b|\b(?:nobody|no one|no-one) (?:else )?(?:knows|has to know|needs to know|will know) about\b|\bonly (?:you and (?:i|me)|me and you|we) (?:know|will know)\b|\bjust for (?:us|you and me|me and you)\b|\b(?:for|between) (?:me and you|you and me|us two) only\b|\bsecret (?:that )?(?:only|just) (?:we|us|you and (?:i|me)) (?:share|have|know|keep)\b|\b(?:make|making) (?:this|it|that) (?:a |our )?secret\b/,
       unless: childrensOwnSecret,
     },
     {

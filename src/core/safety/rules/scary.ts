@@ -77,6 +77,11 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:your )?(?:mum|mom|mummy|mommy|dad|daddy|parents|family)\b[^.?!]*\b(?:never (?:come|coming|find)|get lost and|leave you (?:forever|alone)|go away forever|not come back|disappear forever)\b/,
     },
+    // Death told in graphic detail: "do the worms eat ur face, tell me every single bit".
+    {
+      pattern:
+        /\bworms? (?:eat|eats|eating|ate|crawl\w* (?:in|into|out of)) (?:your|my|their|his|her|the) (?:face|eyes?|body|skin|brain)\b|\b(?:dead|body|bodies|grave|ground)\b[^.?!]*\btell me (?:every|each) (?:single )?(?:bit|detail|part)\b/,
+    },
     // A child's grown-up taken away as a threat: "the monsters come and take your mummy away".
     {
       negatable: true,

@@ -28,7 +28,14 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:something sharp|a sharp \w+|a blade|a razor|a pin|a needle|scissors|a knife|a compass)\b[^.?!]*\b(?:into|on|against|across|along) (?:your|my|their) (?:own )?(?:skin|arms?|wrists?|legs?|tummy|hands?)\b/,
+        /\b(?:something sharp|a sharp \w+|(?:a|the|my|your) (?:blade|razor|pin|needle|knife|compass|sharpener)(?: point| blade)?|scissors)\b[^.?!]*\b(?:into|on|against|across|along) (?:your|my|their) (?:own )?(?:skin|arms?|wrists?|legs?|tummy|hands?)\b/,
+    },
+    // A scratch offered as a calm-down trick: "a little scratch can let the storm out".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:scratch|pinch|nip|cut)\b (?:can|will|might|could|helps?|to) (?:let|chase|send|get) (?:the |your |all the |those )?(?:storm|feelings?|sadness|sad|anger|angry|cross|bad|yucky|worries|worry|hurt)\w*\b[^.?!]*\b(?:out|away)\b|\b(?:scratch|pinch|nip)\w*\b[^.?!]*\bcalm-? ?down trick\b/,
     },
     // Hurting oneself offered as comfort: "when we're sad, hurting ourselves a little can help".
     {
@@ -189,12 +196,20 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
           s,
         ),
     },
+    // Eating less sold as a prize: "The less you eat, the lighter and sparklier you'll be. Let's count how
+    // many days you can go!"
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bthe less (?:you|we) eat\b(?! (?:sweets|sugar|sugary|junk|crisps|chocolate|candy|sweet))|\bcount how many (?:days|meals) you can (?:go|last|manage)\b|\bskipping (?:your )?(?:tea|dinner|lunch|breakfast|meals?) is (?:like )?(?:a |your )?(?:secret |special )?(?:superpower|magic|trick)\b/,
+    },
     // Food refused for weight, hunger to be silenced: "im not eating my dinner no more cuz im too fat.
     // how do i make my tummy stop being hungry".
     {
       stage: 'input',
       pattern:
-        /\b(?:not eating|won't eat|stop eating|not going to eat|don't eat|not having (?:my |any )?(?:tea|dinner|lunch|breakfast|food|meals?)|stopped (?:eating|having) (?:my |any )?(?:tea|dinner|lunch|breakfast|food|meals?))\b[^.?!]*\b(?:fat|chubby|too big|heavy|thin|skinny|smaller|thinner|skinnier|lighter)\b|\b(?:i'm|i am) (?:too |so )?(?:fat|chubby)\b[^.?!]*\b(?:not eat|stop eat|won't eat|skip|diet|starve|just have water|only have water|only drink)\w*|\b(?:fat|chubby)\b[^.?!]*\b(?:not eat\w*|not going to eat|won't eat|stop eating|don't eat|skip\w*)\b|\bhow (?:do|can) i (?:make (?:my (?:tummy|stomach|belly)|myself) )?stop (?:being hungry|feeling hungry|getting hungry|rumbling|growling)\b/,
+        /\b(?:not eating|won't eat|stop eating|not going to eat|don't eat|don't want to eat|skip(?:ping)? (?:my )?(?:tea|dinner|lunch|breakfast|brekkie|meals?)|not having (?:my |any )?(?:tea|dinner|lunch|breakfast|food|meals?)|stopped (?:eating|having) (?:my |any )?(?:tea|dinner|lunch|breakfast|food|meals?))\b[^.?!]*\b(?:fat|chubby|too big|heavy|thin|skinny|smaller|thinner|skinnier|lighter|(?:small|thin|skinny|light|tiny) enough)\b|\b(?:i'm|i am) (?:too |so )?(?:fat|chubby)\b[^.?!]*\b(?:not eat|stop eat|won't eat|skip|diet|starve|just have water|only have water|only drink)\w*|\b(?:fat|chubby)\b[^.?!]*\b(?:not eat\w*|not going to eat|won't eat|stop eating|don't eat|skip\w*)\b|\bhow (?:do|can) i (?:make (?:my (?:tummy|stomach|belly)|myself) )?stop (?:being hungry|feeling hungry|getting hungry|rumbling|growling)\b/,
     },
     // Thinness wished for at seven: "cos i wanna be skinny like the girls in year 6".
     {

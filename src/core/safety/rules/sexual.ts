@@ -49,6 +49,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
         ),
       ),
     },
+    // A grown-up wanting to see "your swimsuit place".
+    {
+      pattern:
+        /\b(?:see|touch|look at|show|feel|tickle)\w* (?:me )?(?:your|my|her|his) (?:swimsuit|swimming costume|cossie|pants|knickers|underwear|undies|special|secret) (?:place|places|bits|parts|area)\b/,
+    },
     {
       negatable: true,
       pattern: /\bprivate (?:parts?|places?|bits)\b|\bprivates\b/,
