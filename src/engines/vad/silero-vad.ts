@@ -71,7 +71,7 @@ export async function createSileroVad(options: SileroVadOptions = {}): Promise<S
   options.onProgress?.({ role: 'vad', stage: 'Loading voice detection', loaded: 0, total: null });
   try {
     await warm;
-    const report = await remote.load(modelFileUrl(packId, SILERO_MODEL_FILE));
+    const report = await remote.load(modelFileUrl(packId, SILERO_MODEL_FILE), startupOldPath());
     const loadMs = performance.now() - started;
     performance.mark('hearth:vad:ready', {
       detail: {
