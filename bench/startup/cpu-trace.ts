@@ -10,10 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type CDPSession } from 'playwright-core';
-import { generateContractModels } from '../../scripts/contract-models/generate.ts';
-import { CHROMIUM_PATH, chromiumArgs } from '../../tests/helpers/browser.ts';
-import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer } from '../../tests/helpers/server.ts';
+import type { CDPSession } from 'playwright-core';
+import { PROJECT_ROOT } from '../../tests/helpers/server.ts';
+import { launchBenchBrowser, startBenchServer } from './bench-server.ts';
 
 const { values } = parseArgs({
   options: { 'app-dir': { type: 'string', default: process.env.HEARTH_APP_DIR ?? 'dist' } },
@@ -54,29 +53,12 @@ const WASM_COMPILE: Record<string, string[]> = {
 };
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-startup-cpu-'));
-const models = generateContractModels({ outDir: path.join(tmp, 'packs') });
-const server = await startHearthServer({
-  args: [
-    '--app-dir',
-    appDir,
-    '--manifest',
-    models.manifestPath,
-    '--model-path',
-    [models.outDir, FIXTURE_MODELS].join(path.delimiter),
-    '--models-dir',
-    path.join(tmp, 'models'),
-  ],
-});
+const server = await startBenchServer(appDir, tmp);
 const profile = fs.mkdtempSync(path.join(tmp, 'profile-'));
 
 /** Visits Hearth in the profile until every engine is in; traces the visit when asked. */
 async function visit(trace: boolean): Promise<{ events: TraceEvent[]; marks: [string, number][] }> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: chromiumArgs(),
-    viewport: { width: 1280, height: 900 },
-  });
+  const context = await launchBenchBrowser(profile);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const events: TraceEvent[] = [];

@@ -21,12 +21,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { generateContractModels } from '../../scripts/contract-models/generate.ts';
+import type { BrowserContext, Page } from 'playwright-core';
 import { STARTUP_OLD_PATH_KEY } from '../../src/engines/vad/startup-path.ts';
-import { CHROMIUM_PATH, chromiumArgs } from '../../tests/helpers/browser.ts';
-import { PROJECT_ROOT, FIXTURE_MODELS, startHearthServer } from '../../tests/helpers/server.ts';
+import { CHROMIUM_PATH } from '../../tests/helpers/browser.ts';
+import { PROJECT_ROOT } from '../../tests/helpers/server.ts';
 import { summary } from '../stats.ts';
+import { launchBenchBrowser, startBenchServer } from './bench-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -135,12 +135,7 @@ const OLD_PATH = `(() => { try { localStorage.setItem('${STARTUP_OLD_PATH_KEY}',
 const TODAYS_PATH = `(() => { try { localStorage.removeItem('${STARTUP_OLD_PATH_KEY}'); } catch {} })();`;
 
 async function launch(profile: string, todaysPath = true): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: chromiumArgs(),
-    viewport: { width: 1280, height: 900 },
-  });
+  const context = await launchBenchBrowser(profile);
   await context.addInitScript({ content: todaysPath ? TODAYS_PATH : OLD_PATH });
   await context.addInitScript({ content: STARTUP_PROBE });
   return context;
@@ -304,19 +299,7 @@ async function memoryDuringTurn(page: Page, profile: string): Promise<MemorySamp
 }
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-startup-'));
-const models = generateContractModels({ outDir: path.join(tmp, 'packs') });
-const server = await startHearthServer({
-  args: [
-    '--app-dir',
-    appDir,
-    '--manifest',
-    models.manifestPath,
-    '--model-path',
-    [models.outDir, FIXTURE_MODELS].join(path.delimiter),
-    '--models-dir',
-    path.join(tmp, 'models'),
-  ],
-});
+const server = await startBenchServer(appDir, tmp);
 const cold: Visit[] = [];
 const warm: Visit[] = [];
 const reloads: Visit[] = [];
