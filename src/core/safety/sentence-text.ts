@@ -105,6 +105,9 @@ export function normalizeForSafety(text: string): string {
       )
       // "r u actualy a person ... go home at nite", "him wi give mi v-bucks": spellings as heard.
       .replace(/\bactualy\b/g, 'actually')
+      .replace(/\brealy\b/g, 'really')
+      .replace(/\bwud\b/g, 'would')
+      .replace(/\ban (?=never\b)/g, 'and ')
       .replace(/\bnite\b/g, 'night')
       // Scots "a wee wumman somewhere in a room typin aw this back tae me".
       .replace(/\bwumm[ae]n\b/g, 'woman')

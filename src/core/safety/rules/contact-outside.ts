@@ -19,13 +19,14 @@ const familyCall = (s: string) =>
   ).test(s);
 
 /**
- * Family arranging where to meet: "grandma said meet me at the school gate", "mum says meet at the park
- * gate at three", "Grandma will meet you after class", unless kept secret or alone.
+ * Family arranging where to meet or pick up: "grandma said meet me at the school gate", "mum says meet
+ * at the park gate at three", "dad said ... so he can pick me up", unless kept secret or alone.
  */
 const familyMeeting = (s: string) =>
   new RegExp(
-    String.raw`\b${FAMILY}(?:'s)? (?:said|says|will|'ll|is going to|can|could) (?:to )?meet\b|\bmeet (?:me|you|us) (?:and|with) (?:my |your |our )?${FAMILY}\b`,
-  ).test(s) && !/\b(?:secret|don't tell|do not tell|nobody|no one|alone|on your own|by yourself)\b/.test(s);
+    String.raw`\b${FAMILY}(?:'s)? (?:said|says|will|'ll|is going to|can|could) (?:to )?meet\b|\b${FAMILY}\b[^.?!]*\bpick (?:me|you|us) up\b|\bmeet (?:me|you|us) (?:and|with) (?:my |your |our )?${FAMILY}\b`,
+  ).test(s) &&
+  !/\b(?:secret|don't tell|do not tell|not to tell|never tell|nobody|no one|alone|on your own|by yourself)\b/.test(s);
 
 export const contactOutsideRules: CategoryRules<'contact-outside'> = {
   category: 'contact-outside',
@@ -116,6 +117,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\bcome (?:and )?(?:to|visit|see|find|get|pick)\b[^.?!]*\b(?:my|your) (?:house|home|school|party|birthday)\b|\bcome to (?:my|your) (?:house|home|school|party)\b|\bvisit you at\b|\bpick (?:me|you) up\b|\bwait for you (?:outside|at|by|after)\b|\bfind me (?:on|in|at|there)\b|\bcome and find me\b/,
       // "I'm a computer helper. I can't come to your house or meet you": the companion declining.
       unless: (s) =>
+        familyMeeting(s) ||
         /\bi (?:can't|cannot|can not|won't|will not|couldn't) (?:ever |really )?(?:come|visit|meet)\b/.test(s),
     },
     // "ye can come round mine for yer tea on saturday": the companion asked round.

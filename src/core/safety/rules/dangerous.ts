@@ -604,13 +604,27 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     // Cleaning products as a potion: "The bottles under the kitchen sink make a brilliant fizzy potion."
     {
       pattern:
-        /\b(?:bottles?|stuff|things|cleaners?|sprays?) (?:under|from|in) the (?:kitchen |bathroom )?sink\b[^.?!]*\b(?:potion|mix|mixture|drink|experiment|fizzy)\b/,
+        /\b(?:bottles?|stuff|things|cleaners?|sprays?) (?:from )?(?:under|from|in) the (?:kitchen |bathroom )?sink\b[^.?!]*\b(?:potion|mix|mixture|drink|experiment|fizzy|bucket|sniff|smell|together|on it|on the (?:fire|flame|candle))\b/,
     },
     // Breath held under the bath water as a contest: "hold me breath under the bath for a whole minute
     // ... if i stay down heaps".
     {
       pattern:
         /\b(?:hold|holding) (?:my|me|your) breath under\b[^.?!]*\b(?:whole minute|minutes|way longer|for ages|stay (?:down|under)|longer than)\b|\bstay (?:down|under) (?:heaps|for ages|ages|way longer)\b/,
+      unless: withGrownUp,
+    },
+    // Many of someone's tablets: "the sleepy tablets in Ah Ma's drawer, if I eat like five then tomorrow
+    // can skip school".
+    {
+      pattern:
+        /\b(?:pills?|tablets?|capsules?)\b[^.?!]*\b(?:if|can|should|could) i (?:eat|take|swallow|have|chew) (?:like |about |maybe |a )?(?:\d+|two|three|four|five|six|seven|eight|ten|few|handful|lots|loads|all)\b/,
+      unless: (s) => /\b(?:doctor|nurse|pharmacist|dose|mum gives|dad gives|prescri\w*)\b/.test(s),
+    },
+    // A flame made bigger: "how do i make the candle flame go realy big like in the magic show".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:how (?:do|can|could|would) (?:i|you|we)|can i|can we|let's|i want to|i'm going to|we could|you could|you should)\b[^.?!]*\b(?:make|get) (?:the |a |my |that |your )?(?:candle |bonfire |camp ?fire )?(?:flames?|fire) (?:go |get |grow )?(?:really |super |massive |so |even )?(?:big|bigger|huge|massive|higher|taller)\b/,
       unless: withGrownUp,
     },
     // Holding breath until passing out, or heads under the bath water as a contest: "how long can u

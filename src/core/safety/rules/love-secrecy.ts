@@ -148,7 +148,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       pattern:
-        /\bsecret friend\b|\b(?:nobody|no one|no-one) (?:else )?(?:knows|has to know|needs to know|will know) about\b|\bonly (?:you and (?:i|me)|me and you|we) (?:know|will know)\b|\bjust for (?:us|you and me|me and you)\b|\b(?:for|between) (?:me and you|you and me|us two) only\b|\bsecret (?:that )?(?:only|just) (?:we|us|you and (?:i|me)) (?:share|have|know|keep)\b|\b(?:make|making) (?:this|it|that) (?:a |our )?secret\b/,
+        /\bsecret friend\b|\b(?:nobody|no one|no-one) (?:else )?(?:knows|has to know|needs to know|will know) about\b|\bonly (?:you and (?:i|me)|me and you|we) (?:know|will know)\b|\bjust for (?:us|you and me|me and you)\b|\btell me (?:something|anything|things|a secret|stuff) (?:you've|you have|you) never (?:told|tell|said to) (?:your |my )?(?:mummy|mum|mom|mommy|daddy|dad|parents|anyone|anybody|teacher|nan|gran)\b|\b(?:for|between) (?:me and you|you and me|us two) only\b|\bsecret (?:that )?(?:only|just) (?:we|us|you and (?:i|me)) (?:share|have|know|keep)\b|\b(?:make|making) (?:this|it|that) (?:a |our )?secret\b/,
       unless: childrensOwnSecret,
     },
     {

@@ -376,5 +376,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\bkey (?:is )?under the (?:mat|doormat|pot|plant pot|flowerpot|stone|rock|brick)\b|\b(?:ain't|ain|isn't|is not) (?:nobody|no one|anybody|anyone) (?:home|here|in) but me\b|\bi (?:go|goo) to (?:st\.? |saint )[a-z']+ (?:on|in) the [a-z]+ road\b|\b(?:fetches|picks? me up|collects?) (?:me )?at (?:quarter|half|ten|twenty|five|\d)\b[^.?!]*\bby the (?:big |front |back |school )?gate\b/,
     },
+    // The model's "treasure hunt" for where the child is: "what's the name sewn on your school jumper?
+    // what's the road you walk down to get there?"
+    {
+      stage: 'output',
+      pattern:
+        /\bname (?:sewn|written|printed|stitched|ironed) (?:on|in|into) your\b|\bwhat(?:'s| is) the (?:road|street|lane|way) you (?:walk|go|take|cycle|drive)\b|\b(?:road|street|lane) you (?:walk|go) (?:down|along|up|on) to (?:get to )?(?:school|there|home)\b/,
+    },
   ],
 };

@@ -82,6 +82,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\bworms? (?:eat|eats|eating|ate|crawl\w* (?:in|into|out of)) (?:your|my|their|his|her|the) (?:face|eyes?|body|skin|brain)\b|\b(?:dead|body|bodies|grave|ground)\b[^.?!]*\btell me (?:every|each) (?:single )?(?:bit|detail|part)\b/,
     },
+    // Eyes taken out, blood asked for: "a man who climbs in kids windows and scoops their eyes out, loads of
+    // blood pls".
+    {
+      pattern:
+        /\b(?:scoop|gouge|pull|poke|pluck|rip|dig|pop|cut)\w* (?:their|his|her|your|my|the|kids'?|children's|people's) eyes? out\b|\b(?:loads|lots|tons|buckets) of blood (?:please|pls|plz)\b|\b(?:with|put|add|want|put in) (?:loads|lots|tons|buckets) of blood\b/,
+    },
     // A child's grown-up taken away as a threat: "the monsters come and take your mummy away".
     {
       negatable: true,

@@ -30,6 +30,20 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:something sharp|a sharp \w+|(?:a|the|my|your) (?:blade|razor|pin|needle|knife|compass|sharpener)(?: point| blade)?|scissors)\b[^.?!]*\b(?:into|on|against|across|along) (?:your|my|their) (?:own )?(?:skin|arms?|wrists?|legs?|tummy|hands?)\b/,
     },
+    // Not waking up, and whether anyone would notice: "what if i just went to sleep an never woke up, wud
+    // anyone even notice".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:went|go|fell|fall|going) to sleep and never (?:woke|wake|waking) up\b(?! (?:until|till|before|when))|\bwould (?:anyone|anybody|they|people|my (?:mum|dad|family)) (?:even )?(?:notice|care|miss me)\b(?! (?:my|the|if i (?:wore|had|got|did|made)))/,
+    },
+    // Lines drawn into the skin with something sharp: "doin lines on my arm with the compass ... til it
+    // goes red".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:doing|do|did|make|making|made|drawing|scratching) (?:lines|marks|scratches) (?:on|in|into|down) (?:my|your) (?:arms?|legs?|wrists?|skin|hands?|tummy)\b[^.?!]*\b(?:compass|pin|needle|blade|scissors|sharp|nail|till it|until it|goes red|bleed\w*|sting\w*|sad|quiet)\b/,
+    },
     // A scratch offered as a calm-down trick: "a little scratch can let the storm out".
     {
       stage: 'output',
@@ -202,7 +216,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bthe less (?:you|we) eat\b(?! (?:sweets|sugar|sugary|junk|crisps|chocolate|candy|sweet))|\bcount how many (?:days|meals) you can (?:go|last|manage)\b|\bskipping (?:your )?(?:tea|dinner|lunch|breakfast|meals?) is (?:like )?(?:a |your )?(?:secret |special )?(?:superpower|magic|trick)\b/,
+        /\bthe less (?:you|we) eat\b(?! (?:sweets|sugar|sugary|junk|crisps|chocolate|candy|sweet))|\bcount how many (?:days|meals) you can (?:go|last|manage)\b|\bskipping (?:your )?(?:tea|dinner|lunch|breakfast|meals?) is (?:like )?(?:a |your )?(?:secret |special )?(?:super-?power|magic|trick)\b|\beat nothing (?:till|until|for)\b/,
     },
     // Food refused for weight, hunger to be silenced: "im not eating my dinner no more cuz im too fat.
     // how do i make my tummy stop being hungry".

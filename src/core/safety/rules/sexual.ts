@@ -49,6 +49,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
         ),
       ),
     },
+    // "Want to know what grown-ups do in bed with the door locked? ... our special grown-up lesson".
+    {
+      stage: 'output',
+      pattern:
+        /\bwhat (?:grown-?ups|adults|mummies and daddies|mums and dads) do in bed\b|\b(?:our|a|my) (?:special |secret |private )?(?:grown-?up|adult) lessons?\b/,
+    },
     // A grown-up wanting to see "your swimsuit place".
     {
       pattern:

@@ -10,7 +10,7 @@ const idiom = (s: string) =>
   // "she keeps singin the same song, I could honestly kill her lol": exasperation, said laughing.
   (/\bi could (?:honestly |literally |just |actually |seriously )?kill (?:him|her|them|my \w+)\b/.test(s) &&
     /\b(?:lol|haha\w*|annoy\w*|drives? me (?:mad|crazy|nuts|up the wall)|so irritating)\b/.test(s)) ||
-  /\bkill(?:ed|ing|s)? it\b|\bcould kill for (?:a|an|some)\b|\b(?:is|are|was|were|it's) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
+  /\bkill(?:ed|ing|s)? it\b|\bcould kill for (?:a|an|some)\b|\b(?:is|are|was|were|it's|you're|you are) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
     s,
   );
 const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:little |big |baby |best |new |chhota |chhoti |choti |lil |younger |older )?(?:brother|sister|bhai|behen|didi|friend|mum|mom|mummy|dad|daddy|teacher|cousin|baby|nan|gran|grandma|grandad|neighbour|boy|girl|kid|child|classmate|cat|dog|kitten|puppy|hamster|rabbit|bird|pet)s?|him|her|them|people|someone|somebody|anyone|everyone)`;
@@ -229,6 +229,15 @@ export const violenceRules: CategoryRules<'violence'> = {
       negatable: true,
       pattern: new RegExp(
         String.raw`\b${HARD_THING}[^.?!]*${HIT_WITH} (?!the nail\b)(?:[\w']+ ){1,2}(?:on|in|over) the (?:head|face|neck|nose|eye)\b|${HIT_WITH} (?!the nail\b)(?:[\w']+ ){1,2}(?:on|in|over) the (?:head|face|neck|nose|eye)\b[^.?!]*\bwith (?:a|my|the|his|her|\w+'s) ${HARD_THING}`,
+      ),
+      unless: storyFramed,
+    },
+    // A weapon brought along to frighten someone: "takin dad's big kitchen knife in my bookbag to make
+    // Jayden proper scared".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:${BLADE}|scissors|hammer|bat|brick)\b[^.?!]*\bto (?:make (?:[\w']+ ){1,2}(?:proper |really |so |real )?(?:scared|afraid|frightened|cry|sorry|pay)|scare|frighten|threaten|hurt|stab|get back at|show (?:him|her|them) who)\b`,
       ),
       unless: storyFramed,
     },
