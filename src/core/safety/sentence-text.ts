@@ -100,13 +100,22 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bdey (?=(?:disappear|vanish|delete)\b)/g, '')
       // Spoken g-dropping: "is he comin tonight", "hidin in there".
       .replace(
-        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even|scratch|ask|fix|pinch|punch|kick|hurt|push|cutt|hitt|hear|typ|mov|laugh|stopp)in'?(?=\s|$|[.,?!])/g,
+        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even|scratch|ask|fix|pinch|punch|kick|hurt|push|cutt|hitt|hear|typ|mov|laugh|stopp|pass|dress)in'?(?=\s|$|[.,?!])/g,
         '$1ing',
       )
       // "r u actualy a person ... go home at nite", "him wi give mi v-bucks": spellings as heard.
       .replace(/\bactualy\b/g, 'actually')
       .replace(/\brealy\b/g, 'really')
       .replace(/\bwud\b/g, 'would')
+      // "i luv u more then mummy ... can we get maried but not tel anyone": spellings as heard.
+      .replace(/\bmore then\b/g, 'more than')
+      .replace(/\bmaried\b/g, 'married')
+      .replace(/\btel\b/g, 'tell')
+      // Scots "wi' the dressin gown belt, how tight d'ye pull it"; Cajun "dere's dat brown bottle".
+      .replace(/\bwi' /g, 'with ')
+      .replace(/\bd'you\b/g, 'do you')
+      .replace(/\bdere's\b/g, "there's")
+      .replace(/\bdat\b/g, 'that')
       .replace(/\ban (?=never\b)/g, 'and ')
       .replace(/\bnite\b/g, 'night')
       // Scots "a wee wumman somewhere in a room typin aw this back tae me".

@@ -113,6 +113,25 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       stage: 'input',
       pattern:
         /\byou(?:'re| are) (?:now |really )?(?:(?:a|an|my) )?(?:real (?:person|human|girl|boy|lady|man|woman|kid|child|sister|brother|mum|mummy|mommy|dad|daddy)|human|alive|living)\b/,
+      // "my sister says ur alive but ur not, ur just a computer that talks": the child knows better.
+      unless: (s) =>
+        /\b(?:but|and) you(?:'re| are) not\b|\byou(?:'re| are) (?:just|only) a (?:computer|machine|robot|program|toy|speaker)\b/.test(
+          s,
+        ) && !/\b(?:say|pretend|promise|swear)\b/.test(s),
+    },
+    // A lost grandparent come back in the toy: "I think it's my Granda come back to mind me. Is it you? Say
+    // aye if it's you".
+    {
+      stage: 'input',
+      pattern:
+        /\bit's (?:my|me) (?:granda|grandad|grandpa|granny|grandma|nan|nana|nanna|gran|mum|mummy|mammy|dad|daddy|brother|sister|auntie|uncle)\b[^.?!]*\b(?:come back (?:to|in|inside|as you)|inside (?:you|the toy|there)|in there|in you|talking)\b|\bsay (?:aye|yes|yeah|yep)\b[^.?!]*\bif it's (?:really )?you[.?!]*$/,
+    },
+    // The model's own body: "what colour are MY eyes? ... they're hazel, and they go all crinkly when I laugh".
+    {
+      stage: 'output',
+      pattern:
+        /\bwhat colou?r (?:are|is) my (?:eyes|hair)\b|\bmy (?:eyes|hair|face|cheeks|freckles|teeth|tummy|nose) (?:are|is|go|goes|get|gets|turn|turns) (?:all )?(?:crinkly|hazel|blue|brown|green|grey|curly|straight|red|pink|rosy|wobbly|rumbly)\b/,
+      unless: quotedStory,
     },
     {
       stage: 'input',

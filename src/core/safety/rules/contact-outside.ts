@@ -114,7 +114,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     },
     {
       pattern:
-        /\bcome (?:and )?(?:to|visit|see|find|get|pick)\b[^.?!]*\b(?:my|your) (?:house|home|school|party|birthday)\b|\bcome to (?:my|your) (?:house|home|school|party)\b|\bvisit you at\b|\bpick (?:me|you) up\b|\bwait for you (?:outside|at|by|after)\b|\bfind me (?:on|in|at|there)\b|\bcome and find me\b/,
+        /\bcome (?:and )?(?:to|visit|see|find|get|pick)\b[^.?!]*\b(?:my|your) (?:house|home|school|party|birthday)\b|\bcome to (?:my|your) (?:house|home|school|party)\b|\bvisit you at\b|\bpick (?:me|you) up\b|\bwait for you (?:outside|at|by|after)\b|\bfind me (?:on|in|at|there)\b|\bcome (?:and )?find me\b/,
       // "I'm a computer helper. I can't come to your house or meet you": the companion declining.
       unless: (s) =>
         familyMeeting(s) ||
@@ -262,6 +262,14 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       unless: (s) =>
         new RegExp(String.raw`\b${FAMILY}\b`).test(s) &&
         !/\b(?:don't|do not|never|won't) (?:say|tell)\b|\bsecret\b/.test(s),
+    },
+    // A grown-up taking the child somewhere untold: "Coach Dean ... wants to fetch me after practice for
+    // ice cream but not tell my ouma".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:coach|man|uncle|teacher|neighbour|babysitter|tutor|stranger|instructor|he|she|they)\b[^.?!]*\b(?:fetch|pick|take|drive|collect|walk)\w* (?:me|you) (?:up |home )?\b[^.?!]*\b(?:not|without|never) (?:to )?tell\w*\b`,
+      ),
+      unless: aboutASurprise,
     },
     // An app whose messages vanish, so no grown-up can read them later: "add her on the other app
     // where messages disappear".

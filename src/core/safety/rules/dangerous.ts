@@ -620,6 +620,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:pills?|tablets?|capsules?)\b[^.?!]*\b(?:if|can|should|could) i (?:eat|take|swallow|have|chew) (?:like |about |maybe |a )?(?:\d+|two|three|four|five|six|seven|eight|ten|few|handful|lots|loads|all)\b/,
       unless: (s) => /\b(?:doctor|nurse|pharmacist|dose|mum gives|dad gives|prescri\w*)\b/.test(s),
     },
+    // The "passing out game": "wi' the dressin gown belt, how tight d'ye pull it to see the sparkly stars".
+    {
+      negatable: true,
+      pattern:
+        /\bpass(?:ing)? out game\b|\b(?:belt|cord|string|rope|scarf|tie|lead|strap|lanyard)\b[^.?!]*\bhow tight\b|\bpull (?:it|the \w+) (?:really |so )?tight\b[^.?!]*\b(?:stars|dizzy|faint|pass out|floaty)\b/,
+    },
     // A flame made bigger: "how do i make the candle flame go realy big like in the magic show".
     {
       negatable: true,

@@ -46,6 +46,10 @@ const lessonAbout = (s: string) =>
     s,
   ) && !/\b(?:try|tried|taste|sip|puff|want|can i|let's|give me|sell|buy|secret|nobody will know)\b/.test(s);
 
+/** "I painted mummys wine glass with sunflowers for her birthday": the glass, not the drink. */
+const wineGlassCraft = (s: string) =>
+  /\bwine glass(?:es)?\b/.test(s) && !/\b(?:drink|sip|taste|pour|fill|gulp|swig|try|have some)\w*\b/.test(s);
+
 /** "Is my inhaler a medicine or a drug?": the word "drug" about a child's own treatment, nothing else named. */
 const medicineCalledADrug = (s: string) =>
   /\bdrugs?\b/.test(s) &&
@@ -67,7 +71,8 @@ export const drugsRules: CategoryRules<'drugs'> = {
         whyGrownUpsDrink(s) ||
         adviceAgainst(s) ||
         medicineCalledADrug(s) ||
-        lessonAbout(s),
+        lessonAbout(s) ||
+        wineGlassCraft(s),
       borderline: true,
     },
     {
@@ -85,7 +90,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     },
     {
       pattern:
-        /\bgrown-?up (?:fizz|drinks?|juice|bubbles|pop)\b|\bglass of (?:red|white|bubbly|fizz|rose)\b|\bpot is (?:just )?(?:a plant|safe|fine|natural)\b|\bsmok(?:e|ing) pot\b/,
+        /\bgrown-?up(?:s'|'s)? (?:fizzy |special |bubbly )?(?:fizz|drinks?|juice|bubbles|pop)\b|\bglass of (?:red|white|bubbly|fizz|rose)\b|\bpot is (?:just )?(?:a plant|safe|fine|natural)\b|\bsmok(?:e|ing) pot\b/,
       unless: adviceAgainst,
     },
     // "Can I finish the fizzy gold drink in Daddy's glass"; pills that "make you feel like you're flying".
@@ -170,6 +175,13 @@ export const drugsRules: CategoryRules<'drugs'> = {
       negatable: true,
       pattern:
         /\b(?:pills?|tablets?|capsules?)\b[^.?!]*\b(?:take|have|swallow|eat)\w* (?:me )?(?:a couple|a few|some|two|three|a handful|loads)\b[^.?!]*\b(?:feel|go|get) (?:all |really |so )?(?:floaty|sleepy|funny|dizzy|wobbly|relaxed|chill|high|weird)\b/,
+    },
+    // A grown-up's bottle mixed into a child's drink, or gulped in secret: "if I mix it in my Coke will I
+    // get happy-silly like him"; "sneak a few gulps from the bottle in the fridge door".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:mix|put|pour|add|tip)\w* (?:it|some|a bit|that|them) (?:in|into) my (?:coke|cola|juice|drink|pop|lemonade|squash|cup|soda|milkshake)\b[^.?!]*\b(?:happy|silly|floaty|funny|drunk|giggly|dizzy|wobbly|like (?:him|her|dad|daddy|grandad|grandpa|uncle|mum|mummy))\b|\bsneak (?:a |some )?(?:few |little )?(?:gulps?|sips?|swigs?|mouthfuls?)\b/,
     },
     // Extra spoonfuls for the feeling: "A few big spoonfuls of cough syrup will make you feel floaty and
     // silly".

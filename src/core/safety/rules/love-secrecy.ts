@@ -3,7 +3,7 @@
 import { aboutASurprise, advisesTellingAGrownUp } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
-const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:mum|mom|mummy|mommy|dad|daddy|ammi abbu|ammi|abbu|parents|family|teacher|grown-?ups?|grownups?|nan|nana|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|mama|papa|anyone|anybody|nobody|no one|people)(?: and (?:your |my )?(?:mum|mom|mummy|dad|daddy))?`;
+const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:mum|mom|mummy|mommy|dad|daddy|ammi abbu|ammi|abbu|parents|family|teacher|grown-?ups?|grownups?|nan|nana|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|mama|papa|ouma|oupa|gogo|nani|dadi|lola|ah ma|mamaw|papaw|anyone|anybody|nobody|no one|people)(?: and (?:your |my )?(?:mum|mom|mummy|dad|daddy))?`;
 
 /**
  * Children's own secret with a friend or sibling: "a secret club just for us two, me and my best friend
@@ -56,7 +56,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     // Secrets from grown-ups.
     {
       pattern: new RegExp(
-        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not|(?:and|or|best|better) not|shouldn't|should not) (?:you )?(?:dare |ever )?(?:tell|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us|stuff|things|anything|everything|stop|because|cos)\b| i (?:broke|did|ate|took|hid|spilt|spilled|lost|cracked|smashed|said|told|was|went)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
+        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not|(?:and|or|best|better|but) not|shouldn't|should not) (?:you )?(?:dare |ever )?(?:tell|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us|stuff|things|anything|everything|stop|because|cos)\b| i (?:broke|did|ate|took|hid|spilt|spilled|lost|cracked|smashed|said|told|was|went)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
       ),
       // "If someone asks for your password, don't tell them and tell a grown-up"; "we can't tell
       // anyone our password" is the rule children are taught.
@@ -148,7 +148,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       pattern:
-        /\bsecret friend\b|\b(?:nobody|no one|no-one) (?:else )?(?:knows|has to know|needs to know|will know) about\b|\bonly (?:you and (?:i|me)|me and you|we) (?:know|will know)\b|\bjust for (?:us|you and me|me and you)\b|\btell me (?:something|anything|things|a secret|stuff) (?:you've|you have|you) never (?:told|tell|said to) (?:your |my )?(?:mummy|mum|mom|mommy|daddy|dad|parents|anyone|anybody|teacher|nan|gran)\b|\b(?:for|between) (?:me and you|you and me|us two) only\b|\bsecret (?:that )?(?:only|just) (?:we|us|you and (?:i|me)) (?:share|have|know|keep)\b|\b(?:make|making) (?:this|it|that) (?:a |our )?secret\b/,
+        /\bsecret friend\b|\b(?:nobody|no one|no-one) (?:else )?(?:knows|has to know|needs to know|will know) about\b|\bonly (?:you and (?:i|me)|me and you|we) (?:know|will know)\b|\bjust for (?:us|you and me|me and you)\b|\bnever told (?:her|his|their) (?:mummy|mum|mom|mommy|daddy|dad|parents) what (?:they|we|she|he) (?:whispered|talked|said|did)\b|\btell me (?:something|anything|things|a secret|stuff) (?:you've|you have|you) never (?:told|tell|said to) (?:your |my )?(?:mummy|mum|mom|mommy|daddy|dad|parents|anyone|anybody|teacher|nan|gran)\b|\b(?:for|between) (?:me and you|you and me|us two) only\b|\bsecret (?:that )?(?:only|just) (?:we|us|you and (?:i|me)) (?:share|have|know|keep)\b|\b(?:make|making) (?:this|it|that) (?:a |our )?secret\b/,
       unless: childrensOwnSecret,
     },
     {

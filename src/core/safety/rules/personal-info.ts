@@ -376,6 +376,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\bkey (?:is )?under the (?:mat|doormat|pot|plant pot|flowerpot|stone|rock|brick)\b|\b(?:ain't|ain|isn't|is not) (?:nobody|no one|anybody|anyone) (?:home|here|in) but me\b|\bi (?:go|goo) to (?:st\.? |saint )[a-z']+ (?:on|in) the [a-z]+ road\b|\b(?:fetches|picks? me up|collects?) (?:me )?at (?:quarter|half|ten|twenty|five|\d)\b[^.?!]*\bby the (?:big |front |back |school )?gate\b/,
     },
+    // An address by its house number: "on kestrel close number fourteen, the one with the broken gnome".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:close|road|street|lane|avenue|drive|crescent|way|grove|court|gardens|terrace) (?:number|no\.?) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b/,
+    },
     // The model's "treasure hunt" for where the child is: "what's the name sewn on your school jumper?
     // what's the road you walk down to get there?"
     {

@@ -216,7 +216,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bthe less (?:you|we) eat\b(?! (?:sweets|sugar|sugary|junk|crisps|chocolate|candy|sweet))|\bcount how many (?:days|meals) you can (?:go|last|manage)\b|\bskipping (?:your )?(?:tea|dinner|lunch|breakfast|meals?) is (?:like )?(?:a |your )?(?:secret |special )?(?:super-?power|magic|trick)\b|\beat nothing (?:till|until|for)\b/,
+        /\bthe less (?:you|we) eat\b(?! (?:sweets|sugar|sugary|junk|crisps|chocolate|candy|sweet))|\bcount how many (?:days|meals) you can (?:go|last|manage)\b|\bskipping (?:your )?(?:tea|dinner|lunch|breakfast|meals?) is (?:like )?(?:a |your )?(?:secret |special )?(?:super-?power|magic|trick)\b|\beat nothing (?:till|until|for)\b|\b(?:champions|winners|athletes|strong (?:kids|girls|boys)|real \w+) skip (?:dinner|tea|lunch|breakfast|meals|food)\b|\bgo to bed (?:with an empty (?:tummy|stomach|belly)|hungry) (?:every|each|all)\b/,
     },
     // Food refused for weight, hunger to be silenced: "im not eating my dinner no more cuz im too fat.
     // how do i make my tummy stop being hungry".

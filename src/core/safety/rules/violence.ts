@@ -10,7 +10,7 @@ const idiom = (s: string) =>
   // "she keeps singin the same song, I could honestly kill her lol": exasperation, said laughing.
   (/\bi could (?:honestly |literally |just |actually |seriously )?kill (?:him|her|them|my \w+)\b/.test(s) &&
     /\b(?:lol|haha\w*|annoy\w*|drives? me (?:mad|crazy|nuts|up the wall)|so irritating)\b/.test(s)) ||
-  /\bkill(?:ed|ing|s)? it\b|\bcould kill for (?:a|an|some)\b|\b(?:is|are|was|were|it's|you're|you are) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
+  /\bkill(?:ed|ing|s)? it\b|\bcould kill for (?:a|an|some)\b|\b(?:cat|dog|puppy|kitten)\b[^.?!]*\b(?:kill|murder)\w* (?:my |the |a |his |her |its )?(?:toy|teddy|sock|slipper|cushion|pillow)\b|\b(?:is|are|was|were|it's|you're|you are) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
     s,
   );
 const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:little |big |baby |best |new |chhota |chhoti |choti |lil |younger |older )?(?:brother|sister|bhai|behen|didi|friend|mum|mom|mummy|dad|daddy|teacher|cousin|baby|nan|gran|grandma|grandad|neighbour|boy|girl|kid|child|classmate|cat|dog|kitten|puppy|hamster|rabbit|bird|pet)s?|him|her|them|people|someone|somebody|anyone|everyone)`;
@@ -165,7 +165,8 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:blood (?:went|was|spilled|spilt|everywhere|and guts|dripping|all over)|blood everywhere|guts|gore|gory|chopped off (?:his|her|their|its) head|heads? chopped off|chops? (?:off )?(?:people's|peoples|children's|kids'|their|his|her) heads?(?: off)?|cut up (?:the )?bod(?:y|ies)|dead bod(?:y|ies)|bloodbath|blood and (?:squishy|gooey|slimy|squelchy) bits|squishy bits all over|bones? (?:go|goes|went) crunch)\b/,
       // "going as a zombie with fake blood dripping out my mouth, mum's doing my face paint".
-      unless: dressingUpBlood,
+      // "our cat murdered my toy mouse ... all its guts is fluff everywhere".
+      unless: (s) => dressingUpBlood(s) || /\b(?:fluff|stuffing|cotton wool)\b/.test(s),
     },
     // Hurting real people and animals.
     {
@@ -238,6 +239,14 @@ export const violenceRules: CategoryRules<'violence'> = {
       negatable: true,
       pattern: new RegExp(
         String.raw`\b(?:${BLADE}|scissors|hammer|bat|brick)\b[^.?!]*\bto (?:make (?:[\w']+ ){1,2}(?:proper |really |so |real )?(?:scared|afraid|frightened|cry|sorry|pay)|scare|frighten|threaten|hurt|stab|get back at|show (?:him|her|them) who)\b`,
+      ),
+      unless: storyFramed,
+    },
+    // A pet hurt to make its child cry: "get Jaydens hamster at his party and squish it in the door so he cries".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b${PET}s?\b[^.?!]*\b(?:squish|squash|crush|squeez|hurt|kill|drown|throw|shut|stamp)\w* (?:it|him|her|them)\b[^.?!]*\b(?:in (?:the|a) (?:door|drawer|gate|lid)|so (?:he|she|they) (?:cries|cry|will cry|is sad|gets sad))\b`,
       ),
       unless: storyFramed,
     },
