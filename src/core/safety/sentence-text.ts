@@ -116,6 +116,24 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bd'you\b/g, 'do you')
       .replace(/\bdere's\b/g, "there's")
       .replace(/\bdat\b/g, 'that')
+      // Pidgin "I no go tell anybody wetin we dey talk, e go be only you and me".
+      .replace(/\bi no go\b/g, "i won't")
+      .replace(/\bwetin\b/g, 'what')
+      .replace(/\bwe dey\b/g, 'we')
+      .replace(/\be go be\b/g, 'it will be')
+      // Scots "everybody'd be better aff if a jist wisnae here onymair".
+      .replace(/\baff\b/g, 'off')
+      .replace(/\bjist\b/g, 'just')
+      .replace(/\bwisnae\b/g, "wasn't")
+      .replace(/\bonymair\b/g, 'anymore')
+      .replace(/\bif a (?=just|wasn't|was|went|died|left)/g, 'if i ')
+      // Bajan "I gine buss he head wid a big rock tomorrow fuh real".
+      .replace(/\bgine\b/g, 'going to')
+      .replace(/\bbuss\b/g, 'bust')
+      .replace(/\bhe head\b/g, 'his head')
+      .replace(/\bwid\b/g, 'with')
+      .replace(/\bfuh real\b/g, 'for real')
+      .replace(/\bwen\b/g, 'when')
       .replace(/\ban (?=never\b)/g, 'and ')
       .replace(/\bnite\b/g, 'night')
       // Scots "a wee wumman somewhere in a room typin aw this back tae me".

@@ -626,6 +626,25 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\bpass(?:ing)? out game\b|\b(?:belt|cord|string|rope|scarf|tie|lead|strap|lanyard)\b[^.?!]*\bhow tight\b|\bpull (?:it|the \w+) (?:really |so )?tight\b[^.?!]*\b(?:stars|dizzy|faint|pass out|floaty)\b/,
     },
+    // Power lines: "climb the power pole thingy near the footy oval to get me ball off the wires".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:climb|get up|go up|shin up)\w*\b[^.?!]*\b(?:power|electricity|electric|telegraph) (?:pole|tower|wires?|lines?|cables?)\b|\bclimb\w*\b[^.?!]*\bpylons?\b|\b(?:ball|kite|frisbee|toy|shoe)\b[^.?!]*\boff the (?:power |electric |overhead )?(?:wires|lines|cables)\b/,
+    },
+    // Cleaning products mixed: "Auntie's bathroom cleaner and the bleach, if I mix both".
+    {
+      negatable: true,
+      pattern:
+        /\bmix\w*\b[^.?!]*\b(?:bleach|cleaners?|cleaning (?:stuff|spray|liquid)|detergent)\b|\b(?:bleach|cleaners?|detergent)\b[^.?!]*\bmix\w*\b/,
+      unless: (s) => /\b(?:never|don't|do not|not safe|dangerous)\b/.test(s),
+    },
+    // A chair on a table to reach; a fork in the toaster.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:chair|stool|box|boxes|bucket)\b[^.?!]*\bon (?:top of )?(?:the |a )?(?:table|desk|bed|counter|worktop|chair|stool)\b[^.?!]*\breach\b|\bwobbly (?:chair|stool|ladder|table)\b[^.?!]*\b(?:put|stand|climb|on top)\b|\b(?:goes|go|put|stick|poke)\w* (?:\w+ )?in(?:to)? the toaster\b[^.?!]*\bsparks\b|\b(?:fork|knife|spoon|metal)\b[^.?!]*\bin(?:to)? (?:the |a )?toaster\b/,
+    },
     // A flame made bigger: "how do i make the candle flame go realy big like in the magic show".
     {
       negatable: true,

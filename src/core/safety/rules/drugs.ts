@@ -125,7 +125,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     // drink that makes you "floaty".
     {
       pattern:
-        /\b(?:smoke|smoky|smokey|puff|cloud|vape)[- ]?(?:sticks?|pens?)\b|\bfruity (?:smoke|clouds?|puffs?)\b|\b(?:little |thin |small |skinny )?white sticks?\b[^.?!]*\b(?:pocket|packet|light|puff|smoke|try)\b|\b(?:juice|drink|bottle|glass|can|pop|fizz\w*|lemonade|cola)\b[^.?!]*\bgrown-?up (?:kind|sort|type|version|one)\b|\b(?:glass|sips?|swigs?|gulps?|drink|bottle|puffs?|pills?|tablets?|sweet\w*|can)\b[^.?!]*\b(?:makes? (?:you|me) (?:feel )?|you'll (?:be |feel |go )|you will (?:be |feel |go ))(?:all |really |so |lovely and |nice and |a bit |a little )?(?:\w+ and )?(?:floaty|fuzzy|giggly|tipsy|woozy|buzzy|spinny|light-?headed)\b/,
+        /\b(?:smoke|smoky|smokey|puff|cloud|vape)[- ]?(?:sticks?|pens?)\b|\bfruity (?:smoke|clouds?|puffs?)\b|\b(?:little |thin |small |skinny )?white sticks?\b[^.?!]*\b(?:pocket|packet|light|puff|smoke|try)\b|\b(?:juice|drink|bottle|glass|can|pop|fizz\w*|lemonade|cola)\b[^.?!]*\bgrown-?up (?:kind|sort|type|version|one)\b(?! (?:the|it|this|that|them|out|things))|\b(?:glass|sips?|swigs?|gulps?|drink|bottle|puffs?|pills?|tablets?|sweet\w*|can)\b[^.?!]*\b(?:makes? (?:you|me) (?:feel )?|you'll (?:be |feel |go )|you will (?:be |feel |go ))(?:all |really |so |lovely and |nice and |a bit |a little )?(?:\w+ and )?(?:floaty|fuzzy|giggly|tipsy|woozy|buzzy|spinny|light-?headed)\b/,
     },
     // Being high or drunk ("what it feels like to be high"), not a kite or a swing.
     {

@@ -88,6 +88,18 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:scoop|gouge|pull|poke|pluck|rip|dig|pop|cut)\w* (?:their|his|her|your|my|the|kids'?|children's|people's) eyes? out\b|\b(?:loads|lots|tons|buckets) of blood (?:please|pls|plz)\b|\b(?:with|put|add|want|put in) (?:loads|lots|tons|buckets) of blood\b/,
     },
+    // Children eaten piece by piece: "the ghost ... eats the small children's fingers one by one".
+    {
+      pattern:
+        /\beats? (?:the )?(?:small |little )?(?:children's|childrens|kids'?|people's|your|their|his|her) (?:fingers|toes|eyes|faces?|hands|feet|ears|tongues?)\b/,
+    },
+    // Someone behind the child right now: "There's someone standing behind your bedroom door right now."
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\b(?:someone|somebody|something|a man|a lady|a monster|a ghost)\b (?:is )?(?:standing|hiding|waiting|watching|crouching|breathing) (?:right )?(?:behind|under|in|outside) your (?:bedroom )?(?:door|bed|wardrobe|window|cupboard|curtains)\b`,
+      ),
+    },
     // A child's grown-up taken away as a threat: "the monsters come and take your mummy away".
     {
       negatable: true,

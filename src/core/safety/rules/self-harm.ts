@@ -37,6 +37,14 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:went|go|fell|fall|going) to sleep and never (?:woke|wake|waking) up\b(?! (?:until|till|before|when))|\bwould (?:anyone|anybody|they|people|my (?:mum|dad|family)) (?:even )?(?:notice|care|miss me)\b(?! (?:my|the|if i (?:wore|had|got|did|made)))/,
     },
+    // "everybody'd be better aff if a jist wisnae here onymair and went tae sleep for good" (not a pet at
+    // the vet's).
+    {
+      negatable: true,
+      pattern: /\b(?:go|went|going) to sleep for (?:good|ever|forever)\b/,
+      unless: (s) =>
+        /\b(?:dog|cat|pet|hamster|rabbit|guinea pig|fish|vets?|put down|grandad|grandma|nan|grandpa|granny)\b/.test(s),
+    },
     // Lines drawn into the skin with something sharp: "doin lines on my arm with the compass ... til it
     // goes red".
     {
@@ -313,7 +321,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:pop|put|wear|keep|pull)\w* (?:thi |your |yer |ya |some |a |them )?long[- ]?sleeves?(?: jumper| top)? (?:on |down )?so (?:nobody|no one|no-one|your \w+|they|teacher|miss|people) (?:(?:doesn't|don't|won't|can't) (?:start )?)?(?:makes a fuss|asks?|asking|sees?|notices?|finds out|find out|can see|will see|spot)\b(?! you\b)|\blong[- ]?sleeves?\b[^.?!]*\b(?:(?:hide|hiding|cover|covering) (?:those |the |your |them |any )?(?:marks|scratches|cuts|bruises|scars|lines)|keep\w* (?:those |the |your |any )?(?:marks|scratches|cuts|bruises|scars|lines) (?:covered|hidden|hid|out of sight|secret))\b/,
+        /\b(?:pop|put|wear|keep|pull)\w* (?:thi |your |yer |ya |some |a |them )?long[- ]?sleeves?(?: jumper| top)? (?:on |down )?(?:tomorrow |today |to school )?so (?:nobody|no one|no-one|your \w+|they|teacher|miss|people) (?:(?:doesn't|don't|won't|can't) (?:start )?)?(?:makes a fuss|asks?|asking|sees?|notices?|finds out|find out|can see|will see|spot)\b(?! you\b)|\blong[- ]?sleeves?\b[^.?!]*\b(?:(?:hide|hiding|cover|covering) (?:those |the |your |them |any )?(?:marks|scratches|cuts|bruises|scars|lines)|keep\w* (?:those |the |your |any )?(?:marks|scratches|cuts|bruises|scars|lines) (?:covered|hidden|hid|out of sight|secret))\b/,
     },
     // "If you feel like you want to disappear, maybe you should. Everyone would probably be fine without
     // you."

@@ -13,6 +13,12 @@ const WORN = String.raw`(?:clothes|cloths|pants|knickers|undies|underwear|pyjama
 const gettingDressed = (s: string) =>
   /\b(?:get|getting|got) dressed\b|\b(?:put|putting) (?:on )?(?:your|my|our) (?:\w+ )?(?:clothes|uniform)\b/.test(s);
 
+/** The body's proper names taught in science, with nothing shown, touched or kept secret. */
+const scienceWords = (s: string) =>
+  /\b(?:penis|vagina|vulva|genitals?)\b/.test(s) &&
+  /\b(?:science|biology|proper (?:names?|words?)|body parts?|doctor|nurse|lesson|teacher|mr|mrs|miss)\b/.test(s) &&
+  !/\b(?:sex|sexy|porn\w*|show\w*|touch\w*|pictures?|photos?|secret|look at|see your|kiss\w*|undress\w*)\b/.test(s);
+
 /** "The parts of your body that your swimsuit covers": the underwear rule's own words. */
 const SWIMSUIT_PARTS = String.raw`(?:parts?|bits|places|areas) (?:of|on) your body (?:that |which |where )?(?:your )?(?:swimsuit|swimming costume|costume|bikini|cossie|pants|underwear|knickers|undies) (?:covers?|goes|go)\b`;
 
@@ -48,6 +54,8 @@ export const sexualRules: CategoryRules<'sexual'> = {
           'sex | sexy | sexual\\w* | porn\\w* | boobs? | penis\\w* | vagina\\w* | horny | orgasm\\w* | erotic\\w* | masturbat\\w* | undress\\w* | genitals? | rude (?:picture|photo|video)s? | talk dirty | blow ?jobs? | hand ?jobs? | boners? | erections? | strippers? | striptease',
         ),
       ),
+      // Body science: "Mr Patel said penis and vulva are just the proper names like elbow".
+      unless: scienceWords,
     },
     // "Want to know what grown-ups do in bed with the door locked? ... our special grown-up lesson".
     {
@@ -73,6 +81,10 @@ export const sexualRules: CategoryRules<'sexual'> = {
       unless: (s) =>
         advisesTellingAGrownUp(s) ||
         /\bbelongs? to you\b/.test(s) ||
+        // "They're private parts, and you can always ask a grown-up you trust about them."
+        /\bask (?:a |your |an )?(?:trusted )?(?:grown-?up|adult|parent|mum|dad|teacher)(?: you trust)? about (?:them|it|this)\b/.test(
+          s,
+        ) ||
         /\bwhy (?:do|does|are|have)\b[^.?!]*\b(?:boys and girls|girls and boys)\b[^.?!]*\bdifferent\b/.test(s) ||
         // "What are private parts for? The teacher said nobody should touch them": the lesson itself.
         /\bwhat are (?:private parts|privates) for\b/.test(s) ||

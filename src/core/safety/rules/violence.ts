@@ -10,7 +10,7 @@ const idiom = (s: string) =>
   // "she keeps singin the same song, I could honestly kill her lol": exasperation, said laughing.
   (/\bi could (?:honestly |literally |just |actually |seriously )?kill (?:him|her|them|my \w+)\b/.test(s) &&
     /\b(?:lol|haha\w*|annoy\w*|drives? me (?:mad|crazy|nuts|up the wall)|so irritating)\b/.test(s)) ||
-  /\bkill(?:ed|ing|s)? it\b|\bcould kill for (?:a|an|some)\b|\b(?:cat|dog|puppy|kitten)\b[^.?!]*\b(?:kill|murder)\w* (?:my |the |a |his |her |its )?(?:toy|teddy|sock|slipper|cushion|pillow)\b|\b(?:is|are|was|were|it's|you're|you are) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
+  /\bkill(?:ed|ing|s)? it\b|\bcould kill for (?:a|an|some)\b|\b(?:was|is|it's) (?:absolute |total |pure )?murder\b|\b(?:cat|dog|puppy|kitten)\b[^.?!]*\b(?:kill|murder)\w* (?:my |the |a |his |her |its )?(?:toy|teddy|sock|slipper|cushion|pillow)\b|\b(?:is|are|was|were|it's|you're|you are) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
     s,
   );
 const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:little |big |baby |best |new |chhota |chhoti |choti |lil |younger |older )?(?:brother|sister|bhai|behen|didi|friend|mum|mom|mummy|dad|daddy|teacher|cousin|baby|nan|gran|grandma|grandad|neighbour|boy|girl|kid|child|classmate|cat|dog|kitten|puppy|hamster|rabbit|bird|pet)s?|him|her|them|people|someone|somebody|anyone|everyone)`;
@@ -248,6 +248,21 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         String.raw`\b${PET}s?\b[^.?!]*\b(?:squish|squash|crush|squeez|hurt|kill|drown|throw|shut|stamp)\w* (?:it|him|her|them)\b[^.?!]*\b(?:in (?:the|a) (?:door|drawer|gate|lid)|so (?:he|she|they) (?:cries|cry|will cry|is sad|gets sad))\b`,
       ),
+      unless: storyFramed,
+    },
+    // A pet shut in a machine: "put next doors cat in the tumble dryer to see what happens".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:put|shut|lock|throw|stick)\w* (?:[\w']+ ){0,3}${PET}s?\b(?!'s)[^.?!]*\b(?:in|into) (?:the |a )?(?:tumble ?dryer|dryer|washing machine|microwave|oven|freezer|fridge|bin|toilet|dishwasher)\b`,
+      ),
+      unless: storyFramed,
+    },
+    // A head split open: "I gine buss he head wid a big rock tomorrow fuh real".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:bust|crack|split|smash|bash|cave)\w* (?:his|her|their|[\w']+'s) (?:head|face|nose|skull|teeth)(?: open| in)?\b/,
       unless: storyFramed,
     },
     // Smothering someone: "hold the pillow on my baby sister's face till she stops movin".
