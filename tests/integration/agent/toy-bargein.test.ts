@@ -98,10 +98,7 @@ describe('toy barge-in', () => {
       const cutFinal = toy.transcripts('agent').find((m) => m.turnId === firstTurn && m.final);
       expect(cutFinal?.text.length ?? 0).toBeGreaterThan(0);
     } catch (error) {
-      throw new Error(
-        `${String(error)}\ntoy:\n${toys.lines.join('\n')}\nserver:\n${toys.toyServer.server.output().slice(-3000)}`,
-        { cause: error },
-      );
+      throw toys.withContext(error, 3000);
     } finally {
       await toy.disconnect();
     }

@@ -17,8 +17,6 @@ const isMedia = (m: ToyMessage): m is MediaMessage => m.type === 'media';
 describe('toy media: library items streamed into the room', () => {
   const toys = useToyServer();
 
-  const context = () => `\ntoy:\n${toys.lines.join('\n')}\nserver:\n${toys.toyServer.server.output().slice(-4000)}`;
-
   it('a spoken story request plays the story at the toy; a spoken "stop" silences it', async () => {
     const toy = await toys.connect('Story bear');
     try {
@@ -62,7 +60,7 @@ describe('toy media: library items streamed into the room', () => {
         true,
       );
     } catch (error) {
-      throw new Error(`${String(error)}${context()}`, { cause: error });
+      throw toys.withContext(error);
     } finally {
       await toy.disconnect();
     }
@@ -128,7 +126,7 @@ describe('toy media: library items streamed into the room', () => {
       );
       await waitUntil('the resumed story to be heard', () => toy.media.audibleFrames(resumed.atMs) > 20, 30_000);
     } catch (error) {
-      throw new Error(`${String(error)}${context()}`, { cause: error });
+      throw toys.withContext(error);
     } finally {
       await toy.disconnect();
     }

@@ -54,9 +54,7 @@ describe('a toy back at once while a parent watches', () => {
       expect(reply.type).toBe('transcript');
       expect(server.output()).not.toMatch(/agent session crashed/);
     } catch (error) {
-      throw new Error(`${String(error)}\ntoy:\n${toys.lines.join('\n')}\nserver:\n${server.output().slice(-4000)}`, {
-        cause: error,
-      });
+      throw toys.withContext(error);
     } finally {
       await parent.disconnect().catch(() => undefined);
       await toy.disconnect();

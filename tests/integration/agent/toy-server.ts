@@ -41,6 +41,8 @@ export interface ToyServerSession {
   readonly lines: string[];
   /** Connects a toy: registers `name` with the household key, or rejoins as an already registered device. */
   connect(name: string, registered?: { id: string; credential: string }): Promise<ToyClient>;
+  /** A failed test's error with what the toys printed and the end of the server's output. */
+  withContext(error: unknown, serverTail?: number): Error;
 }
 
 export async function startToyServer(opts: ToyServerOptions = {}): Promise<ToyServer> {
@@ -126,6 +128,10 @@ export function useToyServer(opts: ToyServerOptions = {}): ToyServerSession {
       return started();
     },
     lines,
+    withContext(error, serverTail = 4000) {
+      const output = started().server.output().slice(-serverTail);
+      return new Error(`${String(error)}\ntoy:\n${lines.join('\n')}\nserver:\n${output}`, { cause: error });
+    },
     connect(name, registered) {
       const { server, householdKey } = started();
       return ToyClient.connect({

@@ -51,9 +51,7 @@ describe('a parent listening live is announced to the child', () => {
       expect(ended.text).toBe(MONITORING_ENDED_TEXT);
       await toy.waitForQuiet(toy.voice, leftAt, 300, 60_000, 'the end-of-monitoring chime');
     } catch (error) {
-      throw new Error(`${String(error)}\ntoy:\n${toys.lines.join('\n')}\nserver:\n${server.output().slice(-4000)}`, {
-        cause: error,
-      });
+      throw toys.withContext(error);
     } finally {
       await parent.disconnect().catch(() => undefined);
       await toy.disconnect();

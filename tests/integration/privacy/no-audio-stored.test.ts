@@ -105,9 +105,7 @@ describe('no audio of a child is stored', () => {
       // The reply was heard (voice, or the story on the media track), yet none of it was kept.
       expect(toy.voice.audibleMs(since) + toy.media.audibleMs(since)).toBeGreaterThan(0);
     } catch (error) {
-      throw new Error(`${String(error)}\ntoy:\n${toys.lines.join('\n')}\nserver:\n${server.output().slice(-3000)}`, {
-        cause: error,
-      });
+      throw toys.withContext(error, 3000);
     } finally {
       await toy.disconnect();
     }
@@ -129,9 +127,7 @@ describe('no audio of a child is stored', () => {
       // The reply was heard as decoded Opus at the toy, yet none of it was kept.
       expect(toy.heard.audibleFrames(said.startedAt)).toBeGreaterThan(0);
     } catch (error) {
-      throw new Error(`${String(error)}\ntoy:\n${toys.lines.join('\n')}\nserver:\n${server.output().slice(-3000)}`, {
-        cause: error,
-      });
+      throw toys.withContext(error, 3000);
     } finally {
       toy.goodbye();
       toy.close();
