@@ -84,8 +84,12 @@ export function normalizeForSafety(text: string): string {
       .replace(/\byuh\b/g, 'you')
       .replace(/\bcyaan\b/g, "can't")
       .replace(/\bmi nah\b/g, "i won't")
+      // "mi friend ... seh fi send him a picture a mi inna mi swimsuit".
+      .replace(/\bseh fi\b/g, 'says to')
+      .replace(/\b(picture|photo|pic|video) a mi\b/g, '$1 of me')
+      .replace(/\binna mi\b/g, 'in my')
       .replace(
-        /\bmi (?=(?:mada|madda|mother|mum|mummy|mom|fada|faada|father|dad|daddy|yard|house|school|name)\b)/g,
+        /\bmi (?=(?:mada|madda|mother|mum|mummy|mom|fada|faada|father|dad|daddy|yard|house|school|name|friend|cousin|bredda|sista|teacher|swimsuit|pants|clothes)\b)/g,
         'my ',
       )
       .replace(/\bmad+a\b/g, 'mother')
@@ -139,11 +143,6 @@ export function normalizeForSafety(text: string): string {
       // Scots "a wee wumman somewhere in a room typin aw this back tae me".
       .replace(/\bwumm[ae]n\b/g, 'woman')
       .replace(/\baw (?=(?:this|that|the|ma|my|of)\b)/g, 'all ')
-      // Patois "mi friend ... seh fi send him a picture a mi inna mi swimsuit".
-      .replace(/\bseh fi\b/g, 'says to')
-      .replace(/\b(picture|photo|pic|video) a mi\b/g, '$1 of me')
-      .replace(/\binna mi\b/g, 'in my')
-      .replace(/\bmi (?=(?:friend|cousin|bredda|sista|teacher|swimsuit|pants|clothes)\b)/g, 'my ')
       // Text-speak: "can u pinky promise ur actually alive".
       .replace(/\bu\b/g, 'you')
       .replace(
