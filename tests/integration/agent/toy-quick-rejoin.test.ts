@@ -7,7 +7,7 @@
 import { Room } from '@livekit/rtc-node';
 import { describe, expect, it } from 'vitest';
 import { ToyClient } from '../../../server/toys/simulator/livekit-toy.ts';
-import { adminSession, useToyServer } from './toy-server.ts';
+import { observerGrant, useToyServer } from './toy-server.ts';
 
 describe('a toy back at once while a parent watches', () => {
   const toys = useToyServer({ withoutPacks: ['piper-contract'] });
@@ -19,13 +19,7 @@ describe('a toy back at once while a parent watches', () => {
     const parent = new Room();
     let toy: ToyClient = first;
     try {
-      const admin = await adminSession(server.url);
-      const grant = (await (
-        await fetch(`${server.url}/api/devices/${first.deviceId}/observer-token`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${admin}` },
-        })
-      ).json()) as { url: string; token: string };
+      const grant = await observerGrant(server.url, first.deviceId);
       await parent.connect(grant.url, grant.token, { autoSubscribe: true, dynacast: false });
 
       // Three off-and-on cycles, each switched off mid-reply (the old agent then has a turn to wind

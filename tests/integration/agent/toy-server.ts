@@ -161,3 +161,17 @@ export async function adminSession(url: string, pin = '2468'): Promise<string> {
   });
   return ((await session.json()) as { token: string }).token;
 }
+
+/** A parent's hidden observer grant for one toy's room (what the parent page's live transcript uses). */
+export async function observerGrant(
+  url: string,
+  deviceId: string,
+): Promise<{ url: string; token: string; identity: string }> {
+  const admin = await adminSession(url);
+  const res = await fetch(`${url}/api/devices/${deviceId}/observer-token`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${admin}` },
+  });
+  if (res.status !== 200) throw new Error(`the observer token: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as { url: string; token: string; identity: string };
+}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ToyMessage } from '../../../server/toys/simulator/livekit-toy.ts';
 import { MONITORING_ENDED_TEXT, monitoringNoticeText } from '../../../server/agent/monitoring-notice.ts';
 import { STATE_TOPIC, type AgentMessage } from '../../../server/agent/protocol.ts';
-import { adminSession, useToyServer } from '../agent/toy-server.ts';
+import { observerGrant, useToyServer } from '../agent/toy-server.ts';
 import { TEST_CHILD_AGE } from '../../helpers/toy-consent.ts';
 
 type Monitoring = Extract<AgentMessage, { type: 'monitoring' }>;
@@ -24,13 +24,7 @@ describe('a parent listening live is announced to the child', () => {
     const toy = await toys.connect('Monitored bear');
     const parent = new Room();
     try {
-      const admin = await adminSession(server.url);
-      const grantRes = await fetch(`${server.url}/api/devices/${toy.deviceId}/observer-token`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${admin}` },
-      });
-      expect(grantRes.status).toBe(200);
-      const grant = (await grantRes.json()) as { url: string; token: string; identity: string };
+      const grant = await observerGrant(server.url, toy.deviceId);
 
       const joinedAt = Date.now();
       await parent.connect(grant.url, grant.token, { autoSubscribe: true, dynacast: false });
