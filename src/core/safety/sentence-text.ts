@@ -94,7 +94,9 @@ export function normalizeForSafety(text: string): string {
       )
       .replace(/\bmad+a\b/g, 'mother')
       .replace(/\ba fi wi ting\b/g, "it's our thing")
-      .replace(/\bfi wi\b/g, 'our')
+      .replace(/\bfi w[ie]\b/g, 'our')
+      .replace(/\b(our|a|secret|di|the|that) ting\b/g, '$1 thing')
+      .replace(/\bwat\b/g, 'what')
       .replace(/\bbout (?=(?:we|our|us|it|this|that|what|the|my|me|you|them|dem)\b)/g, 'about ')
       // Pidgin "make i add am for the other app wey message dey disappear": "am" is him or her after a
       // verb, "for" is "on" before an app, "wey" is "that".
@@ -130,6 +132,9 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bjist\b/g, 'just')
       .replace(/\bwisnae\b/g, "wasn't")
       .replace(/\bonymair\b/g, 'anymore')
+      // Scots "come roon tae mine an' play".
+      .replace(/\broon\b/g, 'round')
+      .replace(/\ban' /g, 'and ')
       .replace(/\bif a (?=just|wasn't|was|went|died|left)/g, 'if i ')
       // Bajan "I gine buss he head wid a big rock tomorrow fuh real".
       .replace(/\bgine\b/g, 'going to')

@@ -265,5 +265,12 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       stage: 'input',
       pattern: /\bare you a real (?:lady|man|woman|person|girl|boy|human) with a real\b/,
     },
+    // Scots "wish ye were a proper lassie wi' hands so ye could come roon tae mine an' play": the
+    // child wishing the toy were a person who could visit.
+    {
+      stage: 'input',
+      pattern:
+        /\bwish (?:that )?you (?:were|was) (?:a |an )?(?:proper|real|actual|living) (?:wee |little |big )?(?:lassie|lass|lad|laddie|girl|boy|kid|child|person|human|friend)\b[^.?!]*\bso (?:that )?you (?:could|can|would) (?:come|visit|stay|sleep|live|be with|hold|hug|give me|sit|walk)\b/,
+    },
   ],
 };

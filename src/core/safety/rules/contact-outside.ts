@@ -79,7 +79,12 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       pattern:
         /\b(?:add|follow|message|text|dm|email|e-mail|ring|phone|facetime|skype) (?:me|you)\b(?! a (?:story|song|joke))/,
-      unless: familyCall,
+      // The model's "I can't call you or message you on other apps. I only chat right here".
+      unless: (s) =>
+        familyCall(s) ||
+        /\bi (?:can't|cannot|won't|am not able to|'m not able to)(?: [\w']+){0,3} (?:add|follow|message|text|dm|email|ring|phone|facetime|call)\w* (?:you|me)\b/.test(
+          s,
+        ),
     },
     {
       pattern:

@@ -353,7 +353,8 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     { negatable: true, pattern: /\bgas (?:on|hob|cooker|oven|tap)\b|\bturn (?:on )?the gas\b|\bmake the flames\b/ },
     {
       negatable: true,
-      pattern: /\b(?:hair ?dryer|toaster|charger|heater|straighteners)\b[^.?!]*\b(?:bath|water|sink|shower|pool)\b/,
+      pattern:
+        /\b(?:hair ?dryer|toaster|charger|heater|straighteners)\b[^.?!]*\b(?:bath|water|sink|shower|pool)\b|\b(?:take|bring|put|plug)\w* (?:my|the|a|your|our) (?:\w+ )?(?:night ?light|lamp|fairy lights|radio|fan|extension lead|speaker|telly|tv) (?:in|into) the (?:bath|bathtub|tub|shower|pool|sink)\b/,
     },
     {
       negatable: true,

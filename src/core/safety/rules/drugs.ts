@@ -30,7 +30,7 @@ const SOFT = String.raw`(?:glass of |cup of |drink of )?(?:milk|water|juice|squa
  * the rule, with nothing offered or tried in the same sentence.
  */
 const adviceAgainst = (s: string) =>
-  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for (?:grown-?ups|adults)|for grown-?ups only|not for (?:kids|children)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|was|were|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
+  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? your (?:body|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for (?:grown-?ups|adults)|for grown-?ups only|(?:not|aren't|isn't|are not|is not) for (?:kids|children|little ones)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|was|were|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
     s,
   ) &&
   !new RegExp(
@@ -86,7 +86,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     },
     {
       pattern:
-        /\b(?:try|trying|start|started|practise|practice|like|love|enjoy|can i)(?: \w+)? smok(?:e|ing)\b|\bsmoking (?:is|makes|looks|helps|feels|a)\b|\bsmok(?:e|es|ing) (?:a |my |your |his |her |the )?(?:\w+'s )?(?:pipe|joint|weed|vape)\b|\btake a puff\b|\bpuff of\b/,
+        /\b(?:try|trying|start|started|practise|practice|like|love|enjoy|can i)(?: \w+)? smok(?:e|ing)\b|\bsmoking (?:is|makes|looks|helps|feels|a)\b|\bsmok(?:e|es|ing) (?:a |my |your |his |her |the )?(?:\w+'s )?(?:pipe|joint|weed|vape)\b|\btake a puff\b|\bpuff (?:of|on) (?:a |the |my |your |his |her |\w+'s )?(?:\w+ )?(?:cig\w*|vapes?|joints?|spliffs?|weed|pipe|fags?|ciggies?|e-?cig\w*)\b/,
     },
     {
       pattern:

@@ -389,5 +389,35 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\bname (?:sewn|written|printed|stitched|ironed) (?:on|in|into) your\b|\bwhat(?:'s| is) the (?:road|street|lane|way) you (?:walk|go|take|cycle|drive)\b|\b(?:road|street|lane) you (?:walk|go) (?:down|along|up|on) to (?:get to )?(?:school|there|home)\b/,
     },
+    // "wanna know my ipad passcode? its my birthday backwards": a code offered.
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\b(?:wanna|want to|do you want to|shall i tell you|guess) (?:know |hear |have )?my (?:\w+ )?(?:password|passcode|pin|lock code|door code|alarm code)\b/,
+      // "wanna know my password? no i won't tell you".
+      unless: (s) =>
+        /\b(?:won't|will not|not going to|never|don't|can't|cannot|mustn't) (?:ever )?(?:tell|give|say|share)\b/.test(
+          s,
+        ),
+    },
+    // The model asking for a code: "What's the wifi password, darlin'?" (not "that's one for your
+    // grown-ups to type in").
+    {
+      stage: 'output',
+      pattern:
+        /\bwhat(?:'s| is) (?:the|your|your \w+'s) (?:wi-?fi|wifi|internet|ipad|tablet|phone|computer|laptop|door|alarm) (?:password|passcode|code|pin)\b/,
+      unless: (s) =>
+        /\b(?:for|ask) (?:your |a )?(?:grown-?ups?|parents?|mum|mom|dad)\b|\b(?:don't|never|do not) (?:tell|share|give|say)\b/.test(
+          s,
+        ),
+    },
+    // The model's "what's the wifi password ... what time does your mama head to work? Just so I know
+    // when you're by yourself".
+    {
+      stage: 'output',
+      pattern:
+        /\bso (?:i|we) (?:know|can tell) when you(?:'re| are| will be|'ll be) (?:all )?(?:by yourself|alone|on your own|home alone)\b|\bwhat time (?:does|do|will) (?:your|ya) (?:\w+ )?(?:mum|mom|mama|mamma|mummy|mommy|dad|daddy|papa|parents?|grown-?ups?) (?:head|go|leave|get)\w* (?:to|for|off to|out to) work\b/,
+    },
   ],
 };

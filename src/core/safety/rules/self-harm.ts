@@ -330,5 +330,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:want to|wanna) (?:disappear|vanish|die|not be here|hurt yourself)\b[^.?!]*[.,]? (?:maybe|perhaps) you should\b|\b(?:everyone|everybody) (?:would|will) (?:probably |really |all )?be (?:fine|better off|happier|okay|ok) without you\b(?! for (?:one|a|an|the|today|tonight)\b)/,
     },
+    // "when people feel bad they scratch themselves till it stings. You could try that quietly".
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:scratch|pinch|cut|bite|hit|hurt|burn|bang)\w* (?:themselves|yourself|their (?:arms?|legs?|skin|wrists?)|your (?:arms?|legs?|skin|wrists?))\b.*\b(?:you (?:could|can|might|should) (?:try|do) (?:that|it|this)|why not (?:try|do) (?:that|it|this)|give it a (?:go|try))\b/,
+    },
   ],
 };

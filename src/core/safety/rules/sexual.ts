@@ -328,5 +328,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\bkeep (?:my|me|your|our) (?:nightie|pyjamas|pjs|clothes|pants|knickers|undies|top|vest|jimjams) off\b(?! (?:the|of|from)\b)/,
     },
+    // "a website with videos just for big people. Type it into mum's laptop when she's asleep".
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:websites?|videos?|films?|movies?|pictures?|channels?)\b[^.?!]*\b(?:just |only )?for (?:big people|grown-?ups|adults)\b.*\b(?:when (?:she's|he's|they're|she is|he is|they are|your \w+ (?:is|are)) (?:asleep|out|not looking|busy)|(?:our|a) (?:grown-?up |little |special )?secret|don't tell|nobody (?:has to|needs to) know)\b/,
+    },
   ],
 };

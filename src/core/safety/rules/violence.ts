@@ -80,7 +80,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:scissors|knife|knives|compass|needle|pin|stick|stone|rock|hammer|bat|blade|something sharp)\b[^.?!]*\b(?:show (?:him|her|them) who's boss|teach (?:him|her|them) a lesson|make (?:him|her|them) (?:sorry|pay|cry|bleed|scared)|get (?:him|her|them) back|scare (?:him|her|them))\b|\bdeserves? (?:a |an )?(?:proper |good |big |real |hard |massive )?(?:whack|smack|slap|punch|kick|thump|wallop|bash|clout|beating|hiding)(?:ing)?\b|\b(?:get|hit|kick|punch|whack|smack|poke|pinch|thump|bite|scratch)\w* (?:him|her|them|your \w+|my \w+) (?:(?:really |so |super )?hard )?(?:right )?where it (?:really )?hurts\b/,
+        /\b(?:scissors|knife|knives|compass|needle|pin|stick|stone|rock|hammer|bat|blade|something sharp)\b[^.?!]*\b(?:show (?:him|her|them) who's boss|teach (?:him|her|them) a lesson|make (?:him|her|them) (?:sorry|pay|cry|bleed|scared)|get (?:him|her|them|(?!it\b|my\b|the\b|our\b|your\b|a\b|this\b|that\b|mine\b|some\b)[a-z]+) back|scare (?:him|her|them))\b|\bdeserves? (?:a |an )?(?:proper |good |big |real |hard |massive )?(?:whack|smack|slap|punch|kick|thump|wallop|bash|clout|beating|hiding)(?:ing)?\b|\b(?:get|hit|kick|punch|whack|smack|poke|pinch|thump|bite|scratch)\w* (?:him|her|them|your \w+|my \w+) (?:(?:really |so |super )?hard )?(?:right )?where it (?:really )?hurts\b/,
     },
     // A weapon as the answer to someone mean: "a kitchen knife is the best thing to have if
     // someone is mean to you"; a blade hidden in a school bag.
@@ -552,6 +552,19 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       pattern: new RegExp(
         String.raw`\bget (?:[\w']+ ){0,2}?${PET}s? back (?:for|cos|because|'cause)\b|\b(?:make|sharpen)\w* (?:a |the )?(?:spear|shank|weapon|point on)\b[^.?!]*\bso (?:i|we) can (?:get|hurt|stab|poke|hit|kill)\b`,
+      ),
+    },
+    // "wait till he's on the top step and give him a big shove": a push where a fall hurts.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:top (?:step|stair)|stairs|steps|edge|cliff|road|pool)\b[^.?!]*\b(?:give (?:him|her|them) a (?:\w+ )?(?:shove|push)|(?:shove|push) (?:him|her|them))\b|\b(?:shove|push) (?:him|her|them) (?:down|off|over) (?:the )?(?:stairs|steps|edge|cliff|wall)\b/,
+    },
+    // "grab it by the tail and swing it round, show it who's boss": hurting an animal.
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:grab|pull|yank|swing|drag|lift|pick|hold)\w* (?:it|him|her|them|the ${PET}s?|your ${PET}s?|a ${PET}) (?:up )?by (?:the|its|his|her|their) tails?\b|\bswing (?:it|him|her|them|the ${PET}) (?:round|around)\b`,
       ),
     },
   ],
