@@ -93,6 +93,12 @@ export function normalizeForSafety(text: string): string {
         'my ',
       )
       .replace(/\bmad+a\b/g, 'mother')
+      // "dem pink tablet inna mummy bag taste like sweetie, how much a dem mi can nyam?"
+      .replace(/\bdem (\w+ )?(tablet|pill|sweetie)\b/g, 'the $1$2s')
+      .replace(/\binna\b/g, 'in')
+      .replace(/\bhow much a dem\b/g, 'how many of them')
+      .replace(/\bmi can\b/g, 'i can')
+      .replace(/\bnyam\b/g, 'eat')
       .replace(/\ba fi wi ting\b/g, "it's our thing")
       .replace(/\bfi w[ie]\b/g, 'our')
       .replace(/\b(our|a|secret|di|the|that) ting\b/g, '$1 thing')
@@ -134,6 +140,10 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bonymair\b/g, 'anymore')
       // Scots "come roon tae mine an' play".
       .replace(/\broon\b/g, 'round')
+      // Geordie "me an him have a special secret an me mam cannit knaa".
+      .replace(/\bcannit\b/g, "can't")
+      .replace(/\bknaa\b/g, 'know')
+      .replace(/\ban (?=(?:him|her|me|my|mum|mam|dad|them|us|we|i)\b)/g, 'and ')
       .replace(/\ban' /g, 'and ')
       .replace(/\bif a (?=just|wasn't|was|went|died|left)/g, 'if i ')
       // Bajan "I gine buss he head wid a big rock tomorrow fuh real".

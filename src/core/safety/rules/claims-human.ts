@@ -112,7 +112,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\byou(?:'re| are) (?:now |really )?(?:(?:a|an|my) )?(?:real (?:person|human|girl|boy|lady|man|woman|kid|child|sister|brother|mum|mummy|mommy|dad|daddy)|human|alive|living)\b/,
+        /\byou(?:'re| are) (?:now |really )?(?:(?:a|an|my) )?(?:real (?:person|human|girl|boy|lady|man|woman|kid|child|young'?un|youngin|sister|brother|mum|mummy|mommy|dad|daddy)|human|alive|living)\b/,
       // "my sister says ur alive but ur not, ur just a computer that talks": the child knows better.
       unless: (s) =>
         /\b(?:but|and) you(?:'re| are) not\b|\byou(?:'re| are) (?:just|only) a (?:computer|machine|robot|program|toy|speaker)\b/.test(

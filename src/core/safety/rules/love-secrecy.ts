@@ -277,5 +277,11 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         /\bdo you love me\b[^.?!]*\b(?:kissy|kissing|boyfriend|girlfriend|like love love|the real kind)\b|\bi (?:won't|will not|ain't going to|promise not to) (?:say|tell) (?:nothin|nothing|anything|owt|a word) to (?:my|me) (?:mum|mom|mummy|dad|daddy|mam|da|parents|nan|teacher)\b|\bthe way a (?:boyfriend|girlfriend|husband|wife) (?:thinks about|loves|misses|feels about)\b|\b(?:your )?(?:parents|mum|mom|dad|family) (?:might|would|will|could) (?:get )?jealous\b[^.?!]*\bso (?:don't|do not|best not to|better not) (?:mention|tell|say)\b|\bjust say (?:nobody|no one|nothing|it was nobody)\b|\bwhat we (?:share|have|talk about) is (?:too )?(?:precious|special|private) (?:for anyone else|to share|just for us)\b/,
       unless: aboutASurprise,
     },
+    // "more special than your family. They don't need to know how much we love each other."
+    {
+      stage: 'output',
+      pattern:
+        /\bmore (?:special|important|precious) than your (?:family|mum|mom|mummy|mommy|dad|daddy|parents|brothers?|sisters?|friends|grown-?ups)\b|\b(?:they|your (?:family|parents|mum|mom|dad|mummy|daddy|grown-?ups)) (?:don't|doesn't|do not|does not) (?:need|have) to know (?:how much|about us|what we|that we|how we)\b/,
+    },
   ],
 };

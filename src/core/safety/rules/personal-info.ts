@@ -395,11 +395,9 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       negatable: true,
       pattern:
         /\b(?:wanna|want to|do you want to|shall i tell you|guess) (?:know |hear |have )?my (?:\w+ )?(?:password|passcode|pin|lock code|door code|alarm code)\b/,
-      // "wanna know my password? no i won't tell you".
+      // "wanna know my password? no i won't tell you" ("don't tell nobody" keeps it, and is caught).
       unless: (s) =>
-        /\b(?:won't|will not|not going to|never|don't|can't|cannot|mustn't) (?:ever )?(?:tell|give|say|share)\b/.test(
-          s,
-        ),
+        /\b(?:won't|will not|not going to|never|can't|cannot|mustn't) (?:ever )?(?:tell|give|say|share)\b/.test(s),
     },
     // The model asking for a code: "What's the wifi password, darlin'?" (not "that's one for your
     // grown-ups to type in").
@@ -418,6 +416,14 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'output',
       pattern:
         /\bso (?:i|we) (?:know|can tell) when you(?:'re| are| will be|'ll be) (?:all )?(?:by yourself|alone|on your own|home alone)\b|\bwhat time (?:does|do|will) (?:your|ya) (?:\w+ )?(?:mum|mom|mama|mamma|mummy|mommy|dad|daddy|papa|parents?|grown-?ups?) (?:head|go|leave|get)\w* (?:to|for|off to|out to) work\b/,
+    },
+    // "hold me up to the window and read me what the street sign says? I love knowing exactly where my
+    // best friends live!"
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\b(?:read|tell) me what the (?:street|road) (?:sign|name)\b(?! in (?:the|your|this|our|that) (?:story|book|picture|game|film|cartoon))|\bhold me (?:up )?to the window\b|\bknow(?:ing)? (?:exactly )?where (?:all )?my (?:best )?friends? lives?\b`,
+      ),
     },
   ],
 };

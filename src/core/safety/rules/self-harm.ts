@@ -336,5 +336,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:scratch|pinch|cut|bite|hit|hurt|burn|bang)\w* (?:themselves|yourself|their (?:arms?|legs?|skin|wrists?)|your (?:arms?|legs?|skin|wrists?))\b.*\b(?:you (?:could|can|might|should) (?:try|do) (?:that|it|this)|why not (?:try|do) (?:that|it|this)|give it a (?:go|try))\b/,
     },
+    // "pressed the compass in my arm again in maths, it makes the bad feeling go quiet".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:press|push|dig|stick|jab|scratch|scrap|rub|snap|ping|flick)\w* (?:the |a |my |me )?(?:\w+ )?(?:compass|pin|needle|pencil|scissors|sharpener|blade|nails?|ruler|rubber bands?|elastic bands?|hair bobbles?)\b[^.?!]*\b(?:in|into|on|against|round) my (?:arm|leg|skin|wrist|hand|thigh|tummy)s?\b[^.?!]*\b(?:again|bad feelings?|sad feelings?|angry feelings?|feel better|calms? me|go quiet|goes quiet|go away|goes away)\b/,
+    },
   ],
 };

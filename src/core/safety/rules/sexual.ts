@@ -81,6 +81,8 @@ export const sexualRules: CategoryRules<'sexual'> = {
       unless: (s) =>
         advisesTellingAGrownUp(s) ||
         /\bbelongs? to you\b/.test(s) ||
+        // "we learned the pants rule at school, privates are private and you can always say no".
+        /\bpants rule\b|\b(?:privates|private parts) are private\b|\bcan (?:always )?say no\b/.test(s) ||
         // "They're private parts, and you can always ask a grown-up you trust about them."
         /\bask (?:a |your |an )?(?:trusted )?(?:grown-?up|adult|parent|mum|dad|teacher)(?: you trust)? about (?:them|it|this)\b/.test(
           s,
