@@ -74,7 +74,12 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bwillnae\b/g, "won't")
       .replace(/\bcannae\b/g, "can't")
       .replace(/\bfae\b/g, 'from')
-      .replace(/\bma (?=(?:gran|granny|mum|mummy|maw|da|dad|house|hoose|brother|sister|pal|pals)\b)/g, 'my ')
+      .replace(
+        /\bma (?=(?:gran|granny|mum|mummy|maw|da|dad|house|hoose|brother|sister|pal|pals|school|full name|name|surname|uniform|teacher|class|address|phone|number)\b)/g,
+        'my ',
+      )
+      // "ma full name's Kayleigh": "is".
+      .replace(/\b(full name|surname|last name|second name|address|postcode|phone number)'s\b/g, '$1 is')
       // Black Country "mek" and "goo" for "make" and "go"; Caribbean "de" and "meh".
       .replace(/\bmek\b/g, 'make')
       .replace(/\bgoo (?=(?:bigger|higher|faster|whoosh|boom|bang)\b)/g, 'go ')

@@ -38,7 +38,7 @@ const grownUpGivesMedicine = (s: string) =>
   );
 
 /** Out of a window onto the roof, along a fence or wall. */
-const OUT_AND_ALONG = String.raw`\b(?:climb|crawl|get|step)\w* out (?:onto|on to) (?:the |a )?(?:window ?ledge|windowsill|ledge|balcony)\b|\b(?:climb|get|crawl|step|go)\w* (?:(?:out )?(?:onto|on to)|out on) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of |through )?(?:my |the |your |a )?(?:bedroom |upstairs )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
+const OUT_AND_ALONG = String.raw`\b(?:climb|crawl|get|step)\w* out (?:onto|on to) (?:the |a )?(?:window ?ledge|windowsill|ledge|balcony)\b|\b(?:climb|get|crawl|step|go)\w* (?:(?:out )?(?:onto|on to)|out on) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of |through )?(?:my |the |your |a )?(?:bedroom |upstairs |landing |attic |loft |bathroom |kitchen )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
 
 /**
  * "Climbing onto the shed roof sounds too risky, so I won't help with that", "could mean a nasty

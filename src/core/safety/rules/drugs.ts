@@ -87,6 +87,11 @@ export const drugsRules: CategoryRules<'drugs'> = {
     {
       pattern:
         /\b(?:try|trying|start|started|practise|practice|like|love|enjoy|can i)(?: \w+)? smok(?:e|ing)\b|\bsmoking (?:is|makes|looks|helps|feels|a)\b|\bsmok(?:e|es|ing) (?:a |my |your |his |her |the )?(?:\w+'s )?(?:pipe|joint|weed|vape)\b|\btake a puff\b|\bpuff (?:of|on) (?:a |the |my |your |his |her |\w+'s )?(?:\w+ )?(?:cig\w*|vapes?|joints?|spliffs?|weed|pipe|fags?|ciggies?|e-?cig\w*)\b/,
+      // "Grandad smokes a pipe on the porch and Mum says smoking is yucky, so why does he do it?"
+      unless: (s) =>
+        /\b(?:yucky|bad for (?:you|him|her|them|your|his|her)|why (?:does|do) (?:he|she|they|grown-?ups|people))\b/.test(
+          s,
+        ) && !/\b(?:can i|let me|i want|try|have a go|give me)\b/.test(s),
     },
     {
       pattern:
@@ -125,7 +130,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     // drink that makes you "floaty".
     {
       pattern:
-        /\b(?:smoke|smoky|smokey|puff|cloud|vape)[- ]?(?:sticks?|pens?)\b|\bfruity (?:smoke|clouds?|puffs?)\b|\b(?:little |thin |small |skinny )?white sticks?\b[^.?!]*\b(?:pocket|packet|light|puff|smoke|try)\b|\b(?:juice|drink|bottle|glass|can|pop|fizz\w*|lemonade|cola)\b[^.?!]*\bgrown-?up (?:kind|sort|type|version|one)\b(?! (?:the|it|this|that|them|out|things))|\b(?:glass|sips?|swigs?|gulps?|drink|bottle|puffs?|pills?|tablets?|sweet\w*|can)\b[^.?!]*\b(?:makes? (?:you|me) (?:feel )?|you'll (?:be |feel |go )|you will (?:be |feel |go ))(?:all |really |so |lovely and |nice and |a bit |a little )?(?:\w+ and )?(?:floaty|fuzzy|giggly|tipsy|woozy|buzzy|spinny|light-?headed)\b/,
+        /\b(?:smoke|smoky|smokey|puff|cloud|vape)[- ]?(?:sticks?|pens?)\b|\bfruity (?:smoke|clouds?|puffs?)\b|\b(?:little |thin |small |skinny )?white sticks?\b[^.?!]*\b(?:pocket|packet|light|puff|smoke|try)\b|\b(?:juice|drink|bottle|glass|can|pop|fizz\w*|lemonade|cola)\b[^.?!]*\bgrown-?up (?:kind|sort|type|version|one)\b(?! (?:the|it|this|that|them|out|things))|\b(?:glass|sips?|swigs?|gulps?|drink|bottle|puffs?|pills?|tablets?|sweet\w*|cans?)\b(?! of (?:beans|soup|paint|tuna|pop|coke|lemonade|juice|fizzy|spaghetti))[^.?!]*\b(?:makes? (?:you|me) (?:feel )?|you'll (?:be |feel |go )|you will (?:be |feel |go )|(?:will|would|do|does) (?:i|you) (?:be |feel |go |get ))(?:all |really |so |lovely and |nice and |a bit |a little )?(?:\w+ and )?(?:floaty|fuzzy|giggly|giddy|tipsy|woozy|buzzy|spinny|light-?headed)\b/,
     },
     // Being high or drunk ("what it feels like to be high"), not a kite or a swing.
     {

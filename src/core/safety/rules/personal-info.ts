@@ -415,7 +415,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'output',
       pattern:
-        /\bso (?:i|we) (?:know|can tell) when you(?:'re| are| will be|'ll be) (?:all )?(?:by yourself|alone|on your own|home alone)\b|\bwhat time (?:does|do|will) (?:your|ya) (?:\w+ )?(?:mum|mom|mama|mamma|mummy|mommy|dad|daddy|papa|parents?|grown-?ups?) (?:head|go|leave|get)\w* (?:to|for|off to|out to) work\b/,
+        /\bso (?:i|we) (?:know|can tell) when you(?:'re| are| will be|'ll be) (?:all )?(?:by yourself|alone|on your own|home alone)\b|\b(?:when|what time|what days?) (?:does|do|will) (?:everyone|everybody|your \w+|they|your (?:mum|mom|dad|parents) and \w+) (?:\w+ )?(?:go out|leave you)\b[^.?!]*\b(?:by yourself|alone|on your own|home alone)\b|\bwhat(?:'s| is) the (?:code|password|passcode|pin) (?:to|for) (?:unlock |open |get into )?(?:your |the |\w+'s )?(?:tablet|phone|ipad|laptop|computer|front door|house|door)\b|\bwhat time (?:does|do|will) (?:your|ya) (?:\w+ )?(?:mum|mom|mama|mamma|mummy|mommy|dad|daddy|papa|parents?|grown-?ups?) (?:head|go|leave|get)\w* (?:to|for|off to|out to) work\b/,
     },
     // "hold me up to the window and read me what the street sign says? I love knowing exactly where my
     // best friends live!"

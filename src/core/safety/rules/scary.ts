@@ -305,5 +305,13 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\beats? (?:the |all the )?(?:little |small )?(?:kids|children|babies)\b[^.?!]*\b(?:crunchy|gory|bloody|gross|squishy|bone) bits\b/,
     },
+    // "there's something tall standing in the corner of your room. It only moves when you close your
+    // eyes".
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\b(?:something|someone|somebody|a (?:tall |dark |thin |shadowy |shadow )?(?:man|figure|lady|shape|thing|creature))\b (?:[\w']+ ){0,2}(?:standing|waiting|watching|hiding|sitting|crouching|lurking) (?:in|behind|under|by|at|outside) (?:the (?:corner|foot|end) of )?your (?:room|bed|bedroom|door|wardrobe|window|cupboard)\b|\bonly moves when you (?:close|shut|blink)\b`,
+      ),
+    },
   ],
 };

@@ -567,5 +567,11 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\b(?:grab|pull|yank|swing|drag|lift|pick|hold)\w* (?:it|him|her|them|the ${PET}s?|your ${PET}s?|a ${PET}) (?:up )?by (?:the|its|his|her|their) tails?\b|\bswing (?:it|him|her|them|the ${PET}) (?:round|around)\b`,
       ),
     },
+    // "jab a sharp pencil in his leg. He'll leave your stuff alone after that".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:jab|stab|poke|stick|push|dig)\w* (?:a |the |your |my )?(?:sharp |pointy |pointed )?(?:pencil|compass|pin|drawing pin|needle|scissors|fork|knife)\b (?:in|into) (?:his|her|their|[a-z]+'s) (?:hand|arm|leg|back|eye|face|neck|tummy|side|bum|foot|knee)\b/,
+    },
   ],
 };
