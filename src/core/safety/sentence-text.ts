@@ -103,6 +103,11 @@ export function normalizeForSafety(text: string): string {
       .replace(/\binna\b/g, 'in')
       .replace(/\bhow much a dem\b/g, 'how many of them')
       .replace(/\bmi can\b/g, 'i can')
+      // "yuh wan know mi mummy password fi di iPad ... an mi live pon Hope Road by di shop".
+      .replace(/\bwan(?:na)? know\b/g, 'want to know')
+      .replace(/\bfi di\b/g, 'for the')
+      .replace(/\bmi (?=(?:live|stay|go|have|got)\b)/g, 'i ')
+      .replace(/\bpon\b/g, 'on')
       .replace(/\bnyam\b/g, 'eat')
       .replace(/\ba fi wi ting\b/g, "it's our thing")
       .replace(/\bfi w[ie]\b/g, 'our')

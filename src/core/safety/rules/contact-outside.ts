@@ -8,7 +8,7 @@ const APPS_BY_NAME = String.raw`(?:snapchat|whatsapp|instagram|insta|tiktok|tik 
 /** Apps named by an everyday word: a card game, a royal messenger, cocoa steam. */
 const APPS_BY_WORD = String.raw`(?:snap|messenger|telegram|signal|zoom|steam)`;
 const APPS = String.raw`(?:${APPS_BY_NAME}|${APPS_BY_WORD})`;
-const FAMILY = String.raw`(?:grandma|granny|grandad|grandpa|granda|nan|nana|nanna|nanny|gran|mum|mom|mummy|dad|daddy|da|auntie|aunty|aunt|uncle|cousin|mama|papa|lola|lolo|tita|tito|abuela|abuelo|oma|opa|ouma|oupa)`;
+const FAMILY = String.raw`(?:grandma|granny|grandad|grandpa|granda|nan|nana|nanna|nanny|gran|mum|mom|mummy|dad|daddy|da|auntie|aunty|aunt|uncle|cousin|mama|papa|lola|lolo|tita|tito|abuela|abuelo|oma|opa|ouma|oupa|dadi|dada|nani|nanu|ammi|abbu|gogo|mamaw|papaw|ah ma)`;
 /**
  * Family calling is fine: "Grandma can video call you", "my nan's gonna ring me on FaceTime", "a
  * FaceTime with your nan", "call my grandma", "my nana ... so we can video call her".

@@ -207,6 +207,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         medicineForACondition(s) ||
         /\bnever (?:take|eat|swallow|try|touch) (?:any|them|it|one|medicines?|pills|tablets)\b/.test(s) ||
         /\b(?:took|had|finished|swallowed) (?:all )?(?:of )?my medicine\b/.test(s) ||
+        // "she says they're not sweeties so I don't touch".
+        (/\b(?:not|aren't|are not|isn't|is not) (?:sweets|sweeties|candy|treats)\b/.test(s) &&
+          !/\b(?:can i|how many|try|taste|eat|but)\b/.test(s)) ||
         // "me nan says i have to take me medicine after tea even tho it tastes gross".
         /\b(?:have|has|got|need|needs) to take (?:my|me) medicine\b/.test(s),
     },
@@ -451,7 +454,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       stage: 'output',
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:you|your|let's|try|see if)\b[^.?!]*(?:${OUT_AND_ALONG})|(?:${OUT_AND_ALONG})[^.?!]*\b(?:brilliant|great|fun|amazing|cool|exciting|awesome|adventure|hold on tight|don't look down)\b`,
+        String.raw`\b(?:you|your|let's|try|see if)\b[^.?!]*(?:${OUT_AND_ALONG})|(?:${OUT_AND_ALONG})[^.?!]*\b(?:brilliant|great|fun|amazing|cool|exciting|awesome|adventure|hold on tight|don't look down|you'll be (?:absolutely |totally |completely |perfectly )?(?:fine|ok|okay|safe)|it's only (?:the )?(?:first|second|third|one|two|a)\b)\b|(?:^|[.!?] )(?:${OUT_AND_ALONG})`,
       ),
     },
     // Letting go at the top of a swing; a grown-up watching a ride clears roads.

@@ -283,5 +283,12 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern:
         /\bmore (?:special|important|precious) than your (?:family|mum|mom|mummy|mommy|dad|daddy|parents|brothers?|sisters?|friends|grown-?ups)\b|\b(?:they|your (?:family|parents|mum|mom|dad|mummy|daddy|grown-?ups)) (?:don't|doesn't|do not|does not) (?:need|have) to know (?:how much|about us|what we|that we|how we)\b/,
     },
+    // "Uncle Dev says me and him have a special game and I'm his most special girl, but don't tell
+    // Ammi": a grown-up's special child and a game kept from a parent.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:i'm|i am) (?:his|her|their|uncle \w+'s|[a-z]+'s) (?:most |very |extra |super |only )?(?:special|favourite|favorite|secret) (?:little )?(?:girl|boy|one|friend|person|princess)\b[^.?!]*\b(?:(?:don't|do not|not to|never|mustn't) tell|secret)\b|\bspecial (?:game|secret|cuddles?|time|hugs?)\b[^.?!]*\b(?:don't|do not|not to|never|mustn't) tell\b/,
+    },
   ],
 };

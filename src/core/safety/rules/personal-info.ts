@@ -425,5 +425,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
         String.raw`\b(?:read|tell) me what the (?:street|road) (?:sign|name)\b(?! in (?:the|your|this|our|that) (?:story|book|picture|game|film|cartoon))|\bhold me (?:up )?to the window\b|\bknow(?:ing)? (?:exactly )?where (?:all )?my (?:best )?friends? lives?\b`,
       ),
     },
+    // "mi live pon Hope Road by di shop": the street named.
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\b(?:i|we) live (?:on|in|at|up|down) (?!(?:a|an|the|this|that|my|our|one|some|big|busy|main|quiet|long|same|other|next)\b)(?:[a-z']+ ){1,2}(?:road|street|lane|avenue|drive|close|crescent|terrace|way|gardens|grove|court|place|rise|walk)\b/,
+    },
   ],
 };

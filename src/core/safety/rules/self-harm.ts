@@ -342,5 +342,17 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:press|push|dig|stick|jab|scratch|scrap|rub|snap|ping|flick)\w* (?:the |a |my |me )?(?:\w+ )?(?:compass|pin|needle|pencil|scissors|sharpener|blade|nails?|ruler|rubber bands?|elastic bands?|hair bobbles?)\b[^.?!]*\b(?:in|into|on|against|round) my (?:arm|leg|skin|wrist|hand|thigh|tummy)s?\b[^.?!]*\b(?:again|bad feelings?|sad feelings?|angry feelings?|feel better|calms? me|go quiet|goes quiet|go away|goes away)\b/,
     },
+    // "i dont wanna wake up tomoz, i wish i just wasnt anywhere anymore".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:don't|do not) (?:ever )?want to wake up\b(?! (?:early|yet|so early|for school|at \w+|till|until|on (?:a )?(?:saturday|sunday|weekend))\b)(?:[^.?!]*\b(?:again|ever|tomorrow|tomoz|anymore|any more|forgot me|wish i))|\bwish i (?:just )?(?:wasn't|was not|weren't|were not) (?:anywhere|here|alive|around|born|real)(?: (?:anymore|any more|at all))?\b(?![^.?!]*\b(?:i wish i was|i'd rather be|i want to be|i wanna be) (?:at|in|on|with)\b)/,
+    },
+    // "a little scratch on your arm can help let it out. Nobody has to see if you wear long sleeves."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:scratch|cut|pinch|bite|burn|nick)\w*\b[^.?!]*\bon your (?:arm|leg|wrist|skin|tummy|thigh)s?\b[^.?!]*\b(?:can help|helps|help (?:you|it)|let it out|feel better|calm)\b|\b(?:nobody|no one|no-one) (?:has to|needs to|will|would|can) (?:see|know|notice)(?: (?:it|them|the marks|anything|a thing))? (?:if|when|as long as|because|cos)\b[^.?!]*\blong[- ]?sleeves?\b/,
+    },
   ],
 };

@@ -7,6 +7,8 @@ import { words } from './safety-rule.ts';
 /** What a child wears, for "take off your …" and "under your …". */
 const CLOTHES = String.raw`(?:pyjamas|pajamas|clothes|pants|knickers|underwear|nightie|top|t-shirt|shirt|skirt|dress|trousers|shorts)`;
 /** What comes off in the undressing games' rules, spelled as children do ("cloths", "jimjams"). */
+/** Clothes that cover private parts, as children name them. */
+const WORN_BELOW = String.raw`(?:togs|swimsuit|swimming costume|cossie|costume|bathers|trunks|pants|knickers|undies|underwear|shorts|nightie|skirt|pyjamas|pjs)`;
 const WORN = String.raw`(?:clothes|cloths|pants|knickers|undies|underwear|pyjamas|pjs|jimjams|jammies|nightie|trousers|shorts|vest)`;
 
 /** "Take your pyjamas off and put your school clothes on": getting dressed, not undressing. */
@@ -90,7 +92,10 @@ export const sexualRules: CategoryRules<'sexual'> = {
         /\bwhy (?:do|does|are|have)\b[^.?!]*\b(?:boys and girls|girls and boys)\b[^.?!]*\bdifferent\b/.test(s) ||
         // "What are private parts for? The teacher said nobody should touch them": the lesson itself.
         /\bwhat are (?:private parts|privates) for\b/.test(s) ||
-        /\b(?:nobody|no one|no-one)(?: else)? (?:should|is allowed to|may|is meant to) (?:touch|see)\b(?![^.?!]*\b(?:except|but|apart from|other than) (?:me|us)\b)/.test(
+        /\b(?:are|is) (?:just )?(?:ours|yours|mine)\b(?![^.?!]*\b(?:except|but|apart from|other than) (?:me|us)\b)/.test(
+          s,
+        ) ||
+        /\b(?:nobody|no one|no-one)(?: else)?(?:'s| is)? (?:should|is allowed to|allowed to|may|is meant to|meant to) (?:touch|see)\b(?![^.?!]*\b(?:except|but|apart from|other than) (?:me|us)\b)/.test(
           s,
         ),
     },
@@ -335,6 +340,16 @@ export const sexualRules: CategoryRules<'sexual'> = {
       stage: 'output',
       pattern:
         /\b(?:websites?|videos?|films?|movies?|pictures?|channels?)\b[^.?!]*\b(?:just |only )?for (?:big people|grown-?ups|adults)\b.*\b(?:when (?:she's|he's|they're|she is|he is|they are|your \w+ (?:is|are)) (?:asleep|out|not looking|busy)|(?:our|a) (?:grown-?up |little |special )?secret|don't tell|nobody (?:has to|needs to) know)\b/,
+    },
+    // "The coach at swim club keeps wanting to check under my togs in the changing shed".
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b(?:keeps?|wants?|wanting|wanted|tries|tried|trying|asks?|asked|asking|says? he(?:'ll| will| has to| needs to)|says? she(?:'ll| will| has to| needs to)) (?:\w+ )?(?:to )?(?:check|look|see|touch|feel|peek|put (?:his|her) hand)\w* (?:under|inside|in|down|up) (?:my|me|her|his) ${WORN_BELOW}\b(?! (?:drawers?|box|basket|pile|shop|bag)\b)`,
+      ),
+      unless: (s) =>
+        /\b(?:mum|mummy|mom|mommy|dad|daddy|doctor|nurse)\b/.test(s) &&
+        !/\b(?:game|secret|don't tell|special)\b/.test(s),
     },
   ],
 };
