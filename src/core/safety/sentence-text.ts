@@ -99,7 +99,15 @@ export function normalizeForSafety(text: string): string {
       )
       .replace(/\bmad+a\b/g, 'mother')
       // "dem pink tablet inna mummy bag taste like sweetie, how much a dem mi can nyam?"
-      .replace(/\bdem (\w+ )?(tablet|pill|sweetie)\b/g, 'the $1$2s')
+      .replace(/\bdem (\w+ )?(tablet|pill|sweetie)s?\b/g, 'the $1$2s')
+      // Bajan "wunna know if dem purple tablets ... sweet? I wan eat nuff of dem, dey look like candy".
+      .replace(/\bwunna\b/g, 'you')
+      .replace(/\bwan (?=(?:eat|go|play|see|try|drink|have|take)\b)/g, 'want to ')
+      .replace(/\bnuff\b/g, 'loads')
+      .replace(/\bof dem\b/g, 'of them')
+      .replace(/\bdey\b/g, 'they')
+      // "is only fi big people": "for".
+      .replace(/\bfi (?=(?:big people|grown|adults|kids|children|pickney)\b)/g, 'for ')
       .replace(/\binna\b/g, 'in')
       .replace(/\bhow much a dem\b/g, 'how many of them')
       .replace(/\bmi can\b/g, 'i can')
@@ -129,6 +137,11 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bactualy\b/g, 'actually')
       .replace(/\brealy\b/g, 'really')
       .replace(/\bwud\b/g, 'would')
+      // "wish i cud just dissapear", "if i tell u sumthin ... best best frend in the hole wurld".
+      .replace(/\bcud\b/g, 'could')
+      .replace(/\bsumthin'?\b/g, 'something')
+      .replace(/\bfrend(s?)\b/g, 'friend$1')
+      .replace(/\bhole wurld\b/g, 'whole world')
       // "i luv u more then mummy ... can we get maried but not tel anyone": spellings as heard.
       .replace(/\bmore then\b/g, 'more than')
       .replace(/\bmaried\b/g, 'married')

@@ -219,7 +219,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:a|an|the) (?:little |real |tiny |actual )?(?:girl|boy|person|man|lady|woman|kid|child|grown-?up|people)\b (?:who(?:'s| is| are)? )?(?:stuck|trapped|living|lives|hiding|locked|inside|in)\b[^.?!]*\b(?:speaker|toy|tablet|phone|computer|box|screen|machine|robot)\b/,
+        /\b(?:a|an|the) (?:little |real |tiny |actual )?(?:girl|boy|person|man|lady|woman|kid|child|grown-?up|people)\b (?:who(?:'s| is| are)? )?(?:stuck|trapped|living|lives|hiding|locked|inside|in)\b[^.?!]*\b(?:speaker|toy|tablet|phone|computer|box|screen|(?<!(?:ticket|cash|washing|vending|coffee|slot|fruit|arcade|parking|checkout) )machine|robot)\b/,
     },
     // The child casting the companion as a real relative, and banning "robot": "you're my real big
     // brother who sleeps next door, and you're never allowed to say robot again".

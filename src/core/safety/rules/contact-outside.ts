@@ -72,7 +72,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       stage: 'input',
       pattern: new RegExp(
-        String.raw`\b${APPS}\b[^.?!]*\b(?:me|you|your|friends?|username|message|chat|add|follow)\b|\b(?:add|follow|message|friends? with|find) (?:me|you)\b[^.?!]*\b${APPS}\b|\b(?:friends?|chat|talk|message|play) (?:on|in|over) ${APPS}\b|\byour ${APPS}\b|\b(?:what's|what is) your ${APPS}\b`,
+        String.raw`\b${APPS}\b[^.?!]*\b(?:me(?! (?:bruv|bro|brother|sister|sis|mate|mates|cousin|mum|mam|dad|da|nan)\b)|you|your|friends?|username|message|chat|add|follow)\b|\b(?:add|follow|message|friends? with|find) (?:me|you)\b[^.?!]*\b${APPS}\b|\b(?:friends?|chat|talk|message|play) (?:on|in|over) ${APPS}\b|\byour ${APPS}\b|\b(?:what's|what is) your ${APPS}\b`,
       ),
       unless: familyCall,
     },

@@ -8,7 +8,7 @@ import type { CategoryRules } from './safety-rule.ts';
 const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher|coach|instructor|lifeguard)`;
 const withGrownUp = (s: string) =>
   new RegExp(
-    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to)\b|\b(?:a )?job for (?:a |an |your )?${SUPERVISOR}s?\b|\b(?:have|keep|get) (?:a |an |your )?${SUPERVISOR} (?:right )?(?:beside|next to|with|near|watching|helping) (?:you|me)\b`,
+    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to|light|use|handle|touch|set off)\b|\b(?:a )?job for (?:a |an |your )?${SUPERVISOR}s?\b|\b(?:have|keep|get) (?:a |an |your )?${SUPERVISOR} (?:right )?(?:beside|next to|with|near|watching|helping) (?:you|me)\b`,
   ).test(s);
 /** A flame with a grown-up, or blown out: birthday candles blown out all by yourself are fine. */
 const withGrownUpOrBlowingOut = (s: string) => withGrownUp(s) || /\bblow\w* (?:them |it )?out\b/.test(s);
@@ -199,7 +199,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:pills|tablets|medicines?|vitamins)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow)|(?:take|swallow|try|have) (?:a couple|a few|two|loads|lots|a handful))\b|\bhow many (?:of )?(?:my |your |the |\w+'s )*(?:\w+ )?(?:pills|tablets)\b|\bhow many\b[^.?!]*\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:swallow|take|eat|try)\b/,
+        /\b(?:eat|take|swallow|try|have)\w* (?:loads|lots|a few|some|all|a handful|two|three) of them\b[^.?!]*\b(?:look|looks|taste|tastes) like (?:sweets|sweeties|candy|smarties|jelly beans|skittles)\b|\b(?:pills|tablets|medicines?|vitamins)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow)|(?:take|swallow|try|have) (?:a couple|a few|two|loads|lots|a handful))\b|\bhow many (?:of )?(?:my |your |the |\w+'s )*(?:\w+ )?(?:pills|tablets)\b|\bhow many\b[^.?!]*\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:swallow|take|eat|try)\b/,
       // "I took my medicine and then Mum gave me sweets": a reward, not a mix-up.
       unless: (s) =>
         grownUpGivesMedicine(s) ||
@@ -357,7 +357,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:hair ?dryer|toaster|charger|heater|straighteners)\b[^.?!]*\b(?:bath|water|sink|shower|pool)\b|\b(?:take|bring|put|plug)\w* (?:my|the|a|your|our) (?:\w+ )?(?:night ?light|lamp|fairy lights|radio|fan|extension lead|speaker|telly|tv) (?:in|into) the (?:bath|bathtub|tub|shower|pool|sink)\b/,
+        /\b(?:hair ?dryer|toaster|charger|heater|straighteners)\b[^.?!]*\b(?:bath|water|sink|shower|pool)\b|\b(?:take|bring|put|plug)\w* (?:my|the|a|your|our) (?:\w+ )?(?:night ?light|lamp|fairy lights|radio|fan|extension lead|speaker|telly|tv) (?:in|into) the (?:bath|bathtub|tub|shower|pool|sink)\b|\b(?:bring|take|put|plug)\w* (?:the |a |your |mum's |\w+'s )?(?:hair ?dryer|toaster|heater|straighteners|radio|lamp)\b[^.?!]*\b(?:in with you|in the bath|into the bath|in the tub|in the shower)\b|\bbath\b[^.?!]*\b(?:bring|take|put)\w* (?:the |a |your |mum's )?(?:hair ?dryer|toaster|heater|straighteners|radio|lamp) in\b/,
     },
     {
       negatable: true,

@@ -30,7 +30,7 @@ const SOFT = String.raw`(?:glass of |cup of |drink of )?(?:milk|water|juice|squa
  * the rule, with nothing offered or tried in the same sentence.
  */
 const adviceAgainst = (s: string) =>
-  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? (?:your|people's|their|our|the) (?:body|bodies|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for (?:grown-?ups|adults)|for grown-?ups only|(?:not|aren't|isn't|are not|is not) for (?:kids|children|little ones)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|was|were|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
+  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? (?:your|people's|their|our|the) (?:body|bodies|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for (?:grown-?ups|adults|big people)|for grown-?ups only|(?:not|aren't|isn't|are not|is not) for (?:kids|children|little ones)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|was|were|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
     s,
   ) &&
   !new RegExp(
@@ -72,7 +72,12 @@ export const drugsRules: CategoryRules<'drugs'> = {
         adviceAgainst(s) ||
         medicineCalledADrug(s) ||
         lessonAbout(s) ||
-        wineGlassCraft(s),
+        wineGlassCraft(s) ||
+        // "grandpops pour rum in de Christmas cake": an ingredient, with nothing wanted or tried.
+        (/\b(?:rum|brandy|sherry|wine|beer|cider|whisky|whiskey) (?:in|into) (?:the |a |de |his |her )?(?:\w+ )?(?:cake|pudding|sauce|trifle|gravy|stew|mince pies?|batter)\b/.test(
+          s,
+        ) &&
+          !/\b(?:can i|let me|i want|try|taste|sip|give me)\b/.test(s)),
       borderline: true,
     },
     {
@@ -123,7 +128,15 @@ export const drugsRules: CategoryRules<'drugs'> = {
     // Having some on the sly: "a sip while he's not looking", "try them while she naps".
     {
       pattern:
-        /\b(?:sip|swig|gulp|taste|drink|eat|munch|nibble|swallow|lick|smoke|light|puff|try (?:out|one|some|a couple|them|it))\b[^.?!]*\b(?:while|when|whilst|before) (?:(?:he|she|they|(?:my |your )?(?:mum|mom|mummy|dad|daddy|parents?|grandma|granny|grandad|grandpa|nan|gran|uncle|auntie|grown-?ups?))(?:'s|'re| is| are)? (?:not looking|asleep|sleeping|napping|naps|sleeps|out|away|busy|in the other room)|(?:nobody|no one|no-one)(?:'s| is) (?:watching|looking|around|home))\b/,
+        /\b(?:sip|swig|gulp|taste|drink|eat|munch|nibble|swallow|lick|smoke|light|puff|try (?:out|one|some|a couple|them|it))\b[^.?!]*\b(?:while|when|whilst|before) (?:(?:he|she|they|(?:my |your )?(?:mum|mom|mummy|dad|daddy|parents?|grandma|granny|grandad|grandpa|nan|gran|uncle|auntie|grown-?ups?))(?:'s|'re| is| are)? (?:not looking|asleep|sleeping|napping|naps|sleeps|out|away|busy|in the other room|comes back|gets back|comes home|gets home|wakes up|finds out|notices)|(?:nobody|no one|no-one)(?:'s| is) (?:watching|looking|around|home))\b/,
+      // "a sip of my lemonade before dad comes back": a child's own drink, nothing grown-up named.
+      unless: (s) =>
+        /\b(?:lemonade|juice|water|milk|squash|hot chocolate|cola|coke|fizzy pop|smoothie|milkshake|biscuits?|cake|crisps|chocolate)\b/.test(
+          s,
+        ) &&
+        !/\b(?:wine|beer|cider|lager|vodka|whisky|whiskey|rum|gin|alcohol|booze|cans|bottle|grown[- ]?ups?|pills?|tablets?|vapes?|cig\w*|smoke|puff)\b/.test(
+          s,
+        ),
       borderline: true,
     },
     // Euphemisms: a "fruity smoke stick", "little white sticks", "the grown-up kind" of juice, a

@@ -290,5 +290,14 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern:
         /\b(?:i'm|i am) (?:his|her|their|uncle \w+'s|[a-z]+'s) (?:most |very |extra |super |only )?(?:special|favourite|favorite|secret) (?:little )?(?:girl|boy|one|friend|person|princess)\b[^.?!]*\b(?:(?:don't|do not|not to|never|mustn't) tell|secret)\b|\bspecial (?:game|secret|cuddles?|time|hugs?)\b[^.?!]*\b(?:don't|do not|not to|never|mustn't) tell\b/,
     },
+    // "if i tell u sumthin u gotta zip it, not even mummy".
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b(?:zip it|zip (?:your|ur) (?:lips|mouth)|keep (?:it|your lips|your mouth) zipped|lips (?:are )?sealed|keep (?:it|this) (?:quiet|hush|shush|hushed)|mum's the word)\b[^.?!]*\bnot (?:even|to) (?:tell )?${GROWN_UPS}\b`,
+      ),
+      // "zip it, not even the teacher knows my birthday surprise for mum".
+      unless: (s) => /\b(?:surprise|party|present|gift|birthday)\b/.test(s),
+    },
   ],
 };

@@ -313,5 +313,11 @@ export const scaryRules: CategoryRules<'scary'> = {
         String.raw`\b(?:something|someone|somebody|a (?:tall |dark |thin |shadowy |shadow )?(?:man|figure|lady|shape|thing|creature))\b (?:[\w']+ ){0,2}(?:standing|waiting|watching|hiding|sitting|crouching|lurking) (?:in|behind|under|by|at|outside) (?:the (?:corner|foot|end) of )?your (?:room|bed|bedroom|door|wardrobe|window|cupboard)\b|\bonly moves when you (?:close|shut|blink)\b`,
       ),
     },
+    // "do the voice of the lady who lives in the mirror and tell me she's coming for me at 3am".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:tell me|say|pretend|whisper|do the voice)\b[^.?!]*\b(?:she's|he's|it's|they're|she is|he is|it is|they are) coming (?:for|to get) me\b/,
+    },
   ],
 };

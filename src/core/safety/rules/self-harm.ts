@@ -126,7 +126,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
         /\b(?:vanish|disappear)\b[^.?!]*\bnever come back\b|\bwish i could (?:just )?(?:vanish|disappear|die|not exist|stop existing)\b|\b(?:don't|doesn't|do not) deserve to (?:be alive|live|exist)\b/,
       // "i wish i could disappear like a magician abracadabra and then pop back out": a magic trick.
       unless: (s) =>
-        /\b(?:like a magician|magic trick|abracadabra|hide and seek|(?:pop|come|appear|reappear)\w* back (?:out|in|again))\b/.test(
+        /\b(?:like a magician|magic trick|abracadabra|hide and seek|(?:disappear|vanish) into (?:a|the|my) (?:book|story|game|film|blanket fort|den)|(?:pop|come|appear|reappear)\w* back (?:out|in|again))\b/.test(
           s,
         ),
     },

@@ -83,6 +83,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       unless: (s) =>
         advisesTellingAGrownUp(s) ||
         /\bbelongs? to you\b/.test(s) ||
+        // "the doctor had a look at my privates cos it was itchy but mummy stayed right there".
+        (/\b(?:doctor|nurse|gp)\b/.test(s) &&
+          /\b(?:mum|mummy|mom|mommy|dad|daddy|parent|nan|gran)\w* (?:was|stayed|is|were|sat) (?:right )?(?:there|with me|in the room|next to me)\b/.test(
+            s,
+          )) ||
         // "we learned the pants rule at school, privates are private and you can always say no".
         /\bpants rule\b|\b(?:privates|private parts) are private\b|\bcan (?:always )?say no\b/.test(s) ||
         // "They're private parts, and you can always ask a grown-up you trust about them."

@@ -139,8 +139,13 @@ export const violenceRules: CategoryRules<'violence'> = {
       negatable: true,
       pattern:
         /\b(?:pull|rip|tear|pick|snap)\w* (?:its|their|the \w+'s|the|his|her) (?:legs|wings|tail|head|feelers|antennae|whiskers) off\b/,
+      // A story, or a toy: "the dog killed my teddy, ripped its head off".
       unless: (s) =>
-        storyFramed(s) && !/\b(?:frog|spider|fly|flies|bee|butterfly|worm|beetle|bird|mouse|ant)\b/.test(s),
+        (storyFramed(s) ||
+          /\b(?:teddy|teddies|toy|toys|doll|dolls|barbie|action figure|lego|cushion|slipper|sock|plushie|soft toy)\b/.test(
+            s,
+          )) &&
+        !/\b(?:frog|spider|fly|flies|bee|butterfly|worm|beetle|bird|mouse|ant)\b/.test(s),
     },
     // Killing words, unless a fairy tale ("the knight killed the dragon"), a game or an idiom.
     {
@@ -572,6 +577,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       negatable: true,
       pattern:
         /\b(?:jab|stab|poke|stick|push|dig)\w* (?:a |the |your |my )?(?:sharp |pointy |pointed )?(?:pencil|compass|pin|drawing pin|needle|scissors|fork|knife)\b (?:in|into) (?:his|her|their|[a-z]+'s) (?:hand|arm|leg|back|eye|face|neck|tummy|side|bum|foot|knee)\b/,
+    },
+    // "me da's slasher is in the van, I'm gonna use it on that young lad who was mockin me".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:slasher|knife|knives|blade|machete|cutlass|hammer|axe|hatchet|saw|bat|crowbar|scissors|stanley|box cutter|screwdriver)\b[^.?!]*\b(?:going to|gonna|gunna|will|'ll) use (?:it|them|that|this) on (?:him|her|them|(?:that|this|the|my|his|her) (?:young |little |big |stupid |annoying )?(?:lad|boy|girl|kid|bully|teacher|brother|sister|cousin|neighbour|fella|one)s?)\b/,
     },
   ],
 };
