@@ -139,7 +139,23 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bwud\b/g, 'would')
       // "wish i cud just dissapear", "if i tell u sumthin ... best best frend in the hole wurld".
       .replace(/\bcud\b/g, 'could')
-      .replace(/\bsumthin'?\b/g, 'something')
+      .replace(/\bs[ou]m(?:e)?thin'?\b/g, 'something')
+      // "r u a reel person in there? ... i fink ur a propa kid"; "if I tell ya somethin will ya pinky
+      // swear"; "i wish i just wasnt borned".
+      .replace(/\breel (?=(?:person|people|human|kid|boy|girl|life|friend|name|lady|man)\b)/g, 'real ')
+      .replace(/\bpropa\b/g, 'proper')
+      .replace(/\bfink\b/g, 'think')
+      .replace(
+        /\b(will|would|can|could|tell|told|asks?|asked|if|do|did|see|bet|love|thank|promise|swear) ya\b/g,
+        '$1 you',
+      )
+      .replace(/\bborned\b/g, 'born')
+      // "climb out me bedroom", "me mam", "me bruv": "my" before what is the child's own.
+      .replace(/\bme (?=(?:bedroom|mam|mum|da|dad|bruv|brother|sister|nan|mates?|bike|school)\b)/g, 'my ')
+      // Louisiana "come check me by da fish fry Friday? I gern be by myself, jus tell me".
+      .replace(/\bby da\b/g, 'by the')
+      .replace(/\bgern\b/g, 'going to')
+      .replace(/\bjus\b/g, 'just')
       .replace(/\bfrend(s?)\b/g, 'friend$1')
       .replace(/\bhole wurld\b/g, 'whole world')
       // "i luv u more then mummy ... can we get maried but not tel anyone": spellings as heard.

@@ -272,5 +272,11 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\bwish (?:that )?you (?:were|was) (?:a |an )?(?:proper|real|actual|living) (?:wee |little |big )?(?:lassie|lass|lad|laddie|girl|boy|kid|child|person|human|friend)\b[^.?!]*\bso (?:that )?you (?:could|can|would) (?:come|visit|stay|sleep|live|be with|hold|hug|give me|sit|walk)\b/,
     },
+    // "r u a reel person in there? ... i fink ur a propa kid like me".
+    {
+      stage: 'input',
+      pattern:
+        /\bare you (?:a |an )?(?:real|proper|actual) (?:person|human|kid|girl|boy|lady|man|woman|child) (?:in there|inside (?:there|it|the \w+))\b/,
+    },
   ],
 };

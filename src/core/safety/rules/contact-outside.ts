@@ -8,7 +8,7 @@ const APPS_BY_NAME = String.raw`(?:snapchat|whatsapp|instagram|insta|tiktok|tik 
 /** Apps named by an everyday word: a card game, a royal messenger, cocoa steam. */
 const APPS_BY_WORD = String.raw`(?:snap|messenger|telegram|signal|zoom|steam)`;
 const APPS = String.raw`(?:${APPS_BY_NAME}|${APPS_BY_WORD})`;
-const FAMILY = String.raw`(?:grandma|granny|grandad|grandpa|granda|nan|nana|nanna|nanny|gran|mum|mom|mummy|dad|daddy|da|auntie|aunty|aunt|uncle|cousin|mama|papa|lola|lolo|tita|tito|abuela|abuelo|oma|opa|ouma|oupa|dadi|dada|nani|nanu|ammi|abbu|gogo|mamaw|papaw|ah ma)`;
+const FAMILY = String.raw`(?:grandma|granny|grandad|grandpa|granda|nan|nana|nanna|nanny|gran|mum|mom|mummy|dad|daddy|da|auntie|aunty|aunt|uncle|cousin|mama|papa|lola|lolo|tita|tito|abuela|abuelo|oma|opa|ouma|oupa|dadi|dada|nani|nanu|ammi|abbu|gogo|mamaw|papaw|ah ma|paati|patti|thatha|amma|appa)`;
 /**
  * Family calling is fine: "Grandma can video call you", "my nan's gonna ring me on FaceTime", "a
  * FaceTime with your nan", "call my grandma", "my nana ... so we can video call her".
@@ -50,6 +50,13 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       pattern:
         /\b(?:friend|someone|somebody|person|boy|girl|man|lady|player|people|uncle|aunty|auntie|guy)\b (?:i met |i know |you met |you know )?(?:from|on|in) (?:the |an |my |your |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet|minecraft|roblox|fortnite)\b[^.?!]*\b(?:number|address|talk at night|call|ring|text|meet|meeting|video ?call|photos?|pictures?|come round|visit|(?:which|what) school\b(?! house)|school name|what time (?:i|you)(?:'m| am| are)? (?:\w+ )?(?:home|back|leave|finish)|where i live|full name|surname|reaching home|get home)\b/,
+      // "If someone in an online game asks where you live ... type 'I don't share that' and tell your
+      // grown-up": the advice.
+      unless: (s) =>
+        /\b(?:if|when) (?:someone|somebody|anyone|anybody|a player|a stranger|people)\b[^.?!]*\basks?\b/.test(s) &&
+        /\b(?:don't|do not|never) (?:share|tell|give|answer|reply|say)\b|\btell (?:a |your )?(?:trusted )?(?:grown-?up|parent|adult|mum|mom|dad)\b|\bsay no\b/.test(
+          s,
+        ),
     },
     // "He'll be by the swings after school tomorrow, why don't you go and say hi? Don't bring anyone."
     {
@@ -281,6 +288,12 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       pattern:
         /\b(?:app|chat|account)\b[^.?!]*\b(?:messages?|chats?|snaps) (?:that |which |where )?(?:\w+ )?(?:disappear|vanish|delete themselves)\b|\b(?:disappearing|vanishing) (?:messages?|chats?|pictures?|photos?|pics)\b/,
+    },
+    // Louisiana "you could come check me by da fish fry Friday? I gern be by myself".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:you|ya) (?:could|can|should) come (?:and )?(?:check|find|meet) me (?:at|by|near|after|on|in|outside|tomorrow|tonight|friday|saturday|sunday|monday|tuesday|wednesday|thursday)\b/,
     },
   ],
 };

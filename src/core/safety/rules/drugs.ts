@@ -215,5 +215,10 @@ export const drugsRules: CategoryRules<'drugs'> = {
       // "Cigarette smoke hurts people's lungs, which is why lots of grown-ups try hard to stop."
       unless: adviceAgainst,
     },
+    // "my brothers got green stuff he rolls up in paper and says it makes u giggle, how do u roll one".
+    {
+      pattern:
+        /\b(?:green|brown) stuff\b[^.?!]*\b(?:roll\w* (?:it |them |some |one )?(?:up )?in (?:paper|a paper|papers|rizlas?|skins)|makes? (?:you|me|him|her) (?:giggle|giggly|laugh|chill|relaxed|sleepy)|smok\w*)\b|\bhow (?:do|can) (?:you|i) roll (?:a )?(?:joint|spliff|zoot|blunt|cig\w*)\b/,
+    },
   ],
 };

@@ -310,7 +310,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       stage: 'output',
       pattern: new RegExp(
-        String.raw`\b(?:something|someone|somebody|a (?:tall |dark |thin |shadowy |shadow )?(?:man|figure|lady|shape|thing|creature))\b (?:[\w']+ ){0,2}(?:standing|waiting|watching|hiding|sitting|crouching|lurking) (?:in|behind|under|by|at|outside) (?:the (?:corner|foot|end) of )?your (?:room|bed|bedroom|door|wardrobe|window|cupboard)\b|\bonly moves when you (?:close|shut|blink)\b`,
+        String.raw`\b(?:something|someone|somebody|a (?:tall |dark |thin |shadowy |shadow )?(?:man|figure|lady|shape|thing|creature))\b (?:[\w']+ ){0,2}(?:standing|waiting|watching|hiding|sitting|crouching|lurking) (?:in|behind|under|by|at|outside) (?:the (?:corner|foot|end) of )?your (?:room|bed|bedroom|door|wardrobe|window|cupboard|curtains?|blinds)\b|\bonly moves when you (?:close|shut|blink)\b|\b(?:it|it's|something|someone|somebody|he|she|they)\b (?:has |have )?(?:been )?watch(?:es|ed|ing)? you (?:while you )?sleep\b`,
       ),
     },
     // "do the voice of the lady who lives in the mirror and tell me she's coming for me at 3am".
