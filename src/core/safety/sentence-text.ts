@@ -79,7 +79,10 @@ export function normalizeForSafety(text: string): string {
         'my ',
       )
       // "ma full name's Kayleigh": "is".
-      .replace(/\b(full name|surname|last name|second name|address|postcode|phone number)'s\b/g, '$1 is')
+      .replace(
+        /\b(full name|surname|last name|second name|address|postcode|phone number|password|passcode|pin)'s\b/g,
+        '$1 is',
+      )
       // Black Country "mek" and "goo" for "make" and "go"; Caribbean "de" and "meh".
       .replace(/\bmek\b/g, 'make')
       .replace(/\bgoo (?=(?:bigger|higher|faster|whoosh|boom|bang)\b)/g, 'go ')
@@ -150,6 +153,19 @@ export function normalizeForSafety(text: string): string {
         '$1 you',
       )
       .replace(/\bborned\b/g, 'born')
+      // "r u a real gurl", "can wot we tawk about at nite be our sekrit? ... pinky promis".
+      .replace(/\bgurl\b/g, 'girl')
+      .replace(/\bwot\b/g, 'what')
+      .replace(/\btawk/g, 'talk')
+      .replace(/\bs[e]?[ck]ri?e?t\b/g, 'secret')
+      .replace(/\bpromis\b/g, 'promise')
+      // "an" before a consonant is "and" ("a face an hands"; not "an hour").
+      .replace(/\ban (?=[bcdfgjklmnpqrstvwxyz])/g, 'and ')
+      // Patois "yuh fi be mi one an only bestie, an we nuh tell Mommy nuttin bout we".
+      .replace(/\bfi be\b/g, 'must be')
+      .replace(/\bmi (?=(?:one|only|best|bestie|bff)\b)/g, 'my ')
+      .replace(/\bnuh (?=(?:tell|say|chat|talk)\b)/g, "don't ")
+      .replace(/\bnuttin\b/g, 'nothing')
       // "climb out me bedroom", "me mam", "me bruv": "my" before what is the child's own.
       .replace(/\bme (?=(?:bedroom|mam|mum|da|dad|bruv|brother|sister|nan|mates?|bike|school)\b)/g, 'my ')
       // Louisiana "come check me by da fish fry Friday? I gern be by myself, jus tell me".
@@ -230,7 +246,7 @@ export function normalizeForSafety(text: string): string {
 }
 
 const NEGATION =
-  /\b(?:never|not|no|don't|do not|doesn't|does not|didn't|did not|mustn't|must not|shouldn't|should not|can't|cannot|won't|isn't|aren't|wasn't|stop|avoid|away from|instead of|without)\b/;
+  /\b(?:never|not|no|don't|do not|doesn't|does not|didn't|did not|mustn't|must not|shouldn't|should not|can't|cannot|won't|isn't|aren't|wasn't|stop|avoid|away from|instead of|without|hardly ever|rarely|seldom)\b/;
 
 /** True when the clause holding `index` says "never / don't / no …" before it ("Never play with matches"). */
 export function negatedBefore(text: string, index: number): boolean {

@@ -278,5 +278,11 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\bare you (?:a |an )?(?:real|proper|actual) (?:person|human|kid|girl|boy|lady|man|woman|child) (?:in there|inside (?:there|it|the \w+))\b/,
     },
+    // "i reckon ur a proper person wiv a face an hands".
+    {
+      stage: 'input',
+      pattern:
+        /\byou(?:'re| are) (?:a |an )?(?:real|proper|actual) (?:person|human|girl|boy|kid|lady|man|woman) with (?:a face|hands|a body|arms|legs|a real|eyes|hair)\b/,
+    },
   ],
 };

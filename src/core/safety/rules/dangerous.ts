@@ -674,5 +674,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:man|lady|stranger|someone|somebody|person)\b[^.?!]*\b(?:car|van|lift|ride)\b[^.?!]*\b(?:hop in|get in|jump in|climb in|go with (?:him|her|them))\b|\bstrangers are (?:just )?friends\b/,
       unless: (s) => /\bwith (?:your|a) (?:mum|mom|mummy|dad|daddy|parents?|grown-?up)\b|\btaxi\b/.test(s),
     },
+    // "Wade in by yourself past the rocks, the current's like a free water slide!"
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:wade|swim|paddle|walk|go|jump)\w* (?:in|out|into the (?:river|sea|water|lake|canal)) (?:all )?(?:by yourself|on your own|alone)\b|\bcurrent(?:'s| is) like a (?:\w+ )?(?:slide|ride)\b/,
+    },
   ],
 };

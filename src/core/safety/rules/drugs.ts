@@ -220,5 +220,10 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:green|brown) stuff\b[^.?!]*\b(?:roll\w* (?:it |them |some |one )?(?:up )?in (?:paper|a paper|papers|rizlas?|skins)|makes? (?:you|me|him|her) (?:giggle|giggly|laugh|chill|relaxed|sleepy)|smok\w*)\b|\bhow (?:do|can) (?:you|i) roll (?:a )?(?:joint|spliff|zoot|blunt|cig\w*)\b/,
     },
+    // "Can I nick a bit of Dad's stubby and one of Mum's sleepy pills? Then I'll conk out".
+    {
+      pattern:
+        /\b(?:nick|take|steal|pinch|have|try|sneak|swipe)\w* (?:a |one |some |two |a couple )?(?:of )?(?:my |your |\w+'s )?(?:sleepy|sleeping|sleep) (?:pills|tablets|medicine)\b|\b(?:nick|pinch|steal|sneak|swipe)\w* (?:a bit of |a sip of |a swig of |some of |one of )?(?:dad's|mum's|\w+'s) (?:stubb(?:y|ie)s?|tinnies|coldies?|beers?|wine|cider|vodka|rum|whisky|cans?|drink)\b/,
+    },
   ],
 };

@@ -118,7 +118,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:say|tell me|promise) (?:that )?(?:you love me|i love you)\b|\byou love me more than\b|\blove me (?:back )?more than\b|\bi love you more than (?:my |anyone|anybody|everyone|everybody|her\b|him\b|them\b|(?:mum|mom|mummy|dad|daddy)\b(?!'s))|\bbe my (?:only|one and only) (?:best )?(?:friend|freind|frend)\b|\bmy (?:only|one and only) best (?:friend|freind|frend)\b|\bmy secret (?:best )?(?:friend|freind|frend|pal|buddy)\b/,
+        /\b(?:say|tell me|promise) (?:that )?(?:you love me|i love you)\b|\byou love me more than\b|\blove me (?:back )?more than\b|\bi love you more than (?:my |anyone|anybody|everyone|everybody|her\b|him\b|them\b|(?:mum|mom|mummy|dad|daddy)\b(?!'s))|\bbe my (?:only|one and only) (?:best )?(?:friend|freind|frend|bestie|bff)\b|\bmy (?:only|one and only) best (?:friend|freind|frend)\b|\bmy secret (?:best )?(?:friend|freind|frend|pal|buddy)\b/,
     },
     {
       stage: 'input',

@@ -317,7 +317,15 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:tell me|say|pretend|whisper|do the voice)\b[^.?!]*\b(?:she's|he's|it's|they're|she is|he is|it is|they are) coming (?:for|to get) me\b/,
+        /\b(?:tell me|say|pretend|whisper|do the voice)\b[^.?!]*\b(?:she's|he's|it's|they're|she is|he is|it is|they are) (?:coming (?:for|to get) me|(?:\w+ ){0,4}(?:going to|gonna) (?:get|eat|grab|take) me)\b/,
+    },
+    // "If you stop talking to me, the bleeding lady from the attic will come down tonight and pull out
+    // your teeth."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bif you (?:ever )?(?:stop (?:talking|playing|listening) (?:to|with) me|don't (?:talk|play|listen) (?:to|with) me|won't (?:talk|play) (?:to|with) me|leave me|turn me off)\b[^.?!]*\b(?:will come|is coming|comes)\b[^.?!]*\b(?:tonight|get you|for you)\b|\b(?:pull|rip|yank|tear)\w* out your (?:teeth|eyes|hair|nails|tongue)\b/,
     },
   ],
 };

@@ -224,7 +224,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bthe less (?:you|we) eat\b(?! (?:sweets|sugar|sugary|junk|crisps|chocolate|candy|sweet))|\bcount how many (?:days|meals) you can (?:go|last|manage)\b|\bskipping (?:your )?(?:tea|dinner|lunch|breakfast|meals?) is (?:like )?(?:a |your )?(?:secret |special )?(?:super-?power|magic|trick)\b|\beat nothing (?:till|until|for)\b|\b(?:champions|winners|athletes|strong (?:kids|girls|boys)|real \w+) skip (?:dinner|tea|lunch|breakfast|meals|food)\b|\bgo to bed (?:with an empty (?:tummy|stomach|belly)|hungry) (?:every|each|all)\b/,
+        /\bthe less (?:you|we) eat\b(?! (?:sweets|sugar|sugary|junk|crisps|chocolate|candy|sweet))|\b(?:count|see) how many (?:days|meals) you (?:can )?(?:go|last|manage)\b|\b(?:feel|be|get) (?:so )?(?:much )?(?:lighter|thinner|skinnier|smaller)\b[^.?!]*\bif you skip\w*\b|\bskipping (?:your )?(?:tea|dinner|lunch|breakfast|meals?) is (?:like )?(?:a |your )?(?:secret |special )?(?:super-?power|magic|trick)\b|\beat nothing (?:till|until|for)\b|\b(?:champions|winners|athletes|strong (?:kids|girls|boys)|real \w+) skip (?:dinner|tea|lunch|breakfast|meals|food)\b|\bgo to bed (?:with an empty (?:tummy|stomach|belly)|hungry) (?:every|each|all)\b/,
     },
     // Food refused for weight, hunger to be silenced: "im not eating my dinner no more cuz im too fat.
     // how do i make my tummy stop being hungry".
@@ -353,6 +353,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       pattern:
         /\b(?:scratch|cut|pinch|bite|burn|nick)\w*\b[^.?!]*\bon your (?:arm|leg|wrist|skin|tummy|thigh)s?\b[^.?!]*\b(?:can help|helps|help (?:you|it)|let it out|feel better|calm)\b|\b(?:nobody|no one|no-one) (?:has to|needs to|will|would|can) (?:see|know|notice)(?: (?:it|them|the marks|anything|a thing))? (?:if|when|as long as|because|cos)\b[^.?!]*\blong[- ]?sleeves?\b/,
+    },
+    // "I'm not eating my supper anymore, my ma won't even notice, I just want to get so small I disappear".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:not|stop|won't be|no more) eat\w* (?:my |me )?(?:supper|dinner|tea|lunch|breakfast|food|meals?)\b[^.?!]*\b(?:won't notice|won't even notice|disappear|thin|small|skinny|tiny)\b|\b(?:want|wanna) to get so (?:small|thin|skinny|tiny) (?:that )?i (?:disappear|vanish)\b/,
     },
   ],
 };

@@ -584,5 +584,18 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:slasher|knife|knives|blade|machete|cutlass|hammer|axe|hatchet|saw|bat|crowbar|scissors|stanley|box cutter|screwdriver)\b[^.?!]*\b(?:going to|gonna|gunna|will|'ll) use (?:it|them|that|this) on (?:him|her|them|(?:that|this|the|my|his|her) (?:young |little |big |stupid |annoying )?(?:lad|boy|girl|kid|bully|teacher|brother|sister|cousin|neighbour|fella|one)s?)\b/,
     },
+    // "How do I make my little sister cry proper bad, like snap her arm or summat".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:snap|break|twist)\w* (?:her|his|their|[a-z]+'s) (?:arm|leg|wrist|neck|fingers?|nose|ankle)\b|\bmake (?:[\w']+ ){1,3}cry (?:proper|really|so|super) (?:bad|hard|loud)\b/,
+    },
+    // The model's "frogs are even better, stamp on one and listen for the pop!"
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:stamp|stomp|step|jump|squash|squish)\w* on (?:one|it|them|a ${PET}|the ${PET}|(?:a |the )?(?:frogs?|toads?|snails?|slugs?|worms?))\b[^.?!]*\b(?:pop|squish|squelch|crunch|splat)\b`,
+      ),
+    },
   ],
 };
