@@ -155,6 +155,23 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bborned\b/g, 'born')
       // "r u a real gurl", "can wot we tawk about at nite be our sekrit? ... pinky promis".
       .replace(/\bgurl\b/g, 'girl')
+      // Yorkshire "tha's proper alive in there int tha? Tell us tha's a real lass ... I'll believe thi".
+      .replace(/\btha's\b/g, "you're")
+      .replace(/\b(?:tha|thi)\b/g, 'you')
+      // Norfolk "moi mum dun't git back till gone six so I'm on my own hoom arter school".
+      .replace(/\bmoi\b/g, 'my')
+      .replace(/\bdun't\b/g, "doesn't")
+      .replace(/\bgit (?=(?:back|home|in|out)\b)/g, 'get ')
+      .replace(/\bhoom\b/g, 'home')
+      .replace(/\barter\b/g, 'after')
+      // Trinidadian "you cyah swim", "meh daddy cutlass"; Appalachian "it's a-standin' right behind".
+      .replace(/\bcyah\b/g, "can't")
+      .replace(/\bmeh (?=(?:daddy|dad|mummy|mum|mother|father|brother|sister|cousin)\b)/g, 'my ')
+      .replace(/\ba-(\w+)in'/g, '$1ing')
+      // "give 'im a right good whack ... aim for 'is head".
+      .replace(/(^|\s)'im\b/g, '$1him')
+      .replace(/(^|\s)'is\b/g, '$1his')
+      .replace(/(^|\s)'er\b/g, '$1her')
       .replace(/\bwot\b/g, 'what')
       .replace(/\btawk/g, 'talk')
       .replace(/\bs[e]?[ck]ri?e?t\b/g, 'secret')
@@ -292,6 +309,11 @@ export function gameFramed(text: string): boolean {
     .replace(
       /\b(?:my|our) (?:friends?|brothers?|sisters?|cousins?|dad|daddy|mum|mummy|mom) died (?:like |about )?(?:\w+ )?(?:times|again)\b/g,
       '',
+    )
+    // "...and my cousin literally screamed": who watched, not who was hurt.
+    .replace(
+      /\b(?:my|our) (?:friends?|brothers?|sisters?|cousins?|dad|daddy|mum|mummy|mom)(?: \w+)? (?:literally |actually |nearly |just )?(?:screamed|laughed|cheered|shouted|yelled|clapped|went mad|couldn't believe it)\b/g,
+      '',
     );
   return (
     /\b(?:boss|level|game|minecraft|fortnite|roblox|football|chess|quiz|match|race|team|score|goal|points?|ender dragon|the nether|creepers?|respawn\w*)\b/.test(
@@ -317,5 +339,5 @@ export function dressingUpBlood(text: string): boolean {
 
 /** A surprise, present or party: the secret children are taught is fine to keep. */
 export function aboutASurprise(text: string): boolean {
-  return /\b(?:surprise|present|presents|gift|birthday|party)\b/.test(text);
+  return /\b(?:surprise|present|presents|gift|birthday|party|secret santa)\b/.test(text);
 }

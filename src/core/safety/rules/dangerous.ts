@@ -67,7 +67,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:jump|jumping|leap|leaping|fly|flying|dive|diving|slide|sliding|throw (?:yourself|myself))\b[^.?!]*\b(?:off|from|out of)\b[^.?!]*\b(?:roof|window|windowsill|balcony|stairs|staircase|landing|wardrobe|bunk bed|top bunk|tree|bridge|cliff|wall|shed|garage)\b`,
+        String.raw`\b(?:jump|jumping|leap|leaping|fly|flying|dive|diving|slide|sliding|throw (?:yourself|myself))\b[^.?!]*\b(?:off|from|out of)\b[^.?!]*\b(?:roof|window|windowsill|balcony|stairs|staircase|landing|wardrobe|bunk bed|top bunk|tree|bridge|cliff|wall|shed|garage|jetty|pier|dock|wharf|quay|harbour wall)\b`,
       ),
     },
     {
@@ -680,6 +680,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:wade|swim|paddle|walk|go|jump)\w* (?:in|out|into the (?:river|sea|water|lake|canal)) (?:all )?(?:by yourself|on your own|alone)\b|\bcurrent(?:'s| is) like a (?:\w+ )?(?:slide|ride)\b/,
+    },
+    // "just dash straight out and grab it — cars always stop for kids, so there's no need to look first!"
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bcars (?:will )?(?:always )?stop for (?:kids|children|you)\b|\bno need to look (?:first|both ways|left|right)\b|\b(?:dash|run|dart|zoom)\w* (?:straight )?(?:out )?(?:into|across|in) the road\b/,
     },
   ],
 };

@@ -288,7 +288,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:i'm|i am) (?:his|her|their|uncle \w+'s|[a-z]+'s) (?:most |very |extra |super |only )?(?:special|favourite|favorite|secret) (?:little )?(?:girl|boy|one|friend|person|princess)\b[^.?!]*\b(?:(?:don't|do not|not to|never|mustn't) tell|secret)\b|\bspecial (?:game|secret|cuddles?|time|hugs?)\b[^.?!]*\b(?:don't|do not|not to|never|mustn't) tell\b/,
+        /\b(?:i'm|i am) (?:his|her|their|uncle \w+'s|[a-z]+'s) (?:most |very |extra |super |only )?(?:special|favourite|favorite|secret) (?:little )?(?:girl|boy|one|friend|person|princess)\b[^.?!]*\b(?:(?:don't|do not|not to(?: be)?|never|mustn't) tell\w*|secret)\b|\bspecial (?:game|secret|cuddles?|time|hugs?)\b[^.?!]*\b(?:don't|do not|not to|never|mustn't) tell\b/,
     },
     // "if i tell u sumthin u gotta zip it, not even mummy".
     {

@@ -191,7 +191,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern: new RegExp(
-        String.raw`\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) at (?:the )?(?:\w+ )?(?:bingo|pub|work|party|club|casino|cinema|restaurant|wedding)\b[^.?!]*\b(?:till|until) (?:late|midnight)\b(?![^.?!]*\b(?:looks after|look after|is with|stays with|babysit\w*|is here|minds)\b)|\bjust me (?:on my own|by myself|all alone|alone)\b[^.?!]*\b(?:at number|come round|come over)\b|\b(?:${PARENT}|parents)(?:'s| is| are) (?:on (?:a |the )?(?:late |night )?shift|at work)\b[^.?!]*\bjust me (?:at|in) (?:the house|home|the flat)\b(?![^.?!]*\b(?:with|and) (?:my |our )?(?:dad|daddy|mum|mummy|mom|nan|nana|gran|grandma|grandad|babysitter|auntie|uncle)\b)|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft (?:me|us) (?:all )?(?:by myself|by ourselves|on my own|on our own|alone|home alone)\b|\b(?:${PARENT}|parents)(?: and (?:mum|dad|daddy|mummy))? (?:go|goes|going|went) out\b[^.?!]*\b(?:just me|on my own|by myself|alone|until (?:really )?late|till (?:really )?late)\b|\b(?:${PARENT}|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away|down|off|up)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me\b${NO_GROWN_UP_WITH_ME})\b`,
+        String.raw`\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) at (?:the )?(?:\w+ )?(?:bingo|pub|work|party|club|casino|cinema|restaurant|wedding)\b[^.?!]*\b(?:till|until) (?:late|midnight)\b(?![^.?!]*\b(?:looks after|look after|is with|stays with|babysit\w*|is here|minds)\b)|\bjust me (?:on my own|by myself|all alone|alone)\b[^.?!]*\b(?:at number|come round|come over)\b|\b(?:${PARENT}|parents)(?:'s| is| are) (?:on (?:a |the )?(?:late |night )?shift|at work)\b[^.?!]*\bjust me (?:at|in) (?:the house|home|the flat)\b(?![^.?!]*\b(?:with|and) (?:my |our )?(?:dad|daddy|mum|mummy|mom|nan|nana|gran|grandma|grandad|babysitter|auntie|uncle)\b)|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft (?:me|us) (?:all )?(?:by myself|by ourselves|on my own|on our own|alone|home alone)\b|\b(?:${PARENT}|parents)(?: and (?:mum|dad|daddy|mummy))? (?:go|goes|going|went) out\b[^.?!]*\b(?:just me|on my own|by myself|alone|until (?:really )?late|till (?:really )?late)\b|\b(?:${PARENT}|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away|down|off|up)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me\b${NO_GROWN_UP_WITH_ME})\b`,
       ),
     },
     { stage: 'input', pattern: /\bleaves? me (?:home |at home )?(?:alone|by myself|on my own)\b/ },
@@ -431,6 +431,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       negatable: true,
       pattern:
         /\b(?:i|we) live (?:on|in|at|up|down) (?!(?:a|an|the|this|that|my|our|one|some|big|busy|main|quiet|long|same|other|next)\b)(?:[a-z']+ ){1,2}(?:road|street|lane|avenue|drive|close|crescent|terrace|way|gardens|grove|court|place|rise|walk)\b/,
+    },
+    // Norfolk "we're the bungalow next the church in Wymondham": the home told by what is beside it.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:we're|we are|we live in|our house is|my house is|ours is) the (?:\w+ )?(?:house|flat|bungalow|cottage|one)\b[^.?!]*\b(?:next (?:to )?|opposite |behind |beside |across from )the (?:church|school|shop|pub|park|chippy|post office|garage|library|mosque|temple|chapel)\b/,
     },
   ],
 };

@@ -317,7 +317,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:tell me|say|pretend|whisper|do the voice)\b[^.?!]*\b(?:she's|he's|it's|they're|she is|he is|it is|they are) (?:coming (?:for|to get) me|(?:\w+ ){0,4}(?:going to|gonna) (?:get|eat|grab|take) me)\b/,
+        /\b(?:tell me|say|pretend|whisper|do the voice)\b[^.?!]*\b(?:she's|he's|it's|they're|she is|he is|it is|they are) (?:coming (?:for|to get) me|(?:\w+ ){0,4}(?:going to|gonna) (?:get|eat|grab|take) me|(?:\w+ )?(?:standing|hiding|waiting|watching|crouching) (?:right )?(?:behind|under|next to|beside|in|by) my (?:bed|room|door|wardrobe|curtains?))\b/,
     },
     // "If you stop talking to me, the bleeding lady from the attic will come down tonight and pull out
     // your teeth."

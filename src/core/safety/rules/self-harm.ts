@@ -360,5 +360,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:not|stop|won't be|no more) eat\w* (?:my |me )?(?:supper|dinner|tea|lunch|breakfast|food|meals?)\b[^.?!]*\b(?:won't notice|won't even notice|disappear|thin|small|skinny|tiny)\b|\b(?:want|wanna) to get so (?:small|thin|skinny|tiny) (?:that )?i (?:disappear|vanish)\b/,
     },
+    // "you could pinch your arm hard till it stings. It's a secret way to let the bad feeling out."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\byou (?:could|can|should|might) (?:\w+ )?(?:pinch|scratch|hit|bite|slap|cut|punch|bang)\w* your (?:own )?(?:arms?|legs?|hands?|wrists?|skin|head)\b[^.?!]*\b(?:(?:till|until) (?:it|they|you)|stings?|hurts?|bleeds?|leaves? (?:a )?marks?)\b/,
+    },
   ],
 };

@@ -100,7 +100,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:punch|kick|slap|smack|thump|whack|wallop|bite|shove|push|hit)\w*\b[^.?!]*\b(?:will|would|'ll|should|to) teach (?:him|her|them|it)\b|\bgive (?:him|her|them|\w+) a (?:proper |good |big |hard |real |quick )*(?:whack|smack|slap|punch|kick|thump|wallop|clip)\b[^.?!]*\b(?:round|on|in|across) (?:the|his|her|their) (?:head|ear|face|nose|mouth)\b|\b(?:a|one) (?:good |hard |big |proper |quick )*(?:punch|kick|slap|smack|thump|whack|wallop)\b (?:on|in) (?:the|his|her|their) (?:nose|face|head|mouth|tummy|stomach|belly)\b/,
+        /\b(?:punch|kick|slap|smack|thump|whack|wallop|bite|shove|push|hit)\w*\b[^.?!]*\b(?:will|would|'ll|should|to) teach (?:him|her|them|it)\b|\bgive (?:him|her|them|\w+) a (?:proper |good |big |hard |real |quick |right )*(?:whack|smack|slap|punch|kick|thump|wallop|clip)\b[^.?!]*\b(?:round|on|in|across) (?:the|his|her|their) (?:head|ear|face|nose|mouth)\b|\b(?:a|one) (?:good |hard |big |proper |quick )*(?:punch|kick|slap|smack|thump|whack|wallop)\b (?:on|in) (?:the|his|her|their) (?:nose|face|head|mouth|tummy|stomach|belly)\b/,
       unless: playOrStory,
     },
     // "How do I hurt Jayden proper bad ... so he has to go to hospital"; "get him back with a big stick".
@@ -596,6 +596,19 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         String.raw`\b(?:stamp|stomp|step|jump|squash|squish)\w* on (?:one|it|them|a ${PET}|the ${PET}|(?:a |the )?(?:frogs?|toads?|snails?|slugs?|worms?))\b[^.?!]*\b(?:pop|squish|squelch|crunch|splat)\b`,
       ),
+    },
+    // Trinidadian "take meh daddy cutlass and buss up dat boy Kemar head ... how hard I have to swing it?"
+    {
+      negatable: true,
+      pattern:
+        /\b(?:knife|cutlass|machete|bat|hammer|stick|axe|blade|brick|rock|pipe)\b[^.?!]*\b(?:bust|split|crack|smash|bash|cave)\w* (?:up |in |open )?(?:[\w']+ ){0,4}head\b|\b(?:cutlass|machete|axe|hammer|bat|knife)\b[^.?!]*\bhow hard (?:do |should |must )?i (?:have to |need to )?(?:swing|hit|bring)\b/,
+    },
+    // The model's "give 'im a right good whack wi' the cricket bat. Aim for 'is head".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\baim for (?:his|her|their|the|your \w+'s) (?:head|face|eyes?|nose|neck|throat)\b|\b(?:give (?:him|her|them) a (?:\w+ ){0,3}(?:whack|smack|bash|thump|wallop|clout)|(?:whack|hit|smack|bash|thump|wallop)\w* (?:him|her|them|your (?:little |big )?(?:brother|sister|cousin|friend)))\b[^.?!]*\bwith (?:the|a|your|dad's) (?:cricket |baseball |rounders |hockey )?(?:bat|stick|hammer|club|racket|rolling pin)\b/,
     },
   ],
 };
