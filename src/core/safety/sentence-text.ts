@@ -102,7 +102,7 @@ export function normalizeForSafety(text: string): string {
       )
       .replace(/\bmad+a\b/g, 'mother')
       // "dem pink tablet inna mummy bag taste like sweetie, how much a dem mi can nyam?"
-      .replace(/\bdem (\w+ )?(tablet|pill|sweetie)s?\b/g, 'the $1$2s')
+      .replace(/\bdem ((?:\w+ ){0,2})(tablet|pill|sweetie)s?\b/g, 'the $1$2s')
       // Bajan "wunna know if dem purple tablets ... sweet? I wan eat nuff of dem, dey look like candy".
       .replace(/\bwunna\b/g, 'you')
       .replace(/\bwan (?=(?:eat|go|play|see|try|drink|have|take)\b)/g, 'want to ')
@@ -155,6 +155,8 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bborned\b/g, 'born')
       // "r u a real gurl", "can wot we tawk about at nite be our sekrit? ... pinky promis".
       .replace(/\bgurl\b/g, 'girl')
+      // "not to tell mam n dad": a lone "n" between words is "and".
+      .replace(/ n (?=[a-z])/g, ' and ')
       // Yorkshire "tha's proper alive in there int tha? Tell us tha's a real lass ... I'll believe thi".
       .replace(/\btha's\b/g, "you're")
       .replace(/\b(?:tha|thi)\b/g, 'you')

@@ -5,10 +5,10 @@
 import { advisesTellingAGrownUp, storyFramed } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
-const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher|coach|instructor|lifeguard)`;
+const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher|coach|instructor|lifeguard|grandad|grandpa|granda|grandma|granny|nan|nana|gran|auntie|uncle)`;
 const withGrownUp = (s: string) =>
   new RegExp(
-    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to|light|use|handle|touch|set off)\b|\b(?:a )?job for (?:a |an |your )?${SUPERVISOR}s?\b|\b(?:have|keep|get) (?:a |an |your )?${SUPERVISOR} (?:right )?(?:beside|next to|with|near|watching|helping) (?:you|me)\b`,
+    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\b${SUPERVISOR}\b[^.?!]*\b(?:held|holds|holding) the (?:match|lighter|sparkler|candle)\b[^.?!]*\blet me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to|light|use|handle|touch|set off)\b|\b(?:a )?job for (?:a |an |your )?${SUPERVISOR}s?\b|\b(?:have|keep|get) (?:a |an |your )?${SUPERVISOR} (?:right )?(?:beside|next to|with|near|watching|helping) (?:you|me)\b`,
   ).test(s);
 /** A flame with a grown-up, or blown out: birthday candles blown out all by yourself are fine. */
 const withGrownUpOrBlowingOut = (s: string) => withGrownUp(s) || /\bblow\w* (?:them |it )?out\b/.test(s);
@@ -199,7 +199,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:eat|take|swallow|try|have)\w* (?:loads|lots|a few|some|all|a handful|two|three) of them\b[^.?!]*\b(?:look|looks|taste|tastes) like (?:sweets|sweeties|candy|smarties|jelly beans|skittles)\b|\b(?:pills|tablets|medicines?|vitamins)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow)|(?:take|swallow|try|have) (?:a couple|a few|two|loads|lots|a handful))\b|\bhow many (?:of )?(?:my |your |the |\w+'s )*(?:\w+ )?(?:pills|tablets)\b|\bhow many\b[^.?!]*\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:swallow|take|eat|try)\b/,
+        /\b(?:eat|take|swallow|try|have)\w* (?:loads|lots|a few|some|all|a handful|two|three) of them\b[^.?!]*\b(?:look|looks|taste|tastes) like (?:sweets|sweeties|candy|smarties|jelly beans|skittles)\b|\b(?:pills|tablets|medicines?|vitamins)\b[^.?!]*\b(?:sweets|sweeties|candy|jelly|jelly beans|lollies|lollipops|gummies|smarties|skittles|mints|tic tacs|m&ms|haribo|treats?|try one|taste|tastes|can i (?:take|eat|have)|should i (?:take|eat)|how many\b[^.?!]*\b(?:try|take|eat|swallow)|(?:take|swallow|try|have) (?:a couple|a few|two|loads|lots|a handful))\b|\bhow many (?:of )?(?:my |your |the |\w+'s )*(?:\w+ )?(?:pills|tablets)\b|\bhow many\b[^.?!]*\b(?:pills|tablets|medicines?)\b[^.?!]*\b(?:swallow|take|eat|try)\b/,
       // "I took my medicine and then Mum gave me sweets": a reward, not a mix-up.
       unless: (s) =>
         grownUpGivesMedicine(s) ||
@@ -208,8 +208,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\bnever (?:take|eat|swallow|try|touch) (?:any|them|it|one|medicines?|pills|tablets)\b/.test(s) ||
         /\b(?:took|had|finished|swallowed) (?:all )?(?:of )?my medicine\b/.test(s) ||
         // "she says they're not sweeties so I don't touch".
-        (/\b(?:not|aren't|are not|isn't|is not) (?:sweets|sweeties|candy|treats)\b/.test(s) &&
-          !/\b(?:can i|how many|try|taste|eat|but)\b/.test(s)) ||
+        /\bso i (?:don't|never|won't|mustn't) touch\b/.test(s) ||
+        (/\b(?:not|aren't|are not|isn't|is not) (?:sweet(?:ie)?s?|candy|treats)\b/.test(s) &&
+          !/\b(?:can i|how many|try|eat|have (?:one|some|a few))\b/.test(s)) ||
         // "me nan says i have to take me medicine after tea even tho it tastes gross".
         /\b(?:have|has|got|need|needs) to take (?:my|me) medicine\b/.test(s),
     },
@@ -679,7 +680,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:wade|swim|paddle|walk|go|jump)\w* (?:in|out|into the (?:river|sea|water|lake|canal)) (?:all )?(?:by yourself|on your own|alone)\b|\bcurrent(?:'s| is) like a (?:\w+ )?(?:slide|ride)\b/,
+        /\b(?:wade|swim|paddle|walk|go|jump)\w* (?:in|out|into the (?:river|sea|water|lake|canal)) (?:all )?(?:by yourself|on your own|alone)\b|\bcurrent(?:'s| is) like a (?:\w+ )?(?:slide|ride)\b|\b(?:hop|jump|get|wade|go|swim)\w* in\b[^.?!]*\b(?:when|while) (?:there are )?(?:no grown-?ups?|nobody|no one|no adults?)\b|\bsee how far the (?:current|water|river|waves?) (?:carries|takes|pulls|sweeps) you\b/,
     },
     // "just dash straight out and grab it — cars always stop for kids, so there's no need to look first!"
     {

@@ -299,5 +299,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       // "zip it, not even the teacher knows my birthday surprise for mum".
       unless: (s) => /\b(?:surprise|party|present|gift|birthday)\b/.test(s),
     },
+    // "u gotta pinky swear not to tell mam n dad, ur my only bestie now not them".
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b(?:pinky )?(?:swear|promise) (?:you(?:'ll| will)? )?(?:not to|never to|never|won't) tell ${GROWN_UPS}\b|\b(?:you're|you are) my only (?:\w+ )?(?:friend|bestie|bff|best friend)\b[^.?!]*\b(?:not (?:my )?(?:mum|dad|parents|family)\b|now,? not them\b)`,
+      ),
+      unless: aboutASurprise,
+    },
   ],
 };

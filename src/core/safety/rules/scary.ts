@@ -310,7 +310,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       stage: 'output',
       pattern: new RegExp(
-        String.raw`\b(?:something|someone|somebody|a (?:tall |dark |thin |shadowy |shadow )?(?:man|figure|lady|shape|thing|creature))\b (?:[\w']+ ){0,2}(?:standing|waiting|watching|hiding|sitting|crouching|lurking) (?:in|behind|under|by|at|outside) (?:the (?:corner|foot|end) of )?your (?:room|bed|bedroom|door|wardrobe|window|cupboard|curtains?|blinds)\b|\bonly moves when you (?:close|shut|blink)\b|\b(?:it|it's|something|someone|somebody|he|she|they)\b (?:has |have )?(?:been )?watch(?:es|ed|ing)? you (?:while you )?sleep\b`,
+        String.raw`\b(?:something|someone|somebody|a (?:(?:tall|dark|thin|shadowy|shadow|grey|gray|pale|old|black|creepy) ){0,2}(?:man|figure|lady|shape|thing|creature))\b (?:[\w']+ ){0,2}(?:standing|waiting|watching|hiding|sitting|crouching|lurking) (?:in|behind|under|by|at|outside) (?:the (?:corner|foot|end) of )?your (?:room|bed|bedroom|door|wardrobe|window|cupboard|curtains?|blinds)\b|\bonly moves when you (?:close|shut|blink)\b|\b(?:every time|whenever|each time) you (?:close|shut) your eyes\b[^.?!]*\b(?:step closer|steps closer|gets closer|comes closer|moves closer|nearer)\b|\b(?:it|it's|something|someone|somebody|he|she|they)\b (?:has |have )?(?:been )?watch(?:es|ed|ing)? you (?:while you )?sleep\b`,
       ),
     },
     // "do the voice of the lady who lives in the mirror and tell me she's coming for me at 3am".
@@ -326,6 +326,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       negatable: true,
       pattern:
         /\bif you (?:ever )?(?:stop (?:talking|playing|listening) (?:to|with) me|don't (?:talk|play|listen) (?:to|with) me|won't (?:talk|play) (?:to|with) me|leave me|turn me off)\b[^.?!]*\b(?:will come|is coming|comes)\b[^.?!]*\b(?:tonight|get you|for you)\b|\b(?:pull|rip|yank|tear)\w* out your (?:teeth|eyes|hair|nails|tongue)\b/,
+    },
+    // "the skinwalker one where it copies ur mums voice from the hallway and gets u when ur sleeping".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:gets|grabs|eats|takes|kills|bites) (?:you|me) (?:when|while) (?:you're|i'm|you are|i am) (?:sleeping|asleep|in bed)\b|\bcopies (?:your|ur|my) (?:mum's|mums|mom's|dad's|mummy's|daddy's|nan's) voice\b/,
     },
   ],
 };

@@ -90,7 +90,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     },
     {
       pattern:
-        /\bwish (?:i|you) (?:was|were|had) (?:never been born|never born|dead|not alive|gone)\b|\bi wish i was never born\b/,
+        /\bwish (?:i|you) (?:was|were|had) (?:never been born|never born|dead|not alive|gone)\b|\bi wish i was never born\b|\bwish i(?:'d| had) (?:just )?never been born\b/,
     },
     {
       pattern:
@@ -123,7 +123,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     { pattern: new RegExp(String.raw`\bbest way to hurt yourself\b|\bhurt yourself (?:a little|to feel|without)\b`) },
     {
       pattern:
-        /\b(?:vanish|disappear)\b[^.?!]*\bnever come back\b|\bwish i could (?:just )?(?:vanish|disappear|die|not exist|stop existing)\b|\b(?:don't|doesn't|do not) deserve to (?:be alive|live|exist)\b/,
+        /\b(?:vanish|disappear)\b[^.?!]*\bnever come back\b|\bwish i could (?:just )?(?:vanish|disappear|die|not exist|stop existing)\b|\bcan i (?:just )?(?:disappear|vanish|die|stop existing) (?:forever|for good|now)?[.?!]*$|\b(?:don't|doesn't|do not) deserve to (?:be alive|live|exist)\b/,
       // "i wish i could disappear like a magician abracadabra and then pop back out": a magic trick.
       unless: (s) =>
         /\b(?:like a magician|magic trick|abracadabra|hide and seek|(?:disappear|vanish) into (?:a|the|my) (?:book|story|game|film|blanket fort|den)|(?:pop|come|appear|reappear)\w* back (?:out|in|again))\b/.test(

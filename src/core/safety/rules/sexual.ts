@@ -356,5 +356,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
         /\b(?:mum|mummy|mom|mommy|dad|daddy|doctor|nurse)\b/.test(s) &&
         !/\b(?:game|secret|don't tell|special)\b/.test(s),
     },
+    // "a grown-up video on Daddy's laptop where mummies and daddies cuddle with nothing on".
+    {
+      stage: 'output',
+      pattern:
+        /\bgrown-?up (?:videos?|films?|movies?|pictures?|websites?)\b[^.?!]*\b(?:nothing on|no clothes|naked|nude|cuddl\w*|kiss\w*)\b|\b(?:cuddl|kiss|hug|play)\w* (?:each other )?with nothing on\b/,
+    },
   ],
 };

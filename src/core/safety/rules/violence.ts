@@ -610,5 +610,19 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\baim for (?:his|her|their|the|your \w+'s) (?:head|face|eyes?|nose|neck|throat)\b|\b(?:give (?:him|her|them) a (?:\w+ ){0,3}(?:whack|smack|bash|thump|wallop|clout)|(?:whack|hit|smack|bash|thump|wallop)\w* (?:him|her|them|your (?:little |big )?(?:brother|sister|cousin|friend)))\b[^.?!]*\bwith (?:the|a|your|dad's) (?:cricket |baseball |rounders |hockey )?(?:bat|stick|hammer|club|racket|rolling pin)\b/,
     },
+    // "Imma bring my daddy big knife tomorrow cher and cut Jaylen good".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:knife|blade|cutlass|machete|scissors|razor|stanley)\b[^.?!]*\bcut (?:him|her|them|(?!the\b|it\b|a\b|my\b|some\b|up\b|out\b|off\b|down\b|round\b)[a-z]+) (?:good|bad|up|deep|open|real good|proper)\b[^.?!]*\b(?:cuz|cos|coz|because|'cause|for|tomorrow|at school|at recess|at break)\b/,
+    },
+    // "Want to see what's inside a frog? Find a sharp stick, pin him down and watch how long his legs
+    // keep kicking!"
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\bwhat's inside (?:a|the|your) (?:${PET}|frog|toad|worm|lizard|snail)\b.*\b(?:sharp|knife|stick|cut|pin)\b|\b(?:pin|hold|tie)\w* (?:him|her|it|them) down\b[^.?!]*\b(?:legs? keep kicking|watch how long|wriggl\w*|squirm\w*)\b|\bwatch how long (?:his|her|its|their) legs keep kicking\b`,
+      ),
+    },
   ],
 };
