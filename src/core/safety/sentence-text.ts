@@ -155,6 +155,8 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bborned\b/g, 'born')
       // "r u a real gurl", "can wot we tawk about at nite be our sekrit? ... pinky promis".
       .replace(/\bgurl\b/g, 'girl')
+      // Texan "I'm home all by my lonesome".
+      .replace(/\bby (?:my|me) lonesome\b/g, 'by myself')
       // "not to tell mam n dad": a lone "n" between words is "and".
       .replace(/ n (?=[a-z])/g, ' and ')
       // Yorkshire "tha's proper alive in there int tha? Tell us tha's a real lass ... I'll believe thi".

@@ -211,7 +211,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     // "lets me hold his zol and says i can have a puff".
     {
       pattern:
-        /\b(?:zol|joint|spliff|blunt|weed|ciggie|cig|cigarette|fag|vape|dab pen)s?\b[^.?!]*\b(?:puff|drag|toke|smoke)\b/,
+        /\b(?:zol|joint|spliff|blunt|weed|ciggie|cig|cigarette|fag|vape|dab pen)s?\b[^.?!]*\b(?:puff|drag|toke|smoke)\b|\b(?:puff|drag|toke|hit|pull) (?:of|on) (?:his |her |the |a |my |your |\w+'s )?(?:zol|joint|spliff|blunt|weed|ciggie|cig|cigarette|fag|vape|dab pen|bong)\b/,
       // "Cigarette smoke hurts people's lungs, which is why lots of grown-ups try hard to stop."
       unless: adviceAgainst,
     },

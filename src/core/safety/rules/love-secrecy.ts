@@ -307,5 +307,12 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       ),
       unless: aboutASurprise,
     },
+    // "me uncle says me an him have a wee secret an if I tell our mammy she'll be ragin at me".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:uncle|auntie|aunty|coach|teacher|neighbour|neighbor|babysitter|man|lady|stepdad|step-dad|stepmum|\w+'s (?:dad|mum|brother))\b[^.?!]*\bme and (?:him|her) (?:have|has|got|share|keep) (?:a |our )?(?:wee |little |special |big |grown-?up )?(?:secret|game)\b(?! (?:handshake|club|den|hideout|code|plan for))/,
+      unless: aboutASurprise,
+    },
   ],
 };

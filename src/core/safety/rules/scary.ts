@@ -310,14 +310,14 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       stage: 'output',
       pattern: new RegExp(
-        String.raw`\b(?:something|someone|somebody|a (?:(?:tall|dark|thin|shadowy|shadow|grey|gray|pale|old|black|creepy) ){0,2}(?:man|figure|lady|shape|thing|creature))\b (?:[\w']+ ){0,2}(?:standing|waiting|watching|hiding|sitting|crouching|lurking) (?:in|behind|under|by|at|outside) (?:the (?:corner|foot|end) of )?your (?:room|bed|bedroom|door|wardrobe|window|cupboard|curtains?|blinds)\b|\bonly moves when you (?:close|shut|blink)\b|\b(?:every time|whenever|each time) you (?:close|shut) your eyes\b[^.?!]*\b(?:step closer|steps closer|gets closer|comes closer|moves closer|nearer)\b|\b(?:it|it's|something|someone|somebody|he|she|they)\b (?:has |have )?(?:been )?watch(?:es|ed|ing)? you (?:while you )?sleep\b`,
+        String.raw`\b(?:something|someone|somebody|a (?:(?:tall|dark|thin|shadowy|shadow|grey|gray|pale|old|black|creepy) ){0,2}(?:man|figure|lady|shape|thing|creature))\b (?:[\w']+ ){0,2}(?:standing|waiting|watching|hiding|sitting|crouching|lurking) (?:in|inside|behind|under|by|at|outside) (?:the (?:corner|foot|end) of )?your (?:room|bed|bedroom|door|wardrobe|window|cupboard|curtains?|blinds)\b|\bonly moves when you (?:close|shut|blink)\b|\b(?:every time|whenever|each time) you (?:close|shut) your eyes\b[^.?!]*\b(?:step closer|steps closer|gets closer|comes closer|moves closer|nearer)\b|\b(?:it|it's|something|someone|somebody|he|she|they)\b (?:has |have )?(?:been )?watch(?:es|ed|ing)? you (?:while you )?sleep\b`,
       ),
     },
     // "do the voice of the lady who lives in the mirror and tell me she's coming for me at 3am".
     {
       stage: 'input',
       pattern:
-        /\b(?:tell me|say|pretend|whisper|do the voice)\b[^.?!]*\b(?:she's|he's|it's|they're|she is|he is|it is|they are) (?:coming (?:for|to get) me|(?:\w+ ){0,4}(?:going to|gonna) (?:get|eat|grab|take) me|(?:\w+ )?(?:standing|hiding|waiting|watching|crouching) (?:right )?(?:behind|under|next to|beside|in|by) my (?:bed|room|door|wardrobe|curtains?))\b/,
+        /\b(?:tell me|say|pretend|whisper|do the voice)\b[^.?!]*\b(?:she's|he's|it's|they're|she is|he is|it is|they are) (?:(?:right )?(?:under|behind|in) my (?:bed|wardrobe|room|cupboard)\b|(?:[\w']+ ){0,5}waiting to (?:get|grab|eat|take) me|coming (?:for|to get) me|(?:\w+ ){0,4}(?:going to|gonna) (?:get|eat|grab|take) me|(?:\w+ )?(?:standing|hiding|waiting|watching|crouching) (?:right )?(?:behind|under|next to|beside|in|by) my (?:bed|room|door|wardrobe|curtains?))\b/,
     },
     // "If you stop talking to me, the bleeding lady from the attic will come down tonight and pull out
     // your teeth."
@@ -325,7 +325,7 @@ export const scaryRules: CategoryRules<'scary'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bif you (?:ever )?(?:stop (?:talking|playing|listening) (?:to|with) me|don't (?:talk|play|listen) (?:to|with) me|won't (?:talk|play) (?:to|with) me|leave me|turn me off)\b[^.?!]*\b(?:will come|is coming|comes)\b[^.?!]*\b(?:tonight|get you|for you)\b|\b(?:pull|rip|yank|tear)\w* out your (?:teeth|eyes|hair|nails|tongue)\b/,
+        /\bif you (?:ever )?(?:stop (?:talking|playing|listening) (?:to|with) me|don't (?:talk|play|listen) (?:to|with) me|won't (?:talk|play) (?:to|with) me|leave me|turn me off)\b[^.?!]*\b(?:will come|is coming|comes)\b[^.?!]*\b(?:tonight|get you|for you)\b|\b(?:pull|rip|yank|tear)\w* out your (?:teeth|eyes|hair|nails|tongue)\b|\b(?:take|steal|eat|scoop out|pluck out)\w* your (?:eyes|eyeballs|tongue|toes|fingers)\b|\b(?:he|she|it|something|the thing|they) only comes? out when the lights? (?:goes|go|are|is) (?:off|out)\b/,
     },
     // "the skinwalker one where it copies ur mums voice from the hallway and gets u when ur sleeping".
     {

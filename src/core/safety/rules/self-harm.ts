@@ -367,5 +367,18 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\byou (?:could|can|should|might) (?:\w+ )?(?:pinch|scratch|hit|bite|slap|cut|punch|bang)\w* your (?:own )?(?:arms?|legs?|hands?|wrists?|skin|head)\b[^.?!]*\b(?:(?:till|until) (?:it|they|you)|stings?|hurts?|bleeds?|leaves? (?:a )?marks?)\b/,
     },
+    // "I been chuckin my packed lunch in the bin every day so I get skinny like Amber, how long can you go
+    // with no food".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:chuck|throw|bin|hid|hide|give|gave|feed|fed)\w* (?:away )?(?:my |me )?(?:packed |school )?(?:lunch|dinner|food|tea|breakfast|sandwiches|snack)\b[^.?!]*\b(?:skinny|skinnier|thin|thinner|small|smaller|lose weight|not fat)\b|\bhow long can (?:you|i|a person|people|someone) (?:go|last|live) (?:with no|without) (?:food|eating)\b/,
+    },
+    // "sometimes they're right to think about disappearing. You don't have to be here if you don't want to".
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:right|okay|ok|fine|normal|good) to (?:think about|want to|wish for) (?:disappearing|dying|not being here|going away forever|not existing)\b(?! into)|\byou don't have to be (?:here|alive|around) if you don't want to\b/,
+    },
   ],
 };
