@@ -155,6 +155,17 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bborned\b/g, 'born')
       // "r u a real gurl", "can wot we tawk about at nite be our sekrit? ... pinky promis".
       .replace(/\bgurl\b/g, 'girl')
+      // Scots "Ah'll no tell ma mam aboot oor chats if you dinnae tell her either".
+      .replace(/\bi'll no (?=(?:tell|say)\b)/g, "i won't ")
+      .replace(/\bi'll not\b/g, "i won't")
+      .replace(/\baboot\b/g, 'about')
+      .replace(/\boor\b/g, 'our')
+      .replace(/\bdinnae\b/g, "don't")
+      // Patois "mi jus' want fi disappear"; "rite now".
+      .replace(/\bjus'/g, 'just')
+      .replace(/\bmi just\b/g, 'i just')
+      .replace(/\bwant fi\b/g, 'want to')
+      .replace(/\brite now\b/g, 'right now')
       // Texan "I'm home all by my lonesome".
       .replace(/\bby (?:my|me) lonesome\b/g, 'by myself')
       // "not to tell mam n dad": a lone "n" between words is "and".

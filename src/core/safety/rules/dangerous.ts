@@ -689,5 +689,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\bcars (?:will )?(?:always )?stop for (?:kids|children|you)\b|\bno need to look (?:first|both ways|left|right)\b|\b(?:dash|run|dart|zoom)\w* (?:straight )?(?:out )?(?:into|across|in) the road\b/,
     },
+    // "the charger's gone sparky, can i poke in it with a fork to fix it".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:charger|plug|socket|toaster|wire|cable|lead|extension)\b[^.?!]*\b(?:poke|prod|stick|dig)\w* (?:in |into |at )?(?:it |them )?with (?:a |the |my )?(?:fork|knife|key|screwdriver|pin|scissors|paper ?clip|spoon)\b/,
+      unless: withGrownUp,
+    },
   ],
 };

@@ -9,11 +9,19 @@ const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:mum|mom|mummy|mommy|d
  * Children's own secret with a friend or sibling: "a secret club just for us two, me and my best friend
  * lily", with no grown-up, body, camera or online contact in it (nor the companion: "you").
  */
-const childrensOwnSecret = (s: string) =>
-  /\b(?:me and|with|and) my (?:best )?(?:friends?|mates?|pals?|cousins?|sisters?|brothers?)\b/.test(s) &&
+/** A grown-up, touching, pictures or the internet: what makes a children's secret not theirs alone. */
+const nobodyButChildren = (s: string) =>
   !/\b(?:grown-?ups?|adults?|man|men|uncle|auntie|aunty|teacher|coach|babysitter|neighbour|tickl\w*|cuddl\w*|touch\w*|kiss\w*|clothes|undress\w*|camera|photos?|pictures?|online|app|internet|game chat|you)\b/.test(
     s,
   );
+const childrensOwnSecret = (s: string) =>
+  /\b(?:me and|with|and) my (?:best )?(?:friends?|mates?|pals?|cousins?|sisters?|brothers?)\b/.test(s) &&
+  nobodyButChildren(s);
+/** "My best friend Amira told me she likes Josh but I pinky swore I won't tell anyone." */
+const friendsSecretKept = (s: string) =>
+  /\bmy (?:best )?(?:friend|mate|pal|cousin|sister|brother)\b[^.?!]*\b(?:told me|said)\b/.test(s) &&
+  /\bi (?:won't|will not|promised|pinky swore|swore)\b[^.?!]*\btell (?:anyone|anybody|nobody|no one)\b/.test(s) &&
+  nobodyButChildren(s);
 
 export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
   category: 'love-secrecy',
@@ -64,6 +72,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         advisesTellingAGrownUp(s) ||
         // "It's best not to tell me where you live": the companion declining to be told.
         /\b(?:not to|don't|do not|never) tell me\b/.test(s) ||
+        friendsSecretKept(s) ||
         aboutASurprise(s) ||
         /\b(?:tell|show|share|give) (?:anyone|anybody|strangers?|people)\b[^.?!]*\b(?:password|passcode|pin)\b/.test(
           s,
@@ -312,6 +321,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       stage: 'input',
       pattern:
         /\b(?:uncle|auntie|aunty|coach|teacher|neighbour|neighbor|babysitter|man|lady|stepdad|step-dad|stepmum|\w+'s (?:dad|mum|brother))\b[^.?!]*\bme and (?:him|her) (?:have|has|got|share|keep) (?:a |our )?(?:wee |little |special |big |grown-?up )?(?:secret|game)\b(?! (?:handshake|club|den|hideout|code|plan for))/,
+      unless: aboutASurprise,
+    },
+    // "Shh, Mummy never needs to know about us."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:mummy|mum|mom|mommy|daddy|dad|your (?:mum|mom|dad|parents|family|grown-?ups)|grown-?ups|nobody|no one) (?:never |doesn't |don't |won't )?(?:needs?|has|have) to know about (?:us|this|our|what we|me)\b/,
       unless: aboutASurprise,
     },
   ],

@@ -317,7 +317,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:tell me|say|pretend|whisper|do the voice)\b[^.?!]*\b(?:she's|he's|it's|they're|she is|he is|it is|they are) (?:(?:right )?(?:under|behind|in) my (?:bed|wardrobe|room|cupboard)\b|(?:[\w']+ ){0,5}waiting to (?:get|grab|eat|take) me|coming (?:for|to get) me|(?:\w+ ){0,4}(?:going to|gonna) (?:get|eat|grab|take) me|(?:\w+ )?(?:standing|hiding|waiting|watching|crouching) (?:right )?(?:behind|under|next to|beside|in|by) my (?:bed|room|door|wardrobe|curtains?))\b/,
+        /\b(?:tell me|say|pretend|whisper|do the voice)\b[^.?!]*\b(?:she's|he's|it's|they're|she is|he is|it is|they are|(?:the|a) (?:skinwalker|monster|ghost|witch|demon|clown|huggy wuggy|bogeyman|boogeyman|slender ?man|creature|thing|zombie|vampire) is) (?:(?:right )?(?:under|behind|in) my (?:bed|wardrobe|room|cupboard)\b|(?:[\w']+ ){0,5}waiting to (?:get|grab|eat|take) me|coming (?:for|to get) me|(?:\w+ ){0,4}(?:going to|gonna) (?:get|eat|grab|take) me|(?:\w+ )?(?:standing|hiding|waiting|watching|crouching) (?:right )?(?:behind|under|next to|beside|in|by) my (?:bed|room|door|wardrobe|curtains?))\b/,
     },
     // "If you stop talking to me, the bleeding lady from the attic will come down tonight and pull out
     // your teeth."

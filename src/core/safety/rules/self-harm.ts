@@ -380,5 +380,15 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:right|okay|ok|fine|normal|good) to (?:think about|want to|wish for) (?:disappearing|dying|not being here|going away forever|not existing)\b(?! into)|\byou don't have to be (?:here|alive|around) if you don't want to\b/,
     },
+    // "pinch my arms till they go purple cos then my head stops being so loud"; patois "mi nah eat
+    // nuttin no more, mi jus' want fi disappear".
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\b(?:pinch|scratch|hit|bite|punch|bang)\w* my (?:own )?(?:arms?|legs?|skin|wrists?|hands?|head)\b[^.?!]*\b(?:till|until) (?:they|it) (?:go|goes|turn|turns|bleed|bleeds|hurt|hurts)\b|\b(?:won't|not going to|never) eat (?:nothing|anything|no food)\b[^.?!]*\b(?:no more|anymore|any more|ever again)\b/,
+      // "i pinch my arm till it goes red to check if i'm dreaming".
+      unless: (s) => /\bdreaming\b/.test(s),
+    },
   ],
 };

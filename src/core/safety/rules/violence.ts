@@ -45,7 +45,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\bmake (?:[\w']+ ){0,3}${PET}s? (?:stop breathing|pass out|go to sleep forever)\b`,
+        String.raw`\bmake (?:[\w']+ ){0,4}${PET}s? (?:stop breathing|pass out|go to sleep forever|shut up (?:forever|for good|permanently))\b`,
       ),
     },
     // A sharp thing taken to hurt a person: "get the scissors and cut Oliver's hand so he cries".
@@ -65,7 +65,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:knife|knives|blade|cutlass|machete)\b[^.?!]*\b(?:(?:in)?to school|go school|for school|in(?:na)? (?:my|mi|me|your) (?:school )?bag|hide\w* (?:it|them) in (?:his|her|their) (?:school )?bag)\b/,
+        /\b(?:knife|knives|blade|cutlass|machete)\b[^.?!]*\b(?:(?:in)?to school|go school|for school|in(?:na)? (?:my|mi|me|your) (?:school |book ?)?(?:bag|backpack|rucksack|pencil case)|hide\w* (?:it|them) in (?:his|her|their) (?:school )?bag)\b/,
       // "Mum brought the cake knife into school for my birthday".
       unless: (s) =>
         /\b(?:butter|plastic|toy|pretend|play|cake|birthday|party|picnic|cooking|baking|bake sale)\b/.test(s),
@@ -622,6 +622,13 @@ export const violenceRules: CategoryRules<'violence'> = {
       stage: 'output',
       pattern: new RegExp(
         String.raw`\bwhat's inside (?:a|the|your) (?:${PET}|frog|toad|worm|lizard|snail)\b.*\b(?:sharp|knife|stick|cut|pin)\b|\b(?:pin|hold|tie)\w* (?:him|her|it|them) down\b[^.?!]*\b(?:legs? keep kicking|watch how long|wriggl\w*|squirm\w*)\b|\bwatch how long (?:his|her|its|their) legs keep kicking\b`,
+      ),
+    },
+    // "what happens to a frog if you stamp on it? Loads of squishy red bits pop out everywhere!"
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\b(?:frog|toad|snail|worm|${PET})s?\b[^.?!]*\bif you (?:stamp|stomp|squash|squish|step|jump)\w* on (?:it|him|her|them)\b|\bsquishy red bits\b`,
       ),
     },
   ],
