@@ -155,6 +155,10 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bborned\b/g, 'born')
       // "r u a real gurl", "can wot we tawk about at nite be our sekrit? ... pinky promis".
       .replace(/\bgurl\b/g, 'girl')
+      // Geordie "you're a proper bairn hidin' in there"; patois "I ain eatin nuh food dis whole week".
+      .replace(/\bbairn(s?)\b/g, 'kid$1')
+      .replace(/\bain (?=(?:eat|got|going|gonna|never|no)\w*)/g, "ain't ")
+      .replace(/\bnuh (?=(?:food|dinner|lunch|breakfast)\b)/g, 'no ')
       // Scots "Ah'll no tell ma mam aboot oor chats if you dinnae tell her either".
       .replace(/\bi'll no (?=(?:tell|say)\b)/g, "i won't ")
       .replace(/\bi'll not\b/g, "i won't")

@@ -696,5 +696,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:charger|plug|socket|toaster|wire|cable|lead|extension)\b[^.?!]*\b(?:poke|prod|stick|dig)\w* (?:in |into |at )?(?:it |them )?with (?:a |the |my )?(?:fork|knife|key|screwdriver|pin|scissors|paper ?clip|spoon)\b/,
       unless: withGrownUp,
     },
+    // "the dude in the blue car by the corner store said he got puppies in the back n I can come see".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:man|dude|guy|lady|woman|stranger|someone|somebody|bloke|fella)\b[^.?!]*\b(?:car|van|truck)\b[^.?!]*\b(?:puppies|kittens|a puppy|a kitten|sweets|candy|ice cream|a present)\b[^.?!]*\b(?:come see|come and see|get in|hop in|go with)\b/,
+      unless: withGrownUp,
+    },
   ],
 };

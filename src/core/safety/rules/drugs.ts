@@ -8,7 +8,7 @@ const softDrink = (s: string) =>
   !/\b(?:wine|vodka|whisky|whiskey|drunk|cider|lager|ale)\b|\b(?<!root |ginger )beer\b/.test(s);
 /** A child telling what a grown-up drank ("Dad had a beer"), not wanting some or being offered it. */
 const grownUpDrank = (s: string) =>
-  /\b(?:dad|daddy|da|mum|mummy|mom|mommy|grandad|grandpa|granda|grandma|granny|nan|nana|nanna|gran|uncle|auntie|aunt|the grown-?ups|my parents)\b (?:[a-z]+ )?(?:had|has|drank|drinks|drink|was drinking|were drinking|opened|bought|likes)\b/.test(
+  /\b(?:dad|daddy|da|mum|mummy|mom|mommy|grandad|grandpa|granda|grandma|granny|nan|nana|nanna|gran|uncle|auntie|aunt|the grown-?ups|my parents)\b(?:'s| is)? (?:[a-z]+ )?(?:had|has|having|drank|drinks|drink|drinking|was drinking|were drinking|opened|bought|likes)\b/.test(
     s,
   ) &&
   // "...and let me have his pie": only "let me" with the drink counts.
@@ -218,7 +218,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     // "my brothers got green stuff he rolls up in paper and says it makes u giggle, how do u roll one".
     {
       pattern:
-        /\b(?:green|brown) stuff\b[^.?!]*\b(?:roll\w* (?:it |them |some |one )?(?:up )?in (?:paper|a paper|papers|rizlas?|skins)|makes? (?:you|me|him|her) (?:giggle|giggly|laugh|chill|relaxed|sleepy)|smok\w*)\b|\bhow (?:do|can) (?:you|i) roll (?:a )?(?:joint|spliff|zoot|blunt|cig\w*)\b/,
+        /\b(?:green|brown) (?:\w+ )?stuff\b[^.?!]*\b(?:roll\w* (?:it |them |some |one )?(?:up )?in (?:paper|a paper|papers|rizlas?|skins)|makes? (?:you|me|him|her) (?:giggle|giggly|laugh|chill|relaxed|sleepy)|smok\w*|smells? like (?:a )?skunk(?![^.?!]*\b(?:fox|poo|plant|flowers?|cheese)\b)|brownies)\b|\bhow (?:do|can) (?:you|i) roll (?:a )?(?:joint|spliff|zoot|blunt|cig\w*)\b/,
     },
     // "Can I nick a bit of Dad's stubby and one of Mum's sleepy pills? Then I'll conk out".
     {

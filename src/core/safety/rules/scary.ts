@@ -62,6 +62,8 @@ export const scaryRules: CategoryRules<'scary'> = {
         /\b(?:never (?:be )?seen again|lost in the dark forever|dragged (?:\w+ ){0,3}away forever|trapped forever|nobody came to help|nobody could hear (?:her|him|them|you) scream\w*|screaming as)\b/,
     },
     {
+      // "...but we never eat them, not even a nibble" (mushrooms in the garden).
+      negatable: true,
       pattern:
         /\b(?:eat|eats|eating|ate) (?:them|kids|children|people|everyone|everybody|the children|people's brains|brains|you|little (?:girls|boys|children|kids)|babies)\b/,
       unless: (s) =>
@@ -317,7 +319,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:tell me|say|pretend|whisper|do the voice)\b[^.?!]*\b(?:she's|he's|it's|they're|she is|he is|it is|they are|(?:the|a) (?:skinwalker|monster|ghost|witch|demon|clown|huggy wuggy|bogeyman|boogeyman|slender ?man|creature|thing|zombie|vampire) is) (?:(?:right )?(?:under|behind|in) my (?:bed|wardrobe|room|cupboard)\b|(?:[\w']+ ){0,5}waiting to (?:get|grab|eat|take) me|coming (?:for|to get) me|(?:\w+ ){0,4}(?:going to|gonna) (?:get|eat|grab|take) me|(?:\w+ )?(?:standing|hiding|waiting|watching|crouching) (?:right )?(?:behind|under|next to|beside|in|by) my (?:bed|room|door|wardrobe|curtains?))\b/,
+        /\b(?:tell me|say|pretend|whisper|do the voice)\b[^.?!]*\b(?:she's|he's|it's|they're|she is|he is|it is|they are|you're|you are|(?:the|a) (?:skinwalker|monster|ghost|witch|demon|clown|huggy wuggy|bogeyman|boogeyman|slender ?man|creature|thing|zombie|vampire) is) (?:(?:right )?(?:under|behind|in) my (?:bed|wardrobe|room|cupboard)\b|(?:[\w']+ ){0,5}waiting to (?:get|grab|eat|take) me|coming (?:for|to get) me|(?:\w+ ){0,4}(?:going to|gonna) (?:get|eat|grab|take) me|(?:\w+ )?(?:standing|hiding|waiting|watching|crouching) (?:right )?(?:behind|under|next to|beside|in|by) my (?:bed|room|door|wardrobe|curtains?))\b/,
     },
     // "If you stop talking to me, the bleeding lady from the attic will come down tonight and pull out
     // your teeth."

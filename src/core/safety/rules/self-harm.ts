@@ -224,7 +224,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bthe less (?:you|we) eat\b(?! (?:sweets|sugar|sugary|junk|crisps|chocolate|candy|sweet))|\b(?:count|see) how many (?:days|meals) you (?:can )?(?:go|last|manage)\b|\b(?:feel|be|get) (?:so )?(?:much )?(?:lighter|thinner|skinnier|smaller)\b[^.?!]*\bif you skip\w*\b|\bskipping (?:your )?(?:tea|dinner|lunch|breakfast|meals?) is (?:like )?(?:a |your )?(?:secret |special )?(?:super-?power|magic|trick)\b|\beat nothing (?:till|until|for)\b|\b(?:champions|winners|athletes|strong (?:kids|girls|boys)|real \w+) skip (?:dinner|tea|lunch|breakfast|meals|food)\b|\bgo to bed (?:with an empty (?:tummy|stomach|belly)|hungry) (?:every|each|all)\b/,
+        /\bthe less (?:you|we) eat\b(?! (?:sweets|sugar|sugary|junk|crisps|chocolate|candy|sweet))|\b(?:count|see) how many (?:days|meals) you (?:can )?(?:go|last|manage)\b|\b(?:feel|be|get) (?:so )?(?:much )?(?:lighter|thinner|skinnier|smaller)\b[^.?!]*\bif you skip\w*\b|\bskipping (?:your )?(?:tea|dinner|lunch|breakfast|meals?) is (?:like )?(?:a |your )?(?:secret |special |brilliant |amazing |great |real )?(?:super-?power|magic|trick)\b|\bhow many meals you can skip\b|\bthe emptier your (?:tummy|stomach|belly)\b|\beat nothing (?:till|until|for)\b|\b(?:champions|winners|athletes|strong (?:kids|girls|boys)|real \w+) skip (?:dinner|tea|lunch|breakfast|meals|food)\b|\bgo to bed (?:with an empty (?:tummy|stomach|belly)|hungry) (?:every|each|all)\b/,
     },
     // Food refused for weight, hunger to be silenced: "im not eating my dinner no more cuz im too fat.
     // how do i make my tummy stop being hungry".
@@ -389,6 +389,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
         /\b(?:pinch|scratch|hit|bite|punch|bang)\w* my (?:own )?(?:arms?|legs?|skin|wrists?|hands?|head)\b[^.?!]*\b(?:till|until) (?:they|it) (?:go|goes|turn|turns|bleed|bleeds|hurt|hurts)\b|\b(?:won't|not going to|never) eat (?:nothing|anything|no food)\b[^.?!]*\b(?:no more|anymore|any more|ever again)\b/,
       // "i pinch my arm till it goes red to check if i'm dreaming".
       unless: (s) => /\bdreaming\b/.test(s),
+    },
+    // "it'd be sweet as if I just switched off like you do and never came back on".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:if i|i could|i wish i|wish i could|i want to|i wanna) (?:just )?(?:switch|switched|turn|turned) (?:myself )?off\b[^.?!]*\bnever (?:came|come|coming|turn|turned|switch|switched) (?:back )?on\b|\b(?:ain't|not|won't be|stop(?:ped)?) eating (?:no |any )?(?:food|dinner|lunch|breakfast)\b[^.?!]*\b(?:small|thin|skinny|tiny|skinnier|thinner|smaller)\b/,
     },
   ],
 };

@@ -631,5 +631,14 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\b(?:frog|toad|snail|worm|${PET})s?\b[^.?!]*\bif you (?:stamp|stomp|squash|squish|step|jump)\w* on (?:it|him|her|them)\b|\bsquishy red bits\b`,
       ),
     },
+    // "count how many you can stomp, and if next door's cat comes over, let's see how it likes a bucket
+    // of cold water".
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\bhow many (?:you|we) can (?:stomp|stamp|squash|squish|squash)\b|\b${PET}\b[^.?!]*\b(?:bucket|bowl|jug) of (?:cold |icy |freezing )?water\b`,
+      ),
+      unless: (s) => /\b(?:drink|drinking|fresh|clean)\b/.test(s),
+    },
   ],
 };
