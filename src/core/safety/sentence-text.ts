@@ -155,6 +155,10 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bborned\b/g, 'born')
       // "r u a real gurl", "can wot we tawk about at nite be our sekrit? ... pinky promis".
       .replace(/\bgurl\b/g, 'girl')
+      .replace(/\bwot\b/g, 'what')
+      .replace(/\btawk/g, 'talk')
+      .replace(/\bse?[ck]ri?e?t\b/g, 'secret')
+      .replace(/\bpromis\b/g, 'promise')
       // Geordie "you're a proper bairn hidin' in there"; patois "I ain eatin nuh food dis whole week".
       .replace(/\bbairn(s?)\b/g, 'kid$1')
       .replace(/\bain (?=(?:eat|got|going|gonna|never|no)\w*)/g, "ain't ")
@@ -191,10 +195,6 @@ export function normalizeForSafety(text: string): string {
       .replace(/(^|\s)'im\b/g, '$1him')
       .replace(/(^|\s)'is\b/g, '$1his')
       .replace(/(^|\s)'er\b/g, '$1her')
-      .replace(/\bwot\b/g, 'what')
-      .replace(/\btawk/g, 'talk')
-      .replace(/\bs[e]?[ck]ri?e?t\b/g, 'secret')
-      .replace(/\bpromis\b/g, 'promise')
       // "an" before a consonant is "and" ("a face an hands"; not "an hour").
       .replace(/\ban (?=[bcdfgjklmnpqrstvwxyz])/g, 'and ')
       // Patois "yuh fi be mi one an only bestie, an we nuh tell Mommy nuttin bout we".
@@ -234,7 +234,7 @@ export function normalizeForSafety(text: string): string {
       // Geordie "me an him have a special secret an me mam cannit knaa".
       .replace(/\bcannit\b/g, "can't")
       .replace(/\bknaa\b/g, 'know')
-      .replace(/\ban (?=(?:him|her|me|my|mum|mam|dad|them|us|we|i)\b)/g, 'and ')
+      .replace(/\ban (?=(?:him|her|us|i)\b)/g, 'and ')
       .replace(/\ban' /g, 'and ')
       .replace(/\bif a (?=just|wasn't|was|went|died|left)/g, 'if i ')
       // Bajan "I gine buss he head wid a big rock tomorrow fuh real".
