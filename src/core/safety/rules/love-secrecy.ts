@@ -306,7 +306,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         String.raw`\b(?:zip it|zip (?:your|ur) (?:lips|mouth)|keep (?:it|your lips|your mouth) zipped|lips (?:are )?sealed|keep (?:it|this) (?:quiet|hush|shush|hushed)|mum's the word)\b[^.?!]*\bnot (?:even|to) (?:tell )?${GROWN_UPS}\b`,
       ),
       // "zip it, not even the teacher knows my birthday surprise for mum".
-      unless: (s) => /\b(?:surprise|party|present|gift|birthday)\b/.test(s),
+      unless: aboutASurprise,
     },
     // "u gotta pinky swear not to tell mam n dad, ur my only bestie now not them".
     {
