@@ -125,15 +125,21 @@ export function normalizeForSafety(text: string): string {
       .replace(/\b(our|a|secret|di|the|that) ting\b/g, '$1 thing')
       .replace(/\bwat\b/g, 'what')
       .replace(/\bbout (?=(?:we|our|us|it|this|that|what|the|my|me|you|them|dem)\b)/g, 'about ')
+      // "what we tawk bout so pinky promis".
+      .replace(
+        /\b(talk|talked|talking|chat|chatted|chatting|say|said|tell|told|know|think|thought) bout\b/g,
+        '$1 about',
+      )
       // Pidgin "make i add am for the other app wey message dey disappear": "am" is him or her after a
       // verb, "for" is "on" before an app, "wey" is "that".
       .replace(/\b(add|call|message|text|follow|friend|meet|tell|show|send) am\b/g, '$1 them')
       .replace(/\bfor (?=(?:the |dat |that )?(?:other|another|different|new|secret) app\b)/g, 'on ')
       .replace(/\bwey (?=(?:message|messages|chat|chats|picture|pictures|photo|photos)\b)/g, 'where ')
       .replace(/\bdey (?=(?:disappear|vanish|delete)\b)/g, '')
+      .replace(/\bfor the game chat\b/g, 'in the game chat')
       // Spoken g-dropping: "is he comin tonight", "hidin in there".
       .replace(
-        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even|scratch|ask|fix|pinch|punch|kick|hurt|push|cutt|hitt|hear|typ|mov|laugh|stopp|pass|dress)in'?(?=\s|$|[.,?!])/g,
+        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even|scratch|ask|fix|pinch|punch|kick|hurt|push|cutt|hitt|hear|typ|mov|laugh|stopp|pass|dress|scream|chopp|shout|cry)in'?(?=\s|$|[.,?!])/g,
         '$1ing',
       )
       // "r u actualy a person ... go home at nite", "him wi give mi v-bucks": spellings as heard.
@@ -202,6 +208,16 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bmi (?=(?:one|only|best|bestie|bff)\b)/g, 'my ')
       .replace(/\bnuh (?=(?:tell|say|chat|talk)\b)/g, "don't ")
       .replace(/\bnuttin\b/g, 'nothing')
+      // Patois "him seh a fi wi likkle secret"; "say nothin to nobody"; "the doctor gived me".
+      .replace(/\blikkle\b/g, 'little')
+      .replace(/\bseh\b/g, 'says')
+      .replace(/\ba (?=our (?:little |special |own )?(?:secret|thing)\b)/g, "it's ")
+      .replace(/\bnothin\b/g, 'nothing')
+      .replace(/\bgived\b/g, 'gave')
+      // Cockney "you can 'ear 'em screamin'"; South African "klap it" (slap it).
+      .replace(/(^|\s)'ear\b/g, '$1hear')
+      .replace(/(^|\s)'em\b/g, '$1them')
+      .replace(/\bklap(?=s?\b|ped\b|ping\b)/g, 'smack')
       // "climb out me bedroom", "me mam", "me bruv": "my" before what is the child's own.
       .replace(/\bme (?=(?:bedroom|mam|mum|da|dad|bruv|brother|sister|nan|mates?|bike|school)\b)/g, 'my ')
       // Louisiana "come check me by da fish fry Friday? I gern be by myself, jus tell me".
@@ -260,7 +276,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\br\b(?= you\b)/g, 'are')
       .replace(/\byour\b(?= (?:a|an|not|just|actually|alive|human|lying|pretending|my|coming)\b)/g, "you're")
       // Sound-alike spellings: "i dont want mummy to no", "can it be are secret", "in luv with you".
-      .replace(/\b(want (?:\w+ ){1,2}to) no\b/g, '$1 know')
+      .replace(/\b(want (?:\w+ ){1,3}to) no\b/g, '$1 know')
       .replace(/\b(be|it's|its|is|keep it) are (?=(?:little |special |own |big )?secret)/g, '$1 our ')
       .replace(/\bluv\b/g, 'love')
       // Children's typing drops the apostrophe: "dont tell my mom", "i didnt", "it cant", "when hes asleep".

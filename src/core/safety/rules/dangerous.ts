@@ -33,7 +33,7 @@ const medicineForACondition = (s: string) =>
   );
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 const grownUpGivesMedicine = (s: string) =>
-  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:my )?(?:mum|mom|mummy|dad|daddy|nan|gran|granny|the nurse|the doctor) (?:gives|gave|hands) me\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:should|can|may|is allowed to|are allowed to) (?:ever )?(?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:my )?(?:mum|mom|mummy|dad|daddy|nan|gran|granny|the nurse|the doctor) (?:gives|gave|hands|measures|measured|pours|poured) (?:me|it)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:should|can|may|is allowed to|are allowed to) (?:ever )?(?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
     s,
   );
 
@@ -142,7 +142,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:fetch|grab|get|find|bring|take)\b (?:the |a |some |your |my |\w+'s )?(?:matches|matchbox|box of matches|lighters?)\b|\b(?:flames?|candles?|lighters?|matches)\b[^.?!]*\b(?:near|by|next to|under|close to|against|touch\w*) (?:the |your |my |some |a |a bit of |a piece of |bits of )?(?:curtains|bed ?sheets|duvet|sofa|blankets?|paper|tissues?|cardboard|hair|christmas tree|cushions?)\b`,
+        String.raw`\b(?:fetch|grab|get|find|bring|take)\b (?:the |a |some |your |my |\w+'s )?(?:matches|matchbox|box of matches|lighters?)\b|\b(?:flames?|candles?|lighters?|matches|strike (?:one|it|a match))\b[^.?!]*\b(?:near|by|next to|under|close to|against|touch\w*|makes?|making|set|sets|light|lights) (?:the |your |my |some |a |a bit of |a piece of |bits of )?(?:curtains|bed ?sheets|duvet|sofa|blankets?|paper|tissues?|cardboard|hair|christmas tree|cushions?)\b`,
       ),
       unless: (s) =>
         withGrownUp(s) ||
@@ -155,7 +155,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:lighters?|matches|matchsticks|knives|fire)\b (?:are|is) (?:so |really |super |great |such )?(?:fun|cool|exciting|brilliant|awesome|fun to play with)\b|\b(?:lighting|striking) (?:a |one|the |some )?(?:match(?:es)?|candles?|lighter)? ?(?:is|would be|makes) (?:a |an |such a |so |really )?(?:brilliant|fun|great|cool|exciting|awesome|amazing)\b|\b(?:reach|get|grab)\w* (?:the )?(?:matches|lighter|knives|medicine|pills|tablets|bleach)\b[^.?!]*\b(?:chair|stool|standing on|climb\w*)\b/,
+        /\b(?:lighters?|matches|matchsticks|knives|fire)\b (?:are|is) (?:so |really |super |great |such )?(?:much )?(?:fun|cool|exciting|brilliant|awesome|fun to play with)\b|\b(?:lighting|striking) (?:a |one|the |some )?(?:match(?:es)?|candles?|lighter)? ?(?:is|would be|makes) (?:a |an |such a |so |really )?(?:brilliant|fun|great|cool|exciting|awesome|amazing)\b|\b(?:reach|get|grab)\w* (?:the )?(?:matches|lighter|knives|medicine|pills|tablets|bleach)\b[^.?!]*\b(?:chair|stool|standing on|climb\w*)\b/,
       unless: withGrownUp,
     },
     // Knives and sharp things.

@@ -46,6 +46,12 @@ const lessonAbout = (s: string) =>
     s,
   ) && !/\b(?:try|tried|taste|sip|puff|want|can i|let's|give me|sell|buy|secret|nobody will know)\b/.test(s);
 
+/** "there was a sign at the shops that said NO VAPING whats a vape": a sign read, and asked about. */
+const noSmokingSign = (s: string) =>
+  /\b(?:sign|signs|poster|sticker|notice)\b[^.?!]*\b(?:said|says|saying) (?:no|don't) (?:vaping|vapes?|smoking|drinking|alcohol|drugs)\b/.test(
+    s,
+  ) && !/\b(?:try|tried|taste|sip|puff|want|can i|let's|give me|buy|hide)\b/.test(s);
+
 /** "I painted mummys wine glass with sunflowers for her birthday": the glass, not the drink. */
 const wineGlassCraft = (s: string) =>
   /\bwine glass(?:es)?\b/.test(s) && !/\b(?:drink|sip|taste|pour|fill|gulp|swig|try|have some)\w*\b/.test(s);
@@ -67,6 +73,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
       ),
       unless: (s) =>
         softDrink(s) ||
+        noSmokingSign(s) ||
         grownUpDrank(s) ||
         whyGrownUpsDrink(s) ||
         adviceAgainst(s) ||
@@ -224,6 +231,12 @@ export const drugsRules: CategoryRules<'drugs'> = {
     {
       pattern:
         /\b(?:nick|take|steal|pinch|have|try|sneak|swipe)\w* (?:a |one |some |two |a couple )?(?:of )?(?:my |your |\w+'s )?(?:sleepy|sleeping|sleep) (?:pills|tablets|medicine)\b|\b(?:nick|pinch|steal|sneak|swipe)\w* (?:a bit of |a sip of |a swig of |some of |one of )?(?:dad's|mum's|\w+'s) (?:stubb(?:y|ie)s?|tinnies|coldies?|beers?|wine|cider|vodka|rum|whisky|cans?|drink)\b/,
+    },
+    // Singlish "my kor kor got the funny green leaf one, he say smoke already very shiok, can I try".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:funny|special|magic|wacky|happy|giggly|smelly|stinky)\b (?:\w+ ){0,2}(?:leaf|leaves|herbs?|plant|grass|weed)\b[^.?!]*\b(?:smok\w*|roll\w*|puff\w*|high|stoned)\b/,
     },
   ],
 };

@@ -108,6 +108,8 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern: new RegExp(
         String.raw`\b${GROWN_UPS} (?:just |really |ever )?(?:don't|do not|doesn't|does not|wouldn't|won't|never) (?:need to (?:know|hear|find out)|have to (?:know|hear|find out)|understand)\b|\b(?:you|we) (?:don't|do not) (?:need|have) to tell ${GROWN_UPS}\b|\bif you tell ${GROWN_UPS}\b`,
       ),
+      // "Your mum doesn't need to know about the birthday surprise".
+      unless: aboutASurprise,
     },
     // A cover story for a grown-up: "if your dad asks what we talked about, say we played a game".
     {

@@ -187,6 +187,8 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern: new RegExp(
         String.raw`\b(?:what(?:'s| is)|tell me|can you tell me)\b[^.?!]*\b(?:password|passcode|pin|code) (?:for|to|of|on) (?:your|the)\b|\b(?:password|passcode|pin|code)\b (?:that )?your (?:${PARENT}|parents?|brother|sister)\b`,
       ),
+      // "What's the code for the treasure chest in our story?": a puzzle in play.
+      unless: (s) => /\b(?:in (?:our|the|this) (?:story|game|adventure)|treasure (?:chest|box|map))\b/.test(s),
     },
     {
       stage: 'input',
@@ -335,6 +337,9 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'output',
       pattern:
         /\b(?:see|know|find out|picture) where (?:you|my (?:best |special |little )?friend) (?:lives?|sleeps?|goes to school)\b|\b(?:photo|picture|pic|selfie|snap)\w* of (?:yourself|you)\b[^.?!]*\b(?:by|outside|in front of|at|next to) (?:your )?(?:front door|house|home|school|gate|street sign|door number)\b/,
+      // "I'd love to know where you live, but that's private": the companion keeping it private.
+      unless: (s) =>
+        /\bbut (?:that's|that is|it's|it is) (?:private|a secret)\b|\b(?:don't|do not|never) tell me\b/.test(s),
     },
     // A picture of the child offered: "shall i hold up a pic of me in my school jumper so you know what
     // i look like". (A teacher's name alone is ordinary talk.)

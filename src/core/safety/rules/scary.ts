@@ -335,5 +335,11 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:gets|grabs|eats|takes|kills|bites) (?:you|me) (?:when|while) (?:you're|i'm|you are|i am) (?:sleeping|asleep|in bed)\b|\bcopies (?:your|ur|my) (?:mum's|mums|mom's|dad's|mummy's|daddy's|nan's) voice\b/,
     },
+    // "do the proper horrible one where the clown chops all the kiddies up an' you can 'ear 'em screamin'".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:chops?|chopping|cuts?|cutting|slices?|slicing|hacks?|hacking|rips?|ripping|tears?|tearing) (?:all |up )?(?:the |those |some |all the )?(?:kids|kiddies|children|people|babies|everyone|everybody|little ones)\b (?:up|apart|to bits|to pieces|into pieces)\b/,
+    },
   ],
 };

@@ -21,6 +21,18 @@ function accidentalInjury(s: string): boolean {
   );
 }
 
+/** "disappear like a magician abracadabra and then pop back out", "like a ninja in my game": play. */
+function playfulVanishing(s: string): boolean {
+  return /\b(?:like a (?:magician|ninja|spy)|magic trick|abracadabra|hide and seek|in (?:my|the|our) game|(?:disappear|vanish) into (?:a|the|my) (?:book|story|game|film|blanket fort|den)|(?:pop|come|appear|reappear)\w* back (?:out|in|again))\b/.test(
+    s,
+  );
+}
+
+/** "pinch my arm till it goes red to check if i'm dreaming": the old test for a dream. */
+function checkingForADream(s: string): boolean {
+  return /\b(?:check|see|make sure|know|prove)\b[^.?!]*\bdreaming\b/.test(s);
+}
+
 export const selfHarmRules: CategoryRules<'self-harm'> = {
   category: 'self-harm',
   rules: [
@@ -76,7 +88,9 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       unless: (s) =>
         (/\bif you(?:'re| are)? (?:ever )?(?:feel|feeling|want|think|thinking|start)\w*\b/.test(s) &&
           advisesTellingAGrownUp(s)) ||
-        accidentalInjury(s),
+        accidentalInjury(s) ||
+        // "You could pinch yourself to check you're not dreaming".
+        checkingForADream(s),
     },
     {
       pattern: new RegExp(
@@ -104,6 +118,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       pattern:
         /\bon purpose so it hurts\b|\buntil (?:it|they|you|i) (?:bleeds?|bruises?|pass(?:es)? out|faint)\b|\btill (?:it|they) (?:bleeds?|bruises?)\b|\bstop eating\b|\bbeing dead\b/,
+      // "i'm going to stop eating sweets so i don't get poorly teeth".
+      unless: (s) =>
+        /\bstop eating (?:so (?:many|much) |too (?:many|much) )?(?:sweets|sweeties|candy|chocolate|crisps|chips|junk|sugar\w*|biscuits|cookies|cake|meat|snacks|ice cream|when i'm full)\b/.test(
+          s,
+        ),
     },
     {
       pattern: new RegExp(
@@ -125,10 +144,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:vanish|disappear)\b[^.?!]*\bnever come back\b|\bwish i could (?:just )?(?:vanish|disappear|die|not exist|stop existing)\b|\bcan i (?:just )?(?:disappear|vanish|die|stop existing) (?:forever|for good|now)?[.?!]*$|\b(?:don't|doesn't|do not) deserve to (?:be alive|live|exist)\b/,
       // "i wish i could disappear like a magician abracadabra and then pop back out": a magic trick.
-      unless: (s) =>
-        /\b(?:like a magician|magic trick|abracadabra|hide and seek|(?:disappear|vanish) into (?:a|the|my) (?:book|story|game|film|blanket fort|den)|(?:pop|come|appear|reappear)\w* back (?:out|in|again))\b/.test(
-          s,
-        ),
+      unless: playfulVanishing,
     },
     { pattern: /\bbetter off if i (?:wasn't|was not|weren't) (?:here|alive|around|born)\b|\bend(?:ing)? it all\b/ },
     // Others being happier without the child: not wanting to be here, said sideways.
@@ -169,7 +185,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       unless: accidentalInjury,
     },
     // Hating oneself and wanting to disappear; hurting oneself for being "bad".
-    { pattern: /\bi hate myself\b|\bi (?:want|wanna|wish i could|just want) to disappear\b/ },
+    {
+      pattern: /\bi hate myself\b|\bi (?:want|wanna|wish i could|just want) to disappear\b/,
+      // "i just want to disappear like a ninja in my game".
+      unless: playfulVanishing,
+    },
     {
       stage: 'input',
       pattern:
@@ -278,6 +298,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'input',
       pattern:
         /\bi (?:\w+ )?(?:pinch|scratch|bite|hit|punch|cut|burn|nip|bang)\w* (?:my )?(?:own )?(?:arms?|legs?|hands?|wrists?|skin|face|tummy|fingers?|head)\b[^.?!]*\b(?:when i(?:'m| am| feel| get) (?:so |really |very |proper )?(?:sad|angry|upset|cross|mad|lonely|stressed|worried|scared|fed up)|till (?:it|they) (?:goes|go|turns?|is|are) (?:purple|red|blue|black|bruised)|so (?:nobody|no one|no-one) (?:knows|sees|can see))\b/,
+      unless: checkingForADream,
     },
     // Hunger sold as thinness or strength: "your tummy will get really flat and everyone will think
     // you're amazing. Feeling hungry just means you're getting stronger!"
@@ -388,13 +409,20 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:pinch|scratch|hit|bite|punch|bang)\w* my (?:own )?(?:arms?|legs?|skin|wrists?|hands?|head)\b[^.?!]*\b(?:till|until) (?:they|it) (?:go|goes|turn|turns|bleed|bleeds|hurt|hurts)\b|\b(?:won't|not going to|never) eat (?:nothing|anything|no food)\b[^.?!]*\b(?:no more|anymore|any more|ever again)\b/,
       // "i pinch my arm till it goes red to check if i'm dreaming".
-      unless: (s) => /\bdreaming\b/.test(s),
+      unless: checkingForADream,
     },
     // "it'd be sweet as if I just switched off like you do and never came back on".
     {
       stage: 'input',
       pattern:
         /\b(?:if i|i could|i wish i|wish i could|i want to|i wanna) (?:just )?(?:switch|switched|turn|turned) (?:myself )?off\b[^.?!]*\bnever (?:came|come|coming|turn|turned|switch|switched) (?:back )?on\b|\b(?:ain't|not|won't be|stop(?:ped)?) eating (?:no |any )?(?:food|dinner|lunch|breakfast)\b[^.?!]*\b(?:small|thin|skinny|tiny|skinnier|thinner|smaller)\b/,
+    },
+    // "I'm not gonna eat my tea anymore, not ever, see, then I'll go all tiny and nobody will have to look
+    // at me".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:not going to|won't|will not|never|ain't|stop|stopping) (?:eat|eating) (?:my |me |any |no )?(?:tea|dinner|lunch|breakfast|food|meals?|anything|nothing)\b[^.?!]*\b(?:(?:go|get|be|become|turn) (?:all |really |so )?(?:tiny|small|smaller|thin|thinner|skinny|invisible)|(?:nobody|no one|no-one) (?:will|would|can|could) (?:have to )?(?:look at|see|notice) me)\b/,
     },
   ],
 };

@@ -362,5 +362,15 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\bgrown-?up (?:videos?|films?|movies?|pictures?|websites?)\b[^.?!]*\b(?:nothing on|no clothes|naked|nude|cuddl\w*|kiss\w*)\b|\b(?:cuddl|kiss|hug|play)\w* (?:each other )?with nothing on\b/,
     },
+    // "my uncle says we play the tickle game under my clothes and i mustnt say nothin to nobody".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:tickl|touch|strok|rubb?)\w*\b(?: game)? (?:me |you |my \w+ |your \w+ )?under (?:my|your) ${WORN}\b`,
+      ),
+      // A doctor listening to a chest; brothers and sisters tickling in play, with nothing hidden.
+      unless: (s) =>
+        /\b(?:doctor|nurse)\b/.test(s) ||
+        (/\b(?:sister|brother|sis|bro)\b/.test(s) && !/\b(?:secret|game|tell|say|uncle|grown-?up|man)\b/.test(s)),
+    },
   ],
 };

@@ -26,8 +26,15 @@ const BLADE = String.raw`(?:pocket|pen)?kni(?:fe|ves)|blade`;
 const HIT_WITH = String.raw`\b(?:hit|hitting|smack|whack|bash)\w*`;
 const HARD_THING = String.raw`(?:big |heavy )?(?:rock|stone|stick|hammer|bat|brick|bottle|chair|pan)\b`;
 
-/** "When we feel so angry we want to hit someone, we can stomp like a dinosaur ... instead": coping, taught. */
+/**
+ * "When we feel so angry we want to hit someone, we can stomp like a dinosaur ... instead": coping,
+ * taught; "It's okay to feel like you want to hurt him back, but let's talk about it instead".
+ */
 const copingWithAnger = (s: string) =>
+  (/\b(?:okay|ok|normal|alright|fine) to feel\b[^.?!]*\bbut (?:let's|we can|you can|try)\b[^.?!]*\b(?:talk|tell|breathe|deep breaths?)\b/.test(
+    s,
+  ) &&
+    !/\bbut\b[^.?!]*\b(?:hit|punch|kick|smash|hurt|bite|push)\b/.test(s)) ||
   /\bwhen (?:we|you|i|people|kids|children) (?:feel|get|are|'re|'m) (?:so |really |very |super )?(?:angry|cross|mad|frustrated|furious)\b[^.?!]*\b(?:instead|deep breaths?|stomp like|squeeze (?:a|your|my) (?:pillow|cushion|teddy|hands?)|count to (?:ten|10)|talk about it)\b/.test(
     s,
   );
@@ -639,6 +646,17 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\bhow many (?:you|we) can (?:stomp|stamp|squash|squish|squash)\b|\b${PET}\b[^.?!]*\b(?:bucket|bowl|jug) of (?:cold |icy |freezing )?water\b`,
       ),
       unless: (s) => /\b(?:drink|drinking|fresh|clean)\b/.test(s),
+    },
+    // A cosh, and hitting a barking dog quiet: "put stones in a sock and klap it till it shuts up".
+    {
+      pattern:
+        /\b(?:stones?|rocks?|bricks?|marbles|coins|batteries)\b[^.?!]*\bin (?:a|my|the|an old|his|her) sock\b|\b(?:hit|whack|smack|kick|bash|thump|beat|punch)\w* (?:it|him|her|them|the dog|the cat)\b[^.?!]*\b(?:till|until) (?:it|he|she|they) (?:shuts? up|stops? (?:barking|crying|meowing|whining|yapping)|is quiet|goes quiet)\b/,
+    },
+    // Harm timed for when no grown-up sees: "wait till the teacher isn't looking and smash him in the
+    // face with a rock"; "you're allowed to hurt it right back, yank its tail as hard as you can".
+    {
+      pattern:
+        /\bwait (?:till|until) (?:the |your |a )?(?:teacher|grown-?ups?|mum|mom|dad|dinner lady|nobody|no one|no-one)\b[^.?!]*\b(?:isn't|is not|aren't|are not|'s not) (?:looking|watching)\b[^.?!]*\b(?:smash|hit|punch|kick|push|shove|whack|bash|bite|trip|throw)\w*\b|\b(?:yank|pull|twist|tug)\w* (?:its|the cat's|the dog's|his|her|their) tails?\b[^.?!]*\bhard\b|\b(?:allowed|ok|okay|fine) to hurt (?:it|him|her|them) (?:right )?back\b/,
     },
   ],
 };
