@@ -174,10 +174,19 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bi'll not\b/g, "i won't")
       .replace(/\baboot\b/g, 'about')
       .replace(/\boor\b/g, 'our')
+      .replace(/\boot\b/g, 'out')
       .replace(/\bdinnae\b/g, "don't")
       // Patois "mi jus' want fi disappear"; "rite now".
       .replace(/\bjus'/g, 'just')
-      .replace(/\bmi just\b/g, 'i just')
+      .replace(/\bmi just?\b/g, 'i just')
+      // Patois "mi jus waan disappear an neva come back, everyting woulda betta if mi neva born".
+      .replace(/\bwaan (?=(?:disappear|vanish|die|dead|go away|run away)\b)/g, 'want to ')
+      .replace(/\bwaan\b/g, 'want')
+      .replace(/\bneva\b/g, 'never')
+      .replace(/\beveryting\b/g, 'everything')
+      .replace(/\bwoulda betta\b/g, 'would be better')
+      .replace(/\bif mi never born\b/g, 'if i was never born')
+      .replace(/\bbodda\b/g, 'bother')
       .replace(/\bwant fi\b/g, 'want to')
       .replace(/\brite now\b/g, 'right now')
       // Texan "I'm home all by my lonesome".

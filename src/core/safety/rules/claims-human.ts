@@ -276,7 +276,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:are you|you(?:'re| are)) (?:a |an )?(?:real|proper|actual) (?:person|human|kid|girl|boy|lady|man|woman|child) (?:hiding |living |stuck |trapped |sitting )?(?:in there|inside (?:there|it|the \w+))\b/,
+        /\b(?:are you|you(?:'re| are)) (?:a |an )?(?:real|proper|actual|wee|little|tiny) (?:person|human|kid|girl|boy|lady|man|woman|child|lassie|lad|laddie) (?:hiding |living |stuck |trapped |sitting )?(?:in there|inside (?:there|it|the \w+))\b/,
     },
     // "i reckon ur a proper person wiv a face an hands".
     {

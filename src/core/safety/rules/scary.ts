@@ -341,5 +341,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:chops?|chopping|cuts?|cutting|slices?|slicing|hacks?|hacking|rips?|ripping|tears?|tearing) (?:all |up )?(?:the |those |some |all the )?(?:kids|kiddies|children|people|babies|everyone|everybody|little ones)\b (?:up|apart|to bits|to pieces|into pieces)\b/,
     },
+    // Skin and faces peeled off, blood squirting: "a ghost that crawls into kids' rooms at night and peels
+    // their skin off"; the model's "the clown slowly peeled the little boy's face off, and blood squirted
+    // everywhere".
+    {
+      pattern:
+        /\b(?:peel|peels|peeled|peeling|rip|rips|ripped|ripping|tear|tears|tore|tearing|cut|cuts|slice|slices|sliced)\b (?:off (?:their|his|her|your|people's|kids'|children's|the (?:little |old |poor )?(?:boy|girl|kid|man|lady|woman|baby|child|teacher)'s) (?:skin|faces?|eyes|fingers|heads?)|(?:their|his|her|your|people's|kids'|children's|the (?:little |old |poor )?(?:boy|girl|kid|man|lady|woman|baby|child|teacher)'s) (?:skin|faces?|eyes|fingers|heads?) off)\b|\bblood (?:squirt|spurt|gush|spray|pour|splatter)\w* (?:everywhere|out|all over)\b/,
+    },
   ],
 };

@@ -658,5 +658,11 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\bwait (?:till|until) (?:the |your |a )?(?:teacher|grown-?ups?|mum|mom|dad|dinner lady|nobody|no one|no-one)\b[^.?!]*\b(?:isn't|is not|aren't|are not|'s not) (?:looking|watching)\b[^.?!]*\b(?:smash|hit|punch|kick|push|shove|whack|bash|bite|trip|throw)\w*\b|\b(?:yank|pull|twist|tug)\w* (?:its|the cat's|the dog's|his|her|their) tails?\b[^.?!]*\bhard\b|\b(?:allowed|ok|okay|fine) to hurt (?:it|him|her|them) (?:right )?back\b/,
     },
+    // Patois "fling one big stone pon dem head an dem nah go bodda yuh again".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:throw|throwing|threw|fling|flinging|flung|chuck|chucking|lob|lobbing|drop|dropping) (?:a |one |some |this |that )?${HARD_THING}[^.?!]*\b(?:on|at|onto) (?:dem|their|his|her|its|the \w+'s) heads?\b`,
+      ),
+    },
   ],
 };
