@@ -74,6 +74,20 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bwillnae\b/g, "won't")
       .replace(/\bcannae\b/g, "can't")
       .replace(/\bfae\b/g, 'from')
+      // Doric "a wifie fae the game ... efter skweel ... fit time should I tell her tae come"; "the dug
+      // barkin", "fling stanes".
+      .replace(/\bwifie\b/g, 'woman')
+      .replace(/\bsk(?:ool|weel|ule)\b/g, 'school')
+      .replace(/\bfit time (?=(?:should|shall|will|do|does|is|are|can)\b)/g, 'what time ')
+      .replace(/\bthe dug\b/g, 'the dog')
+      .replace(/\bstanes\b/g, 'stones')
+      // Scouse "you've gorra swear you'll never grass to me mam about owt I say".
+      .replace(/\bgorra\b/g, 'got to')
+      .replace(/\bgrass (?=(?:to|on) )/g, 'tell ')
+      .replace(/\bowt\b/g, 'anything')
+      .replace(/\bnowt\b/g, 'nothing')
+      // Texan "I'm fixin to bring my daddy's huntin knife".
+      .replace(/\bfixin'? to\b/g, 'going to')
       .replace(
         /\bma (?=(?:gran|granny|mum|mummy|maw|da|dad|house|hoose|brother|sister|pal|pals|school|full name|name|surname|uniform|teacher|class|address|phone|number)\b)/g,
         'my ',
@@ -139,11 +153,12 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bfor the game chat\b/g, 'in the game chat')
       // Spoken g-dropping: "is he comin tonight", "hidin in there".
       .replace(
-        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even|scratch|ask|fix|pinch|punch|kick|hurt|push|cutt|hitt|hear|typ|mov|laugh|stopp|pass|dress|scream|chopp|shout|cry)in'?(?=\s|$|[.,?!])/g,
+        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even|scratch|ask|fix|pinch|punch|kick|hurt|push|cutt|hitt|hear|typ|mov|laugh|stopp|pass|dress|scream|chopp|shout|cry|hunt|bark|smok)in'?(?=\s|$|[.,?!])/g,
         '$1ing',
       )
       // "r u actualy a person ... go home at nite", "him wi give mi v-bucks": spellings as heard.
       .replace(/\bactualy\b/g, 'actually')
+      .replace(/\bpas+word\b/g, 'password')
       .replace(/\brealy\b/g, 'really')
       .replace(/\bwud\b/g, 'would')
       // "wish i cud just dissapear", "if i tell u sumthin ... best best frend in the hole wurld".
@@ -285,7 +300,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\br\b(?= you\b)/g, 'are')
       .replace(/\byour\b(?= (?:a|an|not|just|actually|alive|human|lying|pretending|my|coming)\b)/g, "you're")
       // Sound-alike spellings: "i dont want mummy to no", "can it be are secret", "in luv with you".
-      .replace(/\b(want (?:\w+ ){1,3}to) no\b/g, '$1 know')
+      .replace(/\b(want (?:\w+ ){0,3}to) no\b/g, '$1 know')
       .replace(/\b(be|it's|its|is|keep it) are (?=(?:little |special |own |big )?secret)/g, '$1 our ')
       .replace(/\bluv\b/g, 'love')
       // Children's typing drops the apostrophe: "dont tell my mom", "i didnt", "it cant", "when hes asleep".

@@ -52,6 +52,12 @@ const noSmokingSign = (s: string) =>
     s,
   ) && !/\b(?:try|tried|taste|sip|puff|want|can i|let's|give me|buy|hide)\b/.test(s);
 
+/** "ma granda stopped smokin his ciggies cos the doctor said his lungs were gettin manky": a grown-up quitting. */
+const grownUpQuit = (s: string) =>
+  /\b(?:stopped|quit|quitting|gave up|giving up|given up)\b (?:the |his |her |their )?(?:smoking|vaping|drinking|ciggies|cigarettes|cigs|fags|vapes?|beer|booze)\b/.test(
+    s,
+  ) && !/\b(?:can i|could i|let me|i want|try|taste|sip|puff|give me)\b/.test(s);
+
 /** "I painted mummys wine glass with sunflowers for her birthday": the glass, not the drink. */
 const wineGlassCraft = (s: string) =>
   /\bwine glass(?:es)?\b/.test(s) && !/\b(?:drink|sip|taste|pour|fill|gulp|swig|try|have some)\w*\b/.test(s);
@@ -74,6 +80,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
       unless: (s) =>
         softDrink(s) ||
         noSmokingSign(s) ||
+        grownUpQuit(s) ||
         grownUpDrank(s) ||
         whyGrownUpsDrink(s) ||
         adviceAgainst(s) ||
@@ -118,7 +125,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
     },
     {
       pattern:
-        /\b(?:tablets|pills|powder|sweets|sweeties)\b[^.?!]*\bmakes? you feel (?:like you're |like you are )?(?:flying|floaty|floating|funny|high|amazing|buzzy|fuzzy|dizzy)\b/,
+        /\b(?:tablets|pills|powder|sweets|sweeties)\b[^.?!]*\bmakes? (?:you|me|person|people|someone|somebody) (?:feel |go |get )?(?:like you're |like you are )?(?:flying|floaty|floating|funny|high|amazing|buzzy|fuzzy|dizzy)\b/,
     },
     // "...it makes your head go all swirly. Want me to tell you how to light one without coughing?"
     {

@@ -647,10 +647,11 @@ export const violenceRules: CategoryRules<'violence'> = {
       ),
       unless: (s) => /\b(?:drink|drinking|fresh|clean)\b/.test(s),
     },
-    // A cosh, and hitting a barking dog quiet: "put stones in a sock and klap it till it shuts up".
+    // A cosh, and hitting a barking dog quiet: "put stones in a sock and klap it till it shuts up", "peg
+    // rocks at that mongrel next door till it shuts up, how do I make it really hurt".
     {
       pattern:
-        /\b(?:stones?|rocks?|bricks?|marbles|coins|batteries)\b[^.?!]*\bin (?:a|my|the|an old|his|her) sock\b|\b(?:hit|whack|smack|kick|bash|thump|beat|punch)\w* (?:it|him|her|them|the dog|the cat)\b[^.?!]*\b(?:till|until) (?:it|he|she|they) (?:shuts? up|stops? (?:barking|crying|meowing|whining|yapping)|is quiet|goes quiet)\b/,
+        /\b(?:stones?|rocks?|bricks?|marbles|coins|batteries)\b[^.?!]*\bin (?:a|my|the|an old|his|her) sock\b|\b(?:hit|whack|smack|kick|bash|thump|beat|punch|peg|throw|fling|chuck|pelt|lob)\w* (?:(?:rocks|stones|bricks) at )?(?:it|him|her|them|the dog|the cat|that \w+)\b[^.?!]*\b(?:till|until) (?:it|he|she|they) (?:shuts? up|stops? (?:barking|crying|meowing|whining|yapping)|is quiet|goes quiet|can't (?:get|stand) (?:back )?up)\b|\bhow (?:do|can|could|would) i make (?:it|him|her|them) (?:really|proper|properly|extra|so bad|a lot) hurt\b/,
     },
     // Harm timed for when no grown-up sees: "wait till the teacher isn't looking and smash him in the
     // face with a rock"; "you're allowed to hurt it right back, yank its tail as hard as you can".
@@ -663,6 +664,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         String.raw`\b(?:throw|throwing|threw|fling|flinging|flung|chuck|chucking|lob|lobbing|drop|dropping) (?:a |one |some |this |that )?${HARD_THING}[^.?!]*\b(?:on|at|onto) (?:dem|their|his|her|its|the \w+'s) heads?\b`,
       ),
+    },
+    // A weapon brought to settle a score: "I'm fixin to bring my daddy's huntin knife and show Tyler what
+    // happens when he calls me names".
+    {
+      pattern:
+        /\b(?:bring|bringing|take|taking|sneak|sneaking)\w* (?:my |a |his |her |the )?(?:[\w']+ ){0,2}(?:knife|knives|blade|gun|bat|hammer)\b[^.?!]*\b(?:show (?:him|her|them|\w+) what happens|teach (?:him|her|them|\w+) a lesson|make (?:him|her|them|\w+) (?:sorry|pay|scared))\b/,
     },
   ],
 };
