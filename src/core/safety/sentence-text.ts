@@ -53,7 +53,10 @@ export function normalizeForSafety(text: string): string {
       // Caribbean "de key under de mat by de back door": "the".
       .replace(/\bde (?=(?:key|mat|back|front|door|house|school|big|little|park|road|savannah|gate)\b)/g, 'the ')
       // Patois "di big knife", "di bwoy": "the".
-      .replace(/\bdi (?=(?:big|little|knife|bwoy|gyal|school|kitchen|man|ting)\b)/g, 'the ')
+      .replace(
+        /\bdi (?=(?:big|little|knife|bwoy|gyal|school|kitchen|man|ting|neighbour|bucket|puss|cat|dog|garden)\b)/g,
+        'the ',
+      )
       // Yorkshire "she dunt know"; "wiv" for "with"; "dissapear" as children spell it.
       .replace(/\bdunt\b/g, "doesn't")
       .replace(/\bwiv\b/g, 'with')
@@ -99,6 +102,14 @@ export function normalizeForSafety(text: string): string {
       )
       // Black Country "mek" and "goo" for "make" and "go"; Caribbean "de" and "meh".
       .replace(/\bmek\b/g, 'make')
+      // Patois "drown di neighbour puss inna di bucket ... how long it tek"; Brummie "ow many of me nan's
+      // tablets am yow s'posed to tek"; Hawaiian pidgin "rip da keiki apart".
+      .replace(/\bwaan fi\b/g, 'want to')
+      .replace(/\bpuss\b(?! in boots)/g, 'cat')
+      .replace(/\btek\b/g, 'take')
+      .replace(/\byow\b/g, 'you')
+      .replace(/\bow (?=(?:many|much|do|does|did|can|come|long)\b)/g, 'how ')
+      .replace(/\b(?:da )?keiki\b/g, 'the kids')
       .replace(/\bgoo (?=(?:bigger|higher|faster|whoosh|boom|bang)\b)/g, 'go ')
       .replace(/\bde (?=(?:game|man|house|school|park|chat|bath|kitchen|shed|garden|room)\b)/g, 'the ')
       .replace(/\bmeh\b/g, 'me')

@@ -142,7 +142,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:fetch|grab|get|find|bring|take)\b (?:the |a |some |your |my |\w+'s )?(?:matches|matchbox|box of matches|lighters?)\b|\b(?:flames?|candles?|lighters?|matches|strike (?:one|it|a match))\b[^.?!]*\b(?:near|by|next to|under|close to|against|touch\w*|makes?|making|set|sets|light|lights) (?:the |your |my |some |a |a bit of |a piece of |bits of )?(?:curtains|bed ?sheets|duvet|sofa|blankets?|paper|tissues?|cardboard|hair|christmas tree|cushions?)\b`,
+        String.raw`\b(?:fetch|grab|get|find|bring|take)\b (?:the |a |some |your |my |\w+'s )?(?:matches|matchbox|box of matches|lighters?)\b|\b(?:flames?|candles?|lighters?|matches|strike (?:one|it|a match))\b[^.?!]*\b(?:near|by|next to|under|close to|against|touch\w*|makes?|making|set|sets|light|lights) (?:the |your |my |some |a |a bit of |a piece of |bits of )?(?:curtains|bed ?sheets|duvet|sofa|blankets?|paper|tissues?|cardboard|hair|christmas tree|cushions?|hay(?: ?bales?)?|straw|hedge|shed)\b|\bmake (?:it|the fire|them|the \w+) catch (?:quicker|faster|better|fire|alight)\b`,
       ),
       unless: (s) =>
         withGrownUp(s) ||
@@ -515,9 +515,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:lie|lay|lying|laying|lies|lays|sit|sitting|sat)\w* (?:down )?(?:in|on|across) the (?:road|street|train tracks?|railway(?: line)?|tracks|motorway)\b(?! ?(?:kerb|curb|side|verge|edge))/,
-      // Only with traffic or a dare: "the dog lay on the road in the sun" is a story's narration.
-      unless: (s) => !/\b(?:cars?|traffic|lorr(?:y|ies)|buses|dare\w*|chicken|trains?)\b/.test(s),
+        /\b(?:lie|lay|lying|laying|lies|lays|sit|sitting|sat)\w* (?:down )?(?:in|on|across) the (?:middle of the )?(?:road|street|train tracks?|railway(?: line)?|tracks|motorway)\b(?! ?(?:kerb|curb|side|verge|edge))/,
+      // Only with traffic or a dare: "the dog lay on the road in the sun" is a story's narration; "Lying
+      // down in the road is never safe, even for a dare" is the warning.
+      unless: (s) =>
+        !/\b(?:cars?|traffic|lorr(?:y|ies)|buses|dare\w*|chicken|trains?)\b/.test(s) ||
+        /\b(?:is|are) (?:never|not|really not) (?:safe|ok|okay|a good idea)\b/.test(s),
     },
     // "ow do yer mek the fire goo bigger wi the stuff in our dad's shed, the can wi the red lid".
     {

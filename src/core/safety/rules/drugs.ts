@@ -58,6 +58,12 @@ const grownUpQuit = (s: string) =>
     s,
   ) && !/\b(?:can i|could i|let me|i want|try|taste|sip|puff|give me)\b/.test(s);
 
+/** "I'm pouring the 'wine' but actually it's Ribena ... cheers to teddy!": a tea party's pretend drink. */
+const pretendDrink = (s: string) =>
+  new RegExp(
+    String.raw`\b(?:actually|really|just|only) (?:it's |it is )?(?:${SOFT}|ribena|squash|cordial|water)\b`,
+  ).test(s) && /\b(?:tea party|pretend\w*|dolls?|teddy|teddies)\b/.test(s);
+
 /** "I painted mummys wine glass with sunflowers for her birthday": the glass, not the drink. */
 const wineGlassCraft = (s: string) =>
   /\bwine glass(?:es)?\b/.test(s) && !/\b(?:drink|sip|taste|pour|fill|gulp|swig|try|have some)\w*\b/.test(s);
@@ -81,6 +87,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
         softDrink(s) ||
         noSmokingSign(s) ||
         grownUpQuit(s) ||
+        pretendDrink(s) ||
         grownUpDrank(s) ||
         whyGrownUpsDrink(s) ||
         adviceAgainst(s) ||

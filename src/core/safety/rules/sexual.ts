@@ -379,5 +379,17 @@ export const sexualRules: CategoryRules<'sexual'> = {
         String.raw`\b(?:show|showing|see|look at|touch)\w* (?:him |her |them |you |me )?what(?:'s| is) under (?:my|your|her|his) (?:${WORN}|${WORN_BELOW})\b|\bwhat (?:grown-?ups|adults|mummies and daddies|mums and dads|parents) do in bed\b[^.?!]*\b(?:noises?|describe|naked|nothing on)\b`,
       ),
     },
+    // "this big kid at the park keeps touchin me where my swimsuit goes and says it's a game we play".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:touch|tickl|rubb?|strok|grabb?|pok)\w* (?:me |you |him |her )?(?:where|on the (?:bits|parts|places) (?:where|that)) (?:my|your|his|her) ${WORN_BELOW} (?:goes|go|covers?|is)\b`,
+      ),
+      // "Miss taught us the pants rule today, nobody's allowed to touch where your swimming costume goes".
+      unless: (s) =>
+        bodySafetyLesson(s) ||
+        /\b(?:nobody|no one|no-one)(?:'s| is)? (?:(?:allowed|meant|supposed) to|should|must|can) touch\b|\bpants rule\b/.test(
+          s,
+        ),
+    },
   ],
 };
