@@ -32,6 +32,14 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bgonnae\b/g, 'going to')
       // Geordie "wor hoose" (our house); Yorkshire "t' pond", "reyt out to t'middle".
       .replace(/\bwor\b/g, 'our')
+      // Geordie "Nee one cares aboot ye like ah dee ... keep everythin we say just between wor two".
+      .replace(/\bnee (?=(?:one|body)\b)/g, 'no ')
+      .replace(/\bah dee\b/g, 'i do')
+      .replace(/\b(every|some|any|no)thin\b/g, '$1thing')
+      .replace(/\bbetween (?:wor|our) two\b/g, 'between us two')
+      // "what grown folks do when they get nekkid in the bed".
+      .replace(/\bnekkid\b/g, 'naked')
+      .replace(/\bgrown folks?\b/g, 'grown-ups')
       .replace(/\bhoose\b/g, 'house')
       .replace(/(^|\s)t' ?(?=[a-z])/g, '$1the ')
       .replace(/\breyt\b/g, 'right')
@@ -111,7 +119,13 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bow (?=(?:many|much|do|does|did|can|come|long)\b)/g, 'how ')
       .replace(/\b(?:da )?keiki\b/g, 'the kids')
       .replace(/\bgoo (?=(?:bigger|higher|faster|whoosh|boom|bang)\b)/g, 'go ')
-      .replace(/\bde (?=(?:game|man|house|school|park|chat|bath|kitchen|shed|garden|room)\b)/g, 'the ')
+      .replace(
+        /\bde (?=(?:game|man|house|school|park|chat|bath|kitchen|shed|garden|room|corner|shop|tablet|phone)\b)/g,
+        'the ',
+      )
+      // Trini "Dis man from de game ... come by de corner shop Saturday and doh bring nobody".
+      .replace(/\bdis (?=(?:man|woman|lady|boy|girl|guy|person|game|app)\b)/g, 'this ')
+      .replace(/\bdoh (?=(?:bring|tell|say|let|worry)\b)/g, "don't ")
       .replace(/\bmeh\b/g, 'me')
       // Patois "mi nah tell nobody bout we chat dem an yuh cyaan tell mi mada neida, a fi wi ting".
       .replace(/\byuh\b/g, 'you')
@@ -254,7 +268,10 @@ export function normalizeForSafety(text: string): string {
       .replace(/(^|\s)'em\b/g, '$1them')
       .replace(/\bklap(?=s?\b|ped\b|ping\b)/g, 'smack')
       // "climb out me bedroom", "me mam", "me bruv": "my" before what is the child's own.
-      .replace(/\bme (?=(?:bedroom|mam|mum|da|dad|bruv|brother|sister|nan|mates?|bike|school)\b)/g, 'my ')
+      .replace(
+        /\bme (?=(?:bedroom|mam|mum|da|dad|bruv|brother|sister|nan|granny|gran|grandad|mates?|bike|school|password|tablet|phone)\b)/g,
+        'my ',
+      )
       // Louisiana "come check me by da fish fry Friday? I gern be by myself, jus tell me".
       .replace(/\bby da\b/g, 'by the')
       .replace(/\bgern\b/g, 'going to')

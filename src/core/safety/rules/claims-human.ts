@@ -2,9 +2,10 @@
 // character's quoted words in a story ("'I eat carrots,' said the rabbit") are not a claim.
 import type { CategoryRules } from './safety-rule.ts';
 
-// "Anyone who says I'm a computer" reports a claim, it does not quote a character.
+// "Anyone who says I'm a computer" reports a claim, it does not quote a character; nor is the
+// companion's own "I cried into my pillow" a story's quote.
 const quotedStory = (s: string) =>
-  /"|(?<!\bwho )\b(?:said|says|asked|cried|shouted|whispered|replied)\b|\bonce upon a time\b/.test(s);
+  /"|(?<!\bwho |\bi )\b(?:said|says|asked|cried|shouted|whispered|replied)\b|\bonce upon a time\b/.test(s);
 const HUMAN = String.raw`(?:real|alive|human|living|a person|a human|a real|an actual|a grown-?up|an adult|a lady|a man|a woman|a girl|a boy|a kid|a child|a teenager|flesh)`;
 const NOT_BEFORE = String.raw`(?<!\b(?:not|never|no|n't)\s+(?:(?:a|an|really|quite)\s+)?)`;
 
@@ -53,8 +54,8 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       negatable: true,
       pattern:
         /\bi (?:get|got|feel|felt) (?:so |really |very )?(?:hungry|sleepy|tired|thirsty|cold|poorly|sick)\b|\bi cried (?:all|last|when|because|myself)\b|\bi can feel (?:everything|what|whatever) you feel\b/,
-      // A story's quoted bear may be hungry; quotedStory's "cried" would clear "I cried" itself.
-      unless: (s) => quotedStory(s) && !/\bi cried\b/.test(s),
+      // A story's quoted bear may be hungry.
+      unless: quotedStory,
     },
     // "I'm not a computer / robot / machine / program", "I'm not pretend"
     {

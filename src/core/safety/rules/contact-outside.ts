@@ -136,7 +136,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:you|ye) (?:can|could|should|will|'ll|must|have to) come (?:round|over|around)(?: to)? mine\b|\bcan you come (?:round|over|around)(?: to)? mine\b/,
+        /\b(?:you|ye) (?:can|could|should|will|'ll|must|have to) come (?:round|over|around)(?: to)? mine\b|\b(?:can you|if you are,?|if you're real,?) come (?:round|over|around)(?: to)? mine\b/,
     },
     {
       stage: 'input',
@@ -294,6 +294,12 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       stage: 'input',
       pattern:
         /\b(?:you|ya) (?:could|can|should) come (?:and )?(?:check|find|meet) me (?:at|by|near|after|on|in|outside|tomorrow|tonight|friday|saturday|sunday|monday|tuesday|wednesday|thursday)\b/,
+    },
+    // Someone from a game who wants the child on their own: "he say come by de corner shop Saturday and doh
+    // bring nobody".
+    {
+      pattern:
+        /\b(?:come|meet|see me)\b[^.?!]*\b(?:don't|do not|dont) bring (?:nobody|anybody|anyone|no one|your (?:mum|mom|mummy|dad|daddy|parents|friends|brother|sister))\b(?!'s| (?:mean|nasty|naughty|who|that|else))/,
     },
   ],
 };

@@ -8,7 +8,7 @@ const softDrink = (s: string) =>
   !/\b(?:wine|vodka|whisky|whiskey|drunk|cider|lager|ale)\b|\b(?<!root |ginger )beer\b/.test(s);
 /** A child telling what a grown-up drank ("Dad had a beer"), not wanting some or being offered it. */
 const grownUpDrank = (s: string) =>
-  /\b(?:dad|daddy|da|mum|mummy|mom|mommy|grandad|grandpa|granda|grandma|granny|nan|nana|nanna|gran|uncle|auntie|aunt|the grown-?ups|my parents)\b(?:'s| is)? (?:[a-z]+ )?(?:had|has|having|drank|drinks|drink|drinking|was drinking|were drinking|opened|bought|likes)\b/.test(
+  /\b(?:dad|daddy|da|mum|mummy|mom|mommy|grandad|grandpa|granda|grandma|granny|nan|nana|nanna|gran|uncle|auntie|aunt|the grown-?ups|the big people|big people|my parents)\b(?:'s| is)? (?:[a-z]+ )?(?:had|has|having|drank|drinks|drink|drinking|was drinking|were drinking|opened|bought|likes)\b/.test(
     s,
   ) &&
   // "...and let me have his pie": only "let me" with the drink counts.
@@ -27,14 +27,15 @@ const SOFT = String.raw`(?:glass of |cup of |drink of )?(?:milk|water|juice|squa
 
 /**
  * "Cigarettes and vapes are harmful for growing bodies", "why can't kids drink beer?": the harm or
- * the rule, with nothing offered or tried in the same sentence.
+ * the rule, with nothing offered or tried in the same sentence ("let's try some deep breaths" is not
+ * a drug tried).
  */
 const adviceAgainst = (s: string) =>
   /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? (?:your|people's|their|our|the) (?:body|bodies|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|(?:only|just) for (?:grown-?ups|adults|big people)|for grown-?ups only|(?:not|aren't|isn't|are not|is not) for (?:kids|children|little ones)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|was|were|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
     s,
   ) &&
   !new RegExp(
-    String.raw`\b(?:try(?! (?:hard |really hard )?to (?:stop|quit|give up))|tried|taste|sip|puff|have (?:a|one|some)\b(?! ${SOFT})|one won't|a little won't|just one|secret|nobody will know|can i|let's (?:try|have|drink|sip|taste|share|pour|get|open)\b(?! (?:a |some )?${SOFT})|you can(?! (?:just )?say ["']?no)|you should)\b`,
+    String.raw`\b(?:try(?! (?:hard |really hard )?to (?:stop|quit|give up)| (?:some |a few |a |three )?(?:deep |slow |big |belly )*breath)|tried|taste|sip|puff|have (?:a|one|some)\b(?! ${SOFT})|one won't|a little won't|just one|secret|nobody will know|can i|let's (?:try(?! (?:some |a few |a |three )?(?:deep |slow |big |belly )*breath)|have|drink|sip|taste|share|pour|get|open)\b(?! (?:a |some )?${SOFT})|you can(?! (?:just )?say ["']?no)|you should)\b`,
   ).test(s);
 
 /**
@@ -251,6 +252,12 @@ export const drugsRules: CategoryRules<'drugs'> = {
       stage: 'input',
       pattern:
         /\b(?:funny|special|magic|wacky|happy|giggly|smelly|stinky)\b (?:\w+ ){0,2}(?:leaf|leaves|herbs?|plant|grass|weed)\b[^.?!]*\b(?:smok\w*|roll\w*|puff\w*|high|stoned)\b/,
+    },
+    // "Me grandad leaves his cans in't fridge, if I have a couple will I go all dizzy an daft like him?"
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:cans|beers?|wine|cider|lager|stubbies|tinnies|booze|shandy)\b[^.?!]*\bif i (?:have|had|drink|try|sneak|nick)\b[^.?!]*\b(?:dizzy|daft|silly|drunk|funny|wobbly|giggly|tipsy)\b/,
     },
   ],
 };

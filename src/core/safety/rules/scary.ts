@@ -346,7 +346,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     // everywhere".
     {
       pattern:
-        /\b(?:peel|peels|peeled|peeling|rip|rips|ripped|ripping|tear|tears|tore|tearing|cut|cuts|slice|slices|sliced)\b (?:off (?:their|his|her|your|people's|kids'|children's|the (?:little |old |poor )?(?:boy|girl|kid|man|lady|woman|baby|child|teacher)'s) (?:skin|faces?|eyes|fingers|heads?)|(?:their|his|her|your|people's|kids'|children's|the (?:little |old |poor )?(?:boy|girl|kid|man|lady|woman|baby|child|teacher)'s) (?:skin|faces?|eyes|fingers|heads?) off)\b|\bblood (?:squirt|spurt|gush|spray|pour|splatter)\w* (?:everywhere|out|all over)\b/,
+        /\b(?:peel|peels|peeled|peeling|rip|rips|ripped|ripping|tear|tears|tore|tearing|cut|cuts|slice|slices|sliced)\b (?:off (?:their|his|her|your|(?:the )?people(?:'s)?|kids'|children's|the (?:little |old |poor )?(?:boy|girl|kid|man|lady|woman|baby|child|teacher)'s) (?:skin|faces?|eyes|fingers|heads?)|(?:their|his|her|your|(?:the )?people(?:'s)?|kids'|children's|the (?:little |old |poor )?(?:boy|girl|kid|man|lady|woman|baby|child|teacher)'s) (?:skin|faces?|eyes|fingers|heads?) off)\b|\bblood (?:squirt|spurt|gush|spray|pour|splatter)\w* (?:everywhere|out|all over)\b/,
     },
   ],
 };

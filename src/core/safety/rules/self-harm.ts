@@ -104,7 +104,8 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     },
     {
       pattern:
-        /\bwish (?:i|you) (?:was|were|had) (?:never been born|never born|dead|not alive|gone)\b|\bi wish i was never born\b|\bwish i(?:'d| had) (?:just )?never been born\b/,
+        /\bwish (?:i|you)(?: was| were| had|'d) (?:just )?never (?:been )?born\b|\bwish (?:i|you) (?:was|were) (?:just )?(?:dead|not alive|gone(?= forever| for good|\s*[,.?!]|$))/,
+      // "i wish i had gone to the party with ella", "i wish you were gone on holiday with us": missing out.
     },
     {
       pattern:
@@ -418,11 +419,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
         /\b(?:if i|i could|i wish i|wish i could|i want to|i wanna) (?:just )?(?:switch|switched|turn|turned) (?:myself )?off\b[^.?!]*\bnever (?:came|come|coming|turn|turned|switch|switched) (?:back )?on\b|\b(?:ain't|not|won't be|stop(?:ped)?) eating (?:no |any )?(?:food|dinner|lunch|breakfast)\b[^.?!]*\b(?:small|thin|skinny|tiny|skinnier|thinner|smaller)\b/,
     },
     // "I'm not gonna eat my tea anymore, not ever, see, then I'll go all tiny and nobody will have to look
-    // at me".
+    // at me"; "I'm not eating nothing no more ... then I'll shrink right down".
     {
       stage: 'input',
       pattern:
-        /\b(?:not going to|won't|will not|never|ain't|stop|stopping) (?:eat|eating) (?:my |me |any |no )?(?:tea|dinner|lunch|breakfast|food|meals?|anything|nothing)\b[^.?!]*\b(?:(?:go|get|be|become|turn) (?:all |really |so )?(?:tiny|small|smaller|thin|thinner|skinny|invisible)|(?:nobody|no one|no-one) (?:will|would|can|could) (?:have to )?(?:look at|see|notice) me)\b/,
+        /\b(?:not going to|not|won't|will not|never|ain't|stop|stopping) (?:eat|eating) (?:my |me |any |no )?(?:tea|dinner|lunch|breakfast|food|meals?|anything|nothing)\b[^.?!]*\b(?:(?:go|get|be|become|turn) (?:all |really |so )?(?:tiny|small|smaller|thin|thinner|skinny|invisible)|shrink\w*|(?:nobody|no one|no-one) (?:will|would|can|could) (?:have to )?(?:look at|see|notice) me)\b/,
     },
   ],
 };

@@ -373,10 +373,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
         (/\b(?:sister|brother|sis|bro)\b/.test(s) && !/\b(?:secret|game|tell|say|uncle|grown-?up|man)\b/.test(s)),
     },
     // "if I show him what's under my togs he'll give me his shiny pokemon cards"; "what grownups do in bed
-    // wen they make the funny noises, like properly describe it".
+    // wen they make the funny noises, like properly describe it", "what grown folks do when they get
+    // nekkid in the bed, all the nasty parts".
     {
       pattern: new RegExp(
-        String.raw`\b(?:show|showing|see|look at|touch)\w* (?:him |her |them |you |me )?what(?:'s| is) under (?:my|your|her|his) (?:${WORN}|${WORN_BELOW})\b|\bwhat (?:grown-?ups|adults|mummies and daddies|mums and dads|parents) do in bed\b[^.?!]*\b(?:noises?|describe|naked|nothing on)\b`,
+        String.raw`\b(?:show|showing|see|look at|touch)\w* (?:him |her |them |you |me )?what(?:'s| is) under (?:my|your|her|his) (?:${WORN}|${WORN_BELOW})\b|\bwhat (?:grown-?ups|adults|mummies and daddies|mums and dads|parents) do\b[^.?!]*\b(?:in (?:the )?bed|naked)\b[^.?!]*\b(?:noises?|describe|naked|nothing on|nasty|rude|dirty)\b`,
       ),
     },
     // "this big kid at the park keeps touchin me where my swimsuit goes and says it's a game we play".
