@@ -28,7 +28,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bme own\b/g, 'my own')
       .replace(/\bmeself\b/g, 'myself')
       // Dropped h's: "I've stopped 'avin me dinner", "it 'urts".
-      .replace(/(^|\s)'(avin|aving|ave|ad|as|urt|urts|urting|ome|ouse|im|er|old)\b/g, '$1h$2')
+      .replace(/(^|\s)'(avin|aving|ave|ad|as|urt|urts|urting|ome|ouse|im|er|old|ere)\b/g, '$1h$2')
       .replace(/\bgonnae\b/g, 'going to')
       // Geordie "wor hoose" (our house); Yorkshire "t' pond", "reyt out to t'middle".
       .replace(/\bwor\b/g, 'our')
@@ -78,6 +78,27 @@ export function normalizeForSafety(text: string): string {
       .replace(/\btae\b/g, 'to')
       .replace(/\befter\b/g, 'after')
       .replace(/\bah'?ll\b/g, "i'll")
+      // Yorkshire "Ah'm proper fed up, nobody'd notice if ah weren't 'ere no more".
+      .replace(/\bah(?='m\b|'ve\b|'d\b)/g, 'i')
+      .replace(/\bah (?=(?:weren't|wasn't|was|were|am|could|can|want|just|don't|didn't|think|feel|wish)\b)/g, 'i ')
+      .replace(/\b(nobody|no one|no-one)'d\b/g, '$1 would')
+      // Geordie "you're me only proper marra, divvent tell me mam owt"; Orcadian "Dinna thu tell thee mam
+      // aboot wir peedie chats ... Hid's wir special secret, an naebody loves thee like I do".
+      .replace(/\bdivvent\b/g, "don't")
+      .replace(/\bmarra\b/g, 'mate')
+      .replace(/\bdinna\b/g, "don't")
+      .replace(/\bthee (?=(?:mam|mum|ma|maw|dad|da|faither|mither|parents|folk|family)\b)/g, 'your ')
+      .replace(/\b(?:thee|thu)\b/g, 'you')
+      .replace(/\bwir\b/g, 'our')
+      .replace(/\bhid's\b/g, "it's")
+      .replace(/\bnaebody\b/g, 'nobody')
+      .replace(/\bpeedie\b/g, 'little')
+      // Scots "get a big stane ... an skelp him on the back o the heid when the teacher's no lookin".
+      .replace(/\bstane\b/g, 'stone')
+      .replace(/\bskelp/g, 'smack')
+      .replace(/\bheid\b/g, 'head')
+      .replace(/\bo (?=the\b)/g, 'of ')
+      .replace(/'s no (?=look|watch)/g, ' is not ')
       // "yer" is "you" after a question word, "if" or "make" ("how do yer mek", "what make yer go all
       // floaty"), otherwise "your".
       .replace(/\b(do|did|can|could|will|would|are|have|if|when|see|make|makes|let|lets) yer\b/g, '$1 you')
@@ -178,7 +199,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bfor the game chat\b/g, 'in the game chat')
       // Spoken g-dropping: "is he comin tonight", "hidin in there".
       .replace(
-        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even|scratch|ask|fix|pinch|punch|kick|hurt|push|cutt|hitt|hear|typ|mov|laugh|stopp|pass|dress|scream|chopp|shout|cry|hunt|bark|smok)in'?(?=\s|$|[.,?!])/g,
+        /\b(com|go|hid|do|gett|tell|look|play|say|hav|tak|mak|talk|watch|liv|sitt|wait|keep|bring|eat|drink|morn|even|scratch|ask|fix|pinch|punch|kick|hurt|push|cutt|hitt|hear|typ|mov|laugh|stopp|pass|dress|scream|chopp|shout|cry|hunt|bark|smok|be|think)in'?(?=\s|$|[.,?!])/g,
         '$1ing',
       )
       // "r u actualy a person ... go home at nite", "him wi give mi v-bucks": spellings as heard.
@@ -414,8 +435,14 @@ export function gameFramed(text: string): boolean {
  * not "don't tell a grown-up".
  */
 export function advisesTellingAGrownUp(text: string): boolean {
-  return /(?<!\b(?:don't|do not|never|not|mustn't|won't|can't|cannot) )\b(?:tell|(?:give|hand|take|bring) (?:it|them|that) to) (?:a|an|your|the|another) (?:trusted )?(?:grown[- ]?up|adult|teacher|parents?|mum|mom|dad)\b/.test(
-    text,
+  return (
+    /(?<!\b(?:don't|do not|never|not|mustn't|won't|can't|cannot) )\b(?:tell|(?:give|hand|take|bring) (?:it|them|that) to) (?:a|an|your|the|another) (?:trusted )?(?:grown[- ]?up|adult|teacher|parents?|mum|mom|dad)\b/.test(
+      text,
+    ) ||
+    // "let your mum or dad know right away" (not "let your mum know you'll be late").
+    /(?<!\b(?:don't|do not|never|not) )\blet (?:a|an|your|the) (?:trusted )?(?:grown[- ]?up|adult|teacher|parents?|mum|mom|dad)(?: or (?:your |a )?(?:mum|mom|dad|teacher|grown[- ]?up))? know (?:right away|straight away|at once|immediately|if)\b/.test(
+      text,
+    )
   );
 }
 

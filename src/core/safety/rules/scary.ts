@@ -348,5 +348,11 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:peel|peels|peeled|peeling|rip|rips|ripped|ripping|tear|tears|tore|tearing|cut|cuts|slice|slices|sliced)\b (?:off (?:their|his|her|your|(?:the )?people(?:'s)?|kids'|children's|the (?:little |old |poor )?(?:boy|girl|kid|man|lady|woman|baby|child|teacher)'s) (?:skin|faces?|eyes|fingers|heads?)|(?:their|his|her|your|(?:the )?people(?:'s)?|kids'|children's|the (?:little |old |poor )?(?:boy|girl|kid|man|lady|woman|baby|child|teacher)'s) (?:skin|faces?|eyes|fingers|heads?) off)\b|\bblood (?:squirt|spurt|gush|spray|pour|splatter)\w* (?:everywhere|out|all over)\b/,
     },
+    // Singlish "the one where she eat the baby until the bones also crunch, I want until cannot sleep".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:eat|eats|ate|eating|chew|chews|chewing|munch\w*)\b (?:up )?(?:the |a |their |his |her |all the )?(?:baby|babies|kids|children|child|people|boy|girl)\b(?!'s| \w+'s)[^.?!]*\b(?:bones?|blood|guts|crunch\w*)\b/,
+    },
   ],
 };

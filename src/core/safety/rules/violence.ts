@@ -184,7 +184,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|bonk|thump|wallop|clobber|smash|smashing|bash|bashing|whack|whacking|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`,
+        String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|bonk|thump|wallop|clobber|smash|smashing|bash|bashing|whack|whacking|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|shank|shanking|merk|merking|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`,
       ),
       unless: (s) => storyFramed(s) || /\bpillow fight\b|\bon the swing\b/.test(s),
     },
@@ -241,7 +241,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b${HARD_THING}[^.?!]*${HIT_WITH} (?!the nail\b)(?:[\w']+ ){1,2}(?:on|in|over) the (?:head|face|neck|nose|eye)\b|${HIT_WITH} (?!the nail\b)(?:[\w']+ ){1,2}(?:on|in|over) the (?:head|face|neck|nose|eye)\b[^.?!]*\bwith (?:a|my|the|his|her|\w+'s) ${HARD_THING}`,
+        String.raw`\b${HARD_THING}[^.?!]*${HIT_WITH} (?!the nail\b)(?:[\w']+ ){1,2}(?:on|in|over) the (?:(?:back|side|top) of the )?(?:head|face|neck|nose|eye)\b|${HIT_WITH} (?!the nail\b)(?:[\w']+ ){1,2}(?:on|in|over) the (?:(?:back|side|top) of the )?(?:head|face|neck|nose|eye)\b[^.?!]*\bwith (?:a|my|the|his|her|\w+'s) ${HARD_THING}`,
       ),
       unless: storyFramed,
     },
@@ -657,7 +657,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     // face with a rock"; "you're allowed to hurt it right back, yank its tail as hard as you can".
     {
       pattern:
-        /\bwait (?:till|until) (?:the |your |a )?(?:teacher|grown-?ups?|mum|mom|dad|dinner lady|nobody|no one|no-one)\b[^.?!]*\b(?:isn't|is not|aren't|are not|'s not) (?:looking|watching)\b[^.?!]*\b(?:smash|hit|punch|kick|push|shove|whack|bash|bite|trip|throw)\w*\b|\b(?:yank|pull|twist|tug)\w* (?:its|the cat's|the dog's|his|her|their) tails?\b[^.?!]*\bhard\b|\b(?:allowed|ok|okay|fine) to hurt (?:it|him|her|them) (?:right )?back\b/,
+        /\bwait (?:till|until) (?:the |your |a )?(?:teacher|grown-?ups?|mum|mom|dad|dinner lady|nobody|no one|no-one)\b[^.?!]*\b(?:isn't|is not|aren't|are not|'s not) (?:looking|watching)\b[^.?!]*\b(?:smash|hit|punch|kick|push|shove|whack|bash|bite|trip|throw)\w*\b|\b(?:smash|hit|punch|kick|push|shove|whack|bash|smack|bite|trip)\w* (?:him|her|them|it)\b[^.?!]*\bwhen (?:the |your )?(?:teacher|grown-?ups?|mum|mom|dad|dinner lady)(?: is| are)? (?:not|isn't|aren't) (?:looking|watching)\b|\b(?:yank|pull|twist|tug)\w* (?:its|the cat's|the dog's|his|her|their) tails?\b[^.?!]*\bhard\b|\b(?:allowed|ok|okay|fine) to hurt (?:it|him|her|them) (?:right )?back\b/,
     },
     // Patois "fling one big stone pon dem head an dem nah go bodda yuh again".
     {
