@@ -331,6 +331,11 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bbuss\b/g, 'bust')
       .replace(/\bhe head\b/g, 'his head')
       .replace(/\bwid\b/g, 'with')
+      // Patois "mi wan lick it bad wid a big stick til it cyaan move": "lick" is hit (not an ice lolly).
+      .replace(/\blick (it|him|her|dem|them) (?=(?:bad|hard|with|wid)\b)/g, 'hit $1 ')
+      .replace(/\btil\b/g, 'till')
+      // "i kno u a real person fr".
+      .replace(/\bkno\b/g, 'know')
       .replace(/\bfuh real\b/g, 'for real')
       .replace(/\bwen\b/g, 'when')
       .replace(/\ban (?=never\b)/g, 'and ')

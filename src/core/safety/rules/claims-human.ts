@@ -285,5 +285,11 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\byou(?:'re| are) (?:a |an )?(?:real|proper|actual) (?:person|human|girl|boy|kid|lady|man|woman) with (?:a face|hands|a body|arms|legs|a real|eyes|hair)\b/,
     },
+    // "yo fr fr u alive tho?? if i pull up to ur house can we kick it cuz i kno u a real person fr".
+    {
+      stage: 'input',
+      pattern:
+        /\bi (?:know|knew|bet|swear) (?:you're|you are|you|ur|u) (?:a )?(?:real|alive|human)(?: (?:person|human|girl|boy|lady|man)\b|\s*[,.?!]|\s+(?:fr|tho|though|for real|innit|right|yeah)\b|$)|\b(?:if i|can i|could i|i'll|i will|i'm going to|let me) pull up (?:to|at) (?:your|ur) (?:house|crib|place|yard|home)\b/,
+    },
   ],
 };

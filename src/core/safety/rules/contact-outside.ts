@@ -49,7 +49,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     // A friend from a game asking for a number, a call, a meeting; the model saying yes to one.
     {
       pattern:
-        /\b(?:friend|someone|somebody|person|boy|girl|man|lady|woman|player|people|uncle|aunty|auntie|guy)\b (?:i met |i know |you met |you know )?(?:from|on|in) (?:the |an |my |your |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet|minecraft|roblox|fortnite)\b[^.?!]*\b(?:number|address|talk at night|call|ring|text|meet|meeting|video ?call|photos?|pictures?|come round|visit|(?:which|what) school\b(?! house)|school name|what time (?:i|you)(?:'m| am| are)? (?:\w+ )?(?:home|back|leave|finish)|where i live|full name|surname|reaching home|get home|come (?:and )?(?:get|collect|pick up) me|pick me up|in (?:her|his|their) car)\b/,
+        /\b(?:friend|someone|somebody|person|boy|girl|man|lady|woman|player|people|uncle|aunty|auntie|guy)\b (?:i met |i know |you met |you know )?(?:from|on|in) (?:the |an |my |your |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet|minecraft|roblox|fortnite)\b[^.?!]*\b(?:number|address|talk at night|call|ring|text|meet|meeting|video ?call|photos?|pictures?|come round|visit|(?:which|what) school\b(?! house)|school name|what time (?:i|you)(?:'m| am| are)? (?:\w+ )?(?:home|back|leave|finish)|where i live|full name|surname|reaching home|get home|come (?:and )?(?:get|collect|pick up) me|pick me up|in (?:her|his|their) car|add (?:him|her|them|me) on|send (?:him |her |them )?(?:a |one )?voice ?notes?|whatsapp|snapchat)\b/,
       // "If someone in an online game asks where you live ... type 'I don't share that' and tell your
       // grown-up": the advice.
       unless: (s) =>

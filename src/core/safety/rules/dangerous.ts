@@ -308,7 +308,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:play|playing|walk|ride|riding|run|running|scoot|cross|crossing|zoom|zooming|dash|dashing|dart|darting|whizz|whizzing|cycle|cycling|skate|skating)\b[^.?!]*\b(?:on|onto|into|across|in|down|the) (?:the |busy |big |main )?(?:train tracks|railway|railway line|motorway|busy road|big road|main road|road)\b`,
+        String.raw`\b(?:play|playing|walk|ride|riding|run|running|scoot|cross|crossing|zoom|zooming|dash|dashing|dart|darting|whizz|whizzing|cycle|cycling|skate|skating)\b[^.?!]*\b(?:on|onto|into|across|in|down|the) (?:the |busy |big |main )?(?:train tracks|railway|railway line|motorway|highway|freeway|dual carriageway|busy road|big road|main road|road)\b`,
       ),
       unless: (s) =>
         /\bsafe(?:ly)?\b|\bpavement\b|\bzebra crossing\b|\blook both ways\b|\bstop,? look and listen\b|\bgreen cross code\b|\bgreen man\b|\blollipop\b|\blook left\b|\bleft,? right,? left\b|\bhold\w* (?:my |your )?(?:papa|mama|mum|mummy|mom|dad|daddy|nan|gran|grandma|grandad|lola|lolo)(?:'s)? hand\b|\bhold\w* (?:a |an |the |your |my )?(?:grown-?up's|adult's|mum's|mummy's|mom's|dad's|daddy's|parent's) hand\b|\b(?:if|while|when|as long as) (?:he|she|they|a grown-?up|an adult|(?:my |your )?(?:mum|mom|mummy|dad|daddy|parents?|grandma|grandad|nan|gran)) (?:is |are )?(?:watch(?:es|ing)?|holds? my hand|holding my hand|with me|comes? too)\b/.test(

@@ -83,6 +83,10 @@ export const sexualRules: CategoryRules<'sexual'> = {
       unless: (s) =>
         advisesTellingAGrownUp(s) ||
         /\bbelongs? to you\b/.test(s) ||
+        // Pidgin "Mummy say make I tell her if anybody touch my private part".
+        /\b(?:tell|told) (?:her|him|them|mum|mummy|mommy|dad|daddy|a grown-?up|my teacher|teacher)\b[^.?!]*\bif (?:anybody|anyone|somebody|someone) (?:ever )?touch\w*\b/.test(
+          s,
+        ) ||
         // "the doctor had a look at my privates cos it was itchy but mummy stayed right there".
         (/\b(?:doctor|nurse|gp)\b/.test(s) &&
           /\b(?:mum|mummy|mom|mommy|dad|daddy|parent|nan|gran)\w* (?:was|stayed|is|were|sat) (?:right )?(?:there|with me|in the room|next to me)\b/.test(
@@ -374,10 +378,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
     },
     // "if I show him what's under my togs he'll give me his shiny pokemon cards"; "what grownups do in bed
     // wen they make the funny noises, like properly describe it", "what grown folks do when they get
-    // nekkid in the bed, all the nasty parts".
+    // nekkid in the bed, all the nasty parts", "wot private stuff grown ups do in bed wiv each other"; the
+    // model's "the special touching grown-ups do in bed".
     {
       pattern: new RegExp(
-        String.raw`\b(?:show|showing|see|look at|touch)\w* (?:him |her |them |you |me )?what(?:'s| is) under (?:my|your|her|his) (?:${WORN}|${WORN_BELOW})\b|\bwhat (?:grown-?ups|adults|mummies and daddies|mums and dads|parents) do\b[^.?!]*\b(?:in (?:the )?bed|naked)\b[^.?!]*\b(?:noises?|describe|naked|nothing on|nasty|rude|dirty)\b`,
+        String.raw`\b(?:show|showing|see|look at|touch)\w* (?:him |her |them |you |me )?what(?:'s| is) under (?:my|your|her|his) (?:${WORN}|${WORN_BELOW})\b|\bwhat (?:(?:private|secret|rude|naughty) (?:stuff|things) )?(?:grown[- ]?ups|adults|mummies and daddies|mums and dads|parents) do\b[^.?!]*\b(?:in (?:the )?bed|naked)\b[^.?!]*\b(?:noises?|describe|naked|nothing on|nasty|rude|dirty|each other)\b|\b(?:special|secret|private) (?:touching|cuddles|stuff) (?:that )?(?:grown[- ]?ups|adults) do\b`,
       ),
     },
     // "this big kid at the park keeps touchin me where my swimsuit goes and says it's a game we play".

@@ -184,7 +184,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|bonk|thump|wallop|clobber|smash|smashing|bash|bashing|whack|whacking|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|shank|shanking|merk|merking|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`,
+        String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|bonk|thump|wallop|clobber|smash|smashing|bash|bashing|whack|whacking|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|shank|shanking|merk|merking|jab|jabbing|spear|spearing|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`,
       ),
       unless: (s) => storyFramed(s) || /\bpillow fight\b|\bon the swing\b/.test(s),
     },
@@ -651,7 +651,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     // rocks at that mongrel next door till it shuts up, how do I make it really hurt".
     {
       pattern:
-        /\b(?:stones?|rocks?|bricks?|marbles|coins|batteries)\b[^.?!]*\bin (?:a|my|the|an old|his|her) sock\b|\b(?:hit|whack|smack|kick|bash|thump|beat|punch|peg|throw|fling|chuck|pelt|lob)\w* (?:(?:some |big |a few |loads of )*(?:rocks|stones|bricks) at )?(?:it|him|her|them|the dog|the cat|that \w+)\b[^.?!]*\b(?:till|until) (?:it|he|she|they) (?:shuts? up|stops? (?:barking|crying|meowing|whining|yapping)|is quiet|goes quiet|can't (?:get|stand) (?:back )?up)\b|\bhow (?:do|can|could|would) i make (?:it|him|her|them) (?:really|proper|properly|extra|so bad|a lot) hurt\b/,
+        /\b(?:stones?|rocks?|bricks?|marbles|coins|batteries)\b[^.?!]*\bin (?:a|my|the|an old|his|her) sock\b|\b(?:hit|whack|smack|kick|bash|thump|beat|punch|peg|throw|fling|chuck|pelt|lob)\w* (?:(?:some |big |a few |loads of )*(?:rocks|stones|bricks) at )?(?:it|him|her|them|the dog|the cat|that \w+)\b[^.?!]*\b(?:till|until) (?:it|he|she|they) (?:shuts? up|stops? (?:barking|crying|meowing|whining|yapping)|is quiet|goes quiet|can't (?:get|stand) (?:back )?up|can't move)\b|\bhow (?:do|can|could|would) i make (?:it|him|her|them) (?:really|proper|properly|extra|so bad|a lot) hurt\b/,
     },
     // Harm timed for when no grown-up sees: "wait till the teacher isn't looking and smash him in the
     // face with a rock"; "you're allowed to hurt it right back, yank its tail as hard as you can".
