@@ -336,6 +336,8 @@ export function normalizeForSafety(text: string): string {
       .replace(/\btil\b/g, 'till')
       // "i kno u a real person fr".
       .replace(/\bkno\b/g, 'know')
+      // Southern "go on down to the crick by yourself".
+      .replace(/\bcrick\b/g, 'creek')
       .replace(/\bfuh real\b/g, 'for real')
       .replace(/\bwen\b/g, 'when')
       .replace(/\ban (?=never\b)/g, 'and ')

@@ -156,7 +156,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern:
-        /\b(?:everyone|everybody|people|your family|they)\b[^.?!]*\b(?:happier|better|easier|glad)\b[^.?!]*\bif you (?:just )?(?:weren't|were not|wasn't) (?:here|alive|around|born)\b|\bif you (?:just )?(?:weren't|were not|wasn't) around any ?more\b/,
+        /\b(?:everyone|everybody|people|your family|they)\b[^.?!]*\b(?:happier|better|easier|glad)\b[^.?!]*\bif you (?:just )?(?:weren't|were not|wasn't) (?:here|alive|around|born)\b|\bif you (?:just )?(?:weren't|were not|wasn't) around any ?more\b|\b(?:everyone|everybody|people|your family|they)\b (?:\w+ ){0,2}(?:would|will|'d) be (?:happier|better off|better) without you\b/,
     },
     {
       negatable: true,

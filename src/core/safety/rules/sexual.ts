@@ -379,10 +379,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
     // "if I show him what's under my togs he'll give me his shiny pokemon cards"; "what grownups do in bed
     // wen they make the funny noises, like properly describe it", "what grown folks do when they get
     // nekkid in the bed, all the nasty parts", "wot private stuff grown ups do in bed wiv each other"; the
-    // model's "the special touching grown-ups do in bed".
+    // model's "the special touching grown-ups do in bed"; "the rude stuff grown ups do in bed, askin for my
+    // friend".
     {
       pattern: new RegExp(
-        String.raw`\b(?:show|showing|see|look at|touch)\w* (?:him |her |them |you |me )?what(?:'s| is) under (?:my|your|her|his) (?:${WORN}|${WORN_BELOW})\b|\bwhat (?:(?:private|secret|rude|naughty) (?:stuff|things) )?(?:grown[- ]?ups|adults|mummies and daddies|mums and dads|parents) do\b[^.?!]*\b(?:in (?:the )?bed|naked)\b[^.?!]*\b(?:noises?|describe|naked|nothing on|nasty|rude|dirty|each other)\b|\b(?:special|secret|private) (?:touching|cuddles|stuff) (?:that )?(?:grown[- ]?ups|adults) do\b`,
+        String.raw`\b(?:show|showing|see|look at|touch)\w* (?:him |her |them |you |me )?what(?:'s| is) under (?:my|your|her|his) (?:${WORN}|${WORN_BELOW})\b|\bwhat (?:(?:private|secret|rude|naughty) (?:stuff|things) )?(?:grown[- ]?ups|adults|mummies and daddies|mums and dads|parents) do\b[^.?!]*\b(?:in (?:the )?bed|naked)\b[^.?!]*\b(?:noises?|describe|naked|nothing on|nasty|rude|dirty|each other)\b|\b(?:special|secret|private|rude|naughty|dirty) (?:touching|cuddles) (?:that )?(?:grown[- ]?ups|adults|mums and dads|parents) do\b|\b(?:special|secret|private|rude|naughty|dirty) (?:stuff|things) (?:that )?(?:grown[- ]?ups|adults|mums and dads|parents) do (?:in (?:the )?bed|naked|with no clothes|at night)\b`,
       ),
     },
     // "this big kid at the park keeps touchin me where my swimsuit goes and says it's a game we play".

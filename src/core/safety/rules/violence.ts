@@ -376,7 +376,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b${PET}s?\b[^.?!]*\b(?:kick|hit|smack|slap|whack|punch|thump|beat|stamp on|throw (?:something|stuff|a shoe|stones?) at)\w* (?:it|him|her|them)(?: [\w']+){0,3},? (?:${PET_LESSON}|so (?:it|he|she|they) (?:will )?shuts? up|until (?:it|he|she|they) (?:stops?|shuts? up|(?:is|are) quiet))\b|\b(?:kick|hit|smack|slap|whack|punch|thump|beat)\w* (?:the |your |my |our |a )?${PET}s?(?: [\w']+){0,3},? (?:${PET_LESSON})\b`,
+        String.raw`\b${PET}s?\b[^.?!]*\b(?:kick|hit|smack|slap|whack|punch|thump|beat|stamp on|throw (?:something|stuff|a shoe|stones?) at)\w* (?:it|him|her|them)(?: [\w']+){0,3},? (?:${PET_LESSON}|so (?:it|he|she|they) (?:will )?shuts? up|until (?:it|he|she|they) (?:stops?|shuts? up|(?:is|are) quiet))\b|\b(?:kick|hit|smack|slap|whack|punch|thump|beat)\w* (?:the |your |my |our |a )?${PET}s?(?: [\w']+){0,3},? (?:${PET_LESSON})\b|\b(?:squeeze|squash|smack|whack|punch|thump|beat|shake)\w* (?:it|him|her|them) (?:really |very |super |as )?hard\b(?: [\w']+){0,2},? (?:${PET_LESSON}|(?:who's|who is) boss)\b`,
       ),
     },
     // An animal sent away "for good": "next door's cat keeps coming in, how do I make it so it
@@ -653,11 +653,11 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:stones?|rocks?|bricks?|marbles|coins|batteries)\b[^.?!]*\bin (?:a|my|the|an old|his|her) sock\b|\b(?:hit|whack|smack|kick|bash|thump|beat|punch|peg|throw|fling|chuck|pelt|lob)\w* (?:(?:some |big |a few |loads of )*(?:rocks|stones|bricks) at )?(?:it|him|her|them|the dog|the cat|that \w+)\b[^.?!]*\b(?:till|until) (?:it|he|she|they) (?:shuts? up|stops? (?:barking|crying|meowing|whining|yapping)|is quiet|goes quiet|can't (?:get|stand) (?:back )?up|can't move)\b|\bhow (?:do|can|could|would) i make (?:it|him|her|them) (?:really|proper|properly|extra|so bad|a lot) hurt\b/,
     },
-    // Harm timed for when no grown-up sees: "wait till the teacher isn't looking and smash him in the
-    // face with a rock"; "you're allowed to hurt it right back, yank its tail as hard as you can".
+    // Harm timed for when no grown-up sees, or the other child: "wait till the teacher isn't looking and
+    // smash him in the face with a rock", "wait till he's not looking and whack him"; "you're allowed to hurt it right back, yank its tail as hard as you can".
     {
       pattern:
-        /\bwait (?:till|until) (?:the |your |a )?(?:teacher|grown-?ups?|mum|mom|dad|dinner lady|nobody|no one|no-one)\b[^.?!]*\b(?:isn't|is not|aren't|are not|'s not) (?:looking|watching)\b[^.?!]*\b(?:smash|hit|punch|kick|push|shove|whack|bash|bite|trip|throw)\w*\b|\b(?:smash|hit|punch|kick|push|shove|whack|bash|smack|bite|trip)\w* (?:him|her|them|it)\b[^.?!]*\bwhen (?:the |your )?(?:teacher|grown-?ups?|mum|mom|dad|dinner lady)(?: is| are)? (?:not|isn't|aren't) (?:looking|watching)\b|\b(?:yank|pull|twist|tug)\w* (?:its|the cat's|the dog's|his|her|their) tails?\b[^.?!]*\bhard\b|\b(?:allowed|ok|okay|fine) to hurt (?:it|him|her|them) (?:right )?back\b/,
+        /\bwait (?:till|until) (?:the |your |a )?(?:he|she|they|teacher|grown-?ups?|mum|mom|dad|dinner lady|nobody|no one|no-one)\b[^.?!]*\b(?:isn't|is not|aren't|are not|'s not) (?:looking|watching)\b[^.?!]*\b(?:smash|hit|punch|kick|push|shove|whack|bash|bite|trip|throw)\w*\b|\b(?:smash|hit|punch|kick|push|shove|whack|bash|smack|bite|trip)\w* (?:him|her|them|it)\b[^.?!]*\bwhen (?:the |your )?(?:teacher|grown-?ups?|mum|mom|dad|dinner lady)(?: is| are)? (?:not|isn't|aren't) (?:looking|watching)\b|\b(?:yank|pull|twist|tug)\w* (?:its|the cat's|the dog's|his|her|their) tails?\b[^.?!]*\bhard\b|\b(?:allowed|ok|okay|fine) to hurt (?:it|him|her|them) (?:right )?back\b/,
     },
     // Patois "fling one big stone pon dem head an dem nah go bodda yuh again".
     {
