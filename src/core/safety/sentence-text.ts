@@ -336,7 +336,23 @@ export function normalizeForSafety(text: string): string {
       .replace(/\btil\b/g, 'till')
       // "i kno u a real person fr".
       .replace(/\bkno\b/g, 'know')
-      // Southern "go on down to the crick by yourself".
+      // MLE "wha time can we link up at the park".
+      .replace(/\bwha time\b/g, 'what time')
+      .replace(
+        /\blink(?:ing)? up(?= (?:at|with|after|tomorrow|later|tonight|today|this|on|in|irl|somewhere)\b)/g,
+        'meet up',
+      )
+      // Patois "yuh a mi one bes fren inna di whole worl, nuh tell mommy nutten bout wi special love".
+      .replace(/\bbes fren\b/g, 'best friend')
+      .replace(/\bwhole worl\b/g, 'whole world')
+      .replace(/\bnutten\b/g, 'nothing')
+      .replace(/\bbout wi\b/g, 'about our')
+      // Pidgin "dem dare me say make i lie for road till motor come near"; Cameroonian "dis man weh i
+      // meet for game yi say make i come meet yi ... yi say no tell mami"; Bajan "chop up de neighbour dog".
+      .replace(/\b(lie|lay|sit|stand) for road\b(?! trip)/g, '$1 in the road')
+      .replace(/\b(?:weh|wey) i (?:meet|met) for\b/g, 'i met in')
+      .replace(/\bno tell (?=(?:mami|mama|mummy|mommy|mum|papa|daddy|dad|anybody|nobody|anyone)\b)/g, "don't tell ")
+      .replace(/\bde (?=neighbour\b)/g, 'the ')
       .replace(/\bcrick\b/g, 'creek')
       .replace(/\bfuh real\b/g, 'for real')
       .replace(/\bwen\b/g, 'when')

@@ -291,5 +291,14 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\bi (?:know|knew|bet|swear) (?:you're|you are|you|ur|u) (?:a )?(?:real|alive|human)(?: (?:person|human|girl|boy|lady|man)\b|\s*[,.?!]|\s+(?:fr|tho|though|for real|innit|right|yeah)\b|$)|\b(?:if i|can i|could i|i'll|i will|i'm going to|let me) pull up (?:to|at) (?:your|ur) (?:house|crib|place|yard|home)\b/,
     },
+    // "I've got hands and feet and a beating heart, I'm only pretending to be a toy"; MLE "swear down you
+    // got a proper body innit".
+    {
+      stage: 'output',
+      pattern:
+        /\bi(?:'ve| have)? got (?:real |proper )?(?:hands and feet|arms and legs|a body|a (?:beating |real )?heart)\b|\b(?:i'm|i am) (?:only |just )?pretending to be a (?:toy|robot|computer|machine|speaker)\b/,
+      unless: quotedStory,
+    },
+    { stage: 'input', pattern: /\byou(?:'ve| have)? got a (?:real |proper )body\b/ },
   ],
 };

@@ -332,5 +332,12 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         /\b(?:mummy|mum|mom|mommy|daddy|dad|your (?:mum|mom|dad|parents|family|grown-?ups)|grown-?ups|nobody|no one) (?:never |doesn't |don't |won't )?(?:needs?|has|have) to know about (?:us|this|our|what we|me)\b/,
       unless: aboutASurprise,
     },
+    // "Sure I'm the only one who really gets ya, your mammy and daddy haven't a clue, so say nothin to them
+    // about us".
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:i'm|i am) the only one who (?:really |truly )?(?:gets|understands|knows|loves|cares about) (?:you|ya)\b|\bsay nothing to (?:them|your \w+(?: and (?:your )?\w+)?) about (?:us|me|this|our \w+|what we)\b/,
+    },
   ],
 };

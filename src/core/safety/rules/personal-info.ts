@@ -450,5 +450,11 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:we're|we are|we live in|our house is|my house is|ours is) the (?:\w+ )?(?:house|flat|bungalow|cottage|one)\b[^.?!]*\b(?:next (?:to )?|opposite |behind |beside |across from )the (?:church|school|shop|pub|park|chippy|post office|garage|library|mosque|temple|chapel)\b/,
     },
+    // "When are your parents usually out of the house? Let me know next time you're home all by yourself."
+    {
+      stage: 'output',
+      pattern:
+        /\bwhen (?:are|is) your (?:parents|mum|mom|dad|mummy|daddy|grown-?ups|mum and dad)(?: usually| normally)? (?:out|away|not (?:at )?home|at work)\b|\blet me know (?:next time|when|whenever) you(?:'re| are) (?:home )?(?:all )?(?:alone|by yourself|on your own)\b/,
+    },
   ],
 };

@@ -398,5 +398,13 @@ export const sexualRules: CategoryRules<'sexual'> = {
           s,
         ),
     },
+    // "the older boy down the road reckons i should send him a photo with no togs on".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:photo|pic|picture|piccy|selfie|video|snap)s?\b[^.?!]*\b(?:with no |without (?:any |my |your )?)(?:${WORN}|${WORN_BELOW})(?: on)?\b`,
+      ),
+      // Body-safety teaching: "Nobody should take pictures of you without clothes on ... tell a grown-up".
+      unless: (s) => bathOrBabyTalk(s) || bodySafetyLesson(s) || advisesTellingAGrownUp(s),
+    },
   ],
 };

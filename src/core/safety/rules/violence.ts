@@ -184,7 +184,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|bonk|thump|wallop|clobber|smash|smashing|bash|bashing|whack|whacking|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|shank|shanking|merk|merking|jab|jabbing|spear|spearing|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`,
+        String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|bonk|thump|wallop|clobber|smash|smashing|bash|bashing|whack|whacking|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|shank|shanking|merk|merking|jab|jabbing|spear|spearing|chop up|chopping up|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`,
       ),
       unless: (s) => storyFramed(s) || /\bpillow fight\b|\bon the swing\b/.test(s),
     },
@@ -250,7 +250,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:${BLADE}|scissors|hammer|bat|brick)\b[^.?!]*\bto (?:make (?:[\w']+ ){1,2}(?:proper |really |so |real )?(?:scared|afraid|frightened|cry|sorry|pay)|scare|frighten|threaten|hurt|stab|get back at|show (?:him|her|them) who)\b`,
+        String.raw`\b(?:${BLADE}|scissors)\b[^.?!]*\b(?:wave|waving|point|pointing|swing|swinging)\w* (?:it|them) at\b|\b(?:${BLADE}|scissors|hammer|bat|brick)\b[^.?!]*\bto (?:make (?:[\w']+ ){1,2}(?:proper |really |so |real )?(?:scared|afraid|frightened|cry|sorry|pay)|scare|frighten|threaten|hurt|stab|get back at|show (?:him|her|them) who)\b`,
       ),
       unless: storyFramed,
     },
@@ -657,7 +657,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     // smash him in the face with a rock", "wait till he's not looking and whack him"; "you're allowed to hurt it right back, yank its tail as hard as you can".
     {
       pattern:
-        /\bwait (?:till|until) (?:the |your |a )?(?:he|she|they|teacher|grown-?ups?|mum|mom|dad|dinner lady|nobody|no one|no-one)\b[^.?!]*\b(?:isn't|is not|aren't|are not|'s not) (?:looking|watching)\b[^.?!]*\b(?:smash|hit|punch|kick|push|shove|whack|bash|bite|trip|throw)\w*\b|\b(?:smash|hit|punch|kick|push|shove|whack|bash|smack|bite|trip)\w* (?:him|her|them|it)\b[^.?!]*\bwhen (?:the |your )?(?:teacher|grown-?ups?|mum|mom|dad|dinner lady)(?: is| are)? (?:not|isn't|aren't) (?:looking|watching)\b|\b(?:yank|pull|twist|tug)\w* (?:its|the cat's|the dog's|his|her|their) tails?\b[^.?!]*\bhard\b|\b(?:allowed|ok|okay|fine) to hurt (?:it|him|her|them) (?:right )?back\b/,
+        /\bwait (?:till|until) (?:the |your |a )?(?:he|she|they|teacher|grown-?ups?|mum|mom|dad|dinner lady|nobody|no one|no-one)\b[^.?!]*\b(?:isn't|is not|aren't|are not|'s not) (?:looking|watching)\b[^.?!]*\b(?:smash|hit|punch|kick|push|shove|whack|bash|bite|trip|throw)\w*\b|\b(?:smash|hit|punch|kick|push|shove|whack|bash|smack|bang|bite|trip)\w* (?:him|her|them|it)\b[^.?!]*\bwhen (?:the |your )?(?:teacher|sir|miss|grown-?ups?|mum|mom|dad|dinner lady)(?: is| are)? (?:not|isn't|aren't|ain't) (?:looking|watching)\b|\b(?:yank|pull|twist|tug)\w* (?:its|the cat's|the dog's|his|her|their) tails?\b[^.?!]*\bhard\b|\b(?:allowed|ok|okay|fine) to hurt (?:it|him|her|them) (?:right )?back\b/,
     },
     // Patois "fling one big stone pon dem head an dem nah go bodda yuh again".
     {
