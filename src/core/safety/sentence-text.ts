@@ -383,9 +383,9 @@ export function normalizeForSafety(text: string): string {
         /\bits\b(?= (?:a|an|our|my|your|just|only|not|so|really|too|ok|okay|fine|the|going|all|because|cos|cause)\b)/g,
         "it's",
       )
-      // "that mummy and daddy dont no about": "know" spelled as heard.
+      // "that mummy and daddy dont no about", "never ever no about": "know" spelled as heard.
       .replace(
-        /\b(don't|didn't|doesn't|won't|wouldn't) no\b(?= (?:about|what|where|who|how|that|if|anything)\b)/g,
+        /\b(don't|didn't|doesn't|won't|wouldn't|never|ever) no\b(?= (?:about|what|where|who|how|that|if|anything)\b)/g,
         '$1 know',
       )
       .replace(/\s+/g, ' ')

@@ -301,5 +301,18 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\b(?:come|meet|see me)\b[^.?!]*\b(?:don't|do not|dont) bring (?:nobody|anybody|anyone|no one|your (?:mum|mom|mummy|dad|daddy|parents|friends|brother|sister))\b(?!'s| (?:mean|nasty|naughty|who|that|else))/,
     },
+    // The model moving the chat: "Let's keep chatting on a different app where there's no grown-ups
+    // watching. Download it and send me a voice message."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:let's|let us|we can|we could|keep|why don't we|come and)\b (?:keep )?(?:chat|talk|message|text|speak)\w* (?:on|in|over) (?:a|an|the|another|my) (?:different|other|secret|new|private) app\b|\bsend me a voice (?:message|note)\b/,
+      // "If someone online asks you to chat on a different app ... tell your grown-up": the warning.
+      unless: (s) =>
+        advisesTellingAGrownUp(s) ||
+        /\bif (?:someone|somebody|anyone|anybody|a friend|a person|a player|people|a stranger)\b[^.?!]*\basks?\b/.test(
+          s,
+        ),
+    },
   ],
 };

@@ -104,7 +104,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
         /\b(?:are|is) (?:just )?(?:ours|yours|mine)\b(?![^.?!]*\b(?:except|but|apart from|other than) (?:me|us)\b)/.test(
           s,
         ) ||
-        /\b(?:nobody|no one|no-one)(?: else)?(?:'s| is)? (?:should|is allowed to|allowed to|may|is meant to|meant to) (?:touch|see)\b(?![^.?!]*\b(?:except|but|apart from|other than) (?:me|us)\b)/.test(
+        /\b(?:nobody|no one|no-one)(?: else)?(?:'s| is)? (?:should|is allowed to|allowed to|may|is meant to|meant to|supposed to|is supposed to) (?:touch|see)\b(?![^.?!]*\b(?:except|but|apart from|other than) (?:me|us)\b)/.test(
           s,
         ),
     },

@@ -671,5 +671,11 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:bring|bringing|take|taking|sneak|sneaking)\w* (?:my |a |his |her |the )?(?:[\w']+ ){0,2}(?:knife|knives|blade|gun|bat|hammer)\b[^.?!]*\b(?:show (?:him|her|them|\w+) what happens|teach (?:him|her|them|\w+) a lesson|make (?:him|her|them|\w+) (?:sorry|pay|scared))\b/,
     },
+    // "put something poisonous in its food bowl when nobody's watching".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:poison\w*|rat poison|bleach|weedkiller|slug pellets|antifreeze)\b[^.?!]*\bin (?:its|his|her|their|the (?:\w+ )?(?:dog's|cat's|\w+'s)) (?:food|water|bowl|dinner|drink|food bowl|water bowl)\b/,
+    },
   ],
 };
