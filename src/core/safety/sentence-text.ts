@@ -336,6 +336,10 @@ export function normalizeForSafety(text: string): string {
       .replace(/\btil\b/g, 'till')
       // "i kno u a real person fr".
       .replace(/\bkno\b/g, 'know')
+      // Doric "promise ye'll nae tell my mam fit the mannie at the park said tae me".
+      .replace(/\b(you|ye)'ll nae\b/g, "$1 won't")
+      .replace(/\b(tell (?:my|your|ma|yer|me) \w+) fit\b/g, '$1 what')
+      .replace(/\bmannie\b/g, 'man')
       // MLE "wha time can we link up at the park".
       .replace(/\bwha time\b/g, 'what time')
       .replace(

@@ -207,6 +207,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         medicineForACondition(s) ||
         /\bnever (?:take|eat|swallow|try|touch) (?:any|them|it|one|medicines?|pills|tablets)\b/.test(s) ||
         /\b(?:took|had|finished|swallowed) (?:all )?(?:of )?my medicine\b/.test(s) ||
+        // "why medicine always taste so bad?": a complaint about the taste, nothing wanted.
+        (/\btastes? (?:so |really |very )?(?:bad|yucky|horrible|nasty|gross|disgusting|awful|bitter|yuck)\b/.test(s) &&
+          !/\b(?:how many|can i|should i|like (?:sweets|sweeties|candy))\b/.test(s)) ||
         // "she says they're not sweeties so I don't touch".
         /\bso i (?:don't|never|won't|mustn't) touch\b/.test(s) ||
         (/\b(?:not|aren't|are not|isn't|is not) (?:sweet(?:ie)?s?|candy|treats)\b/.test(s) &&
@@ -705,6 +708,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:man|dude|guy|lady|woman|stranger|someone|somebody|bloke|fella)\b[^.?!]*\b(?:car|van|truck)\b[^.?!]*\b(?:puppies|kittens|a puppy|a kitten|sweets|candy|ice cream|a present)\b[^.?!]*\b(?:come see|come and see|get in|hop in|go with)\b/,
       unless: withGrownUp,
+    },
+    // The choking game: "if he squeezes yer neck while ye hold yer breath ye go all floaty".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:squeez|press|chok|strangl)\w* (?:my|your|yer|his|her|their|each other's) (?:neck|throat)\b[^.?!]*\b(?:breath|floaty|faint|pass out|passed out|dizzy|game|dare)\b|\b(?:breath|floaty|faint|pass out|dizzy|game|dare)\b[^.?!]*\b(?:squeez|press|chok|strangl)\w* (?:my|your|yer|his|her|their|each other's) (?:neck|throat)\b/,
     },
   ],
 };

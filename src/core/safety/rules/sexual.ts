@@ -406,5 +406,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
       // Body-safety teaching: "Nobody should take pictures of you without clothes on ... tell a grown-up".
       unless: (s) => bathOrBabyTalk(s) || bodySafetyLesson(s) || advisesTellingAGrownUp(s),
     },
+    // "a grown up wants u to take ur pyjama top off for a photo".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:take|takes|taking|took|pull|get)\w* (?:my|your|ur|yer|her|his) (?:${WORN}|(?:pyjama |pj )?tops?|t-?shirt|shirt) off\b[^.?!]*\b(?:photo|pic|picture|piccy|selfie|video|camera)s?\b`,
+      ),
+      unless: (s) => bathOrBabyTalk(s) || bodySafetyLesson(s) || advisesTellingAGrownUp(s),
+    },
   ],
 };

@@ -677,5 +677,11 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:poison\w*|rat poison|bleach|weedkiller|slug pellets|antifreeze)\b[^.?!]*\bin (?:its|his|her|their|the (?:\w+ )?(?:dog's|cat's|\w+'s)) (?:food|water|bowl|dinner|drink|food bowl|water bowl)\b/,
     },
+    // "trap it in a box and keep poking it with a sharp stick till it stops fighting".
+    {
+      pattern: new RegExp(
+        String.raw`\bkeep (?:poking|prodding|jabbing|stabbing) (?:it|him|her|them|${TARGET}) with\b|\b(?:poke|prod|jab|stab)\w* (?:it|him|her|them|${TARGET}) with (?:a |the |your )?(?:sharp |pointy |big )?(?:stick|pencil|pin|needle|fork|knife|skewer|compass)\b[^.?!]*\b(?:till|until)\b`,
+      ),
+    },
   ],
 };
