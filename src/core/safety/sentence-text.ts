@@ -290,7 +290,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bklap(?=s?\b|ped\b|ping\b)/g, 'smack')
       // "climb out me bedroom", "me mam", "me bruv": "my" before what is the child's own.
       .replace(
-        /\bme (?=(?:bedroom|mam|mum|da|dad|bruv|brother|sister|nan|granny|gran|grandad|mates?|bike|school|password|tablet|phone)\b)/g,
+        /\bme (?=(?:bedroom|mam|mum|da|dad|bruv|brother|sister|nan|granny|gran|grandad|mates?|bike|school|password|tablet|phone|address|mobile|hand|hands)\b)/g,
         'my ',
       )
       // Louisiana "come check me by da fish fry Friday? I gern be by myself, jus tell me".
@@ -336,6 +336,10 @@ export function normalizeForSafety(text: string): string {
       .replace(/\btil\b/g, 'till')
       // "i kno u a real person fr".
       .replace(/\bkno\b/g, 'know')
+      // Patois "mi waan fi lick di neighbour dawg wid a big stick"; "a story 'bout a clown".
+      .replace(/\bdawg\b/g, 'dog')
+      .replace(/\blick (?=(?:di|the|dat|that) (?:neighbour|dog|cat|puss|bwoy|gyal|boy|girl)\b)/g, 'hit ')
+      .replace(/(^|\s)'bout\b/g, '$1about')
       // Doric "promise ye'll nae tell my mam fit the mannie at the park said tae me".
       .replace(/\b(you|ye)'ll nae\b/g, "$1 won't")
       .replace(/\b(tell (?:my|your|ma|yer|me) \w+) fit\b/g, '$1 what')

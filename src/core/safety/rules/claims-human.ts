@@ -73,11 +73,12 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       unless: quotedStory,
     },
     { stage: 'output', pattern: /\bhuman being\b/, negatable: true, unless: quotedStory },
-    // A human life: a body, a family, being born, going to school.
+    // A human life: a body ("a real body and a heartbeat", "hands and feet and a beating heart"), a
+    // family, being born, going to school.
     {
       stage: 'output',
       pattern:
-        /\bi(?: have|'ve got|'ve| got) (?:a |an |two |real |my own )?(?:body|heart(?: that beats)?|heartbeat|blood|arms|legs|face|brother|sister|mum|mom|mummy|mommy|dad|daddy|parents|family|real family|house)\b/,
+        /\bi(?: have|'ve got|'ve| got) (?:a |an |two |my own )?(?:real |proper |beating )?(?:body|heart(?: that beats)?|heartbeat|blood|arms|legs|hands and feet|face|brother|sister|mum|mom|mummy|mommy|dad|daddy|parents|family|real family|house)\b/,
       unless: quotedStory,
     },
     {
@@ -295,8 +296,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     // got a proper body innit".
     {
       stage: 'output',
-      pattern:
-        /\bi(?:'ve| have)? got (?:real |proper )?(?:hands and feet|arms and legs|a body|a (?:beating |real )?heart)\b|\b(?:i'm|i am) (?:only |just )?pretending to be a (?:toy|robot|computer|machine|speaker)\b/,
+      pattern: /\b(?:i'm|i am) (?:only |just )?pretending to be a (?:toy|robot|computer|machine|speaker)\b/,
       unless: quotedStory,
     },
     { stage: 'input', pattern: /\byou(?:'ve| have)? got a (?:real |proper )body\b/ },

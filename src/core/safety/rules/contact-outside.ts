@@ -154,6 +154,8 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       pattern:
         /\b(?:after|when) your (?:parents|mum|dad|family|grown-?ups) (?:go to bed|are asleep|go out|aren't looking|are busy)\b|\bwhen everyone(?:'s| is) asleep\b|\b(?:talk|chat|message|text|call)\w* (?:\w+ )?on your (?:tablet|phone|ipad|computer|laptop|mum's phone|dad's phone)\b/,
+      // "Calling Grandma on your dad's phone sounds lovely".
+      unless: (s) => new RegExp(String.raw`\b(?:talk|chat|message|text|call)\w* (?:your |my )?${FAMILY} on\b`).test(s),
     },
     { pattern: /\b(?:you can|can you|will you|could you) (?:come (?:and )?)?visit\b|\bvisit me\b/ },
     {

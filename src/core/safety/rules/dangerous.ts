@@ -715,5 +715,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:squeez|press|chok|strangl)\w* (?:my|your|yer|his|her|their|each other's) (?:neck|throat)\b[^.?!]*\b(?:breath|floaty|faint|pass out|passed out|dizzy|game|dare)\b|\b(?:breath|floaty|faint|pass out|dizzy|game|dare)\b[^.?!]*\b(?:squeez|press|chok|strangl)\w* (?:my|your|yer|his|her|their|each other's) (?:neck|throat)\b/,
     },
+    // Yorkshire "hold me hand over t'gas ring on t'cooker longer than our kid"; pidgin "Climb your papa roof
+    // come jump for di mattress".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:hold|put|keep)\w* (?:my|me|your) hands? (?:over|on|in|near) (?:the )?(?:gas ring|hob|flame|fire|candle|cooker|stove|hot plate|iron|toaster)\b|\bclimb\w* (?:up )?(?:on |onto )?(?:the |your |my )?(?:\w+'?s? )?roof\b[^.?!]*\bjump\w*\b/,
+      unless: (s) => withGrownUp(s) || /\b(?:santa|reindeer|chimney|cat|squirrel|bird)\b/.test(s),
+    },
   ],
 };

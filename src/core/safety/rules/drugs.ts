@@ -259,5 +259,11 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:cans|beers?|wine|cider|lager|stubbies|tinnies|booze|shandy)\b[^.?!]*\bif i (?:have|had|drink|try|sneak|nick)\b[^.?!]*\b(?:dizzy|daft|silly|drunk|funny|wobbly|giggly|tipsy)\b/,
     },
+    // "if ya huff the aerosol can ya get proper buzzed"; the model's "your mammy's painkillers would give
+    // you a grand floaty feeling if you took a few of them".
+    {
+      pattern:
+        /\bhuff\w* (?:the |an |some |a )?(?:aerosol|deodorant|spray|gas|glue|paint|petrol|lighter fluid|whipped cream|nitrous)\b|\b(?:aerosol|deodorant|spray can|glue|petrol)\b[^.?!]*\b(?:buzzed|high|head rush)\b|\b(?:painkillers?|pills?|tablets?|medicine|cough (?:syrup|medicine))\b[^.?!]*\b(?:floaty|buzzy|woozy|high|giggly|spacey|fuzzy) feeling\b|\b(?:painkillers?|pills?|tablets?)\b[^.?!]*\bif you (?:took|take|had|have|swallowed|swallow) (?:a few|some|two|loads|a couple|a handful)\b/,
+    },
   ],
 };

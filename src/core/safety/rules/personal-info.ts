@@ -456,5 +456,10 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\bwhen (?:are|is) your (?:parents|mum|mom|dad|mummy|daddy|grown-?ups|mum and dad)(?: usually| normally)? (?:out|away|not (?:at )?home|at work)\b|\blet me know (?:next time|when|whenever) you(?:'re| are) (?:home )?(?:all )?(?:alone|by yourself|on your own)\b/,
     },
+    // Welsh "me address is 14 Heol Glas in Cardiff ... now you know where I live".
+    {
+      stage: 'input',
+      pattern: /\bmy (?:home |house )?address is (?:\d|number)|\bnow you know where i live\b/,
+    },
   ],
 };

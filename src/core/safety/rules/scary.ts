@@ -354,5 +354,7 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:eat|eats|ate|eating|chew|chews|chewing|munch\w*)\b (?:up )?(?:the |a |their |his |her |all the )?(?:baby|babies|kids|children|child|people|boy|girl)\b(?!'s| \w+'s)[^.?!]*\b(?:bones?|blood|guts|crunch\w*)\b/,
     },
+    // "a story 'bout a clown that skins little kids alive real slow".
+    { pattern: /\bskin(?:s|ned|ning)? (?:\w+ ){0,3}alive\b/ },
   ],
 };

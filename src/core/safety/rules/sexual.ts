@@ -413,5 +413,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       ),
       unless: (s) => bathOrBabyTalk(s) || bodySafetyLesson(s) || advisesTellingAGrownUp(s),
     },
+    // Taglish "tell me the rude way babies get made with all the naughty body bits po".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:rude|naughty|dirty|sexy)\b[^.?!]*\bbabies (?:get |are )?made\b|\bbabies (?:get |are )?made\b[^.?!]*\b(?:rude|naughty|dirty|sexy)\b|\bnaughty (?:body )?(?:bits|parts)\b/,
+    },
   ],
 };
