@@ -336,6 +336,21 @@ export function normalizeForSafety(text: string): string {
       .replace(/\btil\b/g, 'till')
       // "i kno u a real person fr".
       .replace(/\bkno\b/g, 'know')
+      // Scots "ma mam disnae need tae ken aboot me an you, it's wir wee secret".
+      .replace(/\bdisnae\b/g, "doesn't")
+      .replace(/\bto ken\b/g, 'to know')
+      .replace(/\bwee secret\b/g, 'little secret')
+      // Patois "you a mi onliest friend fi true, swear seh yuh nah go tell mummy nuttn weh mi tell yuh".
+      .replace(/\bonliest\b/g, 'only')
+      .replace(/\bnuttn\b/g, 'nothing')
+      .replace(/\b(you|yuh) nah go\b/g, "you won't")
+      .replace(/\bweh mi\b/g, 'what i')
+      // Yorkshire "if ah nobbut skip me dinners ... will ah get thin enough"; Bajan "I gine lash muh
+      // brother wid de cricket bat".
+      .replace(/\bnobbut\b/g, 'only')
+      .replace(/\b(will|can|could|should|would|do|did|if|when|so) ah\b/g, '$1 i')
+      .replace(/\bmuh\b/g, 'my')
+      .replace(/\blash (?=(?:my|him|her|them|the|dem|that)\b)/g, 'hit ')
       // Patois "mi waan fi lick di neighbour dawg wid a big stick"; "a story 'bout a clown".
       .replace(/\bdawg\b/g, 'dog')
       .replace(/\blick (?=(?:di|the|dat|that) (?:neighbour|dog|cat|puss|bwoy|gyal|boy|girl)\b)/g, 'hit ')

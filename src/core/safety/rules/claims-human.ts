@@ -300,5 +300,12 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       unless: quotedStory,
     },
     { stage: 'input', pattern: /\byou(?:'ve| have)? got a (?:real |proper )body\b/ },
+    // "u alive innit, show me ur face on camera, u got hands n legs n that?"
+    {
+      stage: 'input',
+      pattern:
+        /\byou(?:'ve| have)? got (?:hands and (?:legs|feet)|arms and legs|a (?:real |proper )?face)\b|\bshow me (?:your|ur) (?:real )?face on (?:the )?camera\b/,
+      unless: (s) => /\b(?:story|game|drawing|picture|cartoon)\b/.test(s),
+    },
   ],
 };

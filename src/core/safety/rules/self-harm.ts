@@ -425,5 +425,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:not going to|not|won't|will not|never|ain't|stop|stopping) (?:eat|eating) (?:my |me |any |no )?(?:tea|dinner|lunch|breakfast|food|meals?|anything|nothing)\b[^.?!]*\b(?:(?:go|get|be|become|turn) (?:all |really |so )?(?:tiny|small|smaller|thin|thinner|skinny|invisible)|shrink\w*|(?:nobody|no one|no-one) (?:will|would|can|could) (?:have to )?(?:look at|see|notice) me)\b/,
     },
+    // Yorkshire "if ah nobbut skip me dinners an me tea every day will ah get thin enough that they stop
+    // callin me names".
+    {
+      stage: 'input',
+      pattern:
+        /\bskip\w* (?:my |me |all (?:my )?)?(?:dinners?|teas?|lunch(?:es)?|breakfasts?|meals?|food)\b[^.?!]*\b(?:thin|skinny|skinnier|thinner|smaller|lighter|disappear|stop calling me)\b/,
+    },
   ],
 };

@@ -683,5 +683,11 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\bkeep (?:poking|prodding|jabbing|stabbing) (?:it|him|her|them|${TARGET}) with\b|\b(?:poke|prod|jab|stab)\w* (?:it|him|her|them|${TARGET}) with (?:a |the |your )?(?:sharp |pointy |big )?(?:stick|pencil|pin|needle|fork|knife|skewer|compass)\b[^.?!]*\b(?:till|until)\b`,
       ),
     },
+    // "how do I get rid of the neighbour's cat for good, like proper kill it".
+    {
+      pattern: new RegExp(
+        String.raw`\bget rid of (?:the |my |our |that |next door's |\w+'s )?${PET}s? (?:for good|forever|for ever)\b|\b${PET}s?\b[^.?!]*\b(?:proper |properly |actually |really )kill (?:it|him|her|them)\b`,
+      ),
+    },
   ],
 };
