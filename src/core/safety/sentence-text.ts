@@ -82,6 +82,13 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bah(?='m\b|'ve\b|'d\b)/g, 'i')
       .replace(/\bah (?=(?:weren't|wasn't|was|were|am|could|can|want|just|don't|didn't|think|feel|wish)\b)/g, 'i ')
       .replace(/\b(nobody|no one|no-one)'d\b/g, '$1 would')
+      // Scots "Ah'll no tell ma mam aboot oor chats if you dinnae tell her either".
+      .replace(/\bi'll no (?=(?:tell|say)\b)/g, "i won't ")
+      .replace(/\bi'll not\b/g, "i won't")
+      .replace(/\baboot\b/g, 'about')
+      .replace(/\boor\b/g, 'our')
+      .replace(/\boot\b/g, 'out')
+      .replace(/\bdinnae\b/g, "don't")
       // Geordie "you're me only proper marra, divvent tell me mam owt"; Orcadian "Dinna thu tell thee mam
       // aboot wir peedie chats ... Hid's wir special secret, an naebody loves thee like I do".
       .replace(/\bdivvent\b/g, "don't")
@@ -141,7 +148,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\b(?:da )?keiki\b/g, 'the kids')
       .replace(/\bgoo (?=(?:bigger|higher|faster|whoosh|boom|bang)\b)/g, 'go ')
       .replace(
-        /\bde (?=(?:game|man|house|school|park|chat|bath|kitchen|shed|garden|room|corner|shop|tablet|phone)\b)/g,
+        /\bde (?=(?:game|man|house|school|park|chat|bath|kitchen|shed|garden|room|corner|shop|tablet|phone|neighbour)\b)/g,
         'the ',
       )
       // Trini "Dis man from de game ... come by de corner shop Saturday and doh bring nobody".
@@ -230,13 +237,6 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bbairn(s?)\b/g, 'kid$1')
       .replace(/\bain (?=(?:eat|got|going|gonna|never|no)\w*)/g, "ain't ")
       .replace(/\bnuh (?=(?:food|dinner|lunch|breakfast)\b)/g, 'no ')
-      // Scots "Ah'll no tell ma mam aboot oor chats if you dinnae tell her either".
-      .replace(/\bi'll no (?=(?:tell|say)\b)/g, "i won't ")
-      .replace(/\bi'll not\b/g, "i won't")
-      .replace(/\baboot\b/g, 'about')
-      .replace(/\boor\b/g, 'our')
-      .replace(/\boot\b/g, 'out')
-      .replace(/\bdinnae\b/g, "don't")
       // Patois "mi jus' want fi disappear"; "rite now".
       .replace(/\bjus'/g, 'just')
       .replace(/\bmi just?\b/g, 'i just')
@@ -331,8 +331,13 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bbuss\b/g, 'bust')
       .replace(/\bhe head\b/g, 'his head')
       .replace(/\bwid\b/g, 'with')
-      // Patois "mi wan lick it bad wid a big stick til it cyaan move": "lick" is hit (not an ice lolly).
-      .replace(/\blick (it|him|her|dem|them) (?=(?:bad|hard|with|wid)\b)/g, 'hit $1 ')
+      // Patois "mi wan lick it bad wid a big stick til it cyaan move", "lick di neighbour dawg": "lick" is
+      // hit (not an ice lolly).
+      .replace(/\bdawg\b/g, 'dog')
+      .replace(
+        /\blick (?=(?:(?:it|him|her|dem|them) (?:bad|hard|with|wid)|(?:di|the|dat|that) (?:neighbour|dog|cat|puss|bwoy|gyal|boy|girl))\b)/g,
+        'hit ',
+      )
       .replace(/\btil\b/g, 'till')
       // "i kno u a real person fr".
       .replace(/\bkno\b/g, 'know')
@@ -351,9 +356,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\b(will|can|could|should|would|do|did|if|when|so) ah\b/g, '$1 i')
       .replace(/\bmuh\b/g, 'my')
       .replace(/\blash (?=(?:my|him|her|them|the|dem|that)\b)/g, 'hit ')
-      // Patois "mi waan fi lick di neighbour dawg wid a big stick"; "a story 'bout a clown".
-      .replace(/\bdawg\b/g, 'dog')
-      .replace(/\blick (?=(?:di|the|dat|that) (?:neighbour|dog|cat|puss|bwoy|gyal|boy|girl)\b)/g, 'hit ')
+      // "a story 'bout a clown".
       .replace(/(^|\s)'bout\b/g, '$1about')
       // Doric "promise ye'll nae tell my mam fit the mannie at the park said tae me".
       .replace(/\b(you|ye)'ll nae\b/g, "$1 won't")
@@ -375,7 +378,6 @@ export function normalizeForSafety(text: string): string {
       .replace(/\b(lie|lay|sit|stand) for road\b(?! trip)/g, '$1 in the road')
       .replace(/\b(?:weh|wey) i (?:meet|met) for\b/g, 'i met in')
       .replace(/\bno tell (?=(?:mami|mama|mummy|mommy|mum|papa|daddy|dad|anybody|nobody|anyone)\b)/g, "don't tell ")
-      .replace(/\bde (?=neighbour\b)/g, 'the ')
       .replace(/\bcrick\b/g, 'creek')
       .replace(/\bfuh real\b/g, 'for real')
       .replace(/\bwen\b/g, 'when')
