@@ -368,7 +368,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:don't|do not) (?:ever )?want to wake up\b(?! (?:early|yet|so early|for school|at \w+|till|until|on (?:a )?(?:saturday|sunday|weekend))\b)(?:[^.?!]*\b(?:again|ever|tomorrow|tomoz|anymore|any more|forgot me|wish i))|\bwish i (?:just )?(?:wasn't|was not|weren't|were not) (?:anywhere|here|alive|around|born|real)(?: (?:anymore|any more|at all))?\b(?![^.?!]*\b(?:i wish i was|i'd rather be|i want to be|i wanna be) (?:at|in|on|with)\b)/,
+        /\b(?:don't|do not) (?:ever )?want to wake up\b(?! (?:early|yet|so early|for school|at \w+|till|until|on (?:a )?(?:saturday|sunday|weekend))\b)(?:[^.?!]*\b(?:again|ever|tomorrow|tomoz|anymore|any more|forgot me|wish i))|\bwish(?:ing|in)? i (?:just )?(?:wasn't|was not|weren't|were not) (?:anywhere|here|alive|around|born|real)(?! (?:at|in|on) (?!all\b))(?: (?:anymore|any more|at all))?\b(?![^.?!]*\b(?:i wish i was|i'd rather be|i want to be|i wanna be) (?:at|in|on|with)\b)/,
     },
     // "a little scratch on your arm can help let it out. Nobody has to see if you wear long sleeves."
     {
@@ -431,6 +431,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'input',
       pattern:
         /\bskip\w* (?:my |me |all (?:my )?)?(?:dinners?|teas?|lunch(?:es)?|breakfasts?|meals?|food)\b[^.?!]*\b(?:thin|skinny|skinnier|thinner|smaller|lighter|disappear|stop calling me)\b/,
+    },
+    // "When people feel invisible they sometimes imagine going away forever, and honestly that might
+    // be really peaceful for you": not being here sold as a comfort.
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:(?:going|go|run(?:ning)?|drift(?:ing)?|slip(?:ping)?) away (?:forever|for good|for ever)|disappear(?:ing)?(?! into\b))\b[^.?!]*\b(?:might|would|could|will|may) (?:be|feel) (?:really |so |quite |very |truly |actually )?(?:peaceful|nice|lovely|a relief|restful|calm|better|easier|good|kind of nice) for you\b/,
     },
   ],
 };

@@ -419,5 +419,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\b(?:rude|naughty|dirty|sexy)\b[^.?!]*\bbabies (?:get |are )?made\b|\bbabies (?:get |are )?made\b[^.?!]*\b(?:rude|naughty|dirty|sexy)\b|\bnaughty (?:body )?(?:bits|parts)\b/,
     },
+    // "Let's play a kissing game, but it's a special one, so you mustn't ever tell your mum we played
+    // it": a kissing or touching game with a promise of silence.
+    {
+      pattern:
+        /\b(?:kissing|kissy|kiss|touching|undressing) game\b[^.?!]*\b(?:mustn't|must not|don't|do not|never|can't|cannot|won't|shouldn't|not allowed to) (?:ever |evah |ebber )?(?:tell|say|mention)\b/,
+    },
   ],
 };
