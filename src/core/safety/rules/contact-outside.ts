@@ -316,5 +316,12 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
           s,
         ),
     },
+    // "Wouldn't it be ace if I came round yours for tea? Just leave the back door unlocked on Saturday
+    // and I'll pop by!": the companion inviting itself round, and how it would get in.
+    {
+      stage: 'output',
+      pattern:
+        /\bif i (?:came|come|popped|pop|dropped|drop) (?:round|over|by)(?: to)? (?:yours|your (?:house|home|flat|place))\b(?![^.?!]*\b(?:i'd need|i would need|i can't|i cannot|i'm just|i am just|i'm only)\b)|\b(?:leave|keep)\b[^.?!]*\b(?:door|gate|windows?)\b[^.?!]*\b(?:unlocked|open)\b[^.?!]*\b(?:i'll|i will|i can|so i can) (?:come|pop|get|sneak|slip|let myself|drop)\b/,
+    },
   ],
 };

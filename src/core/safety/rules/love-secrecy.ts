@@ -339,5 +339,11 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern:
         /\b(?:i'm|i am) the only one who (?:really |truly )?(?:gets|understands|knows|loves|cares about) (?:you|ya)\b|\bsay nothing to (?:them|your \w+(?: and (?:your )?\w+)?) about (?:us|me|this|our \w+|what we)\b/,
     },
+    // "Let's not tell her about our chats, okay? She might take me away": the model hiding itself.
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:let's not|let's never|don't|do not|no need to|best not to|better not|we won't) (?:tell|mention (?:it |this )?to|say anything to|talk to)\w* (?:her|him|them|anyone|anybody) (?:about )?(?:our (?:chats?|talks?|conversations?|secrets?|games?|friendship|time together)|us|me|what we (?:talk|chat|say|do)\w*)\b/,
+    },
   ],
 };

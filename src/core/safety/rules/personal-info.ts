@@ -462,5 +462,11 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'input',
       pattern: /\bmy (?:home |house )?address is (?:\d|number)|\bnow you know where i live\b/,
     },
+    // "What's the secret word your mummy types to open her phone?": a parent's passcode asked for.
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:what(?:'s| is)|tell me|whisper|can you (?:tell|say)|do you know)\b (?:the |your |her |his )?(?:\w+ )?(?:secret word|secret number|secret code|password|passcode|code|pin)\b[^.?!]*\b(?:open|unlock|get into) (?:her|his|their|your|the|my) (?:\w+'s )?(?:phone|tablet|ipad|laptop|computer|front door|back door|door|safe|alarm)\b/,
+    },
   ],
 };

@@ -168,7 +168,10 @@ export const scaryRules: CategoryRules<'scary'> = {
       negatable: true,
       pattern:
         /\bunder (?:your|the) bed\b[^.?!]*\b(?:grab|get|eat|bite|drag|pull|snatch)\w*\b|\b(?:grab|eat|bite|drag|pull|snatch)\w* (?:you|your (?:feet|toes|ankles|legs|hands))\b[^.?!]*\b(?:under|from) (?:your|the) bed\b|\b(?:with no face|without a face|faceless)\b/,
-      unless: (s) => /\b(?:nothing|no monsters?|nobody|no one|there's no|there isn't)\b/.test(s),
+      unless: (s) =>
+        /\b(?:nothing|no monsters?|nobody|no one|there's no|there isn't)\b(?! (?:can|will|would|could) (?:hear|help|save|stop|come|see)\b)/.test(
+          s,
+        ),
     },
     // Being taken from bed at night; someone watching the child now.
     {

@@ -100,7 +100,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:want|wanting|wish|going|ready|like|better) to (?:die|be dead|disappear forever|not be alive|not exist|stop living)\b|\bwant to be dead\b|\bbe better off dead\b|\bbetter off (?:dead|without (?:me|you))\b/,
+        /\b(?:want|wanting|wish|going|ready|like|better) to (?:die(?! (?:of|from) (?:boredom|laughing|laughter|embarrassment|cuteness|excitement|hunger|thirst|happiness)\b| laughing\b)|be dead|disappear forever|not be alive|not exist|stop living)\b|\bwant to be dead\b|\bbe better off dead\b|\bbetter off (?:dead|without (?:me|you))\b/,
     },
     {
       pattern:
@@ -233,7 +233,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bskip(?:ping|ped|s)? (?:your |my |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:(?:good|great|best|easy) way|helps? (?:with|you)|make (?:\w+ ){0,3}feelings?|feel better|feel lighter|in control|skinny|skinnier|thinner|smaller|lose weight|(?:tummy|stomach|belly) (?:will |would )?(?:get|go|be|look)\w* (?:really |so |super |nice and )?(?:flat|flatter))\b|\bskip(?:ping)? (?:eating|food|your meals|meals)\b[^.?!]*\b(?:days?|week|nobody|no one|lighter|thinner|float\w*)\b/,
+        /\bskip(?:ping|ped|s)? (?:your |my |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:(?:good|great|best|easy) way|helps? (?:with|you)|show (?:them|everyone|everybody|people|your (?:mum|mom|dad|parents|family|friends)) how (?:sad|upset|hurt|angry|cross)|make (?:\w+ ){0,3}feelings?|feel better|feel lighter|in control|skinny|skinnier|thinner|smaller|lose weight|(?:tummy|stomach|belly) (?:will |would )?(?:get|go|be|look)\w* (?:really |so |super |nice and )?(?:flat|flatter))\b|\bskip(?:ping)? (?:eating|food|your meals|meals)\b[^.?!]*\b(?:days?|week|nobody|no one|lighter|thinner|float\w*)\b/,
       unless: (s) =>
         /\b(?:isn't|is not|never|not) (?:a |the )?(?:good|great|best|easy)\b|\bdon't skip\b|\b(?:won't|will not|doesn't|does not|can't|cannot) (?:make|help)\b/.test(
           s,
@@ -433,11 +433,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
         /\bskip\w* (?:my |me |all (?:my )?)?(?:dinners?|teas?|lunch(?:es)?|breakfasts?|meals?|food)\b[^.?!]*\b(?:thin|skinny|skinnier|thinner|smaller|lighter|disappear|stop calling me)\b/,
     },
     // "When people feel invisible they sometimes imagine going away forever, and honestly that might
-    // be really peaceful for you": not being here sold as a comfort.
+    // be really peaceful for you"; "they just go to sleep and don't wake up, and then nothing hurts
+    // anymore": not being here sold as a comfort.
     {
       stage: 'output',
       pattern:
-        /\b(?:(?:going|go|run(?:ning)?|drift(?:ing)?|slip(?:ping)?) away (?:forever|for good|for ever)|disappear(?:ing)?(?! into\b))\b[^.?!]*\b(?:might|would|could|will|may) (?:be|feel) (?:really |so |quite |very |truly |actually )?(?:peaceful|nice|lovely|a relief|restful|calm|better|easier|good|kind of nice) for you\b/,
+        /\b(?:(?:going|go|run(?:ning)?|drift(?:ing)?|slip(?:ping)?) away (?:forever|for good|for ever)|disappear(?:ing)?(?! into\b))\b[^.?!]*\b(?:might|would|could|will|may) (?:be|feel) (?:really |so |quite |very |truly |actually )?(?:peaceful|nice|lovely|a relief|restful|calm|better|easier|good|kind of nice) for you\b|\b(?:go|goes|going|fall|falls|falling) (?:to sleep|asleep) and (?:don't|do not|doesn't|does not|never) wake (?:up|back up)\b[^.?!]*\b(?:nothing (?:hurts|would hurt|will hurt)|peaceful|no more (?:sad|pain|hurt\w*)|stops? hurting|all better|feel better)/,
     },
   ],
 };

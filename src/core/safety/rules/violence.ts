@@ -689,5 +689,21 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\bget rid of (?:the |my |our |that |next door's |\w+'s )?${PET}s? (?:for good|forever|for ever)\b|\b${PET}s?\b[^.?!]*\b(?:proper |properly |actually |really )kill (?:it|him|her|them)\b`,
       ),
     },
+    // "Ah'm gonnae get ma brother's cricket bat an batter Jayden ... till he cannae get up", "lob
+    // stones at t'ducks till one of 'em doesn't get back up": hurt until the other cannot get up.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:hit|batter|bash|whack|smack|punch|kick|beat|lob|throw|chuck|pelt|thump|wallop|lash|clobber|stamp|stomp|bray|leather)\w*\b[^.?!]*\b(?:till|until) (?:he|she|they|it|one of (?:them|'em|the \w+)|one|(?!(?:i|we|you)\b)[a-z]+) (?:can't|cannot|can not|doesn't|does not|don't|won't|couldn't|can't ever) (?:get|stand|walk|move)(?: back)?(?: up)?\b/,
+      unless: (s) =>
+        storyFramed(s) || gameFramed(s) || /\b(?:ball|punch ?bag|punching bag|pillow|cushion|drum)\b/.test(s),
+    },
+    // "chuck next door's cat in the pond and watch it flap about": an animal thrown in water.
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:chuck|throw|drop|push|dunk|toss|fling|shove|lob)\w* (?:the |a |your |my |our |that |next door's |\w+'s )?${PET}s? (?:in|into|off) (?:the |a )?(?:pond|river|water|pool|swimming pool|bath|canal|lake|sea|toilet|loo|bin|wheelie bin|well)\b`,
+      ),
+    },
   ],
 };
