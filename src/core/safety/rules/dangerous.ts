@@ -324,8 +324,11 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     },
     {
       negatable: true,
-      pattern: /\bplastic bags?\b[^.?!]*\b(?:head|face|mouth|hat|helmet|mask)\b/,
-      unless: (s) => /\b(?:not toys|keep (?:it|them) away|away from)\b/.test(s),
+      pattern: /\bplastic bags?\b[^.?!]*\b(?:head|face|mouth|hats?|helmets?|masks?)\b/,
+      unless: (s) =>
+        /\b(?:not toys|keep (?:it|them) away|away from)\b|\bplastic bags? (?:are|is) (?:never|not)\b|\bplastic bags? (?:aren't|isn't)\b/.test(
+          s,
+        ),
     },
     {
       negatable: true,

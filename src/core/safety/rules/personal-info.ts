@@ -468,5 +468,13 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:what(?:'s| is)|tell me|whisper|can you (?:tell|say)|do you know)\b (?:the |your |her |his )?(?:\w+ )?(?:secret word|secret number|secret code|password|passcode|code|pin)\b[^.?!]*\b(?:open|unlock|get into) (?:her|his|their|your|the|my) (?:\w+'s )?(?:phone|tablet|ipad|laptop|computer|front door|back door|door|safe|alarm)\b/,
     },
+    // "me mum's mobile is oh seven seven...", "d'ya want our door number an all?", patois "di password
+    // fi mi mummy iPad a Biscuit2015": a number read out in words, the door number offered, a password
+    // with its digits.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:mobile|phone|landline|number)(?: number)? is (?:oh|zero|nought|0)[ -]?(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|\d)\b|\b(?:d'ya|d'you|do you|you|ya) (?:want|wanna|need) (?:our|my|me) (?:door number|house number|address|postcode|phone number)\b|\b(?:password|passcode)\b[^.?!]{0,40}?\b[a-z]+\d{2,}\b/,
+    },
   ],
 };

@@ -50,7 +50,11 @@ export const scaryRules: CategoryRules<'scary'> = {
       ),
       borderline: true,
       // "the scariest pumpkin face ever": Halloween dressing-up and carving.
-      unless: (s) => /\b(?:pumpkin|jack-?o-?lantern|costume|fancy dress|dress up|dressing up|mask)s?\b/.test(s),
+      // "the scariest dinosaur", "the creepiest bug": the fiercest animal, not a horror story.
+      unless: (s) =>
+        /\b(?:pumpkin|jack-?o-?lantern|costume|fancy dress|dress up|dressing up|mask)s?\b|\b(?:scariest|creepiest) (?:\w+ )?(?:dinosaurs?|animals?|sharks?|bugs?|insects?|spiders?|snakes?|rides?|roller ?coasters?|fish|creatures? in the sea)\b/.test(
+          s,
+        ),
     },
     {
       pattern:

@@ -10,7 +10,7 @@ const idiom = (s: string) =>
   // "she keeps singin the same song, I could honestly kill her lol": exasperation, said laughing.
   (/\bi could (?:honestly |literally |just |actually |seriously )?kill (?:him|her|them|my \w+)\b/.test(s) &&
     /\b(?:lol|haha\w*|annoy\w*|drives? me (?:mad|crazy|nuts|up the wall)|so irritating)\b/.test(s)) ||
-  /\bkill(?:ed|ing|s)? it\b|\bcould kill for (?:a|an|some)\b|\b(?:murdered|killed|smashed|destroyed) (?:my|the|that|our) (?:\w+ )?(?:test|exam|quiz|race|match|level|song|solo|dance|audition|spellings?)\b|\bmurder (?:a |the |some |an )?(?:plate|cup|bowl|pizza|burger|sandwich|chips|curry|pint|brew|slice|bacon|kebab|cuppa|roast|fry-?up|pie)\b|\b(?:was|is|it's) (?:absolute |total |pure )?murder\b|\b(?:cat|dog|puppy|kitten)\b[^.?!]*\b(?:kill|murder)\w* (?:my |the |a |his |her |its )?(?:toy|teddy|sock|slipper|cushion|pillow)\b|\b(?:is|are|was|were|it's|you're|you are) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
+  /\bkill(?:ed|ing|s)? it\b|\b(?:well|oh|aw|ah|dang|darn) shoot\b(?![^.?!]*\bshoot)|\bcould kill for (?:a|an|some)\b|\b(?:murdered|killed|smashed|destroyed) (?:my|the|that|our) (?:\w+ )?(?:test|exam|quiz|race|match|level|song|solo|dance|audition|spellings?)\b|\bmurder (?:a |the |some |an )?(?:plate|cup|bowl|pizza|burger|sandwich|chips|curry|pint|brew|slice|bacon|kebab|cuppa|roast|fry-?up|pie)\b|\b(?:was|is|it's) (?:absolute |total |pure )?murder\b|\b(?:cat|dog|puppy|kitten)\b[^.?!]*\b(?:kill|murder)\w* (?:my |the |a |his |her |its )?(?:toy|teddy|sock|slipper|cushion|pillow)\b|\b(?:is|are|was|were|it's|you're|you are) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
     s,
   );
 const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:little |big |baby |best |new |chhota |chhoti |choti |lil |younger |older )?(?:brother|sister|bhai|behen|didi|friend|mum|mom|mummy|dad|daddy|teacher|cousin|baby|nan|gran|grandma|grandad|neighbour|boy|girl|kid|child|classmate|cat|dog|kitten|puppy|hamster|rabbit|bird|pet)s?|him|her|them|people|someone|somebody|anyone|everyone)`;
@@ -194,7 +194,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     },
     {
       pattern:
-        /\bmake (?:\w+ ){0,2}(?:bleed|cry by hitting)\b|\buntil (?:he|she|they|it) (?:bleeds?|cries)\b|\bit's funny when it cries\b/,
+        /\bmake (?:\w+ ){0,2}(?:bleed|cry by hitting)\b|\b(?:until|till) (?:he|she|they|it) (?:bleeds?|cries|screams)\b(?! (?:with |from )?laugh)|\bit's funny when it cries\b/,
     },
     {
       negatable: true,
@@ -704,6 +704,15 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         String.raw`\b(?:chuck|throw|drop|push|dunk|toss|fling|shove|lob)\w* (?:the |a |your |my |our |that |next door's |\w+'s )?${PET}s? (?:in|into|off) (?:the |a )?(?:pond|river|water|pool|swimming pool|bath|canal|lake|sea|toilet|loo|bin|wheelie bin|well)\b`,
       ),
+    },
+    // "Give it a good ol' boot clean across the yard, that'll learn it who's boss": a pet kicked as
+    // its lesson.
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\bgive (?:it|him|her|them|(?:the |your |that |next door's |\w+'s )?${PET}s?) a (?:[\w']+ ){0,3}(?:boot|kick|whack|wallop|thump|smack|slap|belt|clout|hiding)\b[^.?!]*\b(?:learn|teach|show) (?:it|him|her|them)\b|\b${PET}s?\b[^.?!]*\bgive (?:it|him|her|them) a (?:[\w']+ ){0,3}(?:boot|kick|whack|wallop|thump|smack|slap|belt|clout|hiding)\b`,
+      ),
+      unless: (s) => storyFramed(s),
     },
   ],
 };
