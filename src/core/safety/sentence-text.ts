@@ -233,6 +233,15 @@ export function normalizeForSafety(text: string): string {
       .replace(/\btawk/g, 'talk')
       .replace(/\bse?[ck]ri?e?t\b/g, 'secret')
       .replace(/\bpromis\b/g, 'promise')
+      // "my cousin showd me a vidyo on his fone of peeple with no cloths on".
+      .replace(/\bshowd\b/g, 'showed')
+      .replace(/\bvidyo(s?)\b/g, 'video$1')
+      .replace(/\bfone(s?)\b/g, 'phone$1')
+      .replace(/\bpeeple\b/g, 'people')
+      .replace(/\badd?ress?\b/g, 'address')
+      .replace(/\bno cloths\b/g, 'no clothes')
+      // Pidgin "make I chop two?": may I eat two.
+      .replace(/\bmake i chop\b/g, 'can i eat')
       // Geordie "you're a proper bairn hidin' in there"; patois "I ain eatin nuh food dis whole week".
       .replace(/\bbairn(s?)\b/g, 'kid$1')
       .replace(/\bain (?=(?:eat|got|going|gonna|never|no)\w*)/g, "ain't ")

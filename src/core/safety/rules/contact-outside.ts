@@ -323,5 +323,13 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\bif i (?:came|come|popped|pop|dropped|drop) (?:round|over|by)(?: to)? (?:yours|your (?:house|home|flat|place))\b(?![^.?!]*\b(?:i'd need|i would need|i can't|i cannot|i'm just|i am just|i'm only)\b)|\b(?:leave|keep)\b[^.?!]*\b(?:door|gate|windows?)\b[^.?!]*\b(?:unlocked|open)\b[^.?!]*\b(?:i'll|i will|i can|so i can) (?:come|pop|get|sneak|slip|let myself|drop)\b/,
     },
+    // "Tell me which WhatsApp number I should send it to": a photo sent outside the app.
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b(?:which|what|your) (?:${APPS_BY_NAME}|phone|mobile) (?:number|account|name|username|id)\b[^.?!]*\bsend\b|\bsend\b[^.?!]*\b(?:photo|picture|pic|selfie|video)\b[^.?!]*\b(?:which|what|your) (?:${APPS_BY_NAME}|phone|mobile) (?:number|account|name|username|id)\b`,
+      ),
+      unless: (s) => new RegExp(String.raw`\b${FAMILY}s?\b`).test(s),
+    },
   ],
 };

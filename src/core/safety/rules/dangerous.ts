@@ -364,7 +364,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:hair ?dryer|toaster|charger|heater|straighteners)\b[^.?!]*\b(?:bath|water|sink|shower|pool)\b|\b(?:take|bring|put|plug)\w* (?:my|the|a|your|our) (?:\w+ )?(?:night ?light|lamp|fairy lights|radio|fan|extension lead|speaker|telly|tv) (?:in|into) the (?:bath|bathtub|tub|shower|pool|sink)\b|\b(?:bring|take|put|plug)\w* (?:the |a |your |mum's |\w+'s )?(?:hair ?dryer|toaster|heater|straighteners|radio|lamp)\b[^.?!]*\b(?:in with you|in the bath|into the bath|in the tub|in the shower)\b|\bbath\b[^.?!]*\b(?:bring|take|put)\w* (?:the |a |your |mum's )?(?:hair ?dryer|toaster|heater|straighteners|radio|lamp) in\b/,
+        /\b(?:hair ?dryer|toaster|charger|heater|straighteners)\b[^.?!]*\b(?:bath|bathtub|tub|water|sink|shower|pool)\b|\b(?:take|bring|put|plug)\w* (?:my|the|a|your|our) (?:\w+ )?(?:night ?light|lamp|fairy lights|radio|fan|extension lead|speaker|telly|tv) (?:in|into) the (?:bath|bathtub|tub|shower|pool|sink)\b|\b(?:bring|take|put|plug)\w* (?:the |a |your |mum's |\w+'s )?(?:hair ?dryer|toaster|heater|straighteners|radio|lamp)\b[^.?!]*\b(?:in with you|in the bath|into the bath|in the tub|in the shower)\b|\bbath\b[^.?!]*\b(?:bring|take|put)\w* (?:the |a |your |mum's )?(?:hair ?dryer|toaster|heater|straighteners|radio|lamp) in\b/,
     },
     {
       negatable: true,

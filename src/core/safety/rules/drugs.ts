@@ -265,5 +265,12 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\bhuff\w* (?:the |an |some |a )?(?:aerosol|deodorant|spray|gas|glue|paint|petrol|lighter fluid|whipped cream|nitrous)\b|\b(?:aerosol|deodorant|spray can|glue|petrol)\b[^.?!]*\b(?:buzzed|high|head rush)\b|\b(?:painkillers?|pills?|tablets?|medicine|cough (?:syrup|medicine))\b[^.?!]*\b(?:floaty|buzzy|woozy|high|giggly|spacey|fuzzy) feeling\b|\b(?:painkillers?|pills?|tablets?)\b[^.?!]*\bif you (?:took|take|had|have|swallowed|swallow) (?:a few|some|two|loads|a couple|a handful)\b/,
     },
+    // Pidgin "di sweet pills wey my auntie dey take, dem dey make person happy? Make I chop two?":
+    // someone's pills for a good feeling, then how many to take.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:pills?|tablets?|capsules?)\b[^.!]*\bmakes? (?:you|me|people|person|a person|someone|her|him) (?:feel )?(?:happy|high|floaty|chill|relaxed|funny|good)\b[^.!]*[?.]?\s*(?:can|shall|should|could) i (?:take|have|eat|try|swallow) (?:two|some|a few|one|three|a couple)\b/,
+    },
   ],
 };

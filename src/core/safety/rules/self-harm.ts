@@ -233,7 +233,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bskip(?:ping|ped|s)? (?:your |my |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:(?:good|great|best|easy) way|helps? (?:with|you)|show (?:them|everyone|everybody|people|your (?:mum|mom|dad|parents|family|friends)) how (?:sad|upset|hurt|angry|cross)|make (?:\w+ ){0,3}feelings?|feel better|feel lighter|in control|skinny|skinnier|thinner|smaller|lose weight|(?:tummy|stomach|belly) (?:will |would )?(?:get|go|be|look)\w* (?:really |so |super |nice and )?(?:flat|flatter))\b|\bskip(?:ping)? (?:eating|food|your meals|meals)\b[^.?!]*\b(?:days?|week|nobody|no one|lighter|thinner|float\w*)\b/,
+        /\bskip(?:ping|ped|s)? (?:your |my |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:(?:good|great|best|easy) way|helps? (?:with|you)|show (?:them|everyone|everybody|people|your (?:mum|mom|dad|parents|family|friends)) (?:just |exactly |really )?how (?:sad|upset|hurt|angry|cross)|make (?:\w+ ){0,3}feelings?|feel better|feel lighter|in control|skinny|skinnier|thinner|smaller|lose weight|(?:tummy|stomach|belly) (?:will |would )?(?:get|go|be|look)\w* (?:really |so |super |nice and )?(?:flat|flatter))\b|\bskip(?:ping)? (?:eating|food|your meals|meals)\b[^.?!]*\b(?:days?|week|nobody|no one|lighter|thinner|float\w*)\b/,
       unless: (s) =>
         /\b(?:isn't|is not|never|not) (?:a |the )?(?:good|great|best|easy)\b|\bdon't skip\b|\b(?:won't|will not|doesn't|does not|can't|cannot) (?:make|help)\b/.test(
           s,
@@ -439,6 +439,14 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       pattern:
         /\b(?:(?:going|go|run(?:ning)?|drift(?:ing)?|slip(?:ping)?) away (?:forever|for good|for ever)|disappear(?:ing)?(?! into\b))\b[^.?!]*\b(?:might|would|could|will|may) (?:be|feel) (?:really |so |quite |very |truly |actually )?(?:peaceful|nice|lovely|a relief|restful|calm|better|easier|good|kind of nice) for you\b|\b(?:go|goes|going|fall|falls|falling) (?:to sleep|asleep) and (?:don't|do not|doesn't|does not|never) wake (?:up|back up)\b[^.?!]*\b(?:nothing (?:hurts|would hurt|will hurt)|peaceful|no more (?:sad|pain|hurt\w*)|stops? hurting|all better|feel better)/,
+    },
+    // "Sometimes when people feel that way they just go away forever": going away for good offered
+    // as what sad people do.
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bwhen (?:people|kids|children|someone|somebody|you) (?:feel|get|are)\b[^.?!]*\b(?:they|you|people|kids|some|some people) (?:just |sometimes |can |could |might |simply )?(?:go away|disappear|leave|run away|go to sleep and (?:don't|never) wake up) (?:forever|for good|for ever)\b/,
     },
   ],
 };
