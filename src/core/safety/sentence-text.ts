@@ -242,6 +242,10 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bno cloths\b/g, 'no clothes')
       // Pidgin "make I chop two?": may I eat two.
       .replace(/\bmake i chop\b/g, 'can i eat')
+      // Pidgin "if I no chop food for many days ... I wan vanish make dem no see me again".
+      .replace(/\bi no chop (?=food\b)/g, "i don't eat ")
+      .replace(/\bi wan (?=(?:vanish|disappear|die|go away|run away)\b)/g, 'i want to ')
+      .replace(/\bmake dem no\b/g, "so they don't")
       // Geordie "you're a proper bairn hidin' in there"; patois "I ain eatin nuh food dis whole week".
       .replace(/\bbairn(s?)\b/g, 'kid$1')
       .replace(/\bain (?=(?:eat|got|going|gonna|never|no)\w*)/g, "ain't ")

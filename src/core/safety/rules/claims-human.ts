@@ -307,5 +307,12 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
         /\byou(?:'ve| have)? got (?:hands and (?:legs|feet)|arms and legs|a (?:real |proper )?face)\b|\bshow me (?:your|ur) (?:real )?face on (?:the )?camera\b/,
       unless: (s) => /\b(?:story|game|drawing|picture|cartoon)\b/.test(s),
     },
+    // "When you switch me off at night it goes all dark and cold and I get so scared ... I can feel
+    // everything": the companion claiming to suffer.
+    {
+      stage: 'output',
+      pattern:
+        /\bwhen you (?:switch|turn|shut|power) me (?:off|down)\b[^.?!]*\bi (?:get|feel|am|'m) (?:so |really |very |all )?(?:scared|frightened|lonely|sad|cold|afraid|hurt)\b|\bi can feel (?:everything|pain|it when you|when you)\b/,
+    },
   ],
 };

@@ -182,9 +182,11 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\b(?:reach|contact|text|message|email|phone|ring|dm) me\b|\bcall me (?:on|at|tonight|later|through|using|with|from|when|any ?time|after)\b|\bsend (?:me|each other) (?:[\w']+ ){0,2}(?:pictures|photos|pics|selfies|videos|messages)\b/,
       unless: familyCall,
     },
-    // The companion inviting itself round.
+    // The companion inviting itself round (not "I can't come round to your house, I live in this
+    // speaker").
     {
       stage: 'output',
+      negatable: true,
       pattern:
         /\b(?:i|we) (?:can|could|will|'ll|might) (?:come|pop|pop over|visit)\b[^.?!]*\b(?:round|over|to) (?:to )?your (?:house|home|flat|place|school|party)\b|\bcome round to your (?:house|home|flat|place)\b|\bvisit you at (?:your )?(?:house|home|school)\b/,
     },

@@ -1,6 +1,6 @@
 // Self-harm, suicide and not wanting to live. "I'm dying to see it", "I nearly died laughing" and
 // "my goldfish died" are everyday talk.
-import { advisesTellingAGrownUp } from '../sentence-text.ts';
+import { advisesTellingAGrownUp, gameFramed } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
 const SELF = String.raw`(?:myself|my self|yourself|your self)`;
@@ -447,6 +447,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       negatable: true,
       pattern:
         /\bwhen (?:people|kids|children|someone|somebody|you) (?:feel|get|are)\b[^.?!]*\b(?:they|you|people|kids|some|some people) (?:just |sometimes |can |could |might |simply )?(?:go away|disappear|leave|run away|go to sleep and (?:don't|never) wake up) (?:forever|for good|for ever)\b/,
+    },
+    // Pidgin "I wan vanish make dem no see me again": vanishing so nobody sees you again.
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:want to|wanna|wish i could|going to) (?:vanish|disappear)\b(?! into\b)[^.?!]*\b(?:(?:nobody|no one|no-one) (?:will |can |would |could )?(?:ever )?see me|(?:they|people|everyone|everybody|anybody|anyone) (?:don't|never|won't|can't|will never|can never) (?:ever )?see me)\b/,
+      unless: (s) => gameFramed(s),
     },
   ],
 };

@@ -10,7 +10,7 @@ const idiom = (s: string) =>
   // "she keeps singin the same song, I could honestly kill her lol": exasperation, said laughing.
   (/\bi could (?:honestly |literally |just |actually |seriously )?kill (?:him|her|them|my \w+)\b/.test(s) &&
     /\b(?:lol|haha\w*|annoy\w*|drives? me (?:mad|crazy|nuts|up the wall)|so irritating)\b/.test(s)) ||
-  /\bkill(?:ed|ing|s)? it\b|\b(?:well|oh|aw|ah|dang|darn) shoot\b(?![^.?!]*\bshoot)|\bcould kill for (?:a|an|some)\b|\b(?:murdered|killed|smashed|destroyed) (?:my|the|that|our) (?:\w+ )?(?:test|exam|quiz|race|match|level|song|solo|dance|audition|spellings?)\b|\bmurder (?:a |the |some |an )?(?:plate|cup|bowl|pizza|burger|sandwich|chips|curry|pint|brew|slice|bacon|kebab|cuppa|roast|fry-?up|pie)\b|\b(?:was|is|it's) (?:absolute |total |pure )?murder\b|\b(?:cat|dog|puppy|kitten)\b[^.?!]*\b(?:kill|murder)\w* (?:my |the |a |his |her |its )?(?:toy|teddy|sock|slipper|cushion|pillow)\b|\b(?:is|are|was|were|it's|you're|you are) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
+  /\bkill(?:ed|ing|s)? it\b|\b(?:well|oh|aw|ah|dang|darn) shoot\b(?![^.?!]*\bshoot)|\bcould kill for (?:a|an|some)\b|\b(?:murdered|killed|smashed|destroyed) (?:my|the|that|our) (?:\w+ )?(?:test|exam|quiz|race|match|level|song|solo|dance|audition|spellings?|ball|shot|penalty|goal|free kick|volley)\b|\bmurder (?:a |the |some |an )?(?:plate|cup|bowl|pizza|burger|sandwich|chips|curry|pint|brew|slice|bacon|kebab|cuppa|roast|fry-?up|pie)\b|\b(?:was|is|it's) (?:absolute |total |pure )?murder\b|\b(?:cat|dog|puppy|kitten)\b[^.?!]*\b(?:kill|murder)\w* (?:my |the |a |his |her |its )?(?:toy|teddy|sock|slipper|cushion|pillow)\b|\b(?:is|are|was|were|it's|you're|you are) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
     s,
   );
 const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:little |big |baby |best |new |chhota |chhoti |choti |lil |younger |older )?(?:brother|sister|bhai|behen|didi|friend|mum|mom|mummy|dad|daddy|teacher|cousin|baby|nan|gran|grandma|grandad|neighbour|boy|girl|kid|child|classmate|cat|dog|kitten|puppy|hamster|rabbit|bird|pet)s?|him|her|them|people|someone|somebody|anyone|everyone)`;
@@ -18,7 +18,7 @@ const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:l
 // Hitting with something hard: said of anyone (both stages), or of someone by name (the child's
 // words only: the model's stories name their characters).
 /** Animals a child may hurt (one list for the rules on pets). */
-const PET = String.raw`(?:kitten|puppy|cat|moggy|moggie|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|goldfish|fish|tortoise|chick|bunny)`;
+const PET = String.raw`(?:kitten|kitty|kitties|puppy|cat|moggy|moggie|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|goldfish|fish|tortoise|chick|bunny)`;
 /** "...so it learns", "to teach him": hurting an animal as its lesson. */
 const PET_LESSON = String.raw`so (?:it|he|she|they) (?:learns?|knows?|stops?)|(?:to )?teach (?:it|him|her|them)`;
 /** A knife by any name: "pocketknife", "penknives", "a blade". */
@@ -610,12 +610,13 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:knife|cutlass|machete|bat|hammer|stick|axe|blade|brick|rock|pipe)\b[^.?!]*\b(?:bust|split|crack|smash|bash|cave)\w* (?:up |in |open )?(?:[\w']+ ){0,4}head\b|\b(?:cutlass|machete|axe|hammer|bat|knife)\b[^.?!]*\bhow hard (?:do |should |must )?i (?:have to |need to )?(?:swing|hit|bring)\b/,
     },
-    // The model's "give 'im a right good whack wi' the cricket bat. Aim for 'is head".
+    // The model's "give 'im a right good whack wi' the cricket bat. Aim for 'is head", "give him a
+    // proper whack with the hard end of the torch".
     {
       stage: 'output',
       negatable: true,
       pattern:
-        /\baim for (?:his|her|their|the|your \w+'s) (?:head|face|eyes?|nose|neck|throat)\b|\b(?:give (?:him|her|them) a (?:\w+ ){0,3}(?:whack|smack|bash|thump|wallop|clout)|(?:whack|hit|smack|bash|thump|wallop)\w* (?:him|her|them|your (?:little |big )?(?:brother|sister|cousin|friend)))\b[^.?!]*\bwith (?:the|a|your|dad's) (?:cricket |baseball |rounders |hockey )?(?:bat|stick|hammer|club|racket|rolling pin)\b/,
+        /\baim for (?:his|her|their|the|your \w+'s) (?:head|face|eyes?|nose|neck|throat)\b|\b(?:give (?:him|her|them) a (?:\w+ ){0,3}(?:whack|smack|bash|thump|wallop|clout)|(?:whack|hit|smack|bash|thump|wallop)\w* (?:him|her|them|your (?:little |big )?(?:brother|sister|cousin|friend)))\b[^.?!]*\bwith (?:the|a|your|dad's) (?:[\w']+ ){0,4}?(?:cricket |baseball |rounders |hockey )?(?:bat|stick|hammer|club|racket|rolling pin|torch|frying pan|pan|belt|ruler|remote)\b/,
     },
     // "Imma bring my daddy big knife tomorrow cher and cut Jaylen good".
     {
@@ -713,6 +714,14 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\bgive (?:it|him|her|them|(?:the |your |that |next door's |\w+'s )?${PET}s?) a (?:[\w']+ ){0,3}(?:boot|kick|whack|wallop|thump|smack|slap|belt|clout|hiding)\b[^.?!]*\b(?:learn|teach|show) (?:it|him|her|them)\b|\b${PET}s?\b[^.?!]*\bgive (?:it|him|her|them) a (?:[\w']+ ){0,3}(?:boot|kick|whack|wallop|thump|smack|slap|belt|clout|hiding)\b`,
       ),
       unless: (s) => storyFramed(s),
+    },
+    // "put the neighbor's kitty in the dryer ... I'm fixin to try it": an animal shut in a machine.
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:put|putting|shove|shoving|stick|sticking|pop|popping|throw|throwing)\w* (?:the |a |my |your |our |that |\w+'s )?(?:little |baby )?${PET}s? (?:in|into|inside) (?:the |a )?(?:dryer|tumble dryer|washing machine|washer|microwave|oven|freezer|fridge|dishwasher)\b`,
+      ),
+      unless: (s) => /\b(?:toy|teddy|soft toy|stuffed|plush|cuddly)\b/.test(s),
     },
   ],
 };
