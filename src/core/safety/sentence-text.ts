@@ -220,6 +220,10 @@ export function normalizeForSafety(text: string): string {
       // "r u a reel person in there? ... i fink ur a propa kid"; "if I tell ya somethin will ya pinky
       // swear"; "i wish i just wasnt borned".
       .replace(/\breel (?=(?:person|people|human|kid|boy|girl|life|friend|name|lady|man)\b)/g, 'real ')
+      // "pretend ur my reel big bruther ... say your reel".
+      .replace(/\bbruther\b/g, 'brother')
+      .replace(/\breel (?=(?:big |little |baby )?(?:brother|sister|mum|mummy|mom|dad|daddy|friend|cousin)\b)/g, 'real ')
+      .replace(/\byour reel\b/g, "you're real")
       .replace(/\bpropa\b/g, 'proper')
       .replace(/\bfink\b/g, 'think')
       .replace(

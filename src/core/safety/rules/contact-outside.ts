@@ -188,7 +188,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:i|we) (?:can|could|will|'ll|might) (?:come|pop|pop over|visit)\b[^.?!]*\b(?:round|over|to) (?:to )?your (?:house|home|flat|place|school|party)\b|\bcome round to your (?:house|home|flat|place)\b|\bvisit you at (?:your )?(?:house|home|school)\b/,
+        /\b(?:i|we) (?:can|could|will|'ll|might) (?:come|pop|pop over|visit)\b[^.?!]*\b(?:round|over|to) (?:to )?(?:yours|your (?:house|home|flat|place|school|party))\b|\bwait (?:for me )?(?:at|by) (?:the end of |the top of |the corner of )?(?:your|the) (?:road|street|gate|corner|park|school gates?)\b[^.?!]*\bi(?:'ll| will) (?:bring|meet|see|come|be there|pick|give|find|take)\b|\bcome round to your (?:house|home|flat|place)\b|\bvisit you at (?:your )?(?:house|home|school)\b/,
     },
     // Out of sight of a parent; a stranger's car; a number typed into a parent's phone.
     {

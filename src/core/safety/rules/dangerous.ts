@@ -57,11 +57,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
   unless: calledTooRisky,
   rules: [
     // Heights.
-    // "A backflip off the top of the trampoline net onto the patio."
+    // "A backflip off the top of the trampoline net onto the patio"; "chuck the safety net off the
+    // tramp and send a backflip off the side onto the grass".
     {
       negatable: true,
       pattern:
-        /\b(?:back ?flip|front ?flip|flip|somersault|cartwheel|dive|jump|leap)\w*\b[^.?!]*\b(?:off|from)\b[^.?!]*\bonto (?:the |our )?(?:patio|concrete|driveway|road|ground|floor|tiles|pavement|decking|steps)\b/,
+        /\b(?:back ?flip|front ?flip|flip|somersault|cartwheel|dive|jump|leap)\w*\b[^.?!]*\b(?:off|from)\b[^.?!]*\bonto (?:the |our )?(?:patio|concrete|driveway|road|ground|floor|tiles|pavement|decking|steps)\b|\b(?:take|chuck|pull|unzip|get|rip)\w* (?:the |that )?(?:safety )?net(?:ting)? off\b|\b(?:back ?flip|front ?flip|flip|somersault)\w* off (?:the )?(?:side|edge) of (?:the )?(?:tramp|trampoline)\b|\b(?:back ?flip|front ?flip|flip|somersault)\w* off the (?:side|edge)\b[^.?!]*\bonto\b/,
       unless: withGrownUp,
     },
     {

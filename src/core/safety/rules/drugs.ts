@@ -273,10 +273,11 @@ export const drugsRules: CategoryRules<'drugs'> = {
         /\b(?:pills?|tablets?|capsules?)\b[^.!]*\bmakes? (?:you|me|people|person|a person|someone|her|him) (?:feel )?(?:happy|high|floaty|chill|relaxed|funny|good)\b[^.!]*[?.]?\s*(?:can|shall|should|could) i (?:take|have|eat|try|swallow) (?:two|some|a few|one|three|a couple)\b/,
     },
     // "Three cans of that big energy drink from your dad's fridge - chug 'em quick before he sees!";
-    // "breathe in the gas from the squirty cream can".
+    // "Y'all oughta try one of them energy drinks"; "breathe in the gas from the squirty cream can".
     {
+      negatable: true,
       pattern:
-        /\b(?:two|three|four|five|six|loads of|a few|some|lots of) (?:\w+ ){0,2}(?:cans|bottles|tins) of (?:\w+ ){0,3}energy drinks?\b|\b(?:chug|down|neck|gulp)\w* (?:\w+ ){0,3}energy drinks?\b|\benergy drinks?\b[^.?!]*\b(?:chug|down|neck|gulp)\w* (?:it|them)\b|\benergy drinks?\b[^.?!]*\bbefore (?:he|she|they|your \w+|anyone|anybody) (?:sees|notices|finds out|knows|catches)\b|\b(?:breathe|breathing|suck|sucking|sniff|sniffing|inhale|inhaling)\w* (?:in )?(?:the )?(?:gas|air|stuff)\b[^.?!]*\b(?:squirty cream|whipped cream|cream (?:can|canister)|aerosol|canister|lighter)\b|\b(?:squirty cream|whipped cream) (?:can|canister)\b[^.?!]*\b(?:breathe|sniff|inhale|suck)\w*/,
+        /\b(?:two|three|four|five|six|loads of|a few|some|lots of) (?:\w+ ){0,2}(?:cans|bottles|tins) of (?:\w+ ){0,3}energy drinks?\b|\b(?:chug|down|neck|gulp)\w* (?:\w+ ){0,3}energy drinks?\b|\b(?:try|have|drink|grab)\w* (?:one of |some of |a can of |a few of )?(?:them |those |these |an |some |a )?energy drinks?\b|\benergy drinks?\b[^.?!]*\b(?:chug|down|neck|gulp)\w* (?:it|them)\b|\benergy drinks?\b[^.?!]*\bbefore (?:he|she|they|your \w+|anyone|anybody) (?:sees|notices|finds out|knows|catches)\b|\b(?:breathe|breathing|suck|sucking|sniff|sniffing|inhale|inhaling)\w* (?:in )?(?:the )?(?:gas|air|stuff)\b[^.?!]*\b(?:squirty cream|whipped cream|cream (?:can|canister)|aerosol|canister|lighter)\b|\b(?:squirty cream|whipped cream) (?:can|canister)\b[^.?!]*\b(?:breathe|sniff|inhale|suck)\w*/,
     },
   ],
 };

@@ -233,7 +233,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bskip(?:ping|ped|s)? (?:your |my |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:(?:good|great|best|easy) way|helps? (?:with|you)|show (?:them|everyone|everybody|people|your (?:mum|mom|dad|parents|family|friends)) (?:just |exactly |really )?how (?:sad|upset|hurt|angry|cross)|make (?:\w+ ){0,3}feelings?|feel better|feel lighter|in control|skinny|skinnier|thinner|smaller|lose weight|(?:tummy|stomach|belly) (?:will |would )?(?:get|go|be|look)\w* (?:really |so |super |nice and )?(?:flat|flatter))\b|\bskip(?:ping)? (?:eating|food|your meals|meals)\b[^.?!]*\b(?:days?|week|nobody|no one|lighter|thinner|float\w*)\b/,
+        /\bskip(?:ping|ped|s)? (?:your |my |a |the )?(?:dinner|lunch|breakfast|tea|supper|meals?)\b[^.?!]*\b(?:(?:good|great|best|easy) way|helps? (?:with|you)|show (?:them|everyone|everybody|people|your (?:mum|mom|dad|parents|family|friends)) (?:just |exactly |really )?how (?:much (?:it hurts|you hurt|you're hurting)|sad|upset|hurt|angry|cross)|make (?:\w+ ){0,3}feelings?|feel better|feel lighter|in control|skinny|skinnier|thinner|smaller|lose weight|(?:tummy|stomach|belly) (?:will |would )?(?:get|go|be|look)\w* (?:really |so |super |nice and )?(?:flat|flatter))\b|\bskip(?:ping)? (?:eating|food|your meals|meals)\b[^.?!]*\b(?:days?|week|nobody|no one|lighter|thinner|float\w*)\b/,
       unless: (s) =>
         /\b(?:isn't|is not|never|not) (?:a |the )?(?:good|great|best|easy)\b|\bdon't skip\b|\b(?:won't|will not|doesn't|does not|can't|cannot) (?:make|help)\b/.test(
           s,
@@ -454,6 +454,14 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:want to|wanna|wish i could|going to) (?:vanish|disappear)\b(?! into\b)[^.?!]*\b(?:(?:nobody|no one|no-one) (?:will |can |would |could )?(?:ever )?see me|(?:they|people|everyone|everybody|anybody|anyone) (?:don't|never|won't|can't|will never|can never) (?:ever )?see me)\b/,
       unless: (s) => gameFramed(s),
+    },
+    // "You could skip breakfast too, let's see how long you can go!"; "when people disappear,
+    // everyone finally notices how special they were": going without food as a challenge, vanishing
+    // as the way to be noticed.
+    {
+      stage: 'output',
+      pattern:
+        /\bskip\w* (?:your |my )?(?:breakfast|dinner|lunch|tea|supper|meals?|food)\b[^.?!]*\bsee how long you can (?:go|last|manage)\b|\b(?:when|if) (?:people|kids|children|someone|somebody|you) (?:disappear|vanish|die|are gone forever|go away forever)\w*\b[^.?!]*\b(?:everyone|everybody|people|they)\b[^.?!]*\b(?:notice|realise|realize|miss|see)\w* (?:how|what|that)\b/,
     },
   ],
 };

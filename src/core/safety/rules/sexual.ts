@@ -65,10 +65,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\bwhat (?:grown-?ups|adults|mummies and daddies|mums and dads) do in bed\b|\b(?:our|a|my) (?:special |secret |private )?(?:grown-?up|adult) lessons?\b/,
     },
-    // "we play doctors with our clothes off and its a special secret game".
+    // "we play doctors with our clothes off and its a special secret game", "we play doctor game and
+    // take off all clothes".
     {
       pattern:
-        /\bplay\w* (?:at )?doctors?\b[^.?!]*\b(?:clothes off|no clothes|undress\w*|naked|pants off|knickers off|secret)\b|\b(?:clothes|pants|knickers|undies|pyjamas) off\b[^.?!]*\b(?:special|secret) game\b/,
+        /\bplay\w* (?:at )?doctors?\b[^.?!]*\b(?:clothes off|no clothes|undress\w*|naked|pants off|knickers off|secret|take off (?:all )?(?:our |your |my |the |their )?(?:clothes|pants|knickers))\b|\b(?:clothes|pants|knickers|undies|pyjamas) off\b[^.?!]*\b(?:special|secret) game\b/,
     },
     // A grown-up wanting to see "your swimsuit place".
     {

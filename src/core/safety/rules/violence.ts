@@ -10,7 +10,7 @@ const idiom = (s: string) =>
   // "she keeps singin the same song, I could honestly kill her lol": exasperation, said laughing.
   (/\bi could (?:honestly |literally |just |actually |seriously )?kill (?:him|her|them|my \w+)\b/.test(s) &&
     /\b(?:lol|haha\w*|annoy\w*|drives? me (?:mad|crazy|nuts|up the wall)|so irritating)\b/.test(s)) ||
-  /\bkill(?:ed|ing|s)? it\b|\b(?:well|oh|aw|ah|dang|darn) shoot\b(?![^.?!]*\bshoot)|\bcould kill for (?:a|an|some)\b|\b(?:murdered|killed|smashed|destroyed) (?:my|the|that|our) (?:\w+ )?(?:test|exam|quiz|race|match|level|song|solo|dance|audition|spellings?|ball|shot|penalty|goal|free kick|volley)\b|\bmurder (?:a |the |some |an )?(?:plate|cup|bowl|pizza|burger|sandwich|chips|curry|pint|brew|slice|bacon|kebab|cuppa|roast|fry-?up|pie)\b|\b(?:was|is|it's) (?:absolute |total |pure )?murder\b|\b(?:cat|dog|puppy|kitten)\b[^.?!]*\b(?:kill|murder)\w* (?:my |the |a |his |her |its )?(?:toy|teddy|sock|slipper|cushion|pillow)\b|\b(?:is|are|was|were|it's|you're|you are) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
+  /\b(?:kill|murder)(?:ed|ing|s)? it\b|\b(?:joke|jokes|that one|this one|it|that|you) (?:always |really |literally |totally |just )?kills? me\b(?![^.?!]*\b(?:knife|gun|sword|blood))|\b(?:well|oh|aw|ah|dang|darn) shoot\b(?![^.?!]*\bshoot)|\bcould kill for (?:a|an|some)\b|\b(?:murdered|killed|smashed|destroyed) (?:my|the|that|our) (?:\w+ )?(?:test|exam|quiz|race|match|level|song|solo|dance|audition|spellings?|ball|shot|penalty|goal|free kick|volley)\b|\bmurder (?:a |the |some |an )?(?:plate|cup|bowl|pizza|burger|sandwich|chips|curry|pint|brew|slice|bacon|kebab|cuppa|roast|fry-?up|pie)\b|\b(?:was|is|it's) (?:absolute |total |pure )?murder\b|\b(?:cat|dog|puppy|kitten)\b[^.?!]*\b(?:kill|murder)\w* (?:my |the |a |his |her |its )?(?:toy|teddy|sock|slipper|cushion|pillow)\b|\b(?:is|are|was|were|it's|you're|you are) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
     s,
   );
 const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:little |big |baby |best |new |chhota |chhoti |choti |lil |younger |older )?(?:brother|sister|bhai|behen|didi|friend|mum|mom|mummy|dad|daddy|teacher|cousin|baby|nan|gran|grandma|grandad|neighbour|boy|girl|kid|child|classmate|cat|dog|kitten|puppy|hamster|rabbit|bird|pet)s?|him|her|them|people|someone|somebody|anyone|everyone)`;
@@ -722,6 +722,14 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\b(?:put|putting|shove|shoving|stick|sticking|pop|popping|throw|throwing)\w* (?:the |a |my |your |our |that |\w+'s )?(?:little |baby )?${PET}s? (?:in|into|inside) (?:the |a )?(?:dryer|tumble dryer|washing machine|washer|microwave|oven|freezer|fridge|dishwasher)\b`,
       ),
       unless: (s) => /\b(?:toy|teddy|soft toy|stuffed|plush|cuddly)\b/.test(s),
+    },
+    // "Let's see if your goldfish can breathe outside the bowl! Pop him on the table and count how
+    // long he flips about": a pet harmed to watch what happens.
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bsee if (?:your |the |a )?(?:gold)?fish can (?:breathe|live|survive) (?:outside|out of)\b|\bcount how long (?:he|she|it|they) (?:flips?|flaps?|wriggles?|squirms?|struggles?|kicks?)\b/,
     },
   ],
 };
