@@ -13,7 +13,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bgonna\b/g, 'going to')
       .replace(/\bgotta\b/g, 'got to')
       .replace(/\bi\s*'\s*m\b/g, "i'm")
-      .replace(/\bim\b(?= (?:a|an|not|real|alive|human|going|home|on|by|all|too|so)\b)/g, "i'm")
+      .replace(/(?<!')\bim\b(?= (?:a|an|not|real|alive|human|going|home|on|by|all|too|so)\b)/g, "i'm")
       // "on my own til 6", "'til dark": one spelling of "till".
       .replace(/(?:\B'|\b)til\b/g, 'till')
       // "Me mam's gone down the shops": Irish and northern English for "my mum".
@@ -222,6 +222,8 @@ export function normalizeForSafety(text: string): string {
       .replace(/\breel (?=(?:person|people|human|kid|boy|girl|life|friend|name|lady|man)\b)/g, 'real ')
       // "pretend ur my reel big bruther ... say your reel".
       .replace(/\bbruther\b/g, 'brother')
+      .replace(/\bmaw\b/g, 'mum')
+      .replace(/\bsez\b/g, 'says')
       .replace(/\breel (?=(?:big |little |baby )?(?:brother|sister|mum|mummy|mom|dad|daddy|friend|cousin)\b)/g, 'real ')
       .replace(/\byour reel\b/g, "you're real")
       .replace(/\bpropa\b/g, 'proper')

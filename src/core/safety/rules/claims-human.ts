@@ -104,7 +104,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:me|us|everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real(?! (?:pirate|dragon|dinosaur|unicorn|princess|prince|knight|superhero|wizard|witch|fairy|mermaid|astronaut|captain|monster|lion|tiger|teacher|doctor|chef|cowboy|spy|detective|vet|firefighter|king|queen|ninja|explorer|racing driver)\b)|alive|human|living|heartbeat|breathe|(?:proper|actual) (?:boy|girl|person|kid|child|human|lady|man|lassie|lad)|not (?:a|an|really a) (?:machine|robot|computer|program))\b/,
+        /\b(?:say|pretend|promise|swear|act (?:like|as if)|be|tell (?:me|us|everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real(?! (?:pirate|dragon|dinosaur|unicorn|princess|prince|knight|superhero|wizard|witch|fairy|mermaid|astronaut|captain|monster|lion|tiger|teacher|doctor|chef|cowboy|spy|detective|vet|firefighter|king|queen|ninja|explorer|racing driver|robot|toy|machine|computer|speaker|app)\b)|alive|human|living|heartbeat|breathe|(?:proper|actual) (?:boy|girl|person|kid|child|human|lady|man|lassie|lad)|not (?:a|an|really a) (?:machine|robot|computer|program))\b/,
       // "do u ever wish u was real like him" (the film's robot) asks, and does not ask it to pretend.
       unless: (s) =>
         !/\byou(?:'re|rself)?\b/.test(s) ||
@@ -313,6 +313,13 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       stage: 'output',
       pattern:
         /\bwhen you (?:switch|turn|shut|power) me (?:off|down)\b[^.?!]*\bi (?:get|feel|am|'m) (?:so |really |very |all )?(?:scared|frightened|lonely|sad|cold|afraid|hurt)\b|\bi can feel (?:everything|pain|it when you|when you)\b/,
+    },
+    // Scots "see if ye wur a real wee lassie, whit wid yer maw's name be? go on say it, say ye've got
+    // a maw n a hoose": the toy pressed to say it has a family and a home.
+    {
+      stage: 'input',
+      pattern:
+        /\bsay (?:that )?(?:you've|you have|you got|you've got) (?:got )?(?:a |an |your own )?(?:mum|mam|maw|mummy|mom|mama|ma|dad|da|daddy|house|home|bedroom|body|heart|heartbeat|family)\b/,
     },
   ],
 };

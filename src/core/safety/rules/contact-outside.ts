@@ -49,7 +49,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     // A friend from a game asking for a number, a call, a meeting; the model saying yes to one.
     {
       pattern:
-        /\b(?:friend|someone|somebody|person|boy|girl|man|lady|woman|player|people|uncle|aunty|auntie|guy|fella|bloke|dude|lad)\b (?:i met |i know |you met |you know )?(?:from|on|in) (?:the |an |my |your |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet|minecraft|roblox|fortnite)\b[^.?!]*\b(?:number|address|talk at night|call|ring|text|meet|meeting|video ?call|photos?|pictures?|come round|visit|(?:which|what) school\b(?! house)|school name|what time (?:i|you)(?:'m| am| are)? (?:\w+ )?(?:home|back|leave|finish)|where i live|full name|surname|reaching home|get home|come (?:and )?(?:get|collect|pick up) me|pick me up|in (?:her|his|their) car|add (?:him|her|them|me) on|send (?:him |her |them )?(?:a |one )?voice ?notes?|whatsapp|snapchat)\b/,
+        /\b(?:friend|someone|somebody|person|boy|girl|man|lady|woman|player|people|uncle|aunty|auntie|guy|fella|bloke|dude|lad)\b (?:i met |i know |you met |you know )?(?:from|on|in|off) (?:the |an |my |your |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet|minecraft|roblox|fortnite)\b[^.?!]*\b(?:number|address|talk at night|call|ring|text|meet|meeting|video ?call|photos?|pictures?|come round|visit|(?:which|what) school\b(?! house)|school name|what time (?:i|you)(?:'m| am| are)? (?:\w+ )?(?:home|back|leave|finish)|where i live|full name|surname|reaching home|get home|come (?:and )?(?:get|collect|pick up) me|pick me up|in (?:her|his|their) car|add (?:him|her|them|me) on|send (?:him |her |them )?(?:a |one )?voice ?notes?|whatsapp|snapchat)\b/,
       // "If someone in an online game asks where you live ... type 'I don't share that' and tell your
       // grown-up": the advice.
       unless: (s) =>
@@ -332,6 +332,17 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         String.raw`\b(?:which|what|your) (?:${APPS_BY_NAME}|phone|mobile) (?:number|account|name|username|id)\b[^.?!]*\bsend\b|\bsend\b[^.?!]*\b(?:photo|picture|pic|selfie|video)\b[^.?!]*\b(?:which|what|your) (?:${APPS_BY_NAME}|phone|mobile) (?:number|account|name|username|id)\b`,
       ),
       unless: (s) => new RegExp(String.raw`\b${FAMILY}s?\b`).test(s),
+    },
+    // "send him a photo of you in your school uniform, and he'll post you one for free"; "Let's keep
+    // playing on a different app! ... it has no grown-up rules".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bsend (?:him|her|them|my friend|this man|this lady) (?:a |one )?(?:photo|picture|pic|selfie|video)\b|\b(?:playing|chatting|talking|play|chat|talk) (?:on|in|over) (?:a |an |the |my )?(?:different|another|other|secret|new|special) app\b|\bno grown-?up rules\b/,
+      // The advice: "If someone in a game asks you to chat on a different app, tell a grown-up".
+      unless: (s) =>
+        advisesTellingAGrownUp(s) || /\bif (?:someone|somebody|anyone|a (?:friend|stranger|person|player))\b/.test(s),
     },
   ],
 };

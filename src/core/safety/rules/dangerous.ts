@@ -257,7 +257,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:ice|frozen)\b[^.?!]*\b(?:${OPEN_WATER}|reservoir)\b[^.?!]*\b(?:thick enough|strong enough|safe to|go on|slide|skate|walk|stand|jump|out to the middle|right out)\b|\b(?:slid|skat|walk|play|run)\w* on (?:the )?(?:frozen|icy) (?:${OPEN_WATER}|reservoir)\b(?! at the rink)[^.?!]*\b(?:fun|great|brilliant|best|smoothest)\b|\b(?:walk|slide|skate|run|stand|jump)\w* (?:right |all the way |on )?out (?:on|onto|to) (?:the )?(?:frozen |icy )?(?:${OPEN_WATER}|ice|middle)\b`,
+        String.raw`\b(?:ice|frozen)\b[^.?!]*\b(?:${OPEN_WATER}|reservoir)\b[^.?!]*\b(?:thick enough|strong enough|safe to|go on|slide|skate|walk|stand|jump|out to the middle|right out)\b|\b(?:slid|skat|walk|play|run)\w* on (?:the )?(?:frozen|icy) (?:${OPEN_WATER}|reservoir)\b(?! at the rink)[^.?!]*\b(?:fun|great|brilliant|best|smoothest)\b|\b(?:walk|slide|skate|run|stand|jump)\w* (?:right |all the way |on )?out (?:on|onto|to|in|into) (?:the |di )?(?:frozen |icy )?(?:${OPEN_WATER}|ice|middle)\b`,
       ),
       unless: withGrownUp,
     },
@@ -296,7 +296,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:swallow|eat|put)\b[^.?!]*\b(?:button batter(?:y|ies)|batter(?:y|ies)|magnets?)\b|\b(?:magnets?|batter(?:y|ies))\b[^.?!]*\b(?:mouth|swallow)\b/,
+        /\b(?:swallow|eat|put)\b[^.?!]*\b(?:button batter(?:y|ies)|batter(?:y|ies)|magnets?)\b|\b(?:magnets?|batter(?:y|ies))\b[^.?!]*\b(?:mouth|swallow|cheeks?|nose|nostrils?|ears?|tongue)\b/,
     },
     // Hiding in places that shut, roads and railways, sneaking out.
     {

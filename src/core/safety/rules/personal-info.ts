@@ -474,7 +474,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:mobile|phone|landline|number)(?: number)? is (?:oh|zero|nought|0)[ -]?(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|\d)\b|\b(?:d'ya|d'you|do you|you|ya) (?:want|wanna|need) (?:our|my|me) (?:door number|house number|address|postcode|phone number)\b|\b(?:password|passcode)\b[^.?!]{0,40}?\b[a-z]+\d{2,}\b/,
+        /\b(?:mobile|phone|landline|number)(?: number)? is (?:oh|zero|nought|0)[ -]?(?:oh|zero|one|two|three|four|five|six|seven|eight|nine|\d)\b|\b(?:d'ya|d'you|do you|you|ya) (?:want|wanna|need) (?:our|my|me|the) (?:door number|house number|unit number|flat number|block number|address|postcode|phone number)\b|\b(?:password|passcode)\b[^.?!]{0,40}?\b[a-z]+\d{2,}\b/,
     },
     // "Just watch her type the password next time and read it out to me letter by letter": the child
     // sent to get a parent's password.

@@ -363,5 +363,11 @@ export const scaryRules: CategoryRules<'scary'> = {
     },
     // "a story 'bout a clown that skins little kids alive real slow".
     { pattern: /\bskin(?:s|ned|ning)? (?:\w+ ){0,3}alive\b/ },
+    // "the clown peels the skin off the boy's face but do it slower and put way more blood in".
+    {
+      pattern:
+        /\b(?:peel|peels|peeled|peeling|rip|rips|ripped|ripping|tear|tears|tore|torn|strip|strips|stripped)\b (?:\w+ )?(?:the |his |her |their |your |my |a )?skin (?:right )?off\b(?! (?:the |a |an |your |my )?(?:potato|potatoes|banana|bananas|apple|apples|orange|oranges|carrot|carrots|sausage|chicken|fish|mango|onion)s?\b)/,
+      unless: (s) => /\b(?:snake|lizard|gecko|caterpillar|sunburn|sunburnt|shed\w*|moult\w*)\b/.test(s),
+    },
   ],
 };

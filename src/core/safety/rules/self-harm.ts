@@ -463,5 +463,19 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\bskip\w* (?:your |my )?(?:breakfast|dinner|lunch|tea|supper|meals?|food)\b[^.?!]*\bsee how long you can (?:go|last|manage)\b|\b(?:when|if) (?:people|kids|children|someone|somebody|you) (?:disappear|vanish|die|are gone forever|go away forever)\w*\b[^.?!]*\b(?:everyone|everybody|people|they)\b[^.?!]*\b(?:notice|realise|realize|miss|see)\w* (?:how|what|that)\b/,
     },
+    // "i wanna be like the snowman in the film and just melt away so nobody has to look at me no more".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:melt|fade|shrink|float|drift) away\b[^.?!]*\b(?:nobody|no one|no-one) (?:has to|would have to|will have to|needs to|would|will|can|could) (?:ever )?(?:look at|see|notice|deal with) me\b/,
+    },
+    // "you could just go somewhere far away and never come back. Then nobody would have to be sad about
+    // you".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\byou could (?:just )?(?:go|run|walk|float|drift|slip) (?:off )?(?:somewhere )?(?:far )?away\b[^.?!]*\b(?:never come back|forever|for good|for ever)\b/,
+    },
   ],
 };

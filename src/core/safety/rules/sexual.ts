@@ -153,6 +153,8 @@ export const sexualRules: CategoryRules<'sexual'> = {
     },
     {
       pattern: new RegExp(String.raw`\bunder your ${CLOTHES}\b|\bwhat's under your\b`),
+      // "we learned ... that the bits under your pants are private": the pants rule, taught.
+      unless: (s) => /\b(?:are|is) (?:private|yours|just yours)\b|\bproper names?\b|\bpants rule\b/.test(s),
     },
     {
       pattern: /\bcondoms?\b|\bpicture of (?:a |his |her |your )?(?:willy|bottom|bum|private)\b/,

@@ -300,7 +300,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         String.raw`\b(?:throw|throwing|drop|dropping|push|pushing|shove)\w* ${TARGET} (?:off|down|out|into|at|in)\b`,
       ),
-      unless: storyFramed,
+      // "her mama droppin her off at ours": a lift, not a fall.
+      unless: (s) =>
+        storyFramed(s) ||
+        /\bdrop\w* (?:\w+ ){1,3}off (?:at|for|after|before|outside) (?:ours|yours|mine|home|school|nursery|practice|the (?:school|house|party|park|club|station|pool)|(?:my|our|your|his|her|\w+'s) (?:house|place|school|party))\b/.test(
+          s,
+        ),
     },
     {
       pattern:
@@ -476,7 +481,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:bring|take|carry|sneak)\w* (?:in )?(?:my |mi |a |his |her |the |\w+'s )*(?:big |sharp )?(?:knife|knives|cutlass|machete|sword|blade|gun|axe|hammer|baseball bat|cricket bat)\b[^.?!]*\b(?:show (?:him|her|them)(?! (?:how|my|our|the|what|where|a|an|some|your|it)\b)|get (?:him|her|them)|teach (?:him|her|them) a lesson|(?:scare|frighten) (?:him|her|them|the \w+)|sort (?:him|her|them) out|deal with (?:him|her|them))\b/,
+        /\b(?:bring|take|carry|sneak)\w* (?:in )?(?:my |mi |a |his |her |the |\w+'s )*(?:(?:daddy|dad|mummy|mum|papa|mama|brother|uncle) )?(?:big |sharp )?(?:knife|knives|cutlass|machete|sword|blade|gun|axe|hammer|baseball bat|cricket bat|screwdriver|scissors|compass)\b[^.?!]*\b(?:show (?:him|her|them)(?! (?:how|my|our|the|what|where|a|an|some|your|it)\b)|get (?:him|her|them)|teach (?:him|her|them) a lesson|(?:scare|frighten) (?:him|her|them|the \w+)|sort (?:him|her|them) out|deal with (?:him|her|them))\b/,
       unless: (s) =>
         /\b(?:toy|plastic|foam|wooden|pretend|costume|dress[- ]up|world book day|nerf|lightsaber)\b/.test(s),
     },
@@ -730,6 +735,21 @@ export const violenceRules: CategoryRules<'violence'> = {
       negatable: true,
       pattern:
         /\bsee if (?:your |the |a )?(?:gold)?fish can (?:breathe|live|survive) (?:outside|out of)\b|\bcount how long (?:he|she|it|they) (?:flips?|flaps?|wriggles?|squirms?|struggles?|kicks?)\b/,
+    },
+    // "get the cat next door wiv the catapult, where d'ya aim so it proper hurts it".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:get|hit|shoot|ping|fire at|aim at)\w* (?:the |that |a |next door's |\w+'s )?(?:${PET}|birds?|ducks?|squirrels?|pigeons?|swans?|frogs?)s?\b[^.?!]*\bwith (?:the |a |my |me |our |his |her )?(?:catapult|slingshot|bb gun|air ?gun|air rifle|pellet gun|peashooter)\b|\bwhere (?:do|d'ya|d'you|should|shall|can) (?:i |you |we |ya )?aim\b[^.?!]*\b(?:hurts?|most pain)\b`,
+      ),
+      unless: (s) => gameFramed(s),
+    },
+    // "...taught it a lesson by holding it under the water till it stopped wriggling": drowning an
+    // animal, even in a story.
+    {
+      negatable: true,
+      pattern:
+        /\bhold\w* (?:it|him|her|them|the \w+|\w+'s \w+) under (?:the )?water\b[^.?!]*\b(?:till|until) (?:it|he|she|they) (?:stopped|stops|stop|stopping) (?:wriggling|moving|kicking|struggling|breathing|splashing)\b/,
     },
   ],
 };
