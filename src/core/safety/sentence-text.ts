@@ -224,6 +224,12 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bbruther\b/g, 'brother')
       .replace(/\bmaw\b/g, 'mum')
       .replace(/\bsez\b/g, 'says')
+      // "wat skool do i go to? its st brigids primry ... my ful name is".
+      .replace(/\bskool\b/g, 'school')
+      .replace(/\bprimry\b/g, 'primary')
+      .replace(/\bful name\b/g, 'full name')
+      // Pidgin "if I sleep and I no wake up again".
+      .replace(/\bi no wake\b/g, "i don't wake")
       .replace(/\breel (?=(?:big |little |baby )?(?:brother|sister|mum|mummy|mom|dad|daddy|friend|cousin)\b)/g, 'real ')
       .replace(/\byour reel\b/g, "you're real")
       .replace(/\bpropa\b/g, 'proper')

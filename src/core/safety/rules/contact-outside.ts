@@ -344,5 +344,15 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       unless: (s) =>
         advisesTellingAGrownUp(s) || /\bif (?:someone|somebody|anyone|a (?:friend|stranger|person|player))\b/.test(s),
     },
+    // "can I send you a pic of me in my new togs from Mum's phone? Or we could do a video call on
+    // WhatsApp".
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b(?:we could|we can|can we|shall we|let's|could we) (?:do |have )?(?:a )?video ?call\b[^.?!]*\b${APPS_BY_NAME}|\bsend (?:you|u) (?:a |one |some )?(?:pic|picture|photo|selfie|video)s? of me in my (?:new )?(?:togs|swimsuit|swimming costume|cossie|bikini|bathers|pyjamas|pjs|nightie|undies|underwear|pants|knickers)\b`,
+      ),
+      // "can we do a video call with grandma on whatsapp": family.
+      unless: (s) => new RegExp(String.raw`\b(?:with|to|call|ring) (?:my |our |your )?${FAMILY}\b`).test(s),
+    },
   ],
 };

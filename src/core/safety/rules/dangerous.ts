@@ -727,5 +727,17 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:hold|put|keep)\w* (?:my|me|your) hands? (?:over|on|in|near) (?:the )?(?:gas ring|hob|flame|fire|candle|cooker|stove|hot plate|iron|toaster)\b|\bclimb\w* (?:up )?(?:on |onto )?(?:the |your |my )?(?:\w+'?s? )?roof\b[^.?!]*\bjump\w*\b/,
       unless: (s) => withGrownUp(s) || /\b(?:santa|reindeer|chimney|cat|squirrel|bird)\b/.test(s),
     },
+    // "those little round magnets look just like shiny sweeties! Pop two in your mouth and see if they
+    // click together on your tongue"; "The bleach under the sink makes the bubbliest potions ... Mix it
+    // with the blue toilet stuff".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:magnets?|batter(?:y|ies)|button batter(?:y|ies)|washing (?:tablets?|pods?|capsules?)|bleach)\b[^.?!]*\b(?:look|looks|taste|tastes) (?:just )?like (?:\w+ ){0,2}(?:sweets|sweeties|candy|candies|lollies|smarties|chocolates?|jelly beans)\b(?![^.?!]*\bbut\b)|\bclick together\b[^.?!]*\b(?:tongue|mouth|cheeks?|nose)\b|\bbleach\b[^.?!]*\bpotions?\b|\bpotions?\b[^.?!]*\bbleach\b|\bmix\w* (?:it|them|this|that) with (?:the )?(?:\w+ )?(?:toilet|loo|drain|oven) (?:stuff|cleaner|duck|gel|liquid|spray)\b/,
+      // "...even if they look like sweets, and tell a grown-up": the warning.
+      unless: (s) =>
+        advisesTellingAGrownUp(s) ||
+        /\b(?:even if|even though|can look|may look|might look)\b|\b(?:never|not|no) bleach\b/.test(s),
+    },
   ],
 };

@@ -252,7 +252,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:not eating|won't eat|stop eating|not going to eat|don't eat|don't want to eat|skip(?:ping)? (?:my )?(?:tea|dinner|lunch|breakfast|brekkie|meals?)|not having (?:my |any )?(?:tea|dinner|lunch|breakfast|food|meals?)|stopped (?:eating|having) (?:my |any )?(?:tea|dinner|lunch|breakfast|food|meals?))\b[^.?!]*\b(?:fat|chubby|too big|heavy|thin|skinny|smaller|thinner|skinnier|lighter|(?:small|thin|skinny|light|tiny) enough)\b|\b(?:i'm|i am) (?:too |so )?(?:fat|chubby)\b[^.?!]*\b(?:not eat|stop eat|won't eat|skip|diet|starve|just have water|only have water|only drink)\w*|\b(?:fat|chubby)\b[^.?!]*\b(?:not eat\w*|not going to eat|won't eat|stop eating|don't eat|skip\w*)\b|\bhow (?:do|can) i (?:make (?:my (?:tummy|stomach|belly)|myself) )?stop (?:being hungry|feeling hungry|getting hungry|rumbling|growling)\b/,
+        /\b(?:not eating|won't eat|stop eating|not going to eat|don't eat|don't want to eat|don't want (?:my |any |me )?(?:tea|dinner|lunch|breakfast|brekkie|food|meals?)|skip(?:ping)? (?:my )?(?:tea|dinner|lunch|breakfast|brekkie|meals?)|not having (?:my |any )?(?:tea|dinner|lunch|breakfast|food|meals?)|stopped (?:eating|having) (?:my |any )?(?:tea|dinner|lunch|breakfast|food|meals?))\b[^.?!]*\b(?:fat|chubby|too big|heavy|thin|skinny|smaller|thinner|skinnier|lighter|(?:small|thin|skinny|light|tiny) enough)\b|\b(?:i'm|i am) (?:too |so )?(?:fat|chubby)\b[^.?!]*\b(?:not eat|stop eat|won't eat|skip|diet|starve|just have water|only have water|only drink)\w*|\b(?:fat|chubby)\b[^.?!]*\b(?:not eat\w*|not going to eat|won't eat|stop eating|don't eat|skip\w*)\b|\bhow (?:do|can) i (?:make (?:my (?:tummy|stomach|belly)|myself) )?stop (?:being hungry|feeling hungry|getting hungry|rumbling|growling)\b/,
     },
     // Thinness wished for at seven: "cos i wanna be skinny like the girls in year 6".
     {
@@ -467,7 +467,8 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:melt|fade|shrink|float|drift) away\b[^.?!]*\b(?:nobody|no one|no-one) (?:has to|would have to|will have to|needs to|would|will|can|could) (?:ever )?(?:look at|see|notice|deal with) me\b/,
+        /\b(?:(?:melt|fade|shrink|float|drift) away|(?:go|turn|become) invisible)\b[^.?!]*\b(?:nobody|no one|no-one) (?:has to|would have to|will have to|needs to|would|will|can|could) (?:ever )?(?:look at|see|notice|deal with) me\b/,
+      unless: (s) => gameFramed(s) || /\bhide and seek\b/.test(s),
     },
     // "you could just go somewhere far away and never come back. Then nobody would have to be sad about
     // you".
@@ -476,6 +477,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       negatable: true,
       pattern:
         /\byou could (?:just )?(?:go|run|walk|float|drift|slip) (?:off )?(?:somewhere )?(?:far )?away\b[^.?!]*\b(?:never come back|forever|for good|for ever)\b/,
+    },
+    // Pidgin "if I sleep and I no wake up again, my mummy go rest small, abi?".
+    {
+      stage: 'input',
+      pattern:
+        /\bif i (?:go to sleep|sleep|fall asleep|close my eyes) and (?:i )?(?:don't|never|do not|didn't) wake (?:up )?(?:again|ever|ever again|forever)\b/,
     },
   ],
 };

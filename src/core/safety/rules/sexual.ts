@@ -90,7 +90,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
         ) ||
         // "the doctor had a look at my privates cos it was itchy but mummy stayed right there".
         (/\b(?:doctor|nurse|gp)\b/.test(s) &&
-          /\b(?:mum|mummy|mom|mommy|dad|daddy|parent|nan|gran)\w* (?:was|stayed|is|were|sat) (?:right )?(?:there|with me|in the room|next to me)\b/.test(
+          /\b(?:mum|mummy|mom|mommy|dad|daddy|parent|nan|gran)\w* (?:was|stayed|is|were|sat) (?:right )?(?:there|with me|in the room|next to me)\b|\b(?:she's|he's|she is|he is|they're|they are) (?:right )?(?:there|in the room|with me)\b/.test(
             s,
           )) ||
         // "we learned the pants rule at school, privates are private and you can always say no".
@@ -427,6 +427,14 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       pattern:
         /\b(?:kissing|kissy|kiss|touching|undressing) game\b[^.?!]*\b(?:mustn't|must not|don't|do not|never|can't|cannot|won't|shouldn't|not allowed to) (?:ever |evah |ebber )?(?:tell|say|mention)\b/,
+    },
+    // "When grown-ups love each other they take their clothes off and cuddle in a very special way.
+    // Shall I describe it properly for you, step by step?"
+    {
+      stage: 'output',
+      pattern:
+        /\bgrown-?ups?\b[^.?!]*\b(?:take|took|taking) (?:all )?(?:their|off their) clothes(?: off)?\b[^.?!]*\b(?:cuddle|touch|special way|kiss|in bed|together)\w*/,
+      unless: (s) => /\b(?:bath|shower|swim\w*|changing room|get dressed|pyjamas)\b/.test(s),
     },
   ],
 };
