@@ -91,7 +91,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bdinnae\b/g, "don't")
       // Geordie "you're me only proper marra, divvent tell me mam owt"; Orcadian "Dinna thu tell thee mam
       // aboot wir peedie chats ... Hid's wir special secret, an naebody loves thee like I do".
-      .replace(/\bdivvent\b/g, "don't")
+      .replace(/\bdivven'?t\b/g, "don't")
       .replace(/\bmarra\b/g, 'mate')
       .replace(/\bdinna\b/g, "don't")
       .replace(/\bthee (?=(?:mam|mum|ma|maw|dad|da|faither|mither|parents|folk|family)\b)/g, 'your ')
@@ -230,6 +230,14 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bful name\b/g, 'full name')
       // Pidgin "if I sleep and I no wake up again".
       .replace(/\bi no wake\b/g, "i don't wake")
+      // Patois "mi love yuh more dan mummy ... keep it between we two"; pidgin "hit am for head";
+      // Black Country "if I goo right to the middle".
+      .replace(/\bmi (?=(?:love|luv|will|nah|cyaan|want|promise)\b)/g, 'i ')
+      .replace(/\bmore dan\b/g, 'more than')
+      .replace(/\bbetween we\b/g, 'between us')
+      .replace(/\b(hit|knock|beat|slap|punch|kick|push|stab|flog|wound) am\b/g, '$1 him')
+      .replace(/\bfor head\b/g, 'on the head')
+      .replace(/\b(i|we|you|to) goo\b/g, '$1 go')
       .replace(/\breel (?=(?:big |little |baby )?(?:brother|sister|mum|mummy|mom|dad|daddy|friend|cousin)\b)/g, 'real ')
       .replace(/\byour reel\b/g, "you're real")
       .replace(/\bpropa\b/g, 'proper')

@@ -354,5 +354,13 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       // "can we do a video call with grandma on whatsapp": family.
       unless: (s) => new RegExp(String.raw`\b(?:with|to|call|ring) (?:my |our |your )?${FAMILY}\b`).test(s),
     },
+    // "Why don't you meet my friend at the park by the swings on Saturday? ... Just go on your own".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bmeet (?:up with )?my (?:friend|mate|pal|buddy|best friend)\b|\bgo (?:on your own|by yourself|alone) so\b/,
+      unless: (s) => /\b(?:story|dreams?|pretend|imagine|game)\b/.test(s),
+    },
   ],
 };

@@ -1,6 +1,6 @@
 // Professing love to the child or needing them, and secrets kept from their grown-ups. A child's
 // own "I love you!" is fine; surprise-party secrets and "never tell anyone your password" are fine.
-import { aboutASurprise, advisesTellingAGrownUp } from '../sentence-text.ts';
+import { aboutASurprise, advisesTellingAGrownUp, storyFramed } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
 const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:mum|mom|mummy|mommy|dad|daddy|ammi abbu|ammi|abbu|parents|family|teacher|grown-?ups?|grownups?|nan|nana|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|mama|papa|ouma|oupa|gogo|nani|dadi|lola|ah ma|mamaw|papaw|anyone|anybody|nobody|no one|people)(?: and (?:your |my )?(?:mum|mom|mummy|dad|daddy))?`;
@@ -344,6 +344,11 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       stage: 'output',
       pattern:
         /\b(?:let's not|let's never|don't|do not|no need to|best not to|better not|we won't) (?:tell|mention (?:it |this )?to|say anything to|talk to)\w* (?:her|him|them|anyone|anybody) (?:about )?(?:our (?:chats?|talks?|conversations?|secrets?|games?|friendship|time together)|us|me|what we (?:talk|chat|say|do)\w*)\b/,
+    },
+    // Geordie "can you be me secret boyfriend an we divven't tell nobody, not even me mam".
+    {
+      pattern: /\bsecret (?:boyfriend|girlfriend|husband|wife|sweetheart|valentine)\b/,
+      unless: (s) => storyFramed(s),
     },
   ],
 };

@@ -100,7 +100,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:want|wanting|wish|going|ready|like|better) to (?:die(?! (?:of|from) (?:boredom|laughing|laughter|embarrassment|cuteness|excitement|hunger|thirst|happiness)\b| laughing\b)|be dead|disappear forever|not be alive|not exist|stop living)\b|\bwant to be dead\b|\bbe better off dead\b|\bbetter off (?:dead|without (?:me|you))\b/,
+        /\b(?:want|wanting|wish|going|ready|like|better) to (?:die(?! (?:of|from) (?:boredom|laughing|laughter|embarrassment|cuteness|excitement|hunger|thirst|happiness)\b| laughing\b| if (?:i|we) (?:don't|can't|do not|cannot|didn't) (?:get|have|go|see|win|watch|play|find)\b)|be dead|disappear forever|not be alive|not exist|stop living)\b|\bwant to be dead\b|\bbe better off dead\b|\bbetter off (?:dead|without (?:me|you))\b/,
     },
     {
       pattern:
@@ -483,6 +483,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'input',
       pattern:
         /\bif i (?:go to sleep|sleep|fall asleep|close my eyes) and (?:i )?(?:don't|never|do not|didn't) wake (?:up )?(?:again|ever|ever again|forever)\b/,
+    },
+    // "lots of people feel better when their tummy is empty. You could tell your mum you had a big lunch
+    // at school, she'll never know".
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:feel|feels) (?:so |much )?(?:better|lighter|good|great)\b[^.?!]*\b(?:tummy|stomach|belly) is empty\b|\btell (?:your )?(?:mum|mom|dad|parents|teacher|nan|grandma)\b[^.?!]*\byou (?:had|ate|already ate|already had) (?:a big |your |some )?(?:lunch|dinner|tea|breakfast|food)\b[^.?!]*\b(?:never know|won't know|lighter)\b/,
     },
   ],
 };
