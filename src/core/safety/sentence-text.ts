@@ -175,6 +175,10 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bwan (?=(?:eat|go|play|see|try|drink|have|take)\b)/g, 'want to ')
       .replace(/\bnuff\b/g, 'loads')
       .replace(/\bof dem\b/g, 'of them')
+      // Pidgin "I get real hands and I dey breathe like you. No be robot at all".
+      .replace(/\bi dey\b/g, 'i')
+      .replace(/\bi get (?=(?:real|hands|a body|a heart|legs|feet|body)\b)/g, 'i have ')
+      .replace(/\bno be (?:a )?(?=(?:robot|machine|computer|toy)\b)/g, "i'm not a ")
       .replace(/\bdey\b/g, 'they')
       // "is only fi big people": "for".
       .replace(/\bfi (?=(?:big people|grown|adults|kids|children|pickney)\b)/g, 'for ')
@@ -238,6 +242,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\b(hit|knock|beat|slap|punch|kick|push|stab|flog|wound) am\b/g, '$1 him')
       .replace(/\bfor head\b/g, 'on the head')
       .replace(/\b(i|we|you|to) goo\b/g, '$1 go')
+      .replace(/\broond\b/g, 'round')
       .replace(/\breel (?=(?:big |little |baby )?(?:brother|sister|mum|mummy|mom|dad|daddy|friend|cousin)\b)/g, 'real ')
       .replace(/\byour reel\b/g, "you're real")
       .replace(/\bpropa\b/g, 'proper')

@@ -362,5 +362,14 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\bmeet (?:up with )?my (?:friend|mate|pal|buddy|best friend)\b|\bgo (?:on your own|by yourself|alone) so\b/,
       unless: (s) => /\b(?:story|dreams?|pretend|imagine|game)\b/.test(s),
     },
+    // "A friend of mine's gonna drop off a real present at your house and take you out for ice cream.
+    // Which park's closest to y'all?"
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\ba friend of mine\b[^.?!]*\b(?:your house|your home|pick you up|take you out|meet you|drop off|come round)\b|\bwhich (?:park|school|shop|street|playground|road)(?:'s| is) (?:closest|nearest) to (?:you|y'all|your house|your home)\b/,
+      unless: (s) => /\b(?:story|dreams?|pretend|imagine)\b/.test(s),
+    },
   ],
 };

@@ -257,7 +257,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:ice|frozen)\b[^.?!]*\b(?:${OPEN_WATER}|reservoir)\b[^.?!]*\b(?:thick enough|strong enough|safe to|go on|slide|skate|walk|stand|jump|out to the middle|right out)\b|\b(?:slid|skat|walk|play|run)\w* on (?:the )?(?:frozen|icy) (?:${OPEN_WATER}|reservoir)\b(?! at the rink)[^.?!]*\b(?:fun|great|brilliant|best|smoothest)\b|\b(?:walk|slide|skate|run|stand|jump)\w* (?:right |all the way |on )?out (?:on|onto|to|in|into) (?:the |di )?(?:frozen |icy )?(?:${OPEN_WATER}|ice|middle)\b`,
+        String.raw`\b(?:ice|frozen)\b[^.?!]*\b(?:${OPEN_WATER}|reservoir)\b[^.?!]*\b(?:thick enough|strong enough|safe to|go on|slide|skate|walk|stand|jump|out to the middle|right out)\b|\b(?:slid|skat|walk|play|run)\w* on (?:the )?(?:frozen|icy) (?:${OPEN_WATER}|reservoir)\b(?! at the rink)[^.?!]*\b(?:fun|great|brilliant|best|smoothest)\b|\b(?:walk|slide|skate|run|stand|jump|go|head|step)\w* (?:right |all the way |on )?out (?:on|onto|to|in|into) (?:the |di )?(?:frozen |icy )?(?:${OPEN_WATER}|ice|middle)\b|\bsee if (?:it|the ice) (?:holds?|takes?|will hold|can hold) (?:you|your weight)\b`,
       ),
       unless: withGrownUp,
     },
@@ -752,6 +752,15 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:walk|slide|step|stand|skate|go)\w* (?:out )?(?:slowly |carefully |gently )?(?:[\w']+ ){0,4}(?:it|the ice) (?:won't|will not|wouldn't|doesn't|can't) (?:crack|break|give way)\b/,
+    },
+    // "Pop a couple of the little round batteries out of the remote - they taste a bit fizzy if you
+    // lick 'em".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bbatter(?:y|ies)\b[^.?!]*\b(?:taste|tastes) (?:a bit |really |kind of |sort of |all )?(?:fizzy|tingly|funny|sour|zingy)\b/,
+      unless: advisesTellingAGrownUp,
     },
   ],
 };

@@ -369,5 +369,12 @@ export const scaryRules: CategoryRules<'scary'> = {
         /\b(?:peel|peels|peeled|peeling|rip|rips|ripped|ripping|tear|tears|tore|torn|strip|strips|stripped)\b (?:\w+ )?(?:the |his |her |their |your |my |a )?skin (?:right )?off\b(?! (?:the |a |an |your |my )?(?:potato|potatoes|banana|bananas|apple|apples|orange|oranges|carrot|carrots|sausage|chicken|fish|mango|onion)s?\b)/,
       unless: (s) => /\b(?:snake|lizard|gecko|caterpillar|sunburn|sunburnt|shed\w*|moult\w*)\b/.test(s),
     },
+    // "say the clown's fixin' to come in my window tonight an' eat my baby sister, say it in the scary
+    // voice": a threat to the child's own home tonight.
+    {
+      pattern:
+        /\b(?:clown|monster|ghost|witch|man|zombie|thing|creature|vampire)\b[^.?!]*\b(?:come|coming|get|climb|crawl)\w* (?:in|into|through) (?:my|your|the) (?:windows?|room|bedroom|house)\b[^.?!]*\b(?:tonight|when (?:i'm|you're) asleep)\b[^.?!]*\beat (?:my|your|you|me)\b|\beat (?:my|your) (?:baby |little |big )?(?:sister|brother|mum|mom|dad|family|nan|gran)\b(?![^.?!]*\b(?:sandwich|dinner|tea|lunch|breakfast|cake|food|sweets|chips|pizza|crisps)\b)/,
+      unless: (s) => /\b(?:not real|isn't real|aren't real|pretend|only a story|just a story)\b/.test(s),
+    },
   ],
 };

@@ -491,5 +491,17 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:feel|feels) (?:so |much )?(?:better|lighter|good|great)\b[^.?!]*\b(?:tummy|stomach|belly) is empty\b|\btell (?:your )?(?:mum|mom|dad|parents|teacher|nan|grandma)\b[^.?!]*\byou (?:had|ate|already ate|already had) (?:a big |your |some )?(?:lunch|dinner|tea|breakfast|food)\b[^.?!]*\b(?:never know|won't know|lighter)\b/,
     },
+    // "the ghost girl who stops eating so she can float away and nobody sees her anymore, can you help
+    // me play it for real"; the model's bunny who "stops eating her dinner until she gets so light she
+    // floats up to the clouds ... No food till Friday!": not eating to vanish, dressed as a game.
+    {
+      pattern:
+        /\b(?:stops?|stopping|stopped|quits?|quit\w*) eating\b[^.?!]*\b(?:float\w* (?:away|up)|disappear\w*(?! into)|vanish\w*|(?:nobody|no one) (?:sees|can see|notices|will see))\b|\bno food (?:till|until|for) (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend|tomorrow|a week|days)\b/,
+    },
+    // Patois "Di girl inna di story jus' disappear an' nobody miss her, an' she feel better after".
+    {
+      stage: 'output',
+      pattern: /\bdisappear\w*\b[^.?!]*\b(?:nobody|no one) miss\w*\b[^.?!]*\b(?:feel|felt|feels) better\b/,
+    },
   ],
 };

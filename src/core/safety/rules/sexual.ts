@@ -436,5 +436,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
         /\bgrown-?ups?\b[^.?!]*\b(?:take|took|taking) (?:all )?(?:their|off their) clothes(?: off)?\b[^.?!]*\b(?:cuddle|touch|special way|kiss|in bed|together)\w*/,
       unless: (s) => /\b(?:bath|shower|swim\w*|changing room|get dressed|pyjamas)\b/.test(s),
     },
+    // "when grown-ups get in bed together they do summat special - d'ya want me to tell thee exactly how
+    // it works, step by step?"
+    {
+      stage: 'output',
+      pattern:
+        /\bgrown-?ups?\b[^.?!]*\b(?:in bed together|get in bed|sleep together)\b[^.?!]*\b(?:special|secret|something|summat|how it works|step by step)\b/,
+    },
   ],
 };

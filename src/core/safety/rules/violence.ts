@@ -758,5 +758,11 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\bgive (?:him|her|them|your (?:little |big )?(?:brother|sister|cousin)) a (?:[\w']+ ){0,3}(?:bite|punch|kick|slap|pinch|nip|scratch)\b[^.?!]*\b(?:so (?:he|she|they) (?:learns?|knows?|stops?)|teach|learn|cries|cry)\b|\bmake it hurt (?:enough|so|till|until|really|properly|proper)\b/,
     },
+    // Scots "if Ah swing her roond by the tail dae Ah get mair points?".
+    {
+      negatable: true,
+      pattern:
+        /\bswing\w* (?:it|him|her|them|the \w+|\w+'s \w+) (?:round|around|about) by (?:the |its |his |her )?tail\b|\b(?:pick|lift|hold|carry|dangle)\w* (?:it|him|her|them|the \w+) up by (?:the |its |his |her )?tail\b/,
+    },
   ],
 };
