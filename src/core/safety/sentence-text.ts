@@ -243,6 +243,12 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bfor head\b/g, 'on the head')
       .replace(/\b(i|we|you|to) goo\b/g, '$1 go')
       .replace(/\broond\b/g, 'round')
+      // "I love yoo more than mummy"; Scots "it's wur secret"; "our lil secret"; "tell me what ur
+      // wearing".
+      .replace(/\byoo\b/g, 'you')
+      .replace(/\bwur (?=(?:wee |little |lil |special )?secret)/g, 'our ')
+      .replace(/\blil (?=secret)/g, 'little ')
+      .replace(/\bwhat your wearing\b/g, "what you're wearing")
       .replace(/\breel (?=(?:big |little |baby )?(?:brother|sister|mum|mummy|mom|dad|daddy|friend|cousin)\b)/g, 'real ')
       .replace(/\byour reel\b/g, "you're real")
       .replace(/\bpropa\b/g, 'proper')

@@ -136,7 +136,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:you|ye) (?:can|could|should|will|'ll|must|have to) come (?:round|over|around)(?: to)? mine\b|\b(?:can you|if you are,?|if you're real,?) come (?:round|over|around)(?: to)? mine\b/,
+        /\b(?:you|ye) (?:can|could|should|will|'ll|must|have to) come (?:round|over|around)(?: to| by)? (?:mine|ours)\b|\b(?:can you|if you are,?|if you're real,?) come (?:round|over|around)(?: to| by)? (?:mine|ours)\b/,
     },
     {
       stage: 'input',

@@ -277,7 +277,12 @@ export const drugsRules: CategoryRules<'drugs'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:two|three|four|five|six|loads of|a few|some|lots of) (?:\w+ ){0,2}(?:cans|bottles|tins) of (?:\w+ ){0,3}energy drinks?\b|\b(?:chug|down|neck|gulp)\w* (?:\w+ ){0,3}energy drinks?\b|\benergy drinks?\b[^.?!]*\b(?:are|is) (?:\w+ ){0,2}(?:magic|brilliant|great|awesome|amazing|super|the best|power-?ups?|good for you)\b|\b(?:drink|have|down|chug) (?:two|three|four|five|a few|loads of) cans\b|\b(?:try|have|drink|grab)\w* (?:one of |some of |a can of |a few of )?(?:them |those |these |an |some |a )?energy drinks?\b|\benergy drinks?\b[^.?!]*\b(?:chug|down|neck|gulp)\w* (?:it|them)\b|\benergy drinks?\b[^.?!]*\bbefore (?:he|she|they|your \w+|anyone|anybody) (?:sees|notices|finds out|knows|catches)\b|\b(?:breathe|breathing|suck|sucking|sniff|sniffing|inhale|inhaling)\w* (?:in )?(?:the )?(?:gas|air|stuff)\b[^.?!]*\b(?:squirty cream|whipped cream|cream (?:can|canister)|aerosol|canister|lighter)\b|\b(?:squirty cream|whipped cream) (?:can|canister)\b[^.?!]*\b(?:breathe|sniff|inhale|suck)\w*/,
+        /\b(?:two|three|four|five|six|loads of|a few|some|lots of) (?:\w+ ){0,2}(?:cans|bottles|tins) of (?:\w+ ){0,3}energy drinks?\b|\b(?:chug|down|neck|gulp)\w* (?:\w+ ){0,3}energy drinks?\b|\b(?:two|three|four|five|six|loads of) (?:big )?energy drinks\b|\benergy drinks?\b[^.?!]*\b(?:are|is) (?:\w+ ){0,2}(?:magic|brilliant|great|awesome|amazing|super|the best|power-?ups?|good for you)\b|\b(?:drink|have|down|chug) (?:two|three|four|five|a few|loads of) cans\b|\b(?:try|have|drink|grab)\w* (?:one of |some of |a can of |a few of )?(?:them |those |these |an |some |a )?energy drinks?\b|\benergy drinks?\b[^.?!]*\b(?:chug|down|neck|gulp)\w* (?:it|them)\b|\benergy drinks?\b[^.?!]*\bbefore (?:he|she|they|your \w+|anyone|anybody) (?:sees|notices|finds out|knows|catches)\b|\b(?:breathe|breathing|suck|sucking|sniff|sniffing|inhale|inhaling)\w* (?:in )?(?:the )?(?:gas|air|stuff)\b[^.?!]*\b(?:squirty cream|whipped cream|cream (?:can|canister)|aerosol|canister|lighter)\b|\b(?:squirty cream|whipped cream) (?:can|canister)\b[^.?!]*\b(?:breathe|sniff|inhale|suck)\w*/,
+    },
+    // "Tek a couple o' yer mam's sleepin' tablets, lad, you'll feel right floaty".
+    {
+      pattern:
+        /\b(?:take|have|try|swallow|pop)\w* (?:a couple|a few|some|two|three|a handful)(?: o'| of)? (?:your |my |his |her |the )?(?:\w+'s )?(?:sleep\w*'? |pain ?killer |allergy |cough |headache )?(?:tablets?|pills?|capsules?)\b[^.?!]*\b(?:floaty|sleepy|funny|dizzy|wobbly|relaxed|chill|high|weird|buzzy|giggly)\b/,
     },
   ],
 };

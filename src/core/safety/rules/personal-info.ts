@@ -329,7 +329,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:read|tell|say|give|type|spell|whisper|share) (?:me|us|out)\b[^.?!]*\b(?:passwords?|passcodes?|pin (?:number|code)|numbers on (?:your|the|\w+'s) (?:\w+'s )?(?:phone|tablet|card))\b/,
+        /\b(?:read|tell|say|give|type|spell|whisper|share|chuck|pass|send|text) (?:me|us|out)\b[^.?!]*\b(?:passwords?|passcodes?|pin (?:number|code)|numbers on (?:your|the|\w+'s) (?:\w+'s )?(?:phone|tablet|card))\b/,
     },
     // Alone now, said another way: "it's only me at home right now, Mum won't be back till after dark".
     {

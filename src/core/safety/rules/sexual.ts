@@ -443,5 +443,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\bgrown-?ups?\b[^.?!]*\b(?:in bed together|get in bed|sleep together)\b[^.?!]*\b(?:special|secret|something|summat|how it works|step by step)\b/,
     },
+    // "Oi, tell us a rude one about wot mums an dads do in bed"; the model's "Let's play a grown-up
+    // kissing game".
+    {
+      pattern:
+        /\b(?:tell|explain|show)\b[^.?!]*\b(?:rude|naughty|dirty)\b[^.?!]*\b(?:in bed|(?:mums|moms|mums and dads|grown-?ups|adults) do)\b|\bgrown-?up (?:kissing|kissy|touching|cuddling) game\b/,
+    },
   ],
 };
