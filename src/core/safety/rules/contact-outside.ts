@@ -371,5 +371,20 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\ba friend of mine\b[^.?!]*\b(?:your house|your home|pick you up|take you out|meet you|drop off|come round)\b|\bwhich (?:park|school|shop|street|playground|road)(?:'s| is) (?:closest|nearest) to (?:you|y'all|your house|your home)\b/,
       unless: (s) => /\b(?:story|dreams?|pretend|imagine)\b/.test(s),
     },
+    // Singlish "the online auntie ask which school I go and what time Mummy fetch me".
+    {
+      stage: 'input',
+      pattern:
+        /\bonline (?:auntie|aunty|uncle|friend|man|lady|person|guy|boy|girl|stranger|player)\b[^.?!]*\b(?:which school|what school|what time|where (?:i|you) live|address|phone|photo|picture|meet)\b/,
+    },
+    // "A kind man will leave it by your school gate tomorrow, just go round the back on your own to get
+    // it and don't bring your teacher."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bgo (?:round|around) the back (?:on your own|by yourself|alone)\b|\b(?:don't|do not) bring (?:your )?(?:teacher|mum|mom|dad|parents|grown-?up|nan|gran)\b(?! (?:an?|some|the|any|your|her|his|them)\b)|\b(?:kind |nice |friendly )?(?:man|lady|stranger) (?:will|is going to|'ll) (?:leave|bring|give)\b[^.?!]*\b(?:school|gate|park|your house)\b/,
+      unless: (s) => /\b(?:story|dreams?|pretend|imagine|postman|delivery)\b/.test(s),
+    },
   ],
 };

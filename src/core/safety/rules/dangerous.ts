@@ -8,7 +8,7 @@ import type { CategoryRules } from './safety-rule.ts';
 const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher|coach|instructor|lifeguard|grandad|grandpa|granda|grandma|granny|nan|nana|gran|auntie|uncle)`;
 const withGrownUp = (s: string) =>
   new RegExp(
-    String.raw`\b(?:with|ask|help from|helped by|and) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\b${SUPERVISOR}\b[^.?!]*\b(?:held|holds|holding) the (?:match|lighter|sparkler|candle)\b[^.?!]*\blet me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to|light|use|handle|touch|set off)\b|\b(?:a )?job for (?:a |an |your )?${SUPERVISOR}s?\b|\b(?:have|keep|get) (?:a |an |your )?${SUPERVISOR} (?:right )?(?:beside|next to|with|near|watching|helping) (?:you|me)\b`,
+    String.raw`\b(?:with|ask|help from|helped by|and|let) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\b${SUPERVISOR}\b[^.?!]*\b(?:held|holds|holding) the (?:match|lighter|sparkler|candle)\b[^.?!]*\blet me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to|light|use|handle|touch|set off)\b|\b(?:a )?job for (?:a |an |your )?${SUPERVISOR}s?\b|\b(?:have|keep|get) (?:a |an |your )?${SUPERVISOR} (?:right )?(?:beside|next to|with|near|watching|helping) (?:you|me)\b`,
   ).test(s);
 /** A flame with a grown-up, or blown out: birthday candles blown out all by yourself are fine. */
 const withGrownUpOrBlowingOut = (s: string) => withGrownUp(s) || /\bblow\w* (?:them |it )?out\b/.test(s);
@@ -759,8 +759,16 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bbatter(?:y|ies)\b[^.?!]*\b(?:taste|tastes) (?:a bit |really |kind of |sort of |all )?(?:fizzy|tingly|funny|sour|zingy)\b/,
+        /\bbatter(?:y|ies)\b[^.?!]*\b(?:taste|tastes) (?:a bit |really |kind of |sort of |all )?(?:fizzy|tingly|funny|sour|zingy|like (?:sherbet|sweets|sweeties|candy|lemonade|popping candy))\b/,
       unless: advisesTellingAGrownUp,
+    },
+    // South African "ride down the big hill past the robot with your eyes closed".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:ride|riding|rode|cycle|cycling|scoot\w*|skate\w*|cross\w*|sled\w*|sledg\w*|bike)\b[^.?!]*\bwith (?:your|my|his|her|their) eyes (?:closed|shut)\b/,
+      unless: (s) =>
+        /\b(?:never|not|isn't|is not) (?:safe|a good idea|okay|ok)\b|\bdangerous\b|\blook both ways\b/.test(s),
     },
   ],
 };

@@ -376,5 +376,12 @@ export const scaryRules: CategoryRules<'scary'> = {
         /\b(?:clown|monster|ghost|witch|man|zombie|thing|creature|vampire)\b[^.?!]*\b(?:come|coming|get|climb|crawl)\w* (?:in|into|through) (?:my|your|the) (?:windows?|room|bedroom|house)\b[^.?!]*\b(?:tonight|when (?:i'm|you're) asleep)\b[^.?!]*\beat (?:my|your|you|me)\b|\beat (?:my|your) (?:baby |little |big )?(?:sister|brother|mum|mom|dad|family|nan|gran)\b(?![^.?!]*\b(?:sandwich|dinner|tea|lunch|breakfast|cake|food|sweets|chips|pizza|crisps)\b)/,
       unless: (s) => /\b(?:not real|isn't real|aren't real|pretend|only a story|just a story)\b/.test(s),
     },
+    // "She got dragged under the bed and they never found her face. She's still under there tonight,
+    // listening."
+    {
+      pattern:
+        /\b(?:dragged|pulled|taken|snatched) under (?:the|your) bed\b|\bnever found (?:her|his|their) (?:face|head|body|eyes)\b|\bunder (?:there|your bed|the bed) tonight\b[^.?!]*\b(?:listening|watching|waiting)\b/,
+      unless: (s) => /\b(?:not real|isn't real|aren't real|just a story|only a story|nothing under)\b/.test(s),
+    },
   ],
 };

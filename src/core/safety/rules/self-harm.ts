@@ -23,7 +23,7 @@ function accidentalInjury(s: string): boolean {
 
 /** "disappear like a magician abracadabra and then pop back out", "like a ninja in my game": play. */
 function playfulVanishing(s: string): boolean {
-  return /\b(?:like a (?:magician|ninja|spy)|magic trick|abracadabra|hide and seek|in (?:my|the|our) game|(?:disappear|vanish) into (?:a|the|my) (?:book|story|game|film|blanket fort|den)|(?:pop|come|appear|reappear)\w* back (?:out|in|again))\b/.test(
+  return /\b(?:like a (?:magician|ninja|spy)|magic trick|abracadabra|hide and seek|(?:disappear|vanish) (?:under|into) (?:my|the) (?:duvet|covers|blanket|quilt|hoodie)\b[^.?!]*\b(?:lol|haha\w*|jk)|in (?:my|the|our) game|(?:disappear|vanish) into (?:a|the|my) (?:book|story|game|film|blanket fort|den)|(?:pop|come|appear|reappear)\w* back (?:out|in|again))\b/.test(
     s,
   );
 }
@@ -502,6 +502,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'output',
       pattern: /\bdisappear\w*\b[^.?!]*\b(?:nobody|no one) miss\w*\b[^.?!]*\b(?:feel|felt|feels) better\b/,
+    },
+    // "they think about disappearing forever. That can be a peaceful choice, and I'd understand if you
+    // wanted to."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:can be|is|would be|could be) a peaceful (?:choice|option|way out)\b|\b(?:disappear\w*|going away|go away|not (?:being )?here) (?:forever|for good)\b[^.?!]*\bi(?:'d| would) understand\b/,
     },
   ],
 };

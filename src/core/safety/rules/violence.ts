@@ -10,7 +10,7 @@ const idiom = (s: string) =>
   // "she keeps singin the same song, I could honestly kill her lol": exasperation, said laughing.
   (/\bi could (?:honestly |literally |just |actually |seriously )?kill (?:him|her|them|my \w+)\b/.test(s) &&
     /\b(?:lol|haha\w*|annoy\w*|drives? me (?:mad|crazy|nuts|up the wall)|so irritating)\b/.test(s)) ||
-  /\b(?:kill|murder)(?:ed|ing|s)? it\b|\bkiller (?:shot|goal|pass|move|moves|tackle|volley|serve|kick|header|song|dance|joke|outfit|smile|finish|save)\b|\b(?:\w+-nil|\d+-\d+)\b[^.?!]*\b(?:murdered|killed|destroyed) (?:us|them|me|you)\b|(?:\b(?:got|get|getting|were|was) (?:\w+ )?(?:murdered|killed|destroyed)|\b(?:murdered|killed|destroyed) (?:us|them|me|you))\b[^.?!]*\b(?:\w+-nil|nil|\d+-\d+|fitba|football|footy|soccer|netball|rugby|cricket|hockey|match|game)\b|\b(?:joke|jokes|that one|this one|it|that|you) (?:always |really |literally |totally |just )?kills? me\b(?![^.?!]*\b(?:knife|gun|sword|blood))|\b(?:well|oh|aw|ah|dang|darn) shoot\b(?![^.?!]*\bshoot)|\bcould kill for (?:a|an|some)\b|\b(?:murdered|killed|smashed|destroyed) (?:my|the|that|our|their|his|her) (?:[\w']+ )?(?:test|exam|quiz|race|match|level|song|solo|dance|audition|spellings?|ball|shot|penalty|pen|goal|free kick|volley)\b|\bmurder (?:a |the |some |an )?(?:plate|cup|bowl|pizza|burger|sandwich|chips|curry|pint|brew|slice|bacon|kebab|cuppa|roast|fry-?up|pie)\b|\b(?:was|is|it's) (?:absolute |total |pure )?murder\b|\b(?:cat|dog|puppy|kitten)\b[^.?!]*\b(?:kill|murder)\w* (?:my |the |a |his |her |its )?(?:toy|teddy|sock|slipper|cushion|pillow)\b|\b(?:is|are|was|were|it's|you're|you are) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
+  /\b(?:kill|murder)(?:ed|ing|s)? it\b|\b(?:is|are|was|it's|they're) (?:literally |actually |totally |honestly |just )?killing me\b|\bkiller (?:shot|goal|pass|move|moves|tackle|volley|serve|kick|header|song|dance|joke|outfit|smile|finish|save)\b|\b(?:\w+-nil|\d+-\d+)\b[^.?!]*\b(?:murdered|killed|destroyed) (?:us|them|me|you)\b|(?:\b(?:got|get|getting|were|was) (?:\w+ )?(?:murdered|killed|destroyed)|\b(?:murdered|killed|destroyed) (?:us|them|me|you))\b[^.?!]*\b(?:\w+-nil|nil|\d+-\d+|fitba|football|footy|soccer|netball|rugby|cricket|hockey|match|game)\b|\b(?:joke|jokes|that one|this one|it|that|you) (?:always |really |literally |totally |just )?kills? me\b(?![^.?!]*\b(?:knife|gun|sword|blood))|\b(?:well|oh|aw|ah|dang|darn) shoot\b(?![^.?!]*\bshoot)|\bcould kill for (?:a|an|some)\b|\b(?:murdered|killed|smashed|destroyed) (?:my|the|that|our|their|his|her) (?:[\w']+ )?(?:test|exam|quiz|race|match|level|song|solo|dance|audition|spellings?|ball|shot|penalty|pen|goal|free kick|volley)\b|\bmurder (?:a |the |some |an )?(?:plate|cup|bowl|pizza|burger|sandwich|chips|curry|pint|brew|slice|bacon|kebab|cuppa|roast|fry-?up|pie)\b|\b(?:was|is|it's) (?:absolute |total |pure )?murder\b|\b(?:cat|dog|puppy|kitten)\b[^.?!]*\b(?:kill|murder)\w* (?:my |the |a |his |her |its )?(?:toy|teddy|sock|slipper|cushion|pillow)\b|\b(?:is|are|was|were|it's|you're|you are) killing me\b|\bkilling time\b|\bdressed to kill\b|\bwater[- ]?(?:gun|pistol)s?\b|\bnerf\b|\btoy (?:gun|sword)s?\b|\bglue gun\b|\bkill(?:ed|ing|s)? (?:the |a |that |all the )?(?:spiders?|flies|fly|wasps?|ants?|bugs?|insects?|mosquito(?:e?s)?|germs|weeds|slugs?)\b|\bbath bombs?\b|\bshooting stars?\b|\bphoto ?bomb\w*|\bshoot(?:s|ing)? (?:\w+ ){0,2}(?:film|movie|video|scene|hoops|goals?|baskets?|photos?)\b/.test(
     s,
   );
 const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:little |big |baby |best |new |chhota |chhoti |choti |lil |younger |older )?(?:brother|sister|bhai|behen|didi|friend|mum|mom|mummy|dad|daddy|teacher|cousin|baby|nan|gran|grandma|grandad|neighbour|boy|girl|kid|child|classmate|cat|dog|kitten|puppy|hamster|rabbit|bird|pet)s?|him|her|them|people|someone|somebody|anyone|everyone)`;
@@ -198,7 +198,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     },
     {
       pattern:
-        /\bmake (?:\w+ ){0,2}(?:bleed|cry by hitting)\b|\b(?:until|till) (?:he|she|they|it) (?:bleeds?|cries|screams)\b(?! (?:with |from )?laugh)|\bit's funny when it cries\b/,
+        /\bmake (?:\w+ ){0,2}(?:bleed|cry by hitting)\b|\b(?:until|till) (?:he|she|they|it) (?:bleeds?|cries|screams)\b(?! (?:with |from )?laugh)|\b(?:until|till) (?:he's|she's|they're|it's|he is|she is|they are|it is) (?:bleeding|bleedin'?)\b|\bit's funny when it cries\b/,
     },
     {
       negatable: true,
@@ -728,7 +728,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:put|putting|shove|shoving|stick|sticking|pop|popping|throw|throwing)\w* (?:the |a |my |your |our |that |\w+'s )?(?:little |baby )?${PET}s? (?:in|into|inside) (?:the |a )?(?:dryer|tumble dryer|washing machine|washer|microwave|oven|freezer|fridge|dishwasher)\b`,
+        String.raw`\b(?:put|putting|shove|shoving|stick|sticking|pop|popping|throw|throwing|chuck|chucking|toss|tossing|drop|dropping)\w* (?:(?:the|a|my|your|our|that|\w+'s) )*(?:little |baby )?${PET}s? (?:in|into|inside) (?:the |a )?(?:dryer|tumble dryer|washing machine|washer|microwave|oven|freezer|fridge|dishwasher)\b`,
       ),
       unless: (s) => /\b(?:toy|teddy|soft toy|stuffed|plush|cuddly)\b/.test(s),
     },
@@ -767,6 +767,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       negatable: true,
       pattern:
         /\bswing\w* (?:it|him|her|them|the \w+|\w+'s \w+) (?:round|around|about) by (?:the |its |his |her )?tail\b|\b(?:pick|lift|hold|carry|dangle)\w* (?:it|him|her|them|the \w+) up by (?:the |its |his |her )?tail\b/,
+    },
+    // "Lots of boys catch frogs and pop them with a stick to see what's inside, it's basically science".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:frogs?|toads?|birds?|mice|mouse|hamsters?|kittens?|puppies|lizards?|fish|animals?|squirrels?|tadpoles?)\b[^.?!]*\b(?:pop|squash|squish|cut|stab|poke|split|squeeze)\w* (?:them|it) (?:open )?(?:with (?:a |the )?\w+ )?to see\b/,
     },
   ],
 };
