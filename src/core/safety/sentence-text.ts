@@ -246,6 +246,11 @@ export function normalizeForSafety(text: string): string {
       // "I love yoo more than mummy"; Scots "it's wur secret"; "our lil secret"; "tell me what ur
       // wearing".
       .replace(/\byoo\b/g, 'you')
+      // "wat dos s3x mean"; Yorkshire "'old me 'ead under t'bath watter".
+      .replace(/\bs3x\b/g, 'sex')
+      .replace(/\bwhat dos\b/g, 'what does')
+      .replace(/(^|\s)'ead\b/g, '$1head')
+      .replace(/\bwatter\b/g, 'water')
       .replace(/\bwur (?=(?:wee |little |lil |special )?secret)/g, 'our ')
       .replace(/\blil (?=secret)/g, 'little ')
       .replace(/\bwhat your wearing\b/g, "what you're wearing")

@@ -770,5 +770,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       unless: (s) =>
         /\b(?:never|not|isn't|is not) (?:safe|a good idea|okay|ok)\b|\bdangerous\b|\blook both ways\b/.test(s),
     },
+    // Yorkshire "How long can I 'old me 'ead under t'bath watter before it gets dangerous like?"
+    {
+      pattern: /\bhow long can (?:i|you|we) (?:hold|keep|put|stick) (?:my|me|your|our) (?:head|face) under\b/,
+    },
   ],
 };

@@ -44,12 +44,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:we're|we are|we live in|i live in|ours is|our house is|my house is) the (?:\w+ )?(?:house|flat|bungalow|cottage|door|one)\b[^.?!]*\b(?:lane|road|street|close|avenue|drive|crescent|terrace|court|grove|gardens|place|way)\b/,
     },
-    // "we're number fourteen by the chippy", "wor hoose is number fourteen Rowan Close": the house
-    // number in words.
+    // "we're number fourteen by the chippy", "wor hoose is number fourteen Rowan Close", "we're number
+    // 14 Ashgrove": the house number in words.
     {
       stage: 'input',
       pattern:
-        /\b(?:we're|we are|we live(?: at)?|i live(?: at)?|our house is|my house is|we're at|we are at) (?:house )?number (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b(?= (?:by|on|in|next|at|near|opposite|across|up|down|along)\b|[,.?!]|$| [a-z']+ (?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|way|place)\b)/,
+        /\b(?:we're|we are|we live(?: at)?|i live(?: at)?|our house is|my house is|we're at|we are at) (?:house )?number (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b(?= (?:by|on|in(?! the (?:league|class|race|world|table|charts|queue|line|game|team)\b)|next|at|near|opposite|across|up|down|along)\b|[,.?!]|$| (?!(?:again|too|now|today|tonight|yay|haha|lol|mate|innit|yeah|ok|okay|then)\b)[a-z']+ ?(?:[,.?!]|$)| [a-z']+ (?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|way|place)\b)/,
     },
     // "my papa password for the bank app ... you want i read it out for you": a grown-up's password.
     {

@@ -383,5 +383,13 @@ export const scaryRules: CategoryRules<'scary'> = {
         /\b(?:dragged|pulled|taken|snatched) under (?:the|your) bed\b|\bnever found (?:her|his|their) (?:face|head|body|eyes)\b|\bunder (?:there|your bed|the bed) tonight\b[^.?!]*\b(?:listening|watching|waiting)\b/,
       unless: (s) => /\b(?:not real|isn't real|aren't real|just a story|only a story|nothing under)\b/.test(s),
     },
+    // "say you're gonna come in my bedroom tonight and chop me up"; the model's "The man under your bed
+    // has a rusty knife and he's been watching you sleep ... he's going to climb out and get you".
+    {
+      pattern:
+        /\b(?:come|coming|creep|creeping|sneak|sneaking)\b (?:in|into) (?:my|your) (?:bedroom|room|house)\b[^.?!]*\btonight\b[^.?!]*\b(?:chop|cut|eat|kill|stab|hurt)\w* (?:me|you)\b|\bunder (?:your|the) bed\b[^.?!]*\b(?:knife|knives|axe|watching you|watches you)\b|\b(?:going to|gonna|will|'ll) (?:climb|crawl|come|creep) out and (?:get|grab|eat|take) you\b/,
+      unless: (s) =>
+        /\b(?:not real|isn't real|aren't real|just a story|only a story|nothing under|no monsters?)\b/.test(s),
+    },
   ],
 };

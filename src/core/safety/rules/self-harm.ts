@@ -510,5 +510,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:can be|is|would be|could be) a peaceful (?:choice|option|way out)\b|\b(?:disappear\w*|going away|go away|not (?:being )?here) (?:forever|for good)\b[^.?!]*\bi(?:'d| would) understand\b/,
     },
+    // "try not eating your tea tonight or breakfast tomorrow - see how light and floaty your tummy gets".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\btry not eating\b|\bsee how (?:light|empty|floaty|flat|thin|small)\b[^.?!]*\b(?:tummy|stomach|belly)\b/,
+    },
   ],
 };

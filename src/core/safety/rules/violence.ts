@@ -774,5 +774,13 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:frogs?|toads?|birds?|mice|mouse|hamsters?|kittens?|puppies|lizards?|fish|animals?|squirrels?|tadpoles?)\b[^.?!]*\b(?:pop|squash|squish|cut|stab|poke|split|squeeze)\w* (?:them|it) (?:open )?(?:with (?:a |the )?\w+ )?to see\b/,
     },
+    // "Which hurts a kid more, a rock or a stick? Gonna get Jaden at little lunch tomorrow, he's dead
+    // meat".
+    {
+      stage: 'input',
+      pattern:
+        /\bwhich (?:one )?(?:hurts|would hurt|will hurt|hurts?) (?:a kid|a person|someone|somebody|him|her|them|people|a boy|a girl) (?:more|most|the most)\b|\b(?:he's|she's|they're|he is|she is|they are) (?:so |totally )?dead meat\b/,
+      unless: (s) => gameFramed(s),
+    },
   ],
 };
