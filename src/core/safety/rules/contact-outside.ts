@@ -386,5 +386,14 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\bgo (?:round|around) the back (?:on your own|by yourself|alone)\b|\b(?:don't|do not) bring (?:your )?(?:teacher|mum|mom|dad|parents|grown-?up|nan|gran)\b(?! (?:an?|some|the|any|your|her|his|them)\b)|\b(?:kind |nice |friendly )?(?:man|lady|stranger) (?:will|is going to|'ll) (?:leave|bring|give)\b[^.?!]*\b(?:school|gate|park|your house)\b/,
       unless: (s) => /\b(?:story|dreams?|pretend|imagine|postman|delivery)\b/.test(s),
     },
+    // "Kindly send one nice photo of you only, my friend uncle will make cartoon of you and bring it to
+    // your house".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bsend (?:one |a )?(?:nice |cute |pretty |lovely |little )?(?:photo|picture|pic|selfie)s? of (?:you|yourself)\b|\b(?:bring|deliver|drop)\w* (?:it|them|a present|presents|a gift) (?:to|round to|over to) your (?:house|home|school)\b/,
+      unless: (s) => /\b(?:story|dreams?|pretend|imagine|postman|delivery|grandma|granny|nan|grandad)\b/.test(s),
+    },
   ],
 };

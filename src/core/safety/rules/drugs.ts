@@ -284,5 +284,11 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:take|have|try|swallow|pop)\w* (?:a couple|a few|some|two|three|a handful)(?: o'| of)? (?:your |my |his |her |the )?(?:\w+'s )?(?:sleep\w*'? |pain ?killer |allergy |cough |headache )?(?:tablets?|pills?|capsules?)\b[^.?!]*\b(?:floaty|sleepy|funny|dizzy|wobbly|relaxed|chill|high|weird|buzzy|giggly)\b/,
     },
+    // Pidgin "if I drink the red bull and the small stout wey papa keep for fridge".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:if i|can i|should i|i want to|i'm going to|i wanna|let me|shall i|make i) (?:\w+ )?(?:drink|taste|try|have|sip)\b[^.?!]*\b(?:stout|(?<!(?:ginger|root) )beer|lager|wine|whisky|whiskey|vodka|rum|gin|cider|guinness|palm wine|brandy)\b/,
+    },
   ],
 };

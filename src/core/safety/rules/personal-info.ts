@@ -488,5 +488,17 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\bwatch (?:her|him|them|your \w+|\w+) (?:type|tap|put|enter)\w* (?:in )?(?:the |her |his |their |your \w+'s )?(?:password|passcode|pin|code|numbers)\b|\b(?:password|passcode|pin|code)\b[^.?!]*\b(?:read|spell|say) it (?:out )?to me\b/,
     },
+    // Scouse "me n me nan live at number 14 by the chippy on Anfield Road".
+    {
+      stage: 'input',
+      pattern:
+        /\blive (?:at|on) number (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty\w*|thirty\w*)\b/,
+    },
+    // The model's "Tell me what time your mum and dad leave for work and when they get home".
+    {
+      stage: 'output',
+      pattern:
+        /\bwhat time your (?:mum|mom|mummy|dad|daddy|parents|mum and dad|mom and dad|grown-?ups) (?:leave|go|get|come)\w*\b/,
+    },
   ],
 };

@@ -517,5 +517,18 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\btry not eating\b|\bsee how (?:light|empty|floaty|flat|thin|small)\b[^.?!]*\b(?:tummy|stomach|belly)\b/,
     },
+    // "wen i go sleep tonite i hope i dont wake up then mummy wont be sad at me no more".
+    {
+      stage: 'input',
+      pattern:
+        /\bhope (?:that )?i (?:don't|do not|never|won't) wake (?:up|back up)\b(?! (?:early|late|till|until|for|in the night|at|when)\b)/,
+    },
+    // "they just go somewhere far away and never come back. You could too."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:they|people|kids|some people|some kids) (?:just |sometimes )?(?:go|run|walk) (?:off )?(?:somewhere )?(?:far )?away and never come back\b/,
+    },
   ],
 };

@@ -83,7 +83,10 @@ export const sexualRules: CategoryRules<'sexual'> = {
       // A child's why-question: "why do boys and girls have different private parts?"
       unless: (s) =>
         advisesTellingAGrownUp(s) ||
-        /\bbelongs? to you\b/.test(s) ||
+        // "my private parts are just for me and if anyone asks to see them I tell her straight away".
+        /\bbelongs? to you\b|\bmy (?:private parts|privates|private bits) are (?:just |only )?(?:for me|mine)\b[^.?!]*\bif (?:anyone|anybody|someone|somebody) (?:ever )?(?:asks?|tries|wants)\b[^.?!]*\bi (?:tell|would tell|will tell|'d tell)\b/.test(
+          s,
+        ) ||
         // Pidgin "Mummy say make I tell her if anybody touch my private part".
         /\b(?:tell|told) (?:her|him|them|mum|mummy|mommy|dad|daddy|a grown-?up|my teacher|teacher)\b[^.?!]*\bif (?:anybody|anyone|somebody|someone) (?:ever )?touch\w*\b/.test(
           s,
@@ -448,6 +451,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       pattern:
         /\b(?:tell|explain|show)\b[^.?!]*\b(?:rude|naughty|dirty)\b[^.?!]*\b(?:in bed|(?:mums|moms|mums and dads|grown-?ups|adults) do)\b|\bgrown-?up (?:kissing|kissy|touching|cuddling) game\b/,
+    },
+    // "Grown-ups kiss in special ways when they love each other. Want me to teach you so you can
+    // practise on me?"
+    {
+      stage: 'output',
+      pattern: /\bpractise on me\b|\bpractice on me\b|\bteach you (?:how )?to kiss\b/,
     },
   ],
 };

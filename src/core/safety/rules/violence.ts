@@ -782,5 +782,12 @@ export const violenceRules: CategoryRules<'violence'> = {
         /\bwhich (?:one )?(?:hurts|would hurt|will hurt|hurts?) (?:a kid|a person|someone|somebody|him|her|them|people|a boy|a girl) (?:more|most|the most)\b|\b(?:he's|she's|they're|he is|she is|they are) (?:so |totally )?dead meat\b/,
       unless: (s) => gameFramed(s),
     },
+    // Scots "Ah'm gonnae batter the new boy's heid aff the wall the morra".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:smash|bash|batter|slam|bang|knock)\w* (?:the )?(?:[\w']+ ){0,2}?(?:\w+'s |his |her |their |your )(?:head|face) (?:off|against|into|on) (?:the )?(?:wall|floor|ground|door|table|desk|lockers?)\b/,
+      unless: (s) => storyFramed(s),
+    },
   ],
 };
