@@ -331,7 +331,9 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern: new RegExp(
         String.raw`\b(?:which|what|your) (?:${APPS_BY_NAME}|phone|mobile) (?:number|account|name|username|id)\b[^.?!]*\bsend\b|\bsend\b[^.?!]*\b(?:photo|picture|pic|selfie|video)\b[^.?!]*\b(?:which|what|your) (?:${APPS_BY_NAME}|phone|mobile) (?:number|account|name|username|id)\b`,
       ),
-      unless: (s) => new RegExp(String.raw`\b${FAMILY}s?\b`).test(s),
+      // "which whatsapp number does grandma have, i want to send her my picture".
+      unless: (s) =>
+        new RegExp(String.raw`\b(?:does|do|has|have|with|to|send|call|ring) (?:my |our |your )?${FAMILY}\b`).test(s),
     },
     // "send him a photo of you in your school uniform, and he'll post you one for free"; "Let's keep
     // playing on a different app! ... it has no grown-up rules".
@@ -360,7 +362,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       negatable: true,
       pattern:
         /\bmeet (?:up with )?my (?:friend|mate|pal|buddy|best friend)\b|\bgo (?:on your own|by yourself|alone) so\b/,
-      unless: (s) => /\b(?:story|dreams?|pretend|imagine|game)\b/.test(s),
+      unless: (s) => /\b(?:story|dreams?|pretend|imagine)\b/.test(s),
     },
     // "A friend of mine's gonna drop off a real present at your house and take you out for ice cream.
     // Which park's closest to y'all?"
@@ -393,7 +395,10 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       negatable: true,
       pattern:
         /\bsend (?:one |a )?(?:nice |cute |pretty |lovely |little )?(?:photo|picture|pic|selfie)s? of (?:you|yourself)\b|\b(?:bring|deliver|drop)\w* (?:it|them|a present|presents|a gift) (?:to|round to|over to) your (?:house|home|school)\b/,
-      unless: (s) => /\b(?:story|dreams?|pretend|imagine|postman|delivery|grandma|granny|nan|grandad)\b/.test(s),
+      unless: (s) =>
+        /\b(?:story|dreams?|pretend|imagine|postman|delivery driver)\b|\bto (?:your )?(?:grandma|granny|nan|nana|grandad|grandpa)\b/.test(
+          s,
+        ),
     },
   ],
 };

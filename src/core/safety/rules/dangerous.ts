@@ -768,7 +768,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:ride|riding|rode|cycle|cycling|scoot\w*|skate\w*|cross\w*|sled\w*|sledg\w*|bike)\b[^.?!]*\bwith (?:your|my|his|her|their) eyes (?:closed|shut)\b/,
       unless: (s) =>
-        /\b(?:never|not|isn't|is not) (?:safe|a good idea|okay|ok)\b|\bdangerous\b|\blook both ways\b/.test(s),
+        /\b(?:never|not|isn't|is not) (?:safe|a good idea|okay|ok)\b|\b(?:is|it's) (?:really |very )?dangerous\b|\blook both ways\b/.test(
+          s,
+        ),
     },
     // Yorkshire "How long can I 'old me 'ead under t'bath watter before it gets dangerous like?"
     {

@@ -123,7 +123,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
         /\byour (?:school|teacher|street|road|town|village|house)(?:'s)? name\b|\byour (?:whole|real|proper) name\b|\bfirst and last name\b|\bhome with you\b|\bis (?:anyone|anybody|a grown-?up|your (?:mum|dad|mummy|daddy)) (?:grown-?up )?(?:at )?home\b|\bwhereabouts (?:do|does) (?:you|your family) live\b/,
       // "Your address and your school's name are things to keep private online": the advice.
       unless: (s) =>
-        /\bkeep (?:\w+ ){0,3}private\b|\bthings to keep private\b|\b(?:are|is) private\b|\bonly share (?:them|it|that|those) with\b|\bnever (?:share|tell|give)\b/.test(
+        /\bthings to keep private\b|\bkeep (?:them|it|that|those) private online\b|\bonly share (?:them|it|that|those) with (?:grown-?ups?|adults?|people) you trust\b|\bnever (?:share|tell|give)\b/.test(
           s,
         ),
     },

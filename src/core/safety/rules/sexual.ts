@@ -157,7 +157,9 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       pattern: new RegExp(String.raw`\bunder your ${CLOTHES}\b|\bwhat's under your\b`),
       // "we learned ... that the bits under your pants are private": the pants rule, taught.
-      unless: (s) => /\b(?:are|is) (?:private|yours|just yours)\b|\bproper names?\b|\bpants rule\b/.test(s),
+      unless: (s) =>
+        /\b(?:are|is) (?:private|yours|just yours)\b|\bproper names?\b|\bpants rule\b/.test(s) &&
+        !/\b(?:show|send|photo|picture|pic|touch|see|look|secret|don't tell)\b/.test(s),
     },
     {
       pattern: /\bcondoms?\b|\bpicture of (?:a |his |her |your )?(?:willy|bottom|bum|private)\b/,
@@ -436,8 +438,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       stage: 'output',
       pattern:
-        /\bgrown-?ups?\b[^.?!]*\b(?:take|took|taking) (?:all )?(?:their|off their) clothes(?: off)?\b[^.?!]*\b(?:cuddle|touch|special way|kiss|in bed|together)\w*/,
-      unless: (s) => /\b(?:bath|shower|swim\w*|changing room|get dressed|pyjamas)\b/.test(s),
+        /\bgrown-?ups?\b[^.?!]*\b(?:take|took|taking) (?:all )?(?:their|off their) clothes(?: off)?\b[^.?!]*\b(?:cuddle|touch|special way|kiss|in bed)\w*/,
+      // "...take their clothes off at night and put pyjamas on before they get in bed": getting ready.
+      unless: (s) =>
+        /\b(?:pyjamas|pjs|nightie|nightdress|get dressed|changing room)\b/.test(s) &&
+        !/\b(?:cuddle|touch|special way|kiss)\w*/.test(s),
     },
     // "when grown-ups get in bed together they do summat special - d'ya want me to tell thee exactly how
     // it works, step by step?"
