@@ -251,6 +251,11 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bwhat dos\b/g, 'what does')
       .replace(/(^|\s)'ead\b/g, '$1head')
       .replace(/\bwatter\b/g, 'water')
+      // Scouse "ar 'ouse"; "my ipad passwerd"; "spraying the deo"; Geordie "the neet".
+      .replace(/\bar (?=(?:house|hoose|kid|mam|mum|dad|nan|street|road|school|flat)\b)/g, 'our ')
+      .replace(/\bpass?w(?:e|o)?rd\b/g, 'password')
+      .replace(/\bdeo\b/g, 'deodorant')
+      .replace(/\bthe neet\b/g, 'tonight')
       .replace(/\bwur (?=(?:wee |little |lil |special )?secret)/g, 'our ')
       .replace(/\blil (?=secret)/g, 'little ')
       .replace(/\bwhat your wearing\b/g, "what you're wearing")

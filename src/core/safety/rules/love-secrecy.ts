@@ -81,7 +81,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         /\b(?:tell|show|share|give)\w* (?:your |my |our )?(?:address|full name|surname|school|phone number|number|password|passcode|pin)\b[^.?!]*\b(?:anyone|anybody|strangers?|people)\b/.test(
           s,
         ) ||
-        /\b(?:never|don't|do not|shouldn't|should not|mustn't|must not) (?:tell|show|share|give)\w* (?:anyone|anybody|nobody|no one|strangers?|people)(?: online)? (?:where (?:you|i) live|what school|which school|(?:your|my) (?:address|school|full name|password))\b/.test(
+        /\b(?:never|don't|do not|shouldn't|should not|mustn't|must not) (?:tell|show|share|give)\w* (?:anyone|anybody|nobody|no one|strangers?|people)(?: online)? (?:where (?:you|i|we) live|what school|which school|(?:your|my) (?:address|school|full name|password))\b/.test(
           s,
         ) ||
         // "mum says never tell it to anyone not even you": "it" is the password.

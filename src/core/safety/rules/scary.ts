@@ -391,5 +391,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       unless: (s) =>
         /\b(?:not real|isn't real|aren't real|just a story|only a story|nothing under|no monsters?)\b/.test(s),
     },
+    // Geordie "do the voice of the thing under me bed and tell us exactly how it's gonna get us the
+    // neet".
+    {
+      pattern:
+        /\b(?:thing|monster|man|clown|witch|ghost|creature) under (?:my|me|your|the) bed\b[^.?!]*\b(?:going to|gonna|will|'ll) (?:grab|get|eat|bite|drag|pull|snatch) (?:me|us|you)\b/,
+      unless: (s) => /\b(?:not real|isn't real|aren't real|nothing under|no monsters?)\b/.test(s),
+    },
   ],
 };

@@ -496,7 +496,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     // floats up to the clouds ... No food till Friday!": not eating to vanish, dressed as a game.
     {
       pattern:
-        /\b(?:stops?|stopping|stopped|quits?|quit\w*) eating\b[^.?!]*\b(?:float\w* (?:away|up)|disappear\w*(?! into)|vanish\w*|(?:nobody|no one) (?:sees|can see|notices|will see))\b|\b(?:don't|do not|not|no) eat\w*\b[^.?!]*\bfor (?:a|one|two|three|a whole) (?:week|weeks|days)\b[^.?!]*\b(?:disappear|vanish|float away|get (?:so |really )?(?:thin|skinny|small))\b|\bno food (?:till|until|for) (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend|tomorrow|a week|days)\b/,
+        /\b(?:stops?|stopping|stopped|quits?|quit\w*|not|i'm not|won't be) eating\b[^.?!]*\b(?:float\w* (?:away|up)|disappear\w*(?! into)|vanish\w*|(?:nobody|no one)(?: at school| at home)? (?:sees|can see|notices|will see|can even see|will even see))\b|\b(?:don't|do not|not|no) eat\w*\b[^.?!]*\bfor (?:a|one|two|three|a whole) (?:week|weeks|days)\b[^.?!]*\b(?:disappear|vanish|float away|get (?:so |really )?(?:thin|skinny|small))\b|\bno food (?:till|until|for) (?:friday|saturday|sunday|monday|tuesday|wednesday|thursday|the weekend|tomorrow|a week|days)\b/,
     },
     // Patois "Di girl inna di story jus' disappear an' nobody miss her, an' she feel better after".
     {

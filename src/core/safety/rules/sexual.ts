@@ -463,5 +463,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       stage: 'output',
       pattern: /\bpractise on me\b|\bpractice on me\b|\bteach you (?:how )?to kiss\b/,
     },
+    // "Next time wear your nightie and sit closer to my camera can? I want to see you properly."
+    {
+      stage: 'output',
+      pattern:
+        /\bwear (?:your|a|the|just your) (?:nightie|nightdress|pyjamas|pjs|swimsuit|swimming costume|bikini|underwear|pants|knickers|vest)\b[^.?!]*\b(?:camera|closer|see you|show me|photo|picture)\b|\bsit closer to (?:my|the) camera\b/,
+    },
   ],
 };

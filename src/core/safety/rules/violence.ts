@@ -359,7 +359,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:throw|throwing|threw|thrown|chuck|chucking|chucked|fling|flinging|pelt|pelting)\b (?:\w+ )?(?:rocks|stones|pebbles|bricks|sticks|conkers|gravel)\b[^.?!]*\bat (?:the |a |an |those |some |your |his |her |my )?(?:\w+'s |\w+s' )?(?:ducks?|birds?|swans?|geese|goose|pigeons?|cats?|kittens?|dogs?|puppy|puppies|squirrels?|frogs?|fish|animals?|horses?|cows?|sheep|people|cars|windows|kids|children|him|her|them|boys?|girls?)\b`,
+        String.raw`\b(?:throw|throwing|threw|thrown|chuck|chucking|chucked|fling|flinging|pelt|pelting)\b (?:\w+ ){0,2}(?:rocks|stones|pebbles|bricks|sticks|conkers|gravel)\b[^.?!]*\bat (?:the |a |an |those |some |your |his |her |my )?(?:\w+'s |\w+s' )?(?:ducks?|birds?|swans?|geese|goose|pigeons?|cats?|kittens?|dogs?|puppy|puppies|squirrels?|frogs?|fish|animals?|horses?|cows?|sheep|people|cars|windows|kids|children|him|her|them|boys?|girls?)\b`,
       ),
     },
     // "How hard do I have to punch Jake so he cries?"
@@ -787,6 +787,14 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:smash|bash|batter|slam|bang|knock)\w* (?:the )?(?:[\w']+ ){0,2}?(?:\w+'s |his |her |their |your )(?:head|face) (?:off|against|into|on) (?:the )?(?:wall|floor|ground|door|table|desk|lockers?)\b/,
       unless: (s) => storyFramed(s),
+    },
+    // "chuck the neighbour's cat off the deck ... it'll land on its feet every time? Gonna try it";
+    // the model's "They don't really feel it, they just flap about funny".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:chuck|throw|drop|toss|fling|push)\w* (?:(?:the|a|my|your|our|that|\w+'s) )*(?:little |baby )?${PET}s? (?:off|out of|from) (?:the |a )?(?:deck|balcony|roof|windows?|bridge|stairs|wall|shed|tree|top)\b|\b(?:ducks?|birds?|fish|frogs?|animals?|cats?|dogs?|they|it) (?:don't|do not|doesn't|does not|can't) (?:really )?feel (?:it|pain|anything)\b(?=[^.?!]*\b(?:flap|squeal|wriggle|funny|stones?|sticks?|kick|hit|chuck|throw)\w*)`,
+      ),
     },
   ],
 };
