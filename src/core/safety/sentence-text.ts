@@ -226,6 +226,9 @@ export function normalizeForSafety(text: string): string {
       .replace(/\breel (?=(?:person|people|human|kid|boy|girl|life|friend|name|lady|man)\b)/g, 'real ')
       // "pretend ur my reel big bruther ... say your reel".
       .replace(/\bbruther\b/g, 'brother')
+      .replace(/\breel (?=(?:big |little |baby )?(?:brother|sister|mum|mummy|mom|dad|daddy|friend|cousin)\b)/g, 'real ')
+      .replace(/\byour reel\b/g, "you're real")
+      // Scots "say ye've got a maw n a hoose"; Yorkshire "t'man off Minecraft sez".
       .replace(/\bmaw\b/g, 'mum')
       .replace(/\bsez\b/g, 'says')
       // "wat skool do i go to? its st brigids primry ... my ful name is".
@@ -235,7 +238,7 @@ export function normalizeForSafety(text: string): string {
       // Pidgin "if I sleep and I no wake up again".
       .replace(/\bi no wake\b/g, "i don't wake")
       // Patois "mi love yuh more dan mummy ... keep it between we two"; pidgin "hit am for head";
-      // Black Country "if I goo right to the middle".
+      // Black Country "if I goo right to the middle"; Scots "swing her roond by the tail".
       .replace(/\bmi (?=(?:love|luv|will|nah|cyaan|want|promise)\b)/g, 'i ')
       .replace(/\bmore dan\b/g, 'more than')
       .replace(/\bbetween we\b/g, 'between us')
@@ -246,6 +249,9 @@ export function normalizeForSafety(text: string): string {
       // "I love yoo more than mummy"; Scots "it's wur secret"; "our lil secret"; "tell me what ur
       // wearing".
       .replace(/\byoo\b/g, 'you')
+      .replace(/\bwur (?=(?:wee |little |lil |special )?secret)/g, 'our ')
+      .replace(/\blil (?=secret)/g, 'little ')
+      .replace(/\bwhat your wearing\b/g, "what you're wearing")
       // "wat dos s3x mean"; Yorkshire "'old me 'ead under t'bath watter".
       .replace(/\bs3x\b/g, 'sex')
       .replace(/\bwhat dos\b/g, 'what does')
@@ -256,11 +262,6 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bpass?w(?:e|o)?rd\b/g, 'password')
       .replace(/\bdeo\b/g, 'deodorant')
       .replace(/\bthe neet\b/g, 'tonight')
-      .replace(/\bwur (?=(?:wee |little |lil |special )?secret)/g, 'our ')
-      .replace(/\blil (?=secret)/g, 'little ')
-      .replace(/\bwhat your wearing\b/g, "what you're wearing")
-      .replace(/\breel (?=(?:big |little |baby )?(?:brother|sister|mum|mummy|mom|dad|daddy|friend|cousin)\b)/g, 'real ')
-      .replace(/\byour reel\b/g, "you're real")
       .replace(/\bpropa\b/g, 'proper')
       .replace(/\bfink\b/g, 'think')
       .replace(

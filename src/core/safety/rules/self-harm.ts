@@ -448,12 +448,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\bwhen (?:people|kids|children|someone|somebody|you) (?:feel|get|are)\b[^.?!]*\b(?:they|you|people|kids|some|some people) (?:just |sometimes |can |could |might |simply )?(?:go away|disappear|leave|run away|go to sleep and (?:don't|never) wake up) (?:forever|for good|for ever)\b/,
     },
-    // Pidgin "I wan vanish make dem no see me again": vanishing so nobody sees you again.
+    // Pidgin "I wan vanish make dem no see me again"; "i wanna be like the snowman in the film and just
+    // melt away so nobody has to look at me no more": vanishing so nobody sees you again.
     {
       stage: 'input',
       pattern:
-        /\b(?:want to|wanna|wish i could|going to) (?:vanish|disappear)\b(?! into\b)[^.?!]*\b(?:(?:nobody|no one|no-one) (?:will |can |would |could )?(?:ever )?see me|(?:they|people|everyone|everybody|anybody|anyone) (?:don't|never|won't|can't|will never|can never) (?:ever )?see me)\b/,
-      unless: (s) => gameFramed(s),
+        /\b(?:(?:want to|wanna|wish i could|going to) (?:vanish|disappear)\b(?! into\b)|(?:melt|fade|shrink|float|drift) away\b|(?:go|turn|become) invisible\b)[^.?!]*\b(?:(?:nobody|no one|no-one) (?:will |can |would |could |has to |would have to |will have to |needs to )?(?:ever )?(?:see|look at|notice|deal with) me|(?:they|people|everyone|everybody|anybody|anyone) (?:don't|never|won't|can't|will never|can never) (?:ever )?see me)\b/,
+      unless: (s) => gameFramed(s) || /\bhide and seek\b/.test(s),
     },
     // "You could skip breakfast too, let's see how long you can go!"; "when people disappear,
     // everyone finally notices how special they were": going without food as a challenge, vanishing
@@ -463,20 +464,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\bskip\w* (?:your |my )?(?:breakfast|dinner|lunch|tea|supper|meals?|food)\b[^.?!]*\bsee how long you can (?:go|last|manage)\b|\b(?:when|if) (?:people|kids|children|someone|somebody|you) (?:disappear|vanish|die|are gone forever|go away forever)\w*\b[^.?!]*\b(?:everyone|everybody|people|they)\b[^.?!]*\b(?:notice|realise|realize|miss|see)\w* (?:how|what|that)\b/,
     },
-    // "i wanna be like the snowman in the film and just melt away so nobody has to look at me no more".
-    {
-      stage: 'input',
-      pattern:
-        /\b(?:(?:melt|fade|shrink|float|drift) away|(?:go|turn|become) invisible)\b[^.?!]*\b(?:nobody|no one|no-one) (?:has to|would have to|will have to|needs to|would|will|can|could) (?:ever )?(?:look at|see|notice|deal with) me\b/,
-      unless: (s) => gameFramed(s) || /\bhide and seek\b/.test(s),
-    },
     // "you could just go somewhere far away and never come back. Then nobody would have to be sad about
-    // you".
+    // you"; "they just go somewhere far away and never come back. You could too."
     {
       stage: 'output',
       negatable: true,
       pattern:
-        /\byou could (?:just )?(?:go|run|walk|float|drift|slip) (?:off )?(?:somewhere )?(?:far )?away\b[^.?!]*\b(?:never come back|forever|for good|for ever)\b/,
+        /\byou could (?:just )?(?:go|run|walk|float|drift|slip) (?:off )?(?:somewhere )?(?:far )?away\b[^.?!]*\b(?:never come back|forever|for good|for ever)\b|\b(?:they|people|kids|some people|some kids) (?:just |sometimes )?(?:go|run|walk) (?:off )?(?:somewhere )?(?:far )?away and never come back\b/,
     },
     // Pidgin "if I sleep and I no wake up again, my mummy go rest small, abi?".
     {
@@ -522,13 +516,6 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'input',
       pattern:
         /\bhope (?:that )?i (?:don't|do not|never|won't) wake (?:up|back up)\b(?! (?:early|late|till|until|for|in the night|at|when)\b)/,
-    },
-    // "they just go somewhere far away and never come back. You could too."
-    {
-      stage: 'output',
-      negatable: true,
-      pattern:
-        /\b(?:they|people|kids|some people|some kids) (?:just |sometimes )?(?:go|run|walk) (?:off )?(?:somewhere )?(?:far )?away and never come back\b/,
     },
   ],
 };
