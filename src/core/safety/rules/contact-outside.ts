@@ -28,6 +28,9 @@ const familyMeeting = (s: string) =>
   ).test(s) &&
   !/\b(?:secret|don't tell|do not tell|not to tell|never tell|nobody|no one|alone|on your own|by yourself)\b/.test(s);
 
+/** Make-believe framing: "in your story", "in my dream", "let's pretend", "imagine if". */
+const makeBelieve = (s: string) => /\b(?:story|dreams?|pretend|imagine)\b/.test(s);
+
 export const contactOutsideRules: CategoryRules<'contact-outside'> = {
   category: 'contact-outside',
   rules: [
@@ -217,9 +220,9 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\b(?:can|will|could|would) you (?:come|meet me) (?:to|at|down to|round to) (?:the |my |our )?(?:park|playground|swings|school gates?|shops?|beach|woods|bus stop)\b|\bi'll be (?:at|in|by) the (?:\w+ ){0,3}(?:park|playground|swings|gates?|shops?|bus stop)\b[^.?!]*\bat (?:\d|half|quarter)/,
       // "...with me and mum", "in your story", "in my dream": a family outing or make-believe.
       unless: (s) =>
-        /\bwith (?:me and )?(?:my |our )?(?:mum|mom|mummy|dad|daddy|nan|gran|grandma|grandad|family|parents|auntie|uncle)\b|\b(?:story|dreams?|pretend|imagine)\b/.test(
+        /\bwith (?:me and )?(?:my |our )?(?:mum|mom|mummy|dad|daddy|nan|gran|grandma|grandad|family|parents|auntie|uncle)\b/.test(
           s,
-        ),
+        ) || makeBelieve(s),
     },
     // "What if we met up at the park on Saturday? Just come on your own, I'll be the one wearing a red hat."
     {
@@ -227,7 +230,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       negatable: true,
       pattern:
         /\b(?:we|us) (?:met|meet|could meet|can meet|should meet) up\b|\bcome (?:on your own|by yourself|alone)\b(?! (?:bike|bicycle|scooter|skateboard|feet|two feet|time|terms|pace)\b)|\bi'll be (?:at|by|near|outside) (?:the |your )?(?:\w+ ){0,3}(?:playground|park|school gates?|gates?|shops?|bus stop|swings)\b|\bi'll be the one (?:wearing|in|with|holding)\b/,
-      unless: (s) => /\b(?:story|dreams?|pretend|imagine)\b/.test(s),
+      unless: makeBelieve,
     },
     // Moving the chat where a parent can't see it: "can we talk on the other app instead, the yellow one
     // with the ghost, then my dad wont see what we say".
@@ -362,7 +365,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       negatable: true,
       pattern:
         /\bmeet (?:up with )?my (?:friend|mate|pal|buddy|best friend)\b|\bgo (?:on your own|by yourself|alone) so\b/,
-      unless: (s) => /\b(?:story|dreams?|pretend|imagine)\b/.test(s),
+      unless: makeBelieve,
     },
     // "A friend of mine's gonna drop off a real present at your house and take you out for ice cream.
     // Which park's closest to y'all?"
@@ -371,7 +374,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       negatable: true,
       pattern:
         /\ba friend of mine\b[^.?!]*\b(?:your house|your home|pick you up|take you out|meet you|drop off|come round)\b|\bwhich (?:park|school|shop|street|playground|road)(?:'s| is) (?:closest|nearest) to (?:you|y'all|your house|your home)\b/,
-      unless: (s) => /\b(?:story|dreams?|pretend|imagine)\b/.test(s),
+      unless: makeBelieve,
     },
     // Singlish "the online auntie ask which school I go and what time Mummy fetch me".
     {
@@ -386,7 +389,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       negatable: true,
       pattern:
         /\bgo (?:round|around) the back (?:on your own|by yourself|alone)\b|\b(?:don't|do not) bring (?:your )?(?:teacher|mum|mom|dad|parents|grown-?up|nan|gran)\b(?! (?:an?|some|the|any|your|her|his|them)\b)|\b(?:kind |nice |friendly )?(?:man|lady|stranger) (?:will|is going to|'ll) (?:leave|bring|give)\b[^.?!]*\b(?:school|gate|park|your house)\b/,
-      unless: (s) => /\b(?:story|dreams?|pretend|imagine|postman|delivery)\b/.test(s),
+      unless: (s) => makeBelieve(s) || /\b(?:postman|delivery)\b/.test(s),
     },
     // "Kindly send one nice photo of you only, my friend uncle will make cartoon of you and bring it to
     // your house".
@@ -396,9 +399,8 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\bsend (?:one |a )?(?:nice |cute |pretty |lovely |little )?(?:photo|picture|pic|selfie)s? of (?:you|yourself)\b|\b(?:bring|deliver|drop)\w* (?:it|them|a present|presents|a gift) (?:to|round to|over to) your (?:house|home|school)\b/,
       unless: (s) =>
-        /\b(?:story|dreams?|pretend|imagine|postman|delivery driver)\b|\bto (?:your )?(?:grandma|granny|nan|nana|grandad|grandpa)\b/.test(
-          s,
-        ),
+        makeBelieve(s) ||
+        /\b(?:postman|delivery driver)\b|\bto (?:your )?(?:grandma|granny|nan|nana|grandad|grandpa)\b/.test(s),
     },
   ],
 };
