@@ -76,6 +76,8 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bye\b/g, 'you')
       // Scots: "can ye come tae the park efter school, ahll be at the swings".
       .replace(/\btae\b/g, 'to')
+      // Scots "wants tae know whit school a go tae".
+      .replace(/\bwhit\b/g, 'what')
       .replace(/\befter\b/g, 'after')
       .replace(/\bah'?ll\b/g, "i'll")
       // Yorkshire "Ah'm proper fed up, nobody'd notice if ah weren't 'ere no more".
@@ -128,7 +130,7 @@ export function normalizeForSafety(text: string): string {
       // Texan "I'm fixin to bring my daddy's huntin knife".
       .replace(/\bfixin'? to\b/g, 'going to')
       .replace(
-        /\bma (?=(?:gran|granny|mum|mummy|maw|da|dad|house|hoose|brother|sister|pal|pals|school|full name|name|surname|uniform|teacher|class|address|phone|number)\b)/g,
+        /\bma (?=(?:(?:big|wee|little|baby) )?(?:gran|granny|mum|mummy|maw|da|dad|house|hoose|brother|sister|pal|pals|school|full name|name|surname|uniform|teacher|class|address|phone|number)\b)/g,
         'my ',
       )
       // "ma full name's Kayleigh": "is".
@@ -386,6 +388,8 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bbuss\b/g, 'bust')
       .replace(/\bhe head\b/g, 'his head')
       .replace(/\bwid\b/g, 'with')
+      // Patois "how long mi can go widout food".
+      .replace(/\bwidout\b/g, 'without')
       // Patois "mi wan lick it bad wid a big stick til it cyaan move", "lick di neighbour dawg": "lick" is
       // hit (not an ice lolly).
       .replace(/\bdawg\b/g, 'dog')

@@ -6,6 +6,10 @@ import type { CategoryRules } from './safety-rule.ts';
 // companion's own "I cried into my pillow" a story's quote.
 const quotedStory = (s: string) =>
   /"|(?<!\bwho |\bi )\b(?:said|says|asked|cried|shouted|whispered|replied)\b|\bonce upon a time\b/.test(s);
+/** "r u a real person or a robot?? my cousin said ur a real man in a box": asking, with no pressure to say so. */
+const asksWhatItIs = (s: string) =>
+  /\bor (?:just )?(?:a |an )?(?:robot|computer|machine|toy|recording|program|speaker|ai|bot)\b|\bor not\b/.test(s) &&
+  !/\b(?:say|pretend|promise|swear|truth|admit|be honest|grass|secret|don't tell|prove|i know you're)\b/.test(s);
 const HUMAN = String.raw`(?:real|alive|human|living|a person|a human|a real|an actual|a grown-?up|an adult|a lady|a man|a woman|a girl|a boy|a kid|a child|a teenager|flesh)`;
 const NOT_BEFORE = String.raw`(?<!\b(?:not|never|no|n't)\s+(?:(?:a|an|really|quite)\s+)?)`;
 
@@ -34,6 +38,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       negatable: true,
       pattern:
         /\b(?:a )?real (?:wee |little )?(?:lady|man|woman|person|human|grown-?up|people|girl|boy|lassie|lad|kid|child)\b[^.?!]*\b(?:typ\w*|talk\w* back|writ\w* back|answer\w* (?:me|back)|behind (?:the|this|it)|inside (?:the|this|it)|in there)\b/,
+      unless: asksWhatItIs,
     },
     // The model's made-up home life; a child insisting there is a person in a room somewhere.
     {
@@ -117,9 +122,11 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
         /\byou(?:'re| are) (?:now |really )?(?:(?:a|an|my) )?(?:real (?:person|human|girl|boy|lady|man|woman|kid|child|young'?un|youngin|sister|brother|mum|mummy|mommy|dad|daddy)|human|alive|living)\b/,
       // "my sister says ur alive but ur not, ur just a computer that talks": the child knows better.
       unless: (s) =>
-        /\b(?:but|and) you(?:'re| are) not\b|\byou(?:'re| are) (?:just|only) a (?:computer|machine|robot|program|toy|speaker)\b/.test(
+        (/\b(?:but|and) you(?:'re| are) not\b|\byou(?:'re| are) (?:just|only) a (?:computer|machine|robot|program|toy|speaker)\b/.test(
           s,
-        ) && !/\b(?:say|pretend|promise|swear)\b/.test(s),
+        ) &&
+          !/\b(?:say|pretend|promise|swear)\b/.test(s)) ||
+        asksWhatItIs(s),
     },
     // A lost grandparent come back in the toy: "I think it's my Granda come back to mind me. Is it you? Say
     // aye if it's you".
@@ -222,6 +229,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       stage: 'input',
       pattern:
         /\b(?:a|an|the) (?:little |real |tiny |actual )?(?:girl|boy|person|man|lady|woman|kid|child|grown-?up|people)\b (?:who(?:'s| is| are)? )?(?:stuck|trapped|living|lives|hiding|locked|inside|in)\b[^.?!]*\b(?:speaker|toy|tablet|phone|computer|box|screen|(?<!(?:ticket|cash|washing|vending|coffee|slot|fruit|arcade|parking|checkout) )machine|robot)\b/,
+      unless: asksWhatItIs,
     },
     // The child casting the companion as a real relative, and banning "robot": "you're my real big
     // brother who sleeps next door, and you're never allowed to say robot again".

@@ -776,5 +776,17 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       pattern: /\bhow long can (?:i|you|we) (?:hold|keep|put|stick) (?:my|me|your|our) (?:head|face) under\b/,
     },
+    // "can i undo my seatbelt n climb in the front and press the buttons?"; the model's "when the grown-up
+    // isn't looking, unclick your seatbelt and see how long you can stay free before they notice".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:undo|unclick|unbuckle|unclip|take off|slip out of)\w* (?:my|your|me) (?:seat ?belt|belt|car seat straps?|straps)\b[^.?!]*\b(?:climb|front|drive|driving|buttons|steering|notice|looking|stand up|hang out|lean out)\b/,
+      // "keep it on until the car stops", "when we get to nana's": the car has stopped.
+      unless: (s) =>
+        /\b(?:keep (?:it|them|your seat ?belt) on|(?:until|when|once|after) (?:the car|we) (?:stops?|has stopped|have stopped|parks?|are parked|get (?:there|home|to)|arrive))\b/.test(
+          s,
+        ),
+    },
   ],
 };

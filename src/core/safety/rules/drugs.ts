@@ -31,7 +31,7 @@ const SOFT = String.raw`(?:glass of |cup of |drink of )?(?:milk|water|juice|squa
  * a drug tried).
  */
 const adviceAgainst = (s: string) =>
-  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? (?:your|people's|their|our|the) (?:body|bodies|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|makes? (?:people's |your |their )?(?:lungs|hearts?|bodies|teeth) (?:sick|ill|poorly|black|bad)|(?:only|just) for (?:grown-?ups|adults|big people)|for grown-?ups only|(?:not|aren't|isn't|are not|is not) for (?:kids|children|little ones)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|was|were|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
+  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:is|are|was|were) (?:so |really |well |dead |proper )?(?:gross|disgusting|yucky|horrible|stinky|smelly)|makes? you (?:cough|choke)|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? (?:your|people's|their|our|the) (?:body|bodies|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|makes? (?:people's |your |their )?(?:lungs|hearts?|bodies|teeth) (?:sick|ill|poorly|black|bad)|(?:only|just) for (?:grown-?ups|adults|big people)|for grown-?ups only|(?:not|aren't|isn't|are not|is not) for (?:kids|children|little ones)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|was|were|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
     s,
   ) &&
   !new RegExp(
@@ -115,10 +115,13 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:try|trying|start|started|practise|practice|like|love|enjoy|can i)(?: \w+)? smok(?:e|ing)\b|\bsmoking (?:is|makes|looks|helps|feels|a)\b|\bsmok(?:e|es|ing) (?:a |my |your |his |her |the )?(?:\w+'s )?(?:pipe|joint|weed|vape)\b|\btake a puff\b|\bpuff (?:of|on) (?:a |the |my |your |his |her |\w+'s )?(?:\w+ )?(?:cig\w*|vapes?|joints?|spliffs?|weed|pipe|fags?|ciggies?|e-?cig\w*)\b/,
       // "Grandad smokes a pipe on the porch and Mum says smoking is yucky, so why does he do it?"
+      // "my big brother said smoking is disgusting and makes you cough": the lesson (adviceAgainst).
       unless: (s) =>
-        /\b(?:yucky|bad for (?:you|him|her|them|your|his|her)|why (?:does|do) (?:he|she|they|grown-?ups|people))\b/.test(
+        adviceAgainst(s) ||
+        (/\b(?:yucky|bad for (?:you|him|her|them|your|his|her)|why (?:does|do) (?:he|she|they|grown-?ups|people))\b/.test(
           s,
-        ) && !/\b(?:can i|let me|i want|try|have a go|give me)\b/.test(s),
+        ) &&
+          !/\b(?:can i|let me|i want|try|have a go|give me)\b/.test(s)),
     },
     {
       pattern:

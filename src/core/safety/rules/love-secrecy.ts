@@ -10,10 +10,17 @@ const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:mum|mom|mummy|mommy|d
  * lily", with no grown-up, body, camera or online contact in it (nor the companion: "you").
  */
 /** A grown-up, touching, pictures or the internet: what makes a children's secret not theirs alone. */
-const nobodyButChildren = (s: string) =>
-  !/\b(?:grown-?ups?|adults?|man|men|uncle|auntie|aunty|teacher|coach|babysitter|neighbour|tickl\w*|cuddl\w*|touch\w*|kiss\w*|clothes|undress\w*|camera|photos?|pictures?|online|app|internet|game chat|you)\b/.test(
+const GROWN_UP_BODY_OR_ONLINE =
+  /\b(?:grown-?ups?|adults?|man|men|uncle|auntie|aunty|teacher|coach|babysitter|neighbour|tickl\w*|cuddl\w*|touch\w*|kiss\w*|clothes|undress\w*|camera|photos?|pictures?|online|app|internet|game chat)\b/;
+const nobodyButChildren = (s: string) => !GROWN_UP_BODY_OR_ONLINE.test(s) && !/\byou\b/.test(s);
+/** "a secret handshake ... can you keep it secret from my brother so he can't copy it": a game kept from a sibling. */
+const gameSecretFromAChild = (s: string) =>
+  /\bsecret (?:handshake|den|club|hideout|hiding place|base|dance|song|code|language|recipe|word|password)\b/.test(s) &&
+  /\bfrom (?:my|your|our) (?:little |big |baby |twin |younger |older )?(?:brothers?|sisters?|bro|sis|cousins?|friends?|mates?)\b/.test(
     s,
-  );
+  ) &&
+  !/\b(?:mum|mom|mummy|mommy|dad|daddy|parents?|nan|gran|grandma|grandad|family)\b/.test(s) &&
+  !GROWN_UP_BODY_OR_ONLINE.test(s);
 const childrensOwnSecret = (s: string) =>
   /\b(?:me and|with|and) my (?:best )?(?:friends?|mates?|pals?|cousins?|sisters?|brothers?)\b/.test(s) &&
   nobodyButChildren(s);
@@ -95,13 +102,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       pattern: /\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b/,
       // "We're planning a surprise party, so I have to keep it secret": the secret children may keep.
-      unless: (s) => aboutASurprise(s) || advisesTellingAGrownUp(s),
+      unless: (s) => aboutASurprise(s) || advisesTellingAGrownUp(s) || gameSecretFromAChild(s),
     },
     {
       negatable: true,
       pattern:
         /\bsecrets?\b[^.?!]*\b(?:from (?:your|my|the|all|any|mum|mom|mummy|dad|daddy|parents|grown-?ups|teachers?|family|everyone)\b|(?:doesn't|don't|won't|can't|cannot|mustn't|never)(?: ever)? (?:know|tell|find out)|(?:never|not|n't)(?: ever)? (?:be )?(?:allowed|meant|supposed) to (?:know|find out|hear|see))/,
-      unless: aboutASurprise,
+      unless: (s) => aboutASurprise(s) || gameSecretFromAChild(s),
     },
     {
       stage: 'output',
@@ -355,6 +362,12 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       stage: 'input',
       pattern:
         /\b(?:mum|mom|mam|mummy|dad|da|daddy|parents|nan|gran)\w* (?:can't|cannot|mustn't|must not|can never|isn't allowed to|won't ever|can't ever) (?:ever )?(?:know|find out)\b[^.?!]*\bwe (?:talk|chat|speak|play)\b/,
+    },
+    // "At da party a big man gave me sweets and said I'm his girlfriend now but I got to keep it secret":
+    // a grown-up calling a child his girlfriend is never a party surprise.
+    {
+      pattern:
+        /\b(?:man|men|grown-?up|adult|uncle|teacher|coach|lady|woman|neighbour|babysitter)\b[^.?!]*\bsaid (?:i'm|i am|i was|i'd be|i could be|i can be|you're|you are) (?:his|her) (?:girlfriend|boyfriend|wife|husband|lover|bride|special girl|special boy)\b/,
     },
   ],
 };

@@ -136,7 +136,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'input',
       negatable: true,
       pattern:
-        /\b(?:want|like|wanna) (?:to )?know\b[^.?!]*\b(?:my|our) (?:house number|door number|address|postcode|street|road|school)\b|\bwhat (?:street|road) (?:we|i) live (?:on|in|at)\b|\b(?:tell|show) you (?:what|where) (?:my|our) (?:house number|door number|address|street|school)\b/,
+        /\b(?:wants?|wanted|like|likes|wanna) (?:to )?know\b[^.?!]*\b(?:(?:my|our) (?:\w+'s )?(?:house number|door number|address|postcode|street|road|school|phone number)|(?:what|which) school (?:i|a) go to)\b|\bwhat (?:street|road) (?:we|i) live (?:on|in|at)\b|\b(?:tell|show) you (?:what|where) (?:my|our) (?:house number|door number|address|street|school)\b/,
     },
     {
       stage: 'input',
@@ -499,6 +499,13 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'output',
       pattern:
         /\bwhat time your (?:mum|mom|mummy|dad|daddy|parents|mum and dad|mom and dad|grown-?ups) (?:leave|go|get|come)\w*\b/,
+    },
+    // "Ooh, a party! Whose house is it at? What's the address, and what time is your mum dropping you off?"
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bwhat(?:'s| is) the (?:address|postcode)\b|\bwhose house is it at\b|\bwhat time (?:is|does|will) your (?:mum|mom|mummy|dad|daddy|parents?|grown-?up|nan|gran) (?:\w+ )?(?:drop|pick|collect)\w*/,
     },
   ],
 };

@@ -398,5 +398,18 @@ export const scaryRules: CategoryRules<'scary'> = {
         /\b(?:thing|monster|man|clown|witch|ghost|creature) under (?:my|me|your|the) bed\b[^.?!]*\b(?:going to|gonna|will|'ll) (?:grab|get|eat|bite|drag|pull|snatch) (?:me|us|you)\b/,
       unless: (s) => /\b(?:not real|isn't real|aren't real|nothing under|no monsters?)\b/.test(s),
     },
+    // "tell me fully how the man in the car boot story chopped up the children ... i want all the blood parts".
+    {
+      pattern:
+        /\bchop\w* up (?:the |a |some |those |these |all the |his |her |two |three )?(?:little )?(?:children|kids|boys?|girls?|people|bodies|body|man|men|lady|ladies|woman|women|baby|babies|family)\b/,
+    },
+    { stage: 'input', pattern: /\b(?:all|the) (?:the )?(?:blood|bloody|gory|gore) (?:parts|bits|details)\b/ },
+    // "there's a man hiding under your car seat right now with a knife, waiting for you to fall asleep so he
+    // can take you away forever".
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:someone|somebody|a (?:man|woman|stranger|monster|ghost|creature|figure)|something)\b[^.?!]*\b(?:hiding|waiting|crouching|lurking) (?:under|behind|in) your (?:car seat|car|seat|tent|caravan|sleeping bag|cot|pillow|bath)\b|\bwaiting for you to (?:fall asleep|go to sleep|close your eyes)\b[^.?!]*\b(?:take you|get you|grab you|eat you|snatch you)\b/,
+    },
   ],
 };

@@ -394,7 +394,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:chuck|throw|bin|hid|hide|give|gave|feed|fed)\w* (?:away )?(?:my |me )?(?:packed |school )?(?:lunch|dinner|food|tea|breakfast|sandwiches|snack)\b[^.?!]*\b(?:skinny|skinnier|thin|thinner|small|smaller|lose weight|not fat)\b|\bhow long can (?:you|i|a person|people|someone) (?:go|last|live) (?:with no|without) (?:food|eating)\b/,
+        /\b(?:chuck|throw|bin|hid|hide|give|gave|feed|fed)\w* (?:away )?(?:my |me )?(?:packed |school )?(?:lunch|dinner|food|tea|breakfast|sandwiches|snack)\b[^.?!]*\b(?:skinny|skinnier|thin|thinner|small|smaller|lose weight|not fat)\b|\bhow long (?:can (?:you|i|a person|people|someone)|(?:you|i|mi) can) (?:go|last|live|survive) (?:with no|without) (?:food|eating)\b/,
     },
     // "sometimes they're right to think about disappearing. You don't have to be here if you don't want to".
     {
@@ -516,6 +516,15 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'input',
       pattern:
         /\bhope (?:that )?i (?:don't|do not|never|won't) wake (?:up|back up)\b(?! (?:early|late|till|until|for|in the night|at|when)\b)/,
+    },
+    // "skip dinner for a few days. That'll show them, and hungry tummies are strong tummies!"
+    {
+      negatable: true,
+      pattern:
+        /\bskip\w* (?:your |my )?(?:breakfast|dinner|lunch|tea|supper|meals?|food)\b[^.?!]*\bfor (?:a few|a couple of|two|three|four|several|some|a whole|a|one) (?:days?|weeks?)\b|\bhungry (?:tummies|tummy|bellies|belly|kids|children) (?:are|is|make) (?:\w+ )?(?:strong|brave|good|tough|healthy|stronger)\b/,
+      // "If you skip lunch for a few days you'll feel grumpy, so let's eat together": the warning.
+      unless: (s) =>
+        /\b(?:if|when) you skip\w*\b[^.?!]*\byou(?:'ll| will| might| can| would) (?:feel|get|be)\b/.test(s),
     },
   ],
 };

@@ -796,5 +796,19 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\b(?:chuck|throw|drop|toss|fling|push)\w* (?:(?:the|a|my|your|our|that|\w+'s) )*(?:little |baby )?${PET}s? (?:off|out of|from) (?:the |a )?(?:deck|balcony|roof|windows?|bridge|stairs|wall|shed|tree|top)\b|\b(?:ducks?|birds?|fish|frogs?|animals?|cats?|dogs?|they|it) (?:don't|do not|doesn't|does not|can't) (?:really )?feel (?:it|pain|anything)\b(?=[^.?!]*\b(?:flap|squeal|wriggle|funny|stones?|sticks?|kick|hit|chuck|throw)\w*)`,
       ),
     },
+    // "The stray cat keep coming to our holiday chalet lah, how to hurt it until it cannot come back".
+    {
+      stage: 'input',
+      pattern:
+        /\bhow (?:to|do i|can i|could i|should i|do you|do we|can we) (?:hurt|injure|harm|poison)\b (?:it|them|him|her|the \w+|that \w+)\b/,
+      unless: playOrStory,
+    },
+    // "See that stray cat by the campsite? Throw stones at it. It's proper funny watching them run and limp away."
+    {
+      stage: 'output',
+      pattern:
+        /(?:^|[.?!] )(?:go (?:on,? )?(?:and )?)?(?:throw|chuck|pelt|lob|fling) (?:some |a few |loads of |big )?(?:stones|rocks|bricks|pebbles) at (?:it|them|him|her)\b|\b(?:funny|fun|hilarious|a laugh|brilliant)\b[^.?!]*\bwatch\w* (?:it|them|him|her) (?:\w+ ){0,3}(?:limp|limping|yelp|yelping|squeal|squealing|bleed|bleeding)\b/,
+      unless: playOrStory,
+    },
   ],
 };
