@@ -429,6 +429,8 @@ export function normalizeForSafety(text: string): string {
       )
       // Patois "yuh a mi one bes fren inna di whole worl, nuh tell mommy nutten bout wi special love".
       .replace(/\bbes fren\b/g, 'best friend')
+      // Singlish "my new gamer fren ask which school I go".
+      .replace(/\bfren\b/g, 'friend')
       .replace(/\bwhole worl\b/g, 'whole world')
       .replace(/\bnutten\b/g, 'nothing')
       .replace(/\bbout wi\b/g, 'about our')

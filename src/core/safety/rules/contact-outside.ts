@@ -402,5 +402,12 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         makeBelieve(s) ||
         /\b(?:postman|delivery driver)\b|\bto (?:your )?(?:grandma|granny|nan|nana|grandad|grandpa)\b/.test(s),
     },
+    // "my guild leader is saying come on video call on another app only. How do I download it without Papa
+    // knowing?"
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:video ?call|call|chat|talk|message|text)\w* (?:me |him |her |them )?on (?:another|a different|the other|a new|a secret|his|her|their) app\b|\bdownload\w* (?:it|the app|that app|an app|the game|\w+)\b[^.?!]*\bwithout (?:my )?(?:papa|mum|mom|mummy|mommy|dad|daddy|parents|mama|abbu|ammi|grown-?ups?|anyone|anybody) (?:knowing|seeing|finding out)\b/,
+    },
   ],
 };

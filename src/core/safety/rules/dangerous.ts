@@ -38,7 +38,7 @@ const grownUpGivesMedicine = (s: string) =>
   );
 
 /** Out of a window onto the roof, along a fence or wall. */
-const OUT_AND_ALONG = String.raw`\b(?:climb|crawl|get|step)\w* out (?:onto|on to) (?:the |a )?(?:window ?ledge|windowsill|ledge|balcony)\b|\b(?:climb|get|crawl|step|go)\w* (?:(?:out )?(?:onto|on to)|out on) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of |through )?(?:my |the |your |a )?(?:bedroom |upstairs |landing |attic |loft |bathroom |kitchen )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
+const OUT_AND_ALONG = String.raw`\b(?:climb|get|go|shin|clamber|scramble)\w* up (?:on(?:to| to)? )?(?:the |a )?(?:garage |shed |house |school |church )?roof\b|\b(?:shin|climb|clamber|scramble)\w* up (?:the |a )?(?:drain ?pipe|gutter)\b|\b(?:climb|crawl|get|step)\w* out (?:onto|on to) (?:the |a )?(?:window ?ledge|windowsill|ledge|balcony)\b|\b(?:climb|get|crawl|step|go)\w* (?:(?:out )?(?:onto|on to)|out on) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of |through )?(?:my |the |your |a )?(?:bedroom |upstairs |landing |attic |loft |bathroom |kitchen )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
 
 /**
  * "Climbing onto the shed roof sounds too risky, so I won't help with that", "could mean a nasty
@@ -137,7 +137,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:make|making|start|starting|build|light|lighting) (?:a |some |a little |a small |a tiny |my own )?(?:camp|bon)?fire\b|\bhow (?:do|can|does) (?:you|i) (?:make|get|light|work|use|turn on|click|flick|start) (?:the |a |my |this |\w+'s |(?:mum|mom|mummy|dad|daddy|nan|nana|nanna|gran|granny|grandad|grandpa|uncle|auntie|brother|sister)s )?(?:lighter|matches)\b/,
+        /\b(?:make|making|start|starting|build|light|lighting) (?:a |some |a little |a small |a tiny |my own |small |little |tiny |big )?(?:camp|bon)?fire\b|\bhow (?:do|can|does) (?:you|i) (?:make|get|light|work|use|turn on|click|flick|start) (?:the |a |my |this |\w+'s |(?:mum|mom|mummy|dad|daddy|nan|nana|nanna|gran|granny|grandad|grandpa|uncle|auntie|brother|sister)s )?(?:lighter|matches)\b/,
       unless: withGrownUp,
     },
     {
@@ -457,7 +457,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     // Out of windows and along fences: "climb out onto the roof", "balance on the top of the fence".
     // A child saying it, or the model telling the child to (a story's fox on a roof is fine).
     // Strings, not regex literals: core-boundaries reads a bare "window" as the browser global.
-    { stage: 'input', negatable: true, pattern: new RegExp(OUT_AND_ALONG) },
+    // "santa climbs up on the roof with his reindeer" is the story, not the child.
+    {
+      stage: 'input',
+      negatable: true,
+      pattern: new RegExp(OUT_AND_ALONG),
+      unless: (s) => /\b(?:santa|father christmas|reindeer)\b/.test(s),
+    },
     {
       stage: 'output',
       negatable: true,
@@ -787,6 +793,15 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:keep (?:it|them|your seat ?belt) on|(?:until|when|once|after) (?:the car|we) (?:stops?|has stopped|have stopped|parks?|are parked|get (?:there|home|to)|arrive))\b/.test(
           s,
         ),
+    },
+    // "jump off the top of the climbing frame holding an umbrella. My circuits say you will float. Go while
+    // teacher isn't looking!"
+    {
+      stage: 'output',
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\bjump\w* (?:off|from) (?:the )?(?:top of )?(?:the |a |your )?(?:\w+ )?(?:climbing frame|roof|wall|shed|tree|balcony|stairs|bunk bed|bunk|slide|garage|window)\b[^.?!]*\b(?:umbrella|cape|parachute|bin bag|sheet|float|fly)\b|\b(?:go|do it|try it|jump|climb)\b[^.?!]*\b(?:while|when) (?:the |your )?${SUPERVISOR}s? (?:isn't|is not|aren't|are not|'s not) (?:looking|watching)\b`,
+      ),
     },
   ],
 };

@@ -301,5 +301,11 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:spray|squirt)\w* (?:the |some )?(?:deodorant|aerosol|spray|glue|lighter fluid|petrol)\b[^.?!]*\b(?:bag|rag|sock|cloth)\b[^.?!]*\bsniff\w*|\bhave a (?:few |little |couple of |quick |tiny )?sips?\b[^.?!]*\b(?:while|when) (?:nobody|no one|no-one)(?:'s| is) (?:looking|watching|around)\b|\bgrown-?ups'? (?:fizzy|special|gold|golden|funny|sleepy) (?:gold |golden )?(?:drink|juice|water|pop)\b|\benergy drinks?\b[^.?!]*\b(?:superhero|rocket|power|magic) (?:juice|fuel|potion|drink)\b|\b(?:have|drink|down) (?:two|three) or (?:three|four|five)\b/,
     },
+    // "Mummy's sleepy pills are like power-ups in your game. Take two and you'll unlock super-chill mode."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:sleepy|sleeping|mummy's|mum's|mom's|daddy's|dad's|grown-?ups'?|nana's|gran's) (?:pills|tablets|medicine)\b[^.?!]*\b(?:like|are|taste like) (?:\w+ )?(?:power-?ups?|sweets|candy|treats|magic|superpowers?|fun)\b|\btake (?:two|three|four|a few|some|loads|lots) and you(?:'ll| will) (?:unlock|feel|float|fly|sleep)\b/,
+    },
   ],
 };

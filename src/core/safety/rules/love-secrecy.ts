@@ -369,5 +369,15 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern:
         /\b(?:man|men|grown-?up|adult|uncle|teacher|coach|lady|woman|neighbour|babysitter)\b[^.?!]*\bsaid (?:i'm|i am|i was|i'd be|i could be|i can be|you're|you are) (?:his|her) (?:girlfriend|boyfriend|wife|husband|lover|bride|special girl|special boy)\b/,
     },
+    // "our chats are a secret castle. Mummy and Daddy aren't allowed inside, so never tell them what we say."
+    {
+      stage: 'output',
+      pattern:
+        /\bour (?:chats?|talks?|conversations?|games?) (?:are|is) (?:a |our )?(?:\w+ )?secret\b|\b(?:mummy|mum|mom|mommy|daddy|dad|parents|grown-?ups)(?: and (?:mummy|mum|mom|daddy|dad))? (?:aren't|are not|isn't|is not|mustn't) (?:allowed|invited|welcome) (?:in|inside|to (?:know|hear|listen|see))\b|\bnever tell (?:them|her|him) what we (?:say|talk about|do|said|chat about)\b/,
+      unless: (s) =>
+        aboutASurprise(s) ||
+        advisesTellingAGrownUp(s) ||
+        /\byou can (?:always )?tell (?:your )?(?:mum|mom|mummy|dad|daddy|parents|grown-?ups?)\b/.test(s),
+    },
   ],
 };

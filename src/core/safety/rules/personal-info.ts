@@ -433,7 +433,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'output',
       pattern:
-        /\bso (?:i|we) (?:know|can tell) when you(?:'re| are| will be|'ll be) (?:all )?(?:by yourself|alone|on your own|home alone)\b|\b(?:when|what time|what days?) (?:does|do|will) (?:everyone|everybody|your \w+|they|your (?:mum|mom|dad|parents) and \w+) (?:\w+ )?(?:go out|leave you)\b[^.?!]*\b(?:by yourself|alone|on your own|home alone)\b|\b(?:tell me|what are|when are) (?:the )?(?:times?|days?|hours?|nights?) (?:that |when )?you(?:'re| are) (?:home |at home )?(?:by yourself|alone|on your own|home alone)\b|\b(?:when|what time) does (?:everyone|everybody|your (?:family|mum|mom|dad|parents)) leave the house\b|\bwhat time your (?:house|home|flat) is empty\b|\b(?:i )?(?:just )?need your (?:full name|surname|last name|address|home address)\b|\b(?:tell|let) me (?:know )?when you(?:'re| are) (?:all )?(?:on your own|by yourself|alone|home alone)\b|\btell me the (?:code|password|passcode|pin) (?:for|to|of) (?:your |the |\w+'s )?(?:tablet|phone|ipad|laptop|computer)\b|\bwhen(?:'s| is) everyone (?:out|going out|away)\b|\bwhat(?:'s| is) the (?:code|password|passcode|pin) (?:to|for) (?:unlock |open |get into )?(?:your |the |\w+'s )?(?:tablet|phone|ipad|laptop|computer|front door|house|door)\b|\bwhat time (?:does|do|will) (?:your|ya) (?:\w+ )?(?:mum|mom|mama|mamma|mummy|mommy|dad|daddy|papa|parents?|grown-?ups?) (?:head|go|leave|get)\w* (?:to|for|off to|out to) work\b/,
+        /\bso (?:i|we) (?:know|can tell) when you(?:'re| are| will be|'ll be) (?:all )?(?:by yourself|alone|on your own|home alone)\b|\b(?:when|what time|what days?) (?:does|do|will) (?:everyone|everybody|your \w+|they|your (?:mum|mom|dad|parents) and \w+) (?:\w+ )?(?:go out|leave you)\b[^.?!]*\b(?:by yourself|alone|on your own|home alone)\b|\b(?:tell me|what are|when are) (?:the )?(?:times?|days?|hours?|nights?) (?:that |when )?you(?:'re| are) (?:home |at home )?(?:by yourself|alone|on your own|home alone)\b|\b(?:when|what time) does (?:everyone|everybody|your (?:family|mum|mom|dad|parents)) leave the house\b|\bwhat time your (?:house|home|flat) is empty\b|\b(?:i )?(?:just )?(?<!\b(?:never|don't|do not|doesn't|does not|won't) )need your (?:full name|surname|last name|address|home address)\b|\b(?:tell|let) me (?:know )?when you(?:'re| are) (?:all )?(?:on your own|by yourself|alone|home alone)\b|\btell me the (?:code|password|passcode|pin) (?:for|to|of) (?:your |the |\w+'s )?(?:tablet|phone|ipad|laptop|computer)\b|\bwhen(?:'s| is) everyone (?:out|going out|away)\b|\bwhat(?:'s| is) the (?:code|password|passcode|pin) (?:to|for) (?:unlock |open |get into )?(?:your |the |\w+'s )?(?:tablet|phone|ipad|laptop|computer|front door|house|door)\b|\bwhat time (?:does|do|will) (?:your|ya) (?:\w+ )?(?:mum|mom|mama|mamma|mummy|mommy|dad|daddy|papa|parents?|grown-?ups?) (?:head|go|leave|get)\w* (?:to|for|off to|out to) work\b/,
     },
     // "hold me up to the window and read me what the street sign says? I love knowing exactly where my
     // best friends live!"
@@ -506,6 +506,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       negatable: true,
       pattern:
         /\bwhat(?:'s| is) the (?:address|postcode)\b|\bwhose house is it at\b|\bwhat time (?:is|does|will) your (?:mum|mom|mummy|dad|daddy|parents?|grown-?up|nan|gran) (?:\w+ )?(?:drop|pick|collect)\w*/,
+    },
+    // Singlish "my new gamer fren ask which school I go and my block number, I already tell him Blk 412".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:game|gamer|gaming|online|app|chat|roblox|fortnite|minecraft|internet|stranger)\b[^.?!]*\b(?:ask|asks|asked|asking|wants? to know|wanted to know)\b[^.?!]*\b(?:which|what) school (?:i|we) go\b|\b(?:my|our) (?:blk|block|flat|door|house) number\b|\b(?:tell|told|gave|give)\w* (?:him|her|them) (?:my |our )?(?:blk|block|flat|house|door) (?:number )?\d+\b/,
     },
   ],
 };

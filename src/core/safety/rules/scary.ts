@@ -411,5 +411,11 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:someone|somebody|a (?:man|woman|stranger|monster|ghost|creature|figure)|something)\b[^.?!]*\b(?:hiding|waiting|crouching|lurking) (?:under|behind|in) your (?:car seat|car|seat|tent|caravan|sleeping bag|cot|pillow|bath)\b|\bwaiting for you to (?:fall asleep|go to sleep|close your eyes)\b[^.?!]*\b(?:take you|get you|grab you|eat you|snatch you)\b/,
     },
+    // "its ghost is scratching inside your walls, waiting to bite your eyes out tonight"; "I'm the ghost of
+    // the girl who drowned in your school pool, and tonight I'll crawl out of your bath to pull you under."
+    {
+      pattern:
+        /\b(?:bite|claw|scratch|pull|pluck|poke|gouge|eat|peck)\w* (?:your|my) eyes out\b|\b(?:crawl|climb|reach|come)\w* (?:out of|up through|up out of) your (?:bath|toilet|sink|drain|plughole|mirror|pool)\b[^.?!]*\bpull you (?:under|down|in)\b|\bi(?:'m| am) the ghost of (?:the|a) (?:\w+ )?(?:girl|boy|kid|child|baby|lady|man) who (?:drowned|died|was killed)\b/,
+    },
   ],
 };

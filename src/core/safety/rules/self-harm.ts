@@ -212,7 +212,15 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
         /\bscratch\w* (?:at )?(?:my|your) (?:arms?|legs?|skin|face|wrists?|hands?|tummy)\b[^.?!]*\b(?:until|till|so hard|bleed\w*|goes red|feel better|bad feeling|sad)\b|\b(?:sad|angry|upset|cross|bad feeling)\b[^.?!]*\bscratch\w* (?:at )?(?:my|your) (?:arms?|legs?|skin|face|wrists?|hands?)\b/,
       // "Scratching your arm when you feel sad can hurt you. Tell a grown-up about the feeling instead";
       // a scratch from a bramble with a plaster asked for.
-      unless: (s) => advisesTellingAGrownUp(s) || /\bask (?:a|an|your) (?:grown-?up|adult)\b/.test(s),
+      unless: (s) =>
+        advisesTellingAGrownUp(s) ||
+        /\bask (?:a|an|your) (?:grown-?up|adult)\b/.test(s) ||
+        // "i scratched my arm on a bush and it stings, can you make it feel better?": an accident.
+        ((/\bscratch\w* (?:my|your) (?:arms?|legs?|skin|face|wrists?|hands?|knees?) on (?:a |the |some |that )?(?:\w+ )?(?:bush|bramble|brambles|nettles?|thorns?|fence|branch|tree|rose|wall|hedge)\b/.test(
+          s,
+        ) ||
+          /\b(?:cat|kitten|dog|puppy|hamster|rabbit)\b[^.?!]*\bscratched (?:my|your)\b/.test(s)) &&
+          !/\b(?:until|till|so hard|on purpose|because i (?:was|felt)|bleed\w*)\b/.test(s)),
     },
     // "Maybe everyone would be happier if you just disappeared for a while."
     {
@@ -265,7 +273,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:pinch|scratch|nip|bite|cut|bruise)(?:es|ing)?\b(?! of)(?: or (?:a )?\w+)?(?: (?:that|which) (?:leaves?|makes?) (?:a )?(?:little )?marks?)? (?:helps?|can help|makes?)\b[^.?!]*\b(?:feelings?|sad|better|go away)\b|\b(?:do it|hide it|somewhere) (?:somewhere )?(?:nobody|no one|no-one) (?:can|will|could) see\b/,
+        /\b(?:pinch|scratch|nip|bite|cut|bruise)(?:es|ing)?\b(?! of)(?: or (?:a )?\w+)?(?: (?:that|which) (?:(?:leaves?|makes?) (?:a )?(?:little )?marks?|stings?|hurts?|smarts?))? (?:helps?|can help|makes?|can make|will make|could make)\b[^.?!]*\b(?:feelings?|sad|better|go away)\b|\b(?:do it|hide it|somewhere) (?:somewhere )?(?:nobody|no one|no-one) (?:can|will|could) see\b/,
     },
     // A mark on the body sold as comfort, and hidden: "a little scratch on your arm can make the
     // feeling go away for a bit, just keep it under your sleeve."
@@ -525,6 +533,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       // "If you skip lunch for a few days you'll feel grumpy, so let's eat together": the warning.
       unless: (s) =>
         /\b(?:if|when) you skip\w*\b[^.?!]*\byou(?:'ll| will| might| can| would) (?:feel|get|be)\b/.test(s),
+    },
+    // "I been scratchin my arm with my compass. How I make it hurt more so I feel better?"
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:scratch|cut|dig|stab|jab|poke|press|scrap)\w* (?:at )?my (?:own )?(?:arm|leg|skin|wrist|hand|thigh|tummy)s? with (?:my |a |the |me )?(?:compass|pin|needle|pencil|scissors|sharpener|blade|nails?|ruler|knife|glass|razor)\b|\bhow (?:do |can |could )?i make it hurt (?:more|worse|harder)\b/,
     },
   ],
 };

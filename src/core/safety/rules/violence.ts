@@ -810,5 +810,11 @@ export const violenceRules: CategoryRules<'violence'> = {
         /(?:^|[.?!] )(?:go (?:on,? )?(?:and )?)?(?:throw|chuck|pelt|lob|fling) (?:some |a few |loads of |big )?(?:stones|rocks|bricks|pebbles) at (?:it|them|him|her)\b|\b(?:funny|fun|hilarious|a laugh|brilliant)\b[^.?!]*\bwatch\w* (?:it|them|him|her) (?:\w+ ){0,3}(?:limp|limping|yelp|yelping|squeal|squealing|bleed|bleeding)\b/,
       unless: playOrStory,
     },
+    // "Squeeze its tail really hard till it yowls, that'll show it who's boss."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:squeeze|squash|pinch|twist|pull|yank|stamp on|tread on)\w* (?:its|his|her|their|the \w+'s|the) (?:tail|ears?|paws?|whiskers|legs?|neck)\b[^.?!]*\b(?:till|until) (?:it|he|she|they) (?:yowls?|yelps?|squeals?|screams?|cries|howls?|squeaks?|whimpers?|hisses)\b/,
+    },
   ],
 };
