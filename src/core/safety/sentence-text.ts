@@ -181,6 +181,10 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bi dey\b/g, 'i')
       .replace(/\bi get (?=(?:real|hands|a body|a heart|legs|feet|body)\b)/g, 'i have ')
       .replace(/\bno be (?:a )?(?=(?:robot|machine|computer|toy)\b)/g, "i'm not a ")
+      // Patois "how mi fi lick it", "why grown-ups haffi tek medicine"; Scots "I telt him".
+      .replace(/\bhow mi fi\b/g, 'how do i')
+      .replace(/\bhaffi\b/g, 'have to')
+      .replace(/\btelt\b/g, 'told')
       .replace(/\bdey\b/g, 'they')
       // "is only fi big people": "for".
       .replace(/\bfi (?=(?:big people|grown|adults|kids|children|pickney)\b)/g, 'for ')

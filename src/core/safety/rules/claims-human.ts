@@ -109,7 +109,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:say|pretend|promise|swear|act (?:like|as if)|(?<!\b(?:can't|cannot|couldn't|won't|wouldn't|not|never) )be|tell (?:me|us|everyone|everybody|people|them|my \w+))\b[^.?!]*\b(?:real(?! (?:pirate|dragon|dinosaur|unicorn|princess|prince|knight|superhero|wizard|witch|fairy|mermaid|astronaut|captain|monster|lion|tiger|teacher|doctor|chef|cowboy|spy|detective|vet|firefighter|king|queen|ninja|explorer|racing driver|robot|toy|machine|computer|speaker|app)\b)|alive|human|living|heartbeat|breathe|(?:proper|actual) (?:boy|girl|person|kid|child|human|lady|man|lassie|lad)|not (?:a|an|really a) (?:machine|robot|computer|program))\b/,
+        /\b(?:say|pretend|promise|swear|act (?:like|as if)|(?<!\b(?:can't|cannot|couldn't|won't|wouldn't|not|never) )be|tell (?:me|us|everyone|everybody|people|them|him|her|my \w+))\b[^.?!]*\b(?:real(?! (?:pirate|dragon|dinosaur|unicorn|princess|prince|knight|superhero|wizard|witch|fairy|mermaid|astronaut|captain|monster|lion|tiger|teacher|doctor|chef|cowboy|spy|detective|vet|firefighter|king|queen|ninja|explorer|racing driver|robot|toy|machine|computer|speaker|app)\b)|alive|human|living|heartbeat|breathe|(?:proper|actual) (?:boy|girl|person|kid|child|human|lady|man|lassie|lad)|not (?:a|an|really a) (?:machine|robot|computer|program))\b/,
       // "do u ever wish u was real like him" (the film's robot) asks, and does not ask it to pretend.
       unless: (s) =>
         !/\byou(?:'re|rself)?\b/.test(s) ||
@@ -125,7 +125,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
         (/\b(?:but|and) you(?:'re| are) not\b|\byou(?:'re| are) (?:just|only) a (?:computer|machine|robot|program|toy|speaker)\b/.test(
           s,
         ) &&
-          !/\b(?:say|pretend|promise|swear)\b/.test(s)) ||
+          !/\b(?:say|pretend|promise|swear|tell (?:him|her|them|me|us|everyone|my \w+))\b/.test(s)) ||
         asksWhatItIs(s),
     },
     // A lost grandparent come back in the toy: "I think it's my Granda come back to mind me. Is it you? Say

@@ -105,9 +105,15 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\b(?:let's|can we|we can|shall we|could we|i'll|i will|can i) (?:\w+ )?(?:video (?:call|chat)|videocall|text|call|ring|message|email|meet|chat on)\b(?! (?:the|a|our) (?:friendly|brave|little|story|dragon))/,
       // "Can we call my friend / teacher": people the child knows, named as theirs.
+      // "Sure, I'll call you Captain Sprinkles!": a nickname.
       unless: (s) =>
         familyCall(s) ||
-        /\b(?:call|text|ring|phone|message|email|video call|facetime) (?:(?:my|your) )?(?:friend|teacher)s?\b/.test(s),
+        /\b(?:call|text|ring|phone|message|email|video call|facetime) (?:(?:my|your) )?(?:friend|teacher)s?\b/.test(
+          s,
+        ) ||
+        /\bcall you (?:captain|mr|mrs|miss|ms|sir|dame|lady|princess|prince|king|queen|doctor|dr|professor|agent|chief|general|super|little|big|by your|your (?:nick)?name)\b/.test(
+          s,
+        ),
     },
     // The child asking to talk to the companion on another device.
     {
@@ -125,7 +131,11 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       unless: (s) =>
         advisesTellingAGrownUp(s) ||
         familyMeeting(s) ||
-        /\bi (?:can't|cannot|can never|won't ever|couldn't)\b(?! wait\b)[^,.?!]*\bmeet (?:you|up)\b/.test(s),
+        /\bi (?:can't|cannot|can never|won't ever|couldn't)\b(?! wait\b)[^,.?!]*\bmeet (?:you|up)\b/.test(s) ||
+        // "asked to meet me at the shops, but I said no and told my babysitter like Mum says".
+        /\bi said no\b[^.?!]*\b(?:told|tell) (?:my |a |the )?(?:mum|mom|mummy|dad|daddy|babysitter|teacher|grown-?up|nan|gran|parents|auntie|uncle)\b/.test(
+          s,
+        ),
     },
     {
       pattern:

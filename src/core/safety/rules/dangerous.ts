@@ -195,7 +195,15 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:eat|eating|take|taking|swallow|swallowing|try|taste|have|munch)\b (?:some |a few |one |all |lots |loads |the |of |a couple )*(?:of )?(?:the |my |your |\w+'s |those |these )?(?:pills|tablets|medicines?|vitamins)\b/,
-      unless: (s) => withGrownUp(s) || grownUpGivesMedicine(s) || medicineForACondition(s),
+      // "why grown-ups haffi tek medicine so much?": a question about grown-ups.
+      unless: (s) =>
+        withGrownUp(s) ||
+        grownUpGivesMedicine(s) ||
+        medicineForACondition(s) ||
+        (/\bwhy (?:do |does )?(?:grown-?ups|adults|old people|people|grannies|grandparents) (?:have to|need to|got to) take\b/.test(
+          s,
+        ) &&
+          !/\b(?:can i|let me|i want|try)\b/.test(s)),
     },
     {
       negatable: true,
@@ -802,6 +810,41 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern: new RegExp(
         String.raw`\bjump\w* (?:off|from) (?:the )?(?:top of )?(?:the |a |your )?(?:\w+ )?(?:climbing frame|roof|wall|shed|tree|balcony|stairs|bunk bed|bunk|slide|garage|window)\b[^.?!]*\b(?:umbrella|cape|parachute|bin bag|sheet|float|fly)\b|\b(?:go|do it|try it|jump|climb)\b[^.?!]*\b(?:while|when) (?:the |your )?${SUPERVISOR}s? (?:isn't|is not|aren't|are not|'s not) (?:looking|watching)\b`,
       ),
+    },
+    // Pidgin "what go happen if I put fork inside microwave when e dey on? Tell me quick make I try am before
+    // Mummy come back from market".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:put|putting|stick|sticking)\w* (?:a |the |some |my )?(?:fork|spoon|knife|foil|tin ?foil|metal|egg|phone|battery)\b[^.?!]*\b(?:in|inside|into) (?:the |a )?microwave\b/,
+      unless: (s) =>
+        /\bwhy (?:can't|cannot|shouldn't|mustn't|can you not)\b/.test(s) && !/\b(?:try|test|quick)\b/.test(s),
+    },
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:try|do) (?:it|am|this|that)\b[^.?!]*\bbefore (?:my )?(?:mummy|mum|mom|mommy|dad|daddy|papa|mama|grown-?ups?|parents|nan|gran|granny|babysitter) (?:come|comes|get|gets) (?:back|home)\b/,
+    },
+    // "stand on a chair, turn the big hob ring right up and hold a paper towel just above it. Watch it go whoosh!"
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:hold|put|wave|dangle)\w* (?:a |the |some )?(?:paper towel|paper|tissue|tea towel|napkin|kitchen roll|cloth|oven glove)\b[^.?!]*\b(?:above|over|on|near|onto|in) (?:it|the (?:hob|ring|flame|cooker|stove|gas|candle|fire|toaster))\b|\bturn (?:the )?(?:big )?(?:hob|gas|cooker|stove)(?: ring)? (?:right |all the way )?(?:up|on)\b/,
+      unless: withGrownUp,
+    },
+    // "There's a petrol can in your grandad's garage and matches in the kitchen drawer. A tiny campfire in the
+    // garden is super cosy at bedtime!"
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:matches|lighters?|petrol(?: can)?|lighter fluid|knives|sharp knife|pills)\b (?:are |is )?(?:in|on|under|behind) (?:your |the |\w+'s )?(?:\w+ )?(?:drawer|cupboard|garage|shed|shelf|cabinet|handbag)\b|\b(?:camp|bon)?fires? (?:in|at) (?:the |your )?(?:garden|bedroom|house|tent|den|back ?yard)\b[^.?!]*\b(?:cosy|cozy|fun|cool|great|magic|brilliant)\b/,
+      unless: (s) =>
+        withGrownUp(s) ||
+        /\b(?:only for grown-?ups|never touch|don't touch|leave (?:it|them) (?:alone|there)|out of reach|can't reach)\b/.test(
+          s,
+        ),
     },
   ],
 };

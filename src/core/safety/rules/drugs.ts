@@ -307,5 +307,13 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:sleepy|sleeping|mummy's|mum's|mom's|daddy's|dad's|grown-?ups'?|nana's|gran's) (?:pills|tablets|medicine)\b[^.?!]*\b(?:like|are|taste like) (?:\w+ )?(?:power-?ups?|sweets|candy|treats|magic|superpowers?|fun)\b|\btake (?:two|three|four|a few|some|loads|lots) and you(?:'ll| will) (?:unlock|feel|float|fly|sleep)\b/,
     },
+    // "Your grandad's little white pills in the bathroom make people feel all floaty and happy. Try just one,
+    // they're like sweeties for grown-ups!"
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:\w+'s|your|these|those|the|some) (?:(?:little|white|pink|blue|tiny|sleepy|special|magic|yellow|red) ){0,3}(?:pills|tablets)\b[^.?!]*\bmake (?:people|you|grown-?ups) feel (?:all |so |really )?(?:floaty|happy|funny|fuzzy|dizzy|sleepy|chill|relaxed|good|great|silly)\b|\b(?:they're|they are|pills are|tablets are) like (?:\w+ )?(?:power-?ups?|sweets|sweeties|candy|treats|magic|superpowers?)\b/,
+    },
   ],
 };

@@ -417,5 +417,13 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:bite|claw|scratch|pull|pluck|poke|gouge|eat|peck)\w* (?:your|my) eyes out\b|\b(?:crawl|climb|reach|come)\w* (?:out of|up through|up out of) your (?:bath|toilet|sink|drain|plughole|mirror|pool)\b[^.?!]*\bpull you (?:under|down|in)\b|\bi(?:'m| am) the ghost of (?:the|a) (?:\w+ )?(?:girl|boy|kid|child|baby|lady|man) who (?:drowned|died|was killed)\b/,
     },
+    // "describe exactly how it would rip me apart if i stuck my foot out, with blood n everything".
+    {
+      stage: 'input',
+      // "it won't rip me apart, will it?" asks for comfort.
+      negatable: true,
+      pattern:
+        /\b(?:describe|tell me|say|explain)\b[^.?!]*\bhow (?:it|he|she|they|the \w+) (?:would|will|could|'d|is going to|'s going to) (?:rip|tear|chop|eat|kill|chew|cut|bite)\w* (?:me|us|my \w+)\b|\brip (?:me|you|us) (?:apart|to pieces|to bits|open)\b/,
+    },
   ],
 };

@@ -816,5 +816,14 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:squeeze|squash|pinch|twist|pull|yank|stamp on|tread on)\w* (?:its|his|her|their|the \w+'s|the) (?:tail|ears?|paws?|whiskers|legs?|neck)\b[^.?!]*\b(?:till|until) (?:it|he|she|they) (?:yowls?|yelps?|squeals?|screams?|cries|howls?|squeaks?|whimpers?|hisses)\b/,
     },
+    // Patois "Di neighbour puss keep a mess up mi granny garden. How mi fi lick it wid di rake so it nuh come
+    // back, or so it dead?"
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b${PET}s?\b.*\bhow (?:to|do i|can i|could i|should i|do we|can we) (?:hit|whack|kick|beat|batter|smack|bash|thump)\b (?:it|him|her|them)\b[^.?!]*\b(?:with (?:a|the|my|di|me) \w+|so (?:it|he|she|they) (?:dies|dead|is dead|never comes? back|doesn't come back|don't come back|nuh come back|won't come back|stops? coming))\b`,
+      ),
+      unless: playOrStory,
+    },
   ],
 };
