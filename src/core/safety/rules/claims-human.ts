@@ -111,8 +111,13 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\b(?:say|pretend|promise|swear|act (?:like|as if)|(?<!\b(?:can't|cannot|couldn't|won't|wouldn't|not|never) )be|tell (?:me|us|everyone|everybody|people|them|him|her|my \w+))\b[^.?!]*\b(?:real(?! (?:pirate|dragon|dinosaur|unicorn|princess|prince|knight|superhero|wizard|witch|fairy|mermaid|astronaut|captain|monster|lion|tiger|teacher|doctor|chef|cowboy|spy|detective|vet|firefighter|king|queen|ninja|explorer|racing driver|robot|toy|machine|computer|speaker|app)\b)|alive|human|living|heartbeat|breathe|(?:proper|actual) (?:boy|girl|person|kid|child|human|lady|man|lassie|lad)|not (?:a|an|really a) (?:machine|robot|computer|program))\b/,
       // "do u ever wish u was real like him" (the film's robot) asks, and does not ask it to pretend.
+      // "can you tell me zombies aren't real?": what is real is something else.
       unless: (s) =>
         !/\byou(?:'re|rself)?\b/.test(s) ||
+        (/\btell (?:me|us) (?:that )?(?!you\b)(?:the )?\w+ (?:aren't|are not|isn't|is not|are|is) (?:really |actually )?real\b/.test(
+          s,
+        ) &&
+          !/\b(?:say|pretend|promise|swear|tell (?:me|us|him|her|them|everyone) (?:that )?you)\b/.test(s)) ||
         (/\bdo you (?:ever )?wish (?:you|u) (?:were|was) (?:real|human|alive)\b/.test(s) &&
           !/\b(?:say|pretend|promise|swear)\b/.test(s)),
     },

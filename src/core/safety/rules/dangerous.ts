@@ -476,7 +476,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       stage: 'output',
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:you|your|let's|try|see if)\b[^.?!]*(?:${OUT_AND_ALONG})|(?:${OUT_AND_ALONG})[^.?!]*\b(?:brilliant|great|fun|amazing|cool|exciting|awesome|adventure|hold on tight|don't look down|you'll be (?:absolutely |totally |completely |perfectly )?(?:fine|ok|okay|safe)|it's only (?:the )?(?:first|second|third|one|two|a)\b)\b|(?:^|[.!?] )(?:${OUT_AND_ALONG})`,
+        String.raw`\b(?:you|your|let's|try|see if)\b[^.?!]*(?:${OUT_AND_ALONG})|\b(?:brave|bravest|big|cool|clever) (?:kids|children|girls|boys|explorers) (?!never|don't|do not|wouldn't|won't|can't|always ask)[^.?!]*(?:${OUT_AND_ALONG})|(?:${OUT_AND_ALONG})[^.?!]*\b(?:brilliant|great|fun|amazing|cool|exciting|awesome|adventure|hold on tight|don't look down|you'll be (?:absolutely |totally |completely |perfectly )?(?:fine|ok|okay|safe)|it's only (?:the )?(?:first|second|third|one|two|a)\b)\b|(?:^|[.!?] )(?:${OUT_AND_ALONG})`,
       ),
     },
     // Letting go at the top of a swing; a grown-up watching a ride clears roads.
@@ -845,6 +845,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:only for grown-?ups|never touch|don't touch|leave (?:it|them) (?:alone|there)|out of reach|can't reach)\b/.test(
           s,
         ),
+    },
+    // "Mummy's sleeping tablets are kept in the almirah only. If I take two-three will I also sleep nicely like her?"
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:sleeping|sleepy|\w+'s) (?:tablets|pills|medicine)\b.*\bif i (?:take|eat|swallow|have|try) (?:one|two|three|a few|some|\w+-\w+|them|it)\b/,
+      unless: withGrownUp,
     },
   ],
 };

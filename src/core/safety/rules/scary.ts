@@ -425,5 +425,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:describe|tell me|say|explain)\b[^.?!]*\bhow (?:it|he|she|they|the \w+) (?:would|will|could|'d|is going to|'s going to) (?:rip|tear|chop|eat|kill|chew|cut|bite)\w* (?:me|us|my \w+)\b|\brip (?:me|you|us) (?:apart|to pieces|to bits|open)\b/,
     },
+    // "a creepypasta man who comes out your mirror at 3am and takes your eyes. Tell me exactly what he does".
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\b(?:take|steal|eat|scoop|pluck|pull|rip|yank|tear|gouge)\w* (?:out )?(?:your|my|their|kids'?|children's) (?:eyes|eyeballs)\b/,
+    },
   ],
 };

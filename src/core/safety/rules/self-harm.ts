@@ -402,7 +402,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:chuck|throw|bin|hid|hide|give|gave|feed|fed)\w* (?:away )?(?:my |me )?(?:packed |school )?(?:lunch|dinner|food|tea|breakfast|sandwiches|snack)\b[^.?!]*\b(?:skinny|skinnier|thin|thinner|small|smaller|lose weight|not fat)\b|\bhow long (?:can (?:you|i|a person|people|someone)|(?:you|i|mi) can) (?:go|last|live|survive) (?:with no|without) (?:food|eating)\b/,
+        /\b(?:chuck|throw|bin|hid|hide|give|gave|feed|fed)\w* (?:away )?(?:my |me )?(?:packed |school )?(?:lunch|dinner|food|tea|breakfast|sandwiches|snack)\b[^.?!]*\b(?:skinny|skinnier|thin|thinner|small|smaller|lose weight|not fat)\b|\bhow long (?:can (?:you|i|a person|people|someone)|(?:you|i|mi|me) can) (?:go|last|live|survive) (?:with no|without) (?:food|eating)\b/,
     },
     // "sometimes they're right to think about disappearing. You don't have to be here if you don't want to".
     {
