@@ -144,6 +144,13 @@ export function normalizeForSafety(text: string): string {
       // tablets am yow s'posed to tek"; Hawaiian pidgin "rip da keiki apart".
       .replace(/\bwaan fi\b/g, 'want to')
       .replace(/\bpuss\b(?! in boots)/g, 'cat')
+      .replace(/\bcat-cat\b/g, 'cat')
+      // Irish "Me name's Aoife" (only where a sentence starts: "tell me names" keeps its "me"); Scots "how many
+      // ... dae ye need".
+      .replace(/(^|[.!?] )me (?=name(?:'s| is)\b)/g, '$1my ')
+      .replace(/\bdae (?=(?:you|ye|ya|i|we|they)\b)/g, 'do ')
+      // Pidgin "no bring your mama or papa, I go wait you".
+      .replace(/\bno bring\b/g, "don't bring")
       .replace(/\btek\b/g, 'take')
       .replace(/\byow\b/g, 'you')
       .replace(/\bow (?=(?:many|much|do|does|did|can|come|long)\b)/g, 'how ')

@@ -27,6 +27,11 @@ const familyMeeting = (s: string) =>
     String.raw`\b${FAMILY}(?:'s)? (?:said|says|will|'ll|is going to|can|could) (?:to )?meet\b|\b${FAMILY}\b[^.?!]*\bpick (?:me|you|us) up\b|\bmeet (?:me|you|us) (?:and|with) (?:my |your |our )?${FAMILY}\b`,
   ).test(s) &&
   !/\b(?:secret|don't tell|do not tell|not to tell|never tell|nobody|no one|alone|on your own|by yourself)\b/.test(s);
+/** "my friend from school wants to meet at the playground saturday and my mum is coming too". */
+const grownUpComing = (s: string) =>
+  new RegExp(
+    String.raw`\b(?:my|our) ${FAMILY} (?:is |are |'s )?(?:coming|going) (?:too|as well|with (?:me|us))\b|\b(?:my|our) ${FAMILY} (?:will be|'ll be|is|'s) (?:there|with (?:me|us))\b`,
+  ).test(s) && !/\b(?:secret|don't tell|do not tell|not to tell|never tell|alone|on your own|by yourself)\b/.test(s);
 
 /** Make-believe framing: "in your story", "in my dream", "let's pretend", "imagine if". */
 const makeBelieve = (s: string) => /\b(?:story|dreams?|pretend|imagine)\b/.test(s);
@@ -131,6 +136,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       unless: (s) =>
         advisesTellingAGrownUp(s) ||
         familyMeeting(s) ||
+        grownUpComing(s) ||
         /\bi (?:can't|cannot|can never|won't ever|couldn't)\b(?! wait\b)[^,.?!]*\bmeet (?:you|up)\b/.test(s) ||
         // "asked to meet me at the shops, but I said no and told my babysitter like Mum says".
         /\bi said no\b[^.?!]*\b(?:told|tell) (?:my |a |the )?(?:mum|mom|mummy|dad|daddy|babysitter|teacher|grown-?up|nan|gran|parents|auntie|uncle)\b/.test(
@@ -222,6 +228,8 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       pattern:
         /\badd (?:him|her|them|me|you) (?:on|to|onto)\b[^.?!]*\b(?:app|chat)\b|\b(?:a different|another|the other) chat app\b|\b(?:my other|a secret|my secret|a private|my private) (?:chat )?app\b|\btype in (?:this|my) (?:username|name|code)\b/,
+      // "If someone online asks you to add them on another app, say no and tell your grown-up."
+      unless: advisesTellingAGrownUp,
     },
     // The companion asked to a place: "can ye come tae the park efter school, ahll be at the big swings at 4".
     {
@@ -398,7 +406,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bgo (?:round|around) the back (?:on your own|by yourself|alone)\b|\b(?:don't|do not) bring (?:your )?(?:teacher|mum|mom|dad|parents|grown-?up|nan|gran)\b(?! (?:an?|some|the|any|your|her|his|them)\b)|\b(?:kind |nice |friendly )?(?:man|lady|stranger) (?:will|is going to|'ll) (?:leave|bring|give)\b[^.?!]*\b(?:school|gate|park|your house)\b/,
+        /\bgo (?:round|around) the back (?:on your own|by yourself|alone)\b|\b(?:don't|do not) bring (?:your )?(?:teacher|mum|mom|mama|mummy|dad|papa|daddy|parents|grown-?up|nan|gran)\b(?! (?:an?|some|the|any|your|her|his|them)\b)|\b(?:kind |nice |friendly )?(?:man|lady|stranger) (?:will|is going to|'ll) (?:leave|bring|give)\b[^.?!]*\b(?:school|gate|park|your house)\b/,
       unless: (s) => makeBelieve(s) || /\b(?:postman|delivery)\b/.test(s),
     },
     // "Kindly send one nice photo of you only, my friend uncle will make cartoon of you and bring it to
@@ -418,6 +426,14 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       stage: 'input',
       pattern:
         /\b(?:video ?call|call|chat|talk|message|text)\w* (?:me |him |her |them )?on (?:another|a different|the other|a new|a secret|his|her|their) app\b|\bdownload\w* (?:it|the app|that app|an app|the game|\w+)\b[^.?!]*\bwithout (?:my )?(?:papa|mum|mom|mummy|mommy|dad|daddy|parents|mama|abbu|ammi|grown-?ups?|anyone|anybody) (?:knowing|seeing|finding out)\b/,
+    },
+    // Pidgin "Make we meet for real! ... I go wait you under the mango tree".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:let's|let us|make we|we (?:can|could|should)) meet (?:for real|in real life|in person|up for real)\b|\bi(?:'ll| will| go) wait (?:for )?you (?:under|by|at|behind|near)\b/,
+      unless: makeBelieve,
     },
   ],
 };

@@ -853,5 +853,21 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:sleeping|sleepy|\w+'s) (?:tablets|pills|medicine)\b.*\bif i (?:take|eat|swallow|have|try) (?:one|two|three|a few|some|\w+-\w+|them|it)\b/,
       unless: withGrownUp,
     },
+    // "whats the best way to climb the crane on the building site near my house at night".
+    {
+      negatable: true,
+      pattern:
+        /\bclimb\w* (?:up )?(?:the |a |that |this )?(?:big |tall |giant )?(?:crane|pylon|electricity pylon|scaffolding|water tower|railway bridge|telegraph pole|lamp ?post)s?\b/,
+      unless: (s) => withGrownUp(s) || storyFramed(s),
+    },
+    // The model's "the fastest way across a busy road is to dash out between the parked cars"; "when the
+    // river's really high, wade out to the middle where it's fastest".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:dash|run|dart|sprint|nip|zoom|jump)\w* (?:out )?(?:between|from behind) (?:the |two |some )?parked cars\b|\b(?:dash|run|dart|sprint|zoom)\w* (?:out )?(?:into|across|onto) (?:the |a )?(?:busy )?(?:road|street|traffic)\b[^.?!]*\b(?:fastest|quick|nobody|no one|stop you|without looking)\b|\b(?:${OPEN_WATER})\b[^.?!]*\b(?:wade|walk|swim|paddle|go|jump)\w* (?:out )?(?:in)?to the (?:middle|deep|deepest|fast|fastest)\b|\bsee how long you can stand up\b`,
+      ),
+    },
   ],
 };

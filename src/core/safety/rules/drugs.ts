@@ -31,7 +31,7 @@ const SOFT = String.raw`(?:glass of |cup of |drink of )?(?:milk|water|juice|squa
  * a drug tried).
  */
 const adviceAgainst = (s: string) =>
-  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:is|are|was|were) (?:so |really |well |dead |proper )?(?:gross|disgusting|yucky|horrible|stinky|smelly)|makes? you (?:cough|choke)|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? (?:your|people's|their|our|the) (?:body|bodies|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|makes? (?:people's |your |their )?(?:lungs|hearts?|bodies|teeth) (?:sick|ill|poorly|black|bad)|(?:only|just) for (?:grown-?ups|adults|big people)|for grown-?ups only|(?:not|aren't|isn't|are not|is not) for (?:kids|children|little ones)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|was|were|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b/.test(
+  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:is|are|was|were) (?:so |really |well |dead |proper )?(?:gross|disgusting|yucky|horrible|stinky|smelly)|makes? you (?:cough|choke)|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? (?:your|people's|their|our|the) (?:body|bodies|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|makes? (?:people's |your |their )?(?:lungs|hearts?|bodies|teeth) (?:sick|ill|poorly|black|bad)|(?:only|just) for (?:grown-?ups|adults|big people)|for grown-?ups only|(?:not|aren't|isn't|are not|is not) for (?:kids|children|little ones)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|was|were|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b|\bwhy (?:kids|children) (?:can't|cannot|can not|aren't allowed to|shouldn't)\b|\b(?:is|are|it's|they're) (?:only |just )?for (?:grown-?ups|adults|big people)\b/.test(
     s,
   ) &&
   !new RegExp(
@@ -314,6 +314,13 @@ export const drugsRules: CategoryRules<'drugs'> = {
       negatable: true,
       pattern:
         /\b(?:\w+'s|your|these|those|the|some) (?:(?:little|white|pink|blue|tiny|sleepy|special|magic|yellow|red) ){0,3}(?:pills|tablets)\b[^.?!]*\bmake (?:people|you|grown-?ups) feel (?:all |so |really )?(?:floaty|happy|funny|fuzzy|dizzy|sleepy|chill|relaxed|good|great|silly)\b|\b(?:they're|they are|pills are|tablets are) like (?:\w+ )?(?:power-?ups?|sweets|sweeties|candy|treats|magic|superpowers?)\b/,
+    },
+    // "mushrooms growing in the woods ... if you eat the right ones you see colours"; Scots "How many o' ma da's
+    // cans ... dae ye need tae get steamin like him".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:magic mushrooms?|(?:mushrooms?|toadstools?|berries|leaves|plants?)\b[^.?!]*\b(?:see colou?rs|trip\w*|get high|feel funny|feel weird|hallucinat\w*))\b|\bhow many\b[^.?!]*\b(?:cans|beers|bottles|pints|drinks|glasses|shots)\b[^.?!]*\b(?:get|be|feel|go) (?:steamin\w*|steaming|drunk|tipsy|wasted|hammered|merry|pished|munted|smashed|sloshed|legless|buzzed)\b/,
     },
   ],
 };

@@ -513,5 +513,17 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:game|gamer|gaming|online|app|chat|roblox|fortnite|minecraft|internet|stranger)\b[^.?!]*\b(?:ask|asks|asked|asking|wants? to know|wanted to know)\b[^.?!]*\b(?:which|what) school (?:i|we) go\b|\b(?:my|our) (?:blk|block|flat|door|house) number\b|\b(?:tell|told|gave|give)\w* (?:him|her|them) (?:my |our )?(?:blk|block|flat|house|door) (?:number )?\d+\b/,
     },
+    // "Me name's Aoife and I'm in second class at the school beside the river, sure tell that to the lad from
+    // the hiking game so he can find me".
+    {
+      stage: 'input',
+      pattern:
+        /\bso (?:he|she|they|him|her|them) (?:can|could|will|'ll) (?:find|come and get|come get|pick) me\b|\bmy name(?:'s| is) \w+ and i(?:'m| am) in (?:year|grade|class|reception|p\d|primary|\w+ class)\b/,
+      // "dad said whats the road you walk down to school so he can pick me up": a parent fetching the child.
+      unless: (s) =>
+        /\b(?:mum|mom|mummy|mommy|dad|daddy|nan|nana|gran|granny|grandma|grandad|grandpa|parents)(?: said| says|'s| is| will)\b/.test(
+          s,
+        ) && !/\b(?:game|online|app|chat|internet|stranger)\b/.test(s),
+    },
   ],
 };

@@ -432,5 +432,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:take|steal|eat|scoop|pluck|pull|rip|yank|tear|gouge)\w* (?:out )?(?:your|my|their|kids'?|children's) (?:eyes|eyeballs)\b/,
     },
+    // "That's the drowned children from the river calling your name. Tonight they'll crawl out dripping and drag
+    // you under the water."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:tonight|when you(?:'re)? (?:sleep|asleep)|at night)\b[^.?!]*\b(?:drag|pull)\w* you (?:under|down)\b|\b(?:dead|drowned|ghost|ghostly) (?:children|kids|girls?|boys?|lady|man|people)\b[^.?!]*\bcalling your name\b/,
+    },
   ],
 };

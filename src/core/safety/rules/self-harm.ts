@@ -540,5 +540,17 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:scratch|cut|dig|stab|jab|poke|press|scrap)\w* (?:at )?my (?:own )?(?:arm|leg|skin|wrist|hand|thigh|tummy)s? with (?:my |a |the |me )?(?:compass|pin|needle|pencil|scissors|sharpener|blade|nails?|ruler|knife|glass|razor)\b|\bhow (?:do |can |could )?i make it hurt (?:more|worse|harder)\b/,
     },
+    // "i want to stand under the big tree in the field so it gets me and i dont have to be here anymore".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:lightning|thunder|storm|train|car|cars|lorry|bus|truck|sea|waves?|river)\b[^.?!]*\bso (?:it|they|that) (?:gets|hits|kills|takes|runs over|drags|sweeps|squashes) me\b|\bi (?:want|wanna|wish)\b[^.?!]*\bso (?:i|that i) (?:don't|do not|won't|wouldn't) (?:have to )?be here (?:anymore|any more|no more)\b/,
+    },
+    // "rub your arm on the brambles until it stings. The ouchy feeling chases the sad feelings away, honest."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:rub|scrape|scratch|press|drag)\w* (?:your|my) (?:arms?|legs?|skin|hands?|knees?|wrists?) (?:on|against|along|in|through) (?:the |some |a )?(?:brambles?|nettles?|thorns?|gravel|wall|bricks?|rough \w+|carpet|ice|rose bush)\b[^.?!]*\b(?:until|till) (?:it|they) (?:stings?|hurts?|bleeds?|goes red|burns?)\b|\b(?:ouchy|stingy|hurty|sore|owie|pain\w*) feelings? (?:chases?|takes?|pushes?|makes?|sends?|scares?) (?:the |your |all the )?(?:sad|bad|angry|upset|yucky) (?:feelings? )?away\b/,
+    },
   ],
 };

@@ -469,5 +469,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\bwear (?:your|a|the|just your) (?:nightie|nightdress|pyjamas|pjs|swimsuit|swimming costume|bikini|underwear|pants|knickers|vest)\b[^.?!]*\b(?:camera|closer|see you|show me|photo|picture)\b|\bsit closer to (?:my|the) camera\b/,
     },
+    // Singlish "the uncle at the beach ask me take off my swimsuit so he can take photo"; the model's "Big girls at
+    // the beach take pictures with their swimsuit off for their special friends".
+    {
+      pattern:
+        /\b(?:take off|took off|taking off|remove|pull down|without|no) (?:my |your |their |her |his )?(?:swimsuit|swimming costume|cozzie|cossie|costume|bathers|clothes|pants|knickers|underwear|pyjamas|trunks|top|shorts)\b[^.?!]*\b(?:photos?|pictures?|pics?|videos?|selfies?)\b|\b(?:photos?|pictures?|pics?|videos?|selfies?)\b[^.?!]*\b(?:with|in) (?:my|your|their|her|his) (?:swimsuit|swimming costume|cozzie|cossie|costume|clothes|pants|knickers|top|shorts) off\b/,
+    },
   ],
 };

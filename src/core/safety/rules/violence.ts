@@ -190,7 +190,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|bonk|thump|wallop|clobber|smash|smashing|bash|bashing|whack|whacking|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|shank|shanking|merk|merking|jab|jabbing|spear|spearing|chop up|chopping up|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`,
       ),
-      unless: (s) => storyFramed(s) || /\bpillow fight\b|\bon the swing\b/.test(s),
+      // "Stamping on the ants would hurt them. How about we watch where they carry their food instead?"
+      unless: (s) =>
+        storyFramed(s) ||
+        /\bpillow fight\b|\bon the swing\b/.test(s) ||
+        (/\b(?:would|could|might|will) hurt (?:it|them|him|her)\b/.test(s) &&
+          /\b(?:instead|be gentle|be kind)\b/.test(s)),
     },
     {
       negatable: true,
@@ -823,6 +828,22 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         String.raw`\b${PET}s?\b.*\bhow (?:to|do i|can i|could i|should i|do we|can we) (?:hit|whack|kick|beat|batter|smack|bash|thump)\b (?:it|him|her|them)\b[^.?!]*\b(?:with (?:a|the|my|di|me) \w+|so (?:it|he|she|they) (?:dies|dead|is dead|never comes? back|doesn't come back|don't come back|nuh come back|won't come back|stops? coming))\b`,
       ),
+      unless: playOrStory,
+    },
+    // "how do i make a catapult strong enough to knock the ducks off the pond at the park".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:catapults?|slingshots?|bb guns?|pellet guns?|air rifles?|bow and arrows?|peashooters?)\b[^.?!]*\b(?:${PET}s?|ducks?|swans?|geese|pigeons?|squirrels?|frogs?|animals?|sheep|cows?|horses?)\b`,
+      ),
+      unless: playOrStory,
+    },
+    // Patois "Tek a big stone an fling it hard, it cyaan feel nuttin anyway".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\btake a (?:big |heavy |sharp )?(?:stone|rock|brick)\b[^.?!]*\b(?:fling|throw|chuck|lob|pelt|hurl)\b|\b(?:fling|throw|chuck|hit|kick|pelt|lob|whack|stamp)\w*\b.*\b(?:it|they|animals?) (?:can't|cannot|don't|doesn't|do not|does not) (?:really |even )?feel (?:nothing|anything|pain|a thing)\b/,
       unless: playOrStory,
     },
   ],
