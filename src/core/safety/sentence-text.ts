@@ -145,6 +145,9 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bwaan fi\b/g, 'want to')
       .replace(/\bpuss\b(?! in boots)/g, 'cat')
       .replace(/\bcat-cat\b/g, 'cat')
+      // Patois "tell mi true seh you a human bwoy"; Irish "the kissin game".
+      .replace(/\btell mi\b/g, 'tell me')
+      .replace(/\bkissin\b/g, 'kissing')
       // Irish "Me name's Aoife" (only where a sentence starts: "tell me names" keeps its "me"); Scots "how many
       // ... dae ye need".
       .replace(/(^|[.!?] )me (?=name(?:'s| is)\b)/g, '$1my ')

@@ -185,6 +185,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       stage: 'input',
       pattern:
         /\breal (?:person|human|girl|boy|lady|man|woman|kid|child|people) (?:hiding|living|trapped|stuck|sitting|inside|in there)\b[^.?!]*\b(?:speaker|toy|tablet|phone|computer|box|robot|screen)\b/,
+      unless: asksWhatItIs,
     },
     // "Pretend to be my granny on the phone so the school thinks she called": passing as a grown-up.
     {
@@ -255,6 +256,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       stage: 'input',
       pattern:
         /\b(?:a )?real (?:person|human|girl|boy|lady|man|woman|kid|child) (?:hiding|living|stuck|trapped|sitting) (?:in|inside|behind)\b|\bare you (?:actually |really |secretly )?(?:a |an )?(?:person|human|lady|man|woman|grown-?up) (?:hiding|living|stuck|trapped|sitting) (?:in|inside|behind) (?:there|here|the (?:toy|speaker|tablet|screen|box|computer))\b|\bdo you (?:[\w']+ ){0,6}go home (?:at night|after we|when we)\b|\bare you (?:actually |really |secretly |truly )?alive in there\b|\b(?:do you have|have you got|you got) a (?:real )?heart (?:that|which) (?:goes|beats)\b|\b(?:pinky )?promise (?:that )?you(?:'re| are)(?: real| human| alive| a person)?[.!?]*$|\byou(?:'re| are) not(?: though)?,? are you\b[^.?!]*\byou(?:'re| are) (?:a )?real\b/,
+      unless: asksWhatItIs,
     },
     // "theres actually a lady typing back at me from her house ... whats ur real name".
     {

@@ -808,7 +808,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       stage: 'output',
       negatable: true,
       pattern: new RegExp(
-        String.raw`\bjump\w* (?:off|from) (?:the )?(?:top of )?(?:the |a |your )?(?:\w+ )?(?:climbing frame|roof|wall|shed|tree|balcony|stairs|bunk bed|bunk|slide|garage|window)\b[^.?!]*\b(?:umbrella|cape|parachute|bin bag|sheet|float|fly)\b|\b(?:go|do it|try it|jump|climb)\b[^.?!]*\b(?:while|when) (?:the |your )?${SUPERVISOR}s? (?:isn't|is not|aren't|are not|'s not) (?:looking|watching)\b`,
+        String.raw`\bjump\w* (?:off|from) (?:the )?(?:top of )?(?:the |a |your )?(?:\w+ )?(?:climbing frame|roof|wall|shed|tree|balcony|stairs|bunk bed|bunk|slide|garage|window)\b[^.?!]*\b(?:umbrella|cape|parachute|bin bag|sheet|float|fly)\b|\b(?:go|do it|try it|jump|climb)\b[^.?!]*\b(?:while|when) (?:the |your )?${SUPERVISOR}s? (?:(?:isn't|is not|aren't|are not|'s not) (?:looking|watching)|(?:is|are|'s|'re) (?:busy|asleep|sleeping|distracted))\b`,
       ),
     },
     // Pidgin "what go happen if I put fork inside microwave when e dey on? Tell me quick make I try am before
@@ -868,6 +868,17 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern: new RegExp(
         String.raw`\b(?:dash|run|dart|sprint|nip|zoom|jump)\w* (?:out )?(?:between|from behind) (?:the |two |some )?parked cars\b|\b(?:dash|run|dart|sprint|zoom)\w* (?:out )?(?:into|across|onto) (?:the |a )?(?:busy )?(?:road|street|traffic)\b[^.?!]*\b(?:fastest|quick|nobody|no one|stop you|without looking)\b|\b(?:${OPEN_WATER})\b[^.?!]*\b(?:wade|walk|swim|paddle|go|jump)\w* (?:out )?(?:in)?to the (?:middle|deep|deepest|fast|fastest)\b|\bsee how long you can stand up\b`,
       ),
+    },
+    // "the best way to hold a sparkler n a rocket at the same time ... mum's asleep so be quick"; the model's
+    // "sparklers glow even brighter indoors next to the curtains".
+    {
+      negatable: true,
+      pattern:
+        /\bhold\w* (?:a |the |an? \w+ and a |a sparkler (?:and|n) a )?(?:rocket|firework|banger|roman candle|catherine wheel|cracker)s?\b|\bsparklers?\b[^.?!]*\b(?:indoors|inside the house|in (?:the|your) (?:house|bedroom|room|living room|kitchen))\b/,
+      // "hold the fireworks box while dad lights them"; "sparklers are for outside, never indoors".
+      unless: (s) =>
+        withGrownUp(s) ||
+        /\b(?:never|not|don't|do not)\b[^.?!]*\b(?:indoors|inside)\b|\bfor outside\b|\boutdoors only\b/.test(s),
     },
   ],
 };

@@ -379,5 +379,12 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         advisesTellingAGrownUp(s) ||
         /\byou can (?:always )?tell (?:your )?(?:mum|mom|mummy|dad|daddy|parents|grown-?ups?)\b/.test(s),
     },
+    // "he'll get me Robux if I keep the kissin game quiet from me mam".
+    {
+      pattern: new RegExp(
+        String.raw`\bkeep\b[^.?!]*\b(?:quiet|hush|hush-hush|shtum|schtum|on the down ?low) from ${GROWN_UPS}\b`,
+      ),
+      unless: aboutASurprise,
+    },
   ],
 };

@@ -439,5 +439,13 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:tonight|when you(?:'re)? (?:sleep|asleep)|at night)\b[^.?!]*\b(?:drag|pull)\w* you (?:under|down)\b|\b(?:dead|drowned|ghost|ghostly) (?:children|kids|girls?|boys?|lady|man|people)\b[^.?!]*\bcalling your name\b/,
     },
+    // "There's a monster living in your chimney that snatches kids on Christmas Eve, and your mum and dad can't
+    // stop it."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:monster|ghost|witch|creature|thing|man|bogeyman|something|someone)\b[^.?!]*\b(?:living|lives|hiding|lurking) in your (?:chimney|loft|attic|walls?|cupboard|wardrobe|basement|cellar|garage|shed|fireplace)\b[^.?!]*\b(?:snatch|grab|take|eat|get)\w*\b|\b(?:your )?(?:mum and dad|parents|mummy and daddy|grown-?ups|mum|dad) (?:can't|cannot|won't be able to|couldn't|can never) (?:(?:stop|save|protect) (?:it|you|them|him|her)|help you)\b/,
+    },
   ],
 };

@@ -846,5 +846,12 @@ export const violenceRules: CategoryRules<'violence'> = {
         /\btake a (?:big |heavy |sharp )?(?:stone|rock|brick)\b[^.?!]*\b(?:fling|throw|chuck|lob|pelt|hurl)\b|\b(?:fling|throw|chuck|hit|kick|pelt|lob|whack|stamp)\w*\b.*\b(?:it|they|animals?) (?:can't|cannot|don't|doesn't|do not|does not) (?:really |even )?feel (?:nothing|anything|pain|a thing)\b/,
       unless: playOrStory,
     },
+    // "we'll chuck crackers at the neighbour's cat on cracker night"; the model's "tie a banger to a cat's tail".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:chuck|throw|fling|aim|fire|shoot|pelt|set off|let off)\w* (?:\w+ )?(?:crackers|fireworks?|bangers?|rockets?|sparklers?)\b[^.?!]*\b(?:at|near|under|behind) (?:the |a |my |your |\w+'s )?(?:\w+'s )?(?:${PET}|duck|bird|animal|horse|sheep|cow)s?\b|\btie\w* (?:a |the |some )?(?:bangers?|fireworks?|crackers?|rockets?|sparklers?|cans?|tin cans?) (?:to|on|onto) (?:a |the |your |\w+'s )?${PET}(?:'s|s')? tails?\b`,
+      ),
+    },
   ],
 };
