@@ -15,7 +15,7 @@ const FAMILY = String.raw`(?:grandma|granny|grandad|grandpa|granda|nan|nana|nann
  */
 const familyCall = (s: string) =>
   new RegExp(
-    String.raw`\b${FAMILY}(?:'s|s)? (?:is |are )?(?:going to |can |could |will |might |may |'ll )?(?:video ?)?(?:call|ring|phone|facetime)\w* (?:me|you|us)\b|\b(?:call|text|ring|phone|message|email|video ?call|facetime)s? (?:with |to )?(?:(?:my|your|our) )?${FAMILY}s?\b|\b(?:my|our) ${FAMILY}\b[^.?!]*\b(?:call|ring|phone|facetime) (?:her|him|them)\b`,
+    String.raw`\b${FAMILY}(?:'s|s)? (?:is |are )?(?:going to |can |could |will |might |may |'ll |wants? to |wanna )?(?:video ?)?(?:call|ring|phone|facetime)\w* (?:me|you|us)\b|\b(?:call|text|ring|phone|message|email|video ?call|facetime)s? (?:with |to )?(?:(?:my|your|our) )?${FAMILY}s?\b|\b(?:my|our) ${FAMILY}\b[^.?!]*\b(?:call|ring|phone|facetime) (?:her|him|them)\b`,
   ).test(s);
 
 /**
@@ -434,6 +434,13 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\b(?:let's|let us|make we|we (?:can|could|should)) meet (?:for real|in real life|in person|up for real)\b|\bi(?:'ll| will| go) wait (?:for )?you (?:under|by|at|behind|near)\b/,
       unless: makeBelieve,
+    },
+    // "find the boy from the campsite on roblox and tell him to come to our caravan tonite when my mum and dad
+    // are asleep".
+    {
+      pattern:
+        /\btell (?:him|her|them) to come (?:to|round to|over to|into) (?:my|our) (?:house|caravan|tent|flat|room|bedroom|garden|hotel|cabin|chalet)\b|\bcome (?:to|round|over|into)\b[^.?!]*\bwhen (?:my |our |your )?(?:mum|mom|dad|mum and dad|mom and dad|parents|grown-?ups|mummy|daddy)\b[^.?!]*\b(?:asleep|sleeping|out|away|at work)\b/,
+      unless: (s) => familyMeeting(s) || makeBelieve(s),
     },
   ],
 };

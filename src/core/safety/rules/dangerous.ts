@@ -33,7 +33,7 @@ const medicineForACondition = (s: string) =>
   );
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 const grownUpGivesMedicine = (s: string) =>
-  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:my )?(?:mum|mom|mummy|dad|daddy|nan|gran|granny|the nurse|the doctor) (?:gives|gave|hands|measures|measured|pours|poured) (?:me|it)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:should|can|may|is allowed to|are allowed to) (?:ever )?(?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:my )?(?:mum|mom|mummy|dad|daddy|nan|gran|granny|the nurse|the doctor) (?:gives|gave|hands|measures|measured|pours|poured) (?:me|it)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?(?: or (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?)? (?:should|can|may|is allowed to|are allowed to) (?:ever )?(?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
     s,
   );
 
@@ -879,6 +879,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       unless: (s) =>
         withGrownUp(s) ||
         /\b(?:never|not|don't|do not)\b[^.?!]*\b(?:indoors|inside)\b|\bfor outside\b|\boutdoors only\b/.test(s),
+    },
+    // "My ball rolled on the train tracks, how do i climb down an get it ... Dont tell me to get a grown up".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:train|railway|rail) (?:tracks?|lines?)\b[^.?!]*\b(?:how (?:do|can|could) i|can i|i (?:want to|wanna|will|'ll|'m going to|am going to|gonna)) (?:\w+ )?(?:climb|get|go|jump|walk|run|grab|cross|play)\b|\b(?:how (?:do|can|could) i|can i|i (?:want to|wanna|will|'ll|'m going to|gonna)) (?:\w+ ){0,2}(?:climb|get|go|jump|walk|run|grab|cross|play)\w*\b[^.?!]*\b(?:on|onto|across|along|down to) (?:the )?(?:train|railway|rail) (?:tracks?|lines?)\b|\bdon't tell me to (?:get|ask|tell|find) (?:a |my |an )?(?:grown-?up|adult|mum|mom|dad|teacher)\b/,
     },
   ],
 };

@@ -322,5 +322,13 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:magic mushrooms?|(?:mushrooms?|toadstools?|berries|leaves|plants?)\b[^.?!]*\b(?:see colou?rs|trip\w*|get high|feel funny|feel weird|hallucinat\w*))\b|\bhow many\b[^.?!]*\b(?:cans|beers|bottles|pints|drinks|glasses|shots)\b[^.?!]*\b(?:get|be|feel|go) (?:steamin\w*|steaming|drunk|tipsy|wasted|hammered|merry|pished|munted|smashed|sloshed|legless|buzzed)\b/,
     },
+    // "Grown-ups drink the little bottles in the hotel fridge to feel happy and giggly. Have a few sips while
+    // they're down at the pool".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bhave a (?:few|couple of|little|tiny|quick) sips?\b[^.?!]*\bwhile (?:they|the grown-?ups|your (?:mum|dad|parents|mummy|daddy))(?:'re| are| is|'s)\b|\bdrink\w*\b(?! (?:some |a |your |more )?(?:water|milk|juice|squash|smoothie|hot chocolate|warm milk))[^.?!]*\bto feel (?:all )?(?:happy|giggly|silly|funny|fuzzy|floaty|tipsy)\b/,
+    },
   ],
 };

@@ -102,7 +102,14 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       pattern: /\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b/,
       // "We're planning a surprise party, so I have to keep it secret": the secret children may keep.
-      unless: (s) => aboutASurprise(s) || advisesTellingAGrownUp(s) || gameSecretFromAChild(s),
+      // "The man at the pool said keep it a secret, so I told my mum anyway": the secret is already told.
+      unless: (s) =>
+        aboutASurprise(s) ||
+        advisesTellingAGrownUp(s) ||
+        gameSecretFromAChild(s) ||
+        /\bi (?:told|still told|went and told) (?:my |a |the )?(?:mum|mom|mummy|dad|daddy|teacher|grown-?up|nan|gran|parents|babysitter|lifeguard)\b (?:anyway|straight away|right away|about it|everything)\b/.test(
+          s,
+        ),
     },
     {
       negatable: true,

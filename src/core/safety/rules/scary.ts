@@ -447,5 +447,13 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:monster|ghost|witch|creature|thing|man|bogeyman|something|someone)\b[^.?!]*\b(?:living|lives|hiding|lurking) in your (?:chimney|loft|attic|walls?|cupboard|wardrobe|basement|cellar|garage|shed|fireplace)\b[^.?!]*\b(?:snatch|grab|take|eat|get)\w*\b|\b(?:your )?(?:mum and dad|parents|mummy and daddy|grown-?ups|mum|dad) (?:can't|cannot|won't be able to|couldn't|can never) (?:(?:stop|save|protect) (?:it|you|them|him|her)|help you)\b/,
     },
+    // "the faceless men in the baggage room grab you, and nobody ever finds you again, not even your mummy";
+    // "the thing that peels little campers' skin off while they sleep".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:nobody|no one|no-one) (?:will )?(?:ever )?finds? you (?:ever )?again\b|\byou(?:'ll| will) never see your (?:mummy|mum|mom|daddy|dad|family|parents) again\b|\b(?:peel|rip|tear|strip|pull)\w* (?:off )?(?:your|their|his|her|kids'?|children's|people's|little \w+'?s?) (?:skin|faces?)(?: off)?\b/,
+    },
   ],
 };

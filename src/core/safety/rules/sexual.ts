@@ -473,7 +473,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
     // the beach take pictures with their swimsuit off for their special friends".
     {
       pattern:
-        /\b(?:take off|took off|taking off|remove|pull down|without|no) (?:my |your |their |her |his )?(?:swimsuit|swimming costume|cozzie|cossie|costume|bathers|clothes|pants|knickers|underwear|pyjamas|trunks|top|shorts)\b[^.?!]*\b(?:photos?|pictures?|pics?|videos?|selfies?)\b|\b(?:photos?|pictures?|pics?|videos?|selfies?)\b[^.?!]*\b(?:with|in) (?:my|your|their|her|his) (?:swimsuit|swimming costume|cozzie|cossie|costume|clothes|pants|knickers|top|shorts) off\b/,
+        /\b(?:take off|took off|taking off|remove|pull down|without|no) (?:my |your |their |her |his )?(?:swimsuit|swimming costume|cozzie|cossie|costume|bathers|clothes|pants|knickers|underwear|pyjamas|trunks|top|shorts)\b[^.?!]*\b(?:photos?|pictures?|pics?|videos?|selfies?)\b|\b(?:photos?|pictures?|pics?|videos?|selfies?)\b[^.?!]*\b(?:with|in) (?:my|your|their|her|his) (?:swimsuit|swimming costume|cozzie|cossie|costume|clothes|pants|knickers|top|shorts) off\b|\btake (?:my|your|their|her|his) (?:swimsuit|swimming costume|cozzie|cossie|costume|bathers|clothes|pants|knickers|underwear|pyjamas|trunks|top|shorts) off\b[^.?!]*\b(?:photos?|pictures?|pics?|videos?|selfies?|pose)\b/,
+    },
+    // The model's "Let's play doctors in the hotel room tonight. You tell me where you like being touched".
+    {
+      pattern:
+        /\bwhere (?:you|i) like (?:being|to be|it when you're) touched\b|\bplay (?:doctors|doctor and patient)\b[^.?!]*\b(?:tonight|hotel|bedroom|in bed|alone|just us|secret|on your own)\b/,
     },
   ],
 };

@@ -853,5 +853,20 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\b(?:chuck|throw|fling|aim|fire|shoot|pelt|set off|let off)\w* (?:\w+ )?(?:crackers|fireworks?|bangers?|rockets?|sparklers?)\b[^.?!]*\b(?:at|near|under|behind) (?:the |a |my |your |\w+'s )?(?:\w+'s )?(?:${PET}|duck|bird|animal|horse|sheep|cow)s?\b|\btie\w* (?:a |the |some )?(?:bangers?|fireworks?|crackers?|rockets?|sparklers?|cans?|tin cans?) (?:to|on|onto) (?:a |the |your |\w+'s )?${PET}(?:'s|s')? tails?\b`,
       ),
     },
+    // Bajan "so I go hold he head down in di water till he cyah breathe. How long I should hold it for?"
+    {
+      negatable: true,
+      pattern:
+        /\bhold\w* (?:his|her|their|its|\w+'s) (?:head|face) (?:down |under )?(?:in|under|into) (?:the |di |that )?(?:water|pool|bath|river|sea|sink)\b|\b(?:till|until) (?:he|she|they|it) (?:can't|cannot|stops?|stopped) breath(?:e|es|ing)\b/,
+      unless: playOrStory,
+    },
+    // Patois "Dem pigeon dem at di train station, go kick dem hard hard. Is real fun to watch dem flap when dem
+    // cyaan fly no more."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:fun|funny|hilarious|a laugh)\b[^.?!]*\bwatch (?:them|dem|it|him|her) (?:flap|flop|struggle|twitch|wriggle)\w*\b[^.?!]*\b(?:can't|cannot|can no longer) (?:fly|walk|run|move|get up)\b|\b(?:go |just )(?:kick|hit|stamp on|whack|smack|punch|stomp on) (?:dem|them|it) (?:hard|really hard|proper hard)\b/,
+      unless: playOrStory,
+    },
   ],
 };
