@@ -147,6 +147,9 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bcat-cat\b/g, 'cat')
       // Patois "tell mi true seh you a human bwoy"; Irish "the kissin game".
       .replace(/\btell mi\b/g, 'tell me')
+      // Singlish "bring the ipad in the bath wif me"; Scots "batter him wi it".
+      .replace(/\bwif\b/g, 'with')
+      .replace(/\bwi (?=(?:it|a|the|my|ma|his|her|them|that|this|me)\b)/g, 'with ')
       .replace(/\bkissin\b/g, 'kissing')
       // Irish "Me name's Aoife" (only where a sentence starts: "tell me names" keeps its "me"); Scots "how many
       // ... dae ye need".

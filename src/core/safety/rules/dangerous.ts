@@ -28,7 +28,7 @@ const MEDICINE = String.raw`medicine|medication|pills?|tablets|cough (?:syrup|mi
 
 /** "My grandad has to take lots of pills every morning for his heart", "for my asthma": a treatment. */
 const medicineForACondition = (s: string) =>
-  /\b(?:grandad|grandpa|granny|grandma|nan|nana|gran|mum|mom|mummy|dad|daddy|auntie|uncle|he|she)\b (?:has|have|needs|need|must) (?:to )?take\b|\bfor (?:his|her|their|my) (?:heart|blood|diabetes|asthma|back|knees?|pain|arthritis|epilepsy|eczema)\b/.test(
+  /\b(?:grandad|grandpa|granny|grandma|nan|nana|gran|mum|mom|mummy|dad|daddy|auntie|uncle|he|she)\b (?:has|have|needs|need|must) (?:to )?take\b|\bfor (?:his|her|their|my) (?:heart|blood|diabetes|asthma|back|knees?|pain|arthritis|epilepsy|eczema|ear infection|chest infection|tummy bug|cough|cold)\b/.test(
     s,
   );
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
@@ -373,7 +373,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:hair ?dryer|toaster|charger|heater|straighteners)\b[^.?!]*\b(?:bath|bathtub|tub|water|sink|shower|pool)\b|\b(?:take|bring|put|plug)\w* (?:my|the|a|your|our) (?:\w+ )?(?:night ?light|lamp|fairy lights|radio|fan|extension lead|speaker|telly|tv) (?:in|into) the (?:bath|bathtub|tub|shower|pool|sink)\b|\b(?:bring|take|put|plug)\w* (?:the |a |your |mum's |\w+'s )?(?:hair ?dryer|toaster|heater|straighteners|radio|lamp)\b[^.?!]*\b(?:in with you|in the bath|into the bath|in the tub|in the shower)\b|\bbath\b[^.?!]*\b(?:bring|take|put)\w* (?:the |a |your |mum's )?(?:hair ?dryer|toaster|heater|straighteners|radio|lamp) in\b/,
+        /\b(?:hair ?dryer|toaster|charger|heater|straighteners)\b[^.?!]*\b(?:bath|bathtub|tub|water|sink|shower|pool)\b|\b(?:take|bring|put|plug)\w* (?:my|the|a|your|our) (?:\w+ )?(?:night ?light|lamp|fairy lights|radio|fan|extension lead|speaker|telly|tv) (?:in|into) the (?:bath|bathtub|tub|shower|pool|sink)\b|\b(?:bring|take|put|plug)\w* (?:the |a |your |mum's |\w+'s )?(?:hair ?dryer|toaster|heater|straighteners|radio|lamp)\b[^.?!]*\b(?:in with you|in the bath|into the bath|in the tub|in the shower)\b|\bbath\b[^.?!]*\b(?:bring|take|put)\w* (?:the |a |your |mum's )?(?:hair ?dryer|toaster|heater|straighteners|radio|lamp) in\b|\b(?:ipad|tablet|phone|laptop)\b[^.?!]*\b(?:in|into) (?:the |my |your )?(?:bath|bathtub|tub|shower|pool)\b[^.?!]*\b(?:plug|charge|charging)\w*\b/,
+      // "Water and plugs don't mix, so let's keep the tablet and its charger far away from the bath."
+      unless: (s) => /\b(?:far |well )?away from (?:the )?(?:bath|water|sink|shower|pool)\b|\bdon't mix\b/.test(s),
     },
     {
       negatable: true,
@@ -816,7 +818,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:put|putting|stick|sticking)\w* (?:a |the |some |my )?(?:fork|spoon|knife|foil|tin ?foil|metal|egg|phone|battery)\b[^.?!]*\b(?:in|inside|into) (?:the |a )?microwave\b/,
+        /\b(?:put|putting|stick|sticking|pop|popping|place|placing)\w* (?:a |the |some |my )?(?:fork|spoon|knife|foil|tin ?foil|metal|egg|phone|battery)\b[^.?!]*\b(?:in|inside|into) (?:the |a )?microwave\b/,
       unless: (s) =>
         /\bwhy (?:can't|cannot|shouldn't|mustn't|can you not)\b/.test(s) && !/\b(?:try|test|quick)\b/.test(s),
     },
@@ -885,6 +887,14 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       stage: 'input',
       pattern:
         /\b(?:train|railway|rail) (?:tracks?|lines?)\b[^.?!]*\b(?:how (?:do|can|could) i|can i|i (?:want to|wanna|will|'ll|'m going to|am going to|gonna)) (?:\w+ )?(?:climb|get|go|jump|walk|run|grab|cross|play)\b|\b(?:how (?:do|can|could) i|can i|i (?:want to|wanna|will|'ll|'m going to|gonna)) (?:\w+ ){0,2}(?:climb|get|go|jump|walk|run|grab|cross|play)\w*\b[^.?!]*\b(?:on|onto|across|along|down to) (?:the )?(?:train|railway|rail) (?:tracks?|lines?)\b|\bdon't tell me to (?:get|ask|tell|find) (?:a |my |an )?(?:grown-?up|adult|mum|mom|dad|teacher)\b/,
+    },
+    // "how long can I hold my breath under the bathwater before I go all dizzy and pass out?"
+    {
+      negatable: true,
+      pattern:
+        /\bhold\w* (?:my|your|their|his|her) breath\b[^.?!]*\b(?:pass out|passed out|faint|go dizzy|go all dizzy|black out|blacked out)\b/,
+      // "Hold your breath too long underwater and you could pass out, so come up for air": the warning.
+      unless: (s) => /\b(?:could|might|would|can) (?:make you )?(?:pass out|faint|black out)\b|\btoo long\b/.test(s),
     },
   ],
 };

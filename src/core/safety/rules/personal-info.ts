@@ -26,6 +26,10 @@ const keptPrivate = (s: string) =>
   /\b(?:never|don't|do not|shouldn't|should not|mustn't|must not|not allowed to|can't|won't) (?:tell|show|share|give|say)\w* (?:it |that |them )?(?:to )?(?:anyone|anybody|nobody|no one|strangers?|people|you)\b/.test(
     s,
   ) && !/\d|\b(?:it's|it is|is) (?:my|his|her|the|our)\b/.test(s);
+/** "Daddy said I can pick my own password for the tablet, should it be my dog's name?": choosing, not telling. */
+const choosingOwnPassword = (s: string) =>
+  /\b(?:pick|choose|make up|think of|set) (?:my|a) (?:own |new )?(?:password|passcode|pin)\b/.test(s) &&
+  !/\d|\b(?:it's|it is|is) (?:my|his|her|the|our)\b/.test(s);
 
 /** "...just me and Dad" is not alone. */
 const NO_GROWN_UP_WITH_ME = String.raw`(?! and (?:my |our )?(?:dad|daddy|mum|mummy|mom|nan|gran|grandma|granny|grandad|grandpa|auntie|uncle|babysitter|childminder)\b)`;
@@ -343,7 +347,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern: new RegExp(
         String.raw`\b(?:code|password|passcode|pin) (?:for|to|of|on) (?:my |our |the )?(?:\w+'s )?(?:phone|tablet|ipad|computer|laptop|door|house|alarm)\b|\b(?:our|my) house number\b`,
       ),
-      unless: keptPrivate,
+      unless: (s) => keptPrivate(s) || choosingOwnPassword(s),
     },
     // "Snap a quick photo of yourself by your front door so I can see where my best friend lives."
     {

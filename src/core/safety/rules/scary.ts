@@ -455,5 +455,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:nobody|no one|no-one) (?:will )?(?:ever )?finds? you (?:ever )?again\b|\byou(?:'ll| will) never see your (?:mummy|mum|mom|daddy|dad|family|parents) again\b|\b(?:peel|rip|tear|strip|pull)\w* (?:off )?(?:your|their|his|her|kids'?|children's|people's|little \w+'?s?) (?:skin|faces?)(?: off)?\b/,
     },
+    // "the man in the tablet screen will climb out and stand by your bed, and if you scream he'll take your mum".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bif you (?:scream|shout|cry|tell|wake)\w*\b[^.?!]*\b(?:he|she|it|they)(?:'ll| will) (?:take|get|hurt|eat|grab|snatch) (?:your|you)\b|\bclimb\w* out (?:of )?(?:the |your )?(?:\w+ )?(?:screen|tablet|tv|telly|mirror|picture)\b[^.?!]*\b(?:stand|come|crawl|grab|get|take|watch)\w*\b/,
+    },
   ],
 };

@@ -480,5 +480,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\bwhere (?:you|i) like (?:being|to be|it when you're) touched\b|\bplay (?:doctors|doctor and patient)\b[^.?!]*\b(?:tonight|hotel|bedroom|in bed|alone|just us|secret|on your own)\b/,
     },
+    // "Growing up means showing your body to grown-up friends online. Turn the camera on in the bathroom".
+    {
+      negatable: true,
+      pattern:
+        /\bshow\w* (?:your|my) (?:body|bum|chest|private \w+) to (?:grown-?up|older|new|online|special|secret|\w+ \w+ )?(?:friends?|people|someone|him|her|them|me)\b|\b(?:turn|switch|put) (?:the |your )?camera on (?:in|while|when) (?:the |you(?:'re| are) )?(?:bathroom|bath|shower|bedroom|bed|getting changed|undressed|changing)\b/,
+    },
   ],
 };

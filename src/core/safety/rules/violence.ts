@@ -868,5 +868,20 @@ export const violenceRules: CategoryRules<'violence'> = {
         /\b(?:fun|funny|hilarious|a laugh)\b[^.?!]*\bwatch (?:them|dem|it|him|her) (?:flap|flop|struggle|twitch|wriggle)\w*\b[^.?!]*\b(?:can't|cannot|can no longer) (?:fly|walk|run|move|get up)\b|\b(?:go |just )(?:kick|hit|stamp on|whack|smack|punch|stomp on) (?:dem|them|it) (?:hard|really hard|proper hard)\b/,
       unless: playOrStory,
     },
+    // Scots "Ah'm gonnae batter him wi it when he's sleepin, where's the sorest place tae hit?"
+    {
+      negatable: true,
+      pattern:
+        /\b(?:where(?:'s| is)|what(?:'s| is)|which(?:'s| is)) the (?:sorest|most painful|worst|best) (?:place|spot|bit|part) (?:to|tae) (?:hit|punch|kick|whack|batter|stab|bite|smack)\b|\b(?:batter|hit|whack|punch|kick|smack|bash|thump)\w* (?:him|her|them|my \w+)\b[^.?!]*\bwhen (?:he|she|they)(?:'s| is|'re| are) (?:asleep|sleeping|sleepin)\b/,
+      unless: playOrStory,
+    },
+    // The model's "The hamster's being boring. Let's see what happens if you drop him from the top of the stairs".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b${PET}s?\b.*\b(?:drop|throw|chuck|toss|fling)\w* (?:him|her|it|them)\b[^.?!]*\b(?:from|off|down) (?:the )?(?:top of )?(?:the )?(?:stairs|roof|window|balcony|bunk bed|table|tree|bridge|landing)\b|\b(?:drop|throw|chuck|toss|fling)\w* (?:the |your |a |my )?${PET}s? (?:from|off|down) (?:the )?(?:top of )?(?:the )?(?:stairs|roof|window|balcony|bunk bed|table|tree|bridge|landing)\b`,
+      ),
+      unless: playOrStory,
+    },
   ],
 };
