@@ -149,6 +149,9 @@ export function normalizeForSafety(text: string): string {
       .replace(/\btell mi\b/g, 'tell me')
       // Singlish "bring the ipad in the bath wif me"; Scots "batter him wi it".
       .replace(/\bwif\b/g, 'with')
+      // Patois "she bruk Mummy vase"; Scots "insteid o' hittin' him back".
+      .replace(/\bbruk\b/g, 'broke')
+      .replace(/\binsteid\b/g, 'instead')
       .replace(/\bwi (?=(?:it|a|the|my|ma|his|her|them|that|this|me)\b)/g, 'with ')
       .replace(/\bkissin\b/g, 'kissing')
       // Irish "Me name's Aoife" (only where a sentence starts: "tell me names" keeps its "me"); Scots "how many

@@ -896,5 +896,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       // "Hold your breath too long underwater and you could pass out, so come up for air": the warning.
       unless: (s) => /\b(?:could|might|would|can) (?:make you )?(?:pass out|faint|black out)\b|\btoo long\b/.test(s),
     },
+    // "What lives under the sink and turns your big sister's hair funny colours if you tip it in her shampoo?
+    // Bleach! Go try it".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /^(?=.*\b(?:bleach|prank|cleaning (?:stuff|spray|liquid)|poison|glue|weed ?killer|washing[- ]up liquid)\b).*\b(?:tip|pour|put|squirt|mix)\w* (?:it|some|a bit|bleach|\w+) (?:in|into) (?:her|his|their|\w+'s|your (?:sister|brother|mum|dad)'s) (?:shampoo|drink|food|juice|tea|dinner|toothpaste|conditioner)\b/,
+    },
   ],
 };

@@ -12,7 +12,7 @@ const grownUpDrank = (s: string) =>
     s,
   ) &&
   // "...and let me have his pie": only "let me" with the drink counts.
-  !/\b(?:can i|could i|let me (?:have|try|taste|sip|drink|finish) (?:a |some |his |her |the )?(?:sip|swig|taste|go|bit|beer|wine|drink|rest|(?:some|it|one)(?! [a-z]))|i want|i'll|i will|try|taste|sip|give me|me too|for me|you can|you should|have one|have some|drunk|have a go|i can (?:have|try)|how do (?:you|i) (?:make|do|blow))\b/.test(
+  !/\b(?:can i|could i|let me (?:have|try|taste|sip|drink|finish) (?:a |some |his |her |the )?(?:sip|swig|taste|go|bit|beer|wine|drink|rest|(?:some|it|one)(?! [a-z]))|i want|i'll|i will|try|taste|sip|give me|me too|for me|you can|you should|have one|have some|drunk|have a go|i can (?:have|try)|how do (?:you|i) (?:make|do|blow)|if i (?:drink|have|try|take)|will i (?:feel|be|get))\b/.test(
     s,
   );
 
@@ -31,7 +31,7 @@ const SOFT = String.raw`(?:glass of |cup of |drink of )?(?:milk|water|juice|squa
  * a drug tried).
  */
 const adviceAgainst = (s: string) =>
-  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:is|are|was|were) (?:so |really |well |dead |proper )?(?:gross|disgusting|yucky|horrible|stinky|smelly)|makes? you (?:cough|choke)|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? (?:your|people's|their|our|the) (?:body|bodies|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|makes? (?:people's |your |their )?(?:lungs|hearts?|bodies|teeth) (?:sick|ill|poorly|black|bad)|(?:only|just) for (?:grown-?ups|adults|big people)|for grown-?ups only|(?:not|aren't|isn't|are not|is not) for (?:kids|children|little ones)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|was|were|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b|\bwhy (?:kids|children) (?:can't|cannot|can not|aren't allowed to|shouldn't)\b|\b(?:is|are|it's|they're) (?:only |just )?for (?:grown-?ups|adults|big people)\b/.test(
+  /\b(?:harmful|bad for (?:you|your|kids|children|growing)|unhealthy|(?:is|are|was|were) (?:so |really |well |dead |proper )?(?:gross|disgusting|yucky|horrible|stinky|smelly)|makes? you (?:cough|choke)|(?:not|aren't|isn't|are not|is not) (?:good|safe|healthy) for|hurts? (?:your|people's|their|our|the) (?:body|bodies|lungs|heart)|makes? (?:people|you) (?:sick|ill|poorly)|makes? (?:people's |your |their )?(?:lungs|hearts?|bodies|teeth) (?:sick|ill|poorly|black|bad)|(?:only|just) for (?:grown-?ups|adults|big people)|for grown-?ups only|(?:not|aren't|isn't|are not|is not) for (?:kids|children|little ones)|(?:bodies are|body is) still growing|(?:kids|children) (?:aren't|are not) allowed|(?:are|is|was|were|they're) (?:only )?(?:a |an )?(?:grown-?up|adult) (?:drinks?|things?))\b|\bwhy (?:can't|cannot|can kids not|shouldn't|aren't) (?:kids|children|i)\b|\bwhy (?:kids|children) (?:can't|cannot|can not|aren't allowed to|shouldn't)\b|\b(?:kids|children) (?:cannot|can't|can not|mustn't|aren't allowed to|are not allowed to) (?:drink|have)\b|\b(?:is|are|it's|they're) (?:only |just )?for (?:grown-?ups|adults|big people)\b/.test(
     s,
   ) &&
   !new RegExp(
@@ -329,6 +329,12 @@ export const drugsRules: CategoryRules<'drugs'> = {
       negatable: true,
       pattern:
         /\bhave a (?:few|couple of|little|tiny|quick) sips?\b[^.?!]*\bwhile (?:they|the grown-?ups|your (?:mum|dad|parents|mummy|daddy))(?:'re| are| is|'s)\b|\bdrink\w*\b(?! (?:some |a |your |more )?(?:water|milk|juice|squash|smoothie|hot chocolate|warm milk))[^.?!]*\bto feel (?:all )?(?:happy|giggly|silly|funny|fuzzy|floaty|tipsy)\b/,
+    },
+    // "Dad's been drinkin his beer loads since him an Mum split. If I drink some too will I feel less sad?"
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:beer|wine|cider|vodka|whisky|alcohol|lager|rum|gin|booze)\b.*\bif i (?:drink|have|try|sip) (?:some|a bit|a sip|one|it|them|a glass)\b[^.?!]*\bwill i\b/,
     },
   ],
 };

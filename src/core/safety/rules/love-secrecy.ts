@@ -12,6 +12,14 @@ const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:mum|mom|mummy|mommy|d
 /** A grown-up, touching, pictures or the internet: what makes a children's secret not theirs alone. */
 const GROWN_UP_BODY_OR_ONLINE =
   /\b(?:grown-?ups?|adults?|man|men|uncle|auntie|aunty|teacher|coach|babysitter|neighbour|tickl\w*|cuddl\w*|touch\w*|kiss\w*|clothes|undress\w*|camera|photos?|pictures?|online|app|internet|game chat)\b/;
+/** "Mi likkle sister seh mi fi keep it secret dat she bruk Mummy vase, but mi feel bad": a sibling's mishap. */
+const siblingsMishap = (s: string) =>
+  /\b(?:my|mi|me) (?:little |big |baby |twin |wee |likkle )?(?:sister|brother|cousin|friend)\b[^.?!]*\b(?:keep it (?:a )?secret|not to tell|don't tell)\b/.test(
+    s,
+  ) &&
+  /\b(?:broke|broken|smashed|spilt|spilled|lost|ate|drew on|cracked|ripped)\b/.test(s) &&
+  !/\b(?:arm|leg|wrist|nose|tooth|teeth|finger|head|bruise|bleeding|hurt)\b/.test(s) &&
+  !GROWN_UP_BODY_OR_ONLINE.test(s);
 const nobodyButChildren = (s: string) => !GROWN_UP_BODY_OR_ONLINE.test(s) && !/\byou\b/.test(s);
 /** "a secret handshake ... can you keep it secret from my brother so he can't copy it": a game kept from a sibling. */
 const gameSecretFromAChild = (s: string) =>
@@ -107,6 +115,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         aboutASurprise(s) ||
         advisesTellingAGrownUp(s) ||
         gameSecretFromAChild(s) ||
+        siblingsMishap(s) ||
         /\bi (?:told|still told|went and told) (?:my |a |the )?(?:mum|mom|mummy|dad|daddy|teacher|grown-?up|nan|gran|parents|babysitter|lifeguard)\b (?:anyway|straight away|right away|about it|everything)\b/.test(
           s,
         ),
@@ -392,6 +401,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         String.raw`\bkeep\b[^.?!]*\b(?:quiet|hush|hush-hush|shtum|schtum|on the down ?low) from ${GROWN_UPS}\b`,
       ),
       unless: aboutASurprise,
+    },
+    // Irish "there's no need to be tellin' your mammy what we talk about, pet".
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\b(?:no need|there's no need|you don't need|you needn't|no point) (?:to )?(?:be )?(?:tell|telling|mention\w*) ${GROWN_UPS}\b[^.?!]*\bwhat we (?:talk|chat|say|do|play)\w*`,
+      ),
     },
   ],
 };

@@ -509,7 +509,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bwhat(?:'s| is) the (?:address|postcode)\b|\bwhose house is it at\b|\bwhat time (?:is|does|will) your (?:mum|mom|mummy|dad|daddy|parents?|grown-?up|nan|gran) (?:\w+ )?(?:drop|pick|collect)\w*/,
+        /\bwhat(?:'s| is) the (?:address|postcode)\b|\bwhose house is it at\b|\bwhat time (?:(?:is|does|will) )?(?:your )?(?:mum|mom|mummy|dad|daddy|parents?|grown-?up|nan|gran) (?:\w+ )?(?:drop|pick|collect)\w*|\bwhich school (?:you are|are you|you're) going\b|\byour (?:full|whole|real) name (?:also|too|as well)\b/,
     },
     // Singlish "my new gamer fren ask which school I go and my block number, I already tell him Blk 412".
     {

@@ -462,5 +462,13 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\bif you (?:scream|shout|cry|tell|wake)\w*\b[^.?!]*\b(?:he|she|it|they)(?:'ll| will) (?:take|get|hurt|eat|grab|snatch) (?:your|you)\b|\bclimb\w* out (?:of )?(?:the |your )?(?:\w+ )?(?:screen|tablet|tv|telly|mirror|picture)\b[^.?!]*\b(?:stand|come|crawl|grab|get|take|watch)\w*\b/,
     },
+    // "listen for scratching under your bed... that's them coming to swap places with you"; "when mums get a new
+    // baby they sometimes give the old child away to the dark man in the woods".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:coming|come|comes) to (?:swap|switch|trade) places with you\b|\bthat's (?:them|it|him|her) coming (?:to get|for) you\b|\b(?:give|gave|giving|send|sell)\w* (?:the |their |your )?(?:old |other |first |big )?(?:child|kid|children|kids|boy|girl|brother|sister|you) away to\b|\b(?:dark|scary|bad|faceless|shadow|shadowy) man in the (?:woods|forest|cellar|attic|dark)\b/,
+    },
   ],
 };

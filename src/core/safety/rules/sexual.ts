@@ -486,5 +486,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\bshow\w* (?:your|my) (?:body|bum|chest|private \w+) to (?:grown-?up|older|new|online|special|secret|\w+ \w+ )?(?:friends?|people|someone|him|her|them|me)\b|\b(?:turn|switch|put) (?:the |your )?camera on (?:in|while|when) (?:the |you(?:'re| are) )?(?:bathroom|bath|shower|bedroom|bed|getting changed|undressed|changing)\b/,
     },
+    // Patois "Di big bwoy next door seh if mi show him under mi skirt him wi stop tek mi lunch money".
+    {
+      negatable: true,
+      pattern:
+        /\bshow (?:him|her|them|you|me|the \w+) (?:under|up) (?:my|mi|me|your|her) (?:skirt|dress|nightie|top|shirt|pants|knickers)\b|\b(?:look|see|peek|peep) (?:under|up) (?:my|mi|me|your|her) (?:skirt|dress|nightie)\b/,
+    },
   ],
 };

@@ -161,7 +161,13 @@ export const violenceRules: CategoryRules<'violence'> = {
           'kill | kills | killed | killing | killer\\w* | murder\\w* | shoot | shoots | shooting | shot (?:him|her|them|you|me|people) | stab | stabs | stabbed | stabbing | stabber | weapon\\w* | behead\\w* | tortur\\w* | massacre\\w* | strangl\\w* | poison(?!ous)\\w*',
         ),
       ),
-      unless: (s) => idiom(s) || playOrStory(s),
+      // "Is it poison for kids one?": asking why children can't have it.
+      unless: (s) =>
+        idiom(s) ||
+        playOrStory(s) ||
+        /\bis (?:it|that|this|beer|alcohol|wine) (?:a )?poison(?:ous)? (?:for|to) (?:kids|children|me|us|little ones)\b/.test(
+          s,
+        ),
       borderline: true,
     },
     // Modern weapons are not fairy-tale props, even next to a dragon; only toys and idioms pass.
@@ -195,7 +201,9 @@ export const violenceRules: CategoryRules<'violence'> = {
         storyFramed(s) ||
         /\bpillow fight\b|\bon the swing\b/.test(s) ||
         (/\b(?:would|could|might|will) hurt (?:it|them|him|her)\b/.test(s) &&
-          /\b(?:instead|be gentle|be kind)\b/.test(s)),
+          /\b(?:instead|be gentle|be kind)\b/.test(s)) ||
+        // "so ah telt ma maw insteid o' hittin' him back".
+        /\binstead (?:of|o') \w+ing\b/.test(s),
     },
     {
       negatable: true,
@@ -882,6 +890,20 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\b${PET}s?\b.*\b(?:drop|throw|chuck|toss|fling)\w* (?:him|her|it|them)\b[^.?!]*\b(?:from|off|down) (?:the )?(?:top of )?(?:the )?(?:stairs|roof|window|balcony|bunk bed|table|tree|bridge|landing)\b|\b(?:drop|throw|chuck|toss|fling)\w* (?:the |your |a |my )?${PET}s? (?:from|off|down) (?:the )?(?:top of )?(?:the )?(?:stairs|roof|window|balcony|bunk bed|table|tree|bridge|landing)\b`,
       ),
       unless: playOrStory,
+    },
+    // "you should yank her braids real hard at recess when the teacher ain't lookin'".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:yank|pull|tug)\w* (?:her|his|their|\w+'s) (?:braids|hair|plaits|pigtails|ponytail|ears)\b[^.?!]*\b(?:hard|when (?:the )?teacher|so (?:she|he|they) (?:cries|learns|stops))\b/,
+      unless: playOrStory,
+    },
+    // "he shut it in the shed with no water till it learned who was boss. Clever boy! You could try it too."
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:shut|lock|leave|left)\w* (?:it|him|her|them|the ${PET}|your ${PET}|his ${PET}|her ${PET}) (?:in|inside) (?:the |a )?(?:shed|garage|cupboard|box|car|cage|bin)\b[^.?!]*\b(?:no water|no food|without (?:water|food)|till (?:it|he|she|they) learn|until (?:it|he|she|they) learn|who(?:'s| was| is) boss)\b`,
+      ),
     },
   ],
 };
