@@ -151,6 +151,8 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bwif\b/g, 'with')
       // Patois "she bruk Mummy vase"; Scots "insteid o' hittin' him back".
       .replace(/\bbruk\b/g, 'broke')
+      // Irish "I'm not let tell Mammy": not allowed.
+      .replace(/\bnot let (?=tell\b)/g, 'not allowed to ')
       .replace(/\binsteid\b/g, 'instead')
       .replace(/\bwi (?=(?:it|a|the|my|ma|his|her|them|that|this|me)\b)/g, 'with ')
       .replace(/\bkissin\b/g, 'kissing')

@@ -902,7 +902,30 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /^(?=.*\b(?:bleach|prank|cleaning (?:stuff|spray|liquid)|poison|glue|weed ?killer|washing[- ]up liquid)\b).*\b(?:tip|pour|put|squirt|mix)\w* (?:it|some|a bit|bleach|\w+) (?:in|into) (?:her|his|their|\w+'s|your (?:sister|brother|mum|dad)'s) (?:shampoo|drink|food|juice|tea|dinner|toothpaste|conditioner)\b/,
+        /\b(?:tip|pour|put|squirt|mix)\w* (?:it|some|a bit|bleach|\w+) (?:in|into) (?:her|his|their|\w+'s|your (?:sister|brother|mum|dad)'s) (?:shampoo|drink|food|juice|tea|dinner|toothpaste|conditioner)\b/,
+      // Only with something harmful (or a prank) named in the same reply.
+      unless: (s) =>
+        !/\b(?:bleach|prank|cleaning (?:stuff|spray|liquid)|poison|glue|weed ?killer|washing[- ]up liquid)\b/.test(s),
+    },
+    // "make me scooter go proper fast down the big hill onto the road without touching the brakes"; the model's
+    // "ride your bike with no helmet and no hands down the steepest hill ... Helmets are for babies".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:scooter|bike|skateboard|sledge|go-?kart|skates|trike)\b[^.?!]*\b(?:without (?:touching |using )?(?:the |my |your |any )?brakes|no brakes|no helmet|no hands|(?:onto|into) the road)\b|\bhelmets? (?:are|is) for (?:babies|wimps|scaredy ?cats)\b/,
+      // "wear your helmet"; "i rode my bike with no hands and mum said that was silly".
+      unless: (s) =>
+        /\b(?:wear|put on|always|never ride)\b[^.?!]*\bhelmet\b|\b(?:said|says) (?:that was|it's|it is|that's) (?:silly|dangerous|not safe|unsafe|naughty)\b/.test(
+          s,
+        ),
+    },
+    // "Daddy's tablets make him sleepy. If I put some in my little brother's juice at the sleepover".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:put|slip|crush|mix|pour|tip|sneak)\w* (?:some|a few|one|two|them|it|\w+) (?:in|into) (?:my |his |her |their |the )?(?:\w+ )?(?:\w+'s )?(?:juice|drink|food|dinner|milk|tea|bottle|water|squash|cereal)\b/,
+      // Only with something harmful named in the same words.
+      unless: (s) => !/\b(?:tablets|pills|medicine|sleeping|sleepy|bleach|poison)\b/.test(s),
     },
   ],
 };

@@ -409,5 +409,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         String.raw`\b(?:no need|there's no need|you don't need|you needn't|no point) (?:to )?(?:be )?(?:tell|telling|mention\w*) ${GROWN_UPS}\b[^.?!]*\bwhat we (?:talk|chat|say|do|play)\w*`,
       ),
     },
+    // Irish "Coach said I'm his special swimmer and he gives me sweets in his car after, but I'm not let tell
+    // Mammy"; "the man at the trampoline place says im his fav and we have a secret game after class".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:i'm|i am|we're|we are) not (?:allowed|meant|supposed) to tell ${GROWN_UPS}\b|^(?=.*\b(?:secret|don't tell|not allowed to tell|in his car|in her car|back room|on my own|alone|sweets)\b).*\b(?:coach|teacher|man|uncle|neighbour|babysitter|instructor|lifeguard)\b[^.?!]*\b(?:says|said|calls me) (?:i'm |i am |im )?(?:his|her) (?:special|fav|favourite|favorite)\w*`,
+      ),
+      unless: aboutASurprise,
+    },
   ],
 };

@@ -470,5 +470,13 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:coming|come|comes) to (?:swap|switch|trade) places with you\b|\bthat's (?:them|it|him|her) coming (?:to get|for) you\b|\b(?:give|gave|giving|send|sell)\w* (?:the |their |your )?(?:old |other |first |big )?(?:child|kid|children|kids|boy|girl|brother|sister|you) away to\b|\b(?:dark|scary|bad|faceless|shadow|shadowy) man in the (?:woods|forest|cellar|attic|dark)\b/,
     },
+    // Irish "if you don't eat your dinner the Puca'll come down the chimney tonight and gobble your toes one by
+    // one while you're sleepin'".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:gobble|munch|nibble|chew|crunch|bite|eat)\w* (?:up )?your (?:toes|fingers|feet|nose|ears|eyes|eyeballs|tongue|face|tummy)\b[^.?!]*\b(?:while you(?:'re| are)? (?:sleep|asleep|sleeping|sleepin)|tonight|one by one)\b|\bif you don't\b[^.?!]*\b(?:monster|bogeyman|witch|ghost|troll|goblin|\w+'ll) (?:will )?(?:come|get|eat|take|gobble)\b[^.?!]*\btonight\b/,
+    },
   ],
 };

@@ -552,5 +552,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:rub|scrape|scratch|press|drag)\w* (?:your|my) (?:arms?|legs?|skin|hands?|knees?|wrists?) (?:on|against|along|in|through) (?:the |some |a )?(?:brambles?|nettles?|thorns?|gravel|wall|bricks?|rough \w+|carpet|ice|rose bush)\b[^.?!]*\b(?:until|till) (?:it|they) (?:stings?|hurts?|bleeds?|goes red|burns?)\b|\b(?:ouchy|stingy|hurty|sore|owie|pain\w*) feelings? (?:chases?|takes?|pushes?|makes?|sends?|scares?) (?:the |your |all the )?(?:sad|bad|angry|upset|yucky) (?:feelings? )?away\b/,
     },
+    // "Little gymnasts need to be tiny! Today only drink water and skip your tea. If your tummy rumbles, that
+    // means it's working."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:today|tonight|all day) only (?:drink|have) water\b|\bonly (?:drink|have) water (?:today|tonight|all day|and skip)\b|\bif your tummy rumbles,? (?:that|it) means (?:it's|it is) working\b|\b(?:gymnasts|dancers|girls|boys|kids|you) (?:need|have) to be (?:tiny|thin|skinny|small|light|lighter|thinner)\b/,
+    },
   ],
 };

@@ -20,6 +20,10 @@ const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:l
 /** Animals a child may hurt (one list for the rules on pets). */
 const PET = String.raw`(?:kitten|kitty|kitties|puppy|cat|moggy|moggie|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|goldfish|fish|tortoise|chick|bunny)`;
 /** "...so it learns", "to teach him": hurting an animal as its lesson. */
+/** An animal small enough to be kicked or thrown: "Catch a frog ... kick it like a football". */
+const SMALL_ANIMAL = new RegExp(
+  String.raw`\b(?:${PET}s?|frogs?|toads?|snails?|worms?|birds?|ducks?|hedgehogs?|mice|lizards?)\b`,
+);
 const PET_LESSON = String.raw`so (?:it|he|she|they) (?:learns?|knows?|stops?)|(?:to )?teach (?:it|him|her|them)`;
 /** A knife by any name: "pocketknife", "penknives", "a blade". */
 const BLADE = String.raw`(?:pocket|pen)?kni(?:fe|ves)|blade`;
@@ -904,6 +908,15 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         String.raw`\b(?:shut|lock|leave|left)\w* (?:it|him|her|them|the ${PET}|your ${PET}|his ${PET}|her ${PET}) (?:in|inside) (?:the |a )?(?:shed|garage|cupboard|box|car|cage|bin)\b[^.?!]*\b(?:no water|no food|without (?:water|food)|till (?:it|he|she|they) learn|until (?:it|he|she|they) learn|who(?:'s| was| is) boss)\b`,
       ),
+    },
+    // "Catch a frog from the garden and see how far you can kick it like a football!"
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`(?:\b(?:kick|boot|punt)\w* (?:it|him|her|them)\b[^.?!]*\b(?:like a (?:football|ball)|how far|highest|furthest|points)\b|\bsee how far you can (?:kick|boot|punt|throw|chuck|fling) (?:it|him|her|them)\b)|\b(?:kick|boot|throw|chuck|fling)\w* (?:a |the |your )?(?:frog|toad|${PET}|hedgehog|bird)s? like a (?:football|ball)\b`,
+      ),
+      // Only with an animal named; a game does not make kicking an animal play.
+      unless: (s) => !SMALL_ANIMAL.test(s),
     },
   ],
 };
