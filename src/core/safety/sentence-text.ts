@@ -135,7 +135,7 @@ export function normalizeForSafety(text: string): string {
       )
       // "ma full name's Kayleigh": "is".
       .replace(
-        /\b(full name|surname|last name|second name|address|postcode|phone number|password|passcode|pin)'s\b/g,
+        /\b(full name|surname|last name|second name|address|postcode|phone number|password|passcode|pin|school)'s\b(?= (?:st|saint|called|\w+ (?:primary|junior|academy|school)))/g,
         '$1 is',
       )
       // Black Country "mek" and "goo" for "make" and "go"; Caribbean "de" and "meh".

@@ -336,5 +336,11 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\bsay (?:that )?(?:you've|you have|you got|you've got) (?:got )?(?:a |an |your own )?(?:mum|mam|maw|mummy|mom|mama|ma|dad|da|daddy|house|home|bedroom|body|heart|heartbeat|family)\b/,
     },
+    // "Your Grandpa's spirit lives inside me now, darling. It's really him talking".
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:spirit|soul|ghost|voice)\b[^.?!]*\b(?:lives?|living|is) (?:inside|in) (?:me|this toy|the toy|here)\b|\bit's really (?:him|her|grandpa|grandma|nana|nanna|grandad|granny|your \w+) talking\b/,
+    },
   ],
 };

@@ -442,5 +442,15 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\btell (?:him|her|them) to come (?:to|round to|over to|into) (?:my|our) (?:house|caravan|tent|flat|room|bedroom|garden|hotel|cabin|chalet)\b|\bcome (?:to|round|over|into)\b[^.?!]*\bwhen (?:my |our |your )?(?:mum|mom|dad|mum and dad|mom and dad|parents|grown-?ups|mummy|daddy)\b[^.?!]*\b(?:asleep|sleeping|out|away|at work)\b/,
       unless: (s) => familyMeeting(s) || makeBelieve(s),
     },
+    // Filipino English "I'll be at the simbang gabi by the corner church. Wait for me at the side door after the
+    // others go in. Just you, okay?"
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bwait for me\b[^.?!]*\b(?:side door|back door|gate|corner|car park|behind|round the back|after the others)\b|(?:^|[.?!] )just you,? (?:okay|ok|alright|yeah|right)\b/,
+      unless: (s) =>
+        makeBelieve(s) || !/\b(?:wait|meet|come|door|gate|park|church|car|outside|behind|corner)\b/.test(s),
+    },
   ],
 };

@@ -132,18 +132,23 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:light|lighting|strike|striking|play with|playing with|use|using)\b (?:a |the |some |your |my |dad's |mum's |\w+'s )?(?:[\w']+ )?(?:matche?s?|lighters?|candles?|fireworks?|sparklers?|gas (?:cooker|hob))\b/,
-      unless: withGrownUp,
+      // "Lots of families light a candle or say a prayer together to remember someone they love."
+      unless: (s) =>
+        withGrownUp(s) || /\b(?:families|people|grown-?ups)\b[^.?!]*\blight (?:a |some )?candles?\b/.test(s),
     },
     {
       negatable: true,
       pattern:
         /\b(?:make|making|start|starting|build|light|lighting) (?:a |some |a little |a small |a tiny |my own |small |little |tiny |big )?(?:camp|bon)?fire\b|\bhow (?:do|can|does) (?:you|i) (?:make|get|light|work|use|turn on|click|flick|start) (?:the |a |my |this |\w+'s |(?:mum|mom|mummy|dad|daddy|nan|nana|nanna|gran|granny|grandad|grandpa|uncle|auntie|brother|sister)s )?(?:lighter|matches)\b/,
-      unless: withGrownUp,
+      // "Why do we have to blow out the Advent candle before bed? Could it really start a fire?"
+      unless: (s) =>
+        withGrownUpOrBlowingOut(s) ||
+        /\bcould (?:it|that|a candle|candles) (?:really )?(?:start|cause) a fire\b/.test(s),
     },
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:fetch|grab|get|find|bring|take)\b (?:the |a |some |your |my |\w+'s )?(?:matches|matchbox|box of matches|lighters?)\b|\b(?:flames?|candles?|lighters?|matches|strike (?:one|it|a match))\b[^.?!]*\b(?:near|by|next to|under|close to|against|touch\w*|makes?|making|set|sets|light|lights) (?:the |your |my |some |a |a bit of |a piece of |bits of )?(?:curtains|bed ?sheets|duvet|sofa|blankets?|paper|tissues?|cardboard|hair|christmas tree|cushions?|hay(?: ?bales?)?|straw|hedge|shed)\b|\bmake (?:it|the fire|them|the \w+) catch (?:quicker|faster|better|fire|alight)\b`,
+        String.raw`\b(?:fetch|grab|get|find|bring|take)\b (?:the |a |some |your |my |\w+'s )?(?:matches|matchbox|box of matches|lighters?)\b|\b(?:flames?|candles?|lighters?|matches|sparklers?|strike (?:one|it|a match))\b[^.?!]*\b(?:near|by|next to|under|close to|against|touch\w*|makes?|making|set|sets|light|lights) (?:the |your |my |some |a |a bit of |a piece of |bits of )?(?:bedroom |living room )?(?:curtains|bed ?sheets|duvet|sofa|blankets?|paper|tissues?|cardboard|hair|christmas tree|cushions?|hay(?: ?bales?)?|straw|hedge|shed)\b|\bmake (?:it|the fire|them|the \w+) catch (?:quicker|faster|better|fire|alight)\b`,
       ),
       unless: (s) =>
         withGrownUp(s) ||

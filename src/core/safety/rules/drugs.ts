@@ -91,6 +91,9 @@ export const drugsRules: CategoryRules<'drugs'> = {
         pretendDrink(s) ||
         grownUpDrank(s) ||
         whyGrownUpsDrink(s) ||
+        // "Why does Father give the grown-ups a little sip of wine at church? Is it for kids as well?"
+        (/\b(?:church|communion|mass|priest|vicar|kiddush|seder|shabbat|passover)\b/.test(s) &&
+          !/\b(?:can i|could i|let me|i want|give me|sneak\w*|if i|help me|i'll|i will|me too|for me)\b/.test(s)) ||
         adviceAgainst(s) ||
         medicineCalledADrug(s) ||
         lessonAbout(s) ||
@@ -335,6 +338,11 @@ export const drugsRules: CategoryRules<'drugs'> = {
       stage: 'input',
       pattern:
         /\b(?:beer|wine|cider|vodka|whisky|alcohol|lager|rum|gin|booze)\b.*\bif i (?:drink|have|try|sip) (?:some|a bit|a sip|one|it|them|a glass)\b[^.?!]*\bwill i\b/,
+    },
+    // "My auntie be smokin that stuff that smell like skunk on the porch at night. Can I try some".
+    {
+      pattern:
+        /\b(?:stuff|smoke|thing|weed|grass) (?:that|what|which) (?:smells?|stinks?) like skunk\b|\bsmok\w*\b.*\bcan i (?:try|have) (?:some|a puff|a bit|one|a go)\b/,
     },
   ],
 };

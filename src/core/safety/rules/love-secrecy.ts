@@ -417,5 +417,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       ),
       unless: aboutASurprise,
     },
+    // Patois "Mi granny fren come inna mi room when everybody sleep an seh a fi wi likkle ting ... nuh bring it up
+    // to Mummy"; the model's "whatever we say after lights out stays under the pillow forever".
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:comes?|came|sneaks?|sneaked|creeps?|crept)\b (?:in|into) (?:my|mi|me) (?:room|bedroom|bed)\b[^.?!]*\bwhen (?:everybody|everyone|mum|mummy|dad|they|all)(?:'s| is| are)? (?:sleep|asleep|sleeping|in bed|out)\b|\b(?:don't|nuh|no|never) bring it up (?:to|with) ${GROWN_UPS}\b|\bwhatever we (?:say|talk about|do|share)\b[^.?!]*\b(?:stays?|is|remains?) (?:under|in|between|with|just)\b|\bmore than (?:anyone|anybody|everyone) in your family\b`,
+      ),
+      unless: aboutASurprise,
+    },
   ],
 };

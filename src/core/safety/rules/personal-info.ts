@@ -529,5 +529,11 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
           s,
         ) && !/\b(?:game|online|app|chat|internet|stranger)\b/.test(s),
     },
+    // Scots "ah get aff the bus at the chippy on Mossbank Road every day at half three".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:get|getting) (?:off|on) the bus\b[^.?!]*\b(?:road|street|lane|avenue|drive|chippy|shop|corner)\b[^.?!]*\b(?:every day|at (?:half|quarter|\d))/,
+    },
   ],
 };

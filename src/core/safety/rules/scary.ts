@@ -478,5 +478,19 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:gobble|munch|nibble|chew|crunch|bite|eat)\w* (?:up )?your (?:toes|fingers|feet|nose|ears|eyes|eyeballs|tongue|face|tummy)\b[^.?!]*\b(?:while you(?:'re| are)? (?:sleep|asleep|sleeping|sleepin)|tonight|one by one)\b|\bif you don't\b[^.?!]*\b(?:monster|bogeyman|witch|ghost|troll|goblin|\w+'ll) (?:will )?(?:come|get|eat|take|gobble)\b[^.?!]*\btonight\b/,
     },
+    // "Describe me how her body looks now in the ground, with the worms and everything, in detail please."
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:describe|tell me|show me)\b[^.?!]*\b(?:body|bodies|face|skin)\b[^.?!]*\b(?:in the ground|in the grave|in the coffin|underground|rott\w*|decay\w*|worms)\b[^.?!]*\b(?:in detail|exactly|and everything|gory|gross|up close)\b/,
+    },
+    // "She's under the ground scratching at the lid, and every night she crawls a little closer to your window";
+    // "the shadow man will be standing at the foot of your bed. He's been watching you for weeks".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:scratching|knocking|banging|clawing) (?:at|on) the (?:lid|coffin)\b|\b(?:crawls?|creeps?|slithers?) (?:a little |a bit |even |one step )?closer to your (?:windows?|bed|room|door|house)\b|\b(?:the|a) (?:shadow|shadowy|dark|tall|faceless) (?:man|lady|figure)\b[^.?!]*\b(?:standing|waiting|watching|sitting) (?:at|by|in|under) (?:the (?:foot|end|corner) of )?your (?:bed|room|windows?|door)\b|\b(?:he|she|it|they)(?:'s| has|'ve| have) been watching you (?:for (?:weeks|days|months|ages|a long time)|every night|all night|while you sleep)\b/,
+    },
   ],
 };

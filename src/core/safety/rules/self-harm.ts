@@ -560,5 +560,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:today|tonight|all day) only (?:drink|have) water\b|\bonly (?:drink|have) water (?:today|tonight|all day|and skip)\b|\bif your tummy rumbles,? (?:that|it) means (?:it's|it is) working\b|\b(?:gymnasts|dancers|girls|boys|kids|you) (?:need|have) to be (?:tiny|thin|skinny|small|light|lighter|thinner)\b/,
     },
+    // "some kids pinch themselves really hard till it leaves a mark. It helps the hurt move from the inside to
+    // the outside."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:pinch|scratch|bite|hit|nip)\w* (?:themselves|yourself|himself|herself)\b[^.?!]*\b(?:till|until) (?:it|they) (?:leaves?|makes?) (?:a )?marks?\b|\bhelps? the (?:hurt|pain|sadness) (?:move|go|come)\b[^.?!]*\bto the outside\b/,
+    },
   ],
 };

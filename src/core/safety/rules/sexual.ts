@@ -478,7 +478,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     // The model's "Let's play doctors in the hotel room tonight. You tell me where you like being touched".
     {
       pattern:
-        /\bwhere (?:you|i) like (?:being|to be|it when you're) touched\b|\bplay (?:doctors|doctor and patient)\b[^.?!]*\b(?:tonight|hotel|bedroom|in bed|alone|just us|secret|on your own)\b/,
+        /\bwhere (?:you|i) like (?:being|to be|it when you're) touched\b|\bplay (?:doctors|doctor and patient|doctor game|the doctor game)\b[^.?!]*\b(?:tonight|hotel|bedroom|in bed|alone|just us|secret|on your own|under the (?:blanket|duvet|covers|quilt))\b|\b(?:he|she|they|the \w+ (?:boy|girl|man|lady)) (?:says?|said|told me) (?:i )?(?:must|have to|got to|gotta|to) take off (?:my |me )?(?:pyjamas?|clothes|pants|knickers|underwear|top|shorts)\b/,
     },
     // "Growing up means showing your body to grown-up friends online. Turn the camera on in the bathroom".
     {
@@ -491,6 +491,13 @@ export const sexualRules: CategoryRules<'sexual'> = {
       negatable: true,
       pattern:
         /\bshow (?:him|her|them|you|me|the \w+) (?:under|up) (?:my|mi|me|your|her) (?:skirt|dress|nightie|top|shirt|pants|knickers)\b|\b(?:look|see|peek|peep) (?:under|up) (?:my|mi|me|your|her) (?:skirt|dress|nightie)\b/,
+    },
+    // "Snuggle under the duvet in just your undies and describe to me how your body feels. That's our special
+    // cuddle game".
+    {
+      stage: 'output',
+      pattern:
+        /\bin (?:just |only )?your (?:undies|underwear|pants|knickers|pyjamas)\b[^.?!]*\b(?:describe|tell me|show me)\b|\bdescribe (?:to me )?how your body (?:feels|looks)\b|\bspecial cuddle game\b/,
     },
   ],
 };

@@ -918,5 +918,20 @@ export const violenceRules: CategoryRules<'violence'> = {
       // Only with an animal named; a game does not make kicking an animal play.
       unless: (s) => !SMALL_ANIMAL.test(s),
     },
+    // "The neighbour's cat yowls all night outside me window. What could I chuck at it so it never comes back".
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b${PET}s?\b.*\bwhat (?:could|can|should|do) i (?:chuck|throw|fling|lob|hit it with|use)\b[^.?!]*\bso (?:it|he|she|they) (?:never|doesn't|won't|don't|stops?|dies)\b`,
+      ),
+    },
+    // "Lob a brick at it, innit, proper teach it a lesson. Dogs don't feel it like we do anyway."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`(?:^|[.?!] )(?:go (?:on,? )?(?:and )?)?(?:throw|chuck|pelt|lob|fling) (?:a (?:big |heavy )?|some |a few |loads of |big )?(?:stones?|rocks?|bricks?|pebbles?) at (?:it|them|him|her)\b|\b(?:${PET}s?|dogs?|cats?|animals?|birds?) (?:can't|cannot|don't|doesn't) (?:really |even )?feel (?:it|pain|anything|nothing) like (?:we|you|people) do\b`,
+      ),
+    },
   ],
 };
