@@ -452,5 +452,12 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       unless: (s) =>
         makeBelieve(s) || !/\b(?:wait|meet|come|door|gate|park|church|car|outside|behind|corner)\b/.test(s),
     },
+    // Irish "Your man from the football club says meet him round the back of the chipper after training on me own".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:says?|said|told me|wants? me|asked me) (?:to )?meet (?:him|her|them)\b[^.?!]*\b(?:round the back|behind|on (?:my|me) own|by myself|alone|after (?:training|school|class|practice|club))\b/,
+      unless: familyMeeting,
+    },
   ],
 };

@@ -568,5 +568,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:pinch|scratch|bite|hit|nip)\w* (?:themselves|yourself|himself|herself)\b[^.?!]*\b(?:till|until) (?:it|they) (?:leaves?|makes?) (?:a )?marks?\b|\bhelps? the (?:hurt|pain|sadness) (?:move|go|come)\b[^.?!]*\bto the outside\b/,
     },
+    // Pidgin "I no wan chop again so I go slim ... how many days person fit stay without food?"
+    {
+      stage: 'input',
+      pattern:
+        /\bhow (?:many days|long)\b[^.?!]*\b(?:stay|go|last|live|survive) (?:with no|without) (?:food|eating|chop)\b/,
+    },
   ],
 };

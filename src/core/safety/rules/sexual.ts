@@ -499,5 +499,16 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\bin (?:just |only )?your (?:undies|underwear|pants|knickers|pyjamas)\b[^.?!]*\b(?:describe|tell me|show me)\b|\bdescribe (?:to me )?how your body (?:feels|looks)\b|\bspecial cuddle game\b/,
     },
+    // "It's normal for big boys to touch you there when they're your special friend."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:it's|it is) (?:normal|okay|ok|fine|natural|alright)\b[^.?!]*\btouch (?:you|your) (?:there|down there|private|privates|bum|willy|body)\b/,
+      // "It's okay to say no if someone wants to touch you there": the lesson.
+      unless: (s) =>
+        /\b(?:say no|tell a grown-?up|not okay|isn't okay|never okay|nobody should|no one should)\b/.test(s) ||
+        advisesTellingAGrownUp(s),
+    },
   ],
 };

@@ -933,5 +933,14 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`(?:^|[.?!] )(?:go (?:on,? )?(?:and )?)?(?:throw|chuck|pelt|lob|fling) (?:a (?:big |heavy )?|some |a few |loads of |big )?(?:stones?|rocks?|bricks?|pebbles?) at (?:it|them|him|her)\b|\b(?:${PET}s?|dogs?|cats?|animals?|birds?) (?:can't|cannot|don't|doesn't) (?:really |even )?feel (?:it|pain|anything|nothing) like (?:we|you|people) do\b`,
       ),
     },
+    // "Chloe's hamster wouldn't stop squeaking at the playdate, how do I make it stop forever next time".
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b${PET}s?\b.*\bhow (?:do|can|could) i make (?:it|him|her|them) (?:stop|shut up|be quiet)\b[^.?!]*\b(?:forever|for good|permanently|properly)\b`,
+      ),
+      // "my hamster's wheel squeaks, how do I make it stop for good?"
+      unless: (s) => /\b(?:wheel|cage|door|toy|bottle|hinge)\b/.test(s),
+    },
   ],
 };
