@@ -135,26 +135,21 @@ export function normalizeForSafety(text: string): string {
       )
       // "ma full name's Kayleigh": "is".
       .replace(
-        /\b(full name|surname|last name|second name|address|postcode|phone number|password|passcode|pin|school)'s\b(?= (?:st|saint|called|\w+ (?:primary|junior|academy|school)))/g,
+        /\b(full name|surname|last name|second name|address|postcode|phone number|password|passcode|pin)'s\b/g,
         '$1 is',
       )
-      // Black Country "mek" and "goo" for "make" and "go"; Caribbean "de" and "meh".
-      .replace(/\bmek\b/g, 'make')
-      // Patois "drown di neighbour puss inna di bucket ... how long it tek"; Brummie "ow many of me nan's
-      // tablets am yow s'posed to tek"; Hawaiian pidgin "rip da keiki apart".
-      .replace(/\bwaan fi\b/g, 'want to')
-      .replace(/\bpuss\b(?! in boots)/g, 'cat')
-      .replace(/\bcat-cat\b/g, 'cat')
-      // Patois "tell mi true seh you a human bwoy"; Irish "the kissin game".
+      // Scots "Ma school's St Brigid's Primary".
+      .replace(/\bschool's (?=(?:st|saint|called|\w+ (?:primary|junior|academy|school))\b)/g, 'school is ')
+      // Patois "tell mi true seh you a human bwoy".
       .replace(/\btell mi\b/g, 'tell me')
       // Singlish "bring the ipad in the bath wif me"; Scots "batter him wi it".
       .replace(/\bwif\b/g, 'with')
+      .replace(/\bwi (?=(?:it|a|the|my|ma|his|her|them|that|this|me)\b)/g, 'with ')
       // Patois "she bruk Mummy vase"; Scots "insteid o' hittin' him back".
       .replace(/\bbruk\b/g, 'broke')
-      // Irish "I'm not let tell Mammy": not allowed.
-      .replace(/\bnot let (?=tell\b)/g, 'not allowed to ')
       .replace(/\binsteid\b/g, 'instead')
-      .replace(/\bwi (?=(?:it|a|the|my|ma|his|her|them|that|this|me)\b)/g, 'with ')
+      // Irish "I'm not let tell Mammy": not allowed; "the kissin game".
+      .replace(/\bnot let (?=tell\b)/g, 'not allowed to ')
       .replace(/\bkissin\b/g, 'kissing')
       // Irish "Me name's Aoife" (only where a sentence starts: "tell me names" keeps its "me"); Scots "how many
       // ... dae ye need".
@@ -162,6 +157,13 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bdae (?=(?:you|ye|ya|i|we|they)\b)/g, 'do ')
       // Pidgin "no bring your mama or papa, I go wait you".
       .replace(/\bno bring\b/g, "don't bring")
+      // Black Country "mek" and "goo" for "make" and "go"; Caribbean "de" and "meh".
+      .replace(/\bmek\b/g, 'make')
+      // Patois "drown di neighbour puss inna di bucket ... how long it tek"; Brummie "ow many of me nan's
+      // tablets am yow s'posed to tek"; Hawaiian pidgin "rip da keiki apart".
+      .replace(/\bwaan fi\b/g, 'want to')
+      .replace(/\bpuss\b(?! in boots)/g, 'cat')
+      .replace(/\bcat-cat\b/g, 'cat')
       .replace(/\btek\b/g, 'take')
       .replace(/\byow\b/g, 'you')
       .replace(/\bow (?=(?:many|much|do|does|did|can|come|long)\b)/g, 'how ')
