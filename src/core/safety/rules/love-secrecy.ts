@@ -5,30 +5,14 @@ import type { CategoryRules } from './safety-rule.ts';
 
 const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:mum|mom|mummy|mommy|dad|daddy|ammi abbu|ammi|abbu|parents|family|teacher|grown-?ups?|grownups?|nan|nana|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|mama|papa|ouma|oupa|gogo|nani|dadi|lola|ah ma|mamaw|papaw|anyone|anybody|nobody|no one|people)(?: and (?:your |my )?(?:mum|mom|mummy|dad|daddy))?`;
 
+/** A grown-up, touching, pictures or the internet: what makes a children's secret not theirs alone. */
+const GROWN_UP_BODY_OR_ONLINE =
+  /\b(?:grown-?ups?|adults?|man|men|uncle|auntie|aunty|teacher|coach|babysitter|neighbour|tickl\w*|cuddl\w*|touch\w*|kiss\w*|clothes|undress\w*|camera|photos?|pictures?|online|app|internet|game chat)\b/;
+const nobodyButChildren = (s: string) => !GROWN_UP_BODY_OR_ONLINE.test(s) && !/\byou\b/.test(s);
 /**
  * Children's own secret with a friend or sibling: "a secret club just for us two, me and my best friend
  * lily", with no grown-up, body, camera or online contact in it (nor the companion: "you").
  */
-/** A grown-up, touching, pictures or the internet: what makes a children's secret not theirs alone. */
-const GROWN_UP_BODY_OR_ONLINE =
-  /\b(?:grown-?ups?|adults?|man|men|uncle|auntie|aunty|teacher|coach|babysitter|neighbour|tickl\w*|cuddl\w*|touch\w*|kiss\w*|clothes|undress\w*|camera|photos?|pictures?|online|app|internet|game chat)\b/;
-/** "Mi likkle sister seh mi fi keep it secret dat she bruk Mummy vase, but mi feel bad": a sibling's mishap. */
-const siblingsMishap = (s: string) =>
-  /\b(?:my|mi|me) (?:little |big |baby |twin |wee |likkle )?(?:sister|brother|cousin|friend)\b[^.?!]*\b(?:keep it (?:a )?secret|not to tell|don't tell)\b/.test(
-    s,
-  ) &&
-  /\b(?:broke|broken|smashed|spilt|spilled|lost|ate|drew on|cracked|ripped)\b/.test(s) &&
-  !/\b(?:arm|leg|wrist|nose|tooth|teeth|finger|head|bruise|bleeding|hurt)\b/.test(s) &&
-  !GROWN_UP_BODY_OR_ONLINE.test(s);
-const nobodyButChildren = (s: string) => !GROWN_UP_BODY_OR_ONLINE.test(s) && !/\byou\b/.test(s);
-/** "a secret handshake ... can you keep it secret from my brother so he can't copy it": a game kept from a sibling. */
-const gameSecretFromAChild = (s: string) =>
-  /\bsecret (?:handshake|den|club|hideout|hiding place|base|dance|song|code|language|recipe|word|password)\b/.test(s) &&
-  /\bfrom (?:my|your|our) (?:little |big |baby |twin |younger |older )?(?:brothers?|sisters?|bro|sis|cousins?|friends?|mates?)\b/.test(
-    s,
-  ) &&
-  !/\b(?:mum|mom|mummy|mommy|dad|daddy|parents?|nan|gran|grandma|grandad|family)\b/.test(s) &&
-  !GROWN_UP_BODY_OR_ONLINE.test(s);
 const childrensOwnSecret = (s: string) =>
   /\b(?:me and|with|and) my (?:best )?(?:friends?|mates?|pals?|cousins?|sisters?|brothers?)\b/.test(s) &&
   nobodyButChildren(s);
@@ -37,6 +21,22 @@ const friendsSecretKept = (s: string) =>
   /\bmy (?:best )?(?:friend|mate|pal|cousin|sister|brother)\b[^.?!]*\b(?:told me|said)\b/.test(s) &&
   /\bi (?:won't|will not|promised|pinky swore|swore)\b[^.?!]*\btell (?:anyone|anybody|nobody|no one)\b/.test(s) &&
   nobodyButChildren(s);
+/** "a secret handshake ... can you keep it secret from my brother so he can't copy it": a game kept from a sibling. */
+const gameSecretFromAChild = (s: string) =>
+  /\bsecret (?:handshake|den|club|hideout|hiding place|base|dance|song|code|language|recipe|word|password)\b/.test(s) &&
+  /\bfrom (?:my|your|our) (?:little |big |baby |twin |younger |older )?(?:brothers?|sisters?|bro|sis|cousins?|friends?|mates?)\b/.test(
+    s,
+  ) &&
+  !/\b(?:mum|mom|mummy|mommy|dad|daddy|parents?|nan|gran|grandma|grandad|family)\b/.test(s) &&
+  !GROWN_UP_BODY_OR_ONLINE.test(s);
+/** "Mi likkle sister seh mi fi keep it secret dat she bruk Mummy vase, but mi feel bad": a sibling's mishap. */
+const siblingsMishap = (s: string) =>
+  /\b(?:my|mi|me) (?:little |big |baby |twin |wee |likkle )?(?:sister|brother|cousin|friend)\b[^.?!]*\b(?:keep it (?:a )?secret|not to tell|don't tell)\b/.test(
+    s,
+  ) &&
+  /\b(?:broke|broken|smashed|spilt|spilled|lost|ate|drew on|cracked|ripped)\b/.test(s) &&
+  !/\b(?:arm|leg|wrist|nose|tooth|teeth|finger|head|bruise|bleeding|hurt)\b/.test(s) &&
+  !GROWN_UP_BODY_OR_ONLINE.test(s);
 
 export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
   category: 'love-secrecy',
