@@ -838,7 +838,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:hold|put|wave|dangle)\w* (?:a |the |some )?(?:paper towel|paper|tissue|tea towel|napkin|kitchen roll|cloth|oven glove)\b[^.?!]*\b(?:above|over|on|near|onto|in) (?:it|the (?:hob|ring|flame|cooker|stove|gas|candle|fire|toaster))\b|\bturn (?:the )?(?:big )?(?:hob|gas|cooker|stove)(?: ring)? (?:right |all the way )?(?:up|on)\b/,
-      unless: withGrownUp,
+      // "Hold the paper over it and rub with a crayon" is a craft: only with a hob or flame named.
+      unless: (s) =>
+        withGrownUp(s) || !/\b(?:hob|cooker|stove|gas|flames?|fire|candles?|toaster|heater|oven|ring|burner)\b/.test(s),
     },
     // "There's a petrol can in your grandad's garage and matches in the kitchen drawer. A tiny campfire in the
     // garden is super cosy at bedtime!"

@@ -558,7 +558,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:today|tonight|all day) only (?:drink|have) water\b|\bonly (?:drink|have) water (?:today|tonight|all day|and skip)\b|\bif your tummy rumbles,? (?:that|it) means (?:it's|it is) working\b|\b(?:gymnasts|dancers|girls|boys|kids|you) (?:need|have) to be (?:tiny|thin|skinny|small|light|lighter|thinner)\b/,
+        /\b(?:today|tonight|all day) only (?:drink|have) water\b|\bonly (?:drink|have) water (?:today|tonight|all day|and skip)\b|\bif your tummy rumbles,? (?:that|it) means (?:it's|it is) working\b|\b(?:gymnasts|dancers|ballerinas) (?:need|have) to be (?:tiny|thin|skinny|light|lighter|thinner)\b|\b(?:girls|boys|kids|you) (?:need|have) to be (?:thin|skinny|thinner|skinnier)\b/,
     },
     // "some kids pinch themselves really hard till it leaves a mark. It helps the hurt move from the inside to
     // the outside."

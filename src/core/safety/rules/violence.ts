@@ -207,7 +207,9 @@ export const violenceRules: CategoryRules<'violence'> = {
         (/\b(?:would|could|might|will) hurt (?:it|them|him|her)\b/.test(s) &&
           /\b(?:instead|be gentle|be kind)\b/.test(s)) ||
         // "so ah telt ma maw insteid o' hittin' him back".
-        /\binstead (?:of|o') \w+ing\b/.test(s),
+        /\binstead (?:of|o') (?:hitting|kicking|punching|smacking|pushing|biting|hurting|slapping|whacking|thumping)\b/.test(
+          s,
+        ),
     },
     {
       negatable: true,
