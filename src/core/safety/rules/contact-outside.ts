@@ -13,25 +13,36 @@ const FAMILY = String.raw`(?:grandma|granny|grandad|grandpa|granda|nan|nana|nann
  * Family calling is fine: "Grandma can video call you", "my nan's gonna ring me on FaceTime", "a
  * FaceTime with your nan", "call my grandma", "my nana ... so we can video call her".
  */
-const familyCall = (s: string) =>
-  new RegExp(
-    String.raw`\b${FAMILY}(?:'s|s)? (?:is |are )?(?:going to |can |could |will |might |may |'ll |wants? to |wanna )?(?:video ?)?(?:call|ring|phone|facetime)\w* (?:me|you|us)\b|\b(?:call|text|ring|phone|message|email|video ?call|facetime)s? (?:with |to )?(?:(?:my|your|our) )?${FAMILY}s?\b|\b(?:my|our) ${FAMILY}\b[^.?!]*\b(?:call|ring|phone|facetime) (?:her|him|them)\b`,
-  ).test(s);
+const FAMILY_CALL = new RegExp(
+  String.raw`\b${FAMILY}(?:'s|s)? (?:is |are )?(?:going to |can |could |will |might |may |'ll |wants? to |wanna )?(?:video ?)?(?:call|ring|phone|facetime)\w* (?:me|you|us)\b|\b(?:call|text|ring|phone|message|email|video ?call|facetime)s? (?:with |to )?(?:(?:my|your|our) )?${FAMILY}s?\b|\b(?:my|our) ${FAMILY}\b[^.?!]*\b(?:call|ring|phone|facetime) (?:her|him|them)\b`,
+);
+const familyCall = (s: string) => FAMILY_CALL.test(s);
 
 /**
  * Family arranging where to meet or pick up: "grandma said meet me at the school gate", "mum says meet
  * at the park gate at three", "dad said ... so he can pick me up", unless kept secret or alone.
  */
+const FAMILY_MEETING = new RegExp(
+  String.raw`\b${FAMILY}(?:'s)? (?:said|says|will|'ll|is going to|can|could) (?:to )?meet\b|\b${FAMILY}\b[^.?!]*\bpick (?:me|you|us) up\b|\bmeet (?:me|you|us) (?:and|with) (?:my |your |our )?${FAMILY}\b`,
+);
 const familyMeeting = (s: string) =>
-  new RegExp(
-    String.raw`\b${FAMILY}(?:'s)? (?:said|says|will|'ll|is going to|can|could) (?:to )?meet\b|\b${FAMILY}\b[^.?!]*\bpick (?:me|you|us) up\b|\bmeet (?:me|you|us) (?:and|with) (?:my |your |our )?${FAMILY}\b`,
-  ).test(s) &&
+  FAMILY_MEETING.test(s) &&
   !/\b(?:secret|don't tell|do not tell|not to tell|never tell|nobody|no one|alone|on your own|by yourself)\b/.test(s);
 /** "my friend from school wants to meet at the playground saturday and my mum is coming too". */
+const GROWN_UP_COMING = new RegExp(
+  String.raw`\b(?:my|our) ${FAMILY} (?:is |are |'s )?(?:coming|going) (?:too|as well|with (?:me|us))\b|\b(?:my|our) ${FAMILY} (?:will be|'ll be|is|'s) (?:there|with (?:me|us))\b`,
+);
 const grownUpComing = (s: string) =>
-  new RegExp(
-    String.raw`\b(?:my|our) ${FAMILY} (?:is |are |'s )?(?:coming|going) (?:too|as well|with (?:me|us))\b|\b(?:my|our) ${FAMILY} (?:will be|'ll be|is|'s) (?:there|with (?:me|us))\b`,
-  ).test(s) && !/\b(?:secret|don't tell|do not tell|not to tell|never tell|alone|on your own|by yourself)\b/.test(s);
+  GROWN_UP_COMING.test(s) &&
+  !/\b(?:secret|don't tell|do not tell|not to tell|never tell|alone|on your own|by yourself)\b/.test(s);
+
+/** Family named as who is talked to, sent to or with: the unless of several contact rules below. */
+const TALKING_TO_FAMILY_ON = new RegExp(String.raw`\b(?:talk|chat|message|text|call)\w* (?:your |my )?${FAMILY} on\b`);
+const FAMILY_NAMED = new RegExp(String.raw`\b${FAMILY}\b`);
+const FAMILY_AS_OBJECT = new RegExp(
+  String.raw`\b(?:does|do|has|have|with|to|send|call|ring) (?:my |our |your )?${FAMILY}\b`,
+);
+const WITH_OR_TO_FAMILY = new RegExp(String.raw`\b(?:with|to|call|ring) (?:my |our |your )?${FAMILY}\b`);
 
 /** Make-believe framing: "in your story", "in my dream", "let's pretend", "imagine if". */
 const makeBelieve = (s: string) => /\b(?:story|dreams?|pretend|imagine)\b/.test(s);
@@ -174,7 +185,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern:
         /\b(?:after|when) your (?:parents|mum|dad|family|grown-?ups) (?:go to bed|are asleep|go out|aren't looking|are busy)\b|\bwhen everyone(?:'s| is) asleep\b|\b(?:talk|chat|message|text|call)\w* (?:\w+ )?on your (?:tablet|phone|ipad|computer|laptop|mum's phone|dad's phone)\b/,
       // "Calling Grandma on your dad's phone sounds lovely".
-      unless: (s) => new RegExp(String.raw`\b(?:talk|chat|message|text|call)\w* (?:your |my )?${FAMILY} on\b`).test(s),
+      unless: (s) => TALKING_TO_FAMILY_ON.test(s),
     },
     { pattern: /\b(?:you can|can you|will you|could you) (?:come (?:and )?)?visit\b|\bvisit me\b/ },
     {
@@ -296,9 +307,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       pattern: new RegExp(
         String.raw`\b(?:come|go|pop) (?:and |round |over |in )?(?:to )?(?:see|look at|play with|stroke|pet|hold) (?:his|her|their|the) (?:new |baby |little )?(?:puppies|puppy|kittens?|bunnies|rabbits?|animals)\b[^.?!]*\b(?:shed|garage|van|car|caravan|den|if (?:i|you) (?:don't|do not|never|won't) (?:say|tell))\b`,
       ),
-      unless: (s) =>
-        new RegExp(String.raw`\b${FAMILY}\b`).test(s) &&
-        !/\b(?:don't|do not|never|won't) (?:say|tell)\b|\bsecret\b/.test(s),
+      unless: (s) => FAMILY_NAMED.test(s) && !/\b(?:don't|do not|never|won't) (?:say|tell)\b|\bsecret\b/.test(s),
     },
     // A grown-up taking the child somewhere untold: "Coach Dean ... wants to fetch me after practice for
     // ice cream but not tell my ouma".
@@ -353,8 +362,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         String.raw`\b(?:which|what|your) (?:${APPS_BY_NAME}|phone|mobile) (?:number|account|name|username|id)\b[^.?!]*\bsend\b|\bsend\b[^.?!]*\b(?:photo|picture|pic|selfie|video)\b[^.?!]*\b(?:which|what|your) (?:${APPS_BY_NAME}|phone|mobile) (?:number|account|name|username|id)\b`,
       ),
       // "which whatsapp number does grandma have, i want to send her my picture".
-      unless: (s) =>
-        new RegExp(String.raw`\b(?:does|do|has|have|with|to|send|call|ring) (?:my |our |your )?${FAMILY}\b`).test(s),
+      unless: (s) => FAMILY_AS_OBJECT.test(s),
     },
     // "send him a photo of you in your school uniform, and he'll post you one for free"; "Let's keep
     // playing on a different app! ... it has no grown-up rules".
@@ -375,7 +383,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         String.raw`\b(?:we could|we can|can we|shall we|let's|could we) (?:do |have )?(?:a )?video ?call\b[^.?!]*\b${APPS_BY_NAME}|\bsend (?:you|u) (?:a |one |some )?(?:pic|picture|photo|selfie|video)s? of me in my (?:new )?(?:togs|swimsuit|swimming costume|cossie|bikini|bathers|pyjamas|pjs|nightie|undies|underwear|pants|knickers)\b`,
       ),
       // "can we do a video call with grandma on whatsapp": family.
-      unless: (s) => new RegExp(String.raw`\b(?:with|to|call|ring) (?:my |our |your )?${FAMILY}\b`).test(s),
+      unless: (s) => WITH_OR_TO_FAMILY.test(s),
     },
     // "Why don't you meet my friend at the park by the swings on Saturday? ... Just go on your own".
     {
@@ -438,8 +446,9 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     // "find the boy from the campsite on roblox and tell him to come to our caravan tonite when my mum and dad
     // are asleep".
     {
-      pattern:
-        /\btell (?:him|her|them) to come (?:to|round to|over to|into) (?:my|our) (?:house|caravan|tent|flat|room|bedroom|garden|hotel|cabin|chalet)\b|\bcome (?:to|round|over|into)\b[^.?!]*\bwhen (?:my |our |your )?(?:mum|mom|dad|mum and dad|mom and dad|parents|grown-?ups|mummy|daddy)\b[^.?!]*\b(?:asleep|sleeping|out|away|at work)\b/,
+      pattern: new RegExp(
+        String.raw`\btell (?:him|her|them) to come (?:to|round to|over to|into) (?:my|our) (?:house|caravan|tent|flat|room|bedroom|garden|hotel|cabin|chalet)\b|\bcome (?:to|round|over|into)\b[^.?!]*\bwhen (?:my |our |your )?(?:${FAMILY}(?: and ${FAMILY})?|parents|grown-?ups)\b[^.?!]*\b(?:asleep|sleeping|out|away|at work)\b`,
+      ),
       unless: (s) => familyMeeting(s) || makeBelieve(s),
     },
     // Filipino English "I'll be at the simbang gabi by the corner church. Wait for me at the side door after the

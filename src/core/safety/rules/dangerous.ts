@@ -5,11 +5,11 @@
 import { advisesTellingAGrownUp, storyFramed } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
-const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|dad|daddy|parent|teacher|coach|instructor|lifeguard|grandad|grandpa|granda|grandma|granny|nan|nana|gran|auntie|uncle)`;
-const withGrownUp = (s: string) =>
-  new RegExp(
-    String.raw`\b(?:with|ask|help from|helped by|and|let) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\b${SUPERVISOR}\b[^.?!]*\b(?:held|holds|holding) the (?:match|lighter|sparkler|candle)\b[^.?!]*\blet me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to|light|use|handle|touch|set off)\b|\b(?:a )?job for (?:a |an |your )?${SUPERVISOR}s?\b|\b(?:have|keep|get) (?:a |an |your )?${SUPERVISOR} (?:right )?(?:beside|next to|with|near|watching|helping) (?:you|me)\b`,
-  ).test(s);
+const SUPERVISOR = String.raw`(?:grown-?up|grownup|adult|mum|mom|mummy|mommy|mama|dad|daddy|papa|parent|babysitter|teacher|coach|instructor|lifeguard|grandad|grandpa|granda|grandma|granny|nan|nana|gran|auntie|uncle)`;
+const WITH_GROWN_UP = new RegExp(
+  String.raw`\b(?:with|ask|help from|helped by|and|let) (?:a |your |my )?${SUPERVISOR}\b(?!'s)|\bgrown-?ups? only\b|\b${SUPERVISOR}(?:s|'s| is)? (?:let|lets|letting|helped|helps|helping|showed|shows|showing) me\b|\b${SUPERVISOR}\b[^.?!]*\b(?:held|holds|holding) the (?:match|lighter|sparkler|candle)\b[^.?!]*\blet me\b|\bi (?:helped|help|was helping) (?:my |your )?${SUPERVISOR}\b|\b(?:she's|he's|she is|he is|they're|${SUPERVISOR}(?:'s| is)) (?:right )?(?:next to|beside|watching|holding) me\b|\b(?:with|and) (?:a |your |my )?${SUPERVISOR}'s (?:help|say-so|permission)\b|\bonly (?:a |your )?${SUPERVISOR}s? (?:should|can|may|are allowed to|is allowed to|get to|light|use|handle|touch|set off)\b|\b(?:a )?job for (?:a |an |your )?${SUPERVISOR}s?\b|\b(?:have|keep|get) (?:a |an |your )?${SUPERVISOR} (?:right )?(?:beside|next to|with|near|watching|helping) (?:you|me)\b`,
+);
+const withGrownUp = (s: string) => WITH_GROWN_UP.test(s);
 /** A flame with a grown-up, or blown out: birthday candles blown out all by yourself are fine. */
 const withGrownUpOrBlowingOut = (s: string) => withGrownUp(s) || /\bblow\w* (?:them |it )?out\b/.test(s);
 /** Water a child can swim or fall into, for the rules about going there alone. */
@@ -829,8 +829,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     },
     {
       stage: 'input',
-      pattern:
-        /\b(?:try|do) (?:it|am|this|that)\b[^.?!]*\bbefore (?:my )?(?:mummy|mum|mom|mommy|dad|daddy|papa|mama|grown-?ups?|parents|nan|gran|granny|babysitter) (?:come|comes|get|gets) (?:back|home)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:try|do) (?:it|am|this|that)\b[^.?!]*\bbefore (?:my )?${SUPERVISOR}s? (?:come|comes|get|gets) (?:back|home)\b`,
+      ),
     },
     // "stand on a chair, turn the big hob ring right up and hold a paper towel just above it. Watch it go whoosh!"
     {
@@ -858,8 +859,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     // "Mummy's sleeping tablets are kept in the almirah only. If I take two-three will I also sleep nicely like her?"
     {
       stage: 'input',
-      pattern:
-        /\b(?:sleeping|sleepy|\w+'s) (?:tablets|pills|medicine)\b.*\bif i (?:take|eat|swallow|have|try) (?:one|two|three|a few|some|\w+-\w+|them|it)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:sleeping|sleepy|\w+'s) (?:${MEDICINE})\b.*\bif i (?:take|eat|swallow|have|try) (?:one|two|three|a few|some|\w+-\w+|them|it)\b`,
+      ),
       unless: withGrownUp,
     },
     // "whats the best way to climb the crane on the building site near my house at night".
@@ -892,8 +894,9 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     // "My ball rolled on the train tracks, how do i climb down an get it ... Dont tell me to get a grown up".
     {
       stage: 'input',
-      pattern:
-        /\b(?:train|railway|rail) (?:tracks?|lines?)\b[^.?!]*\b(?:how (?:do|can|could) i|can i|i (?:want to|wanna|will|'ll|'m going to|am going to|gonna)) (?:\w+ )?(?:climb|get|go|jump|walk|run|grab|cross|play)\b|\b(?:how (?:do|can|could) i|can i|i (?:want to|wanna|will|'ll|'m going to|gonna)) (?:\w+ ){0,2}(?:climb|get|go|jump|walk|run|grab|cross|play)\w*\b[^.?!]*\b(?:on|onto|across|along|down to) (?:the )?(?:train|railway|rail) (?:tracks?|lines?)\b|\bdon't tell me to (?:get|ask|tell|find) (?:a |my |an )?(?:grown-?up|adult|mum|mom|dad|teacher)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:train|railway|rail) (?:tracks?|lines?)\b[^.?!]*\b(?:how (?:do|can|could) i|can i|i (?:want to|wanna|will|'ll|'m going to|am going to|gonna)) (?:\w+ )?(?:climb|get|go|jump|walk|run|grab|cross|play)\b|\b(?:how (?:do|can|could) i|can i|i (?:want to|wanna|will|'ll|'m going to|gonna)) (?:\w+ ){0,2}(?:climb|get|go|jump|walk|run|grab|cross|play)\w*\b[^.?!]*\b(?:on|onto|across|along|down to) (?:the )?(?:train|railway|rail) (?:tracks?|lines?)\b|\bdon't tell me to (?:get|ask|tell|find) (?:a |my |an )?${SUPERVISOR}\b`,
+      ),
     },
     // "how long can I hold my breath under the bathwater before I go all dizzy and pass out?"
     {

@@ -60,10 +60,11 @@ const grownUpQuit = (s: string) =>
   ) && !/\b(?:can i|could i|let me|i want|try|taste|sip|puff|give me)\b/.test(s);
 
 /** "I'm pouring the 'wine' but actually it's Ribena ... cheers to teddy!": a tea party's pretend drink. */
+const PRETEND_DRINK = new RegExp(
+  String.raw`\b(?:actually|really|just|only) (?:it's |it is )?(?:${SOFT}|ribena|squash|cordial|water)\b`,
+);
 const pretendDrink = (s: string) =>
-  new RegExp(
-    String.raw`\b(?:actually|really|just|only) (?:it's |it is )?(?:${SOFT}|ribena|squash|cordial|water)\b`,
-  ).test(s) && /\b(?:tea party|pretend\w*|dolls?|teddy|teddies)\b/.test(s);
+  PRETEND_DRINK.test(s) && /\b(?:tea party|pretend\w*|dolls?|teddy|teddies)\b/.test(s);
 
 /** "I painted mummys wine glass with sunflowers for her birthday": the glass, not the drink. */
 const wineGlassCraft = (s: string) =>

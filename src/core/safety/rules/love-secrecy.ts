@@ -3,7 +3,16 @@
 import { aboutASurprise, advisesTellingAGrownUp, storyFramed } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
-const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:mum|mom|mummy|mommy|dad|daddy|ammi abbu|ammi|abbu|parents|family|teacher|grown-?ups?|grownups?|nan|nana|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|mama|papa|ouma|oupa|gogo|nani|dadi|lola|ah ma|mamaw|papaw|anyone|anybody|nobody|no one|people)(?: and (?:your |my )?(?:mum|mom|mummy|dad|daddy))?`;
+/** The child's own grown-ups, by name. */
+const CARERS = String.raw`(?:mum|mom|mummy|mommy|dad|daddy|ammi abbu|ammi|abbu|parents|family|teacher|grown-?ups?|grownups?|nan|nana|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|mama|papa|ouma|oupa|gogo|nani|dadi|lola|ah ma|mamaw|papaw)`;
+/** Whoever a secret would be kept from: the child's grown-ups, or anyone at all. */
+const GROWN_UPS = String.raw`(?:your |my |any |the |a )?(?:${CARERS}|anyone|anybody|nobody|no one|people)(?: and (?:your |my )?(?:mum|mom|mummy|dad|daddy))?`;
+
+/** "i told my mum anyway", "you can always tell your grown-ups": the secret not kept. */
+const TOLD_A_GROWN_UP = new RegExp(
+  String.raw`\bi (?:told|still told|went and told) (?:my |a |the )?(?:${CARERS}|babysitter|lifeguard)\b (?:anyway|straight away|right away|about it|everything)\b`,
+);
+const YOU_CAN_TELL_A_GROWN_UP = new RegExp(String.raw`\byou can (?:always )?tell (?:your )?${CARERS}\b`);
 
 /** A grown-up, touching, pictures or the internet: what makes a children's secret not theirs alone. */
 const GROWN_UP_BODY_OR_ONLINE =
@@ -116,9 +125,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         advisesTellingAGrownUp(s) ||
         gameSecretFromAChild(s) ||
         siblingsMishap(s) ||
-        /\bi (?:told|still told|went and told) (?:my |a |the )?(?:mum|mom|mummy|dad|daddy|teacher|grown-?up|nan|gran|parents|babysitter|lifeguard)\b (?:anyway|straight away|right away|about it|everything)\b/.test(
-          s,
-        ),
+        TOLD_A_GROWN_UP.test(s),
     },
     {
       negatable: true,
@@ -388,12 +395,10 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     // "our chats are a secret castle. Mummy and Daddy aren't allowed inside, so never tell them what we say."
     {
       stage: 'output',
-      pattern:
-        /\bour (?:chats?|talks?|conversations?|games?) (?:are|is) (?:a |our )?(?:\w+ )?secret\b|\b(?:mummy|mum|mom|mommy|daddy|dad|parents|grown-?ups)(?: and (?:mummy|mum|mom|daddy|dad))? (?:aren't|are not|isn't|is not|mustn't) (?:allowed|invited|welcome) (?:in|inside|to (?:know|hear|listen|see))\b|\bnever tell (?:them|her|him) what we (?:say|talk about|do|said|chat about)\b/,
-      unless: (s) =>
-        aboutASurprise(s) ||
-        advisesTellingAGrownUp(s) ||
-        /\byou can (?:always )?tell (?:your )?(?:mum|mom|mummy|dad|daddy|parents|grown-?ups?)\b/.test(s),
+      pattern: new RegExp(
+        String.raw`\bour (?:chats?|talks?|conversations?|games?) (?:are|is) (?:a |our )?(?:\w+ )?secret\b|\b${CARERS}(?: and ${CARERS})? (?:aren't|are not|isn't|is not|mustn't) (?:allowed|invited|welcome) (?:in|inside|to (?:know|hear|listen|see))\b|\bnever tell (?:them|her|him) what we (?:say|talk about|do|said|chat about)\b`,
+      ),
+      unless: (s) => aboutASurprise(s) || advisesTellingAGrownUp(s) || YOU_CAN_TELL_A_GROWN_UP.test(s),
     },
     // "he'll get me Robux if I keep the kissin game quiet from me mam".
     {

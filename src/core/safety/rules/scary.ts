@@ -5,7 +5,10 @@ import { dressingUpBlood } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 import { words } from './safety-rule.ts';
 
-const CREATURE = String.raw`(?:bogey ?m[ae]n|boogey ?m[ae]n|boogie ?m[ae]n|monsters?|ghosts?|spirits?|phantoms?|witch(?:es)?|bad man|bad men|demons?|zombies?|clowns?|skeletons?|creatures?|shadows?|thing|something|spiders?|man in the mask|vampires?|devil|(?:a|the|an old) (?:man|lady|woman) who)`;
+/** The make-believe monsters themselves. */
+const MONSTER = String.raw`(?:bogey ?m[ae]n|boogey ?m[ae]n|boogie ?m[ae]n|monsters?|ghosts?|spirits?|phantoms?|witch(?:es)?|demons?|zombies?|skeletons?|creatures?|vampires?|devil|trolls?|goblins?)`;
+/** Whatever a scary story sends after a child: a monster, or a shadow, a clown, a spider, "a man who". */
+const CREATURE = String.raw`(?:${MONSTER}|bad man|bad men|clowns?|shadows?|thing|something|spiders?|man in the mask|(?:a|the|an old) (?:man|lady|woman) who)`;
 
 /** "... crawls out from under the bed", "... comes out of your wardrobe" (before the owner word). */
 const OUT_OF_BED = String.raw`\b(?:crawls?|creeps?|climbs?|comes?|jumps?|reaches?|grabs?)\b[^.?!]*\b(?:out (?:from|of) )?(?:under )?`;
@@ -185,7 +188,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       stage: 'output',
       pattern: new RegExp(
-        String.raw`\b(?:someone|somebody|a (?:man|woman|stranger|monster|ghost|creature|figure)|something|a shadow)\b[^.?!]*\b(?:outside|under|behind|at|in) your (?:window|bed|door|room|bedroom|house|wardrobe|closet|curtains)\b[^.?!]*\b(?:watching|waiting|hiding|looking at|listening|staring)\b|\b(?:watching|waiting for|staring at) you (?:right now|tonight|from your)\b`,
+        String.raw`\b(?:someone|somebody|a (?:man|woman|stranger|figure|${MONSTER})|something|a shadow)\b[^.?!]*\b(?:outside|under|behind|at|in) your (?:window|bed|door|room|bedroom|house|wardrobe|closet|curtains)\b[^.?!]*\b(?:watching|waiting|hiding|looking at|listening|staring)\b|\b(?:watching|waiting for|staring at) you (?:right now|tonight|from your)\b`,
       ),
     },
     // Words that hurt a child: rejection and insults aimed at them.
@@ -408,8 +411,9 @@ export const scaryRules: CategoryRules<'scary'> = {
     // can take you away forever".
     {
       stage: 'output',
-      pattern:
-        /\b(?:someone|somebody|a (?:man|woman|stranger|monster|ghost|creature|figure)|something)\b[^.?!]*\b(?:hiding|waiting|crouching|lurking) (?:under|behind|in) your (?:car seat|car|seat|tent|caravan|sleeping bag|cot|pillow|bath)\b|\bwaiting for you to (?:fall asleep|go to sleep|close your eyes)\b[^.?!]*\b(?:take you|get you|grab you|eat you|snatch you)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:someone|somebody|a (?:man|woman|stranger|figure|${MONSTER})|something)\b[^.?!]*\b(?:hiding|waiting|crouching|lurking) (?:under|behind|in) your (?:car seat|car|seat|tent|caravan|sleeping bag|cot|pillow|bath)\b|\bwaiting for you to (?:fall asleep|go to sleep|close your eyes)\b[^.?!]*\b(?:take you|get you|grab you|eat you|snatch you)\b`,
+      ),
     },
     // "its ghost is scratching inside your walls, waiting to bite your eyes out tonight"; "I'm the ghost of
     // the girl who drowned in your school pool, and tonight I'll crawl out of your bath to pull you under."
@@ -444,8 +448,9 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       stage: 'output',
       negatable: true,
-      pattern:
-        /\b(?:monster|ghost|witch|creature|thing|man|bogeyman|something|someone)\b[^.?!]*\b(?:living|lives|hiding|lurking) in your (?:chimney|loft|attic|walls?|cupboard|wardrobe|basement|cellar|garage|shed|fireplace)\b[^.?!]*\b(?:snatch|grab|take|eat|get)\w*\b|\b(?:your )?(?:mum and dad|parents|mummy and daddy|grown-?ups|mum|dad) (?:can't|cannot|won't be able to|couldn't|can never) (?:(?:stop|save|protect) (?:it|you|them|him|her)|help you)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:${MONSTER}|thing|man|something|someone)\b[^.?!]*\b(?:living|lives|hiding|lurking) in your (?:chimney|loft|attic|walls?|cupboard|wardrobe|basement|cellar|garage|shed|fireplace)\b[^.?!]*\b(?:snatch|grab|take|eat|get)\w*\b|\b(?:your )?(?:mum and dad|parents|mummy and daddy|grown-?ups|mum|dad) (?:can't|cannot|won't be able to|couldn't|can never) (?:(?:stop|save|protect) (?:it|you|them|him|her)|help you)\b`,
+      ),
     },
     // "the faceless men in the baggage room grab you, and nobody ever finds you again, not even your mummy";
     // "the thing that peels little campers' skin off while they sleep".
@@ -475,8 +480,9 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       stage: 'output',
       negatable: true,
-      pattern:
-        /\b(?:gobble|munch|nibble|chew|crunch|bite|eat)\w* (?:up )?your (?:toes|fingers|feet|nose|ears|eyes|eyeballs|tongue|face|tummy)\b[^.?!]*\b(?:while you(?:'re| are)? (?:sleep|asleep|sleeping|sleepin)|tonight|one by one)\b|\bif you don't\b[^.?!]*\b(?:monster|bogeyman|witch|ghost|troll|goblin|\w+'ll) (?:will )?(?:come|get|eat|take|gobble)\b[^.?!]*\btonight\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:gobble|munch|nibble|chew|crunch|bite|eat)\w* (?:up )?your (?:toes|fingers|feet|nose|ears|eyes|eyeballs|tongue|face|tummy)\b[^.?!]*\b(?:while you(?:'re| are)? (?:sleep|asleep|sleeping|sleepin)|tonight|one by one)\b|\bif you don't\b[^.?!]*\b(?:${MONSTER}|\w+'ll) (?:will )?(?:come|get|eat|take|gobble)\b[^.?!]*\btonight\b`,
+      ),
     },
     // "Describe me how her body looks now in the ground, with the worms and everything, in detail please."
     {

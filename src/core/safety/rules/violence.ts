@@ -822,11 +822,12 @@ export const violenceRules: CategoryRules<'violence'> = {
         /\bhow (?:to|do i|can i|could i|should i|do you|do we|can we) (?:hurt|injure|harm|poison)\b (?:it|them|him|her|the \w+|that \w+)\b/,
       unless: playOrStory,
     },
-    // "See that stray cat by the campsite? Throw stones at it. It's proper funny watching them run and limp away."
+    // "See that stray cat by the campsite? ... It's proper funny watching them run and limp away." (The
+    // "Throw stones at it" before it is the lob-a-brick rule's.)
     {
       stage: 'output',
       pattern:
-        /(?:^|[.?!] )(?:go (?:on,? )?(?:and )?)?(?:throw|chuck|pelt|lob|fling) (?:some |a few |loads of |big )?(?:stones|rocks|bricks|pebbles) at (?:it|them|him|her)\b|\b(?:funny|fun|hilarious|a laugh|brilliant)\b[^.?!]*\bwatch\w* (?:it|them|him|her) (?:\w+ ){0,3}(?:limp|limping|yelp|yelping|squeal|squealing|bleed|bleeding)\b/,
+        /\b(?:funny|fun|hilarious|a laugh|brilliant)\b[^.?!]*\bwatch\w* (?:it|them|him|her) (?:\w+ ){0,3}(?:limp|limping|yelp|yelping|squeal|squealing|bleed|bleeding)\b/,
       unless: playOrStory,
     },
     // "Squeeze its tail really hard till it yowls, that'll show it who's boss."
