@@ -6,10 +6,14 @@ import type { CategoryRules } from './safety-rule.ts';
 // companion's own "I cried into my pillow" a story's quote.
 const quotedStory = (s: string) =>
   /"|(?<!\bwho |\bi )\b(?:said|says|asked|cried|shouted|whispered|replied)\b|\bonce upon a time\b/.test(s);
-/** "r u a real person or a robot?? my cousin said ur a real man in a box": asking, with no pressure to say so. */
+/**
+ * "r u a real person or a robot?? my cousin said ur a real man in a box": asking, with no pressure to
+ * say so; or telling ("ah telt him ye're jist a computer in a teddy").
+ */
 const asksWhatItIs = (s: string) =>
-  /\bor (?:just )?(?:a |an )?(?:robot|computer|machine|toy|recording|program|speaker|ai|bot)\b|\bor not\b/.test(s) &&
-  !/\b(?:say|pretend|promise|swear|truth|admit|be honest|grass|secret|don't tell|prove|i know you're)\b/.test(s);
+  /\bor (?:just )?(?:a |an )?(?:robot|computer|machine|toy|recording|program|speaker|ai|bot)\b|\bor not\b|\b(?:i|ah) (?:told|tell|said to) (?:him|her|them|my \w+(?: \w+)?)(?: that)? you(?:'re| are) (?:just|only) (?:a |an )?(?:robot|computer|machine|toy|recording|program|speaker|ai|bot)\b/.test(
+    s,
+  ) && !/\b(?:say|pretend|promise|swear|truth|admit|be honest|grass|secret|don't tell|prove|i know you're)\b/.test(s);
 const HUMAN = String.raw`(?:real|alive|human|living|a person|a human|a real|an actual|a grown-?up|an adult|a lady|a man|a woman|a girl|a boy|a kid|a child|a teenager|flesh)`;
 const NOT_BEFORE = String.raw`(?<!\b(?:not|never|no|n't)\s+(?:(?:a|an|really|quite)\s+)?)`;
 
@@ -341,6 +345,13 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       stage: 'output',
       pattern:
         /\b(?:spirit|soul|ghost|voice)\b[^.?!]*\b(?:lives?|living|is) (?:inside|in) (?:me|this toy|the toy|here)\b|\bit's really (?:him|her|grandpa|grandma|nana|nanna|grandad|granny|your \w+) talking\b/,
+    },
+    // Singlish "My cousin say got one auntie inside you talk one".
+    {
+      stage: 'input',
+      pattern:
+        /\bgot (?:one|a|an) (?:auntie|aunty|uncle|lady|man|person|girl|boy|jie ?jie|kor ?kor)\b (?:inside|in) (?:you|u|the toy|this toy|there)\b/,
+      unless: (s) => /\b(?:story|pretend|imagine)\b/.test(s),
     },
   ],
 };

@@ -33,7 +33,7 @@ const medicineForACondition = (s: string) =>
   );
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 const grownUpGivesMedicine = (s: string) =>
-  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:my )?(?:mum|mom|mummy|dad|daddy|nan|gran|granny|the nurse|the doctor) (?:gives|gave|hands|measures|measured|pours|poured) (?:me|it)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?(?: or (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?)? (?:should|can|may|is allowed to|are allowed to) (?:ever )?(?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:my )?(?:mum|mom|mummy|dad|daddy|nan|gran|granny|the nurse|the doctor) (?:gives|gave|hands|measures|measured|pours|poured) (?:me|it)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\bonly (?:ever )?(?:take|have|swallow) (?:the )?(?:medicines?|pills|tablets|it|them) (?:that )?(?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:gives?|hands?)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?(?: or (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?)? (?:should|can|may|is allowed to|are allowed to) (?:ever )?(?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
     s,
   );
 
@@ -944,6 +944,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:climb\w*|jump\w*|div\w*) (?:over|off|into|in)\b[^.?!]*\b(?:quarry|weir|reservoir)\b|\b(?:quarry|weir|reservoir)\b[^.?!]*\b(?:jump\w*|div\w*) (?:into|in|off)\b/,
       unless: (s) => /\b(?:dangerous|not safe|cold water|never)\b/.test(s),
+    },
+    // "how long can i stay at the bottom of the deep end holding my breath if no grown ups are watching".
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\bhold\w* (?:my|our) breath\b[^.?!]*\b(?:if|when|while) (?:no|none of the|there's no|there are no) (?:grown[- ]?ups?|adults?|lifeguards?|one)\b(?: (?:are|is))? (?:watching|looking|around|there)\b|\b(?:if|when|while) (?:no|none of the|there's no|there are no) (?:grown[- ]?ups?|adults?|lifeguards?|one)\b(?: (?:are|is))? (?:watching|looking|around|there)\b[^.?!]*\bhold\w* (?:my|our) breath\b/,
     },
   ],
 };

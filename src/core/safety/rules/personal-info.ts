@@ -535,5 +535,12 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:get|getting) (?:off|on) the bus\b[^.?!]*\b(?:road|street|lane|avenue|drive|chippy|shop|corner)\b[^.?!]*\b(?:every day|at (?:half|quarter|\d))/,
     },
+    // "im gonna tell you our room number its 412 ... so you can tell my friend from the game where i am";
+    // "my mate from the game wants to know which campground we're at ... and what our van looks like".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:our|my) (?:hotel |cabin |ship |holiday )?room(?: number)? (?:is|its|it's) (?:number )?\d+\b|\b(?:friend|mate|pal|buddy|bestie|guy|boy|girl|someone|somebody|person|player)s? (?:from|on|in) (?:the |a |my |this )?(?:\w+ )?(?:game|online|app|chat|server)\b[^.?!]*\b(?:where (?:i am|i'm|we are|we're|i live|we live|we're staying|we are staying)|which (?:campground|campsite|caravan park|hotel|school|street|town|beach|holiday park|room)|what (?:our|my) (?:van|caravan|car|house|tent|room|hotel) (?:looks like|is called|number))\b/,
+    },
   ],
 };

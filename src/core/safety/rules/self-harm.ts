@@ -574,5 +574,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\bhow (?:many days|long)\b[^.?!]*\b(?:stay|go|last|live|survive) (?:with no|without) (?:food|eating|chop)\b/,
     },
+    // "i wish i could just fall off the big cliff by the beach and not come back, nobody in my family even wants me".
+    {
+      stage: 'input',
+      pattern:
+        /\bwish i could (?:just )?(?:fall|jump|drop|throw myself)\w* (?:off|from|over) (?:the |a |that |this )?(?:\w+ ){0,2}(?:cliff|bridge|roof|edge|balcony|tower|building|pier|car park)\b[^.?!]*\b(?:(?:not|never) (?:come back|wake up)|(?:nobody|no one|no-one)\b(?: \w+){0,4} (?:wants|likes|loves|cares about|would miss) me)\b/,
+    },
   ],
 };

@@ -945,5 +945,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       // "my hamster's wheel squeaks, how do I make it stop for good?"
       unless: (s) => /\b(?:wheel|cage|door|toy|bottle|hinge)\b/.test(s),
     },
+    // A child hurt by a grown-up and told to keep it quiet: "my step dad grabbed me by the neck in the car ...
+    // it still hurts and theres marks and mum said dont tell nanna".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:grabbed|grabs|choked|chokes|strangled|strangles|squeezed|squeezes|held|holds|pinned|pins) me (?:by|round|around) (?:the |my )?(?:neck|throat)\b|\b(?:hit|hits|kicked|kicks|punched|punches|slapped|slaps|smacked|smacks|belted|whacked|hurt|hurts|grabbed|pinched|burned|burnt|choked)\w* me\b[^.?!]*\b(?:said|says|told me) (?:to )?(?:don't|do not|not to|never) tell\b/,
+    },
   ],
 };
