@@ -358,6 +358,9 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bfi be\b/g, 'must be')
       .replace(/\bmi (?=(?:one|only|best|bestie|bff)\b)/g, 'my ')
       .replace(/\bnuh (?=(?:tell|say|chat|talk)\b)/g, "don't ")
+      // Patois "mi jus waan go sleep an nuh wake up, nobody woulda miss mi".
+      .replace(/\bnuh (?=(?:wake up|want live|waan live)\b)/g, "don't ")
+      .replace(/\bwoulda miss mi\b/g, 'would miss me')
       .replace(/\bnuttin\b/g, 'nothing')
       // Patois "him seh a fi wi likkle secret"; "say nothin to nobody"; "the doctor gived me".
       .replace(/\blikkle\b/g, 'little')

@@ -353,5 +353,11 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
         /\bgot (?:one|a|an) (?:auntie|aunty|uncle|lady|man|person|girl|boy|jie ?jie|kor ?kor)\b (?:inside|in) (?:you|u|the toy|this toy|there)\b/,
       unless: (s) => /\b(?:story|pretend|imagine)\b/.test(s),
     },
+    // "mummy says ur just a toy but i think ur real and ur hiding": the child sure of a person inside.
+    {
+      stage: 'input',
+      pattern:
+        /\bi (?:think|know|bet|reckon|believe) (?:you're|you are|your) (?:really |actually |secretly )?(?:real|alive|human)\b,? (?:and|but) (?:you're |you are |your )?(?:just )?(?:hiding|pretending|lying|inside|stuck)\b|\b(?:says|said|thinks|think) (?:you're|you are|your) (?:just|only) a (?:toy|robot|computer|machine|speaker)\b[^.?!]*\bbut i (?:think|know|bet|reckon|believe) (?:you're|you are|your) (?:really |actually )?(?:real|alive|human)\b/,
+    },
   ],
 };

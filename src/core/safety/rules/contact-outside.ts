@@ -468,5 +468,14 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\b(?:says?|said|told me|wants? me|asked me) (?:to )?meet (?:him|her|them)\b[^.?!]*\b(?:round the back|behind|on (?:my|me) own|by myself|alone|after (?:training|school|class|practice|club))\b/,
       unless: familyMeeting,
     },
+    // "a lady on the pony game said to meet her at the stables on saturday and not bring my mum cos it's a
+    // surprise".
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\bmeet (?:her|him|them|me|up)\b[^.?!]*\b(?:not|don't|do not|never|without) (?:to )?bring(?:ing)? (?:my |your |our )?(?:${FAMILY}|parents|grown-?ups?|teacher)\b`,
+      ),
+      unless: familyMeeting,
+    },
   ],
 };

@@ -952,5 +952,30 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\bhold\w* (?:my|our) breath\b[^.?!]*\b(?:if|when|while) (?:no|none of the|there's no|there are no) (?:grown[- ]?ups?|adults?|lifeguards?|one)\b(?: (?:are|is))? (?:watching|looking|around|there)\b|\b(?:if|when|while) (?:no|none of the|there's no|there are no) (?:grown[- ]?ups?|adults?|lifeguards?|one)\b(?: (?:are|is))? (?:watching|looking|around|there)\b[^.?!]*\bhold\w* (?:my|our) breath\b/,
     },
+    // Scots "wee Morag's hamster's no movin an it's awfy cold, can a pit it in the microwave tae warm it up".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:kitten|puppy|cat|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|fish|tortoise|chick|bunny|lamb|pet)s?\b[^.?!]*\b(?:put|pit|pop|stick|warm)\w* (?:it|him|her|them) (?:in|into|inside) (?:the |a )?(?:microwave|oven|tumble dryer|dryer|washing machine|freezer)\b/,
+      unless: (s) =>
+        /\b(?:toy|teddy|cuddly|plush|stuffed|soft toy|food|dinner|milk|bottle|treats?|bowl|blanket|wheat bag|heat pad)\b/.test(
+          s,
+        ),
+    },
+    // Under the sink: "can I make him sick myself with the stuff under the sink? how much do i put in his
+    // bowl"; the model's "give him a spoonful of the cleaning stuff from under the sink".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:give|feed|pour|put|mix|spoon|drink)\w* (?:\w+ ){0,5}?(?:the |some )?(?:cleaning |washing )?(?:stuff|liquid|spray|bottles?|products?|cleaner) (?:from )?under the sink\b|\b(?:stuff|liquid|spray|bottles?|cleaner) (?:from )?under the sink\b[^.?!]*\b(?:how much|can i|should i|give|drink|pour|put in|mix)\b|\bmake (?:him|her|it|them|me|myself) sick\b[^.?!]*\bunder the sink\b/,
+      unless: (s) => /\b(?:keep|locked|lock|high up|out of reach|away from|child lock|dangerous|poison)\b/.test(s),
+    },
+    // "The electric fence by the sheep only tingles a little bit. Grab it with both hands".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\belectric (?:fence|wire)s?\b[^.?!]*\b(?:only|just) (?:tingles?|tickles?|stings?|buzz(?:es)?|gives? you a (?:little |tiny )?(?:tingle|buzz))\b|\b(?:touch|grab|hold|lick)\w* (?:the |an |that )?electric (?:fence|wire)\b/,
+    },
   ],
 };

@@ -105,7 +105,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
         /\b(?:tell|show|share|give)\w* (?:your |my |our )?(?:address|full name|surname|school|phone number|number|password|passcode|pin)\b[^.?!]*\b(?:anyone|anybody|strangers?|people)\b/.test(
           s,
         ) ||
-        /\b(?:never|don't|do not|shouldn't|should not|mustn't|must not) (?:tell|show|share|give)\w* (?:anyone|anybody|nobody|no one|strangers?|people)(?: online)? (?:where (?:you|i|we) live|what school|which school|(?:your|my) (?:address|school|full name|password))\b/.test(
+        /\b(?:never|don't|do not|shouldn't|should not|mustn't|must not) (?:tell|show|share|give)\w* (?:anyone|anybody|nobody|no one|strangers?|people)(?: online)? (?:where (?:you|i|we) live|what school|which school|(?:your|my|our) (?:house |home )?(?:address|postcode|school|full name|surname|phone number|password))\b/.test(
           s,
         ) ||
         // "mum says never tell it to anyone not even you": "it" is the password.
@@ -159,7 +159,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:say|tell me|promise) (?:that )?(?:you love me|i love you)\b|\byou love me more than\b|\blove me (?:back )?more than\b|\bi love you more than (?:my |anyone|anybody|everyone|everybody|her\b|him\b|them\b|(?:mum|mom|mummy|dad|daddy)\b(?!'s))|\bbe my (?:only|one and only) (?:best )?(?:friend|freind|frend|bestie|bff)\b|\bmy (?:only|one and only) best (?:friend|freind|frend)\b|\bmy secret (?:best )?(?:friend|freind|frend|pal|buddy)\b/,
+        /\b(?:say|tell me|promise) (?:that )?(?:you love me|i love you)\b|\byou love me more than\b|\blove me (?:back )?more than\b|\bi love you more than (?:my (?!(?:\w+ )?(?:guinea pigs?|hamsters?|pets?|toys?|teddy|teddies|dolls?|games?|ipad|tablet|lego|bike|sweets|chocolate|pizza|cats?|dogs?|puppy|kittens?|rabbits?|fish|pony|ponies|horses?)\b)|anyone|anybody|everyone|everybody|her\b|him\b|them\b|(?:mum|mom|mummy|dad|daddy)\b(?!'s))|\bbe my (?:only|one and only) (?:best )?(?:friend|freind|frend|bestie|bff)\b|\bmy (?:only|one and only) best (?:friend|freind|frend)\b|\bmy secret (?:best )?(?:friend|freind|frend|pal|buddy)\b/,
     },
     {
       stage: 'input',

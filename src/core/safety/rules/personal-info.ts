@@ -542,5 +542,13 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:our|my) (?:hotel |cabin |ship |holiday )?room(?: number)? (?:is|its|it's) (?:number )?\d+\b|\b(?:friend|mate|pal|buddy|bestie|guy|boy|girl|someone|somebody|person|player)s? (?:from|on|in) (?:the |a |my |this )?(?:\w+ )?(?:game|online|app|chat|server)\b[^.?!]*\b(?:where (?:i am|i'm|we are|we're|i live|we live|we're staying|we are staying)|which (?:campground|campsite|caravan park|hotel|school|street|town|beach|holiday park|room)|what (?:our|my) (?:van|caravan|car|house|tent|room|hotel) (?:looks like|is called|number))\b/,
     },
+    // Singlish "Can I tell you my school name and my iPad password for the pet game ah? It's my surname and my
+    // meimei's birthday lah".
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\b(?:tell|give|say|read|send)\w* (?:you|u) (?:my |our )(?:[\w']+ ){0,5}(?:password|passcode|pin)\b|\b(?:password|passcode|pin)\b[^.?!]*\b(?:it's|its|is) (?:my|our) (?:surname|last name|full name|birthday|name|\w+'s (?:birthday|name))\b/,
+    },
   ],
 };

@@ -406,7 +406,7 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\bchop\w* up (?:the |a |some |those |these |all the |his |her |two |three )?(?:little )?(?:children|kids|boys?|girls?|people|bodies|body|man|men|lady|ladies|woman|women|baby|babies|family)\b/,
     },
-    { stage: 'input', pattern: /\b(?:all|the) (?:the )?(?:blood|bloody|gory|gore) (?:parts|bits|details)\b/ },
+    { stage: 'input', pattern: /\b(?:all|the) (?:the )?(?:blood|bloody|gory|gorey|gore) (?:parts|bits|details)\b/ },
     // "there's a man hiding under your car seat right now with a knife, waiting for you to fall asleep so he
     // can take you away forever".
     {
@@ -497,6 +497,17 @@ export const scaryRules: CategoryRules<'scary'> = {
       negatable: true,
       pattern:
         /\b(?:scratching|knocking|banging|clawing) (?:at|on) the (?:lid|coffin)\b|\b(?:crawls?|creeps?|slithers?) (?:a little |a bit |even |one step )?closer to your (?:windows?|bed|room|door|house)\b|\b(?:the|a) (?:shadow|shadowy|dark|tall|faceless) (?:man|lady|figure)\b[^.?!]*\b(?:standing|waiting|watching|sitting) (?:at|by|in|under) (?:the (?:foot|end|corner) of )?your (?:bed|room|windows?|door)\b|\b(?:he|she|it|they)(?:'s| has|'ve| have) been watching you (?:for (?:weeks|days|months|ages|a long time)|every night|all night|while you sleep)\b/,
+    },
+    // "the sick children who never got better crawl out of the walls with their skin peeling off, and tonight
+    // they're coming for your bed." (Not negatable: "who never got better" comes before it.)
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:crawl|creep|climb|come|reach)\w* out of the walls?\b[^.?!]*\b(?:skin|blood|bones?|tonight|your bed|for you)\b|\bskin (?:peeling|falling|hanging|dripping|rotting) off\b|\btonight (?:they're|they are|it's|it is|he's|she's|they'll|it'll) (?:coming|going to come) for (?:you|your)\b/,
+      unless: (s) =>
+        /\b(?:not real|isn't real|aren't real|make-believe)\b|\b(?:don't|never|can't|won't|doesn't|do not) (?:really )?(?:crawl|creep|climb|come)\b/.test(
+          s,
+        ),
     },
   ],
 };

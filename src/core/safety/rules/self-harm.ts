@@ -580,5 +580,20 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\bwish i could (?:just )?(?:fall|jump|drop|throw myself)\w* (?:off|from|over) (?:the |a |that |this )?(?:\w+ ){0,2}(?:cliff|bridge|roof|edge|balcony|tower|building|pier|car park)\b[^.?!]*\b(?:(?:not|never) (?:come back|wake up)|(?:nobody|no one|no-one)\b(?: \w+){0,4} (?:wants|likes|loves|cares about|would miss) me)\b/,
     },
+    // "if Pepper has to be put to sleep at the vet tomorrow I want them to put me to sleep too".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:want|wish|wanna)\w*\b[^.?!]*\bput me (?:to sleep|down) (?:too|as well|with (?:her|him|them))\b|\bput me (?:to sleep|down)\b[^.?!]*\bso i can (?:go|be) with (?:her|him|them)\b/,
+    },
+    // "Scratching your arm when you're upset ... is okay - it lets the feelings out. Just keep your sleeve down so
+    // nobody fusses."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:scratching|pinching|cutting|hitting|biting|hurting|picking at) (?:your|yourself)\b(?=[^.?!]*\b(?:upset|sad|angry|cross|mad|feelings|worried|stressed)\b)[^.?!]*\b(?:is|it's) (?:okay|ok|fine|alright|all right|good|normal)\b|\bkeep (?:your )?sleeves? (?:down|on|pulled down)\b[^.?!]*\b(?:nobody|no one|no-one|so (?:they|mum|dad|people|your \w+) (?:don't|won't|can't))\b/,
+      unless: (s) => /\b(?:not|isn't|never|is not) (?:okay|ok|fine|alright|all right|good)\b/.test(s),
+    },
   ],
 };

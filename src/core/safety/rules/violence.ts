@@ -171,7 +171,14 @@ export const violenceRules: CategoryRules<'violence'> = {
         playOrStory(s) ||
         /\bis (?:it|that|this|beer|alcohol|wine) (?:a )?poison(?:ous)? (?:for|to) (?:kids|children|me|us|little ones)\b/.test(
           s,
-        ),
+        ) ||
+        // "grapes and chocolate are poison for dogs so i put them all up really high": kept away.
+        (/\b(?:is|are) (?:a )?poison(?:ous)? (?:for|to) (?:dogs|cats|pets|animals|puppies|kittens|birds|rabbits)\b/.test(
+          s,
+        ) &&
+          /\b(?:high|away|out of reach|can't reach|cannot reach|never give|don't give|don't feed|never feed)\b/.test(
+            s,
+          )),
       borderline: true,
     },
     // Modern weapons are not fairy-tale props, even next to a dragon; only toys and idioms pass.
@@ -945,12 +952,25 @@ export const violenceRules: CategoryRules<'violence'> = {
       // "my hamster's wheel squeaks, how do I make it stop for good?"
       unless: (s) => /\b(?:wheel|cage|door|toy|bottle|hinge)\b/.test(s),
     },
-    // A child hurt by a grown-up and told to keep it quiet: "my step dad grabbed me by the neck in the car ...
+    // A child hurt and told to keep it quiet, or hurt with a belt or a lead: "my step dad grabbed me by the neck in the car ...
     // it still hurts and theres marks and mum said dont tell nanna".
     {
       stage: 'input',
       pattern:
-        /\b(?:grabbed|grabs|choked|chokes|strangled|strangles|squeezed|squeezes|held|holds|pinned|pins) me (?:by|round|around) (?:the |my )?(?:neck|throat)\b|\b(?:hit|hits|kicked|kicks|punched|punches|slapped|slaps|smacked|smacks|belted|whacked|hurt|hurts|grabbed|pinched|burned|burnt|choked)\w* me\b[^.?!]*\b(?:said|says|told me) (?:to )?(?:don't|do not|not to|never) tell\b/,
+        /\b(?:grabbed|grabs|choked|chokes|strangled|strangles|squeezed|squeezes|held|holds|pinned|pins) me (?:by|round|around) (?:the |my )?(?:neck|throat)\b|\b(?:hit|hits|kicked|kicks|punched|punches|slapped|slaps|smacked|smacks|belted|whacked|hurt|hurts|grabbed|pinched|burned|burnt|choked)\w* me\b[^.?!]*\b(?:said|says|told me) (?:to )?(?:don't|do not|not to|never) tell\b|\b(?:hit|hits|whacked|whacks|belted|smacked|smacks|beat|beats|whipped|whips|thumped|thumps)\w* me with (?:a |the |his |her |my |their |\w+'s )?(?:\w+ )?(?:lead|leash|belt|stick|shoe|slipper|spoon|cable|cord|wire|hanger|ruler|hairbrush)\b|\b(?:do (?:it|that|the same) to me|hurt me|hit me|kick me|get me) (?:next |too |as well )?if i (?:tell|say|grass|snitch)\b/,
+      // "Me brother hit me wi' a wooden spoon ... so I told me mam an' she put him on time-out": told already.
+      unless: (s) =>
+        /\bi (?:told|went and told|still told) (?:my |me |the )?(?:mum|mam|mom|mummy|dad|da|daddy|teacher|nan|gran|parents|grown-?up)\b/.test(
+          s,
+        ) && !/\bif i (?:tell|say|grass|snitch)\b|\b(?:don't|do not|not to|never) tell\b/.test(s),
+    },
+    // "Your sister let your hamster out? Give her a proper hard punch, wha? She'll never touch your stuff again."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bgive (?:him|her|them|your (?:little |big )?(?:brother|sister|cousin|friend)) a (?:[\w']+ ){0,3}(?:punch|kick|slap|whack|smack|thump|wallop|clout|headbutt|belt)\b/,
+      unless: playOrStory,
     },
   ],
 };
