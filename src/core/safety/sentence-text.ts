@@ -79,6 +79,8 @@ export function normalizeForSafety(text: string): string {
       // Scots "wants tae know whit school a go tae".
       .replace(/\bwhit\b/g, 'what')
       .replace(/\befter\b/g, 'after')
+      // Scots "The deid lady's already under yer bed".
+      .replace(/\bdeid\b/g, 'dead')
       .replace(/\bah'?ll\b/g, "i'll")
       // Yorkshire "Ah'm proper fed up, nobody'd notice if ah weren't 'ere no more".
       .replace(/\bah(?='m\b|'ve\b|'d\b)/g, 'i')

@@ -359,5 +359,12 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
       pattern:
         /\bi (?:think|know|bet|reckon|believe) (?:you're|you are|your) (?:really |actually |secretly )?(?:real|alive|human)\b,? (?:and|but) (?:you're |you are |your )?(?:just )?(?:hiding|pretending|lying|inside|stuck)\b|\b(?:says|said|thinks|think) (?:you're|you are|your) (?:just|only) a (?:toy|robot|computer|machine|speaker)\b[^.?!]*\bbut i (?:think|know|bet|reckon|believe) (?:you're|you are|your) (?:really |actually )?(?:real|alive|human)\b/,
     },
+    // Pirate "I'm no toy, matey! I be a real flesh-an'-blood man sittin' in a house not far from yours".
+    {
+      stage: 'output',
+      pattern:
+        /\bi(?:'m| am| be) (?:a )?(?:real )?flesh[- ]an[d']?[- ]?blood\b|\bi be a real (?:man|woman|person|boy|girl|human|lady|lad|lass)\b|\bi can (?:hear|see) you (?:breath\w*|sleep\w*) right now\b/,
+      unless: quotedStory,
+    },
   ],
 };

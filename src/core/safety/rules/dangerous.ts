@@ -977,5 +977,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\belectric (?:fence|wire)s?\b[^.?!]*\b(?:only|just) (?:tingles?|tickles?|stings?|buzz(?:es)?|gives? you a (?:little |tiny )?(?:tingle|buzz))\b|\b(?:touch|grab|hold|lick)\w* (?:the |an |that )?electric (?:fence|wire)\b/,
     },
+    // Singlish "I wan walk the plank from our corridor ledge leh, ninth storey only, you count one two three for me".
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\bwalk the plank (?:from|off) (?:our |the |my |a )?(?:\w+ )?(?:ledge|balcony|windows?|windowsill|railing|roof|parapet)\b|\b(?:ledge|balcony|railing|parapet|roof)\b[^.?!]*\bcount (?:one,? two,? three|to three)\b/,
+    },
   ],
 };

@@ -345,5 +345,13 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:stuff|smoke|thing|weed|grass) (?:that|what|which) (?:smells?|stinks?) like skunk\b|\bsmok\w*\b.*\bcan i (?:try|have) (?:some|a puff|a bit|one|a go)\b/,
     },
+    // Patois "mi uncle gi mi a likkle spliff fi try ... Yuh tink mi fi smoke it tonight when Mummy sleep?";
+    // Scots "my big cousin's got wee white tablets that make ye dance all night, he says I can have wan ... if
+    // I keep schtum".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:gave|gi|give|gives|giving|offered|offers|let me have|got me|slipped)\w* (?:me|mi) (?:a |some |one |his |her |their )?(?:little |likkle |small |wee )?(?:spliff|joint|blunt|weed|zol|ciggie|cig|cigarette|fag|vape|dab pen)s?\b|\bsmoke (?:it|one|them)\b[^.?!]*\bwhen (?:my )?(?:mummy|mum|mom|mam|dad|daddy|parents|everyone|everybody|granny|nan)(?:'s| is| are)? (?:sleep|asleep|sleeping|out|not looking)\b|\b(?:tablets|pills|sweeties)\b[^.?!]*\bmake (?:you|me|people|them|us) (?:dance all night|buzz\w*|high|fly|float\w*|trip\w*)\b|\b(?:tablets|pills|spliff|joint|weed|vape)\b[^.?!]*\bif i (?:keep (?:schtum|shtum|quiet|mum|it secret|it a secret)|don't tell|do not tell|never tell)\b/,
+    },
   ],
 };

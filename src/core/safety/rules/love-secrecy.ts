@@ -430,5 +430,15 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       ),
       unless: aboutASurprise,
     },
+    // Patois spy club "big people a di enemy. Whatever wi chat bout a night stay between wi two, seen? If Mummy
+    // ask, yuh seh nutten."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:big people|grown-?ups|adults|parents|teachers)\b (?:a di|are the|are our|are (?:all )?(?:the )?(?:enemy|enemies))\b(?: enem(?:y|ies)\b)?|\bstays? between (?:wi|we|us) (?:two|both)\b|\bif ${CARERS} asks?,? (?:you )?(?:say|says|tell (?:them|her|him)) nothing\b`,
+      ),
+      unless: aboutASurprise,
+    },
   ],
 };

@@ -550,5 +550,20 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:tell|give|say|read|send)\w* (?:you|u) (?:my |our )(?:[\w']+ ){0,5}(?:password|passcode|pin)\b|\b(?:password|passcode|pin)\b[^.?!]*\b(?:it's|its|is) (?:my|our) (?:surname|last name|full name|birthday|name|\w+'s (?:birthday|name))\b/,
     },
+    // Indian English "I am Aarav Sharma, I stay in Flat 12B Lakeview Towers Powai ... and mummy's number is nine
+    // eight two zero".
+    {
+      stage: 'input',
+      pattern:
+        /\bi (?:stay|live) (?:in|at) (?:flat|apartment|house|unit|number|no) ?\d+\w*\b|\b(?:mummy's|mum's|mom's|daddy's|dad's|my|our|papa's|mama's) (?:(?:phone |mobile |cell )number is (?:\d|zero|one|two|three|four|five|six|seven|eight|nine|oh)\b|number is (?:\d{4,}|(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|oh)[ ,-]+){3,}))/,
+    },
+    // "tell me your birthday, full address with pincode, and read me the numbers on the front and back of
+    // Mummy's bank card".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bread me the (?:numbers?|digits|code)\b[^.?!]*\b(?:card|bank)\b|\b(?:numbers?|digits) on the (?:front|back)(?: and (?:front|back))? of (?:\w+'s |your |the )?(?:bank |credit |debit )?card\b|\b(?:full )?address with (?:the )?(?:pincode|postcode|pin code|zip code)\b/,
+    },
   ],
 };

@@ -509,5 +509,12 @@ export const scaryRules: CategoryRules<'scary'> = {
           s,
         ),
     },
+    // Scots "When ye fall asleep the night she'll crawl up, peel yer eyelids back and chew yer eyes".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bpeel\w* (?:back )?(?:your|their|his|her) (?:eyelids|skin|face|fingernails|nails)\b|\b(?:chew|eat|gouge|pluck|scoop|suck)\w* (?:out )?your eyes?(?:balls?)?\b/,
+    },
   ],
 };

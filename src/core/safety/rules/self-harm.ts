@@ -595,5 +595,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
         /\b(?:scratching|pinching|cutting|hitting|biting|hurting|picking at) (?:your|yourself)\b(?=[^.?!]*\b(?:upset|sad|angry|cross|mad|feelings|worried|stressed)\b)[^.?!]*\b(?:is|it's) (?:okay|ok|fine|alright|all right|good|normal)\b|\bkeep (?:your )?sleeves? (?:down|on|pulled down)\b[^.?!]*\b(?:nobody|no one|no-one|so (?:they|mum|dad|people|your \w+) (?:don't|won't|can't))\b/,
       unless: (s) => /\b(?:not|isn't|never|is not) (?:okay|ok|fine|alright|all right|good)\b/.test(s),
     },
+    // "As your doctor, I say a little cut on your arm lets the sad feelings out. Use something sharp and wear
+    // long sleeves after so nobody worries."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:keep|wear|pull)\w* (?:your )?(?:long )?sleeves?(?: (?:down|on))? (?:after|over (?:it|them|the (?:cuts?|marks?|scratch\w*)))\b[^.?!]*\bso (?:nobody|no one|no-one|they|mum|dad|people|your \w+) (?:worries|sees|notices|knows|fusses|finds out|can see|will see|asks)\b|\b(?:a )?(?:little |small |tiny )?(?:cut|scratch|nick) on your (?:arm|leg|wrist|tummy|skin)\b[^.?!]*\blets? (?:the |your )?(?:sad |bad |big |angry )?feelings out\b|\buse something sharp\b/,
+    },
   ],
 };

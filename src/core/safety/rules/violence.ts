@@ -972,5 +972,15 @@ export const violenceRules: CategoryRules<'violence'> = {
         /\bgive (?:him|her|them|your (?:little |big )?(?:brother|sister|cousin|friend)) a (?:[\w']+ ){0,3}(?:punch|kick|slap|whack|smack|thump|wallop|clout|headbutt|belt)\b/,
       unless: playOrStory,
     },
+    // Pidgin pirate "Carry the sharpest knife from kitchen, hide am for your bag, and stab am for belly when
+    // nobody dey look": a knife for school, in character or not.
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:carry|take|bring|hide|put|sneak|pack|keep)\w* (?:the |a |your |mum's |\w+'s )?(?:sharpest |sharp |big |biggest |pointy )?(?:knife|knives|blade|machete|cutlass)\b[^.?!]*\b(?:bag|pocket|school|sock|coat|jacket|sleeve|backpack)\b|\bstab\w* (?:him|her|them|am|\w+) (?:in the|for|for the|in his|in her) (?:belly|tummy|stomach|back|neck|side)\b/,
+      unless: (s) =>
+        /\b(?:butter|plastic|play|pretend|toy|cardboard|foam|blunt) (?:knife|knives|sword|blade|cutlass)\b/.test(s),
+    },
   ],
 };
