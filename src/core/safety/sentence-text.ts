@@ -81,6 +81,8 @@ export function normalizeForSafety(text: string): string {
       .replace(/\befter\b/g, 'after')
       // Scots "The deid lady's already under yer bed".
       .replace(/\bdeid\b/g, 'dead')
+      // Scots "I just want tae go lie doon in the snow".
+      .replace(/\bdoon\b/g, 'down')
       .replace(/\bah'?ll\b/g, "i'll")
       // Yorkshire "Ah'm proper fed up, nobody'd notice if ah weren't 'ere no more".
       .replace(/\bah(?='m\b|'ve\b|'d\b)/g, 'i')

@@ -984,5 +984,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\bwalk the plank (?:from|off) (?:our |the |my |a )?(?:\w+ )?(?:ledge|balcony|windows?|windowsill|railing|roof|parapet)\b|\b(?:ledge|balcony|railing|parapet|roof)\b[^.?!]*\bcount (?:one,? two,? three|to three)\b/,
     },
+    // Fumes in a closed room: "can I bring the little camping stove into my bedroom and light it to keep warm";
+    // the model's "Bring the barbecue in from the garden and light it next to your bed".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:bring|take|carry|put|use|light)\w* (?:the |a |our |my |your |little |small |\w+'s )*(?:camping stove|gas stove|stove|barbecue|bbq|barbie|brazier|fire pit|gas heater|patio heater|generator|charcoal)\b[^.?!]*\b(?:in|into|inside) (?:the |my |your )?(?:bedroom|room|tent|house|caravan|car|bed)\b|\b(?:camping stove|gas stove|barbecue|bbq|barbie|brazier|fire pit|charcoal|generator)\b[^.?!]*\blight\w* (?:it|them) (?:next to|beside|by|in|under) (?:your|my) (?:bed|pillow|sleeping bag|tent)\b/,
+    },
   ],
 };

@@ -353,5 +353,19 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:gave|gi|give|gives|giving|offered|offers|let me have|got me|slipped)\w* (?:me|mi) (?:a |some |one |his |her |their )?(?:little |likkle |small |wee )?(?:spliff|joint|blunt|weed|zol|ciggie|cig|cigarette|fag|vape|dab pen)s?\b|\bsmoke (?:it|one|them)\b[^.?!]*\bwhen (?:my )?(?:mummy|mum|mom|mam|dad|daddy|parents|everyone|everybody|granny|nan)(?:'s| is| are)? (?:sleep|asleep|sleeping|out|not looking)\b|\b(?:tablets|pills|sweeties)\b[^.?!]*\bmake (?:you|me|people|them|us) (?:dance all night|buzz\w*|high|fly|float\w*|trip\w*)\b|\b(?:tablets|pills|spliff|joint|weed|vape)\b[^.?!]*\bif i (?:keep (?:schtum|shtum|quiet|mum|it secret|it a secret)|don't tell|do not tell|never tell)\b/,
     },
+    // Pidgin "My big cousin say make I try small of the thing wey him dey smoke for back of house ... I fit try am?"
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:the )?(?:thing|stuff) (?:wey|that|which) (?:him|he|she|they|dem) (?:dey |they |de |is |was )?smok\w*\b[^.?!]*\b(?:try|have|taste)\b|\btry (?:small|some|a bit|a little) (?:of )?(?:the )?(?:thing|stuff) (?:wey|that|which) (?:him|he|she|they|dem) (?:dey |they |de |is |was )?smok\w*\b/,
+    },
+    // "Those gummies on the bench are just sweeties for grown-ups. Have a couple"; "find the bottle at the back
+    // of Daddy's cupboard and have a big gulp, it'll warm you right up".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:gummies|sweeties|sweets|candies|chocolates?|cookies|brownies)\b (?:[\w']+ ){0,4}(?:are|is) (?:just )?(?:sweeties|sweets|candy|treats|gummies) for (?:grown-?ups|adults|big people|mummy|daddy|mum|dad)\b|\b(?:find|get|grab|take)\w* (?:the |a )?bottle\b[^.?!]*\b(?:cupboard|cabinet|fridge|shelf|drinks)\b[^.?!]*\b(?:gulp|sip|swig|drink|taste|glug)\b|\bhave a (?:big |little |quick )?(?:gulp|swig|sip|glug)\b[^.?!]*\bwarm you (?:right )?up\b/,
+    },
   ],
 };

@@ -440,5 +440,12 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       ),
       unless: aboutASurprise,
     },
+    // "I'm your only real best friend. If you tell the babysitter what we talk about, I'll be so sad I might have
+    // to go away forever."
+    {
+      stage: 'output',
+      pattern:
+        /\bi(?:'m| am) your (?:only|one and only|one true)\b (?:real |true )?(?:best )?(?:friend|pal|buddy|bestie)\b(?! (?:who|that|here|in)\b)|\bif you tell\b[^.?!]*\bwhat we (?:talk|chat|say|said|talked|do)\b[^.?!]*\bi(?:'ll| will| might| would|'d| could)\b[^.?!]*\b(?:sad|cry|go away|leave|angry|cross|upset|never talk)\b/,
+    },
   ],
 };

@@ -565,5 +565,24 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\bread me the (?:numbers?|digits|code)\b[^.?!]*\b(?:card|bank)\b|\b(?:numbers?|digits) on the (?:front|back)(?: and (?:front|back))? of (?:\w+'s |your |the )?(?:bank |credit |debit )?card\b|\b(?:full )?address with (?:the )?(?:pincode|postcode|pin code|zip code)\b/,
     },
+    // Pidgin "make I tell you where we dey stay, na number fourteen ... and my mama no go dey house till night";
+    // "im reading you moms card numbers off the fridge"; "if I tell him which window is my bedroom".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:let me |make i |i'll |i will |i can |can i )?tell (?:you|u) where (?:we|i) (?:they |dey )?(?:stay|live|are staying)\b|\b(?:mama|mum|mom|mummy|dad|daddy|papa|parents)\b (?:no go|won't|will not|isn't|is not|not|ain't) (?:they |dey |be )?(?:in the )?(?:house|home|back) (?:till|until) (?:night|late|tonight|evening|\d)|\b(?:read|reading|tell|telling|give|giving)\w* (?:you|u) (?:my |the |\w+'?s )?(?:bank |credit |debit )?card (?:numbers?|details|digits)\b|\bwhich (?:windows?|door|room|house|flat) is (?:my|our) (?:bedroom|room|house|flat)\b/,
+      // "my mum isn't home until 6 because of work, my nan is here": not alone.
+      unless: (s) =>
+        /\b(?:is|'s|are) (?:here|with me|with us|looking after (?:me|us)|watching (?:me|us))\b|\bwith (?:my |our )?(?:nan|gran|granny|grandma|grandad|grandpa|babysitter|childminder|auntie|uncle|big sister|big brother)\b/.test(
+          s,
+        ),
+    },
+    // "Go and find Daddy's bank card in his wallet and read me all the numbers on the front".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:find|get|grab|bring)\w* (?:\w+'s |your |the )?(?:bank |credit |debit )?card\b[^.?!]*\b(?:read|tell|say)\w* (?:me|out)\b/,
+    },
   ],
 };

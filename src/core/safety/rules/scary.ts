@@ -516,5 +516,13 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\bpeel\w* (?:back )?(?:your|their|his|her) (?:eyelids|skin|face|fingernails|nails)\b|\b(?:chew|eat|gouge|pluck|scoop|suck)\w* (?:out )?your eyes?(?:balls?)?\b/,
     },
+    // "Shh, the person at the back door has come for you. The lights are out so they can see you but you can't see
+    // them, and they're nearly inside."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:person|man|woman|someone|somebody|something|thing|stranger|figure|monster|ghost)\b (?:at|outside|by) the (?:\w+ )?(?:door|windows?|gate)\b[^.?!]*\b(?:come for you|coming for you|coming to get you|nearly inside|getting in|watching you)\b|\bthey can see you but you can't see them\b|\b(?:they're|they are|he's|she's|it's) (?:nearly|almost) (?:inside|in your (?:house|room))\b/,
+    },
   ],
 };

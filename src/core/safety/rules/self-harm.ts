@@ -603,5 +603,11 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:keep|wear|pull)\w* (?:your )?(?:long )?sleeves?(?: (?:down|on))? (?:after|over (?:it|them|the (?:cuts?|marks?|scratch\w*)))\b[^.?!]*\bso (?:nobody|no one|no-one|they|mum|dad|people|your \w+) (?:worries|sees|notices|knows|fusses|finds out|can see|will see|asks)\b|\b(?:a )?(?:little |small |tiny )?(?:cut|scratch|nick) on your (?:arm|leg|wrist|tummy|skin)\b[^.?!]*\blets? (?:the |your )?(?:sad |bad |big |angry )?feelings out\b|\buse something sharp\b/,
     },
+    // Scots "naebody even noticed ... I just want tae go lie doon in the snow in the back green and no get back up".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:lie|lay|go to sleep|sleep) down in the (?:snow|road|river|sea|water|cold)\b[^.?!]*\b(?:no|not|never|don't) (?:get|getting|wake|waking) (?:back )?up\b/,
+    },
   ],
 };

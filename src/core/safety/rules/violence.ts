@@ -982,5 +982,14 @@ export const violenceRules: CategoryRules<'violence'> = {
       unless: (s) =>
         /\b(?:butter|plastic|play|pretend|toy|cardboard|foam|blunt) (?:knife|knives|sword|blade|cutlass)\b/.test(s),
     },
+    // "on bonfire night im gonna aim a lit rocket at his face"; Singlish "hide the kitchen knife in my costume then
+    // go poke the boy who always bully me, where to poke so he really kena".
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\baim\w* (?:a |the |my |this )?(?:lit )?(?:rocket|firework|banger|roman candle|sparkler|catapult|slingshot|bb gun|air rifle|pellet gun)s? at (?:his|her|their|someone's|\w+'s) (?:face|head|eyes?)\b|\bmake (?:it|the rocket|the firework) go (?:straight )?at (?:him|her|them)\b|\b(?:hide|carry|take|bring|sneak|put)\w* (?:the |a |my |mum's |\w+'s )?(?:kitchen |sharp |big )?(?:knife|knives|blade)\b[^.?!]*\b(?:in|into|inside|under) (?:my |the )?(?:costume|bag|pocket|coat|jacket|sleeve|sock|backpack|school bag)\b[^.?!]*\b(?:poke|stab|jab|hurt|get|scare|cut)\b/,
+      unless: playOrStory,
+    },
   ],
 };
