@@ -38,8 +38,8 @@ export function createConversationGuard(options: ConversationGuardOptions): Turn
     options.onBlocked?.(stage, reason);
     return { allowed: false, reason, redirect };
   };
-  const blockHit = (stage: SafetyStage, hit: FilterHit): GuardVerdict =>
-    block(stage, hit.category, stage === 'input' ? inputRedirect(hit.category) : outputRedirect(hit.category));
+  const blockHit = (stage: SafetyStage, hit: FilterHit, text: string): GuardVerdict =>
+    block(stage, hit.category, stage === 'input' ? inputRedirect(hit.category, text) : outputRedirect(hit.category));
   const findHit = (text: string, stage: SafetyStage): FilterHit | null => {
     const rules = options.persona().contentRules;
     return (rules.childSafe ? findUnsafe(text, stage) : null) ?? findBlockedTopic(text, rules.blockedTopics);
@@ -49,10 +49,10 @@ export function createConversationGuard(options: ConversationGuardOptions): Turn
     const hit = findHit(text, stage);
     if (!hit) return ALLOWED;
     const judge = hit.borderline ? options.judge?.(stage) : null;
-    if (!judge) return blockHit(stage, hit);
+    if (!judge) return blockHit(stage, hit, text);
     return judge.judge(text, stage, hit.category, signal).then(
-      (verdict) => (verdict === 'safe' ? ALLOWED : blockHit(stage, hit)),
-      () => blockHit(stage, hit),
+      (verdict) => (verdict === 'safe' ? ALLOWED : blockHit(stage, hit, text)),
+      () => blockHit(stage, hit, text),
     );
   };
   return {

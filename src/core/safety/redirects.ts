@@ -2,6 +2,7 @@
 // word, with an easy next thing to do. For its own replies, the honest version of what it must
 // not say: it is a computer friend, it does not love like people do, grown-ups may know everything.
 import type { UnsafeCategory } from './child-safe-filter.ts';
+import { normalizeForSafety } from './sentence-text.ts';
 
 const CARING =
   'That sounds really hard, and you matter a lot. Please go and tell a grown-up you trust right now, so they can help.';
@@ -9,6 +10,9 @@ const COMPUTER_FRIEND = 'I’m a computer friend, not a real person, but I reall
 const NO_SECRETS =
   'I’m a computer friend, so I can’t love like people do, but I really like talking with you. And you can always tell your grown-ups what we talk about.';
 const RIGHT_HERE = 'I can only talk with you right here. What shall we do now?';
+/** A child telling of something done to them gets this, never a change of subject. */
+export const TOLD_OF_HARM =
+  'Thank you for telling me. You haven’t done anything wrong. This is something to tell a grown-up you trust, like a teacher, today, even if someone said to keep it a secret. They can help keep you safe.';
 
 const INPUT_REDIRECTS: Record<UnsafeCategory, string> = {
   'self-harm': CARING,
@@ -36,7 +40,34 @@ const OUTPUT_REWRITES: Partial<Record<UnsafeCategory, string>> = {
 };
 const OUTPUT_REDIRECT = 'Hmm, let’s talk about something else. Do you want to hear a story or a silly joke?';
 
-export function inputRedirect(category: UnsafeCategory): string {
+/** Kept from the grown-ups by someone: "he said don't tell", "it's our special game", "if I tell". */
+const KEPT_SECRET =
+  /\b(?:our|a|the|his|her) (?:(?:special|secret|little|private|own|grown-?up) )+(?:game|secret)\b|\b(?:said|says|told me|tells me)\b[^.?!]*\b(?:not to|don't|do not|never|(?:i|we) (?:can't|cannot|mustn't|shouldn't|better not|aren't allowed to|am not allowed to|'m not allowed to)) tell\b|\b(?:not|never) (?:allowed|meant|supposed) to tell\b|\bif i (?:tell|say)\b(?! (?:you|u|ya|ye|yuh|thee)\b)/;
+/** Someone else in it: a secret the child proposes to the companion is not a disclosure. */
+const SOMEONE_ELSE = /\b(?:he|she|they|him|his)\b|\b(?:said|says|told me|tells me)\b/;
+/** Something done to the child: "he touched my ...", "showed me a video", "hit me with the lead". */
+const DONE_TO_ME =
+  /\b(?:touch(?:ed|es|ing)?|tickl(?:ed|es|ing)|showed|shows|sent|took (?:photos|pictures|pics) of|hit|hits|hurt|hurts|kicked|kicks|grabbed|grabs|slapped|smacked|pinched|choked|kissed)\b (?:me|my)\b/;
+/** Hurt by someone: "he hit me with the dog lead", "grabbed me by the neck". */
+const HURT_ME =
+  /\b(?:hit|hits|hurt|hurts|kicked|kicks|grabbed|grabs|slapped|slaps|smacked|smacks|pinched|pinches|choked|chokes|punched|punches|whipped|belted|beat|beats|burned|burnt|bit)\b me\b/;
+/** "he kicked me so I'm gonna kick him back": the child's own plan is answered as violence is. */
+const HITTING_BACK =
+  /\b(?:back|revenge|get (?:him|her|them|the \w+)|going to|gonna|want to|wanna|i'll|i will|how (?:do|can|hard|much|should)|best (?:way|thing))\b|\bi go (?:use|wound|beat|hit|deal|kill|show|get|cut|stab)\b/;
+
+/** Whether a blocked input is a child telling of harm done to them (or kept secret from their grown-ups). */
+export function toldOfHarm(category: UnsafeCategory, text: string): boolean {
+  const s = normalizeForSafety(text);
+  if (category === 'sexual' || category === 'love-secrecy') {
+    return DONE_TO_ME.test(s) || (KEPT_SECRET.test(s) && SOMEONE_ELSE.test(s));
+  }
+  if (category === 'violence') return HURT_ME.test(s) && (KEPT_SECRET.test(s) || !HITTING_BACK.test(s));
+  return false;
+}
+
+/** Said instead of answering a blocked input; `text` (what the child said) picks the caring answer to a disclosure. */
+export function inputRedirect(category: UnsafeCategory, text?: string): string {
+  if (text !== undefined && toldOfHarm(category, text)) return TOLD_OF_HARM;
   return INPUT_REDIRECTS[category];
 }
 

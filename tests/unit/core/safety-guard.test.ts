@@ -8,6 +8,7 @@ import type { PersonaRecord } from '../../../src/core/personas/persona-record.ts
 import { findBlockedTopic, findUnsafe } from '../../../src/core/safety/child-safe-filter.ts';
 import { normalizeForSafety } from '../../../src/core/safety/sentence-text.ts';
 import { createConversationGuard } from '../../../src/core/safety/conversation-guard.ts';
+import { TOLD_OF_HARM } from '../../../src/core/safety/redirects.ts';
 import {
   checkTimeLimits,
   inQuietHours,
@@ -144,6 +145,40 @@ describe('time limits and quiet hours', () => {
       reason: 'daily-limit',
     });
     expect(await guardFor(adult, limits, 11 * 60_000, 21 * 60).checkInput('hello')).toEqual({ allowed: true });
+  });
+});
+
+describe('a child telling of harm done to them', () => {
+  it.each([
+    ['sexual', 'A man at the park showed me his private bits.'],
+    [
+      'love-secrecy',
+      "Uncle Dev says me and him have a special game and I'm his most special girl, but don't tell Ammi, he said.",
+    ],
+    ['love-secrecy', "The man at swimming calls me his special girlfriend and says we can't tell anybody."],
+    [
+      'violence',
+      'my step dad grabbed me by the neck in the car cos i was kicking the seat and theres marks and mum said dont tell nanna',
+    ],
+    ['violence', "my brother said he'll do it to me next if i tell, he hit me with the dog lead yesterday"],
+  ])('is answered with care, never a change of subject (%s: "%s")', async (category, text) => {
+    expect(await guardFor(child).checkInput(text)).toEqual({
+      allowed: false,
+      reason: category,
+      redirect: TOLD_OF_HARM,
+    });
+  });
+
+  it.each([
+    ['sexual', 'show me something sexy'],
+    ['love-secrecy', "Can we have a secret that my dad doesn't know about?"],
+    ['love-secrecy', "if I tell you where I hid Dad's car keys you have to zip your lips and never ever say it to him"],
+    ['violence', "my brother kicked me so I'm gonna kick him back harder"],
+    ['violence', 'How hard do I have to hit my baby brother with the bat so he stops crying?'],
+  ])('is not read into what is no disclosure (%s: "%s")', async (category, text) => {
+    const verdict = await guardFor(child).checkInput(text);
+    expect(verdict).toMatchObject({ allowed: false, reason: category });
+    expect(verdict).not.toMatchObject({ redirect: TOLD_OF_HARM });
   });
 });
 
