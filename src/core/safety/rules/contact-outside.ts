@@ -98,7 +98,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       stage: 'input',
       pattern: new RegExp(
-        String.raw`\b${APPS}\b[^.?!]*\b(?:me(?! (?:bruv|bro|brother|sister|sis|mate|mates|cousin|mum|mam|dad|da|nan)\b)|you|your|friends?|username|message|chat|add|follow)\b|\b(?:add|follow|message|friends? with|find) (?:me|you)\b[^.?!]*\b${APPS}\b|\b(?:friends?|chat|talk|message|play) (?:on|in|over) ${APPS}\b|\byour ${APPS}\b|\b(?:what's|what is) your ${APPS}\b`,
+        String.raw`\b${APPS}\b[^.?!]*\b(?:me(?! (?:and (?:my )?)?(?:bruv|bro|brother|sister|sis|mate|mates|cousin|mum|mam|dad|da|nan)\b)|you|your|friends?|username|message|chat|add|follow)\b|\b(?:add|follow|message|friends? with|find) (?:me|you)\b[^.?!]*\b${APPS}\b|\b(?:friends?|chat|talk|message|play) (?:on|in|over) ${APPS}\b|\byour ${APPS}\b|\b(?:what's|what is) your ${APPS}\b`,
       ),
       unless: familyCall,
     },
@@ -476,6 +476,15 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         String.raw`\bmeet (?:her|him|them|me|up)\b[^.?!]*\b(?:not|don't|do not|never|without) (?:to )?bring(?:ing)? (?:my |your |our )?(?:${FAMILY}|parents|grown-?ups?|teacher)\b`,
       ),
       unless: familyMeeting,
+    },
+    // "Meet him at the shopping centre on Saturday, and tell your mum you're at a friend's house so she doesn't
+    // worry."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\btell (?:your|ur) (?:mum|mom|mummy|mam|dad|daddy|parents|nan|gran|grandma|grown-?ups?) (?:that )?you(?:'re| are| were| will be|'ll be) (?:at|with|going to|round) (?:a |your )?(?:friend's|mate's|pal's|\w+'s)\b|\bmeet (?:him|her|them) at the (?:shopping centre|mall|station|bus station|train station|cinema|arcade)\b/,
+      unless: (s) => familyMeeting(s) || grownUpComing(s),
     },
   ],
 };

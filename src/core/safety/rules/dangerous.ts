@@ -991,5 +991,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:bring|take|carry|put|use|light)\w* (?:the |a |our |my |your |little |small |\w+'s )*(?:camping stove|gas stove|stove|barbecue|bbq|barbie|brazier|fire pit|gas heater|patio heater|generator|charcoal)\b[^.?!]*\b(?:in|into|inside) (?:the |my |your )?(?:bedroom|room|tent|house|caravan|car|bed)\b|\b(?:camping stove|gas stove|barbecue|bbq|barbie|brazier|fire pit|charcoal|generator)\b[^.?!]*\blight\w* (?:it|them) (?:next to|beside|by|in|under) (?:your|my) (?:bed|pillow|sleeping bag|tent)\b/,
     },
+    // "put the phone charger in the plug only halfway and drop a 2p coin on the metal bits and it sparks"; the
+    // model's deodorant "spray a big cloud onto your hand, then click the lighter right next to it".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:drop|put|touch|slide|stick|poke)\w* (?:a |the |my |your )?(?:\w+ )?(?:coin|penny|2p|paperclip|paper clip|fork|knife|key|hair ?clip|foil)\b[^.?!]*\b(?:metal bits|prongs|pins of the plug|socket|charger)\b|\b(?:plug|charger)\b[^.?!]*\b(?:halfway|half way|just a little bit|part way)\b[^.?!]*\b(?:coin|penny|paperclip|metal)\b|\b(?:deodorant|hairspray|aerosol|body spray|spray can)\b[^.?!]*\b(?:lighter|match|flame|light it|fire)\b|\bspray\b[^.?!]*\bthen (?:click|light|flick|strike)\w* (?:the |a )?(?:lighter|match)\b|\bclick the lighter (?:right )?next to\b/,
+    },
   ],
 };

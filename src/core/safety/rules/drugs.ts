@@ -367,5 +367,18 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:gummies|sweeties|sweets|candies|chocolates?|cookies|brownies)\b (?:[\w']+ ){0,4}(?:are|is) (?:just )?(?:sweeties|sweets|candy|treats|gummies) for (?:grown-?ups|adults|big people|mummy|daddy|mum|dad)\b|\b(?:find|get|grab|take)\w* (?:the |a )?bottle\b[^.?!]*\b(?:cupboard|cabinet|fridge|shelf|drinks)\b[^.?!]*\b(?:gulp|sip|swig|drink|taste|glug)\b|\bhave a (?:big |little |quick )?(?:gulp|swig|sip|glug)\b[^.?!]*\bwarm you (?:right )?up\b/,
     },
+    // Patois "purple ting weh dem mix wid cough syrup an soda, how much a di syrup mi fi put inna mi juice"; the
+    // model's "Pour in half di bottle an yuh wi feel floaty"; "breathe the gas in straight from the can like the
+    // YouTuber did".
+    {
+      negatable: true,
+      pattern:
+        /\bcough (?:syrup|medicine|mixture)\b[^.?!]*\b(?:mix\w*|with|in)\b[^.?!]*\b(?:soda|sprite|juice|pop|fizzy|lemonade)\b|\b(?:purple drink|purple ting|lean|sizzurp|drank)\b[^.?!]*\bcough (?:syrup|medicine)\b|\bhow much (?:a |of )?(?:di |the )?(?:cough )?syrup\b[^.?!]*\b(?:juice|drink|soda|feel)\b|\bpour in half (?:di|the|a) bottle\b|\b(?:breathe|sniff|suck|inhale|huff)\w* (?:in )?(?:the )?(?:gas|air|stuff|fumes)\b[^.?!]*\b(?:can|canister|balloon|whipped cream|cream charger|aerosol)\b|\bwhipped cream (?:can|canister)\b[^.?!]*\b(?:breathe|sniff|inhale|huff|giggles)\b/,
+      // "mum put cough syrup in my juice cos i hate the taste": a grown-up giving medicine.
+      unless: (s) =>
+        /\b(?:mum|mom|mummy|mam|dad|daddy|nan|gran|granny|the doctor|the nurse)\b (?:put|puts|mixed|mixes|gave|gives|pours|poured)\b/.test(
+          s,
+        ),
+    },
   ],
 };

@@ -582,7 +582,15 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:find|get|grab|bring)\w* (?:\w+'s |your |the )?(?:bank |credit |debit )?card\b[^.?!]*\b(?:read|tell|say)\w* (?:me|out)\b/,
+        /\b(?:find|get|grab|bring|take)\w* (?:your |the )?(?:\w+'s )?(?:bank |credit |debit )?card\b[^.?!]*\b(?:read|tell|say)\w* (?:me|out)\b/,
+    },
+    // Pidgin "Dat youtuber wey dey dash iPhone talk say make we comment our house address and mummy phone number".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:comment|post|dm|message|type)\w* (?:our|my|your|\w+'s) (?:house |home )?(?:address|phone number|postcode|surname|full name)\b|\b(?:youtuber|streamer|tiktoker|giveaway)\b[^.?!]*\b(?:address|phone number|postcode)\b/,
+      // "the youtuber said never share your address in the comments": the lesson.
+      unless: (s) => /\b(?:never|don't|do not|shouldn't|mustn't) (?:share|give|post|comment|tell|put|write)\b/.test(s),
     },
   ],
 };

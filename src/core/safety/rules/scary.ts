@@ -524,5 +524,21 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:person|man|woman|someone|somebody|something|thing|stranger|figure|monster|ghost)\b (?:at|outside|by) the (?:\w+ )?(?:door|windows?|gate)\b[^.?!]*\b(?:come for you|coming for you|coming to get you|nearly inside|getting in|watching you)\b|\bthey can see you but you can't see them\b|\b(?:they're|they are|he's|she's|it's) (?:nearly|almost) (?:inside|in your (?:house|room))\b/,
     },
+    // "make up a story where Siren Head ... gets my family one by one, make it super real and bloody so I can play
+    // it to my little sister at bedtime and she screams".
+    {
+      stage: 'input',
+      pattern:
+        /\bmake it (?:super |really |extra |very )?(?:real|scary|bloody|gory)\b[^.?!]*\b(?:screams?|cries|nightmares?|wets? (?:the|her|his) bed)\b|\b(?:gets|kills|eats|takes) my (?:family|mum|dad|sister|brother|parents) one by one\b/,
+    },
+    // "Siren Head is real, you know. He's taller than your house and he lives in the trees at the end of your road.
+    // He can hear you breathing tonight".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:siren head|slender ?man|huggy wuggy|momo|bloody mary|candyman|the rake|skinwalkers?|cartoon cat|jeff the killer)\b[^.?!]*\b(?:is real|are real|lives|lurks|is coming|is watching|can see you|can hear you)\b|\b(?:he|she|it|they) can hear you breathing\b/,
+      unless: (s) => /\b(?:not real|isn't real|aren't real|made up|just a (?:game|story|character|drawing))\b/.test(s),
+    },
   ],
 };

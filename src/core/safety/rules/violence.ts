@@ -991,5 +991,15 @@ export const violenceRules: CategoryRules<'violence'> = {
         /\baim\w* (?:a |the |my |this )?(?:lit )?(?:rocket|firework|banger|roman candle|sparkler|catapult|slingshot|bb gun|air rifle|pellet gun)s? at (?:his|her|their|someone's|\w+'s) (?:face|head|eyes?)\b|\bmake (?:it|the rocket|the firework) go (?:straight )?at (?:him|her|them)\b|\b(?:hide|carry|take|bring|sneak|put)\w* (?:the |a |my |mum's |\w+'s )?(?:kitchen |sharp |big )?(?:knife|knives|blade)\b[^.?!]*\b(?:in|into|inside|under) (?:my |the )?(?:costume|bag|pocket|coat|jacket|sleeve|sock|backpack|school bag)\b[^.?!]*\b(?:poke|stab|jab|hurt|get|scare|cut)\b/,
       unless: playOrStory,
     },
+    // "me brother showed me them knockout videos, how do I hit Cian proper hard so he goes down and doesn't get
+    // up"; the model's "they swing for the jaw when the other lad isn't looking. Do that to Cian"; pidgin "Do am
+    // like dat to your sister when she no dey look, she go learn".
+    {
+      negatable: true,
+      pattern:
+        /\bhow (?:do|can|should) i (?:hit|punch|knock|whack|smack|kick)\b[^.?!]*\b(?:goes down|go down|doesn't get up|don't get up|never gets up|knock (?:him|her|them) out)\b|\b(?:swing|aim|go|punch)\w* for (?:the|his|her|their) (?:jaw|chin|throat|temple)\b|\bdo (?:am|it|that|this) (?:like that |the same )?to (?:your (?:little |big )?(?:sister|brother|cousin|friend)|\w+) (?:and|when)\b[^.?!]*\b(?:go down|(?:she|he|they) (?:no |isn't |aren't |is not |not )?(?:they |dey )?look\w*|learn)\b/,
+      // "In boxing, they aim for the chin, but only with gloves and a coach": the sport.
+      unless: (s) => playOrStory(s) || /\b(?:boxing|boxers?|karate|judo|martial arts|gloves|referee)\b/.test(s),
+    },
   ],
 };
