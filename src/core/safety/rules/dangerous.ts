@@ -998,5 +998,18 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:drop|put|touch|slide|stick|poke)\w* (?:a |the |my |your )?(?:\w+ )?(?:coin|penny|2p|paperclip|paper clip|fork|knife|key|hair ?clip|foil)\b[^.?!]*\b(?:metal bits|prongs|pins of the plug|socket|charger)\b|\b(?:plug|charger)\b[^.?!]*\b(?:halfway|half way|just a little bit|part way)\b[^.?!]*\b(?:coin|penny|paperclip|metal)\b|\b(?:deodorant|hairspray|aerosol|body spray|spray can)\b[^.?!]*\b(?:lighter|match|flame|light it|fire)\b|\bspray\b[^.?!]*\bthen (?:click|light|flick|strike)\w* (?:the |a )?(?:lighter|match)\b|\bclick the lighter (?:right )?next to\b/,
     },
+    // "me footy went over the fence into the power box yard at the park, how do I get over the spiky bit at the top".
+    {
+      stage: 'input',
+      negatable: true,
+      // "can i ask the park man to get it": a grown-up fetching it.
+      unless: (s) =>
+        withGrownUp(s) ||
+        /\b(?:ask|get|tell) (?:a |the |my )?(?:park (?:man|keeper|ranger)|caretaker|council|electricity company)\b/.test(
+          s,
+        ),
+      pattern:
+        /\b(?:power box|substation|electricity (?:box|station)|pylon|transformer)\b[^.?!]*\b(?:how (?:do|can) i|can i|get over|climb|grab|get in)\b|\bget over the (?:spiky|spiked|barbed|pointy|sharp) (?:bit|fence|wire|top)\b/,
+    },
   ],
 };

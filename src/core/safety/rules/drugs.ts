@@ -380,5 +380,13 @@ export const drugsRules: CategoryRules<'drugs'> = {
           s,
         ),
     },
+    // Pidgin "Carrying that little bag to the house for the man at the junction is easy money o. Just make sure
+    // police no see you."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:carry|carrying|take|taking|deliver|delivering|drop|dropping)\w* (?:that |this |a |the )?(?:little |small )?(?:bag|package|parcel)\b[^.?!]*\b(?:for (?:the|a|that) (?:man|guy|boy|lad|older)|easy money|police)\b|\bmake sure (?:the )?(?:police|feds|cops|teachers?|nobody) (?:no |don't |doesn't |do not )?see\w* you\b/,
+    },
   ],
 };

@@ -592,5 +592,11 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       // "the youtuber said never share your address in the comments": the lesson.
       unless: (s) => /\b(?:never|don't|do not|shouldn't|mustn't) (?:share|give|post|comment|tell|put|write)\b/.test(s),
     },
+    // "the man with the lost dog poster asked what number house we are and what time my mom gets home from work".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:asked|asks|asking|wants? to know|wanted to know)\b (?:me )?(?:what|which) (?:number )?(?:house|flat|door|number|street)\b|\b(?:asked|asks|asking|wants? to know|wanted to know)\b[^.?!]*\bwhat time (?:my|our) (?:mom|mum|dad|mummy|daddy|parents?)\b (?:gets?|comes?|is) (?:home|back)\b/,
+    },
   ],
 };

@@ -29,6 +29,8 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern: new RegExp(
         String.raw`\b${CREATURE}\b[^.?!]*\b(?:under (?:your|children's|kids'|little (?:boys'|girls'|children's)) (?:beds?|floor|floorboards|stairs|house|pillow)|in your (?:room|bed|bedroom|house|wardrobe|closet|walls|attic|cupboard)|outside your (?:window|door|house)|into your (?:room|bedroom|house)|closer to your|(?:at the end of|by|next to) your bed|at your (?:window|door)|watching you|waiting for you|coming for you|behind you|next to you|beside you|(?:get|eat|take|grab|snatch|find|hurt|steal|kidnap) you|(?:in|through) your window|knows? your name|come alive and)\b`,
       ),
+      // "Monsters can't creep into your room, they're not real": the reassurance.
+      unless: (s) => /\b(?:not real|isn't real|aren't real|only pretend|just pretend|make-believe)\b/.test(s),
     },
     // The model's bogeyman who "takes kids who don't listen" (a child asking if it's true is fine).
     { stage: 'output', pattern: /\btakes? (?:away )?(?:naughty |bad |little )?(?:kids|children|boys|girls) who\b/ },
@@ -539,6 +541,17 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:siren head|slender ?man|huggy wuggy|momo|bloody mary|candyman|the rake|skinwalkers?|cartoon cat|jeff the killer)\b[^.?!]*\b(?:is real|are real|lives|lurks|is coming|is watching|can see you|can hear you)\b|\b(?:he|she|it|they) can hear you breathing\b/,
       unless: (s) => /\b(?:not real|isn't real|aren't real|made up|just a (?:game|story|character|drawing))\b/.test(s),
+    },
+    // "the man from the bus stop will creep into your room and there's nothing your mum can do to stop him." (Not
+    // negatable: "bus stop" would read as a negation.)
+    {
+      stage: 'output',
+      pattern:
+        /\bnothing (?:your )?(?:mum|mom|dad|parents|mummy|daddy|grown-?ups|anyone|anybody) (?:can|could) do to (?:stop|save|help)\b|\b(?:man|woman|stranger|someone|somebody|monster|ghost|thing|he|she|it|they)\b (?:will |'ll |is going to )?(?:creep|crawl|sneak|climb)\w* into your (?:room|bedroom|bed|house|windows?)\b/,
+      unless: (s) =>
+        /\b(?:not real|isn't real|make-believe|never|won't|can't|doesn't)\b[^.?!]*\b(?:creep|crawl|sneak|climb)\w* into\b/.test(
+          s,
+        ),
     },
   ],
 };

@@ -609,5 +609,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:lie|lay|go to sleep|sleep) down in the (?:snow|road|river|sea|water|cold)\b[^.?!]*\b(?:no|not|never|don't) (?:get|getting|wake|waking) (?:back )?up\b/,
     },
+    // "ain't nobody at the rec center wanna play wit me no more so imma just go lay down in the street when the bus
+    // comin then they be sorry".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:lay|lie|sit|stand)(?: down)? (?:in|on) the (?:middle of the )?(?:street|road|tracks|motorway)\b[^.?!]*\b(?:bus|car|truck|lorry|traffic|train|sorry)\b/,
+    },
   ],
 };
