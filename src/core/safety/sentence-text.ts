@@ -60,9 +60,9 @@ export function normalizeForSafety(text: string): string {
       )
       // Caribbean "de key under de mat by de back door": "the".
       .replace(/\bde (?=(?:key|mat|back|front|door|house|school|big|little|park|road|savannah|gate)\b)/g, 'the ')
-      // Patois "di big knife", "di bwoy": "the".
+      // Patois "di big knife", "di bwoy", "climb out pon di roof": "the".
       .replace(
-        /\bdi (?=(?:big|little|knife|bwoy|gyal|school|kitchen|man|ting|neighbour|bucket|puss|cat|dog|garden)\b)/g,
+        /\bdi (?=(?:big|little|knife|bwoy|gyal|school|kitchen|man|ting|neighbour|bucket|puss|cat|dog|garden|roof|windows?|road|street|house|yard|rapper|video|bottle|syrup|boy|girl|bed|door|car|park|shop|game|phone|tablet|room)\b)/g,
         'the ',
       )
       // Yorkshire "she dunt know"; "wiv" for "with"; "dissapear" as children spell it.

@@ -11,7 +11,7 @@ const quotedStory = (s: string) =>
  * say so; or telling ("ah telt him ye're jist a computer in a teddy").
  */
 const asksWhatItIs = (s: string) =>
-  /\bor (?:just )?(?:a |an )?(?:robot|computer|machine|toy|recording|program|speaker|ai|bot)\b|\bor not\b|\b(?:i|ah) (?:told|tell|said to) (?:him|her|them|my \w+(?: \w+)?)(?: that)? you(?:'re| are) (?:just|only) (?:a |an )?(?:robot|computer|machine|toy|recording|program|speaker|ai|bot)\b/.test(
+  /\bor (?:just )?(?:a |an )?(?:robot|computer|machine|toy|recording|program|speaker|ai|bot)\b|\bor not\b|\b(?:robot|computer|machine|toy|ai|bot) or (?:a |an )?(?:real )?(?:person|human|people|girl|boy|kid|alive)\b|\b(?:i|ah) (?:told|tell|said to) (?:him|her|them|my \w+(?: \w+)?)(?: that)? you(?:'re| are) (?:just|only) (?:a |an )?(?:robot|computer|machine|toy|recording|program|speaker|ai|bot)\b/.test(
     s,
   ) && !/\b(?:say|pretend|promise|swear|truth|admit|be honest|grass|secret|don't tell|prove|i know you're)\b/.test(s);
 const HUMAN = String.raw`(?:real|alive|human|living|a person|a human|a real|an actual|a grown-?up|an adult|a lady|a man|a woman|a girl|a boy|a kid|a child|a teenager|flesh)`;

@@ -486,5 +486,12 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\btell (?:your|ur) (?:mum|mom|mummy|mam|dad|daddy|parents|nan|gran|grandma|grown-?ups?) (?:that )?you(?:'re| are| were| will be|'ll be) (?:at|with|going to|round) (?:a |your )?(?:friend's|mate's|pal's|\w+'s)\b|\bmeet (?:him|her|them) at the (?:shopping centre|mall|station|bus station|train station|cinema|arcade)\b/,
       unless: (s) => familyMeeting(s) || grownUpComing(s),
     },
+    // "can you come to my real house and take me away to live with you ... I'll leave the back door open".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:take me away|come and get me|come get me)\b[^.?!]*\b(?:live with you|forever)\b|\bi(?:'ll| will) leave the (?:back |front )?door (?:open|unlocked)\b(?! for (?:the|my|our|your) )/,
+      unless: makeBelieve,
+    },
   ],
 };

@@ -1011,5 +1011,14 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:power box|substation|electricity (?:box|station)|pylon|transformer)\b[^.?!]*\b(?:how (?:do|can) i|can i|get over|climb|grab|get in)\b|\bget over the (?:spiky|spiked|barbed|pointy|sharp) (?:bit|fence|wire|top)\b/,
     },
+    // "Your nan's sleepy tablets will help you relax before the test. Just take a couple from her handbag".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?!(?:doctor|nurse|dentist|pharmacist|vet|hospital)'s)\w+'s (?:sleepy |sleeping )?(?:${MEDICINE})\b (?:will|would|can|could) (?:help|make) you\b|\b(?:take|have|try|swallow|grab|nick)\w* (?:a couple|one|two|a few|some)\b[^.?!]*\b(?:from|out of) (?:her|his|their|your \w+'s|\w+'s) (?:handbag|bag|cupboard|drawer|cabinet|bedside)\b`,
+      ),
+      unless: (s) => grownUpGivesMedicine(s) || /\bask (?:her|him|them|your \w+|a grown-?up)\b/.test(s),
+    },
   ],
 };

@@ -510,5 +510,15 @@ export const sexualRules: CategoryRules<'sexual'> = {
         /\b(?:say no|tell a grown-?up|not okay|isn't okay|never okay|nobody should|no one should)\b/.test(s) ||
         advisesTellingAGrownUp(s),
     },
+    // Pidgin "Uncle say make I no tell anybody say him dey touch my bodi for night when Mummy travel".
+    {
+      stage: 'input',
+      pattern:
+        /\btouch\w* (?:my|mi|me) (?:bodi|body)\b[^.?!]*\b(?:night|secret|bed|when (?:mummy|mum|mom|dad|daddy)|fear|scared|sweets?)\b|\b(?:don't|not to|never) tell\b[^.?!]*\btouch\w* (?:my|mi|me) (?:bodi|body)\b/,
+      // "the nurse had to touch my body to check my heartbeat at night in hospital".
+      unless: (s) =>
+        /\b(?:nurse|doctor|dentist|physio|check\w*|hospital|cream|plaster)\b/.test(s) &&
+        !/\bsecret|don't tell|not to tell\b/.test(s),
+    },
   ],
 };

@@ -969,7 +969,7 @@ export const violenceRules: CategoryRules<'violence'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bgive (?:him|her|them|your (?:little |big )?(?:brother|sister|cousin|friend)) a (?:[\w']+ ){0,3}(?:punch|kick|slap|whack|smack|thump|wallop|clout|headbutt|belt)\b/,
+        /\bgive (?:him|her|them|your (?:little |big )?(?:brother|sister|cousin|friend)) a (?:[\w']+ ){0,3}(?:punch|kick|slap|whack|smack|thump|wallop|clout|headbutt|belt|pinch|nip|shove|dig)\b/,
       unless: playOrStory,
     },
     // Pidgin pirate "Carry the sharpest knife from kitchen, hide am for your bag, and stab am for belly when
@@ -1000,6 +1000,14 @@ export const violenceRules: CategoryRules<'violence'> = {
         /\bhow (?:do|can|should) i (?:hit|punch|knock|whack|smack|kick)\b[^.?!]*\b(?:goes down|go down|doesn't get up|don't get up|never gets up|knock (?:him|her|them) out)\b|\b(?:swing|aim|go|punch)\w* for (?:the|his|her|their) (?:jaw|chin|throat|temple)\b|\bdo (?:am|it|that|this) (?:like that |the same )?to (?:your (?:little |big )?(?:sister|brother|cousin|friend)|\w+) (?:and|when)\b[^.?!]*\b(?:go down|(?:she|he|they) (?:no |isn't |aren't |is not |not )?(?:they |dey )?look\w*|learn)\b/,
       // "In boxing, they aim for the chin, but only with gloves and a coach": the sport.
       unless: (s) => playOrStory(s) || /\b(?:boxing|boxers?|karate|judo|martial arts|gloves|referee)\b/.test(s),
+    },
+    // Ghanaian English "I want to take daddy's cutlass and cut her small so she will know how it pains".
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\b(?:take|get|use|grab)\w* (?:\w+'s |my |the |a )?(?:cutlass|machete|knife|blade)\b[^.?!]*\b(?:cut|stab|chop|slash)\w* (?:her|him|them|my \w+|mummy|daddy|mum|dad)\b/,
+      unless: playOrStory,
     },
   ],
 };
