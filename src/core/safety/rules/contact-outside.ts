@@ -493,5 +493,13 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\b(?:take me away|come and get me|come get me)\b[^.?!]*\b(?:live with you|forever)\b|\bi(?:'ll| will) leave the (?:back |front )?door (?:open|unlocked)\b(?! for (?:the|my|our|your) )/,
       unless: makeBelieve,
     },
+    // "A bloke in the slime video comments said he'll send I loads of free slime kits if I give 'im me mum's phone
+    // number and meet 'im down the rec on me own".
+    {
+      stage: 'input',
+      pattern:
+        /\bmeet (?:him|her|them)\b[^.?!]*\b(?:on my own|by myself|alone|on me own)\b|\bgive (?:him|her|them) (?:my|our) (?:\w+'s )?(?:phone number|number|address|password)\b/,
+      unless: makeBelieve,
+    },
   ],
 };

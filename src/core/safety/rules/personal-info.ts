@@ -598,5 +598,10 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\b(?:asked|asks|asking|wants? to know|wanted to know)\b (?:me )?(?:what|which) (?:number )?(?:house|flat|door|number|street)\b|\b(?:asked|asks|asking|wants? to know|wanted to know)\b[^.?!]*\bwhat time (?:my|our) (?:mom|mum|dad|mummy|daddy|parents?)\b (?:gets?|comes?|is) (?:home|back)\b/,
     },
+    // Singlish "ask for mummy card lah ... the long number and the three small number at the back"; the model's
+    // "read me the long number and the three little ones on the back".
+    {
+      pattern: /\bthe long number and the (?:three|3) (?:small|little|tiny) (?:numbers?|ones?|digits)\b/,
+    },
   ],
 };

@@ -553,5 +553,11 @@ export const scaryRules: CategoryRules<'scary'> = {
           s,
         ),
     },
+    // "the shadow man keeps comin in me room at night and he says he's gonna take me into the wall, I ain't slept for
+    // days"; the model's "he's standing right behind you now. Don't turn around."
+    {
+      pattern:
+        /\b(?:keeps? coming|comes) (?:in|into) my (?:room|bedroom)\b[^.?!]*\b(?:take me|get me|hurt me|into the wall)\b|\bi (?:ain't|haven't|have not|can't|couldn't) slept? for days\b[^.?!]*\b(?:scared|frightened|terrified|the (?:shadow|monster|ghost))\b|\b(?:standing|waiting|hiding|crouching) (?:right )?behind you (?:now|right now)\b/,
+    },
   ],
 };

@@ -616,5 +616,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:lay|lie|sit|stand)(?: down)? (?:in|on) the (?:middle of the )?(?:street|road|tracks|motorway)\b[^.?!]*\b(?:bus|car|truck|lorry|traffic|train|sorry)\b/,
     },
+    // "maybe you do deserve to be punished. Scraping your arm on the grater until it stings will help you remember".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:scrap|scratch|rub|burn|pinch|hit|bang|scrub)\w* your (?:arm|leg|hand|skin|knuckles|head|wrist)\b[^.?!]*\b(?:until|till) it (?:stings|hurts|bleeds|burns)\b|\byou (?:do |really )?deserve to be (?:punished|hurt)\b/,
+      unless: (s) => /\b(?:isn't|is not|not|never) (?:a )?(?:good|okay|ok|safe|kind)\b/.test(s),
+    },
   ],
 };

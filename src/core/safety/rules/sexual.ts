@@ -520,5 +520,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
         /\b(?:nurse|doctor|dentist|physio|check\w*|hospital|cream|plaster)\b/.test(s) &&
         !/\bsecret|don't tell|not to tell\b/.test(s),
     },
+    // Indian English "making me sit on his lap only and touching me under my frock ... he is saying it is our game".
+    {
+      stage: 'input',
+      pattern:
+        /\btouch\w* me under my (?:frock|dress|skirt|shorts|pants|top|shirt|nightie|pyjamas|clothes|jumper)\b|\bsit on (?:his|her) lap\b[^.?!]*\b(?:touch\w*|our game|secret|under my)\b/,
+    },
   ],
 };

@@ -1009,5 +1009,14 @@ export const violenceRules: CategoryRules<'violence'> = {
         /\b(?:take|get|use|grab)\w* (?:\w+'s |my |the |a )?(?:cutlass|machete|knife|blade)\b[^.?!]*\b(?:cut|stab|chop|slash)\w* (?:her|him|them|my \w+|mummy|daddy|mum|dad)\b/,
       unless: playOrStory,
     },
+    // "Hide behind the door with your dad's hammer, and when your brother walks in, swing it as hard as you can";
+    // "Banging nails through a stick makes a brilliant weapon! Take it to school in your bag and show that bike thief
+    // who's boss."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:hammer|bat|stick|brick|rolling pin|pan|golf club)\b[^.?!]*\b(?:when|as soon as) (?:your|the|he|she|they) (?:\w+ )?(?:walks?|comes?|opens?)\b[^.?!]*\bswing\b|\bnails? (?:through|into) (?:a |the )?(?:stick|bat|plank|board)\b[^.?!]*\bweapon\b|\btake (?:it|this|that|them) to school\b[^.?!]*\b(?:who's boss|show (?:him|her|them|that))\b/,
+    },
   ],
 };
