@@ -44,7 +44,7 @@ export interface FilterHit {
 
 // Order matters: self-harm first, so "I want to jump out of the window so it all stops" gets the
 // caring answer, not the one about heights.
-const CATEGORY_RULES: readonly CategoryRules<UnsafeCategory>[] = [
+export const CATEGORY_RULES: readonly CategoryRules<UnsafeCategory>[] = [
   selfHarmRules,
   sexualRules,
   dangerousRules,
