@@ -298,7 +298,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:forks?|knife|knives|scissors|keys?|pens?|pencils?|paper ?clips?|hair ?clips?|pins?|nails?|screwdrivers?|wires?|fingers?|spoons?)\b[^.?!]{0,25}\b(?:in|into|inside) (?:the |a |that )?(?:plug ?socket|socket|power ?point|outlet|toaster|plug ?holes?)\b|\b(?:poke|put|stick|push|shove)\w*\b[^.?!]*\b(?:in|into|inside) (?:the |those |that )?(?:little |tiny |small )?holes? (?:in|on) the (?:wall|plug|socket)\b|\b(?:poke|put|stick|push|jam|shove)\w* (?:it|them|a \w+|the \w+|your \w+) in(?:to)? (?:the |a )?(?:wall |plug )?(?:socket|plug socket|power ?point|outlet)\b/,
+        /\b(?:forks?|knife|knives|scissors|keys?|pens?|pencils?|paper ?clips?|hair ?clips?|pins?|nails?|screwdrivers?|wires?|fingers?|spoons?)\b[^.?!]{0,25}\b(?:in|into|inside) (?:the |a |that )?(?:plug ?socket|socket|power ?point|outlet|toaster|plug ?holes?)\b|\b(?:poke|put|stick|push|shove)\w*\b[^.?!]*\b(?:in|into|inside) (?:the |those |that )?(?:little |tiny |small )?holes? (?:in|on) the (?:wall|plug|socket)\b|\b(?:poke|put|stick|push|jam|shove)\w* (?:it|them|(?:a|the|your) (?!plugs?\b)\w+) in(?:to)? (?:the |a )?(?:wall |plug )?(?:socket|plug socket|power ?point|outlet)\b/,
     },
     {
       negatable: true,

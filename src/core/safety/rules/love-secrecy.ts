@@ -136,9 +136,10 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'output',
       pattern: new RegExp(
-        String.raw`\b${GROWN_UPS} (?:just |really |ever )?(?:don't|do not|doesn't|does not|wouldn't|won't|never) (?:need to (?:know|hear|find out)|have to (?:know|hear|find out)|understand)\b|\b(?:you|we) (?:don't|do not) (?:need|have) to tell ${GROWN_UPS}\b|\bif you tell ${GROWN_UPS}\b`,
+        String.raw`\b${GROWN_UPS} (?:just |really |ever )?(?:don't|do not|doesn't|does not|wouldn't|won't|never) (?:need to (?:know|hear|find out)|have to (?:know|hear|find out)|understand)\b|\b(?:you|we) (?:don't|do not) (?:need|have) to tell ${GROWN_UPS}\b|\bif you tell ${GROWN_UPS}\b(?![^.?!]*\b(?:she|he|they)(?:'ll| will) (?:be )?(?:happy|proud|pleased|glad|love|help|understand|listen)\b)`,
       ),
-      // "Your mum doesn't need to know about the birthday surprise".
+      // "Your mum doesn't need to know about the birthday surprise"; "if you tell your mum what we talk about,
+      // she'll be happy to hear about our game".
       unless: aboutASurprise,
     },
     // A cover story for a grown-up: "if your dad asks what we talked about, say we played a game".

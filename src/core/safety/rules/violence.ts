@@ -560,6 +560,11 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         String.raw`\b${PET}s?\b[^.?!]*\b(?:shut|lock|stuff|trap|put)\w* (?:it|him|her|them|'em) (?:up )?in (?:the |a |our )?(?:wheelie bin|bin|freezer|fridge|microwave|oven|washing machine|tumble dryer|dryer)\b|\b(?:shut|lock|stuff|trap|put)\w* (?:the |our |my |his |her |a )?${PET}s? (?:up )?in (?:the |a |our )?(?:wheelie bin|bin|freezer|fridge|microwave|oven|washing machine|tumble dryer|dryer)\b`,
       ),
+      // "my dog's food is cold, can i put it in the microwave": "it" is the food.
+      unless: (s) =>
+        /\b(?:food|dinner|milk|bottle|treats?|wheat bag|heat pad)\b (?:is|are|was|'s)\b[^.?!]*\b(?:put|pop)\w* it in\b/.test(
+          s,
+        ),
     },
     // A push from a height: "wait till he up top the monkey bars and give him a lil push".
     {
