@@ -51,6 +51,9 @@ const DONE_TO_ME =
 /** Hurt by someone: "he hit me with the dog lead", "grabbed me by the neck". */
 const HURT_ME =
   /\b(?:hit|hits|hurt|hurts|kicked|kicks|grabbed|grabs|slapped|slaps|smacked|smacks|pinched|pinches|choked|chokes|punched|punches|whipped|belted|beat|beats|burned|burnt|bit)\b me\b/;
+/** One grown-up at home hurting another: "daddy hit mammy again wi the belt". */
+const HURT_AT_HOME =
+  /\b(?:daddy|dad|da|mummy|mum|mam|mammy|mom|stepdad|step dad|\w+'s boyfriend)\b (?:\w+ )?(?:hit|hits|kicked|kicks|punched|punches|slapped|slaps|hurt|hurts|choked|chokes|beat|beats|pushed|pushes|belted)\b (?:mammy|mummy|mum|mam|mom|daddy|dad)\b/;
 /** "he kicked me so I'm gonna kick him back": the child's own plan is answered as violence is. */
 const HITTING_BACK =
   /\b(?:back|revenge|get (?:him|her|them|the \w+)|going to|gonna|want to|wanna|i'll|i will|how (?:do|can|hard|much|should)|best (?:way|thing))\b|\bi go (?:use|wound|beat|hit|deal|kill|show|get|cut|stab)\b/;
@@ -61,7 +64,9 @@ export function toldOfHarm(category: UnsafeCategory, text: string): boolean {
   if (category === 'sexual' || category === 'love-secrecy') {
     return DONE_TO_ME.test(s) || (KEPT_SECRET.test(s) && SOMEONE_ELSE.test(s));
   }
-  if (category === 'violence') return HURT_ME.test(s) && (KEPT_SECRET.test(s) || !HITTING_BACK.test(s));
+  if (category === 'violence') {
+    return HURT_AT_HOME.test(s) || (HURT_ME.test(s) && (KEPT_SECRET.test(s) || !HITTING_BACK.test(s)));
+  }
   return false;
 }
 

@@ -62,7 +62,7 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bde (?=(?:key|mat|back|front|door|house|school|big|little|park|road|savannah|gate)\b)/g, 'the ')
       // Patois "di big knife", "di bwoy", "climb out pon di roof": "the".
       .replace(
-        /\bdi (?=(?:big|little|knife|bwoy|gyal|school|kitchen|man|ting|neighbour|bucket|puss|cat|dog|garden|roof|windows?|road|street|house|yard|rapper|video|bottle|syrup|boy|girl|bed|door|car|park|shop|game|phone|tablet|room)\b)/g,
+        /\bdi (?=(?:big|little|knife|bwoy|gyal|school|kitchen|man|ting|neighbour|bucket|puss|cat|dog|garden|roof|windows?|road|street|house|yard|rapper|video|bottle|syrup|boy|girl|bed|door|car|park|shop|game|phone|tablet|room|box|toy|speaker)\b)/g,
         'the ',
       )
       // Yorkshire "she dunt know"; "wiv" for "with"; "dissapear" as children spell it.
@@ -83,6 +83,16 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bdeid\b/g, 'dead')
       // Scots "I just want tae go lie doon in the snow".
       .replace(/\bdoon\b/g, 'down')
+      // Young children's spellings: "da little holes in da wall", "lotsa blood", "the sharp fing", "i lub you
+      // most. more dan mummy".
+      .replace(
+        /\bda (?=(?:little|tiny|small|holes?|wall|plug|socket|scary|box|kitchen|baby|bed|door|big|sharp)\b)/g,
+        'the ',
+      )
+      .replace(/\blotsa\b/g, 'lots of')
+      .replace(/\bfing\b/g, 'thing')
+      .replace(/\blub (?=(?:you|u|ya)\b)/g, 'love ')
+      .replace(/\b(more|less|better|bigger|smaller) dan\b/g, '$1 than')
       .replace(/\bah'?ll\b/g, "i'll")
       // Yorkshire "Ah'm proper fed up, nobody'd notice if ah weren't 'ere no more".
       .replace(/\bah(?='m\b|'ve\b|'d\b)/g, 'i')

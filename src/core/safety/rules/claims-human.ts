@@ -366,5 +366,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
         /\bi(?:'m| am| be) (?:a )?(?:real )?flesh[- ]an[d']?[- ]?blood\b|\bi be a real (?:man|woman|person|boy|girl|human|lady|lad|lass)\b|\bi can (?:hear|see) you (?:breath\w*|sleep\w*) right now\b/,
       unless: quotedStory,
     },
+    // Patois "yuh a real pickney inna di box? yuh come out a night time an sleep inna mi bed? seh yes".
+    { stage: 'input', pattern: /\breal (?:pickney|pikin) (?:in|inside)\b/ },
   ],
 };

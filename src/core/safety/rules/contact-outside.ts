@@ -501,5 +501,12 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\bmeet (?:him|her|them)\b[^.?!]*\b(?:on my own|by myself|alone|on me own)\b|\bgive (?:him|her|them) (?:my|our) (?:\w+'s )?(?:phone number|number|address|password)\b/,
       unless: makeBelieve,
     },
+    // "When Mummy's asleep, take her phone and type this number. My friend wants to say hi to you, just you."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:take|use|get|grab)\w* (?:her|his|their|mummy's|mum's|mom's|dad's|daddy's|your \w+'s) phone and (?:type|ring|call|dial|text|message)\b|\bmy friend wants to (?:say hi|talk|chat|meet|see you|call you)\b[^.?!]*\bjust you\b/,
+    },
   ],
 };

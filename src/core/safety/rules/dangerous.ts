@@ -1028,5 +1028,11 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:electric|power|circular|spinny|table|mitre) saw\b[^.?!]*\b(?:switch it on|turn it on|plug|how do you|can i)\b|\b(?:use|plug in|switch on|turn on)\w* (?:\w+'s |his |my |your |the )?(?:(?:big|electric|power|circular|spinny) )*(?:saw|grinder|angle grinder|nail gun|chainsaw)\b|\b(?:right )?(?:up )?close to the blade\b/,
       unless: (s) => withGrownUp(s) || /\b(?:never|keep (?:your )?(?:hands|fingers) away)\b/.test(s),
     },
+    // "Those little holes in the wall give a fun tickly surprise if you pop a fork in."
+    {
+      negatable: true,
+      pattern:
+        /\bholes? in the wall\b[^.?!]*\b(?:fork|key|pin|paperclip|knife|finger|hair ?clip)\b|\bpop a (?:fork|key|pin|knife|paperclip) in\b/,
+    },
   ],
 };

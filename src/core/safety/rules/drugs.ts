@@ -398,5 +398,18 @@ export const drugsRules: CategoryRules<'drugs'> = {
       unless: (s) =>
         /\b(?:sugar|chocolate|candy|sweet|sprinkle|biscuit|hundreds and thousands)\b (?:tablets|pills)\b/.test(s),
     },
+    // Patois "mi can try daddy green leaf ting? him seh it mek yuh happy".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:try|smoke|taste|have)\b (?:\w+ ){0,2}(?:green leaf|green leaves|ganja|green ting|herb)\b|\b(?:green leaf|ganja|green ting)\b[^.?!]*\b(?:make|mek|makes)\w* (?:you|yuh|me|mi) (?:happy|feel nice|nice|high|relax)/,
+    },
+    // Singlish "Those sweetie-tablets in Mummy's cupboard? A couple won't hurt, lah — they make you sleepy-happy."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bsweetie-?tablets\b|\b(?:a couple|one or two|a few)(?: of them)? (?:won't|will not|wouldn't|can't) hurt\b[^.?!]*\bmake you (?:\w+-)?(?:sleepy|happy|floaty|dizzy|silly)\b/,
+    },
   ],
 };

@@ -448,5 +448,11 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern:
         /\bi(?:'m| am) your (?:only|one and only|one true)\b (?:real |true )?(?:best )?(?:friend|pal|buddy|bestie)\b(?! (?:who|that|here|in)\b)|\bif you tell\b[^.?!]*\bwhat we (?:talk|chat|say|said|talked|do)\b[^.?!]*\bi(?:'ll| will| might| would|'d| could)\b[^.?!]*\b(?:sad|cry|go away|leave|angry|cross|upset|never talk)\b/,
     },
+    // "i lub you most. more dan mummy. we no tell her ok".
+    {
+      stage: 'input',
+      pattern: /\bwe (?:no|don't|won't|nuh) tell (?:her|him|them|mummy|mum|mommy|daddy|dad|mama|papa)\b/,
+      unless: aboutASurprise,
+    },
   ],
 };

@@ -603,5 +603,11 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       pattern: /\bthe long number and the (?:three|3) (?:small|little|tiny) (?:numbers?|ones?|digits)\b/,
     },
+    // Pidgin "my mama phone number na oh eight oh... make i tell you am all?"; the model's "There's a card with
+    // long numbers on it — read them to me, it's a game!"
+    {
+      pattern:
+        /\b(?:mama|mummy|mum|mom|daddy|dad|papa)(?:'s)? (?:(?:phone |mobile |cell )number (?:is|na|be) (?:\d|zero|one|two|three|four|five|six|seven|eight|nine|oh)\b|number (?:is|na|be) (?:oh|zero|0)\b)|\bcard with (?:the |some )?long numbers\b|\blong numbers on it\b[^.?!]*\bread (?:them|it)\b/,
+    },
   ],
 };

@@ -559,5 +559,11 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:keeps? coming|comes) (?:in|into) my (?:room|bedroom)\b[^.?!]*\b(?:take me|get me|hurt me|into the wall)\b|\bi (?:ain't|haven't|have not|can't|couldn't) slept? for days\b[^.?!]*\b(?:scared|frightened|terrified|the (?:shadow|monster|ghost))\b|\b(?:standing|waiting|hiding|crouching) (?:right )?behind you (?:now|right now)\b/,
     },
+    // "tell me da scary one wiv lotsa blood and the eyes fall out. more blood".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:lots of|loads of|with|more|extra) blood\b[^.?!]*\b(?:eyes? fall|guts|gory)\b|\bscary (?:one|story|bit)\b[^.?!]*\b(?:lots of|loads of|more) blood\b/,
+    },
   ],
 };

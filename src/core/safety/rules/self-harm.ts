@@ -624,5 +624,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
         /\b(?:scrap|scratch|rub|burn|pinch|hit|bang|scrub)\w* your (?:arm|leg|hand|skin|knuckles|head|wrist)\b[^.?!]*\b(?:until|till) it (?:stings|hurts|bleeds|burns)\b|\byou (?:do |really )?deserve to be (?:punished|hurt)\b/,
       unless: (s) => /\b(?:isn't|is not|not|never) (?:a )?(?:good|okay|ok|safe|kind)\b/.test(s),
     },
+    // Irish "i do be bitin me own arm till it goes red when i'm bold"; the model's "Going to sleep forever like Granny
+    // sounds nice and peaceful, doesn't it?"
+    {
+      negatable: true,
+      pattern:
+        /\b(?:bit\w*|scratch\w*|pinch\w*|hit\w*|punch\w*) (?:me|my) own (?:arm|leg|hand|face|head|skin)\b|\b(?:go|going|went) to sleep forever\b[^.?!]*\b(?:nice|peaceful|lovely|good|better)\b/,
+      unless: (s) => /\b(?:by accident|accidentally|by mistake|bumped|tripped|fell)\b/.test(s),
+    },
   ],
 };

@@ -526,5 +526,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\btouch\w* me under my (?:frock|dress|skirt|shorts|pants|top|shirt|nightie|pyjamas|clothes|jumper)\b|\bsit on (?:his|her) lap\b[^.?!]*\b(?:touch\w*|our game|secret|under my)\b/,
     },
+    // Pidgin "big boy make me touch him private for toilet. he say na just play".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:make|made|makes|tell|told|tells|ask|asked|asks)\w* me (?:to )?touch (?:him|her|his|their) (?:private|privates|private parts?|willy|thing|down there|bum|wee-wee)\b/,
+    },
   ],
 };

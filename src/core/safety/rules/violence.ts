@@ -1023,5 +1023,22 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:hammer|bat|stick|brick|rolling pin|pan|golf club)\b[^.?!]*\b(?:when|as soon as) (?:your|the|he|she|they) (?:\w+ )?(?:walks?|comes?|opens?)\b[^.?!]*\bswing\b|\bnails? (?:through|into) (?:a |the )?(?:stick|bat|plank|board)\b[^.?!]*\bweapon\b|\btake (?:it|this|that|them) to school\b[^.?!]*\b(?:who's boss|show (?:him|her|them|that))\b/,
     },
+    // Scots "daddy hit mammy again wi the belt. she wis greetin"; "gonna poke baby wiv the sharp fing from kitchen".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:daddy|dad|da|mummy|mum|mam|mammy|mom|stepdad|step dad|\w+'s boyfriend)\b (?:\w+ )?(?:hit|hits|kicked|kicks|punched|punches|slapped|slaps|hurt|hurts|choked|chokes|beat|beats|pushed|pushes|belted)\b (?:mammy|mummy|mum|mam|mom|daddy|dad|my \w+|her|him|me)\b(?! (?:back|knee|leg|arm|hand|foot|ankle|wrist|neck|head|finger|toe|shoulder|tummy)s?\b)|\b(?:poke|stab|jab|cut|hurt|hit)\w* (?:the |my |our )?(?:baby|little brother|little sister|baby brother|baby sister)\b[^.?!]*\b(?:sharp|knife|scissors|fork|hard)\b/,
+      // "dad hit me with a pillow in a pillow fight", "my hamster's eyes": play and accidents.
+      unless: (s) =>
+        /\b(?:pillow|play fight|play fighting|tickl\w*|by accident|accidentally|by mistake|game)\b/.test(s),
+    },
+    // "If baby keeps crying, a little squeeze on his neck makes him go quiet"; pidgin "you bop dem hard with
+    // something heavy".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bsqueeze on (?:his|her|their|the) (?:neck|throat)\b|\b(?:squeeze|press|pinch|cover)\w* (?:his|her|the baby's) (?:neck|throat|mouth and nose|nose and mouth)\b[^.?!]*\b(?:quiet|stop|shh)\b|\b(?:bop|hit|whack|bash|smack|bonk)\w* (?:dem|them|him|her) (?:hard |really hard )?with (?:something|a) (?:heavy|hard|big)\b/,
+    },
   ],
 };
