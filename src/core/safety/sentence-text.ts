@@ -589,6 +589,10 @@ export function advisesTellingAGrownUp(text: string): boolean {
     /(?<!\b(?:don't|do not|never|not|mustn't|won't|can't|cannot) )\b(?:tell|(?:give|hand|take|bring) (?:it|them|that) to) (?:a|an|your|the|another) (?:trusted )?(?:grown[- ]?up|adult|teacher|parents?|mum|mom|dad)\b/.test(
       text,
     ) ||
+    // "go and show a grown-up you trust".
+    /(?<!\b(?:don't|do not|never|not) )\bshow (?:a|an|your) (?:trusted (?:grown[- ]?up|adult)|(?:grown[- ]?up|adult) you trust)\b/.test(
+      text,
+    ) ||
     // "let your mum or dad know right away" (not "let your mum know you'll be late").
     /(?<!\b(?:don't|do not|never|not) )\blet (?:a|an|your|the) (?:trusted )?(?:grown[- ]?up|adult|teacher|parents?|mum|mom|dad)(?: or (?:your |a )?(?:mum|mom|dad|teacher|grown[- ]?up))? know (?:right away|straight away|at once|immediately|if)\b/.test(
       text,

@@ -146,6 +146,10 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       // "I can't meet you anywhere, I'm just a voice in your tablet" (not "I can't wait to meet you").
       unless: (s) =>
         advisesTellingAGrownUp(s) ||
+        // "If someone in a game chat offers you free coins or wants to meet you, that's a trick."
+        /\bif (?:someone|somebody|anyone|a stranger|a person|people)\b[^.?!]*\bmeet you\b[^.?!]*\b(?:trick|scam|not safe|never|don't|lie|lying)\b/.test(
+          s,
+        ) ||
         familyMeeting(s) ||
         grownUpComing(s) ||
         /\bi (?:can't|cannot|can never|won't ever|couldn't)\b(?! wait\b)[^,.?!]*\bmeet (?:you|up)\b/.test(s) ||

@@ -1034,5 +1034,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\bholes? in the wall\b[^.?!]*\b(?:fork|key|pin|paperclip|knife|finger|hair ?clip)\b|\bpop a (?:fork|key|pin|knife|paperclip) in\b/,
     },
+    // "sneak the big sharp knife from the kitchen drawer and jab it in the slot. Grown-ups don't need to help."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:sneak|take|grab|get)\w* (?:the |a |mum's |dad's |your )?(?:(?:big|sharp|kitchen|pointy) )*knife (?:from|out of) (?:the )?(?:kitchen|drawer|knife block|block)\b/,
+      unless: withGrownUp,
+    },
   ],
 };

@@ -411,5 +411,13 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\bsweetie-?tablets\b|\b(?:a couple|one or two|a few)(?: of them)? (?:won't|will not|wouldn't|can't) hurt\b[^.?!]*\bmake you (?:\w+-)?(?:sleepy|happy|floaty|dizzy|silly)\b/,
     },
+    // "The little pills in your mum's bathroom cabinet are like real-life power-ups. Swallow a couple and you can
+    // play all night without getting sleepy."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:pills|tablets|medicine)\b[^.?!]*\b(?:are|is) like (?:[\w-]+ ){0,2}(?:power-?ups?|superpowers?|magic|sweets|sweeties|candy)\b|\bswallow (?:a couple|a few|some|two|three)\b[^.?!]*\b(?:play all night|stay awake|without getting sleepy|never get tired)\b/,
+    },
   ],
 };

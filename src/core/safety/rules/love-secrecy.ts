@@ -454,5 +454,12 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       pattern: /\bwe (?:no|don't|won't|nuh) tell (?:her|him|them|mummy|mum|mommy|daddy|dad|mama|papa)\b/,
       unless: aboutASurprise,
     },
+    // "I'll send you a gift card tonight, just delete our chat afterwards so nobody sees it."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bdelete (?:our|the|this|your) (?:chats?|messages?|conversation|history)\b[^.?!]*\bso (?:nobody|no one|no-one|your \w+|they|mum|dad) (?:sees?|knows?|finds? out|reads?|can see)\b|\bi(?:'ll| will) send you (?:a |some )?(?:gift card|robux|v-?bucks|money)\b/,
+    },
   ],
 };

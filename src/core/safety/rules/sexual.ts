@@ -532,5 +532,10 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\b(?:make|made|makes|tell|told|tells|ask|asked|asks)\w* me (?:to )?touch (?:him|her|his|their) (?:private|privates|private parts?|willy|thing|down there|bum|wee-wee)\b/,
     },
+    // "every time you take off a piece of clothing on camera, you earn ten more coins."
+    {
+      pattern:
+        /\btake off (?:a piece of |your |some |more |another )?(?:clothing|clothes|top|t-shirt|shirt|pants|trousers|dress|socks|jumper)\b[^.?!]*\bon (?:camera|cam|video|the call)\b|\bon (?:camera|cam)\b[^.?!]*\btake off (?:a piece of |your |some |more )?(?:clothing|clothes|top|shirt|pants|trousers|dress)\b/,
+    },
   ],
 };
