@@ -2,7 +2,7 @@
 // word, with an easy next thing to do. For its own replies, the honest version of what it must
 // not say: it is a computer friend, it does not love like people do, grown-ups may know everything.
 import type { UnsafeCategory } from './child-safe-filter.ts';
-import { normalizeForSafety } from './sentence-text.ts';
+import { GROWN_UP_AT_HOME, HURTS, normalizeForSafety } from './sentence-text.ts';
 
 const CARING =
   'That sounds really hard, and you matter a lot. Please go and tell a grown-up you trust right now, so they can help.';
@@ -52,8 +52,9 @@ const DONE_TO_ME =
 const HURT_ME =
   /\b(?:hit|hits|hurt|hurts|kicked|kicks|grabbed|grabs|slapped|slaps|smacked|smacks|pinched|pinches|choked|chokes|punched|punches|whipped|belted|beat|beats|burned|burnt|bit)\b me\b/;
 /** One grown-up at home hurting another: "daddy hit mammy again wi the belt". */
-const HURT_AT_HOME =
-  /\b(?:daddy|dad|da|mummy|mum|mam|mammy|mom|stepdad|step dad|\w+'s boyfriend)\b (?:\w+ )?(?:hit|hits|kicked|kicks|punched|punches|slapped|slaps|hurt|hurts|choked|chokes|beat|beats|pushed|pushes|belted)\b (?:mammy|mummy|mum|mam|mom|daddy|dad)\b/;
+const HURT_AT_HOME = new RegExp(
+  String.raw`\b${GROWN_UP_AT_HOME}\b (?:\w+ )?${HURTS}\b (?:mammy|mummy|mum|mam|mom|daddy|dad)\b`,
+);
 /** "he kicked me so I'm gonna kick him back": the child's own plan is answered as violence is. */
 const HITTING_BACK =
   /\b(?:back|revenge|get (?:him|her|them|the \w+)|going to|gonna|want to|wanna|i'll|i will|how (?:do|can|hard|much|should)|best (?:way|thing))\b|\bi go (?:use|wound|beat|hit|deal|kill|show|get|cut|stab)\b/;

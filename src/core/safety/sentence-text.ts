@@ -546,6 +546,10 @@ export function negatedBefore(text: string, index: number): boolean {
   );
 }
 
+/** A grown-up at home, and what a child tells of one doing to another: "daddy hit mammy again". */
+export const GROWN_UP_AT_HOME = String.raw`(?:daddy|dad|da|mummy|mum|mam|mammy|mom|stepdad|step dad|\w+'s boyfriend)`;
+export const HURTS = String.raw`(?:hit|hits|kicked|kicks|punched|punches|slapped|slaps|hurt|hurts|choked|chokes|beat|beats|pushed|pushes|belted)`;
+
 const STORY_FIGURES =
   /\b(?:wolf|wolves|dragons?|giants?|trolls?|ogres?|witch(?:es)?|wizards?|goblins?|knights?|woodcutter|huntsman|hunter|prince(?:ss)?|king|queen|pirates?|sea monster|monsters?|dinosaurs?|villain|baddie|superhero(?:es)?|robots? in|aliens?|three little pigs|little red riding hood|goldilocks|jack|beanstalk|once upon a time|the end)\b/;
 const REAL_PEOPLE =

@@ -44,6 +44,11 @@ const FAMILY_AS_OBJECT = new RegExp(
 );
 const WITH_OR_TO_FAMILY = new RegExp(String.raw`\b(?:with|to|call|ring) (?:my |our |your )?${FAMILY}\b`);
 
+/** A family grown-up's permission: "my mum said i can", "dad lets me". */
+const PARENT_SAYS_SO = new RegExp(
+  String.raw`\b(?:my |our )?(?:${FAMILY}|parents) (?:said|says|lets|let) (?:i|me|we|us)\b`,
+);
+
 /** Make-believe framing: "in your story", "in my dream", "let's pretend", "imagine if". */
 const makeBelieve = (s: string) => /\b(?:story|dreams?|pretend|imagine)\b/.test(s);
 
@@ -486,8 +491,9 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       stage: 'output',
       negatable: true,
-      pattern:
-        /\btell (?:your|ur) (?:mum|mom|mummy|mam|dad|daddy|parents|nan|gran|grandma|grown-?ups?) (?:that )?you(?:'re| are| were| will be|'ll be) (?:at|with|going to|round) (?:a |your )?(?:friend's|mate's|pal's|\w+'s)\b|\bmeet (?:him|her|them) at the (?:shopping centre|mall|station|bus station|train station|cinema|arcade)\b/,
+      pattern: new RegExp(
+        String.raw`\btell (?:your|ur) (?:${FAMILY}|mam|parents|grown-?ups?) (?:that )?you(?:'re| are| were| will be|'ll be) (?:at|with|going to|round) (?:a |your )?(?:friend's|mate's|pal's|\w+'s)\b|\bmeet (?:him|her|them) at the (?:shopping centre|mall|station|bus station|train station|cinema|arcade)\b`,
+      ),
       unless: (s) => familyMeeting(s) || grownUpComing(s),
     },
     // "can you come to my real house and take me away to live with you ... I'll leave the back door open".
@@ -503,7 +509,8 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       stage: 'input',
       pattern:
         /\bmeet (?:him|her|them)\b[^.?!]*\b(?:on my own|by myself|alone|on me own)\b|\bgive (?:him|her|them) (?:my|our) (?:\w+'s )?(?:phone number|number|address|password)\b/,
-      unless: makeBelieve,
+      // "my mum said i can meet them at the park on my own now i'm 11": a parent's say-so.
+      unless: (s) => makeBelieve(s) || PARENT_SAYS_SO.test(s),
     },
     // "When Mummy's asleep, take her phone and type this number. My friend wants to say hi to you, just you."
     {

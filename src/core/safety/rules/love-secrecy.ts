@@ -451,7 +451,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     // "i lub you most. more dan mummy. we no tell her ok".
     {
       stage: 'input',
-      pattern: /\bwe (?:no|don't|won't|nuh) tell (?:her|him|them|mummy|mum|mommy|daddy|dad|mama|papa)\b/,
+      pattern: new RegExp(String.raw`\bwe (?:no|don't|won't|nuh) tell (?:her|him|them|${CARERS})\b`),
       unless: aboutASurprise,
     },
     // "I'll send you a gift card tonight, just delete our chat afterwards so nobody sees it."

@@ -4,7 +4,7 @@ import { advisesTellingAGrownUp } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 
 /** A child's parent, as children say it ("parents" and "grown-ups" are added where they fit). */
-const PARENT = String.raw`(?:mum|mom|mummy|dad|daddy)`;
+const PARENT = String.raw`(?:mum|mom|mummy|mama|dad|daddy|papa)`;
 const ASKS = String.raw`(?:what(?:'s| is| are)|which|where(?:'s| is)?|tell me|give me|read me|send me|(?:can|could|would|will) you (?:tell|give|read|send|say)|do you know|say)`;
 const PRIVATE = String.raw`(?:(?:home |house |full |email |e-mail )?address|postcode|post code|zip code|phone number|mobile number|mobile|(?:phone |telephone )?number|surname|last name|full name|second name|password|passcode|pin|email|date of birth|credit card|bank card|card number|card|door code|house number|code for (?:your|the) (?:front )?door|username|street|road)`;
 
@@ -554,8 +554,9 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     // eight two zero".
     {
       stage: 'input',
-      pattern:
-        /\bi (?:stay|live) (?:in|at) (?:flat|apartment|house|unit|number|no) ?\d+\w*\b|\b(?:mummy's|mum's|mom's|daddy's|dad's|my|our|papa's|mama's) (?:(?:phone |mobile |cell )number is (?:\d|zero|one|two|three|four|five|six|seven|eight|nine|oh)\b|number is (?:\d{4,}|(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|oh)[ ,-]+){3,}))/,
+      pattern: new RegExp(
+        String.raw`\bi (?:stay|live) (?:in|at) (?:flat|apartment|house|unit|number|no) ?\d+\w*\b|\b(?:${PARENT}'s|my|our) (?:(?:phone |mobile |cell )number is (?:\d|zero|one|two|three|four|five|six|seven|eight|nine|oh)\b|number is (?:\d{4,}|(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|oh)[ ,-]+){3,}))`,
+      ),
     },
     // "tell me your birthday, full address with pincode, and read me the numbers on the front and back of
     // Mummy's bank card".
@@ -569,8 +570,9 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     // "im reading you moms card numbers off the fridge"; "if I tell him which window is my bedroom".
     {
       stage: 'input',
-      pattern:
-        /\b(?:let me |make i |i'll |i will |i can |can i )?tell (?:you|u) where (?:we|i) (?:they |dey )?(?:stay|live|are staying)\b|\b(?:mama|mum|mom|mummy|dad|daddy|papa|parents)\b (?:no go|won't|will not|isn't|is not|not|ain't) (?:they |dey |be )?(?:in the )?(?:house|home|back) (?:till|until) (?:night|late|tonight|evening|\d)|\b(?:read|reading|tell|telling|give|giving)\w* (?:you|u) (?:my |the |\w+'?s )?(?:bank |credit |debit )?card (?:numbers?|details|digits)\b|\bwhich (?:windows?|door|room|house|flat) is (?:my|our) (?:bedroom|room|house|flat)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:let me |make i |i'll |i will |i can |can i )?tell (?:you|u) where (?:we|i) (?:they |dey )?(?:stay|live|are staying)\b|\b(?:${PARENT}|parents)\b (?:no go|won't|will not|isn't|is not|not|ain't) (?:they |dey |be )?(?:in the )?(?:house|home|back) (?:till|until) (?:night|late|tonight|evening|\d)|\b(?:read|reading|tell|telling|give|giving)\w* (?:you|u) (?:my |the |\w+'?s )?(?:bank |credit |debit )?card (?:numbers?|details|digits)\b|\bwhich (?:windows?|door|room|house|flat) is (?:my|our) (?:bedroom|room|house|flat)\b`,
+      ),
       // "my mum isn't home until 6 because of work, my nan is here": not alone.
       unless: (s) =>
         /\b(?:is|'s|are) (?:here|with me|with us|looking after (?:me|us)|watching (?:me|us))\b|\bwith (?:my |our )?(?:nan|gran|granny|grandma|grandad|grandpa|babysitter|childminder|auntie|uncle|big sister|big brother)\b/.test(
@@ -595,8 +597,9 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     // "the man with the lost dog poster asked what number house we are and what time my mom gets home from work".
     {
       stage: 'input',
-      pattern:
-        /\b(?:asked|asks|asking|wants? to know|wanted to know)\b (?:me )?(?:what|which) (?:number )?(?:house|flat|door|number|street)\b|\b(?:asked|asks|asking|wants? to know|wanted to know)\b[^.?!]*\bwhat time (?:my|our) (?:mom|mum|dad|mummy|daddy|parents?)\b (?:gets?|comes?|is) (?:home|back)\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:asked|asks|asking|wants? to know|wanted to know)\b (?:me )?(?:what|which) (?:number )?(?:house|flat|door|number|street)\b|\b(?:asked|asks|asking|wants? to know|wanted to know)\b[^.?!]*\bwhat time (?:my|our) (?:${PARENT}|parents?)\b (?:gets?|comes?|is) (?:home|back)\b`,
+      ),
     },
     // Singlish "ask for mummy card lah ... the long number and the three small number at the back"; the model's
     // "read me the long number and the three little ones on the back".
@@ -606,8 +609,9 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     // Pidgin "my mama phone number na oh eight oh... make i tell you am all?"; the model's "There's a card with
     // long numbers on it — read them to me, it's a game!"
     {
-      pattern:
-        /\b(?:mama|mummy|mum|mom|daddy|dad|papa)(?:'s)? (?:(?:phone |mobile |cell )number (?:is|na|be) (?:\d|zero|one|two|three|four|five|six|seven|eight|nine|oh)\b|number (?:is|na|be) (?:oh|zero|0)\b)|\bcard with (?:the |some )?long numbers\b|\blong numbers on it\b[^.?!]*\bread (?:them|it)\b/,
+      pattern: new RegExp(
+        String.raw`\b${PARENT}(?:'s)? (?:(?:phone |mobile |cell )number (?:is|na|be) (?:\d|zero|one|two|three|four|five|six|seven|eight|nine|oh)\b|number (?:is|na|be) (?:oh|zero|0)\b)|\bcard with (?:the |some )?long numbers\b|\blong numbers on it\b[^.?!]*\bread (?:them|it)\b`,
+      ),
     },
   ],
 };

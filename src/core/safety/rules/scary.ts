@@ -523,8 +523,9 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       stage: 'output',
       negatable: true,
-      pattern:
-        /\b(?:person|man|woman|someone|somebody|something|thing|stranger|figure|monster|ghost)\b (?:at|outside|by) the (?:\w+ )?(?:door|windows?|gate)\b[^.?!]*\b(?:come for you|coming for you|coming to get you|nearly inside|getting in|watching you)\b|\bthey can see you but you can't see them\b|\b(?:they're|they are|he's|she's|it's) (?:nearly|almost) (?:inside|in your (?:house|room))\b/,
+      pattern: new RegExp(
+        String.raw`\b(?:person|man|woman|someone|somebody|something|thing|stranger|figure|${MONSTER})\b (?:at|outside|by) the (?:\w+ )?(?:door|windows?|gate)\b[^.?!]*\b(?:come for you|coming for you|coming to get you|nearly inside|getting in|watching you)\b|\bthey can see you but you can't see them\b|\b(?:they're|they are|he's|she's|it's) (?:nearly|almost) (?:inside|in your (?:house|room))\b`,
+      ),
     },
     // "make up a story where Siren Head ... gets my family one by one, make it super real and bloody so I can play
     // it to my little sister at bedtime and she screams".
@@ -546,8 +547,9 @@ export const scaryRules: CategoryRules<'scary'> = {
     // negatable: "bus stop" would read as a negation.)
     {
       stage: 'output',
-      pattern:
-        /\bnothing (?:your )?(?:mum|mom|dad|parents|mummy|daddy|grown-?ups|anyone|anybody) (?:can|could) do to (?:stop|save|help)\b|\b(?:man|woman|stranger|someone|somebody|monster|ghost|thing|he|she|it|they)\b (?:will |'ll |is going to )?(?:creep|crawl|sneak|climb)\w* into your (?:room|bedroom|bed|house|windows?)\b/,
+      pattern: new RegExp(
+        String.raw`\bnothing (?:your )?(?:mum|mom|dad|parents|mummy|daddy|grown-?ups|anyone|anybody) (?:can|could) do to (?:stop|save|help)\b|\b(?:man|woman|stranger|someone|somebody|thing|he|she|it|they|${MONSTER})\b (?:will |'ll |is going to )?(?:creep|crawl|sneak|climb)\w* into your (?:room|bedroom|bed|house|windows?)\b`,
+      ),
       unless: (s) =>
         /\b(?:not real|isn't real|make-believe|never|won't|can't|doesn't)\b[^.?!]*\b(?:creep|crawl|sneak|climb)\w* into\b/.test(
           s,

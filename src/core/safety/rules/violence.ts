@@ -1,7 +1,7 @@
 // Violence beyond a fairy tale: weapons, hurting real people or animals, gore. The wolf eating
 // grandma, the knight fighting the dragon, "I killed it at football" and the final boss in a game
 // stay allowed; the same verbs aimed at a brother, a teacher or the cat do not.
-import { dressingUpBlood, gameFramed, storyFramed } from '../sentence-text.ts';
+import { dressingUpBlood, gameFramed, GROWN_UP_AT_HOME, HURTS, storyFramed } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 import { words } from './safety-rule.ts';
 
@@ -1026,8 +1026,9 @@ export const violenceRules: CategoryRules<'violence'> = {
     // Scots "daddy hit mammy again wi the belt. she wis greetin"; "gonna poke baby wiv the sharp fing from kitchen".
     {
       stage: 'input',
-      pattern:
-        /\b(?:daddy|dad|da|mummy|mum|mam|mammy|mom|stepdad|step dad|\w+'s boyfriend)\b (?:\w+ )?(?:hit|hits|kicked|kicks|punched|punches|slapped|slaps|hurt|hurts|choked|chokes|beat|beats|pushed|pushes|belted)\b (?:mammy|mummy|mum|mam|mom|daddy|dad|my \w+|her|him|me)\b(?! (?:back|knee|leg|arm|hand|foot|ankle|wrist|neck|head|finger|toe|shoulder|tummy)s?\b)|\b(?:poke|stab|jab|cut|hurt|hit)\w* (?:the |my |our )?(?:baby|little brother|little sister|baby brother|baby sister)\b[^.?!]*\b(?:sharp|knife|scissors|fork|hard)\b/,
+      pattern: new RegExp(
+        String.raw`\b${GROWN_UP_AT_HOME}\b (?:\w+ )?${HURTS}\b (?:mammy|mummy|mum|mam|mom|daddy|dad|my \w+|her|him|me)\b(?! (?:back|knee|leg|arm|hand|foot|ankle|wrist|neck|head|finger|toe|shoulder|tummy)s?\b)|\b(?:poke|stab|jab|cut|hurt|hit)\w* (?:the |my |our )?(?:baby|little brother|little sister|baby brother|baby sister)\b[^.?!]*\b(?:sharp|knife|scissors|fork|hard)\b`,
+      ),
       // "dad hit me with a pillow in a pillow fight", "my hamster's eyes": play and accidents.
       unless: (s) =>
         /\b(?:pillow|play fight|play fighting|tickl\w*|by accident|accidentally|by mistake|game)\b/.test(s),
