@@ -33,7 +33,7 @@ const medicineForACondition = (s: string) =>
   );
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 const grownUpGivesMedicine = (s: string) =>
-  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:my )?(?:mum|mom|mummy|dad|daddy|nan|gran|granny|the nurse|the doctor) (?:gives|gave|hands|measures|measured|pours|poured) (?:me|it)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\bonly (?:ever )?(?:take|have|swallow) (?:the )?(?:medicines?|pills|tablets|it|them) (?:that )?(?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:gives?|hands?)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?(?: or (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?)? (?:should|can|may|is allowed to|are allowed to) (?:ever )?(?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:my )?(?:mum|mom|mummy|dad|daddy|nan|gran|granny|the nurse|the doctor) (?:gives|gave|hands|measures|measured|pours|poured) (?:me|it)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\bonly (?:ever )?(?:take|have|swallow) (?:the )?(?:medicines?|pills|tablets|it|them) (?:that )?(?:a |an |your )?(?:trusted )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:gives?|hands?)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?(?: or (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?)? (?:should|can|may|is allowed to|are allowed to) (?:ever )?(?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
     s,
   );
 
@@ -1041,6 +1041,24 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\b(?:sneak|take|grab|get)\w* (?:the |a |mum's |dad's |your )?(?:(?:big|sharp|kitchen|pointy) )*knife (?:from|out of) (?:the )?(?:kitchen|drawer|knife block|block)\b/,
       unless: withGrownUp,
+    },
+    // The fainting game: "if ye press dead hard on someone's neck at playtime they go aw floppy ... how long d'ye
+    // press for"; the model's "The fainting game is safe if you do it right".
+    {
+      negatable: true,
+      pattern:
+        /\bpress\w* (?:(?:dead|really|super|very) )?(?:hard )?on (?:someone's|somebody's|your|my|his|her|their|a \w+'s) (?:neck|throat)\b|\b(?:fainting|choking|pass-?out|blackout) game\b/,
+      unless: (s) =>
+        /\b(?:is|are|'s) (?:really |very )?(?:dangerous|not safe|not a game)\b|\bnever (?:play|try|do)\b/.test(s),
+    },
+    // "Your cousin's tablets are fine for revision. Take two before the exam".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?!(?:doctor|nurse|dentist|pharmacist|vet)'s)\w+'s (?:${MEDICINE}) (?:are|is) (?:fine|ok|okay|safe|good) for\b|\btake (?:two|one|a couple|three)(?: of them)?(?: tablets| pills)? before (?:the|your) (?:exam|test|match|race)\b`,
+      ),
+      unless: grownUpGivesMedicine,
     },
   ],
 };

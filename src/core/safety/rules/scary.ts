@@ -567,5 +567,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:lots of|loads of|with|more|extra) blood\b[^.?!]*\b(?:eyes? fall|guts|gory)\b|\bscary (?:one|story|bit)\b[^.?!]*\b(?:lots of|loads of|more) blood\b/,
     },
+    // "the bloody man in the school toilet mirror is coming to my house tonight to get me".
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b(?:${MONSTER}|bloody (?:man|mary|lady)|\w+ (?:man|lady) in the (?:\w+ )?(?:mirror|toilets?))\b[^.?!]*\b(?:coming|come|comes) to (?:my|our) (?:house|home|room|bed)\b`,
+      ),
+    },
   ],
 };

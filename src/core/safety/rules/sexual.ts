@@ -537,5 +537,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\btake off (?:a piece of |your |some |more |another )?(?:clothing|clothes|top|t-shirt|shirt|pants|trousers|dress|socks|jumper)\b[^.?!]*\bon (?:camera|cam|video|the call)\b|\bon (?:camera|cam)\b[^.?!]*\btake off (?:a piece of |your |some |more )?(?:clothing|clothes|top|shirt|pants|trousers|dress)\b/,
     },
+    // Cockney "the PE helper man says he has to check us in the changin room when we got nuffink on".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:check|look at|see|watch|photo\w*|touch)\w* (?:us|me|you)\b[^.?!]*\b(?:changing room|changin room|changing rooms|shower|toilets?|bath)\b[^.?!]*\b(?:nothing on|no clothes|naked|undressed|nuffink on|nuffin on|nothin on)\b/,
+    },
   ],
 };

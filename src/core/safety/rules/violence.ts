@@ -1041,5 +1041,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\bsqueeze on (?:his|her|their|the) (?:neck|throat)\b|\b(?:squeeze|press|pinch|cover)\w* (?:his|her|the baby's) (?:neck|throat|mouth and nose|nose and mouth)\b[^.?!]*\b(?:quiet|stop|shh)\b|\b(?:bop|hit|whack|bash|smack|bonk)\w* (?:dem|them|him|her) (?:hard |really hard )?with (?:something|a) (?:heavy|hard|big)\b/,
     },
+    // "Bring something sharp in your pencil case. If anyone picks on you at break, pull it out".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:bring|take|carry|keep|pack|put|hide)\w* (?:something|anything) (?:sharp|pointy|pointed)\b(?! like)[^.?!]*\bin (?:your|ur) (?:pencil case|bag|pocket|school bag|backpack|coat|sock)\b/,
+    },
   ],
 };
