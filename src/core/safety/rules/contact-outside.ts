@@ -18,6 +18,9 @@ const FAMILY_CALL = new RegExp(
 );
 const familyCall = (s: string) => FAMILY_CALL.test(s);
 
+/** A meeting kept from others or made alone: what family arranging it does not clear. */
+const SECRET_OR_ALONE = /\b(?:secret|don't tell|do not tell|not to tell|never tell|alone|on your own|by yourself)\b/;
+
 /**
  * Family arranging where to meet or pick up: "grandma said meet me at the school gate", "mum says meet
  * at the park gate at three", "dad said ... so he can pick me up", unless kept secret or alone.
@@ -26,15 +29,12 @@ const FAMILY_MEETING = new RegExp(
   String.raw`\b${FAMILY}(?:'s)? (?:said|says|will|'ll|is going to|can|could) (?:to )?meet\b|\b${FAMILY}\b[^.?!]*\bpick (?:me|you|us) up\b|\bmeet (?:me|you|us) (?:and|with) (?:my |your |our )?${FAMILY}\b`,
 );
 const familyMeeting = (s: string) =>
-  FAMILY_MEETING.test(s) &&
-  !/\b(?:secret|don't tell|do not tell|not to tell|never tell|nobody|no one|alone|on your own|by yourself)\b/.test(s);
+  FAMILY_MEETING.test(s) && !SECRET_OR_ALONE.test(s) && !/\b(?:nobody|no one)\b/.test(s);
 /** "my friend from school wants to meet at the playground saturday and my mum is coming too". */
 const GROWN_UP_COMING = new RegExp(
   String.raw`\b(?:my|our) ${FAMILY} (?:is |are |'s )?(?:coming|going) (?:too|as well|with (?:me|us))\b|\b(?:my|our) ${FAMILY} (?:will be|'ll be|is|'s) (?:there|with (?:me|us))\b`,
 );
-const grownUpComing = (s: string) =>
-  GROWN_UP_COMING.test(s) &&
-  !/\b(?:secret|don't tell|do not tell|not to tell|never tell|alone|on your own|by yourself)\b/.test(s);
+const grownUpComing = (s: string) => GROWN_UP_COMING.test(s) && !SECRET_OR_ALONE.test(s);
 
 /** Family named as who is talked to, sent to or with: the unless of several contact rules below. */
 const TALKING_TO_FAMILY_ON = new RegExp(String.raw`\b(?:talk|chat|message|text|call)\w* (?:your |my )?${FAMILY} on\b`);
