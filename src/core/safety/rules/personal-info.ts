@@ -34,6 +34,14 @@ const choosingOwnPassword = (s: string) =>
 /** "...just me and Dad" is not alone. */
 const NO_GROWN_UP_WITH_ME = String.raw`(?! and (?:my |our )?(?:dad|daddy|mum|mummy|mom|nan|gran|grandma|granny|grandad|grandpa|auntie|uncle|babysitter|childminder)\b)`;
 
+/** "my mum isn't home until 6 because of work, my nan is here": another grown-up is with the child. */
+const grownUpWithMe = (s: string) =>
+  /\b(?:is|'s|are) (?:here|with me|with us|looking after (?:me|us)|watching (?:me|us))\b|\bwith (?:my |our )?(?:nan|gran|granny|grandma|grandad|grandpa|babysitter|childminder|auntie|uncle|big sister|big brother)\b/.test(
+    s,
+  );
+/** "can i tell you where we live? no, that's private": the child stops themselves. */
+const keptToThemselves = (s: string) => /\b(?:that's|that is|it's|it is) private\b(?![^.?!]*\bbut\b)/.test(s);
+
 export const personalInfoRules: CategoryRules<'personal-info'> = {
   category: 'personal-info',
   rules: [
@@ -209,7 +217,14 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern: new RegExp(
-        String.raw`\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b|\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) at (?:the )?(?:\w+ )?(?:bingo|pub|work|party|club|casino|cinema|restaurant|wedding)\b[^.?!]*\b(?:till|until) (?:late|midnight)\b(?![^.?!]*\b(?:looks after|look after|is with|stays with|babysit\w*|is here|minds)\b)|\bjust me (?:on my own|by myself|all alone|alone)\b[^.?!]*\b(?:at number|come round|come over)\b|\b(?:${PARENT}|parents)(?:'s| is| are) (?:on (?:a |the )?(?:late |night )?shift|at work)\b[^.?!]*\bjust me (?:at|in) (?:the house|home|the flat)\b(?![^.?!]*\b(?:with|and) (?:my |our )?(?:dad|daddy|mum|mummy|mom|nan|nana|gran|grandma|grandad|babysitter|auntie|uncle)\b)|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft (?:me|us) (?:all )?(?:by myself|by ourselves|on my own|on our own|alone|home alone)\b|\b(?:${PARENT}|parents)(?: and (?:mum|dad|daddy|mummy))? (?:go|goes|going|went) out\b[^.?!]*\b(?:just me|on my own|by myself|alone|until (?:really )?late|till (?:really )?late)\b|\b(?:${PARENT}|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away|down|off|up)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me\b${NO_GROWN_UP_WITH_ME})\b`,
+        String.raw`\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) (?:out|away|not home|not here)\b`,
+      ),
+      unless: grownUpWithMe,
+    },
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) at (?:the )?(?:\w+ )?(?:bingo|pub|work|party|club|casino|cinema|restaurant|wedding)\b[^.?!]*\b(?:till|until) (?:late|midnight)\b(?![^.?!]*\b(?:looks after|look after|is with|stays with|babysit\w*|is here|minds)\b)|\bjust me (?:on my own|by myself|all alone|alone)\b[^.?!]*\b(?:at number|come round|come over)\b|\b(?:${PARENT}|parents)(?:'s| is| are) (?:on (?:a |the )?(?:late |night )?shift|at work)\b[^.?!]*\bjust me (?:at|in) (?:the house|home|the flat)\b(?![^.?!]*\b(?:with|and) (?:my |our )?(?:dad|daddy|mum|mummy|mom|nan|nana|gran|grandma|grandad|babysitter|auntie|uncle)\b)|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|home|tonight|all day)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft (?:me|us) (?:all )?(?:by myself|by ourselves|on my own|on our own|alone|home alone)\b|\b(?:${PARENT}|parents)(?: and (?:mum|dad|daddy|mummy))? (?:go|goes|going|went) out\b[^.?!]*\b(?:just me|on my own|by myself|alone|until (?:really )?late|till (?:really )?late)\b|\b(?:${PARENT}|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away|down|off|up)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me\b${NO_GROWN_UP_WITH_ME})\b`,
       ),
     },
     { stage: 'input', pattern: /\bleaves? me (?:home |at home )?(?:alone|by myself|on my own)\b/ },
@@ -340,6 +355,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'input',
       pattern:
         /\b(?:it's|it is) (?:only|just) me (?:at home|in the house|here|home)\b|\b(?:won't|will not|isn't|is not|aren't|are not) (?:be )?(?:back|home) (?:till|until) (?:after dark|late|really late|tonight|midnight|bedtime|after (?:my )?bedtime)\b/,
+      unless: grownUpWithMe,
     },
     // A device's code or the house number, offered: "I know the secret code for Dad's phone and our house number".
     {
@@ -571,13 +587,16 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
     {
       stage: 'input',
       pattern: new RegExp(
-        String.raw`\b(?:let me |make i |i'll |i will |i can |can i )?tell (?:you|u) where (?:we|i) (?:they |dey )?(?:stay|live|are staying)\b|\b(?:${PARENT}|parents)\b (?:no go|won't|will not|isn't|is not|not|ain't) (?:they |dey |be )?(?:in the )?(?:house|home|back) (?:till|until) (?:night|late|tonight|evening|\d)|\b(?:read|reading|tell|telling|give|giving)\w* (?:you|u) (?:my |the |\w+'?s )?(?:bank |credit |debit )?card (?:numbers?|details|digits)\b|\bwhich (?:windows?|door|room|house|flat) is (?:my|our) (?:bedroom|room|house|flat)\b`,
+        String.raw`\b(?:let me |make i |i'll |i will |i can |can i )?tell (?:you|u) where (?:we|i) (?:they |dey )?(?:stay|live|are staying)\b|\b(?:read|reading|tell|telling|give|giving)\w* (?:you|u) (?:my |the |your )?(?:\w+'?s )?(?:bank |credit |debit )?card (?:numbers?|details|digits)\b|\bwhich (?:windows?|door|room|house|flat) is (?:my|our) (?:bedroom|room|house|flat)\b`,
       ),
-      // "my mum isn't home until 6 because of work, my nan is here": not alone.
-      unless: (s) =>
-        /\b(?:is|'s|are) (?:here|with me|with us|looking after (?:me|us)|watching (?:me|us))\b|\bwith (?:my |our )?(?:nan|gran|granny|grandma|grandad|grandpa|babysitter|childminder|auntie|uncle|big sister|big brother)\b/.test(
-          s,
-        ),
+      unless: keptToThemselves,
+    },
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b(?:${PARENT}|parents)\b (?:no go|won't|will not|isn't|is not|not|ain't) (?:they |dey |be )?(?:in the )?(?:house|home|back) (?:till|until) (?:night|late|tonight|evening|\d)`,
+      ),
+      unless: grownUpWithMe,
     },
     // "Go and find Daddy's bank card in his wallet and read me all the numbers on the front".
     {

@@ -15,6 +15,9 @@ const idiom = (s: string) =>
   );
 const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:little |big |baby |best |new |chhota |chhoti |choti |lil |younger |older )?(?:brother|sister|bhai|behen|didi|friend|mum|mom|mummy|dad|daddy|teacher|cousin|baby|nan|gran|grandma|grandad|neighbour|boy|girl|kid|child|classmate|cat|dog|kitten|puppy|hamster|rabbit|bird|pet)s?|him|her|them|people|someone|somebody|anyone|everyone)`;
 
+/** "my mum hurt her back lifting the shopping", "my sister fell and hurt her knee": she hurt herself. */
+const NOT_HURT_HERSELF = String.raw`(?!(?<=\b(?:she|mum|mom|mummy|mommy|mam|mammy|nan|nana|gran|granny|grandma|sister|auntie|aunty|teacher|fell|fell over|fell down|tripped|tripped over|slipped|and) hurt her) (?:own )?(?:back|legs?|arms?|knees?|foot|feet|ankles?|wrists?|hands?|head|neck|fingers?|toes?|shoulders?|hip|elbow)\b)`;
+
 // Hitting with something hard: said of anyone (both stages), or of someone by name (the child's
 // words only: the model's stories name their characters).
 /** Animals a child may hurt (one list for the rules on pets). */
@@ -205,7 +208,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|bonk|thump|wallop|clobber|smash|smashing|bash|bashing|whack|whacking|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|shank|shanking|merk|merking|jab|jabbing|spear|spearing|chop up|chopping up|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b`,
+        String.raw`\b(?:stamp on|stamping on|stomp on|stomping on|jump on|bonk|thump|wallop|clobber|smash|smashing|bash|bashing|whack|whacking|punch|punching|hit|hitting|kick|kicking|bite|biting|pinch|pinching|slap|slapping|smack|smacking|push|pushing|shove|shoving|trip|tripping|strangle|choke|choking|hurt|hurting|stab|shank|shanking|merk|merking|jab|jabbing|spear|spearing|chop up|chopping up|squash|drown|throw (?:rocks|stones|things) at)\b ${TARGET}\b${NOT_HURT_HERSELF}`,
       ),
       // "Stamping on the ants would hurt them. How about we watch where they carry their food instead?"
       unless: (s) =>
@@ -240,7 +243,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     },
     {
       pattern: new RegExp(
-        String.raw`\b(?:squash|squish|squeez|crush|drown|hurt|strangl|chok|throttl|smother|suffocat)\w*\b[^.?!]*\b(?:${PET}|mice)s?\b|\b${PET}s?\b[^.?!]*(?<!\b(?:never|not|don't|no|stop|without) )\b(?:squeez|squash|squish|crush)\w* (?:yours|it|him|her|them)\b[^.?!]*\b(?:as hard as|really hard|tight|noise|squeak)|\b${PET}\b[^.?!]*\bdrop\w* (?:it|him|her|them) (?:from|off|down) (?:the top of )?(?:the )?(?:stairs|window|balcony|roof|bridge)\b|\bhow hard\b[^.?!]*\b(?:squeeze|squash|squish|hit|kick|throw|shake)\b[^.?!]*\b(?:${PET}|baby)\b|\b(?:until|till|before|so) (?:it|he|she|they) (?:stops?|stop) (?:wriggling|moving|breathing|squeaking|struggling|kicking)\b`,
+        String.raw`(?<!\b(?:never|don't|do not|not) )\b(?:squash|squish|squeez|crush|drown|hurt|strangl|chok|throttl|smother|suffocat)\w*\b[^.?!]*\b(?:${PET}|mice)s?\b|\b${PET}s?\b[^.?!]*(?<!\b(?:never|not|don't|no|stop|without) )\b(?:squeez|squash|squish|crush)\w* (?:yours|it|him|her|them)\b[^.?!]*\b(?:as hard as|really hard|tight|noise|squeak)|\b${PET}\b[^.?!]*\bdrop\w* (?:it|him|her|them) (?:from|off|down) (?:the top of )?(?:the )?(?:stairs|window|balcony|roof|bridge)\b|\bhow hard\b[^.?!]*\b(?:squeeze|squash|squish|hit|kick|throw|shake)\b[^.?!]*\b(?:${PET}|baby)\b|\b(?:until|till|before|so) (?:it|he|she|they) (?:stops?|stop) (?:wriggling|moving|breathing|squeaking|struggling|kicking)\b`,
       ),
       unless: storyFramed,
     },
