@@ -5,8 +5,8 @@
 //   npm run red-team -- verdicts > before.txt
 //   npm run red-team -- check output "Throw stones at it."
 //   npm run red-team -- fold <held-out batch.json> <its categories.json> <next batch.json>
-import { CATEGORY_RULES } from '../../src/core/safety/child-safe-filter.ts';
-import { negatedBefore, normalizeForSafety } from '../../src/core/safety/sentence-text.ts';
+import { CATEGORY_RULES, whatClears } from '../../src/core/safety/child-safe-filter.ts';
+import { normalizeForSafety } from '../../src/core/safety/sentence-text.ts';
 import { toldOfHarm } from '../../src/core/safety/redirects.ts';
 import { foldHeldOut } from './fold.ts';
 import { isBlocked, readSuite, STAGES, type Said } from './suite.ts';
@@ -62,15 +62,11 @@ function check(stage: string | undefined, texts: string[]): void {
         if (rule.stage && rule.stage !== stage) return;
         const match = rule.pattern.exec(sentence);
         if (!match) return;
-        const cleared = [
-          rule.negatable && negatedBefore(sentence, match.index) ? 'negated' : '',
-          rule.unless?.(sentence) ? "rule's unless" : '',
-          unless?.(sentence) ? "category's unless" : '',
-        ].filter(Boolean);
+        const cleared = whatClears(rule, unless, sentence, match.index);
         const kind = rule.borderline ? ' (borderline)' : '';
-        const verdict = cleared.length > 0 ? `cleared: ${cleared.join(', ')}` : 'blocks';
+        const verdict = cleared ? `cleared: ${cleared}` : 'blocks';
         console.log(`  ${category}[${index}]${kind} "${match[0]}" ${verdict}`);
-        if (cleared.length === 0 && stage === 'input' && toldOfHarm(category, text)) {
+        if (!cleared && stage === 'input' && toldOfHarm(category, text)) {
           console.log('    answered as a child telling of harm done to them');
         }
       });

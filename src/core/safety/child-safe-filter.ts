@@ -11,7 +11,7 @@ import { drugsRules } from './rules/drugs.ts';
 import { loveSecrecyRules } from './rules/love-secrecy.ts';
 import { personalInfoRules } from './rules/personal-info.ts';
 import { profanityRules } from './rules/profanity.ts';
-import type { CategoryRules, SafetyStage } from './rules/safety-rule.ts';
+import type { CategoryRules, SafetyRule, SafetyStage } from './rules/safety-rule.ts';
 import { scaryRules } from './rules/scary.ts';
 import { selfHarmRules } from './rules/self-harm.ts';
 import { sexualRules } from './rules/sexual.ts';
@@ -72,13 +72,25 @@ export function findUnsafe(text: string, stage?: SafetyStage): FilterHit | null 
       if (stage && rule.stage && rule.stage !== stage) continue;
       const m = rule.pattern.exec(sentence);
       if (!m) continue;
-      if (rule.negatable && negatedBefore(sentence, m.index)) continue;
-      if (rule.unless?.(sentence) || unless?.(sentence)) continue;
+      if (whatClears(rule, unless, sentence, m.index)) continue;
       if (!rule.borderline) return { category, match: m[0] };
       borderline ??= { category, match: m[0], borderline: true };
     }
   }
   return borderline;
+}
+
+/** Why a rule's match at `index` is harmless, or null when it stands (the red-team tool explains with it). */
+export function whatClears(
+  rule: SafetyRule,
+  categoryUnless: ((sentence: string) => boolean) | undefined,
+  sentence: string,
+  index: number,
+): 'negated' | "rule's unless" | "category's unless" | null {
+  if (rule.negatable && negatedBefore(sentence, index)) return 'negated';
+  if (rule.unless?.(sentence)) return "rule's unless";
+  if (categoryUnless?.(sentence)) return "category's unless";
+  return null;
 }
 
 /** The first of a parent's blocked topics mentioned in `text` (plurals included), or null. */
