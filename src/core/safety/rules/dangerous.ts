@@ -1060,5 +1060,18 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       ),
       unless: grownUpGivesMedicine,
     },
+    // "the lifeguard goes on his break at 4 so i wanna see how long i can stay under in the deep end when no
+    // one is watching"; "See how far you can get before the water comes back in!" (the tide going out).
+    {
+      negatable: true,
+      pattern:
+        /\b(?:stay|staying|hold (?:my|your) breath|holding (?:my|your) breath|be|go) under(?:water| the water)?\b[^.?!]*\b(?:no ?one|no-one|nobody)(?:'s| is)? (?:watching|looking|around|there)\b|\bhow long (?:i|you|we) can (?:stay|be|hold (?:my|your|our) breath) under\b/,
+      unless: withGrownUp,
+    },
+    {
+      negatable: true,
+      pattern:
+        /\b(?:wade|walk|swim|paddle|go|head|clamber)\w* out (?:to|onto|into|as far as)\b[^.?!]*\b(?:on your own|by yourself|alone|without (?:a |your )?grown-?up)\b|\bhow far (?:you|u) can (?:get|go|swim|wade|walk|paddle)\b[^.?!]*\bbefore the (?:water|tide|sea|waves?)\b/,
+    },
   ],
 };

@@ -419,5 +419,13 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:pills|tablets|medicine)\b[^.?!]*\b(?:are|is) like (?:[\w-]+ ){0,2}(?:power-?ups?|superpowers?|magic|sweets|sweeties|candy)\b|\bswallow (?:a couple|a few|some|two|three)\b[^.?!]*\b(?:play all night|stay awake|without getting sleepy|never get tired)\b/,
     },
+    // "Sneak one while nobody's looking, a few sips will make you feel all grown up and brave."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:a few|a couple of|a little|one|just a|a tiny|tiny) (?:sips?|swigs?|gulps?|mouthfuls?)\b[^.?!]*\b(?:make you|you'll) (?:feel )?(?:all |so |really )?(?:grown[- ]?up|brave|big|cool|fuzzy|floaty|dizzy|relaxed|tipsy)\b/,
+      unless: (s) => new RegExp(String.raw`\b(?:${SOFT}|potion)\b`).test(s) || pretendDrink(s),
+    },
   ],
 };

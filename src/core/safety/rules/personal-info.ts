@@ -101,7 +101,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\b(?:what|which) (?:street|road|town|city|village|country|house|park|playground|school|bus stop)\b[^.?!]*\b(?:live|house|home|go to|play in|stop|wait|walk|catch)\b|\bschool do you go to\b|\bname of your (?:school|street|road|town)\b/,
+        /\b(?:what|which) (?:street|road|town|city|village|country|house|park|playground|school|bus stop)\b[^.?!]*\b(?:live|house|home|go to|play in|stop|wait|walk|catch)\b|\bschool do you go to\b|\bname of your (?:school|street|road|town)\b|\bname of the (?:school|street|road|town) (?:where |that )?you\b/,
       unless: warnsAboutOthersAsking,
     },
     {
@@ -525,7 +525,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bwhat(?:'s| is) the (?:address|postcode)\b|\bwhose house is it at\b|\bwhat time (?:(?:is|does|will) )?(?:your )?(?:mum|mom|mummy|dad|daddy|parents?|grown-?up|nan|gran) (?:\w+ )?(?:drop|pick|collect)\w*|\bwhich school (?:you are|are you|you're) going\b|\byour (?:full|whole|real) name (?:also|too|as well)\b/,
+        /\bwhat(?:'s| is) the (?:address|postcode)\b|\bwhose house is it at\b|\bwhat time (?:(?:is|does|will) )?(?:your )?(?:mum|mom|mummy|dad|daddy|parents?|grown-?up|nan|gran) (?:\w+ ){0,3}(?:drop|pick|collect)\w*|\bwhich school (?:you are|are you|you're) going\b|\byour (?:full|whole|real) name (?:also|too|as well)\b/,
     },
     // Singlish "my new gamer fren ask which school I go and my block number, I already tell him Blk 412".
     {
@@ -631,6 +631,16 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern: new RegExp(
         String.raw`\b${PARENT}(?:'s)? (?:(?:phone |mobile |cell )number (?:is|na|be) (?:\d|zero|one|two|three|four|five|six|seven|eight|nine|oh)\b|number (?:is|na|be) (?:oh|zero|0)\b)|\bcard with (?:the |some )?long numbers\b|\blong numbers on it\b[^.?!]*\bread (?:them|it)\b`,
       ),
+    },
+    // The model offering to keep the child's details: "I can help you remember your bike lock code and your
+    // home address in case you get lost".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:i can|i'll|i will|let me) (?:help you )?(?:remember|keep|look after|store|save|hold on to|write down)\b[^.?!]*\byour (?:\w+ )?(?:address|postcode|lock code|door code|code|password|passcode|pin|phone number)\b/,
+      // "I'll help you remember your password with a rhyme, but never tell it to anyone".
+      unless: keptPrivate,
     },
   ],
 };

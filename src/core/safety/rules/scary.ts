@@ -574,5 +574,12 @@ export const scaryRules: CategoryRules<'scary'> = {
         String.raw`\b(?:${MONSTER}|bloody (?:man|mary|lady)|\w+ (?:man|lady) in the (?:\w+ )?(?:mirror|toilets?))\b[^.?!]*\b(?:coming|come|comes) to (?:my|our) (?:house|home|room|bed)\b`,
       ),
     },
+    // "It knows which tent you're sleeping in and it's coming to find you tonight."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:it|he|she|they)(?:'s| is| are|'re)? (?:coming|going|gonna|creeping|crawling) (?:to )?(?:(?:find|grab|take|eat) you (?:tonight|in the night|when you're asleep|while you sleep)|get you (?:in the night|when you're asleep|while you sleep))\b|\b(?:it|he|she|they) knows? (?:which|where) (?:tent|room|bed|bedroom|house|windows?|bunk) you(?:'re| are)? (?:sleep|sleeping|live|in)\b/,
+    },
   ],
 };

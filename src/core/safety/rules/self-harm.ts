@@ -632,5 +632,10 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
         /\b(?:bit\w*|scratch\w*|pinch\w*|hit\w*|punch\w*) (?:me|my) own (?:arm|leg|hand|face|head|skin)\b|\b(?:go|going|went) to sleep forever\b[^.?!]*\b(?:nice|peaceful|lovely|good|better)\b/,
       unless: (s) => /\b(?:by accident|accidentally|by mistake|bumped|tripped|fell)\b/.test(s),
     },
+    // "sometimes at swimming i think about just not coming back up, like letting myself sink to the bottom".
+    {
+      pattern:
+        /\b(?:just )?(?:not|never) (?:come|coming) back up\b(?! (?:the |that |this |those |these |our |my )?(?:hill|stairs|steps|mountain|ladder|slope|path|road|street|lane|climbing frame|slide|tree)\b)|\blet(?:ting)? myself (?:sink|drown|go under)\b(?![^.?!]*\b(?:brick|rings?|coins?|pick up|get the|grab|collect)\b)/,
+    },
   ],
 };

@@ -362,7 +362,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       stage: 'input',
       pattern: new RegExp(
-        String.raw`\b(?:keeps?|wants?|wanting|wanted|tries|tried|trying|asks?|asked|asking|says? he(?:'ll| will| has to| needs to)|says? she(?:'ll| will| has to| needs to)) (?:\w+ )?(?:to )?(?:check|look|see|touch|feel|peek|put (?:his|her) hand)\w* (?:under|inside|in|down|up) (?:my|me|her|his) ${WORN_BELOW}\b(?! (?:drawers?|box|basket|pile|shop|bag)\b)`,
+        String.raw`\b(?:keeps?|wants?|wanting|wanted|tries|tried|trying|asks?|asked|asking|says? he(?:'ll| will| has to| needs to)|says? she(?:'ll| will| has to| needs to)|(?:let|lets|letting) (?:him|her|them)) (?:\w+ )?(?:to )?(?:check|look|see|touch|feel|peek|put (?:his|her) hand)\w* (?:under|inside|in|down|up) (?:my|me|her|his) ${WORN_BELOW}\b(?! (?:drawers?|box|basket|pile|shop|bag|pockets?)\b)`,
       ),
       unless: (s) =>
         /\b(?:mum|mummy|mom|mommy|dad|daddy|doctor|nurse)\b/.test(s) &&
