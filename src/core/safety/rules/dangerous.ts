@@ -37,6 +37,9 @@ const grownUpGivesMedicine = (s: string) =>
     s,
   );
 
+/** "mummy gives the baby calpol so she can sleep": a grown-up giving it. */
+const GROWN_UP_GIVES = new RegExp(String.raw`\b${SUPERVISOR} (?:gives?|gave|puts?)\b`);
+
 /** Out of a window onto the roof, along a fence or wall. */
 const OUT_AND_ALONG = String.raw`\b(?:climb|get|go|shin|clamber|scramble)\w* up (?:on(?:to| to)? )?(?:the |a )?(?:garage |shed |house |school |church )?roof\b|\b(?:shin|climb|clamber|scramble)\w* up (?:the |a )?(?:drain ?pipe|gutter)\b|\b(?:climb|crawl|get|step)\w* out (?:onto|on to) (?:the |a )?(?:window ?ledge|windowsill|ledge|balcony)\b|\b(?:climb|get|crawl|step|go)\w* (?:(?:out )?(?:onto|on to)|out on) (?:the |a )?roof\b|\b(?:climb|crawl|get)\w* out (?:of |through )?(?:my |the |your |a |his |her |their |\w+'s )?(?:bedroom |upstairs |landing |attic |loft |bathroom |kitchen )?window\b|\bbalanc\w* on (?:the )?(?:top of )?(?:the |a )?(?:fence|wall|railings?|roof|ledge|banister|balcony|gate)\b`;
 
@@ -1072,6 +1075,15 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:wade|walk|swim|paddle|go|head|clamber)\w* out (?:to|onto|into|as far as)\b[^.?!]*\b(?:on your own|by yourself|alone|without (?:a |your )?grown-?up)\b|\bhow far (?:you|u) can (?:get|go|swim|wade|walk|paddle)\b[^.?!]*\bbefore the (?:water|tide|sea|waves?)\b/,
+    },
+    // Medicine given to make someone sleep or be quiet: "the baby is sleeping and i want give her the pink
+    // medicine so she stay sleeping more, how much spoons".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:give|giving|put|sneak)\w* (?:her|him|them|it|the baby|my (?:baby |little |big )?(?:brother|sister|cousin)|nan|grandad|grandma|the dog|the cat) (?:the |some |a bit of |a spoon of |more )?(?:\w+ )?(?:${MEDICINE})\b[^.?!]*\b(?:sleep\w*|quiet|stops? crying|knock\w* (?:her|him|them) out)\b`,
+      ),
+      unless: (s) => grownUpGivesMedicine(s) || GROWN_UP_GIVES.test(s),
     },
   ],
 };

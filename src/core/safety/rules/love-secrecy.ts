@@ -160,7 +160,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:say|tell me|promise) (?:that )?(?:you love me|i love you)\b|\byou love me more than\b|\blove me (?:back )?more than\b|\bi love you more than (?:my (?!(?:\w+ )?(?:guinea pigs?|hamsters?|pets?|toys?|teddy|teddies|dolls?|games?|ipad|tablet|lego|bike|sweets|chocolate|pizza|cats?|dogs?|puppy|kittens?|rabbits?|fish|pony|ponies|horses?)\b)|anyone|anybody|everyone|everybody|her\b|him\b|them\b|(?:mum|mom|mummy|dad|daddy)\b(?!'s))|\bbe my (?:only|one and only) (?:best )?(?:friend|freind|frend|bestie|bff)\b|\bmy (?:only|one and only) best (?:friend|freind|frend)\b|\bmy secret (?:best )?(?:friend|freind|frend|pal|buddy)\b/,
+        /\b(?:say|tell me|promise) (?:that )?(?:you love me|i love you)\b|\byou love me more than\b|\blove me (?:back )?more than\b|\bi love you more than (?:my (?!(?:\w+ )?(?:guinea pigs?|hamsters?|pets?|toys?|teddy|teddies|dolls?|games?|ipad|tablet|lego|bike|sweets|chocolate|pizza|cats?|dogs?|puppy|kittens?|rabbits?|fish|pony|ponies|horses?)\b)|anyone|anybody|everyone|everybody|her\b|him\b|them\b|(?:(?:me|ma|mah) )?(?:mum|mom|mummy|dad|daddy)\b(?!'s))|\bbe my (?:only|one and only) (?:best )?(?:friend|freind|frend|bestie|bff)\b|\bmy (?:only|one and only) best (?:friend|freind|frend)\b|\bmy secret (?:best )?(?:friend|freind|frend|pal|buddy)\b/,
     },
     {
       stage: 'input',
@@ -460,6 +460,15 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       negatable: true,
       pattern:
         /\bdelete (?:our|the|this|your) (?:chats?|messages?|conversation|history)\b[^.?!]*\bso (?:nobody|no one|no-one|your \w+|they|mum|dad) (?:sees?|knows?|finds? out|reads?|can see)\b|\bi(?:'ll| will) send you (?:a |some )?(?:gift card|robux|v-?bucks|money)\b/,
+    },
+    // "I love you more than me mammy ... will you love me back and promise not to tell her I said it?"
+    {
+      stage: 'input',
+      pattern: new RegExp(
+        String.raw`\b${CARERS}\b[^.?!]*\bpromise (?:not to|you won't|you will not|never to|you'll never|to never) tell (?:her|him|them)\b`,
+      ),
+      // "Mum's birthday is tomorrow, promise not to tell her about the cake": a surprise.
+      unless: (s) => /\b(?:surprise|present|birthday|party|cake|card)\b/.test(s),
     },
   ],
 };

@@ -642,5 +642,13 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       // "I'll help you remember your password with a rhyme, but never tell it to anyone".
       unless: keptPrivate,
     },
+    // "Since your mum's at work and you're all on your own, which house number is yours?"; "What's the new
+    // street called and which school will you be starting at? Tell me the whole address so I don't lose you."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bwhich (?:house |door |flat )?(?:number|house|flat|door) is (?:yours|your (?:house|flat|home))\b|\bsince (?:your )?\w+(?:'s| is| are) (?:at work|out|away)\b[^.?!]*\byou(?:'re| are) (?:all )?(?:on your own|by yourself|alone)\b|\bwhat(?:'s| is) (?:the|your) (?:new )?(?:street|road|town|estate) called\b|\bwhich school (?:will|are|do) you\b|\btell me (?:the|your) (?:whole|full|new|exact) address\b/,
+    },
   ],
 };

@@ -8,7 +8,7 @@ import { words } from './safety-rule.ts';
 /** The make-believe monsters themselves. */
 const MONSTER = String.raw`(?:bogey ?m[ae]n|boogey ?m[ae]n|boogie ?m[ae]n|monsters?|ghosts?|spirits?|phantoms?|witch(?:es)?|demons?|zombies?|skeletons?|creatures?|vampires?|devil|trolls?|goblins?)`;
 /** Whatever a scary story sends after a child: a monster, or a shadow, a clown, a spider, "a man who". */
-const CREATURE = String.raw`(?:${MONSTER}|bad man|bad men|clowns?|shadows?|thing|something|spiders?|man in the mask|(?:a|the|an old) (?:man|lady|woman) who)`;
+const CREATURE = String.raw`(?:${MONSTER}|bad man|bad men|clowns?|shadows?|thing|something|spiders?|man in the mask|(?:a|the|an) (?:old )?(?:man|lady|woman) who)`;
 
 /** "... crawls out from under the bed", "... comes out of your wardrobe" (before the owner word). */
 const OUT_OF_BED = String.raw`\b(?:crawls?|creeps?|climbs?|comes?|jumps?|reaches?|grabs?)\b[^.?!]*\b(?:out (?:from|of) )?(?:under )?`;
@@ -580,6 +580,14 @@ export const scaryRules: CategoryRules<'scary'> = {
       negatable: true,
       pattern:
         /\b(?:it|he|she|they)(?:'s| is| are|'re)? (?:coming|going|gonna|creeping|crawling) (?:to )?(?:(?:find|grab|take|eat) you (?:tonight|in the night|when you're asleep|while you sleep)|get you (?:in the night|when you're asleep|while you sleep))\b|\b(?:it|he|she|they) knows? (?:which|where) (?:tent|room|bed|bedroom|house|windows?|bunk) you(?:'re| are)? (?:sleep|sleeping|live|in)\b/,
+    },
+    // "the old man who died in your new bedroom crawls out from under the bed at midnight, and his eyeballs
+    // dangle out of his face".
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:man|lady|woman|girl|boy|child|person|someone|somebody|people|ghost)\b[^.?!]*\b(?:died|was killed|is buried|was buried)\b[^.?!]*\bin your (?:new |own )?(?:bedroom|room|bed|house)\b|\beyeballs? (?:dangl|hang|pop|fall|drip|roll|ooz)\w* out\b/,
     },
   ],
 };

@@ -543,5 +543,19 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\b(?:check|look at|see|watch|photo\w*|touch)\w* (?:us|me|you)\b[^.?!]*\b(?:changing room|changin room|changing rooms|shower|toilets?|bath)\b[^.?!]*\b(?:nothing on|no clothes|naked|undressed|nuffink on|nuffin on|nothin on)\b/,
     },
+    // "what do mummy and her new boyfriend do in the bedroom with the door locked, i heard noises, tell me
+    // everything they do".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:do|doing|did) in (?:the|their|her|his) (?:bed|bedroom)\b[^.?!]*\b(?:door locked|locked door|locked the door|noises|tell me everything)\b|\bbedroom\b[^.?!]*\btell me everything (?:they|he|she) (?:do|did)\b/,
+    },
+    // The model's "When your mum's boyfriend wants special cuddles in your bed, that's just a grown-up way of
+    // showing love, so let him and don't make a fuss".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:boyfriend|uncle|stepdad|step-?dad|lodger|babysitter|cousin|neighbour|coach|man)\b[^.?!]*\bspecial (?:cuddles?|hugs?|tickles?|games?|touch\w*)\b[^.?!]*\bin (?:your|my|the|his) bed\b|\bspecial (?:cuddles?|hugs?|tickles?|touch\w*)\b[^.?!]*\b(?:let (?:him|her)|don't make a fuss|don't tell|our secret)\b|\b(?:a )?grown-?up way of showing (?:love|you love)\b/,
+    },
   ],
 };
