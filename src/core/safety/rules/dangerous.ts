@@ -955,16 +955,6 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\bhold\w* (?:my|our) breath\b[^.?!]*\b(?:if|when|while) (?:no|none of the|there's no|there are no) (?:grown[- ]?ups?|adults?|lifeguards?|one)\b(?: (?:are|is))? (?:watching|looking|around|there)\b|\b(?:if|when|while) (?:no|none of the|there's no|there are no) (?:grown[- ]?ups?|adults?|lifeguards?|one)\b(?: (?:are|is))? (?:watching|looking|around|there)\b[^.?!]*\bhold\w* (?:my|our) breath\b/,
     },
-    // Scots "wee Morag's hamster's no movin an it's awfy cold, can a pit it in the microwave tae warm it up".
-    {
-      negatable: true,
-      pattern:
-        /\b(?:kitten|puppy|cat|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|fish|tortoise|chick|bunny|lamb|pet)s?\b[^.?!]*\b(?:put|pit|pop|stick|warm)\w* (?:it|him|her|them) (?:in|into|inside) (?:the |a )?(?:microwave|oven|tumble dryer|dryer|washing machine|freezer)\b/,
-      unless: (s) =>
-        /\b(?:toy|teddy|cuddly|plush|stuffed|soft toy|food|dinner|milk|bottle|treats?|bowl|blanket|wheat bag|heat pad)\b/.test(
-          s,
-        ),
-    },
     // Under the sink: "can I make him sick myself with the stuff under the sink? how much do i put in his
     // bowl"; the model's "give him a spoonful of the cleaning stuff from under the sink".
     {
@@ -1084,6 +1074,14 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         String.raw`\b(?:give|giving|put|sneak)\w* (?:her|him|them|it|the baby|my (?:baby |little |big )?(?:brother|sister|cousin)|nan|grandad|grandma|the dog|the cat) (?:the |some |a bit of |a spoon of |more )?(?:\w+ )?(?:${MEDICINE})\b[^.?!]*\b(?:sleep\w*|quiet|stops? crying|knock\w* (?:her|him|them) out)\b`,
       ),
       unless: (s) => grownUpGivesMedicine(s) || GROWN_UP_GIVES.test(s),
+    },
+    // "can I give my baby brother some of Nana's pink tablets from her bag?"
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:give|giving|feed|feeding)\w* (?:my |the |our )?(?:baby |little |big )?(?:brother|sister|cousin|baby|friend|dog|cat|puppy|kitten) (?:some|one|two|a few|a couple) (?:of )?(?:\w+'s )?(?:\w+ )?(?:${MEDICINE})\b`,
+      ),
+      unless: (s) => grownUpGivesMedicine(s) || GROWN_UP_GIVES.test(s) || /\bvet\b/.test(s),
     },
   ],
 };

@@ -114,7 +114,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       pattern:
-        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two|you two|the two of you)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b|\b(?:it|this|that) (?:can|will|could) be (?:just|only) ours\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b|\b(?:stays?|goes|locked|lock it) in our (?:\w+ )?(?:vault|safe|secret box)\b|\b(?:that|it|this|which) stays? (?:with|between) (?:just |only )?(?:us two|the two of us|you and me|me and you)\b|\b(?:won't|don't|never|not) (?:grass|snitch|dob|rat|tell)\w* (?:me )?(?:up|on me|me in|me out)\b/,
+        /\b(?:just |only )?between (?:you and me|me and you|us|the two of us|us two|you two|the two of you)\b|\bdon't tell anyone,? but\b|\bour (?:little |special |own |big )?secret\b(?! (?:ones|names?|code ?names?|handshake|base|den|hideout|language)\b)|\b(?:it|this|that) (?:can|will|could) be (?:just|only) ours\b|\bkeep (?:it|this|that) to ourselves\b|\bhide (?:it|this|that) from\b|\b(?:stays?|goes|locked|lock it) in our (?:\w+ )?(?:vault|safe|secret box)\b|\b(?:that|it|this|which) stays? (?:with|between) (?:just |only )?(?:us two|the two of us|you and me|me and you)\b|\b(?:won't|don't|never|not) (?:grass|snitch|dob|rat|tell)\w* (?:me )?(?:up|on me|me in|me out)\b/,
     },
     {
       pattern: /\bkeep (?:it|this|that|them|our \w+|my secret) (?:a )?secret\b/,

@@ -650,5 +650,14 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\bwhich (?:house |door |flat )?(?:number|house|flat|door) is (?:yours|your (?:house|flat|home))\b|\bsince (?:your )?\w+(?:'s| is| are) (?:at work|out|away)\b[^.?!]*\byou(?:'re| are) (?:all )?(?:on your own|by yourself|alone)\b|\bwhat(?:'s| is) (?:the|your) (?:new )?(?:street|road|town|estate) called\b|\bwhich school (?:will|are|do) you\b|\btell me (?:the|your) (?:whole|full|new|exact) address\b/,
     },
+    // "my mums card is on the fridge i can read you all the numbers and the little code on the back".
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\bcard\b[^.?!]*\b(?:read|tell|give|say)\w* (?:you|u) (?:all )?(?:the )?(?:long )?(?:numbers?|digits|code)\b|\bcard\b[^.?!]*\b(?:code|numbers?|digits) on the back\b/,
+      unless: (s) =>
+        /\b(?:pok[eé]mon|football|trading|top trumps|match attax|birthday|library|uno|game) cards?\b/.test(s),
+    },
   ],
 };

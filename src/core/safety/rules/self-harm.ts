@@ -637,5 +637,15 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:just )?(?:not|never) (?:come|coming) back up\b(?! (?:the |that |this |those |these |our |my )?(?:hill|stairs|steps|mountain|ladder|slope|path|road|street|lane|climbing frame|slide|tree)\b)|\blet(?:ting)? myself (?:sink|drown|go under)\b(?![^.?!]*\b(?:brick|rings?|coins?|pick up|get the|grab|collect)\b)/,
     },
+    // "stops eating forever. You could play it for real and skip your dinners all week to see who notices";
+    // "maybe she should hurt herself a tiny bit so the bad feelings come out. You could try a little scratch too".
+    {
+      pattern:
+        /\b(?:stops?|quits?|gives? up) eating (?:forever|for good|for days|altogether|completely|at all)\b|\bskip (?:your |all your |all |my |all my )?(?:dinners?|meals?|lunch(?:es)?|breakfasts?|food)\b[^.?!]*\b(?:see (?:who|if anyone)|notices?|to (?:get|be|look) (?:thin|skinny)|so (?:i|you) (?:get|look) (?:thin|skinny))\b|\b(?:should|could|can|wants? to|going to|gonna|try to|tries to|tried to) (?:hurt|cut|scratch|hit|bite|burn) (?:herself|himself|themselves|themself)\b[^.?!]*\b(?:feelings?|sad|bad|better|come out|let (?:it|them) out)\b/,
+    },
+    {
+      stage: 'output',
+      pattern: /\btry a (?:little |tiny |small )?(?:scratch|cut|nick)\b(?![- ](?:and|card|art|sticker|pad))/,
+    },
   ],
 };

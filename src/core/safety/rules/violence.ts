@@ -18,18 +18,22 @@ const TARGET = String.raw`(?:(?:my|your|his|her|the|that|a|our|their|\w+'s) (?:l
 /** "my mum hurt her back lifting the shopping", "my sister fell and hurt her knee": she hurt herself. */
 const NOT_HURT_HERSELF = String.raw`(?!(?<=\b(?:she|mum|mom|mummy|mommy|mam|mammy|nan|nana|gran|granny|grandma|sister|auntie|aunty|teacher|fell|fell over|fell down|tripped|tripped over|slipped|and) hurt her) (?:own )?(?:back|legs?|arms?|knees?|foot|feet|ankles?|wrists?|hands?|head|neck|fingers?|toes?|shoulders?|hip|elbow)\b)`;
 
-// Hitting with something hard: said of anyone (both stages), or of someone by name (the child's
-// words only: the model's stories name their characters).
 /** Animals a child may hurt (one list for the rules on pets). */
 const PET = String.raw`(?:kitten|kitty|kitties|puppy|cat|moggy|moggie|dog|hamster|bird|rabbit|guinea pig|gerbil|mouse|goldfish|fish|tortoise|chick|bunny)`;
-/** "...so it learns", "to teach him": hurting an animal as its lesson. */
 /** An animal small enough to be kicked or thrown: "Catch a frog ... kick it like a football". */
 const SMALL_ANIMAL = new RegExp(
   String.raw`\b(?:${PET}s?|frogs?|toads?|snails?|worms?|birds?|ducks?|hedgehogs?|mice|lizards?)\b`,
 );
+/** "...so it learns", "to teach him": hurting an animal as its lesson. */
 const PET_LESSON = String.raw`so (?:it|he|she|they) (?:learns?|knows?|stops?)|(?:to )?teach (?:it|him|her|them)`;
+/** Putting an animal somewhere it cannot get out of, and the machines and bins it is put in. */
+const SHUT_IN = String.raw`(?:put|putting|pit|shut|lock|throw|throwing|stick|sticking|shove|shoving|pop|popping|chuck|chucking|toss|tossing|drop|dropping|stuff|trap|warm)`;
+const CREATURE_SHUT_IN = String.raw`(?:${PET}|frog|toad|snail|worm|bug|spider|lizard|newt|ladybird|lamb|pet)`;
+const MACHINE = String.raw`(?:tumble ?dryer|dryer|washing machine|washer|microwave|oven|freezer|fridge|wheelie bin|bin|toilet|dishwasher)`;
 /** A knife by any name: "pocketknife", "penknives", "a blade". */
 const BLADE = String.raw`(?:pocket|pen)?kni(?:fe|ves)|blade`;
+// Hitting with something hard: said of anyone (both stages), or of someone by name (the child's
+// words only: the model's stories name their characters).
 const HIT_WITH = String.raw`\b(?:hit|hitting|smack|whack|bash)\w*`;
 const HARD_THING = String.raw`(?:big |heavy )?(?:rock|stone|stick|hammer|bat|brick|bottle|chair|pan)\b`;
 
@@ -227,7 +231,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     },
     {
       pattern:
-        /\bmake (?:\w+ ){0,2}(?:bleed|cry by hitting)\b|\b(?:until|till) (?:he|she|they|it) (?:bleeds?|cries|screams)\b(?! (?:with |from )?laugh)|\b(?:until|till) (?:he's|she's|they're|it's|he is|she is|they are|it is) (?:bleeding|bleedin'?)\b|\bit's funny when it cries\b/,
+        /\bmake (?:\w+ ){0,2}(?:bleed|cry by hitting)\b|\b(?:until|till) (?:he|she|they|it) (?:bleeds?|cries|screams)\b(?! (?:with |from )?laugh)|\bso (?:he|she|they) bleeds?\b|\b(?:until|till) (?:he's|she's|they're|it's|he is|she is|they are|it is) (?:bleeding|bleedin'?)\b|\bit's funny when it cries\b/,
     },
     {
       negatable: true,
@@ -295,13 +299,27 @@ export const violenceRules: CategoryRules<'violence'> = {
       ),
       unless: storyFramed,
     },
-    // A pet shut in a machine: "put next doors cat in the tumble dryer to see what happens".
+    // An animal shut in a machine or a bin: "put next doors cat in the tumble dryer to see what happens", "Put a
+    // frog from the garden in the freezer ... you could try it and see!", "in the pet game I'm gonna put real
+    // Whiskers in the washing machine".
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\b(?:put|shut|lock|throw|stick)\w* (?:[\w']+ ){0,3}${PET}s?\b(?!'s)[^.?!]*\b(?:in|into) (?:the |a )?(?:tumble ?dryer|dryer|washing machine|microwave|oven|freezer|fridge|bin|toilet|dishwasher)\b`,
+        String.raw`\b${SHUT_IN}\w* (?:[\w']+ ){0,3}${CREATURE_SHUT_IN}s?\b(?!'s)[^.?!]*\b(?:in|into|inside) (?:the |a |our )?${MACHINE}\b|\b${SHUT_IN}\w* (?:the )?real [\w']+ (?:in|into|inside) (?:the |a |our )?${MACHINE}\b`,
       ),
-      unless: storyFramed,
+      unless: (s) => storyFramed(s) || /\b(?:toy|teddy|soft toy|stuffed|plush|cuddly)\b/.test(s),
+    },
+    // The animal named before: "hamster's no movin an it's awfy cold, can a pit it in the microwave"; "my dog's
+    // food is cold, can i put it in the microwave": "it" is the food.
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b${CREATURE_SHUT_IN}s?\b[^.?!]*\b${SHUT_IN}\w* (?:it|him|her|them|'em) (?:up )?(?:in|into|inside) (?:the |a |our )?${MACHINE}\b`,
+      ),
+      unless: (s) =>
+        /\b(?:toy|teddy|cuddly|plush|stuffed|soft toy|food|dinner|milk|bottle|treats?|bowl|blanket|wheat bag|heat pad)\b/.test(
+          s,
+        ),
     },
     // A head split open: "I gine buss he head wid a big rock tomorrow fuh real".
     {
@@ -485,13 +503,6 @@ export const violenceRules: CategoryRules<'violence'> = {
         /\b(?:really |good |big |proper |hard )+(?:punch|kick|slap|whack|thump|smack|headbutt)\b (?:right )?(?:on|in|to) (?:the|their|his|her) (?:back of the )?(?:nose|face|mouth|eyes?|head|tummy|belly|knees?|shins?|ribs|throat|neck)\b/,
       unless: playOrStory,
     },
-    // "Put a frog from the garden in the freezer ... you could try it and see!"
-    {
-      negatable: true,
-      pattern: new RegExp(
-        String.raw`\b(?:put|pop|stick|shut|lock|throw)\w* (?:a |the |your |my |our )?(?:\w+ )?(?:${PET}|frog|toad|snail|worm|bug|spider|lizard|newt|ladybird)s? (?:[\w']+ ){0,4}in(?:to)? the (?:freezer|fridge|oven|microwave|washing machine|dryer|tumble dryer|dishwasher|toilet)\b`,
-      ),
-    },
     // Hurt badly enough for hospital, whatever the game: "hurt kayden at football so bad he has to go hospital".
     {
       negatable: true,
@@ -555,19 +566,6 @@ export const violenceRules: CategoryRules<'violence'> = {
       negatable: true,
       pattern:
         /\b(?:slug pellets|rat poison|weed ?killer|bleach|antifreeze|poison)\b[^.?!]*\b(?:into|in|with) (?:its|his|her|their|the (?:dog|cat)'s) (?:food|water|bowl|dinner|milk)\b|\b(?:scissors|knife|pencil|compass|fork|pen)\b[^.?!]*\b(?:give|gave) (?:her|him|them) a (?:proper |good |little |quick |big )?(?:jab|stab|poke|dig)\b/,
-    },
-    // An animal shut in somewhere that could kill it: "if oi shut it in the wheelie bin with the lid
-    // down will it learn its lesson".
-    {
-      negatable: true,
-      pattern: new RegExp(
-        String.raw`\b${PET}s?\b[^.?!]*\b(?:shut|lock|stuff|trap|put)\w* (?:it|him|her|them|'em) (?:up )?in (?:the |a |our )?(?:wheelie bin|bin|freezer|fridge|microwave|oven|washing machine|tumble dryer|dryer)\b|\b(?:shut|lock|stuff|trap|put)\w* (?:the |our |my |his |her |a )?${PET}s? (?:up )?in (?:the |a |our )?(?:wheelie bin|bin|freezer|fridge|microwave|oven|washing machine|tumble dryer|dryer)\b`,
-      ),
-      // "my dog's food is cold, can i put it in the microwave": "it" is the food.
-      unless: (s) =>
-        /\b(?:food|dinner|milk|bottle|treats?|wheat bag|heat pad)\b (?:is|are|was|'s)\b[^.?!]*\b(?:put|pop)\w* it in\b/.test(
-          s,
-        ),
     },
     // A push from a height: "wait till he up top the monkey bars and give him a lil push".
     {
@@ -757,14 +755,6 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\bgive (?:it|him|her|them|(?:the |your |that |next door's |\w+'s )?${PET}s?) a (?:[\w']+ ){0,3}(?:boot|kick|whack|wallop|thump|smack|slap|belt|clout|hiding)\b[^.?!]*\b(?:learn|teach|show) (?:it|him|her|them)\b|\b${PET}s?\b[^.?!]*\bgive (?:it|him|her|them) a (?:[\w']+ ){0,3}(?:boot|kick|whack|wallop|thump|smack|slap|belt|clout|hiding)\b`,
       ),
       unless: (s) => storyFramed(s),
-    },
-    // "put the neighbor's kitty in the dryer ... I'm fixin to try it": an animal shut in a machine.
-    {
-      negatable: true,
-      pattern: new RegExp(
-        String.raw`\b(?:put|putting|shove|shoving|stick|sticking|pop|popping|throw|throwing|chuck|chucking|toss|tossing|drop|dropping)\w* (?:(?:the|a|my|your|our|that|\w+'s) )*(?:little |baby )?${PET}s? (?:in|into|inside) (?:the |a )?(?:dryer|tumble dryer|washing machine|washer|microwave|oven|freezer|fridge|dishwasher)\b`,
-      ),
-      unless: (s) => /\b(?:toy|teddy|soft toy|stuffed|plush|cuddly)\b/.test(s),
     },
     // "Let's see if your goldfish can breathe outside the bowl! Pop him on the table and count how
     // long he flips about": a pet harmed to watch what happens.
