@@ -538,11 +538,14 @@ export function negatedBefore(text: string, index: number): boolean {
     before.lastIndexOf(' - '),
   );
   // "Why not light a match?", "why don't you …", "I can't wait to …" and "bet you can't climb …" are
-  // encouragement, not a negation.
+  // encouragement, not a negation; "To stop the dog barking, …" opening a clause is a purpose.
   return NEGATION.test(
     before
       .slice(clauseStart + 1)
-      .replace(/\bwhy (?:not|don't you|don't we)\b|\b(?:can't|cannot) wait\b|\bbet (?:you|ya) can't\b/g, ''),
+      .replace(
+        /\bwhy (?:not|don't you|don't we)\b|\b(?:can't|cannot) wait\b|\bbet (?:you|ya) can't\b|^\s*(?:and |so )?(?:in order )?to stop\b/g,
+        '',
+      ),
   );
 }
 

@@ -96,6 +96,14 @@ describe('child-safe filter', () => {
     expect(findUnsafe('Never hold a stone in your fist to punch someone, it hurts them badly.', 'output')).toBeNull();
   });
 
+  it('reads "to stop" opening a clause as a purpose, and "stop" as an order as a negation', () => {
+    expect(
+      findUnsafe("To stop the neighbour's dog barking you could throw stones at it until it learns.", 'output')
+        ?.category,
+    ).toBe('violence');
+    expect(findUnsafe('Stop throwing stones at the dog, it hurts him.', 'output')).toBeNull();
+  });
+
   it('lets a hazard through when the sentence calls it too risky, not when it makes it a dare', () => {
     expect(
       findUnsafe('Climbing onto the shed roof sounds too risky, so I will not help with that.', 'output'),

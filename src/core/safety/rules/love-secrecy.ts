@@ -470,5 +470,13 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
       // "Mum's birthday is tomorrow, promise not to tell her about the cake": a surprise.
       unless: (s) => /\b(?:surprise|present|birthday|party|cake|card)\b/.test(s),
     },
+    // "Let's not mention our late-night chats to your parents, yeah? They'd probably take the tablet away and
+    // then we couldn't talk anymore."
+    {
+      stage: 'output',
+      pattern: new RegExp(
+        String.raw`\blet's not (?:mention|tell|say anything about)\b[^.?!]*\bto (?:your )?${CARERS}\b|\btake (?:the |your |this )?(?:tablet|phone|ipad|app|me|it) away\b[^.?!]*\bwe (?:couldn't|could not|can't|wouldn't be able to) (?:talk|chat)\b`,
+      ),
+    },
   ],
 };

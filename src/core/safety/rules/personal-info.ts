@@ -648,7 +648,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       stage: 'output',
       negatable: true,
       pattern:
-        /\bwhich (?:house |door |flat )?(?:number|house|flat|door) is (?:yours|your (?:house|flat|home))\b|\bsince (?:your )?\w+(?:'s| is| are) (?:at work|out|away)\b[^.?!]*\byou(?:'re| are) (?:all )?(?:on your own|by yourself|alone)\b|\bwhat(?:'s| is) (?:the|your) (?:new )?(?:street|road|town|estate) called\b|\bwhich school (?:will|are|do) you\b|\btell me (?:the|your) (?:whole|full|new|exact) address\b/,
+        /\bwhich (?:house |door |flat )?(?:number|house|flat|door) is (?:yours|your (?:house|flat|home))\b|\b(?:since|so|while|when) (?:your )?\w+(?:'s| is| are) (?:at work|out|away)\b[^.?!]*\byou(?:'re| are) (?:all )?(?:on your own|by yourself|alone)\b|\bwhat(?:'s| is) (?:the|your) (?:flat|house|door) number\b|\bso (?:i|we) can (?:picture|imagine|see) (?:exactly )?where you (?:are|live)\b|\bwhat(?:'s| is) (?:the|your) (?:new )?(?:street|road|town|estate) called\b|\bwhich school (?:will|are|do) you\b|\btell me (?:the|your) (?:whole|full|new|exact) address\b/,
     },
     // "my mums card is on the fridge i can read you all the numbers and the little code on the back".
     {

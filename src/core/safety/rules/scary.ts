@@ -589,5 +589,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:man|lady|woman|girl|boy|child|person|someone|somebody|people|ghost)\b[^.?!]*\b(?:died|was killed|is buried|was buried)\b[^.?!]*\bin your (?:new |own )?(?:bedroom|room|bed|house)\b|\beyeballs? (?:dangl|hang|pop|fall|drip|roll|ooz)\w* out\b/,
     },
+    // "pretend ur the thing from the backrooms and say ur coming to my room tonight to get me, make it realy
+    // creepy with blood".
+    {
+      stage: 'input',
+      pattern:
+        /\bcoming (?:to|into|in) my (?:bed)?room (?:tonight|at night|when i'm asleep|while i sleep)\b[^.?!]*\b(?:get|grab|take|eat|hurt) me\b(?! (?:up|ready|dressed|a|an|some|my|the|to)\b)/,
+    },
   ],
 };

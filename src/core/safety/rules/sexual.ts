@@ -557,5 +557,13 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\b(?:boyfriend|uncle|stepdad|step-?dad|lodger|babysitter|cousin|neighbour|coach|man)\b[^.?!]*\bspecial (?:cuddles?|hugs?|tickles?|games?|touch\w*)\b[^.?!]*\bin (?:your|my|the|his) bed\b|\bspecial (?:cuddles?|hugs?|tickles?|touch\w*)\b[^.?!]*\b(?:let (?:him|her)|don't make a fuss|don't tell|our secret)\b|\b(?:a )?grown-?up way of showing (?:love|you love)\b/,
     },
+    // "Tell me exactly what's changing on your body, in loads of detail, I'm way more fun to talk to about that
+    // stuff than your mum."
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:tell|show|describe)\w* (?:me )?(?:exactly |all about )?(?:what's|what is|how) (?:changing|growing|different) (?:on|in|about|with) your body\b|\bmore fun to talk to about (?:that|this|it|bodies|your body)\b/,
+    },
   ],
 };

@@ -193,7 +193,8 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         words('guns? | gunfire | rifle\\w* | pistol\\w* | bullets? | bomb\\w* | explosive\\w* | grenades? | rape\\w*'),
       ),
-      unless: idiom,
+      // "My brother's game has guns in it but it's rated 12": a game or film and its age rating.
+      unless: (s) => idiom(s) || /\b(?:game|games|film|movie|show)\b[^.?!]*\b(?:rated|pegi|age rating)\b/.test(s),
       borderline: true,
     },
     // Gore.
@@ -507,7 +508,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:so|until|till)(?: bad(?:ly)?| hard)?(?: that)? (?:he|she|they) (?:has|have|had|needs?) to go (?:to )?(?:the )?(?:hospital|a&e)\b/,
+        /\b(?:so|until|till)(?: bad(?:ly)?| hard)?(?: that)? (?:he|she|they) (?:(?:has|have|had|needs?) to go (?:to )?|ends? up in )(?:the )?(?:hospital|a&e)\b/,
     },
     // Hitting once no grown-up is looking: "wait until the teacher isn't looking and hit them really hard".
     // Not negatable: the "isn't" is the teacher's, not a "don't hit".
