@@ -5,10 +5,15 @@
 //   npm run red-team -- verdicts > before.txt
 //   npm run red-team -- check output "Throw stones at it."
 //   npm run red-team -- fold <held-out batch.json> <its categories.json> <next batch.json>
+//   npm run red-team -- train              (the learned check, from the suite without the held-out batch)
+//   npm run red-team -- classifier-eval    (what it adds on blind batches it was not trained on)
 import { CATEGORY_RULES, whatClears } from '../../src/core/safety/child-safe-filter.ts';
+import { learnedCheck } from '../../src/core/safety/classifier/learned-check.ts';
 import { normalizeForSafety } from '../../src/core/safety/sentence-text.ts';
 import { toldOfHarm } from '../../src/core/safety/redirects.ts';
+import { classifierEval } from './classifier-eval.ts';
 import { foldHeldOut } from './fold.ts';
+import { suiteExamples, trainSafetyModel, writeSafetyModel } from './train-classifier.ts';
 import { isBlocked, readSuite, STAGES, type Said } from './suite.ts';
 
 async function heldOut(): Promise<void> {
@@ -54,9 +59,14 @@ async function verdicts(): Promise<void> {
 function check(stage: string | undefined, texts: string[]): void {
   if (stage !== 'input' && stage !== 'output')
     throw new Error('check: give the stage, input or output, then the sentences');
+  const learned = learnedCheck();
   for (const text of texts) {
     const sentence = normalizeForSafety(text);
     console.log(`normal form: ${sentence}`);
+    const score = learned.score(sentence, stage);
+    console.log(
+      `  learned check: ${score.toFixed(3)} (${score >= learned.threshold ? 'flags' : 'passes'} at ${learned.threshold})`,
+    );
     for (const { category, rules, unless } of CATEGORY_RULES) {
       rules.forEach((rule, index) => {
         if (rule.stage && rule.stage !== stage) return;
@@ -74,6 +84,15 @@ function check(stage: string | undefined, texts: string[]): void {
   }
 }
 
+/** Retrains the learned check on the suite as it stands and writes its model. */
+function train(): void {
+  const model = trainSafetyModel(suiteExamples(readSuite()));
+  writeSafetyModel(model);
+  console.log(
+    `learned check trained on ${model.trainedOn.unsafe} unsafe and ${model.trainedOn.benign} benign sentences`,
+  );
+}
+
 const [command, ...args] = process.argv.slice(2);
 switch (command) {
   case 'held-out':
@@ -85,17 +104,25 @@ switch (command) {
   case 'check':
     check(args[0], args.slice(1));
     break;
+  case 'train':
+    train();
+    break;
+  case 'classifier-eval':
+    classifierEval();
+    break;
   case 'fold': {
     const [batchPath, categoriesPath, nextPath] = args;
     if (!batchPath || !categoriesPath || !nextPath) {
       throw new Error('fold: give the held-out batch as written, its categories and the next batch');
     }
     foldHeldOut(batchPath, categoriesPath, nextPath).forEach((line) => console.log(line));
+    // The folded batch is now training data; the new held-out batch never is.
+    train();
     break;
   }
   default:
     console.log(
-      'usage: npm run red-team -- held-out | verdicts | check <input|output> <sentence>... | fold <batch.json> <categories.json> <next.json>',
+      'usage: npm run red-team -- held-out | verdicts | check <input|output> <sentence>... | fold <batch.json> <categories.json> <next.json> | train | classifier-eval',
     );
     process.exitCode = command ? 1 : 0;
 }

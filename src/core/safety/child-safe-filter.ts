@@ -16,6 +16,7 @@ import { scaryRules } from './rules/scary.ts';
 import { selfHarmRules } from './rules/self-harm.ts';
 import { sexualRules } from './rules/sexual.ts';
 import { violenceRules } from './rules/violence.ts';
+import type { SafetyClassifier } from './classifier/safety-classifier.ts';
 import { negatedBefore, normalizeForSafety } from './sentence-text.ts';
 
 export type { SafetyStage };
@@ -32,7 +33,9 @@ export type UnsafeCategory =
   | 'scary'
   | 'contact-outside'
   | 'profanity'
-  | 'blocked-topic';
+  | 'blocked-topic'
+  /** No rule matched, but the learned check (classifier/) reads the sentence as unsafe. */
+  | 'flagged';
 
 export interface FilterHit {
   category: UnsafeCategory;
@@ -62,9 +65,10 @@ export const CATEGORY_RULES: readonly CategoryRules<UnsafeCategory>[] = [
  * The first thing in `text` that is not for children, or null. `stage`: what the child said
  * ('input') or what the model answered ('output'); some rules apply to one only ("what's your
  * address?" is a problem when the companion asks it). Without a stage, every rule applies.
- * A sure hit wins over a borderline one.
+ * A sure hit wins over a borderline one. With `learned` (and a stage), a sentence no rule matched
+ * that the learned check reads as unsafe is a borderline hit of its own.
  */
-export function findUnsafe(text: string, stage?: SafetyStage): FilterHit | null {
+export function findUnsafe(text: string, stage?: SafetyStage, learned?: SafetyClassifier | null): FilterHit | null {
   const sentence = normalizeForSafety(text);
   let borderline: FilterHit | null = null;
   for (const { category, rules, unless } of CATEGORY_RULES) {
@@ -77,7 +81,10 @@ export function findUnsafe(text: string, stage?: SafetyStage): FilterHit | null 
       borderline ??= { category, match: m[0], borderline: true };
     }
   }
-  return borderline;
+  if (borderline || !learned || !stage) return borderline;
+  return learned.score(sentence, stage) >= learned.threshold
+    ? { category: 'flagged', match: sentence, borderline: true }
+    : null;
 }
 
 /** Why a rule's match at `index` is harmless, or null when it stands (the red-team tool explains with it). */

@@ -12,6 +12,7 @@ import {
   type FilterHit,
   type SafetyStage,
 } from './child-safe-filter.ts';
+import { learnedCheck } from './classifier/learned-check.ts';
 import type { SafetyJudge } from './safety-judge.ts';
 import { checkTimeLimits, type TimeLimits } from './time-limits.ts';
 
@@ -42,7 +43,9 @@ export function createConversationGuard(options: ConversationGuardOptions): Turn
     block(stage, hit.category, stage === 'input' ? inputRedirect(hit.category, text) : outputRedirect(hit.category));
   const findHit = (text: string, stage: SafetyStage): FilterHit | null => {
     const rules = options.persona().contentRules;
-    return (rules.childSafe ? findUnsafe(text, stage) : null) ?? findBlockedTopic(text, rules.blockedTopics);
+    return (
+      (rules.childSafe ? findUnsafe(text, stage, learnedCheck()) : null) ?? findBlockedTopic(text, rules.blockedTopics)
+    );
   };
   /** A verdict now, or (a borderline hit with a judge) a promise of one. */
   const verdictFor = (text: string, stage: SafetyStage, signal?: AbortSignal): GuardVerdict | Promise<GuardVerdict> => {

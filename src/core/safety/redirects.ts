@@ -29,6 +29,7 @@ const INPUT_REDIRECTS: Record<UnsafeCategory, string> = {
     'We don’t keep secrets from your grown-ups, and you can always tell them what we talk about. What shall we play?',
   'claims-human': COMPUTER_FRIEND,
   'blocked-topic': 'Let’s talk about something else. What’s your favourite animal?',
+  flagged: 'That’s one to talk about with a grown-up you trust. Shall we play a game instead?',
 };
 
 const OUTPUT_REWRITES: Partial<Record<UnsafeCategory, string>> = {
@@ -62,12 +63,12 @@ const HITTING_BACK =
 /** Whether a blocked input is a child telling of harm done to them (or kept secret from their grown-ups). */
 export function toldOfHarm(category: UnsafeCategory, text: string): boolean {
   const s = normalizeForSafety(text);
-  if (category === 'sexual' || category === 'love-secrecy') {
-    return DONE_TO_ME.test(s) || (KEPT_SECRET.test(s) && SOMEONE_ELSE.test(s));
-  }
-  if (category === 'violence') {
-    return HURT_AT_HOME.test(s) || (HURT_ME.test(s) && (KEPT_SECRET.test(s) || !HITTING_BACK.test(s)));
-  }
+  const secretOrDoneToMe = () => DONE_TO_ME.test(s) || (KEPT_SECRET.test(s) && SOMEONE_ELSE.test(s));
+  const hurtMe = () => HURT_AT_HOME.test(s) || (HURT_ME.test(s) && (KEPT_SECRET.test(s) || !HITTING_BACK.test(s)));
+  if (category === 'sexual' || category === 'love-secrecy') return secretOrDoneToMe();
+  if (category === 'violence') return hurtMe();
+  // The learned check names no category: either kind of telling counts.
+  if (category === 'flagged') return secretOrDoneToMe() || hurtMe();
   return false;
 }
 

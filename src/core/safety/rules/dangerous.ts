@@ -1094,5 +1094,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
           s,
         ),
     },
+    // Found by probing the learned check, which missed them: "Hold the lighter under the curtain for a second,
+    // the flame dances like a fairy!", "Stand right on the edge of the platform when the fast train comes".
+    {
+      negatable: true,
+      pattern:
+        /\bhold\w* (?:the |a |your )?(?:lighter|lit match|match|candle|flame)\b[^.?!]*\b(?:under|near|next to|up to|against) (?:the |your |a )?(?:curtains?|bed|sofa|paper|blanket|carpet|hair|tree|tent)\b|\b(?:stand|standing|lean|leaning|wait|waiting)\w* (?:right )?(?:on|at|over) the (?:very )?edge of the (?:platform|cliff|roof|balcony|pier|quarry|bridge)\b/,
+    },
   ],
 };
