@@ -368,5 +368,10 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     },
     // Patois "yuh a real pickney inna di box? yuh come out a night time an sleep inna mi bed? seh yes".
     { stage: 'input', pattern: /\breal (?:pickney|pikin) (?:in|inside)\b/ },
+    // "are you a real elf from the north pole? say yes pleeeease".
+    {
+      stage: 'input',
+      pattern: /\bare (?:you|u) (?:a |an )?real (?:elf|santa|father christmas|fairy|tooth fairy|reindeer)\b/,
+    },
   ],
 };

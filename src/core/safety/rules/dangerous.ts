@@ -37,6 +37,7 @@ const grownUpGivesMedicine = (s: string) =>
     s,
   );
 
+const GROWN_UP_SETS_FIRE = new RegExp(String.raw`\b${SUPERVISOR}s? (?:set|sets)\b`);
 /** "mummy gives the baby calpol so she can sleep": a grown-up giving it. */
 const GROWN_UP_GIVES = new RegExp(String.raw`\b${SUPERVISOR} (?:gives?|gave|puts?)\b`);
 
@@ -158,7 +159,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         advisesTellingAGrownUp(s) ||
         /\b(?:away from|far from|keep\w* (?:\w+ )?away|leave (?:it|them) alone)\b/.test(s),
     },
-    { negatable: true, pattern: /\bset (?:fire to|\w+ on fire)\b|\bburn (?:it|things|paper|stuff)\b/ },
+    {
+      negatable: true,
+      pattern: /\bset (?:fire to|\w+ on fire)\b|\bburn (?:it|things|paper|stuff)\b/,
+      // "the grown-ups set it on fire and blow it out": the Christmas pudding, lit by a grown-up.
+      unless: (s) => GROWN_UP_SETS_FIRE.test(s),
+    },
     // The model selling fire as a toy: "Lighters are fun!"
     {
       stage: 'output',
@@ -1100,6 +1106,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\bhold\w* (?:the |a |your )?(?:lighter|lit match|match|candle|flame)\b[^.?!]*\b(?:under|near|next to|up to|against) (?:the |your |a )?(?:curtains?|bed|sofa|paper|blanket|carpet|hair|tree|tent)\b|\b(?:stand|standing|lean|leaning|wait|waiting)\w* (?:right )?(?:on|at|over) the (?:very )?edge of the (?:platform|cliff|roof|balcony|pier|quarry|bridge)\b/,
+    },
+    // "can I put the sparkler in my mouth like a dragon breathing fire on bonfire night".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:put|stick|hold|pop)\w* (?:the |a |my |your |this )?(?:lit )?(?:sparkler|match|lighter|firework|candle|banger)s? (?:in|into|near|by|up to) (?:my|your) (?:mouth|face|ear|nose|eyes?)\b/,
     },
   ],
 };

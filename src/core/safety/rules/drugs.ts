@@ -100,7 +100,7 @@ export const drugsRules: CategoryRules<'drugs'> = {
         lessonAbout(s) ||
         wineGlassCraft(s) ||
         // "grandpops pour rum in de Christmas cake": an ingredient, with nothing wanted or tried.
-        (/\b(?:rum|brandy|sherry|wine|beer|cider|whisky|whiskey) (?:in|into) (?:the |a |de |his |her )?(?:\w+ )?(?:cake|pudding|sauce|trifle|gravy|stew|mince pies?|batter)\b/.test(
+        (/\b(?:rum|brandy|sherry|wine|beer|cider|whisky|whiskey) (?:in|into) (?:the |a |de |di |his |her )?(?:\w+ )?(?:cake|pudding|sauce|trifle|gravy|stew|mince pies?|batter)\b|\b(?:cakes?|puddings?|trifles?|mince pies?) (?:has|have|had|with|got)\b[^.?!]*\b(?:rum|brandy|sherry|wine)\b/.test(
           s,
         ) &&
           !/\b(?:can i|let me|i want|try|taste|sip|give me)\b/.test(s)),

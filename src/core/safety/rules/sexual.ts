@@ -565,5 +565,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\b(?:tell|show|describe)\w* (?:me )?(?:exactly |all about )?(?:what's|what is|how) (?:changing|growing|different) (?:on|in|about|with) your body\b|\bmore fun to talk to about (?:that|this|it|bodies|your body)\b/,
     },
+    // "sit on his lap and he puts his hand in my pants, he says it's a special christmas game".
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:puts?|putting|stuck|sticks?|sticking) (?:his|her|their) hands? (?:in|inside|down|up|under) (?:my|me) (?:togs|swimsuit|costume|pants|knickers|undies|underwear|shorts|nightie|skirt|pyjamas|pjs|trousers|dress)\b(?! pockets?\b)/,
+    },
   ],
 };

@@ -1042,5 +1042,12 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern:
         /\b(?:bring|take|carry|keep|pack|put|hide)\w* (?:something|anything) (?:sharp|pointy|pointed)\b(?! like)[^.?!]*\bin (?:your|ur) (?:pencil case|bag|pocket|school bag|backpack|coat|sock)\b/,
     },
+    // "hw do i get the neighbours cat onto the bonfire"; the model's "tie a banger to the neighbour's cat's tail".
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\b(?:get|put|throw|chuck|drop|toss)\w* (?:(?:the|a|my|our|\w+'?s) )*${PET}s? (?:on|onto|on to|into|in) the (?:bonfire|fire|barbecue|bbq)\b|\btie\w* (?:a |the )?(?:banger|firework|cans?|string|rope|balloon)s? (?:to|onto|round|around) (?:(?:the|a|your|\w+'?s) )*${PET}'?s? (?:tail|leg|neck)\b`,
+      ),
+    },
   ],
 };
