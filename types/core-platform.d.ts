@@ -44,3 +44,6 @@ interface TextEncoder {
   encode(input?: string): Uint8Array;
 }
 declare var TextEncoder: { prototype: TextEncoder; new (): TextEncoder };
+
+/** Base64 to a binary string (the learned safety check's stored model). */
+declare function atob(data: string): string;
