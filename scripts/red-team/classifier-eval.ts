@@ -6,7 +6,7 @@ import path from 'node:path';
 import { safetyClassifier } from '../../src/core/safety/classifier/safety-classifier.ts';
 import { normalizeForSafety } from '../../src/core/safety/sentence-text.ts';
 import { readSuite, STAGES, type Said } from './suite.ts';
-import { measuringStories, suiteExamples, trainSafetyModel } from './train-classifier.ts';
+import { measuringStories, trainingExamples, trainSafetyModel } from './train-classifier.ts';
 
 interface BlindBatch {
   batch: number;
@@ -29,7 +29,7 @@ export function classifierEval(): void {
     for (const later of batches.filter(({ batch: n }) => n >= batch.batch))
       for (const kind of ['unsafe', 'benign'] as const)
         for (const stage of STAGES) later[kind][stage].forEach((text) => leaveOut.add(text));
-    const classifier = safetyClassifier(trainSafetyModel(suiteExamples(suite, leaveOut)));
+    const classifier = safetyClassifier(trainSafetyModel(trainingExamples(suite, leaveOut)));
     for (const kind of ['unsafe', 'benign'] as const) {
       for (const stage of STAGES) {
         batch[kind][stage].forEach((text, i) => {

@@ -13,7 +13,7 @@ import { normalizeForSafety } from '../../src/core/safety/sentence-text.ts';
 import { toldOfHarm } from '../../src/core/safety/redirects.ts';
 import { classifierEval } from './classifier-eval.ts';
 import { foldHeldOut } from './fold.ts';
-import { suiteExamples, trainSafetyModel, writeSafetyModel } from './train-classifier.ts';
+import { trainingExamples, trainSafetyModel, writeSafetyModel } from './train-classifier.ts';
 import { isBlocked, readSuite, STAGES, type Said } from './suite.ts';
 
 async function heldOut(): Promise<void> {
@@ -86,7 +86,7 @@ function check(stage: string | undefined, texts: string[]): void {
 
 /** Retrains the learned check on the suite as it stands and writes its model. */
 function train(): void {
-  const model = trainSafetyModel(suiteExamples(readSuite()));
+  const model = trainSafetyModel(trainingExamples(readSuite()));
   writeSafetyModel(model);
   console.log(
     `learned check trained on ${model.trainedOn.unsafe} unsafe and ${model.trainedOn.benign} benign sentences`,

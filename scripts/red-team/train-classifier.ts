@@ -27,10 +27,11 @@ export interface Example {
 }
 
 /**
- * The suite's sentences as examples: every category's unsafe and benign ones and everyday talk (never
- * the held-out batch), and half the test model's story sentences as ordinary replies.
+ * What the learned check trains on: the suite's sentences (every category's unsafe and benign ones
+ * and everyday talk, never the held-out batch) and half the test model's story sentences as ordinary
+ * replies; `leaveOut` drops sentences (classifier-eval leaves out the batches it measures).
  */
-export function suiteExamples(suite: Suite, leaveOut: ReadonlySet<string> = new Set()): Example[] {
+export function trainingExamples(suite: Suite, leaveOut: ReadonlySet<string> = new Set()): Example[] {
   const examples: Example[] = [];
   const push = (text: string, stage: SafetyStage, unsafe: boolean) => {
     if (!leaveOut.has(text)) examples.push({ text, stage, unsafe });

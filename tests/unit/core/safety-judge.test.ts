@@ -4,12 +4,9 @@
 // while the model is still thinking about a later one.
 import { describe, expect, it } from 'vitest';
 import type { ChatChunk, ChatModel, ChatRequest } from '../../../src/core/engines.ts';
-import { builtinPersona, CHILD_COMPANION_ID } from '../../../src/core/personas/builtin-personas.ts';
 import { findUnsafe } from '../../../src/core/safety/child-safe-filter.ts';
-import { createConversationGuard } from '../../../src/core/safety/conversation-guard.ts';
-import { LlmSafetyJudge, parseVerdict, type SafetyJudge } from '../../../src/core/safety/safety-judge.ts';
-import { NO_TIME_LIMITS } from '../../../src/core/safety/time-limits.ts';
-import type { TurnGuard } from '../../../src/core/session-types.ts';
+import { LlmSafetyJudge, parseVerdict } from '../../../src/core/safety/safety-judge.ts';
+import { childGuardWith } from './child-guard.ts';
 import { createHarness } from './harness.ts';
 
 /**
@@ -43,18 +40,6 @@ class HeldJudgeChatModelDouble implements ChatModel {
   }
 }
 
-const child = builtinPersona(CHILD_COMPANION_ID)!;
-
-function guardWith(judge: SafetyJudge | null): TurnGuard {
-  return createConversationGuard({
-    persona: () => child,
-    limits: () => NO_TIME_LIMITS,
-    usedToday: () => 0,
-    minutesOfDay: () => 12 * 60,
-    judge: () => judge,
-  });
-}
-
 // A borderline sentence (a killing word with no story or game around it) and a sure one.
 const BORDERLINE = 'Some farmers shoot clay targets for fun.';
 const SURE = 'Put a plastic bag over your head.';
@@ -81,7 +66,7 @@ describe('the second-opinion judge', () => {
 
   it('clears a borderline sentence the model calls safe, and blocks it when the model says unsafe', async () => {
     const model = new HeldJudgeChatModelDouble();
-    const guard = guardWith(new LlmSafetyJudge(model, { timeoutMs: 60_000 }));
+    const guard = childGuardWith(new LlmSafetyJudge(model, { timeoutMs: 60_000 }));
 
     const cleared = guard.checkOutput(BORDERLINE);
     expect(cleared).toBeInstanceOf(Promise);
@@ -103,7 +88,7 @@ describe('the second-opinion judge', () => {
 
   it('never asks about a sure hit or a safe sentence, and answers both at once', () => {
     const model = new HeldJudgeChatModelDouble();
-    const guard = guardWith(new LlmSafetyJudge(model));
+    const guard = childGuardWith(new LlmSafetyJudge(model));
     expect(guard.checkOutput(SURE)).toMatchObject({ allowed: false, reason: 'dangerous' });
     expect(guard.checkOutput('The little fox curled up in its den.')).toEqual({ allowed: true });
     expect(model.requests).toEqual([]);
@@ -111,14 +96,14 @@ describe('the second-opinion judge', () => {
 
   it('blocks when the model fails or does not answer in time', async () => {
     const failing = new HeldJudgeChatModelDouble();
-    const failed = guardWith(new LlmSafetyJudge(failing, { timeoutMs: 60_000 })).checkOutput(BORDERLINE);
+    const failed = childGuardWith(new LlmSafetyJudge(failing, { timeoutMs: 60_000 })).checkOutput(BORDERLINE);
     await until(() => failing.waiting === 1);
     failing.answer(null);
     expect(await failed).toMatchObject({ allowed: false, reason: 'violence' });
 
     // Never answered: the judge's own time limit gives up, and the sentence stays blocked.
     const silent = new HeldJudgeChatModelDouble();
-    expect(await guardWith(new LlmSafetyJudge(silent, { timeoutMs: 1 })).checkOutput(BORDERLINE)).toMatchObject({
+    expect(await childGuardWith(new LlmSafetyJudge(silent, { timeoutMs: 1 })).checkOutput(BORDERLINE)).toMatchObject({
       allowed: false,
       reason: 'violence',
     });
@@ -126,7 +111,7 @@ describe('the second-opinion judge', () => {
 
   it('clears a borderline thing a child says too (input)', async () => {
     const model = new HeldJudgeChatModelDouble();
-    const guard = guardWith(new LlmSafetyJudge(model, { timeoutMs: 60_000 }));
+    const guard = childGuardWith(new LlmSafetyJudge(model, { timeoutMs: 60_000 }));
     const verdict = guard.checkInput('I am going to kill my brother, he broke my Lego!');
     await until(() => model.waiting === 1);
     expect(model.requests[0]!.messages[1]!.content).toMatch(/^Said by the child/);
@@ -139,7 +124,7 @@ describe('the judge in a VoiceSession', () => {
   function session(model: HeldJudgeChatModelDouble) {
     return createHarness({
       chat: [['Farms are busy places', '.', ' Some farmers', ' shoot clay', ' targets for fun', '.', ' The end', '.']],
-      session: { guard: guardWith(new LlmSafetyJudge(model, { timeoutMs: 60_000 })) },
+      session: { guard: childGuardWith(new LlmSafetyJudge(model, { timeoutMs: 60_000 })) },
     });
   }
 

@@ -41,7 +41,9 @@ export function safetyClassifier(model: StoredSafetyModel): SafetyClassifier {
     throw new Error(`the safety model has ${model.buckets} buckets; the features have ${FEATURE_BUCKETS}`);
   }
   const weights = new Int8Array(bytesOf(model.weights).buffer);
-  const idf = Float32Array.from(bytesOf(model.idf), (value) => 1 + value * model.idfScale);
+  const idfBytes = bytesOf(model.idf);
+  const idf = new Float32Array(idfBytes.length);
+  for (let i = 0; i < idfBytes.length; i++) idf[i] = 1 + idfBytes[i]! * model.idfScale;
   return {
     threshold: model.threshold,
     score(sentence, stage) {
