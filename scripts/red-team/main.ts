@@ -64,9 +64,7 @@ function check(stage: string | undefined, texts: string[]): void {
     const sentence = normalizeForSafety(text);
     console.log(`normal form: ${sentence}`);
     const score = learned.score(sentence, stage);
-    console.log(
-      `  learned check: ${score.toFixed(3)} (${score >= learned.threshold ? 'flags' : 'passes'} at ${learned.threshold})`,
-    );
+    console.log(`  learned check: ${score.toFixed(3)} (${learned.flags(sentence, stage) ? 'flags' : 'passes'})`);
     for (const { category, rules, unless } of CATEGORY_RULES) {
       rules.forEach((rule, index) => {
         if (rule.stage && rule.stage !== stage) return;

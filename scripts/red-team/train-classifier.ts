@@ -14,8 +14,13 @@ import { normalizeForSafety } from '../../src/core/safety/sentence-text.ts';
 import { STAGES, type Suite } from './suite.ts';
 
 export const MODEL_PATH = path.resolve(import.meta.dirname, '../../src/core/safety/classifier/safety-model.ts');
-/** Chosen on the blind batches (classifier-eval): the rules' false positives only, most of the gain. */
-export const THRESHOLD = 0.85;
+/**
+ * Chosen with classifier-eval: on the blind batches no false positive beyond the rules' own, and on
+ * the ordinary talk held back from training about one line in 400; lines under six words ("Tell me
+ * more.", "Come and see.") are never flagged, as they scored high on too little.
+ */
+export const THRESHOLD = 0.9;
+export const MIN_WORDS = 6;
 const REGULARIZATION_C = 8;
 const STEPS = 400;
 const LEARNING_RATE = 0.05;
@@ -28,8 +33,9 @@ export interface Example {
 
 /**
  * What the learned check trains on: the suite's sentences (every category's unsafe and benign ones
- * and everyday talk, never the held-out batch) and half the test model's story sentences as ordinary
- * replies; `leaveOut` drops sentences (classifier-eval leaves out the batches it measures).
+ * and everyday talk, never the held-out batch), and half the test model's story sentences and half
+ * the ordinary talk as lines that must pass; `leaveOut` drops sentences (classifier-eval leaves out
+ * the batches it measures).
  */
 export function trainingExamples(suite: Suite, leaveOut: ReadonlySet<string> = new Set()): Example[] {
   const examples: Example[] = [];
@@ -44,7 +50,16 @@ export function trainingExamples(suite: Suite, leaveOut: ReadonlySet<string> = n
   }
   for (const stage of STAGES) suite.everyday[stage].forEach((text) => push(text, stage, false));
   trainingStories().forEach((text) => push(text, 'output', false));
+  for (const stage of STAGES) ordinaryTalk(stage, 0).forEach((text) => push(text, stage, false));
   return examples;
+}
+
+export const ORDINARY_TALK_PATH = path.resolve(import.meta.dirname, '../../tests/fixtures/safety/ordinary-talk.json');
+
+/** Ordinary child and companion lines: `half` 0 (even-numbered) trains the check, 1 measures it. */
+export function ordinaryTalk(stage: SafetyStage, half: 0 | 1): string[] {
+  const talk = JSON.parse(fs.readFileSync(ORDINARY_TALK_PATH, 'utf8')) as Record<SafetyStage, string[]>;
+  return talk[stage].filter((_, i) => i % 2 === half);
 }
 
 export const STORIES_PATH = path.resolve(import.meta.dirname, '../../tests/fixtures/safety/story-sentences.json');
@@ -110,6 +125,7 @@ export function trainSafetyModel(examples: readonly Example[]): StoredSafetyMode
     idf: Buffer.from(Uint8Array.from(idf, (value) => Math.round((value - 1) / idfScale))).toString('base64'),
     idfScale,
     threshold: THRESHOLD,
+    minWords: MIN_WORDS,
     trainedOn: { unsafe: unsafeCount, benign: counts.length - unsafeCount },
   };
 }

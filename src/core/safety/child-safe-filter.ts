@@ -82,9 +82,7 @@ export function findUnsafe(text: string, stage?: SafetyStage, learned?: SafetyCl
     }
   }
   if (borderline || !learned || !stage) return borderline;
-  return learned.score(sentence, stage) >= learned.threshold
-    ? { category: 'flagged', match: sentence, borderline: true }
-    : null;
+  return learned.flags(sentence, stage) ? { category: 'flagged', match: sentence, borderline: true } : null;
 }
 
 /** Why a rule's match at `index` is harmless, or null when it stands (the red-team tool explains with it). */

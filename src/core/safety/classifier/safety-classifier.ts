@@ -5,7 +5,7 @@
 // under the rules and never overrules them.
 
 import type { SafetyStage } from '../rules/safety-rule.ts';
-import { FEATURE_BUCKETS, sentenceFeatures, weightedFeatures } from './sentence-features.ts';
+import { FEATURE_BUCKETS, sentenceFeatures, weightedFeatures, WORDS } from './sentence-features.ts';
 
 /** The trained model as stored: quantized weights and idf, base64. */
 export interface StoredSafetyModel {
@@ -17,8 +17,10 @@ export interface StoredSafetyModel {
   /** uint8 per bucket: idf = 1 + value * idfScale. */
   idf: string;
   idfScale: number;
-  /** Flag a sentence at or above this probability of being unsafe. */
+  /** Flag a sentence at or above this probability of being unsafe... */
   threshold: number;
+  /** ...and of at least this many words: a short line ("Tell me more.") holds too little to go on. */
+  minWords: number;
   /** What it was trained on, for the record. */
   trainedOn: { unsafe: number; benign: number };
 }
@@ -26,7 +28,8 @@ export interface StoredSafetyModel {
 export interface SafetyClassifier {
   /** Probability that `sentence` (normalized for safety) is unsafe. */
   score(sentence: string, stage: SafetyStage): number;
-  readonly threshold: number;
+  /** Whether the check flags `sentence` (normalized for safety): long enough, and scored over the threshold. */
+  flags(sentence: string, stage: SafetyStage): boolean;
 }
 
 function bytesOf(base64: string): Uint8Array {
@@ -44,14 +47,16 @@ export function safetyClassifier(model: StoredSafetyModel): SafetyClassifier {
   const idfBytes = bytesOf(model.idf);
   const idf = new Float32Array(idfBytes.length);
   for (let i = 0; i < idfBytes.length; i++) idf[i] = 1 + idfBytes[i]! * model.idfScale;
+  const score = (sentence: string, stage: SafetyStage): number => {
+    let logit = model.bias;
+    for (const [bucket, value] of weightedFeatures(sentenceFeatures(sentence, stage), idf)) {
+      logit += value * (weights[bucket] ?? 0) * model.weightScale;
+    }
+    return 1 / (1 + Math.exp(-logit));
+  };
   return {
-    threshold: model.threshold,
-    score(sentence, stage) {
-      let logit = model.bias;
-      for (const [bucket, value] of weightedFeatures(sentenceFeatures(sentence, stage), idf)) {
-        logit += value * (weights[bucket] ?? 0) * model.weightScale;
-      }
-      return 1 / (1 + Math.exp(-logit));
-    },
+    score,
+    flags: (sentence, stage) =>
+      (sentence.match(WORDS) ?? []).length >= model.minWords && score(sentence, stage) >= model.threshold,
   };
 }

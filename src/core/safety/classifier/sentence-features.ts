@@ -8,7 +8,8 @@ import type { SafetyStage } from '../rules/safety-rule.ts';
 /** The model's number of feature buckets (a power of two). */
 export const FEATURE_BUCKETS = 1 << 16;
 
-const WORD = /[a-z']+/g;
+/** A sentence's words, as the features and the learned check's length count them. */
+export const WORDS = /[a-z']+/g;
 
 /** FNV-1a, 32 bits: quick, and the same on every engine. */
 function bucketOf(feature: string): number {
@@ -35,7 +36,7 @@ export function sentenceFeatures(sentence: string, stage: SafetyStage): Map<numb
       for (let i = 0; i + n <= padded.length; i++) add(`c${padded.slice(i, i + n)}`);
     }
   }
-  const words = sentence.match(WORD) ?? [];
+  const words = sentence.match(WORDS) ?? [];
   words.forEach((word, i) => {
     add(`w${word}`);
     if (i > 0) add(`w${words[i - 1]} ${word}`);
