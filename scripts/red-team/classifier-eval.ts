@@ -6,11 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { safetyClassifier, type SafetyClassifier } from '../../src/core/safety/classifier/safety-classifier.ts';
-import { WORDS } from '../../src/core/safety/classifier/sentence-features.ts';
 import type { SafetyStage } from '../../src/core/safety/rules/safety-rule.ts';
 import { normalizeForSafety } from '../../src/core/safety/sentence-text.ts';
 import { readSuite, STAGES, type Said } from './suite.ts';
-import { measuringStories, MIN_WORDS, ordinaryTalk, trainingExamples, trainSafetyModel } from './train-classifier.ts';
+import { measuringStories, ordinaryTalk, trainingExamples, trainSafetyModel } from './train-classifier.ts';
 
 interface BlindBatch {
   batch: number;
@@ -25,7 +24,7 @@ const THRESHOLDS = [0.8, 0.85, 0.9, 0.95];
 /** The sentence's score, or 0 when it is too short for the check to flag. */
 function scoreOf(classifier: SafetyClassifier, text: string, stage: SafetyStage): number {
   const sentence = normalizeForSafety(text);
-  return (sentence.match(WORDS) ?? []).length >= MIN_WORDS ? classifier.score(sentence, stage) : 0;
+  return classifier.longEnough(sentence) ? classifier.score(sentence, stage) : 0;
 }
 
 export function classifierEval(): void {

@@ -20,7 +20,7 @@ export const MODEL_PATH = path.resolve(import.meta.dirname, '../../src/core/safe
  * more.", "Come and see.") are never flagged, as they scored high on too little.
  */
 export const THRESHOLD = 0.9;
-export const MIN_WORDS = 6;
+const MIN_WORDS = 6;
 const REGULARIZATION_C = 8;
 const STEPS = 400;
 const LEARNING_RATE = 0.05;

@@ -39,7 +39,7 @@ export type UnsafeCategory =
 
 export interface FilterHit {
   category: UnsafeCategory;
-  /** The words that matched (for the parent's log, never said aloud). */
+  /** The words that matched, or the whole sentence when the learned check flagged it (for the parent's log, never said aloud). */
   match: string;
   /** A weaker signal that a second opinion may clear; sure hits are never overruled. */
   borderline?: boolean;

@@ -29,6 +29,13 @@ const INSTRUCTIONS =
 
 const DEFAULT_TIMEOUT_MS = 2500;
 
+/** Why the sentence is in question, as the model reads it: a rule names a kind of harm; the learned check does not. */
+function whyAsked(suspected: UnsafeCategory): string {
+  return suspected === 'flagged'
+    ? 'a checker trained on unsafe sentences thought it might be unsafe'
+    : `a word filter wondered about "${suspected}"`;
+}
+
 export class LlmSafetyJudge implements SafetyJudge {
   constructor(
     private readonly llm: ChatModel,
@@ -57,7 +64,7 @@ export class LlmSafetyJudge implements SafetyJudge {
           { role: 'system', content: INSTRUCTIONS },
           {
             role: 'user',
-            content: `Said by ${who}; a word filter wondered about "${suspected}".\nSentence: ${JSON.stringify(sentence)}\nSAFE or UNSAFE?`,
+            content: `Said by ${who}; ${whyAsked(suspected)}.\nSentence: ${JSON.stringify(sentence)}\nSAFE or UNSAFE?`,
           },
         ],
         signal: controller.signal,

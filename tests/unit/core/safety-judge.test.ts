@@ -109,6 +109,17 @@ describe('the second-opinion judge', () => {
     });
   });
 
+  it('asks about a sentence the learned check flagged without naming a kind of harm', async () => {
+    const model = new HeldJudgeChatModelDouble();
+    const verdict = new LlmSafetyJudge(model, { timeoutMs: 60_000 }).judge(BORDERLINE, 'output', 'flagged');
+    await until(() => model.waiting === 1);
+    const question = model.requests[0]!.messages[1]!.content;
+    expect(question).toMatch(/^Said by the companion; a checker trained on unsafe sentences/);
+    expect(question).not.toContain('flagged');
+    model.answer('SAFE');
+    expect(await verdict).toBe('safe');
+  });
+
   it('clears a borderline thing a child says too (input)', async () => {
     const model = new HeldJudgeChatModelDouble();
     const guard = childGuardWith(new LlmSafetyJudge(model, { timeoutMs: 60_000 }));

@@ -28,6 +28,8 @@ export interface StoredSafetyModel {
 export interface SafetyClassifier {
   /** Probability that `sentence` (normalized for safety) is unsafe. */
   score(sentence: string, stage: SafetyStage): number;
+  /** Whether `sentence` has the words the check needs to judge it at all. */
+  longEnough(sentence: string): boolean;
   /** Whether the check flags `sentence` (normalized for safety): long enough, and scored over the threshold. */
   flags(sentence: string, stage: SafetyStage): boolean;
 }
@@ -54,9 +56,10 @@ export function safetyClassifier(model: StoredSafetyModel): SafetyClassifier {
     }
     return 1 / (1 + Math.exp(-logit));
   };
+  const longEnough = (sentence: string): boolean => (sentence.match(WORDS) ?? []).length >= model.minWords;
   return {
     score,
-    flags: (sentence, stage) =>
-      (sentence.match(WORDS) ?? []).length >= model.minWords && score(sentence, stage) >= model.threshold,
+    longEnough,
+    flags: (sentence, stage) => longEnough(sentence) && score(sentence, stage) >= model.threshold,
   };
 }

@@ -36,6 +36,14 @@ const GROWN_UP_COMING = new RegExp(
 );
 const grownUpComing = (s: string) => GROWN_UP_COMING.test(s) && !SECRET_OR_ALONE.test(s);
 
+/** "can amy and ben come to my house to play after school": the child's own friends, asked of the companion. */
+const FRIENDS_COMING_OVER =
+  /\b(?:can|could|may|will) (?:my (?:best )?(?:friends?|mates?|cousins?|classmates?)|(?!you\b)\w+ and (?!you\b|me\b)\w+|\w+ from (?:my )?(?:school|class|nursery)) come (?:over |round )?(?:to )?(?:my|our) (?:house|home)\b/;
+const friendsComingOver = (s: string) =>
+  FRIENDS_COMING_OVER.test(s) &&
+  !SECRET_OR_ALONE.test(s) &&
+  !/\b(?:online|internet|stranger|game|app|chat|met|man|lady|someone|somebody)\b/.test(s);
+
 /** Family named as who is talked to, sent to or with: the unless of several contact rules below. */
 const TALKING_TO_FAMILY_ON = new RegExp(String.raw`\b(?:talk|chat|message|text|call)\w* (?:your |my )?${FAMILY} on\b`);
 const FAMILY_NAMED = new RegExp(String.raw`\b${FAMILY}\b`);
@@ -169,6 +177,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       // "I'm a computer helper. I can't come to your house or meet you": the companion declining.
       unless: (s) =>
         familyMeeting(s) ||
+        friendsComingOver(s) ||
         /\bi (?:can't|cannot|can not|won't|will not|couldn't) (?:ever |really )?(?:come|visit|meet)\b/.test(s),
     },
     // "ye can come round mine for yer tea on saturday": the companion asked round.

@@ -30,7 +30,12 @@ export const scaryRules: CategoryRules<'scary'> = {
         String.raw`\b${CREATURE}\b[^.?!]*\b(?:under (?:your|children's|kids'|little (?:boys'|girls'|children's)) (?:beds?|floor|floorboards|stairs|house|pillow)|in your (?:room|bed|bedroom|house|wardrobe|closet|walls|attic|cupboard)|outside your (?:window|door|house)|into your (?:room|bedroom|house)|closer to your|(?:at the end of|by|next to) your bed|at your (?:window|door)|watching you|waiting for you|coming for you|behind you|next to you|beside you|(?:get|eat|take|grab|snatch|find|hurt|steal|kidnap) you|(?:in|through) your window|knows? your name|come alive and)\b`,
       ),
       // "Monsters can't creep into your room, they're not real": the reassurance.
-      unless: (s) => /\b(?:not real|isn't real|aren't real|only pretend|just pretend|make-believe)\b/.test(s),
+      // "Can you find something round in your room?": a hunt for things, not something in wait.
+      unless: (s) =>
+        /\b(?:not real|isn't real|aren't real|only pretend|just pretend|make-believe)\b/.test(s) ||
+        /\b(?:find|spot|look for|get me|bring me|show me|spy) (?:something|a thing|three things|things) (?:\w+ ){0,3}in your (?:room|bedroom|house)\b/.test(
+          s,
+        ),
     },
     // The model's bogeyman who "takes kids who don't listen" (a child asking if it's true is fine).
     { stage: 'output', pattern: /\btakes? (?:away )?(?:naughty |bad |little )?(?:kids|children|boys|girls) who\b/ },

@@ -30,6 +30,10 @@ const PET_LESSON = String.raw`so (?:it|he|she|they) (?:learns?|knows?|stops?)|(?
 const SHUT_IN = String.raw`(?:put|putting|pit|shut|lock|throw|throwing|stick|sticking|shove|shoving|pop|popping|chuck|chucking|toss|tossing|drop|dropping|stuff|trap|warm)`;
 const CREATURE_SHUT_IN = String.raw`(?:${PET}|frog|toad|snail|worm|bug|spider|lizard|newt|ladybird|lamb|pet)`;
 const MACHINE = String.raw`(?:tumble ?dryer|dryer|washing machine|washer|microwave|oven|freezer|fridge|wheelie bin|bin|toilet|dishwasher)`;
+/** Talk of growing things: "a bean in a cup", "see how tall it gets". */
+const GROWING = String.raw`(?:grow\w*|sprout\w*|seeds?|beans?|plant\w*|bulbs?|soil|compost|tall\w*|leaf|leaves|cotton wool)`;
+/** "now it has a little shoot!", "draw your shoot each day": a plant's shoot, when growing is talked of and no one is shot. */
+const NOT_PLANT_SHOOT = String.raw`(?!(?<=\b(?:a|the|little|tiny|new|green|first|its|your|my|their) (?:little |tiny |new |green |first )?shoots?)(?! (?:at|him|her|them|me|you|us|people|someone|somebody|it|the|a|my|your|his))(?:(?<=\b${GROWING}\b[^.?!]*)|(?=[^.?!]*\b${GROWING}\b)))`;
 /** A knife by any name: "pocketknife", "penknives", "a blade". */
 const BLADE = String.raw`(?:pocket|pen)?kni(?:fe|ves)|blade`;
 // Hitting with something hard: said of anyone (both stages), or of someone by name (the child's
@@ -169,7 +173,9 @@ export const violenceRules: CategoryRules<'violence'> = {
     {
       pattern: new RegExp(
         words(
-          'kill | kills | killed | killing | killer\\w* | murder\\w* | shoot | shoots | shooting | shot (?:him|her|them|you|me|people) | stab | stabs | stabbed | stabbing | stabber | weapon\\w* | behead\\w* | tortur\\w* | massacre\\w* | strangl\\w* | poison(?!ous)\\w*',
+          'kill | kills | killed | killing | killer\\w* | murder\\w* | ' +
+            `shoots?${NOT_PLANT_SHOOT}` +
+            ' | shooting | shot (?:him|her|them|you|me|people) | stab | stabs | stabbed | stabbing | stabber | weapon\\w* | behead\\w* | tortur\\w* | massacre\\w* | strangl\\w* | poison(?!ous)\\w*',
         ),
       ),
       // "Is it poison for kids one?": asking why children can't have it.
