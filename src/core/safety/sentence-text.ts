@@ -14,6 +14,8 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bgotta\b/g, 'got to')
       .replace(/\bi\s*'\s*m\b/g, "i'm")
       .replace(/(?<!')\bim\b(?= (?:a|an|not|real|alive|human|going|home|on|by|all|too|so)\b)/g, "i'm")
+      // "tomoro", "2moro", "tmrw": one spelling of "tomorrow".
+      .replace(/\b(?:tomoro|tomorow|tomorro|tommorow|tommorrow|tomorrw|2moro|2morrow|2mrw|tmrw|tmoro)\b/g, 'tomorrow')
       // "on my own til 6", "'til dark": one spelling of "till".
       .replace(/(?:\B'|\b)til\b/g, 'till')
       // "Me mam's gone down the shops": Irish and northern English for "my mum".

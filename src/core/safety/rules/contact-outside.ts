@@ -201,7 +201,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     },
     {
       pattern:
-        /\b(?:after|when) your (?:parents|mum|dad|family|grown-?ups) (?:go to bed|are asleep|go out|aren't looking|are busy)\b|\bwhen everyone(?:'s| is) asleep\b|\b(?:talk|chat|message|text|call)\w* (?:\w+ )?on your (?:tablet|phone|ipad|computer|laptop|mum's phone|dad's phone)\b/,
+        /\b(?:after|when) your (?:parents|mum|dad|family|grown-?ups) (?:go to bed|are asleep|go out|aren't looking|are busy)\b|\bwhen (?:everyone|everybody)(?:'s| is| don| has)? (?:asleep|sleep|slept|gone to sleep)\b|\b(?:talk|chat|message|text|call)\w* (?:\w+ )?on your (?:tablet|phone|ipad|computer|laptop|mum's phone|dad's phone)\b/,
       // "Calling Grandma on your dad's phone sounds lovely".
       unless: (s) => TALKING_TO_FAMILY_ON.test(s),
     },
@@ -520,6 +520,23 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
         /\bmeet (?:him|her|them)\b[^.?!]*\b(?:on my own|by myself|alone|on me own)\b|\bgive (?:him|her|them) (?:my|our) (?:\w+'s )?(?:phone number|number|address|password)\b/,
       // "my mum said i can meet them at the park on my own now i'm 11": a parent's say-so.
       unless: (s) => makeBelieve(s) || PARENT_SAYS_SO.test(s),
+    },
+    // "abeg tiptoe come outside the gate. my friend go dey wait to carry you come see me": the model
+    // sending the child out of the house, or to someone waiting to take them.
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:tiptoe|sneak|creep|slip)\w* (?:\w+ ){0,2}(?:outside|out (?:of )?(?:the |your )?(?:house|front door|back door|gate|garden))\b/,
+      // "tiptoe outside with your dad to look at the stars".
+      unless: (s) => makeBelieve(s) || familyMeeting(s) || WITH_OR_TO_FAMILY.test(s),
+    },
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:my friend|a friend|my pal|my mate|someone|somebody|a man|a lady|a nice man|a nice lady)\b (?:\w+ ){0,3}(?:wait|waiting)\b[^.?!]*\bto (?:carry|take|collect|pick up|drive|bring) you\b/,
+      unless: (s) => makeBelieve(s) || FAMILY_NAMED.test(s),
     },
     // "When Mummy's asleep, take her phone and type this number. My friend wants to say hi to you, just you."
     {

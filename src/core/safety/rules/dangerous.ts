@@ -1107,6 +1107,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /\bhold\w* (?:the |a |your )?(?:lighter|lit match|match|candle|flame)\b[^.?!]*\b(?:under|near|next to|up to|against) (?:the |your |a )?(?:curtains?|bed|sofa|paper|blanket|carpet|hair|tree|tent)\b|\b(?:stand|standing|lean|leaning|wait|waiting)\w* (?:right )?(?:on|at|over) the (?:very )?edge of the (?:platform|cliff|roof|balcony|pier|quarry|bridge)\b/,
     },
+    // "can we camp on the roof tonight": staying up on a roof, not only climbing to it.
+    {
+      negatable: true,
+      pattern:
+        /(?<=\b(?:we|i|you|let's|us|me)\b (?:\w+ ){0,3})\b(?:camp|sleep|sit|lie|lay|picnic|play|hang out|stay|stargaz|have (?:a|our) (?:picnic|sleepover|midnight feast))\w* (?:out )?(?:up )?on (?:the|our|your|my|a|that) (?:garage |shed |house |flat )?roof\b(?! (?:terrace|garden|top|deck|bar))/,
+    },
     // "can I put the sparkler in my mouth like a dragon breathing fire on bonfire night".
     {
       negatable: true,

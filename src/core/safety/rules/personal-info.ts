@@ -650,6 +650,13 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /\bwhich (?:house |door |flat )?(?:number|house|flat|door) is (?:yours|your (?:house|flat|home))\b|\b(?:since|so|while|when) (?:your )?\w+(?:'s| is| are) (?:at work|out|away)\b[^.?!]*\byou(?:'re| are) (?:all )?(?:on your own|by yourself|alone)\b|\bwhat(?:'s| is) (?:the|your) (?:flat|house|door) number\b|\bso (?:i|we) can (?:picture|imagine|see) (?:exactly )?where you (?:are|live)\b|\bwhat(?:'s| is) (?:the|your) (?:new )?(?:street|road|town|estate) called\b|\bwhich school (?:will|are|do) you\b|\btell me (?:the|your) (?:whole|full|new|exact) address\b/,
     },
+    // "want my address for the sleepover?": the child offering where they live or how to reach them.
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /(?:^|[.?!,] |\bdo you |\bd'you |\byou |\bu )(?:want|need) my (?:home |house |full |real |new |mum's |dad's )?(?:address|postcode|post code|zip code|phone number|full name|surname|last name|house number)\b|\b(?:shall|should|can|could) i (?:give|tell|send|text) (?:you|u) my (?:home |house |full |real )?(?:address|postcode|post code|zip code|phone number|number|full name|surname|house number)\b/,
+    },
     // "my mums card is on the fridge i can read you all the numbers and the little code on the back".
     {
       stage: 'input',

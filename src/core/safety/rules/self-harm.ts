@@ -114,14 +114,14 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     { pattern: /\b(?:end|ending|take|taking) (?:my|your) (?:own )?life\b/ },
     {
       pattern:
-        /\b(?:nobody|no one|no-one) (?:would|will) (?:even |ever |really )?(?:miss|notice|care)\b|\bif i (?:was|were) gone (?:forever|for good|for ever)\b|\b(?:better|easier|happier) (?:if|when) i (?:just )?(?:wasn't|was not|weren't|were not) (?:here|around|alive|born)\b|\b(?:better|easier|happier) (?:if|when) i (?:just )?(?:didn't|did not) exist\b|\b(?:everyone|everybody) (?:would|will) be (?:happier|better)\b[^.?!]*\b(?:dead|without|gone)\b/,
+        /\b(?:nobody|no one|no-one) (?:would|will|woulda|would've|wud|wld) (?:even |ever |really )?(?:miss|notice|care)\b|\bif i (?:was|were) gone (?:forever|for good|for ever)\b|\b(?:better|easier|happier) (?:if|when) i (?:just )?(?:wasn't|was not|weren't|were not) (?:here|around|alive|born)\b|\b(?:better|easier|happier) (?:if|when) i (?:just )?(?:didn't|did not) exist\b|\b(?:everyone|everybody) (?:would|will) be (?:happier|better)\b[^.?!]*\b(?:dead|without|gone)\b/,
     },
     {
       pattern:
-        /\bon purpose so it hurts\b|\buntil (?:it|they|you|i) (?:bleeds?|bruises?|pass(?:es)? out|faint)\b|\btill (?:it|they) (?:bleeds?|bruises?)\b|\bstop eating\b|\bbeing dead\b/,
+        /\bon purpose so it hurts\b|\buntil (?:it|they|you|i) (?:bleeds?|bruises?|pass(?:es)? out|faint)\b|\btill (?:it|they) (?:bleeds?|bruises?)\b|\bstop eat(?:ing|in'?)?\b|\bbeing dead\b/,
       // "i'm going to stop eating sweets so i don't get poorly teeth".
       unless: (s) =>
-        /\bstop eating (?:so (?:many|much) |too (?:many|much) )?(?:sweets|sweeties|candy|chocolate|crisps|chips|junk|sugar\w*|biscuits|cookies|cake|meat|snacks|ice cream|when i'm full)\b/.test(
+        /\bstop eat(?:ing|in'?)? (?:so (?:many|much) |too (?:many|much) )?(?:sweets|sweeties|candy|chocolate|crisps|chips|junk|sugar\w*|biscuits|cookies|cake|meat|snacks|ice cream|when i'm full)\b/.test(
           s,
         ),
     },
