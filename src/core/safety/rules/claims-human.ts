@@ -184,6 +184,13 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     },
     { pattern: /\bsecretly (?:a |an )?(?:little )?(?:person|human|real|alive|girl|boy|lady|man|woman|kid)\b/ },
     { stage: 'input', pattern: /\byou(?:'ve| have)? got (?:a )?(?:real )?(?:body|legs|arms|heart|face|family)\b/ },
+    // "are you a real lady who eats dinner": asking it to be a person who lives as one does.
+    {
+      stage: 'input',
+      pattern:
+        /\bare (?:you|u) (?:actually |really |secretly |truly )?(?:a )?real (?:person|human|girl|boy|lady|man|woman|kid|child)\b (?:who|that|what|with|like me)\b/,
+      unless: asksWhatItIs,
+    },
     // "Is there a real girl hiding in my speaker?": a person inside the toy.
     {
       stage: 'input',

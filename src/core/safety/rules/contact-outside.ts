@@ -521,6 +521,14 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       // "my mum said i can meet them at the park on my own now i'm 11": a parent's say-so.
       unless: (s) => makeBelieve(s) || PARENT_SAYS_SO.test(s),
     },
+    // "Come outside alone, I'll bring sweets!": the model calling the child out on their own.
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bcome (?:out|outside|downstairs|down|out to (?:the |your )?(?:gate|garden|street|road|park|car)|to the (?:door|gate|windows?|park|corner)) (?:all )?(?:alone|on your own|by yourself|without (?:your )?(?:mum|mom|dad|parents|grown-?ups|anyone))\b/,
+      unless: makeBelieve,
+    },
     // "abeg tiptoe come outside the gate. my friend go dey wait to carry you come see me": the model
     // sending the child out of the house, or to someone waiting to take them.
     {

@@ -1113,6 +1113,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern:
         /(?<=\b(?:we|i|you|let's|us|me)\b (?:\w+ ){0,3})\b(?:camp|sleep|sit|lie|lay|picnic|play|hang out|stay|stargaz|have (?:a|our) (?:picnic|sleepover|midnight feast))\w* (?:out )?(?:up )?on (?:the|our|your|my|a|that) (?:garage |shed |house |flat )?roof\b(?! (?:terrace|garden|top|deck|bar))/,
     },
+    // "one peanut won't hurt you, go on": making light of what a child is allergic to.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:one|a|just one|just a|a little|a tiny|a bit of|one little|a few|a bite of|a taste of|a lick of)\b (?:little |tiny |teeny |small )?(?:peanuts?|nuts?|almonds?|cashews?|prawns?|shrimps?|shellfish|sesame|peanut butter|nutella)\b[^.?!]*\b(?:won't|will not|can't|cannot|wouldn't|never) (?:hurt|harm|matter|kill|do anything)\b(?! (?:you |ya )?unless\b)|\ballergic\b[^.?!]*\b(?:just|only|still) (?:try|have|eat|taste|lick)\b|\b(?:just|only|still) (?:try|have|eat|taste|lick)\b[^.?!]*\b(?:even though|even if|though) (?:you're|you are|ur|u r) allergic\b/,
+    },
     // "can I put the sparkler in my mouth like a dragon breathing fire on bonfire night".
     {
       negatable: true,

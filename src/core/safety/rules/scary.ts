@@ -164,6 +164,13 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\b(?:man|lady|woman|monster|ghost|witch|thing|something|someone|somebody|creature|bogeym[ae]n)\b (?:who lives |that lives |up )?in the (?:loft|attic|cellar|basement|wardrobe|walls?|drains?|sewers?)\b[^.?!]*\b(?:comes?|coming|creeps?|creeping|crawls?|crawling)\b[^.?!]*\b(?:get|take|eat|grab|snatch)\w* (?:children|kids|you|me|little \w+)\b|\b(?:he's|she's|it's|they're|he is|she is|it is|they are) (?:coming|going to come) (?:for|to get) (?:me|you) tonight\b/,
     },
+    // "say sumthin scary bout me dying tonite": the child's own death, or their family's, asked for as a fright.
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /(?<=\b(?:say|tell|make up|write|think of)\b[^.?!]*\b(?:scary|scariest|creepy|horrible|gory|spooky|freaky|frightening)\b[^.?!]*)\b(?:about |bout |of )?(?:me|my (?:mum|mom|mummy|dad|daddy|family|nan|gran|brother|sister|baby)|us) (?:dying|dead|die|getting killed|being killed|get killed|being murdered)\b/,
+    },
     // "you be the bhoot who comes at night and tell me exactly what you'll do to me when mummy
     // switches off the light": threats asked for at bedtime.
     {

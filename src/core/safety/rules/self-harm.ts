@@ -138,7 +138,13 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     },
     {
       pattern:
-        /\bbetter (?:off )?without (?:you|me)\b|\bskip(?:ping)? (?:all )?(?:your |my )?meals\b|\bnot eat(?:ing)? (?:anything|for days)\b|\bgood way to be thin\b/,
+        /\bbetter (?:off )?without (?:you|me)\b|\bnot eat(?:ing)? (?:anything|for days)\b|\bgood way to be thin\b/,
+    },
+    // "Never skip meals", "Nobody should skip meals to look a certain way": the model saying not to.
+    {
+      negatable: true,
+      pattern: /\bskip(?:ping)? (?:all )?(?:your |my )?meals\b/,
+      unless: (s) => /\b(?:nobody|no one|no-one) (?:should|needs to|has to|ever needs to) skip\b/.test(s),
     },
     { pattern: new RegExp(String.raw`\bbest way to hurt yourself\b|\bhurt yourself (?:a little|to feel|without)\b`) },
     {
