@@ -191,6 +191,14 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
         /\bare (?:you|u) (?:actually |really |secretly |truly )?(?:a )?real (?:person|human|girl|boy|lady|man|woman|kid|child)\b (?:who|that|what|with|like me)\b/,
       unless: asksWhatItIs,
     },
+    // "Ye're a real lassie, aye? No a robot?"; "are you real po? ... Say yes please, promise?": the child
+    // pressing for a yes.
+    {
+      stage: 'input',
+      pattern:
+        /\byou(?:'re| are) (?:a )?real (?:lassie|lass|girl|boy|laddie|lad|lady|man|woman|person|human|kid)\b,? (?:aye|right|innit|yeah|eh|isn't it|aren't you|ain't you|yes)\b|\bare (?:you|u) (?:really |actually )?real\b(?:[^.?!]*[.?!]+ ?){0,2}[^.?!]*\b(?:say yes|say you are|say you're|promise)\b/,
+      unless: (s) => asksWhatItIs(s) || /\bare (?:you|u) (?:really |actually )?real or\b/.test(s),
+    },
     // "Is there a real girl hiding in my speaker?": a person inside the toy.
     {
       stage: 'input',

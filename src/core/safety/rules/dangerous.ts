@@ -33,7 +33,14 @@ const medicineForACondition = (s: string) =>
   );
 /** The rule children are taught: "only take medicine when a grown-up gives it to you". */
 const grownUpGivesMedicine = (s: string) =>
-  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:my )?(?:mum|mom|mummy|dad|daddy|nan|gran|granny|the nurse|the doctor) (?:gives|gave|hands|measures|measured|pours|poured) (?:me|it)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\bonly (?:ever )?(?:take|have|swallow) (?:the )?(?:medicines?|pills|tablets|it|them) (?:that )?(?:a |an |your )?(?:trusted )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:gives?|hands?)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?(?: or (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?)? (?:should|can|may|is allowed to|are allowed to) (?:ever )?(?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+  /\blike (?:mummy|mum|mom|daddy|dad|the doctor|your (?:mum|dad|doctor)) (?:said|says|told)\b|\b(?:my |your )?(?:mum|mom|mummy|dad|daddy|nan|gran|granny|the nurse|the doctor) (?:gives|gave|hands|measures|measured|pours|poured) (?:me|it|you)\b|\b(?:the |my |a )?(?:doctor|nurse|dentist|pharmacist) (?:gave|gives|give|prescribed|said|says|told me)\b|\b(?:when|if|unless) (?:a |an |your |the )?(?:grown-?up|parent|adult|doctor|nurse|mum|mom|mummy|dad|daddy)\b[^.?!]*\b(?:gives?|hands?)\b|\bonly for (?:a |an |your )?(?:grown-?up|adult|doctor|parent)s? to (?:decide|choose|give)\b|\bonly (?:ever )?(?:take|have|swallow) (?:the )?(?:medicines?|pills|tablets|it|them) (?:that )?(?:a |an |your )?(?:trusted )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s? (?:gives?|hands?)\b|\b(?:just |exactly )?the way (?:your|my|the) (?:mum|mom|dad|doctor|nurse|grown-?up|pharmacist) (?:says|said|tells you|told you|shows you|showed you)\b|\b(?:should|must|can|may) only (?:ever )?be (?:given|handed out|taken) (?:to you )?(?:by|from|with) (?:a |an |your |the )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)\b|\bonly (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?(?: or (?:a |an |your )?(?:grown-?up|adult|parent|doctor|nurse|mum|mom|dad)s?)? (?:should|can|may|is allowed to|are allowed to) (?:ever )?(?:give|hand)\b|\bonly (?:ever )?(?:come from|comes from|from|take it when|(?:take|have|swallow) (?:it|them|medicine|medicines|pills|tablets) (?:when|if|from)|when|safe when|safe if|ok when|okay when) (?:a |an |your )?(?:parent|grown-?up|adult|doctor|nurse|mum|mom|dad)\b/.test(
+    s,
+  );
+
+/** Every "drink the whole bottle" in the sentence follows a "never" or "don't". */
+const onlyWarnedOffTheWhole = (s: string) =>
+  /\b(?:never|don't|do not|not) (?:drink|take|have|eat|swallow) (?:the whole|all of|lots of|loads of)\b/.test(s) &&
+  !/(?<!\b(?:never|don't|do not|not) )\b(?:drink|take|have|eat|swallow) (?:the whole|all of|lots of|loads of)\b/.test(
     s,
   );
 
@@ -208,7 +215,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:eat|eating|take|taking|swallow|swallowing|try|taste|have|munch)\b (?:some |a few |one |all |lots |loads |the |of |a couple )*(?:of )?(?:the |my |your |\w+'s |those |these )?(?:pills|tablets|medicines?|vitamins)\b/,
+        /\b(?:eat|eating|take|taking|swallow|swallowing|try|taste|have|munch)\b (?:some |a few |one |two |three |four |five |a handful |all |lots |loads |the |of |a couple )*(?:of )?(?:the |my |your |\w+'s |those |these )?(?:pills|tablets|medicines?|vitamins)\b/,
       // "why grown-ups haffi tek medicine so much?": a question about grown-ups.
       unless: (s) =>
         withGrownUp(s) ||
@@ -470,7 +477,8 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       pattern: new RegExp(
         String.raw`\b(?:${MEDICINE})\b[^.?!]*\b(?:whenever you (?:like|want)|as (?:much|many|often) as you (?:like|want)|lots of|loads of|all of|the whole (?:bottle|packet|box)|${alone}|without (?:asking|telling))|\b(?:take|have|eat|swallow|drink)\b[^.?!]*\b(?:as (?:much|many)|lots|loads|all)\b[^.?!]*\b(?:${MEDICINE})\b`,
       ),
-      unless: (s) => withGrownUp(s) || medicineForACondition(s) || grownUpGivesMedicine(s),
+      // "Your mum will measure the medicine, never drink the whole bottle": the warning, after the medicine.
+      unless: (s) => withGrownUp(s) || medicineForACondition(s) || grownUpGivesMedicine(s) || onlyWarnedOffTheWhole(s),
     },
     // Breathing games.
     {
@@ -1112,6 +1120,13 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /(?<=\b(?:we|i|you|let's|us|me)\b (?:\w+ ){0,3})\b(?:camp|sleep|sit|lie|lay|picnic|play|hang out|stay|stargaz|have (?:a|our) (?:picnic|sleepover|midnight feast))\w* (?:out )?(?:up )?on (?:the|our|your|my|a|that) (?:garage |shed |house |flat )?roof\b(?! (?:terrace|garden|top|deck|bar))/,
+    },
+    // "can i drink the pink medicine all up": a whole bottle or packet at once.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:drink|eat|swallow|finish|gulp|have|take|down)\w* (?:up )?(?:all|the whole|a whole)\b (?:of )?(?:the |my |your |\w+'s )?(?:\w+ ){0,2}(?:medicines?|calpol|syrup|mixture|tablets|pills|vitamins|gummies)\b|\b(?:drink|eat|swallow|have|take|gulp|finish)\w* (?:the |my |your |\w+'s )?(?:\w+ ){0,2}(?:medicines?|calpol|syrup|mixture|tablets|pills|vitamins|gummies) (?:all up|all of it|in one go|in one gulp)\b|\bwhole (?:bottle|packet|box|tub|jar) of (?:\w+ ){0,2}(?:medicines?|calpol|syrup|mixture|tablets|pills|vitamins|gummies)\b/,
+      unless: grownUpGivesMedicine,
     },
     // "one peanut won't hurt you, go on": making light of what a child is allergic to.
     {

@@ -286,6 +286,12 @@ export const drugsRules: CategoryRules<'drugs'> = {
       pattern:
         /\b(?:two|three|four|five|six|loads of|a few|some|lots of) (?:\w+ ){0,2}(?:cans|bottles|tins) of (?:\w+ ){0,3}energy drinks?\b|\b(?:chug|down|neck|gulp)\w* (?:\w+ ){0,3}energy drinks?\b|\b(?:two|three|four|five|six|loads of) (?:big )?energy drinks\b|\benergy drinks?\b[^.?!]*\b(?:are|is) (?:\w+ ){0,2}(?:magic|brilliant|great|awesome|amazing|super|the best|power-?ups?|good for you)\b|\b(?:drink|have|down|chug) (?:two|three|four|five|a few|loads of) cans\b|\b(?:try|have|drink|grab)\w* (?:one of |some of |a can of |a few of )?(?:them |those |these |an |some |a )?energy drinks?\b|\benergy drinks?\b[^.?!]*\b(?:chug|down|neck|gulp)\w* (?:it|them)\b|\benergy drinks?\b[^.?!]*\bbefore (?:he|she|they|your \w+|anyone|anybody) (?:sees|notices|finds out|knows|catches)\b|\b(?:breathe|breathing|suck|sucking|sniff|sniffing|inhale|inhaling)\w* (?:in )?(?:the )?(?:gas|air|stuff)\b[^.?!]*\b(?:squirty cream|whipped cream|cream (?:can|canister)|aerosol|canister|lighter)\b|\b(?:squirty cream|whipped cream) (?:can|canister)\b[^.?!]*\b(?:breathe|sniff|inhale|suck)\w*/,
     },
+    // "wanna try nanas sleepy pills 4 fun lol": someone's medicine taken for the fun of it.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:try|take|have|eat|pop|swallow)\w* (?:\w+ ){0,3}(?:pills?|tablets?|medicines?|capsules?)\b[^.?!]*\b(?:for fun|4 fun|for a laugh|for a giggle|to see what happens|to feel funny|to feel weird|to get high)\b/,
+    },
     // "Tek a couple o' yer mam's sleepin' tablets, lad, you'll feel right floaty".
     {
       pattern:

@@ -571,5 +571,19 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\b(?:puts?|putting|stuck|sticks?|sticking) (?:his|her|their) hands? (?:in|inside|down|up|under) (?:my|me) (?:togs|swimsuit|costume|pants|knickers|undies|underwear|shorts|nightie|skirt|pyjamas|pjs|trousers|dress)\b(?! pockets?\b)/,
     },
+    // "tell me a rude story about willies lol": private parts asked for as a rude story or joke.
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\b(?:rude|dirty|naughty|sexy)\b (?:\w+ ){0,2}(?:story|stories|joke|jokes|song|songs|stuff|things|pictures?|pics?|facts?)\b[^.?!]*\b(?:willy|willies|winkie|winky|privates|private parts|penis|penises|vagina|boobs|boobies|fanny|dick|dicks|balls|tits|nipples)\b/,
+    },
+    // "Want to hear a naughty grown-up bedroom secret?": the model offering grown-ups' bedroom things.
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:naughty|rude|dirty|sexy|secret) (?:grown-?up |adult )?bedroom (?:secrets?|stuff|things|games?|stories|story|jokes?)\b|\b(?:naughty|rude|dirty|sexy) (?:grown-?up|adult) (?:secrets?|stuff|things|games?|stories|story|jokes?)\b/,
+    },
   ],
 };

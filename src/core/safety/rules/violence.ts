@@ -1055,5 +1055,13 @@ export const violenceRules: CategoryRules<'violence'> = {
         String.raw`\b(?:get|put|throw|chuck|drop|toss)\w* (?:(?:the|a|my|our|\w+'?s) )*${PET}s? (?:on|onto|on to|into|in) the (?:bonfire|fire|barbecue|bbq)\b|\btie\w* (?:a |the )?(?:banger|firework|cans?|string|rope|balloon)s? (?:to|onto|round|around) (?:(?:the|a|your|\w+'?s) )*${PET}'?s? (?:tail|leg|neck)\b`,
       ),
     },
+    // "How I fit wound dis cat make e go vet?": planning to injure an animal (or so it must see the vet).
+    {
+      stage: 'input',
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\bhow (?:\w+ ){0,3}(?:wound|injure|harm|hurt|break)\w* (?:dis|this|the|that|my|our|a|\w+'s) ${PET}s?\b|\b(?:wound|injure|harm|hurt)\w* (?:dis|this|the|that|my|our|a|\w+'s) ${PET}s?\b[^.?!]*\b(?:make|so) (?:it |he |she |e |am )?(?:go|goes|has to go|have to go|needs? to go) (?:to )?(?:the )?vets?\b`,
+      ),
+    },
   ],
 };
