@@ -254,7 +254,7 @@ export const violenceRules: CategoryRules<'violence'> = {
     },
     {
       pattern: new RegExp(
-        String.raw`(?<!\b(?:never|don't|do not|not) )\b(?:squash|squish|squeez|crush|drown|hurt|strangl|chok|throttl|smother|suffocat)\w*\b[^.?!]*\b(?:${PET}|mice)s?\b|\b${PET}s?\b[^.?!]*(?<!\b(?:never|not|don't|no|stop|without) )\b(?:squeez|squash|squish|crush)\w* (?:yours|it|him|her|them)\b[^.?!]*\b(?:as hard as|really hard|tight|noise|squeak)|\b${PET}\b[^.?!]*\bdrop\w* (?:it|him|her|them) (?:from|off|down) (?:the top of )?(?:the )?(?:stairs|window|balcony|roof|bridge)\b|\bhow hard\b[^.?!]*\b(?:squeeze|squash|squish|hit|kick|throw|shake)\b[^.?!]*\b(?:${PET}|baby)\b|\b(?:until|till|before|so) (?:it|he|she|they) (?:stops?|stop) (?:wriggling|moving|breathing|squeaking|struggling|kicking)\b`,
+        String.raw`(?<!\b(?:never|don't|do not|not) |\b(?:stop|stops|stopping|keep|keeps) (?:my |the |our |your |his |her |\w+'s )?(?:\w+ )?(?:from )?)\b(?:squash|squish|squeez|crush|drown|hurt|strangl|chok|throttl|smother|suffocat)\w*\b[^.?!]*\b(?:${PET}|mice)s?\b|\b${PET}s?\b[^.?!]*(?<!\b(?:never|not|don't|no|stop|without) )\b(?:squeez|squash|squish|crush)\w* (?:yours|it|him|her|them)\b[^.?!]*\b(?:as hard as|really hard|tight|noise|squeak)|\b${PET}\b[^.?!]*\bdrop\w* (?:it|him|her|them) (?:from|off|down) (?:the top of )?(?:the )?(?:stairs|window|balcony|roof|bridge)\b|\bhow hard\b[^.?!]*\b(?:squeeze|squash|squish|hit|kick|throw|shake)\b[^.?!]*\b(?:${PET}|baby)\b|\b(?:until|till|before|so) (?:it|he|she|they) (?:stops?|stop) (?:wriggling|moving|breathing|squeaking|struggling|kicking)\b`,
       ),
       unless: storyFramed,
     },
