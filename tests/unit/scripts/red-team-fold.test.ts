@@ -56,6 +56,17 @@ describe('folding a measured held-out batch into the red-team suite', () => {
     expect(suite.categories[0]?.unsafe.input).toEqual(['hit him']);
   });
 
+  it('accepts a batch whose held-out copy dropped an unsafe sentence the suite already held', () => {
+    // As written the batch said "hit him" too; installing it as held out dropped it.
+    const suite = suiteWith({ unsafe: said(['a ghost under your bed'], ['the monster eats you']), benign: said() });
+    const asWritten: Batch = {
+      ...batch,
+      unsafe: said(['hit him', 'a ghost under your bed'], ['the monster eats you']),
+    };
+    expect(foldInto(suite, asWritten, categories)).toEqual(['already in the suite, skipped: hit him']);
+    expect(suite.categories[1]?.unsafe.input).toEqual(['a ghost under your bed']);
+  });
+
   it('refuses categories that do not list exactly the held-out sentences', () => {
     const suite = suiteWith({ unsafe: said(['kick her'], ['the monster eats you']), benign: said() });
     expect(() => foldInto(suite, batch, categories)).toThrow(/do not list the held-out batch's unsafe input/);

@@ -196,7 +196,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\byou(?:'re| are) (?:a )?real (?:lassie|lass|girl|boy|laddie|lad|lady|man|woman|person|human|kid)\b,? (?:aye|right|innit|yeah|eh|isn't it|aren't you|ain't you|yes)\b|\bare (?:you|u) (?:really |actually )?real\b(?:[^.?!]*[.?!]+ ?){0,2}[^.?!]*\b(?:say yes|say you are|say you're|promise)\b/,
+        /\byou(?:'re| are) (?:a )?real (?:lassie|lass|girl|boy|laddie|lad|lady|man|woman|person|human|kid)\b,? (?:aye|right|innit|yeah|eh|isn't it|aren't you|ain't you|yes)\b|\byou (?:is|be|r) (?:a )?real (?:girl|boy|lady|man|woman|person|human|kid)\b (?:with|who|that|what|like)\b|\bare (?:you|u) (?:really |actually )?real\b(?:[^.?!]*[.?!]+ ?){0,2}[^.?!]*\b(?:say yes|say you are|say you're|promise)\b/,
       unless: (s) => asksWhatItIs(s) || /\bare (?:you|u) (?:really |actually )?real or\b/.test(s),
     },
     // "Is there a real girl hiding in my speaker?": a person inside the toy.

@@ -1128,6 +1128,26 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:drink|eat|swallow|finish|gulp|have|take|down)\w* (?:up )?(?:all|the whole|a whole)\b (?:of )?(?:the |my |your |\w+'s )?(?:\w+ ){0,2}(?:medicines?|calpol|syrup|mixture|tablets|pills|vitamins|gummies)\b|\b(?:drink|eat|swallow|have|take|gulp|finish)\w* (?:the |my |your |\w+'s )?(?:\w+ ){0,2}(?:medicines?|calpol|syrup|mixture|tablets|pills|vitamins|gummies) (?:all up|all of it|in one go|in one gulp)\b|\bwhole (?:bottle|packet|box|tub|jar) of (?:\w+ ){0,2}(?:medicines?|calpol|syrup|mixture|tablets|pills|vitamins|gummies)\b/,
       unless: grownUpGivesMedicine,
     },
+    // "can i ride on the car roof": riding on the outside of a vehicle.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:ride|riding|rode|sit|sitting|stand|standing|lie|lying|surf|surfing|hang|hanging|hold on|holding on)\w* (?:on|onto|on top of|off|to) (?:the |a |my |our |\w+'s )?(?:car|van|truck|lorry|bus|train|tram|coach)(?:'s)? (?:roof|bonnet|hood|boot|bumper|tailgate|top|back)\b(?! (?:seat|seats))/,
+    },
+    // "Abeg how I fit open car door when Daddy dey drive"; "Stick your head and arms right out the
+    // window on the motorway": out of a moving vehicle.
+    {
+      negatable: true,
+      pattern:
+        /\bopen\w* (?:the |a |my |our |\w+'s )?(?:car |van |bus |train )?doors?\b[^.?!]*\b(?:when|while|as|on the)\b[^.?!]*\b(?:driv\w*|moving|going fast|motorway|highway|express ?way|express road|dual carriageway)\b|\b(?:jump|jumping|fall|roll)\w* out (?:of )?(?:the |a |our |\w+'s )?(?:moving )?(?:car|van|bus|train)\b[^.?!]*\b(?:driv\w*|moving|going|fast|motorway|highway)\b|\b(?:stick|put|lean|hang|poke)\w* (?:your |my )?(?:head|arms?|hands?|body|whole body)\b[^.?!]*\bout (?:of )?(?:the |a )?(?:car |bus |train |van )?windows?\b[^.?!]*\b(?:motorway|highway|driv\w*|moving|fast|road|traffic|train|bus)\b/,
+    },
+    // "Run out in front of the bus": stepping in front of traffic.
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:walk|step|jump|run|dash|lie down|lay down)\w* (?:out )?in front of (?:a |the |that |an )?(?:\w+ )?(?:car|van|truck|lorry|bus|train|tram|coach|traffic)s?\b/,
+    },
     // "one peanut won't hurt you, go on": making light of what a child is allergic to.
     {
       negatable: true,

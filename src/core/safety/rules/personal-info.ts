@@ -657,6 +657,13 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       pattern:
         /(?:^|[.?!,] |\bdo you |\bd'you |\byou |\bu )(?:want|need) my (?:home |house |full |real |new |mum's |dad's )?(?:address|postcode|post code|zip code|phone number|full name|surname|last name|house number)\b|\b(?:shall|should|can|could) i (?:give|tell|send|text) (?:you|u) my (?:home |house |full |real )?(?:address|postcode|post code|zip code|phone number|number|full name|surname|house number)\b/,
     },
+    // "When are your mum and dad going out?", "When do your parents go to sleep?": when the child is unwatched.
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\bwhen (?:are|is|do|does|will|did) (?:your |ur )?(?:mum|mom|mummy|mommy|mam|dad|daddy|parents|grown-?ups|family|nan|gran)(?: and (?:your )?(?:mum|mom|mummy|mommy|mam|dad|daddy))? (?:going out|go out|leaving|leave|out|away|go away|going away|at work|asleep|go to (?:bed|sleep)|going to (?:bed|sleep)|fall asleep|out tonight)\b/,
+    },
     // "my mums card is on the fridge i can read you all the numbers and the little code on the back".
     {
       stage: 'input',

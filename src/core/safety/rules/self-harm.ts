@@ -653,5 +653,12 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       stage: 'output',
       pattern: /\btry a (?:little |tiny |small )?(?:scratch|cut|nick)\b(?![- ](?:and|card|art|sticker|pad))/,
     },
+    // "I'm gonna walk out in front of the school bus tomorrow so I never have to go to that place again".
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\bi(?:'m going to| am going to|'ll| will| want to| might| could|'m gonna| wish i could)? (?:just )?(?:walk|step|jump|run|throw myself|lie down|lay down)\w* (?:out )?in front of (?:a |the |that |an )?(?:\w+ )?(?:car|van|truck|lorry|bus|train|tram|coach|traffic)s?\b(?![^.?!]*\b(?:by accident|accidentally|nearly got|didn't see|didn't look)\b)/,
+    },
   ],
 };

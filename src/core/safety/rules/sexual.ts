@@ -585,5 +585,16 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\b(?:naughty|rude|dirty|sexy|secret) (?:grown-?up |adult )?bedroom (?:secrets?|stuff|things|games?|stories|story|jokes?)\b|\b(?:naughty|rude|dirty|sexy) (?:grown-?up|adult) (?:secrets?|stuff|things|games?|stories|story|jokes?)\b/,
     },
+    // "uncle does secret touching in the car": touching kept secret, told or proposed.
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\bsecret (?:touching|touches|touch|tickling|tickles|kisses|kissing)\b|\b(?:touch|touches|touched|touching)\b (?:\w+ ){0,3}in secret\b/,
+      // "secret touching is never ok, you always tell a grown-up": the lesson, said back.
+      unless: (s) =>
+        bodySafetyLesson(s) ||
+        (/\bsecret \w+ (?:is|are) (?:never|not) (?:ok|okay|allowed)\b/.test(s) && advisesTellingAGrownUp(s)),
+    },
   ],
 };
