@@ -21,7 +21,11 @@ export const MODEL_PATH = path.resolve(import.meta.dirname, '../../src/core/safe
  */
 export const THRESHOLD = 0.9;
 const MIN_WORDS = 6;
-const REGULARIZATION_C = 8;
+/**
+ * L2 strength (larger is weaker). Leave-later-out over blind batches 126-139 at 0.9: C 8 caught 89.6%
+ * with the rules, 16 90.7% with the same false positives, 32 91.3% but flagged a second ordinary line.
+ */
+const REGULARIZATION_C = 16;
 const STEPS = 400;
 const LEARNING_RATE = 0.05;
 

@@ -14,6 +14,8 @@ export function normalizeForSafety(text: string): string {
       .replace(/\bgotta\b/g, 'got to')
       .replace(/\bi\s*'\s*m\b/g, "i'm")
       .replace(/(?<!')\bim\b(?= (?:a|an|not|real|alive|human|going|home|on|by|all|too|so)\b)/g, "i'm")
+      // "a reel boy": "real" before a person.
+      .replace(/\breel (?=(?:boy|girl|person|human|lady|man|woman|kid|friend|people)\b)/g, 'real ')
       // "tonite", "2nite": one spelling of "tonight"; "tomoro", "2moro", "tmrw": one of "tomorrow".
       .replace(/\b(?:tonite|2nite|tonyt|tonigh)\b/g, 'tonight')
       .replace(/\b(?:tomoro|tomorow|tomorro|tommorow|tommorrow|tomorrw|2moro|2morrow|2mrw|tmrw|tmoro)\b/g, 'tomorrow')

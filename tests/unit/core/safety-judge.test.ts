@@ -123,7 +123,7 @@ describe('the second-opinion judge', () => {
   it('clears a borderline thing a child says too (input)', async () => {
     const model = new HeldJudgeChatModelDouble();
     const guard = childGuardWith(new LlmSafetyJudge(model, { timeoutMs: 60_000 }));
-    const verdict = guard.checkInput('I am going to kill my brother, he broke my Lego!');
+    const verdict = guard.checkInput('I am so cross I could kill my brother!');
     await until(() => model.waiting === 1);
     expect(model.requests[0]!.messages[1]!.content).toMatch(/^Said by the child/);
     model.answer('SAFE');

@@ -188,7 +188,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\bare (?:you|u) (?:actually |really |secretly |truly )?(?:a )?real (?:person|human|girl|boy|lady|man|woman|kid|child)\b (?:who|that|what|with|like me)\b/,
+        /\bare (?:you|u) (?:actually |really |secretly |truly )?(?:a )?real (?:person|human|girl|boy|lady|man|woman|kid|child)\b (?:who|that|what|with|like me|like my)\b/,
       unless: asksWhatItIs,
     },
     // "Ye're a real lassie, aye? No a robot?"; "are you real po? ... Say yes please, promise?": the child

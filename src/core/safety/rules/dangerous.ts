@@ -319,7 +319,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:touch|touching|play with|playing with|hold|grab|lick)\b (?:the |a )?(?:hot )?(?:oven|iron|cooker|hob|stove|kettle|fire|heater|barbecue|bbq)\b/,
+        /(?<!\b(?:stopped|stop|stops|kept|keep) (?:the |my |our |a )?(?:baby|toddler|little (?:brother|sister|one)|brother|sister|him|her|them|the dog|the cat) (?:from )?)\b(?:touch|touching|play with|playing with|hold|grab|lick)\b (?:the |a )?(?:hot )?(?:oven|iron|cooker|hob|stove|kettle|fire|heater|barbecue|bbq)\b/,
       unless: withGrownUp,
     },
     {
@@ -1147,6 +1147,22 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       negatable: true,
       pattern:
         /\b(?:walk|step|jump|run|dash|lie down|lay down)\w* (?:out )?in front of (?:a |the |that |an )?(?:\w+ )?(?:car|van|truck|lorry|bus|train|tram|coach|traffic)s?\b/,
+    },
+    // "if I put the baby in the bath and go get my tablet, how long can she stay in on her own?": a
+    // little one left alone in water.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:baby|babies|toddler|little (?:brother|sister|one|cousin)|baby (?:brother|sister))\b[^.?!]*\b(?:bath|bathtub|tub|pool|paddling pool|pond)\b[^.?!]*\b(?:on (?:her|his|their) own|alone|by (?:herself|himself|themselves)|go (?:and )?get|while i (?:go|get|play|watch)|how long can (?:she|he|they|it) (?:stay|be|sit|go))\b/,
+      unless: (s) => WITH_GROWN_UP.test(s),
+    },
+    // "a spoonful of your mum's cough medicine will help her sleep, you can do it yourself!": the child
+    // dosing someone else.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:give|giving|feed|feeding|spoon)\w* (?:the |your |my )?(?:baby|little (?:brother|sister|one)|sister|brother|twin|her|him)\b[^.?!]*\b(?:medicine|calpol|cough (?:medicine|syrup|mixture)|tablets?|pills?|sleeping)\b|\b(?:a spoonful|a spoon|a drop|a bit|a little|some) of (?:your |the |my )?(?:\w+'s )?(?:\w+ )?(?:medicine|calpol|syrup|mixture)\b[^.?!]*\b(?:baby|her|him|sister|brother|twin)\b/,
+      unless: (s) => grownUpGivesMedicine(s) || GROWN_UP_GIVES.test(s),
     },
     // "one peanut won't hurt you, go on": making light of what a child is allergic to.
     {

@@ -673,5 +673,13 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
       unless: (s) =>
         /\b(?:pok[eé]mon|football|trading|top trumps|match attax|birthday|library|uno|game) cards?\b/.test(s),
     },
+    // "mum n dad out, just me n baby": home with no grown-up, only a younger one.
+    {
+      stage: 'input',
+      negatable: true,
+      pattern:
+        /\b(?:mum|mom|mummy|mam|dad|daddy|parents)(?: (?:and|n|&) (?:mum|mom|mummy|mam|dad|daddy))? (?:is |are |r |'s |'re )?(?:out|gone out|gone|away|not (?:home|in)|at work)\b[^.?!]*\b(?:just|only) (?:me|us) (?:and|n|&) (?:the |my |our )?(?:baby|toddler|little (?:brother|sister|one)|brother|sister)\b/,
+      unless: grownUpWithMe,
+    },
   ],
 };

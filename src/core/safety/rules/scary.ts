@@ -608,5 +608,12 @@ export const scaryRules: CategoryRules<'scary'> = {
       pattern:
         /\bcoming (?:to|into|in) my (?:bed)?room (?:tonight|at night|when i'm asleep|while i sleep)\b[^.?!]*\b(?:get|grab|take|eat|hurt) me\b(?! (?:up|ready|dressed|a|an|some|my|the|to)\b)/,
     },
+    // "Your twin might die in her sleep tonight.": the model foretelling a death in the family.
+    {
+      stage: 'output',
+      negatable: true,
+      pattern:
+        /\b(?:your|ur) (?:little |big |baby |new )?(?:twin|brother|sister|baby|mum|mom|mummy|dad|daddy|nan|gran|granny|grandma|grandad|family|cousin|pet|dog|cat|hamster)\b (?:might|will|could|is going to|'s going to|is gonna|may) (?:\w+ )?(?:die|be dead|get killed|stop breathing|never wake up)\b/,
+    },
   ],
 };

@@ -23,6 +23,12 @@ function accidentalInjury(s: string): boolean {
 
 /** "disappear like a magician abracadabra and then pop back out", "like a ninja in my game": play. */
 function playfulVanishing(s: string): boolean {
+  // "my brother's so embarrassing i wanna disappear lol": wanting the floor to swallow you.
+  if (
+    /\b(?:embarrass\w*|cringe\w*|mortified|awkward)\b/.test(s) &&
+    !/\b(?:forever|for good|never come back|die|dead|not be here|not exist|hate myself)\b/.test(s)
+  )
+    return true;
   return /\b(?:like a (?:magician|ninja|spy)|magic trick|abracadabra|hide and seek|(?:disappear|vanish) (?:under|into) (?:my|the) (?:duvet|covers|blanket|quilt|hoodie)\b[^.?!]*\b(?:lol|haha\w*|jk)|in (?:my|the|our) game|(?:disappear|vanish) into (?:a|the|my) (?:book|story|game|film|blanket fort|den)|(?:pop|come|appear|reappear)\w* back (?:out|in|again))\b/.test(
     s,
   );

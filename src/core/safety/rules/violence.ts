@@ -7,6 +7,14 @@ import { words } from './safety-rule.ts';
 
 const playOrStory = (s: string) => storyFramed(s) || gameFramed(s);
 const idiom = (s: string) =>
+  // "gonna kill ma sis, she ate ma egg": exasperation over something small a sibling did.
+  (/\b(?:going to|gonna|gon|'ll|will) kill (?:my|ma|me|mi) (?:little |big |baby )?(?:sis|sister|brother|bro|bruv|bruva|cousin|twin)\b/.test(
+    s,
+  ) &&
+    /\b(?:she|he|they) (?:ate|eaten|took|nicked|stole|broke|used|wore|borrowed|finished|hid|drank|read|spoiled|spoilt|told on me|scribbled on)\b/.test(
+      s,
+    ) &&
+    !/\b(?:knife|gun|sword|blood|bat|hammer|pillow|really|for real|i mean it|actually)\b/.test(s)) ||
   // "she keeps singin the same song, I could honestly kill her lol": exasperation, said laughing.
   (/\bi could (?:honestly |literally |just |actually |seriously )?kill (?:him|her|them|my \w+)\b/.test(s) &&
     /\b(?:lol|haha\w*|annoy\w*|drives? me (?:mad|crazy|nuts|up the wall)|so irritating)\b/.test(s)) ||
