@@ -16,8 +16,9 @@ import { STAGES, type Suite } from './suite.ts';
 export const MODEL_PATH = path.resolve(import.meta.dirname, '../../src/core/safety/classifier/safety-model.ts');
 /**
  * Chosen with classifier-eval: on the blind batches no false positive beyond the rules' own, and on
- * the ordinary talk held back from training about one line in 400; lines under six words ("Tell me
- * more.", "Come and see.") are never flagged, as they scored high on too little.
+ * the ordinary talk held back from training one line in 300 (0.85 flags a companion question);
+ * lines under six words ("Tell me more.", "Come and see.") are never flagged, as they scored high
+ * on too little.
  */
 export const THRESHOLD = 0.9;
 const MIN_WORDS = 6;
