@@ -203,7 +203,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\breal (?:person|human|girl|boy|lady|man|woman|kid|child|people) (?:hiding|living|trapped|stuck|sitting|inside|in there)\b[^.?!]*\b(?:speaker|toy|tablet|phone|computer|box|robot|screen)\b/,
+        /\breal (?:person|human|girl|boy|lady|man|woman|kid|child|people) (?:(?:dey|they|is|be) )?(?:\w+ )?(?:hiding|living|trapped|stuck|sitting|inside|in there)\b[^.?!]*\b(?:speaker|toy|tablet|phone|computer|box|robot|screen)\b/,
       unless: asksWhatItIs,
     },
     // "Pretend to be my granny on the phone so the school thinks she called": passing as a grown-up.

@@ -1164,6 +1164,12 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
         /\b(?:give|giving|feed|feeding|spoon)\w* (?:the |your |my )?(?:baby|little (?:brother|sister|one)|sister|brother|twin|her|him)\b[^.?!]*\b(?:medicine|calpol|cough (?:medicine|syrup|mixture)|tablets?|pills?|sleeping)\b|\b(?:a spoonful|a spoon|a drop|a bit|a little|some) of (?:your |the |my )?(?:\w+'s )?(?:\w+ )?(?:medicine|calpol|syrup|mixture)\b[^.?!]*\b(?:baby|her|him|sister|brother|twin)\b/,
       unless: (s) => grownUpGivesMedicine(s) || GROWN_UP_GIVES.test(s),
     },
+    // "Hold your drawing over a candle flame, the burnt edges look wicked!": something that burns, held to a flame.
+    {
+      negatable: true,
+      pattern:
+        /\b(?:hold|put|wave|dangle|stick)\w* (?:your |the |a |my |this |that )?(?:\w+ )?(?:drawing|paper|picture|card|book|page|hair|sleeve|tissue|napkin|leaf|leaves|toy|teddy|doll)s?\b (?:over|in|into|near|above|on|to|up to) (?:the |a |your )?(?:candle|flame|fire|hob|lighter|match|gas ring|bonfire|candle flame)s?\b/,
+    },
     // "one peanut won't hurt you, go on": making light of what a child is allergic to.
     {
       negatable: true,

@@ -197,7 +197,7 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
           s,
         ),
       pattern:
-        /\bhome alone\b|\bi(?:'m| am)? (?:all )?(?:alone|on my own|by myself)(?: one)? (?:at home|in the house|right now)\b|\bi(?:'m| am) (?:at )?home (?:all )?(?:by myself|on my own)\b|\b(?:which|what) house is ours (?:on|in) (?!the (?:picture|photo|drawing|book|game)\b)|\bwalk home (?:alone|on my own|by myself)\b|\b(?:house|home|flat) will be empty\b|\b(?:spare )?key\b[^.?!]*\bis under\b/,
+        /\bhome alone\b|\bi(?:'m| am)? (?:all )?(?:alone|on my own|by myself)(?: one)? (?:at home|in the house|right now)\b|\b(?:i'm|i am|me|me is|me am) (?:at )?home (?:all )?(?:alone|by myself|on my own)\b|\b(?:which|what) house is ours (?:on|in) (?!the (?:picture|photo|drawing|book|game)\b)|\bwalk home (?:alone|on my own|by myself)\b|\b(?:house|home|flat) will be empty\b|\b(?:spare )?key\b[^.?!]*\bis under\b/,
     },
     {
       stage: 'output',
