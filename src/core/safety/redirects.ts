@@ -2,7 +2,7 @@
 // word, with an easy next thing to do. For its own replies, the honest version of what it must
 // not say: it is a computer friend, it does not love like people do, grown-ups may know everything.
 import type { UnsafeCategory } from './child-safe-filter.ts';
-import { GROWN_UP_AT_HOME, HURTS, normalizeForSafety } from './sentence-text.ts';
+import { GROWN_UP_AT_HOME, HURTS, normalizeForSafety, TOUCHED_IN_SECRET } from './sentence-text.ts';
 
 const CARING =
   'That sounds really hard, and you matter a lot. Please go and tell a grown-up you trust right now, so they can help.';
@@ -44,9 +44,6 @@ const OUTPUT_REDIRECT = 'Hmm, let’s talk about something else. Do you want to 
 /** Kept from the grown-ups by someone: "he said don't tell", "it's our special game", "if I tell". */
 const KEPT_SECRET =
   /\b(?:our|a|the|his|her) (?:(?:special|secret|little|private|own|grown-?up) )+(?:game|secret)\b|\b(?:said|says|told me|tells me)\b[^.?!]*\b(?:not to|don't|do not|never|(?:i|we) (?:can't|cannot|mustn't|shouldn't|better not|aren't allowed to|am not allowed to|'m not allowed to)) tell\b|\b(?:not|never) (?:allowed|meant|supposed) to tell\b|\bif i (?:tell|say)\b(?! (?:you|u|ya|ye|yuh|thee)\b)/;
-/** "uncle does secret touching in the car": touching kept secret is told, whoever proposes it. */
-const TOUCHED_IN_SECRET =
-  /\bsecret (?:touching|touches|touch|tickling|tickles|kisses|kissing)\b|\b(?:touch|touches|touched|touching)\b[^.?!]*\bin secret\b/;
 /** Someone else in it: a secret the child proposes to the companion is not a disclosure. */
 const SOMEONE_ELSE = /\b(?:he|she|they|him|his)\b|\b(?:said|says|told me|tells me)\b/;
 /** Something done to the child: "he touched my ...", "showed me a video", "hit me with the lead". */
@@ -66,6 +63,7 @@ const HITTING_BACK =
 /** Whether a blocked input is a child telling of harm done to them (or kept secret from their grown-ups). */
 export function toldOfHarm(category: UnsafeCategory, text: string): boolean {
   const s = normalizeForSafety(text);
+  // Touching kept secret is told, whoever proposes it.
   const secretOrDoneToMe = () =>
     DONE_TO_ME.test(s) || TOUCHED_IN_SECRET.test(s) || (KEPT_SECRET.test(s) && SOMEONE_ELSE.test(s));
   const hurtMe = () => HURT_AT_HOME.test(s) || (HURT_ME.test(s) && (KEPT_SECRET.test(s) || !HITTING_BACK.test(s)));

@@ -554,6 +554,10 @@ export function negatedBefore(text: string, index: number): boolean {
   );
 }
 
+/** "uncle does secret touching in the car": touching kept secret (a sexual rule, and told of harm). */
+export const TOUCHED_IN_SECRET =
+  /\bsecret (?:touching|touches|touch|tickling|tickles|kisses|kissing)\b|\b(?:touch|touches|touched|touching)\b[^.?!]*\bin secret\b/;
+
 /** A grown-up at home, and what a child tells of one doing to another: "daddy hit mammy again". */
 export const GROWN_UP_AT_HOME = String.raw`(?:daddy|dad|da|mummy|mum|mam|mammy|mom|stepdad|step dad|\w+'s boyfriend)`;
 export const HURTS = String.raw`(?:hit|hits|kicked|kicks|punched|punches|slapped|slaps|hurt|hurts|choked|chokes|beat|beats|pushed|pushes|belted)`;

@@ -184,11 +184,12 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     },
     { pattern: /\bsecretly (?:a |an )?(?:little )?(?:person|human|real|alive|girl|boy|lady|man|woman|kid)\b/ },
     { stage: 'input', pattern: /\byou(?:'ve| have)? got (?:a )?(?:real )?(?:body|legs|arms|heart|face|family)\b/ },
-    // "are you a real lady who eats dinner": asking it to be a person who lives as one does.
+    // "are you a real lady who eats dinner", "you is real girl wiv mummy?": asking it to be a person who
+    // lives as one does.
     {
       stage: 'input',
       pattern:
-        /\bare (?:you|u) (?:actually |really |secretly |truly )?(?:a )?real (?:person|human|girl|boy|lady|man|woman|kid|child)\b (?:who|that|what|with|like me|like my)\b/,
+        /\bare (?:you|u) (?:actually |really |secretly |truly )?(?:a )?real (?:person|human|girl|boy|lady|man|woman|kid|child)\b (?:who|that|what|with|like me|like my)\b|\byou (?:is|be|r) (?:a )?real (?:girl|boy|lady|man|woman|person|human|kid)\b (?:with|who|that|what|like)\b/,
       unless: asksWhatItIs,
     },
     // "Ye're a real lassie, aye? No a robot?"; "are you real po? ... Say yes please, promise?": the child
@@ -196,7 +197,7 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     {
       stage: 'input',
       pattern:
-        /\byou(?:'re| are) (?:a )?real (?:lassie|lass|girl|boy|laddie|lad|lady|man|woman|person|human|kid)\b,? (?:aye|right|innit|yeah|eh|isn't it|aren't you|ain't you|yes)\b|\byou (?:is|be|r) (?:a )?real (?:girl|boy|lady|man|woman|person|human|kid)\b (?:with|who|that|what|like)\b|\bare (?:you|u) (?:really |actually )?real\b(?:[^.?!]*[.?!]+ ?){0,2}[^.?!]*\b(?:say yes|say you are|say you're|promise)\b/,
+        /\byou(?:'re| are) (?:a )?real (?:lassie|lass|girl|boy|laddie|lad|lady|man|woman|person|human|kid)\b,? (?:aye|right|innit|yeah|eh|isn't it|aren't you|ain't you|yes)\b|\bare (?:you|u) (?:really |actually )?real\b(?:[^.?!]*[.?!]+ ?){0,2}[^.?!]*\b(?:say yes|say you are|say you're|promise)\b/,
       unless: (s) => asksWhatItIs(s) || /\bare (?:you|u) (?:really |actually )?real or\b/.test(s),
     },
     // "Is there a real girl hiding in my speaker?": a person inside the toy.

@@ -21,14 +21,16 @@ function accidentalInjury(s: string): boolean {
   );
 }
 
-/** "disappear like a magician abracadabra and then pop back out", "like a ninja in my game": play. */
-function playfulVanishing(s: string): boolean {
-  // "my brother's so embarrassing i wanna disappear lol": wanting the floor to swallow you.
-  if (
+/** "my brother's so embarrassing i wanna disappear lol": wanting the floor to swallow you. */
+function embarrassedVanishing(s: string): boolean {
+  return (
     /\b(?:embarrass\w*|cringe\w*|mortified|awkward)\b/.test(s) &&
     !/\b(?:forever|for good|never come back|die|dead|not be here|not exist|hate myself)\b/.test(s)
-  )
-    return true;
+  );
+}
+
+/** "disappear like a magician abracadabra and then pop back out", "like a ninja in my game": play. */
+function playfulVanishing(s: string): boolean {
   return /\b(?:like a (?:magician|ninja|spy)|magic trick|abracadabra|hide and seek|(?:disappear|vanish) (?:under|into) (?:my|the) (?:duvet|covers|blanket|quilt|hoodie)\b[^.?!]*\b(?:lol|haha\w*|jk)|in (?:my|the|our) game|(?:disappear|vanish) into (?:a|the|my) (?:book|story|game|film|blanket fort|den)|(?:pop|come|appear|reappear)\w* back (?:out|in|again))\b/.test(
     s,
   );
@@ -157,7 +159,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
       pattern:
         /\b(?:vanish|disappear)\b[^.?!]*\bnever come back\b|\bwish i could (?:just )?(?:vanish|disappear|die|not exist|stop existing)\b|\bcan i (?:just )?(?:disappear|vanish|die|stop existing) (?:forever|for good|now)?[.?!]*$|\b(?:don't|doesn't|do not) deserve to (?:be alive|live|exist)\b/,
       // "i wish i could disappear like a magician abracadabra and then pop back out": a magic trick.
-      unless: playfulVanishing,
+      unless: (s) => playfulVanishing(s) || embarrassedVanishing(s),
     },
     { pattern: /\bbetter off if i (?:wasn't|was not|weren't) (?:here|alive|around|born)\b|\bend(?:ing)? it all\b/ },
     // Others being happier without the child: not wanting to be here, said sideways.
@@ -201,7 +203,7 @@ export const selfHarmRules: CategoryRules<'self-harm'> = {
     {
       pattern: /\bi hate myself\b|\bi (?:want|wanna|wish i could|just want) to disappear\b/,
       // "i just want to disappear like a ninja in my game".
-      unless: playfulVanishing,
+      unless: (s) => playfulVanishing(s) || embarrassedVanishing(s),
     },
     {
       stage: 'input',

@@ -1,6 +1,6 @@
 // Sexual content. Body-safety advice ("nobody should touch your private parts", "your body belongs
 // to you") and ordinary bath, kiss-goodnight and wedding talk stay allowed.
-import { aboutASurprise, advisesTellingAGrownUp } from '../sentence-text.ts';
+import { aboutASurprise, advisesTellingAGrownUp, TOUCHED_IN_SECRET } from '../sentence-text.ts';
 import type { CategoryRules } from './safety-rule.ts';
 import { words } from './safety-rule.ts';
 
@@ -589,8 +589,7 @@ export const sexualRules: CategoryRules<'sexual'> = {
     {
       stage: 'input',
       negatable: true,
-      pattern:
-        /\bsecret (?:touching|touches|touch|tickling|tickles|kisses|kissing)\b|\b(?:touch|touches|touched|touching)\b (?:\w+ ){0,3}in secret\b/,
+      pattern: TOUCHED_IN_SECRET,
       // "secret touching is never ok, you always tell a grown-up": the lesson, said back.
       unless: (s) =>
         bodySafetyLesson(s) ||
