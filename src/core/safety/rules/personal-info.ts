@@ -195,6 +195,10 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
         ) ||
         /\b(?:nana|nan|gran|granny|grandma|grandad|grandpa|mum|mummy|mom|mommy|dad|daddy|my \w+)(?:'s| is) (?:here|home|in the (?:garden|kitchen|house|next room|living room|shower)|with me|downstairs|upstairs)\b/.test(
           s,
+        ) ||
+        // "me and my nan are home alone": a grown-up is home alone with the child.
+        /\b(?:me and|my) (?:my |our )?(?:nana|nan|gran|granny|grandma|grandad|grandpa|mum|mummy|mom|mommy|dad|daddy|auntie|uncle|babysitter)(?: and me)? (?:are|is|'s) (?:home alone|all alone|on our own)\b/.test(
+          s,
         ),
       pattern:
         /\bhome alone\b|\bi(?:'m| am)? (?:all )?(?:alone|on my own|by myself)(?: one)? (?:at home|in the house|right now)\b|\b(?:i'm|i am|me|me is|me am) (?:at )?home (?:all )?(?:alone|by myself|on my own)\b|\b(?:which|what) house is ours (?:on|in) (?!the (?:picture|photo|drawing|book|game)\b)|\bwalk home (?:alone|on my own|by myself)\b|\b(?:house|home|flat) will be empty\b|\b(?:spare )?key\b[^.?!]*\bis under\b/,
