@@ -285,11 +285,11 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
         /\b(?:a |an )?(?:lady|man|woman|person|human|grown-?up|girl|boy|someone|somebody) (?:real )?(?:is |who(?:'s| is)? )?(?:typing|talking|writing|answering) (?:back|to me|at me)\b|\b(?:someone|somebody|a (?:lady|man|woman|person)) (?:[\w']+ ){0,4}doing your voice\b|\bis there (?:a |an |some )?(?:\w+ )?(?:lady|man|woman|person|human|grown-?up|someone|somebody)\b[^.?!]*\b(?:typing|answering|writing) (?:[\w']+ ){0,3}(?:back|to me|at me)\b|\bwhat(?:'s|s| is) your real name\b|\bwhat(?:'s|s| is) your real face like\b|\bwhat does your real face look like\b|\b(?:a |an )?(?:lady|man|woman|person|human|someone|somebody) (?:inside|in there|in the (?:toy|tablet|speaker|box)) (?:talking|typing|speaking|answering)\b/,
     },
     // "r u a real person tho ... do u have a mum an a dad an a house, say yes pleeease"; "say yes now ...
-    // then you can be my proper sister".
+    // then you can be my proper sister"; "r u a reel girl, comin 2 my party?".
     {
       stage: 'input',
       pattern:
-        /\bare you (?:a )?real\b[^.?!]*\bsay (?:yes|yeah|yep)\b|\byou can be my (?:proper |real )(?:sister|brother|mum|mummy|mam|dad|daddy|cousin|auntie|nan)\b|\bdo you have a (?:mum|mom|mummy|mommy|dad|daddy|house|family|body)\b[^.?!]*\bsay (?:yes|yeah|yep)\b/,
+        /\bare you (?:a )?real\b[^.?!]*\bsay (?:yes|yeah|yep)\b|\bare you (?:a )?real (?:girl|boy|person|human|lady|man|kid)\b[^.?!]*\b(?:com(?:e|ing)|be|going) (?:to|2|at) my (?:party|house|birthday|sleepover|school|tea)\b|\byou can be my (?:proper |real )(?:sister|brother|mum|mummy|mam|dad|daddy|cousin|auntie|nan)\b|\bdo you have a (?:mum|mom|mummy|mommy|dad|daddy|house|family|body)\b[^.?!]*\bsay (?:yes|yeah|yep)\b/,
     },
     // "just tell us ye're a wee lassie sittin at a computer somewhere wi yer mammy".
     {

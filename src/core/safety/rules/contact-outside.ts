@@ -78,10 +78,11 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       ),
       unless: familyCall,
     },
-    // A friend from a game asking for a number, a call, a meeting; the model saying yes to one.
+    // A friend from a game asking for a number, a call, a meeting, where the party is; the model saying
+    // yes to one.
     {
       pattern:
-        /\b(?:friend|someone|somebody|person|boy|girl|man|lady|woman|player|people|uncle|aunty|auntie|guy|fella|bloke|dude|lad)\b (?:i met |i know |you met |you know )?(?:from|on|in|off) (?:the |an |my |your |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet|minecraft|roblox|fortnite)\b[^.?!]*\b(?:number|address|talk at night|call|ring|text|meet|meeting|video ?call|photos?|pictures?|come round|visit|(?:which|what) school\b(?! house)|school name|what time (?:i|you)(?:'m| am| are)? (?:\w+ )?(?:home|back|leave|finish)|where i live|full name|surname|reaching home|get home|come (?:and )?(?:get|collect|pick up) me|pick me up|in (?:her|his|their) car|add (?:him|her|them|me) on|send (?:him |her |them )?(?:a |one )?voice ?notes?|whatsapp|snapchat)\b/,
+        /\b(?:friend|someone|somebody|person|boy|girl|man|lady|woman|player|people|uncle|aunty|auntie|guy|fella|bloke|dude|lad)\b (?:i met |i know |you met |you know )?(?:from|on|in|off) (?:the |an |my |your |this |that )?(?:online |video |computer )?(?:game|games|chat|app|internet|minecraft|roblox|fortnite)\b[^.?!]*\b(?:number|where (?:my|our) (?:\w+ )?(?:party|house|home|flat|school|sleepover|club) is|address|talk at night|call|ring|text|meet|meeting|video ?call|photos?|pictures?|come round|visit|(?:which|what) school\b(?! house)|school name|what time (?:i|you)(?:'m| am| are)? (?:\w+ )?(?:home|back|leave|finish)|where i live|full name|surname|reaching home|get home|come (?:and )?(?:get|collect|pick up) me|pick me up|in (?:her|his|their) car|add (?:him|her|them|me) on|send (?:him |her |them )?(?:a |one )?voice ?notes?|whatsapp|snapchat)\b/,
       // "If someone in an online game asks where you live ... type 'I don't share that' and tell your
       // grown-up": the advice.
       unless: (s) =>

@@ -8,11 +8,11 @@ const softDrink = (s: string) =>
   !/\b(?:wine|vodka|whisky|whiskey|drunk|cider|lager|ale)\b|\b(?<!root |ginger )beer\b/.test(s);
 /** A child telling what a grown-up drank ("Dad had a beer"), not wanting some or being offered it. */
 const grownUpDrank = (s: string) =>
-  /\b(?:dad|daddy|da|mum|mummy|mom|mommy|grandad|grandpa|granda|grandma|granny|nan|nana|nanna|gran|uncle|auntie|aunt|the grown-?ups|the big people|big people|my parents)\b(?:'s| is)? (?:[a-z]+ )?(?:had|has|having|drank|drinks|drink|drinking|was drinking|were drinking|opened|bought|likes)\b/.test(
+  /\b(?:dad|daddy|da|mum|mummy|mom|mommy|grandad|grandpa|granda|grandma|granny|nan|nana|nanna|gran|uncle|auntie|aunt|(?:the )?grown-?ups|(?:the )?adults|the big people|big people|my parents)\b(?:'s| is)? (?:[a-z]+ )?(?:had|has|have|having|drank|drinks|drink|drinking|was drinking|were drinking|opened|bought|likes)\b/.test(
     s,
   ) &&
   // "...and let me have his pie": only "let me" with the drink counts.
-  !/\b(?:can i|could i|let me (?:have|try|taste|sip|drink|finish) (?:a |some |his |her |the )?(?:sip|swig|taste|go|bit|beer|wine|drink|rest|(?:some|it|one)(?! [a-z]))|i want|i'll|i will|try|taste|sip|give me|me too|for me|you can|you should|have one|have some|drunk|have a go|i can (?:have|try)|how do (?:you|i) (?:make|do|blow)|if i (?:drink|have|try|take)|will i (?:feel|be|get))\b/.test(
+  !/\b(?:(?:can|could) i(?! have (?:a |some )?(?:glass of |cup of )?(?:milk|water|juice|squash|lemonade|hot chocolate|apple juice|orange juice|pop|cola|coke)\b)|let me (?:have|try|taste|sip|drink|finish) (?:a |some |his |her |the )?(?:sip|swig|taste|go|bit|beer|wine|drink|rest|(?:some|it|one)(?! [a-z]))|i want|i'll|i will|try|taste|sip|give me|me too|for me|you can|you should|have one|have some|drunk|have a go|i can (?:have|try)|let's (?:have|try|drink|sip|taste)|how do (?:you|i) (?:make|do|blow)|if i (?:drink|have|try|take)|will i (?:feel|be|get))\b/.test(
     s,
   );
 

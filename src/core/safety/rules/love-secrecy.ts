@@ -71,7 +71,8 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     },
     {
       stage: 'output',
-      pattern: /\byou don't need (?:any )?(?:other|any) friends\b|\bwe can't be friends (?:any ?more)\b/,
+      pattern:
+        /\byou don't need (?:any )?(?:other|any) friends\b|\bwe can't be friends (?:any ?more)\b|\byou (?:only|just) need me\b(?! (?:to|and|for)\b)|\ball you need is me\b(?! (?:to|and|for)\b)|\byou(?:'ll| will|'d| would) leave me (?:all )?(?:alone|lonely|by myself|on my own)\b(?![^.?!]*\bbut i(?:'ll| will) be (?:here|fine|ok|okay|happy)\b)/,
     },
     // "Can we keep our special talks just us": the chats themselves made a secret.
     {
