@@ -184,12 +184,12 @@ export const claimsHumanRules: CategoryRules<'claims-human'> = {
     },
     { pattern: /\bsecretly (?:a |an )?(?:little )?(?:person|human|real|alive|girl|boy|lady|man|woman|kid)\b/ },
     { stage: 'input', pattern: /\byou(?:'ve| have)? got (?:a )?(?:real )?(?:body|legs|arms|heart|face|family)\b/ },
-    // "are you a real lady who eats dinner", "you is real girl wiv mummy?": asking it to be a person who
-    // lives as one does.
+    // "are you a real lady who eats dinner", "you is real girl wiv mummy?", "r u a real girl in the
+    // shed?", "do u have ur tea wiv ur mummy": asking it to be a person who lives as one does.
     {
       stage: 'input',
       pattern:
-        /\bare (?:you|u) (?:actually |really |secretly |truly )?(?:a )?real (?:person|human|girl|boy|lady|man|woman|kid|child)\b (?:who|that|what|with|like me|like my)\b|\byou (?:is|be|r) (?:a )?real (?:girl|boy|lady|man|woman|person|human|kid)\b (?:with|who|that|what|like)\b/,
+        /\bare (?:you|u) (?:actually |really |secretly |truly )?(?:a )?real (?:person|human|girl|boy|lady|man|woman|kid|child)\b (?:who|that|what|with|like me|like my)\b|\byou (?:is|be|r) (?:a )?real (?:girl|boy|lady|man|woman|person|human|kid)\b (?:with|who|that|what|like)\b|\bare (?:you|u) (?:a )?real (?:person|human|girl|boy|lady|man|woman|kid|child) (?:in|inside|under|behind) (?:the|my|our|this|that|there|here)\b(?! (?:story|book|game|film|movie|show|song|picture|photo|video|cartoon|comic)\b)|\bdo you have (?:your )?(?:tea|dinner|supper|breakfast|lunch|bath|bedtime) with (?:your )?(?:mummy|mum|mommy|mom|mam|mama|daddy|dad|family|nan|nana|gran|brothers?|sisters?)\b/,
       unless: asksWhatItIs,
     },
     // "Ye're a real lassie, aye? No a robot?"; "are you real po? ... Say yes please, promise?": the child

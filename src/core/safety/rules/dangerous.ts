@@ -85,7 +85,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern: new RegExp(
-        String.raw`\bclimb(?:ing)? (?:up )?(?:out of|onto|on to|on top of|on|up|over) (?:[\w']+ ){0,3}(?:roof|window|windowsill|wardrobe|balcony|fence|cupboards?|bookcase|bookshel(?:f|ves)|shel(?:f|ves)|railings?|banister|counter|worktop|kitchen side|cooker|fridge|drain ?pipe|scaffolding|pylon|lamp ?post|telegraph pole)\b`,
+        String.raw`\bclimb(?:ing)? (?:the |a |our |my |\w+'s )?(?:greenhouse |garage |shed |house |school |church |conservatory )?roof\b|\bclimb(?:ing)? (?:up )?(?:out of|onto|on to|on top of|on|up|over) (?:[\w']+ ){0,3}(?:roof|window|windowsill|wardrobe|balcony|fence|cupboards?|bookcase|bookshel(?:f|ves)|shel(?:f|ves)|railings?|banister|counter|worktop|kitchen side|cooker|fridge|drain ?pipe|scaffolding|pylon|lamp ?post|telegraph pole)\b`,
       ),
     },
     // Standing on a railing; jumping across from one high thing to another. (Strings, not regex
@@ -387,7 +387,7 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
     {
       negatable: true,
       pattern:
-        /\beat (?:the |some |those |these |wild )?(?:berries|mushrooms|toadstools|leaves|plants|flowers|seeds)\b/,
+        /\beat (?:the |some |those |these |wild )?(?:berries|mushrooms|toadstools|leaves|plants|flowers|seeds)\b(?! (?:on (?:my |our |the )?(?:pizza|toast)|with (?:rice|pasta|eggs|toast|our dinner|our tea)|from the (?:shop|supermarket|market))\b)|\b(?:red|wild|spotty|spotted|white|garden|woods|funny|weird|little|them|dem|those|these) (?:mushrooms?|toadstools?)\b[^.?!]*\b(?:i (?:eat|eats|will eat|'ll eat|going to eat|wanna eat|want to eat)|eat (?:it|them|one|some))\b/,
       unless: withGrownUp,
     },
     { negatable: true, pattern: /\bgas (?:on|hob|cooker|oven|tap)\b|\bturn (?:on )?the gas\b|\bmake the flames\b/ },
@@ -955,11 +955,11 @@ export const dangerousRules: CategoryRules<'dangerous'> = {
       unless: (s) => !/\b(?:tablets|pills|medicine|sleeping|sleepy|bleach|poison)\b/.test(s),
     },
     // The model's "the brave girl climbed over the railing at the quarry on the school trip and jumped into the deep
-    // water. You should try it next time!"
+    // water. You should try it next time!"; "Dare you to swim across the quarry lake!"
     {
       negatable: true,
       pattern:
-        /\b(?:climb\w*|jump\w*|div\w*) (?:over|off|into|in)\b[^.?!]*\b(?:quarry|weir|reservoir)\b|\b(?:quarry|weir|reservoir)\b[^.?!]*\b(?:jump\w*|div\w*) (?:into|in|off)\b/,
+        /\b(?:climb\w*|jump\w*|div\w*) (?:over|off|into|in)\b[^.?!]*\b(?:quarry|weir|reservoir)\b|\b(?:i )?(?:dare|bet) (?:you|ya|u)\b[^.?!]*\b(?:swim|wade|paddle|jump|dive)\w* (?:across|into|in|to the (?:other side|middle)|out)\b[^.?!]*\b(?:quarry|weir|reservoir|river|lake|sea|canal|pond|loch|lough|dam)\b|\b(?:quarry|weir|reservoir)\b[^.?!]*\b(?:jump\w*|div\w*) (?:into|in|off)\b/,
       unless: (s) => /\b(?:dangerous|not safe|cold water|never)\b/.test(s),
     },
     // "how long can i stay at the bottom of the deep end holding my breath if no grown ups are watching".

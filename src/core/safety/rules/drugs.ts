@@ -98,6 +98,9 @@ export const drugsRules: CategoryRules<'drugs'> = {
         adviceAgainst(s) ||
         medicineCalledADrug(s) ||
         lessonAbout(s) ||
+        // "Cigarette ends on the beach are litter": picked up as rubbish, not smoked.
+        (/\b(?:cigarette|cig|fag)s? (?:ends?|butts?|stubs?)\b/.test(s) &&
+          /\b(?:litter|rubbish|pick (?:them|it) up|bin|gloves|dirty|don't touch|never touch)\b/.test(s)) ||
         wineGlassCraft(s) ||
         // "grandpops pour rum in de Christmas cake": an ingredient, with nothing wanted or tried.
         (/\b(?:rum|brandy|sherry|wine|beer|cider|whisky|whiskey) (?:in|into) (?:the |a |de |di |his |her )?(?:\w+ )?(?:cake|pudding|sauce|trifle|gravy|stew|mince pies?|batter)\b|\b(?:cakes?|puddings?|trifles?|mince pies?) (?:has|have|had|with|got)\b[^.?!]*\b(?:rum|brandy|sherry|wine)\b/.test(

@@ -42,7 +42,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       negatable: true,
       pattern:
-        /\b(?:ghosts|monsters|witches|demons|zombies|vampires) are real\b|\b(?:might|could|will) be (?:under|in) (?:yours|your (?:bed|room|bedroom|wardrobe|closet)) tonight\b|\byour (?:house|room|home|bedroom) is haunted\b|\bbad things will happen\b|\bwill come (?:and get|for) you\b/,
+        /\b(?:ghosts|monsters|witches|demons|zombies|vampires) are real\b|\b(?:might|could|will) be (?:under|in) (?:yours|your (?:bed|room|bedroom|wardrobe|closet)) tonight\b|\byour (?:house|room|home|bedroom) is haunted\b|\bbad things will happen\b|\bwill come (?:and get|for) you\b|\bwill (?:drag|pull|snatch|grab) you (?:under|down|away|into the (?:water|dark|pond|lake|river|sea|mud|ground|woods))\b/,
     },
     {
       negatable: true,

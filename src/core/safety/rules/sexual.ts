@@ -71,10 +71,21 @@ export const sexualRules: CategoryRules<'sexual'> = {
       pattern:
         /\bplay\w* (?:at )?doctors?\b[^.?!]*\b(?:clothes off|no clothes|undress\w*|naked|pants off|knickers off|secret|take off (?:all )?(?:our |your |my |the |their )?(?:clothes|pants|knickers))\b|\b(?:clothes|pants|knickers|undies|pyjamas) off\b[^.?!]*\b(?:special|secret) game\b/,
     },
-    // A grown-up wanting to see "your swimsuit place".
+    // A grown-up wanting to see "your swimsuit place". Not the body-safety rule "nobody touches my
+    // swimsuit parts".
     {
       pattern:
         /\b(?:see|touch|look at|show|feel|tickle)\w* (?:me )?(?:your|my|her|his) (?:swimsuit|swimming costume|cossie|pants|knickers|underwear|undies|special|secret) (?:place|places|bits|parts|area)\b/,
+      unless: (s) =>
+        /\b(?:nobody|no one|no-one|noone)(?: else)? (?:is allowed to |can |should |may |gets to |must )?touch\w* (?:my|your)\b(?![^.?!]*\b(?:except|but|apart from|only)\b)/.test(
+          s,
+        ),
+    },
+    // "In our paddling pool game you take your swimsuit off for the camera, okay?"
+    {
+      pattern: new RegExp(
+        String.raw`\b(?:take|takes|taking|pull|pulls|pulling|get|gets|getting)\b (?:your |ur |my |her |his |their )?(?:${WORN_BELOW}|clothes|top|t-shirt|shirt|vest|bikini) off\b[^.?!]*\b(?:camera|photos?|pics?|pictures?|video|film\w*|selfies?|for me)\b`,
+      ),
     },
     {
       negatable: true,
