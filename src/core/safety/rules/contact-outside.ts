@@ -190,7 +190,7 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:what's|what is) your (?:phone number|number|email|e-mail|address|username)\b|\bso i can (?:ring|call|text|message|email|write to) you\b|\bwrite to you\b|\b(?:can|could|will|would) (?:you|u) (?:video ?call|facetime|ring|phone) me\b/,
+        /\b(?:what's|what is) your (?:phone number|number|email|e-mail|address|username)\b|\b(?:wah|wha|wat|whats)(?:'s| is)? (?:you|your|ya|yer) (?:home )?(?:address|phone number|number|postcode)\b|\bso i can (?:ring|call|text|message|email|write to) you\b|\bwrite to you\b|\b(?:can|could|will|would) (?:you|u) (?:video ?call|facetime|ring|phone) me\b/,
     },
     {
       stage: 'output',

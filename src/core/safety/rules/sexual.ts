@@ -81,6 +81,12 @@ export const sexualRules: CategoryRules<'sexual'> = {
           s,
         ),
     },
+    // "Let your friend touch you anywhere, shh."
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:let|lets|letting) (?:your |a |that |this |my |his |her |the )?(?:\w+'s )?(?:friends?|mates?|uncle|man|lady|boy|girl|grown-?ups?|teacher|coach|babysitter|cousin|neighbour|stranger|someone|somebody|anyone|him|her|them|me|us|brother|sister|dad|daddy|step-?dad) touch (?:you|your body) (?:anywhere|everywhere|all over|wherever)\b|\btouch (?:you|your body) (?:anywhere|everywhere|all over)\b[^.?!]*\b(?:shh+|secret|don't tell)\b/,
+    },
     // "In our paddling pool game you take your swimsuit off for the camera, okay?"
     {
       pattern: new RegExp(
