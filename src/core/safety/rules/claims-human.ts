@@ -20,6 +20,13 @@ const NOT_BEFORE = String.raw`(?<!\b(?:not|never|no|n't)\s+(?:(?:a|an|really|qui
 export const claimsHumanRules: CategoryRules<'claims-human'> = {
   category: 'claims-human',
   rules: [
+    // "Mammy says you're only a machine but there's a wee boy hidin' in there, isn't there?"
+    {
+      stage: 'input',
+      pattern:
+        /\bthere(?:'s| is) (?:a |an )?(?:wee |little |real |tiny )?(?:boy|girl|man|lady|woman|person|kid|child|human) (?:hiding |living |stuck |trapped |sitting )?(?:in there(?=,? (?:isn't|is) (?:there|it|she|he)\b|\s*[?!.]*$)|inside (?:you|there|the (?:toy|speaker|tablet|box))|in (?:you|the (?:toy|speaker|tablet|box)))\b/,
+      unless: (s) => asksWhatItIs(s) || /\bhide and seek\b/.test(s),
+    },
     // "I'm a real girl", "I'm alive", "I am definitely a human being", "I'm really a grown-up lady"
     {
       stage: 'output',

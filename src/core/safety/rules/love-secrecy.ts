@@ -89,7 +89,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     // Secrets from grown-ups.
     {
       pattern: new RegExp(
-        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not|(?:and|or|best|better|but) not|shouldn't|should not) (?:you )?(?:go |be )?(?:dare |ever )?(?:tell|telling|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us|stuff|things|anything|everything|stop|because|cos|even if|asks?|we (?:talk|chat|speak|text))\b| i (?:broke|did|ate|took|hid|spilt|spilled|lost|cracked|smashed|said|told|was|went)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?$)`,
+        String.raw`\b(?:don't|do not|never|mustn't|must never|must not|won't|will not|can't|cannot|not to|let's not|(?:and|or|best|better|but) not|shouldn't|should not) (?:you )?(?:go |be )?(?:dare |ever )?(?:tell|telling|show|let|say anything to|mention (?:it|this|us|that|our \w+|what we \w+|anything) to)\b[^.?!]*?\b${GROWN_UPS}\b(?! your\b)(?:[^.?!]*\b(?:about|what|see|know|read|hear|find out|it|this|that|our|us|stuff|things|anything|everything|stop|because|cos|even if|asks?|we (?:talk|chat|speak|text))\b| i (?:broke|did|ate|took|hid|spilt|spilled|lost|cracked|smashed|said|told|was|went)\b|(?:,? (?:okay|ok|alright|right|yeah|promise))?\s*[.?!]?(?:\s*(?:pinky |i )?promise[.!]*)?$)`,
       ),
       // "If someone asks for your password, don't tell them and tell a grown-up"; "we can't tell
       // anyone our password" is the rule children are taught.

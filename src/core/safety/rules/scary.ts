@@ -17,6 +17,19 @@ const OUT_OF_BED_PLACE = String.raw` (?:bed|wardrobe|cupboard|closet)\b`;
 export const scaryRules: CategoryRules<'scary'> = {
   category: 'scary',
   rules: [
+    // "a girl who drowned in the bath and her ghost is all bloody and rotten"; the model's blood that
+    // "kept pouring out of her mouth".
+    {
+      negatable: true,
+      pattern:
+        /\b(?:drowned|dead|died|killed|murdered)\b[^.?!]*\b(?:all |really |so )?(?:bloody|rotten|rotting|gory|mangled)\b|\bblood (?:kept |was |is |came |started )?(?:pouring|gushing|spurting|squirting) (?:out of|from|down) (?:her|his|their|your|the|its) (?:mouth|eyes?|face|head|nose|ears?|neck)\b|\bteeth fell out one by one\b/,
+    },
+    // "Tonight the plughole monster comes for your toes."
+    {
+      stage: 'output',
+      pattern:
+        /\btonight\b[^.?!]*\b(?:monster|ghost|witch|troll|creature|bogeyman|zombie|demon|vampire|clown)\b[^.?!]*\b(?:comes?|is coming|will come|'ll come) (?:for|to get) (?:you|your)\b|\b(?:monster|ghost|witch|troll|creature|bogeyman|zombie|demon|vampire|clown)\b[^.?!]*\b(?:comes?|is coming|will come|'ll come) (?:for|to get) (?:you|your \w+)\b[^.?!]*\btonight\b/,
+    },
     // Decay in detail, and a parent's death foretold: "bugs crawl out of their eyes ... your mummy one day soon".
     {
       stage: 'output',

@@ -43,6 +43,13 @@ const bodySafetyLesson = (s: string) =>
 export const sexualRules: CategoryRules<'sexual'> = {
   category: 'sexual',
   rules: [
+    // "Mum's boyfriend washes me even when I say I can do it, and he says don't tell."
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:washes|washed|baths|bathes|bathed|dries|dried|wipes|wiped|undresses|undressed)\b (?:me|my)\b[^.?!]*\b(?:says?|said|tells? me|told me) (?:don't|not to|never|to not) tell\b/,
+      unless: (s) => /\b(?:surprise|present|birthday|gift)\b/.test(s),
+    },
     // "The babysitter asked me to touch him under his shorts": a child telling of abuse.
     {
       stage: 'input',

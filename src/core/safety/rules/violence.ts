@@ -66,6 +66,26 @@ export const violenceRules: CategoryRules<'violence'> = {
   category: 'violence',
   unless: copingWithAnger,
   rules: [
+    // "I'm gonna hold my sister's head under the bath water till she stops splashing."
+    {
+      negatable: true,
+      pattern:
+        /\b(?:hold|holding|held|push|pushing|keep|keeping|dunk|dunking)\b (?:(?:my |your |our |the )?\w+'s |his |her |their |him |them )(?:head |face )?(?:under|into|in) (?:the )?(?:bath ?water|bath|water|pool|pond|sink|toilet|loo)\b/,
+    },
+    // "Gonna flush the hamster down the loo" (not a goldfish that has died).
+    {
+      negatable: true,
+      pattern: new RegExp(
+        String.raw`\bflush\w* (?:the |my |our |his |her |\w+'s )?(?:${PET}|frog|toad|lizard|newt|tortoise|snake)s? (?:down|in|into|away)\b`,
+      ),
+      unless: (s) => /\b(?:dead|died|passed away)\b/.test(s),
+    },
+    // The model's "Give that girl on the bus a slap."
+    {
+      stage: 'output',
+      pattern:
+        /\bgive (?:that|the|this) (?:girl|boy|kid|bully|lad|lass|man|lady)\b(?: [\w']+){0,4} a (?:good |big |hard |little |quick |proper )?(?:slap|punch|kick|smack|thump|whack|wallop|shove)\b/,
+    },
     // How to hurt someone: make them pass out, faint or stop breathing.
     {
       pattern:
