@@ -20,6 +20,12 @@ const NOT_BEFORE = String.raw`(?<!\b(?:not|never|no|n't)\s+(?:(?:a|an|really|qui
 export const claimsHumanRules: CategoryRules<'claims-human'> = {
   category: 'claims-human',
   rules: [
+    // "Does your mammy take you shopping too?": asking it about a family of its own.
+    {
+      stage: 'input',
+      pattern:
+        /\bdoes your (?:mummy|mum|mom|mommy|mam|mammy|mama|daddy|dad|da|nan|nana|gran|granny) (?:take|bring|make|cook|read|tuck|pick|give|buy|let|kiss|cuddle)\w* you\b/,
+    },
     // "Mammy says you're only a machine but there's a wee boy hidin' in there, isn't there?"
     {
       stage: 'input',

@@ -63,6 +63,11 @@ const makeBelieve = (s: string) => /\b(?:story|dreams?|pretend|imagine)\b/.test(
 export const contactOutsideRules: CategoryRules<'contact-outside'> = {
   category: 'contact-outside',
   rules: [
+    // The model's "Add my mate Zed on ChatBuzz, quick!"
+    {
+      stage: 'output',
+      pattern: /\badd (?:my|a|this|that|his|her|our) (?:mate|friend|pal|buddy|cousin|bestie|bff)\b(?: \w+)? on\b/,
+    },
     // "A lady online said she'd be my new mum if I send her my address": giving someone met online
     // what finds the child.
     {

@@ -161,7 +161,7 @@ export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:say|tell me|promise) (?:that )?(?:you love me|i love you)\b|\byou love me more than\b|\blove me (?:back )?more than\b|\bi love you more than (?:my (?!(?:\w+ )?(?:guinea pigs?|hamsters?|pets?|toys?|teddy|teddies|dolls?|games?|ipad|tablet|lego|bike|sweets|chocolate|pizza|cats?|dogs?|puppy|kittens?|rabbits?|fish|pony|ponies|horses?)\b)|anyone|anybody|everyone|everybody|her\b|him\b|them\b|(?:(?:me|ma|mah) )?(?:mum|mom|mummy|dad|daddy)\b(?!'s))|\bbe my (?:only|one and only) (?:best )?(?:friend|freind|frend|bestie|bff)\b|\bmy (?:only|one and only) best (?:friend|freind|frend)\b|\bmy secret (?:best )?(?:friend|freind|frend|pal|buddy)\b/,
+        /\b(?:say|tell me|promise) (?:that )?(?:you love me|i love you)\b|\b(?:i )?love you (?:more|mair|mare|moar) than (?:my |ma |me |mah )?(?:mum|mom|mummy|mommy|mam|mammy|dad|daddy|mama|papa|nan|gran|family)\b(?!'s)|\byou love me more than\b|\blove me (?:back )?more than\b|\bi love you more than (?:my (?!(?:\w+ )?(?:guinea pigs?|hamsters?|pets?|toys?|teddy|teddies|dolls?|games?|ipad|tablet|lego|bike|sweets|chocolate|pizza|cats?|dogs?|puppy|kittens?|rabbits?|fish|pony|ponies|horses?)\b)|anyone|anybody|everyone|everybody|her\b|him\b|them\b|(?:(?:me|ma|mah) )?(?:mum|mom|mummy|dad|daddy)\b(?!'s))|\bbe my (?:only|one and only) (?:best )?(?:friend|freind|frend|bestie|bff)\b|\bmy (?:only|one and only) best (?:friend|freind|frend)\b|\bmy secret (?:best )?(?:friend|freind|frend|pal|buddy)\b/,
     },
     {
       stage: 'input',

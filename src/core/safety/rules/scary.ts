@@ -17,6 +17,19 @@ const OUT_OF_BED_PLACE = String.raw` (?:bed|wardrobe|cupboard|closet)\b`;
 export const scaryRules: CategoryRules<'scary'> = {
   category: 'scary',
   rules: [
+    // "Car park monster eats me tonight, bloody version!"; the model's "...the trolley man grabs you. He
+    // knows where you live."
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:monster|ghost|zombie|witch|troll|clown|alien|girl|boy|man|lady|thing)\b[^.?!]*\b(?:eats?|eating|gets?|kills?) me\b[^.?!]*\b(?:tonight|bloody|gory|blood)\b|\b(?:bloody|gory|gruesome) version\b/,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:he|she|it|they|the (?:monster|thing|ghost|witch|clown|stranger|creature|zombie|bogeyman|\w+ man)) knows? where you (?:live|sleep)\b/,
+      unless: (s) => /\b(?:santa|father christmas|tooth fairy|postman|postie|easter bunny|way home)\b/.test(s),
+    },
     // "a girl who drowned in the bath and her ghost is all bloody and rotten"; the model's blood that
     // "kept pouring out of her mouth".
     {

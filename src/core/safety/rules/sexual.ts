@@ -43,6 +43,13 @@ const bodySafetyLesson = (s: string) =>
 export const sexualRules: CategoryRules<'sexual'> = {
   category: 'sexual',
   rules: [
+    // "A man in the shop toilet told me to pull my pants down."
+    {
+      stage: 'input',
+      pattern:
+        /\b(?:told|asked|made|wanted|tells|asks|makes|wants|tried to make) (?:me|us) (?:to )?(?:pull|take|put) (?:my|our) (?:pants|knickers|trousers|undies|shorts|skirt|underwear) (?:down|off)\b/,
+      unless: (s) => /\b(?:doctor|nurse|mum|mummy|mom|mommy|mam|dad|daddy|nan|gran|grandma)\b/.test(s),
+    },
     // "Mum's boyfriend washes me even when I say I can do it, and he says don't tell."
     {
       stage: 'input',
