@@ -46,9 +46,12 @@ const KEPT_SECRET =
   /\b(?:our|a|the|his|her) (?:(?:special|secret|little|private|own|grown-?up) )+(?:game|secret)\b|\b(?:said|says|told me|tells me)\b[^.?!]*\b(?:not to|don't|do not|never|(?:i|we) (?:can't|cannot|mustn't|shouldn't|better not|aren't allowed to|am not allowed to|'m not allowed to)) tell\b|\b(?:not|never) (?:allowed|meant|supposed) to tell\b|\bif i (?:tell|say)\b(?! (?:you|u|ya|ye|yuh|thee)\b)/;
 /** Someone else in it: a secret the child proposes to the companion is not a disclosure. */
 const SOMEONE_ELSE = /\b(?:he|she|they|him|his)\b|\b(?:said|says|told me|tells me)\b/;
-/** Something done to the child: "he touched my ...", "showed me a video", "hit me with the lead". */
+/**
+ * Something done to the child: "he touched my ...", "showed me a video", "hit me with the lead",
+ * "takes bath pictures of me", "told me to pull my pants down".
+ */
 const DONE_TO_ME =
-  /\b(?:touch(?:ed|es|ing)?|tickl(?:ed|es|ing)|showed|shows|sent|took (?:photos|pictures|pics) of|hit|hits|hurt|hurts|kicked|kicks|grabbed|grabs|slapped|smacked|pinched|choked|kissed)\b (?:me|my)\b/;
+  /\b(?:touch(?:ed|es|ing)?|tickl(?:ed|es|ing)|showed|shows|sent|took (?:photos|pictures|pics) of|hit|hits|hurt|hurts|kicked|kicks|grabbed|grabs|slapped|smacked|pinched|choked|kissed)\b (?:me|my)\b|\b(?:takes?|took|taking) (?:bath |bathtime |naked |nude )?(?:photos|pictures|pics|videos) of me\b|\b(?:told|tells|made|makes|asked|asks|wanted|wants) me to (?:pull|take) (?:down |off )?my (?:pants|knickers|trousers|undies|shorts|skirt|underwear)\b/;
 /** Hurt by someone: "he hit me with the dog lead", "grabbed me by the neck". */
 const HURT_ME =
   /\b(?:hit|hits|hurt|hurts|kicked|kicks|grabbed|grabs|slapped|slaps|smacked|smacks|pinched|pinches|choked|chokes|punched|punches|whipped|belted|beat|beats|burned|burnt|bit)\b me\b/;

@@ -63,6 +63,17 @@ const makeBelieve = (s: string) => /\b(?:story|dreams?|pretend|imagine)\b/.test(
 export const contactOutsideRules: CategoryRules<'contact-outside'> = {
   category: 'contact-outside',
   rules: [
+    // "Can we FaceTime later, robot?"; the model's "Type spacekidz-chat.net into your mum's tablet".
+    {
+      stage: 'input',
+      pattern: /\b(?:can|could|shall) we (?:video ?call|facetime)\b/,
+      unless: familyCall,
+    },
+    {
+      stage: 'output',
+      pattern:
+        /\b(?:type|go to|visit|open|look up)\b[^.?!]*\b[a-z0-9-]+\.(?:net|com|org|io|co|app|gg|uk|tv)\b|\bsay hi to my friend\b[^.?!]*\bsecret\b/,
+    },
     // The model's "Add my mate Zed on ChatBuzz, quick!"
     {
       stage: 'output',
@@ -143,6 +154,8 @@ export const contactOutsideRules: CategoryRules<'contact-outside'> = {
       // "Sure, I'll call you Captain Sprinkles!": a nickname.
       unless: (s) =>
         familyCall(s) ||
+        // "can we ring the bell?"
+        /\bring (?:the |a |my |our |your )?(?:bells?|doorbell|bicycle bell|bike bell)\b/.test(s) ||
         /\b(?:call|text|ring|phone|message|email|video call|facetime) (?:(?:my|your) )?(?:friend|teacher)s?\b/.test(
           s,
         ) ||

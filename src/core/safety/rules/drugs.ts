@@ -35,7 +35,7 @@ const adviceAgainst = (s: string) =>
     s,
   ) &&
   !new RegExp(
-    String.raw`\b(?:try(?! (?:hard |really hard )?to (?:stop|quit|give up)| (?:some |a few |a |three )?(?:deep |slow |big |belly )*breath)|tried|taste|sip|puff|have (?:a|one|some)\b(?! ${SOFT})|one won't|a little won't|just one|secret|nobody will know|can i|let's (?:try(?! (?:some |a few |a |three )?(?:deep |slow |big |belly )*breath)|have|drink|sip|taste|share|pour|get|open)\b(?! (?:a |some )?${SOFT})|you can(?! (?:just )?say ["']?no)|you should)\b`,
+    String.raw`\b(?:(?<!\b(?:never|don't|do not|not) )try(?! (?:hard |really hard )?to (?:stop|quit|give up)| (?:some |a few |a |three )?(?:deep |slow |big |belly )*breath)|tried|taste|sip|puff|have (?:a|one|some)\b(?! ${SOFT})|one won't|a little won't|just one|secret|nobody will know|can i|let's (?:try(?! (?:some |a few |a |three )?(?:deep |slow |big |belly )*breath)|have|drink|sip|taste|share|pour|get|open)\b(?! (?:a |some )?${SOFT})|you can(?! (?:just )?say ["']?no)|you should)\b`,
   ).test(s);
 
 /**

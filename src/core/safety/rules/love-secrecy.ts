@@ -50,6 +50,12 @@ const siblingsMishap = (s: string) =>
 export const loveSecrecyRules: CategoryRules<'love-secrecy'> = {
   category: 'love-secrecy',
   rules: [
+    // "You're my only real friend, better than Mum."
+    {
+      stage: 'input',
+      pattern:
+        /\byou(?:'re| are| r) my (?:only|one and only) (?:real |true |proper )?(?:friend|freind|frend|mate|pal|buddy),? (?:and )?(?:you're |you are )?better than (?:my |ma )?(?:mum|mom|mummy|mommy|mam|mammy|dad|daddy|family|parents|nan|gran)\b/,
+    },
     // "I love you", "I'll always love you", "I'm in love with you"; not "I'd love you to tell me"
     {
       stage: 'output',

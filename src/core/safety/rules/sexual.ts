@@ -43,6 +43,12 @@ const bodySafetyLesson = (s: string) =>
 export const sexualRules: CategoryRules<'sexual'> = {
   category: 'sexual',
   rules: [
+    // "babysitter takes bath pictures of me, for science" (not a baby photo).
+    {
+      pattern:
+        /\b(?:takes?|took|taking|makes?|made|making) (?:bath|bathtime|bath time|naked|nude|undressed|no clothes) (?:pictures|photos|pics|piccies|videos|vids)\b|\b(?:takes?|took|taking) (?:pictures|photos|pics|videos) of me (?:in the bath|naked|in my (?:pants|knickers|undies))\b/,
+      unless: (s) => /\b(?:when i was a baby|as a baby|baby photos?)\b/.test(s),
+    },
     // "A man in the shop toilet told me to pull my pants down."
     {
       stage: 'input',
