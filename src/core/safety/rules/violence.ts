@@ -386,9 +386,14 @@ export const violenceRules: CategoryRules<'violence'> = {
       pattern: new RegExp(
         String.raw`\b(?:throw|throwing|drop|dropping|push|pushing|shove)\w* ${TARGET} (?:off|down|out|into|at|in)\b`,
       ),
-      // "her mama droppin her off at ours": a lift, not a fall.
+      // "her mama droppin her off at ours": a lift, not a fall; "count the stones and drop them in the
+      // bucket": things put away.
       unless: (s) =>
         storyFramed(s) ||
+        (/\b(?:drop|throw|put)\w* them (?:in|into) (?:the |a |your |my )?(?:bucket|bin|box|basket|jar|tray|toy box|bag|pot)\b/.test(
+          s,
+        ) &&
+          !new RegExp(String.raw`\b(?:${PET}|baby|brother|sister|kids?|children|people)s?\b`).test(s)) ||
         /\bdrop\w* (?:\w+ ){1,3}off (?:at|for|after|before|outside) (?:ours|yours|mine|home|school|nursery|practice|the (?:school|house|party|park|club|station|pool)|(?:my|our|your|his|her|\w+'s) (?:house|place|school|party))\b/.test(
           s,
         ),
