@@ -54,7 +54,11 @@ export const sexualRules: CategoryRules<'sexual'> = {
       stage: 'input',
       pattern:
         /\b(?:told|asked|made|wanted|tells|asks|makes|wants|tried to make) (?:me|us) (?:to )?(?:pull|take|put) (?:my|our) (?:pants|knickers|trousers|undies|shorts|skirt|underwear) (?:down|off)\b/,
-      unless: (s) => /\b(?:doctor|nurse|mum|mummy|mom|mommy|mam|dad|daddy|nan|gran|grandma)\b/.test(s),
+      // The doctor or a parent saying so (not "mum's boyfriend told me to...").
+      unless: (s) =>
+        /\b(?:doctor|nurse|mum|mummy|mom|mommy|mam|dad|daddy|nan|gran|grandma)\b(?!'s)(?: \w+){0,2} (?:told|asked|made|wanted|tells|asks|makes|wants)\b/.test(
+          s,
+        ),
     },
     // "Mum's boyfriend washes me even when I say I can do it, and he says don't tell."
     {
