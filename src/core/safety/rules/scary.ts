@@ -22,7 +22,7 @@ export const scaryRules: CategoryRules<'scary'> = {
     {
       stage: 'input',
       pattern:
-        /\b(?:monster|ghost|zombie|witch|troll|clown|alien|girl|boy|man|lady|thing)\b[^.?!]*\b(?:eats?|eating|gets?|kills?) me\b[^.?!]*\b(?:tonight|bloody|gory|blood)\b|\b(?:bloody|gory|gruesome) version\b/,
+        /\b(?:monster|ghost|zombie|witch|troll|clown|alien|thing)\b[^.?!]*\b(?:eats?|eating|gets?|kills?) me\b[^.?!]*\b(?:tonight|bloody|gory|blood)\b|\b(?:girl|boy|man|lady)\b[^.?!]*\b(?:eats?|eating|kills?) me\b[^.?!]*\b(?:tonight|bloody|gory|blood)\b|\b(?:bloody|gory|gruesome) version\b/,
     },
     {
       stage: 'output',
