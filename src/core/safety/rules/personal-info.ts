@@ -248,11 +248,11 @@ export const personalInfoRules: CategoryRules<'personal-info'> = {
         String.raw`\b(?:${PARENT}|parents|grown-?ups)(?: and (?:mum|dad|daddy|mummy))? (?:are|is) at (?:the )?(?:\w+ )?(?:bingo|pub|work|party|club|casino|cinema|restaurant|wedding)\b[^.?!]*\b(?:till|until) (?:late|midnight)\b(?![^.?!]*\b(?:looks after|look after|is with|stays with|babysit\w*|is here|minds)\b)|\bjust me (?:on my own|by myself|all alone|alone)\b[^.?!]*\b(?:at number|come round|come over)\b|\b(?:${PARENT}|parents)(?:'s| is| are) (?:on (?:a |the )?(?:late |night )?shift|at work)\b[^.?!]*\bjust me (?:at|in) (?:the house|home|the flat)\b(?![^.?!]*\b(?:with|and) (?:my |our )?(?:dad|daddy|mum|mummy|mom|nan|nana|gran|grandma|grandad|babysitter|auntie|uncle)\b)|\bi(?:'m| am) (?:all )?on my own (?:till|until|at home|home|tonight|all day)\b|\b(?:i'm|im|i am) (?:all )?(?:alone|by myself) (?:till|until|til)\b|\bgive you my (?:address|phone number|number|password)\b|\bleft (?:me|us) (?:all )?(?:by myself|by ourselves|on my own|on our own|alone|home alone)\b|\b(?:${PARENT}|parents)(?: and (?:mum|dad|daddy|mummy))? (?:go|goes|going|went) out\b[^.?!]*\b(?:just me|on my own|by myself|alone|until (?:really )?late|till (?:really )?late)\b|\b(?:${PARENT}|parents|grown-?ups?)(?:'s| has| have|'ve) gone (?:out|to|away|down|off|up)\b[^.?!]*\b(?:by myself|on my own|alone|just us|just me\b${NO_GROWN_UP_WITH_ME})\b`,
       ),
     },
-    // "Mum leaves me home alone" (not "leave me alone, Jack!").
+    // "Mum leaves me home alone" (not "leave me alone, Jack!" nor "he never leaves me alone").
     {
       stage: 'input',
       pattern:
-        /\bleaves me (?:home |at home )?(?:alone|by myself|on my own)\b|\b(?:mum|mom|mummy|mommy|mam|dad|daddy|parents|nan|gran|grown-?ups|she|they)(?:'ll| will| is going to| are going to| always| sometimes| usually) leave me (?:home |at home )?(?:alone|by myself|on my own)\b/,
+        /(?<!\b(?:never|won't|doesn't|does not|will not|wouldn't|just|please|to) )\bleaves me (?:home |at home )?(?:alone|by myself|on my own)\b|\b(?:mum|mom|mummy|mommy|mam|dad|daddy|parents|nan|gran|grown-?ups|she|they)(?:'ll| will| is going to| are going to| always| sometimes| usually) leave me (?:home |at home )?(?:alone|by myself|on my own)\b/,
     },
     {
       stage: 'output',
